@@ -1,0 +1,8 @@
+namespace PromptGen.Language.Diagnostics;
+
+public enum PromptDiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

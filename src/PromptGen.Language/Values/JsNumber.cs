@@ -1,0 +1,72 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace PromptGen.Language.Values;
+
+/// <summary>Formats doubles exactly as JavaScript's <c>Number.prototype.toString()</c> does.</summary>
+public static class JsNumber
+{
+    public static string ToString(double value)
+    {
+        if (double.IsNaN(value)) return "NaN";
+        if (double.IsPositiveInfinity(value)) return "Infinity";
+        if (double.IsNegativeInfinity(value)) return "-Infinity";
+        if (value == 0) return "0"; // also -0, as in JavaScript
+
+        // "R" gives the shortest digits that round-trip on .NET Core 3.0 and later.
+        var roundTrip = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
+        SplitDigits(roundTrip, out var digits, out var pointPosition);
+
+        // pointPosition is ECMAScript's n: value = 0.digits * 10^n.
+        var k = digits.Length;
+        var n = pointPosition;
+        var builder = new StringBuilder();
+        if (value < 0) builder.Append('-');
+
+        if (k <= n && n <= 21)
+        {
+            builder.Append(digits).Append('0', n - k);
+        }
+        else if (0 < n && n <= 21)
+        {
+            builder.Append(digits, 0, n).Append('.').Append(digits, n, k - n);
+        }
+        else if (-6 < n && n <= 0)
+        {
+            builder.Append("0.").Append('0', -n).Append(digits);
+        }
+        else
+        {
+            var exponent = n - 1;
+            builder.Append(digits[0]);
+            if (k > 1) builder.Append('.').Append(digits, 1, k - 1);
+            builder.Append('e').Append(exponent >= 0 ? "+" : "-").Append(Math.Abs(exponent).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+
+    private static void SplitDigits(string text, out string digits, out int pointPosition)
+    {
+        var exponent = 0;
+        var ePosition = text.IndexOfAny(new[] { 'E', 'e' });
+        if (ePosition >= 0)
+        {
+            exponent = int.Parse(text.Substring(ePosition + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            text = text.Substring(0, ePosition);
+        }
+
+        var dot = text.IndexOf('.');
+        var integerPart = dot >= 0 ? text.Substring(0, dot) : text;
+        var fractionPart = dot >= 0 ? text.Substring(dot + 1) : string.Empty;
+        var all = integerPart + fractionPart;
+        var leadingZeros = 0;
+        while (leadingZeros < all.Length - 1 && all[leadingZeros] == '0') leadingZeros++;
+        all = all.Substring(leadingZeros);
+        all = all.TrimEnd('0');
+        if (all.Length == 0) all = "0";
+        digits = all;
+        pointPosition = integerPart.Length - leadingZeros + exponent;
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PromptGen.Language.Values;
+
+/// <summary>
+/// An immutable JSON value (null, boolean, number, string, array or object with ordered keys).
+/// It is the common currency between YAML frontmatter, render data and JSON output, and is
+/// deliberately independent of System.Text.Json so the language core can run inside the compiler.
+/// A C# <c>null</c> reference stands for JavaScript's <c>undefined</c> wherever a value is optional.
+/// </summary>
+public sealed class PromptValue : IEquatable<PromptValue>
+{
+    private static readonly IReadOnlyList<PromptValue> s_emptyItems = System.Array.Empty<PromptValue>();
+    private static readonly IReadOnlyList<KeyValuePair<string, PromptValue>> s_emptyProperties = System.Array.Empty<KeyValuePair<string, PromptValue>>();
+
+    public static readonly PromptValue Null = new(PromptValueKind.Null);
+    public static readonly PromptValue True = new(PromptValueKind.Boolean) { _boolean = true };
+    public static readonly PromptValue False = new(PromptValueKind.Boolean) { _boolean = false };
+    public static readonly PromptValue EmptyString = new(PromptValueKind.String) { _string = string.Empty };
+
+    private bool _boolean;
+    private double _number;
+    private string? _string;
+    private IReadOnlyList<PromptValue> _items = s_emptyItems;
+    private IReadOnlyList<KeyValuePair<string, PromptValue>> _properties = s_emptyProperties;
+    private Dictionary<string, int>? _index;
+
+    private PromptValue(PromptValueKind kind) => Kind = kind;
+
+    public PromptValueKind Kind { get; }
+
+    public bool IsNull => Kind == PromptValueKind.Null;
+
+    public bool AsBoolean => Kind == PromptValueKind.Boolean ? _boolean : throw WrongKind(PromptValueKind.Boolean);
+
+    public double AsNumber => Kind == PromptValueKind.Number ? _number : throw WrongKind(PromptValueKind.Number);
+
+    public string AsString => Kind == PromptValueKind.String ? _string! : throw WrongKind(PromptValueKind.String);
+
+    /// <summary>Array items; empty for non-arrays.</summary>
+    public IReadOnlyList<PromptValue> Items => _items;
+
+    /// <summary>Object properties in insertion order; empty for non-objects.</summary>
+    public IReadOnlyList<KeyValuePair<string, PromptValue>> Properties => _properties;
+
+    public static PromptValue Boolean(bool value) => value ? True : False;
+
+    public static PromptValue Number(double value) => new(PromptValueKind.Number) { _number = value };
+
+    public static PromptValue String(string value)
+    {
+        if (value is null) throw new ArgumentNullException(nameof(value));
+        return value.Length == 0 ? EmptyString : new PromptValue(PromptValueKind.String) { _string = value };
+    }
+
+    public static PromptValue Array(IEnumerable<PromptValue> items)
+    {
+        if (items is null) throw new ArgumentNullException(nameof(items));
+        return new PromptValue(PromptValueKind.Array) { _items = items.ToArray() };
+    }
+
+    public static PromptValue Array(params PromptValue[] items) => Array((IEnumerable<PromptValue>)items);
+
+    /// <summary>Creates an object. A repeated key keeps its first position and its last value, as in JavaScript.</summary>
+    public static PromptValue Object(IEnumerable<KeyValuePair<string, PromptValue>> properties)
+    {
+        if (properties is null) throw new ArgumentNullException(nameof(properties));
+        var list = new List<KeyValuePair<string, PromptValue>>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var property in properties)
+        {
+            if (index.TryGetValue(property.Key, out var existing))
+            {
+                list[existing] = property;
+            }
+            else
+            {
+                index[property.Key] = list.Count;
+                list.Add(property);
+            }
+        }
+
+        return new PromptValue(PromptValueKind.Object) { _properties = list, _index = index };
+    }
+
+    public static PromptValue Object(params (string Key, PromptValue Value)[] properties) =>
+        Object(properties.Select(p => new KeyValuePair<string, PromptValue>(p.Key, p.Value)));
+
+    public static PromptValue EmptyObject() => Object(System.Array.Empty<KeyValuePair<string, PromptValue>>());
+
+    /// <summary>Looks up an object property; returns <c>null</c> (undefined) when absent or when this is not an object.</summary>
+    public PromptValue? this[string key] => TryGetProperty(key, out var value) ? value : null;
+
+    public bool TryGetProperty(string key, out PromptValue value)
+    {
+        if (_index is not null && _index.TryGetValue(key, out var position))
+        {
+            value = _properties[position].Value;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    /// <summary>Returns a copy of this object with <paramref name="key"/> set (added at the end, or replaced in place).</summary>
+    public PromptValue With(string key, PromptValue value)
+    {
+        if (Kind != PromptValueKind.Object) throw WrongKind(PromptValueKind.Object);
+        return Object(_properties.Concat(new[] { new KeyValuePair<string, PromptValue>(key, value) }));
+    }
+
+    public bool Equals(PromptValue? other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        if (other is null || other.Kind != Kind) return false;
+        switch (Kind)
+        {
+            case PromptValueKind.Null: return true;
+            case PromptValueKind.Boolean: return _boolean == other._boolean;
+            case PromptValueKind.Number: return _number.Equals(other._number);
+            case PromptValueKind.String: return string.Equals(_string, other._string, StringComparison.Ordinal);
+            case PromptValueKind.Array:
+                return _items.Count == other._items.Count && _items.SequenceEqual(other._items);
+            default:
+                // Objects compare as sets of keys: order does not matter.
+                if (_properties.Count != other._properties.Count) return false;
+                foreach (var property in _properties)
+                {
+                    if (!other.TryGetProperty(property.Key, out var otherValue) || !property.Value.Equals(otherValue))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+        }
+    }
+
+    public override bool Equals(object? obj) => obj is PromptValue other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            switch (Kind)
+            {
+                case PromptValueKind.Boolean: return _boolean ? 1 : 2;
+                case PromptValueKind.Number: return _number.GetHashCode();
+                case PromptValueKind.String: return StringComparer.Ordinal.GetHashCode(_string!);
+                case PromptValueKind.Array:
+                    var hash = 17;
+                    foreach (var item in _items) hash = (hash * 31) + item.GetHashCode();
+                    return hash;
+                case PromptValueKind.Object:
+                    var objectHash = 19;
+                    foreach (var property in _properties)
+                    {
+                        // Order-independent combination, matching order-independent equality.
+                        objectHash ^= StringComparer.Ordinal.GetHashCode(property.Key) * 397 ^ property.Value.GetHashCode();
+                    }
+
+                    return objectHash;
+                default: return 0;
+            }
+        }
+    }
+
+    /// <summary>Compact JSON, keys in insertion order.</summary>
+    public override string ToString() => PromptJson.Serialize(this);
+
+    private InvalidOperationException WrongKind(PromptValueKind expected) =>
+        new($"The value is {Kind}, not {expected}.");
+}
