@@ -9,7 +9,8 @@
 #
 # Exit code: 0 when every non-deliberate file is identical (and every deliberate file matches its
 # expected output), 1 otherwise, 2 when the tools could not be set up.
-# Needs: bash, node 20, npm, the .NET SDK. Set PROMPTGEN_DLL to use an already built promptgen.dll.
+# Needs: bash, node 20, npm, the .NET SDK. Set PROMPTGEN to a command (e.g. an installed `promptgen` tool)
+# to skip the build and render with that command instead.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,14 +32,14 @@ if [ "$installed" != "$dotprompt_version" ]; then
 fi
 
 # 2. PromptGen's CLI, built once; each file is rendered by running the built assembly directly.
-if [ -n "${PROMPTGEN_DLL:-}" ]; then
-  promptgen_dll="$PROMPTGEN_DLL"
+if [ -n "${PROMPTGEN:-}" ]; then
+  read -r -a promptgen <<<"$PROMPTGEN"
 else
   echo "building src/PromptGen.Cli (Release)" >&2
   dotnet build "$repo/src/PromptGen.Cli" -c Release -nologo -v quiet -o "$work/cli" >&2 || exit 2
-  promptgen_dll="$work/cli/promptgen.dll"
+  [ -f "$work/cli/promptgen.dll" ] || { echo "the build did not produce promptgen.dll" >&2; exit 2; }
+  promptgen=(dotnet "$work/cli/promptgen.dll")
 fi
-[ -f "$promptgen_dll" ] || { echo "promptgen.dll not found at $promptgen_dll" >&2; exit 2; }
 
 # 3. Reference renders (errors are recorded as {"error": ...} and show up in the diff).
 node "$scripts/render-reference.mjs" --corpus "$corpus" --tools "$tools" --out "$work/reference" || true
@@ -56,7 +57,7 @@ for prompt in "$corpus"/*.prompt; do
   [ -f "$work/data/$name.context.json" ] && args+=(--context "@$work/data/$name.context.json")
   [ -f "$work/data/$name.history.json" ] && args+=(--history "@$work/data/$name.history.json")
   status=0
-  dotnet "$promptgen_dll" "${args[@]}" >"$work/promptgen-raw/$name.json" 2>"$work/promptgen-raw/$name.err" || status=$?
+  "${promptgen[@]}" "${args[@]}" >"$work/promptgen-raw/$name.json" 2>"$work/promptgen-raw/$name.err" || status=$?
   [ "$status" -eq 0 ] || echo "$status" >"$work/promptgen-raw/$name.exit"
   [ -f "$corpus/$name.expected.json" ] && cp "$corpus/$name.expected.json" "$work/expected-raw/$name.json"
 done
