@@ -22,7 +22,11 @@ internal static class JsonCodecEmitter
         using (w.Block($"{model.Identity.Accessibility} static class JsonCodec"))
         {
             EmitEntryPoints(w, cls, inputType, "Input");
-            if (!model.IsTextOutput) EmitEntryPoints(w, cls, model.OutputType, "Output");
+            if (!model.IsTextOutput)
+            {
+                w.Line();
+                EmitEntryPoints(w, cls, model.OutputType, "Output");
+            }
 
             foreach (var type in types)
             {
@@ -73,7 +77,6 @@ internal static class JsonCodecEmitter
         w.CloseBrace();
         w.Line("return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);");
         w.CloseBrace();
-        w.Line();
     }
 
     /// <summary>Every type reachable from the input and output, each once, in a stable order.</summary>

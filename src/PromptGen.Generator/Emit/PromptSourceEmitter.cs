@@ -25,7 +25,7 @@ internal static class PromptSourceEmitter
             w.Line();
         }
 
-        XmlDoc.Summary(w, $"The <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt ({XmlDoc.Escape(FileName(identity.Path))}).");
+        w.Line($"/// <summary>The <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt ({XmlDoc.Escape(FileName(identity.Path))}).</summary>");
         if (!string.IsNullOrWhiteSpace(model.Description))
         {
             w.Line("/// <remarks>");
@@ -210,11 +210,12 @@ internal static class PromptSourceEmitter
         var identity = model.Identity;
         var parameters = JsonCodecEmitter.InputOrder(model.Input).ToList();
         w.Line("/// <summary>Typed prompt calls on <see cref=\"global::Microsoft.Extensions.AI.IChatClient\"/>.</summary>");
-        w.Line(GeneratedCodeAttribute);
         using (w.Block("public static partial class PromptChatClientExtensions"))
         {
             w.Line($"/// <summary>Runs the <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt: renders it, calls the model and parses the answer.</summary>");
             foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description);
+            // On the method: the class is partial across prompts and may carry the attribute only once.
+            w.Line(GeneratedCodeAttribute);
             w.Line($"{identity.Accessibility} static {TypeNames.Task(TypeNames.PromptResult(outputType))} {identity.MethodName}(");
             w.Line($"    this {TypeNames.IChatClient} client,");
             foreach (var parameter in parameters)

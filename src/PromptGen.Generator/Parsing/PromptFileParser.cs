@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using PromptGen.Generator.Models;
 
@@ -10,9 +11,24 @@ namespace PromptGen.Generator.Parsing;
 /// </summary>
 internal static class PromptFileParser
 {
+    private static readonly AsyncLocal<Func<string, string, PromptDocumentModel>?> s_testOverride = new();
+
     public static PromptDocumentModel Parse(string path, string text, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return InterimFrontmatterReader.Read(path, text);
+        var parse = s_testOverride.Value;
+        return parse is not null ? parse(path, text) : InterimFrontmatterReader.Read(path, text);
+    }
+
+    /// <summary>Swaps the parser for the current (async) flow, for tests; dispose to restore it.</summary>
+    internal static IDisposable OverrideForTesting(Func<string, string, PromptDocumentModel> parse)
+    {
+        s_testOverride.Value = parse;
+        return new Restore();
+    }
+
+    private sealed class Restore : IDisposable
+    {
+        public void Dispose() => s_testOverride.Value = null;
     }
 }
