@@ -57,6 +57,7 @@ internal sealed class PicoschemaConverter
     private readonly PicoschemaOptions _options;
     private readonly List<PromptDiagnostic> _diagnostics = new();
     private readonly Dictionary<string, SourceSpan> _spans = new(StringComparer.Ordinal);
+    private SourceSpan? _keySpanOfEmptyValue;
 
     public PicoschemaConverter(PicoschemaOptions options) => _options = options;
 
@@ -147,7 +148,7 @@ internal sealed class PicoschemaConverter
                 return PromptValue.EmptyObject();
             case PromptValueKind.Null:
                 // The reference turns a missing type into an object with no properties, which accepts only `{}`.
-                Report(DiagnosticDescriptors.UnknownSchemaType, source?.Span,
+                Report(DiagnosticDescriptors.UnknownSchemaType, source is { Span.Length: > 0 } ? source.Span : _keySpanOfEmptyValue ?? source?.Span,
                     $"{FieldLabel(fieldName)} has no type; Dotprompt would make it an empty object. Write a type such as `string` or `any`, or indent nested fields below it.");
                 break;
             case PromptValueKind.Array:
@@ -186,6 +187,7 @@ internal sealed class PicoschemaConverter
             var name = parts[0];
             var typeInfo = parts.Length > 1 ? parts[1] : null;
             var isOptional = name.EndsWith("?", StringComparison.Ordinal);
+            _keySpanOfEmptyValue = keySpan; // an empty value has an empty span: point at its key instead
             var propertyName = isOptional ? name.Substring(0, name.Length - 1) : name;
             CheckKey(key, parts, name, propertyName, keySpan);
             if (!seenNames.Add(propertyName))

@@ -117,6 +117,7 @@ public static class YamlFrontmatterReader
             catch (YamlException exception)
             {
                 var span = SpanOf(exception.Start, exception.End, atLeastOneChar: true);
+                if (exception.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0) span = FindTabIndentation(span.Start) ?? span;
                 Report(DiagnosticDescriptors.InvalidYaml, span, $"Invalid YAML in frontmatter: {Describe(exception)}");
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -327,6 +328,23 @@ public static class YamlFrontmatterReader
             {
                 Fail(_lines.GetSpan(lineStart, offset), "tabs are not allowed as indentation in YAML; indent with spaces.");
             }
+        }
+
+        /// <summary>YamlDotNet reports tab errors at the enclosing node; point at the first tab-indented line instead.</summary>
+        private SourceSpan? FindTabIndentation(int from)
+        {
+            var end = _start + _length;
+            for (var lineStart = from; lineStart < end;)
+            {
+                var i = lineStart;
+                while (i < end && (_text[i] == ' ' || _text[i] == '\t')) i++;
+                var indentation = _text.IndexOf('\t', lineStart, i - lineStart);
+                if (indentation >= 0) return _lines.GetSpan(lineStart, i);
+                while (i < end && !JsText.IsLineBreak(_text[i])) i++;
+                lineStart = i < end && _text[i] == '\r' && i + 1 < end && _text[i + 1] == '\n' ? i + 2 : i + 1;
+            }
+
+            return null;
         }
 
         private void Fail(SourceSpan span, string detail)
