@@ -213,6 +213,7 @@ internal sealed class PicoschemaConverter
             }
 
             PicoschemaText.ExtractDescription(typeInfo!.Substring(0, typeInfo.Length - 1), out var parenthetical, out var description);
+            var wildcardReported = key.StartsWith("(*", StringComparison.Ordinal);
             switch (parenthetical)
             {
                 case "array":
@@ -241,7 +242,7 @@ internal sealed class PicoschemaConverter
                     property = PromptValue.Object(("enum", ConvertEnum(entry.Value, isOptional, key, keySpan, entrySource)));
                     break;
                 default:
-                    Report(DiagnosticDescriptors.InvalidSchemaSyntax, keySpan, ParentheticalMessage(key, parenthetical, propertyName));
+                    if (!wildcardReported) Report(DiagnosticDescriptors.InvalidSchemaSyntax, keySpan, ParentheticalMessage(key, parenthetical, propertyName));
                     property = PromptValue.EmptyObject();
                     break;
             }
@@ -313,6 +314,12 @@ internal sealed class PicoschemaConverter
 
     private void CheckKey(string key, string[] parts, string name, string propertyName, SourceSpan? keySpan)
     {
+        if (key.StartsWith("(*", StringComparison.Ordinal) || propertyName == "*")
+        {
+            Report(DiagnosticDescriptors.InvalidSchemaSyntax, keySpan, $"`{key}` is not the wildcard; write exactly `(*): <type>` (no `?`, no description in the key) to allow other properties.");
+            return;
+        }
+
         if (parts.Length > 2)
         {
             Report(DiagnosticDescriptors.InvalidSchemaSyntax, keySpan,
@@ -336,10 +343,6 @@ internal sealed class PicoschemaConverter
         if (propertyName.Length == 0)
         {
             Report(DiagnosticDescriptors.InvalidSchemaSyntax, keySpan, $"The field key `{key}` has no field name.");
-        }
-        else if (propertyName == "*" || propertyName == "(*)")
-        {
-            Report(DiagnosticDescriptors.InvalidSchemaSyntax, keySpan, $"`{key}` is not the wildcard; write exactly `(*): <type>` (no `?`, no description in the key) to allow other properties.");
         }
         else if (propertyName.Contains("?"))
         {
