@@ -50,7 +50,7 @@ public class ConformanceMetadataTests
         var document = PromptDocumentParser.Parse("test.prompt", suite["template"]!.AsString);
         var schemas = DictionarySchemaResolver.FromObject(suite["schemas"]);
         var metadata = PromptMetadata.Merge(document.Metadata, test["options"], schemas);
-        Assert.DoesNotContain(metadata.Diagnostics, d => d.Severity == Diagnostics.PromptDiagnosticSeverity.Error);
+        Assert.DoesNotContain(metadata.Diagnostics, d => d.Severity == global::PromptGen.Language.Diagnostics.PromptDiagnosticSeverity.Error);
 
         var actual = Without(metadata.ToValue(), "raw");
         var expect = test["expect"]!;
