@@ -64,6 +64,7 @@ internal sealed partial class RenderEngine
             throw Fail(closure, program.Span, $"Blocks and partials are nested more than {TemplateRenderer.MaxRenderDepth} levels deep while rendering (runaway recursion?).");
         }
 
+        StackGuard.Check();
         _depth++;
         try
         {
@@ -297,6 +298,7 @@ internal sealed partial class RenderEngine
                     throw Fail(scope, span, $"Partials are nested more than {TemplateRenderer.MaxRenderDepth} levels deep while rendering '{name}' (a partial that includes itself?).");
                 }
 
+                StackGuard.Check();
                 _depth++;
                 try
                 {

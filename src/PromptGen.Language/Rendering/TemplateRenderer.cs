@@ -19,7 +19,7 @@ public static class TemplateRenderer
         if (template is null) throw new ArgumentNullException(nameof(template));
         if (data is null) throw new ArgumentNullException(nameof(data));
         settings ??= new RenderSettings();
-        var output = new RenderEngine(settings).RenderRoot(template, data);
+        var output = StackGuard.Run(() => new RenderEngine(settings).RenderRoot(template, data));
         return MessageAssembler.ToMessages(output, data, settings.AllowMarkersFromInput);
     }
 
@@ -28,6 +28,6 @@ public static class TemplateRenderer
     {
         if (template is null) throw new ArgumentNullException(nameof(template));
         if (data is null) throw new ArgumentNullException(nameof(data));
-        return new RenderEngine(settings ?? new RenderSettings()).RenderRoot(template, data).ToReferenceText();
+        return StackGuard.Run(() => new RenderEngine(settings ?? new RenderSettings()).RenderRoot(template, data).ToReferenceText());
     }
 }

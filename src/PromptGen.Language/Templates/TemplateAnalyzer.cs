@@ -23,9 +23,12 @@ public static class TemplateAnalyzer
     public static IReadOnlyList<PromptDiagnostic> Analyze(Template template, IPartialResolver? partials)
     {
         if (template is null) throw new ArgumentNullException(nameof(template));
-        var walker = new Walker(partials);
-        walker.VisitTemplate(template, null);
-        return walker.Diagnostics;
+        return StackGuard.Run(() =>
+        {
+            var walker = new Walker(partials);
+            walker.VisitTemplate(template, null);
+            return (IReadOnlyList<PromptDiagnostic>)walker.Diagnostics;
+        });
     }
 
     private sealed class Walker
@@ -64,6 +67,7 @@ public static class TemplateAnalyzer
         private void VisitProgram(TemplateProgram? program, bool guarded)
         {
             if (program is null) return;
+            StackGuard.Check();
             _blockParams.Add(program.BlockParams);
             foreach (var statement in program.Statements) VisitStatement(statement, guarded);
             _blockParams.RemoveAt(_blockParams.Count - 1);

@@ -19,10 +19,13 @@ public static class TemplateParser
     public static TemplateParseResult Parse(TemplateSource source)
     {
         if (source is null) throw new ArgumentNullException(nameof(source));
-        var parser = new TemplateParserCore(source);
-        var template = parser.Run();
-        WhitespaceControl.Apply(template.Body);
-        return new TemplateParseResult(template, parser.Diagnostics);
+        return StackGuard.Run(() =>
+        {
+            var parser = new TemplateParserCore(source);
+            var template = parser.Run();
+            WhitespaceControl.Apply(template.Body);
+            return new TemplateParseResult(template, parser.Diagnostics);
+        });
     }
 }
 
@@ -105,6 +108,7 @@ internal sealed class TemplateParserCore
     /// <summary>Parses statements until a token that ends a program; returns that token's kind without consuming it.</summary>
     private TokenKind ParseStatements(List<Statement> statements, int depth)
     {
+        StackGuard.Check();
         while (true)
         {
             if (_aborted) return TokenKind.Eof;
@@ -341,6 +345,7 @@ internal sealed class TemplateParserCore
             return null;
         }
 
+        StackGuard.Check();
         _sexprDepth++;
         try
         {

@@ -21,6 +21,7 @@ internal static class WhitespaceControl
 
     private static void VisitProgram(TemplateProgram program, bool isRoot)
     {
+        StackGuard.Check();
         var body = program.StatementList;
         for (var i = 0; i < body.Count; i++)
         {
