@@ -74,8 +74,9 @@ internal sealed class LooseJsonParser
             case '\'':
                 return ParseString(c, context);
             default:
-                if (IsBareStart(c))
+                if (IsBareStart(c) || context == Context.TopLevel)
                 {
+                    // At top level anything is a candidate text value (e.g. **positive**); the shape decides.
                     return ParseBare(context);
                 }
 
@@ -516,7 +517,7 @@ internal sealed class LooseJsonParser
         }
 
         c = _text[k];
-        if (c is '"' or '\'' or '{' or '[' or '}' or ']' or '-' || (c >= '0' && c <= '9'))
+        if (c is '"' or '\'' or '{' or '[' or '}' or ']' or '-' or ',' or '/' or '#' || (c >= '0' && c <= '9'))
         {
             return true;
         }

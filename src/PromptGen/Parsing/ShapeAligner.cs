@@ -431,7 +431,8 @@ internal sealed class ShapeAligner
             return true;
         }
 
-        if (node.Kind == LooseKind.Object && FindWrapped(node, shape) is { } inner && inner.Kind is not (LooseKind.Array or LooseKind.Object))
+        if (node.Kind == LooseKind.Object && node.Members!.Count == 1 && node.Members[0].Value is { } inner
+            && inner.Kind is not (LooseKind.Array or LooseKind.Object))
         {
             _log.Add(PromptRepairKind.UnwrappedDataWrapper, node.Start, node.Length, "removed a wrapper object around the value");
             Align(inner, shape);
