@@ -335,7 +335,7 @@ internal sealed class LooseJsonParser
             var ch = _text[scan];
             if (ch == quote)
             {
-                if (IsClosingQuote(scan))
+                if (IsClosingQuote(scan, isKey))
                 {
                     var content = _text.Substring(_pos, scan - _pos);
                     _pos = scan + 1;
@@ -370,7 +370,7 @@ internal sealed class LooseJsonParser
             var ch = _text[_pos];
             if (ch == quote)
             {
-                if (IsClosingQuote(_pos))
+                if (IsClosingQuote(_pos, isKey))
                 {
                     _pos++;
                     return buffer.ToString();
@@ -483,31 +483,57 @@ internal sealed class LooseJsonParser
     }
 
     /// <summary>
-    /// Whether the quote at <paramref name="at"/> ends the string: it does when followed by a structural character
-    /// (',' then something that can start a member or item, '}', ']', ':') or the end; otherwise it is content.
+    /// Whether the quote at <paramref name="at"/> ends the string. It does when followed by a structural character
+    /// (':', '}', ']', a comment, the end, or ',' then something that can start a member or item), or by the start
+    /// of a next key (missing comma). Otherwise the quote is content.
     /// </summary>
-    private bool IsClosingQuote(int at)
+    private bool IsClosingQuote(int at, bool isKey)
     {
-        var j = SkipSpaces(at + 1);
+        var j = at + 1;
+        var crossedLine = false;
+        while (j < _end && _text[j] is ' ' or '\t' or '\n' or '\r')
+        {
+            crossedLine |= _text[j] == '\n';
+            j++;
+        }
+
         if (j >= _end)
         {
             return true;
         }
 
         var c = _text[j];
+        if (isKey)
+        {
+            // Keys rarely hold quotes: only a quote glued to a following word is content.
+            return j > at + 1 || !char.IsLetterOrDigit(c);
+        }
+
         if (c is '}' or ']' or ':')
         {
             return true;
         }
 
-        if (c == '/' && j + 1 < _end && _text[j + 1] is '/' or '*')
+        if ((c == '/' && j + 1 < _end && _text[j + 1] is '/' or '*') || (c == '#' && crossedLine))
         {
             return true; // a comment follows
         }
 
+        if (c is '"' or '\'')
+        {
+            // Another quoted text: a key (missing comma) when a ':' follows it on the same line.
+            var close = j + 1;
+            while (close < _end && _text[close] != c && _text[close] != '\n')
+            {
+                close++;
+            }
+
+            return close < _end && _text[close] == c && SkipSpaces(close + 1) is var after && after < _end && _text[after] == ':';
+        }
+
         if (c != ',')
         {
-            return false;
+            return crossedLine && IsKeyAhead(j);
         }
 
         var k = SkipSpaces(j + 1);
@@ -517,14 +543,9 @@ internal sealed class LooseJsonParser
         }
 
         c = _text[k];
-        if (c is '"' or '\'' or '{' or '[' or '}' or ']' or '-' or ',' or '/' or '#' || (c >= '0' && c <= '9'))
+        if (!(char.IsLetter(c) || c == '_'))
         {
             return true;
-        }
-
-        if (!IsBareKeyChar(c))
-        {
-            return false;
         }
 
         // A word followed by ':' is an unquoted key; a word followed by ',' ']' '}' is an unquoted item.
@@ -536,6 +557,24 @@ internal sealed class LooseJsonParser
 
         w = SkipSpaces(w);
         return w >= _end || _text[w] is ':' or ',' or ']' or '}';
+    }
+
+    /// <summary>An unquoted key (word then ':') starts at <paramref name="at"/>.</summary>
+    private bool IsKeyAhead(int at)
+    {
+        var w = at;
+        while (w < _end && IsBareKeyChar(_text[w]))
+        {
+            w++;
+        }
+
+        if (w == at)
+        {
+            return false;
+        }
+
+        w = SkipSpaces(w);
+        return w < _end && _text[w] == ':';
     }
 
     private int SkipSpaces(int i)

@@ -55,6 +55,4 @@ public enum PromptRepairKind
     DroppedUnknownProperty,
     /// <summary>A repeated property appeared; the last value was kept.</summary>
     DuplicateProperty,
-    /// <summary>The whole text was taken as the string value.</summary>
-    TextAsString,
 }

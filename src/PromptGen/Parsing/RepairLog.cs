@@ -118,7 +118,6 @@ internal sealed class RepairLog
         PromptRepairKind.UnwrappedDataWrapper => 2,
         PromptRepairKind.DroppedUnknownProperty => 2,
         PromptRepairKind.DuplicateProperty => 2,
-        PromptRepairKind.TextAsString => 3,
         _ => 1,
     };
 
