@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+
+namespace PromptGen;
+
+/// <summary>A place in the model output where a payload may start.</summary>
+internal readonly struct Candidate
+{
+    public Candidate(int start, int end, int fenceOpenStart, int fenceOpenEnd, int fenceCloseStart, int fenceCloseEnd)
+    {
+        Start = start;
+        End = end;
+        FenceOpenStart = fenceOpenStart;
+        FenceOpenEnd = fenceOpenEnd;
+        FenceCloseStart = fenceCloseStart;
+        FenceCloseEnd = fenceCloseEnd;
+    }
+
+    /// <summary>Where the value starts.</summary>
+    public int Start { get; }
+
+    /// <summary>Upper bound of the value (end of its balanced region, its fence, or the text).</summary>
+    public int End { get; }
+
+    public bool IsFenced => FenceOpenStart >= 0;
+
+    public int FenceOpenStart { get; }
+
+    public int FenceOpenEnd { get; }
+
+    public int FenceCloseStart { get; }
+
+    public int FenceCloseEnd { get; }
+}
+
+/// <summary>
+/// Finds candidate payloads in one linear pass: fenced blocks, and balanced <c>{...}</c>/<c>[...]</c> regions
+/// (string-aware) anywhere in the text; the whole text when there is neither.
+/// </summary>
+internal static class CandidateFinder
+{
+    private const int MaxRestarts = 4;
+
+    public static List<Candidate> Find(string text, int maxCandidates)
+    {
+        var fences = FindFences(text);
+        var regions = new List<(int Start, int End)>();
+        FindBracketRegions(text, regions);
+        regions.Sort((a, b) => a.Start.CompareTo(b.Start));
+
+        var candidates = new List<Candidate>();
+        var fenceIndex = 0;
+        var fencesWithRegion = new bool[fences.Count];
+        foreach (var (start, end) in regions)
+        {
+            while (fenceIndex < fences.Count && fences[fenceIndex].CloseEnd <= start)
+            {
+                fenceIndex++;
+            }
+
+            if (fenceIndex < fences.Count && fences[fenceIndex].ContentStart <= start && start < fences[fenceIndex].ContentEnd)
+            {
+                var f = fences[fenceIndex];
+                fencesWithRegion[fenceIndex] = true;
+                candidates.Add(new Candidate(start, Math.Min(end, f.ContentEnd), f.OpenStart, f.ContentStart, f.ContentEnd, f.CloseEnd));
+            }
+            else
+            {
+                candidates.Add(new Candidate(start, end, -1, -1, -1, -1));
+            }
+        }
+
+        // A fence holding a scalar (or text) and no bracket region is a candidate of its own.
+        for (var i = 0; i < fences.Count; i++)
+        {
+            if (!fencesWithRegion[i])
+            {
+                var f = fences[i];
+                candidates.Add(new Candidate(f.ContentStart, f.ContentEnd, f.OpenStart, f.ContentStart, f.ContentEnd, f.CloseEnd));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            candidates.Add(new Candidate(0, text.Length, -1, -1, -1, -1));
+        }
+
+        if (candidates.Count > maxCandidates)
+        {
+            // Keep the largest regions: markdown links and placeholders are small, payloads are not.
+            candidates.Sort((a, b) => (b.End - b.Start).CompareTo(a.End - a.Start));
+            candidates.RemoveRange(maxCandidates, candidates.Count - maxCandidates);
+        }
+
+        candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return candidates;
+    }
+
+    private static List<Fence> FindFences(string text)
+    {
+        var fences = new List<Fence>();
+        Collect(text, "```", fences);
+        if (fences.Count == 0)
+        {
+            Collect(text, "~~~", fences);
+        }
+
+        return fences;
+    }
+
+    private static void Collect(string text, string marker, List<Fence> fences)
+    {
+        var at = 0;
+        while (at < text.Length)
+        {
+            var open = text.IndexOf(marker, at, StringComparison.Ordinal);
+            if (open < 0)
+            {
+                return;
+            }
+
+            // Extend over longer runs (````) and the info string (json, JSON, jsonc ...).
+            var p = open;
+            while (p < text.Length && text[p] == marker[0])
+            {
+                p++;
+            }
+
+            while (p < text.Length && (char.IsLetterOrDigit(text[p]) || text[p] is '-' or '+' or '_'))
+            {
+                p++;
+            }
+
+            while (p < text.Length && text[p] is ' ' or '\t')
+            {
+                p++;
+            }
+
+            if (p < text.Length && text[p] == '\r')
+            {
+                p++;
+            }
+
+            if (p < text.Length && text[p] == '\n')
+            {
+                p++;
+            }
+
+            var close = text.IndexOf(marker, p, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                fences.Add(new Fence(open, p, text.Length, text.Length));
+                return;
+            }
+
+            var closeEnd = close;
+            while (closeEnd < text.Length && text[closeEnd] == marker[0])
+            {
+                closeEnd++;
+            }
+
+            fences.Add(new Fence(open, p, close, closeEnd));
+            at = closeEnd;
+        }
+    }
+
+    private static void FindBracketRegions(string text, List<(int Start, int End)> regions)
+    {
+        var restarts = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c != '{' && c != '[')
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var depth = 0;
+            var inString = false;
+            var closedAt = -1;
+            for (; i < text.Length; i++)
+            {
+                c = text[i];
+                if (inString)
+                {
+                    if (c == '\\')
+                    {
+                        i++;
+                    }
+                    else if (c == '"')
+                    {
+                        inString = false;
+                    }
+
+                    continue;
+                }
+
+                if (c == '"')
+                {
+                    inString = true;
+                }
+                else if (c == '{' || c == '[')
+                {
+                    depth++;
+                }
+                else if (c == '}' || c == ']')
+                {
+                    depth--;
+                    if (depth == 0)
+                    {
+                        closedAt = i + 1;
+                        break;
+                    }
+                }
+            }
+
+            if (closedAt > 0)
+            {
+                regions.Add((start, closedAt));
+                i = closedAt;
+                continue;
+            }
+
+            // Unclosed to the end: a truncated payload, or a stray bracket in prose. Keep it, and (a bounded
+            // number of times) look again just after it so a later complete payload is not swallowed.
+            regions.Add((start, text.Length));
+            if (restarts++ >= MaxRestarts)
+            {
+                return;
+            }
+
+            i = start + 1;
+        }
+    }
+
+    private readonly struct Fence
+    {
+        public Fence(int openStart, int contentStart, int contentEnd, int closeEnd)
+        {
+            OpenStart = openStart;
+            ContentStart = contentStart;
+            ContentEnd = contentEnd;
+            CloseEnd = closeEnd;
+        }
+
+        public int OpenStart { get; }
+
+        public int ContentStart { get; }
+
+        public int ContentEnd { get; }
+
+        public int CloseEnd { get; }
+    }
+}

@@ -1,0 +1,725 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace PromptGen;
+
+/// <summary>
+/// Tolerant tokenizer/parser for JSON-ish model output: reads one value starting at a position, repairing syntax
+/// (comments, trailing commas, single quotes, unquoted keys and values, raw newlines and quotes in strings,
+/// truncation) and logging each repair. Linear in the input; recursion is bounded by a depth limit.
+/// </summary>
+internal sealed class LooseJsonParser
+{
+    private readonly string _text;
+    private readonly int _end;
+    private readonly int _maxDepth;
+    private readonly RepairLog _log;
+    private readonly StringBuilder _buffer = new();
+    private int _pos;
+
+    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log)
+    {
+        _text = text;
+        _pos = start;
+        _end = end;
+        _maxDepth = maxDepth;
+        _log = log;
+    }
+
+    private enum Context
+    {
+        TopLevel,
+        ObjectValue,
+        ArrayItem,
+    }
+
+    /// <summary>Reads one value from <paramref name="start"/>; null when no value starts there (error logged).</summary>
+    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log)
+    {
+        var parser = new LooseJsonParser(text, start, end, maxDepth, log);
+        try
+        {
+            var node = parser.ParseValue(0, Context.TopLevel);
+            if (node is null)
+            {
+                log.Fail("no JSON value found");
+            }
+
+            return node;
+        }
+        catch (DepthExceededException)
+        {
+            log.Fail($"nesting is deeper than {maxDepth} levels");
+            return null;
+        }
+    }
+
+    private LooseNode? ParseValue(int depth, Context context)
+    {
+        SkipTrivia();
+        if (_pos >= _end)
+        {
+            return null;
+        }
+
+        var c = _text[_pos];
+        switch (c)
+        {
+            case '{':
+                return ParseObject(depth + 1);
+            case '[':
+                return ParseArray(depth + 1);
+            case '"':
+            case '\'':
+                return ParseString(c, context);
+            default:
+                if (IsBareStart(c) || context == Context.TopLevel)
+                {
+                    // At top level anything is a candidate text value (e.g. **positive**); the shape decides.
+                    return ParseBare(context);
+                }
+
+                return null;
+        }
+    }
+
+    private LooseNode ParseObject(int depth)
+    {
+        if (depth > _maxDepth)
+        {
+            throw new DepthExceededException();
+        }
+
+        var node = new LooseNode(LooseKind.Object, _pos) { Members = new List<LooseMember>() };
+        _pos++;
+        var afterComma = false;
+        var commaPos = -1;
+        while (true)
+        {
+            SkipTrivia();
+            if (_pos >= _end)
+            {
+                _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, "output ended inside an object; closed it");
+                node.End = _end;
+                return node;
+            }
+
+            var c = _text[_pos];
+            if (c == '}' || c == ']')
+            {
+                if (afterComma)
+                {
+                    _log.Add(PromptRepairKind.TrailingComma, commaPos, 1, "removed a trailing comma");
+                }
+
+                if (c == ']')
+                {
+                    _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, "']' closes an object; read as '}'");
+                }
+
+                _pos++;
+                node.End = _pos;
+                return node;
+            }
+
+            if (c == ',')
+            {
+                if (node.Members.Count == 0 || afterComma)
+                {
+                    _log.Add(PromptRepairKind.TrailingComma, _pos, 1, "removed an extra comma");
+                }
+
+                afterComma = true;
+                commaPos = _pos;
+                _pos++;
+                continue;
+            }
+
+            if (!afterComma && node.Members.Count > 0)
+            {
+                _log.Add(PromptRepairKind.MissingComma, _pos, 0, "inserted a missing comma between members");
+            }
+
+            afterComma = false;
+
+            // Key
+            var keyStart = _pos;
+            string key;
+            if (c == '"' || c == '\'')
+            {
+                if (c == '\'')
+                {
+                    _log.Add(PromptRepairKind.SingleQuotes, _pos, 1, "key in single quotes");
+                }
+
+                key = ReadQuoted(c, isKey: true);
+            }
+            else if (IsBareKeyChar(c))
+            {
+                var startKey = _pos;
+                while (_pos < _end && IsBareKeyChar(_text[_pos]))
+                {
+                    _pos++;
+                }
+
+                key = _text.Substring(startKey, _pos - startKey);
+                _log.Push(key);
+                _log.Add(PromptRepairKind.UnquotedKey, startKey, _pos - startKey, "quoted an unquoted key");
+                _log.Pop();
+            }
+            else
+            {
+                _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, $"skipped '{c}' where a key was expected");
+                _pos++;
+                continue;
+            }
+
+            var keyLength = _pos - keyStart;
+            SkipTrivia();
+            if (_pos >= _end)
+            {
+                _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, $"output ended after key '{key}'; dropped it");
+                node.End = _end;
+                return node;
+            }
+
+            c = _text[_pos];
+            if (c == ':' || c == '=')
+            {
+                if (c == '=')
+                {
+                    _log.Add(PromptRepairKind.MissingColon, _pos, 1, "read '=' as ':'");
+                }
+
+                _pos++;
+            }
+            else if (c == ',' || c == '}')
+            {
+                _log.Add(PromptRepairKind.SkippedCharacters, keyStart, keyLength, $"dropped key '{key}' without a value");
+                continue;
+            }
+            else
+            {
+                _log.Add(PromptRepairKind.MissingColon, _pos, 0, $"inserted a missing ':' after key '{key}'");
+            }
+
+            _log.Push(key);
+            var value = ParseValue(depth, Context.ObjectValue);
+            _log.Pop();
+            if (value is null)
+            {
+                if (_pos >= _end)
+                {
+                    _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, $"output ended before the value of '{key}'; dropped it");
+                    node.End = _end;
+                    return node;
+                }
+
+                if (_text[_pos] is ',' or '}' or ']')
+                {
+                    _log.Add(PromptRepairKind.SkippedCharacters, keyStart, keyLength, $"dropped key '{key}' without a value");
+                }
+                else
+                {
+                    _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, $"skipped '{_text[_pos]}' where a value was expected");
+                    _pos++;
+                }
+
+                continue;
+            }
+
+            node.Members.Add(new LooseMember(key, keyStart, keyLength, value));
+        }
+    }
+
+    private LooseNode ParseArray(int depth)
+    {
+        if (depth > _maxDepth)
+        {
+            throw new DepthExceededException();
+        }
+
+        var node = new LooseNode(LooseKind.Array, _pos) { Items = new List<LooseNode>() };
+        _pos++;
+        var afterComma = false;
+        var commaPos = -1;
+        while (true)
+        {
+            SkipTrivia();
+            if (_pos >= _end)
+            {
+                _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, "output ended inside an array; closed it");
+                node.End = _end;
+                return node;
+            }
+
+            var c = _text[_pos];
+            if (c == ']' || c == '}')
+            {
+                if (afterComma)
+                {
+                    _log.Add(PromptRepairKind.TrailingComma, commaPos, 1, "removed a trailing comma");
+                }
+
+                if (c == '}')
+                {
+                    _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, "'}' closes an array; read as ']'");
+                }
+
+                _pos++;
+                node.End = _pos;
+                return node;
+            }
+
+            if (c == ',')
+            {
+                if (node.Items.Count == 0 || afterComma)
+                {
+                    _log.Add(PromptRepairKind.TrailingComma, _pos, 1, "removed an extra comma");
+                }
+
+                afterComma = true;
+                commaPos = _pos;
+                _pos++;
+                continue;
+            }
+
+            if (!afterComma && node.Items.Count > 0)
+            {
+                _log.Add(PromptRepairKind.MissingComma, _pos, 0, "inserted a missing comma between items");
+            }
+
+            afterComma = false;
+            _log.Push(node.Items.Count);
+            var item = ParseValue(depth, Context.ArrayItem);
+            _log.Pop();
+            if (item is null)
+            {
+                if (_pos < _end)
+                {
+                    _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, $"skipped '{_text[_pos]}' where an item was expected");
+                    _pos++;
+                }
+
+                continue;
+            }
+
+            node.Items.Add(item);
+        }
+    }
+
+    private LooseNode ParseString(char quote, Context context)
+    {
+        var node = new LooseNode(LooseKind.String, _pos);
+        if (quote == '\'')
+        {
+            _log.Add(PromptRepairKind.SingleQuotes, _pos, 1, "string in single quotes");
+        }
+
+        node.Text = ReadQuoted(quote, isKey: false);
+        node.End = _pos;
+        return node;
+    }
+
+    /// <summary>Reads a quoted string at <see cref="_pos"/> (on the opening quote) and returns its content.</summary>
+    private string ReadQuoted(char quote, bool isKey)
+    {
+        var start = _pos;
+        _pos++;
+
+        // Fast path: no escapes, no raw newlines, closed by a quote that clearly ends the string.
+        var scan = _pos;
+        while (scan < _end)
+        {
+            var ch = _text[scan];
+            if (ch == quote)
+            {
+                if (IsClosingQuote(scan, isKey))
+                {
+                    var content = _text.Substring(_pos, scan - _pos);
+                    _pos = scan + 1;
+                    return content;
+                }
+
+                break;
+            }
+
+            if (ch == '\\' || ch == '\n' || ch == '\r')
+            {
+                break;
+            }
+
+            scan++;
+        }
+
+        var buffer = _buffer;
+        buffer.Clear();
+        buffer.Append(_text, _pos, scan - _pos);
+        _pos = scan;
+        var reportedNewline = false;
+        var reportedQuote = false;
+        while (true)
+        {
+            if (_pos >= _end)
+            {
+                _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, isKey ? "output ended inside a key; closed it" : "output ended inside a string; closed it");
+                return buffer.ToString();
+            }
+
+            var ch = _text[_pos];
+            if (ch == quote)
+            {
+                if (IsClosingQuote(_pos, isKey))
+                {
+                    _pos++;
+                    return buffer.ToString();
+                }
+
+                if (!reportedQuote)
+                {
+                    _log.Add(PromptRepairKind.EscapedQuoteInString, _pos, 1, "escaped a quote inside a string");
+                    reportedQuote = true;
+                }
+
+                buffer.Append(ch);
+                _pos++;
+            }
+            else if (ch == '\\')
+            {
+                ReadEscape(buffer, quote);
+            }
+            else if (ch == '\n' || ch == '\r')
+            {
+                if (!reportedNewline)
+                {
+                    _log.Add(PromptRepairKind.EscapedNewlineInString, _pos, 1, "escaped a raw line break inside a string");
+                    reportedNewline = true;
+                }
+
+                buffer.Append(ch);
+                _pos++;
+            }
+            else
+            {
+                buffer.Append(ch);
+                _pos++;
+            }
+        }
+    }
+
+    private void ReadEscape(StringBuilder buffer, char quote)
+    {
+        var start = _pos;
+        if (_pos + 1 >= _end)
+        {
+            _pos++;
+            return; // truncation is reported by the caller's loop
+        }
+
+        var e = _text[_pos + 1];
+        _pos += 2;
+        switch (e)
+        {
+            case '"': buffer.Append('"'); return;
+            case '\\': buffer.Append('\\'); return;
+            case '/': buffer.Append('/'); return;
+            case 'b': buffer.Append('\b'); return;
+            case 'f': buffer.Append('\f'); return;
+            case 'n': buffer.Append('\n'); return;
+            case 'r': buffer.Append('\r'); return;
+            case 't': buffer.Append('\t'); return;
+            case 'u':
+                if (_pos + 4 <= _end && TryHex4(_pos, out var code))
+                {
+                    buffer.Append((char)code);
+                    _pos += 4;
+                    return;
+                }
+
+                break;
+            case '\'':
+                buffer.Append('\'');
+                if (quote != '\'')
+                {
+                    _log.Add(PromptRepairKind.InvalidEscape, start, 2, "read \\' as '");
+                }
+
+                return;
+        }
+
+        _log.Add(PromptRepairKind.InvalidEscape, start, 2, $"kept the invalid escape '\\{e}' as text");
+        buffer.Append('\\').Append(e);
+    }
+
+    private bool TryHex4(int at, out int code)
+    {
+        code = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            var h = _text[at + i];
+            int digit;
+            if (h >= '0' && h <= '9')
+            {
+                digit = h - '0';
+            }
+            else if (h >= 'a' && h <= 'f')
+            {
+                digit = h - 'a' + 10;
+            }
+            else if (h >= 'A' && h <= 'F')
+            {
+                digit = h - 'A' + 10;
+            }
+            else
+            {
+                return false;
+            }
+
+            code = (code * 16) + digit;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the quote at <paramref name="at"/> ends the string. It does when followed by a structural character
+    /// (':', '}', ']', a comment, the end, or ',' then something that can start a member or item), or by the start
+    /// of a next key (missing comma). Otherwise the quote is content.
+    /// </summary>
+    private bool IsClosingQuote(int at, bool isKey)
+    {
+        var j = at + 1;
+        var crossedLine = false;
+        while (j < _end && _text[j] is ' ' or '\t' or '\n' or '\r')
+        {
+            crossedLine |= _text[j] == '\n';
+            j++;
+        }
+
+        if (j >= _end)
+        {
+            return true;
+        }
+
+        var c = _text[j];
+        if (isKey)
+        {
+            // Keys rarely hold quotes: only a quote glued to a following word is content.
+            return j > at + 1 || !char.IsLetterOrDigit(c);
+        }
+
+        if (c is '}' or ']' or ':')
+        {
+            return true;
+        }
+
+        if ((c == '/' && j + 1 < _end && _text[j + 1] is '/' or '*') || (c == '#' && crossedLine))
+        {
+            return true; // a comment follows
+        }
+
+        if (c is '"' or '\'')
+        {
+            // Another quoted text: a key (missing comma) when a ':' follows it on the same line.
+            var close = j + 1;
+            while (close < _end && _text[close] != c && _text[close] != '\n')
+            {
+                close++;
+            }
+
+            return close < _end && _text[close] == c && SkipSpaces(close + 1) is var after && after < _end && _text[after] == ':';
+        }
+
+        if (c != ',')
+        {
+            return crossedLine && IsKeyAhead(j);
+        }
+
+        var k = SkipSpaces(j + 1);
+        if (k >= _end)
+        {
+            return true;
+        }
+
+        c = _text[k];
+        if (!(char.IsLetter(c) || c == '_'))
+        {
+            return true;
+        }
+
+        // A word followed by ':' is an unquoted key; a word followed by ',' ']' '}' is an unquoted item.
+        var w = k;
+        while (w < _end && IsBareKeyChar(_text[w]))
+        {
+            w++;
+        }
+
+        w = SkipSpaces(w);
+        return w >= _end || _text[w] is ':' or ',' or ']' or '}';
+    }
+
+    /// <summary>An unquoted key (word then ':') starts at <paramref name="at"/>.</summary>
+    private bool IsKeyAhead(int at)
+    {
+        var w = at;
+        while (w < _end && IsBareKeyChar(_text[w]))
+        {
+            w++;
+        }
+
+        if (w == at)
+        {
+            return false;
+        }
+
+        w = SkipSpaces(w);
+        return w < _end && _text[w] == ':';
+    }
+
+    private int SkipSpaces(int i)
+    {
+        while (i < _end && _text[i] is ' ' or '\t' or '\n' or '\r')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private LooseNode ParseBare(Context context)
+    {
+        var start = _pos;
+        var i = _pos;
+        if (context == Context.TopLevel)
+        {
+            i = _end;
+        }
+        else
+        {
+            while (i < _end)
+            {
+                var ch = _text[i];
+                if (ch is ',' or '}' or ']' or '\n' or '\r')
+                {
+                    break;
+                }
+
+                if (ch == '/' && i + 1 < _end && _text[i + 1] is '/' or '*' && i > start && _text[i - 1] is ' ' or '\t')
+                {
+                    break;
+                }
+
+                i++;
+            }
+        }
+
+        var last = i;
+        while (last > start && char.IsWhiteSpace(_text[last - 1]))
+        {
+            last--;
+        }
+
+        _pos = last;
+        var token = _text.Substring(start, last - start);
+        var node = Classify(token, start);
+        node.End = last;
+        return node;
+    }
+
+    private LooseNode Classify(string token, int start)
+    {
+        switch (token)
+        {
+            case "true": return new LooseNode(LooseKind.True, start);
+            case "false": return new LooseNode(LooseKind.False, start);
+            case "null": return new LooseNode(LooseKind.Null, start);
+            case "True":
+            case "TRUE":
+                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, $"read {token} as true");
+                return new LooseNode(LooseKind.True, start);
+            case "False":
+            case "FALSE":
+                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, $"read {token} as false");
+                return new LooseNode(LooseKind.False, start);
+            case "None":
+            case "NULL":
+            case "Null":
+            case "undefined":
+            case "nil":
+                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, $"read {token} as null");
+                return new LooseNode(LooseKind.Null, start);
+        }
+
+        if (NumberText.IsJsonNumber(token))
+        {
+            return new LooseNode(LooseKind.Number, start) { Text = token };
+        }
+
+        var normalized = NumberText.NormalizeLenient(token);
+        if (normalized is not null)
+        {
+            _log.Add(PromptRepairKind.NonStandardNumber, start, token.Length, $"read '{token}' as {normalized}");
+            return new LooseNode(LooseKind.Number, start) { Text = normalized };
+        }
+
+        _log.Add(PromptRepairKind.UnquotedValue, start, token.Length, "quoted an unquoted value");
+        return new LooseNode(LooseKind.Bare, start) { Text = token };
+    }
+
+    private void SkipTrivia()
+    {
+        while (_pos < _end)
+        {
+            var c = _text[_pos];
+            if (c is ' ' or '\t' or '\n' or '\r' or '\uFEFF' or '\u00A0')
+            {
+                _pos++;
+                continue;
+            }
+
+            if (c == '/' && _pos + 1 < _end && _text[_pos + 1] == '/')
+            {
+                SkipLineComment();
+                continue;
+            }
+
+            if (c == '#')
+            {
+                SkipLineComment();
+                continue;
+            }
+
+            if (c == '/' && _pos + 1 < _end && _text[_pos + 1] == '*')
+            {
+                var start = _pos;
+                var close = _text.IndexOf("*/", _pos + 2, _end - _pos - 2, StringComparison.Ordinal);
+                _pos = close < 0 ? _end : close + 2;
+                _log.Add(PromptRepairKind.RemovedComment, start, _pos - start, "removed a block comment");
+                continue;
+            }
+
+            return;
+        }
+    }
+
+    private void SkipLineComment()
+    {
+        var start = _pos;
+        while (_pos < _end && _text[_pos] != '\n')
+        {
+            _pos++;
+        }
+
+        _log.Add(PromptRepairKind.RemovedComment, start, _pos - start, "removed a line comment");
+    }
+
+    private static bool IsBareStart(char c) =>
+        char.IsLetterOrDigit(c) || c is '-' or '+' or '.' or '_' or '$' or '€' or '£';
+
+    private static bool IsBareKeyChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '$' or '.';
+
+    private sealed class DepthExceededException : Exception
+    {
+    }
+}

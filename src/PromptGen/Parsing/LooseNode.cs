@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+
+namespace PromptGen;
+
+internal enum LooseKind
+{
+    Object,
+    Array,
+    /// <summary>A quoted string; <see cref="LooseNode.Text"/> holds the unescaped content.</summary>
+    String,
+    /// <summary>A number; <see cref="LooseNode.Text"/> holds valid JSON number text.</summary>
+    Number,
+    True,
+    False,
+    Null,
+    /// <summary>An unquoted word or phrase that is no JSON literal; <see cref="LooseNode.Text"/> holds it trimmed.</summary>
+    Bare,
+}
+
+/// <summary>A value read by the tolerant tokenizer, located in the original text.</summary>
+internal sealed class LooseNode
+{
+    public LooseNode(LooseKind kind, int start)
+    {
+        Kind = kind;
+        Start = start;
+    }
+
+    public LooseKind Kind { get; }
+
+    public int Start { get; }
+
+    /// <summary>Offset just past the value (for containers: past the closing bracket, or the end of a truncated text).</summary>
+    public int End { get; set; }
+
+    public string? Text { get; set; }
+
+    public List<LooseNode>? Items { get; set; }
+
+    public List<LooseMember>? Members { get; set; }
+
+    public int Length => End - Start;
+
+    public string Describe() => Kind switch
+    {
+        LooseKind.Object => "an object",
+        LooseKind.Array => "an array",
+        LooseKind.String => "the string \"" + Shorten(Text) + "\"",
+        LooseKind.Number => "the number " + Shorten(Text),
+        LooseKind.True => "true",
+        LooseKind.False => "false",
+        LooseKind.Null => "null",
+        _ => "the text '" + Shorten(Text) + "'",
+    };
+
+    private static string Shorten(string? text)
+    {
+        text ??= string.Empty;
+        return text.Length <= 40 ? text : text.Substring(0, 37) + "...";
+    }
+}
+
+internal readonly struct LooseMember
+{
+    public LooseMember(string key, int keyStart, int keyLength, LooseNode value)
+    {
+        Key = key;
+        KeyStart = keyStart;
+        KeyLength = keyLength;
+        Value = value;
+    }
+
+    public string Key { get; }
+
+    public int KeyStart { get; }
+
+    public int KeyLength { get; }
+
+    public LooseNode Value { get; }
+}

@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace PromptGen;
+
+/// <summary>
+/// Immutable description of the type a model output must be parsed into. Generated code builds one per prompt
+/// as static readonly data; <see cref="SchemaAlignedParser"/> uses it to pick and repair the payload.
+/// </summary>
+public sealed class OutputShape
+{
+    private static readonly OutputProperty[] NoProperties = System.Array.Empty<OutputProperty>();
+    private static readonly string[] NoValues = System.Array.Empty<string>();
+
+    private readonly Dictionary<string, int>? _propertyIndex;
+    private readonly Dictionary<string, int>? _normalizedPropertyIndex;
+
+    private OutputShape(
+        OutputShapeKind kind,
+        bool nullable,
+        IReadOnlyList<string> enumValues,
+        OutputShape? item,
+        IReadOnlyList<OutputProperty> properties,
+        OutputShape? additionalProperties,
+        string? description)
+    {
+        Kind = kind;
+        IsNullable = nullable;
+        EnumValues = enumValues;
+        Item = item;
+        Properties = properties;
+        AdditionalProperties = additionalProperties;
+        Description = description;
+        if (properties.Count > 0)
+        {
+            _propertyIndex = new Dictionary<string, int>(properties.Count, StringComparer.Ordinal);
+            _normalizedPropertyIndex = new Dictionary<string, int>(properties.Count, StringComparer.Ordinal);
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var name = properties[i].Name;
+                if (_propertyIndex.ContainsKey(name))
+                {
+                    throw new ArgumentException($"Duplicate property '{name}'.", nameof(properties));
+                }
+
+                _propertyIndex[name] = i;
+                var normalized = NormalizeName(name);
+                // Two names that normalize alike make fuzzy matching ambiguous: only exact matches then.
+                if (_normalizedPropertyIndex.ContainsKey(normalized))
+                {
+                    _normalizedPropertyIndex[normalized] = -1;
+                }
+                else
+                {
+                    _normalizedPropertyIndex[normalized] = i;
+                }
+            }
+        }
+    }
+
+    public OutputShapeKind Kind { get; }
+
+    /// <summary>True when JSON <c>null</c> is an acceptable value.</summary>
+    public bool IsNullable { get; }
+
+    /// <summary>Wire names of an <see cref="OutputShapeKind.Enum"/>; empty otherwise.</summary>
+    public IReadOnlyList<string> EnumValues { get; }
+
+    /// <summary>Item shape of an <see cref="OutputShapeKind.Array"/>, value shape of a <see cref="OutputShapeKind.Map"/>.</summary>
+    public OutputShape? Item { get; }
+
+    /// <summary>Declared properties of an <see cref="OutputShapeKind.Object"/>, in declaration order.</summary>
+    public IReadOnlyList<OutputProperty> Properties { get; }
+
+    /// <summary>Shape of undeclared properties of an object; null means they are dropped (and reported).</summary>
+    public OutputShape? AdditionalProperties { get; }
+
+    public string? Description { get; }
+
+    public static OutputShape String { get; } = Scalar(OutputShapeKind.String);
+
+    public static OutputShape Integer { get; } = Scalar(OutputShapeKind.Integer);
+
+    public static OutputShape Number { get; } = Scalar(OutputShapeKind.Number);
+
+    public static OutputShape Boolean { get; } = Scalar(OutputShapeKind.Boolean);
+
+    public static OutputShape Any { get; } = new(OutputShapeKind.Any, true, NoValues, null, NoProperties, null, null);
+
+    public static OutputShape Enum(params string[] values)
+    {
+        if (values is null || values.Length == 0)
+        {
+            throw new ArgumentException("An enum needs at least one value.", nameof(values));
+        }
+
+        return new OutputShape(OutputShapeKind.Enum, false, (string[])values.Clone(), null, NoProperties, null, null);
+    }
+
+    public static OutputShape Array(OutputShape item) =>
+        new(OutputShapeKind.Array, false, NoValues, item ?? throw new ArgumentNullException(nameof(item)), NoProperties, null, null);
+
+    public static OutputShape Object(IEnumerable<OutputProperty> properties, OutputShape? additionalProperties = null)
+    {
+        if (properties is null)
+        {
+            throw new ArgumentNullException(nameof(properties));
+        }
+
+        return new OutputShape(OutputShapeKind.Object, false, NoValues, null, new List<OutputProperty>(properties).ToArray(), additionalProperties, null);
+    }
+
+    public static OutputShape Object(params OutputProperty[] properties) => Object((IEnumerable<OutputProperty>)properties);
+
+    public static OutputShape Map(OutputShape value) =>
+        new(OutputShapeKind.Map, false, NoValues, value ?? throw new ArgumentNullException(nameof(value)), NoProperties, null, null);
+
+    /// <summary>This shape, also accepting JSON <c>null</c>.</summary>
+    public OutputShape AsNullable() => IsNullable ? this : With(nullable: true, Description);
+
+    /// <summary>This shape with a description (kept for diagnostics and documentation only).</summary>
+    public OutputShape WithDescription(string? description) => With(IsNullable, description);
+
+    /// <summary>Reads a JSON Schema (as produced from Picoschema) into a shape.</summary>
+    /// <exception cref="ArgumentException">The schema uses a construct that has no shape.</exception>
+    public static OutputShape FromJsonSchema(JsonElement schema) => OutputShapeSchemaReader.Read(schema);
+
+    /// <inheritdoc cref="FromJsonSchema(JsonElement)"/>
+    public static OutputShape FromJsonSchema(string json)
+    {
+        using var document = JsonDocument.Parse(json ?? throw new ArgumentNullException(nameof(json)));
+        return OutputShapeSchemaReader.Read(document.RootElement);
+    }
+
+    /// <summary>Index of the property with this exact wire name, else -1.</summary>
+    public int FindProperty(string name) =>
+        _propertyIndex is not null && _propertyIndex.TryGetValue(name, out var i) ? i : -1;
+
+    /// <summary>Index of the unique property whose name equals this one ignoring case, '_', '-' and spaces, else -1.</summary>
+    internal int FindPropertyLoosely(string name) =>
+        _normalizedPropertyIndex is not null && _normalizedPropertyIndex.TryGetValue(NormalizeName(name), out var i) ? i : -1;
+
+    internal static string NormalizeName(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (c is '_' or '-' or ' ' or '.')
+            {
+                continue;
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    public override string ToString()
+    {
+        var text = Kind switch
+        {
+            OutputShapeKind.Enum => "enum(" + string.Join("|", EnumValues) + ")",
+            OutputShapeKind.Array => "array<" + Item + ">",
+            OutputShapeKind.Map => "map<" + Item + ">",
+            OutputShapeKind.Object => "object{" + string.Join(", ", Properties) + "}",
+            _ => Kind.ToString().ToLowerInvariant(),
+        };
+        return IsNullable && Kind != OutputShapeKind.Any ? text + "?" : text;
+    }
+
+    internal string KindName => Kind switch
+    {
+        OutputShapeKind.Any => "any value",
+        OutputShapeKind.String => "a string",
+        OutputShapeKind.Integer => "an integer",
+        OutputShapeKind.Number => "a number",
+        OutputShapeKind.Boolean => "a boolean",
+        OutputShapeKind.Enum => "one of " + string.Join(", ", EnumValues),
+        OutputShapeKind.Array => "an array",
+        OutputShapeKind.Object => "an object",
+        _ => "an object (map)",
+    };
+
+    private static OutputShape Scalar(OutputShapeKind kind) => new(kind, false, NoValues, null, NoProperties, null, null);
+
+    private OutputShape With(bool nullable, string? description) =>
+        new(Kind, nullable, EnumValues, Item, Properties, AdditionalProperties, description);
+}

@@ -1,0 +1,208 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace PromptGen;
+
+/// <summary>
+/// Turns model output into canonical JSON for an <see cref="OutputShape"/>: finds candidate payloads (fences,
+/// brackets in prose), repairs JSON-ish syntax, coerces values to the shape, and picks the candidate that fits
+/// with the fewest and smallest repairs. Generated code calls this only when its strict reader fails.
+/// </summary>
+public static class SchemaAlignedParser
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        SkipValidation = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Parses and repairs <paramref name="modelText"/>. Never throws for any input text.</summary>
+    public static PromptParseOutcome Parse(string? modelText, OutputShape shape, PromptParseOptions? options = null)
+    {
+        if (shape is null)
+        {
+            throw new ArgumentNullException(nameof(shape));
+        }
+
+        options ??= PromptParseOptions.Default;
+        try
+        {
+            return ParseCore(modelText ?? string.Empty, shape, options);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug must not escape as anything but a failed parse.
+            return Failure("internal parser error: " + ex.Message, null);
+        }
+    }
+
+    /// <summary>Like <see cref="Parse"/> but throws <see cref="PromptOutputException"/> on failure.</summary>
+    public static ReadOnlyMemory<byte> ParseOrThrow(string? modelText, OutputShape shape, PromptParseOptions? options = null)
+    {
+        var outcome = Parse(modelText, shape, options);
+        return outcome.Success ? outcome.Utf8Json : throw new PromptOutputException(outcome.Report, modelText);
+    }
+
+    private static PromptParseOutcome ParseCore(string text, OutputShape shape, PromptParseOptions options)
+    {
+        if (text.Length > options.MaxInputLength)
+        {
+            return Failure($"output is {text.Length} characters long; the limit is {options.MaxInputLength}", null);
+        }
+
+        if (IsBlank(text))
+        {
+            return Failure("output is empty", null);
+        }
+
+        var maxDepth = Math.Max(1, Math.Min(options.MaxDepth, 900));
+        var candidates = CandidateFinder.Find(text, Math.Max(1, options.MaxCandidates));
+
+        Attempt? best = null;
+        var payloads = 0;
+        var lastPayloadStart = -1;
+        foreach (var candidate in candidates)
+        {
+            var attempt = Try(text, candidate, shape, maxDepth);
+            if (attempt.Node is not null && attempt.Node.Start != lastPayloadStart)
+            {
+                payloads++;
+                lastPayloadStart = attempt.Node.Start;
+            }
+
+            // Ties go to the later candidate: models put a corrected or final answer last.
+            if (best is null || attempt.Log.Cost <= best.Log.Cost)
+            {
+                best = attempt;
+            }
+
+            if (best.Log.Cost == 0 && best.Node is not null)
+            {
+                break;
+            }
+        }
+
+        var chosen = best!;
+        var log = chosen.Log;
+        if (log.ErrorCount > 0)
+        {
+            return Failure(log.FirstError!, log.FirstErrorPath, log.Repairs);
+        }
+
+        if (payloads > 1)
+        {
+            log.AddAt(
+                PromptRepairKind.PickedCandidate,
+                "$",
+                chosen.Node!.Start,
+                chosen.Node.Length,
+                $"picked the payload that fits the output shape best out of {payloads} candidates");
+        }
+
+        if (options.Strict)
+        {
+            foreach (var repair in log.Repairs)
+            {
+                if (!repair.IsBenign)
+                {
+                    return Failure("strict mode: the output needs repair: " + repair.Kind + " at " + repair.Path + ": " + repair.Message, repair.Path, log.Repairs);
+                }
+            }
+        }
+
+        return new PromptParseOutcome(chosen.Json!.WrittenMemory, new PromptParseReport(log.Repairs), success: true);
+    }
+
+    private static Attempt Try(string text, Candidate candidate, OutputShape shape, int maxDepth)
+    {
+        var log = new RepairLog();
+        var node = LooseJsonParser.Parse(text, candidate.Start, candidate.End, maxDepth, log);
+        if (node is null)
+        {
+            return new Attempt(log, null, null);
+        }
+
+        ReportSurroundings(text, candidate, node, log);
+        var buffer = new ByteBufferWriter(Math.Max(256, Math.Min(node.Length * 2, 1 << 20)));
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            new ShapeAligner(writer, log).Align(node, shape);
+        }
+
+        return new Attempt(log, node, buffer);
+    }
+
+    private static void ReportSurroundings(string text, Candidate candidate, LooseNode node, RepairLog log)
+    {
+        if (candidate.IsFenced)
+        {
+            log.Add(PromptRepairKind.StrippedCodeFence, candidate.FenceOpenStart, candidate.FenceOpenEnd - candidate.FenceOpenStart, "removed a Markdown code fence");
+            ReportProse(text, 0, candidate.FenceOpenStart, log, "before");
+            ReportProse(text, candidate.FenceOpenEnd, node.Start, log, "before");
+            ReportProse(text, node.End, candidate.FenceCloseStart, log, "after");
+            ReportProse(text, candidate.FenceCloseEnd, text.Length, log, "after");
+        }
+        else
+        {
+            ReportProse(text, 0, node.Start, log, "before");
+            ReportProse(text, node.End, text.Length, log, "after");
+        }
+    }
+
+    private static void ReportProse(string text, int from, int to, RepairLog log, string where)
+    {
+        var first = from;
+        while (first < to && char.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+
+        if (first >= to)
+        {
+            return;
+        }
+
+        var last = to;
+        while (last > first && char.IsWhiteSpace(text[last - 1]))
+        {
+            last--;
+        }
+
+        log.Add(PromptRepairKind.StrippedProse, first, last - first, $"ignored text {where} the payload");
+    }
+
+    private static bool IsBlank(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static PromptParseOutcome Failure(string error, string? path, IReadOnlyList<PromptRepair>? repairs = null) =>
+        new(ReadOnlyMemory<byte>.Empty, new PromptParseReport(repairs, error, path), success: false);
+
+    private sealed class Attempt
+    {
+        public Attempt(RepairLog log, LooseNode? node, ByteBufferWriter? json)
+        {
+            Log = log;
+            Node = node;
+            Json = json;
+        }
+
+        public RepairLog Log { get; }
+
+        public LooseNode? Node { get; }
+
+        public ByteBufferWriter? Json { get; }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+
+namespace PromptGen;
+
+/// <summary>Runs a rendered prompt against an <see cref="IChatClient"/> and parses the answer; used by generated code.</summary>
+public static class PromptRunner
+{
+    public static async Task<PromptResult<T>> RunAsync<T>(
+        IChatClient client,
+        IList<ChatMessage> messages,
+        ChatOptions? options,
+        PromptOutputReader<T> reader,
+        PromptRunSettings? settings = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (client is null)
+        {
+            throw new ArgumentNullException(nameof(client));
+        }
+
+        if (messages is null)
+        {
+            throw new ArgumentNullException(nameof(messages));
+        }
+
+        if (reader is null)
+        {
+            throw new ArgumentNullException(nameof(reader));
+        }
+
+        settings ??= PromptRunSettings.Default;
+        var maxAttempts = settings.ReaskOnParseFailure ? 2 : 1;
+        var reports = new List<PromptParseReport>(maxAttempts);
+        IList<ChatMessage> conversation = messages;
+        UsageDetails? usage = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await client.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
+            usage = Sum(usage, response.Usage);
+            var text = response.Text ?? string.Empty;
+            bool ok;
+            T? value;
+            PromptParseReport report;
+            try
+            {
+                ok = reader(text, out value, out report);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                ok = false;
+                value = default;
+                report = new PromptParseReport(null, "output reader failed: " + ex.Message);
+            }
+
+            report ??= new PromptParseReport(null, ok ? null : "output could not be parsed");
+            reports.Add(report);
+            if (ok)
+            {
+                return new PromptResult<T>(value!, response, usage, reports);
+            }
+
+            if (attempt >= maxAttempts)
+            {
+                throw new PromptOutputException(
+                    $"The model output could not be parsed after {attempt} attempt(s): {report.Error}",
+                    report,
+                    text);
+            }
+
+            // Re-ask: keep the caller's list intact; show the model its answer and what was wrong with it.
+            var next = new List<ChatMessage>(conversation.Count + response.Messages.Count + 1);
+            next.AddRange(conversation);
+            next.AddRange(response.Messages);
+            next.Add(new ChatMessage(
+                ChatRole.User,
+                "Your previous answer could not be parsed: " + (report.Error ?? "invalid output") +
+                ". Reply again with only the corrected output, as valid JSON that matches the requested schema."));
+            conversation = next;
+        }
+    }
+
+    private static UsageDetails? Sum(UsageDetails? total, UsageDetails? next)
+    {
+        if (next is null)
+        {
+            return total;
+        }
+
+        var sum = total ?? new UsageDetails();
+        sum.Add(next);
+        return sum;
+    }
+}
