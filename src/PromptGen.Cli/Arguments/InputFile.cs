@@ -11,16 +11,17 @@ internal static class InputFile
     // No BOM stripping: a byte order mark is content the checker reports on (PG0004).
     private static readonly Encoding s_utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    public static string ReadText(string path, string argument)
+    public static string ReadText(string path, string? argument = null)
     {
-        if (Directory.Exists(path)) throw new UsageException($"{argument}: '{path}' is a directory, not a file");
+        var prefix = argument is null ? string.Empty : argument + ": ";
+        if (Directory.Exists(path)) throw new UsageException($"{prefix}'{path}' is a directory, not a file");
         try
         {
             return s_utf8.GetString(File.ReadAllBytes(path));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException or ArgumentException or NotSupportedException)
         {
-            throw new UsageException($"{argument}: cannot read '{path}': {Reason(exception)}");
+            throw new UsageException($"{prefix}cannot read '{path}': {Reason(exception)}");
         }
     }
 

@@ -35,7 +35,7 @@ internal sealed class CheckVerb : Verb
         var diagnostics = new List<PromptDiagnostic>();
         foreach (var file in files)
         {
-            var text = InputFile.ReadText(file.DisplayPath, "check");
+            var text = InputFile.ReadText(file.DisplayPath);
             var resolver = partials.For(file);
             diagnostics.AddRange(file.IsPartial
                 ? PromptChecker.CheckPartial(file.DisplayPath, text, resolver)

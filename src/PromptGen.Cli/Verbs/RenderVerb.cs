@@ -41,7 +41,7 @@ internal sealed class RenderVerb : Verb
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
     {
         var path = arguments.Positionals[0];
-        var text = InputFile.ReadText(path, "render");
+        var text = InputFile.ReadText(path);
         var input = OptionalObject(arguments, InputOption) ?? PromptValue.EmptyObject();
         var context = OptionalObject(arguments, ContextOption);
         var history = ReadHistory(arguments.GetValue(HistoryOption));
