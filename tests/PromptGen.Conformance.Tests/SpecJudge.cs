@@ -3,7 +3,8 @@ using System.Linq;
 using System.Text;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Prompts;
-using PromptGen.Language.Templates;
+using PromptGen.Language.Rendering;
+using PromptGen.Language.Schemas;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Conformance.Tests;
@@ -60,6 +61,7 @@ public static class SpecJudge
             }
         }
 
+        // Registered schemas win over resolver schemas, as in the reference's wrappedSchemaResolver.
         var schemas = new Dictionary<string, PromptValue>();
         foreach (var key in new[] { "resolverSchemas", "schemas" })
         {
@@ -70,7 +72,7 @@ public static class SpecJudge
         {
             Schemas = new DictionarySchemaResolver(schemas),
             Partials = new PartialSet(partials),
-            Tools = (suite["tools"]?.Properties ?? Enumerable.Empty<KeyValuePair<string, PromptValue>>()).ToDictionary(p => p.Key, p => p.Value),
+            Tools = new DictionaryToolResolver(suite["tools"]),
         };
     }
 

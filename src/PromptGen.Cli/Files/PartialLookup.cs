@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using PromptGen.Language.Prompts;
-using PromptGen.Language.Templates;
+using PromptGen.Language.Rendering;
 
 namespace PromptGen.Cli.Files;
 
@@ -13,7 +13,7 @@ namespace PromptGen.Cli.Files;
 /// </summary>
 internal sealed class PartialLookup
 {
-    private readonly Dictionary<string, PartialSet> _byFolder = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FolderPartials> _byFolder = new(StringComparer.Ordinal);
 
     public IPartialResolver For(PromptFile file)
     {
@@ -29,11 +29,11 @@ internal sealed class PartialLookup
         return new PartialResolverChain(chain);
     }
 
-    private PartialSet Folder(string folder)
+    private FolderPartials Folder(string folder)
     {
         if (!_byFolder.TryGetValue(folder, out var set))
         {
-            set = PartialSet.FromDirectory(folder);
+            set = new FolderPartials(folder);
             _byFolder[folder] = set;
         }
 

@@ -7,7 +7,7 @@ using PromptGen.Cli.Output;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Prompts;
 using PromptGen.Language.Rendering;
-using PromptGen.Language.Templates;
+using PromptGen.Cli.Files;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Verbs;
@@ -35,7 +35,7 @@ internal sealed class RenderVerb : Verb
             new OptionSpec(InputOption, "json|@file", "The input variables, a JSON object (default {}; frontmatter input.default fills gaps)."),
             new OptionSpec(ContextOption, "json|@file", "Context data, a JSON object; each key is available as an @variable (e.g. @state)."),
             new OptionSpec(HistoryOption, "json|@file", "Earlier messages, a JSON array of {role, content:[{text}]} used by {{history}}."),
-            new OptionSpec(PartialsOption, "dir", "Folder of _name.prompt partials (default: the prompt's own folder)."),
+            new OptionSpec(PartialsOption, "dir", "Folder of _name.prompt partials, subfolders included (default: the _name.prompt files beside the prompt)."),
         });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
@@ -53,7 +53,18 @@ internal sealed class RenderVerb : Verb
         if (diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error)) return 1;
 
         var data = new RenderData { Input = input, Context = context, Messages = history };
-        var rendered = PromptRenderer.Render(path, text, data, options: null, environment);
+        RenderedPrompt rendered;
+        try
+        {
+            rendered = PromptRenderer.Render(path, text, data, options: null, environment);
+        }
+        catch (TemplateRenderException exception)
+        {
+            // Where the reference runtime would throw at render time and the checker found nothing to say.
+            stderr.Write($"{exception.Path}({exception.Span.StartLine},{exception.Span.StartColumn}): error: {exception.Message}\n");
+            return 1;
+        }
+
         stdout.Write(PromptJson.Serialize(rendered.ToValue(), indent: 2));
         stdout.Write('\n');
         return 0;
@@ -103,7 +114,9 @@ internal sealed class RenderVerb : Verb
             throw new UsageException($"{PartialsOption}: no such directory '{directory}'");
         }
 
-        var folder = directory ?? Path.GetDirectoryName(Path.GetFullPath(promptPath))!;
-        return PartialSet.FromDirectory(folder);
+        // An explicit folder is a partials library (subfolders included); by default, partials sit beside the prompt.
+        return directory is not null
+            ? PartialSet.FromDirectory(directory)
+            : new FolderPartials(Path.GetDirectoryName(Path.GetFullPath(promptPath))!);
     }
 }

@@ -41,8 +41,29 @@ namespace PromptGen.Language.Templates
         public static TemplateParseResult Parse(TemplateSource source) => throw new NotImplementedException("pending merge");
     }
 
+    public static class TemplateAnalyzer
+    {
+        public static IReadOnlyList<PromptDiagnostic> Analyze(Template template, PromptGen.Language.Rendering.IPartialResolver? partials) => throw new NotImplementedException("pending merge");
+    }
+}
+
+namespace PromptGen.Language.Rendering
+{
+    using PromptGen.Language.Templates;
+
     public sealed class PartialTemplate
     {
+        public PartialTemplate(string name, Template template, string path)
+        {
+            Name = name;
+            Template = template;
+            Path = path;
+        }
+
+        public string Name { get; }
+        public Template Template { get; }
+        public string Path { get; }
+        public IReadOnlyList<PromptDiagnostic> Diagnostics { get; init; } = Array.Empty<PromptDiagnostic>();
     }
 
     public interface IPartialResolver
@@ -57,15 +78,18 @@ namespace PromptGen.Language.Templates
         public PartialTemplate? Resolve(string name) => throw new NotImplementedException("pending merge");
     }
 
-    public static class TemplateAnalyzer
+    public sealed class TemplateRenderException : Exception
     {
-        public static IReadOnlyList<PromptDiagnostic> Analyze(Template template, IPartialResolver? partials) => throw new NotImplementedException("pending merge");
-    }
-}
+        public TemplateRenderException(string message, string path, SourceSpan span)
+            : base(message)
+        {
+            Path = path;
+            Span = span;
+        }
 
-namespace PromptGen.Language.Rendering
-{
-    using PromptGen.Language.Templates;
+        public string Path { get; }
+        public SourceSpan Span { get; }
+    }
 
     public sealed class PromptMessage
     {
@@ -80,6 +104,7 @@ namespace PromptGen.Language.Rendering
         public PromptValue? Context { get; init; }
         public IReadOnlyList<PromptMessage>? Messages { get; init; }
         public PromptValue? Docs { get; init; }
+        public PromptValue? PromptMetadata { get; init; }
     }
 
     public sealed class RenderSettings
@@ -100,16 +125,29 @@ namespace PromptGen.Language.Schemas
     {
         PromptValue? Resolve(string name);
     }
+
+    public sealed class DictionarySchemaResolver : ISchemaResolver
+    {
+        public DictionarySchemaResolver(IEnumerable<KeyValuePair<string, PromptValue>> schemas) { }
+        public static DictionarySchemaResolver FromObject(PromptValue? schemas) => throw new NotImplementedException("pending merge");
+        public PromptValue? Resolve(string name) => throw new NotImplementedException("pending merge");
+    }
 }
 
 namespace PromptGen.Language.Metadata
 {
     using PromptGen.Language.Schemas;
 
+    public interface IToolResolver
+    {
+        PromptValue? Resolve(string name);
+    }
+
     public sealed class PromptMetadata
     {
+        public PromptValue? InputDefault => throw new NotImplementedException("pending merge");
         public PromptValue ToValue() => throw new NotImplementedException("pending merge");
-        public static PromptMetadata Merge(PromptMetadata file, PromptValue? callerOptions, ISchemaResolver? schemas) => throw new NotImplementedException("pending merge");
+        public static PromptMetadata Merge(PromptMetadata file, PromptValue? callerOptions, ISchemaResolver? schemas, IToolResolver? tools) => throw new NotImplementedException("pending merge");
     }
 }
 
@@ -120,7 +158,8 @@ namespace PromptGen.Language.Documents
 
     public sealed class PromptDocumentOptions
     {
-        public ISchemaResolver? Schemas { get; init; }
+        public ISchemaResolver? Schemas { get; set; }
+        public IToolResolver? Tools { get; set; }
     }
 
     public sealed class PromptDocument
@@ -129,7 +168,7 @@ namespace PromptGen.Language.Documents
         public string Text { get; init; } = "";
         public int TemplateStart { get; init; }
         public int TemplateLength { get; init; }
-        public string Template { get; init; } = "";
+        public string Template => Text.Substring(TemplateStart, TemplateLength);
         public LineMap Lines { get; init; } = new("");
         public PromptMetadata Metadata { get; init; } = new();
         public IReadOnlyList<PromptDiagnostic> Diagnostics { get; init; } = Array.Empty<PromptDiagnostic>();

@@ -24,9 +24,6 @@ public static class InputDefaults
         return PromptValue.Object(merged);
     }
 
-    /// <summary>Reads <c>input.default</c> from a metadata object; undefined when absent.</summary>
-    public static PromptValue? FromMetadata(PromptValue? metadata) => metadata?["input"]?["default"];
-
     private static bool IsObject(PromptValue? value) => value is { Kind: PromptValueKind.Object };
 
     private static void AddLayer(List<KeyValuePair<string, PromptValue>> merged, PromptValue? layer)

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using PromptGen.Language.Templates;
+using PromptGen.Language.Rendering;
 
 namespace PromptGen.Language.Prompts;
 

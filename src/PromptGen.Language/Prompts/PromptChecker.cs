@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Documents;
+using PromptGen.Language.Rendering;
 using PromptGen.Language.Templates;
 using PromptGen.Language.Text;
 
@@ -36,13 +37,16 @@ public static class PromptChecker
     /// <summary>Parses the document and its template once, collecting the diagnostics of every pass.</summary>
     internal static CompiledPrompt Compile(string path, string text, PromptEnvironment environment)
     {
-        var document = PromptDocumentParser.Parse(path, text, new PromptDocumentOptions { Schemas = environment.Schemas });
+        var document = ParseDocument(path, text, environment);
         var parsed = TemplateParser.Parse(new TemplateSource(path, text, document.TemplateStart, document.TemplateLength));
         var diagnostics = new List<PromptDiagnostic>(document.Diagnostics);
         diagnostics.AddRange(parsed.Diagnostics);
         diagnostics.AddRange(TemplateAnalyzer.Analyze(parsed.Template, environment.Partials));
         return new CompiledPrompt(document, parsed.Template, DiagnosticOrdering.Normalize(diagnostics));
     }
+
+    internal static PromptDocument ParseDocument(string path, string text, PromptEnvironment environment) =>
+        PromptDocumentParser.Parse(path, text, new PromptDocumentOptions { Schemas = environment.Schemas, Tools = environment.Tools });
 
     /// <summary>A checker never throws at its caller: an unexpected failure becomes PG9999 at the start of the file.</summary>
     private static IReadOnlyList<PromptDiagnostic> Guarded(string path, string text, Func<IEnumerable<PromptDiagnostic>> check)

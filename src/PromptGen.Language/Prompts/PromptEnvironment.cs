@@ -1,7 +1,6 @@
-using System.Collections.Generic;
+using PromptGen.Language.Metadata;
+using PromptGen.Language.Rendering;
 using PromptGen.Language.Schemas;
-using PromptGen.Language.Templates;
-using PromptGen.Language.Values;
 
 namespace PromptGen.Language.Prompts;
 
@@ -19,8 +18,8 @@ public sealed class PromptEnvironment
     /// <summary>Resolves <c>{{> name}}</c> partials.</summary>
     public IPartialResolver? Partials { get; init; }
 
-    /// <summary>Registered tool definitions by name; tools named in frontmatter and found here move to <c>toolDefs</c>.</summary>
-    public IReadOnlyDictionary<string, PromptValue>? Tools { get; init; }
+    /// <summary>Registered tool definitions; tools named in frontmatter and found here move to <c>toolDefs</c>.</summary>
+    public IToolResolver? Tools { get; init; }
 
     /// <summary>
     /// Compatibility switch: let values interpolated from inputs create roles, media and sections,

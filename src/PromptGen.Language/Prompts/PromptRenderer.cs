@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using PromptGen.Language.Metadata;
 using PromptGen.Language.Rendering;
@@ -17,30 +16,33 @@ public static class PromptRenderer
     /// Renders <paramref name="source"/> with <paramref name="data"/>. As in the reference runtime, the
     /// caller's <paramref name="options"/> contribute only their <c>input.default</c> here; the metadata
     /// of the result is the file's own (see <see cref="RenderMetadata"/> for caller-merged metadata).
+    /// Throws <see cref="TemplateRenderException"/> where the reference runtime throws; check first
+    /// (<see cref="PromptChecker"/>) to get those problems as diagnostics instead.
     /// </summary>
     public static RenderedPrompt Render(string path, string source, RenderData data, PromptValue? options = null, PromptEnvironment? environment = null)
     {
         if (data is null) throw new ArgumentNullException(nameof(data));
         environment ??= PromptEnvironment.Empty;
         var compiled = PromptChecker.Compile(path, source, environment);
-
-        var metadata = ResolveMetadata(compiled, callerOptions: null, environment);
-        var input = InputDefaults.Apply(
-            InputDefaults.FromMetadata(compiled.Document.Metadata.ToValue()),
-            options?["input"]?["default"],
-            data.Input);
-
-        var renderData = new RenderData { Input = input, Context = data.Context, Messages = data.Messages, Docs = data.Docs };
-        var settings = new RenderSettings { Partials = environment.Partials, AllowMarkersFromInput = environment.AllowMarkersFromInput };
-        var messages = TemplateRenderer.Render(compiled.Template, renderData, settings);
+        var fileMetadata = compiled.Document.Metadata;
 
         // Once rendered, the input schema is of no use to the caller: the reference drops it too.
-        return new RenderedPrompt(ResolvedMetadata.Without(metadata, "input"), messages, compiled.Diagnostics);
+        var metadata = ResolvedMetadata.Without(ResolvedMetadata.Complete(fileMetadata.ToValue()), "input");
+        var input = InputDefaults.Apply(fileMetadata.InputDefault, options?["input"]?["default"], data.Input);
+        var renderData = new RenderData
+        {
+            Input = input,
+            Context = data.Context,
+            Messages = data.Messages,
+            Docs = data.Docs,
+            PromptMetadata = metadata,
+        };
+        var settings = new RenderSettings { Partials = environment.Partials, AllowMarkersFromInput = environment.AllowMarkersFromInput };
+        var messages = TemplateRenderer.Render(compiled.Template, renderData, settings);
+        return new RenderedPrompt(metadata, messages, compiled.Diagnostics);
     }
 
-    /// <summary>
-    /// Renders with data in the reference runtime's JSON shape: <c>{input, context, messages, docs}</c>.
-    /// </summary>
+    /// <summary>Renders with data in the reference runtime's JSON shape: <c>{input, context, messages, docs}</c>.</summary>
     public static RenderedPrompt Render(string path, string source, PromptValue? data, PromptValue? options = null, PromptEnvironment? environment = null) =>
         Render(path, source, ToRenderData(data), options, environment);
 
@@ -48,8 +50,11 @@ public static class PromptRenderer
     public static PromptValue RenderMetadata(string path, string source, PromptValue? options = null, PromptEnvironment? environment = null)
     {
         environment ??= PromptEnvironment.Empty;
-        var compiled = PromptChecker.Compile(path, source, environment);
-        return ResolveMetadata(compiled, options, environment);
+        var document = PromptChecker.ParseDocument(path, source, environment);
+        var merged = options is null
+            ? document.Metadata
+            : PromptMetadata.Merge(document.Metadata, options, environment.Schemas, environment.Tools);
+        return ResolvedMetadata.Complete(merged.ToValue());
     }
 
     /// <summary>Converts reference-shaped render data (<c>{input, context, messages, docs}</c>).</summary>
@@ -63,11 +68,5 @@ public static class PromptRenderer
             Messages = messages is { Kind: PromptValueKind.Array } ? messages.Items.Select(PromptMessage.FromValue).ToList() : null,
             Docs = data?["docs"],
         };
-    }
-
-    private static PromptValue ResolveMetadata(CompiledPrompt compiled, PromptValue? callerOptions, PromptEnvironment environment)
-    {
-        var merged = PromptMetadata.Merge(compiled.Document.Metadata, callerOptions, environment.Schemas);
-        return ResolvedMetadata.Complete(merged.ToValue(), environment);
     }
 }
