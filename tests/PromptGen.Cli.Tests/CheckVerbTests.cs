@@ -15,10 +15,10 @@ public sealed class CheckVerbTests
     [InlineData("bad-parenthetical", "error", "PG0102", 4, 5)]
     [InlineData("bad-enum", "error", "PG0103", 4, 19)]
     [InlineData("unclosed-block", "error", "PG0201", 2, 1)]
-    [InlineData("unknown-helper", "error", "PG0202", 1, 7)]
+    [InlineData("unknown-helper", "error", "PG0202", 1, 9)]
     [InlineData("role-block", "error", "PG0205", 1, 1)]
     [InlineData("invalid-role", "error", "PG0205", 1, 8)]
-    [InlineData("missing-partial", "error", "PG0206", 2, 1)]
+    [InlineData("missing-partial", "error", "PG0206", 2, 5)]
     [InlineData("media-without-url", "error", "PG0208", 2, 1)]
     [InlineData("bad-input-default", "error", "PG0401", 6, 12)]
     [InlineData("format-schema-mismatch", "warning", "PG0402", 3, 11)]
@@ -26,7 +26,7 @@ public sealed class CheckVerbTests
     {
         var path = Fixture.PathOf($"mistakes/{fixture}.prompt");
         var run = CliRun.Of("check", path);
-        Assert.Contains($"{path}({line},{column}): {severity} {id}: ", run.Stdout);
+        Assert.True(run.Stdout.Contains($"{path}({line},{column}): {severity} {id}: "), run.ToString());
         Assert.Equal(severity == "error" ? 1 : 0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
     }
@@ -34,9 +34,12 @@ public sealed class CheckVerbTests
     [Fact]
     public void A_partial_cycle_is_reported_and_fails_the_check()
     {
-        var run = CliRun.Of("check", Fixture.PathOf("partial-cycle"));
+        var folder = Fixture.PathOf("partial-cycle");
+        var run = CliRun.Of("check", folder);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains(": error PG0207: ", run.Stdout);
+        Assert.Contains($"{System.IO.Path.Combine(folder, "main.prompt")}(1,8): error PG0207: ", run.Stdout);
+        Assert.Contains($"{System.IO.Path.Combine(folder, "_first.prompt")}(1,12): error PG0207: ", run.Stdout);
+        Assert.Contains($"{System.IO.Path.Combine(folder, "_second.prompt")}(1,13): error PG0207: ", run.Stdout);
         Assert.DoesNotContain("PG0206", run.Stdout);
     }
 
