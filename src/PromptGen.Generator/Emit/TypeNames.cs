@@ -1,0 +1,59 @@
+using PromptGen.Generator.Models;
+
+namespace PromptGen.Generator.Emit;
+
+/// <summary>C# spellings of mapped types, always <c>global::</c>-qualified so user code cannot shadow them.</summary>
+internal static class TypeNames
+{
+    public const string JsonElement = "global::System.Text.Json.JsonElement";
+    public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
+    public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
+    public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
+    public const string JsonException = "global::System.Text.Json.JsonException";
+    public const string ChatOptions = "global::Microsoft.Extensions.AI.ChatOptions";
+    public const string ChatMessage = "global::Microsoft.Extensions.AI.ChatMessage";
+    public const string ChatResponseFormat = "global::Microsoft.Extensions.AI.ChatResponseFormat";
+    public const string IChatClient = "global::Microsoft.Extensions.AI.IChatClient";
+    public const string AdditionalPropertiesDictionary = "global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string PromptParseReport = "global::PromptGen.PromptParseReport";
+
+    public static string Task(string result) => "global::System.Threading.Tasks.Task<" + result + ">";
+
+    public static string PromptResult(string value) => "global::PromptGen.PromptResult<" + value + ">";
+
+    /// <summary>The C# type for <paramref name="type"/>; generated types are qualified with <paramref name="containingClass"/>.</summary>
+    public static string Of(TypeRef type, string containingClass)
+    {
+        var name = type.Kind switch
+        {
+            TypeKind.String => "string",
+            TypeKind.Int64 => "long",
+            TypeKind.Int32 => "int",
+            TypeKind.Double => "double",
+            TypeKind.Boolean => "bool",
+            TypeKind.Json => JsonElement,
+            TypeKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!, containingClass) + ">",
+            TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!, containingClass) + ">",
+            _ => containingClass + "." + type.Name,
+        };
+        return type.IsNullable ? name + "?" : name;
+    }
+
+    /// <summary>A unique suffix for codec method names: <c>ReadListOfString</c>, <c>WriteNullableOutput</c>, ...</summary>
+    public static string Key(TypeRef type)
+    {
+        if (type.IsNullable) return "Nullable" + Key(type.AsNonNullable());
+        return type.Kind switch
+        {
+            TypeKind.List => "ListOf" + Key(type.Element!),
+            TypeKind.Map => "MapOf" + Key(type.Element!),
+            TypeKind.Record or TypeKind.Enum => type.Name!,
+            var kind => kind.ToString(),
+        };
+    }
+
+    /// <summary><c>global::Acme.Prompts.TriageTicketPrompt</c>.</summary>
+    public static string QualifiedClass(PromptIdentity identity) =>
+        "global::" + (identity.Namespace.Length == 0 ? string.Empty : identity.Namespace + ".") + identity.ClassName;
+}

@@ -1,0 +1,11 @@
+namespace PromptGen.Generator.Models;
+
+/// <summary>Output of the parse step: the document plus the item metadata that came with the file.</summary>
+internal sealed record ParsedPrompt(PromptDocumentModel Document, PromptItemOptions ItemOptions);
+
+/// <summary>Output of the naming step. <see cref="Identity"/> is null only when naming itself failed (PG9999).</summary>
+internal sealed record NamedPrompt(
+    PromptDocumentModel Document,
+    PromptIdentity? Identity,
+    ProjectOptions ProjectOptions,
+    EquatableArray<DiagnosticInfo> NamingDiagnostics);

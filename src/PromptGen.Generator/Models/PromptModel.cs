@@ -1,0 +1,36 @@
+namespace PromptGen.Generator.Models;
+
+/// <summary>Everything the emitter needs for one prompt: names, types and options, as plain values.</summary>
+internal sealed record PromptModel
+{
+    public required PromptIdentity Identity { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The <c>Input</c> record (always generated; empty when the prompt declares no input).</summary>
+    public required RecordModel Input { get; init; }
+
+    /// <summary>The type <c>Parse</c> and <c>RunAsync</c> produce: the <c>Output</c> record, another mapped type, or <c>string</c> for text output.</summary>
+    public required TypeRef OutputType { get; init; }
+
+    /// <summary>True when the output is text (<c>output.format: text</c> or no output schema).</summary>
+    public bool IsTextOutput { get; init; }
+
+    /// <summary>The output JSON Schema exactly as it is sent as the response format; null for text output.</summary>
+    public string? OutputJsonSchema { get; init; }
+
+    public string? OutputSchemaDescription { get; init; }
+
+    /// <summary>Nested records: <c>Output</c> (when an object) and every object type below input and output.</summary>
+    public EquatableArray<RecordModel> Records { get; init; } = EquatableArray<RecordModel>.Empty;
+
+    public EquatableArray<EnumModel> Enums { get; init; } = EquatableArray<EnumModel>.Empty;
+
+    public required ChatOptionsModel Options { get; init; }
+
+    /// <summary>The Handlebars body (for the render emitter).</summary>
+    public string Template { get; init; } = string.Empty;
+}
+
+/// <summary>The outcome of one prompt's generation step: a model to emit (or none) and its diagnostics.</summary>
+internal sealed record PromptGenerationResult(PromptIdentity? Identity, PromptModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PromptGen.Generator.Models;
+using PromptGen.Language.Diagnostics;
+
+namespace PromptGen.Generator.Naming;
+
+/// <summary>
+/// Decides the namespace, class and method names of one prompt. Overrides win in this order:
+/// MSBuild item metadata, then the <c>csharp.class</c>/<c>csharp.namespace</c> frontmatter keys, then the
+/// conventions (class = PascalCase(name) + <c>Prompt</c>, namespace = root namespace + folder path).
+/// </summary>
+internal static class PromptNaming
+{
+    private const string ClassSuffix = "Prompt";
+
+    public static PromptIdentity Resolve(
+        PromptDocumentModel document,
+        PromptItemOptions itemOptions,
+        ProjectOptions projectOptions,
+        List<DiagnosticInfo> diagnostics)
+    {
+        var path = document.Path;
+        var promptName = string.IsNullOrEmpty(document.Name) ? FileNameWithoutExtension(path) : document.Name!;
+        var nameLocation = document.Name is null ? LocationInfo.FileStart(path) : document.NameLocation ?? LocationInfo.FileStart(path);
+
+        string className;
+        var location = nameLocation;
+        if (!string.IsNullOrWhiteSpace(itemOptions.ClassName))
+        {
+            className = ExplicitIdentifier(itemOptions.ClassName!.Trim(), "PromptGenClassName metadata", LocationInfo.FileStart(path), diagnostics);
+            location = LocationInfo.FileStart(path);
+        }
+        else if (!string.IsNullOrWhiteSpace(document.ClassOverride))
+        {
+            location = document.ClassOverrideLocation ?? LocationInfo.FileStart(path);
+            className = ExplicitIdentifier(document.ClassOverride!.Trim(), "csharp.class", location, diagnostics);
+        }
+        else
+        {
+            var pascal = IdentifierNames.ToPascalCase(promptName, out var adjusted);
+            className = pascal + ClassSuffix;
+            if (adjusted)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.NameAdjusted,
+                    nameLocation,
+                    $"Prompt name '{promptName}' is not a valid C# identifier; the generated class is named '{className}'"));
+            }
+        }
+
+        string ns;
+        if (!string.IsNullOrWhiteSpace(itemOptions.Namespace))
+        {
+            ns = ExplicitNamespace(itemOptions.Namespace!.Trim(), "PromptGenNamespace metadata", LocationInfo.FileStart(path), diagnostics);
+        }
+        else if (!string.IsNullOrWhiteSpace(document.NamespaceOverride))
+        {
+            ns = ExplicitNamespace(document.NamespaceOverride!.Trim(), "csharp.namespace", LocationInfo.FileStart(path), diagnostics);
+        }
+        else
+        {
+            ns = ConventionalNamespace(path, projectOptions);
+        }
+
+        var accessibility = ResolveAccessibility(itemOptions.Accessibility) ?? ResolveAccessibility(projectOptions.Accessibility) ?? "public";
+        var baseName = IdentifierNames.Unescape(className);
+        if (baseName.Length > ClassSuffix.Length && baseName.EndsWith(ClassSuffix, StringComparison.Ordinal))
+        {
+            baseName = baseName.Substring(0, baseName.Length - ClassSuffix.Length);
+        }
+
+        return new PromptIdentity(path, promptName, ns, className, baseName + "Async", accessibility, location);
+    }
+
+    /// <summary>Root namespace plus the folder path of the file below the project directory.</summary>
+    public static string ConventionalNamespace(string path, ProjectOptions projectOptions)
+    {
+        var segments = new List<string>();
+        segments.AddRange(SplitNamespace(projectOptions.RootNamespace));
+        segments.AddRange(RelativeFolders(path, projectOptions.ProjectDir).Select(IdentifierNames.ToNamespaceSegment));
+        return string.Join(".", segments);
+    }
+
+    public static string FileNameWithoutExtension(string path)
+    {
+        var name = path.Replace('\\', '/');
+        var slash = name.LastIndexOf('/');
+        if (slash >= 0) name = name.Substring(slash + 1);
+        return name.EndsWith(".prompt", StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - ".prompt".Length) : name;
+    }
+
+    private static IEnumerable<string> RelativeFolders(string path, string projectDir)
+    {
+        if (string.IsNullOrEmpty(projectDir)) return Array.Empty<string>();
+        var file = path.Replace('\\', '/');
+        var dir = projectDir.Replace('\\', '/');
+        if (!dir.EndsWith("/", StringComparison.Ordinal)) dir += "/";
+        if (!file.StartsWith(dir, StringComparison.OrdinalIgnoreCase)) return Array.Empty<string>();
+        var relative = file.Substring(dir.Length).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        return relative.Take(relative.Length - 1);
+    }
+
+    private static IEnumerable<string> SplitNamespace(string ns) =>
+        ns.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    private static string ExplicitIdentifier(string value, string source, LocationInfo location, List<DiagnosticInfo> diagnostics)
+    {
+        var unescaped = IdentifierNames.Unescape(value);
+        if (IdentifierNames.IsValidIdentifier(unescaped)) return IdentifierNames.Escape(unescaped);
+        var adjusted = IdentifierNames.ToPascalCase(unescaped);
+        diagnostics.Add(DiagnosticInfo.Create(
+            DiagnosticDescriptors.NameAdjusted,
+            location,
+            $"{source} '{value}' is not a valid C# identifier; '{adjusted}' is used"));
+        return adjusted;
+    }
+
+    private static string ExplicitNamespace(string value, string source, LocationInfo location, List<DiagnosticInfo> diagnostics)
+    {
+        var segments = value.Split('.').Select(s => IdentifierNames.Unescape(s.Trim())).ToArray();
+        var invalid = segments.Any(s => !IdentifierNames.IsValidIdentifier(s));
+        var result = string.Join(".", segments.Select(s => IdentifierNames.IsValidIdentifier(s)
+            ? IdentifierNames.Escape(s)
+            : IdentifierNames.ToNamespaceSegment(s)));
+        if (invalid)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.NameAdjusted,
+                location,
+                $"{source} '{value}' is not a valid C# namespace; '{result}' is used"));
+        }
+
+        return result;
+    }
+
+    private static string? ResolveAccessibility(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "public" => "public",
+        "internal" => "internal",
+        _ => null,
+    };
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PromptGen.Language.Metadata;
+
+/// <summary>The top-level frontmatter keys and how the reference runtime treats each.</summary>
+public static class FrontmatterKeys
+{
+    /// <summary>Keys the reference copies from frontmatter into the prompt metadata (its RESERVED_METADATA_KEYWORDS).</summary>
+    public static readonly IReadOnlyList<string> Reserved = new[]
+    {
+        "config", "description", "ext", "input", "model", "name", "output", "raw", "toolDefs", "tools", "variant", "version",
+    };
+
+    /// <summary>Keys a prompt author may write (Dotprompt's documented keys); dotted keys are extensions.</summary>
+    public static readonly IReadOnlyList<string> Known = new[]
+    {
+        "name", "variant", "version", "description", "model", "config", "input", "output", "tools", "toolDefs", "metadata",
+    };
+
+    public static bool IsReserved(string key) => Reserved.Contains(key, StringComparer.Ordinal);
+
+    public static bool IsExtension(string key) => key.IndexOf('.') >= 0;
+
+    /// <summary>The closest known key to a misspelt one, or <c>null</c> when none is close.</summary>
+    public static string? Suggest(string key, IEnumerable<string>? candidates = null)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates ?? Known)
+        {
+            var distance = EditDistance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+
+        var allowed = Math.Max(1, Math.Min(3, (key.Length + 2) / 4));
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /// <summary>Levenshtein distance with adjacent transpositions counted as one edit.</summary>
+    internal static int EditDistance(string a, string b)
+    {
+        if (a.Length > 64 || b.Length > 64) return int.MaxValue;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,317 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using PromptGen.Language.Values;
+
+namespace PromptGen.Language.Rendering;
+
+/// <summary>
+/// JavaScript semantics for template values. A value is <c>null</c> (undefined), a <see cref="PromptValue"/>,
+/// a <see cref="SafeMarkup"/> (a helper's SafeString), a <see cref="DataFrame"/> or a <see cref="RenderOutput"/>.
+/// </summary>
+internal static class JsValues
+{
+    /// <summary>JavaScript truthiness.</summary>
+    public static bool IsTruthy(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return false;
+            case PromptValue v:
+                return v.Kind switch
+                {
+                    PromptValueKind.Null => false,
+                    PromptValueKind.Boolean => v.AsBoolean,
+                    PromptValueKind.Number => v.AsNumber != 0 && !double.IsNaN(v.AsNumber),
+                    PromptValueKind.String => v.AsString.Length > 0,
+                    _ => true,
+                };
+            case RenderOutput output:
+                return !output.IsEmpty;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>Handlebars' <c>isEmpty</c>: falsy but not 0, or an empty array.</summary>
+    public static bool IsEmpty(object? value)
+    {
+        if (!IsTruthy(value) && !IsZero(value)) return true;
+        return value is PromptValue { Kind: PromptValueKind.Array } array && array.Items.Count == 0;
+    }
+
+    private static bool IsZero(object? value) => value is PromptValue { Kind: PromptValueKind.Number } n && n.AsNumber == 0;
+
+    public static bool IsNullOrUndefined(object? value) => value is null || value is PromptValue { IsNull: true };
+
+    /// <summary>JavaScript's <c>String(value)</c>.</summary>
+    public static string ToJsString(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return "undefined";
+            case PromptValue v:
+                switch (v.Kind)
+                {
+                    case PromptValueKind.Null: return "null";
+                    case PromptValueKind.Boolean: return v.AsBoolean ? "true" : "false";
+                    case PromptValueKind.Number: return JsNumber.ToString(v.AsNumber);
+                    case PromptValueKind.String: return v.AsString;
+                    case PromptValueKind.Array:
+                        var builder = new StringBuilder();
+                        JoinArray(builder, v, 0);
+                        return builder.ToString();
+                    default: return "[object Object]";
+                }
+
+            case SafeMarkup markup:
+                return markup.Content.ToReferenceText();
+            case RenderOutput output:
+                return output.ToReferenceText();
+            default:
+                return "[object Object]";
+        }
+    }
+
+    private static void JoinArray(StringBuilder builder, PromptValue array, int depth)
+    {
+        for (var i = 0; i < array.Items.Count; i++)
+        {
+            if (i > 0) builder.Append(',');
+            var item = array.Items[i];
+            if (item.IsNull) continue;
+            if (item.Kind == PromptValueKind.Array)
+            {
+                if (depth < PromptJson.MaxDepth) JoinArray(builder, item, depth + 1);
+            }
+            else
+            {
+                builder.Append(ToJsString(item));
+            }
+        }
+    }
+
+    /// <summary>Handlebars' <c>lookupProperty</c>: own properties only (arrays and strings have <c>length</c> and indices).</summary>
+    public static object? LookupProperty(object? parent, string name)
+    {
+        switch (parent)
+        {
+            case PromptValue v:
+                switch (v.Kind)
+                {
+                    case PromptValueKind.Object:
+                        return v.TryGetProperty(name, out var property) ? property : null;
+                    case PromptValueKind.Array:
+                        if (name == "length") return PromptValue.Number(v.Items.Count);
+                        return TryParseIndex(name, out var index) && index < v.Items.Count ? v.Items[index] : null;
+                    case PromptValueKind.String:
+                        var text = v.AsString;
+                        if (name == "length") return PromptValue.Number(text.Length);
+                        return TryParseIndex(name, out var at) && at < text.Length ? PromptValue.String(text[at].ToString()) : null;
+                    default:
+                        return null;
+                }
+
+            case DataFrame frame:
+                return frame.Get(name);
+            case SafeMarkup markup:
+                return name == "string" ? PromptValue.String(markup.Content.ToReferenceText()) : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A canonical array index ("0", "12"; not "01" or "-1").</summary>
+    public static bool TryParseIndex(string name, out int index)
+    {
+        index = 0;
+        if (name.Length == 0 || name.Length > 9 || (name.Length > 1 && name[0] == '0')) return false;
+        foreach (var c in name)
+        {
+            if (c < '0' || c > '9') return false;
+        }
+
+        index = int.Parse(name, CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    /// <summary>JavaScript's <c>===</c>: primitives by value, objects by identity.</summary>
+    public static bool StrictEquals(object? a, object? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        if (a is PromptValue x && b is PromptValue y)
+        {
+            if (x.Kind != y.Kind) return false;
+            return x.Kind switch
+            {
+                PromptValueKind.Null => true,
+                PromptValueKind.Boolean => x.AsBoolean == y.AsBoolean,
+                PromptValueKind.Number => x.AsNumber == y.AsNumber,
+                PromptValueKind.String => string.Equals(x.AsString, y.AsString, StringComparison.Ordinal),
+                _ => ReferenceEquals(x, y),
+            };
+        }
+
+        return ReferenceEquals(a, b);
+    }
+
+    /// <summary>JavaScript's <c>==</c>, as far as template values need it.</summary>
+    public static bool LooseEquals(object? a, object? b)
+    {
+        if (IsNullOrUndefined(a) || IsNullOrUndefined(b)) return IsNullOrUndefined(a) && IsNullOrUndefined(b);
+        if (StrictEquals(a, b)) return true;
+        if (a is PromptValue x && b is PromptValue y && IsPrimitive(x) && IsPrimitive(y) && x.Kind != y.Kind)
+        {
+            return ToNumber(x) == ToNumber(y);
+        }
+
+        return false;
+    }
+
+    private static bool IsPrimitive(PromptValue value) =>
+        value.Kind is PromptValueKind.Boolean or PromptValueKind.Number or PromptValueKind.String;
+
+    private static double ToNumber(PromptValue value)
+    {
+        switch (value.Kind)
+        {
+            case PromptValueKind.Boolean: return value.AsBoolean ? 1 : 0;
+            case PromptValueKind.Number: return value.AsNumber;
+            default:
+                var text = value.AsString.Trim();
+                if (text.Length == 0) return 0;
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : double.NaN;
+        }
+    }
+
+    /// <summary>Object keys in JavaScript's enumeration order: array-index keys ascending, then the rest in insertion order.</summary>
+    public static IEnumerable<KeyValuePair<string, PromptValue>> OrderedProperties(PromptValue value)
+    {
+        var properties = value.Properties;
+        var indexKeys = properties.Where(p => IsArrayIndexKey(p.Key)).OrderBy(p => double.Parse(p.Key, CultureInfo.InvariantCulture)).ToList();
+        if (indexKeys.Count == 0) return properties;
+        return indexKeys.Concat(properties.Where(p => !IsArrayIndexKey(p.Key)));
+    }
+
+    private static bool IsArrayIndexKey(string key)
+    {
+        if (key.Length == 0 || key.Length > 10 || (key.Length > 1 && key[0] == '0')) return false;
+        foreach (var c in key)
+        {
+            if (c < '0' || c > '9') return false;
+        }
+
+        return double.Parse(key, CultureInfo.InvariantCulture) < 4294967295d;
+    }
+
+    /// <summary>
+    /// JavaScript's <c>JSON.stringify(value, null, space)</c>; returns null where JavaScript returns undefined.
+    /// <paramref name="space"/> is the helper's <c>indent</c> argument (a number or a string).
+    /// </summary>
+    public static string? JsonStringify(object? value, object? space)
+    {
+        var gap = string.Empty;
+        if (space is PromptValue { Kind: PromptValueKind.Number } n)
+        {
+            var count = (int)Math.Min(10, Math.Max(0, Math.Floor(n.AsNumber)));
+            gap = new string(' ', count);
+        }
+        else if (space is PromptValue { Kind: PromptValueKind.String } s)
+        {
+            gap = s.AsString.Length > 10 ? s.AsString.Substring(0, 10) : s.AsString;
+        }
+
+        var builder = new StringBuilder();
+        return WriteJson(builder, ToJsonValue(value, 0), gap, string.Empty) ? builder.ToString() : null;
+    }
+
+    /// <summary>What JSON.stringify sees: SafeStrings are objects with a <c>string</c> key, data frames plain objects.</summary>
+    private static object? ToJsonValue(object? value, int depth)
+    {
+        switch (value)
+        {
+            case SafeMarkup markup:
+                return PromptValue.Object(("string", PromptValue.String(markup.Content.ToReferenceText())));
+            case RenderOutput output:
+                return PromptValue.String(output.ToReferenceText());
+            case DataFrame frame when depth < 64:
+                var properties = new List<KeyValuePair<string, PromptValue>>();
+                foreach (var key in frame.Keys)
+                {
+                    if (ToJsonValue(frame.Get(key), depth + 1) is PromptValue item) properties.Add(new KeyValuePair<string, PromptValue>(key, item));
+                }
+
+                if (frame.Parent is not null && ToJsonValue(frame.Parent, depth + 1) is PromptValue parent)
+                {
+                    properties.Add(new KeyValuePair<string, PromptValue>("_parent", parent));
+                }
+
+                return PromptValue.Object(properties);
+            case DataFrame:
+                return PromptValue.EmptyObject();
+            default:
+                return value;
+        }
+    }
+
+    private static bool WriteJson(StringBuilder builder, object? value, string gap, string indent)
+    {
+        if (value is not PromptValue v) return false;
+        switch (v.Kind)
+        {
+            case PromptValueKind.Null:
+                builder.Append("null");
+                return true;
+            case PromptValueKind.Boolean:
+                builder.Append(v.AsBoolean ? "true" : "false");
+                return true;
+            case PromptValueKind.Number:
+                var number = v.AsNumber;
+                builder.Append(double.IsNaN(number) || double.IsInfinity(number) ? "null" : JsNumber.ToString(number));
+                return true;
+            case PromptValueKind.String:
+                PromptJson.WriteString(builder, v.AsString);
+                return true;
+            case PromptValueKind.Array:
+                if (v.Items.Count == 0)
+                {
+                    builder.Append("[]");
+                    return true;
+                }
+
+                var inner = indent + gap;
+                builder.Append('[');
+                for (var i = 0; i < v.Items.Count; i++)
+                {
+                    if (i > 0) builder.Append(',');
+                    if (gap.Length > 0) builder.Append('\n').Append(inner);
+                    WriteJson(builder, v.Items[i], gap, inner);
+                }
+
+                if (gap.Length > 0) builder.Append('\n').Append(indent);
+                builder.Append(']');
+                return true;
+            default:
+                var innerIndent = indent + gap;
+                var first = true;
+                builder.Append('{');
+                foreach (var property in OrderedProperties(v))
+                {
+                    if (!first) builder.Append(',');
+                    first = false;
+                    if (gap.Length > 0) builder.Append('\n').Append(innerIndent);
+                    PromptJson.WriteString(builder, property.Key);
+                    builder.Append(gap.Length > 0 ? ": " : ":");
+                    WriteJson(builder, property.Value, gap, innerIndent);
+                }
+
+                if (!first && gap.Length > 0) builder.Append('\n').Append(indent);
+                builder.Append('}');
+                return true;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using System.Collections.Generic;
+using PromptGen.Language.Templates;
+using PromptGen.Language.Text;
+using PromptGen.Language.Values;
+
+namespace PromptGen.Language.Rendering;
+
+/// <summary>A helper invocation: evaluated arguments, the block's programs and where it was called.</summary>
+internal sealed class HelperCall
+{
+    public HelperCall(string name, object?[] args, List<KeyValuePair<string, object?>> hash, TemplateProgram? program, TemplateProgram? inverse,
+        bool isBlock, SourceSpan span, RenderScope scope)
+    {
+        Name = name;
+        Args = args;
+        Hash = hash;
+        Program = program;
+        Inverse = inverse;
+        IsBlock = isBlock;
+        Span = span;
+        Scope = scope;
+    }
+
+    public string Name { get; }
+
+    public object?[] Args { get; }
+
+    public List<KeyValuePair<string, object?>> Hash { get; }
+
+    public TemplateProgram? Program { get; }
+
+    public TemplateProgram? Inverse { get; }
+
+    public bool IsBlock { get; }
+
+    public SourceSpan Span { get; }
+
+    public RenderScope Scope { get; }
+
+    public object? HashValue(string key)
+    {
+        object? value = null;
+        foreach (var pair in Hash)
+        {
+            if (pair.Key == key) value = pair.Value;
+        }
+
+        return value;
+    }
+}
+
+internal sealed partial class RenderEngine
+{
+    private object? InvokeHelper(HelperCall call)
+    {
+        switch (call.Name)
+        {
+            case "if":
+                RequireArgs(call, 1, "#if requires exactly one argument");
+                return If(call, call.Args[0], negate: false);
+            case "unless":
+                RequireArgs(call, 1, "#unless requires exactly one argument");
+                return If(call, call.Args[0], negate: true);
+            case "each":
+                if (call.Args.Length == 0) throw Fail(call.Scope, call.Span, "Must pass iterator to #each");
+                RequireArgs(call, 1, "#each takes exactly one argument");
+                RequireBlock(call);
+                return EachHelper(call);
+            case "with":
+                RequireArgs(call, 1, "#with requires exactly one argument");
+                RequireBlock(call);
+                return With(call);
+            case "lookup":
+                return Lookup(call);
+            case "log":
+            case "helperMissing":
+                return null;
+            case "blockHelperMissing":
+                return call.Args.Length == 0 ? null : BlockHelperMissing(call.Args[0], call.Program, call.Inverse, call.Scope);
+            case "json":
+                RequireArgs(call, 1, "json takes exactly one value: {{json value}} (optionally indent=2)");
+                return Json(call);
+            case "role":
+                return Role(call);
+            case "history":
+                return new SafeMarkup(Single(new DotpromptMarker(MarkerKind.History, "history")));
+            case "section":
+                return new SafeMarkup(Single(new DotpromptMarker(MarkerKind.Section, "section " + (call.Args.Length > 0 ? JsValues.ToJsString(call.Args[0]) : "[object Object]"))));
+            case "media":
+                if (call.Args.Length > 0) throw Fail(call.Scope, call.Span, "media takes only key=value arguments: {{media url=... contentType=...}}");
+                return Media(call);
+            case "ifEquals":
+                RequireArgs(call, 2, "ifEquals takes exactly two values: {{#ifEquals a b}}...{{/ifEquals}}");
+                RequireBlock(call);
+                return JsValues.StrictEquals(call.Args[0], call.Args[1]) ? Fn(call, call.Scope.Context) : InverseOf(call, call.Scope.Context);
+            case "unlessEquals":
+                RequireArgs(call, 2, "unlessEquals takes exactly two values: {{#unlessEquals a b}}...{{/unlessEquals}}");
+                RequireBlock(call);
+                return !JsValues.StrictEquals(call.Args[0], call.Args[1]) ? Fn(call, call.Scope.Context) : InverseOf(call, call.Scope.Context);
+            default:
+                throw Fail(call.Scope, call.Span, $"Unknown helper '{call.Name}'.");
+        }
+    }
+
+    private static RenderOutput Single(DotpromptMarker marker)
+    {
+        var output = new RenderOutput();
+        output.Append(marker);
+        return output;
+    }
+
+    private void RequireArgs(HelperCall call, int count, string message)
+    {
+        if (call.Args.Length != count) throw Fail(call.Scope, call.Span, message);
+    }
+
+    private void RequireBlock(HelperCall call)
+    {
+        if (!call.IsBlock)
+        {
+            throw Fail(call.Scope, call.Span, $"'{call.Name}' must be used as a block: {{{{#{call.Name} ...}}}}...{{{{/{call.Name}}}}}");
+        }
+    }
+
+    private RenderOutput Fn(HelperCall call, object? context, DataFrame? data = null, object?[]? blockParams = null) =>
+        InvokeProgram(call.Program, context, data, blockParams, call.Scope);
+
+    private RenderOutput InverseOf(HelperCall call, object? context) => InvokeProgram(call.Inverse, context, null, null, call.Scope);
+
+    private object? If(HelperCall call, object? condition, bool negate)
+    {
+        RequireBlock(call);
+        var includeZero = JsValues.IsTruthy(call.HashValue("includeZero"));
+        var falsy = (!includeZero && !JsValues.IsTruthy(condition)) || JsValues.IsEmpty(condition);
+        return falsy != negate ? InverseOf(call, call.Scope.Context) : Fn(call, call.Scope.Context);
+    }
+
+    private object? With(HelperCall call)
+    {
+        var context = call.Args[0];
+        if (JsValues.IsEmpty(context)) return InverseOf(call, call.Scope.Context);
+        return Fn(call, context, null, new[] { context });
+    }
+
+    private object? Lookup(HelperCall call)
+    {
+        var target = call.Args.Length > 0 ? call.Args[0] : null;
+        if (!JsValues.IsTruthy(target)) return target;
+        if (call.Args.Length < 2) throw Fail(call.Scope, call.Span, "lookup takes two values: {{lookup object key}}");
+        return JsValues.LookupProperty(target, JsValues.ToJsString(call.Args[1]));
+    }
+
+    private object? EachHelper(HelperCall call) => Each(call.Args[0], call.Program, call.Inverse, call.Scope);
+
+    private RenderOutput Each(object? context, TemplateProgram? program, TemplateProgram? inverse, RenderScope scope)
+    {
+        var output = new RenderOutput();
+        var count = 0;
+        void Iteration(object key, int index, bool last, object? value)
+        {
+            var frame = new DataFrame(scope.Data);
+            frame.Set("key", key is int number ? PromptValue.Number(number) : PromptValue.String((string)key));
+            frame.Set("index", PromptValue.Number(index));
+            frame.Set("first", PromptValue.Boolean(index == 0));
+            frame.Set("last", PromptValue.Boolean(last));
+            var keyValue = key is int n ? PromptValue.Number(n) : PromptValue.String((string)key);
+            output.Append(InvokeProgram(program, value, frame, new[] { value, keyValue }, scope));
+        }
+
+        switch (context)
+        {
+            case PromptValue { Kind: PromptValueKind.Array } array:
+                for (var i = 0; i < array.Items.Count; i++) Iteration(i, i, i == array.Items.Count - 1, array.Items[i]);
+                count = array.Items.Count;
+                break;
+            case PromptValue { Kind: PromptValueKind.Object } obj:
+                var properties = new List<KeyValuePair<string, PromptValue>>(JsValues.OrderedProperties(obj));
+                for (var i = 0; i < properties.Count; i++) Iteration(properties[i].Key, i, i == properties.Count - 1, properties[i].Value);
+                count = properties.Count;
+                break;
+            case SafeMarkup markup:
+                Iteration("string", 0, true, PromptValue.String(markup.Content.ToReferenceText()));
+                count = 1;
+                break;
+            case DataFrame frame:
+                var keys = new List<string>(frame.Keys);
+                for (var i = 0; i < keys.Count; i++) Iteration(keys[i], i, i == keys.Count - 1, frame.Get(keys[i]));
+                count = keys.Count;
+                break;
+        }
+
+        return count == 0 ? InvokeProgram(inverse, scope.Context, null, null, scope) : output;
+    }
+
+    private object? Json(HelperCall call)
+    {
+        var indent = call.HashValue("indent");
+        if (!JsValues.IsTruthy(indent)) indent = PromptValue.Number(0);
+        var text = JsValues.JsonStringify(call.Args[0], indent);
+        var output = new RenderOutput();
+
+        // JSON.stringify(undefined) is undefined, which a SafeString prints as "undefined".
+        output.Append(text ?? "undefined");
+        return new SafeMarkup(output);
+    }
+
+    private object? Role(HelperCall call)
+    {
+        var name = call.Args.Length > 0 ? JsValues.ToJsString(call.Args[0]) : "[object Object]";
+        var marker = new DotpromptMarker(MarkerKind.Role, "role:" + name);
+        var output = new RenderOutput();
+
+        // Only names the reference runtime recognises ([a-z]+) start a message; others stay text, as there.
+        if (s_roleName.IsMatch(name)) output.Append(marker);
+        else output.Append(marker.ReferenceText);
+        return new SafeMarkup(output);
+    }
+
+    private object? Media(HelperCall call)
+    {
+        var url = JsValues.ToJsString(call.HashValue("url"));
+        var contentType = call.HashValue("contentType");
+        var body = "media:url " + url + (JsValues.IsTruthy(contentType) ? " " + JsValues.ToJsString(contentType) : string.Empty);
+        return new SafeMarkup(Single(new DotpromptMarker(MarkerKind.Media, body)));
+    }
+}

@@ -1,0 +1,352 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using PromptGen.Language.Templates;
+using PromptGen.Language.Text;
+using PromptGen.Language.Values;
+
+namespace PromptGen.Language.Rendering;
+
+/// <summary>
+/// Evaluates a template the way Handlebars 4.7 runs it when Dotprompt compiles it
+/// (<c>knownHelpersOnly</c>, <c>noEscape</c>), with Dotprompt's helpers.
+/// </summary>
+internal sealed partial class RenderEngine
+{
+    private static readonly Regex s_roleName = new("^[a-z]+$", RegexOptions.CultureInvariant);
+
+    private readonly RenderSettings _settings;
+    private int _depth;
+
+    public RenderEngine(RenderSettings settings) => _settings = settings;
+
+    public RenderOutput RenderRoot(Template template, RenderData data)
+    {
+        // Dotprompt: the input is the root context; context keys become @data next to @metadata.
+        var context = data.Input is { Kind: PromptValueKind.Object } input ? input : PromptValue.EmptyObject();
+        var baseData = new DataFrame(null);
+        {
+            // @metadata as Dotprompt sets it; undefined members stay absent.
+            var metadata = new List<KeyValuePair<string, PromptValue>> { new("prompt", data.PromptMetadata ?? PromptValue.EmptyObject()) };
+            if (data.Docs is not null) metadata.Add(new KeyValuePair<string, PromptValue>("docs", data.Docs));
+            if (data.Messages is not null) metadata.Add(new KeyValuePair<string, PromptValue>("messages", PromptValue.Array(data.Messages.Select(m => m.ToValue()))));
+            baseData.Set("metadata", PromptValue.Object(metadata));
+        }
+
+        if (data.Context is { Kind: PromptValueKind.Object } contextData)
+        {
+            foreach (var property in contextData.Properties) baseData.Set(property.Key, property.Value);
+        }
+
+        var rootData = baseData;
+        if (!baseData.Has("root"))
+        {
+            rootData = new DataFrame(baseData);
+            rootData.Set("root", context);
+        }
+
+        var scope = new RenderScope(context, new ContextDepths(context, null), null, rootData, template.Source.Path);
+        var output = new RenderOutput();
+        RenderStatements(template.Body, scope, output);
+        return output;
+    }
+
+    private TemplateRenderException Fail(RenderScope scope, SourceSpan span, string message) => new(message, scope.Path, span);
+
+    /// <summary>Handlebars' program wrapper: pushes the context for <c>../</c> when it changed, and a block-parameter level.</summary>
+    private RenderOutput InvokeProgram(TemplateProgram? program, object? context, DataFrame? data, object?[]? blockParams, RenderScope closure)
+    {
+        var output = new RenderOutput();
+        if (program is null) return output;
+        if (_depth >= TemplateRenderer.MaxRenderDepth)
+        {
+            throw Fail(closure, program.Span, $"Blocks and partials are nested more than {TemplateRenderer.MaxRenderDepth} levels deep while rendering (runaway recursion?).");
+        }
+
+        StackGuard.Check();
+        _depth++;
+        try
+        {
+            var depths = JsValues.LooseEquals(context, closure.Depths.Head) ? closure.Depths : new ContextDepths(context, closure.Depths);
+            var frame = new BlockParamFrame(program.BlockParams, blockParams, closure.BlockParams);
+            var scope = new RenderScope(context, depths, frame, data ?? closure.Data, closure.Path);
+            RenderStatements(program, scope, output);
+            return output;
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void RenderStatements(TemplateProgram program, RenderScope scope, RenderOutput output)
+    {
+        foreach (var statement in program.Statements)
+        {
+            switch (statement)
+            {
+                case ContentStatement content:
+                    output.Append(content.Value);
+                    break;
+                case MustacheStatement mustache:
+                    Append(output, EvaluateCall(mustache.Path, mustache.Params, mustache.Hash, null, null, isBlock: false, isSubExpression: false, mustache.Span, scope));
+                    break;
+                case BlockStatement block:
+                    Append(output, EvaluateBlock(block, scope));
+                    break;
+                case PartialStatement partial:
+                    output.Append(RenderPartial(partial.Name, partial.Params, partial.Hash, partial.Indent, null, partial.Span, scope));
+                    break;
+                case PartialBlockStatement partialBlock:
+                    output.Append(RenderPartial(partialBlock.Name, partialBlock.Params, partialBlock.Hash, string.Empty, partialBlock.Program, partialBlock.Span, scope));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Handlebars' <c>append</c>: undefined and null print nothing; anything else as JavaScript's String().</summary>
+    private static void Append(RenderOutput output, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case PromptValue { IsNull: true }:
+                return;
+            case RenderOutput rendered:
+                output.Append(rendered);
+                return;
+            case SafeMarkup markup:
+                output.Append(markup.Content);
+                return;
+            default:
+                output.Append(JsValues.ToJsString(value));
+                return;
+        }
+    }
+
+    private object? EvaluateBlock(BlockStatement block, RenderScope scope)
+    {
+        if (block.IsRaw)
+        {
+            // A raw block's body is literal text handed to the block as its program.
+            return EvaluateCall(block.Path, block.Params, block.Hash, block.Program, null, isBlock: true, isSubExpression: false, block.Span, scope);
+        }
+
+        return EvaluateCall(block.Path, block.Params, block.Hash, block.Program, block.Inverse, isBlock: true, isSubExpression: false, block.Span, scope);
+    }
+
+    /// <summary>Handlebars' classifySexpr with knownHelpersOnly: a helper call, or a plain value (blockHelperMissing for blocks).</summary>
+    private object? EvaluateCall(Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash,
+        TemplateProgram? program, TemplateProgram? inverse, bool isBlock, bool isSubExpression, SourceSpan span, RenderScope scope)
+    {
+        var path = pathExpression as PathExpression;
+        var name = path is null ? pathExpression.Original : path.Head;
+        var isSimple = path is null || path.IsSimple;
+        var isBlockParam = isSimple && path is { IsData: false } && scope.BlockParams is not null && scope.BlockParams.TryFind(path.Parts[0], out _);
+        var isHelper = !isBlockParam && (isSubExpression || parameters.Count > 0 || hash is not null);
+        if (!isBlockParam && !isHelper && isSimple && name is not null && KnownHelpers.IsKnown(name)) isHelper = true;
+
+        if (isHelper)
+        {
+            if (name is null || !KnownHelpers.IsKnown(name))
+            {
+                throw Fail(scope, span, $"Unknown helper '{name ?? pathExpression.Original}'.");
+            }
+
+            var args = parameters.Select(p => Evaluate(p, scope)).ToArray();
+            var hashValues = new List<KeyValuePair<string, object?>>();
+            if (hash is not null)
+            {
+                foreach (var pair in hash.Pairs) hashValues.Add(new KeyValuePair<string, object?>(pair.Key, Evaluate(pair.Value, scope)));
+            }
+
+            var call = new HelperCall(name, args, hashValues, isBlock ? program : null, isBlock ? inverse : null, isBlock, span, scope);
+            return InvokeHelper(call);
+        }
+
+        // A plain value: a literal in name position is looked up as a property name (Handlebars' transformLiteralToPath).
+        var value = path is null ? LookupOnContext(scope.Context, new[] { pathExpression.Original }) : ResolvePath(path, scope);
+        if (!isBlock) return value;
+        return BlockHelperMissing(value, program, inverse, scope);
+    }
+
+    private object? BlockHelperMissing(object? context, TemplateProgram? program, TemplateProgram? inverse, RenderScope scope)
+    {
+        if (context is PromptValue { Kind: PromptValueKind.Boolean } boolean && boolean.AsBoolean)
+        {
+            return InvokeProgram(program, scope.Context, null, null, scope);
+        }
+
+        if (JsValues.IsNullOrUndefined(context) || context is PromptValue { Kind: PromptValueKind.Boolean })
+        {
+            return InvokeProgram(inverse, scope.Context, null, null, scope);
+        }
+
+        if (context is PromptValue { Kind: PromptValueKind.Array } array)
+        {
+            return array.Items.Count > 0 ? Each(array, program, inverse, scope) : InvokeProgram(inverse, scope.Context, null, null, scope);
+        }
+
+        return InvokeProgram(program, context, null, null, scope);
+    }
+
+    private object? Evaluate(Expression expression, RenderScope scope)
+    {
+        switch (expression)
+        {
+            case PathExpression path:
+                return ResolvePath(path, scope);
+            case StringLiteral s:
+                return PromptValue.String(s.Value);
+            case NumberLiteral n:
+                return PromptValue.Number(n.Value);
+            case BooleanLiteral b:
+                return PromptValue.Boolean(b.Value);
+            case NullLiteral:
+                return PromptValue.Null;
+            case UndefinedLiteral:
+                return null;
+            case SubExpression sub:
+                return EvaluateCall(sub.Path, sub.Params, sub.Hash, null, null, isBlock: false, isSubExpression: true, sub.Span, scope);
+            default:
+                return null;
+        }
+    }
+
+    private static object? ResolvePath(PathExpression path, RenderScope scope)
+    {
+        if (path.IsData)
+        {
+            object? data = scope.Data;
+            for (var i = 0; i < path.Depth && data is DataFrame frame; i++) data = frame.Parent;
+
+            // Data lookups stop at the first falsy value (`a && a.b`).
+            foreach (var part in path.Parts)
+            {
+                if (!JsValues.IsTruthy(data)) return data;
+                data = JsValues.LookupProperty(data, part);
+            }
+
+            return data;
+        }
+
+        if (path.Depth == 0 && !path.IsScoped && path.Parts.Count > 0 && scope.BlockParams is not null &&
+            scope.BlockParams.TryFind(path.Parts[0], out var blockParam))
+        {
+            return LookupOnContext(blockParam, path.Parts, 1);
+        }
+
+        var context = path.Depth == 0 ? scope.Context : scope.Depths[path.Depth];
+        return LookupOnContext(context, path.Parts);
+    }
+
+    private static object? LookupOnContext(object? current, IReadOnlyList<string> parts, int start = 0)
+    {
+        for (var i = start; i < parts.Count; i++)
+        {
+            if (JsValues.IsNullOrUndefined(current)) return current;
+            current = JsValues.LookupProperty(current, parts[i]);
+        }
+
+        return current;
+    }
+
+    private RenderOutput RenderPartial(Expression nameExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, string indent,
+        TemplateProgram? partialBlock, SourceSpan span, RenderScope scope)
+    {
+        var name = nameExpression is SubExpression dynamic ? JsValues.ToJsString(Evaluate(dynamic, scope)) : nameExpression.Original;
+        var context = parameters.Count == 0 ? scope.Context : Evaluate(parameters[0], scope);
+        if (hash is not null)
+        {
+            context = ExtendWithHash(context, hash, scope);
+        }
+
+        var data = scope.Data;
+        var currentPartialBlock = data.Get("partial-block");
+        if (partialBlock is not null)
+        {
+            data = new DataFrame(data);
+            data.Set("partial-block", new PartialBlockValue(partialBlock, scope, currentPartialBlock));
+        }
+
+        RenderOutput result;
+        if (name == "@partial-block")
+        {
+            if (data.Get("partial-block") is not PartialBlockValue block)
+            {
+                throw Fail(scope, span, "'{{> @partial-block}}' is only available inside a partial called as a block '{{#> name}}...{{/name}}'.");
+            }
+
+            var blockData = new DataFrame(data);
+            blockData.Set("partial-block", block.Outer);
+            result = InvokeProgram(block.Program, context, blockData, null, block.Definition);
+        }
+        else
+        {
+            var partial = _settings.Partials?.Resolve(name);
+            if (partial is null)
+            {
+                if (partialBlock is null) throw Fail(scope, span, $"The partial '{name}' could not be found.");
+                result = InvokeProgram(partialBlock, context, data, null, scope);
+            }
+            else
+            {
+                if (_depth >= TemplateRenderer.MaxRenderDepth)
+                {
+                    throw Fail(scope, span, $"Partials are nested more than {TemplateRenderer.MaxRenderDepth} levels deep while rendering '{name}' (a partial that includes itself?).");
+                }
+
+                StackGuard.Check();
+                _depth++;
+                try
+                {
+                    // A partial starts a new template: its own ../ stack and block parameters, the caller's @data.
+                    var partialScope = new RenderScope(context, new ContextDepths(context, null), null, data, partial.Path);
+                    result = new RenderOutput();
+                    RenderStatements(partial.Template.Body, partialScope, result);
+                }
+                finally
+                {
+                    _depth--;
+                }
+            }
+        }
+
+        return indent.Length > 0 ? result.Indent(indent) : result;
+    }
+
+    /// <summary>Handlebars' <c>extend({}, context, hash)</c> for partial hash arguments.</summary>
+    private object? ExtendWithHash(object? context, HashExpression hash, RenderScope scope)
+    {
+        var properties = new List<KeyValuePair<string, PromptValue>>();
+        switch (context)
+        {
+            case PromptValue { Kind: PromptValueKind.Object } obj:
+                properties.AddRange(JsValues.OrderedProperties(obj));
+                break;
+            case PromptValue { Kind: PromptValueKind.Array } array:
+                for (var i = 0; i < array.Items.Count; i++) properties.Add(new KeyValuePair<string, PromptValue>(i.ToString(System.Globalization.CultureInfo.InvariantCulture), array.Items[i]));
+                break;
+            case PromptValue { Kind: PromptValueKind.String } text:
+                for (var i = 0; i < text.AsString.Length; i++) properties.Add(new KeyValuePair<string, PromptValue>(i.ToString(System.Globalization.CultureInfo.InvariantCulture), PromptValue.String(text.AsString[i].ToString())));
+                break;
+        }
+
+        foreach (var pair in hash.Pairs)
+        {
+            var value = Evaluate(pair.Value, scope);
+            var converted = value switch
+            {
+                PromptValue v => v,
+                SafeMarkup markup => PromptValue.String(markup.Content.ToReferenceText()),
+                RenderOutput output => PromptValue.String(output.ToReferenceText()),
+                _ => null,
+            };
+            if (converted is not null) properties.Add(new KeyValuePair<string, PromptValue>(pair.Key, converted));
+        }
+
+        return PromptValue.Object(properties);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using PromptGen.Language.Text;
+
+namespace PromptGen.Language.Templates;
+
+/// <summary>A value expression: path, literal or subexpression.</summary>
+public abstract class Expression : TemplateNode
+{
+    protected Expression(SourceSpan span)
+        : base(span)
+    {
+    }
+
+    /// <summary>The expression as Handlebars names it (a path's text, a literal's text).</summary>
+    public abstract string Original { get; }
+}
+
+/// <summary><c>name</c>, <c>a.b</c>, <c>a/b</c>, <c>this</c>, <c>../x</c>, <c>@index</c>, <c>@root.x</c>, <c>[odd key]</c>.</summary>
+public sealed class PathExpression : Expression
+{
+    private static readonly Regex s_scoped = new(@"^\.|this\b", RegexOptions.CultureInvariant);
+
+    internal PathExpression(SourceSpan span, bool data, int depth, IReadOnlyList<string> parts, string original)
+        : base(span)
+    {
+        IsData = data;
+        Depth = depth;
+        Parts = parts;
+        Original = original;
+        IsScoped = s_scoped.IsMatch(original);
+    }
+
+    /// <summary>True for <c>@name</c> data variables.</summary>
+    public bool IsData { get; }
+
+    /// <summary>Number of leading <c>../</c>.</summary>
+    public int Depth { get; }
+
+    /// <summary>The property names after <c>this</c>, <c>./</c> and <c>../</c>; empty for <c>this</c>.</summary>
+    public IReadOnlyList<string> Parts { get; }
+
+    public override string Original { get; }
+
+    /// <summary>Starts with <c>.</c> or mentions <c>this</c>: never a helper or block parameter (Handlebars' scopedId).</summary>
+    public bool IsScoped { get; }
+
+    /// <summary>A single plain name such as <c>foo</c> (Handlebars' simpleId): the only form that can name a helper.</summary>
+    public bool IsSimple => Parts.Count == 1 && !IsScoped && Depth == 0;
+
+    /// <summary>The first part, which names the helper in a helper call.</summary>
+    public string? Head => Parts.Count > 0 ? Parts[0] : null;
+}
+
+public sealed class StringLiteral : Expression
+{
+    internal StringLiteral(SourceSpan span, string value)
+        : base(span) => Value = value;
+
+    public string Value { get; }
+
+    public override string Original => Value;
+}
+
+public sealed class NumberLiteral : Expression
+{
+    internal NumberLiteral(SourceSpan span, double value)
+        : base(span) => Value = value;
+
+    public double Value { get; }
+
+    public override string Original => Values.JsNumber.ToString(Value);
+}
+
+public sealed class BooleanLiteral : Expression
+{
+    internal BooleanLiteral(SourceSpan span, bool value)
+        : base(span) => Value = value;
+
+    public bool Value { get; }
+
+    public override string Original => Value ? "true" : "false";
+}
+
+public sealed class NullLiteral : Expression
+{
+    internal NullLiteral(SourceSpan span)
+        : base(span)
+    {
+    }
+
+    public override string Original => "null";
+}
+
+public sealed class UndefinedLiteral : Expression
+{
+    internal UndefinedLiteral(SourceSpan span)
+        : base(span)
+    {
+    }
+
+    public override string Original => "undefined";
+}
+
+/// <summary><c>(helper a b k=v)</c>.</summary>
+public sealed class SubExpression : Expression
+{
+    internal SubExpression(SourceSpan span, Expression path, IReadOnlyList<Expression> parameters, HashExpression? hash)
+        : base(span)
+    {
+        Path = path;
+        Params = parameters;
+        Hash = hash;
+    }
+
+    public Expression Path { get; }
+
+    public IReadOnlyList<Expression> Params { get; }
+
+    public HashExpression? Hash { get; }
+
+    public override string Original => "(" + Path.Original + ")";
+}
+
+/// <summary>The <c>key=value</c> arguments of a call.</summary>
+public sealed class HashExpression : TemplateNode
+{
+    internal HashExpression(SourceSpan span, IReadOnlyList<HashPair> pairs)
+        : base(span) => Pairs = pairs;
+
+    public IReadOnlyList<HashPair> Pairs { get; }
+
+    public HashPair? Find(string key)
+    {
+        foreach (var pair in Pairs)
+        {
+            if (pair.Key == key) return pair;
+        }
+
+        return null;
+    }
+}
+
+public sealed class HashPair : TemplateNode
+{
+    internal HashPair(SourceSpan span, string key, Expression value)
+        : base(span)
+    {
+        Key = key;
+        Value = value;
+    }
+
+    public string Key { get; }
+
+    public Expression Value { get; }
+}

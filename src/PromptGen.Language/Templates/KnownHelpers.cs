@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+
+namespace PromptGen.Language.Templates;
+
+/// <summary>The helpers a Dotprompt template may call: Handlebars' built-ins and Dotprompt's own.</summary>
+public static class KnownHelpers
+{
+    /// <summary>Handlebars built-ins registered by Dotprompt's Handlebars instance.</summary>
+    public static readonly IReadOnlyList<string> Handlebars = new[] { "if", "unless", "each", "with", "lookup", "log" };
+
+    /// <summary>Helpers added by Dotprompt.</summary>
+    public static readonly IReadOnlyList<string> Dotprompt = new[] { "role", "history", "section", "media", "json", "ifEquals", "unlessEquals" };
+
+    private static readonly HashSet<string> s_all = new(StringComparer.Ordinal)
+    {
+        "if", "unless", "each", "with", "lookup", "log", "role", "history", "section", "media", "json", "ifEquals", "unlessEquals",
+
+        // Handlebars registers these too; calling them directly is legal but pointless.
+        "helperMissing", "blockHelperMissing",
+    };
+
+    public static IEnumerable<string> All => s_all;
+
+    public static bool IsKnown(string name) => s_all.Contains(name);
+
+    /// <summary>Helpers that only make sense with a block (<c>{{#if}}...{{/if}}</c>); called inline they fail at run time.</summary>
+    public static bool RequiresBlock(string name) =>
+        name is "if" or "unless" or "each" or "with" or "ifEquals" or "unlessEquals";
+}

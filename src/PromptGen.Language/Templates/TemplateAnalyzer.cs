@@ -1,0 +1,327 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Rendering;
+using PromptGen.Language.Text;
+
+namespace PromptGen.Language.Templates;
+
+/// <summary>
+/// Checks a parsed template without types: unknown helpers (PG0202), role/history misuse (PG0205), missing partials
+/// (PG0206), partial cycles (PG0207) and helper arguments (PG0208). These are the mistakes the Dotprompt reference
+/// runtime only reports when rendering, or never.
+/// </summary>
+public static class TemplateAnalyzer
+{
+    /// <summary>The roles Dotprompt and Genkit understand.</summary>
+    public static readonly IReadOnlyList<string> KnownRoles = new[] { "user", "model", "system", "tool" };
+
+    private static readonly Regex s_roleName = new("^[a-z]+$", RegexOptions.CultureInvariant);
+
+    public static IReadOnlyList<PromptDiagnostic> Analyze(Template template, IPartialResolver? partials)
+    {
+        if (template is null) throw new ArgumentNullException(nameof(template));
+        return StackGuard.Run(() =>
+        {
+            var walker = new Walker(partials);
+            walker.VisitTemplate(template, null);
+            return (IReadOnlyList<PromptDiagnostic>)walker.Diagnostics;
+        });
+    }
+
+    private sealed class Walker
+    {
+        private readonly IPartialResolver? _partials;
+        private readonly HashSet<string> _analyzedPartials = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _donePartials = new(StringComparer.Ordinal);
+        private readonly List<(string Name, bool Guarded)> _chain = new();
+        private readonly List<IReadOnlyList<string>> _blockParams = new();
+        private readonly HashSet<string> _reportedCycles = new(StringComparer.Ordinal);
+        private string _path = string.Empty;
+        private PartialStatement? _rootInclude;
+
+        public Walker(IPartialResolver? partials) => _partials = partials;
+
+        public List<PromptDiagnostic> Diagnostics { get; } = new();
+
+        private void Report(PromptDiagnosticDescriptor descriptor, SourceSpan span, string message)
+        {
+            var diagnostic = new PromptDiagnostic(descriptor, _path, span, message);
+            if (!Diagnostics.Contains(diagnostic)) Diagnostics.Add(diagnostic);
+        }
+
+        public void VisitTemplate(Template template, string? partialName)
+        {
+            var savedPath = _path;
+            var savedParams = _blockParams.ToList();
+            _path = template.Source.Path;
+            _blockParams.Clear();
+            VisitProgram(template.Body, guarded: false);
+            _blockParams.Clear();
+            _blockParams.AddRange(savedParams);
+            _path = savedPath;
+        }
+
+        private void VisitProgram(TemplateProgram? program, bool guarded)
+        {
+            if (program is null) return;
+            StackGuard.Check();
+            _blockParams.Add(program.BlockParams);
+            foreach (var statement in program.Statements) VisitStatement(statement, guarded);
+            _blockParams.RemoveAt(_blockParams.Count - 1);
+        }
+
+        private void VisitStatement(Statement statement, bool guarded)
+        {
+            switch (statement)
+            {
+                case MustacheStatement mustache:
+                    CheckCall(mustache.Path, mustache.Params, mustache.Hash, CallKind.Mustache, mustache.Span);
+                    break;
+                case BlockStatement block:
+                    CheckCall(block.Path, block.Params, block.Hash, CallKind.Block, block.OpenSpan);
+                    VisitProgram(block.Program, guarded: true);
+                    VisitProgram(block.Inverse, guarded: true);
+                    break;
+                case PartialStatement partial:
+                    VisitPartial(partial.Name, partial.Params, partial.Hash, partial.Span, guarded, hasFallback: false, partial);
+                    break;
+                case PartialBlockStatement partialBlock:
+                    VisitPartial(partialBlock.Name, partialBlock.Params, partialBlock.Hash, partialBlock.OpenSpan, guarded, hasFallback: true, null);
+                    VisitProgram(partialBlock.Program, guarded: true);
+                    break;
+            }
+        }
+
+        private enum CallKind
+        {
+            Mustache,
+            Block,
+            SubExpression,
+        }
+
+        private bool IsBlockParam(string name) => _blockParams.Any(names => names.Contains(name));
+
+        private void VisitArguments(IReadOnlyList<Expression> parameters, HashExpression? hash)
+        {
+            foreach (var parameter in parameters) VisitExpression(parameter);
+            if (hash is null) return;
+            foreach (var pair in hash.Pairs) VisitExpression(pair.Value);
+        }
+
+        private void VisitExpression(Expression expression)
+        {
+            if (expression is SubExpression sub) CheckCall(sub.Path, sub.Params, sub.Hash, CallKind.SubExpression, sub.Span);
+        }
+
+        private void CheckCall(Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, CallKind kind, SourceSpan tagSpan)
+        {
+            VisitArguments(parameters, hash);
+            var path = pathExpression as PathExpression;
+            var name = path is null ? pathExpression.Original : path.Head;
+            var isSimple = path is null || path.IsSimple;
+            var isBlockParam = isSimple && path is { IsData: false } && IsBlockParam(path.Parts[0]);
+            var hasArguments = kind == CallKind.SubExpression || parameters.Count > 0 || hash is not null;
+            if (isBlockParam)
+            {
+                if (hasArguments && kind != CallKind.SubExpression)
+                {
+                    Report(DiagnosticDescriptors.UnknownHelper, pathExpression.Span, $"'{name}' is a block parameter, not a helper; it cannot take arguments.");
+                }
+
+                return;
+            }
+
+            var isHelper = hasArguments || (isSimple && name is not null && KnownHelpers.IsKnown(name));
+            if (!isHelper) return;
+            if (name is null || !KnownHelpers.IsKnown(name) || (path is not null && !isSimple))
+            {
+                var shown = path?.Original ?? pathExpression.Original;
+                var message = path is not null && !isSimple && name is not null && KnownHelpers.IsKnown(name)
+                    ? $"'{shown}' is not a helper; only a helper name such as '{name}' can take arguments."
+                    : $"Unknown helper '{shown}'.{DidYouMean.Hint(shown, KnownHelpers.Handlebars.Concat(KnownHelpers.Dotprompt))} Known helpers: {string.Join(", ", KnownHelpers.Handlebars.Concat(KnownHelpers.Dotprompt))}.";
+                Report(DiagnosticDescriptors.UnknownHelper, pathExpression.Span, message);
+                return;
+            }
+
+            CheckHelper(name, parameters, hash, kind, tagSpan);
+        }
+
+        private void CheckHelper(string name, IReadOnlyList<Expression> parameters, HashExpression? hash, CallKind kind, SourceSpan span)
+        {
+            var wrong = DiagnosticDescriptors.InvalidHelperArguments;
+            switch (name)
+            {
+                case "if":
+                case "unless":
+                case "each":
+                case "with":
+                    if (kind != CallKind.Block)
+                    {
+                        Report(wrong, span, $"'{name}' must be used as a block: {{{{#{name} value}}}}...{{{{/{name}}}}}.");
+                    }
+
+                    if (parameters.Count != 1)
+                    {
+                        Report(wrong, span, $"'#{name}' takes exactly one argument, found {parameters.Count}.");
+                    }
+
+                    CheckHash(name, hash, name is "if" or "unless" ? new[] { "includeZero" } : Array.Empty<string>(), wrong);
+                    break;
+                case "ifEquals":
+                case "unlessEquals":
+                    if (kind != CallKind.Block)
+                    {
+                        Report(wrong, span, $"'{name}' must be used as a block: {{{{#{name} a b}}}}...{{{{/{name}}}}}.");
+                    }
+
+                    if (parameters.Count != 2)
+                    {
+                        Report(wrong, span, $"'{name}' takes exactly two values to compare, found {parameters.Count}.");
+                    }
+
+                    CheckHash(name, hash, Array.Empty<string>(), wrong);
+                    break;
+                case "lookup":
+                    if (parameters.Count != 2)
+                    {
+                        Report(wrong, span, $"'lookup' takes an object and a key: {{{{lookup object key}}}}, found {parameters.Count} argument(s).");
+                    }
+
+                    break;
+                case "json":
+                    if (parameters.Count != 1)
+                    {
+                        Report(wrong, span, $"'json' takes exactly one value: {{{{json value indent=2}}}}, found {parameters.Count}.");
+                    }
+
+                    if (kind == CallKind.Block) Report(wrong, span, "'json' is not a block helper: use {{json value}}.");
+                    CheckHash(name, hash, new[] { "indent" }, wrong);
+                    break;
+                case "role":
+                    if (kind == CallKind.Block) Report(DiagnosticDescriptors.InvalidRole, span, "'role' is not a block helper: write {{role \"system\"}} and the message text after it.");
+                    else if (kind == CallKind.SubExpression) Report(DiagnosticDescriptors.InvalidRole, span, "'role' cannot be used inside a subexpression.");
+                    if (parameters.Count != 1)
+                    {
+                        Report(DiagnosticDescriptors.InvalidRole, span, $"'role' takes exactly one role name, e.g. {{{{role \"system\"}}}}; found {parameters.Count}.");
+                    }
+                    else if (parameters[0] is StringLiteral literal)
+                    {
+                        CheckRoleName(literal);
+                    }
+                    else if (parameters[0] is not PathExpression and not SubExpression)
+                    {
+                        Report(DiagnosticDescriptors.InvalidRole, parameters[0].Span, $"'{parameters[0].Original}' is not a role name; use one of: {string.Join(", ", KnownRoles)}.");
+                    }
+
+                    if (hash is not null) Report(DiagnosticDescriptors.InvalidRole, hash.Span, "'role' takes no key=value arguments.");
+                    break;
+                case "history":
+                    if (kind == CallKind.Block) Report(DiagnosticDescriptors.InvalidRole, span, "'history' is not a block helper: write {{history}}.");
+                    else if (kind == CallKind.SubExpression) Report(DiagnosticDescriptors.InvalidRole, span, "'history' cannot be used inside a subexpression.");
+                    if (parameters.Count > 0 || hash is not null) Report(DiagnosticDescriptors.InvalidRole, span, "'history' takes no arguments: write {{history}}.");
+                    break;
+                case "section":
+                    if (kind == CallKind.Block) Report(wrong, span, "'section' is not a block helper: write {{section \"name\"}}.");
+                    if (parameters.Count != 1) Report(wrong, span, $"'section' takes exactly one name, e.g. {{{{section \"output\"}}}}; found {parameters.Count}.");
+                    CheckHash(name, hash, Array.Empty<string>(), wrong);
+                    break;
+                case "media":
+                    if (kind == CallKind.Block) Report(wrong, span, "'media' is not a block helper: write {{media url=... contentType=...}}.");
+                    if (parameters.Count > 0) Report(wrong, span, "'media' takes only key=value arguments: {{media url=imageUrl contentType=\"image/png\"}}.");
+                    if (hash?.Find("url") is null) Report(wrong, span, "'media' needs a url: {{media url=imageUrl}}.");
+                    CheckHash(name, hash, new[] { "url", "contentType" }, wrong);
+                    break;
+            }
+        }
+
+        private void CheckHash(string helper, HashExpression? hash, IReadOnlyList<string> allowed, PromptDiagnosticDescriptor descriptor)
+        {
+            if (hash is null) return;
+            foreach (var pair in hash.Pairs)
+            {
+                if (allowed.Contains(pair.Key)) continue;
+                var hint = DidYouMean.Hint(pair.Key, allowed);
+                var accepted = allowed.Count == 0 ? "it takes none" : "it accepts " + string.Join(", ", allowed);
+                Report(descriptor, pair.Span, $"'{helper}' has no argument '{pair.Key}' ({accepted}).{hint}");
+            }
+        }
+
+        private void CheckRoleName(StringLiteral literal)
+        {
+            var role = literal.Value;
+            if (KnownRoles.Contains(role)) return;
+            var suggestion = role.Equals("assistant", StringComparison.OrdinalIgnoreCase) ? "model" : DidYouMean.Suggest(role, KnownRoles);
+            var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
+            var message = s_roleName.IsMatch(role)
+                ? $"Unknown role '{role}'; Dotprompt roles are {string.Join(", ", KnownRoles)}.{hint}"
+                : $"Invalid role name '{role}': role names are lowercase letters ({string.Join(", ", KnownRoles)}); other names silently become text in other Dotprompt runtimes.{hint}";
+            Report(DiagnosticDescriptors.InvalidRole, literal.Span, message);
+        }
+
+        private void VisitPartial(Expression nameExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, SourceSpan span, bool guarded,
+            bool hasFallback, PartialStatement? statement)
+        {
+            VisitArguments(parameters, hash);
+            if (nameExpression is SubExpression dynamic)
+            {
+                VisitExpression(dynamic);
+                return;
+            }
+
+            var name = nameExpression.Original;
+            if (name == "@partial-block") return;
+            var partial = _partials?.Resolve(name);
+            if (partial is null)
+            {
+                if (hasFallback) return;
+                var hint = _partials is PartialSet set ? DidYouMean.Hint(name, set.Names) : string.Empty;
+                Report(DiagnosticDescriptors.PartialNotFound, nameExpression.Span,
+                    $"Partial '{name}' not found; partials are files named '_{name}.prompt' next to the prompts.{hint}");
+                return;
+            }
+
+            var cycleStart = _chain.FindIndex(entry => entry.Name == name);
+            if (cycleStart >= 0)
+            {
+                var cycle = _chain.Skip(cycleStart).ToList();
+                var unconditional = !guarded && cycle.Skip(1).All(entry => !entry.Guarded);
+                var description = string.Join(" -> ", cycle.Select(entry => entry.Name).Concat(new[] { name }));
+                if (unconditional && _reportedCycles.Add(description))
+                {
+                    var site = _rootInclude;
+                    var message = $"Partial cycle: {description}; rendering it would never end.";
+                    if (site is not null && _chain.Count > 0) Diagnostics.Add(new PromptDiagnostic(DiagnosticDescriptors.PartialCycle, _rootPath, site.Span, message));
+                    else Report(DiagnosticDescriptors.PartialCycle, span, message);
+                }
+
+                return;
+            }
+
+            if (_donePartials.Contains(name)) return;
+            if (_analyzedPartials.Add(name))
+            {
+                foreach (var diagnostic in partial.Diagnostics)
+                {
+                    if (!Diagnostics.Contains(diagnostic)) Diagnostics.Add(diagnostic);
+                }
+            }
+
+            if (_chain.Count >= TemplateParser.MaxNestingDepth) return;
+            if (_chain.Count == 0)
+            {
+                _rootInclude = statement;
+                _rootPath = _path;
+            }
+
+            _chain.Add((name, guarded));
+            VisitTemplate(partial.Template, name);
+            _chain.RemoveAt(_chain.Count - 1);
+            _donePartials.Add(name);
+        }
+
+        private string _rootPath = string.Empty;
+    }
+}

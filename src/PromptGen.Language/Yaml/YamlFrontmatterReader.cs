@@ -1,0 +1,388 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Text;
+using PromptGen.Language.Values;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace PromptGen.Language.Yaml;
+
+/// <summary>
+/// Reads YAML (a <c>.prompt</c> file's frontmatter) into <see cref="YamlSourceNode"/> trees whose spans are positions in
+/// the whole file. Builds from parser events with an explicit stack, so deep input cannot overflow the call stack, and
+/// refuses alias bombs and absurd nesting. Never throws on malformed input.
+/// </summary>
+public static class YamlFrontmatterReader
+{
+    /// <summary>Deepest nesting of mappings and sequences accepted.</summary>
+    public const int MaxDepth = 100;
+
+    /// <summary>How many nodes aliases may add once expanded (protects against "billion laughs").</summary>
+    public const long MaxAliasExpansion = 100_000;
+
+    /// <summary>Reads <c>fileText[start..start+length)</c> as one YAML document.</summary>
+    /// <param name="fileText">The whole file, so spans can be file positions.</param>
+    /// <param name="start">Offset of the YAML text in <paramref name="fileText"/>.</param>
+    /// <param name="length">Length of the YAML text.</param>
+    /// <param name="lines">Line map of <paramref name="fileText"/>.</param>
+    /// <param name="path">File path used in diagnostics.</param>
+    public static YamlReadResult Read(string fileText, int start, int length, LineMap lines, string path)
+    {
+        if (fileText is null) throw new ArgumentNullException(nameof(fileText));
+        if (lines is null) throw new ArgumentNullException(nameof(lines));
+        var builder = new TreeBuilder(fileText, start, length, lines, path ?? string.Empty);
+        return builder.Run();
+    }
+
+    /// <summary>Reads a standalone YAML text (positions relative to it).</summary>
+    public static YamlReadResult Read(string yaml, string path) => Read(yaml, 0, yaml.Length, new LineMap(yaml), path);
+
+    private sealed class Frame
+    {
+        public Frame(YamlSourceNodeKind kind, int start, bool flow, string anchor)
+        {
+            Kind = kind;
+            Start = start;
+            Flow = flow;
+            Anchor = anchor;
+        }
+
+        public YamlSourceNodeKind Kind { get; }
+
+        public int Start { get; }
+
+        public bool Flow { get; }
+
+        public string Anchor { get; }
+
+        public List<YamlSourceEntry> Entries { get; } = new();
+
+        public List<YamlSourceNode> Items { get; } = new();
+
+        public Dictionary<PromptValue, bool> ScalarKeys { get; } = new();
+
+        public bool HasPendingKey { get; set; }
+
+        public string PendingKey { get; set; } = string.Empty;
+
+        public SourceSpan PendingKeySpan { get; set; }
+
+        public int End { get; set; }
+
+        public long Size { get; set; } = 1;
+    }
+
+    private sealed class StopException : Exception
+    {
+    }
+
+    private sealed class TreeBuilder
+    {
+        private readonly string _text;
+        private readonly int _start;
+        private readonly int _length;
+        private readonly LineMap _lines;
+        private readonly string _path;
+        private readonly List<PromptDiagnostic> _diagnostics = new();
+        private readonly Stack<Frame> _stack = new();
+        private readonly Dictionary<string, YamlSourceNode> _anchors = new(StringComparer.Ordinal);
+        private YamlSourceNode? _root;
+        private long _physicalNodes;
+        private int _documents;
+
+        public TreeBuilder(string text, int start, int length, LineMap lines, string path)
+        {
+            _text = text;
+            _start = start;
+            _length = length;
+            _lines = lines;
+            _path = path;
+        }
+
+        public YamlReadResult Run()
+        {
+            try
+            {
+                var parser = new Parser(new StringReader(_text.Substring(_start, _length)));
+                while (parser.MoveNext())
+                {
+                    Handle(parser.Current!);
+                }
+            }
+            catch (StopException)
+            {
+            }
+            catch (YamlException exception)
+            {
+                var span = SpanOf(exception.Start, exception.End, atLeastOneChar: true);
+                if (exception.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0) span = FindTabIndentation(span.Start) ?? span;
+                Report(DiagnosticDescriptors.InvalidYaml, span, $"Invalid YAML in frontmatter: {Describe(exception)}");
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                Report(DiagnosticDescriptors.InvalidYaml, _lines.GetSpan(_start, _start), $"Invalid YAML in frontmatter: {exception.Message}");
+            }
+
+            var failed = _diagnostics.Exists(d => d.Id == DiagnosticDescriptors.InvalidYaml.Id);
+            return new YamlReadResult(failed ? null : _root, _diagnostics) { Succeeded = !failed };
+        }
+
+        private void Handle(ParsingEvent parsingEvent)
+        {
+            switch (parsingEvent)
+            {
+                case DocumentStart documentStart:
+                    if (++_documents > 1)
+                    {
+                        Fail(SpanOf(documentStart.Start, documentStart.End, atLeastOneChar: true),
+                            "the frontmatter holds more than one YAML document; keep a single mapping between the `---` lines.");
+                    }
+
+                    break;
+                case Scalar scalar:
+                    AddScalar(scalar);
+                    break;
+                case AnchorAlias alias:
+                    AddAlias(alias);
+                    break;
+                case MappingStart mappingStart:
+                    Open(YamlSourceNodeKind.Mapping, mappingStart, mappingStart.Style == MappingStyle.Flow);
+                    break;
+                case SequenceStart sequenceStart:
+                    Open(YamlSourceNodeKind.Sequence, sequenceStart, sequenceStart.Style == SequenceStyle.Flow);
+                    break;
+                case MappingEnd:
+                case SequenceEnd:
+                    Close(parsingEvent);
+                    break;
+            }
+        }
+
+        private void AddScalar(Scalar scalar)
+        {
+            var plain = scalar.Style == ScalarStyle.Plain || scalar.Style == ScalarStyle.Any;
+            var tag = scalar.Tag.IsEmpty ? string.Empty : scalar.Tag.Value;
+            var value = YamlCoreSchema.Resolve(scalar.Value, plain, tag);
+            var span = SpanOf(scalar.Start, scalar.End, atLeastOneChar: false);
+            CheckTabIndentation(span.Start);
+            var node = new YamlSourceNode(YamlSourceNodeKind.Scalar, value, span, null, null, 1, isAlias: false);
+            _physicalNodes++;
+            Register(scalar.Anchor, node);
+            Attach(node);
+        }
+
+        private void AddAlias(AnchorAlias alias)
+        {
+            var span = SpanOf(alias.Start, alias.End, atLeastOneChar: false);
+            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                Fail(span, $"the alias `*{alias.Value.Value}` refers to no anchor defined before it (anchors must precede their aliases, and a node cannot contain an alias of itself).");
+                return;
+            }
+
+            _physicalNodes++;
+            Attach(new YamlSourceNode(target.Kind, target.Value, span, target.Entries, target.Items, target.ExpandedSize, isAlias: true));
+        }
+
+        private void Open(YamlSourceNodeKind kind, NodeEvent start, bool flow)
+        {
+            var offset = _start + (int)start.Start.Index;
+            if (!flow) CheckTabIndentation(offset);
+            if (_stack.Count >= MaxDepth)
+            {
+                Fail(_lines.GetSpan(offset, Math.Min(offset + 1, _start + _length)), $"the frontmatter is nested more than {MaxDepth} levels deep.");
+            }
+
+            _stack.Push(new Frame(kind, offset, flow, start.Anchor.IsEmpty ? string.Empty : start.Anchor.Value) { End = offset });
+        }
+
+        private void Close(ParsingEvent end)
+        {
+            var frame = _stack.Pop();
+            var endOffset = Math.Max(frame.End, _start + (int)end.Start.Index);
+            if (frame.Flow)
+            {
+                var closer = frame.Kind == YamlSourceNodeKind.Mapping ? '}' : ']';
+                if (endOffset < _start + _length && _text[endOffset] == closer) endOffset++;
+            }
+            else
+            {
+                endOffset = frame.End;
+            }
+
+            if (frame.HasPendingKey)
+            {
+                // A key whose value event never came (cannot happen with a well-formed event stream); keep it as null.
+                AddEntry(frame, new YamlSourceNode(YamlSourceNodeKind.Scalar, PromptValue.Null, frame.PendingKeySpan, null, null, 1, false));
+            }
+
+            PromptValue value;
+            if (frame.Kind == YamlSourceNodeKind.Mapping)
+            {
+                var properties = new List<KeyValuePair<string, PromptValue>>(frame.Entries.Count);
+                foreach (var entry in frame.Entries) properties.Add(new KeyValuePair<string, PromptValue>(entry.Key, entry.Value.Value));
+                value = JsObject.Create(properties);
+            }
+            else
+            {
+                var items = new PromptValue[frame.Items.Count];
+                for (var i = 0; i < items.Length; i++) items[i] = frame.Items[i].Value;
+                value = PromptValue.Array(items);
+            }
+
+            if (frame.Size - _physicalNodes > MaxAliasExpansion)
+            {
+                Fail(_lines.GetSpan(frame.Start, endOffset),
+                    $"aliases in the frontmatter expand to more than {MaxAliasExpansion:N0} extra nodes, which looks like an alias bomb.");
+            }
+
+            _physicalNodes++;
+            var node = new YamlSourceNode(frame.Kind, value, TrimmedSpan(frame.Start, endOffset), frame.Entries, frame.Items, frame.Size, isAlias: false);
+            Register(frame.Anchor, node);
+            Attach(node);
+        }
+
+        private void Register(AnchorName anchor, YamlSourceNode node)
+        {
+            if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+        }
+
+        private void Register(string anchor, YamlSourceNode node)
+        {
+            if (anchor.Length > 0) _anchors[anchor] = node;
+        }
+
+        private void Attach(YamlSourceNode node)
+        {
+            if (_stack.Count == 0)
+            {
+                _root = node;
+                return;
+            }
+
+            var frame = _stack.Peek();
+            frame.End = Math.Max(frame.End, node.Span.End);
+            if (frame.Kind == YamlSourceNodeKind.Sequence)
+            {
+                frame.Items.Add(node);
+                frame.Size += node.ExpandedSize;
+                return;
+            }
+
+            if (!frame.HasPendingKey)
+            {
+                SetPendingKey(frame, node);
+                return;
+            }
+
+            AddEntry(frame, node);
+        }
+
+        private void SetPendingKey(Frame frame, YamlSourceNode keyNode)
+        {
+            frame.HasPendingKey = true;
+            frame.PendingKeySpan = keyNode.Span;
+            if (keyNode.Kind != YamlSourceNodeKind.Scalar)
+            {
+                frame.PendingKey = PromptJson.Serialize(keyNode.Value);
+                Report(DiagnosticDescriptors.InvalidFrontmatterValue, keyNode.Span,
+                    "A mapping or sequence cannot be a key in frontmatter; JavaScript turns it into the text " +
+                    $"'{frame.PendingKey}'. Use a plain string key.");
+                return;
+            }
+
+            var keyValue = keyNode.Value;
+            if (frame.ScalarKeys.ContainsKey(keyValue))
+            {
+                Fail(keyNode.Span, $"the key '{JsObject.ToJsString(keyValue)}' appears twice in the same mapping; Dotprompt runtimes reject duplicate keys.");
+            }
+
+            frame.ScalarKeys[keyValue] = true;
+            frame.PendingKey = keyValue.IsNull ? string.Empty : JsObject.ToJsString(keyValue);
+        }
+
+        private void AddEntry(Frame frame, YamlSourceNode value)
+        {
+            frame.Entries.Add(new YamlSourceEntry(frame.PendingKey, frame.PendingKeySpan, value));
+            frame.Size += value.ExpandedSize;
+            frame.HasPendingKey = false;
+        }
+
+        /// <summary>The reference's YAML library rejects tabs used as indentation; YamlDotNet tolerates some.</summary>
+        private void CheckTabIndentation(int offset)
+        {
+            if (_stack.Count > 0 && _stack.Peek().Flow) return;
+            var lineStart = offset;
+            while (lineStart > _start && !JsText.IsLineBreak(_text[lineStart - 1])) lineStart--;
+            var sawTab = false;
+            for (var i = lineStart; i < offset; i++)
+            {
+                var c = _text[i];
+                if (c == '\t') sawTab = true;
+                else if (c != ' ') return;
+            }
+
+            if (sawTab)
+            {
+                Fail(_lines.GetSpan(lineStart, offset), "tabs are not allowed as indentation in YAML; indent with spaces.");
+            }
+        }
+
+        /// <summary>YamlDotNet reports tab errors at the enclosing node; point at the first tab-indented line instead.</summary>
+        private SourceSpan? FindTabIndentation(int from)
+        {
+            var end = _start + _length;
+            for (var lineStart = from; lineStart < end;)
+            {
+                var i = lineStart;
+                while (i < end && (_text[i] == ' ' || _text[i] == '\t')) i++;
+                var indentation = _text.IndexOf('\t', lineStart, i - lineStart);
+                if (indentation >= 0) return _lines.GetSpan(lineStart, i);
+                while (i < end && !JsText.IsLineBreak(_text[i])) i++;
+                lineStart = i < end && _text[i] == '\r' && i + 1 < end && _text[i + 1] == '\n' ? i + 2 : i + 1;
+            }
+
+            return null;
+        }
+
+        private void Fail(SourceSpan span, string detail)
+        {
+            Report(DiagnosticDescriptors.InvalidYaml, span, "Invalid YAML in frontmatter: " + detail);
+            throw new StopException();
+        }
+
+        private void Report(PromptDiagnosticDescriptor descriptor, SourceSpan span, string message) =>
+            _diagnostics.Add(new PromptDiagnostic(descriptor, _path, span, message));
+
+        private SourceSpan SpanOf(Mark start, Mark end, bool atLeastOneChar)
+        {
+            var startOffset = Clamp(_start + (int)Math.Min(start.Index, int.MaxValue));
+            var endOffset = Clamp(_start + (int)Math.Min(end.Index, int.MaxValue));
+            if (atLeastOneChar && endOffset <= startOffset && startOffset < _start + _length && !JsText.IsLineBreak(_text[startOffset]))
+            {
+                endOffset = startOffset + 1;
+            }
+
+            return TrimmedSpan(startOffset, endOffset);
+        }
+
+        /// <summary>Block scalars and collections end at the next line; point only at their text.</summary>
+        private SourceSpan TrimmedSpan(int start, int end)
+        {
+            while (end > start && JsText.IsLineBreak(_text[end - 1])) end--;
+            return _lines.GetSpan(start, end);
+        }
+
+        private int Clamp(int offset) => Math.Max(_start, Math.Min(offset, _start + _length));
+
+        private static string Describe(YamlException exception)
+        {
+            var message = exception.Message;
+            if (message.Contains("tab")) return message + " Indent YAML with spaces, not tabs.";
+            if (message.Contains("quoted scalar")) return message + " Check for an unterminated quote.";
+            return message;
+        }
+    }
+}
