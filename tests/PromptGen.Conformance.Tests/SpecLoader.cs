@@ -29,7 +29,7 @@ public static class SpecLoader
         foreach (var path in FindFiles(directory))
         {
             var file = RelativeName(directory, path);
-            var suites = YamlValueReader.Read(File.ReadAllText(path));
+            var suites = YamlValueReader.Read(File.ReadAllText(path), file + ".yaml");
             if (suites.Kind != PromptValueKind.Array) throw new InvalidDataException($"{file}.yaml is not a list of suites.");
             foreach (var suite in suites.Items)
             {
