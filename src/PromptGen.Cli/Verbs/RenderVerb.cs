@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using PromptGen.Cli.Arguments;
+using PromptGen.Cli.Files;
 using PromptGen.Cli.Output;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Prompts;
 using PromptGen.Language.Rendering;
-using PromptGen.Cli.Files;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Verbs;
