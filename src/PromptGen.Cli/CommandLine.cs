@@ -1,13 +1,103 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using PromptGen.Cli.Arguments;
+using PromptGen.Cli.Verbs;
 
 namespace PromptGen.Cli;
 
-/// <summary>Dispatches <c>promptgen</c> verbs. Exit codes: 0 ok, 1 errors found, 2 bad arguments.</summary>
+/// <summary>
+/// Dispatches <c>promptgen</c> verbs. Exit codes: 0 success, 1 errors found in the prompts,
+/// 2 bad command line (the message and the usage go to stderr), 3 internal error.
+/// </summary>
 internal static class CommandLine
 {
+    public const int Success = 0;
+    public const int ErrorsFound = 1;
+    public const int BadArguments = 2;
+    public const int InternalError = 3;
+
+    private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb() };
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine("usage: promptgen <check|render> ...");
-        return 2;
+        if (args.Length == 0)
+        {
+            stderr.Write(GeneralHelp());
+            return BadArguments;
+        }
+
+        var first = args[0];
+        if (first is "-h" or "--help" or "-?" or "help")
+        {
+            var topic = args.Length > 1 ? Find(args[1]) : null;
+            stdout.Write(topic?.Spec.FormatHelp() ?? GeneralHelp());
+            return Success;
+        }
+
+        if (first == "--version")
+        {
+            stdout.Write(Version() + "\n");
+            return Success;
+        }
+
+        var verb = Find(first);
+        if (verb is null)
+        {
+            stderr.Write($"promptgen: unknown command '{first}'\n\n{GeneralHelp()}");
+            return BadArguments;
+        }
+
+        try
+        {
+            var parsed = ArgumentParser.Parse(verb.Spec, args.Skip(1).ToList());
+            if (parsed.HelpRequested)
+            {
+                stdout.Write(verb.Spec.FormatHelp());
+                return Success;
+            }
+
+            return verb.Execute(parsed, stdout, stderr);
+        }
+        catch (UsageException exception)
+        {
+            stderr.Write($"promptgen {verb.Spec.Name}: {exception.Message}\n\n{verb.Spec.FormatHelp()}");
+            return BadArguments;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            stderr.Write($"promptgen {verb.Spec.Name}: internal error: {exception}\n");
+            return InternalError;
+        }
+    }
+
+    private static Verb? Find(string name) => s_verbs.FirstOrDefault(v => v.Spec.Name == name);
+
+    private static string GeneralHelp()
+    {
+        var builder = new StringBuilder();
+        builder.Append("usage: promptgen <command> [options]\n\n");
+        builder.Append("Dotprompt .prompt files, checked and rendered.\n\n");
+        builder.Append("commands:\n");
+        foreach (var verb in s_verbs)
+        {
+            builder.Append("  ").Append(verb.Spec.Name.PadRight(8)).Append(verb.Spec.Summary).Append('\n');
+        }
+
+        builder.Append("\noptions:\n");
+        builder.Append("  -h, --help  Show help; 'promptgen <command> --help' shows a command's options.\n");
+        builder.Append("  --version   Show the version.\n");
+        builder.Append("\nexit codes: 0 success, 1 errors in the prompts, 2 bad command line, 3 internal error.\n");
+        return builder.ToString();
+    }
+
+    private static string Version()
+    {
+        var assembly = typeof(CommandLine).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational ?? assembly.GetName().Version?.ToString() ?? "unknown";
     }
 }

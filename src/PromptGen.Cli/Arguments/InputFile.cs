@@ -1,0 +1,34 @@
+using System;
+using System.IO;
+using System.Security;
+using System.Text;
+
+namespace PromptGen.Cli.Arguments;
+
+/// <summary>Reads a file named on the command line; a missing or unreadable file is a usage error.</summary>
+internal static class InputFile
+{
+    // No BOM stripping: a byte order mark is content the checker reports on (PG0004).
+    private static readonly Encoding s_utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    public static string ReadText(string path, string? argument = null)
+    {
+        var prefix = argument is null ? string.Empty : argument + ": ";
+        if (Directory.Exists(path)) throw new UsageException($"{prefix}'{path}' is a directory, not a file");
+        try
+        {
+            return s_utf8.GetString(File.ReadAllBytes(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"{prefix}cannot read '{path}': {Reason(exception)}");
+        }
+    }
+
+    private static string Reason(Exception exception) => exception switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "no such file",
+        UnauthorizedAccessException => "access denied",
+        _ => exception.Message,
+    };
+}

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using PromptGen.Cli.Arguments;
+using PromptGen.Cli.Files;
+using PromptGen.Cli.Output;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Prompts;
+
+namespace PromptGen.Cli.Verbs;
+
+/// <summary><c>promptgen check</c>: every diagnostic of the given prompts; exit code 1 when any is an error.</summary>
+internal sealed class CheckVerb : Verb
+{
+    private const string FormatOption = "--format";
+
+    public override VerbSpec Spec { get; } = new(
+        "check",
+        "<files or dirs>...",
+        minimumPositionals: 1,
+        maximumPositionals: int.MaxValue,
+        "Report every problem in .prompt files (exit code 1 when any is an error).",
+        "Checks .prompt files: frontmatter, schemas, template syntax, helpers and partials.\n" +
+        "Directories are searched recursively for *.prompt (bin, obj, node_modules and dot-folders are skipped).\n" +
+        "Files named _name.prompt are partials: they are checked as templates and resolve {{> name}} in their\n" +
+        "own folder and the folders below it, up to the folder named on the command line (nearest wins).\n" +
+        "Each diagnostic is printed as  path(line,col): error PG0203: message  ; valid input prints nothing.",
+        new[] { new OptionSpec(FormatOption, "text|json", "Output format (default text). json prints an array of {id, severity, path, line, column, endLine, endColumn, message}.") });
+
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    {
+        var format = ParseFormat(arguments.GetValue(FormatOption));
+        var files = PromptFileFinder.Find(arguments.Positionals);
+        var partials = new PartialLookup();
+        var diagnostics = new List<PromptDiagnostic>();
+        foreach (var file in files)
+        {
+            var text = InputFile.ReadText(file.DisplayPath);
+            var resolver = partials.For(file);
+            diagnostics.AddRange(file.IsPartial
+                ? PromptChecker.CheckPartial(file.DisplayPath, text, resolver)
+                : PromptChecker.Check(file.DisplayPath, text, new PromptEnvironment { Partials = resolver }));
+        }
+
+        DiagnosticWriter.Write(stdout, diagnostics, format);
+        if (files.Count == 0) stderr.Write("promptgen check: no .prompt files found\n");
+        return diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error) ? 1 : 0;
+    }
+
+    private static DiagnosticFormat ParseFormat(string? value) => value switch
+    {
+        null or "text" => DiagnosticFormat.Text,
+        "json" => DiagnosticFormat.Json,
+        _ => throw new UsageException($"{FormatOption} must be 'text' or 'json', not '{value}'"),
+    };
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using PromptGen.Cli.Arguments;
+using PromptGen.Cli.Files;
+using PromptGen.Cli.Output;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Prompts;
+using PromptGen.Language.Rendering;
+using PromptGen.Language.Values;
+
+namespace PromptGen.Cli.Verbs;
+
+/// <summary><c>promptgen render</c>: the rendered prompt as the reference runtime's JSON shape.</summary>
+internal sealed class RenderVerb : Verb
+{
+    private const string InputOption = "--input";
+    private const string ContextOption = "--context";
+    private const string HistoryOption = "--history";
+    private const string PartialsOption = "--partials";
+
+    public override VerbSpec Spec { get; } = new(
+        "render",
+        "<file.prompt>",
+        minimumPositionals: 1,
+        maximumPositionals: 1,
+        "Render a prompt and print it as JSON (metadata plus messages).",
+        "Renders a .prompt file and prints the result as JSON with the keys of the Dotprompt reference runtime's\n" +
+        "rendered prompt: the resolved metadata (model, config, ext, output with its schema as JSON Schema, raw, ...)\n" +
+        "plus \"messages\". JSON values are given inline or as @path to a file. Errors in the prompt are printed\n" +
+        "to stderr as  path(line,col): error ID: message  and the exit code is 1.",
+        new[]
+        {
+            new OptionSpec(InputOption, "json|@file", "The input variables, a JSON object (default {}; frontmatter input.default fills gaps)."),
+            new OptionSpec(ContextOption, "json|@file", "Context data, a JSON object; each key is available as an @variable (e.g. @state)."),
+            new OptionSpec(HistoryOption, "json|@file", "Earlier messages, a JSON array of {role, content:[{text}]} used by {{history}}."),
+            new OptionSpec(PartialsOption, "dir", "Folder of _name.prompt partials, subfolders included (default: the _name.prompt files beside the prompt)."),
+        });
+
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    {
+        var path = arguments.Positionals[0];
+        var text = InputFile.ReadText(path);
+        var input = OptionalObject(arguments, InputOption) ?? PromptValue.EmptyObject();
+        var context = OptionalObject(arguments, ContextOption);
+        var history = ReadHistory(arguments.GetValue(HistoryOption));
+        var environment = new PromptEnvironment { Partials = Partials(arguments.GetValue(PartialsOption), path) };
+
+        // Check first: a prompt with errors is reported, not rendered into something misleading.
+        var diagnostics = PromptChecker.Check(path, text, environment);
+        DiagnosticWriter.Write(stderr, diagnostics, DiagnosticFormat.Text);
+        if (diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error)) return 1;
+
+        var data = new RenderData { Input = input, Context = context, Messages = history };
+        RenderedPrompt rendered;
+        try
+        {
+            rendered = PromptRenderer.Render(path, text, data, options: null, environment);
+        }
+        catch (TemplateRenderException exception)
+        {
+            // Where the reference runtime would throw at render time and the checker found nothing to say.
+            stderr.Write($"{exception.Path}({exception.Span.StartLine},{exception.Span.StartColumn}): error: {exception.Message}\n");
+            return 1;
+        }
+
+        stdout.Write(PromptJson.Serialize(rendered.ToValue(), indent: 2));
+        stdout.Write('\n');
+        return 0;
+    }
+
+    private static PromptValue? OptionalObject(ParsedArguments arguments, string option)
+    {
+        var value = arguments.GetValue(option);
+        return value is null ? null : JsonArgument.ReadObject(option, value);
+    }
+
+    private static IReadOnlyList<PromptMessage>? ReadHistory(string? argument)
+    {
+        if (argument is null) return null;
+        var value = JsonArgument.Read(HistoryOption, argument);
+        if (value.Kind != PromptValueKind.Array)
+        {
+            throw new UsageException($"{HistoryOption} must be a JSON array of messages, not {JsonArgument.Describe(value)}");
+        }
+
+        var messages = new List<PromptMessage>();
+        for (var i = 0; i < value.Items.Count; i++)
+        {
+            var item = value.Items[i];
+            if (item.Kind != PromptValueKind.Object || item["role"] is not { Kind: PromptValueKind.String })
+            {
+                throw new UsageException($"{HistoryOption} item {i} must be an object with a string \"role\" and a \"content\" array");
+            }
+
+            try
+            {
+                messages.Add(PromptMessage.FromValue(item));
+            }
+            catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
+            {
+                throw new UsageException($"{HistoryOption} item {i} is not a valid message: {exception.Message}");
+            }
+        }
+
+        return messages;
+    }
+
+    private static IPartialResolver Partials(string? directory, string promptPath)
+    {
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new UsageException($"{PartialsOption}: no such directory '{directory}'");
+        }
+
+        // An explicit folder is a partials library (subfolders included); by default, partials sit beside the prompt.
+        return directory is not null
+            ? PartialSet.FromDirectory(directory)
+            : new FolderPartials(Path.GetDirectoryName(Path.GetFullPath(promptPath))!);
+    }
+}
