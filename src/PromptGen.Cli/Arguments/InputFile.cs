@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Security;
 using System.Text;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Text;
 
 namespace PromptGen.Cli.Arguments;
 
@@ -11,13 +14,19 @@ internal static class InputFile
     // No BOM stripping: a byte order mark is content the checker reports on (PG0004).
     private static readonly Encoding s_utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    public static string ReadText(string path, string? argument = null)
+    public static string ReadText(string path, string? argument = null) => s_utf8.GetString(ReadBytes(path, argument));
+
+    /// <summary>Reads a prompt file; bytes that are not UTF-8 are reported (PG0005) instead of silently replaced.</summary>
+    public static string ReadPromptFile(string path, out IReadOnlyList<PromptDiagnostic> diagnostics) =>
+        PromptFileDecoder.Decode(ReadBytes(path, argument: null), path, out diagnostics);
+
+    private static byte[] ReadBytes(string path, string? argument)
     {
         var prefix = argument is null ? string.Empty : argument + ": ";
         if (Directory.Exists(path)) throw new UsageException($"{prefix}'{path}' is a directory, not a file");
         try
         {
-            return s_utf8.GetString(File.ReadAllBytes(path));
+            return File.ReadAllBytes(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException or ArgumentException or NotSupportedException)
         {

@@ -35,7 +35,8 @@ internal sealed class CheckVerb : Verb
         var diagnostics = new List<PromptDiagnostic>();
         foreach (var file in files)
         {
-            var text = InputFile.ReadText(file.DisplayPath);
+            var text = InputFile.ReadPromptFile(file.DisplayPath, out var encodingDiagnostics);
+            diagnostics.AddRange(encodingDiagnostics);
             var resolver = partials.For(file);
             diagnostics.AddRange(file.IsPartial
                 ? PromptChecker.CheckPartial(file.DisplayPath, text, resolver)

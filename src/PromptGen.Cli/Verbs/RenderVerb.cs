@@ -41,14 +41,14 @@ internal sealed class RenderVerb : Verb
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
     {
         var path = arguments.Positionals[0];
-        var text = InputFile.ReadText(path);
+        var text = InputFile.ReadPromptFile(path, out var encodingDiagnostics);
         var input = OptionalObject(arguments, InputOption) ?? PromptValue.EmptyObject();
         var context = OptionalObject(arguments, ContextOption);
         var history = ReadHistory(arguments.GetValue(HistoryOption));
         var environment = new PromptEnvironment { Partials = Partials(arguments.GetValue(PartialsOption), path) };
 
         // Check first: a prompt with errors is reported, not rendered into something misleading.
-        var diagnostics = PromptChecker.Check(path, text, environment);
+        var diagnostics = encodingDiagnostics.Concat(PromptChecker.Check(path, text, environment)).ToList();
         DiagnosticWriter.Write(stderr, diagnostics, DiagnosticFormat.Text);
         if (diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error)) return 1;
 

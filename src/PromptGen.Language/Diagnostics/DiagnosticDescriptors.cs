@@ -11,6 +11,8 @@ public static class DiagnosticDescriptors
 
     public static readonly PromptDiagnosticDescriptor FragileFrontmatterDelimiter = new("PG0004", PromptDiagnosticSeverity.Warning, "Frontmatter delimiters are not portable to other Dotprompt runtimes", "PromptGen.Format");
 
+    public static readonly PromptDiagnosticDescriptor FileIsNotUtf8 = new("PG0005", PromptDiagnosticSeverity.Warning, "File is not valid UTF-8", "PromptGen.Format");
+
     public static readonly PromptDiagnosticDescriptor UnknownSchemaType = new("PG0101", PromptDiagnosticSeverity.Error, "Picoschema: unknown type or named schema", "PromptGen.Schema");
 
     public static readonly PromptDiagnosticDescriptor InvalidSchemaSyntax = new("PG0102", PromptDiagnosticSeverity.Error, "Picoschema: invalid parenthetical, optional marker or wildcard", "PromptGen.Schema");
@@ -80,6 +82,7 @@ public static class DiagnosticDescriptors
         UnknownFrontmatterKey,
         InvalidFrontmatterValue,
         FragileFrontmatterDelimiter,
+        FileIsNotUtf8,
         UnknownSchemaType,
         InvalidSchemaSyntax,
         InvalidEnumValues,
