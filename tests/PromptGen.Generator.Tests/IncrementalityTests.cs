@@ -45,7 +45,7 @@ public sealed class IncrementalityTests
         var harness = TenPrompts();
         harness.Run();
 
-        harness.ReplaceCSharp(1, "namespace App { public class Program { public int Changed; } }");
+        harness.ReplaceCSharp(0, "namespace App { public class Program { public int Changed; } }");
         var second = harness.Run();
 
         foreach (var step in TrackingNames.All)
