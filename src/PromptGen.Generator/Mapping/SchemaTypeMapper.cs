@@ -41,6 +41,7 @@ internal sealed class SchemaTypeMapper
     private readonly List<EnumModel> _enums = new();
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<(string Section, string Pointer), LocationInfo> _locations;
+    private bool _outputNameFree;
 
     public SchemaTypeMapper(string path, string className, bool useInt32, List<DiagnosticInfo> diagnostics, IEnumerable<SchemaLocation>? locations = null)
     {
@@ -88,6 +89,8 @@ internal sealed class SchemaTypeMapper
             return TypeRef.Record("Output");
         }
 
+        // No Output record: a top-level enum (or nullable object) may take the name Output itself.
+        _outputNameFree = true;
         return Map(schema, "Output", "output.schema", Site("output", string.Empty, where), depth: 0);
     }
 
@@ -260,6 +263,12 @@ internal sealed class SchemaTypeMapper
     private string ClaimTypeName(string suggestedName)
     {
         var name = IdentifierNames.Unescape(suggestedName);
+        if (_outputNameFree && name == "Output")
+        {
+            _outputNameFree = false;
+            return name;
+        }
+
         if (name.StartsWith("ListOf", StringComparison.Ordinal) || name.StartsWith("MapOf", StringComparison.Ordinal) ||
             name.StartsWith("Nullable", StringComparison.Ordinal))
         {
