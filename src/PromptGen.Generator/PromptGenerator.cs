@@ -26,7 +26,30 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (file, ct) => PromptPipeline.Parse(file, ct))
             .WithTrackingName(TrackingNames.ParsedPrompts);
 
-        var named = parsed
+        // Partials (_name.prompt) are collected once; each prompt then keeps only the partials it reaches.
+        var partialFiles = context.AdditionalTextsProvider
+            .Where(PromptPipeline.IsPartialFile)
+            .Select(static (text, ct) => PromptPipeline.ReadPartial(text, ct))
+            .WithTrackingName(TrackingNames.PartialInputs);
+
+        var partialSet = partialFiles
+            .Collect()
+            .Select(static (partials, _) => PromptPipeline.CollectPartials(partials))
+            .WithTrackingName(TrackingNames.PartialSets);
+
+        var analyzed = parsed
+            .Combine(partialSet)
+            .Select(static (pair, _) => PromptPipeline.AttachPartials(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.PromptPartials)
+            .Select(static (prompt, ct) => PromptPipeline.AnalyzeTemplate(prompt, ct))
+            .WithTrackingName(TrackingNames.AnalyzedPrompts);
+
+        var partialReports = partialFiles
+            .Combine(partialSet)
+            .Select(static (pair, ct) => PromptPipeline.AnalyzePartial(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.PartialReports);
+
+        var named = analyzed
             .Combine(projectOptions)
             .Select(static (pair, _) => PromptPipeline.Name(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.NamedPrompts);
@@ -45,5 +68,6 @@ public sealed class PromptGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(models, PromptPipeline.Emit);
         context.RegisterSourceOutput(collisions, PromptPipeline.ReportCollisions);
+        context.RegisterSourceOutput(partialReports, PromptPipeline.ReportPartial);
     }
 }

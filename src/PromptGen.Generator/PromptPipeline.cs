@@ -26,8 +26,80 @@ internal static class PromptPipeline
     private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
     private const string PropertyPrefix = "build_property.";
 
+    /// <summary>A <c>.prompt</c> file that is not a partial: one generated class each.</summary>
     public static bool IsPromptFile(AdditionalText text) =>
-        text.Path.EndsWith(PromptExtension, StringComparison.OrdinalIgnoreCase);
+        text.Path.EndsWith(PromptExtension, StringComparison.OrdinalIgnoreCase) && !FileName(text.Path).StartsWith("_", StringComparison.Ordinal);
+
+    /// <summary>A partial: <c>_name.prompt</c>, included as <c>{{&gt; name}}</c>; no class is generated for it.</summary>
+    public static bool IsPartialFile(AdditionalText text) =>
+        text.Path.EndsWith(PromptExtension, StringComparison.OrdinalIgnoreCase) && PartialName(text.Path) is not null;
+
+    public static PartialSource ReadPartial(AdditionalText text, CancellationToken cancellationToken)
+    {
+        var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        EquatableArray<string> references;
+        try
+        {
+            references = TemplateReferences.Partials(ProjectPartials.Parse(new PartialSource(string.Empty, text.Path, content, default)).Template)
+                .ToEquatableArray();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Reported by the partial's analysis step, which parses the same text again.
+            references = EquatableArray<string>.Empty;
+        }
+
+        return new PartialSource(PartialName(text.Path)!, text.Path, content, references);
+    }
+
+    public static PartialSourceSet CollectPartials(ImmutableArray<PartialSource> partials) => PartialSourceSet.From(partials);
+
+    /// <summary>
+    /// Pairs a prompt with the partials it reaches. This runs for every prompt when any partial changes, but it is
+    /// cheap and its output only changes for the prompts that reach the edited partial, so the later steps of the
+    /// other prompts stay cached.
+    /// </summary>
+    public static AnalyzedPrompt AttachPartials(ParsedPrompt parsed, PartialSourceSet partials) =>
+        new(parsed, partials.Closure(parsed.Document.ReferencedPartials));
+
+    public static AnalyzedPrompt AnalyzeTemplate(AnalyzedPrompt prompt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = prompt.Parsed.Document;
+        if (document.HasFatalErrors) return prompt;
+        IReadOnlyList<DiagnosticInfo> found;
+        try
+        {
+            found = TemplateChecks.AnalyzePrompt(document, prompt.Partials);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            found = new[] { InternalError(document.Path, exception) };
+        }
+
+        if (found.Count == 0) return prompt;
+        var diagnostics = document.Diagnostics.Concat(found).ToEquatableArray();
+        return prompt with { Parsed = prompt.Parsed with { Document = document with { Diagnostics = diagnostics } } };
+    }
+
+    public static PartialReport AnalyzePartial(PartialSource partial, PartialSourceSet partials, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var reached = partials.Closure(partial.References);
+            return new PartialReport(TemplateChecks.AnalyzePartial(partial, reached).ToEquatableArray());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new PartialReport(new[] { InternalError(partial.Path, exception) }.ToEquatableArray());
+        }
+    }
+
+    public static void ReportPartial(SourceProductionContext context, PartialReport report)
+    {
+        foreach (var diagnostic in report.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
+    }
 
     public static ProjectOptions ReadProjectOptions(AnalyzerConfigOptions options) => new(
         Get(options, PropertyPrefix + "RootNamespace") ?? string.Empty,
@@ -66,8 +138,9 @@ internal static class PromptPipeline
         return new ParsedPrompt(document, file.ItemOptions);
     }
 
-    public static NamedPrompt Name(ParsedPrompt parsed, ProjectOptions projectOptions)
+    public static NamedPrompt Name(AnalyzedPrompt analyzed, ProjectOptions projectOptions)
     {
+        var parsed = analyzed.Parsed;
         var diagnostics = new List<DiagnosticInfo>();
         PromptIdentity? identity;
         try
@@ -80,7 +153,7 @@ internal static class PromptPipeline
             diagnostics.Add(InternalError(parsed.Document.Path, exception));
         }
 
-        return new NamedPrompt(parsed.Document, identity, projectOptions, diagnostics.ToEquatableArray());
+        return new NamedPrompt(parsed.Document, analyzed.Partials, identity, projectOptions, diagnostics.ToEquatableArray());
     }
 
     public static CollisionReport FindCollisions(ImmutableArray<PromptIdentity?> identities) =>
@@ -98,7 +171,7 @@ internal static class PromptPipeline
 
         try
         {
-            var model = PromptModelBuilder.Build(document, named.Identity, named.ProjectOptions, diagnostics);
+            var model = PromptModelBuilder.Build(document, named.Identity, named.ProjectOptions, diagnostics) with { Partials = named.Partials };
             return new PromptGenerationResult(named.Identity, model, diagnostics.ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -135,6 +208,20 @@ internal static class PromptPipeline
         DiagnosticDescriptors.InternalError,
         LocationInfo.FileStart(path),
         $"PromptGen failed while processing this file: {exception.GetType().Name}: {exception.Message}");
+
+    private static string FileName(string path)
+    {
+        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return path.Substring(slash + 1);
+    }
+
+    /// <summary>The partial name of <c>_name.prompt</c>, or null for any other file.</summary>
+    private static string? PartialName(string path)
+    {
+        var fileName = FileName(path);
+        if (!fileName.StartsWith("_", StringComparison.Ordinal) || fileName.Length <= 1 + PromptExtension.Length) return null;
+        return fileName.Substring(1, fileName.Length - 1 - PromptExtension.Length);
+    }
 
     private static string? Get(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

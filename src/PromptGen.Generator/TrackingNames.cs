@@ -6,13 +6,22 @@ internal static class TrackingNames
     public const string ProjectOptions = nameof(ProjectOptions);
     public const string PromptInputs = nameof(PromptInputs);
     public const string ParsedPrompts = nameof(ParsedPrompts);
+    public const string PartialInputs = nameof(PartialInputs);
+    public const string PartialSets = nameof(PartialSets);
+    public const string PromptPartials = nameof(PromptPartials);
+    public const string AnalyzedPrompts = nameof(AnalyzedPrompts);
+    public const string PartialReports = nameof(PartialReports);
     public const string NamedPrompts = nameof(NamedPrompts);
     public const string PromptIdentities = nameof(PromptIdentities);
     public const string NameCollisions = nameof(NameCollisions);
     public const string PromptModels = nameof(PromptModels);
 
     /// <summary>The steps that do per-prompt work; none of them may run when only C# code changes.</summary>
-    public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, NamedPrompts, PromptModels };
+    public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, PromptPartials, AnalyzedPrompts, NamedPrompts, PromptModels };
 
-    public static readonly string[] All = { ProjectOptions, PromptInputs, ParsedPrompts, NamedPrompts, PromptIdentities, NameCollisions, PromptModels };
+    public static readonly string[] All =
+    {
+        ProjectOptions, PromptInputs, ParsedPrompts, PartialInputs, PartialSets, PromptPartials, AnalyzedPrompts, PartialReports,
+        NamedPrompts, PromptIdentities, NameCollisions, PromptModels,
+    };
 }

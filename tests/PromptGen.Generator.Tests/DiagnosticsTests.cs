@@ -33,7 +33,7 @@ public sealed class DiagnosticsTests
 
         GeneratorRunResult result;
         using (PromptFileParser.OverrideForTesting((path, text) =>
-                   path == broken ? throw new InvalidOperationException("boom") : InterimFrontmatterReader.Read(path, text)))
+                   path == broken ? throw new InvalidOperationException("boom") : PromptFileParser.ParseCore(path, text)))
         {
             result = harness.Run();
         }

@@ -14,12 +14,43 @@ public sealed class IncrementalityTests
     private static IEnumerable<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string step) =>
         result.TrackedSteps.TryGetValue(step, out var runs) ? runs.SelectMany(r => r.Outputs) : Enumerable.Empty<(object, IncrementalStepRunReason)>();
 
+    private static readonly string HeaderPath = GeneratorHarness.PathOf("Prompts/_header.prompt");
+    private static readonly string FooterPath = GeneratorHarness.PathOf("Prompts/_footer.prompt");
+
+    /// <summary>A uses header, B uses footer (through the nested partial _sign), C uses none.</summary>
+    private static GeneratorHarness WithPartials() => GeneratorHarness.Create(
+        new[]
+        {
+            (GeneratorHarness.PathOf("Prompts/A.prompt"), TestPrompts.Simple("a", "{{> header}} Hello {{who}}")),
+            (GeneratorHarness.PathOf("Prompts/B.prompt"), TestPrompts.Simple("b", "Hello {{who}} {{> footer}}")),
+            (GeneratorHarness.PathOf("Prompts/C.prompt"), TestPrompts.Simple("c")),
+            (HeaderPath, "Header"),
+            (FooterPath, "Footer {{> sign}}"),
+            (GeneratorHarness.PathOf("Prompts/_sign.prompt"), "Sign"),
+        },
+        csharpSources: new[] { "namespace App { public class Program { } }" });
+
+    private static string PathOf(object output) => output switch
+    {
+        PromptGen.Generator.Models.PromptGenerationResult result => result.Identity!.Path,
+        PromptGen.Generator.Models.AnalyzedPrompt analyzed => analyzed.Parsed.Document.Path,
+        _ => string.Empty,
+    };
+
     [Fact]
     public void Every_step_is_tracked()
     {
+        var result = WithPartials().Run();
+        foreach (var step in TrackingNames.All) Assert.True(result.TrackedSteps.ContainsKey(step), $"step {step} was not tracked");
+        Assert.Equal(3, Outputs(result, TrackingNames.PromptModels).Count());
+        Assert.Equal(3, result.GeneratedSources.Length);
+    }
+
+    [Fact]
+    public void Ten_prompts_give_ten_models()
+    {
         var result = TenPrompts().Run();
 
-        foreach (var step in TrackingNames.All) Assert.True(result.TrackedSteps.ContainsKey(step), $"step {step} was not tracked");
         Assert.Equal(10, Outputs(result, TrackingNames.PromptModels).Count());
     }
 
@@ -45,7 +76,7 @@ public sealed class IncrementalityTests
         var harness = TenPrompts();
         harness.Run();
 
-        harness.ReplaceCSharp(1, "namespace App { public class Program { public int Changed; } }");
+        harness.ReplaceCSharp(0, "namespace App { public class Program { public int Changed; } }");
         var second = harness.Run();
 
         foreach (var step in TrackingNames.All)
@@ -84,5 +115,38 @@ public sealed class IncrementalityTests
 
         Assert.Contains(second.GeneratedSources, s => s.HintName == "Acme.Support.Prompts.RenamedPrompt.g.cs");
         Assert.DoesNotContain(second.GeneratedSources, s => s.HintName == "Acme.Support.Prompts.P3Prompt.g.cs");
+    }
+
+    [Fact]
+    public void Editing_a_csharp_file_runs_no_prompt_or_partial_step()
+    {
+        var harness = WithPartials();
+        harness.Run();
+
+        harness.ReplaceCSharp(0, "namespace App { public class Program { public int Changed; } }");
+        var second = harness.Run();
+
+        foreach (var step in TrackingNames.All)
+        {
+            Assert.All(Outputs(second, step), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        }
+    }
+
+    [Fact]
+    public void Editing_a_partial_reanalyzes_only_the_prompts_that_reach_it()
+    {
+        var harness = WithPartials();
+        harness.Run();
+
+        harness.ReplacePrompt(GeneratorHarness.PathOf("Prompts/_sign.prompt"), "Signed");
+        var second = harness.Run();
+
+        // No prompt is parsed again; pairing with partials re-runs for all (documented) but changes only B.
+        Assert.All(Outputs(second, TrackingNames.ParsedPrompts), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        var analyzed = Outputs(second, TrackingNames.AnalyzedPrompts).ToList();
+        Assert.Equal(new[] { "B.prompt" }, analyzed.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(o => System.IO.Path.GetFileName(PathOf(o.Value))));
+        var models = Outputs(second, TrackingNames.PromptModels).ToList();
+        Assert.Equal(new[] { "B.prompt" }, models.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(o => System.IO.Path.GetFileName(PathOf(o.Value))));
+        Assert.Equal(2, models.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
     }
 }

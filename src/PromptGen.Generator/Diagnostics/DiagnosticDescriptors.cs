@@ -38,5 +38,7 @@ internal static class DiagnosticDescriptors
         },
         isEnabledByDefault: true,
         description: null,
-        helpLinkUri: HelpLink(descriptor.Id));
+        helpLinkUri: HelpLink(descriptor.Id),
+        // Errors mean the generated code would be wrong or missing; they cannot be suppressed or downgraded.
+        customTags: descriptor.Severity == PromptDiagnosticSeverity.Error ? new[] { WellKnownDiagnosticTags.NotConfigurable } : Array.Empty<string>());
 }

@@ -58,9 +58,12 @@ internal static class JsonCodecEmitter
         var typeName = TypeNames.Of(type, cls);
         var key = TypeNames.Key(type);
         w.Line($"/// <summary>Reads a whole JSON text as <c>{label}</c>; throws <see cref=\"{TypeNames.JsonException}\"/> when it does not fit.</summary>");
-        w.Line($"public static {typeName} Read{label}Json(string json)");
+        w.Line($"public static {typeName} Read{label}Json(string json) => Read{label}Utf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));");
+        w.Line();
+        w.Line($"/// <summary>Reads a whole UTF-8 JSON text as <c>{label}</c>; throws <see cref=\"{TypeNames.JsonException}\"/> when it does not fit.</summary>");
+        w.Line($"public static {typeName} Read{label}Utf8Json(global::System.ReadOnlySpan<byte> utf8Json)");
         w.OpenBrace();
-        w.Line($"var reader = new {TypeNames.Utf8JsonReader}(global::System.Text.Encoding.UTF8.GetBytes(json));");
+        w.Line($"var reader = new {TypeNames.Utf8JsonReader}(utf8Json);");
         w.Line("Advance(ref reader);");
         w.Line($"var value = Read{key}(ref reader);");
         w.Line($"if (reader.Read()) throw new {TypeNames.JsonException}(\"Unexpected text after the JSON value.\");");

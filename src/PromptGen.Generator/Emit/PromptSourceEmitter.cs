@@ -63,6 +63,7 @@ internal static class PromptSourceEmitter
                 w.Line($"    {delimiter};");
                 w.Line();
                 w.Line($"private static readonly {TypeNames.JsonElement} s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);");
+                RuntimeSeamEmitter.EmitParseSupport(w, model);
             }
 
             w.Line();

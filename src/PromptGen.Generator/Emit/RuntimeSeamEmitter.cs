@@ -16,20 +16,114 @@ internal static class RuntimeSeamEmitter
         w.Line("throw new global::System.NotImplementedException(\"TODO: PromptGen template compilation is not wired in yet.\");");
 
     /// <summary>
-    /// Body of <c>TryParse(string modelText, out T? value, out PromptParseReport report)</c>: the repair path through
-    /// the schema-aligned parser, then <c>JsonCodec.ReadOutputJson</c> on the repaired JSON.
+    /// The static data the parse path needs: <c>s_outputShape</c>, the output type as the schema-aligned parser sees
+    /// it, built once from the mapped types (no schema parsing at run time).
     /// </summary>
-    public static void EmitTryParseBody(IndentedWriter w, PromptModel model) =>
-        w.Line("throw new global::System.NotImplementedException(\"TODO: PromptGen lenient parsing is not wired in yet.\");");
+    public static void EmitParseSupport(IndentedWriter w, PromptModel model)
+    {
+        if (model.IsTextOutput) return;
+        w.Line();
+        w.Line("/// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>");
+        w.Line($"private static readonly {OutputShapeType} s_outputShape =");
+        w.Line("    " + OutputShapes.Expression(model, model.OutputType, w.Indent + 1) + ";");
+    }
+
+    /// <summary>
+    /// Body of <c>TryParse(string modelText, out T? value, out PromptParseReport report)</c>: the strict codec first
+    /// (clean JSON costs one pass and no repair), then the schema-aligned parser's canonical JSON through the same
+    /// strict codec. Never throws.
+    /// </summary>
+    public static void EmitTryParseBody(IndentedWriter w, PromptModel model)
+    {
+        w.Line("if (modelText is null)");
+        w.OpenBrace();
+        w.Line("value = default;");
+        w.Line($"report = new {TypeNames.PromptParseReport}(null, \"output is empty\");");
+        w.Line("return false;");
+        w.CloseBrace();
+        w.Line();
+        w.Line("try");
+        w.OpenBrace();
+        w.Line("value = JsonCodec.ReadOutputJson(modelText);");
+        w.Line($"report = {TypeNames.PromptParseReport}.Clean;");
+        w.Line("return true;");
+        w.CloseBrace();
+        w.Line("catch (global::System.Exception)");
+        w.OpenBrace();
+        w.Line("// Not clean JSON of the output type: repair it below.");
+        w.CloseBrace();
+        w.Line();
+        w.Line("var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);");
+        w.Line("if (!outcome.Success)");
+        w.OpenBrace();
+        w.Line("value = default;");
+        w.Line("report = outcome.Report;");
+        w.Line("return false;");
+        w.CloseBrace();
+        w.Line();
+        w.Line("try");
+        w.OpenBrace();
+        w.Line("value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);");
+        w.Line("report = outcome.Report;");
+        w.Line("return true;");
+        w.CloseBrace();
+        w.Line("catch (global::System.Exception exception)");
+        w.OpenBrace();
+        w.Line("value = default;");
+        w.Line($"report = new {TypeNames.PromptParseReport}(outcome.Report.Repairs, \"the repaired output does not fit the output type: \" + exception.Message);");
+        w.Line("return false;");
+        w.CloseBrace();
+    }
 
     /// <summary>Body of <c>Parse(string modelText)</c>: <c>TryParse</c>, throwing <c>PromptOutputException</c> on failure.</summary>
-    public static void EmitParseBody(IndentedWriter w, PromptModel model) =>
-        w.Line("throw new global::System.NotImplementedException(\"TODO: PromptGen lenient parsing is not wired in yet.\");");
+    public static void EmitParseBody(IndentedWriter w, PromptModel model)
+    {
+        w.Line("if (TryParse(modelText, out var value, out var report))");
+        w.OpenBrace();
+        // For a non-nullable value type, TryParse's out parameter is Nullable<T>.
+        w.Line(model.OutputType.IsValueType && !model.OutputType.IsNullable ? "return value.GetValueOrDefault();" : "return value;");
+        w.CloseBrace();
+        w.Line();
+        w.Line("throw new global::PromptGen.PromptOutputException(report, modelText);");
+    }
 
     /// <summary>
     /// Body of <c>RunAsync(IChatClient client, Input input, ChatOptions? options, CancellationToken cancellationToken)</c>:
-    /// <c>PromptRunner.RunAsync&lt;T&gt;(client, Render(input), options ?? CreateOptions(), reader, settings, cancellationToken)</c>.
+    /// <c>PromptRunner.RunAsync&lt;T&gt;</c> with <c>Render(input)</c>, the prompt's options under the caller's, and
+    /// <c>TryParse</c> (text output: the model's text as is).
     /// </summary>
-    public static void EmitRunAsyncBody(IndentedWriter w, PromptModel model) =>
-        w.Line("throw new global::System.NotImplementedException(\"TODO: PromptGen run loop is not wired in yet.\");");
+    public static void EmitRunAsyncBody(IndentedWriter w, PromptModel model)
+    {
+        var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
+        w.Line($"if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
+        w.Line($"if (input is null) throw new global::System.ArgumentNullException(nameof(input));");
+        w.Line("var messages = Render(input);");
+        w.Line("var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);");
+        w.Line($"return global::PromptGen.PromptRunner.RunAsync<{outputType}>(client, messages, merged, ReadOutput, null, cancellationToken);");
+        w.Line();
+        w.Line($"static bool ReadOutput(string modelText, out {outputType} value, out {TypeNames.PromptParseReport} report)");
+        w.OpenBrace();
+        if (model.IsTextOutput)
+        {
+            w.Line("value = modelText ?? string.Empty;");
+            w.Line($"report = {TypeNames.PromptParseReport}.Clean;");
+            w.Line("return true;");
+        }
+        else if (model.OutputType.IsValueType && !model.OutputType.IsNullable)
+        {
+            w.Line("var ok = TryParse(modelText, out var parsed, out report);");
+            w.Line("value = parsed.GetValueOrDefault();");
+            w.Line("return ok;");
+        }
+        else
+        {
+            w.Line("var ok = TryParse(modelText, out var parsed, out report);");
+            w.Line("value = parsed!;");
+            w.Line("return ok;");
+        }
+
+        w.CloseBrace();
+    }
+
+    private const string OutputShapeType = "global::PromptGen.OutputShape";
 }

@@ -49,10 +49,16 @@ internal static class ChatOptionsMapper
                     var expression = Convert(entry.Value, known.Kind);
                     if (expression is null)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(
-                            DiagnosticDescriptors.InvalidFrontmatterValue,
-                            location,
-                            $"config.{entry.Key} must be {Describe(known.Kind)}, not {PromptJson.Serialize(entry.Value)}"));
+                        var valueLocation = document.ConfigLocations.FirstOrDefault(l => l.Key == entry.Key)?.Location ?? location;
+                        // The language core validates config too; report only what it let through (e.g. an int overflow).
+                        if (!document.Diagnostics.Any(d => d.Id == DiagnosticDescriptors.InvalidFrontmatterValue.Id && d.Location == valueLocation))
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(
+                                DiagnosticDescriptors.InvalidFrontmatterValue,
+                                valueLocation,
+                                $"config.{entry.Key} must be {Describe(known.Kind)}, not {PromptJson.Serialize(entry.Value)}"));
+                        }
+
                         continue;
                     }
 

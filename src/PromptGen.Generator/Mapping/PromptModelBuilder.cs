@@ -11,7 +11,7 @@ internal static class PromptModelBuilder
     {
         var integerType = document.IntegerType ?? projectOptions.IntegerType;
         var useInt32 = integerType.Trim() is "int" or "int32" or "Int32";
-        var mapper = new SchemaTypeMapper(document.Path, identity.ClassName, useInt32, diagnostics);
+        var mapper = new SchemaTypeMapper(document.Path, identity.ClassName, useInt32, diagnostics, document.SchemaLocations);
 
         var isText = document.OutputSchema is null || string.Equals(document.OutputFormat, "text", System.StringComparison.Ordinal);
         var outputType = isText ? TypeRef.String : mapper.MapOutput(document.OutputSchema!, document.OutputSchemaLocation);

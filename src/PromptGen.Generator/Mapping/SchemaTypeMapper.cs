@@ -4,6 +4,7 @@ using System.Linq;
 using PromptGen.Generator.Models;
 using PromptGen.Generator.Naming;
 using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Schemas;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Generator.Mapping;
@@ -39,10 +40,15 @@ internal sealed class SchemaTypeMapper
     private readonly List<RecordModel> _records = new();
     private readonly List<EnumModel> _enums = new();
     private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Dictionary<(string Section, string Pointer), LocationInfo> _locations;
+    private bool _outputNameFree;
 
-    public SchemaTypeMapper(string path, string className, bool useInt32, List<DiagnosticInfo> diagnostics)
+    public SchemaTypeMapper(string path, string className, bool useInt32, List<DiagnosticInfo> diagnostics, IEnumerable<SchemaLocation>? locations = null)
     {
         _path = path;
+        _locations = (locations ?? Enumerable.Empty<SchemaLocation>())
+            .GroupBy(l => (l.Section, l.Pointer))
+            .ToDictionary(g => g.Key, g => g.First().Location);
         _useInt32 = useInt32;
         _diagnostics = diagnostics;
         _typeNames = new UniqueNameSet(s_reservedTypeNames.Concat(new[] { IdentifierNames.Unescape(className) }));
@@ -70,7 +76,7 @@ internal sealed class SchemaTypeMapper
             return new RecordModel("Input", Description(schema), EquatableArray<PropertyModel>.Empty);
         }
 
-        return BuildRecord("Input", schema, "input.schema", where, depth: 0);
+        return BuildRecord("Input", schema, "input.schema", Site("input", string.Empty, where), depth: 0);
     }
 
     /// <summary>The output type: the <c>Output</c> record for an object schema, otherwise the mapped type.</summary>
@@ -79,15 +85,18 @@ internal sealed class SchemaTypeMapper
         var where = location ?? LocationInfo.FileStart(_path);
         if (IsObjectWithProperties(schema) && !AllowsNull(schema))
         {
-            _records.Insert(0, BuildRecord("Output", schema, "output.schema", where, depth: 0));
+            _records.Insert(0, BuildRecord("Output", schema, "output.schema", Site("output", string.Empty, where), depth: 0));
             return TypeRef.Record("Output");
         }
 
-        return Map(schema, "Output", "output.schema", where, depth: 0);
+        // No Output record: a top-level enum (or nullable object) may take the name Output itself.
+        _outputNameFree = true;
+        return Map(schema, "Output", "output.schema", Site("output", string.Empty, where), depth: 0);
     }
 
-    private TypeRef Map(PromptValue schema, string suggestedName, string schemaPath, LocationInfo location, int depth)
+    private TypeRef Map(PromptValue schema, string suggestedName, string schemaPath, SchemaSite site, int depth)
     {
+        var location = site.Location;
         if (depth > MaxDepth) return Fallback(location, schemaPath, $"is nested deeper than {MaxDepth} levels");
         if (schema.Kind == PromptValueKind.Boolean)
         {
@@ -98,7 +107,8 @@ internal sealed class SchemaTypeMapper
 
         foreach (var keyword in new[] { "anyOf", "oneOf", "allOf", "$ref", "not", "if", "const" })
         {
-            if (schema[keyword] is not null) return Fallback(location, schemaPath, $"uses '{keyword}'");
+            // The language core reports these keywords itself (PG0105 at the keyword); 'const' it does not.
+            if (schema[keyword] is not null) return Fallback(location, schemaPath, $"uses '{keyword}'", report: keyword == "const");
         }
 
         var types = ReadTypes(schema, out var typeIsValid);
@@ -114,15 +124,16 @@ internal sealed class SchemaTypeMapper
         else if (nonNull.Count == 0)
         {
             if (types.Count > 0) mapped = Fallback(location, schemaPath, "only allows null");
-            else if (schema["properties"] is not null) mapped = MapObject(schema, suggestedName, schemaPath, location, depth);
-            else if (schema["items"] is not null) mapped = MapArray(schema, suggestedName, schemaPath, location, depth);
-            else mapped = Fallback(location, schemaPath, "accepts any JSON value");
+            else if (schema["properties"] is not null) mapped = MapObject(schema, suggestedName, schemaPath, site, depth);
+            else if (schema["items"] is not null) mapped = MapArray(schema, suggestedName, schemaPath, site, depth);
+            // Picoschema `any` ({}): JsonElement is its faithful type, not a fallback.
+            else mapped = Fallback(location, schemaPath, "accepts any JSON value", report: false);
         }
         else if (nonNull.Count > 1)
         {
             mapped = nonNull.Count == 2 && nonNull.Contains("integer") && nonNull.Contains("number")
                 ? TypeRef.Double
-                : Fallback(location, schemaPath, $"allows several types ({string.Join(", ", nonNull)})");
+                : Fallback(location, schemaPath, $"allows several types ({string.Join(", ", nonNull)})", report: false);
         }
         else
         {
@@ -132,8 +143,8 @@ internal sealed class SchemaTypeMapper
                 "integer" => _useInt32 ? TypeRef.Int32 : TypeRef.Int64,
                 "number" => TypeRef.Double,
                 "boolean" => TypeRef.Boolean,
-                "array" => MapArray(schema, suggestedName, schemaPath, location, depth),
-                "object" => MapObject(schema, suggestedName, schemaPath, location, depth),
+                "array" => MapArray(schema, suggestedName, schemaPath, site, depth),
+                "object" => MapObject(schema, suggestedName, schemaPath, site, depth),
                 var other => Fallback(location, schemaPath, $"has unknown type '{other}'"),
             };
         }
@@ -141,37 +152,38 @@ internal sealed class SchemaTypeMapper
         return nullable ? mapped.AsNullable() : mapped;
     }
 
-    private TypeRef MapArray(PromptValue schema, string suggestedName, string schemaPath, LocationInfo location, int depth)
+    private TypeRef MapArray(PromptValue schema, string suggestedName, string schemaPath, SchemaSite site, int depth)
     {
+        var location = site.Location;
         var items = schema["items"];
         if (items is null || items.Kind != PromptValueKind.Object)
         {
             return TypeRef.ListOf(Fallback(location, schemaPath + ".items", "is missing or not a single schema"));
         }
 
-        return TypeRef.ListOf(Map(items, suggestedName + "Item", schemaPath + ".items", location, depth + 1));
+        return TypeRef.ListOf(Map(items, suggestedName + "Item", schemaPath + ".items", Child(site, "items"), depth + 1));
     }
 
-    private TypeRef MapObject(PromptValue schema, string suggestedName, string schemaPath, LocationInfo location, int depth)
+    private TypeRef MapObject(PromptValue schema, string suggestedName, string schemaPath, SchemaSite site, int depth)
     {
         if (IsObjectWithProperties(schema))
         {
             var name = ClaimTypeName(suggestedName);
-            _records.Add(BuildRecord(name, schema, schemaPath, location, depth));
+            _records.Add(BuildRecord(name, schema, schemaPath, site, depth));
             return TypeRef.Record(name);
         }
 
         var additional = schema["additionalProperties"];
         if (additional is not null && additional.Kind == PromptValueKind.Object && additional.Properties.Count > 0)
         {
-            return TypeRef.MapOf(Map(additional, suggestedName + "Value", schemaPath + ".additionalProperties", location, depth + 1));
+            return TypeRef.MapOf(Map(additional, suggestedName + "Value", schemaPath + ".additionalProperties", Child(site, "additionalProperties"), depth + 1));
         }
 
         // An object with no declared fields: any keys, any values.
         return TypeRef.MapOf(TypeRef.Json);
     }
 
-    private RecordModel BuildRecord(string name, PromptValue schema, string schemaPath, LocationInfo location, int depth)
+    private RecordModel BuildRecord(string name, PromptValue schema, string schemaPath, SchemaSite site, int depth)
     {
         var required = new HashSet<string>(
             (schema["required"]?.Items ?? Array.Empty<PromptValue>()).Where(v => v.Kind == PromptValueKind.String).Select(v => v.AsString),
@@ -181,6 +193,8 @@ internal sealed class SchemaTypeMapper
         var properties = new List<PropertyModel>();
         foreach (var property in schema["properties"]!.Properties)
         {
+            var propertySite = Child(Child(site, "properties"), property.Key);
+            var location = propertySite.Location;
             var pascal = IdentifierNames.ToPascalCase(property.Key, out var adjusted);
             if (adjusted)
             {
@@ -194,7 +208,7 @@ internal sealed class SchemaTypeMapper
             var camel = IdentifierNames.ToCamelCase(property.Key);
             var parameterName = parameterNames.Contains(camel) ? parameterNames.Claim(camel + "Value") : parameterNames.Claim(camel);
             var isRequired = required.Contains(property.Key);
-            var type = Map(property.Value, propertyName, schemaPath + ".properties." + property.Key, location, depth + 1);
+            var type = Map(property.Value, propertyName, schemaPath + ".properties." + property.Key, propertySite, depth + 1);
             if (!isRequired) type = type.AsNullable();
             properties.Add(new PropertyModel(
                 property.Key,
@@ -249,6 +263,12 @@ internal sealed class SchemaTypeMapper
     private string ClaimTypeName(string suggestedName)
     {
         var name = IdentifierNames.Unescape(suggestedName);
+        if (_outputNameFree && name == "Output")
+        {
+            _outputNameFree = false;
+            return name;
+        }
+
         if (name.StartsWith("ListOf", StringComparison.Ordinal) || name.StartsWith("MapOf", StringComparison.Ordinal) ||
             name.StartsWith("Nullable", StringComparison.Ordinal))
         {
@@ -258,14 +278,24 @@ internal sealed class SchemaTypeMapper
         return _typeNames.Claim(name);
     }
 
-    private TypeRef Fallback(LocationInfo location, string schemaPath, string reason)
+    private TypeRef Fallback(LocationInfo location, string schemaPath, string reason, bool report = true)
     {
+        if (!report) return TypeRef.Json;
         _diagnostics.Add(DiagnosticInfo.Create(
             DiagnosticDescriptors.SchemaHasNoCSharpType,
             location,
             $"{schemaPath} {reason}; it is mapped to System.Text.Json.JsonElement"));
         return TypeRef.Json;
     }
+
+    private SchemaSite Site(string section, string pointer, LocationInfo fallback) =>
+        new(section, pointer, _locations.TryGetValue((section, pointer), out var exact) ? exact : fallback);
+
+    /// <summary>The site of a child schema: its own span when the file records one, else its parent's.</summary>
+    private SchemaSite Child(SchemaSite parent, string segment) =>
+        Site(parent.Section, SchemaPointer.Append(parent.Pointer, segment), parent.Location);
+
+    private readonly record struct SchemaSite(string Section, string Pointer, LocationInfo Location);
 
     private static List<string> ReadTypes(PromptValue schema, out bool valid)
     {

@@ -10,6 +10,9 @@ internal sealed record PromptDocumentModel
 {
     public string Path { get; init; } = string.Empty;
 
+    /// <summary>The whole file, so later steps can locate template positions in it.</summary>
+    public string FileText { get; init; } = string.Empty;
+
     /// <summary>Frontmatter <c>name</c>; null when absent (the file name is used then).</summary>
     public string? Name { get; init; }
 
@@ -51,6 +54,15 @@ internal sealed record PromptDocumentModel
 
     /// <summary>Offset of the body in the file, to locate template diagnostics.</summary>
     public int TemplateOffset { get; init; }
+
+    /// <summary>Partial names the template includes directly (<c>{{&gt; name}}</c>), sorted.</summary>
+    public EquatableArray<string> ReferencedPartials { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Where parts of the schemas are written, to place schema diagnostics on the exact field.</summary>
+    public EquatableArray<SchemaLocation> SchemaLocations { get; init; } = EquatableArray<SchemaLocation>.Empty;
+
+    /// <summary>Where each <c>config</c> value is written.</summary>
+    public EquatableArray<ConfigLocation> ConfigLocations { get; init; } = EquatableArray<ConfigLocation>.Empty;
 
     public EquatableArray<DiagnosticInfo> Diagnostics { get; init; } = EquatableArray<DiagnosticInfo>.Empty;
 

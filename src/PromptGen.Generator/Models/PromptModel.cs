@@ -30,6 +30,9 @@ internal sealed record PromptModel
 
     /// <summary>The Handlebars body (for the render emitter).</summary>
     public string Template { get; init; } = string.Empty;
+
+    /// <summary>The partials the template reaches (directly or through other partials), sorted by name.</summary>
+    public EquatableArray<PartialSource> Partials { get; init; } = EquatableArray<PartialSource>.Empty;
 }
 
 /// <summary>The outcome of one prompt's generation step: a model to emit (or none) and its diagnostics.</summary>

@@ -65,8 +65,7 @@ internal sealed class GeneratorHarness
             global["build_property." + property.Key] = property.Value;
         }
 
-        var sources = new List<string> { RuntimeStubs.Source };
-        sources.AddRange(csharpSources ?? Array.Empty<string>());
+        var sources = new List<string>(csharpSources ?? Array.Empty<string>());
         return new GeneratorHarness(prompts, sources, global, itemMetadata ?? new Dictionary<string, IReadOnlyDictionary<string, string>>());
     }
 
@@ -101,11 +100,12 @@ internal sealed class GeneratorHarness
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
-        // The running .NET's assemblies plus Microsoft.Extensions.AI.Abstractions, which generated code calls.
+        // The running .NET's assemblies plus Microsoft.Extensions.AI.Abstractions and the PromptGen runtime, which generated code calls.
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator)
             .Where(p => System.IO.Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) ||
                         System.IO.Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .Append(typeof(Microsoft.Extensions.AI.IChatClient).Assembly.Location)
+            .Append(typeof(PromptGen.PromptResult<>).Assembly.Location)
             .Distinct();
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }

@@ -40,7 +40,18 @@ public static partial class SummarizePrompt
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
-        throw new global::System.NotImplementedException("TODO: PromptGen run loop is not wired in yet.");
+        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
+        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
+        var messages = Render(input);
+        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
+        return global::PromptGen.PromptRunner.RunAsync<string>(client, messages, merged, ReadOutput, null, cancellationToken);
+
+        static bool ReadOutput(string modelText, out string value, out global::PromptGen.PromptParseReport report)
+        {
+            value = modelText ?? string.Empty;
+            report = global::PromptGen.PromptParseReport.Clean;
+            return true;
+        }
     }
 
     private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
@@ -53,9 +64,12 @@ public static partial class SummarizePrompt
     public static class JsonCodec
     {
         /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.SummarizePrompt.Input ReadInputJson(string json)
+        public static global::Acme.Support.Prompts.SummarizePrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
+
+        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
+        public static global::Acme.Support.Prompts.SummarizePrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json));
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
             Advance(ref reader);
             var value = ReadInput(ref reader);
             if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");

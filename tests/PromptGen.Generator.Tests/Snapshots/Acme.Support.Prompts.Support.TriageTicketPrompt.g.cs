@@ -193,6 +193,23 @@ public static partial class TriageTicketPrompt
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);
 
+    /// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>
+    private static readonly global::PromptGen.OutputShape s_outputShape =
+        global::PromptGen.OutputShape.Object(
+            new global::PromptGen.OutputProperty("category", global::PromptGen.OutputShape.Enum("billing", "technical", "in-progress")),
+            new global::PromptGen.OutputProperty("summary", global::PromptGen.OutputShape.String),
+            new global::PromptGen.OutputProperty("confidence", global::PromptGen.OutputShape.Number),
+            new global::PromptGen.OutputProperty("urgent", global::PromptGen.OutputShape.Boolean),
+            new global::PromptGen.OutputProperty("tags", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.String)),
+            new global::PromptGen.OutputProperty("customer", global::PromptGen.OutputShape.Object(
+                new global::PromptGen.OutputProperty("order_id", global::PromptGen.OutputShape.String),
+                new global::PromptGen.OutputProperty("class", global::PromptGen.OutputShape.String.AsNullable(), required: false))),
+            new global::PromptGen.OutputProperty("actions", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
+                new global::PromptGen.OutputProperty("kind", global::PromptGen.OutputShape.Enum("refund", "reply")),
+                new global::PromptGen.OutputProperty("amount", global::PromptGen.OutputShape.Integer.AsNullable(), required: false))).AsNullable(), required: false),
+            new global::PromptGen.OutputProperty("scores", global::PromptGen.OutputShape.Map(global::PromptGen.OutputShape.Number).AsNullable(), required: false),
+            new global::PromptGen.OutputProperty("extra", global::PromptGen.OutputShape.Any, required: false));
+
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
     {
@@ -220,13 +237,55 @@ public static partial class TriageTicketPrompt
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
     public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output Parse(string modelText)
     {
-        throw new global::System.NotImplementedException("TODO: PromptGen lenient parsing is not wired in yet.");
+        if (TryParse(modelText, out var value, out var report))
+        {
+            return value;
+        }
+
+        throw new global::PromptGen.PromptOutputException(report, modelText);
     }
 
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output? value, out global::PromptGen.PromptParseReport report)
     {
-        throw new global::System.NotImplementedException("TODO: PromptGen lenient parsing is not wired in yet.");
+        if (modelText is null)
+        {
+            value = default;
+            report = new global::PromptGen.PromptParseReport(null, "output is empty");
+            return false;
+        }
+
+        try
+        {
+            value = JsonCodec.ReadOutputJson(modelText);
+            report = global::PromptGen.PromptParseReport.Clean;
+            return true;
+        }
+        catch (global::System.Exception)
+        {
+            // Not clean JSON of the output type: repair it below.
+        }
+
+        var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);
+        if (!outcome.Success)
+        {
+            value = default;
+            report = outcome.Report;
+            return false;
+        }
+
+        try
+        {
+            value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);
+            report = outcome.Report;
+            return true;
+        }
+        catch (global::System.Exception exception)
+        {
+            value = default;
+            report = new global::PromptGen.PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + exception.Message);
+            return false;
+        }
     }
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
@@ -236,7 +295,18 @@ public static partial class TriageTicketPrompt
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
-        throw new global::System.NotImplementedException("TODO: PromptGen run loop is not wired in yet.");
+        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
+        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
+        var messages = Render(input);
+        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
+        return global::PromptGen.PromptRunner.RunAsync<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output>(client, messages, merged, ReadOutput, null, cancellationToken);
+
+        static bool ReadOutput(string modelText, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output value, out global::PromptGen.PromptParseReport report)
+        {
+            var ok = TryParse(modelText, out var parsed, out report);
+            value = parsed!;
+            return ok;
+        }
     }
 
     private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
@@ -249,9 +319,12 @@ public static partial class TriageTicketPrompt
     public static class JsonCodec
     {
         /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input ReadInputJson(string json)
+        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
+
+        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
+        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json));
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
             Advance(ref reader);
             var value = ReadInput(ref reader);
             if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
@@ -270,9 +343,12 @@ public static partial class TriageTicketPrompt
         }
 
         /// <summary>Reads a whole JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output ReadOutputJson(string json)
+        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output ReadOutputJson(string json) => ReadOutputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
+
+        /// <summary>Reads a whole UTF-8 JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
+        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output ReadOutputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json));
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
             Advance(ref reader);
             var value = ReadOutput(ref reader);
             if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");

@@ -30,6 +30,10 @@ public static partial class WordCounter
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);
 
+    /// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>
+    private static readonly global::PromptGen.OutputShape s_outputShape =
+        global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Integer);
+
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
     {
@@ -47,13 +51,55 @@ public static partial class WordCounter
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<int> Parse(string modelText)
     {
-        throw new global::System.NotImplementedException("TODO: PromptGen lenient parsing is not wired in yet.");
+        if (TryParse(modelText, out var value, out var report))
+        {
+            return value;
+        }
+
+        throw new global::PromptGen.PromptOutputException(report, modelText);
     }
 
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<int>? value, out global::PromptGen.PromptParseReport report)
     {
-        throw new global::System.NotImplementedException("TODO: PromptGen lenient parsing is not wired in yet.");
+        if (modelText is null)
+        {
+            value = default;
+            report = new global::PromptGen.PromptParseReport(null, "output is empty");
+            return false;
+        }
+
+        try
+        {
+            value = JsonCodec.ReadOutputJson(modelText);
+            report = global::PromptGen.PromptParseReport.Clean;
+            return true;
+        }
+        catch (global::System.Exception)
+        {
+            // Not clean JSON of the output type: repair it below.
+        }
+
+        var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);
+        if (!outcome.Success)
+        {
+            value = default;
+            report = outcome.Report;
+            return false;
+        }
+
+        try
+        {
+            value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);
+            report = outcome.Report;
+            return true;
+        }
+        catch (global::System.Exception exception)
+        {
+            value = default;
+            report = new global::PromptGen.PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + exception.Message);
+            return false;
+        }
     }
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
@@ -63,7 +109,18 @@ public static partial class WordCounter
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
-        throw new global::System.NotImplementedException("TODO: PromptGen run loop is not wired in yet.");
+        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
+        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
+        var messages = Render(input);
+        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
+        return global::PromptGen.PromptRunner.RunAsync<global::System.Collections.Generic.IReadOnlyList<int>>(client, messages, merged, ReadOutput, null, cancellationToken);
+
+        static bool ReadOutput(string modelText, out global::System.Collections.Generic.IReadOnlyList<int> value, out global::PromptGen.PromptParseReport report)
+        {
+            var ok = TryParse(modelText, out var parsed, out report);
+            value = parsed!;
+            return ok;
+        }
     }
 
     private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
@@ -76,9 +133,12 @@ public static partial class WordCounter
     public static class JsonCodec
     {
         /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.WordCounter.Input ReadInputJson(string json)
+        public static global::Acme.Support.WordCounter.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
+
+        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
+        public static global::Acme.Support.WordCounter.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json));
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
             Advance(ref reader);
             var value = ReadInput(ref reader);
             if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
@@ -97,9 +157,12 @@ public static partial class WordCounter
         }
 
         /// <summary>Reads a whole JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<int> ReadOutputJson(string json)
+        public static global::System.Collections.Generic.IReadOnlyList<int> ReadOutputJson(string json) => ReadOutputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
+
+        /// <summary>Reads a whole UTF-8 JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<int> ReadOutputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json));
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
             Advance(ref reader);
             var value = ReadListOfInt32(ref reader);
             if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");

@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PromptGen.Generator.Models;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Templates;
+
+namespace PromptGen.Generator.Parsing;
+
+/// <summary>
+/// Runs the template analyzer (PG0202, PG0205..PG0208) on prompts and partials once the partials they reach are
+/// known. Each file reports only the diagnostics located in itself, so a mistake in a partial is reported once, on
+/// the partial, however many prompts include it.
+/// </summary>
+internal static class TemplateChecks
+{
+    /// <summary>Analyzer findings in the prompt file (its syntax errors were reported by the parse step).</summary>
+    public static IReadOnlyList<DiagnosticInfo> AnalyzePrompt(PromptDocumentModel document, IEnumerable<PartialSource> partials)
+    {
+        var source = new TemplateSource(document.Path, document.FileText, document.TemplateOffset, document.Template.Length);
+        var template = TemplateParser.Parse(source);
+        return Own(document.Path, TemplateAnalyzer.Analyze(template.Template, new ProjectPartials(partials)));
+    }
+
+    /// <summary>A partial's syntax errors and analyzer findings, located in the partial file.</summary>
+    public static IReadOnlyList<DiagnosticInfo> AnalyzePartial(PartialSource partial, IEnumerable<PartialSource> partials)
+    {
+        var parsed = ProjectPartials.Parse(partial);
+        var findings = TemplateAnalyzer.Analyze(parsed.Template, new ProjectPartials(partials));
+        return Own(partial.Path, parsed.Diagnostics.Concat(findings));
+    }
+
+    private static IReadOnlyList<DiagnosticInfo> Own(string path, IEnumerable<PromptDiagnostic> diagnostics) =>
+        diagnostics
+            .Where(d => string.Equals(d.Path, path, StringComparison.Ordinal))
+            .Distinct()
+            .Select(DiagnosticInfo.FromPromptDiagnostic)
+            .ToList();
+}

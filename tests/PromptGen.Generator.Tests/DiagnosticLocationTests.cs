@@ -1,0 +1,169 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PromptGen.Generator.Parsing;
+using PromptGen.Generator.Tests.Infrastructure;
+
+namespace PromptGen.Generator.Tests;
+
+/// <summary>Diagnostics surfaced through the generator point at the exact file, line and column (1-based here).</summary>
+public sealed class DiagnosticLocationTests
+{
+    private static GeneratorRunResult Run(params (string Relative, string Text)[] files) =>
+        GeneratorHarness.Create(files.Select(f => (GeneratorHarness.PathOf(f.Relative), f.Text))).Run();
+
+    private static void AssertAt(Diagnostic diagnostic, string relative, int line, int column)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(GeneratorHarness.PathOf(relative), span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+
+    private const string Frontmatter = "---\nname: p\ninput:\n  schema:\n    who: string\n---\n";
+
+    [Fact]
+    public void PG0202_unknown_helper_is_at_the_helper_name_in_the_prompt_body()
+    {
+        var result = Run(("Prompts/P.prompt", Frontmatter + "Hello {{who}}\nThen {{shout who}}"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0202");
+        AssertAt(diagnostic, "Prompts/P.prompt", 8, 8);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        // Types are still generated so user code keeps compiling while the template is fixed.
+        Assert.Single(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void PG0201_syntax_error_is_reported_once_in_the_prompt_file()
+    {
+        var result = Run(("Prompts/P.prompt", Frontmatter + "Hello {{#if who}}open"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0201");
+        Assert.Equal(GeneratorHarness.PathOf("Prompts/P.prompt"), diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
+    public void PG0206_missing_partial_is_at_its_name_and_partials_generate_no_class()
+    {
+        var result = Run(
+            ("Prompts/P.prompt", Frontmatter + "Hi {{> footr}}"),
+            ("Prompts/_footer.prompt", "Bye"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0206");
+        AssertAt(diagnostic, "Prompts/P.prompt", 7, 8);
+        Assert.Equal(new[] { "Acme.Support.Prompts.PPrompt.g.cs" }, result.GeneratedSources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void A_mistake_in_a_partial_is_reported_once_on_the_partial_however_many_prompts_include_it()
+    {
+        var result = Run(
+            ("Prompts/A.prompt", Frontmatter.Replace("name: p", "name: a") + "{{> footer}}"),
+            ("Prompts/B.prompt", Frontmatter.Replace("name: p", "name: b") + "{{> footer}}"),
+            ("Prompts/Shared/_footer.prompt", "Bye\n{{frobnicate who}}"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0202");
+        AssertAt(diagnostic, "Prompts/Shared/_footer.prompt", 2, 3);
+    }
+
+    [Fact]
+    public void PG0207_partial_cycle_is_reported()
+    {
+        var result = Run(
+            ("Prompts/P.prompt", Frontmatter + "{{> ping}}"),
+            ("Prompts/_ping.prompt", "{{> pong}}"),
+            ("Prompts/_pong.prompt", "{{> ping}}"));
+
+        var inPrompt = Assert.Single(result.Diagnostics, d => d.Id == "PG0207" && d.Location.GetLineSpan().Path.EndsWith("P.prompt", StringComparison.Ordinal));
+        AssertAt(inPrompt, "Prompts/P.prompt", 7, 1);
+    }
+
+    [Fact]
+    public void PG0001_invalid_yaml_is_at_the_error_and_not_configurable()
+    {
+        var result = Run(("Prompts/Bad.prompt", "---\nname: ok\ninput: [unclosed\n---\nHi"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0001");
+        Assert.Equal(GeneratorHarness.PathOf("Prompts/Bad.prompt"), diagnostic.Location.GetLineSpan().Path);
+        Assert.True(diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1 >= 3);
+        Assert.Contains(WellKnownDiagnosticTags.NotConfigurable, diagnostic.Descriptor.CustomTags);
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Warnings_stay_configurable()
+    {
+        var result = Run(("Prompts/P.prompt", "---\nname: p\nmodle: x\n---\nHi"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0002");
+        AssertAt(diagnostic, "Prompts/P.prompt", 3, 1);
+        Assert.DoesNotContain(WellKnownDiagnosticTags.NotConfigurable, diagnostic.Descriptor.CustomTags);
+    }
+
+    [Fact]
+    public void PG0101_picoschema_mistake_is_at_the_field()
+    {
+        var result = Run(("Prompts/P.prompt", "---\nname: p\noutput:\n  schema:\n    tags: string[]\n---\nHi"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0101");
+        Assert.Equal(GeneratorHarness.PathOf("Prompts/P.prompt"), diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(5, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
+    public void PG0003_wrong_config_value_is_reported_once_at_the_value()
+    {
+        var result = Run(("Prompts/P.prompt", "---\nname: p\nconfig:\n  temperature: hot\n---\nHi"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0003");
+        AssertAt(diagnostic, "Prompts/P.prompt", 4, 16);
+    }
+
+    [Fact]
+    public void PG0105_is_reported_once_for_a_construct_both_the_language_core_and_the_type_mapper_see()
+    {
+        var prompt = "---\nname: p\noutput:\n  schema:\n    type: object\n    properties:\n      v:\n        anyOf: [{type: string}, {type: integer}]\n    required: [v]\n---\nHi";
+        var result = Run(("Prompts/P.prompt", prompt));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0105");
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
+    public void PG0301_collision_is_at_the_name_of_the_losing_file()
+    {
+        var result = Run(
+            ("Prompts/A.prompt", "---\nname: same\n---\nA"),
+            ("Prompts/B.prompt", "---\nname: same\n---\nB"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0301");
+        AssertAt(diagnostic, "Prompts/B.prompt", 2, 7);
+    }
+
+    [Fact]
+    public void PG0302_adjusted_name_is_at_the_name_value()
+    {
+        var result = Run(("Prompts/A.prompt", "---\nname: \"what's up\"\n---\nA"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0302");
+        AssertAt(diagnostic, "Prompts/A.prompt", 2, 7);
+    }
+
+    [Fact]
+    public void PG9999_is_at_the_start_of_the_failing_file()
+    {
+        var broken = GeneratorHarness.PathOf("Prompts/Broken.prompt");
+        var harness = GeneratorHarness.Create(new[] { (broken, "---\nname: broken\n---\nHi") });
+
+        GeneratorRunResult result;
+        using (PromptFileParser.OverrideForTesting((_, _) => throw new InvalidOperationException("boom")))
+        {
+            result = harness.Run();
+        }
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG9999");
+        AssertAt(diagnostic, "Prompts/Broken.prompt", 1, 1);
+        Assert.Contains(WellKnownDiagnosticTags.NotConfigurable, diagnostic.Descriptor.CustomTags);
+    }
+}
