@@ -9,9 +9,11 @@ internal sealed class RepairLog
     /// <summary>Cost of one error: any error outweighs any plausible amount of repairs.</summary>
     public const int ErrorCost = 100_000;
 
-    private const int MaxRecordedRepairs = 1000;
+    /// <summary>Beyond this many repairs of one kind only the cost is counted (huge broken outputs stay cheap).</summary>
+    private const int MaxRecordedPerKind = 100;
 
     private readonly List<PathSegment> _path = new();
+    private readonly int[] _countByKind = new int[64];
 
     public List<PromptRepair> Repairs { get; } = new();
 
@@ -33,7 +35,7 @@ internal sealed class RepairLog
     public void Add(PromptRepairKind kind, int start, int length, string message)
     {
         Cost += CostOf(kind);
-        if (Repairs.Count < MaxRecordedRepairs)
+        if (++_countByKind[(int)kind] <= MaxRecordedPerKind)
         {
             Repairs.Add(new PromptRepair(kind, RenderPath(), start, length, message));
         }
