@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using PromptGen;
+using PromptGen.Tests.Corpus;
+
+// Usage: PromptGen.CompareBaml <corpus-dir> <baml-results.json> [min-seconds]
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: PromptGen.CompareBaml <corpus-dir> <baml-results.json> [min-seconds]");
+    return 2;
+}
+
+var corpusDir = Path.GetFullPath(args[0]);
+var minSeconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3.0;
+var shapes = CorpusShapes.Load(corpusDir);
+var cases = CorpusCase.LoadAll(corpusDir).ToList();
+
+using var bamlDocument = JsonDocument.Parse(File.ReadAllText(args[1]));
+var bamlResults = bamlDocument.RootElement.GetProperty("results").EnumerateArray()
+    .ToDictionary(r => r.GetProperty("id").GetString()!, r => r);
+var bamlThroughput = bamlDocument.RootElement.GetProperty("throughput");
+var bamlRate = bamlThroughput.GetProperty("parses").GetDouble() / bamlThroughput.GetProperty("seconds").GetDouble();
+
+var rows = new SortedDictionary<string, (int Total, int PromptGenOk, int BamlOk)>(StringComparer.Ordinal);
+var disagreements = new List<string>();
+foreach (var c in cases)
+{
+    var outcome = SchemaAlignedParser.Parse(c.ModelText, shapes[c.Shape]);
+    var promptGenOk = Matches(c, outcome.Success, outcome.Success ? outcome.JsonText : null);
+
+    var bamlOk = false;
+    if (bamlResults.TryGetValue(c.Id, out var baml))
+    {
+        var parsed = baml.GetProperty("parsed").GetBoolean();
+        bamlOk = Matches(c, parsed, parsed ? baml.GetProperty("json").GetString() : null);
+    }
+
+    var row = rows.TryGetValue(c.Category, out var r) ? r : default;
+    rows[c.Category] = (row.Total + 1, row.PromptGenOk + (promptGenOk ? 1 : 0), row.BamlOk + (bamlOk ? 1 : 0));
+    if (promptGenOk != bamlOk)
+    {
+        disagreements.Add($"  {c.Id}: PromptGen {(promptGenOk ? "ok" : "WRONG")}, BAML {(bamlOk ? "ok" : "WRONG")}");
+    }
+}
+
+// Throughput on malformed output: every case except the clean category, as generated Parse would do it:
+// repair to canonical JSON, then read that JSON with a strict Utf8JsonReader.
+var malformed = cases.Where(c => c.Category != "clean").Select(c => (c.ModelText, Shape: shapes[c.Shape])).ToArray();
+RunPromptGen(malformed, TimeSpan.FromSeconds(0.5)); // warm-up (JIT, tiering)
+var (parses, seconds) = RunPromptGen(malformed, TimeSpan.FromSeconds(minSeconds));
+var promptGenRate = parses / seconds;
+
+Console.WriteLine($"{"category",-30} {"PromptGen",10} {"BAML",10}");
+foreach (var (category, (total, pg, bm)) in rows)
+{
+    Console.WriteLine($"{category,-30} {pg,4}/{total,-5} {bm,4}/{total,-5}");
+}
+
+var totalCases = rows.Values.Sum(v => v.Total);
+Console.WriteLine($"{"total",-30} {rows.Values.Sum(v => v.PromptGenOk),4}/{totalCases,-5} {rows.Values.Sum(v => v.BamlOk),4}/{totalCases,-5}");
+Console.WriteLine();
+Console.WriteLine($"throughput on malformed output ({malformed.Length} cases):");
+Console.WriteLine($"  PromptGen  {promptGenRate,12:N0} parses/s");
+Console.WriteLine($"  BAML       {bamlRate,12:N0} parses/s  ({bamlDocument.RootElement.GetProperty("parser").GetString()}, b.parse from TypeScript)");
+Console.WriteLine($"  ratio      {promptGenRate / bamlRate,12:N1}x");
+if (disagreements.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine("cases where only one parser got the expected result:");
+    disagreements.ForEach(Console.WriteLine);
+}
+
+return 0;
+
+static bool Matches(CorpusCase c, bool parsed, string? json)
+{
+    if (c.ExpectError is not null)
+    {
+        return !parsed;
+    }
+
+    if (!parsed || json is null)
+    {
+        return false;
+    }
+
+    using var expected = JsonDocument.Parse(c.ExpectJson!);
+    using var actual = JsonDocument.Parse(json);
+    return JsonEquivalence.AreEquivalent(expected.RootElement, actual.RootElement, out _);
+}
+
+static (long Parses, double Seconds) RunPromptGen((string Text, OutputShape Shape)[] inputs, TimeSpan duration)
+{
+    long parses = 0;
+    var watch = Stopwatch.StartNew();
+    while (watch.Elapsed < duration)
+    {
+        foreach (var (text, shape) in inputs)
+        {
+            var outcome = SchemaAlignedParser.Parse(text, shape);
+            if (outcome.Success)
+            {
+                var reader = new Utf8JsonReader(outcome.Utf8Json.Span);
+                while (reader.Read())
+                {
+                }
+            }
+
+            parses++;
+        }
+    }
+
+    return (parses, watch.Elapsed.TotalSeconds);
+}
