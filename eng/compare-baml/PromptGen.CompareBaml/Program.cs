@@ -50,7 +50,7 @@ foreach (var c in cases)
 // Throughput on malformed output: every case except the clean category, as generated Parse would do it:
 // repair to canonical JSON, then read that JSON with a strict Utf8JsonReader.
 var malformed = cases.Where(c => c.Category != "clean").Select(c => (c.ModelText, Shape: shapes[c.Shape])).ToArray();
-RunPromptGen(malformed, TimeSpan.FromSeconds(0.5)); // warm-up (JIT, tiering)
+RunPromptGen(malformed, TimeSpan.FromSeconds(Math.Max(2, minSeconds))); // warm-up: JIT tiering and PGO settle
 var (parses, seconds) = RunPromptGen(malformed, TimeSpan.FromSeconds(minSeconds));
 var promptGenRate = parses / seconds;
 

@@ -15,11 +15,12 @@ internal sealed class LooseJsonParser
     private readonly int _end;
     private readonly int _maxDepth;
     private readonly RepairLog _log;
-    private readonly StringBuilder _buffer = new();
+    private readonly StringBuilder _buffer;
     private int _pos;
 
-    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log)
+    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer)
     {
+        _buffer = buffer;
         _text = text;
         _pos = start;
         _end = end;
@@ -35,9 +36,9 @@ internal sealed class LooseJsonParser
     }
 
     /// <summary>Reads one value from <paramref name="start"/>; null when no value starts there (error logged).</summary>
-    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log)
+    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer)
     {
-        var parser = new LooseJsonParser(text, start, end, maxDepth, log);
+        var parser = new LooseJsonParser(text, start, end, maxDepth, log, buffer);
         try
         {
             var node = parser.ParseValue(0, Context.TopLevel);
