@@ -73,6 +73,7 @@ const results = cases.map((c) => {
 // Throughput on malformed output: every case except the clean category, repeated for at least minSeconds.
 const malformed = cases.filter((c) => c.category !== "clean");
 let parsedCount = 0;
+const cpuStart = process.cpuUsage();
 const start = process.hrtime.bigint();
 let elapsed = 0;
 while (elapsed < minSeconds) {
@@ -83,5 +84,8 @@ while (elapsed < minSeconds) {
   elapsed = Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-writeFileSync(out, JSON.stringify({ parser: "BAML 0.226.2", results, throughput: { parses: parsedCount, seconds: elapsed } }, null, 1));
-console.log(`BAML: ${parsedCount} parses in ${elapsed.toFixed(2)} s`);
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+writeFileSync(out, JSON.stringify({ parser: "BAML 0.226.2", results, throughput: { parses: parsedCount, seconds: elapsed, cpuSeconds } }, null, 1));
+console.log(`BAML: ${parsedCount} parses in ${elapsed.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU`);

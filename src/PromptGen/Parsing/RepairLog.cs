@@ -13,7 +13,7 @@ internal sealed class RepairLog
     private const int MaxRecordedPerKind = 100;
 
     private readonly List<PathSegment> _path = new();
-    private readonly int[] _countByKind = new int[64];
+    private int[]? _countByKind;
 
     public List<PromptRepair> Repairs { get; } = new();
 
@@ -35,7 +35,8 @@ internal sealed class RepairLog
     public void Add(PromptRepairKind kind, int start, int length, string message)
     {
         Cost += CostOf(kind);
-        if (++_countByKind[(int)kind] <= MaxRecordedPerKind)
+        var counts = _countByKind ??= new int[64];
+        if (++counts[(int)kind] <= MaxRecordedPerKind)
         {
             Repairs.Add(new PromptRepair(kind, RenderPath(), start, length, message));
         }
