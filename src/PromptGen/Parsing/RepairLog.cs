@@ -35,11 +35,25 @@ internal sealed class RepairLog
     public void Add(PromptRepairKind kind, int start, int length, string message)
     {
         Cost += CostOf(kind);
-        var counts = _countByKind ??= new int[64];
-        if (++counts[(int)kind] <= MaxRecordedPerKind)
+        if (Repairs.Count >= MaxRecordedPerKind)
         {
-            Repairs.Add(new PromptRepair(kind, RenderPath(), start, length, message));
+            // Only huge broken outputs get here: from now on keep at most MaxRecordedPerKind of each kind.
+            if (_countByKind is null)
+            {
+                _countByKind = new int[64];
+                foreach (var recorded in Repairs)
+                {
+                    _countByKind[(int)recorded.Kind]++;
+                }
+            }
+
+            if (++_countByKind[(int)kind] > MaxRecordedPerKind)
+            {
+                return;
+            }
         }
+
+        Repairs.Add(new PromptRepair(kind, RenderPath(), start, length, message));
     }
 
     public void AddAt(PromptRepairKind kind, string path, int start, int length, string message)
