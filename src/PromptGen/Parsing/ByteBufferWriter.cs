@@ -11,9 +11,13 @@ internal sealed class ByteBufferWriter : IBufferWriter<byte>
 
     public ByteBufferWriter(int initialCapacity) => _buffer = new byte[Math.Max(16, initialCapacity)];
 
+    public int Capacity => _buffer.Length;
+
     public ReadOnlyMemory<byte> WrittenMemory => new(_buffer, 0, _written);
 
     public void Advance(int count) => _written += count;
+
+    public void Clear() => _written = 0;
 
     public Memory<byte> GetMemory(int sizeHint = 0)
     {

@@ -16,26 +16,43 @@ internal static class EnumMatcher
         PrefixOrWord,
     }
 
-    public static string? Match(string text, IReadOnlyList<string> values, out How how, out string? ambiguous)
+    public static string? Match(string text, OutputShape shape, out How how, out string? ambiguous)
     {
         ambiguous = null;
         how = How.Case;
+        var values = shape.EnumValues;
+        var index = shape.EnumIndex;
         var trimmed = text.Trim().Trim('"', '\'', '`', '.', '!', '*');
         var key = Normalize(trimmed);
 
-        var match = Unique(values, v => Normalize(v) == key, out ambiguous);
-        if (match is not null || ambiguous is not null || key.Length == 0)
+        var found = -1;
+        for (var i = 0; i < values.Count; i++)
         {
-            return match;
+            if (string.Equals(index.Keys[i], key, StringComparison.Ordinal) && !Add(ref found, i, values, ref ambiguous))
+            {
+                return null;
+            }
+        }
+
+        if (found >= 0 || key.Length == 0)
+        {
+            return found >= 0 ? values[found] : null;
         }
 
         how = How.PrefixOrWord;
         if (key.Length >= 2)
         {
-            match = Unique(values, v => Normalize(v).StartsWith(key, StringComparison.Ordinal), out ambiguous);
-            if (match is not null || ambiguous is not null)
+            for (var i = 0; i < values.Count; i++)
             {
-                return match;
+                if (index.Keys[i].StartsWith(key, StringComparison.Ordinal) && !Add(ref found, i, values, ref ambiguous))
+                {
+                    return null;
+                }
+            }
+
+            if (found >= 0)
+            {
+                return values[found];
             }
         }
 
@@ -46,30 +63,47 @@ internal static class EnumMatcher
             return null;
         }
 
-        return Unique(values, v => ContainsWordSequence(words, Words(v)), out ambiguous);
-    }
-
-    private static string? Unique(IReadOnlyList<string> values, Func<string, bool> predicate, out string? ambiguous)
-    {
-        ambiguous = null;
-        string? found = null;
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            if (!predicate(value))
+            if (ContainsWordSequence(words, index.Words[i]) && !Add(ref found, i, values, ref ambiguous))
             {
-                continue;
+                return null;
             }
-
-            if (found is not null)
-            {
-                ambiguous = ambiguous is null ? "\"" + found + "\", \"" + value + "\"" : ambiguous + ", \"" + value + "\"";
-                continue;
-            }
-
-            found = value;
         }
 
-        return ambiguous is null ? found : null;
+        return found >= 0 ? values[found] : null;
+    }
+
+    /// <summary>Records a match; false (with the ambiguous list) when a different value matched before.</summary>
+    private static bool Add(ref int found, int index, IReadOnlyList<string> values, ref string? ambiguous)
+    {
+        if (found < 0)
+        {
+            found = index;
+            return true;
+        }
+
+        ambiguous = "\"" + values[found] + "\", \"" + values[index] + "\"";
+        return false;
+    }
+
+    /// <summary>Per-shape precomputed forms of the enum values.</summary>
+    internal sealed class EnumIndexData
+    {
+        public EnumIndexData(IReadOnlyList<string> values)
+        {
+            Keys = new string[values.Count];
+            Words = new List<string>[values.Count];
+            for (var i = 0; i < values.Count; i++)
+            {
+                Keys[i] = Normalize(values[i]);
+                Words[i] = EnumMatcher.Words(values[i]);
+            }
+        }
+
+        public string[] Keys { get; }
+
+        public List<string>[] Words { get; }
     }
 
     private static bool ContainsWordSequence(List<string> words, List<string> sequence)
@@ -101,7 +135,7 @@ internal static class EnumMatcher
     }
 
     /// <summary>Lower-case words; camelCase boundaries split words too ("inProgress" → in, progress).</summary>
-    private static List<string> Words(string text)
+    internal static List<string> Words(string text)
     {
         var words = new List<string>();
         var builder = new StringBuilder();

@@ -15,11 +15,12 @@ internal sealed class LooseJsonParser
     private readonly int _end;
     private readonly int _maxDepth;
     private readonly RepairLog _log;
-    private readonly StringBuilder _buffer = new();
+    private readonly StringBuilder _buffer;
     private int _pos;
 
-    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log)
+    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer)
     {
+        _buffer = buffer;
         _text = text;
         _pos = start;
         _end = end;
@@ -35,9 +36,9 @@ internal sealed class LooseJsonParser
     }
 
     /// <summary>Reads one value from <paramref name="start"/>; null when no value starts there (error logged).</summary>
-    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log)
+    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer)
     {
-        var parser = new LooseJsonParser(text, start, end, maxDepth, log);
+        var parser = new LooseJsonParser(text, start, end, maxDepth, log, buffer);
         try
         {
             var node = parser.ParseValue(0, Context.TopLevel);
@@ -168,10 +169,18 @@ internal sealed class LooseJsonParser
                 _log.Add(PromptRepairKind.UnquotedKey, startKey, _pos - startKey, "quoted an unquoted key");
                 _log.Pop();
             }
+            else if (c is '{' or '[')
+            {
+                // A value where a key belongs: read it (so nesting limits apply) and drop it.
+                var valueStart = _pos;
+                var dropped = c == '{' ? ParseObject(depth + 1) : ParseArray(depth + 1);
+                _log.Add(PromptRepairKind.SkippedCharacters, valueStart, dropped.End - valueStart, "dropped a value without a key");
+                continue;
+            }
             else
             {
-                _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, $"skipped '{c}' where a key was expected");
-                _pos++;
+                var skipped = SkipRun(static ch => ch is '"' or '\'' or '}' or ']' or ',' or '{' or '[' || IsBareKeyChar(ch));
+                _log.Add(PromptRepairKind.SkippedCharacters, skipped, _pos - skipped, "skipped characters where a key was expected");
                 continue;
             }
 
@@ -222,8 +231,8 @@ internal sealed class LooseJsonParser
                 }
                 else
                 {
-                    _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, $"skipped '{_text[_pos]}' where a value was expected");
-                    _pos++;
+                    var skipped = SkipRun(static ch => ch is '"' or '\'' or '}' or ']' or ',');
+                    _log.Add(PromptRepairKind.SkippedCharacters, skipped, _pos - skipped, $"skipped characters where the value of '{key}' was expected");
                 }
 
                 continue;
@@ -298,8 +307,8 @@ internal sealed class LooseJsonParser
             {
                 if (_pos < _end)
                 {
-                    _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, $"skipped '{_text[_pos]}' where an item was expected");
-                    _pos++;
+                    var skipped = SkipRun(static ch => ch is '"' or '\'' or '{' or '[' or '}' or ']' or ',' || IsBareStart(ch));
+                    _log.Add(PromptRepairKind.SkippedCharacters, skipped, _pos - skipped, "skipped characters where an item was expected");
                 }
 
                 continue;
@@ -665,6 +674,19 @@ internal sealed class LooseJsonParser
 
         _log.Add(PromptRepairKind.UnquotedValue, start, token.Length, "quoted an unquoted value");
         return new LooseNode(LooseKind.Bare, start) { Text = token };
+    }
+
+    /// <summary>Skips at least one character, then up to the next one that <paramref name="stop"/> accepts.</summary>
+    private int SkipRun(Func<char, bool> stop)
+    {
+        var start = _pos;
+        _pos++;
+        while (_pos < _end && !stop(_text[_pos]))
+        {
+            _pos++;
+        }
+
+        return start;
     }
 
     private void SkipTrivia()

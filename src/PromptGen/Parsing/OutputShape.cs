@@ -16,6 +16,7 @@ public sealed class OutputShape
 
     private readonly Dictionary<string, int>? _propertyIndex;
     private readonly Dictionary<string, int>? _normalizedPropertyIndex;
+    private EnumMatcher.EnumIndexData? _enumIndex;
 
     private OutputShape(
         OutputShapeKind kind,
@@ -141,6 +142,8 @@ public sealed class OutputShape
     /// <summary>Index of the unique property whose name equals this one ignoring case, '_', '-' and spaces, else -1.</summary>
     internal int FindPropertyLoosely(string name) =>
         _normalizedPropertyIndex is not null && _normalizedPropertyIndex.TryGetValue(NormalizeName(name), out var i) ? i : -1;
+
+    internal EnumMatcher.EnumIndexData EnumIndex => _enumIndex ??= new EnumMatcher.EnumIndexData(EnumValues);
 
     internal static string NormalizeName(string name)
     {

@@ -9,9 +9,11 @@ internal sealed class RepairLog
     /// <summary>Cost of one error: any error outweighs any plausible amount of repairs.</summary>
     public const int ErrorCost = 100_000;
 
-    private const int MaxRecordedRepairs = 1000;
+    /// <summary>Beyond this many repairs of one kind only the cost is counted (huge broken outputs stay cheap).</summary>
+    private const int MaxRecordedPerKind = 100;
 
     private readonly List<PathSegment> _path = new();
+    private int[]? _countByKind;
 
     public List<PromptRepair> Repairs { get; } = new();
 
@@ -33,10 +35,25 @@ internal sealed class RepairLog
     public void Add(PromptRepairKind kind, int start, int length, string message)
     {
         Cost += CostOf(kind);
-        if (Repairs.Count < MaxRecordedRepairs)
+        if (Repairs.Count >= MaxRecordedPerKind)
         {
-            Repairs.Add(new PromptRepair(kind, RenderPath(), start, length, message));
+            // Only huge broken outputs get here: from now on keep at most MaxRecordedPerKind of each kind.
+            if (_countByKind is null)
+            {
+                _countByKind = new int[64];
+                foreach (var recorded in Repairs)
+                {
+                    _countByKind[(int)recorded.Kind]++;
+                }
+            }
+
+            if (++_countByKind[(int)kind] > MaxRecordedPerKind)
+            {
+                return;
+            }
         }
+
+        Repairs.Add(new PromptRepair(kind, RenderPath(), start, length, message));
     }
 
     public void AddAt(PromptRepairKind kind, string path, int start, int length, string message)

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 
 namespace PromptGen;
@@ -61,12 +62,15 @@ public static class SchemaAlignedParser
         var maxDepth = Math.Max(1, Math.Min(options.MaxDepth, 900));
         var candidates = CandidateFinder.Find(text, Math.Max(1, options.MaxCandidates));
 
+        // Per-thread buffers: the best candidate's JSON so far and the one being written.
+        var scratch = Scratch.ForThisThread();
         Attempt? best = null;
         var payloads = 0;
         var lastPayloadStart = -1;
         foreach (var candidate in candidates)
         {
-            var attempt = Try(text, candidate, shape, maxDepth);
+            var target = best?.Json == scratch.First ? scratch.Second : scratch.First;
+            var attempt = Try(text, candidate, shape, maxDepth, scratch, target);
             if (attempt.Node is not null && attempt.Node.Start != lastPayloadStart)
             {
                 payloads++;
@@ -113,25 +117,23 @@ public static class SchemaAlignedParser
             }
         }
 
-        return new PromptParseOutcome(chosen.Json!.WrittenMemory, new PromptParseReport(log.Repairs), success: true);
+        return new PromptParseOutcome(chosen.Json!.WrittenMemory.ToArray(), new PromptParseReport(log.Repairs), success: true);
     }
 
-    private static Attempt Try(string text, Candidate candidate, OutputShape shape, int maxDepth)
+    private static Attempt Try(string text, Candidate candidate, OutputShape shape, int maxDepth, Scratch scratch, ByteBufferWriter buffer)
     {
         var log = new RepairLog();
-        var node = LooseJsonParser.Parse(text, candidate.Start, candidate.End, maxDepth, log);
+        var node = LooseJsonParser.Parse(text, candidate.Start, candidate.End, maxDepth, log, scratch.Text);
         if (node is null)
         {
             return new Attempt(log, null, null);
         }
 
         ReportSurroundings(text, candidate, node, log);
-        var buffer = new ByteBufferWriter(Math.Max(256, Math.Min(node.Length * 2, 1 << 20)));
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            new ShapeAligner(writer, log).Align(node, shape);
-        }
-
+        buffer.Clear();
+        scratch.Writer.Reset(buffer);
+        new ShapeAligner(scratch.Writer, log).Align(node, shape);
+        scratch.Writer.Flush();
         return new Attempt(log, node, buffer);
     }
 
@@ -189,6 +191,39 @@ public static class SchemaAlignedParser
 
     private static PromptParseOutcome Failure(string error, string? path, IReadOnlyList<PromptRepair>? repairs = null) =>
         new(ReadOnlyMemory<byte>.Empty, new PromptParseReport(repairs, error, path), success: false);
+
+    /// <summary>Reusable per-thread state; output is copied out before Parse returns, so nothing escapes.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? _current;
+
+        private Scratch()
+        {
+            Writer = new Utf8JsonWriter(First, WriterOptions);
+        }
+
+        public ByteBufferWriter First { get; } = new(1024);
+
+        public ByteBufferWriter Second { get; } = new(1024);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public StringBuilder Text { get; } = new();
+
+        public static Scratch ForThisThread()
+        {
+            var scratch = _current ??= new Scratch();
+
+            // Do not pin huge buffers to the thread after a huge input.
+            if (scratch.First.Capacity > 1 << 20 || scratch.Second.Capacity > 1 << 20 || scratch.Text.Capacity > 1 << 20)
+            {
+                scratch = _current = new Scratch();
+            }
+
+            return scratch;
+        }
+    }
 
     private sealed class Attempt
     {

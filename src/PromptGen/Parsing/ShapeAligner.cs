@@ -217,7 +217,7 @@ internal sealed class ShapeAligner
             }
         }
 
-        var match = EnumMatcher.Match(text, values, out var how, out var ambiguous);
+        var match = EnumMatcher.Match(text, shape, out var how, out var ambiguous);
         if (match is not null)
         {
             var kind = how == EnumMatcher.How.Case ? PromptRepairKind.EnumCaseFixed : PromptRepairKind.EnumFromPrefixOrWord;

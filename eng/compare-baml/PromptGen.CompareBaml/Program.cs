@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using PromptGen;
+using PromptGen.Tests.Corpus;
+
+// Usage: PromptGen.CompareBaml <corpus-dir> <baml-results.json> [min-seconds]
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: PromptGen.CompareBaml <corpus-dir> <baml-results.json> [min-seconds]");
+    return 2;
+}
+
+var corpusDir = Path.GetFullPath(args[0]);
+var minSeconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3.0;
+var shapes = CorpusShapes.Load(corpusDir);
+var cases = CorpusCase.LoadAll(corpusDir).ToList();
+
+using var bamlDocument = JsonDocument.Parse(File.ReadAllText(args[1]));
+var bamlResults = bamlDocument.RootElement.GetProperty("results").EnumerateArray()
+    .ToDictionary(r => r.GetProperty("id").GetString()!, r => r);
+var bamlThroughput = bamlDocument.RootElement.GetProperty("throughput");
+var bamlParses = bamlThroughput.GetProperty("parses").GetDouble();
+var bamlRate = bamlParses / bamlThroughput.GetProperty("seconds").GetDouble();
+var bamlCpuRate = bamlParses / bamlThroughput.GetProperty("cpuSeconds").GetDouble();
+
+var rows = new SortedDictionary<string, (int Total, int PromptGenOk, int BamlOk)>(StringComparer.Ordinal);
+var disagreements = new List<string>();
+foreach (var c in cases)
+{
+    var outcome = SchemaAlignedParser.Parse(c.ModelText, shapes[c.Shape]);
+    var promptGenOk = Matches(c, outcome.Success, outcome.Success ? outcome.JsonText : null);
+
+    var bamlOk = false;
+    if (bamlResults.TryGetValue(c.Id, out var baml))
+    {
+        var parsed = baml.GetProperty("parsed").GetBoolean();
+        bamlOk = Matches(c, parsed, parsed ? baml.GetProperty("json").GetString() : null);
+    }
+
+    var row = rows.TryGetValue(c.Category, out var r) ? r : default;
+    rows[c.Category] = (row.Total + 1, row.PromptGenOk + (promptGenOk ? 1 : 0), row.BamlOk + (bamlOk ? 1 : 0));
+    if (promptGenOk != bamlOk)
+    {
+        disagreements.Add($"  {c.Id}: PromptGen {(promptGenOk ? "ok" : "WRONG")}, BAML {(bamlOk ? "ok" : "WRONG")}");
+    }
+}
+
+// Throughput on malformed output: every case except the clean category, as generated Parse would do it:
+// repair to canonical JSON, then read that JSON with a strict Utf8JsonReader.
+var malformed = cases.Where(c => c.Category != "clean").Select(c => (c.ModelText, Shape: shapes[c.Shape])).ToArray();
+RunPromptGen(malformed, TimeSpan.FromSeconds(Math.Max(2, minSeconds))); // warm-up: JIT tiering and PGO settle
+var (parses, seconds, cpuSeconds) = RunPromptGen(malformed, TimeSpan.FromSeconds(minSeconds));
+var promptGenRate = parses / seconds;
+var promptGenCpuRate = parses / cpuSeconds;
+
+Console.WriteLine($"{"category",-30} {"PromptGen",10} {"BAML",10}");
+foreach (var (category, (total, pg, bm)) in rows)
+{
+    Console.WriteLine($"{category,-30} {pg,4}/{total,-5} {bm,4}/{total,-5}");
+}
+
+var totalCases = rows.Values.Sum(v => v.Total);
+Console.WriteLine($"{"total",-30} {rows.Values.Sum(v => v.PromptGenOk),4}/{totalCases,-5} {rows.Values.Sum(v => v.BamlOk),4}/{totalCases,-5}");
+Console.WriteLine();
+Console.WriteLine($"throughput on malformed output ({malformed.Length} cases):");
+Console.WriteLine($"{"",13}{"per wall s",14}{"per CPU s",14}");
+Console.WriteLine($"  PromptGen  {promptGenRate,14:N0}{promptGenCpuRate,14:N0}");
+Console.WriteLine($"  BAML       {bamlRate,14:N0}{bamlCpuRate,14:N0}   ({bamlDocument.RootElement.GetProperty("parser").GetString()}, b.parse from TypeScript)");
+Console.WriteLine($"  ratio      {promptGenRate / bamlRate,13:N1}x{promptGenCpuRate / bamlCpuRate,13:N1}x");
+Console.WriteLine("  (CPU-time rates are less sensitive to other load on the machine)");
+if (disagreements.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine("cases where only one parser got the expected result:");
+    disagreements.ForEach(Console.WriteLine);
+}
+
+return 0;
+
+static bool Matches(CorpusCase c, bool parsed, string? json)
+{
+    if (c.ExpectError is not null)
+    {
+        return !parsed;
+    }
+
+    if (!parsed || json is null)
+    {
+        return false;
+    }
+
+    using var expected = JsonDocument.Parse(c.ExpectJson!);
+    using var actual = JsonDocument.Parse(json);
+    return JsonEquivalence.AreEquivalent(expected.RootElement, actual.RootElement, out _);
+}
+
+static (long Parses, double Seconds, double CpuSeconds) RunPromptGen((string Text, OutputShape Shape)[] inputs, TimeSpan duration)
+{
+    long parses = 0;
+    var process = Process.GetCurrentProcess();
+    var cpuStart = process.TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    while (watch.Elapsed < duration)
+    {
+        foreach (var (text, shape) in inputs)
+        {
+            var outcome = SchemaAlignedParser.Parse(text, shape);
+            if (outcome.Success)
+            {
+                var reader = new Utf8JsonReader(outcome.Utf8Json.Span);
+                while (reader.Read())
+                {
+                }
+            }
+
+            parses++;
+        }
+    }
+
+    var wall = watch.Elapsed.TotalSeconds;
+    process.Refresh();
+    return (parses, wall, (process.TotalProcessorTime - cpuStart).TotalSeconds);
+}

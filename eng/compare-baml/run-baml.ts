@@ -1,0 +1,91 @@
+// Parses every corpus case with BAML's parser (b.parse.<Function>) and writes the results as JSON.
+// Usage: tsx run-baml.ts <corpus-dir> <results.json> [min-seconds]
+// Copied next to the generated baml_client by compare-baml.sh.
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { b } from "./baml_client/sync_client";
+
+type Case = { id: string; category: string; shape: string; text: string };
+
+const wireNames: Record<string, Record<string, string>> = {
+  Category: { Billing: "billing", Technical: "technical", Account: "account", Other: "other" },
+  Sentiment: { Positive: "positive", Negative: "negative", Neutral: "neutral", Mixed: "mixed" },
+  TaskStatus: { Open: "open", InProgress: "in_progress", InReview: "in_review", Done: "done" },
+};
+
+// BAML returns enum member names; the corpus expects wire names (the aliases).
+function toWire(shape: string, value: any): any {
+  if (value === null || value === undefined) return value;
+  switch (shape) {
+    case "Ticket": return { ...value, category: wireNames.Category[value.category] ?? value.category };
+    case "Task": return { ...value, status: wireNames.TaskStatus[value.status] ?? value.status };
+    case "Sentiment": return wireNames.Sentiment[value] ?? value;
+    default: return value;
+  }
+}
+
+const parsers: Record<string, (text: string) => any> = {
+  Ticket: (t) => b.parse.ParseTicket(t),
+  Person: (t) => b.parse.ParsePerson(t),
+  Extraction: (t) => b.parse.ParseExtraction(t),
+  Tags: (t) => b.parse.ParseTags(t),
+  Scores: (t) => b.parse.ParseScores(t),
+  Answer: (t) => b.parse.ParseAnswer(t),
+  Sentiment: (t) => b.parse.ParseSentiment(t),
+  Task: (t) => b.parse.ParseTask(t),
+  Count: (t) => b.parse.ParseCount(t),
+};
+
+function loadCases(root: string): Case[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith(".txt")) files.push(path);
+    }
+  };
+  walk(root);
+  files.sort();
+  return files.map((file) => {
+    const content = readFileSync(file, "utf8");
+    const split = content.indexOf("\n---\n");
+    const header = content.slice(0, split);
+    const shape = /^# shape: (.*)$/m.exec(header)![1].trim();
+    const rel = relative(root, file).replace(/\\/g, "/");
+    return { id: rel.slice(0, -4), category: rel.slice(0, rel.indexOf("/")), shape, text: content.slice(split + 5) };
+  });
+}
+
+const [corpus, out, minSecondsArg] = process.argv.slice(2);
+const minSeconds = Number(minSecondsArg ?? "3");
+const cases = loadCases(corpus);
+
+const results = cases.map((c) => {
+  try {
+    const value = toWire(c.shape, parsers[c.shape](c.text));
+    return { id: c.id, category: c.category, parsed: true, json: JSON.stringify(value ?? null), error: null as string | null };
+  } catch (e: any) {
+    return { id: c.id, category: c.category, parsed: false, json: null as string | null, error: String(e?.message ?? e).slice(0, 300) };
+  }
+});
+
+// Throughput on malformed output: every case except the clean category, repeated for at least minSeconds.
+const malformed = cases.filter((c) => c.category !== "clean");
+let parsedCount = 0;
+const cpuStart = process.cpuUsage();
+const start = process.hrtime.bigint();
+let elapsed = 0;
+while (elapsed < minSeconds) {
+  for (const c of malformed) {
+    try { parsers[c.shape](c.text); } catch { /* rejects count too */ }
+    parsedCount++;
+  }
+  elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+writeFileSync(out, JSON.stringify({ parser: "BAML 0.226.2", results, throughput: { parses: parsedCount, seconds: elapsed, cpuSeconds } }, null, 1));
+console.log(`BAML: ${parsedCount} parses in ${elapsed.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU`);
