@@ -38,9 +38,17 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (identities, _) => PromptPipeline.FindCollisions(identities))
             .WithTrackingName(TrackingNames.NameCollisions);
 
+        var partials = promptFiles
+            .Where(static file => PromptPipeline.IsPartialFile(file.Path))
+            .Select(static (file, _) => PromptPipeline.ReadPartial(file))
+            .Collect()
+            .Select(static (all, _) => PromptPipeline.CollectPartials(all))
+            .WithTrackingName(TrackingNames.Partials);
+
         var models = named
             .Combine(collisions)
-            .Select(static (pair, _) => PromptPipeline.BuildModel(pair.Left, pair.Right))
+            .Combine(partials)
+            .Select(static (pair, _) => PromptPipeline.BuildModel(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.PromptModels);
 
         context.RegisterSourceOutput(models, PromptPipeline.Emit);

@@ -86,11 +86,32 @@ internal static class PromptPipeline
     public static CollisionReport FindCollisions(ImmutableArray<PromptIdentity?> identities) =>
         NameCollisions.Find(identities.Where(i => i is not null).Select(i => i!));
 
-    public static PromptGenerationResult BuildModel(NamedPrompt named, CollisionReport collisions)
+    /// <summary>Partials are files named <c>_name.prompt</c>: included by prompts, never prompts of their own.</summary>
+    public static bool IsPartialFile(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var fileName = normalized.Substring(normalized.LastIndexOf('/') + 1);
+        return fileName.StartsWith("_", StringComparison.Ordinal) && fileName.Length > 1 + PromptExtension.Length;
+    }
+
+    public static PartialSource ReadPartial(PromptFileInput file)
+    {
+        var normalized = file.Path.Replace('\\', '/');
+        var fileName = normalized.Substring(normalized.LastIndexOf('/') + 1);
+        return new PartialSource(fileName.Substring(1, fileName.Length - 1 - PromptExtension.Length), file.Text);
+    }
+
+    public static EquatableArray<PartialSource> CollectPartials(ImmutableArray<PartialSource> partials) =>
+        partials.OrderBy(p => p.Name, StringComparer.Ordinal).ToEquatableArray();
+
+    public static PromptGenerationResult BuildModel(NamedPrompt named, CollisionReport collisions) => BuildModel(named, collisions, default);
+
+    public static PromptGenerationResult BuildModel(NamedPrompt named, CollisionReport collisions, EquatableArray<PartialSource> partials)
     {
         var document = named.Document;
         var diagnostics = new List<DiagnosticInfo>(document.Diagnostics);
         diagnostics.AddRange(named.NamingDiagnostics);
+        if (IsPartialFile(document.Path)) return new PromptGenerationResult(named.Identity, null, EquatableArray<DiagnosticInfo>.Empty);
         if (named.Identity is null || document.HasFatalErrors || collisions.Loses(document.Path))
         {
             return new PromptGenerationResult(named.Identity, null, diagnostics.ToEquatableArray());
@@ -98,7 +119,7 @@ internal static class PromptPipeline
 
         try
         {
-            var model = PromptModelBuilder.Build(document, named.Identity, named.ProjectOptions, diagnostics);
+            var model = PromptModelBuilder.Build(document, named.Identity, named.ProjectOptions, diagnostics, partials);
             return new PromptGenerationResult(named.Identity, model, diagnostics.ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -15,4 +15,6 @@ internal static class TrackingNames
     public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, NamedPrompts, PromptModels };
 
     public static readonly string[] All = { ProjectOptions, PromptInputs, ParsedPrompts, NamedPrompts, PromptIdentities, NameCollisions, PromptModels };
+
+    public const string Partials = nameof(Partials);
 }

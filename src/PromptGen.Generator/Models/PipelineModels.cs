@@ -9,3 +9,6 @@ internal sealed record NamedPrompt(
     PromptIdentity? Identity,
     ProjectOptions ProjectOptions,
     EquatableArray<DiagnosticInfo> NamingDiagnostics);
+
+/// <summary>A partial (<c>_name.prompt</c>): its name and whole source.</summary>
+internal sealed record PartialSource(string Name, string Text);

@@ -11,7 +11,7 @@ namespace PromptGen.Rendering;
 /// Between Dotprompt messages and Microsoft.Extensions.AI messages. Roles: <c>user</c>, <c>system</c>, <c>tool</c>
 /// map to the ChatRole of that name, <c>model</c> to <see cref="ChatRole.Assistant"/>, any other name to a ChatRole
 /// of that name. Parts: text to <see cref="TextContent"/>; media to <see cref="DataContent"/> for <c>data:</c> URIs,
-/// else <see cref="UriContent"/> (media type <c>application/octet-stream</c> when the template gave none); a pending
+/// else <see cref="UriContent"/> (media type <c>application/octet-stream</c> and <c>AdditionalProperties["contentTypeUnspecified"] = true</c> when the template gave none); a pending
 /// section to an <see cref="AIContent"/> whose AdditionalProperties hold <c>purpose</c> and <c>pending = true</c>.
 /// History messages are passed through unchanged, with <c>AdditionalProperties["purpose"] = "history"</c> added when
 /// <c>{{history}}</c> placed them.
@@ -116,7 +116,9 @@ internal static class ChatMessageMapping
 
                 if (Uri.TryCreate(media.Url, UriKind.Absolute, out var uri))
                 {
-                    return new UriContent(uri, media.ContentType ?? "application/octet-stream");
+                    var content = new UriContent(uri, media.ContentType ?? "application/octet-stream");
+                    if (media.ContentType is null) content.AdditionalProperties = new AdditionalPropertiesDictionary { ["contentTypeUnspecified"] = true };
+                    return content;
                 }
 
                 return new AIContent { AdditionalProperties = new AdditionalPropertiesDictionary { ["mediaUrl"] = media.Url, ["contentType"] = media.ContentType } };

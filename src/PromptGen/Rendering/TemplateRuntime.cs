@@ -193,7 +193,12 @@ public static class TemplateRuntime
         DotpromptHelpers.ExtendWithHash(context, keys.Select((key, i) => new KeyValuePair<string, object?>(key, values[i])));
 
     /// <summary>What the reference runtime throws at render time (a build error reports it first).</summary>
-    public static Exception Fail(string message) => new InvalidOperationException(message);
+    public static Exception Throw(string message) => new InvalidOperationException(message);
+
+    /// <summary>Throws where the reference runtime throws, in an expression.</summary>
+    public static object? Fail(string message) => throw new InvalidOperationException(message);
+
+    public static object EmptyObject() => PromptValue.EmptyObject();
 
     /// <summary>Splits what was written into messages and inserts the history (Dotprompt's <c>toMessages</c>).</summary>
     public static IList<Microsoft.Extensions.AI.ChatMessage> ToMessages(TemplateWriter writer, PromptRenderOptions? options, object? history) =>

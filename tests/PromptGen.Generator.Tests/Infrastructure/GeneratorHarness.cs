@@ -13,7 +13,8 @@ internal sealed class GeneratorHarness
     public const string ProjectDir = "/src/Acme.Support/";
 
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Latest);
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() => LoadReferences(withRuntime: false));
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_runtimeReferences = new(() => LoadReferences(withRuntime: true));
 
     private readonly List<InMemoryAdditionalText> _texts;
     private GeneratorDriver _driver;
@@ -22,13 +23,14 @@ internal sealed class GeneratorHarness
         IEnumerable<(string Path, string Text)> prompts,
         IEnumerable<string> csharpSources,
         IReadOnlyDictionary<string, string> globalOptions,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> itemMetadata)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> itemMetadata,
+        bool withRuntime = false)
     {
         _texts = prompts.Select(p => new InMemoryAdditionalText(p.Path, p.Text)).ToList();
         Compilation = CSharpCompilation.Create(
             "Acme.Support",
             csharpSources.Select(s => CSharpSyntaxTree.ParseText(s, s_parseOptions)),
-            s_references.Value,
+            withRuntime ? s_runtimeReferences.Value : s_references.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var perFile = itemMetadata.ToDictionary(
             e => e.Key,
@@ -53,7 +55,8 @@ internal sealed class GeneratorHarness
         string rootNamespace = "Acme.Support",
         IEnumerable<string>? csharpSources = null,
         IReadOnlyDictionary<string, string>? extraProperties = null,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? itemMetadata = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? itemMetadata = null,
+        bool withRuntime = false)
     {
         var global = new Dictionary<string, string>
         {
@@ -65,9 +68,10 @@ internal sealed class GeneratorHarness
             global["build_property." + property.Key] = property.Value;
         }
 
-        var sources = new List<string> { RuntimeStubs.Source };
+        // Without the runtime library, stand-ins for the types generated signatures mention.
+        var sources = withRuntime ? new List<string>() : new List<string> { RuntimeStubs.Source };
         sources.AddRange(csharpSources ?? Array.Empty<string>());
-        return new GeneratorHarness(prompts, sources, global, itemMetadata ?? new Dictionary<string, IReadOnlyDictionary<string, string>>());
+        return new GeneratorHarness(prompts, sources, global, itemMetadata ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(), withRuntime);
     }
 
     /// <summary>A prompt path inside the test project: <c>Path("Prompts/Triage.prompt")</c>.</summary>
@@ -99,13 +103,14 @@ internal sealed class GeneratorHarness
     public IReadOnlyList<Diagnostic> CompilationErrors() =>
         OutputCompilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
-    private static ImmutableArray<MetadataReference> LoadReferences()
+    private static ImmutableArray<MetadataReference> LoadReferences(bool withRuntime)
     {
         // The running .NET's assemblies plus Microsoft.Extensions.AI.Abstractions, which generated code calls.
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator)
             .Where(p => System.IO.Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) ||
                         System.IO.Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .Append(typeof(Microsoft.Extensions.AI.IChatClient).Assembly.Location)
+            .Concat(withRuntime ? new[] { RuntimeLibrary.Location } : Array.Empty<string>())
             .Distinct();
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }
