@@ -14,7 +14,7 @@ internal static class TrackingNames
     /// <summary>The steps that do per-prompt work; none of them may run when only C# code changes.</summary>
     public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, NamedPrompts, PromptModels };
 
-    public static readonly string[] All = { ProjectOptions, PromptInputs, ParsedPrompts, NamedPrompts, PromptIdentities, NameCollisions, PromptModels };
+    public static readonly string[] All = { ProjectOptions, PromptInputs, ParsedPrompts, NamedPrompts, PromptIdentities, NameCollisions, Partials, PromptModels };
 
     public const string Partials = nameof(Partials);
 }

@@ -36,7 +36,7 @@ internal static class RuntimeSeamEmitter
             ? $"    Render(JsonCodec.ReadInputJson(input.GetRawText()), options);"
             : $"    RenderTemplate({Rt}.FromJson(input), options);");
         w.Line();
-        foreach (var line in model.RenderCode.Replace("\r\n", "\n").Split('\n'))
+        foreach (var line in model.RenderCode.TrimEnd().Replace("\r\n", "\n").Split('\n'))
         {
             if (line.Length == 0) w.Raw("\n");
             else w.Line(line);

@@ -24,7 +24,7 @@ internal sealed class GeneratorHarness
         IEnumerable<string> csharpSources,
         IReadOnlyDictionary<string, string> globalOptions,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> itemMetadata,
-        bool withRuntime = false)
+        bool withRuntime = true)
     {
         _texts = prompts.Select(p => new InMemoryAdditionalText(p.Path, p.Text)).ToList();
         Compilation = CSharpCompilation.Create(
@@ -56,7 +56,7 @@ internal sealed class GeneratorHarness
         IEnumerable<string>? csharpSources = null,
         IReadOnlyDictionary<string, string>? extraProperties = null,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? itemMetadata = null,
-        bool withRuntime = false)
+        bool withRuntime = true)
     {
         var global = new Dictionary<string, string>
         {
@@ -69,7 +69,7 @@ internal sealed class GeneratorHarness
         }
 
         // Without the runtime library, stand-ins for the types generated signatures mention.
-        var sources = withRuntime ? new List<string>() : new List<string> { RuntimeStubs.Source };
+        var sources = new List<string> { withRuntime ? "// The PromptGen runtime library is referenced." : RuntimeStubs.Source };
         sources.AddRange(csharpSources ?? Array.Empty<string>());
         return new GeneratorHarness(prompts, sources, global, itemMetadata ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(), withRuntime);
     }
