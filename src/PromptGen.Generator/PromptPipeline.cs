@@ -171,7 +171,7 @@ internal static class PromptPipeline
 
         try
         {
-            var model = PromptModelBuilder.Build(document, named.Identity, named.ProjectOptions, diagnostics) with { Partials = named.Partials };
+            var model = PromptModelBuilder.Build(document, named.Identity, named.ProjectOptions, diagnostics, named.Partials) with { Partials = named.Partials };
             return new PromptGenerationResult(named.Identity, model, diagnostics.ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

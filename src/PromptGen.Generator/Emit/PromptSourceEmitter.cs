@@ -73,6 +73,8 @@ internal static class PromptSourceEmitter
                 RuntimeSeamEmitter.EmitRenderBody(w, model);
             }
 
+            RuntimeSeamEmitter.EmitRenderMembers(w, model);
+
             w.Line();
             EmitCreateOptions(w, model);
 

@@ -13,7 +13,35 @@ internal static class RuntimeSeamEmitter
 {
     /// <summary>Body of <c>Render(Input input)</c>: straight-line C# compiled from the Handlebars template.</summary>
     public static void EmitRenderBody(IndentedWriter w, PromptModel model) =>
-        w.Line("throw new global::System.NotImplementedException(\"TODO: PromptGen template compilation is not wired in yet.\");");
+        w.Line("return Render(input, null);");
+
+    /// <summary>
+    /// The render overloads and the compiled template (<see cref="PromptModel.RenderCode"/>): <c>Render(Input, PromptRenderOptions?)</c>
+    /// and <c>Render(JsonElement, PromptRenderOptions?)</c> (strictly read as <c>Input</c> when the prompt has an input
+    /// schema; used as is when it has none).
+    /// </summary>
+    public static void EmitRenderMembers(IndentedWriter w, PromptModel model)
+    {
+        const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
+        const string Options = "global::PromptGen.Rendering.PromptRenderOptions";
+        const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
+        w.Line();
+        w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/> with history, context data and documents.</summary>");
+        w.Line($"public static {Messages} Render(Input input, {Options}? options) =>");
+        w.Line($"    RenderTemplate({Rt}.FromJson(JsonCodec.WriteInputJson(input)), options);");
+        w.Line();
+        w.Line("/// <summary>Renders the prompt's messages for an input given as JSON.</summary>");
+        w.Line($"public static {Messages} Render({TypeNames.JsonElement} input, {Options}? options = null) =>");
+        w.Line(model.HasInputSchema
+            ? $"    Render(JsonCodec.ReadInputJson(input.GetRawText()), options);"
+            : $"    RenderTemplate({Rt}.FromJson(input), options);");
+        w.Line();
+        foreach (var line in model.RenderCode.TrimEnd().Replace("\r\n", "\n").Split('\n'))
+        {
+            if (line.Length == 0) w.Raw("\n");
+            else w.Line(line);
+        }
+    }
 
     /// <summary>
     /// The static data the parse path needs: <c>s_outputShape</c>, the output type as the schema-aligned parser sees

@@ -7,7 +7,8 @@ namespace PromptGen.Generator.Mapping;
 /// <summary>Builds the emitter's model of one prompt from its parsed document and its resolved names.</summary>
 internal static class PromptModelBuilder
 {
-    public static PromptModel Build(PromptDocumentModel document, PromptIdentity identity, ProjectOptions projectOptions, List<DiagnosticInfo> diagnostics)
+    public static PromptModel Build(PromptDocumentModel document, PromptIdentity identity, ProjectOptions projectOptions, List<DiagnosticInfo> diagnostics,
+        EquatableArray<PartialSource> partials = default)
     {
         var integerType = document.IntegerType ?? projectOptions.IntegerType;
         var useInt32 = integerType.Trim() is "int" or "int32" or "Int32";
@@ -31,6 +32,8 @@ internal static class PromptModelBuilder
             Enums = mapper.Enums.ToEquatableArray(),
             Options = options,
             Template = document.Template,
+            RenderCode = Emit.RenderCodeBuilder.Build(document, partials),
+            HasInputSchema = document.InputSchema is not null,
         };
     }
 }

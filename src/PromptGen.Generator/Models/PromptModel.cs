@@ -33,6 +33,12 @@ internal sealed record PromptModel
 
     /// <summary>The partials the template reaches (directly or through other partials), sorted by name.</summary>
     public EquatableArray<PartialSource> Partials { get; init; } = EquatableArray<PartialSource>.Empty;
+
+    /// <summary>The compiled template: C# members (render method and partial methods), emitted in the transform step.</summary>
+    public string RenderCode { get; init; } = string.Empty;
+
+    /// <summary>True when the prompt declares an input schema (Render takes the typed Input).</summary>
+    public bool HasInputSchema { get; init; }
 }
 
 /// <summary>The outcome of one prompt's generation step: a model to emit (or none) and its diagnostics.</summary>

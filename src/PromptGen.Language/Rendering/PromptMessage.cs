@@ -6,7 +6,12 @@ using PromptGen.Language.Values;
 namespace PromptGen.Language.Rendering;
 
 /// <summary>A rendered message, shaped like Dotprompt's <c>Message</c>: <c>{"role", "content", "metadata"?}</c>.</summary>
-public sealed class PromptMessage
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+sealed class PromptMessage
 {
     public PromptMessage(string role, IReadOnlyList<PromptPart> content, PromptValue? metadata = null)
         : this(role, content, metadata, Array.Empty<KeyValuePair<string, PromptValue>>())

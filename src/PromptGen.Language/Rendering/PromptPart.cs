@@ -5,7 +5,12 @@ using PromptGen.Language.Values;
 namespace PromptGen.Language.Rendering;
 
 /// <summary>One part of a message's content, shaped like Dotprompt's <c>Part</c>.</summary>
-public abstract class PromptPart
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+abstract class PromptPart
 {
     protected PromptPart(PromptValue? metadata) => Metadata = metadata;
 
@@ -56,7 +61,12 @@ public abstract class PromptPart
 }
 
 /// <summary><c>{"text": "..."}</c>.</summary>
-public sealed class TextPart : PromptPart
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+sealed class TextPart : PromptPart
 {
     public TextPart(string text, PromptValue? metadata = null)
         : base(metadata) => Text = text ?? throw new ArgumentNullException(nameof(text));
@@ -69,7 +79,12 @@ public sealed class TextPart : PromptPart
 }
 
 /// <summary><c>{"media": {"url": "...", "contentType": "..."}}</c>, made by <c>{{media url=... contentType=...}}</c>.</summary>
-public sealed class MediaPart : PromptPart
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+sealed class MediaPart : PromptPart
 {
     public MediaPart(string url, string? contentType = null, PromptValue? metadata = null)
         : base(metadata)
@@ -95,7 +110,12 @@ public sealed class MediaPart : PromptPart
 /// A placeholder left by <c>{{section "name"}}</c>: <c>{"metadata": {"purpose": "name", "pending": true}}</c>,
 /// to be filled by the caller (e.g. with output instructions).
 /// </summary>
-public sealed class PendingPart : PromptPart
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+sealed class PendingPart : PromptPart
 {
     public PendingPart(string purpose)
         : base(PromptValue.Object(("purpose", PromptValue.String(purpose ?? throw new ArgumentNullException(nameof(purpose)))), ("pending", PromptValue.True)))
@@ -109,7 +129,12 @@ public sealed class PendingPart : PromptPart
 }
 
 /// <summary>Any other part (tool requests, custom data, ...), kept exactly as given, e.g. in history messages.</summary>
-public sealed class DataPart : PromptPart
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+sealed class DataPart : PromptPart
 {
     public DataPart(PromptValue value)
         : base(value?["metadata"]) => Value = value ?? throw new ArgumentNullException(nameof(value));

@@ -4,7 +4,12 @@ using PromptGen.Language.Values;
 namespace PromptGen.Language.Rendering;
 
 /// <summary>What a template is rendered with, as in Dotprompt's <c>DataArgument</c>.</summary>
-public sealed class RenderData
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+sealed class RenderData
 {
     /// <summary>The input variables: the template's root context (<c>{{name}}</c>, <c>@root</c>).</summary>
     public PromptValue? Input { get; init; }

@@ -83,9 +83,9 @@ internal sealed partial class RenderEngine
             case "role":
                 return Role(call);
             case "history":
-                return new SafeMarkup(Single(new DotpromptMarker(MarkerKind.History, "history")));
+                return DotpromptHelpers.History();
             case "section":
-                return new SafeMarkup(Single(new DotpromptMarker(MarkerKind.Section, "section " + (call.Args.Length > 0 ? JsValues.ToJsString(call.Args[0]) : "[object Object]"))));
+                return DotpromptHelpers.Section(call.Args.Length > 0 ? call.Args[0] : PromptValue.EmptyObject());
             case "media":
                 if (call.Args.Length > 0) throw Fail(call.Scope, call.Span, "media takes only key=value arguments: {{media url=... contentType=...}}");
                 return Media(call);
@@ -100,13 +100,6 @@ internal sealed partial class RenderEngine
             default:
                 throw Fail(call.Scope, call.Span, $"Unknown helper '{call.Name}'.");
         }
-    }
-
-    private static RenderOutput Single(DotpromptMarker marker)
-    {
-        var output = new RenderOutput();
-        output.Append(marker);
-        return output;
     }
 
     private void RequireArgs(HelperCall call, int count, string message)
@@ -192,35 +185,9 @@ internal sealed partial class RenderEngine
         return count == 0 ? InvokeProgram(inverse, scope.Context, null, null, scope) : output;
     }
 
-    private object? Json(HelperCall call)
-    {
-        var indent = call.HashValue("indent");
-        if (!JsValues.IsTruthy(indent)) indent = PromptValue.Number(0);
-        var text = JsValues.JsonStringify(call.Args[0], indent);
-        var output = new RenderOutput();
+    private object? Json(HelperCall call) => DotpromptHelpers.Json(call.Args[0], call.HashValue("indent"));
 
-        // JSON.stringify(undefined) is undefined, which a SafeString prints as "undefined".
-        output.Append(text ?? "undefined");
-        return new SafeMarkup(output);
-    }
+    private object? Role(HelperCall call) => DotpromptHelpers.Role(call.Args.Length > 0 ? call.Args[0] : PromptValue.EmptyObject());
 
-    private object? Role(HelperCall call)
-    {
-        var name = call.Args.Length > 0 ? JsValues.ToJsString(call.Args[0]) : "[object Object]";
-        var marker = new DotpromptMarker(MarkerKind.Role, "role:" + name);
-        var output = new RenderOutput();
-
-        // Only names the reference runtime recognises ([a-z]+) start a message; others stay text, as there.
-        if (s_roleName.IsMatch(name)) output.Append(marker);
-        else output.Append(marker.ReferenceText);
-        return new SafeMarkup(output);
-    }
-
-    private object? Media(HelperCall call)
-    {
-        var url = JsValues.ToJsString(call.HashValue("url"));
-        var contentType = call.HashValue("contentType");
-        var body = "media:url " + url + (JsValues.IsTruthy(contentType) ? " " + JsValues.ToJsString(contentType) : string.Empty);
-        return new SafeMarkup(Single(new DotpromptMarker(MarkerKind.Media, body)));
-    }
+    private object? Media(HelperCall call) => DotpromptHelpers.Media(call.HashValue("url"), call.HashValue("contentType"));
 }

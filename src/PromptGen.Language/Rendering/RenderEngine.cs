@@ -14,8 +14,6 @@ namespace PromptGen.Language.Rendering;
 /// </summary>
 internal sealed partial class RenderEngine
 {
-    private static readonly Regex s_roleName = new("^[a-z]+$", RegexOptions.CultureInvariant);
-
     private readonly RenderSettings _settings;
     private int _depth;
 
@@ -320,33 +318,8 @@ internal sealed partial class RenderEngine
     /// <summary>Handlebars' <c>extend({}, context, hash)</c> for partial hash arguments.</summary>
     private object? ExtendWithHash(object? context, HashExpression hash, RenderScope scope)
     {
-        var properties = new List<KeyValuePair<string, PromptValue>>();
-        switch (context)
-        {
-            case PromptValue { Kind: PromptValueKind.Object } obj:
-                properties.AddRange(JsValues.OrderedProperties(obj));
-                break;
-            case PromptValue { Kind: PromptValueKind.Array } array:
-                for (var i = 0; i < array.Items.Count; i++) properties.Add(new KeyValuePair<string, PromptValue>(i.ToString(System.Globalization.CultureInfo.InvariantCulture), array.Items[i]));
-                break;
-            case PromptValue { Kind: PromptValueKind.String } text:
-                for (var i = 0; i < text.AsString.Length; i++) properties.Add(new KeyValuePair<string, PromptValue>(i.ToString(System.Globalization.CultureInfo.InvariantCulture), PromptValue.String(text.AsString[i].ToString())));
-                break;
-        }
-
-        foreach (var pair in hash.Pairs)
-        {
-            var value = Evaluate(pair.Value, scope);
-            var converted = value switch
-            {
-                PromptValue v => v,
-                SafeMarkup markup => PromptValue.String(markup.Content.ToReferenceText()),
-                RenderOutput output => PromptValue.String(output.ToReferenceText()),
-                _ => null,
-            };
-            if (converted is not null) properties.Add(new KeyValuePair<string, PromptValue>(pair.Key, converted));
-        }
-
-        return PromptValue.Object(properties);
+        var values = new List<KeyValuePair<string, object?>>();
+        foreach (var pair in hash.Pairs) values.Add(new KeyValuePair<string, object?>(pair.Key, Evaluate(pair.Value, scope)));
+        return DotpromptHelpers.ExtendWithHash(context, values);
     }
 }

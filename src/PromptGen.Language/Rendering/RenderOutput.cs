@@ -101,7 +101,7 @@ internal sealed class RenderOutput
                 continue;
             }
 
-            var text = item.ToString();
+            var text = item.ToString() ?? string.Empty;
             var builder = new StringBuilder(text.Length + indent.Length);
             foreach (var c in text)
             {

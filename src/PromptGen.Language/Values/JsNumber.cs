@@ -5,7 +5,12 @@ using System.Text;
 namespace PromptGen.Language.Values;
 
 /// <summary>Formats doubles exactly as JavaScript's <c>Number.prototype.toString()</c> does.</summary>
-public static class JsNumber
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+static class JsNumber
 {
     public static string ToString(double value)
     {

@@ -7,7 +7,12 @@ using System.Text;
 namespace PromptGen.Language.Values;
 
 /// <summary>Strict JSON reading and JavaScript-compatible JSON writing for <see cref="PromptValue"/>.</summary>
-public static class PromptJson
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+static class PromptJson
 {
     /// <summary>Nesting deeper than this is rejected rather than risking a stack overflow.</summary>
     public const int MaxDepth = 512;

@@ -3,7 +3,12 @@ using System;
 namespace PromptGen.Language.Values;
 
 /// <summary>Thrown by <see cref="PromptJson.Parse"/> for text that is not valid JSON; carries a 1-based position.</summary>
-public sealed class PromptJsonException : FormatException
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+sealed class PromptJsonException : FormatException
 {
     public PromptJsonException(string message, int line, int column)
         : base($"{message} (line {line}, column {column})")

@@ -10,7 +10,12 @@ namespace PromptGen.Language.Values;
 /// deliberately independent of System.Text.Json so the language core can run inside the compiler.
 /// A C# <c>null</c> reference stands for JavaScript's <c>undefined</c> wherever a value is optional.
 /// </summary>
-public sealed class PromptValue : IEquatable<PromptValue>
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+sealed class PromptValue : IEquatable<PromptValue>
 {
     private static readonly IReadOnlyList<PromptValue> s_emptyItems = System.Array.Empty<PromptValue>();
     private static readonly IReadOnlyList<KeyValuePair<string, PromptValue>> s_emptyProperties = System.Array.Empty<KeyValuePair<string, PromptValue>>();

@@ -1,7 +1,12 @@
 namespace PromptGen.Language.Values;
 
 /// <summary>The JSON data model used for frontmatter values and render data.</summary>
-public enum PromptValueKind
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+enum PromptValueKind
 {
     Null,
     Boolean,

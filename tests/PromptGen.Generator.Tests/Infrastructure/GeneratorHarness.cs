@@ -105,7 +105,7 @@ internal sealed class GeneratorHarness
             .Where(p => System.IO.Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) ||
                         System.IO.Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .Append(typeof(Microsoft.Extensions.AI.IChatClient).Assembly.Location)
-            .Append(typeof(PromptGen.PromptResult<>).Assembly.Location)
+            .Append(RuntimeLibrary.Location)
             .Distinct();
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }

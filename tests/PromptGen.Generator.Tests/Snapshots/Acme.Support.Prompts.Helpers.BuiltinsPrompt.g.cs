@@ -33,7 +33,99 @@ public static partial class BuiltinsPrompt
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
     {
-        throw new global::System.NotImplementedException("TODO: PromptGen template compilation is not wired in yet.");
+        return Render(input, null);
+    }
+
+    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(JsonCodec.WriteInputJson(input)), options);
+
+    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
+        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+
+    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    {
+        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
+        var w0 = new global::PromptGen.Rendering.TemplateWriter();
+        var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
+        var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
+        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
+        if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "title"), null))
+        {
+            var c1 = c0;
+            var s2 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c1);
+            var f3 = f0;
+            w0.Text("# ");
+            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(c1, "title"));
+        }
+        else
+        {
+            var c4 = c0;
+            var s5 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c4);
+            var f6 = f0;
+            w0.Text("Untitled");
+        }
+        var runs7 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "items"), f0);
+        if (runs7 is null)
+        {
+        }
+        else foreach (var r8 in runs7)
+        {
+            var c9 = r8.Context;
+            var s10 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c9);
+            var f11 = r8.Data ?? f0;
+            var p12 = r8.Param0;
+            var p13 = r8.Param1;
+            w0.Value(p13);
+            w0.Text(". ");
+            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(p12, "name"));
+            w0.Text(" ");
+            if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "first"), null))
+            {
+                var c14 = c9;
+                var s15 = global::PromptGen.Rendering.TemplateRuntime.Push(s10, c14);
+                var f16 = f11;
+                w0.Text("(first)");
+            }
+            if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "last"), null))
+            {
+                var c17 = c9;
+                var s18 = global::PromptGen.Rendering.TemplateRuntime.Push(s10, c17);
+                var f19 = f11;
+                w0.Text("(last)");
+            }
+            w0.Text(" in ");
+            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "root", "title"));
+            w0.Text(" / ");
+            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(global::PromptGen.Rendering.TemplateRuntime.Up(s10, 1), "title"));
+            w0.Text("\n");
+        }
+        var runs20 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "scores"), f0);
+        if (runs20 is null)
+        {
+        }
+        else foreach (var r21 in runs20)
+        {
+            var c22 = r21.Context;
+            var s23 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c22);
+            var f24 = r21.Data ?? f0;
+            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Data(f24, 0, "key"));
+            w0.Text("=");
+            w0.Value(c22);
+            w0.Text(" ");
+        }
+        w0.Text("\n");
+        w0.Value(global::PromptGen.Rendering.TemplateRuntime.Lookup(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "scores"), global::PromptGen.Rendering.TemplateRuntime.Path(c0, "key")));
+        w0.Text("\n");
+        if (!global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "items"), null))
+        {
+            var c25 = c0;
+            var s26 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c25);
+            var f27 = f0;
+            w0.Text("Nothing to show.");
+        }
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>

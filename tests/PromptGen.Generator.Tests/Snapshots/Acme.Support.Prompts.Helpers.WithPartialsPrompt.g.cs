@@ -22,7 +22,85 @@ public static partial class WithPartialsPrompt
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
     {
-        throw new global::System.NotImplementedException("TODO: PromptGen template compilation is not wired in yet.");
+        return Render(input, null);
+    }
+
+    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(JsonCodec.WriteInputJson(input)), options);
+
+    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
+        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+
+    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    {
+        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
+        var w0 = new global::PromptGen.Rendering.TemplateWriter();
+        var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
+        var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
+        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
+        {
+            object? pc1 = c0;
+            var pw2 = w0.Nested();
+            RenderPartial_header_e488d460(pw2, pc1, f0, null);
+            w0.Indented(pw2, "");
+        }
+        var runs3 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "points"), f0);
+        if (runs3 is null)
+        {
+        }
+        else foreach (var r4 in runs3)
+        {
+            var c5 = r4.Context;
+            var s6 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c5);
+            var f7 = r4.Data ?? f0;
+            {
+                object? pc8 = c5;
+                pc8 = global::PromptGen.Rendering.TemplateRuntime.ExtendWithHash(pc8, new string[] { "text" }, new object?[] { c5 });
+                var pw9 = w0.Nested();
+                RenderPartial_bullet_e894a379(pw9, pc8, f7, null);
+                w0.Indented(pw9, "");
+            }
+        }
+        w0.Text("\n");
+        {
+            object? pc10 = c0;
+            pc10 = global::PromptGen.Rendering.TemplateRuntime.ExtendWithHash(pc10, new string[] { "name" }, new object?[] { global::PromptGen.Rendering.TemplateRuntime.Path(c0, "author") });
+            var pw11 = w0.Nested();
+            RenderPartial_signoff_565a75c9(pw11, pc10, f0, null);
+            w0.Indented(pw11, "");
+        }
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+    }
+
+    private static void RenderPartial_bullet_e894a379(global::PromptGen.Rendering.TemplateWriter pw, object? pc, object pf, global::System.Action<global::PromptGen.Rendering.TemplateWriter, object?, object>? pb)
+    {
+        pw.EnterPartial("bullet");
+        var ps = global::PromptGen.Rendering.TemplateRuntime.NewStack(pc);
+        pw.Text("- ");
+        pw.Value(global::PromptGen.Rendering.TemplateRuntime.Path(pc, "text"));
+        pw.Text("\n");
+        pw.LeavePartial();
+    }
+
+    private static void RenderPartial_header_e488d460(global::PromptGen.Rendering.TemplateWriter pw, object? pc, object pf, global::System.Action<global::PromptGen.Rendering.TemplateWriter, object?, object>? pb)
+    {
+        pw.EnterPartial("header");
+        var ps = global::PromptGen.Rendering.TemplateRuntime.NewStack(pc);
+        pw.Value(global::PromptGen.Rendering.TemplateRuntime.Role(global::PromptGen.Rendering.TemplateRuntime.String("system")));
+        pw.Text("You write short, friendly notes.\n");
+        pw.LeavePartial();
+    }
+
+    private static void RenderPartial_signoff_565a75c9(global::PromptGen.Rendering.TemplateWriter pw, object? pc, object pf, global::System.Action<global::PromptGen.Rendering.TemplateWriter, object?, object>? pb)
+    {
+        pw.EnterPartial("signoff");
+        var ps = global::PromptGen.Rendering.TemplateRuntime.NewStack(pc);
+        pw.Text("Best regards,\n");
+        pw.Value(global::PromptGen.Rendering.TemplateRuntime.Path(pc, "name"));
+        pw.Text("\n");
+        pw.LeavePartial();
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>

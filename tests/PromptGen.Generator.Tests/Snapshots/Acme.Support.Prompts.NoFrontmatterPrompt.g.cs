@@ -20,7 +20,26 @@ public static partial class NoFrontmatterPrompt
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
     {
-        throw new global::System.NotImplementedException("TODO: PromptGen template compilation is not wired in yet.");
+        return Render(input, null);
+    }
+
+    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(JsonCodec.WriteInputJson(input)), options);
+
+    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
+        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(input), options);
+
+    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    {
+        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
+        var w0 = new global::PromptGen.Rendering.TemplateWriter();
+        var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
+        var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
+        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
+        w0.Text("Write a haiku about the sea.\n");
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>

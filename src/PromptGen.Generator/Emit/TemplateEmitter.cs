@@ -1,0 +1,427 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PromptGen.Language.Rendering;
+using PromptGen.Language.Templates;
+
+namespace PromptGen.Generator.Emit;
+
+/// <summary>
+/// Compiles a parsed Handlebars template into straight-line C#: every statement becomes a write, every block an
+/// <c>if</c> or a <c>foreach</c>, every partial a method. Values whose type is not known statically go through
+/// <c>PromptGen.Rendering.TemplateRuntime</c>, which shares its algorithms (truthiness, lookups, iteration, helpers,
+/// message assembly) with the run-time renderer as source, so both render the same messages.
+/// </summary>
+internal sealed class TemplateEmitter
+{
+    private const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
+    private const string Writer = "global::PromptGen.Rendering.TemplateWriter";
+
+    private readonly IndentedWriter _w;
+    private readonly IPartialResolver _partials;
+    private readonly HashSet<string> _usedPartials = new(StringComparer.Ordinal);
+    private int _counter;
+
+    private TemplateEmitter(IndentedWriter w, IPartialResolver partials)
+    {
+        _w = w;
+        _partials = partials;
+    }
+
+    /// <summary>The scope of a program as C# variables: context, <c>../</c> stack, data frame, block parameters.</summary>
+    private sealed class Scope
+    {
+        public required string Writer { get; init; }
+        public required string Context { get; init; }
+        public required string Stack { get; init; }
+        public required string Frame { get; init; }
+        public required IReadOnlyList<(string Name, string Variable)> BlockParams { get; init; }
+
+        /// <summary>The C# delegate variable that renders <c>{{> @partial-block}}</c>, inside a partial.</summary>
+        public string? PartialBlock { get; init; }
+    }
+
+    /// <summary>
+    /// Writes <c>RenderTemplate(object? input, PromptRenderOptions? options)</c> and one method per partial it reaches.
+    /// </summary>
+    public static void EmitRenderMethods(IndentedWriter w, Template template, IPartialResolver partials, string accessibility)
+    {
+        var emitter = new TemplateEmitter(w, partials);
+        w.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)");
+        w.OpenBrace();
+        w.Line($"var history = {Rt}.HistoryOf(options);");
+        w.Line($"var w0 = new {Writer}();");
+        w.Line($"var c0 = {Rt}.RootContext(input);");
+        w.Line($"var s0 = {Rt}.NewStack(c0);");
+        w.Line($"var f0 = {Rt}.RootData(c0, options, history);");
+        var root = new Scope { Writer = "w0", Context = "c0", Stack = "s0", Frame = "f0", BlockParams = Array.Empty<(string, string)>() };
+        emitter.EmitStatements(template.Body, root);
+        w.Line($"return {Rt}.ToMessages(w0, options, history);");
+        w.CloseBrace();
+
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        while (emitter._usedPartials.Except(done).OrderBy(n => n, StringComparer.Ordinal).FirstOrDefault() is { } name)
+        {
+            done.Add(name);
+            emitter.EmitPartialMethod(name, partials.Resolve(name)!);
+        }
+    }
+
+    private static string PartialMethod(string name) =>
+        "RenderPartial_" + new string(name.Select(c => c < 128 && char.IsLetterOrDigit(c) ? c : '_').ToArray()) + "_" + ((uint)StableHash(name)).ToString("x8");
+
+    private static int StableHash(string text)
+    {
+        unchecked
+        {
+            var hash = (int)2166136261;
+            foreach (var c in text) hash = (hash ^ c) * 16777619;
+            return hash;
+        }
+    }
+
+    private const string PartialBlockType = "global::System.Action<" + Writer + ", object?, object>";
+
+    private void EmitPartialMethod(string name, PartialTemplate partial)
+    {
+        _w.Line();
+        _w.Line($"private static void {PartialMethod(name)}({Writer} pw, object? pc, object pf, {PartialBlockType}? pb)");
+        _w.OpenBrace();
+        _w.Line($"pw.EnterPartial({CSharpLiterals.String(name)});");
+        _w.Line("var ps = " + Rt + ".NewStack(pc);");
+        var scope = new Scope { Writer = "pw", Context = "pc", Stack = "ps", Frame = "pf", BlockParams = Array.Empty<(string, string)>(), PartialBlock = "pb" };
+        EmitStatements(partial.Template.Body, scope);
+        _w.Line("pw.LeavePartial();");
+        _w.CloseBrace();
+    }
+
+    private string Next(string prefix) => prefix + (++_counter);
+
+    private void EmitStatements(TemplateProgram program, Scope scope)
+    {
+        foreach (var statement in program.Statements)
+        {
+            switch (statement)
+            {
+                case ContentStatement content:
+                    if (content.Value.Length > 0) _w.Line($"{scope.Writer}.Text({CSharpLiterals.String(content.Value)});");
+                    break;
+                case MustacheStatement mustache:
+                    _w.Line($"{scope.Writer}.Value({Call(mustache.Path, mustache.Params, mustache.Hash, isSubExpression: false, scope)});");
+                    break;
+                case BlockStatement block:
+                    EmitBlock(block, scope);
+                    break;
+                case PartialStatement partial:
+                    EmitPartial(partial.Name, partial.Params, partial.Hash, partial.Indent, null, scope);
+                    break;
+                case PartialBlockStatement partialBlock:
+                    EmitPartial(partialBlock.Name, partialBlock.Params, partialBlock.Hash, string.Empty, partialBlock.Program, scope);
+                    break;
+            }
+        }
+    }
+
+    private static bool TryBlockParam(PathExpression path, Scope scope, out string variable)
+    {
+        variable = string.Empty;
+        if (path.IsData || path.Depth != 0 || path.IsScoped || path.Parts.Count == 0) return false;
+        foreach (var (name, v) in scope.BlockParams)
+        {
+            if (name == path.Parts[0])
+            {
+                variable = v;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The helper a call names (Handlebars' classification with knownHelpersOnly), or null for a plain value.</summary>
+    private static string? HelperName(Expression pathExpression, bool hasArguments, Scope scope)
+    {
+        var path = pathExpression as PathExpression;
+        if (path is not null && TryBlockParam(path, scope, out _)) return null;
+        var isSimple = path is null || path.IsSimple;
+        var name = path is null ? pathExpression.Original : path.Head;
+        if (hasArguments) return name ?? pathExpression.Original;
+        return isSimple && name is not null && KnownHelpers.IsKnown(name) ? name : null;
+    }
+
+    private static string Strings(IEnumerable<string> parts) => string.Join(", ", parts.Select(CSharpLiterals.String));
+
+    private string Path(PathExpression path, Scope scope)
+    {
+        if (path.IsData) return $"{Rt}.Data({scope.Frame}, {path.Depth}{Tail(path.Parts, 0)})";
+        if (TryBlockParam(path, scope, out var variable)) return path.Parts.Count == 1 ? variable : $"{Rt}.Path({variable}{Tail(path.Parts, 1)})";
+        var context = path.Depth == 0 ? scope.Context : $"{Rt}.Up({scope.Stack}, {path.Depth})";
+        return path.Parts.Count == 0 ? context : $"{Rt}.Path({context}{Tail(path.Parts, 0)})";
+    }
+
+    private static string Tail(IReadOnlyList<string> parts, int start) =>
+        parts.Count <= start ? string.Empty : ", " + Strings(parts.Skip(start));
+
+    private string Value(Expression expression, Scope scope) => expression switch
+    {
+        PathExpression path => Path(path, scope),
+        StringLiteral s => $"{Rt}.String({CSharpLiterals.String(s.Value)})",
+        NumberLiteral n => $"{Rt}.Number({CSharpLiterals.Double(n.Value)})",
+        BooleanLiteral b => b.Value ? $"{Rt}.True" : $"{Rt}.False",
+        NullLiteral => $"{Rt}.Null",
+        SubExpression sub => Call(sub.Path, sub.Params, sub.Hash, isSubExpression: true, scope),
+        _ => "null",
+    };
+
+    private string HashValue(HashExpression? hash, string key, Scope scope)
+    {
+        var pair = hash?.Pairs.LastOrDefault(p => p.Key == key);
+        return pair is null ? "null" : Value(pair.Value, scope);
+    }
+
+    private static string Throw(string message) => $"{Rt}.Throw({CSharpLiterals.String(message)})";
+
+    private static string Fail(string message) => $"{Rt}.Fail({CSharpLiterals.String(message)})";
+
+    /// <summary>A mustache or subexpression: a helper call or a plain value, as a C# expression of type <c>object?</c>.</summary>
+    private string Call(Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, bool isSubExpression, Scope scope)
+    {
+        var helper = HelperName(pathExpression, isSubExpression || parameters.Count > 0 || hash is not null, scope);
+        if (helper is null)
+        {
+            return pathExpression is PathExpression path ? Path(path, scope) : $"{Rt}.Path({scope.Context}, {CSharpLiterals.String(pathExpression.Original)})";
+        }
+
+        string Arg(int i) => i < parameters.Count ? Value(parameters[i], scope) : $"{Rt}.EmptyObject()";
+        switch (helper)
+        {
+            case "if":
+            case "unless":
+            case "with":
+                return parameters.Count != 1 ? Fail($"#{helper} requires exactly one argument") : Fail($"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
+            case "each":
+                return parameters.Count == 0 ? Fail("Must pass iterator to #each") : parameters.Count != 1 ? Fail("#each takes exactly one argument") : Fail("'each' must be used as a block: {{#each ...}}...{{/each}}");
+            case "ifEquals":
+            case "unlessEquals":
+                return parameters.Count != 2 ? Fail($"{helper} takes exactly two values: {{{{#{helper} a b}}}}...{{{{/{helper}}}}}") : Fail($"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
+            case "lookup":
+                return $"{Rt}.Lookup({(parameters.Count > 0 ? Value(parameters[0], scope) : "null")}, {(parameters.Count > 1 ? Value(parameters[1], scope) : "null")})";
+            case "log":
+            case "helperMissing":
+            case "blockHelperMissing":
+                return "null";
+            case "json":
+                return parameters.Count != 1 ? Fail("json takes exactly one value: {{json value}} (optionally indent=2)") : $"{Rt}.Json({Arg(0)}, {HashValue(hash, "indent", scope)})";
+            case "role":
+                return $"{Rt}.Role({Arg(0)})";
+            case "history":
+                return $"{Rt}.History()";
+            case "section":
+                return $"{Rt}.Section({Arg(0)})";
+            case "media":
+                return parameters.Count > 0 ? Fail("media takes only key=value arguments: {{media url=... contentType=...}}") : $"{Rt}.Media({HashValue(hash, "url", scope)}, {HashValue(hash, "contentType", scope)})";
+            default:
+                return Fail($"Unknown helper '{helper}'.");
+        }
+    }
+
+    /// <summary>Opens a C# block for one run of <paramref name="program"/>: Handlebars' program wrapper as locals.</summary>
+    private Scope Enter(TemplateProgram program, Scope outer, string context, string? frame, string?[] blockParams)
+    {
+        var c = Next("c");
+        var s = Next("s");
+        var f = Next("f");
+        _w.Line($"var {c} = {context};");
+        _w.Line($"var {s} = {Rt}.Push({outer.Stack}, {c});");
+        _w.Line($"var {f} = {frame ?? outer.Frame};");
+        var parameters = new List<(string, string)>();
+        for (var i = 0; i < program.BlockParams.Count; i++)
+        {
+            var p = Next("p");
+            _w.Line($"var {p} = {(i < blockParams.Length && blockParams[i] is { } value ? value : "(object?)null")};");
+            parameters.Add((program.BlockParams[i], p));
+        }
+
+        return new Scope
+        {
+            Writer = outer.Writer,
+            Context = c,
+            Stack = s,
+            Frame = f,
+            BlockParams = parameters.Concat(outer.BlockParams).ToList(),
+            PartialBlock = outer.PartialBlock,
+        };
+    }
+
+    private void EmitProgram(TemplateProgram? program, Scope outer, string context, string? frame = null, params string?[] blockParams)
+    {
+        if (program is null || program.Statements.Count == 0) return;
+        _w.OpenBrace();
+        EmitStatements(program, Enter(program, outer, context, frame, blockParams));
+        _w.CloseBrace();
+    }
+
+    private void EmitRuns(string runs, TemplateProgram? program, TemplateProgram? inverse, Scope scope)
+    {
+        _w.Line($"if ({runs} is null)");
+        _w.OpenBrace();
+        if (inverse is not null) EmitStatements(inverse, Enter(inverse, scope, scope.Context, null, Array.Empty<string?>()));
+        _w.CloseBrace();
+        if (program is null || program.Statements.Count == 0) return;
+        var run = Next("r");
+        _w.Line($"else foreach (var {run} in {runs})");
+        _w.OpenBrace();
+        EmitStatements(program, Enter(program, scope, run + ".Context", $"{run}.Data ?? {scope.Frame}", new[] { run + ".Param0", run + ".Param1" }));
+        _w.CloseBrace();
+    }
+
+    private void EmitBranch(string condition, TemplateProgram? program, TemplateProgram? inverse, Scope scope, string? programContext = null, string? blockParam = null)
+    {
+        _w.Line($"if ({condition})");
+        _w.OpenBrace();
+        if (program is not null) EmitStatements(program, Enter(program, scope, programContext ?? scope.Context, null, new[] { blockParam }));
+        _w.CloseBrace();
+        if (inverse is null || inverse.Statements.Count == 0) return;
+        _w.Line("else");
+        _w.OpenBrace();
+        EmitStatements(inverse, Enter(inverse, scope, scope.Context, null, Array.Empty<string?>()));
+        _w.CloseBrace();
+    }
+
+    private void EmitBlock(BlockStatement block, Scope scope)
+    {
+        var program = block.Program;
+        var inverse = block.IsRaw ? null : block.Inverse;
+        var helper = HelperName(block.Path, block.Params.Count > 0 || block.Hash is not null, scope);
+        var count = block.Params.Count;
+        switch (helper)
+        {
+            case "if":
+            case "unless":
+                if (count != 1)
+                {
+                    _w.Line($"throw {Throw($"#{helper} requires exactly one argument")};");
+                    return;
+                }
+
+                var test = $"{Rt}.If({Value(block.Params[0], scope)}, {HashValue(block.Hash, "includeZero", scope)})";
+                EmitBranch(helper == "if" ? test : "!" + test, program, inverse, scope);
+                return;
+            case "each":
+                if (count != 1)
+                {
+                    _w.Line($"throw {Throw(count == 0 ? "Must pass iterator to #each" : "#each takes exactly one argument")};");
+                    return;
+                }
+
+                var runs = Next("runs");
+                _w.Line($"var {runs} = {Rt}.Each({Value(block.Params[0], scope)}, {scope.Frame});");
+                EmitRuns(runs, program, inverse, scope);
+                return;
+            case "with":
+                if (count != 1)
+                {
+                    _w.Line($"throw {Throw("#with requires exactly one argument")};");
+                    return;
+                }
+
+                var value = Next("v");
+                _w.Line($"var {value} = {Value(block.Params[0], scope)};");
+                EmitBranch($"{Rt}.With({value})", program, inverse, scope, value, value);
+                return;
+            case "ifEquals":
+            case "unlessEquals":
+                if (count != 2)
+                {
+                    _w.Line($"throw {Throw($"{helper} takes exactly two values: {{{{#{helper} a b}}}}...{{{{/{helper}}}}}")};");
+                    return;
+                }
+
+                var equals = $"{Rt}.StrictEquals({Value(block.Params[0], scope)}, {Value(block.Params[1], scope)})";
+                EmitBranch(helper == "ifEquals" ? equals : "!" + equals, program, inverse, scope);
+                return;
+            case null:
+                var missing = Next("runs");
+                var target = block.Path is PathExpression path ? Path(path, scope) : $"{Rt}.Path({scope.Context}, {CSharpLiterals.String(block.Path.Original)})";
+                _w.Line($"var {missing} = {Rt}.BlockMissing({target}, {scope.Context}, {scope.Frame});");
+                EmitRuns(missing, program, inverse, scope);
+                return;
+            default:
+                // Other helpers ignore a block body (json, role, ...): their value is written.
+                _w.Line($"{scope.Writer}.Value({Call(block.Path, block.Params, block.Hash, isSubExpression: false, scope)});");
+                return;
+        }
+    }
+
+    private void EmitPartial(Expression nameExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, string indent, TemplateProgram? partialBlock, Scope scope)
+    {
+        _w.OpenBrace();
+        var context = Next("pc");
+        _w.Line($"object? {context} = {(parameters.Count == 0 ? scope.Context : Value(parameters[0], scope))};");
+        if (hash is not null)
+        {
+            var keys = string.Join(", ", hash.Pairs.Select(p => CSharpLiterals.String(p.Key)));
+            var values = string.Join(", ", hash.Pairs.Select(p => Value(p.Value, scope)));
+            _w.Line($"{context} = {Rt}.ExtendWithHash({context}, new string[] {{ {keys} }}, new object?[] {{ {values} }});");
+        }
+
+        string? block = null;
+        if (partialBlock is not null)
+        {
+            block = Next("pb");
+            var bw = Next("bw");
+            var bc = Next("bc");
+            var bf = Next("bf");
+            _w.Line($"{PartialBlockType} {block} = ({bw}, {bc}, {bf}) =>");
+            _w.OpenBrace();
+            var blockScope = new Scope { Writer = bw, Context = scope.Context, Stack = scope.Stack, Frame = scope.Frame, BlockParams = scope.BlockParams, PartialBlock = scope.PartialBlock };
+            EmitStatements(partialBlock, Enter(partialBlock, blockScope, bc, bf, Array.Empty<string?>()));
+            _w.CloseBrace(";");
+        }
+
+        var output = Next("pw");
+        _w.Line($"var {output} = {scope.Writer}.Nested();");
+        if (nameExpression is SubExpression dynamic)
+        {
+            _w.Line($"switch ({Rt}.ToJsString({Value(dynamic, scope)}))");
+            _w.OpenBrace();
+            var names = (_partials as PartialSet)?.Names ?? Array.Empty<string>();
+            foreach (var name in names)
+            {
+                if (_partials.Resolve(name) is null) continue;
+                _usedPartials.Add(name);
+                _w.Line($"case {CSharpLiterals.String(name)}: {PartialMethod(name)}({output}, {context}, {scope.Frame}, {block ?? "null"}); break;");
+            }
+
+            _w.Line(partialBlock is null
+                ? $"default: throw {Throw("The partial could not be found.")};"
+                : $"default: {block}({output}, {context}, {scope.Frame}); break;");
+            _w.CloseBrace();
+        }
+        else
+        {
+            var name = nameExpression.Original;
+            if (name == "@partial-block")
+            {
+                if (scope.PartialBlock is null) _w.Line($"throw {Throw("'{{> @partial-block}}' is only available inside a partial called as a block '{{#> name}}...{{/name}}'.")};");
+                else _w.Line($"if ({scope.PartialBlock} is null) throw {Throw("'{{> @partial-block}}' is only available inside a partial called as a block.")}; else {scope.PartialBlock}({output}, {context}, {scope.Frame});");
+            }
+            else if (_partials.Resolve(name) is not null)
+            {
+                _usedPartials.Add(name);
+                _w.Line($"{PartialMethod(name)}({output}, {context}, {scope.Frame}, {block ?? "null"});");
+            }
+            else if (block is not null)
+            {
+                _w.Line($"{block}({output}, {context}, {scope.Frame});");
+            }
+            else
+            {
+                _w.Line($"throw {Throw($"The partial '{name}' could not be found.")};");
+            }
+        }
+
+        _w.Line($"{scope.Writer}.Indented({output}, {CSharpLiterals.String(indent)});");
+        _w.CloseBrace();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Templates;
+
+namespace PromptGen.Language.Binding;
+
+/// <summary>The result of binding a template to its input schema: the type of every path and the diagnostics found.</summary>
+public sealed class TemplateBinding
+{
+    internal TemplateBinding(SchemaType? inputType, IReadOnlyDictionary<PathExpression, SchemaType> types,
+        IReadOnlyCollection<string> usedInputFields, IReadOnlyList<PromptDiagnostic> diagnostics)
+    {
+        InputType = inputType;
+        PathTypes = types;
+        UsedInputFields = usedInputFields;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The input type, or null when the prompt has no input schema (nothing is checked then).</summary>
+    public SchemaType? InputType { get; }
+
+    /// <summary>The static type of each value path of the template and of the partials it includes (keyed by node identity).</summary>
+    public IReadOnlyDictionary<PathExpression, SchemaType> PathTypes { get; }
+
+    /// <summary>Top-level input fields the template reads.</summary>
+    public IReadOnlyCollection<string> UsedInputFields { get; }
+
+    /// <summary>PG0203, PG0204 and PG0209.</summary>
+    public IReadOnlyList<PromptDiagnostic> Diagnostics { get; }
+
+    public SchemaType TypeOf(PathExpression path) => PathTypes.TryGetValue(path, out var type) ? type : SchemaType.Any;
+}

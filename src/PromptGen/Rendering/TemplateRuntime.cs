@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using PromptGen.Language.Rendering;
+using PromptGen.Language.Values;
+
+namespace PromptGen.Rendering;
+
+/// <summary>
+/// The operations generated render code calls where a value's type is not known statically: JavaScript truthiness,
+/// Handlebars lookups and iteration, Dotprompt helpers. Template values are passed as <see cref="object"/>; what they
+/// hold is private to this library. Called by generated code only.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class TemplateRuntime
+{
+    public static readonly object True = PromptValue.True;
+    public static readonly object False = PromptValue.False;
+    public static readonly object Null = PromptValue.Null;
+
+    public static object String(string value) => PromptValue.String(value);
+
+    public static object Number(double value) => PromptValue.Number(value);
+
+    /// <summary>A JSON text as a template value (the slow path for untyped input and for typed values used dynamically).</summary>
+    public static object? FromJson(string json) => PromptJson.Parse(json);
+
+    public static object? FromJson(JsonElement element) => element.ValueKind == JsonValueKind.Undefined ? null : PromptJson.Parse(element.GetRawText());
+
+    /// <summary>A typed value written by a generated JSON writer, as a template value.</summary>
+    public static object? FromWriter(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream)) write(writer);
+        return PromptJson.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    /// <summary>A number printed as JavaScript's <c>Number.prototype.toString</c>.</summary>
+    public static string FormatNumber(double value) => JsNumber.ToString(value);
+
+    /// <summary>JavaScript's String(value).</summary>
+    public static string ToJsString(object? value) => JsValues.ToJsString(value);
+
+    public static bool IsTruthy(object? value) => JsValues.IsTruthy(value);
+
+    /// <summary>Handlebars' <c>#if</c>/<c>#unless</c> test: true when the body (not the else part) of <c>#if</c> renders.</summary>
+    public static bool If(object? condition, object? includeZero)
+    {
+        var falsy = (!JsValues.IsTruthy(includeZero) && !JsValues.IsTruthy(condition)) || JsValues.IsEmpty(condition);
+        return !falsy;
+    }
+
+    /// <summary>Handlebars' <c>#with</c> test: true when the body renders.</summary>
+    public static bool With(object? value) => !JsValues.IsEmpty(value);
+
+    public static bool StrictEquals(object? a, object? b) => JsValues.StrictEquals(a, b);
+
+    /// <summary>The root context: the input when it is an object, else an empty object.</summary>
+    public static object RootContext(object? input) => input is PromptValue { Kind: PromptValueKind.Object } value ? value : PromptValue.EmptyObject();
+
+    /// <summary>The root <c>@</c> data frame: <c>@metadata</c>, the context keys and <c>@root</c>.</summary>
+    public static object RootData(object context, PromptRenderOptions? options, object? history)
+    {
+        var baseData = new DataFrame(null);
+        var metadata = new List<KeyValuePair<string, PromptValue>> { new("prompt", PromptValue.EmptyObject()) };
+        if (options?.Docs is { } docs && FromJson(docs) is PromptValue docsValue) metadata.Add(new KeyValuePair<string, PromptValue>("docs", docsValue));
+        if (history is IReadOnlyList<PromptMessage> messages) metadata.Add(new KeyValuePair<string, PromptValue>("messages", PromptValue.Array(messages.Select(m => m.ToValue()))));
+        baseData.Set("metadata", PromptValue.Object(metadata));
+        if (options?.Context is { } contextJson && FromJson(contextJson) is PromptValue { Kind: PromptValueKind.Object } contextData)
+        {
+            foreach (var property in contextData.Properties) baseData.Set(property.Key, property.Value);
+        }
+
+        if (baseData.Has("root")) return baseData;
+        var rootData = new DataFrame(baseData);
+        rootData.Set("root", context);
+        return rootData;
+    }
+
+    /// <summary>The <c>../</c> stack of a new template (the root or a partial).</summary>
+    public static object NewStack(object? context) => new ContextStack(context, null);
+
+    /// <summary>Handlebars' program wrapper: a new <c>../</c> level only when the context changed.</summary>
+    public static object Push(object stack, object? context)
+    {
+        var current = (ContextStack)stack;
+        return JsValues.LooseEquals(context, current.Head) ? current : new ContextStack(context, current);
+    }
+
+    /// <summary>The context <paramref name="depth"/> levels up (<c>../</c> repeated).</summary>
+    public static object? Up(object stack, int depth)
+    {
+        ContextStack? node = (ContextStack)stack;
+        for (var i = 0; i < depth && node is not null; i++) node = node.Tail;
+        return node?.Head;
+    }
+
+    /// <summary><c>value.a.b</c>: stops at null or undefined.</summary>
+    public static object? Path(object? value, params string[] parts)
+    {
+        foreach (var part in parts)
+        {
+            if (JsValues.IsNullOrUndefined(value)) return value;
+            value = JsValues.LookupProperty(value, part);
+        }
+
+        return value;
+    }
+
+    /// <summary><c>@../name.a</c>: data lookups stop at the first falsy value.</summary>
+    public static object? Data(object frame, int depth, params string[] parts)
+    {
+        object? data = frame;
+        for (var i = 0; i < depth && data is DataFrame current; i++) data = current.Parent;
+        foreach (var part in parts)
+        {
+            if (!JsValues.IsTruthy(data)) return data;
+            data = JsValues.LookupProperty(data, part);
+        }
+
+        return data;
+    }
+
+    /// <summary>The <c>lookup</c> helper.</summary>
+    public static object? Lookup(object? target, object? key) =>
+        !JsValues.IsTruthy(target) ? target : JsValues.LookupProperty(target, JsValues.ToJsString(key));
+
+    /// <summary>The runs of an <c>#each</c> body, or null when the else part renders instead.</summary>
+    public static BlockInvocation[]? Each(object? value, object frame)
+    {
+        var parent = (DataFrame)frame;
+        var runs = new List<BlockInvocation>();
+        void Add(object key, int index, bool last, object? item)
+        {
+            var data = new DataFrame(parent);
+            var keyValue = key is int number ? PromptValue.Number(number) : PromptValue.String((string)key);
+            data.Set("key", keyValue);
+            data.Set("index", PromptValue.Number(index));
+            data.Set("first", PromptValue.Boolean(index == 0));
+            data.Set("last", PromptValue.Boolean(last));
+            runs.Add(new BlockInvocation(item, data, item, keyValue));
+        }
+
+        switch (value)
+        {
+            case PromptValue { Kind: PromptValueKind.Array } array:
+                for (var i = 0; i < array.Items.Count; i++) Add(i, i, i == array.Items.Count - 1, array.Items[i]);
+                break;
+            case PromptValue { Kind: PromptValueKind.Object } obj:
+                var properties = JsValues.OrderedProperties(obj).ToList();
+                for (var i = 0; i < properties.Count; i++) Add(properties[i].Key, i, i == properties.Count - 1, properties[i].Value);
+                break;
+            case SafeMarkup markup:
+                Add("string", 0, true, PromptValue.String(markup.Content.ToReferenceText()));
+                break;
+            case DataFrame data:
+                var keys = data.Keys.ToList();
+                for (var i = 0; i < keys.Count; i++) Add(keys[i], i, i == keys.Count - 1, data.Get(keys[i]));
+                break;
+        }
+
+        return runs.Count == 0 ? null : runs.ToArray();
+    }
+
+    /// <summary>
+    /// Handlebars' <c>blockHelperMissing</c> for <c>{{#value}}...{{/value}}</c>: true renders the body once, lists
+    /// iterate, other truthy values become the context; null means the else part renders.
+    /// </summary>
+    public static BlockInvocation[]? BlockMissing(object? value, object? context, object frame)
+    {
+        if (value is PromptValue { Kind: PromptValueKind.Boolean } boolean && boolean.AsBoolean) return new[] { new BlockInvocation(context, null, null, null) };
+        if (JsValues.IsNullOrUndefined(value) || value is PromptValue { Kind: PromptValueKind.Boolean }) return null;
+        if (value is PromptValue { Kind: PromptValueKind.Array }) return Each(value, frame);
+        return new[] { new BlockInvocation(value, null, null, null) };
+    }
+
+    public static object Role(object? name) => DotpromptHelpers.Role(name);
+
+    public static object History() => DotpromptHelpers.History();
+
+    public static object Section(object? name) => DotpromptHelpers.Section(name);
+
+    public static object Media(object? url, object? contentType) => DotpromptHelpers.Media(url, contentType);
+
+    public static object Json(object? value, object? indent) => DotpromptHelpers.Json(value, indent);
+
+    /// <summary>A partial's context extended with its hash arguments.</summary>
+    public static object ExtendWithHash(object? context, string[] keys, object?[] values) =>
+        DotpromptHelpers.ExtendWithHash(context, keys.Select((key, i) => new KeyValuePair<string, object?>(key, values[i])));
+
+    /// <summary>What the reference runtime throws at render time (a build error reports it first).</summary>
+    public static Exception Throw(string message) => new InvalidOperationException(message);
+
+    /// <summary>Throws where the reference runtime throws, in an expression.</summary>
+    public static object? Fail(string message) => throw new InvalidOperationException(message);
+
+    public static object EmptyObject() => PromptValue.EmptyObject();
+
+    /// <summary>Splits what was written into messages and inserts the history (Dotprompt's <c>toMessages</c>).</summary>
+    public static IList<Microsoft.Extensions.AI.ChatMessage> ToMessages(TemplateWriter writer, PromptRenderOptions? options, object? history) =>
+        ChatMessageMapping.Assemble(writer.Output, options, history as IReadOnlyList<PromptMessage>);
+
+    /// <summary>The history as the shared message model (kept by generated code for <c>@metadata.messages</c> and assembly).</summary>
+    public static object? HistoryOf(PromptRenderOptions? options) => ChatMessageMapping.FromChat(options?.History);
+}
