@@ -166,7 +166,7 @@ public sealed record EvalProviderOptions
     {
         if (setting.Value is null)
             return null;
-        if (decimal.TryParse(setting.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number >= 0)
+        if (decimal.TryParse(setting.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) && number >= 0)
             return number;
         throw Invalid(setting, "a number from 0 (with '.' as the decimal point)");
     }
