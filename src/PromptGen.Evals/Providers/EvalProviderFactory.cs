@@ -1,0 +1,71 @@
+using System;
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using PromptGen.Evals.Recording;
+
+namespace PromptGen.Evals.Providers;
+
+/// <summary>
+/// Creates the raw model clients for evals: the user's <see cref="IEvalChatClientFactory"/> when one is given, else an
+/// OpenAI-compatible endpoint through Microsoft.Extensions.AI.OpenAI (OpenAI, Azure OpenAI's v1 API, Ollama, vLLM,
+/// llama.cpp server, LM Studio). Retries are left to <see cref="EvalCallPolicy"/>, so the SDK's own are turned off.
+/// </summary>
+public static class EvalProviderFactory
+{
+    // Some local servers need no key, but the SDK requires one; this placeholder is sent instead.
+    private const string NoKey = "no-key";
+
+    /// <summary>
+    /// The chat client for <paramref name="role"/>; an <see cref="UnconfiguredChatClient"/> when no model is configured.
+    /// The API key is registered with <see cref="SecretScrubber.Shared"/> so it can never reach a recordings file.
+    /// </summary>
+    /// <exception cref="EvalProviderException">The endpoint is not an absolute http(s) URL (<see cref="ProviderErrorKind.Configuration"/>).</exception>
+    public static IChatClient CreateChatClient(EvalProviderOptions options, EvalClientRole role = EvalClientRole.App, IEvalChatClientFactory? userFactory = null)
+    {
+        if (options is null)
+            throw new ArgumentNullException(nameof(options));
+        if (role == EvalClientRole.Embedding)
+            throw new ArgumentException("Use CreateEmbeddingGenerator for embeddings.", nameof(role));
+        SecretScrubber.Shared.AddSecret(options.ApiKey);
+        if (userFactory is not null)
+            return userFactory.CreateChatClient(role, options);
+        var model = role == EvalClientRole.Judge ? options.JudgeModel ?? options.Model : options.Model;
+        if (string.IsNullOrWhiteSpace(model))
+            return new UnconfiguredChatClient();
+        return CreateOpenAIClient(options).GetChatClient(model).AsIChatClient();
+    }
+
+    /// <summary>The embedding generator; an <see cref="UnconfiguredChatClient"/> when no embedding model is configured.</summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(EvalProviderOptions options, IEvalChatClientFactory? userFactory = null)
+    {
+        if (options is null)
+            throw new ArgumentNullException(nameof(options));
+        SecretScrubber.Shared.AddSecret(options.ApiKey);
+        if (userFactory?.CreateEmbeddingGenerator(options) is { } userGenerator)
+            return userGenerator;
+        if (string.IsNullOrWhiteSpace(options.EmbeddingModel))
+            return new UnconfiguredChatClient();
+        return CreateOpenAIClient(options).GetEmbeddingClient(options.EmbeddingModel).AsIEmbeddingGenerator();
+    }
+
+    private static OpenAIClient CreateOpenAIClient(EvalProviderOptions options)
+    {
+        var clientOptions = new OpenAIClientOptions
+        {
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            // The policy's per-call timeout fires first; this only guards against a transport that never returns.
+            NetworkTimeout = options.CallTimeout + TimeSpan.FromSeconds(30),
+        };
+        if (!string.IsNullOrWhiteSpace(options.Endpoint))
+        {
+            if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+                throw new EvalProviderException(ProviderErrorKind.Configuration,
+                    $"{EvalProviderOptions.Names.EndpointVariable} must be an absolute http(s) URL such as http://localhost:11434/v1, not '{options.Endpoint}'.");
+            clientOptions.Endpoint = endpoint;
+        }
+        var key = string.IsNullOrWhiteSpace(options.ApiKey) ? NoKey : options.ApiKey!;
+        return new OpenAIClient(new ApiKeyCredential(key), clientOptions);
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+
+namespace PromptGen.Evals.Providers;
+
+/// <summary>An embedding generator whose calls go through an <see cref="EvalCallPolicy"/>.</summary>
+public sealed class ResilientEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
+{
+    private readonly EvalCallPolicy _policy;
+
+    public ResilientEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> innerGenerator, EvalCallPolicy policy)
+        : base(innerGenerator)
+    {
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+    }
+
+    /// <inheritdoc />
+    public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var inputs = values as IList<string> ?? values.ToList();
+        return _policy.ExecuteAsync(
+            token => base.GenerateAsync(inputs, options, token),
+            embeddings => embeddings.Usage,
+            cancellationToken);
+    }
+}

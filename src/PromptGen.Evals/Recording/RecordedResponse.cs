@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+
+namespace PromptGen.Evals.Recording;
+
+/// <summary>A function call the model asked for, as recorded.</summary>
+/// <param name="CallId">The call id the model gave.</param>
+/// <param name="Name">The function name.</param>
+/// <param name="ArgumentsJson">The arguments as a JSON object text.</param>
+public sealed record RecordedToolCall(string CallId, string Name, string ArgumentsJson);
+
+/// <summary>A recorded model answer: chat text (with finish reason, usage, model id) or embedding vectors.</summary>
+public sealed record RecordedResponse
+{
+    /// <summary>The assistant text of a chat answer.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Function calls in a chat answer.</summary>
+    public IReadOnlyList<RecordedToolCall> ToolCalls { get; init; } = Array.Empty<RecordedToolCall>();
+
+    /// <summary><c>stop</c>, <c>length</c>, <c>tool_calls</c>, <c>content_filter</c>, ...</summary>
+    public string? FinishReason { get; init; }
+
+    /// <summary>The model that answered, as the provider reported it.</summary>
+    public string? ModelId { get; init; }
+
+    public long? InputTokens { get; init; }
+
+    public long? OutputTokens { get; init; }
+
+    public long? TotalTokens { get; init; }
+
+    /// <summary>Embedding vectors, one per input, for <see cref="RecordingKind.Embedding"/> entries.</summary>
+    public IReadOnlyList<float[]> Vectors { get; init; } = Array.Empty<float[]>();
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Threading;
+
+namespace PromptGen.Evals.Recording;
+
+/// <summary>
+/// Which case and trial a model call belongs to. The runner enters a scope around each trial
+/// (<see cref="Enter"/>); recording clients read it from the async flow, so the generated code needs no extra parameter.
+/// A recording client can also be given an explicit accessor instead.
+/// </summary>
+public sealed record RecordingContext(string CaseId, int Trial)
+{
+    private static readonly AsyncLocal<RecordingContext?> CurrentValue = new();
+
+    /// <summary>The context of the current async flow, or <c>null</c> outside any scope.</summary>
+    public static RecordingContext? Current => CurrentValue.Value;
+
+    /// <summary>Makes (<paramref name="caseId"/>, <paramref name="trial"/>) current until the returned scope is disposed.</summary>
+    public static IDisposable Enter(string caseId, int trial)
+    {
+        if (caseId is null)
+            throw new ArgumentNullException(nameof(caseId));
+        if (trial < 0)
+            throw new ArgumentOutOfRangeException(nameof(trial), "Trial numbers start at 0.");
+        var previous = CurrentValue.Value;
+        CurrentValue.Value = new RecordingContext(caseId, trial);
+        return new Scope(previous);
+    }
+
+    private sealed class Scope : IDisposable
+    {
+        private readonly RecordingContext? _previous;
+        private bool _disposed;
+
+        public Scope(RecordingContext? previous) => _previous = previous;
+
+        public void Dispose()
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            CurrentValue.Value = _previous;
+        }
+    }
+}

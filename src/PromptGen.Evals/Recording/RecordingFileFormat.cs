@@ -1,0 +1,333 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PromptGen.Evals.Recording;
+
+/// <summary>
+/// Reads and writes <c>X.eval.recordings.json</c>: <c>{ "note"?, "version": 1, "entries": [ ... ] }</c>, entries sorted by
+/// case id, trial, kind and key, two-space indented, <c>\n</c> line ends, so that diffs are small and reviewable.
+/// </summary>
+internal static class RecordingFileFormat
+{
+    public const int Version = 1;
+
+    private static readonly JsonDocumentOptions ReadOptions = new()
+    {
+        // Hand-written files may carry comments and trailing commas.
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 256,
+    };
+
+    private static readonly JsonWriterOptions WriteOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = true,
+    };
+
+    /// <summary>The canonical order of entries in the file.</summary>
+    public static IEnumerable<RecordingEntry> Sort(IEnumerable<RecordingEntry> entries) => entries
+        .OrderBy(e => e.CaseId, StringComparer.Ordinal)
+        .ThenBy(e => e.Trial ?? -1)
+        .ThenBy(e => e.Kind.ToName(), StringComparer.Ordinal)
+        .ThenBy(e => e.Key ?? string.Empty, StringComparer.Ordinal);
+
+    public static string Write(string? note, IEnumerable<RecordingEntry> entries, SecretScrubber scrubber)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, WriteOptions))
+        {
+            writer.WriteStartObject();
+            if (!string.IsNullOrEmpty(note))
+                writer.WriteString("note", scrubber.Scrub(note!));
+            writer.WriteNumber("version", Version);
+            writer.WriteStartArray("entries");
+            foreach (var entry in Sort(entries))
+                WriteEntry(writer, entry, scrubber);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        // Utf8JsonWriter uses the platform's line end; files are compared across platforms, so always '\n'.
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    private static void WriteEntry(Utf8JsonWriter writer, RecordingEntry entry, SecretScrubber scrubber)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("case", scrubber.Scrub(entry.CaseId));
+        if (entry.Trial is int trial)
+            writer.WriteNumber("trial", trial);
+        writer.WriteString("kind", entry.Kind.ToName());
+        if (entry.Key is not null)
+            writer.WriteString("key", entry.Key);
+        if (entry.Request is not null)
+        {
+            writer.WritePropertyName("request");
+            CanonicalJson.Write(writer, entry.Request, scrubber.Scrub);
+        }
+        writer.WritePropertyName("response");
+        WriteResponse(writer, entry.Response, scrubber);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteResponse(Utf8JsonWriter writer, RecordedResponse response, SecretScrubber scrubber)
+    {
+        writer.WriteStartObject();
+        if (response.Text is not null)
+            writer.WriteString("text", scrubber.Scrub(response.Text));
+        if (response.ToolCalls.Count > 0)
+        {
+            writer.WriteStartArray("toolCalls");
+            foreach (var call in response.ToolCalls)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("callId", scrubber.Scrub(call.CallId));
+                writer.WriteString("name", scrubber.Scrub(call.Name));
+                writer.WriteString("arguments", scrubber.Scrub(call.ArgumentsJson));
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        if (response.FinishReason is not null)
+            writer.WriteString("finishReason", scrubber.Scrub(response.FinishReason));
+        if (response.ModelId is not null)
+            writer.WriteString("modelId", scrubber.Scrub(response.ModelId));
+        if (response.InputTokens is not null || response.OutputTokens is not null || response.TotalTokens is not null)
+        {
+            writer.WriteStartObject("usage");
+            if (response.InputTokens is long input)
+                writer.WriteNumber("inputTokens", input);
+            if (response.OutputTokens is long output)
+                writer.WriteNumber("outputTokens", output);
+            if (response.TotalTokens is long total)
+                writer.WriteNumber("totalTokens", total);
+            writer.WriteEndObject();
+        }
+        if (response.Vectors.Count > 0)
+        {
+            writer.WriteStartArray("vectors");
+            // One vector per line: embeddings are not reviewed number by number.
+            foreach (var vector in response.Vectors)
+                writer.WriteRawValue("[" + string.Join(",", vector.Select(FormatFloat)) + "]", skipInputValidation: true);
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
+    private static string FormatFloat(float value) =>
+        float.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "0";
+
+    /// <summary>Reads a recordings file. Every problem is a <see cref="RecordingFormatException"/> with a location.</summary>
+    public static (string? Note, List<RecordingEntry> Entries) Read(string path, byte[] utf8)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, ReadOptions);
+        }
+        catch (JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            throw new RecordingFormatException(path, line, column, "not valid JSON: " + FirstSentence(ex.Message));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new RecordingFormatException(path, 1, 1, "a recordings file is a JSON object with an \"entries\" array");
+            string? note = null;
+            if (root.TryGetProperty("note", out var noteElement))
+            {
+                if (noteElement.ValueKind != JsonValueKind.String)
+                    throw new RecordingFormatException(path, 1, 1, "\"note\" must be a string");
+                note = noteElement.GetString();
+            }
+            if (root.TryGetProperty("version", out var version) &&
+                (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != Version))
+                throw new RecordingFormatException(path, 1, 1, $"unsupported recordings \"version\" (expected {Version})");
+            var entries = new List<RecordingEntry>();
+            if (!root.TryGetProperty("entries", out var array))
+                return (note, entries);
+            if (array.ValueKind != JsonValueKind.Array)
+                throw new RecordingFormatException(path, 1, 1, "\"entries\" must be an array");
+            var locations = EntryLocations(utf8);
+            var index = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                var (line, column) = index < locations.Count ? locations[index] : (1, 1);
+                entries.Add(ReadEntry(path, element, index, line, column));
+                index++;
+            }
+            return (note, entries);
+        }
+    }
+
+    private static RecordingEntry ReadEntry(string path, JsonElement element, int index, int line, int column)
+    {
+        RecordingFormatException Problem(string message) => new(path, line, column, $"entries[{index}]: {message}");
+
+        if (element.ValueKind != JsonValueKind.Object)
+            throw Problem("an entry must be an object");
+        var caseId = element.TryGetProperty("case", out var caseElement) && caseElement.ValueKind == JsonValueKind.String
+            ? caseElement.GetString()!
+            : throw Problem("\"case\" (the case id) is required and must be a string");
+        int? trial = null;
+        if (element.TryGetProperty("trial", out var trialElement))
+        {
+            if (trialElement.ValueKind != JsonValueKind.Number || !trialElement.TryGetInt32(out var t) || t < 0)
+                throw Problem("\"trial\" must be a whole number from 0");
+            trial = t;
+        }
+        var kind = RecordingKind.Chat;
+        if (element.TryGetProperty("kind", out var kindElement) &&
+            (kindElement.ValueKind != JsonValueKind.String || !RecordingKindNames.TryParse(kindElement.GetString(), out kind)))
+            throw Problem("\"kind\" must be \"chat\", \"embedding\" or \"judge\"");
+        JsonObject? request = null;
+        if (element.TryGetProperty("request", out var requestElement))
+        {
+            if (requestElement.ValueKind != JsonValueKind.Object)
+                throw Problem("\"request\" must be an object");
+            request = (JsonObject)JsonNode.Parse(requestElement.GetRawText())!;
+        }
+        string? key = null;
+        if (element.TryGetProperty("key", out var keyElement))
+        {
+            if (keyElement.ValueKind != JsonValueKind.String || !IsHexKey(keyElement.GetString()!))
+                throw Problem("\"key\" must be a 64-digit hex SHA-256");
+            key = keyElement.GetString()!.ToLowerInvariant();
+        }
+        else if (request is not null && trial is int knownTrial)
+        {
+            // A hand-written entry with the full request: its key can be computed.
+            key = CanonicalRequest.Key(kind, knownTrial, request);
+        }
+        if (!element.TryGetProperty("response", out var responseElement) || responseElement.ValueKind != JsonValueKind.Object)
+            throw Problem("\"response\" is required and must be an object");
+        return new RecordingEntry
+        {
+            CaseId = caseId,
+            Trial = trial,
+            Kind = kind,
+            Key = key,
+            Request = request,
+            Response = ReadResponse(responseElement, Problem),
+            Line = line,
+        };
+    }
+
+    private static RecordedResponse ReadResponse(JsonElement element, Func<string, RecordingFormatException> problem)
+    {
+        string? OptionalString(string name) => !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind == JsonValueKind.String ? value.GetString() : throw problem($"response \"{name}\" must be a string");
+
+        long? OptionalCount(JsonElement usage, string name) => !usage.TryGetProperty(name, out var value)
+            ? null
+            : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) && n >= 0 ? n : throw problem($"usage \"{name}\" must be a whole number");
+
+        long? input = null, output = null, total = null;
+        if (element.TryGetProperty("usage", out var usage))
+        {
+            if (usage.ValueKind != JsonValueKind.Object)
+                throw problem("response \"usage\" must be an object");
+            input = OptionalCount(usage, "inputTokens");
+            output = OptionalCount(usage, "outputTokens");
+            total = OptionalCount(usage, "totalTokens");
+        }
+        var toolCalls = new List<RecordedToolCall>();
+        if (element.TryGetProperty("toolCalls", out var calls))
+        {
+            if (calls.ValueKind != JsonValueKind.Array)
+                throw problem("response \"toolCalls\" must be an array");
+            foreach (var call in calls.EnumerateArray())
+            {
+                if (call.ValueKind != JsonValueKind.Object ||
+                    !call.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
+                    throw problem("each tool call needs a string \"name\"");
+                var callId = call.TryGetProperty("callId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : string.Empty;
+                var arguments = call.TryGetProperty("arguments", out var args)
+                    ? args.ValueKind == JsonValueKind.String ? args.GetString()! : args.GetRawText()
+                    : "{}";
+                toolCalls.Add(new RecordedToolCall(callId, name.GetString()!, arguments));
+            }
+        }
+        var vectors = new List<float[]>();
+        if (element.TryGetProperty("vectors", out var vectorArray))
+        {
+            if (vectorArray.ValueKind != JsonValueKind.Array)
+                throw problem("response \"vectors\" must be an array of number arrays");
+            foreach (var vector in vectorArray.EnumerateArray())
+            {
+                if (vector.ValueKind != JsonValueKind.Array)
+                    throw problem("response \"vectors\" must be an array of number arrays");
+                vectors.Add(vector.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Number
+                    ? v.GetSingle()
+                    : throw problem("vector components must be numbers")).ToArray());
+            }
+        }
+        return new RecordedResponse
+        {
+            Text = OptionalString("text"),
+            FinishReason = OptionalString("finishReason"),
+            ModelId = OptionalString("modelId"),
+            InputTokens = input,
+            OutputTokens = output,
+            TotalTokens = total,
+            ToolCalls = toolCalls,
+            Vectors = vectors,
+        };
+    }
+
+    private static bool IsHexKey(string text) => text.Length == 64 && text.All(Uri.IsHexDigit);
+
+    // Line and column of each object directly inside the top-level "entries" array.
+    private static List<(int Line, int Column)> EntryLocations(byte[] utf8)
+    {
+        var result = new List<(int, int)>();
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
+        var inEntries = false;
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+                inEntries = reader.ValueTextEquals("entries");
+            else if (inEntries && reader.CurrentDepth == 2 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+                     or JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null)
+            {
+                result.Add(LineAndColumn(utf8, (int)reader.TokenStartIndex));
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    reader.Skip();
+            }
+        }
+        return result;
+    }
+
+    private static (int Line, int Column) LineAndColumn(byte[] utf8, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < utf8.Length; i++)
+        {
+            if (utf8[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return (line, offset - lineStart + 1);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message.Substring(0, cut) : message;
+    }
+}

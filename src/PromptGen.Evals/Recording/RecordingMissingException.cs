@@ -1,0 +1,42 @@
+using System;
+
+namespace PromptGen.Evals.Recording;
+
+/// <summary>
+/// Replay mode met a model call with no recording: the prompt, the case or an option changed since it was
+/// recorded. The runner reports it as PG1003; <see cref="Exception.Message"/> names the case and shows what changed.
+/// </summary>
+public sealed class RecordingMissingException : Exception
+{
+    /// <summary>The diagnostic this maps to.</summary>
+    public const string RecordingMissingDiagnosticId = "PG1003";
+
+    public RecordingMissingException(string message, string caseId, int trial, RecordingKind kind, string key, string recordingsFile, string? changes)
+        : base(message)
+    {
+        CaseId = caseId;
+        Trial = trial;
+        Kind = kind;
+        Key = key;
+        RecordingsFile = recordingsFile;
+        Changes = changes;
+    }
+
+    public string CaseId { get; }
+
+    public int Trial { get; }
+
+    public RecordingKind Kind { get; }
+
+    /// <summary>The key of the request that was not found.</summary>
+    public string Key { get; }
+
+    /// <summary>The recordings file that was searched.</summary>
+    public string RecordingsFile { get; }
+
+    /// <summary>The diff against the most similar recorded request of the same case, or <c>null</c> when the case has none.</summary>
+    public string? Changes { get; }
+
+    /// <summary>Always PG1003.</summary>
+    public string DiagnosticId => RecordingMissingDiagnosticId;
+}
