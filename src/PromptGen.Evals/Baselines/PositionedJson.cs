@@ -32,6 +32,7 @@ internal sealed class PositionedJson
 
     public static PositionedJson Parse(string text, string path, int maxDepth)
     {
+        if (string.IsNullOrWhiteSpace(text)) throw new BaselineFormatException(path, 1, 1, "the file is empty.");
         var bytes = Encoding.UTF8.GetBytes(text);
         var lines = new LineIndex(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow });
