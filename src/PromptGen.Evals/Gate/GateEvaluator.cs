@@ -154,9 +154,12 @@ public static class GateEvaluator
 
         if (regressed.Count > 0)
         {
+            var guarded = regressed.Count(c => IsGuardRegression(c, baseline!.Find(c.CaseId)));
             findings.Add(new GateFinding(
                 "PG1002", true, settings.Line, settings.Column,
-                $"{regressed.Count} case(s) regressed against the baseline: {statistics}."));
+                $"{regressed.Count} case(s) regressed against the baseline"
+                + (guarded > 0 ? $" ({guarded} always passed and now always fail)" : string.Empty)
+                + $": {statistics}."));
         }
 
         // (4) Infrastructure errors: never regressions.

@@ -89,7 +89,7 @@ public static class MarkdownSummaryWriter
                 case '&': sb.Append("&amp;"); break;
                 case '\r':
                 case '\n': sb.Append(' '); break;
-                case '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' or '!' or '(' or ')':
+                case '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '~':
                     sb.Append('\\').Append(c);
                     break;
                 default:
