@@ -30,4 +30,46 @@ public sealed record GateOutcome
     public double? PValue { get; init; }
 
     public IReadOnlyList<GateFinding> Findings { get; init; } = Array.Empty<GateFinding>();
+
+    /// <summary>The drop the gate tolerates (from the gate settings).</summary>
+    public double Tolerance { get; init; }
+
+    /// <summary>The significance level of the sign test (from the gate settings).</summary>
+    public double Alpha { get; init; }
+
+    /// <summary>Cases judged this run (cases with an infrastructure error are not judged and not in the pass rate).</summary>
+    public int JudgedCases { get; init; }
+
+    /// <summary>Judged cases that passed under their pass rule.</summary>
+    public int PassedCases { get; init; }
+
+    /// <summary>Cases with an infrastructure or provider error.</summary>
+    public int ErroredCases { get; init; }
+
+    /// <summary>Whether a baseline file was available.</summary>
+    public bool HasBaseline { get; init; }
+
+    /// <summary>Share of baseline cases that passed, when there is a baseline.</summary>
+    public double? BaselinePassRate { get; init; }
+
+    /// <summary>Cases judged now and present in the baseline: the pairs of the sign test.</summary>
+    public int PairedCases { get; init; }
+
+    /// <summary>Paired cases that went pass → fail (b).</summary>
+    public int Worsened { get; init; }
+
+    /// <summary>Paired cases that went fail → pass (c).</summary>
+    public int Improved { get; init; }
+
+    /// <summary>Net pass-rate drop over the paired cases, (b − c) / n, when there is a baseline.</summary>
+    public double? Drop { get; init; }
+
+    /// <summary>N behind <see cref="SmallestDetectableDrop"/>: paired cases, or judged cases when there is no baseline.</summary>
+    public int ComparableCases { get; init; }
+
+    /// <summary>k behind <see cref="SmallestDetectableDrop"/>: the fewest pass → fail cases that can be significant at alpha.</summary>
+    public int DetectableDropCases { get; init; }
+
+    /// <summary>Whether any drop is detectable (k ≤ N); when false <see cref="SmallestDetectableDrop"/> is above 1.</summary>
+    public bool DropDetectable { get; init; }
 }

@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace PromptGen.Evals.Baselines;
+
+/// <summary>Reads and writes baseline files next to their eval files.</summary>
+public static class BaselineStore
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads the baseline at <paramref name="baselinePath"/>, or returns <c>null</c> when there is none.</summary>
+    /// <exception cref="BaselineFormatException">The file exists but is not a valid baseline (with line and column).</exception>
+    public static Baseline? TryRead(string baselinePath)
+    {
+        if (!File.Exists(baselinePath)) return null;
+        string text;
+        try
+        {
+            text = File.ReadAllText(baselinePath, StrictUtf8);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new BaselineFormatException(baselinePath, 1, 1, "the file is not valid UTF-8.");
+        }
+
+        return BaselineSerializer.Parse(text, baselinePath);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="baseline"/> when <paramref name="update"/> is true (the baseline changes only on an explicit
+    /// update, which the runner decides); returns whether it wrote. The write is atomic: the text goes to a temporary
+    /// file in the same folder, is flushed to disk, then moved over the old file, so a failed write leaves the old
+    /// baseline intact.
+    /// </summary>
+    public static bool Write(string baselinePath, Baseline baseline, bool update) =>
+        Write(baselinePath, baseline, update, beforeReplace: null);
+
+    /// <summary>Test seam: <paramref name="beforeReplace"/> runs after the temporary file is written, before the move.</summary>
+    internal static bool Write(string baselinePath, Baseline baseline, bool update, Action<string>? beforeReplace)
+    {
+        if (baselinePath is null) throw new ArgumentNullException(nameof(baselinePath));
+        if (baseline is null) throw new ArgumentNullException(nameof(baseline));
+        if (!update) return false;
+
+        var text = BaselineSerializer.Serialize(baseline);
+        var fullPath = Path.GetFullPath(baselinePath);
+        var folder = Path.GetDirectoryName(fullPath)!;
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                var bytes = Utf8NoBom.GetBytes(text);
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+
+            beforeReplace?.Invoke(temp);
+            File.Move(temp, fullPath, overwrite: true);
+            return true;
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace PromptGen.Evals.Baselines;
+
+/// <summary>A small JSON tree that remembers where each value starts, so file errors can point at a line.</summary>
+internal sealed class PositionedJson
+{
+    private static readonly IReadOnlyDictionary<string, PositionedJson> NoProperties = new Dictionary<string, PositionedJson>();
+
+    private PositionedJson(JsonValueKind kind, int line, int column)
+    {
+        Kind = kind;
+        Line = line;
+        Column = column;
+    }
+
+    public JsonValueKind Kind { get; }
+
+    public int Line { get; }
+
+    public int Column { get; }
+
+    /// <summary>String value, or the raw number text.</summary>
+    public string Text { get; private set; } = string.Empty;
+
+    public IReadOnlyDictionary<string, PositionedJson> Properties { get; private set; } = NoProperties;
+
+    public IReadOnlyList<PositionedJson> Items { get; private set; } = Array.Empty<PositionedJson>();
+
+    public static PositionedJson Parse(string text, string path, int maxDepth)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new BaselineFormatException(path, 1, 1, "the file is empty.");
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var lines = new LineIndex(bytes);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            if (!reader.Read()) throw new BaselineFormatException(path, 1, 1, "the file is empty.");
+            var root = ReadValue(ref reader, lines, path);
+            if (reader.Read())
+            {
+                var (line, column) = lines.Position(reader.TokenStartIndex);
+                throw new BaselineFormatException(path, line, column, "unexpected content after the JSON value.");
+            }
+
+            return root;
+        }
+        catch (JsonException e)
+        {
+            // Utf8JsonReader positions are 0-based; a byte column is close enough for ASCII-heavy files.
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            throw new BaselineFormatException(path, line, column, "invalid JSON: " + FirstSentence(e.Message));
+        }
+    }
+
+    private static PositionedJson ReadValue(ref Utf8JsonReader reader, LineIndex lines, string path)
+    {
+        var (line, column) = lines.Position(reader.TokenStartIndex);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            {
+                var node = new PositionedJson(JsonValueKind.Object, line, column);
+                var properties = new Dictionary<string, PositionedJson>(StringComparer.Ordinal);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var (keyLine, keyColumn) = lines.Position(reader.TokenStartIndex);
+                    var key = reader.GetString()!;
+                    if (properties.ContainsKey(key)) throw new BaselineFormatException(path, keyLine, keyColumn, $"duplicate key \"{key}\".");
+                    reader.Read();
+                    properties[key] = ReadValue(ref reader, lines, path);
+                }
+
+                node.Properties = properties;
+                return node;
+            }
+
+            case JsonTokenType.StartArray:
+            {
+                var node = new PositionedJson(JsonValueKind.Array, line, column);
+                var items = new List<PositionedJson>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(ReadValue(ref reader, lines, path));
+                node.Items = items;
+                return node;
+            }
+
+            case JsonTokenType.String:
+                return new PositionedJson(JsonValueKind.String, line, column) { Text = reader.GetString()! };
+            case JsonTokenType.Number:
+                return new PositionedJson(JsonValueKind.Number, line, column) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
+            case JsonTokenType.True:
+                return new PositionedJson(JsonValueKind.True, line, column);
+            case JsonTokenType.False:
+                return new PositionedJson(JsonValueKind.False, line, column);
+            default:
+                return new PositionedJson(JsonValueKind.Null, line, column);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber", StringComparison.Ordinal);
+        return (cut > 0 ? message.Substring(0, cut) : message).Trim();
+    }
+
+    /// <summary>Byte offset → 1-based line and column.</summary>
+    private sealed class LineIndex
+    {
+        private readonly List<long> _starts = new() { 0 };
+
+        public LineIndex(byte[] bytes)
+        {
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] == (byte)'\n') _starts.Add(i + 1);
+            }
+        }
+
+        public (int Line, int Column) Position(long offset)
+        {
+            var index = _starts.BinarySearch(offset);
+            if (index < 0) index = ~index - 1;
+            return (index + 1, (int)(offset - _starts[index]) + 1);
+        }
+    }
+}

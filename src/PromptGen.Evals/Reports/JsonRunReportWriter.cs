@@ -1,0 +1,175 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using PromptGen.Evals.Baselines;
+using PromptGen.Evals.Results;
+
+namespace PromptGen.Evals.Reports;
+
+/// <summary>
+/// The JSON run file: everything about the run, including rendered messages, model text, parsed output,
+/// repairs, assertion outcomes, latencies, tokens and costs, the gate's figures and its findings.
+/// Embedded JSON (rendered messages, output) is kept as text so a malformed value can never break the file.
+/// </summary>
+public static class JsonRunReportWriter
+{
+    public static string Render(EvalRun run)
+    {
+        if (run is null) throw new ArgumentNullException(nameof(run));
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("format", 1);
+            if (run.Mode is not null) json.WriteString("mode", run.Mode);
+            if (run.StartedAt is { } started) json.WriteString("startedAt", started);
+            if (run.Duration is { } duration) json.WriteNumber("durationMs", Math.Round(duration.TotalMilliseconds, 3));
+            json.WriteStartArray("suites");
+            foreach (var suite in run.Suites) WriteSuite(json, suite);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    private static void WriteSuite(Utf8JsonWriter json, EvalRunSuite suite)
+    {
+        var r = suite.Result;
+        json.WriteStartObject();
+        json.WriteString("evalFile", r.EvalFile);
+        json.WriteString("prompt", r.PromptName);
+        if (suite.Target is not null) json.WriteString("target", suite.Target);
+        if (r.Gate is { } gate) WriteGate(json, gate);
+        json.WriteStartArray("staleCases");
+        foreach (var id in r.StaleCaseIds) json.WriteStringValue(id);
+        json.WriteEndArray();
+        json.WriteStartArray("cases");
+        foreach (var c in r.Cases) WriteCase(json, c, suite.Baseline?.Find(c.CaseId));
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteGate(Utf8JsonWriter json, GateOutcome gate)
+    {
+        json.WriteStartObject("gate");
+        json.WriteBoolean("passed", gate.Passed);
+        json.WriteString("verdict", VerdictNames.Of(gate.Verdict));
+        json.WriteNumber("passRate", gate.PassRate);
+        json.WriteNumber("minPassRate", gate.MinPassRate);
+        json.WriteNumber("tolerance", gate.Tolerance);
+        json.WriteNumber("alpha", gate.Alpha);
+        json.WriteNumber("judgedCases", gate.JudgedCases);
+        json.WriteNumber("passedCases", gate.PassedCases);
+        json.WriteNumber("erroredCases", gate.ErroredCases);
+        json.WriteBoolean("hasBaseline", gate.HasBaseline);
+        Nullable(json, "baselinePassRate", gate.BaselinePassRate);
+        json.WriteNumber("pairedCases", gate.PairedCases);
+        json.WriteNumber("worsened", gate.Worsened);
+        json.WriteNumber("improved", gate.Improved);
+        Nullable(json, "drop", gate.Drop);
+        Nullable(json, "pValue", gate.PValue);
+        json.WriteStartObject("smallestDetectableDrop");
+        json.WriteNumber("rate", gate.SmallestDetectableDrop);
+        json.WriteNumber("cases", gate.DetectableDropCases);
+        json.WriteNumber("of", gate.ComparableCases);
+        json.WriteBoolean("detectable", gate.DropDetectable);
+        json.WriteEndObject();
+        json.WriteStartArray("findings");
+        foreach (var f in gate.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", f.Id);
+            json.WriteString("severity", f.IsError ? "error" : "warning");
+            json.WriteNumber("line", f.Line);
+            json.WriteNumber("column", f.Column);
+            json.WriteString("message", f.Message);
+            if (f.CaseId is not null) json.WriteString("case", f.CaseId);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCase(Utf8JsonWriter json, CaseResult c, BaselineCase? baseline)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", c.CaseId);
+        json.WriteNumber("line", c.Line);
+        json.WriteString("verdict", VerdictNames.Of(c.Verdict));
+        json.WriteBoolean("passed", c.Passed);
+        json.WriteBoolean("critical", c.Critical);
+        json.WriteString("passWhen", c.PassWhen);
+        json.WriteNumber("trialCount", c.Trials.Count);
+        json.WriteNumber("passedTrials", c.PassedTrials);
+        if (baseline is not null)
+        {
+            json.WriteStartObject("baseline");
+            json.WriteNumber("trials", baseline.Trials);
+            json.WriteNumber("passedTrials", baseline.PassedTrials);
+            json.WriteBoolean("passed", baseline.Passed);
+            json.WriteStartArray("assertions");
+            foreach (var a in baseline.Assertions)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", a.Kind);
+                json.WriteString("description", a.Description);
+                json.WriteBoolean("gating", a.Gating);
+                json.WriteNumber("passed", a.Passed);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteStartArray("trials");
+        foreach (var t in c.Trials) WriteTrial(json, t);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteTrial(Utf8JsonWriter json, TrialResult t)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("trial", t.Trial);
+        json.WriteBoolean("passed", t.Passed);
+        if (t.Error is not null) json.WriteString("error", t.Error);
+        if (t.ErrorId is not null) json.WriteString("errorId", t.ErrorId);
+        json.WriteNumber("latencyMs", Math.Round(t.Latency.TotalMilliseconds, 3));
+        if (t.InputTokens is { } input) json.WriteNumber("inputTokens", input);
+        if (t.OutputTokens is { } output) json.WriteNumber("outputTokens", output);
+        if (t.Cost is { } cost) json.WriteNumber("cost", cost);
+        if (t.RenderedMessagesJson is not null) json.WriteString("renderedMessages", t.RenderedMessagesJson);
+        if (t.ModelText is not null) json.WriteString("modelText", t.ModelText);
+        if (t.OutputJson is not null) json.WriteString("output", t.OutputJson);
+        json.WriteStartArray("repairs");
+        foreach (var repair in t.Repairs) json.WriteStringValue(repair);
+        json.WriteEndArray();
+        json.WriteStartArray("assertions");
+        foreach (var a in t.Assertions)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", a.Kind);
+            json.WriteString("description", a.Description);
+            json.WriteBoolean("passed", a.Passed);
+            json.WriteBoolean("gating", a.Gating);
+            if (a.Message is not null) json.WriteString("message", a.Message);
+            if (a.Score is { } score && !double.IsNaN(score) && !double.IsInfinity(score)) json.WriteNumber("score", score);
+            json.WriteNumber("line", a.Line);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Nullable(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && !double.IsNaN(v) && !double.IsInfinity(v)) json.WriteNumber(name, v);
+        else json.WriteNull(name);
+    }
+}
