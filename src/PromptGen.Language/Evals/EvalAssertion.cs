@@ -137,5 +137,4 @@ public sealed class EvalAssertion
     internal static bool IsTextKind(EvalAssertionKind kind) => kind is EvalAssertionKind.Contains or EvalAssertionKind.IContains or
         EvalAssertionKind.ContainsAny or EvalAssertionKind.ContainsAll or EvalAssertionKind.IContainsAny or EvalAssertionKind.IContainsAll or
         EvalAssertionKind.StartsWith or EvalAssertionKind.Regex or EvalAssertionKind.Levenshtein or EvalAssertionKind.Similar;
-
 }

@@ -69,13 +69,7 @@ public static class EvalFileParser
             return new EvalFile { Path = path, Lines = lines, Diagnostics = diagnostics.Items };
         }
 
-        foreach (var entry in root.Entries)
-        {
-            if (!FileKeys.Contains(entry.Key))
-            {
-                diagnostics.Malformed(entry.KeySpan, $"Unknown key '{entry.Key}' in the eval file (expected {string.Join(", ", FileKeys)}){EvalYaml.Hint(entry.Key, FileKeys)}");
-            }
-        }
+        var unknownKeys = ReportUnknownKeys(root, "the eval file", FileKeys, diagnostics);
 
         string? promptReference = null;
         SourceSpan? promptSpan = null;
@@ -100,7 +94,8 @@ public static class EvalFileParser
 
         var defaults = ReadDefaults(root.FindEntry("defaults"), diagnostics);
         var gate = ReadGate(root.FindEntry("gate"), diagnostics);
-        var cases = ReadCases(root.FindEntry("cases"), fileStart, defaults, diagnostics);
+        // A misspelt 'cases' key has been reported already; "no cases" would only repeat it.
+        var cases = root.FindEntry("cases") is null && unknownKeys ? Array.Empty<EvalCase>() : ReadCases(root.FindEntry("cases"), fileStart, defaults, diagnostics);
 
         return new EvalFile
         {
@@ -218,7 +213,7 @@ public static class EvalFileParser
 
     private static EvalCase ReadCase(YamlSourceNode node, int ordinal, EvalDefaults defaults, EvalAssertionParser assertionParser, EvalDiagnosticList diagnostics)
     {
-        ReportUnknownKeys(node, "case", CaseKeys, diagnostics);
+        var unknownKeys = ReportUnknownKeys(node, "case", CaseKeys, diagnostics);
         var caseStart = new SourceSpan(node.Span.Start, node.Span.Start, node.Span.StartLine, node.Span.StartColumn, node.Span.StartLine, node.Span.StartColumn);
 
         string? id = null;
@@ -259,7 +254,7 @@ public static class EvalFileParser
 
         var assertions = ReadAssertions(node.FindEntry("assert"), true, assertionParser, diagnostics);
         var checks = ReadAssertions(node.FindEntry("check"), false, assertionParser, diagnostics);
-        if (node.FindEntry("assert") is null && node.FindEntry("check") is null)
+        if (node.FindEntry("assert") is null && node.FindEntry("check") is null && !unknownKeys)
         {
             diagnostics.Malformed(id is null ? caseStart : idSpan, $"Case {(id is null ? "" : $"'{id}' ")}has no assertions; add 'assert:' (gating) or 'check:' (reported) entries");
         }
@@ -370,15 +365,20 @@ public static class EvalFileParser
         }
     }
 
-    private static void ReportUnknownKeys(YamlSourceNode mapping, string where, IReadOnlyList<string> known, EvalDiagnosticList diagnostics)
+    /// <summary>Reports keys that are not in <paramref name="known"/>; true when there was any.</summary>
+    private static bool ReportUnknownKeys(YamlSourceNode mapping, string where, IReadOnlyList<string> known, EvalDiagnosticList diagnostics)
     {
+        var any = false;
         foreach (var entry in mapping.Entries)
         {
             if (!known.Contains(entry.Key))
             {
                 diagnostics.Malformed(entry.KeySpan, $"Unknown key '{entry.Key}' in {where} (expected {string.Join(", ", known)}){EvalYaml.Hint(entry.Key, known)}");
+                any = true;
             }
         }
+
+        return any;
     }
 
     private static string Shown(YamlSourceNode node) =>
