@@ -21,6 +21,9 @@ internal sealed class PromptFile
     /// <summary>The full path of the outermost folder searched for partials.</summary>
     public string SearchRoot { get; }
 
+    /// <summary>An eval file (<c>*.eval.yaml</c>) rather than a prompt.</summary>
+    public bool IsEval => PromptGen.Language.Evals.EvalPromptLink.IsEvalFile(FullPath);
+
     /// <summary>Files named <c>_name.prompt</c> are partials, referenced as <c>{{> name}}</c>.</summary>
     public bool IsPartial => IsPartialFileName(Path.GetFileName(FullPath));
 

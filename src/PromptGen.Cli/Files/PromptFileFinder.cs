@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using PromptGen.Cli.Arguments;
+using PromptGen.Language.Evals;
 
 namespace PromptGen.Cli.Files;
 
 /// <summary>
 /// Expands <c>check</c>'s arguments into files: a file is taken as it is; a directory is searched
-/// recursively for <c>*.prompt</c>, skipping build output and tool folders (<c>bin</c>, <c>obj</c>,
+/// recursively for <c>*.prompt</c> and eval files (<c>*.eval.yaml</c>, <c>*.eval.yml</c>), skipping build output and tool folders (<c>bin</c>, <c>obj</c>,
 /// <c>node_modules</c>, names starting with a dot) and symbolic links to directories.
 /// </summary>
 internal static class PromptFileFinder
@@ -56,7 +57,7 @@ internal static class PromptFileFinder
             string[] folders;
             try
             {
-                files = Directory.GetFiles(current, "*.prompt");
+                files = Directory.GetFiles(current);
                 folders = Directory.GetDirectories(current);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -65,7 +66,7 @@ internal static class PromptFileFinder
             }
 
             results.AddRange(files
-                .Where(f => f.EndsWith(".prompt", StringComparison.OrdinalIgnoreCase))
+                .Where(f => f.EndsWith(".prompt", StringComparison.OrdinalIgnoreCase) || EvalPromptLink.IsEvalFile(f))
                 .Select(f => (f, Path.GetFullPath(f))));
 
             foreach (var folder in folders.OrderByDescending(f => f, StringComparer.Ordinal))

@@ -19,9 +19,10 @@ internal sealed class CheckVerb : Verb
         "<files or dirs>...",
         minimumPositionals: 1,
         maximumPositionals: int.MaxValue,
-        "Report every problem in .prompt files (exit code 1 when any is an error).",
-        "Checks .prompt files: frontmatter, schemas, template syntax, helpers and partials.\n" +
-        "Directories are searched recursively for *.prompt (bin, obj, node_modules and dot-folders are skipped).\n" +
+        "Report every problem in .prompt and eval files (exit code 1 when any is an error).",
+        "Checks .prompt files: frontmatter, schemas, template syntax, helpers and partials; and eval files\n" +
+        "(*.eval.yaml): their format, and their cases against the prompt they test (PG0501-PG0505).\n" +
+        "Directories are searched recursively for *.prompt and *.eval.yaml (bin, obj, node_modules and dot-folders are skipped).\n" +
         "Files named _name.prompt are partials: they are checked as templates and resolve {{> name}} in their\n" +
         "own folder and the folders below it, up to the folder named on the command line (nearest wins).\n" +
         "Each diagnostic is printed as  path(line,col): error PG0203: message  ; valid input prints nothing.",
@@ -37,6 +38,12 @@ internal sealed class CheckVerb : Verb
         {
             var text = InputFile.ReadPromptFile(file.DisplayPath, out var encodingDiagnostics);
             diagnostics.AddRange(encodingDiagnostics);
+            if (file.IsEval)
+            {
+                diagnostics.AddRange(EvalFileCheck.Check(file, text));
+                continue;
+            }
+
             var resolver = partials.For(file);
             diagnostics.AddRange(file.IsPartial
                 ? PromptChecker.CheckPartial(file.DisplayPath, text, resolver)
@@ -44,7 +51,7 @@ internal sealed class CheckVerb : Verb
         }
 
         DiagnosticWriter.Write(stdout, diagnostics, format);
-        if (files.Count == 0) stderr.Write("promptgen check: no .prompt files found\n");
+        if (files.Count == 0) stderr.Write("promptgen check: no .prompt or .eval.yaml files found\n");
         return diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error) ? 1 : 0;
     }
 
