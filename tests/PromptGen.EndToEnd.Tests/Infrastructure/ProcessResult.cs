@@ -1,3 +1,5 @@
+using System;
+
 namespace PromptGen.EndToEnd.Tests.Infrastructure;
 
 /// <summary>What a finished command printed and returned.</summary>
