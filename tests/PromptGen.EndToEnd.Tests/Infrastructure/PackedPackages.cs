@@ -84,7 +84,12 @@ public sealed class PackedPackages : IAsyncLifetime
         TryDelete(RootDirectory);
         if (Version.Length > 0)
         {
-            foreach (var id in s_packageIds) TryDelete(Path.Combine(GlobalPackagesFolder(), id.ToLowerInvariant(), Version.ToLowerInvariant()));
+            foreach (var id in s_packageIds)
+            {
+                var idFolder = Path.Combine(GlobalPackagesFolder(), id.ToLowerInvariant());
+                TryDelete(Path.Combine(idFolder, Version.ToLowerInvariant()));
+                if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any()) TryDelete(idFolder);
+            }
         }
 
         return Task.CompletedTask;
