@@ -16,6 +16,9 @@ public sealed class CheckVerbTests
     [InlineData("bad-enum", "error", "PG0103", 4, 19)]
     [InlineData("unclosed-block", "error", "PG0201", 2, 1)]
     [InlineData("unknown-helper", "error", "PG0202", 1, 9)]
+    [InlineData("undeclared-variable", "error", "PG0203", 7, 18)]
+    [InlineData("unused-input", "warning", "PG0204", 5, 5)]
+    [InlineData("type-misuse", "error", "PG0209", 6, 9)]
     [InlineData("role-block", "error", "PG0205", 1, 1)]
     [InlineData("invalid-role", "error", "PG0205", 1, 8)]
     [InlineData("missing-partial", "error", "PG0206", 2, 5)]
@@ -69,7 +72,7 @@ public sealed class CheckVerbTests
         var keys = new[] { "id", "severity", "path", "line", "column", "endLine", "endColumn", "message" };
         Assert.All(diagnostics, d => Assert.Equal(keys, d.Properties.Select(p => p.Key)));
         var ids = diagnostics.Select(d => d["id"]!.AsString).ToHashSet();
-        foreach (var id in new[] { "PG0001", "PG0002", "PG0003", "PG0004", "PG0101", "PG0102", "PG0103", "PG0201", "PG0202", "PG0205", "PG0206", "PG0208", "PG0401", "PG0402" })
+        foreach (var id in new[] { "PG0001", "PG0002", "PG0003", "PG0004", "PG0101", "PG0102", "PG0103", "PG0201", "PG0202", "PG0203", "PG0204", "PG0205", "PG0206", "PG0208", "PG0209", "PG0401", "PG0402" })
         {
             Assert.Contains(id, ids);
         }

@@ -33,6 +33,67 @@ public sealed class DiagnosticLocationTests
         Assert.Single(result.GeneratedSources);
     }
 
+    private const string CustomerFrontmatter = "---\nname: p\ninput:\n  schema:\n    customer:\n      name: string\n    tags(array): string\n---\n";
+
+    [Fact]
+    public void PG0203_undeclared_variable_is_at_the_misspelled_segment()
+    {
+        var result = Run(("Prompts/P.prompt", CustomerFrontmatter + "Hi {{customer.nmae}}\n{{#each tags}}{{this}}{{/each}}"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0203");
+        AssertAt(diagnostic, "Prompts/P.prompt", 9, 15);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("Did you mean 'name'?", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PG0204_unused_input_is_a_warning_at_the_field_declaration()
+    {
+        var result = Run(("Prompts/P.prompt", CustomerFrontmatter + "Hi {{customer.name}}"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0204");
+        AssertAt(diagnostic, "Prompts/P.prompt", 7, 5);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("'tags'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PG0209_type_misuse_is_at_the_misused_value()
+    {
+        var result = Run(("Prompts/P.prompt", CustomerFrontmatter + "{{#each tags}}{{this}}{{/each}}\n{{#each customer.name}}x{{/each}}"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0209");
+        AssertAt(diagnostic, "Prompts/P.prompt", 10, 9);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void PG0203_in_a_partial_is_reported_in_the_partial_file_for_the_prompt_whose_schema_it_breaks()
+    {
+        var result = Run(
+            ("Prompts/P.prompt", CustomerFrontmatter + "{{#each tags}}{{this}}{{/each}}{{> card customer}}"),
+            ("Prompts/_card.prompt", "Name: {{name}}\nMail: {{email}}"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0203");
+        AssertAt(diagnostic, "Prompts/_card.prompt", 2, 9);
+    }
+
+    [Fact]
+    public void Binder_diagnostics_match_what_promptgen_check_reports()
+    {
+        var text = CustomerFrontmatter + "Hi {{customer.nmae}} {{#each customer.name}}x{{/each}}";
+        var result = Run(("Prompts/P.prompt", text));
+        var fromBuild = result.Diagnostics.Where(d => d.Id is "PG0203" or "PG0204" or "PG0209")
+            .Select(d => (d.Id, d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Location.GetLineSpan().StartLinePosition.Character + 1))
+            .OrderBy(d => d).ToList();
+        var fromCheck = PromptGen.Language.Prompts.PromptChecker.Check(GeneratorHarness.PathOf("Prompts/P.prompt"), text)
+            .Where(d => d.Id is "PG0203" or "PG0204" or "PG0209")
+            .Select(d => (d.Id, d.Span.StartLine, d.Span.StartColumn))
+            .OrderBy(d => d).ToList();
+        Assert.Equal(3, fromBuild.Count);
+        Assert.Equal(fromCheck, fromBuild);
+    }
+
     [Fact]
     public void PG0201_syntax_error_is_reported_once_in_the_prompt_file()
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PromptGen.Language.Binding;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Documents;
 using PromptGen.Language.Rendering;
@@ -42,6 +43,9 @@ public static class PromptChecker
         var diagnostics = new List<PromptDiagnostic>(document.Diagnostics);
         diagnostics.AddRange(parsed.Diagnostics);
         diagnostics.AddRange(TemplateAnalyzer.Analyze(parsed.Template, environment.Partials));
+
+        // Type checking needs a well-formed template; the build runs the same binder (PG0203, PG0204, PG0209).
+        if (parsed.Diagnostics.Count == 0) diagnostics.AddRange(TemplateBinder.Bind(document, parsed.Template, environment.Partials).Diagnostics);
         return new CompiledPrompt(document, parsed.Template, DiagnosticOrdering.Normalize(diagnostics));
     }
 
