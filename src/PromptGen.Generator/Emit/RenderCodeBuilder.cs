@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Rendering;
@@ -8,8 +9,14 @@ namespace PromptGen.Generator.Emit;
 /// <summary>Compiles a prompt's template (and the partials it includes) into C# members, as a string for the model.</summary>
 internal static class RenderCodeBuilder
 {
-    public static string Build(PromptDocumentModel document, EquatableArray<PartialSource> partials)
+    /// <summary>
+    /// The typed <c>RenderTyped(Input, ...)</c> when the prompt has an input schema and every construct compiles over
+    /// the typed records (<paramref name="isTyped"/> true); otherwise the dynamic <c>RenderTemplate(object?, ...)</c>.
+    /// </summary>
+    public static string Build(PromptDocumentModel document, EquatableArray<PartialSource> partials, RecordModel? input,
+        IEnumerable<RecordModel> records, string containingClass, out bool isTyped)
     {
+        isTyped = false;
         var w = new IndentedWriter();
         var parsed = TemplateParser.Parse(document.Template);
         if (parsed.HasErrors)
@@ -21,6 +28,20 @@ internal static class RenderCodeBuilder
         }
 
         var set = new PartialSet(partials.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Text));
+        if (document.InputSchema is not null && input is not null)
+        {
+            try
+            {
+                var typed = TypedTemplateEmitter.TryEmit(parsed.Template, set, records.Append(input), containingClass);
+                isTyped = true;
+                return typed;
+            }
+            catch (TypedTemplateEmitter.NotTypedException)
+            {
+                // Something only the dynamic path renders exactly (see docs/architecture.md): compile it that way.
+            }
+        }
+
         TemplateEmitter.EmitRenderMethods(w, parsed.Template, set, "private");
         return w.ToString();
     }

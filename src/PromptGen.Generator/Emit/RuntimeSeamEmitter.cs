@@ -28,7 +28,9 @@ internal static class RuntimeSeamEmitter
         w.Line();
         w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/> with history, context data and documents.</summary>");
         w.Line($"public static {Messages} Render(Input input, {Options}? options) =>");
-        w.Line($"    RenderTemplate({Rt}.FromJson(JsonCodec.WriteInputJson(input)), options);");
+        w.Line(model.IsRenderTyped
+            ? "    RenderTyped(input, options);"
+            : $"    RenderTemplate({Rt}.FromJson(JsonCodec.WriteInputJson(input)), options);");
         w.Line();
         w.Line("/// <summary>Renders the prompt's messages for an input given as JSON.</summary>");
         w.Line($"public static {Messages} Render({TypeNames.JsonElement} input, {Options}? options = null) =>");

@@ -18,6 +18,7 @@ internal static class PromptModelBuilder
         var outputType = isText ? TypeRef.String : mapper.MapOutput(document.OutputSchema!, document.OutputSchemaLocation);
         var input = mapper.MapInput(document.InputSchema, document.InputSchemaLocation);
         var options = ChatOptionsMapper.Map(document, diagnostics);
+        var renderCode = Emit.RenderCodeBuilder.Build(document, partials, input, mapper.Records, Emit.TypeNames.QualifiedClass(identity), out var isTyped);
 
         return new PromptModel
         {
@@ -32,7 +33,8 @@ internal static class PromptModelBuilder
             Enums = mapper.Enums.ToEquatableArray(),
             Options = options,
             Template = document.Template,
-            RenderCode = Emit.RenderCodeBuilder.Build(document, partials),
+            RenderCode = renderCode,
+            IsRenderTyped = isTyped,
             HasInputSchema = document.InputSchema is not null,
         };
     }

@@ -37,6 +37,9 @@ internal sealed record PromptModel
     /// <summary>The compiled template: C# members (render method and partial methods), emitted in the transform step.</summary>
     public string RenderCode { get; init; } = string.Empty;
 
+    /// <summary>True when <see cref="RenderCode"/> is the typed <c>RenderTyped(Input, ...)</c> rather than the dynamic <c>RenderTemplate</c>.</summary>
+    public bool IsRenderTyped { get; init; }
+
     /// <summary>True when the prompt declares an input schema (Render takes the typed Input).</summary>
     public bool HasInputSchema { get; init; }
 }

@@ -36,41 +36,30 @@ public static partial class JsonEqualsPrompt
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
-        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(JsonCodec.WriteInputJson(input)), options);
+        RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
 
-    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
-        var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
-        if (global::PromptGen.Rendering.TemplateRuntime.StrictEquals(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "mode"), global::PromptGen.Rendering.TemplateRuntime.String("debug")))
+        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
+        if (global::PromptGen.Rendering.TemplateRuntime.StrictEquals(global::PromptGen.Rendering.TypedTemplateRuntime.FromString(input.Mode, true), global::PromptGen.Rendering.TemplateRuntime.String("debug")))
         {
-            var c1 = c0;
-            var s2 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c1);
-            var f3 = f0;
             w0.Text("Debug data: ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Json(global::PromptGen.Rendering.TemplateRuntime.Path(c1, "data"), global::PromptGen.Rendering.TemplateRuntime.Number(2.0)));
+            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Json((input.Data is { } x1 ? global::PromptGen.Rendering.TemplateRuntime.FromWriter(writer => JsonCodec.WriteData(writer, x1)) : global::PromptGen.Rendering.TypedTemplateRuntime.Missing(true)), global::PromptGen.Rendering.TemplateRuntime.Number(2.0)));
         }
         else
         {
-            var c4 = c0;
-            var s5 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c4);
-            var f6 = f0;
             w0.Text("Data: ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Json(global::PromptGen.Rendering.TemplateRuntime.Path(c4, "data"), null));
+            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Json((input.Data is { } x2 ? global::PromptGen.Rendering.TemplateRuntime.FromWriter(writer => JsonCodec.WriteData(writer, x2)) : global::PromptGen.Rendering.TypedTemplateRuntime.Missing(true)), null));
         }
         w0.Text("\n");
-        if (!global::PromptGen.Rendering.TemplateRuntime.StrictEquals(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "mode"), global::PromptGen.Rendering.TemplateRuntime.String("quiet")))
+        if (!(global::PromptGen.Rendering.TemplateRuntime.StrictEquals(global::PromptGen.Rendering.TypedTemplateRuntime.FromString(input.Mode, true), global::PromptGen.Rendering.TemplateRuntime.String("quiet"))))
         {
-            var c7 = c0;
-            var s8 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c7);
-            var f9 = f0;
             w0.Text("Be verbose.");
         }
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);

@@ -123,36 +123,29 @@ public static partial class ArraysPrompt
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
-        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(JsonCodec.WriteInputJson(input)), options);
+        RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
 
-    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
-        var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
+        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
         w0.Text("Tag these words: ");
-        var runs1 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "words"), f0);
-        if (runs1 is null)
+        var l1 = input.Words;
+        if (l1 is { Count: > 0 })
         {
-        }
-        else foreach (var r2 in runs1)
-        {
-            var c3 = r2.Context;
-            var s4 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c3);
-            var f5 = r2.Data ?? f0;
-            w0.Value(c3);
-            if (!global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Data(f5, 0, "last"), null))
+            for (var i2 = 0; i2 < l1.Count; i2++)
             {
-                var c6 = c3;
-                var s7 = global::PromptGen.Rendering.TemplateRuntime.Push(s4, c6);
-                var f8 = f5;
-                w0.Text(", ");
+                var it3 = l1[i2];
+                w0.Text(it3);
+                if (!((i2 == l1.Count - 1)))
+                {
+                    w0.Text(", ");
+                }
             }
         }
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);

@@ -114,23 +114,21 @@ public static partial class EnumsPrompt
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
-        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(JsonCodec.WriteInputJson(input)), options);
+        RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
 
-    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
-        var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
+        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
         w0.Text("Rate: ");
-        w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "ticket"));
+        w0.Text(input.Ticket);
         w0.Text(" (");
-        w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "tone"));
+        w0.Text((input.Tone is { } e1 ? JsonCodec.ToWireName(e1) : null));
         w0.Text(")");
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }

@@ -88,35 +88,27 @@ public static partial class OptionalFieldsPrompt
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
-        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(JsonCodec.WriteInputJson(input)), options);
+        RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
 
-    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
-        var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
-        w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "text"));
-        if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "nickname"), null))
+        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
+        w0.Text(input.Text);
+        if (!string.IsNullOrEmpty(input.Nickname))
         {
-            var c1 = c0;
-            var s2 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c1);
-            var f3 = f0;
             w0.Text(" for ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(c1, "nickname"));
+            w0.Text(input.Nickname);
         }
-        if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "limit"), null))
+        if ((input.Limit is { } n1 && n1 != 0))
         {
-            var c4 = c0;
-            var s5 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c4);
-            var f6 = f0;
             w0.Text(" (max ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(c4, "limit"));
+            w0.Text(global::PromptGen.Rendering.TypedTemplateRuntime.Integer(input.Limit));
             w0.Text(")");
         }
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);

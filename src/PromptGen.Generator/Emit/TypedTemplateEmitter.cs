@@ -1,0 +1,604 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PromptGen.Generator.Models;
+using PromptGen.Language.Rendering;
+using PromptGen.Language.Templates;
+
+namespace PromptGen.Generator.Emit;
+
+/// <summary>
+/// Compiles a template into straight-line C# over the prompt's typed records: property access, <c>for</c> loops with
+/// index/first/last in locals, truthiness and printing by static type. Everything it cannot type exactly throws
+/// <see cref="NotTypedException"/>, and the caller uses the dynamic <see cref="TemplateEmitter"/> for the whole prompt.
+/// The output must equal the run-time renderer's for the JSON the typed input writes, so each rule below mirrors it.
+/// </summary>
+internal sealed class TypedTemplateEmitter
+{
+    private const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
+    private const string Tt = "global::PromptGen.Rendering.TypedTemplateRuntime";
+    private const int MaxPartialInlining = 16;
+
+    private readonly IndentedWriter _w;
+    private readonly IPartialResolver _partials;
+    private readonly Dictionary<string, RecordModel> _records;
+    private readonly List<string> _partialChain = new();
+    private int _counter;
+
+    /// <summary>Thrown for a construct the typed path does not compile; the prompt then renders dynamically.</summary>
+    public sealed class NotTypedException : Exception
+    {
+        public NotTypedException(string reason) : base(reason)
+        {
+        }
+    }
+
+    private TypedTemplateEmitter(IndentedWriter w, IPartialResolver partials, IEnumerable<RecordModel> records, string containingClass)
+    {
+        _w = w;
+        _partials = partials;
+        _records = records.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    /// <summary>
+    /// A typed value: C# code, its type (null = a dynamic template value of type <c>object?</c>), whether a missing
+    /// value means undefined (an absent optional field) or null, and where it sits in the input tree (for identity).
+    /// </summary>
+    private sealed record Value(string Code, TypeRef? Type, bool MissingIsUndefined, string Origin)
+    {
+        public bool IsDynamic => Type is null;
+
+        public bool MayBeMissing => Type is null || Type.IsNullable;
+    }
+
+    /// <summary>One level of the <c>../</c> chain; <see cref="Unknown"/> when whether Handlebars pushed it depends on the values.</summary>
+    private sealed record Depth(Value? Context, Depth? Parent, bool Unknown);
+
+    private sealed record Loop(Value Index, Value First, Value Last, Value Key);
+
+    private sealed record Scope(string Writer, Value Context, Depth Depths, IReadOnlyList<(string Name, Value Value)> BlockParams, Loop? Loop, Value Root);
+
+    /// <summary>Writes <c>RenderTyped(Input input, PromptRenderOptions? options)</c>, or throws <see cref="NotTypedException"/>.</summary>
+    public static string TryEmit(Template template, IPartialResolver partials, IEnumerable<RecordModel> records, string containingClass)
+    {
+        var w = new IndentedWriter();
+        var emitter = new TypedTemplateEmitter(w, partials, records, containingClass);
+        w.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)");
+        w.OpenBrace();
+        w.Line($"var history = {Rt}.HistoryOf(options);");
+        w.Line($"var w0 = new global::PromptGen.Rendering.TemplateWriter();");
+        w.Line($"var f0 = {Rt}.RootData({Rt}.EmptyObject(), options, history);");
+        var root = new Value("input", TypeRef.Record("Input"), true, "$");
+        var scope = new Scope("w0", root, new Depth(root, null, false), Array.Empty<(string, Value)>(), null, root);
+        emitter.EmitStatements(template.Body, scope);
+        w.Line($"return {Rt}.ToMessages(w0, options, history);");
+        w.CloseBrace();
+        return w.ToString();
+    }
+
+    private string Next(string prefix) => prefix + (++_counter);
+
+    private static NotTypedException NotTyped(string reason) => new(reason);
+
+    private void EmitStatements(TemplateProgram program, Scope scope)
+    {
+        foreach (var statement in program.Statements)
+        {
+            switch (statement)
+            {
+                case ContentStatement content:
+                    if (content.Value.Length > 0) _w.Line($"{scope.Writer}.Text({CSharpLiterals.String(content.Value)});");
+                    break;
+                case MustacheStatement mustache:
+                    EmitMustache(mustache, scope);
+                    break;
+                case BlockStatement block:
+                    EmitBlock(block, scope);
+                    break;
+                case PartialStatement partial:
+                    EmitPartial(partial, scope);
+                    break;
+                default:
+                    throw NotTyped("partial blocks");
+            }
+        }
+    }
+
+    private static bool TryBlockParam(PathExpression path, Scope scope, out Value value)
+    {
+        value = null!;
+        if (path.IsData || path.Depth != 0 || path.IsScoped || path.Parts.Count == 0) return false;
+        foreach (var (name, v) in scope.BlockParams)
+        {
+            if (name == path.Parts[0])
+            {
+                value = v;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? HelperName(Expression pathExpression, bool hasArguments, Scope scope)
+    {
+        var path = pathExpression as PathExpression;
+        if (path is not null && TryBlockParam(path, scope, out _)) return null;
+        var isSimple = path is null || path.IsSimple;
+        var name = path is null ? pathExpression.Original : path.Head;
+        if (hasArguments) return name ?? pathExpression.Original;
+        return isSimple && name is not null && KnownHelpers.IsKnown(name) ? name : null;
+    }
+
+    // ---- values -------------------------------------------------------------------------------------------------
+
+    private Value Resolve(PathExpression path, Scope scope)
+    {
+        Value current;
+        var start = 0;
+        if (path.IsData)
+        {
+            if (path.Depth != 0) throw NotTyped("@../ data");
+            if (path.Parts.Count > 0 && path.Parts[0] == "root")
+            {
+                current = scope.Root;
+                start = 1;
+            }
+            else if (path.Parts.Count == 1 && scope.Loop is { } loop && path.Parts[0] is "index" or "first" or "last" or "key")
+            {
+                return path.Parts[0] switch { "index" => loop.Index, "first" => loop.First, "last" => loop.Last, _ => loop.Key };
+            }
+            else
+            {
+                if (path.Parts.Count > 0 && path.Parts[0] is "index" or "first" or "last" or "key" or "partial-block") throw NotTyped("loop data outside a typed loop");
+                return new Value($"{Rt}.Data(f0, 0{string.Concat(path.Parts.Select(p => ", " + CSharpLiterals.String(p)))})", null, true, "@");
+            }
+        }
+        else if (TryBlockParam(path, scope, out var parameter))
+        {
+            current = parameter;
+            start = 1;
+        }
+        else
+        {
+            var depth = scope.Depths;
+            for (var i = 0; i < path.Depth; i++)
+            {
+                if (depth.Unknown || depth.Parent is null) throw NotTyped("../ through a level that depends on the values");
+                depth = depth.Parent;
+            }
+
+            current = depth.Context ?? throw NotTyped("../ above the root");
+        }
+
+        for (var i = start; i < path.Parts.Count; i++) current = Member(current, path.Parts[i]);
+        return current;
+    }
+
+    private Value Member(Value owner, string part)
+    {
+        if (owner.IsDynamic) return new Value($"{Rt}.Path({owner.Code}, {CSharpLiterals.String(part)})", null, true, owner.Origin + "." + part);
+        var type = owner.Type!;
+        var access = type.IsNullable ? "?." : ".";
+        switch (type.Kind)
+        {
+            case TypeKind.Record when _records.TryGetValue(type.Name!, out var record):
+                var property = record.Properties.FirstOrDefault(p => p.WireName == part) ?? throw NotTyped($"undeclared field '{part}'");
+                var propertyType = type.IsNullable ? property.Type.AsNullable() : property.Type;
+                var missingIsUndefined = property.Type.IsNullable ? !property.IsRequired : owner.MissingIsUndefined;
+                if (type.IsNullable && property.Type.IsNullable && owner.MissingIsUndefined != missingIsUndefined) throw NotTyped("null and undefined mixed in one path");
+                return new Value($"{owner.Code}{access}{property.PropertyName}", propertyType, missingIsUndefined, owner.Origin + "." + part);
+            case TypeKind.List when part == "length":
+                return new Value($"{owner.Code}{access}Count", type.IsNullable ? TypeRef.Int32.AsNullable() : TypeRef.Int32, owner.MissingIsUndefined, owner.Origin + ".length");
+            case TypeKind.String when part == "length":
+                return new Value($"{owner.Code}{access}Length", type.IsNullable ? TypeRef.Int32.AsNullable() : TypeRef.Int32, owner.MissingIsUndefined, owner.Origin + ".length");
+            case TypeKind.Json:
+                return Member(ToDynamic(owner), part);
+            default:
+                throw NotTyped($"'{part}' on a {type.Kind}");
+        }
+    }
+
+    /// <summary>A typed value as a template value (what the run-time renderer would hold for the same JSON).</summary>
+    private string DynamicCode(Value value)
+    {
+        if (value.IsDynamic) return value.Code;
+        var type = value.Type!;
+        var undefined = value.MissingIsUndefined ? "true" : "false";
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                return $"{Tt}.FromString({value.Code}, {undefined})";
+            case TypeKind.Int64:
+            case TypeKind.Int32:
+                return $"{Tt}.FromInteger({value.Code}, {undefined})";
+            case TypeKind.Double:
+                return $"{Tt}.FromNumber({value.Code}, {undefined})";
+            case TypeKind.Boolean:
+                return $"{Tt}.FromBoolean({value.Code}, {undefined})";
+            case TypeKind.Enum:
+                return type.IsNullable
+                    ? $"({value.Code} is {{ }} e{++_counter} ? {Tt}.FromString(JsonCodec.ToWireName(e{_counter}), true) : {Tt}.Missing({undefined}))"
+                    : $"{Tt}.FromString(JsonCodec.ToWireName({value.Code}), true)";
+            case TypeKind.Json:
+                return type.IsNullable
+                    ? $"({value.Code} is {{ }} j{++_counter} ? {Rt}.FromJson(j{_counter}) : {Tt}.Missing({undefined}))"
+                    : $"{Rt}.FromJson({value.Code})";
+            default:
+                var v = "x" + (++_counter);
+                var write = $"{Rt}.FromWriter(writer => JsonCodec.Write{TypeNames.Key(type.AsNonNullable())}(writer, {v}))";
+                return $"({value.Code} is {{ }} {v} ? {write} : {Tt}.Missing({undefined}))";
+        }
+    }
+
+    private Value ToDynamic(Value value) => value.IsDynamic ? value : new Value(DynamicCode(value), null, value.MissingIsUndefined, value.Origin);
+
+    private string LiteralOrValue(Expression expression, Scope scope) => expression switch
+    {
+        PathExpression path => DynamicCode(Resolve(path, scope)),
+        StringLiteral s => $"{Rt}.String({CSharpLiterals.String(s.Value)})",
+        NumberLiteral n => $"{Rt}.Number({CSharpLiterals.Double(n.Value)})",
+        BooleanLiteral b => b.Value ? $"{Rt}.True" : $"{Rt}.False",
+        NullLiteral => $"{Rt}.Null",
+        UndefinedLiteral => "null",
+        _ => throw NotTyped("subexpressions"),
+    };
+
+    private string HashValue(HashExpression? hash, string key, Scope scope)
+    {
+        var pair = hash?.Pairs.LastOrDefault(p => p.Key == key);
+        return pair is null ? "null" : LiteralOrValue(pair.Value, scope);
+    }
+
+    /// <summary>The text Handlebars prints for a value (null prints nothing), as a C# <c>string?</c> expression.</summary>
+    private string PrintCode(Value value)
+    {
+        var type = value.Type!;
+        var code = value.Code;
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                return code;
+            case TypeKind.Int64:
+            case TypeKind.Int32:
+                return $"{Tt}.Integer({code})";
+            case TypeKind.Double:
+                return $"{Tt}.Number({code})";
+            case TypeKind.Boolean:
+                return $"{Tt}.Boolean({code})";
+            case TypeKind.Enum:
+                return type.IsNullable ? $"({code} is {{ }} e{++_counter} ? JsonCodec.ToWireName(e{_counter}) : null)" : $"JsonCodec.ToWireName({code})";
+            case TypeKind.Record:
+            case TypeKind.Map:
+                return type.IsNullable ? $"({code} is null ? null : \"[object Object]\")" : "\"[object Object]\"";
+            case TypeKind.List when type.Element!.Kind is TypeKind.String or TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum:
+                var item = "i" + (++_counter);
+                return $"{Tt}.Join({code}, {item} => {PrintCode(new Value(item, type.Element, false, value.Origin + "[*]"))})";
+            default:
+                return $"{Rt}.ToJsString({DynamicCode(value)})";
+        }
+    }
+
+    private void EmitPrint(Value value, Scope scope)
+    {
+        if (value.IsDynamic) _w.Line($"{scope.Writer}.Value({value.Code});");
+        else if (value.Type!.Kind is TypeKind.List or TypeKind.Json && !IsScalarList(value.Type)) _w.Line($"{scope.Writer}.Value({DynamicCode(value)});");
+        else _w.Line($"{scope.Writer}.Text({PrintCode(value)});");
+    }
+
+    private static bool IsScalarList(TypeRef type) =>
+        type.Kind == TypeKind.List && type.Element!.Kind is TypeKind.String or TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum;
+
+    /// <summary>JavaScript truthiness by static type.</summary>
+    private string TruthyCode(Value value)
+    {
+        if (value.IsDynamic) return $"{Rt}.IsTruthy({value.Code})";
+        var type = value.Type!;
+        var code = value.Code;
+        return type.Kind switch
+        {
+            TypeKind.String => $"!string.IsNullOrEmpty({code})",
+            TypeKind.Int64 or TypeKind.Int32 => type.IsNullable ? $"({code} is {{ }} n{++_counter} && n{_counter} != 0)" : $"({code} != 0)",
+            TypeKind.Double => type.IsNullable ? $"({code} is {{ }} d{++_counter} && d{_counter} != 0 && !double.IsNaN(d{_counter}))" : $"({code} != 0 && !double.IsNaN({code}))",
+            TypeKind.Boolean => type.IsNullable ? $"({code} == true)" : code,
+            TypeKind.Enum => $"!string.IsNullOrEmpty({PrintCode(value)})",
+            TypeKind.Json => $"{Rt}.IsTruthy({DynamicCode(value)})",
+            _ => type.IsNullable ? $"({code} is not null)" : "true",
+        };
+    }
+
+    /// <summary>Handlebars' <c>#if</c> test: truthy and not an empty list.</summary>
+    private string IfCode(Value value)
+    {
+        if (value.IsDynamic || value.Type!.Kind == TypeKind.Json) return $"{Rt}.If({DynamicCode(value)}, null)";
+        return value.Type.Kind == TypeKind.List ? $"({value.Code} is {{ Count: > 0 }})" : TruthyCode(value);
+    }
+
+    /// <summary>Handlebars' <c>#with</c> test: not empty (falsy other than 0, or an empty list).</summary>
+    private string WithCode(Value value)
+    {
+        if (value.IsDynamic || value.Type!.Kind == TypeKind.Json) return $"{Rt}.With({DynamicCode(value)})";
+        return value.Type.Kind switch
+        {
+            TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double => value.Type.IsNullable ? $"({value.Code} is not null)" : "true",
+            TypeKind.List => $"({value.Code} is {{ Count: > 0 }})",
+            _ => TruthyCode(value),
+        };
+    }
+
+    // ---- statements ---------------------------------------------------------------------------------------------
+
+    private void EmitMustache(MustacheStatement mustache, Scope scope)
+    {
+        var helper = HelperName(mustache.Path, mustache.Params.Count > 0 || mustache.Hash is not null, scope);
+        if (helper is null)
+        {
+            if (mustache.Path is not PathExpression path) throw NotTyped("a literal in name position");
+            EmitPrint(Resolve(path, scope), scope);
+            return;
+        }
+
+        var parameters = mustache.Params;
+        string Arg(int i) => i < parameters.Count ? LiteralOrValue(parameters[i], scope) : $"{Rt}.EmptyObject()";
+        switch (helper)
+        {
+            case "json" when parameters.Count == 1:
+                _w.Line($"{scope.Writer}.Value({Rt}.Json({Arg(0)}, {HashValue(mustache.Hash, "indent", scope)}));");
+                return;
+            case "role":
+                _w.Line($"{scope.Writer}.Value({Rt}.Role({Arg(0)}));");
+                return;
+            case "history":
+                _w.Line($"{scope.Writer}.Value({Rt}.History());");
+                return;
+            case "section":
+                _w.Line($"{scope.Writer}.Value({Rt}.Section({Arg(0)}));");
+                return;
+            case "media" when parameters.Count == 0:
+                _w.Line($"{scope.Writer}.Value({Rt}.Media({HashValue(mustache.Hash, "url", scope)}, {HashValue(mustache.Hash, "contentType", scope)}));");
+                return;
+            default:
+                // lookup, misuse and unknown helpers: the dynamic path reproduces the reference exactly.
+                throw NotTyped($"helper '{helper}'");
+        }
+    }
+
+    private Value ParameterValue(Expression expression, Scope scope) =>
+        expression is PathExpression path ? Resolve(path, scope) : throw NotTyped("a literal as a block argument");
+
+    private void EmitBlock(BlockStatement block, Scope scope)
+    {
+        if (block.IsRaw) throw NotTyped("raw blocks");
+        var helper = HelperName(block.Path, block.Params.Count > 0 || block.Hash is not null, scope);
+        var count = block.Params.Count;
+        switch (helper)
+        {
+            case "if" when count == 1 && block.Hash is null:
+            case "unless" when count == 1 && block.Hash is null:
+            {
+                var test = IfCode(ParameterValue(block.Params[0], scope));
+                EmitBranch(helper == "if" ? test : $"!({test})", block.Program, block.Inverse, scope);
+                return;
+            }
+
+            case "each" when count == 1 && block.Hash is null:
+                EmitEach(ParameterValue(block.Params[0], scope), block, scope);
+                return;
+            case "with" when count == 1 && block.Hash is null:
+            {
+                var value = ParameterValue(block.Params[0], scope);
+                var local = Next("v");
+                _w.Line($"var {local} = {value.Code};");
+                var bound = value with { Code = local };
+                _w.Line($"if ({WithCode(bound)})");
+                _w.OpenBrace();
+                if (block.Program is { } program) EmitStatements(program, Enter(program, scope, bound, null, bound, null));
+                _w.CloseBrace();
+                EmitElse(block.Inverse, scope);
+                return;
+            }
+
+            case "ifEquals" when count == 2 && block.Hash is null:
+            case "unlessEquals" when count == 2 && block.Hash is null:
+            {
+                var test = StrictEqualsCode(block.Params[0], block.Params[1], scope);
+                EmitBranch(helper == "ifEquals" ? test : $"!({test})", block.Program, block.Inverse, scope);
+                return;
+            }
+
+            default:
+                throw NotTyped(helper is null ? "a value used as a block" : $"block helper '{helper}'");
+        }
+    }
+
+    private void EmitBranch(string condition, TemplateProgram? program, TemplateProgram? inverse, Scope scope)
+    {
+        _w.Line($"if ({condition})");
+        _w.OpenBrace();
+        if (program is not null) EmitStatements(program, Enter(program, scope, scope.Context, null, null, null));
+        _w.CloseBrace();
+        EmitElse(inverse, scope);
+    }
+
+    private void EmitElse(TemplateProgram? inverse, Scope scope)
+    {
+        if (inverse is null || inverse.Statements.Count == 0) return;
+        _w.Line("else");
+        _w.OpenBrace();
+        EmitStatements(inverse, Enter(inverse, scope, scope.Context, null, null, null));
+        _w.CloseBrace();
+    }
+
+    /// <summary>JavaScript's <c>===</c> by static type; objects are equal only when they are the same node of the input.</summary>
+    private string StrictEqualsCode(Expression left, Expression right, Scope scope)
+    {
+        var a = left is PathExpression pa ? Resolve(pa, scope) : null;
+        var b = right is PathExpression pb ? Resolve(pb, scope) : null;
+        if (a is not null && b is not null && IsObjectLike(a.Type) && IsObjectLike(b.Type))
+        {
+            var same = SameNode(a.Origin, b.Origin);
+            if (same is null) throw NotTyped("comparing objects whose identity depends on the values");
+            if (same == true) return "true";
+            if (a.MayBeMissing && b.MayBeMissing)
+            {
+                return a.MissingIsUndefined == b.MissingIsUndefined ? $"({a.Code} is null && {b.Code} is null)" : "false";
+            }
+
+            return "false";
+        }
+
+        if (a is { Type: { IsNullable: false } ta } && b is { Type: { IsNullable: false } tb })
+        {
+            if (ta.Kind == TypeKind.String && tb.Kind == TypeKind.String) return $"string.Equals({a.Code}, {b.Code}, global::System.StringComparison.Ordinal)";
+            if (IsNumber(ta) && IsNumber(tb)) return $"((double){a.Code} == (double){b.Code})";
+            if (ta.Kind == TypeKind.Boolean && tb.Kind == TypeKind.Boolean) return $"({a.Code} == {b.Code})";
+        }
+
+        return $"{Rt}.StrictEquals({LiteralOrValue(left, scope)}, {LiteralOrValue(right, scope)})";
+    }
+
+    private static bool IsNumber(TypeRef type) => type.Kind is TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double;
+
+    private static bool IsObjectLike(TypeRef? type) => type is { Kind: TypeKind.Record or TypeKind.Map or TypeKind.List };
+
+    /// <summary>Whether two origins are the same node of the input tree: true, false, or null when it depends on loop positions.</summary>
+    private static bool? SameNode(string a, string b)
+    {
+        if (a.Contains("@") || b.Contains("@")) return null;
+        var x = a.Split('.');
+        var y = b.Split('.');
+        if (x.Length != y.Length) return false;
+        var wildcard = false;
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (x[i] == y[i])
+            {
+                wildcard |= x[i].Contains("[*]") || x[i].Contains("{*}");
+                continue;
+            }
+
+            if (Strip(x[i]) != Strip(y[i])) return false;
+            wildcard = true;
+        }
+
+        return wildcard ? null : true;
+    }
+
+    private static string Strip(string segment) => segment.Replace("[*]", string.Empty).Replace("{*}", string.Empty);
+
+    private void EmitEach(Value collection, BlockStatement block, Scope scope)
+    {
+        if (collection.IsDynamic) throw NotTyped("#each over an untyped value");
+        var type = collection.Type!;
+        var items = Next("l");
+        var index = Next("i");
+        var item = Next("it");
+        Value itemValue;
+        Value key;
+        string count;
+        switch (type.Kind)
+        {
+            case TypeKind.List:
+                _w.Line($"var {items} = {collection.Code};");
+                count = $"{items}.Count";
+                itemValue = new Value(item, type.Element!, false, collection.Origin + "[*]");
+                key = new Value(index, TypeRef.Int32, false, "@key");
+                _w.Line($"if ({items} is {{ Count: > 0 }})");
+                _w.OpenBrace();
+                _w.Line($"for (var {index} = 0; {index} < {count}; {index}++)");
+                _w.OpenBrace();
+                _w.Line($"var {item} = {items}[{index}];");
+                break;
+            case TypeKind.Map:
+                _w.Line($"var {items} = {Tt}.Entries({collection.Code});");
+                count = $"{items}.Length";
+                itemValue = new Value(item + ".Value", type.Element!, false, collection.Origin + "{*}");
+                key = new Value(item + ".Key", TypeRef.String, false, "@key");
+                _w.Line($"if ({items}.Length > 0)");
+                _w.OpenBrace();
+                _w.Line($"for (var {index} = 0; {index} < {count}; {index}++)");
+                _w.OpenBrace();
+                _w.Line($"var {item} = {items}[{index}];");
+                break;
+            default:
+                throw NotTyped($"#each over a {type.Kind}");
+        }
+
+        var loop = new Loop(
+            new Value(index, TypeRef.Int32, false, "@index"),
+            new Value($"({index} == 0)", TypeRef.Boolean, false, "@first"),
+            new Value($"({index} == {count} - 1)", TypeRef.Boolean, false, "@last"),
+            key);
+        if (block.Program is { } program) EmitStatements(program, Enter(program, scope, itemValue, loop, itemValue, key));
+        _w.CloseBrace();
+        _w.CloseBrace();
+        EmitElse(block.Inverse, scope);
+    }
+
+    /// <summary>Handlebars' program wrapper: a new <c>../</c> level when the context changed, block parameters, data.</summary>
+    private Scope Enter(TemplateProgram program, Scope outer, Value context, Loop? loop, Value? param0, Value? param1)
+    {
+        var parameters = new List<(string, Value)>();
+        for (var i = 0; i < program.BlockParams.Count; i++)
+        {
+            var value = i == 0 ? param0 : i == 1 ? param1 : null;
+            parameters.Add((program.BlockParams[i], value ?? new Value("(object?)null", null, true, "@undefined")));
+        }
+
+        return outer with
+        {
+            Context = context,
+            Depths = PushDepth(outer.Depths, context),
+            BlockParams = parameters.Concat(outer.BlockParams).ToList(),
+            Loop = loop ?? outer.Loop,
+        };
+    }
+
+    /// <summary>Mirrors <c>LooseEquals(context, head)</c>: push when certainly different, keep when certainly the same.</summary>
+    private static Depth PushDepth(Depth depths, Value context)
+    {
+        var head = depths.Context;
+        if (head is not null && ReferenceEquals(head, context)) return depths;
+        if (head is not null && head.Code == context.Code && head.Origin == context.Origin) return depths;
+
+        // The same node of the input is the same value: Handlebars keeps the level.
+        if (head is not null && !head.IsDynamic && !context.IsDynamic && SameNode(head.Origin, context.Origin) == true) return depths;
+        bool? same = null;
+        if (head is not null && !head.IsDynamic && !context.IsDynamic)
+        {
+            var bothMayBeMissing = head.MayBeMissing && context.MayBeMissing;
+            var headObject = IsObjectLike(head.Type);
+            var contextObject = IsObjectLike(context.Type);
+            if (!bothMayBeMissing && head.Type!.Kind != TypeKind.Json && context.Type!.Kind != TypeKind.Json)
+            {
+                if (headObject != contextObject) same = false;
+                else if (headObject) same = SameNode(head.Origin, context.Origin) == false ? false : null;
+            }
+        }
+
+        return new Depth(context, depths, same is null);
+    }
+
+    private void EmitPartial(PartialStatement statement, Scope scope)
+    {
+        if (statement.Name is SubExpression || statement.Hash is not null || statement.Params.Count > 1) throw NotTyped("dynamic partials or hash arguments");
+        var name = statement.Name.Original;
+        var partial = name == "@partial-block" ? null : _partials.Resolve(name);
+        if (partial is null) throw NotTyped("a missing partial");
+        if (_partialChain.Contains(name) || _partialChain.Count >= MaxPartialInlining) throw NotTyped("recursive partials");
+        var context = statement.Params.Count == 0 ? scope.Context : ParameterValue(statement.Params[0], scope);
+        var writer = Next("pw");
+        _w.OpenBrace();
+        _w.Line($"var {writer} = {scope.Writer}.Nested();");
+        _w.Line($"{writer}.EnterPartial({CSharpLiterals.String(name)});");
+        _partialChain.Add(name);
+
+        // A partial starts a new template: its own ../ stack and block parameters, the caller's @data.
+        var inner = new Scope(writer, context, new Depth(context, null, false), Array.Empty<(string, Value)>(), scope.Loop, scope.Root);
+        EmitStatements(partial.Template.Body, inner);
+        _partialChain.RemoveAt(_partialChain.Count - 1);
+        _w.Line($"{writer}.LeavePartial();");
+        _w.Line($"{scope.Writer}.Indented({writer}, {CSharpLiterals.String(statement.Indent)});");
+        _w.CloseBrace();
+    }
+}
