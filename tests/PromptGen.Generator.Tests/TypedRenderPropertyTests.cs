@@ -1,0 +1,195 @@
+extern alias runtime;
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.Extensions.AI;
+using PromptGen.Generator.Tests.Infrastructure;
+using PromptGen.Language.Documents;
+using PromptGen.Language.Prompts;
+using PromptGen.Language.Rendering;
+using PromptGen.Language.Values;
+using RenderOptions = runtime::PromptGen.Rendering.PromptRenderOptions;
+
+namespace PromptGen.Generator.Tests;
+
+/// <summary>
+/// The issue's acceptance property: for seeded random inputs generated from each differential-corpus prompt's input
+/// schema, the generated (typed) Render produces exactly the messages of the run-time renderer for the same input JSON.
+/// All corpus prompts and partials are compiled in one generator run.
+/// </summary>
+public sealed class TypedRenderPropertyTests
+{
+    private const int InputsPerPrompt = 20;
+
+    private sealed record CorpusPrompt(string Name, string Path, string Text, PromptValue InputSchema, PromptValue? InputDefault, Type Generated);
+
+    /// <summary>Frontmatter input defaults are the run-time renderer's business; both sides get the completed input.</summary>
+    private static PromptValue WithDefaults(PromptValue input, PromptValue? defaults)
+    {
+        if (defaults is not { Kind: PromptValueKind.Object }) return input;
+        var properties = input.Properties.ToList();
+        foreach (var property in defaults.Properties)
+        {
+            if (properties.All(p => p.Key != property.Key)) properties.Add(property);
+        }
+
+        return PromptValue.Object(properties);
+    }
+
+    private static readonly Lazy<(List<CorpusPrompt> Prompts, PartialSet Partials)> s_corpus = new(CompileCorpus);
+
+    public static IEnumerable<object[]> PromptNames() => SchemaPromptFiles().Select(f => new object[] { System.IO.Path.GetFileNameWithoutExtension(f) });
+
+    [Theory]
+    [MemberData(nameof(PromptNames))]
+    public void Typed_render_equals_the_runtime_renderer_for_random_inputs(string name)
+    {
+        var (prompts, partials) = s_corpus.Value;
+        var prompt = prompts.Single(p => p.Name == name);
+        var render = prompt.Generated.GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) })!;
+        var random = new Random(StableSeed(name));
+        for (var i = 0; i < InputsPerPrompt; i++)
+        {
+            var input = WithDefaults(RandomJson.ForSchema(prompt.InputSchema, random, 0), prompt.InputDefault);
+            var json = PromptJson.Serialize(input);
+            var expected = PromptRenderer.Render(prompt.Path, prompt.Text, PromptValue.Object(("input", input)), null, new PromptEnvironment { Partials = partials });
+            Assert.False(expected.HasErrors, string.Join("\n", expected.Diagnostics));
+            IList<ChatMessage> actual;
+            using (var document = JsonDocument.Parse(json))
+            {
+                try
+                {
+                    actual = (IList<ChatMessage>)render.Invoke(null, new object?[] { document.RootElement.Clone(), null })!;
+                }
+                catch (TargetInvocationException exception)
+                {
+                    throw new InvalidOperationException($"Input {json} failed: {exception.InnerException}");
+                }
+            }
+
+            var expectedText = PromptJson.Serialize(PromptValue.Array(expected.Messages.Select(Normalize)), sortKeys: true);
+            var actualText = PromptJson.Serialize(PromptValue.Array(actual.Select(FromChatMessage)), sortKeys: true);
+            Assert.True(expectedText == actualText, $"Input: {json}\nExpected: {expectedText}\nActual:   {actualText}");
+        }
+    }
+
+    [Fact]
+    public void Most_corpus_prompts_with_input_schemas_compile_to_typed_code()
+    {
+        var (prompts, _) = s_corpus.Value;
+        var typed = prompts.Where(p => p.Generated.GetMethod("RenderTyped", BindingFlags.NonPublic | BindingFlags.Static) is not null).Select(p => p.Name).ToList();
+        var dynamic = prompts.Select(p => p.Name).Except(typed).ToList();
+        Assert.True(typed.Count * 3 >= prompts.Count * 2, $"Typed: {typed.Count}/{prompts.Count}. Dynamic: {string.Join(", ", dynamic)}");
+    }
+
+    private static int StableSeed(string text)
+    {
+        unchecked
+        {
+            var hash = 17;
+            foreach (var c in text) hash = hash * 31 + c;
+            return hash;
+        }
+    }
+
+    private static string CorpusFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = System.IO.Path.Combine(directory.FullName, "tests", "differential");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+
+        throw new InvalidOperationException("tests/differential was not found.");
+    }
+
+    private static IEnumerable<string> SchemaPromptFiles() =>
+        Directory.GetFiles(CorpusFolder(), "*.prompt")
+            .Where(f => !System.IO.Path.GetFileName(f).StartsWith("_", StringComparison.Ordinal))
+            .Where(f => PromptDocumentParser.Parse(f, File.ReadAllText(f)).Metadata.InputSchema is not null)
+            .OrderBy(f => f, StringComparer.Ordinal);
+
+    private static (List<CorpusPrompt>, PartialSet) CompileCorpus()
+    {
+        var folder = CorpusFolder();
+        var files = Directory.GetFiles(folder, "*.prompt").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var harness = GeneratorHarness.Create(files.Select(f => (GeneratorHarness.PathOf("Diff/" + System.IO.Path.GetFileName(f)), File.ReadAllText(f))));
+        harness.Run();
+        using var stream = new MemoryStream();
+        var emitted = harness.OutputCompilation!.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
+        stream.Position = 0;
+        var assembly = new AssemblyLoadContext("differential", isCollectible: true).LoadFromStream(stream);
+        var byFile = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var type in assembly.GetTypes())
+        {
+            var summary = type.GetField("PromptName") is null ? null : type;
+            if (summary is null) continue;
+            var method = type.GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) });
+            if (method is not null) byFile[(string)type.GetField("PromptName")!.GetValue(null)!] = type;
+        }
+
+        var prompts = new List<CorpusPrompt>();
+        foreach (var file in SchemaPromptFiles())
+        {
+            var text = File.ReadAllText(file);
+            var document = PromptDocumentParser.Parse(file, text);
+            var promptName = document.Metadata.Name ?? System.IO.Path.GetFileNameWithoutExtension(file);
+            Assert.True(byFile.TryGetValue(promptName, out var type), $"No generated class for {promptName}: {string.Join(", ", byFile.Keys)}");
+            prompts.Add(new CorpusPrompt(System.IO.Path.GetFileNameWithoutExtension(file), file, text, document.Metadata.InputSchema!, document.Metadata.InputDefault, type!));
+        }
+
+        var partials = files.Where(f => System.IO.Path.GetFileName(f).StartsWith("_", StringComparison.Ordinal))
+            .ToDictionary(f => System.IO.Path.GetFileNameWithoutExtension(f).Substring(1), File.ReadAllText);
+        return (prompts, new PartialSet(partials));
+    }
+
+    private static PromptValue Normalize(PromptMessage message) =>
+        PromptValue.Object(("role", PromptValue.String(message.Role)), ("content", message.ToValue()["content"] ?? PromptValue.Array(Array.Empty<PromptValue>())));
+
+    private static PromptValue FromChatMessage(ChatMessage message)
+    {
+        var role = message.Role == ChatRole.Assistant ? "model" : message.Role.Value;
+        var parts = new List<PromptValue>();
+        foreach (var content in message.Contents)
+        {
+            switch (content)
+            {
+                case TextContent text:
+                    parts.Add(PromptValue.Object(("text", PromptValue.String(text.Text))));
+                    break;
+                case UriContent uri:
+                    var unspecified = uri.AdditionalProperties?.ContainsKey("contentTypeUnspecified") == true;
+                    parts.Add(unspecified
+                        ? PromptValue.Object(("media", PromptValue.Object(("url", PromptValue.String(uri.Uri.OriginalString)))))
+                        : PromptValue.Object(("media", PromptValue.Object(("url", PromptValue.String(uri.Uri.OriginalString)), ("contentType", PromptValue.String(uri.MediaType))))));
+                    break;
+                case DataContent data:
+                    parts.Add(PromptValue.Object(("media", PromptValue.Object(("url", PromptValue.String(data.Uri)), ("contentType", PromptValue.String(data.MediaType))))));
+                    break;
+                default:
+                    if (content.RawRepresentation is string raw) parts.Add(PromptJson.Parse(raw));
+                    else if (content.AdditionalProperties?.TryGetValue("mediaUrl", out var url) == true)
+                    {
+                        var media = new List<KeyValuePair<string, PromptValue>> { new("url", PromptValue.String((string)url!)) };
+                        if (content.AdditionalProperties["contentType"] is string type) media.Add(new KeyValuePair<string, PromptValue>("contentType", PromptValue.String(type)));
+                        parts.Add(PromptValue.Object(("media", PromptValue.Object(media))));
+                    }
+                    else if (content.AdditionalProperties?.TryGetValue("pending", out var pending) == true && pending is true)
+                    {
+                        parts.Add(PromptValue.Object(("metadata", PromptValue.Object(("purpose", PromptValue.String((string)content.AdditionalProperties["purpose"]!)), ("pending", PromptValue.True)))));
+                    }
+
+                    break;
+            }
+        }
+
+        return PromptValue.Object(("role", PromptValue.String(role)), ("content", PromptValue.Array(parts)));
+    }
+}
