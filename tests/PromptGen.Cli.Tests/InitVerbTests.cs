@@ -211,6 +211,35 @@ public sealed class InitVerbTests
         Assert.Contains(Reference, folder.Read("App/App.csproj"));
     }
 
+    [Fact]
+    public void A_Directory_Packages_props_that_turns_nothing_on_is_not_central_package_management()
+    {
+        using var folder = new TempFolder();
+        folder.Write("Directory.Packages.props", "<Project>\n</Project>\n");
+        var project = folder.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n</Project>\n");
+
+        var run = Init(project);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("<Project>\n</Project>\n", folder.Read("Directory.Packages.props"));
+        Assert.Contains(Reference, folder.Read("App/App.csproj"));
+    }
+
+    [Fact]
+    public void Central_package_management_turned_on_in_Directory_Build_props_is_seen()
+    {
+        using var folder = new TempFolder();
+        folder.Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
+        folder.Write("Directory.Packages.props", "<Project>\n</Project>\n");
+        var project = folder.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n</Project>\n");
+
+        var run = Init(project);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("<Project>\n  <ItemGroup>\n    <PackageVersion Include=\"PromptGen\" Version=\"1.2.3\" />\n  </ItemGroup>\n</Project>\n", folder.Read("Directory.Packages.props"));
+        Assert.Contains("<PackageReference Include=\"PromptGen\" />", folder.Read("App/App.csproj"));
+    }
+
     [Theory]
     [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"promptgen\" Version=\"0.1.0\" />\n  </ItemGroup>\n</Project>\n", "a PackageReference, version 0.1.0")]
     [InlineData("<Project Sdk=\"PromptGen.Sdk/0.1.0\">\n</Project>\n", "the PromptGen.Sdk project SDK")]

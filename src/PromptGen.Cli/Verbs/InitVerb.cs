@@ -62,9 +62,9 @@ internal sealed class InitVerb : Verb
         {
             report.Add($"unchanged {Display(projectPath)}: it already references PromptGen ({existing})");
         }
-        else if (CentralPackages.Find(projectPath, project) is { } propsPath)
+        else if (CentralPackages.Find(projectPath, project) is { } central)
         {
-            var props = MSBuildFile.Load(propsPath);
+            var (propsPath, props) = central;
             if (props.FindItem("PackageVersion", PackageId) is { } pinned)
             {
                 report.Add($"unchanged {Display(propsPath)}: it already pins PromptGen {pinned.Version ?? "(version set elsewhere)"}");
