@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using PromptGen;
+using PromptGen.Evals.Providers;
+using PromptGen.Evals.Recording;
+
+namespace TicketTriage;
+
+/// <summary>The sample's command line: which tickets to triage, which clients to use, what to print.</summary>
+public static class TriageApp
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int BadArguments = 2;
+
+    /// <param name="args">Nothing (all built-in tickets), a built-in ticket id, or a ticket's text (needs a model).</param>
+    /// <param name="output">Where the results go.</param>
+    /// <param name="getVariable">Reads environment variables (the model settings).</param>
+    /// <param name="promptsFolder">Where the recordings are; defaults to <c>Prompts/</c> next to the program.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, Func<string, string?> getVariable, string? promptsFolder = null)
+    {
+        promptsFolder ??= Path.Combine(AppContext.BaseDirectory, "Prompts");
+        output.WriteLine("PromptGen sample: support ticket triage");
+
+        TriageClients clients;
+        try
+        {
+            clients = TriageClients.Create(getVariable, promptsFolder);
+        }
+        catch (EvalProviderException exception)
+        {
+            output.WriteLine("error: " + exception.Message);
+            return BadArguments;
+        }
+
+        using (clients)
+        {
+            output.WriteLine(clients.Mode);
+            output.WriteLine();
+            if (!TryPickTickets(args, clients.IsOffline, output, out var tickets)) return BadArguments;
+
+            foreach (var ticket in tickets)
+            {
+                try
+                {
+                    ResultPrinter.Print(output, await TicketPipeline.RunAsync(clients, ticket));
+                }
+                catch (RecordingMissingException exception)
+                {
+                    output.WriteLine($"error: no recorded response for ticket '{ticket.Id}': {exception.Message}");
+                    return Failed;
+                }
+                catch (PromptOutputException exception)
+                {
+                    output.WriteLine($"error: the model's answer for ticket '{ticket.Id}' could not be read: {exception.Message}");
+                    return Failed;
+                }
+                catch (EvalProviderException exception)
+                {
+                    output.WriteLine($"error: the model call for ticket '{ticket.Id}' failed: {exception.Message}");
+                    return Failed;
+                }
+            }
+
+            output.WriteLine($"Triaged {tickets.Count} ticket(s).");
+            return Success;
+        }
+    }
+
+    private static bool TryPickTickets(string[] args, bool offline, TextWriter output, out IReadOnlyList<SampleTicket> tickets)
+    {
+        tickets = SampleTickets.All;
+        if (args.Length == 0) return true;
+
+        var text = string.Join(" ", args).Trim();
+        var builtIn = SampleTickets.All.FirstOrDefault(t => t.Id == text);
+        if (builtIn is not null)
+        {
+            tickets = new[] { builtIn };
+            return true;
+        }
+
+        if (offline)
+        {
+            output.WriteLine($"'{text}' is not one of the built-in tickets ({string.Join(", ", SampleTickets.All.Select(t => t.Id))}).");
+            output.WriteLine("Offline, only they have recorded answers; to triage your own text, set PROMPTGEN_ENDPOINT and PROMPTGEN_MODEL.");
+            return false;
+        }
+
+        tickets = new[] { new SampleTicket("your-ticket", "command line", text) };
+        return true;
+    }
+}
