@@ -188,7 +188,7 @@ internal sealed class LooseJsonParser
             SkipTrivia();
             if (_pos >= _end)
             {
-                _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, $"output ended after key '{key}'; dropped it");
+                _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, RepairMessages.EndedAfterKey, key);
                 node.End = _end;
                 return node;
             }
@@ -205,12 +205,12 @@ internal sealed class LooseJsonParser
             }
             else if (c == ',' || c == '}')
             {
-                _log.Add(PromptRepairKind.SkippedCharacters, keyStart, keyLength, $"dropped key '{key}' without a value");
+                _log.Add(PromptRepairKind.SkippedCharacters, keyStart, keyLength, RepairMessages.KeyWithoutValue, key);
                 continue;
             }
             else
             {
-                _log.Add(PromptRepairKind.MissingColon, _pos, 0, $"inserted a missing ':' after key '{key}'");
+                _log.Add(PromptRepairKind.MissingColon, _pos, 0, RepairMessages.MissingColonAfterKey, key);
             }
 
             _log.Push(key);
@@ -220,19 +220,19 @@ internal sealed class LooseJsonParser
             {
                 if (_pos >= _end)
                 {
-                    _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, $"output ended before the value of '{key}'; dropped it");
+                    _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, RepairMessages.EndedBeforeValue, key);
                     node.End = _end;
                     return node;
                 }
 
                 if (_text[_pos] is ',' or '}' or ']')
                 {
-                    _log.Add(PromptRepairKind.SkippedCharacters, keyStart, keyLength, $"dropped key '{key}' without a value");
+                    _log.Add(PromptRepairKind.SkippedCharacters, keyStart, keyLength, RepairMessages.KeyWithoutValue, key);
                 }
                 else
                 {
                     var skipped = SkipRun(static ch => ch is '"' or '\'' or '}' or ']' or ',');
-                    _log.Add(PromptRepairKind.SkippedCharacters, skipped, _pos - skipped, $"skipped characters where the value of '{key}' was expected");
+                    _log.Add(PromptRepairKind.SkippedCharacters, skipped, _pos - skipped, RepairMessages.SkippedBeforeValue, key);
                 }
 
                 continue;
@@ -645,18 +645,18 @@ internal sealed class LooseJsonParser
             case "null": return new LooseNode(LooseKind.Null, start);
             case "True":
             case "TRUE":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, $"read {token} as true");
+                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "true");
                 return new LooseNode(LooseKind.True, start);
             case "False":
             case "FALSE":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, $"read {token} as false");
+                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "false");
                 return new LooseNode(LooseKind.False, start);
             case "None":
             case "NULL":
             case "Null":
             case "undefined":
             case "nil":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, $"read {token} as null");
+                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "null");
                 return new LooseNode(LooseKind.Null, start);
         }
 
@@ -668,7 +668,7 @@ internal sealed class LooseJsonParser
         var normalized = NumberText.NormalizeLenient(token);
         if (normalized is not null)
         {
-            _log.Add(PromptRepairKind.NonStandardNumber, start, token.Length, $"read '{token}' as {normalized}");
+            _log.Add(PromptRepairKind.NonStandardNumber, start, token.Length, RepairMessages.NumberAs, token, normalized);
             return new LooseNode(LooseKind.Number, start) { Text = normalized };
         }
 
