@@ -16,11 +16,13 @@ internal sealed class LooseJsonParser
     private readonly int _maxDepth;
     private readonly RepairLog _log;
     private readonly StringBuilder _buffer;
+    private readonly string[] _knownStrings;
     private int _pos;
 
-    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer)
+    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer, string[] knownStrings)
     {
         _buffer = buffer;
+        _knownStrings = knownStrings;
         _text = text;
         _pos = start;
         _end = end;
@@ -35,10 +37,14 @@ internal sealed class LooseJsonParser
         ArrayItem,
     }
 
-    /// <summary>Reads one value from <paramref name="start"/>; null when no value starts there (error logged).</summary>
-    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer)
+    /// <summary>
+    /// Reads one value from <paramref name="start"/>; null when no value starts there (error logged).
+    /// <paramref name="knownStrings"/> are the target shape's property names and enum values: keys and strings equal to
+    /// one of them reuse it instead of copying the text.
+    /// </summary>
+    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer, string[] knownStrings)
     {
-        var parser = new LooseJsonParser(text, start, end, maxDepth, log, buffer);
+        var parser = new LooseJsonParser(text, start, end, maxDepth, log, buffer, knownStrings);
         try
         {
             var node = parser.ParseValue(0, Context.TopLevel);
@@ -164,7 +170,7 @@ internal sealed class LooseJsonParser
                     _pos++;
                 }
 
-                key = _text.Substring(startKey, _pos - startKey);
+                key = Slice(startKey, _pos - startKey);
                 _log.Push(key);
                 _log.Add(PromptRepairKind.UnquotedKey, startKey, _pos - startKey, "quoted an unquoted key");
                 _log.Pop();
@@ -346,7 +352,7 @@ internal sealed class LooseJsonParser
             {
                 if (IsClosingQuote(scan, isKey))
                 {
-                    var content = _text.Substring(_pos, scan - _pos);
+                    var content = Slice(_pos, scan - _pos);
                     _pos = scan + 1;
                     return content;
                 }
@@ -594,6 +600,21 @@ internal sealed class LooseJsonParser
         }
 
         return i;
+    }
+
+    /// <summary>The text at [start, start+length) as a string: a known name or value when it is one, else a copy.</summary>
+    private string Slice(int start, int length)
+    {
+        var span = _text.AsSpan(start, length);
+        foreach (var known in _knownStrings)
+        {
+            if (known.Length == length && span.SequenceEqual(known.AsSpan()))
+            {
+                return known;
+            }
+        }
+
+        return _text.Substring(start, length);
     }
 
     private LooseNode ParseBare(Context context)
