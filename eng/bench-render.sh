@@ -27,7 +27,7 @@ trap 'rm -f "$LOG"' EXIT
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 echo "running the .NET render benchmarks (BenchmarkDotNet) ..."
-dotnet run -c Release --project "$BENCH" -- "${QUICK[@]}" --filter '*RenderBenchmarks*' | tee "$LOG" | grep -E '^\| |^ops/s' || true
+dotnet run -c Release --project "$BENCH" -- "${QUICK[@]}" --filter '*RenderBenchmarks*' | tee "$LOG" | grep -E '^\||^ops/s' || true
 
 echo "running the Dotprompt JS reference (dotprompt@$DOTPROMPT_VERSION, node $(node --version)) ..."
 node "$ROOT/eng/bench-render/render-dotprompt.mjs" "$TOOLS" "$BENCH/Prompts/SupportReply.prompt" "$BENCH/Data/support-reply-input.json" "$JS_SECONDS" | tee -a "$LOG"
