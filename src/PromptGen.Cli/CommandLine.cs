@@ -20,7 +20,7 @@ internal static class CommandLine
     public const int BadArguments = 2;
     public const int InternalError = 3;
 
-    private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb(), new InitVerb() };
+    private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb(), new ParseVerb(), new InitVerb() };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -80,7 +80,7 @@ internal static class CommandLine
     {
         var builder = new StringBuilder();
         builder.Append("usage: promptgen <command> [options]\n\n");
-        builder.Append("Dotprompt .prompt files, checked and rendered.\n\n");
+        builder.Append("Dotprompt .prompt files, checked, rendered and their model output parsed.\n\n");
         builder.Append("commands:\n");
         foreach (var verb in s_verbs)
         {

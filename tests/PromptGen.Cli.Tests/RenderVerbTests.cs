@@ -62,7 +62,15 @@ public sealed class RenderVerbTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(System.AppContext.BaseDirectory, "promptgen.dll"));
+        // The CLI's own deps.json (net8.0) names package assemblies the net10.0 test folder gets from the shared
+        // framework instead, so run it with the test assembly's dependency and runtime files.
+        var folder = System.AppContext.BaseDirectory;
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add("--depsfile");
+        start.ArgumentList.Add(Path.Combine(folder, "PromptGen.Cli.Tests.deps.json"));
+        start.ArgumentList.Add("--runtimeconfig");
+        start.ArgumentList.Add(Path.Combine(folder, "PromptGen.Cli.Tests.runtimeconfig.json"));
+        start.ArgumentList.Add(Path.Combine(folder, "PromptGen.Cli.dll"));
         foreach (var argument in Arguments) start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start)!;

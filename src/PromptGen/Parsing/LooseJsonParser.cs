@@ -16,11 +16,13 @@ internal sealed class LooseJsonParser
     private readonly int _maxDepth;
     private readonly RepairLog _log;
     private readonly StringBuilder _buffer;
+    private readonly string[] _knownStrings;
     private int _pos;
 
-    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer)
+    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer, string[] knownStrings)
     {
         _buffer = buffer;
+        _knownStrings = knownStrings;
         _text = text;
         _pos = start;
         _end = end;
@@ -35,10 +37,14 @@ internal sealed class LooseJsonParser
         ArrayItem,
     }
 
-    /// <summary>Reads one value from <paramref name="start"/>; null when no value starts there (error logged).</summary>
-    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer)
+    /// <summary>
+    /// Reads one value from <paramref name="start"/>; null when no value starts there (error logged).
+    /// <paramref name="knownStrings"/> are the target shape's property names and enum values: keys and strings equal to
+    /// one of them reuse it instead of copying the text.
+    /// </summary>
+    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer, string[] knownStrings)
     {
-        var parser = new LooseJsonParser(text, start, end, maxDepth, log, buffer);
+        var parser = new LooseJsonParser(text, start, end, maxDepth, log, buffer, knownStrings);
         try
         {
             var node = parser.ParseValue(0, Context.TopLevel);
@@ -164,7 +170,7 @@ internal sealed class LooseJsonParser
                     _pos++;
                 }
 
-                key = _text.Substring(startKey, _pos - startKey);
+                key = Slice(startKey, _pos - startKey);
                 _log.Push(key);
                 _log.Add(PromptRepairKind.UnquotedKey, startKey, _pos - startKey, "quoted an unquoted key");
                 _log.Pop();
@@ -188,7 +194,7 @@ internal sealed class LooseJsonParser
             SkipTrivia();
             if (_pos >= _end)
             {
-                _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, $"output ended after key '{key}'; dropped it");
+                _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, RepairMessages.EndedAfterKey, key);
                 node.End = _end;
                 return node;
             }
@@ -205,12 +211,12 @@ internal sealed class LooseJsonParser
             }
             else if (c == ',' || c == '}')
             {
-                _log.Add(PromptRepairKind.SkippedCharacters, keyStart, keyLength, $"dropped key '{key}' without a value");
+                _log.Add(PromptRepairKind.SkippedCharacters, keyStart, keyLength, RepairMessages.KeyWithoutValue, key);
                 continue;
             }
             else
             {
-                _log.Add(PromptRepairKind.MissingColon, _pos, 0, $"inserted a missing ':' after key '{key}'");
+                _log.Add(PromptRepairKind.MissingColon, _pos, 0, RepairMessages.MissingColonAfterKey, key);
             }
 
             _log.Push(key);
@@ -220,19 +226,19 @@ internal sealed class LooseJsonParser
             {
                 if (_pos >= _end)
                 {
-                    _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, $"output ended before the value of '{key}'; dropped it");
+                    _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, RepairMessages.EndedBeforeValue, key);
                     node.End = _end;
                     return node;
                 }
 
                 if (_text[_pos] is ',' or '}' or ']')
                 {
-                    _log.Add(PromptRepairKind.SkippedCharacters, keyStart, keyLength, $"dropped key '{key}' without a value");
+                    _log.Add(PromptRepairKind.SkippedCharacters, keyStart, keyLength, RepairMessages.KeyWithoutValue, key);
                 }
                 else
                 {
                     var skipped = SkipRun(static ch => ch is '"' or '\'' or '}' or ']' or ',');
-                    _log.Add(PromptRepairKind.SkippedCharacters, skipped, _pos - skipped, $"skipped characters where the value of '{key}' was expected");
+                    _log.Add(PromptRepairKind.SkippedCharacters, skipped, _pos - skipped, RepairMessages.SkippedBeforeValue, key);
                 }
 
                 continue;
@@ -346,7 +352,7 @@ internal sealed class LooseJsonParser
             {
                 if (IsClosingQuote(scan, isKey))
                 {
-                    var content = _text.Substring(_pos, scan - _pos);
+                    var content = Slice(_pos, scan - _pos);
                     _pos = scan + 1;
                     return content;
                 }
@@ -596,6 +602,21 @@ internal sealed class LooseJsonParser
         return i;
     }
 
+    /// <summary>The text at [start, start+length) as a string: a known name or value when it is one, else a copy.</summary>
+    private string Slice(int start, int length)
+    {
+        var span = _text.AsSpan(start, length);
+        foreach (var known in _knownStrings)
+        {
+            if (known.Length == length && span.SequenceEqual(known.AsSpan()))
+            {
+                return known;
+            }
+        }
+
+        return _text.Substring(start, length);
+    }
+
     private LooseNode ParseBare(Context context)
     {
         var start = _pos;
@@ -645,18 +666,18 @@ internal sealed class LooseJsonParser
             case "null": return new LooseNode(LooseKind.Null, start);
             case "True":
             case "TRUE":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, $"read {token} as true");
+                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "true");
                 return new LooseNode(LooseKind.True, start);
             case "False":
             case "FALSE":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, $"read {token} as false");
+                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "false");
                 return new LooseNode(LooseKind.False, start);
             case "None":
             case "NULL":
             case "Null":
             case "undefined":
             case "nil":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, $"read {token} as null");
+                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "null");
                 return new LooseNode(LooseKind.Null, start);
         }
 
@@ -668,7 +689,7 @@ internal sealed class LooseJsonParser
         var normalized = NumberText.NormalizeLenient(token);
         if (normalized is not null)
         {
-            _log.Add(PromptRepairKind.NonStandardNumber, start, token.Length, $"read '{token}' as {normalized}");
+            _log.Add(PromptRepairKind.NonStandardNumber, start, token.Length, RepairMessages.NumberAs, token, normalized);
             return new LooseNode(LooseKind.Number, start) { Text = normalized };
         }
 

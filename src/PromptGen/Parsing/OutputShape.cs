@@ -17,6 +17,7 @@ public sealed class OutputShape
     private readonly Dictionary<string, int>? _propertyIndex;
     private readonly Dictionary<string, int>? _normalizedPropertyIndex;
     private EnumMatcher.EnumIndexData? _enumIndex;
+    private string[]? _knownStrings;
 
     private OutputShape(
         OutputShapeKind kind,
@@ -143,6 +144,9 @@ public sealed class OutputShape
     internal int FindPropertyLoosely(string name) =>
         _normalizedPropertyIndex is not null && _normalizedPropertyIndex.TryGetValue(NormalizeName(name), out var i) ? i : -1;
 
+    /// <summary>Every property name and enum value in this shape and the shapes below it (distinct, at most 64).</summary>
+    internal string[] KnownStrings => _knownStrings ??= CollectKnownStrings();
+
     internal EnumMatcher.EnumIndexData EnumIndex => _enumIndex ??= new EnumMatcher.EnumIndexData(EnumValues);
 
     internal static string NormalizeName(string name)
@@ -186,6 +190,49 @@ public sealed class OutputShape
         OutputShapeKind.Object => "an object",
         _ => "an object (map)",
     };
+
+    private string[] CollectKnownStrings()
+    {
+        // A short list: the parser compares each key against it, so huge schemas just copy keys instead.
+        const int Limit = 64;
+        var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<OutputShape>();
+        pending.Push(this);
+        while (pending.Count > 0 && found.Count < Limit)
+        {
+            var shape = pending.Pop();
+            foreach (var property in shape.Properties)
+            {
+                if (found.Count < Limit && seen.Add(property.Name))
+                {
+                    found.Add(property.Name);
+                }
+
+                pending.Push(property.Shape);
+            }
+
+            foreach (var value in shape.EnumValues)
+            {
+                if (found.Count < Limit && seen.Add(value))
+                {
+                    found.Add(value);
+                }
+            }
+
+            if (shape.Item is not null)
+            {
+                pending.Push(shape.Item);
+            }
+
+            if (shape.AdditionalProperties is not null)
+            {
+                pending.Push(shape.AdditionalProperties);
+            }
+        }
+
+        return found.ToArray();
+    }
 
     private static OutputShape Scalar(OutputShapeKind kind) => new(kind, false, NoValues, null, NoProperties, null, null);
 

@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace PromptGen;
 
@@ -32,7 +32,12 @@ internal sealed class RepairLog
 
     public void Pop() => _path.RemoveAt(_path.Count - 1);
 
-    public void Add(PromptRepairKind kind, int start, int length, string message)
+    /// <summary>Records a repair with a fixed message.</summary>
+    public void Add(PromptRepairKind kind, int start, int length, string message) =>
+        Add(kind, start, length, RepairMessages.Literal, message, null);
+
+    /// <summary>Records a repair whose message is formatted from the arguments only if someone reads it.</summary>
+    public void Add(PromptRepairKind kind, int start, int length, Func<object?, object?, string> format, object? first, object? second = null)
     {
         Cost += CostOf(kind);
         if (Repairs.Count >= MaxRecordedPerKind)
@@ -53,7 +58,7 @@ internal sealed class RepairLog
             }
         }
 
-        Repairs.Add(new PromptRepair(kind, RenderPath(), start, length, message));
+        Repairs.Add(new PromptRepair(kind, RepairPath.Snapshot(_path), start, length, format, first, second));
     }
 
     public void AddAt(PromptRepairKind kind, string path, int start, int length, string message)
@@ -62,61 +67,21 @@ internal sealed class RepairLog
         Repairs.Add(new PromptRepair(kind, path, start, length, message));
     }
 
-    public void Fail(string message)
+    public void Fail(string message) => Fail(RepairMessages.Literal, message, null);
+
+    /// <summary>Records an error; only the first one's message is ever formatted.</summary>
+    public void Fail(Func<object?, object?, string> format, object? first, object? second = null)
     {
         Cost += ErrorCost;
         ErrorCount++;
         if (FirstError is null)
         {
             FirstErrorPath = RenderPath();
-            FirstError = FirstErrorPath + ": " + message;
+            FirstError = FirstErrorPath + ": " + format(first, second);
         }
     }
 
-    public string RenderPath()
-    {
-        if (_path.Count == 0)
-        {
-            return "$";
-        }
-
-        var builder = new StringBuilder("$");
-        foreach (var segment in _path)
-        {
-            if (segment.Name is null)
-            {
-                builder.Append('[').Append(segment.Index).Append(']');
-            }
-            else if (IsIdentifier(segment.Name))
-            {
-                builder.Append('.').Append(segment.Name);
-            }
-            else
-            {
-                builder.Append("['").Append(segment.Name.Replace("\\", "\\\\").Replace("'", "\\'")).Append("']");
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static bool IsIdentifier(string name)
-    {
-        if (name.Length == 0 || char.IsDigit(name[0]))
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '$'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public string RenderPath() => RepairPath.Render(_path, _path.Count);
 
     private static int CostOf(PromptRepairKind kind) => kind switch
     {
@@ -137,17 +102,4 @@ internal sealed class RepairLog
         PromptRepairKind.DuplicateProperty => 2,
         _ => 1,
     };
-
-    private readonly struct PathSegment
-    {
-        public PathSegment(string? name, int index)
-        {
-            Name = name;
-            Index = index;
-        }
-
-        public string? Name { get; }
-
-        public int Index { get; }
-    }
 }

@@ -123,7 +123,7 @@ public static class SchemaAlignedParser
     private static Attempt Try(string text, Candidate candidate, OutputShape shape, int maxDepth, Scratch scratch, ByteBufferWriter buffer)
     {
         var log = new RepairLog();
-        var node = LooseJsonParser.Parse(text, candidate.Start, candidate.End, maxDepth, log, scratch.Text);
+        var node = LooseJsonParser.Parse(text, candidate.Start, candidate.End, maxDepth, log, scratch.Text, shape.KnownStrings);
         if (node is null)
         {
             return new Attempt(log, null, null);

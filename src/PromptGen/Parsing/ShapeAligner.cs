@@ -11,6 +11,8 @@ namespace PromptGen;
 /// </summary>
 internal sealed class ShapeAligner
 {
+    private static readonly char[] FractionOrExponent = { '.', 'e', 'E' };
+
     private static readonly string[] WrapperNames = { "data", "result", "results", "output", "response", "answer", "value", "items", "json" };
 
     private readonly Utf8JsonWriter _writer;
@@ -28,7 +30,7 @@ internal sealed class ShapeAligner
         {
             if (!shape.IsNullable && shape.Kind != OutputShapeKind.Any)
             {
-                _log.Fail($"expected {shape.KindName}, got null");
+                _log.Fail(RepairMessages.NullMismatch, shape);
             }
 
             _writer.WriteNullValue();
@@ -74,13 +76,13 @@ internal sealed class ShapeAligner
                 _writer.WriteStringValue(node.Text);
                 return;
             case LooseKind.Number:
-                _log.Add(PromptRepairKind.StringFromScalar, node.Start, node.Length, $"used the number {node.Text} as a string");
+                _log.Add(PromptRepairKind.StringFromScalar, node.Start, node.Length, RepairMessages.NumberAsString, node);
                 _writer.WriteStringValue(node.Text);
                 return;
             case LooseKind.True:
             case LooseKind.False:
                 var text = node.Kind == LooseKind.True ? "true" : "false";
-                _log.Add(PromptRepairKind.StringFromScalar, node.Start, node.Length, $"used the boolean {text} as a string");
+                _log.Add(PromptRepairKind.StringFromScalar, node.Start, node.Length, node.Kind == LooseKind.True ? "used the boolean true as a string" : "used the boolean false as a string");
                 _writer.WriteStringValue(text);
                 return;
             default:
@@ -108,15 +110,15 @@ internal sealed class ShapeAligner
                 if (NumberText.IsJsonNumber(trimmed))
                 {
                     number = trimmed;
-                    _log.Add(PromptRepairKind.NumberFromString, node.Start, node.Length, $"read the string \"{Short(node.Text)}\" as a number");
+                    _log.Add(PromptRepairKind.NumberFromString, node.Start, node.Length, RepairMessages.StringAsNumber, node);
                 }
                 else if ((number = NumberText.NormalizeLenient(trimmed)) is not null)
                 {
-                    _log.Add(PromptRepairKind.NumberFromString, node.Start, node.Length, $"read the string \"{Short(node.Text)}\" as the number {number}");
+                    _log.Add(PromptRepairKind.NumberFromString, node.Start, node.Length, RepairMessages.StringAsTheNumber, node, number);
                 }
                 else if ((number = NumberText.NormalizeFormatted(trimmed)) is not null)
                 {
-                    _log.Add(PromptRepairKind.NumberWithSeparators, node.Start, node.Length, $"read \"{Short(node.Text)}\" as the number {number}");
+                    _log.Add(PromptRepairKind.NumberWithSeparators, node.Start, node.Length, RepairMessages.FormattedNumber, node, number);
                 }
                 else
                 {
@@ -139,14 +141,14 @@ internal sealed class ShapeAligner
             var exact = NumberText.ToExactInteger(number);
             if (exact is null)
             {
-                _log.Fail($"expected an integer, got {number}");
+                _log.Fail(RepairMessages.ExpectedInteger, number);
                 _writer.WriteNullValue();
                 return;
             }
 
-            if (exact != number && number.IndexOfAny(new[] { '.', 'e', 'E' }) >= 0)
+            if (exact != number && number.IndexOfAny(FractionOrExponent) >= 0)
             {
-                _log.Add(PromptRepairKind.FloatToInteger, node.Start, node.Length, $"read {number} as the integer {exact}");
+                _log.Add(PromptRepairKind.FloatToInteger, node.Start, node.Length, RepairMessages.FloatAsInteger, number, exact);
             }
 
             number = exact;
@@ -181,7 +183,7 @@ internal sealed class ShapeAligner
                     return;
                 }
 
-                _log.Add(PromptRepairKind.BooleanFromString, node.Start, node.Length, $"read {node.Describe()} as {(value.Value ? "true" : "false")}");
+                _log.Add(PromptRepairKind.BooleanFromString, node.Start, node.Length, RepairMessages.BooleanFrom, node, value.Value ? "true" : "false");
                 _writer.WriteBooleanValue(value.Value);
                 return;
             default:
@@ -221,18 +223,18 @@ internal sealed class ShapeAligner
         if (match is not null)
         {
             var kind = how == EnumMatcher.How.Case ? PromptRepairKind.EnumCaseFixed : PromptRepairKind.EnumFromPrefixOrWord;
-            _log.Add(kind, node.Start, node.Length, $"read \"{Short(text)}\" as enum value \"{match}\"");
+            _log.Add(kind, node.Start, node.Length, RepairMessages.EnumValue, text, match);
             _writer.WriteStringValue(match);
             return;
         }
 
         if (ambiguous is not null)
         {
-            _log.Fail($"\"{Short(text)}\" is ambiguous between enum values {ambiguous}");
+            _log.Fail(RepairMessages.EnumAmbiguous, text, ambiguous);
         }
         else
         {
-            _log.Fail($"\"{Short(text)}\" is not one of {string.Join(", ", values)}");
+            _log.Fail(RepairMessages.EnumUnknown, text, shape);
         }
 
         _writer.WriteNullValue();
@@ -257,7 +259,7 @@ internal sealed class ShapeAligner
 
         if (node.Kind == LooseKind.Object && FindWrapped(node, shape) is { } inner)
         {
-            _log.Add(PromptRepairKind.UnwrappedDataWrapper, node.Start, node.Length, $"removed a wrapper object around the array");
+            _log.Add(PromptRepairKind.UnwrappedDataWrapper, node.Start, node.Length, "removed a wrapper object around the array");
             AlignArray(inner, shape);
             return;
         }
@@ -289,6 +291,9 @@ internal sealed class ShapeAligner
         var properties = shape.Properties;
         Span<int> found = properties.Count <= 64 ? stackalloc int[properties.Count] : new int[properties.Count];
         found.Fill(-1);
+
+        // Each member's property, looked up once (duplicates and unknown members are reported from this).
+        Span<int> propertyOf = members.Count <= 64 ? stackalloc int[members.Count] : new int[members.Count];
         var anyKnown = false;
         for (var m = 0; m < members.Count; m++)
         {
@@ -299,6 +304,7 @@ internal sealed class ShapeAligner
                 index = shape.FindPropertyLoosely(key);
             }
 
+            propertyOf[m] = index;
             if (index >= 0)
             {
                 anyKnown = true;
@@ -308,7 +314,7 @@ internal sealed class ShapeAligner
 
         if (!anyKnown && members.Count == 1 && members[0].Value.Kind == LooseKind.Object)
         {
-            _log.Add(PromptRepairKind.UnwrappedDataWrapper, node.Start, node.Length, $"removed the wrapper object \"{Short(members[0].Key)}\"");
+            _log.Add(PromptRepairKind.UnwrappedDataWrapper, node.Start, node.Length, RepairMessages.WrapperObject, members[0].Key);
             AlignObject(members[0].Value, shape);
             return;
         }
@@ -325,20 +331,27 @@ internal sealed class ShapeAligner
                 var member = members[m];
                 if (!string.Equals(member.Key, property.Name, StringComparison.Ordinal))
                 {
-                    _log.Add(PromptRepairKind.PropertyNameFixed, member.KeyStart, member.KeyLength, $"read key \"{Short(member.Key)}\" as \"{property.Name}\"");
+                    _log.Add(PromptRepairKind.PropertyNameFixed, member.KeyStart, member.KeyLength, RepairMessages.KeyAs, member.Key, property.Name);
                 }
 
-                ReportDuplicates(members, m, shape, p);
+                for (var earlier = 0; earlier < m; earlier++)
+                {
+                    if (propertyOf[earlier] == p)
+                    {
+                        _log.Add(PromptRepairKind.DuplicateProperty, members[earlier].KeyStart, members[earlier].KeyLength, RepairMessages.DuplicateKeptLast, members[earlier].Key);
+                    }
+                }
+
                 Align(member.Value, property.Shape);
             }
             else if (!property.Required)
             {
-                _log.Add(PromptRepairKind.NullForMissingOptional, node.End, 0, $"optional property '{property.Name}' is missing; wrote null");
+                _log.Add(PromptRepairKind.NullForMissingOptional, node.End, 0, RepairMessages.OptionalMissing, property.Name);
                 _writer.WriteNullValue();
             }
             else
             {
-                _log.Fail($"missing required property '{property.Name}'");
+                _log.Fail(RepairMessages.RequiredMissing, property.Name);
                 _writer.WriteNullValue();
             }
 
@@ -347,11 +360,12 @@ internal sealed class ShapeAligner
 
         for (var m = 0; m < members.Count; m++)
         {
-            var key = members[m].Key;
-            if (shape.FindProperty(key) >= 0 || shape.FindPropertyLoosely(key) >= 0)
+            if (propertyOf[m] >= 0)
             {
                 continue;
             }
+
+            var key = members[m].Key;
 
             _log.Push(key);
             if (shape.AdditionalProperties is { } additional)
@@ -361,31 +375,13 @@ internal sealed class ShapeAligner
             }
             else
             {
-                _log.Add(PromptRepairKind.DroppedUnknownProperty, members[m].KeyStart, members[m].Value.End - members[m].KeyStart, $"dropped unknown property '{Short(key)}'");
+                _log.Add(PromptRepairKind.DroppedUnknownProperty, members[m].KeyStart, members[m].Value.End - members[m].KeyStart, RepairMessages.UnknownDropped, key);
             }
 
             _log.Pop();
         }
 
         _writer.WriteEndObject();
-    }
-
-    private void ReportDuplicates(List<LooseMember> members, int kept, OutputShape shape, int property)
-    {
-        for (var m = 0; m < kept; m++)
-        {
-            var key = members[m].Key;
-            var index = shape.FindProperty(key);
-            if (index < 0)
-            {
-                index = shape.FindPropertyLoosely(key);
-            }
-
-            if (index == property)
-            {
-                _log.Add(PromptRepairKind.DuplicateProperty, members[m].KeyStart, members[m].KeyLength, $"property '{Short(key)}' appears again later; kept the last value");
-            }
-        }
     }
 
     private void AlignMap(LooseNode node, OutputShape shape)
@@ -407,7 +403,7 @@ internal sealed class ShapeAligner
             {
                 // Canonical JSON has unique keys; the strict reader would otherwise see both.
                 _log.Push(member.Key);
-                _log.Add(PromptRepairKind.DuplicateProperty, member.KeyStart, member.KeyLength, $"property '{Short(member.Key)}' repeated; kept the first value");
+                _log.Add(PromptRepairKind.DuplicateProperty, member.KeyStart, member.KeyLength, RepairMessages.DuplicateKeptFirst, member.Key);
                 _log.Pop();
                 continue;
             }
@@ -490,7 +486,7 @@ internal sealed class ShapeAligner
 
     private void Mismatch(LooseNode node, OutputShape shape)
     {
-        _log.Fail($"expected {shape.KindName}, got {node.Describe()}");
+        _log.Fail(RepairMessages.Mismatch, shape, node);
         _writer.WriteNullValue();
     }
 
@@ -543,11 +539,5 @@ internal sealed class ShapeAligner
                 _writer.WriteNullValue();
                 return;
         }
-    }
-
-    private static string Short(string? text)
-    {
-        text ??= string.Empty;
-        return text.Length <= 40 ? text : text.Substring(0, 37) + "...";
     }
 }

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PromptGen.Cli.Arguments;
+using PromptGen.Cli.Output;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Documents;
+using PromptGen.Language.Values;
+
+namespace PromptGen.Cli.Verbs;
+
+/// <summary>
+/// <c>promptgen parse</c>: runs the schema-aligned parser for a prompt's output schema on a model output and prints
+/// the value with every repair, exactly what generated <c>Parse</c>/<c>TryParse</c> would accept.
+/// </summary>
+internal sealed class ParseVerb : Verb
+{
+    private const string TextOption = "--text";
+    private const string StrictOption = "--strict";
+
+    private static readonly JsonWriterOptions s_writerOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public override VerbSpec Spec { get; } = new(
+        "parse",
+        "<file.prompt>",
+        minimumPositionals: 1,
+        maximumPositionals: 1,
+        "Parse a model output with a prompt's output schema and show the repairs.",
+        "Runs the schema-aligned parser for the prompt's output schema on a model output (the same parser generated\n" +
+        "Parse/TryParse use) and prints {\"ok\":true,\"value\":...,\"repairs\":[...]} or {\"ok\":false,\"error\":...,\"repairs\":[...]}.\n" +
+        "Each repair is {kind, path, start, length, message}; start and length locate it in the text (UTF-16 units).\n" +
+        "A prompt without an output schema (or with output.format: text) returns the text as is.\n" +
+        "Exit code 1 when the output cannot be parsed (or the prompt's frontmatter has errors, printed to stderr).",
+        new[]
+        {
+            new OptionSpec(TextOption, "text|@file", "The model output, inline or as @path to a file (required; '@@' starts inline text with '@')."),
+            new OptionSpec(StrictOption, null, "Accept only output that needs no repair (benign normalizations such as null for a missing optional are allowed)."),
+        });
+
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    {
+        var path = arguments.Positionals[0];
+        var modelText = ReadModelText(arguments.GetValue(TextOption));
+        var strict = arguments.HasFlag(StrictOption);
+
+        var promptText = InputFile.ReadPromptFile(path, out var encodingDiagnostics);
+        var document = PromptDocumentParser.Parse(path, promptText);
+
+        // Only the frontmatter matters for parsing: template mistakes do not change the output type.
+        var diagnostics = encodingDiagnostics.Concat(document.Diagnostics).ToList();
+        DiagnosticWriter.Write(stderr, diagnostics, DiagnosticFormat.Text);
+        if (diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error)) return CommandLine.ErrorsFound;
+
+        var metadata = document.Metadata;
+        var schema = metadata.OutputSchema;
+        if (schema is null || string.Equals(metadata.OutputFormat, "text", StringComparison.Ordinal))
+        {
+            // Text output: generated code returns the model's text as is.
+            stdout.Write(Success(writer => writer.WriteStringValue(modelText), Array.Empty<PromptRepair>()));
+            return CommandLine.Success;
+        }
+
+        OutputShape shape;
+        try
+        {
+            shape = OutputShape.FromJsonSchema(PromptJson.Serialize(schema));
+        }
+        catch (ArgumentException exception)
+        {
+            stderr.Write($"{path}: error: the output schema has no parser shape: {exception.Message}\n");
+            return CommandLine.ErrorsFound;
+        }
+
+        var outcome = SchemaAlignedParser.Parse(modelText, shape, strict ? new PromptParseOptions { Strict = true } : null);
+        if (!outcome.Success)
+        {
+            stdout.Write(Failure(outcome.Report.Error ?? "output could not be parsed", outcome.Report.Repairs));
+            return CommandLine.ErrorsFound;
+        }
+
+        // Re-read the canonical JSON so the value is indented like the rest of the output.
+        using var value = JsonDocument.Parse(outcome.Utf8Json);
+        stdout.Write(Success(writer => value.RootElement.WriteTo(writer), outcome.Report.Repairs));
+        return CommandLine.Success;
+    }
+
+    private static string ReadModelText(string? argument)
+    {
+        if (argument is null) throw new UsageException($"{TextOption} is required: the model output to parse");
+        if (argument.StartsWith("@@", StringComparison.Ordinal)) return argument.Substring(1);
+        if (!argument.StartsWith("@", StringComparison.Ordinal)) return argument;
+
+        var file = argument.Substring(1);
+        if (file.Length == 0) throw new UsageException($"{TextOption} '@' must be followed by a file path");
+        return InputFile.ReadText(file, TextOption);
+    }
+
+    private static string Success(Action<Utf8JsonWriter> writeValue, IReadOnlyList<PromptRepair> repairs) =>
+        Write(writer =>
+        {
+            writer.WriteBoolean("ok", true);
+            writer.WritePropertyName("value");
+            writeValue(writer);
+            WriteRepairs(writer, repairs);
+        });
+
+    private static string Failure(string error, IReadOnlyList<PromptRepair> repairs) =>
+        Write(writer =>
+        {
+            writer.WriteBoolean("ok", false);
+            writer.WriteString("error", error);
+            WriteRepairs(writer, repairs);
+        });
+
+    private static void WriteRepairs(Utf8JsonWriter writer, IReadOnlyList<PromptRepair> repairs)
+    {
+        writer.WriteStartArray("repairs");
+        foreach (var repair in repairs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", repair.Kind.ToString());
+            writer.WriteString("path", repair.Path);
+            writer.WriteNumber("start", repair.Start);
+            writer.WriteNumber("length", repair.Length);
+            writer.WriteString("message", repair.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static string Write(Action<Utf8JsonWriter> writeMembers)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, s_writerOptions))
+        {
+            writer.WriteStartObject();
+            writeMembers(writer);
+            writer.WriteEndObject();
+        }
+
+        // The writer's indentation uses the platform newline; the CLI prints '\n' everywhere.
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+}

@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Attributes;
+using PromptGen.Benchmarks.Prompts;
+
+namespace PromptGen.Benchmarks;
+
+/// <summary>
+/// Malformed output (prose, code fence, trailing commas, wrong-case enum, number in quotes). Generated <c>Parse</c> tries
+/// its strict codec first and repairs when that fails; the second benchmark is the repair path alone.
+/// </summary>
+[MemoryDiagnoser]
+public class ParseMalformedBenchmarks
+{
+    private readonly string _text = BenchmarkData.MalformedTriageText;
+
+    [Benchmark(Baseline = true, Description = "generated Parse")]
+    public TriageTicketPrompt.Output GeneratedParse() => TriageTicketPrompt.Parse(_text);
+
+    private readonly OutputShape _shape = OutputShape.FromJsonSchema(TriageTicketPrompt.OutputJsonSchema);
+
+    [Benchmark(Description = "schema-aligned parser alone")]
+    public int SchemaAlignedParserAlone() => SchemaAlignedParser.Parse(_text, _shape).Utf8Json.Length;
+}
