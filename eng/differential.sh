@@ -37,8 +37,8 @@ if [ -n "${PROMPTGEN:-}" ]; then
 else
   echo "building src/PromptGen.Cli (Release)" >&2
   dotnet build "$repo/src/PromptGen.Cli" -c Release -nologo -v quiet -o "$work/cli" >&2 || exit 2
-  [ -f "$work/cli/promptgen.dll" ] || { echo "the build did not produce promptgen.dll" >&2; exit 2; }
-  promptgen=(dotnet "$work/cli/promptgen.dll")
+  [ -f "$work/cli/PromptGen.Cli.dll" ] || { echo "the build did not produce PromptGen.Cli.dll" >&2; exit 2; }
+  promptgen=(dotnet "$work/cli/PromptGen.Cli.dll")
 fi
 
 # 3. Reference renders (errors are recorded as {"error": ...} and show up in the diff).

@@ -62,7 +62,7 @@ public sealed class RenderVerbTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(System.AppContext.BaseDirectory, "promptgen.dll"));
+        start.ArgumentList.Add(Path.Combine(System.AppContext.BaseDirectory, "PromptGen.Cli.dll"));
         foreach (var argument in Arguments) start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start)!;

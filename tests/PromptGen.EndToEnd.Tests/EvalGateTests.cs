@@ -102,16 +102,17 @@ public sealed class EvalGateTests(PackedPackages packages)
 
         // 3. The model now answers wrongly: re-record (without touching the baseline) and dotnet test fails at the cases' lines.
         answerWrongly = true;
+        ProcessResult rerecord;
         await using (var server = FakeOpenAIServer.Start(
             request => FakeOpenAIServer.Chat(Answer(request.Body, answerWrongly)), maxRequests: 20, lifetime: TimeSpan.FromMinutes(4)))
         {
-            var rerecord = await RunAsync(project, Online(server.Endpoint), "build", "-t:PromptEval", "-p:PromptGenEvalMode=record");
+            rerecord = await RunAsync(project, Online(server.Endpoint), "build", "-t:PromptEval", "-p:PromptGenEvalMode=record");
             Assert.True(rerecord.ExitCode != 0, rerecord.ToString());
             Assert.Equal(2, server.RequestCount);
         }
 
         var regressed = await RunAsync(project, Offline(), "test");
-        Assert.True(regressed.ExitCode != 0, regressed.ToString());
+        Assert.True(regressed.ExitCode != 0, regressed + "\n(after)\n" + rerecord);
         Assert.Matches(new Regex(@"Classify\.eval\.yaml\(3,\d+\): error PG1001: Critical case 'refund' failed"), regressed.Output);
         Assert.Matches(new Regex(@"Classify\.eval\.yaml\(8,\d+\): error PG1002: .*crash"), regressed.Output);
 

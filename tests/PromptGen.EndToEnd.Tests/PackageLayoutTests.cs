@@ -74,7 +74,7 @@ public sealed class PackageLayoutTests(PackedPackages packages)
     public void Cli_package_is_a_dotnet_tool_named_promptgen()
     {
         var entries = Entries("PromptGen.Cli");
-        Assert.Contains("tools/net8.0/any/promptgen.dll", entries);
+        Assert.Contains("tools/net8.0/any/PromptGen.Cli.dll", entries);
         Assert.Contains("tools/net8.0/any/DotnetToolSettings.xml", entries);
         Assert.Contains("<Command Name=\"promptgen\"", ReadEntry("PromptGen.Cli", "tools/net8.0/any/DotnetToolSettings.xml"));
 
