@@ -20,7 +20,7 @@ internal static class CommandLine
     public const int BadArguments = 2;
     public const int InternalError = 3;
 
-    private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb(), new ParseVerb(), new InitVerb() };
+    private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb(), new ParseVerb(), new EvalVerb(), new InitVerb() };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using PromptGen.Generator.Catalog;
 
 namespace PromptGen.Generator;
 
@@ -66,7 +67,18 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (pair, _) => PromptPipeline.BuildModel(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.PromptModels);
 
+        // The prompt catalog (untyped descriptors for eval runners): only names and output kinds feed it.
+        var catalog = models
+            .Combine(projectOptions)
+            .Select(static (pair, _) => CatalogPipeline.Describe(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.PromptDescriptors)
+            .Collect()
+            .Combine(projectOptions)
+            .Select(static (pair, _) => CatalogPipeline.Collect(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.PromptCatalog);
+
         context.RegisterSourceOutput(models, PromptPipeline.Emit);
+        context.RegisterSourceOutput(catalog, CatalogPipeline.Emit);
         context.RegisterSourceOutput(collisions, PromptPipeline.ReportCollisions);
         context.RegisterSourceOutput(partialReports, PromptPipeline.ReportPartial);
     }

@@ -15,6 +15,8 @@ internal static class TrackingNames
     public const string PromptIdentities = nameof(PromptIdentities);
     public const string NameCollisions = nameof(NameCollisions);
     public const string PromptModels = nameof(PromptModels);
+    public const string PromptDescriptors = nameof(PromptDescriptors);
+    public const string PromptCatalog = nameof(PromptCatalog);
 
     /// <summary>The steps that do per-prompt work; none of them may run when only C# code changes.</summary>
     public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, PromptPartials, AnalyzedPrompts, NamedPrompts, PromptModels };
@@ -22,6 +24,6 @@ internal static class TrackingNames
     public static readonly string[] All =
     {
         ProjectOptions, PromptInputs, ParsedPrompts, PartialInputs, PartialSets, PromptPartials, AnalyzedPrompts, PartialReports,
-        NamedPrompts, PromptIdentities, NameCollisions, PromptModels,
+        NamedPrompts, PromptIdentities, NameCollisions, PromptModels, PromptDescriptors, PromptCatalog,
     };
 }

@@ -30,7 +30,7 @@ public sealed class DiagnosticLocationTests
         AssertAt(diagnostic, "Prompts/P.prompt", 8, 8);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         // Types are still generated so user code keeps compiling while the template is fixed.
-        Assert.Single(result.GeneratedSources);
+        Assert.Single(result.PromptSources());
     }
 
     private const string CustomerFrontmatter = "---\nname: p\ninput:\n  schema:\n    customer:\n      name: string\n    tags(array): string\n---\n";
@@ -113,7 +113,7 @@ public sealed class DiagnosticLocationTests
 
         var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0206");
         AssertAt(diagnostic, "Prompts/P.prompt", 7, 8);
-        Assert.Equal(new[] { "Acme.Support.Prompts.PPrompt.g.cs" }, result.GeneratedSources.Select(s => s.HintName));
+        Assert.Equal(new[] { "Acme.Support.Prompts.PPrompt.g.cs" }, result.PromptSources().Select(s => s.HintName));
     }
 
     [Fact]

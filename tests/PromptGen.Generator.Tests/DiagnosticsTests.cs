@@ -41,7 +41,7 @@ public sealed class DiagnosticsTests
         var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG9999");
         Assert.Equal(broken, diagnostic.Location.GetLineSpan().Path);
         Assert.Contains("boom", diagnostic.GetMessage());
-        Assert.Equal(new[] { "Acme.Support.Prompts.FinePrompt.g.cs" }, result.GeneratedSources.Select(s => s.HintName));
+        Assert.Equal(new[] { "Acme.Support.Prompts.FinePrompt.g.cs" }, result.PromptSources().Select(s => s.HintName));
         Assert.Null(result.Exception);
     }
 

@@ -43,7 +43,7 @@ public sealed class IncrementalityTests
         var result = WithPartials().Run();
         foreach (var step in TrackingNames.All) Assert.True(result.TrackedSteps.ContainsKey(step), $"step {step} was not tracked");
         Assert.Equal(3, Outputs(result, TrackingNames.PromptModels).Count());
-        Assert.Equal(3, result.GeneratedSources.Length);
+        Assert.Equal(3, result.PromptSources().Length);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class NamingTests
     {
         var result = GeneratorHarness.Create(new[] { (GeneratorHarness.PathOf("Prompts/Support/Triage.prompt"), TestPrompts.Simple("triage")) }).Run();
 
-        Assert.Equal("Acme.Support.Prompts.Support.TriagePrompt.g.cs", Assert.Single(result.GeneratedSources).HintName);
+        Assert.Equal("Acme.Support.Prompts.Support.TriagePrompt.g.cs", Assert.Single(result.PromptSources()).HintName);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class NamingTests
     {
         var result = GeneratorHarness.Create(new[] { (GeneratorHarness.PathOf("my-prompts/2024/Triage.prompt"), TestPrompts.Simple("triage")) }).Run();
 
-        Assert.Equal("Acme.Support.my_prompts._2024.TriagePrompt.g.cs", Assert.Single(result.GeneratedSources).HintName);
+        Assert.Equal("Acme.Support.my_prompts._2024.TriagePrompt.g.cs", Assert.Single(result.PromptSources()).HintName);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class NamingTests
         var harness = GeneratorHarness.Create(new[] { (path, TestPrompts.Simple("triage")) }, itemMetadata: metadata);
         var result = harness.Run();
 
-        Assert.Equal("Other.Place.Triager.g.cs", Assert.Single(result.GeneratedSources).HintName);
+        Assert.Equal("Other.Place.Triager.g.cs", Assert.Single(result.PromptSources()).HintName);
         Assert.NotNull(harness.OutputCompilation!.GetTypeByMetadataName("Other.Place.PromptChatClientExtensions")!.GetMembers("TriagerAsync").SingleOrDefault());
     }
 
@@ -82,7 +82,7 @@ public sealed class NamingTests
         var prompt = TestPrompts.Simple("triage").Replace("name: triage", "name: triage\ncsharp.class: TicketTriage\ncsharp.namespace: Acme.Prompts");
         var result = GeneratorHarness.Create(new[] { (GeneratorHarness.PathOf("Prompts/Triage.prompt"), prompt) }).Run();
 
-        Assert.Equal("Acme.Prompts.TicketTriage.g.cs", Assert.Single(result.GeneratedSources).HintName);
+        Assert.Equal("Acme.Prompts.TicketTriage.g.cs", Assert.Single(result.PromptSources()).HintName);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class NamingTests
         Assert.Equal(1, span.StartLinePosition.Line);
         Assert.Equal(6, span.StartLinePosition.Character);
         Assert.Contains(first, diagnostic.GetMessage());
-        Assert.Single(result.GeneratedSources);
+        Assert.Single(result.PromptSources());
         Assert.Empty(harness.CompilationErrors());
     }
 
@@ -143,7 +143,7 @@ public sealed class NamingTests
         }).Run();
 
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PG0301");
-        Assert.Equal(2, result.GeneratedSources.Length);
+        Assert.Equal(2, result.PromptSources().Length);
     }
 
     [Fact]

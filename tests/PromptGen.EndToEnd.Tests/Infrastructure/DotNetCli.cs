@@ -23,7 +23,11 @@ public static class DotNetCli
     public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] arguments) =>
         RunProcessAsync(DotNetPath, workingDirectory, arguments);
 
-    public static async Task<ProcessResult> RunProcessAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments)
+    /// <summary>Like <see cref="RunAsync(string, string[])"/> with extra environment variables (null removes one).</summary>
+    public static Task<ProcessResult> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        RunProcessAsync(DotNetPath, workingDirectory, arguments, environment);
+
+    public static async Task<ProcessResult> RunProcessAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -36,6 +40,14 @@ public static class DotNetCli
         };
         foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
         PrepareEnvironment(startInfo.Environment);
+        if (environment is not null)
+        {
+            foreach (var (key, value) in environment)
+            {
+                if (value is null) startInfo.Environment.Remove(key);
+                else startInfo.Environment[key] = value;
+            }
+        }
 
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = startInfo };

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using PromptGen.Cli.Arguments;
+using PromptGen.Cli.Files;
+using PromptGen.Evals.Gate;
+using PromptGen.Evals.Progress;
+using PromptGen.Evals.Providers;
+using PromptGen.Evals.Recording;
+using PromptGen.Evals.Running;
+
+namespace PromptGen.Cli.Verbs;
+
+/// <summary>
+/// <c>promptgen eval</c>: runs a project's evals against its built assembly (the exact generated render and parse code),
+/// prints findings in MSBuild's canonical form plus a summary, and exits 1 when the gate fails.
+/// </summary>
+internal sealed class EvalVerb : Verb
+{
+    private const string AssemblyOption = "--assembly";
+    private const string ProjectDirOption = "--project-dir";
+    private const string ModeOption = "--mode";
+    private const string UpdateBaselineOption = "--update-baseline";
+    private const string FilterOption = "--filter";
+    private const string ReportOption = "--report";
+    private const string MaxConcurrencyOption = "--max-concurrency";
+    private const string EndpointOption = "--endpoint";
+    private const string ModelOption = "--model";
+    private const string JudgeModelOption = "--judge-model";
+    private const string NoProgressOption = "--no-progress";
+
+    public override VerbSpec Spec { get; } = new(
+        "eval",
+        "[project dir | eval files]...",
+        minimumPositionals: 0,
+        maximumPositionals: int.MaxValue,
+        "Run evals against a project's built assembly and gate them (exit code 1 when the gate fails).",
+        "Runs every case of the eval files (*.eval.yaml, searched recursively in a project directory; default: the\n" +
+        "current directory) with the prompts compiled into the built assembly: its generated render, options and parser.\n" +
+        "Findings are printed as  path(line,col): error PG1002: message  ; then one summary line per eval file.\n" +
+        "Model calls go through the recordings next to each eval file (modes: replay, the default when CI=true;\n" +
+        "auto, the default otherwise; record; live; off). The provider is configured by PROMPTGEN_ENDPOINT,\n" +
+        "PROMPTGEN_MODEL and PROMPTGEN_API_KEY (the key is read from the environment only).",
+        new[]
+        {
+            new OptionSpec(AssemblyOption, "dll", "The project's built assembly (default: the newest bin/**/<project>.dll)."),
+            new OptionSpec(ProjectDirOption, "dir", "The project directory (default: the directory given, or the nearest one with a project file)."),
+            new OptionSpec(ModeOption, "replay|auto|record|live|off", "How model calls use the recordings."),
+            new OptionSpec(UpdateBaselineOption, null, "Write each eval file's baseline from this run."),
+            new OptionSpec(FilterOption, "glob", "Run only the cases whose id matches (* and ?; several separated by ';')."),
+            new OptionSpec(ReportOption, "dir", "Write JUnit XML, JSON, Markdown and HTML reports to this directory."),
+            new OptionSpec(MaxConcurrencyOption, "n", "Trials run at once (default PROMPTGEN_EVAL_MAX_CONCURRENCY or 4)."),
+            new OptionSpec(EndpointOption, "url", "OpenAI-compatible endpoint (default PROMPTGEN_ENDPOINT)."),
+            new OptionSpec(ModelOption, "name", "Model for the prompts under test (default PROMPTGEN_MODEL)."),
+            new OptionSpec(JudgeModelOption, "name", "Model for llm-rubric judges (default PROMPTGEN_JUDGE_MODEL, else the model)."),
+            new OptionSpec(NoProgressOption, null, "Print no progress on standard error."),
+        });
+
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    {
+        var mode = ParseMode(arguments.GetValue(ModeOption));
+        var (projectDir, evalFiles) = ResolveInputs(arguments);
+        if (evalFiles.Count == 0)
+        {
+            stderr.Write("promptgen eval: no eval files (*.eval.yaml) found\n");
+            return CommandLine.Success;
+        }
+
+        var assemblyPath = arguments.GetValue(AssemblyOption) ?? BuiltAssemblyFinder.Find(projectDir)
+            ?? throw new UsageException($"no built assembly found under '{projectDir}'; build the project or pass {AssemblyOption}");
+
+        var properties = new Dictionary<string, string?>
+        {
+            [EvalProviderOptions.Names.Endpoint] = arguments.GetValue(EndpointOption),
+            [EvalProviderOptions.Names.Model] = arguments.GetValue(ModelOption),
+            [EvalProviderOptions.Names.JudgeModel] = arguments.GetValue(JudgeModelOption),
+            [EvalProviderOptions.Names.MaxConcurrency] = arguments.GetValue(MaxConcurrencyOption),
+        };
+
+        EvalProviderOptions options;
+        EvalRunRequest request;
+        try
+        {
+            options = EvalProviderOptions.Resolve(properties);
+            var prompts = PromptCatalogLoader.Load(assemblyPath, out var assembly);
+            request = new EvalRunRequest
+            {
+                ProjectDirectory = projectDir,
+                EvalFiles = evalFiles,
+                Prompts = prompts,
+                Mode = mode,
+                Filter = arguments.GetValue(FilterOption),
+                UpdateBaseline = arguments.HasFlag(UpdateBaselineOption),
+                ReportDirectory = arguments.GetValue(ReportOption),
+                ProviderOptions = options,
+                ClientFactory = mode is EvalMode.Replay or EvalMode.Off ? null : EvalClientFactoryLoader.Find(assembly, options.ClientFactory),
+                Progress = arguments.HasFlag(NoProgressOption) ? null : ProgressReporter.ForConsole(),
+            };
+        }
+        catch (Exception exception) when (exception is PromptCatalogException or EvalProviderException)
+        {
+            var id = EvalProviderException.ProviderErrorDiagnosticId;
+            stdout.Write(new EvalFinding(id, true, assemblyPath, 1, 1, exception.Message).ToMSBuildString() + "\n");
+            return CommandLine.ErrorsFound;
+        }
+
+        var result = EvalRunner.RunAsync(request).GetAwaiter().GetResult();
+        foreach (var finding in result.Findings) stdout.Write(finding.ToMSBuildString() + "\n");
+        WriteSummary(stdout, result, mode);
+        stdout.Flush();
+        return result.Passed ? CommandLine.Success : CommandLine.ErrorsFound;
+    }
+
+    private static void WriteSummary(TextWriter stdout, EvalRunResult result, EvalMode mode)
+    {
+        foreach (var run in result.Suites)
+        {
+            var suite = run.Result;
+            var gate = suite.Gate!;
+            var verdict = gate.Passed ? "passed" : "FAILED";
+            stdout.Write(string.Format(
+                CultureInfo.InvariantCulture,
+                "PromptGen evals: {0}: gate {1}; {2} of {3} judged cases passed ({4}), {5} errored; smallest detectable drop: {6}.\n",
+                suite.EvalFile,
+                verdict,
+                gate.PassedCases,
+                gate.JudgedCases,
+                GateFormat.Percent(gate.PassRate),
+                gate.ErroredCases,
+                GateFormat.DetectableDrop(gate)));
+        }
+
+        var errors = result.Findings.Count(f => f.IsError);
+        var warnings = result.Findings.Count(f => !f.IsError);
+        stdout.Write(string.Format(
+            CultureInfo.InvariantCulture,
+            "PromptGen evals: {0} eval file(s), {1} case(s), mode {2}, {3} error(s), {4} warning(s), {5:0.00} s.\n",
+            result.Suites.Count,
+            result.Suites.Sum(s => s.Result.Cases.Count),
+            mode.ToName(),
+            errors,
+            warnings,
+            result.Duration.TotalSeconds));
+        foreach (var path in result.BaselinesWritten) stdout.Write($"PromptGen evals: baseline written: {path}\n");
+        foreach (var path in result.RecordingsWritten) stdout.Write($"PromptGen evals: recordings written: {path}\n");
+        if (result.Reports is { } reports) stdout.Write($"PromptGen evals: reports written: {Path.GetDirectoryName(reports.Html)}\n");
+    }
+
+    private static EvalMode ParseMode(string? value)
+    {
+        try
+        {
+            return EvalModes.Resolve(value);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new UsageException(exception.Message);
+        }
+    }
+
+    private static (string ProjectDir, IReadOnlyList<string> EvalFiles) ResolveInputs(ParsedArguments arguments)
+    {
+        var positionals = arguments.Positionals.Count == 0 ? new[] { "." } : arguments.Positionals.ToArray();
+        foreach (var positional in positionals)
+        {
+            if (!File.Exists(positional) && !Directory.Exists(positional)) throw new UsageException($"'{positional}' does not exist");
+        }
+
+        var files = PromptFileFinder.Find(positionals).Where(f => f.IsEval).Select(f => f.DisplayPath).ToList();
+        var projectDir = arguments.GetValue(ProjectDirOption)
+            ?? (positionals.Length == 1 && Directory.Exists(positionals[0]) ? positionals[0] : ProjectDirectoryOf(files.FirstOrDefault()));
+        return (Path.GetFullPath(projectDir), files);
+    }
+
+    /// <summary>The nearest folder above <paramref name="file"/> with a project file; else the current directory.</summary>
+    private static string ProjectDirectoryOf(string? file)
+    {
+        var folder = file is null ? null : Path.GetDirectoryName(Path.GetFullPath(file));
+        while (folder is not null)
+        {
+            if (Directory.EnumerateFiles(folder, "*.*proj").Any()) return folder;
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

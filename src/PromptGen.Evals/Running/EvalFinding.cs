@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace PromptGen.Evals.Running;
+
+/// <summary>One diagnostic of an eval run, located in an eval file (PG05xx, PG1001-PG1004, PG1101-PG1103).</summary>
+/// <param name="Id">The diagnostic ID.</param>
+/// <param name="IsError">Error (fails the run) or warning.</param>
+/// <param name="Path">The eval file, as given in the request.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Column">1-based column.</param>
+/// <param name="Message">One line: newlines are folded so build logs keep the finding on one line.</param>
+public sealed record EvalFinding(string Id, bool IsError, string Path, int Line, int Column, string Message)
+{
+    /// <summary>MSBuild's canonical form: <c>path(line,col): error PG1002: message</c>.</summary>
+    public string ToMSBuildString() => string.Format(
+        CultureInfo.InvariantCulture,
+        "{0}({1},{2}): {3} {4}: {5}",
+        Path,
+        Line < 1 ? 1 : Line,
+        Column < 1 ? 1 : Column,
+        IsError ? "error" : "warning",
+        Id,
+        OneLine(Message));
+
+    internal static string OneLine(string message) =>
+        message.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", " | ").Trim();
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using PromptGen.Catalog;
+using PromptGen.Evals.Progress;
+using PromptGen.Evals.Providers;
+using PromptGen.Evals.Recording;
+
+namespace PromptGen.Evals.Running;
+
+/// <summary>What one eval run does: which eval files, against which prompts, in which mode, writing what.</summary>
+public sealed record EvalRunRequest
+{
+    /// <summary>The project directory: prompt source paths in the catalog are relative to it.</summary>
+    public string ProjectDirectory { get; init; } = string.Empty;
+
+    /// <summary>The eval files (full paths, or relative to the current directory).</summary>
+    public IReadOnlyList<string> EvalFiles { get; init; } = Array.Empty<string>();
+
+    /// <summary>The prompts of the built application (from its catalog); see <see cref="PromptCatalogLoader"/>.</summary>
+    public IReadOnlyList<IPromptDescriptor> Prompts { get; init; } = Array.Empty<IPromptDescriptor>();
+
+    public EvalMode Mode { get; init; } = EvalMode.Replay;
+
+    /// <summary>A case-id glob (<c>*</c> any run of characters, <c>?</c> one); several separated by <c>;</c> or <c>,</c>. Null runs every case.</summary>
+    public string? Filter { get; init; }
+
+    /// <summary>Write each eval file's baseline from this run (the only way a baseline changes).</summary>
+    public bool UpdateBaseline { get; init; }
+
+    /// <summary>Where the JUnit, JSON, Markdown and HTML reports go; null writes none.</summary>
+    public string? ReportDirectory { get; init; }
+
+    public EvalProviderOptions ProviderOptions { get; init; } = new();
+
+    /// <summary>The user's model client factory (the documented hook), if any.</summary>
+    public IEvalChatClientFactory? ClientFactory { get; init; }
+
+    /// <summary>How many trials run at once; defaults to <see cref="EvalProviderOptions.MaxConcurrency"/>.</summary>
+    public int? MaxConcurrency { get; init; }
+
+    public ProgressReporter? Progress { get; init; }
+}

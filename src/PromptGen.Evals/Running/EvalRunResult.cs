@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PromptGen.Evals.Reports;
+
+namespace PromptGen.Evals.Running;
+
+/// <summary>The outcome of an eval run: every suite (gated), every finding, and the files written.</summary>
+public sealed record EvalRunResult
+{
+    public IReadOnlyList<EvalRunSuite> Suites { get; init; } = Array.Empty<EvalRunSuite>();
+
+    /// <summary>Findings in file order, then line order.</summary>
+    public IReadOnlyList<EvalFinding> Findings { get; init; } = Array.Empty<EvalFinding>();
+
+    public ReportFiles? Reports { get; init; }
+
+    /// <summary>Baselines written by this run (only with <see cref="EvalRunRequest.UpdateBaseline"/>).</summary>
+    public IReadOnlyList<string> BaselinesWritten { get; init; } = Array.Empty<string>();
+
+    /// <summary>Recording files written by this run (auto and record modes).</summary>
+    public IReadOnlyList<string> RecordingsWritten { get; init; } = Array.Empty<string>();
+
+    /// <summary>Time spent in the runner (parse, check, trials, scoring, gate, writing).</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>True when no finding is an error.</summary>
+    public bool Passed => Findings.All(f => !f.IsError);
+}

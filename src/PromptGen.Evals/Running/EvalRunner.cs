@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PromptGen.Evals.Providers;
+using PromptGen.Evals.Recording;
+using PromptGen.Evals.Reports;
+
+namespace PromptGen.Evals.Running;
+
+/// <summary>
+/// The eval runner: one implementation behind <c>promptgen eval</c> and the MSBuild <c>PromptEval</c> target. Runs the
+/// application's own generated code (through its prompt catalog) for every case of every eval file, gates each file
+/// against its baseline, and returns findings located in the eval files.
+/// </summary>
+public static class EvalRunner
+{
+    public static async Task<EvalRunResult> RunAsync(EvalRunRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        var watch = Stopwatch.StartNew();
+        var startedAt = DateTimeOffset.UtcNow;
+        var filter = CaseIdFilter.Parse(request.Filter);
+        var options = request.ProviderOptions ?? new EvalProviderOptions();
+        var concurrency = Math.Max(1, request.MaxConcurrency ?? options.MaxConcurrency);
+
+        var suites = new List<EvalRunSuite>();
+        var findings = new List<EvalFinding>();
+        var baselines = new List<string>();
+        var recordings = new List<string>();
+        using (var policy = new EvalCallPolicy(options.ToResilienceOptions(), EvalCostMeter.FromOptions(options)))
+        using (var slots = new SemaphoreSlim(concurrency, concurrency))
+        {
+            var runner = new SuiteRunner(request, filter, policy, slots);
+            foreach (var evalFile in request.EvalFiles.Distinct(StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var outcome = await runner.RunAsync(evalFile, cancellationToken).ConfigureAwait(false);
+                if (outcome.Suite is not null) suites.Add(outcome.Suite);
+                findings.AddRange(outcome.Findings.OrderBy(f => f.Line).ThenBy(f => f.Column));
+                if (outcome.BaselineWritten is not null) baselines.Add(outcome.BaselineWritten);
+                if (outcome.RecordingsWritten is not null) recordings.Add(outcome.RecordingsWritten);
+            }
+        }
+
+        request.Progress?.Complete();
+        ReportFiles? reports = null;
+        if (!string.IsNullOrWhiteSpace(request.ReportDirectory))
+        {
+            var run = new EvalRun { Suites = suites, Mode = request.Mode.ToName(), StartedAt = startedAt, Duration = watch.Elapsed };
+            try
+            {
+                reports = ReportWriter.WriteAll(run, request.ReportDirectory!, SecretRedactor.FromEnvironment());
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                findings.Add(new EvalFinding(
+                    EvalProviderException.ProviderErrorDiagnosticId, true, request.ReportDirectory!, 1, 1, $"The eval reports could not be written: {exception.Message}"));
+            }
+        }
+
+        return new EvalRunResult
+        {
+            Suites = suites,
+            Findings = findings,
+            Reports = reports,
+            BaselinesWritten = baselines,
+            RecordingsWritten = recordings,
+            Duration = watch.Elapsed,
+        };
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using PromptGen.Catalog;
+using PromptGen.Evals.Assertions;
+using PromptGen.Evals.Providers;
+using PromptGen.Evals.Recording;
+using PromptGen.Evals.Results;
+using PromptGen.Language.Evals;
+
+namespace PromptGen.Evals.Running;
+
+/// <summary>
+/// Runs one trial of one case with the application's own generated code: render → app client (recording → resilience
+/// → provider) with the prompt's options → parse → score. Infrastructure problems become trial errors (PG1003 for a
+/// missing recording, PG1004 for everything else), never failed assertions.
+/// </summary>
+internal sealed class TrialRunner
+{
+    private readonly IPromptDescriptor _prompt;
+    private readonly EvalModelClients _clients;
+    private readonly AssertionServices _services;
+    private readonly EvalCostMeter? _costMeter;
+
+    public TrialRunner(IPromptDescriptor prompt, EvalModelClients clients, EvalCostMeter? costMeter)
+    {
+        _prompt = prompt;
+        _clients = clients;
+        _costMeter = costMeter;
+        _services = new AssertionServices { Judge = clients.Judge, Embeddings = clients.Embeddings };
+    }
+
+    public async Task<TrialResult> RunAsync(EvalCase evalCase, string caseId, string inputJson, int trial, CancellationToken cancellationToken)
+    {
+        using var scope = RecordingContext.Enter(caseId, trial);
+        string? renderedJson = null;
+        string? modelText = null;
+        var latency = TimeSpan.Zero;
+        try
+        {
+            IList<ChatMessage> messages;
+            using (var input = JsonDocument.Parse(inputJson))
+            {
+                try
+                {
+                    messages = _prompt.RenderJson(input.RootElement);
+                }
+                catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException)
+                {
+                    return Error(trial, "PG1004", $"the prompt could not be rendered with this input: {exception.Message}");
+                }
+            }
+
+            renderedJson = RenderedMessages.ToJson(messages);
+            var options = _prompt.CreateOptions();
+            var watch = Stopwatch.StartNew();
+            var response = await _clients.App.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            latency = watch.Elapsed;
+            modelText = response.Text;
+
+            var parsed = _prompt.ParseToJson(modelText);
+            var inputTokens = response.Usage?.InputTokenCount;
+            var outputTokens = response.Usage?.OutputTokenCount;
+            var subject = new AssertionSubject
+            {
+                ModelText = modelText,
+                OutputJson = parsed.ValueJson,
+                IsTextOutput = _prompt.OutputJsonSchema is null,
+                ParseReport = parsed.Report,
+                OutputJsonSchema = _prompt.OutputJsonSchema,
+                Latency = latency,
+                InputTokens = inputTokens,
+                OutputTokens = outputTokens,
+                Cost = _costMeter?.CostOf(inputTokens, outputTokens),
+            };
+
+            var outcomes = new List<AssertionOutcome>(evalCase.Assert.Count + evalCase.Check.Count + 1);
+            if (!parsed.Success)
+            {
+                // The application would throw PromptOutputException here: the trial fails whatever else holds.
+                outcomes.Add(new AssertionOutcome("parse", "the output parses", false, true, "the output could not be parsed: " + parsed.Report.Error, null, evalCase.Span.StartLine));
+            }
+
+            foreach (var assertion in evalCase.AllAssertions)
+            {
+                outcomes.Add(await AssertionScorer.ScoreAsync(assertion, subject, _services, cancellationToken).ConfigureAwait(false));
+            }
+
+            return new TrialResult
+            {
+                Trial = trial,
+                Passed = outcomes.All(o => o.Passed || !o.Gating),
+                Assertions = outcomes,
+                RenderedMessagesJson = renderedJson,
+                ModelText = modelText,
+                OutputJson = parsed.ValueJson,
+                Repairs = parsed.Report.Repairs.Select(r => r.ToString()).ToList(),
+                Latency = latency,
+                InputTokens = inputTokens,
+                OutputTokens = outputTokens,
+                Cost = subject.Cost,
+            };
+        }
+        catch (RecordingMissingException exception)
+        {
+            return Error(trial, exception.DiagnosticId, exception.Message, renderedJson, modelText);
+        }
+        catch (EvalProviderException exception)
+        {
+            return Error(trial, exception.DiagnosticId, exception.Message, renderedJson, modelText);
+        }
+        catch (AssertionServiceException exception)
+        {
+            return Error(trial, EvalProviderException.ProviderErrorDiagnosticId, exception.Message, renderedJson, modelText);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // An unexpected failure of the client stack (an HTTP error the provider layer did not classify, a broken
+            // user factory): infrastructure, never a quality verdict.
+            return Error(trial, EvalProviderException.ProviderErrorDiagnosticId, $"{exception.GetType().Name}: {exception.Message}", renderedJson, modelText);
+        }
+    }
+
+    private static TrialResult Error(int trial, string id, string message, string? rendered = null, string? modelText = null) => new()
+    {
+        Trial = trial,
+        Passed = false,
+        Error = message,
+        ErrorId = id,
+        RenderedMessagesJson = rendered,
+        ModelText = modelText,
+    };
+}
