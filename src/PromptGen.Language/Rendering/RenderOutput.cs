@@ -29,6 +29,11 @@ internal sealed class DotpromptMarker
     public string Body { get; }
 
     public string ReferenceText => "<<<dotprompt:" + Body + ">>>";
+
+    private string? _roleName;
+
+    /// <summary>For a role marker, the role's name (<see cref="Body"/> without <c>role:</c>); computed once.</summary>
+    public string RoleName => _roleName ??= Body.Substring("role:".Length);
 }
 
 /// <summary>Rendered output: text runs and markers, in order.</summary>

@@ -44,6 +44,48 @@ public sealed class TemplateWriter
         }
     }
 
+    private static readonly DotpromptMarker s_system = new(MarkerKind.Role, "role:system");
+    private static readonly DotpromptMarker s_user = new(MarkerKind.Role, "role:user");
+    private static readonly DotpromptMarker s_model = new(MarkerKind.Role, "role:model");
+
+    /// <summary>
+    /// The <c>role</c> helper written directly (what <c>Value(Role(name))</c> writes, without the intermediate
+    /// SafeString): names the reference recognises (<c>[a-z]+</c>) start a message, others stay text.
+    /// </summary>
+    public void Role(object? name)
+    {
+        var text = name is string s ? s : JsValues.ToJsString(name);
+        switch (text)
+        {
+            case "system":
+                Output.Append(s_system);
+                return;
+            case "user":
+                Output.Append(s_user);
+                return;
+            case "model":
+                Output.Append(s_model);
+                return;
+        }
+
+        var marker = new DotpromptMarker(MarkerKind.Role, "role:" + text);
+        if (IsRoleName(text)) Output.Append(marker);
+        else Output.Append(marker.ReferenceText);
+    }
+
+    private static bool IsRoleName(string text)
+    {
+        // As the reference's /^[a-z]+$/, whose $ also matches before a final line feed.
+        var length = text.Length > 0 && text[text.Length - 1] == '\n' ? text.Length - 1 : text.Length;
+        if (length == 0) return false;
+        for (var i = 0; i < length; i++)
+        {
+            if (text[i] < 'a' || text[i] > 'z') return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Appends what a standalone partial rendered, indented on every line as Handlebars does.</summary>
     public void Indented(TemplateWriter partial, string indent) => Output.Append(indent.Length > 0 ? partial.Output.Indent(indent) : partial.Output);
 

@@ -36,12 +36,11 @@ public static partial class ChatRolesPrompt
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
-        w0.Value(global::PromptGen.Rendering.TemplateRuntime.Role(global::PromptGen.Rendering.TemplateRuntime.String("system")));
+        w0.Role("system");
         w0.Text("\nYou are a helpful assistant.\n");
         w0.Value(global::PromptGen.Rendering.TemplateRuntime.History());
         w0.Text("\n");
-        w0.Value(global::PromptGen.Rendering.TemplateRuntime.Role(global::PromptGen.Rendering.TemplateRuntime.String("user")));
+        w0.Role("user");
         w0.Text("\n");
         w0.Text(input.Question);
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);

@@ -46,7 +46,6 @@ public static partial class JsonEqualsPrompt
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
         if (global::PromptGen.Rendering.TemplateRuntime.StrictEquals(global::PromptGen.Rendering.TypedTemplateRuntime.FromString(input.Mode, true), global::PromptGen.Rendering.TemplateRuntime.String("debug")))
         {
             w0.Text("Debug data: ");

@@ -133,7 +133,6 @@ public static partial class ArraysPrompt
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
         w0.Text("Tag these words: ");
         var l1 = input.Words;
         if (l1 is { Count: > 0 })

@@ -104,7 +104,6 @@ public static partial class JsonSchemaPrompt
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
         w0.Text("Search for ");
         w0.Text(input.Query);
         w0.Text(" (page ");

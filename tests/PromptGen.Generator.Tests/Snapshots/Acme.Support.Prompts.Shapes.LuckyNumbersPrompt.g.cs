@@ -54,7 +54,6 @@ public static partial class LuckyNumbersPrompt
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
         w0.Text("Lucky numbers for ");
         w0.Text(input.Who);
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);

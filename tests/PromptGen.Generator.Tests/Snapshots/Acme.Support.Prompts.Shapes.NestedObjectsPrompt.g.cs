@@ -174,7 +174,6 @@ public static partial class NestedObjectsPrompt
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
         w0.Text("Find the address of ");
         w0.Text(input.Customer.Name);
         var v1 = input.Customer;

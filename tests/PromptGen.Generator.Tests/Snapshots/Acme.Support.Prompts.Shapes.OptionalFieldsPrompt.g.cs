@@ -98,7 +98,6 @@ public static partial class OptionalFieldsPrompt
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
         w0.Text(input.Text);
         if (!string.IsNullOrEmpty(input.Nickname))
         {

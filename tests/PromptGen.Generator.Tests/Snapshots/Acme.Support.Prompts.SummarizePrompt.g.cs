@@ -37,7 +37,6 @@ public static partial class SummarizePrompt
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
         w0.Text("Summarize: ");
         w0.Text(input.Text);
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
