@@ -15,7 +15,14 @@ public sealed class TemplateWriter
     private const int MaxPartialDepth = 512;
     private int _partialDepth;
 
-    internal RenderOutput Output { get; } = new();
+    public TemplateWriter()
+        : this(pooled: true)
+    {
+    }
+
+    private TemplateWriter(bool pooled) => Output = new RenderOutput(pooled);
+
+    internal RenderOutput Output { get; }
 
     /// <summary>Literal template text, or a typed string value (null prints nothing).</summary>
     public void Text(string? text)
@@ -90,7 +97,7 @@ public sealed class TemplateWriter
     public void Indented(TemplateWriter partial, string indent) => Output.Append(indent.Length > 0 ? partial.Output.Indent(indent) : partial.Output);
 
     /// <summary>A writer for a partial's output, sharing this writer's recursion guard.</summary>
-    public TemplateWriter Nested() => new() { _partialDepth = _partialDepth };
+    public TemplateWriter Nested() => new(pooled: false) { _partialDepth = _partialDepth };
 
     /// <summary>Counts partial nesting; a partial that includes itself forever fails instead of overflowing the stack.</summary>
     public void EnterPartial(string name)
