@@ -74,7 +74,7 @@ internal sealed class TypedTemplateEmitter
         w.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)");
         w.OpenBrace();
         w.Line($"var history = {Rt}.HistoryOf(options);");
-        w.Line($"var w0 = new global::PromptGen.Rendering.TemplateWriter();");
+        w.Line($"var w0 = global::PromptGen.Rendering.TemplateWriter.Root();");
         if (emitter._usesRootData) w.Line($"var f0 = {Rt}.RootData({Rt}.EmptyObject(), options, history);");
         w.Raw(body.ToString());
         w.CloseBrace();

@@ -82,11 +82,6 @@ internal static class ChatMessageMapping
     private static List<ChatMessage>? TryAssembleTextOnly(RenderOutput output)
     {
         var items = output.Items;
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is DotpromptMarker { Kind: not MarkerKind.Role }) return null;
-        }
-
         var result = new List<ChatMessage>(items.Count);
         var role = "user";
         string? pending = null;
@@ -105,7 +100,11 @@ internal static class ChatMessageMapping
             }
 
             pending = null;
-            if (item is DotpromptMarker marker) role = marker.RoleName;
+            if (item is DotpromptMarker marker)
+            {
+                if (marker.Kind != MarkerKind.Role) return null;
+                role = marker.RoleName;
+            }
         }
 
         return result;

@@ -205,8 +205,8 @@ public static class TemplateRuntime
     {
         var messages = ChatMessageMapping.Assemble(writer.Output, options, history as IReadOnlyList<PromptMessage>);
 
-        // The top-level writer is done: its text buffers serve the next render on this thread.
-        writer.Output.Recycle();
+        // The top-level writer is done: it and its text buffers serve the next render on this thread.
+        writer.Release();
         return messages;
     }
 

@@ -15,9 +15,30 @@ public sealed class TemplateWriter
     private const int MaxPartialDepth = 512;
     private int _partialDepth;
 
+    // A finished top-level writer, emptied, for the next render on this thread (see Root and Release).
+    [ThreadStatic]
+    private static TemplateWriter? s_idle;
+
     public TemplateWriter()
         : this(pooled: true)
     {
+    }
+
+    /// <summary>A writer for a whole render: the thread's idle one when there is one, else a new one.</summary>
+    public static TemplateWriter Root()
+    {
+        var writer = s_idle;
+        if (writer is null) return new TemplateWriter();
+        s_idle = null;
+        return writer;
+    }
+
+    /// <summary>Called once the render's messages are built: empties this writer and keeps it for the next render.</summary>
+    internal void Release()
+    {
+        Output.Recycle();
+        _partialDepth = 0;
+        s_idle = this;
     }
 
     private TemplateWriter(bool pooled) => Output = new RenderOutput(pooled);

@@ -35,7 +35,7 @@ public static partial class ChatRolesPrompt
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
-        var w0 = new global::PromptGen.Rendering.TemplateWriter();
+        var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Role("system");
         w0.Text("\nYou are a helpful assistant.\n");
         w0.Value(global::PromptGen.Rendering.TemplateRuntime.History());
