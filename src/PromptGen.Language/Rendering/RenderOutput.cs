@@ -77,12 +77,20 @@ internal sealed class RenderOutput
     // The text run being extended (the last item when it is text), so appending needs no look-up.
     private StringBuilder? _tail;
 
-    public void Append(string text)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Append(string? text)
+    {
+        // Hot path of generated render code: extend the current text run (null and "" append nothing).
+        if (_tail is { } tail) tail.Append(text);
+        else AppendToNewRun(text);
+    }
+
+    private void AppendToNewRun(string? text)
     {
         if (string.IsNullOrEmpty(text)) return;
         if (_tail is null)
         {
-            _tail = _pooled ? RentBuilder(text.Length) : new StringBuilder(text.Length);
+            _tail = _pooled ? RentBuilder(text!.Length) : new StringBuilder(text!.Length);
             _items.Add(_tail);
         }
 

@@ -46,10 +46,7 @@ public sealed class TemplateWriter
     internal RenderOutput Output { get; }
 
     /// <summary>Literal template text, or a typed string value (null prints nothing).</summary>
-    public void Text(string? text)
-    {
-        if (text is not null) Output.Append(text);
-    }
+    public void Text(string? text) => Output.Append(text);
 
     /// <summary>Handlebars' <c>append</c> of a template value: undefined and null print nothing, anything else as JavaScript's String().</summary>
     public void Value(object? value)
