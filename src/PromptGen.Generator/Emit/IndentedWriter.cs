@@ -9,6 +9,8 @@ internal sealed class IndentedWriter
     private readonly StringBuilder _builder = new();
     private int _indent;
 
+    public IndentedWriter(int indent = 0) => _indent = indent;
+
     public IndentedWriter Line(string text = "")
     {
         if (text.Length > 0) _builder.Append(' ', _indent * 4).Append(text);

@@ -24,6 +24,7 @@ internal sealed class TypedTemplateEmitter
     private readonly Dictionary<string, RecordModel> _records;
     private readonly List<string> _partialChain = new();
     private int _counter;
+    private bool _usesRootData;
 
     /// <summary>Thrown for a construct the typed path does not compile; the prompt then renders dynamically.</summary>
     public sealed class NotTypedException : Exception
@@ -61,17 +62,21 @@ internal sealed class TypedTemplateEmitter
     /// <summary>Writes <c>RenderTyped(Input input, PromptRenderOptions? options)</c>, or throws <see cref="NotTypedException"/>.</summary>
     public static string TryEmit(Template template, IPartialResolver partials, IEnumerable<RecordModel> records, string containingClass)
     {
-        var w = new IndentedWriter();
-        var emitter = new TypedTemplateEmitter(w, partials, records, containingClass);
-        w.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)");
-        w.OpenBrace();
-        w.Line($"var history = {Rt}.HistoryOf(options);");
-        w.Line($"var w0 = new global::PromptGen.Rendering.TemplateWriter();");
-        w.Line($"var f0 = {Rt}.RootData({Rt}.EmptyObject(), options, history);");
+        // The body is written first so the root @data frame is only built (a per-call cost) when the template reads it.
+        var body = new IndentedWriter(indent: 1);
+        var emitter = new TypedTemplateEmitter(body, partials, records, containingClass);
         var root = new Value("input", TypeRef.Record("Input"), true, "$");
         var scope = new Scope("w0", root, new Depth(root, null, false), Array.Empty<(string, Value)>(), null, root);
         emitter.EmitStatements(template.Body, scope);
-        w.Line($"return {Rt}.ToMessages(w0, options, history);");
+        body.Line($"return {Rt}.ToMessages(w0, options, history);");
+
+        var w = new IndentedWriter();
+        w.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)");
+        w.OpenBrace();
+        w.Line($"var history = {Rt}.HistoryOf(options);");
+        w.Line($"var w0 = global::PromptGen.Rendering.TemplateWriter.Root();");
+        if (emitter._usesRootData) w.Line($"var f0 = {Rt}.RootData({Rt}.EmptyObject(), options, history);");
+        w.Raw(body.ToString());
         w.CloseBrace();
         return w.ToString();
     }
@@ -151,6 +156,7 @@ internal sealed class TypedTemplateEmitter
             else
             {
                 if (path.Parts.Count > 0 && path.Parts[0] is "index" or "first" or "last" or "key" or "partial-block") throw NotTyped("loop data outside a typed loop");
+                _usesRootData = true;
                 return new Value($"{Rt}.Data(f0, 0{string.Concat(path.Parts.Select(p => ", " + CSharpLiterals.String(p)))})", null, true, "@");
             }
         }
@@ -346,7 +352,7 @@ internal sealed class TypedTemplateEmitter
                 _w.Line($"{scope.Writer}.Value({Rt}.Json({Arg(0)}, {HashValue(mustache.Hash, "indent", scope)}));");
                 return;
             case "role":
-                _w.Line($"{scope.Writer}.Value({Rt}.Role({Arg(0)}));");
+                _w.Line($"{scope.Writer}.Role({(parameters.Count > 0 && parameters[0] is StringLiteral name ? CSharpLiterals.String(name.Value) : Arg(0))});");
                 return;
             case "history":
                 _w.Line($"{scope.Writer}.Value({Rt}.History());");

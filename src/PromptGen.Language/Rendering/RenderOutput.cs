@@ -29,14 +29,34 @@ internal sealed class DotpromptMarker
     public string Body { get; }
 
     public string ReferenceText => "<<<dotprompt:" + Body + ">>>";
+
+    private string? _roleName;
+
+    /// <summary>For a role marker, the role's name (<see cref="Body"/> without <c>role:</c>); computed once.</summary>
+    public string RoleName => _roleName ??= Body.Substring("role:".Length);
 }
 
 /// <summary>Rendered output: text runs and markers, in order.</summary>
 internal sealed class RenderOutput
 {
+    private const int PooledBuilders = 4;
+    private const int MaxPooledCapacity = 16 * 1024;
+
+    // Text buffers of finished top-level renders, reused by the next render on the same thread (see Recycle).
+    [System.ThreadStatic]
+    private static StringBuilder?[]? s_pool;
+
     private readonly List<object> _items = new();
+    private readonly bool _pooled;
 
     public static readonly RenderOutput Empty = new();
+
+    public RenderOutput()
+    {
+    }
+
+    /// <summary>An output whose text buffers come from a per-thread pool; give them back with <see cref="Recycle"/>.</summary>
+    public RenderOutput(bool pooled) => _pooled = pooled;
 
     /// <summary>Each item is a <see cref="StringBuilder"/> (text) or a <see cref="DotpromptMarker"/>.</summary>
     public IReadOnlyList<object> Items => _items;
@@ -54,14 +74,34 @@ internal sealed class RenderOutput
         }
     }
 
-    public void Append(string text)
+    // The text run being extended (the last item when it is text), so appending needs no look-up.
+    private StringBuilder? _tail;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Append(string? text)
     {
-        if (string.IsNullOrEmpty(text)) return;
-        if (_items.Count > 0 && _items[_items.Count - 1] is StringBuilder builder) builder.Append(text);
-        else _items.Add(new StringBuilder(text));
+        // Hot path of generated render code: extend the current text run (null and "" append nothing).
+        if (_tail is { } tail) tail.Append(text);
+        else AppendToNewRun(text);
     }
 
-    public void Append(DotpromptMarker marker) => _items.Add(marker);
+    private void AppendToNewRun(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        if (_tail is null)
+        {
+            _tail = _pooled ? RentBuilder(text!.Length) : new StringBuilder(text!.Length);
+            _items.Add(_tail);
+        }
+
+        _tail.Append(text);
+    }
+
+    public void Append(DotpromptMarker marker)
+    {
+        _tail = null;
+        _items.Add(marker);
+    }
 
     public void Append(RenderOutput other)
     {
@@ -71,6 +111,48 @@ internal sealed class RenderOutput
             if (item is StringBuilder text) Append(text.ToString());
             else Append((DotpromptMarker)item);
         }
+    }
+
+    /// <summary>Empties this output and returns its text buffers to the pool; call only when nothing reads it any more.</summary>
+    public void Recycle()
+    {
+        if (_pooled)
+        {
+            var pool = s_pool ??= new StringBuilder?[PooledBuilders];
+            foreach (var item in _items)
+            {
+                if (item is not StringBuilder builder || builder.Capacity > MaxPooledCapacity) continue;
+                for (var i = 0; i < pool.Length; i++)
+                {
+                    if (pool[i] is null)
+                    {
+                        pool[i] = builder;
+                        break;
+                    }
+                }
+            }
+        }
+
+        _items.Clear();
+        _tail = null;
+    }
+
+    private static StringBuilder RentBuilder(int length)
+    {
+        if (s_pool is { } pool)
+        {
+            for (var i = 0; i < pool.Length; i++)
+            {
+                if (pool[i] is { } builder)
+                {
+                    pool[i] = null;
+                    return builder.Clear();
+                }
+            }
+        }
+
+        // Room for a typical message up front: growing a builder chunk by chunk costs more than it saves.
+        return new StringBuilder(System.Math.Max(256, length));
     }
 
     /// <summary>The output as the reference runtime's string, markers included as text.</summary>

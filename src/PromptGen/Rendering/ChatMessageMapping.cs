@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using Microsoft.Extensions.AI;
 using PromptGen.Language.Rendering;
+using PromptGen.Language.Templates;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Rendering;
@@ -52,6 +54,7 @@ internal static class ChatMessageMapping
 
     public static IList<ChatMessage> Assemble(RenderOutput output, PromptRenderOptions? options, IReadOnlyList<PromptMessage>? history)
     {
+        if (history is null && options?.History is null && !(options?.AllowMarkersFromInput ?? false) && TryAssembleTextOnly(output) is { } fast) return fast;
         var data = new RenderData { Messages = history };
         var messages = MessageAssembler.ToMessages(output, data, options?.AllowMarkersFromInput ?? false);
         var originals = options?.History?.ToList() ?? new List<ChatMessage>();
@@ -66,6 +69,42 @@ internal static class ChatMessageMapping
             }
 
             result.Add(new ChatMessage(ToRole(message.Role), message.Content.Select(ToContent).ToList()));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The common case without history, media or sections, in one pass: every non-blank text run between role markers
+    /// is one message of the role named by the marker before it ("user" at the start), exactly as the general
+    /// assembly decides. Null when the output holds any other marker.
+    /// </summary>
+    private static List<ChatMessage>? TryAssembleTextOnly(RenderOutput output)
+    {
+        var items = output.Items;
+        var result = new List<ChatMessage>(items.Count);
+        var role = "user";
+        string? pending = null;
+        for (var i = 0; i <= items.Count; i++)
+        {
+            var item = i < items.Count ? items[i] : null;
+            if (item is StringBuilder text)
+            {
+                pending = pending is null ? text.ToString() : pending + text.ToString();
+                continue;
+            }
+
+            if (pending is not null && !JsText.IsBlank(pending))
+            {
+                result.Add(new ChatMessage(ToRole(role), new List<AIContent>(1) { new TextContent(pending) }));
+            }
+
+            pending = null;
+            if (item is DotpromptMarker marker)
+            {
+                if (marker.Kind != MarkerKind.Role) return null;
+                role = marker.RoleName;
+            }
         }
 
         return result;

@@ -201,8 +201,14 @@ public static class TemplateRuntime
     public static object EmptyObject() => PromptValue.EmptyObject();
 
     /// <summary>Splits what was written into messages and inserts the history (Dotprompt's <c>toMessages</c>).</summary>
-    public static IList<Microsoft.Extensions.AI.ChatMessage> ToMessages(TemplateWriter writer, PromptRenderOptions? options, object? history) =>
-        ChatMessageMapping.Assemble(writer.Output, options, history as IReadOnlyList<PromptMessage>);
+    public static IList<Microsoft.Extensions.AI.ChatMessage> ToMessages(TemplateWriter writer, PromptRenderOptions? options, object? history)
+    {
+        var messages = ChatMessageMapping.Assemble(writer.Output, options, history as IReadOnlyList<PromptMessage>);
+
+        // The top-level writer is done: it and its text buffers serve the next render on this thread.
+        writer.Release();
+        return messages;
+    }
 
     /// <summary>The history as the shared message model (kept by generated code for <c>@metadata.messages</c> and assembly).</summary>
     public static object? HistoryOf(PromptRenderOptions? options) => ChatMessageMapping.FromChat(options?.History);

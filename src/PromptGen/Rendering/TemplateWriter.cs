@@ -15,13 +15,38 @@ public sealed class TemplateWriter
     private const int MaxPartialDepth = 512;
     private int _partialDepth;
 
-    internal RenderOutput Output { get; } = new();
+    // A finished top-level writer, emptied, for the next render on this thread (see Root and Release).
+    [ThreadStatic]
+    private static TemplateWriter? s_idle;
+
+    public TemplateWriter()
+        : this(pooled: true)
+    {
+    }
+
+    /// <summary>A writer for a whole render: the thread's idle one when there is one, else a new one.</summary>
+    public static TemplateWriter Root()
+    {
+        var writer = s_idle;
+        if (writer is null) return new TemplateWriter();
+        s_idle = null;
+        return writer;
+    }
+
+    /// <summary>Called once the render's messages are built: empties this writer and keeps it for the next render.</summary>
+    internal void Release()
+    {
+        Output.Recycle();
+        _partialDepth = 0;
+        s_idle = this;
+    }
+
+    private TemplateWriter(bool pooled) => Output = new RenderOutput(pooled);
+
+    internal RenderOutput Output { get; }
 
     /// <summary>Literal template text, or a typed string value (null prints nothing).</summary>
-    public void Text(string? text)
-    {
-        if (text is not null) Output.Append(text);
-    }
+    public void Text(string? text) => Output.Append(text);
 
     /// <summary>Handlebars' <c>append</c> of a template value: undefined and null print nothing, anything else as JavaScript's String().</summary>
     public void Value(object? value)
@@ -44,11 +69,53 @@ public sealed class TemplateWriter
         }
     }
 
+    private static readonly DotpromptMarker s_system = new(MarkerKind.Role, "role:system");
+    private static readonly DotpromptMarker s_user = new(MarkerKind.Role, "role:user");
+    private static readonly DotpromptMarker s_model = new(MarkerKind.Role, "role:model");
+
+    /// <summary>
+    /// The <c>role</c> helper written directly (what <c>Value(Role(name))</c> writes, without the intermediate
+    /// SafeString): names the reference recognises (<c>[a-z]+</c>) start a message, others stay text.
+    /// </summary>
+    public void Role(object? name)
+    {
+        var text = name is string s ? s : JsValues.ToJsString(name);
+        switch (text)
+        {
+            case "system":
+                Output.Append(s_system);
+                return;
+            case "user":
+                Output.Append(s_user);
+                return;
+            case "model":
+                Output.Append(s_model);
+                return;
+        }
+
+        var marker = new DotpromptMarker(MarkerKind.Role, "role:" + text);
+        if (IsRoleName(text)) Output.Append(marker);
+        else Output.Append(marker.ReferenceText);
+    }
+
+    private static bool IsRoleName(string text)
+    {
+        // As the reference's /^[a-z]+$/, whose $ also matches before a final line feed.
+        var length = text.Length > 0 && text[text.Length - 1] == '\n' ? text.Length - 1 : text.Length;
+        if (length == 0) return false;
+        for (var i = 0; i < length; i++)
+        {
+            if (text[i] < 'a' || text[i] > 'z') return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Appends what a standalone partial rendered, indented on every line as Handlebars does.</summary>
     public void Indented(TemplateWriter partial, string indent) => Output.Append(indent.Length > 0 ? partial.Output.Indent(indent) : partial.Output);
 
     /// <summary>A writer for a partial's output, sharing this writer's recursion guard.</summary>
-    public TemplateWriter Nested() => new() { _partialDepth = _partialDepth };
+    public TemplateWriter Nested() => new(pooled: false) { _partialDepth = _partialDepth };
 
     /// <summary>Counts partial nesting; a partial that includes itself forever fails instead of overflowing the stack.</summary>
     public void EnterPartial(string name)

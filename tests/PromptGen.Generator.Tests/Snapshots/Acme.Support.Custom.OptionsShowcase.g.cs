@@ -67,8 +67,7 @@ public static partial class OptionsShowcase
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
-        var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
+        var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Answer briefly: ");
         w0.Text(input.Topic);
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);

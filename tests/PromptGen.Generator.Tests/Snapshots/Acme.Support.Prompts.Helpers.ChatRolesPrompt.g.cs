@@ -35,13 +35,12 @@ public static partial class ChatRolesPrompt
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
-        var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
-        w0.Value(global::PromptGen.Rendering.TemplateRuntime.Role(global::PromptGen.Rendering.TemplateRuntime.String("system")));
+        var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
+        w0.Role("system");
         w0.Text("\nYou are a helpful assistant.\n");
         w0.Value(global::PromptGen.Rendering.TemplateRuntime.History());
         w0.Text("\n");
-        w0.Value(global::PromptGen.Rendering.TemplateRuntime.Role(global::PromptGen.Rendering.TemplateRuntime.String("user")));
+        w0.Role("user");
         w0.Text("\n");
         w0.Text(input.Question);
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);

@@ -97,8 +97,7 @@ public static partial class OptionalFieldsPrompt
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
-        var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(global::PromptGen.Rendering.TemplateRuntime.EmptyObject(), options, history);
+        var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text(input.Text);
         if (!string.IsNullOrEmpty(input.Nickname))
         {
