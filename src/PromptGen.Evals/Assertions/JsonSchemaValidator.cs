@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PromptGen.Language.Schemas;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Evals.Assertions;
@@ -36,7 +37,7 @@ public static class JsonSchemaValidator
         {
             var names = type.Kind == PromptValueKind.Array ? type.Items.Where(t => t.Kind == PromptValueKind.String).Select(t => t.AsString).ToList()
                 : type.Kind == PromptValueKind.String ? new List<string> { type.AsString } : new List<string>();
-            if (names.Count > 0 && !names.Any(n => Fits(value, n)))
+            if (names.Count > 0 && !names.Any(n => SchemaTypeMatch.Fits(value, n)))
             {
                 errors.Add($"{path}: expected {string.Join(" or ", names)}, got {KindOf(value)}");
                 return;
@@ -79,17 +80,6 @@ public static class JsonSchemaValidator
         }
     }
 
-    private static bool Fits(PromptValue value, string type) => type switch
-    {
-        "string" => value.Kind == PromptValueKind.String,
-        "number" => value.Kind == PromptValueKind.Number,
-        "integer" => value.Kind == PromptValueKind.Number && !double.IsInfinity(value.AsNumber) && Math.Floor(value.AsNumber) == value.AsNumber,
-        "boolean" => value.Kind == PromptValueKind.Boolean,
-        "null" => value.Kind == PromptValueKind.Null,
-        "object" => value.Kind == PromptValueKind.Object,
-        "array" => value.Kind == PromptValueKind.Array,
-        _ => true,
-    };
 
     private static string KindOf(PromptValue value) => value.Kind switch
     {

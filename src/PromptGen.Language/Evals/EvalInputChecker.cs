@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Text;
+using PromptGen.Language.Schemas;
 using PromptGen.Language.Values;
 using PromptGen.Language.Yaml;
 
@@ -36,7 +37,7 @@ internal sealed class EvalInputChecker
         var where = path.Count == 0 ? "Input" : $"Input field '{string.Join(".", path)}'";
 
         var types = JsonSchemaTypes.Of(schema);
-        if (types is not null && !types.Contains("any") && !types.Any(t => Fits(value, t)))
+        if (types is not null && !types.Contains("any") && !types.Any(t => SchemaTypeMatch.Fits(value, t)))
         {
             _diagnostics.Add(DiagnosticDescriptors.EvalInputMismatch, span,
                 $"{where} is {Describe(value)} but {_prompt.PromptFileName} expects {JsonSchemaTypes.Display(types)}");
@@ -102,17 +103,6 @@ internal sealed class EvalInputChecker
         }
     }
 
-    private static bool Fits(PromptValue value, string type) => type switch
-    {
-        "string" => value.Kind == PromptValueKind.String,
-        "number" => value.Kind == PromptValueKind.Number,
-        "integer" => value.Kind == PromptValueKind.Number && !double.IsInfinity(value.AsNumber) && Math.Floor(value.AsNumber) == value.AsNumber,
-        "boolean" => value.Kind == PromptValueKind.Boolean,
-        "null" => value.Kind == PromptValueKind.Null,
-        "object" => value.Kind == PromptValueKind.Object,
-        "array" => value.Kind == PromptValueKind.Array,
-        _ => true,
-    };
 
     internal static string Describe(PromptValue value) => value.Kind switch
     {

@@ -49,7 +49,7 @@ public static class SchemaValueChecker
         {
             var allowed = type.Kind == PromptValueKind.Array ? type.Items : new[] { type };
             var names = allowed.Where(t => t.Kind == PromptValueKind.String).Select(t => t.AsString).ToList();
-            if (names.Count > 0 && !names.Any(name => Fits(value, name)))
+            if (names.Count > 0 && !names.Any(name => SchemaTypeMatch.Fits(value, name)))
             {
                 mismatches.Add(new SchemaMismatch(path.ToList(), false, $"{where} is {Describe(value)} but the schema expects {string.Join(" or ", names)}."));
                 return;
@@ -107,17 +107,6 @@ public static class SchemaValueChecker
         }
     }
 
-    private static bool Fits(PromptValue value, string type) => type switch
-    {
-        "string" => value.Kind == PromptValueKind.String,
-        "number" => value.Kind == PromptValueKind.Number,
-        "integer" => value.Kind == PromptValueKind.Number && !double.IsInfinity(value.AsNumber) && Math.Floor(value.AsNumber) == value.AsNumber,
-        "boolean" => value.Kind == PromptValueKind.Boolean,
-        "null" => value.Kind == PromptValueKind.Null,
-        "object" => value.Kind == PromptValueKind.Object,
-        "array" => value.Kind == PromptValueKind.Array,
-        _ => true, // `any` (the reference's top-level quirk) and unknown names constrain nothing
-    };
 
     private static string Describe(PromptValue value) => value.Kind switch
     {
