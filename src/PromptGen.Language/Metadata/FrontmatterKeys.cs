@@ -30,7 +30,7 @@ public static class FrontmatterKeys
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates ?? Known)
         {
-            var distance = EditDistance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = Templates.DidYouMean.Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 bestDistance = distance;
@@ -40,25 +40,5 @@ public static class FrontmatterKeys
 
         var allowed = Math.Max(1, Math.Min(3, (key.Length + 2) / 4));
         return bestDistance <= allowed ? best : null;
-    }
-
-    /// <summary>Levenshtein distance with adjacent transpositions counted as one edit.</summary>
-    internal static int EditDistance(string a, string b)
-    {
-        if (a.Length > 64 || b.Length > 64) return int.MaxValue;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }

@@ -31,7 +31,7 @@ internal static class DidYouMean
     }
 
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         if (a.Length > 64 || b.Length > 64) return int.MaxValue;
         var d = new int[a.Length + 1, b.Length + 1];
