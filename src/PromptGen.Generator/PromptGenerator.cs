@@ -27,7 +27,7 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (file, ct) => PromptPipeline.Parse(file, ct))
             .WithTrackingName(TrackingNames.ParsedPrompts);
 
-        // Partials (_name.prompt) are collected once; each prompt then keeps only the partials it reaches.
+        // Partials (_name.prompt) are collected once; each prompt then depends only on the partials it reaches.
         var partialFiles = context.AdditionalTextsProvider
             .Where(PromptPipeline.IsPartialFile)
             .Select(static (text, ct) => PromptPipeline.ReadPartial(text, ct))
@@ -40,9 +40,7 @@ public sealed class PromptGenerator : IIncrementalGenerator
 
         var analyzed = parsed
             .Combine(partialSet)
-            .Select(static (pair, _) => PromptPipeline.AttachPartials(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.PromptPartials)
-            .Select(static (prompt, ct) => PromptPipeline.AnalyzeTemplate(prompt, ct))
+            .Select(static (pair, ct) => PromptPipeline.Analyze(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.AnalyzedPrompts);
 
         var partialReports = partialFiles
@@ -64,8 +62,24 @@ public sealed class PromptGenerator : IIncrementalGenerator
 
         var models = named
             .Combine(collisions)
-            .Select(static (pair, _) => PromptPipeline.BuildModel(pair.Left, pair.Right))
+            .Select(static (pair, ct) => PromptPipeline.BuildModel(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.PromptModels);
+
+        // Eval files are checked against what they need of each prompt (its schemas and names), so editing a template
+        // leaves them cached.
+        var evalContexts = analyzed
+            .Select(static (prompt, _) => PromptPipeline.DescribeForEvals(prompt))
+            .WithTrackingName(TrackingNames.PromptEvalContexts)
+            .Collect();
+
+        var evalReports = context.AdditionalTextsProvider
+            .Where(PromptPipeline.IsEvalFile)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => PromptPipeline.ReadEvalFile(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.EvalInputs)
+            .Combine(evalContexts)
+            .Select(static (pair, ct) => PromptPipeline.CheckEval(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.EvalReports);
 
         // The prompt catalog (untyped descriptors for eval runners): only names and output kinds feed it.
         var catalog = models
@@ -80,6 +94,7 @@ public sealed class PromptGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models, PromptPipeline.Emit);
         context.RegisterSourceOutput(catalog, CatalogPipeline.Emit);
         context.RegisterSourceOutput(collisions, PromptPipeline.ReportCollisions);
-        context.RegisterSourceOutput(partialReports, PromptPipeline.ReportPartial);
+        context.RegisterSourceOutput(partialReports, PromptPipeline.ReportDiagnostics);
+        context.RegisterSourceOutput(evalReports, PromptPipeline.ReportDiagnostics);
     }
 }

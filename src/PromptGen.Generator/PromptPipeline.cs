@@ -9,39 +9,49 @@ using PromptGen.Generator.Emit;
 using PromptGen.Generator.Mapping;
 using PromptGen.Generator.Models;
 using PromptGen.Generator.Naming;
-using PromptGen.Generator.Parsing;
 using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Evals;
+using PromptGen.Language.Semantics;
 using RoslynDescriptors = PromptGen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace PromptGen.Generator;
 
 /// <summary>
-/// The functions behind each pipeline step. Each one turns plain values into plain values and turns any unexpected
-/// exception into PG9999 on the file at hand, so one broken prompt never stops the others from generating.
+/// The functions behind each pipeline step. Each one turns plain values into plain values through the language core's
+/// one compile driver (<see cref="PromptCompiler"/>) and turns any unexpected exception into PG9999 on the file at hand,
+/// so one broken prompt never stops the others from generating.
 /// </summary>
 internal static class PromptPipeline
 {
-    public const string PromptExtension = ".prompt";
-
     private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
     private const string PropertyPrefix = "build_property.";
 
+    private static readonly AsyncLocal<Func<string, string, ParsedPromptFile>?> s_parseOverride = new();
+
     /// <summary>A <c>.prompt</c> file that is not a partial: one generated class each.</summary>
-    public static bool IsPromptFile(AdditionalText text) =>
-        text.Path.EndsWith(PromptExtension, StringComparison.OrdinalIgnoreCase) && !FileName(text.Path).StartsWith("_", StringComparison.Ordinal);
+    public static bool IsPromptFile(AdditionalText text) => PartialFile.IsPromptPath(text.Path);
 
     /// <summary>A partial: <c>_name.prompt</c>, included as <c>{{&gt; name}}</c>; no class is generated for it.</summary>
-    public static bool IsPartialFile(AdditionalText text) =>
-        text.Path.EndsWith(PromptExtension, StringComparison.OrdinalIgnoreCase) && PartialName(text.Path) is not null;
+    public static bool IsPartialFile(AdditionalText text) => PartialFile.NameOf(text.Path) is not null;
+
+    /// <summary>An eval file (<c>*.eval.yaml</c>): checked against the prompt it tests (PG0501–PG0505).</summary>
+    public static bool IsEvalFile(AdditionalText text) => EvalPromptLink.IsEvalFile(text.Path);
+
+    /// <summary>Swaps the parser for the current (async) flow, for tests; dispose to restore it.</summary>
+    internal static IDisposable OverrideParserForTesting(Func<string, string, ParsedPromptFile> parse)
+    {
+        s_parseOverride.Value = parse;
+        return new RestoreParser();
+    }
 
     public static PartialSource ReadPartial(AdditionalText text, CancellationToken cancellationToken)
     {
         var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        var name = PartialFile.NameOf(text.Path)!;
         EquatableArray<string> references;
         try
         {
-            references = TemplateReferences.Partials(ProjectPartials.Parse(new PartialSource(string.Empty, text.Path, content, default)).Template)
-                .ToEquatableArray();
+            references = PartialReferences.Of(PromptCompiler.ParsePartial(new PartialFile(name, text.Path, content)).Template);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -49,57 +59,10 @@ internal static class PromptPipeline
             references = EquatableArray<string>.Empty;
         }
 
-        return new PartialSource(PartialName(text.Path)!, text.Path, content, references);
+        return new PartialSource(name, text.Path, content, references);
     }
 
     public static PartialSourceSet CollectPartials(ImmutableArray<PartialSource> partials) => PartialSourceSet.From(partials);
-
-    /// <summary>
-    /// Pairs a prompt with the partials it reaches. This runs for every prompt when any partial changes, but it is
-    /// cheap and its output only changes for the prompts that reach the edited partial, so the later steps of the
-    /// other prompts stay cached.
-    /// </summary>
-    public static AnalyzedPrompt AttachPartials(ParsedPrompt parsed, PartialSourceSet partials) =>
-        new(parsed, partials.Closure(parsed.Document.ReferencedPartials));
-
-    public static AnalyzedPrompt AnalyzeTemplate(AnalyzedPrompt prompt, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var document = prompt.Parsed.Document;
-        if (document.HasFatalErrors) return prompt;
-        IReadOnlyList<DiagnosticInfo> found;
-        try
-        {
-            found = TemplateChecks.AnalyzePrompt(document, prompt.Partials);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            found = new[] { InternalError(document.Path, exception) };
-        }
-
-        if (found.Count == 0) return prompt;
-        var diagnostics = document.Diagnostics.Concat(found).ToEquatableArray();
-        return prompt with { Parsed = prompt.Parsed with { Document = document with { Diagnostics = diagnostics } } };
-    }
-
-    public static PartialReport AnalyzePartial(PartialSource partial, PartialSourceSet partials, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            var reached = partials.Closure(partial.References);
-            return new PartialReport(TemplateChecks.AnalyzePartial(partial, reached).ToEquatableArray());
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return new PartialReport(new[] { InternalError(partial.Path, exception) }.ToEquatableArray());
-        }
-    }
-
-    public static void ReportPartial(SourceProductionContext context, PartialReport report)
-    {
-        foreach (var diagnostic in report.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
-    }
 
     public static ProjectOptions ReadProjectOptions(AnalyzerConfigOptions options) => new(
         Get(options, PropertyPrefix + "RootNamespace") ?? string.Empty,
@@ -118,65 +81,112 @@ internal static class PromptPipeline
         return new PromptFileInput(text.Path, content, itemOptions);
     }
 
+    public static EvalFileInput ReadEvalFile(AdditionalText text, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
+    {
+        var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new EvalFileInput(text.Path, content, Get(optionsProvider.GetOptions(text), MetadataPrefix + "PromptGenPrompt"));
+    }
+
     public static ParsedPrompt Parse(PromptFileInput file, CancellationToken cancellationToken)
     {
-        PromptDocumentModel document;
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            document = PromptFileParser.Parse(file.Path, file.Text, cancellationToken);
+            var parse = s_parseOverride.Value;
+            return new ParsedPrompt(file, parse is not null ? parse(file.Path, file.Text) : PromptCompiler.Parse(file.Path, file.Text), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            document = new PromptDocumentModel
-            {
-                Path = file.Path,
-                HasFatalErrors = true,
-                Diagnostics = new[] { InternalError(file.Path, exception) }.ToEquatableArray(),
-            };
+            return new ParsedPrompt(file, null, InternalError(file.Path, exception));
+        }
+    }
+
+    /// <summary>
+    /// Builds the prompt's semantics with the partials it reaches. This runs for a prompt only when its file or one of
+    /// those partials changed; the output of every other prompt stays cached.
+    /// </summary>
+    public static AnalyzedPrompt Analyze(ParsedPrompt parsed, PartialSourceSet partials, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var reached = partials.Closure(parsed.ReferencedPartials);
+        if (parsed.Syntax is null)
+        {
+            return new AnalyzedPrompt(parsed, reached, null, new[] { parsed.Failure! }.ToEquatableArray());
         }
 
-        return new ParsedPrompt(document, file.ItemOptions);
+        try
+        {
+            var catalog = new PartialCatalog(reached.Select(p => new PartialFile(p.Name, p.Path, p.Text)));
+            var semantics = PromptCompiler.Analyze(parsed.Syntax, catalog);
+            return new AnalyzedPrompt(parsed, reached, semantics, semantics.Diagnostics.Select(DiagnosticInfo.FromPromptDiagnostic).ToEquatableArray());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new AnalyzedPrompt(parsed, reached, null, new[] { InternalError(parsed.File.Path, exception) }.ToEquatableArray());
+        }
+    }
+
+    public static PartialReport AnalyzePartial(PartialSource partial, PartialSourceSet partials, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var reached = partials.Closure(partial.References);
+            var catalog = new PartialCatalog(reached.Select(p => new PartialFile(p.Name, p.Path, p.Text)));
+            var parsed = PromptCompiler.ParsePartial(new PartialFile(partial.Name, partial.Path, partial.Text));
+            return new PartialReport(PromptCompiler.CheckPartial(parsed, catalog).Select(DiagnosticInfo.FromPromptDiagnostic).ToEquatableArray());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new PartialReport(new[] { InternalError(partial.Path, exception) }.ToEquatableArray());
+        }
+    }
+
+    public static void ReportDiagnostics(SourceProductionContext context, PartialReport report)
+    {
+        foreach (var diagnostic in report.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
     }
 
     public static NamedPrompt Name(AnalyzedPrompt analyzed, ProjectOptions projectOptions)
     {
-        var parsed = analyzed.Parsed;
         var diagnostics = new List<DiagnosticInfo>();
-        PromptIdentity? identity;
-        try
+        PromptIdentity? identity = null;
+        if (analyzed.Semantics is { } semantics && !semantics.Parsed.HasUnreadableFrontmatter)
         {
-            identity = PromptNaming.Resolve(parsed.Document, parsed.ItemOptions, projectOptions, diagnostics);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            identity = null;
-            diagnostics.Add(InternalError(parsed.Document.Path, exception));
+            try
+            {
+                identity = PromptNaming.Resolve(semantics, analyzed.Parsed.File.ItemOptions, projectOptions, diagnostics);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                diagnostics.Add(InternalError(analyzed.Path, exception));
+            }
         }
 
-        return new NamedPrompt(parsed.Document, analyzed.Partials, identity, projectOptions, diagnostics.ToEquatableArray());
+        return new NamedPrompt(analyzed, identity, projectOptions, diagnostics.ToEquatableArray());
     }
 
     public static CollisionReport FindCollisions(ImmutableArray<PromptIdentity?> identities) =>
         NameCollisions.Find(identities.Where(i => i is not null).Select(i => i!));
 
-    public static PromptGenerationResult BuildModel(NamedPrompt named, CollisionReport collisions)
+    public static PromptGenerationResult BuildModel(NamedPrompt named, CollisionReport collisions, CancellationToken cancellationToken)
     {
-        var document = named.Document;
-        var diagnostics = new List<DiagnosticInfo>(document.Diagnostics);
+        var analyzed = named.Analyzed;
+        var diagnostics = new List<DiagnosticInfo>(analyzed.Diagnostics);
         diagnostics.AddRange(named.NamingDiagnostics);
-        if (named.Identity is null || document.HasFatalErrors || collisions.Loses(document.Path))
+        if (named.Identity is null || analyzed.Semantics is null || collisions.Loses(analyzed.Path))
         {
             return new PromptGenerationResult(named.Identity, null, diagnostics.ToEquatableArray());
         }
 
         try
         {
-            var model = PromptModelBuilder.Build(document, named.Identity, named.ProjectOptions, diagnostics, named.Partials) with { Partials = named.Partials };
+            var model = PromptModelBuilder.Build(analyzed.Semantics, named.Identity, named.ProjectOptions, diagnostics, cancellationToken);
             return new PromptGenerationResult(named.Identity, model, diagnostics.ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            diagnostics.Add(InternalError(document.Path, exception));
+            diagnostics.Add(InternalError(analyzed.Path, exception));
             return new PromptGenerationResult(named.Identity, null, diagnostics.ToEquatableArray());
         }
     }
@@ -185,18 +195,16 @@ internal static class PromptPipeline
     {
         foreach (var diagnostic in result.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
         if (result.Model is null) return;
-        string source;
         try
         {
-            source = PromptSourceEmitter.Emit(result.Model);
+            var source = PromptSourceEmitter.Emit(result.Model);
+            context.AddSource(result.Model.Identity.HintName, source);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // AddSource rejects some names and duplicates: whatever goes wrong stays on this prompt.
             context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(InternalError(result.Model.Identity.Path, exception)));
-            return;
         }
-
-        context.AddSource(result.Model.Identity.HintName, source);
     }
 
     public static void ReportCollisions(SourceProductionContext context, CollisionReport report)
@@ -204,25 +212,41 @@ internal static class PromptPipeline
         foreach (var diagnostic in report.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
     }
 
+    /// <summary>What an eval file checks against: the prompt's schemas and names (null when it has none to offer).</summary>
+    public static PromptEvalContext DescribeForEvals(AnalyzedPrompt analyzed) =>
+        new(analyzed.Path, analyzed.Semantics is { } semantics ? PromptContext.From(semantics) : null);
+
+    /// <summary>PG0501–PG0505 for one eval file, located in it, against the project's prompts.</summary>
+    public static PartialReport CheckEval(EvalFileInput file, ImmutableArray<PromptEvalContext> prompts, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var evalFile = EvalFileParser.Parse(file.Path, file.Text);
+            var promptPath = FilePaths.Normalize(EvalPromptLink.GetPromptPath(file.Path, evalFile.PromptReference ?? file.PromptOverride));
+            var linked = prompts.FirstOrDefault(p => string.Equals(FilePaths.Normalize(p.Path), promptPath, StringComparison.Ordinal));
+            if (linked is not null && linked.Context is null) return new PartialReport(EquatableArray<DiagnosticInfo>.Empty);
+            var folder = FilePaths.Folder(FilePaths.Normalize(file.Path));
+            var siblings = prompts.Select(p => FilePaths.Normalize(p.Path)).Where(p => FilePaths.Folder(p) == folder).Select(FilePaths.FileName);
+            var found = PromptCompiler.CheckEval(evalFile, linked?.Context, siblings);
+            return new PartialReport(found.Select(DiagnosticInfo.FromPromptDiagnostic).ToEquatableArray());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new PartialReport(new[] { InternalError(file.Path, exception) }.ToEquatableArray());
+        }
+    }
+
     private static DiagnosticInfo InternalError(string path, Exception exception) => DiagnosticInfo.Create(
         DiagnosticDescriptors.InternalError,
         LocationInfo.FileStart(path),
         $"PromptGen failed while processing this file: {exception.GetType().Name}: {exception.Message}");
 
-    private static string FileName(string path)
-    {
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return path.Substring(slash + 1);
-    }
-
-    /// <summary>The partial name of <c>_name.prompt</c>, or null for any other file.</summary>
-    private static string? PartialName(string path)
-    {
-        var fileName = FileName(path);
-        if (!fileName.StartsWith("_", StringComparison.Ordinal) || fileName.Length <= 1 + PromptExtension.Length) return null;
-        return fileName.Substring(1, fileName.Length - 1 - PromptExtension.Length);
-    }
-
     private static string? Get(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private sealed class RestoreParser : IDisposable
+    {
+        public void Dispose() => s_parseOverride.Value = null;
+    }
 }

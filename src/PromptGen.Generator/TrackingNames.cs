@@ -8,7 +8,6 @@ internal static class TrackingNames
     public const string ParsedPrompts = nameof(ParsedPrompts);
     public const string PartialInputs = nameof(PartialInputs);
     public const string PartialSets = nameof(PartialSets);
-    public const string PromptPartials = nameof(PromptPartials);
     public const string AnalyzedPrompts = nameof(AnalyzedPrompts);
     public const string PartialReports = nameof(PartialReports);
     public const string NamedPrompts = nameof(NamedPrompts);
@@ -17,13 +16,16 @@ internal static class TrackingNames
     public const string PromptModels = nameof(PromptModels);
     public const string PromptDescriptors = nameof(PromptDescriptors);
     public const string PromptCatalog = nameof(PromptCatalog);
+    public const string PromptEvalContexts = nameof(PromptEvalContexts);
+    public const string EvalInputs = nameof(EvalInputs);
+    public const string EvalReports = nameof(EvalReports);
 
     /// <summary>The steps that do per-prompt work; none of them may run when only C# code changes.</summary>
-    public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, PromptPartials, AnalyzedPrompts, NamedPrompts, PromptModels };
+    public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, AnalyzedPrompts, NamedPrompts, PromptModels, PromptEvalContexts };
 
     public static readonly string[] All =
     {
-        ProjectOptions, PromptInputs, ParsedPrompts, PartialInputs, PartialSets, PromptPartials, AnalyzedPrompts, PartialReports,
-        NamedPrompts, PromptIdentities, NameCollisions, PromptModels, PromptDescriptors, PromptCatalog,
+        ProjectOptions, PromptInputs, ParsedPrompts, PartialInputs, PartialSets, AnalyzedPrompts, PartialReports,
+        NamedPrompts, PromptIdentities, NameCollisions, PromptModels, PromptDescriptors, PromptCatalog, PromptEvalContexts, EvalInputs, EvalReports,
     };
 }

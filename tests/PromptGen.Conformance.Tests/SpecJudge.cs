@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Prompts;
 using PromptGen.Language.Rendering;
@@ -71,7 +72,7 @@ public static class SpecJudge
         return new PromptEnvironment
         {
             Schemas = new DictionarySchemaResolver(schemas),
-            Partials = new PartialSet(partials),
+            Partials = PartialCatalog.FromTexts(partials),
             Tools = new DictionaryToolResolver(suite["tools"]),
         };
     }

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using PromptGen.Generator.Parsing;
+using PromptGen.Language.Semantics;
 using PromptGen.Generator.Tests.Infrastructure;
 
 namespace PromptGen.Generator.Tests;
@@ -86,7 +86,7 @@ public sealed class DiagnosticLocationTests
         var fromBuild = result.Diagnostics.Where(d => d.Id is "PG0203" or "PG0204" or "PG0209")
             .Select(d => (d.Id, d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Location.GetLineSpan().StartLinePosition.Character + 1))
             .OrderBy(d => d).ToList();
-        var fromCheck = PromptGen.Language.Prompts.PromptChecker.Check(GeneratorHarness.PathOf("Prompts/P.prompt"), text)
+        var fromCheck = PromptCompiler.Compile(GeneratorHarness.PathOf("Prompts/P.prompt"), text).Diagnostics
             .Where(d => d.Id is "PG0203" or "PG0204" or "PG0209")
             .Select(d => (d.Id, d.Span.StartLine, d.Span.StartColumn))
             .OrderBy(d => d).ToList();
@@ -218,7 +218,7 @@ public sealed class DiagnosticLocationTests
         var harness = GeneratorHarness.Create(new[] { (broken, "---\nname: broken\n---\nHi") });
 
         GeneratorRunResult result;
-        using (PromptFileParser.OverrideForTesting((_, _) => throw new InvalidOperationException("boom")))
+        using (PromptPipeline.OverrideParserForTesting((_, _) => throw new InvalidOperationException("boom")))
         {
             result = harness.Run();
         }

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using PromptGen.Generator.Parsing;
+using PromptGen.Language.Semantics;
 using PromptGen.Generator.Tests.Infrastructure;
 using RoslynDescriptors = PromptGen.Generator.Diagnostics.DiagnosticDescriptors;
 
@@ -32,8 +32,8 @@ public sealed class DiagnosticsTests
         });
 
         GeneratorRunResult result;
-        using (PromptFileParser.OverrideForTesting((path, text) =>
-                   path == broken ? throw new InvalidOperationException("boom") : PromptFileParser.ParseCore(path, text)))
+        using (PromptPipeline.OverrideParserForTesting((path, text) =>
+                   path == broken ? throw new InvalidOperationException("boom") : PromptCompiler.Parse(path, text)))
         {
             result = harness.Run();
         }

@@ -10,7 +10,7 @@ using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.Extensions.AI;
 using PromptGen.Generator.Models;
-using PromptGen.Generator.Parsing;
+using PromptGen.Language.Semantics;
 using PromptGen.Generator.Tests.Infrastructure;
 using PromptGen.Language.Documents;
 using PromptGen.Language.Values;
@@ -73,7 +73,7 @@ public sealed class GeneratedConformanceTests
 
         var batches = new List<List<(int Index, PromptValue Value)>> { suites.Where(s => !HasPartials(s.Value)).ToList() };
         batches.AddRange(suites.Where(s => HasPartials(s.Value)).Select(s => new List<(int, PromptValue)> { s }));
-        using var parser = PromptFileParser.OverrideForTesting(ToDocumentModel);
+        using var parser = PromptPipeline.OverrideParserForTesting(ToDocumentModel);
         foreach (var batch in batches)
         {
             var files = new List<(string Path, string Text)>();
@@ -102,20 +102,9 @@ public sealed class GeneratedConformanceTests
         return (cases, assemblies);
     }
 
-    /// <summary>The real document front end; the input schema is left out so the template renders its input as given.</summary>
-    private static PromptDocumentModel ToDocumentModel(string path, string text)
-    {
-        // Schemas are left out on purpose: spec inputs are rendered through the untyped (JsonElement) path.
-        var document = PromptDocumentParser.Parse(path, text);
-        var template = PromptGen.Language.Templates.TemplateParser.Parse(document.Template).Template;
-        return new PromptDocumentModel
-        {
-            Path = path,
-            Template = document.Template,
-            TemplateOffset = document.TemplateStart,
-            ReferencedPartials = PromptGen.Generator.Parsing.TemplateReferences.Partials(template).ToEquatableArray(),
-        };
-    }
+    /// <summary>The real front end on the template alone: spec inputs are rendered through the untyped (JsonElement) path.</summary>
+    private static ParsedPromptFile ToDocumentModel(string path, string text) =>
+        PromptCompiler.Parse(path, PromptDocumentParser.Parse(path, text).Template);
 
     private static List<Case> LoadCases()
     {

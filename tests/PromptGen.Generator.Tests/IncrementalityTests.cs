@@ -27,13 +27,14 @@ public sealed class IncrementalityTests
             (HeaderPath, "Header"),
             (FooterPath, "Footer {{> sign}}"),
             (GeneratorHarness.PathOf("Prompts/_sign.prompt"), "Sign"),
+            (GeneratorHarness.PathOf("Prompts/A.eval.yaml"), "cases:\n  - id: one\n    input: { who: Ann }\n"),
         },
         csharpSources: new[] { "namespace App { public class Program { } }" });
 
     private static string PathOf(object output) => output switch
     {
         PromptGen.Generator.Models.PromptGenerationResult result => result.Identity!.Path,
-        PromptGen.Generator.Models.AnalyzedPrompt analyzed => analyzed.Parsed.Document.Path,
+        PromptGen.Generator.Models.AnalyzedPrompt analyzed => analyzed.Path,
         _ => string.Empty,
     };
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generator.Naming;
+using PromptGen.Language.Naming;
 using PromptGen.Generator.Tests.Infrastructure;
 
 namespace PromptGen.Generator.Tests;

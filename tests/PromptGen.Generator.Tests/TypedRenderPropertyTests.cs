@@ -10,6 +10,7 @@ using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.Extensions.AI;
 using PromptGen.Generator.Tests.Infrastructure;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Documents;
 using PromptGen.Language.Prompts;
 using PromptGen.Language.Rendering;
@@ -42,7 +43,7 @@ public sealed class TypedRenderPropertyTests
         return PromptValue.Object(properties);
     }
 
-    private static readonly Lazy<(List<CorpusPrompt> Prompts, PartialSet Partials)> s_corpus = new(CompileCorpus);
+    private static readonly Lazy<(List<CorpusPrompt> Prompts, PartialCatalog Partials)> s_corpus = new(CompileCorpus);
 
     public static IEnumerable<object[]> PromptNames() => SchemaPromptFiles().Select(f => new object[] { System.IO.Path.GetFileNameWithoutExtension(f) });
 
@@ -115,7 +116,7 @@ public sealed class TypedRenderPropertyTests
             .Where(f => PromptDocumentParser.Parse(f, File.ReadAllText(f)).Metadata.InputSchema is not null)
             .OrderBy(f => f, StringComparer.Ordinal);
 
-    private static (List<CorpusPrompt>, PartialSet) CompileCorpus()
+    private static (List<CorpusPrompt>, PartialCatalog) CompileCorpus()
     {
         var folder = CorpusFolder();
         var files = Directory.GetFiles(folder, "*.prompt").OrderBy(f => f, StringComparer.Ordinal).ToList();
@@ -147,7 +148,7 @@ public sealed class TypedRenderPropertyTests
 
         var partials = files.Where(f => System.IO.Path.GetFileName(f).StartsWith("_", StringComparison.Ordinal))
             .ToDictionary(f => System.IO.Path.GetFileNameWithoutExtension(f).Substring(1), File.ReadAllText);
-        return (prompts, new PartialSet(partials));
+        return (prompts, PartialCatalog.FromTexts(partials));
     }
 
     private static PromptValue Normalize(PromptMessage message) =>

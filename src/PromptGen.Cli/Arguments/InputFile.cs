@@ -20,6 +20,19 @@ internal static class InputFile
     public static string ReadPromptFile(string path, out IReadOnlyList<PromptDiagnostic> diagnostics) =>
         PromptFileDecoder.Decode(ReadBytes(path, argument: null), path, out diagnostics);
 
+    /// <summary>Runs <paramref name="read"/>, turning a file that cannot be read into a usage error naming <paramref name="path"/>.</summary>
+    public static T Guard<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException or NotSupportedException)
+        {
+            throw new UsageException($"cannot read '{path}': {Reason(exception)}");
+        }
+    }
+
     private static byte[] ReadBytes(string path, string? argument)
     {
         var prefix = argument is null ? string.Empty : argument + ": ";

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using PromptGen.Cli.Arguments;
-using PromptGen.Language.Evals;
+using PromptGen.Language.Semantics;
 
 namespace PromptGen.Cli.Files;
 
@@ -14,8 +14,6 @@ namespace PromptGen.Cli.Files;
 /// </summary>
 internal static class PromptFileFinder
 {
-    private static readonly HashSet<string> s_skippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules" };
-
     public static IReadOnlyList<PromptFile> Find(IEnumerable<string> arguments)
     {
         var found = new List<PromptFile>();
@@ -46,38 +44,17 @@ internal static class PromptFileFinder
 
     private static IEnumerable<(string Display, string Full)> Search(string directory)
     {
-        // Iterative, so a deep tree cannot overflow the stack; sorted, so output is stable.
-        var pending = new Stack<string>();
-        pending.Push(directory);
-        var results = new List<(string, string)>();
-        while (pending.Count > 0)
+        IReadOnlyList<string> files;
+        try
         {
-            var current = pending.Pop();
-            string[] files;
-            string[] folders;
-            try
-            {
-                files = Directory.GetFiles(current);
-                folders = Directory.GetDirectories(current);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"cannot read directory '{current}': {exception.Message}");
-            }
-
-            results.AddRange(files
-                .Where(f => f.EndsWith(".prompt", StringComparison.OrdinalIgnoreCase) || EvalPromptLink.IsEvalFile(f))
-                .Select(f => (f, Path.GetFullPath(f))));
-
-            foreach (var folder in folders.OrderByDescending(f => f, StringComparer.Ordinal))
-            {
-                var name = Path.GetFileName(folder);
-                if (name.StartsWith(".", StringComparison.Ordinal) || s_skippedFolders.Contains(name)) continue;
-                if (new DirectoryInfo(folder).Attributes.HasFlag(FileAttributes.ReparsePoint)) continue;
-                pending.Push(folder);
-            }
+            // The build's default items: the same folders are searched and skipped.
+            files = ProjectFiles.Enumerate(directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read directory '{directory}': {exception.Message}");
         }
 
-        return results.OrderBy(r => r.Item1, StringComparer.Ordinal);
+        return files.Select(f => (f, Path.GetFullPath(f)));
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -5,7 +6,7 @@ using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Files;
 using PromptGen.Cli.Output;
 using PromptGen.Language.Diagnostics;
-using PromptGen.Language.Prompts;
+using PromptGen.Language.Semantics;
 
 namespace PromptGen.Cli.Verbs;
 
@@ -23,8 +24,8 @@ internal sealed class CheckVerb : Verb
         "Checks .prompt files: frontmatter, schemas, template syntax, helpers and partials; and eval files\n" +
         "(*.eval.yaml): their format, and their cases against the prompt they test (PG0501-PG0505).\n" +
         "Directories are searched recursively for *.prompt and *.eval.yaml (bin, obj, node_modules and dot-folders are skipped).\n" +
-        "Files named _name.prompt are partials: they are checked as templates and resolve {{> name}} in their\n" +
-        "own folder and the folders below it, up to the folder named on the command line (nearest wins).\n" +
+        "Files named _name.prompt are partials: they are checked as templates. {{> name}} resolves to _name.prompt\n" +
+        "anywhere in the file's project (the nearest folder with a .csproj, else the folder given), as in the build.\n" +
         "Each diagnostic is printed as  path(line,col): error PG0203: message  ; valid input prints nothing.",
         new[] { new OptionSpec(FormatOption, "text|json", "Output format (default text). json prints an array of {id, severity, path, line, column, endLine, endColumn, message}.") });
 
@@ -32,22 +33,14 @@ internal sealed class CheckVerb : Verb
     {
         var format = ParseFormat(arguments.GetValue(FormatOption));
         var files = PromptFileFinder.Find(arguments.Positionals);
-        var partials = new PartialLookup();
+        var projects = new Dictionary<string, PromptProject>(StringComparer.Ordinal);
         var diagnostics = new List<PromptDiagnostic>();
         foreach (var file in files)
         {
-            var text = InputFile.ReadPromptFile(file.DisplayPath, out var encodingDiagnostics);
-            diagnostics.AddRange(encodingDiagnostics);
-            if (file.IsEval)
-            {
-                diagnostics.AddRange(EvalFileCheck.Check(file, text));
-                continue;
-            }
-
-            var resolver = partials.For(file);
-            diagnostics.AddRange(file.IsPartial
-                ? PromptChecker.CheckPartial(file.DisplayPath, text, resolver)
-                : PromptChecker.Check(file.DisplayPath, text, new PromptEnvironment { Partials = resolver }));
+            // Each file is checked within its project, as the build sees it (the same compile driver, the same partials).
+            var root = PromptProject.FindRoot(file.FullPath);
+            if (!projects.TryGetValue(root, out var project)) projects[root] = project = PromptProject.For(file.FullPath);
+            diagnostics.AddRange(InputFile.Guard(file.DisplayPath, () => project.Check(file.DisplayPath)));
         }
 
         DiagnosticWriter.Write(stdout, diagnostics, format);

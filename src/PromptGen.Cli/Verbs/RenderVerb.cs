@@ -8,6 +8,7 @@ using PromptGen.Cli.Output;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Prompts;
 using PromptGen.Language.Rendering;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Verbs;
@@ -35,28 +36,37 @@ internal sealed class RenderVerb : Verb
             new OptionSpec(InputOption, "json|@file", "The input variables, a JSON object (default {}; frontmatter input.default fills gaps)."),
             new OptionSpec(ContextOption, "json|@file", "Context data, a JSON object; each key is available as an @variable (e.g. @state)."),
             new OptionSpec(HistoryOption, "json|@file", "Earlier messages, a JSON array of {role, content:[{text}]} used by {{history}}."),
-            new OptionSpec(PartialsOption, "dir", "Folder of _name.prompt partials, subfolders included (default: the _name.prompt files beside the prompt)."),
+            new OptionSpec(PartialsOption, "dir", "Folder of _name.prompt partials, subfolders included (default: the partials of the prompt's project, as the build finds them)."),
         });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
     {
         var path = arguments.Positionals[0];
-        var text = InputFile.ReadPromptFile(path, out var encodingDiagnostics);
+        var partialsFolder = arguments.GetValue(PartialsOption);
+        if (partialsFolder is not null && !Directory.Exists(partialsFolder))
+        {
+            throw new UsageException($"{PartialsOption}: no such directory '{partialsFolder}'");
+        }
+
+        InputFile.ReadPromptFile(path, out _); // a missing or unreadable file is a usage error
         var input = OptionalObject(arguments, InputOption) ?? PromptValue.EmptyObject();
         var context = OptionalObject(arguments, ContextOption);
         var history = ReadHistory(arguments.GetValue(HistoryOption));
-        var environment = new PromptEnvironment { Partials = Partials(arguments.GetValue(PartialsOption), path) };
+
+        // The build's view of the prompt: its project's partials, or an explicit folder of partials.
+        var semantics = InputFile.Guard(path, () => partialsFolder is null
+            ? PromptProject.For(path).CompilePrompt(path)
+            : PromptCompiler.Analyze(PromptCompiler.Parse(path, ProjectFiles.ReadText(Path.GetFullPath(path))), PartialCatalog.FromDirectory(partialsFolder)));
 
         // Check first: a prompt with errors is reported, not rendered into something misleading.
-        var diagnostics = encodingDiagnostics.Concat(PromptChecker.Check(path, text, environment)).ToList();
-        DiagnosticWriter.Write(stderr, diagnostics, DiagnosticFormat.Text);
-        if (diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error)) return 1;
+        DiagnosticWriter.Write(stderr, semantics.Diagnostics, DiagnosticFormat.Text);
+        if (semantics.HasErrors) return 1;
 
         var data = new RenderData { Input = input, Context = context, Messages = history };
         RenderedPrompt rendered;
         try
         {
-            rendered = PromptRenderer.Render(path, text, data, options: null, environment);
+            rendered = PromptRenderer.Render(semantics, data);
         }
         catch (TemplateRenderException exception)
         {
@@ -105,18 +115,5 @@ internal sealed class RenderVerb : Verb
         }
 
         return messages;
-    }
-
-    private static IPartialResolver Partials(string? directory, string promptPath)
-    {
-        if (directory is not null && !Directory.Exists(directory))
-        {
-            throw new UsageException($"{PartialsOption}: no such directory '{directory}'");
-        }
-
-        // An explicit folder is a partials library (subfolders included); by default, partials sit beside the prompt.
-        return directory is not null
-            ? PartialSet.FromDirectory(directory)
-            : new FolderPartials(Path.GetDirectoryName(Path.GetFullPath(promptPath))!);
     }
 }

@@ -14,6 +14,7 @@ using PromptGen.Evals.Results;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Documents;
 using PromptGen.Language.Evals;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Evals.Running;
@@ -212,8 +213,8 @@ internal sealed class SuiteRunner
         if (!File.Exists(promptFullPath)) return null;
         try
         {
-            var display = Path.Combine(Path.GetDirectoryName(evalPath) ?? string.Empty, Path.GetFileName(promptFullPath));
-            return PromptContext.FromDocument(PromptDocumentParser.Parse(display, File.ReadAllText(promptFullPath)));
+            // The same compile driver as the build: the eval checks see exactly the build's view of the prompt.
+            return PromptContext.From(PromptProject.For(promptFullPath).CompilePrompt(promptFullPath));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PromptGen.Language.Rendering;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Templates;
 
 namespace PromptGen.Generator.Emit;
@@ -107,7 +108,7 @@ internal sealed class TemplateEmitter
                     if (content.Value.Length > 0) _w.Line($"{scope.Writer}.Text({CSharpLiterals.String(content.Value)});");
                     break;
                 case MustacheStatement mustache:
-                    _w.Line($"{scope.Writer}.Value({Call(mustache.Path, mustache.Params, mustache.Hash, isSubExpression: false, scope)});");
+                    _w.Line($"{scope.Writer}.Value({Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
                     break;
                 case BlockStatement block:
                     EmitBlock(block, scope);
@@ -125,7 +126,7 @@ internal sealed class TemplateEmitter
     private static bool TryBlockParam(PathExpression path, Scope scope, out string variable)
     {
         variable = string.Empty;
-        if (path.IsData || path.Depth != 0 || path.IsScoped || path.Parts.Count == 0) return false;
+        if (!path.HeadIsBlockParameter) return false;
         foreach (var (name, v) in scope.BlockParams)
         {
             if (name == path.Parts[0])
@@ -136,17 +137,6 @@ internal sealed class TemplateEmitter
         }
 
         return false;
-    }
-
-    /// <summary>The helper a call names (Handlebars' classification with knownHelpersOnly), or null for a plain value.</summary>
-    private static string? HelperName(Expression pathExpression, bool hasArguments, Scope scope)
-    {
-        var path = pathExpression as PathExpression;
-        if (path is not null && TryBlockParam(path, scope, out _)) return null;
-        var isSimple = path is null || path.IsSimple;
-        var name = path is null ? pathExpression.Original : path.Head;
-        if (hasArguments) return name ?? pathExpression.Original;
-        return isSimple && name is not null && KnownHelpers.IsKnown(name) ? name : null;
     }
 
     private static string Strings(IEnumerable<string> parts) => string.Join(", ", parts.Select(CSharpLiterals.String));
@@ -169,7 +159,7 @@ internal sealed class TemplateEmitter
         NumberLiteral n => $"{Rt}.Number({CSharpLiterals.Double(n.Value)})",
         BooleanLiteral b => b.Value ? $"{Rt}.True" : $"{Rt}.False",
         NullLiteral => $"{Rt}.Null",
-        SubExpression sub => Call(sub.Path, sub.Params, sub.Hash, isSubExpression: true, scope),
+        SubExpression sub => Call(sub.Call, sub.Path, sub.Params, sub.Hash, scope),
         _ => "null",
     };
 
@@ -184,9 +174,9 @@ internal sealed class TemplateEmitter
     private static string Fail(string message) => $"{Rt}.Fail({CSharpLiterals.String(message)})";
 
     /// <summary>A mustache or subexpression: a helper call or a plain value, as a C# expression of type <c>object?</c>.</summary>
-    private string Call(Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, bool isSubExpression, Scope scope)
+    private string Call(CallTarget target, Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, Scope scope)
     {
-        var helper = HelperName(pathExpression, isSubExpression || parameters.Count > 0 || hash is not null, scope);
+        var helper = target.HelperName(pathExpression);
         if (helper is null)
         {
             return pathExpression is PathExpression path ? Path(path, scope) : $"{Rt}.Path({scope.Context}, {CSharpLiterals.String(pathExpression.Original)})";
@@ -292,7 +282,7 @@ internal sealed class TemplateEmitter
     {
         var program = block.Program;
         var inverse = block.IsRaw ? null : block.Inverse;
-        var helper = HelperName(block.Path, block.Params.Count > 0 || block.Hash is not null, scope);
+        var helper = block.Call.HelperName(block.Path);
         var count = block.Params.Count;
         switch (helper)
         {
@@ -348,7 +338,7 @@ internal sealed class TemplateEmitter
                 return;
             default:
                 // Other helpers ignore a block body (json, role, ...): their value is written.
-                _w.Line($"{scope.Writer}.Value({Call(block.Path, block.Params, block.Hash, isSubExpression: false, scope)});");
+                _w.Line($"{scope.Writer}.Value({Call(block.Call, block.Path, block.Params, block.Hash, scope)});");
                 return;
         }
     }
@@ -385,7 +375,7 @@ internal sealed class TemplateEmitter
         {
             _w.Line($"switch ({Rt}.ToJsString({Value(dynamic, scope)}))");
             _w.OpenBrace();
-            var names = (_partials as PartialSet)?.Names ?? Array.Empty<string>();
+            var names = (_partials as PartialCatalog)?.Names ?? Array.Empty<string>();
             foreach (var name in names)
             {
                 if (_partials.Resolve(name) is null) continue;

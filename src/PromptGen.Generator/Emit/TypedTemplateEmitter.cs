@@ -112,7 +112,7 @@ internal sealed class TypedTemplateEmitter
     private static bool TryBlockParam(PathExpression path, Scope scope, out Value value)
     {
         value = null!;
-        if (path.IsData || path.Depth != 0 || path.IsScoped || path.Parts.Count == 0) return false;
+        if (!path.HeadIsBlockParameter) return false;
         foreach (var (name, v) in scope.BlockParams)
         {
             if (name == path.Parts[0])
@@ -123,16 +123,6 @@ internal sealed class TypedTemplateEmitter
         }
 
         return false;
-    }
-
-    private static string? HelperName(Expression pathExpression, bool hasArguments, Scope scope)
-    {
-        var path = pathExpression as PathExpression;
-        if (path is not null && TryBlockParam(path, scope, out _)) return null;
-        var isSimple = path is null || path.IsSimple;
-        var name = path is null ? pathExpression.Original : path.Head;
-        if (hasArguments) return name ?? pathExpression.Original;
-        return isSimple && name is not null && KnownHelpers.IsKnown(name) ? name : null;
     }
 
     // ---- values -------------------------------------------------------------------------------------------------
@@ -336,7 +326,7 @@ internal sealed class TypedTemplateEmitter
 
     private void EmitMustache(MustacheStatement mustache, Scope scope)
     {
-        var helper = HelperName(mustache.Path, mustache.Params.Count > 0 || mustache.Hash is not null, scope);
+        var helper = mustache.Call.HelperName(mustache.Path);
         if (helper is null)
         {
             if (mustache.Path is not PathExpression path) throw NotTyped("a literal in name position");
@@ -375,7 +365,7 @@ internal sealed class TypedTemplateEmitter
     private void EmitBlock(BlockStatement block, Scope scope)
     {
         if (block.IsRaw) throw NotTyped("raw blocks");
-        var helper = HelperName(block.Path, block.Params.Count > 0 || block.Hash is not null, scope);
+        var helper = block.Call.HelperName(block.Path);
         var count = block.Params.Count;
         switch (helper)
         {

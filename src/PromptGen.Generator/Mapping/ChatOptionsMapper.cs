@@ -4,6 +4,7 @@ using System.Linq;
 using PromptGen.Generator.Emit;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Generator.Mapping;
@@ -34,12 +35,13 @@ internal static class ChatOptionsMapper
         ["frequencyPenalty"] = ("FrequencyPenalty", Kind.Float),
     };
 
-    public static ChatOptionsModel Map(PromptDocumentModel document, List<DiagnosticInfo> diagnostics)
+    public static ChatOptionsModel Map(PromptSemantics semantics, List<DiagnosticInfo> diagnostics)
     {
         var properties = new List<OptionAssignment>();
         var additional = new List<OptionAssignment>();
-        var location = document.ConfigLocation ?? LocationInfo.FileStart(document.Path);
-        var config = document.Config;
+        var metadata = semantics.Metadata;
+        var location = Locate(semantics, "config") ?? LocationInfo.FileStart(semantics.Path);
+        var config = metadata.Config.Properties.Count == 0 ? null : metadata.Config;
         if (config is not null && config.Kind == PromptValueKind.Object)
         {
             foreach (var entry in config.Properties)
@@ -49,9 +51,9 @@ internal static class ChatOptionsMapper
                     var expression = Convert(entry.Value, known.Kind);
                     if (expression is null)
                     {
-                        var valueLocation = document.ConfigLocations.FirstOrDefault(l => l.Key == entry.Key)?.Location ?? location;
+                        var valueLocation = Locate(semantics, "config." + entry.Key) ?? location;
                         // The language core validates config too; report only what it let through (e.g. an int overflow).
-                        if (!document.Diagnostics.Any(d => d.Id == DiagnosticDescriptors.InvalidFrontmatterValue.Id && d.Location == valueLocation))
+                        if (!semantics.Diagnostics.Any(d => d.Id == DiagnosticDescriptors.InvalidFrontmatterValue.Id && LocationInfo.FromSpan(d.Path, d.Span) == valueLocation))
                         {
                             diagnostics.Add(DiagnosticInfo.Create(
                                 DiagnosticDescriptors.InvalidFrontmatterValue,
@@ -75,8 +77,11 @@ internal static class ChatOptionsMapper
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFrontmatterValue, location, "config must be a mapping"));
         }
 
-        return new ChatOptionsModel(document.Model, properties.ToEquatableArray(), additional.ToEquatableArray());
+        return new ChatOptionsModel(metadata.Model, properties.ToEquatableArray(), additional.ToEquatableArray());
     }
+
+    private static LocationInfo? Locate(PromptSemantics semantics, string key) =>
+        semantics.Metadata.GetSpan(key) is { } span ? LocationInfo.FromSpan(semantics.Path, span) : null;
 
     private static string? Convert(PromptValue value, Kind kind)
     {

@@ -1,41 +1,45 @@
 using System.Collections.Generic;
+using System.Threading;
 using PromptGen.Generator.Models;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Generator.Mapping;
 
-/// <summary>Builds the emitter's model of one prompt from its parsed document and its resolved names.</summary>
+/// <summary>Builds the emitter's model of one prompt from its semantics and its resolved names.</summary>
 internal static class PromptModelBuilder
 {
-    public static PromptModel Build(PromptDocumentModel document, PromptIdentity identity, ProjectOptions projectOptions, List<DiagnosticInfo> diagnostics,
-        EquatableArray<PartialSource> partials = default)
+    public static PromptModel Build(PromptSemantics semantics, PromptIdentity identity, ProjectOptions projectOptions, List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
     {
-        var integerType = document.IntegerType ?? projectOptions.IntegerType;
+        var metadata = semantics.Metadata;
+        var integerType = metadata.Ext["csharp"]?["integer"] is { Kind: PromptValueKind.String } perPrompt ? perPrompt.AsString : projectOptions.IntegerType;
         var useInt32 = integerType.Trim() is "int" or "int32" or "Int32";
-        var mapper = new SchemaTypeMapper(document.Path, identity.ClassName, useInt32, diagnostics, document.SchemaLocations);
+        var mapper = new SchemaTypeMapper(semantics.Path, identity.ClassName, useInt32, diagnostics);
 
-        var isText = document.OutputSchema is null || string.Equals(document.OutputFormat, "text", System.StringComparison.Ordinal);
-        var outputType = isText ? TypeRef.String : mapper.MapOutput(document.OutputSchema!, document.OutputSchemaLocation);
-        var input = mapper.MapInput(document.InputSchema, document.InputSchemaLocation);
-        var options = ChatOptionsMapper.Map(document, diagnostics);
-        var renderCode = Emit.RenderCodeBuilder.Build(document, partials, input, mapper.Records, Emit.TypeNames.QualifiedClass(identity), out var isTyped);
+        var isText = semantics.Output is null;
+        var outputType = isText ? TypeRef.String : mapper.MapOutput(semantics.Output!);
+        var input = mapper.MapInput(semantics.Input);
+        var options = ChatOptionsMapper.Map(semantics, diagnostics);
+        cancellationToken.ThrowIfCancellationRequested();
+        var renderCode = Emit.RenderCodeBuilder.Build(semantics, input, mapper.Records, Emit.TypeNames.QualifiedClass(identity), out var isTyped);
 
         return new PromptModel
         {
             Identity = identity,
-            Description = document.Description,
+            Description = metadata.Description,
             Input = input,
             OutputType = outputType,
             IsTextOutput = isText,
-            OutputJsonSchema = isText ? null : PromptJson.Serialize(document.OutputSchema!, indent: 2),
-            OutputSchemaDescription = isText ? null : document.OutputSchema!["description"] is { Kind: PromptValueKind.String } d ? d.AsString : null,
+            OutputJsonSchema = isText ? null : PromptJson.Serialize(semantics.OutputJsonSchema!, indent: 2),
+            OutputSchemaDescription = isText ? null : semantics.Output!.Description,
             Records = mapper.Records.ToEquatableArray(),
             Enums = mapper.Enums.ToEquatableArray(),
             Options = options,
-            Template = document.Template,
+            Template = semantics.Template.Source.Text,
             RenderCode = renderCode,
             IsRenderTyped = isTyped,
-            HasInputSchema = document.InputSchema is not null,
+            HasInputSchema = semantics.Input is not null,
         };
     }
 }

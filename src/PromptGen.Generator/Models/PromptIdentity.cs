@@ -1,3 +1,6 @@
+using System.Linq;
+using PromptGen.Language.Naming;
+
 namespace PromptGen.Generator.Models;
 
 /// <summary>The C# names one prompt maps to; compared across files to find collisions (PG0301).</summary>
@@ -19,6 +22,9 @@ internal sealed record PromptIdentity(
 {
     public string FullClassName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
 
-    /// <summary>Deterministic, unique per generated class.</summary>
-    public string HintName => FullClassName + ".g.cs";
+    /// <summary>
+    /// Deterministic and unique per generated class: the full name without the <c>@</c> of escaped keywords (a hint name
+    /// may not contain it). Roslyn compares hint names ignoring case, so collisions are checked that way (PG0301).
+    /// </summary>
+    public string HintName => string.Join(".", FullClassName.Split('.').Select(IdentifierNames.Unescape)) + ".g.cs";
 }

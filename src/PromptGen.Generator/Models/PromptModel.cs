@@ -31,9 +31,6 @@ internal sealed record PromptModel
     /// <summary>The Handlebars body (for the render emitter).</summary>
     public string Template { get; init; } = string.Empty;
 
-    /// <summary>The partials the template reaches (directly or through other partials), sorted by name.</summary>
-    public EquatableArray<PartialSource> Partials { get; init; } = EquatableArray<PartialSource>.Empty;
-
     /// <summary>The compiled template: C# members (render method and partial methods), emitted in the transform step.</summary>
     public string RenderCode { get; init; } = string.Empty;
 

@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Naming;
+using PromptGen.Language.Semantics;
+using PromptGen.Language.Values;
 
 namespace PromptGen.Generator.Naming;
 
@@ -13,17 +16,20 @@ namespace PromptGen.Generator.Naming;
 /// </summary>
 internal static class PromptNaming
 {
-    private const string ClassSuffix = "Prompt";
+    private const string ClassSuffix = PromptNames.ClassSuffix;
 
     public static PromptIdentity Resolve(
-        PromptDocumentModel document,
+        PromptSemantics semantics,
         PromptItemOptions itemOptions,
         ProjectOptions projectOptions,
         List<DiagnosticInfo> diagnostics)
     {
-        var path = document.Path;
-        var promptName = string.IsNullOrEmpty(document.Name) ? FileNameWithoutExtension(path) : document.Name!;
-        var nameLocation = document.Name is null ? LocationInfo.FileStart(path) : document.NameLocation ?? LocationInfo.FileStart(path);
+        var path = semantics.Path;
+        var metadata = semantics.Metadata;
+        var promptName = semantics.Name;
+        var nameLocation = metadata.Name is null ? LocationInfo.FileStart(path) : Locate(semantics, "name") ?? LocationInfo.FileStart(path);
+        var classOverride = Extension(semantics, "class");
+        var namespaceOverride = Extension(semantics, "namespace");
 
         string className;
         var location = nameLocation;
@@ -32,15 +38,15 @@ internal static class PromptNaming
             className = ExplicitIdentifier(itemOptions.ClassName!.Trim(), "PromptGenClassName metadata", LocationInfo.FileStart(path), diagnostics);
             location = LocationInfo.FileStart(path);
         }
-        else if (!string.IsNullOrWhiteSpace(document.ClassOverride))
+        else if (!string.IsNullOrWhiteSpace(classOverride))
         {
-            location = document.ClassOverrideLocation ?? LocationInfo.FileStart(path);
-            className = ExplicitIdentifier(document.ClassOverride!.Trim(), "csharp.class", location, diagnostics);
+            location = Locate(semantics, "csharp.class") ?? LocationInfo.FileStart(path);
+            className = ExplicitIdentifier(classOverride!.Trim(), "csharp.class", location, diagnostics);
         }
         else
         {
-            var pascal = IdentifierNames.ToPascalCase(promptName, out var adjusted);
-            className = pascal + ClassSuffix;
+            className = PromptNames.ClassName(promptName);
+            IdentifierNames.ToPascalCase(promptName, out var adjusted);
             if (adjusted)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
@@ -55,9 +61,9 @@ internal static class PromptNaming
         {
             ns = ExplicitNamespace(itemOptions.Namespace!.Trim(), "PromptGenNamespace metadata", LocationInfo.FileStart(path), diagnostics);
         }
-        else if (!string.IsNullOrWhiteSpace(document.NamespaceOverride))
+        else if (!string.IsNullOrWhiteSpace(namespaceOverride))
         {
-            ns = ExplicitNamespace(document.NamespaceOverride!.Trim(), "csharp.namespace", LocationInfo.FileStart(path), diagnostics);
+            ns = ExplicitNamespace(namespaceOverride!.Trim(), "csharp.namespace", LocationInfo.FileStart(path), diagnostics);
         }
         else
         {
@@ -73,6 +79,12 @@ internal static class PromptNaming
 
         return new PromptIdentity(path, promptName, ns, className, baseName + "Async", accessibility, location);
     }
+
+    private static LocationInfo? Locate(PromptSemantics semantics, string key) =>
+        semantics.Metadata.GetSpan(key) is { } span ? LocationInfo.FromSpan(semantics.Path, span) : null;
+
+    private static string? Extension(PromptSemantics semantics, string key) =>
+        semantics.Metadata.Ext["csharp"]?[key] is { Kind: PromptValueKind.String } value ? value.AsString : null;
 
     /// <summary>Root namespace plus the folder path of the file below the project directory.</summary>
     public static string ConventionalNamespace(string path, ProjectOptions projectOptions)

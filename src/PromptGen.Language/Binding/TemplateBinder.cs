@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PromptGen.Language.Collections;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Templates;
 using PromptGen.Language.Text;
-using PromptGen.Language.Values;
+using PromptGen.Language.Semantics;
 
 namespace PromptGen.Language.Binding;
 
@@ -19,27 +20,27 @@ namespace PromptGen.Language.Binding;
 /// </summary>
 public static class TemplateBinder
 {
-    /// <param name="template">The parsed template.</param>
-    /// <param name="inputSchema">The input JSON Schema (Picoschema converted), or null for an untyped prompt.</param>
+    private static readonly SchemaNode IntegerType = new() { Kind = SchemaKind.Integer };
+
+    /// <param name="template">The parsed template (calls and block parameters already resolved by the parser).</param>
+    /// <param name="inputType">The input schema, or null for an untyped prompt (nothing is checked then).</param>
     /// <param name="partials">Where <c>{{> name}}</c> finds partials (bound in the caller's context).</param>
-    /// <param name="locateInputField">Where a top-level input field is declared, for PG0204; null to skip PG0204.</param>
-    public static TemplateBinding Bind(Template template, PromptValue? inputSchema, IPartialResolver? partials = null,
-        Func<string, SourceSpan?>? locateInputField = null)
+    /// <param name="reportUnusedInputs">Whether to report PG0204 for top-level fields the template never reads (at their declaration).</param>
+    public static TemplateBinding Bind(Template template, SchemaNode? inputType, IPartialResolver? partials = null, bool reportUnusedInputs = true)
     {
         if (template is null) throw new ArgumentNullException(nameof(template));
-        var inputType = inputSchema is null ? null : SchemaType.FromSchema(inputSchema);
         return StackGuard.Run(() =>
         {
             var binder = new Binder(template, inputType, partials);
             binder.BindRoot();
-            if (inputType is { Kind: SchemaTypeKind.Object } && locateInputField is not null && !binder.RootWhollyUsed)
+            if (inputType is { Kind: SchemaKind.Object } && reportUnusedInputs && !binder.RootWhollyUsed)
             {
                 foreach (var field in inputType.Properties)
                 {
-                    if (binder.UsedFields.Contains(field.Key)) continue;
-                    var span = locateInputField(field.Key) ?? template.Source.LineMap.GetSpan(0, 0);
+                    if (binder.UsedFields.Contains(field.Name)) continue;
+                    var span = field.KeySpan ?? inputType.Span ?? template.Source.LineMap.GetSpan(0, 0);
                     binder.Diagnostics.Add(new PromptDiagnostic(DiagnosticDescriptors.UnusedInput, template.Source.Path, span,
-                        $"Input field '{field.Key}' is declared but the template never uses it."));
+                        $"Input field '{field.Name}' is declared but the template never uses it."));
                 }
             }
 
@@ -47,17 +48,10 @@ public static class TemplateBinder
         });
     }
 
-    /// <summary>Binds a parsed document's template with its input schema; PG0204 points into the frontmatter.</summary>
-    public static TemplateBinding Bind(Documents.PromptDocument document, Template template, IPartialResolver? partials = null)
-    {
-        if (document is null) throw new ArgumentNullException(nameof(document));
-        return Bind(template, document.Metadata.InputSchema, partials, field => document.Metadata.GetSchemaFieldSpan("input", new[] { field }));
-    }
-
     /// <summary>The static scope of a program: its context, the contexts <c>../</c> reaches and the block parameters in sight.</summary>
     private sealed class Scope
     {
-        public Scope(SchemaType context, Scope? parentDepth, IReadOnlyList<(string Name, SchemaType Type)> blockParams, Template template)
+        public Scope(SchemaNode context, Scope? parentDepth, IReadOnlyList<(string Name, SchemaNode Type)> blockParams, Template template)
         {
             Context = context;
             ParentDepth = parentDepth;
@@ -65,40 +59,41 @@ public static class TemplateBinder
             Template = template;
         }
 
-        public SchemaType Context { get; }
+        public SchemaNode Context { get; }
 
         /// <summary>The next context up the <c>../</c> chain (null above the root or a partial's context).</summary>
         public Scope? ParentDepth { get; }
 
         /// <summary>Innermost first.</summary>
-        public IReadOnlyList<(string Name, SchemaType Type)> BlockParams { get; }
+        public IReadOnlyList<(string Name, SchemaNode Type)> BlockParams { get; }
 
         public Template Template { get; }
 
-        public Scope Push(SchemaType context, IReadOnlyList<(string Name, SchemaType Type)> newParams) =>
+        public Scope Push(SchemaNode context, IReadOnlyList<(string Name, SchemaNode Type)> newParams) =>
             new(context, this, newParams.Concat(BlockParams).ToList(), Template);
 
-        public Scope WithParams(IReadOnlyList<(string Name, SchemaType Type)> newParams) =>
+        public Scope WithParams(IReadOnlyList<(string Name, SchemaNode Type)> newParams) =>
             newParams.Count == 0 ? this : new Scope(Context, ParentDepth, newParams.Concat(BlockParams).ToList(), Template);
     }
 
     private sealed class Binder
     {
         private readonly Template _template;
-        private readonly SchemaType? _input;
-        private readonly SchemaType _root;
+        private readonly SchemaNode? _input;
+        private readonly SchemaNode _root;
         private readonly IPartialResolver? _partials;
         private readonly List<string> _partialChain = new();
+        private readonly HashSet<(string Partial, SchemaNode Context)> _boundPartials = new();
 
-        public Binder(Template template, SchemaType? input, IPartialResolver? partials)
+        public Binder(Template template, SchemaNode? input, IPartialResolver? partials)
         {
             _template = template;
             _input = input;
-            _root = input ?? SchemaType.Any;
+            _root = input ?? SchemaNode.Any;
             _partials = partials;
         }
 
-        public Dictionary<PathExpression, SchemaType> Types { get; } = new();
+        public Dictionary<PathExpression, SchemaNode> Types { get; } = new();
 
         public HashSet<string> UsedFields { get; } = new(StringComparer.Ordinal);
 
@@ -106,7 +101,7 @@ public static class TemplateBinder
 
         public bool RootWhollyUsed { get; private set; }
 
-        public void BindRoot() => BindProgram(_template.Body, new Scope(_root, null, Array.Empty<(string, SchemaType)>(), _template));
+        public void BindRoot() => BindProgram(_template.Body, new Scope(_root, null, Array.Empty<(string, SchemaNode)>(), _template));
 
         private void Report(PromptDiagnosticDescriptor descriptor, Scope scope, SourceSpan span, string message)
         {
@@ -124,7 +119,7 @@ public static class TemplateBinder
                 switch (statement)
                 {
                     case MustacheStatement mustache:
-                        BindCall(mustache.Path, mustache.Params, mustache.Hash, scope, isBlock: false, isSubExpression: false);
+                        BindCall(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope);
                         break;
                     case BlockStatement block:
                         BindBlock(block, scope);
@@ -139,10 +134,10 @@ public static class TemplateBinder
             }
         }
 
-        private static bool IsBlockParam(PathExpression path, Scope scope, out SchemaType type)
+        private static bool IsBlockParam(PathExpression path, Scope scope, out SchemaNode type)
         {
-            type = SchemaType.Any;
-            if (path.IsData || path.Depth != 0 || path.IsScoped || path.Parts.Count == 0) return false;
+            type = SchemaNode.Any;
+            if (!path.HeadIsBlockParameter) return false;
             foreach (var (name, paramType) in scope.BlockParams)
             {
                 if (name == path.Parts[0])
@@ -155,41 +150,24 @@ public static class TemplateBinder
             return false;
         }
 
-        /// <summary>Whether a call's path names a helper (as Handlebars decides with knownHelpersOnly), and which.</summary>
-        private static string? HelperName(Expression pathExpression, bool hasArguments, Scope scope)
+        private SchemaNode BindCall(CallTarget target, Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, Scope scope)
         {
-            var path = pathExpression as PathExpression;
-            if (path is not null && IsBlockParam(path, scope, out _)) return null;
-            var isSimple = path is null || path.IsSimple;
-            var name = path is null ? pathExpression.Original : path.Head;
-            if (hasArguments) return isSimple ? name ?? string.Empty : string.Empty;
-            return isSimple && name is not null && KnownHelpers.IsKnown(name) ? name : null;
-        }
-
-        private SchemaType BindCall(Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, Scope scope, bool isBlock, bool isSubExpression)
-        {
-            var helper = HelperName(pathExpression, isSubExpression || parameters.Count > 0 || hash is not null, scope);
-            if (helper is null)
+            if (target.Kind == CallKind.Value)
             {
                 // A plain value (a literal in name position is a field name to Handlebars).
-                return pathExpression is PathExpression path ? BindPath(path, scope, ValueUse.Printed) : SchemaType.Any;
+                return pathExpression is PathExpression path ? BindPath(path, scope, ValueUse.Printed) : SchemaNode.Any;
             }
 
-            var argumentTypes = new List<SchemaType>();
-            foreach (var parameter in parameters) argumentTypes.Add(BindExpression(parameter, scope, helper == "json" ? ValueUse.Whole : ValueUse.Argument));
-            if (hash is not null)
-            {
-                foreach (var pair in hash.Pairs) BindExpression(pair.Value, scope, ValueUse.Argument);
-            }
-
-            return SchemaType.Any;
+            foreach (var parameter in parameters) BindExpression(parameter, scope, target.Helper == "json" ? ValueUse.Whole : ValueUse.Argument);
+            BindHash(hash, scope);
+            return SchemaNode.Any;
         }
 
-        private SchemaType BindExpression(Expression expression, Scope scope, ValueUse use) => expression switch
+        private SchemaNode BindExpression(Expression expression, Scope scope, ValueUse use) => expression switch
         {
             PathExpression path => BindPath(path, scope, use),
-            SubExpression sub => BindCall(sub.Path, sub.Params, sub.Hash, scope, isBlock: false, isSubExpression: true),
-            _ => SchemaType.Any,
+            SubExpression sub => BindCall(sub.Call, sub.Path, sub.Params, sub.Hash, scope),
+            _ => SchemaNode.Any,
         };
 
         private enum ValueUse
@@ -207,16 +185,16 @@ public static class TemplateBinder
             Context,
         }
 
-        private SchemaType BindPath(PathExpression path, Scope scope, ValueUse use)
+        private SchemaNode BindPath(PathExpression path, Scope scope, ValueUse use)
         {
-            SchemaType current;
+            SchemaNode current;
             int start;
             if (path.IsData)
             {
                 if (path.Parts.Count == 0 || path.Parts[0] != "root" || path.Depth != 0)
                 {
-                    Types[path] = SchemaType.Any;
-                    return SchemaType.Any;
+                    Types[path] = SchemaNode.Any;
+                    return SchemaNode.Any;
                 }
 
                 current = _root;
@@ -235,8 +213,8 @@ public static class TemplateBinder
                 {
                     Report(DiagnosticDescriptors.UndeclaredVariable, scope, path.Span,
                         $"'{path.Original}' goes above the outermost context; there is nothing there.");
-                    Types[path] = SchemaType.Any;
-                    return SchemaType.Any;
+                    Types[path] = SchemaNode.Any;
+                    return SchemaNode.Any;
                 }
 
                 current = target.Context;
@@ -250,8 +228,8 @@ public static class TemplateBinder
                 var next = Member(current, part, path, i, scope);
                 if (next is null)
                 {
-                    Types[path] = SchemaType.Any;
-                    return SchemaType.Any;
+                    Types[path] = SchemaNode.Any;
+                    return SchemaNode.Any;
                 }
 
                 current = next;
@@ -263,28 +241,29 @@ public static class TemplateBinder
         }
 
         /// <summary>The type of <c>owner.part</c>, or null (after reporting) when there is no such member.</summary>
-        private SchemaType? Member(SchemaType owner, string part, PathExpression path, int index, Scope scope)
+        private SchemaNode? Member(SchemaNode owner, string part, PathExpression path, int index, Scope scope)
         {
             switch (owner.Kind)
             {
-                case SchemaTypeKind.Any:
-                    return SchemaType.Any;
-                case SchemaTypeKind.Object:
-                    if (owner.FindProperty(part) is { } property) return property;
-                    var names = owner.Properties.Select(p => p.Key).ToList();
+                case SchemaKind.Any:
+                    return SchemaNode.Any;
+                case SchemaKind.Object:
+                    if (owner.FindProperty(part) is { } property) return property.Type;
+                    if (owner.AdditionalProperties is { } additional) return additional;
+                    var names = owner.Properties.Select(p => p.Name).ToList();
                     var shown = string.Join(".", path.Parts.Take(index + 1));
                     var where = index == 0 && ReferenceEquals(owner, _root) ? "the input schema" : $"'{string.Join(".", path.Parts.Take(index).DefaultIfEmpty("this"))}'";
                     Report(DiagnosticDescriptors.UndeclaredVariable, scope, PathSegments.Locate(scope.Template, path, index),
                         $"'{shown}' is not declared: {where} has no field '{part}'.{DidYouMean.Hint(part, names)}" +
                         (names.Count > 0 ? $" Declared: {string.Join(", ", names)}." : string.Empty));
                     return null;
-                case SchemaTypeKind.Map:
-                    return owner.Element ?? SchemaType.Any;
-                case SchemaTypeKind.Array:
+                case SchemaKind.Map:
+                    return owner.AdditionalProperties ?? SchemaNode.Any;
+                case SchemaKind.Array:
                     if (part == "length") return IntegerType;
-                    if (JsValues.TryParseIndex(part, out _)) return owner.Element ?? SchemaType.Any;
+                    if (JsValues.TryParseIndex(part, out _)) return owner.Items ?? SchemaNode.Any;
                     break;
-                case SchemaTypeKind.String:
+                case SchemaKind.String:
                     if (part == "length") return IntegerType;
                     if (JsValues.TryParseIndex(part, out _)) return owner;
                     break;
@@ -296,41 +275,39 @@ public static class TemplateBinder
             return null;
         }
 
-        private static readonly SchemaType IntegerType = SchemaType.FromSchema(PromptValue.Object(("type", PromptValue.String("integer"))));
-
         private void BindBlock(BlockStatement block, Scope scope)
         {
-            var helper = HelperName(block.Path, block.Params.Count > 0 || block.Hash is not null, scope);
+            var helper = block.Call.Kind == CallKind.Value ? null : block.Call.Helper ?? string.Empty;
             var blockParams = block.BlockParams;
             var argument = block.Params.Count > 0 ? block.Params[0] : null;
             switch (helper)
             {
                 case "each":
                 {
-                    var type = argument is null ? SchemaType.Any : BindExpression(argument, scope, ValueUse.Context);
+                    var type = argument is null ? SchemaNode.Any : BindExpression(argument, scope, ValueUse.Context);
                     BindHash(block.Hash, scope);
-                    SchemaType item;
-                    var keyType = SchemaType.Any;
+                    SchemaNode item;
+                    var keyType = SchemaNode.Any;
                     switch (type.Kind)
                     {
-                        case SchemaTypeKind.Array:
-                            item = type.Element ?? SchemaType.Any;
+                        case SchemaKind.Array:
+                            item = type.Items ?? SchemaNode.Any;
                             keyType = IntegerType;
                             break;
-                        case SchemaTypeKind.Map:
-                            item = type.Element ?? SchemaType.Any;
+                        case SchemaKind.Map:
+                            item = type.AdditionalProperties ?? SchemaNode.Any;
                             break;
-                        case SchemaTypeKind.Object:
-                            item = SchemaType.Any;
+                        case SchemaKind.Object:
+                            item = SchemaNode.Any;
                             MarkWhole(type);
                             break;
-                        case SchemaTypeKind.Any:
-                            item = SchemaType.Any;
+                        case SchemaKind.Any:
+                            item = SchemaNode.Any;
                             break;
                         default:
                             Report(DiagnosticDescriptors.TypeMisuse, scope, argument!.Span,
                                 $"'#each' needs a list or an object, but '{argument.Original}' is a {type.Describe()}.");
-                            item = SchemaType.Any;
+                            item = SchemaNode.Any;
                             break;
                     }
 
@@ -341,7 +318,7 @@ public static class TemplateBinder
 
                 case "with":
                 {
-                    var type = argument is null ? SchemaType.Any : BindExpression(argument, scope, ValueUse.Context);
+                    var type = argument is null ? SchemaNode.Any : BindExpression(argument, scope, ValueUse.Context);
                     BindHash(block.Hash, scope);
                     if (type.IsScalar && argument is not null)
                     {
@@ -359,11 +336,11 @@ public static class TemplateBinder
                 case null:
                 {
                     // {{#value}}...{{/value}}: Handlebars' blockHelperMissing iterates lists, enters objects, tests the rest.
-                    var type = block.Path is PathExpression path ? BindPath(path, scope, ValueUse.Context) : SchemaType.Any;
+                    var type = block.Path is PathExpression path ? BindPath(path, scope, ValueUse.Context) : SchemaNode.Any;
                     var inner = type.Kind switch
                     {
-                        SchemaTypeKind.Array => scope.Push(type.Element ?? SchemaType.Any, Params(blockParams, type.Element ?? SchemaType.Any, IntegerType)),
-                        SchemaTypeKind.Object or SchemaTypeKind.Map or SchemaTypeKind.Any => scope.Push(type, Array.Empty<(string, SchemaType)>()),
+                        SchemaKind.Array => scope.Push(type.Items ?? SchemaNode.Any, Params(blockParams, type.Items ?? SchemaNode.Any, IntegerType)),
+                        SchemaKind.Object or SchemaKind.Map or SchemaKind.Any => scope.Push(type, Array.Empty<(string, SchemaNode)>()),
                         _ => scope,
                     };
                     BindProgram(block.Program, inner);
@@ -380,7 +357,7 @@ public static class TemplateBinder
             }
         }
 
-        private void MarkWhole(SchemaType type)
+        private void MarkWhole(SchemaNode type)
         {
             if (ReferenceEquals(type, _root)) RootWhollyUsed = true;
         }
@@ -391,12 +368,12 @@ public static class TemplateBinder
             foreach (var pair in hash.Pairs) BindExpression(pair.Value, scope, ValueUse.Argument);
         }
 
-        private static IReadOnlyList<(string Name, SchemaType Type)> Params(IReadOnlyList<string> names, SchemaType first, SchemaType? second)
+        private static IReadOnlyList<(string Name, SchemaNode Type)> Params(IReadOnlyList<string> names, SchemaNode first, SchemaNode? second)
         {
-            var list = new List<(string, SchemaType)>();
+            var list = new List<(string, SchemaNode)>();
             if (names.Count > 0) list.Add((names[0], first));
-            if (names.Count > 1) list.Add((names[1], second ?? SchemaType.Any));
-            for (var i = 2; i < names.Count; i++) list.Add((names[i], SchemaType.Any));
+            if (names.Count > 1) list.Add((names[1], second ?? SchemaNode.Any));
+            for (var i = 2; i < names.Count; i++) list.Add((names[i], SchemaNode.Any));
             return list;
         }
 
@@ -407,32 +384,36 @@ public static class TemplateBinder
             for (var i = 1; i < parameters.Count; i++) BindExpression(parameters[i], scope, ValueUse.Argument);
             if (hash is not null)
             {
-                var properties = new List<KeyValuePair<string, SchemaType>>();
+                var properties = new List<SchemaProperty>();
                 foreach (var pair in hash.Pairs)
                 {
-                    properties.Add(new KeyValuePair<string, SchemaType>(pair.Key, BindExpression(pair.Value, scope, ValueUse.Argument)));
+                    properties.Add(new SchemaProperty(pair.Key, BindExpression(pair.Value, scope, ValueUse.Argument), true, null, null));
                 }
 
                 // Hash arguments are added to the context; an object context keeps its fields, anything else is opaque.
-                if (context.Kind == SchemaTypeKind.Object)
+                if (context.Kind == SchemaKind.Object)
                 {
                     MarkWhole(context);
-                    var merged = context.Properties.Where(p => hash.Find(p.Key) is null).Concat(properties).ToList();
-                    context = SchemaType.ObjectOf(merged);
+                    var merged = context.Properties.Where(p => hash.Find(p.Name) is null).Concat(properties);
+                    context = new SchemaNode { Kind = SchemaKind.Object, Properties = merged.ToEquatableArray() };
                 }
                 else
                 {
-                    context = SchemaType.Any;
+                    context = SchemaNode.Any;
                 }
             }
 
-            if (fallback is not null) BindProgram(fallback, scope.Push(context, Array.Empty<(string, SchemaType)>()));
+            if (fallback is not null) BindProgram(fallback, scope.Push(context, Array.Empty<(string, SchemaNode)>()));
             var partialName = name is SubExpression ? null : name.Original;
             if (partialName is null || partialName == "@partial-block") return;
             var partial = _partials?.Resolve(partialName);
             if (partial is null || _partialChain.Contains(partialName) || _partialChain.Count >= TemplateParser.MaxNestingDepth) return;
+
+            // A partial bound once in a context needs no second pass in an equal one: chains that include the next
+            // partial several times stay linear instead of doubling per level.
+            if (!_boundPartials.Add((partialName, context))) return;
             _partialChain.Add(partialName);
-            BindProgram(partial.Template.Body, new Scope(context, null, Array.Empty<(string, SchemaType)>(), partial.Template));
+            BindProgram(partial.Template.Body, new Scope(context, null, Array.Empty<(string, SchemaNode)>(), partial.Template));
             _partialChain.RemoveAt(_partialChain.Count - 1);
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Templates;
 
 namespace PromptGen.Language.Binding;
@@ -7,7 +8,7 @@ namespace PromptGen.Language.Binding;
 /// <summary>The result of binding a template to its input schema: the type of every path and the diagnostics found.</summary>
 public sealed class TemplateBinding
 {
-    internal TemplateBinding(SchemaType? inputType, IReadOnlyDictionary<PathExpression, SchemaType> types,
+    internal TemplateBinding(SchemaNode? inputType, IReadOnlyDictionary<PathExpression, SchemaNode> types,
         IReadOnlyCollection<string> usedInputFields, IReadOnlyList<PromptDiagnostic> diagnostics)
     {
         InputType = inputType;
@@ -17,10 +18,10 @@ public sealed class TemplateBinding
     }
 
     /// <summary>The input type, or null when the prompt has no input schema (nothing is checked then).</summary>
-    public SchemaType? InputType { get; }
+    public SchemaNode? InputType { get; }
 
     /// <summary>The static type of each value path of the template and of the partials it includes (keyed by node identity).</summary>
-    public IReadOnlyDictionary<PathExpression, SchemaType> PathTypes { get; }
+    public IReadOnlyDictionary<PathExpression, SchemaNode> PathTypes { get; }
 
     /// <summary>Top-level input fields the template reads.</summary>
     public IReadOnlyCollection<string> UsedInputFields { get; }
@@ -28,5 +29,5 @@ public sealed class TemplateBinding
     /// <summary>PG0203, PG0204 and PG0209.</summary>
     public IReadOnlyList<PromptDiagnostic> Diagnostics { get; }
 
-    public SchemaType TypeOf(PathExpression path) => PathTypes.TryGetValue(path, out var type) ? type : SchemaType.Any;
+    public SchemaNode TypeOf(PathExpression path) => PathTypes.TryGetValue(path, out var type) ? type : SchemaNode.Any;
 }

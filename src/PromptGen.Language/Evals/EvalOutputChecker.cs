@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using PromptGen.Language.Diagnostics;
-using PromptGen.Language.Schemas;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Text;
 using PromptGen.Language.Values;
 
@@ -27,7 +27,7 @@ internal sealed class EvalOutputChecker
             return;
         }
 
-        var schema = _prompt.OutputSchema!;
+        var schema = _prompt.Output!;
         var subject = "the output";
         if (assertion.Path is { } path)
         {
@@ -61,31 +61,30 @@ internal sealed class EvalOutputChecker
     }
 
     /// <summary>Walks <paramref name="path"/> down the output schema; reports and returns false when a segment does not exist.</summary>
-    private bool Resolve(EvalPath path, SourceSpan span, ref PromptValue schema)
+    private bool Resolve(EvalPath path, SourceSpan span, ref SchemaNode schema)
     {
         for (var i = 0; i < path.Segments.Count; i++)
         {
             var segment = path.Segments[i];
-            var owner = i == 0 ? _prompt.OutputTypeDisplay : $"'{path.Prefix(i)}'";
-            var types = JsonSchemaTypes.NonNull(schema);
+            var owner = i == 0 ? _prompt.OutputTypeName : $"'{path.Prefix(i)}'";
+            var types = SchemaTypeNames.NonNull(schema);
             if (types is null) return false; // the schema does not say: nothing to check below this point
             if (types.Contains("object") && segment.MayBeName)
             {
-                if (schema["properties"]?[segment.Name] is { Kind: PromptValueKind.Object } property)
+                if (schema.FindProperty(segment.Name) is { } property)
                 {
-                    schema = property;
+                    schema = property.Type;
                     continue;
                 }
 
-                var additional = schema["additionalProperties"];
-                if (additional is { Kind: PromptValueKind.Object } valueSchema)
+                if (schema.AdditionalProperties is { } valueSchema)
                 {
                     schema = valueSchema;
                     continue;
                 }
 
-                if (additional is null || additional is { Kind: PromptValueKind.Boolean } && additional.AsBoolean) return false;
-                var known = schema["properties"]?.Properties.Select(p => p.Key).ToList() ?? new List<string>();
+                if (schema.AllowsUndeclaredProperties) return false;
+                var known = schema.Properties.Select(p => p.Name).ToList();
                 var hint = EvalYaml.Hint(segment.Name, known);
                 var list = hint.Length == 0 && known.Count > 0 ? $" (fields: {string.Join(", ", known)})" : string.Empty;
                 Report(span, $"{owner} has no field '{segment.Name}'{(hint.Length > 0 ? hint : list)}");
@@ -94,7 +93,7 @@ internal sealed class EvalOutputChecker
 
             if (types.Contains("array") && segment.IsIndex)
             {
-                if (schema["items"] is { Kind: PromptValueKind.Object } items)
+                if (schema.Items is { } items)
                 {
                     schema = items;
                     continue;
@@ -103,7 +102,7 @@ internal sealed class EvalOutputChecker
                 return false;
             }
 
-            var kind = JsonSchemaTypes.Display(types);
+            var kind = SchemaTypeNames.Display(types);
             Report(span, segment.IsIndex && !segment.MayBeName
                 ? $"{owner} is {kind}, not a list; '{path.Text}' cannot index it"
                 : $"{owner} is {kind}; it has no field '{segment.Name}'");
@@ -113,11 +112,11 @@ internal sealed class EvalOutputChecker
         return true;
     }
 
-    private void CheckOperator(EvalAssertion assertion, PromptValue schema, string subject)
+    private void CheckOperator(EvalAssertion assertion, SchemaNode schema, string subject)
     {
-        var types = JsonSchemaTypes.NonNull(schema);
+        var types = SchemaTypeNames.NonNull(schema);
         if (types is null) return;
-        var typeText = JsonSchemaTypes.Display(types);
+        var typeText = SchemaTypeNames.Display(types);
         var wholeOutput = assertion.Path is null;
         switch (assertion.Kind)
         {
@@ -128,22 +127,22 @@ internal sealed class EvalOutputChecker
             case EvalAssertionKind.IContainsAny:
             case EvalAssertionKind.IContainsAll:
                 // Without a path these read the output's JSON text, which always works.
-                if (!wholeOutput && !JsonSchemaTypes.Allows(types, "string", "array")) Mismatch(assertion, subject, typeText, "a string or a list");
+                if (!wholeOutput && !SchemaTypeNames.Allows(types, "string", "array")) Mismatch(assertion, subject, typeText, "a string or a list");
                 break;
             case EvalAssertionKind.StartsWith:
             case EvalAssertionKind.Regex:
             case EvalAssertionKind.Levenshtein:
             case EvalAssertionKind.Similar:
-                if (!wholeOutput && !JsonSchemaTypes.Allows(types, "string")) Mismatch(assertion, subject, typeText, "a string");
+                if (!wholeOutput && !SchemaTypeNames.Allows(types, "string")) Mismatch(assertion, subject, typeText, "a string");
                 break;
             case EvalAssertionKind.Range:
-                if (!JsonSchemaTypes.Allows(types, "number", "integer")) Mismatch(assertion, subject, typeText, "a number");
+                if (!SchemaTypeNames.Allows(types, "number", "integer")) Mismatch(assertion, subject, typeText, "a number");
                 break;
             case EvalAssertionKind.Count:
-                if (!JsonSchemaTypes.Allows(types, "array")) Mismatch(assertion, subject, typeText, "a list");
+                if (!SchemaTypeNames.Allows(types, "array")) Mismatch(assertion, subject, typeText, "a list");
                 break;
             case EvalAssertionKind.JsonSubset:
-                if (!JsonSchemaTypes.Allows(types, "object", "array")) Mismatch(assertion, subject, typeText, "an object or a list");
+                if (!SchemaTypeNames.Allows(types, "object", "array")) Mismatch(assertion, subject, typeText, "an object or a list");
                 else if (assertion.Expected is { } subset) CheckFits(assertion, subset, schema, subject, assertion.ExpectedSpan); // required fields are not checked, so a partial object fits
                 break;
             case EvalAssertionKind.Equals:
@@ -160,23 +159,24 @@ internal sealed class EvalOutputChecker
     }
 
     /// <summary>Reports an expected value that can never equal a value of the schema (wrong type, not in the enum).</summary>
-    private void CheckFits(EvalAssertion assertion, PromptValue value, PromptValue schema, string subject, SourceSpan span)
+    private void CheckFits(EvalAssertion assertion, PromptValue value, SchemaNode schema, string subject, SourceSpan span)
     {
-        var mismatch = SchemaValueChecker.Check(value, schema).FirstOrDefault();
+        // Required fields are not checked, so a partial object (json-subset) fits.
+        var mismatch = SchemaValidator.Validate(value, schema, checkRequired: false, stopAtFirst: true).FirstOrDefault();
         if (mismatch is null) return;
-        if (mismatch.Path.Count == 0 && schema["enum"] is { Kind: PromptValueKind.Array } allowed)
+        if (mismatch.Path.Count == 0 && schema.EnumValues.Count > 0)
         {
-            Report(span, $"{PromptJson.Serialize(value)} is not a value of {subject} ({string.Join(", ", allowed.Items.Select(v => v.Kind == PromptValueKind.String ? v.AsString : PromptJson.Serialize(v)))})");
+            Report(span, $"{PromptJson.Serialize(value)} is not a value of {subject} ({string.Join(", ", schema.EnumValues.Select(v => v.Kind == PromptValueKind.String ? v.AsString : PromptJson.Serialize(v)))})");
             return;
         }
 
         if (mismatch.Path.Count == 0)
         {
-            Report(span, $"'{assertion.Keyword}: {PromptJson.Serialize(value)}' can never hold: {subject} is {JsonSchemaTypes.Display(JsonSchemaTypes.NonNull(schema) ?? new HashSet<string>())}");
+            Report(span, $"'{assertion.Keyword}: {PromptJson.Serialize(value)}' can never hold: {subject} is {SchemaTypeNames.Display(SchemaTypeNames.NonNull(schema))}");
             return;
         }
 
-        Report(span, $"'{assertion.Keyword}' value does not fit {subject}: {mismatch.Message}");
+        Report(span, $"'{assertion.Keyword}' value does not fit {subject}: {mismatch.Describe("`" + string.Join(".", mismatch.Path) + "`")}.");
     }
 
     private void Mismatch(EvalAssertion assertion, string subject, string typeText, string needed)

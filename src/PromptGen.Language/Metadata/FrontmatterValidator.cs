@@ -30,10 +30,7 @@ public static class FrontmatterValidator
         }
 
         foreach (var entry in root.Entries) CheckTopLevelEntry(context, entry);
-        CheckInputDefault(context, root, metadata);
         CheckOutputAgreement(context, root, metadata);
-        CheckUnmappable(context, metadata.InputSchemaConversion, metadata.InputSchema, "input.schema");
-        CheckUnmappable(context, metadata.OutputSchemaConversion, metadata.OutputSchema, "output.schema");
         return context.Diagnostics;
     }
 
@@ -170,20 +167,6 @@ public static class FrontmatterValidator
         }
     }
 
-    private static void CheckInputDefault(Context context, YamlSourceNode root, PromptMetadata metadata)
-    {
-        var defaultsNode = root["input"]?["default"];
-        var schema = metadata.InputSchema;
-        if (defaultsNode is null || schema is null || schema.Kind != PromptValueKind.Object) return;
-        if (defaultsNode.Value.Kind != PromptValueKind.Object) return; // PG0003 already
-        if (metadata.InputSchemaConversion?.Diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error) == true) return;
-        foreach (var mismatch in SchemaValueChecker.Check(defaultsNode.Value, schema))
-        {
-            var span = LocateValue(defaultsNode, mismatch.Path, mismatch.AtKey) ?? defaultsNode.Span;
-            context.Report(DiagnosticDescriptors.InvalidInputDefault, span, $"input.default: {mismatch.Message}");
-        }
-    }
-
     private static void CheckOutputAgreement(Context context, YamlSourceNode root, PromptMetadata metadata)
     {
         var output = root["output"];
@@ -220,43 +203,9 @@ public static class FrontmatterValidator
         }
     }
 
-    private static void CheckUnmappable(Context context, PicoschemaResult? conversion, PromptValue? schema, string label)
-    {
-        if (conversion is null || schema is null) return;
-        foreach (var construct in UnmappableSchemaConstructs.Find(schema))
-        {
-            var span = conversion.TryGetSpan(SchemaPointer.Append(construct.Pointer, construct.Construct), out var exact)
-                ? exact
-                : conversion.TryGetSpan(construct.Pointer, out var nearest) ? nearest : (SourceSpan?)null;
-            if (span is null) continue;
-            context.Report(DiagnosticDescriptors.SchemaHasNoCSharpType, span.Value, $"{label}{(construct.Pointer.Length > 0 ? " at " + construct.Pointer : string.Empty)}: {construct.Reason}");
-        }
-    }
-
     private static bool HasType(PromptValue schema, string type) =>
         schema["type"] is { } value &&
         (value.Kind == PromptValueKind.String ? value.AsString == type : value.Items.Any(t => t.Kind == PromptValueKind.String && t.AsString == type));
-
-    private static SourceSpan? LocateValue(YamlSourceNode node, IReadOnlyList<string> path, bool atKey)
-    {
-        SourceSpan? keySpan = null;
-        foreach (var segment in path)
-        {
-            if (node.Kind == YamlSourceNodeKind.Sequence && int.TryParse(segment, out var index) && node[index] is { } item)
-            {
-                node = item;
-                keySpan = item.Span;
-                continue;
-            }
-
-            var entry = node.FindEntry(segment);
-            if (entry is null) return keySpan ?? node.Span;
-            node = entry.Value;
-            keySpan = entry.KeySpan;
-        }
-
-        return atKey ? keySpan : node.Span;
-    }
 
     private static void ExpectString(Context context, string key, YamlSourceNode value)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using PromptGen.Language.Metadata;
 using PromptGen.Language.Rendering;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Language.Prompts;
@@ -17,14 +18,22 @@ public static class PromptRenderer
     /// caller's <paramref name="options"/> contribute only their <c>input.default</c> here; the metadata
     /// of the result is the file's own (see <see cref="RenderMetadata"/> for caller-merged metadata).
     /// Throws <see cref="TemplateRenderException"/> where the reference runtime throws; check first
-    /// (<see cref="PromptChecker"/>) to get those problems as diagnostics instead.
+    /// (<see cref="PromptCompiler"/>) to get those problems as diagnostics instead.
     /// </summary>
     public static RenderedPrompt Render(string path, string source, RenderData data, PromptValue? options = null, PromptEnvironment? environment = null)
     {
         if (data is null) throw new ArgumentNullException(nameof(data));
         environment ??= PromptEnvironment.Empty;
-        var compiled = PromptChecker.Compile(path, source, environment);
-        var fileMetadata = compiled.Document.Metadata;
+        var semantics = PromptCompiler.Compile(path, source, environment.Partials, DocumentOptions(environment));
+        return Render(semantics, data, options, environment.AllowMarkersFromInput);
+    }
+
+    /// <summary>Renders a compiled prompt (its partials come with it). See <see cref="Render(string, string, RenderData, PromptValue?, PromptEnvironment?)"/>.</summary>
+    public static RenderedPrompt Render(PromptSemantics semantics, RenderData data, PromptValue? options = null, bool allowMarkersFromInput = false)
+    {
+        if (semantics is null) throw new ArgumentNullException(nameof(semantics));
+        if (data is null) throw new ArgumentNullException(nameof(data));
+        var fileMetadata = semantics.Metadata;
 
         // Once rendered, the input schema is of no use to the caller: the reference drops it too.
         var metadata = ResolvedMetadata.Without(ResolvedMetadata.Complete(fileMetadata.ToValue()), "input");
@@ -37,9 +46,9 @@ public static class PromptRenderer
             Docs = data.Docs,
             PromptMetadata = metadata,
         };
-        var settings = new RenderSettings { Partials = environment.Partials, AllowMarkersFromInput = environment.AllowMarkersFromInput };
-        var messages = TemplateRenderer.Render(compiled.Template, renderData, settings);
-        return new RenderedPrompt(metadata, messages, compiled.Diagnostics);
+        var settings = new RenderSettings { Partials = semantics.Partials, AllowMarkersFromInput = allowMarkersFromInput };
+        var messages = TemplateRenderer.Render(semantics.Template, renderData, settings);
+        return new RenderedPrompt(metadata, messages, semantics.Diagnostics);
     }
 
     /// <summary>Renders with data in the reference runtime's JSON shape: <c>{input, context, messages, docs}</c>.</summary>
@@ -50,7 +59,7 @@ public static class PromptRenderer
     public static PromptValue RenderMetadata(string path, string source, PromptValue? options = null, PromptEnvironment? environment = null)
     {
         environment ??= PromptEnvironment.Empty;
-        var document = PromptChecker.ParseDocument(path, source, environment);
+        var document = Documents.PromptDocumentParser.Parse(path, source, DocumentOptions(environment));
         var merged = options is null
             ? document.Metadata
             : PromptMetadata.Merge(document.Metadata, options, environment.Schemas, environment.Tools);
@@ -69,4 +78,7 @@ public static class PromptRenderer
             Docs = data?["docs"],
         };
     }
+
+    private static Documents.PromptDocumentOptions DocumentOptions(PromptEnvironment environment) =>
+        new() { Schemas = environment.Schemas, Tools = environment.Tools };
 }

@@ -1,8 +1,8 @@
+using PromptGen.Language.Text;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using PromptGen.Language.Templates;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Language.Rendering;

@@ -88,7 +88,7 @@ internal sealed partial class RenderEngine
                     output.Append(content.Value);
                     break;
                 case MustacheStatement mustache:
-                    Append(output, EvaluateCall(mustache.Path, mustache.Params, mustache.Hash, null, null, isBlock: false, isSubExpression: false, mustache.Span, scope));
+                    Append(output, EvaluateCall(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, null, null, isBlock: false, mustache.Span, scope));
                     break;
                 case BlockStatement block:
                     Append(output, EvaluateBlock(block, scope));
@@ -129,30 +129,21 @@ internal sealed partial class RenderEngine
         if (block.IsRaw)
         {
             // A raw block's body is literal text handed to the block as its program.
-            return EvaluateCall(block.Path, block.Params, block.Hash, block.Program, null, isBlock: true, isSubExpression: false, block.Span, scope);
+            return EvaluateCall(block.Call, block.Path, block.Params, block.Hash, block.Program, null, isBlock: true, block.Span, scope);
         }
 
-        return EvaluateCall(block.Path, block.Params, block.Hash, block.Program, block.Inverse, isBlock: true, isSubExpression: false, block.Span, scope);
+        return EvaluateCall(block.Call, block.Path, block.Params, block.Hash, block.Program, block.Inverse, isBlock: true, block.Span, scope);
     }
 
-    /// <summary>Handlebars' classifySexpr with knownHelpersOnly: a helper call, or a plain value (blockHelperMissing for blocks).</summary>
-    private object? EvaluateCall(Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash,
-        TemplateProgram? program, TemplateProgram? inverse, bool isBlock, bool isSubExpression, SourceSpan span, RenderScope scope)
+    /// <summary>A helper call or a plain value, as the parser resolved the call site (<see cref="CallTarget"/>).</summary>
+    private object? EvaluateCall(CallTarget target, Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash,
+        TemplateProgram? program, TemplateProgram? inverse, bool isBlock, SourceSpan span, RenderScope scope)
     {
         var path = pathExpression as PathExpression;
-        var name = path is null ? pathExpression.Original : path.Head;
-        var isSimple = path is null || path.IsSimple;
-        var isBlockParam = isSimple && path is { IsData: false } && scope.BlockParams is not null && scope.BlockParams.TryFind(path.Parts[0], out _);
-        var isHelper = !isBlockParam && (isSubExpression || parameters.Count > 0 || hash is not null);
-        if (!isBlockParam && !isHelper && isSimple && name is not null && KnownHelpers.IsKnown(name)) isHelper = true;
-
-        if (isHelper)
+        if (target.Kind == CallKind.UnknownHelper) throw Fail(scope, span, $"Unknown helper '{path?.Head ?? pathExpression.Original}'.");
+        if (target.Kind == CallKind.Helper)
         {
-            if (name is null || !KnownHelpers.IsKnown(name))
-            {
-                throw Fail(scope, span, $"Unknown helper '{name ?? pathExpression.Original}'.");
-            }
-
+            var name = target.Helper!;
             var args = parameters.Select(p => Evaluate(p, scope)).ToArray();
             var hashValues = new List<KeyValuePair<string, object?>>();
             if (hash is not null)
@@ -207,7 +198,7 @@ internal sealed partial class RenderEngine
             case UndefinedLiteral:
                 return null;
             case SubExpression sub:
-                return EvaluateCall(sub.Path, sub.Params, sub.Hash, null, null, isBlock: false, isSubExpression: true, sub.Span, scope);
+                return EvaluateCall(sub.Call, sub.Path, sub.Params, sub.Hash, null, null, isBlock: false, sub.Span, scope);
             default:
                 return null;
         }
@@ -230,8 +221,7 @@ internal sealed partial class RenderEngine
             return data;
         }
 
-        if (path.Depth == 0 && !path.IsScoped && path.Parts.Count > 0 && scope.BlockParams is not null &&
-            scope.BlockParams.TryFind(path.Parts[0], out var blockParam))
+        if (path.HeadIsBlockParameter && scope.BlockParams is not null && scope.BlockParams.TryFind(path.Parts[0], out var blockParam))
         {
             return LookupOnContext(blockParam, path.Parts, 1);
         }

@@ -50,6 +50,12 @@ public sealed class PathExpression : Expression
 
     /// <summary>The first part, which names the helper in a helper call.</summary>
     public string? Head => Parts.Count > 0 ? Parts[0] : null;
+
+    /// <summary>
+    /// True when the first part names a block parameter in scope (<c>{{#each items as |item|}}{{item.name}}</c>):
+    /// it is looked up among the block parameters, not on the context. Set by <see cref="CallResolver"/>.
+    /// </summary>
+    public bool HeadIsBlockParameter { get; internal set; }
 }
 
 public sealed class StringLiteral : Expression
@@ -118,6 +124,9 @@ public sealed class SubExpression : Expression
     public IReadOnlyList<Expression> Params { get; }
 
     public HashExpression? Hash { get; }
+
+    /// <summary>What the subexpression calls (always a helper unless it names a block parameter).</summary>
+    public CallTarget Call { get; internal set; } = CallTarget.Value;
 
     public override string Original => "(" + Path.Original + ")";
 }

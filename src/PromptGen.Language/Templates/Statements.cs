@@ -75,6 +75,9 @@ public sealed class MustacheStatement : Statement
 
     /// <summary>True when Handlebars treats this as a helper call (it has arguments).</summary>
     public bool IsHelperCall => Params.Count > 0 || Hash is not null;
+
+    /// <summary>What the mustache calls: a helper or a value.</summary>
+    public CallTarget Call { get; internal set; } = CallTarget.Value;
 }
 
 /// <summary><c>{{#x}}...{{else}}...{{/x}}</c>, <c>{{^x}}...{{/x}}</c> or a raw block <c>{{{{x}}}}...{{{{/x}}}}</c>.</summary>
@@ -130,6 +133,9 @@ public sealed class BlockStatement : Statement
     public IReadOnlyList<string> BlockParams => (IsInverted ? Inverse : Program)?.BlockParams ?? System.Array.Empty<string>();
 
     public bool IsHelperCall => Params.Count > 0 || Hash is not null;
+
+    /// <summary>What the block calls: a helper, or a value rendered by Handlebars' <c>blockHelperMissing</c>.</summary>
+    public CallTarget Call { get; internal set; } = CallTarget.Value;
 }
 
 /// <summary><c>{{> name context key=value}}</c>.</summary>

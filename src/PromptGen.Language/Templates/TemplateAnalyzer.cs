@@ -37,7 +37,6 @@ public static class TemplateAnalyzer
         private readonly HashSet<string> _analyzedPartials = new(StringComparer.Ordinal);
         private readonly HashSet<string> _donePartials = new(StringComparer.Ordinal);
         private readonly List<(string Name, bool Guarded)> _chain = new();
-        private readonly List<IReadOnlyList<string>> _blockParams = new();
         private readonly HashSet<string> _reportedCycles = new(StringComparer.Ordinal);
         private string _path = string.Empty;
         private PartialStatement? _rootInclude;
@@ -55,12 +54,8 @@ public static class TemplateAnalyzer
         public void VisitTemplate(Template template, string? partialName)
         {
             var savedPath = _path;
-            var savedParams = _blockParams.ToList();
             _path = template.Source.Path;
-            _blockParams.Clear();
             VisitProgram(template.Body, guarded: false);
-            _blockParams.Clear();
-            _blockParams.AddRange(savedParams);
             _path = savedPath;
         }
 
@@ -68,9 +63,7 @@ public static class TemplateAnalyzer
         {
             if (program is null) return;
             StackGuard.Check();
-            _blockParams.Add(program.BlockParams);
             foreach (var statement in program.Statements) VisitStatement(statement, guarded);
-            _blockParams.RemoveAt(_blockParams.Count - 1);
         }
 
         private void VisitStatement(Statement statement, bool guarded)
@@ -78,10 +71,10 @@ public static class TemplateAnalyzer
             switch (statement)
             {
                 case MustacheStatement mustache:
-                    CheckCall(mustache.Path, mustache.Params, mustache.Hash, CallKind.Mustache, mustache.Span);
+                    CheckCall(mustache.Path, mustache.Params, mustache.Hash, mustache.Call, CallForm.Mustache, mustache.Span);
                     break;
                 case BlockStatement block:
-                    CheckCall(block.Path, block.Params, block.Hash, CallKind.Block, block.OpenSpan);
+                    CheckCall(block.Path, block.Params, block.Hash, block.Call, CallForm.Block, block.OpenSpan);
                     VisitProgram(block.Program, guarded: true);
                     VisitProgram(block.Inverse, guarded: true);
                     break;
@@ -95,14 +88,12 @@ public static class TemplateAnalyzer
             }
         }
 
-        private enum CallKind
+        private enum CallForm
         {
             Mustache,
             Block,
             SubExpression,
         }
-
-        private bool IsBlockParam(string name) => _blockParams.Any(names => names.Contains(name));
 
         private void VisitArguments(IReadOnlyList<Expression> parameters, HashExpression? hash)
         {
@@ -113,43 +104,38 @@ public static class TemplateAnalyzer
 
         private void VisitExpression(Expression expression)
         {
-            if (expression is SubExpression sub) CheckCall(sub.Path, sub.Params, sub.Hash, CallKind.SubExpression, sub.Span);
+            if (expression is SubExpression sub) CheckCall(sub.Path, sub.Params, sub.Hash, sub.Call, CallForm.SubExpression, sub.Span);
         }
 
-        private void CheckCall(Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, CallKind kind, SourceSpan tagSpan)
+        private void CheckCall(Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, CallTarget target, CallForm kind, SourceSpan tagSpan)
         {
             VisitArguments(parameters, hash);
             var path = pathExpression as PathExpression;
-            var name = path is null ? pathExpression.Original : path.Head;
-            var isSimple = path is null || path.IsSimple;
-            var isBlockParam = isSimple && path is { IsData: false } && IsBlockParam(path.Parts[0]);
-            var hasArguments = kind == CallKind.SubExpression || parameters.Count > 0 || hash is not null;
-            if (isBlockParam)
+            switch (target.Kind)
             {
-                if (hasArguments && kind != CallKind.SubExpression)
-                {
-                    Report(DiagnosticDescriptors.UnknownHelper, pathExpression.Span, $"'{name}' is a block parameter, not a helper; it cannot take arguments.");
-                }
+                case PromptGen.Language.Templates.CallKind.Value:
+                    if (target.ArgumentsIgnored)
+                    {
+                        Report(DiagnosticDescriptors.UnknownHelper, pathExpression.Span, $"'{path?.Head}' is a block parameter, not a helper; it cannot take arguments.");
+                    }
 
-                return;
+                    return;
+                case PromptGen.Language.Templates.CallKind.UnknownHelper:
+                    var shown = path?.Original ?? pathExpression.Original;
+                    var name = path?.Head;
+                    var all = KnownHelpers.Handlebars.Concat(KnownHelpers.Dotprompt).ToList();
+                    var message = path is not null && !path.IsSimple && name is not null && KnownHelpers.IsKnown(name)
+                        ? $"'{shown}' is not a helper; only a helper name such as '{name}' can take arguments."
+                        : $"Unknown helper '{shown}'.{DidYouMean.Hint(shown, all)} Known helpers: {string.Join(", ", all)}.";
+                    Report(DiagnosticDescriptors.UnknownHelper, pathExpression.Span, message);
+                    return;
+                default:
+                    CheckHelper(target.Helper!, parameters, hash, kind, tagSpan);
+                    return;
             }
-
-            var isHelper = hasArguments || (isSimple && name is not null && KnownHelpers.IsKnown(name));
-            if (!isHelper) return;
-            if (name is null || !KnownHelpers.IsKnown(name) || (path is not null && !isSimple))
-            {
-                var shown = path?.Original ?? pathExpression.Original;
-                var message = path is not null && !isSimple && name is not null && KnownHelpers.IsKnown(name)
-                    ? $"'{shown}' is not a helper; only a helper name such as '{name}' can take arguments."
-                    : $"Unknown helper '{shown}'.{DidYouMean.Hint(shown, KnownHelpers.Handlebars.Concat(KnownHelpers.Dotprompt))} Known helpers: {string.Join(", ", KnownHelpers.Handlebars.Concat(KnownHelpers.Dotprompt))}.";
-                Report(DiagnosticDescriptors.UnknownHelper, pathExpression.Span, message);
-                return;
-            }
-
-            CheckHelper(name, parameters, hash, kind, tagSpan);
         }
 
-        private void CheckHelper(string name, IReadOnlyList<Expression> parameters, HashExpression? hash, CallKind kind, SourceSpan span)
+        private void CheckHelper(string name, IReadOnlyList<Expression> parameters, HashExpression? hash, CallForm kind, SourceSpan span)
         {
             var wrong = DiagnosticDescriptors.InvalidHelperArguments;
             switch (name)
@@ -158,7 +144,7 @@ public static class TemplateAnalyzer
                 case "unless":
                 case "each":
                 case "with":
-                    if (kind != CallKind.Block)
+                    if (kind != CallForm.Block)
                     {
                         Report(wrong, span, $"'{name}' must be used as a block: {{{{#{name} value}}}}...{{{{/{name}}}}}.");
                     }
@@ -172,7 +158,7 @@ public static class TemplateAnalyzer
                     break;
                 case "ifEquals":
                 case "unlessEquals":
-                    if (kind != CallKind.Block)
+                    if (kind != CallForm.Block)
                     {
                         Report(wrong, span, $"'{name}' must be used as a block: {{{{#{name} a b}}}}...{{{{/{name}}}}}.");
                     }
@@ -197,12 +183,12 @@ public static class TemplateAnalyzer
                         Report(wrong, span, $"'json' takes exactly one value: {{{{json value indent=2}}}}, found {parameters.Count}.");
                     }
 
-                    if (kind == CallKind.Block) Report(wrong, span, "'json' is not a block helper: use {{json value}}.");
+                    if (kind == CallForm.Block) Report(wrong, span, "'json' is not a block helper: use {{json value}}.");
                     CheckHash(name, hash, new[] { "indent" }, wrong);
                     break;
                 case "role":
-                    if (kind == CallKind.Block) Report(DiagnosticDescriptors.InvalidRole, span, "'role' is not a block helper: write {{role \"system\"}} and the message text after it.");
-                    else if (kind == CallKind.SubExpression) Report(DiagnosticDescriptors.InvalidRole, span, "'role' cannot be used inside a subexpression.");
+                    if (kind == CallForm.Block) Report(DiagnosticDescriptors.InvalidRole, span, "'role' is not a block helper: write {{role \"system\"}} and the message text after it.");
+                    else if (kind == CallForm.SubExpression) Report(DiagnosticDescriptors.InvalidRole, span, "'role' cannot be used inside a subexpression.");
                     if (parameters.Count != 1)
                     {
                         Report(DiagnosticDescriptors.InvalidRole, span, $"'role' takes exactly one role name, e.g. {{{{role \"system\"}}}}; found {parameters.Count}.");
@@ -219,17 +205,17 @@ public static class TemplateAnalyzer
                     if (hash is not null) Report(DiagnosticDescriptors.InvalidRole, hash.Span, "'role' takes no key=value arguments.");
                     break;
                 case "history":
-                    if (kind == CallKind.Block) Report(DiagnosticDescriptors.InvalidRole, span, "'history' is not a block helper: write {{history}}.");
-                    else if (kind == CallKind.SubExpression) Report(DiagnosticDescriptors.InvalidRole, span, "'history' cannot be used inside a subexpression.");
+                    if (kind == CallForm.Block) Report(DiagnosticDescriptors.InvalidRole, span, "'history' is not a block helper: write {{history}}.");
+                    else if (kind == CallForm.SubExpression) Report(DiagnosticDescriptors.InvalidRole, span, "'history' cannot be used inside a subexpression.");
                     if (parameters.Count > 0 || hash is not null) Report(DiagnosticDescriptors.InvalidRole, span, "'history' takes no arguments: write {{history}}.");
                     break;
                 case "section":
-                    if (kind == CallKind.Block) Report(wrong, span, "'section' is not a block helper: write {{section \"name\"}}.");
+                    if (kind == CallForm.Block) Report(wrong, span, "'section' is not a block helper: write {{section \"name\"}}.");
                     if (parameters.Count != 1) Report(wrong, span, $"'section' takes exactly one name, e.g. {{{{section \"output\"}}}}; found {parameters.Count}.");
                     CheckHash(name, hash, Array.Empty<string>(), wrong);
                     break;
                 case "media":
-                    if (kind == CallKind.Block) Report(wrong, span, "'media' is not a block helper: write {{media url=... contentType=...}}.");
+                    if (kind == CallForm.Block) Report(wrong, span, "'media' is not a block helper: write {{media url=... contentType=...}}.");
                     if (parameters.Count > 0) Report(wrong, span, "'media' takes only key=value arguments: {{media url=imageUrl contentType=\"image/png\"}}.");
                     if (hash?.Find("url") is null) Report(wrong, span, "'media' needs a url: {{media url=imageUrl}}.");
                     CheckHash(name, hash, new[] { "url", "contentType" }, wrong);
@@ -277,7 +263,7 @@ public static class TemplateAnalyzer
             if (partial is null)
             {
                 if (hasFallback) return;
-                var hint = _partials is PartialSet set ? DidYouMean.Hint(name, set.Names) : string.Empty;
+                var hint = _partials is Semantics.PartialCatalog catalog ? DidYouMean.Hint(name, catalog.Names) : string.Empty;
                 Report(DiagnosticDescriptors.PartialNotFound, nameExpression.Span,
                     $"Partial '{name}' not found; partials are files named '_{name}.prompt' next to the prompts.{hint}");
                 return;

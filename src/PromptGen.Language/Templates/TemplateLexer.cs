@@ -1,3 +1,4 @@
+using PromptGen.Language.Text;
 using System;
 using System.Collections.Generic;
 using System.Text;

@@ -24,6 +24,7 @@ public static class TemplateParser
             var parser = new TemplateParserCore(source);
             var template = parser.Run();
             WhitespaceControl.Apply(template.Body);
+            CallResolver.Resolve(template);
             return new TemplateParseResult(template, parser.Diagnostics);
         });
     }

@@ -1,12 +1,19 @@
 namespace PromptGen.Language.Text;
 
 /// <summary>
-/// JavaScript's notion of whitespace (the regex class <c>\s</c> and <c>String.prototype.trim</c>), which the
-/// Dotprompt reference runtime uses to find frontmatter and to trim templates. It differs from .NET's
-/// <see cref="char.IsWhiteSpace(char)"/>: it includes U+FEFF and excludes U+0085.
+/// JavaScript's character classes, which the Dotprompt reference runtime and Handlebars rely on: <c>\s</c> and
+/// <c>String.prototype.trim</c> (which differ from .NET's <see cref="char.IsWhiteSpace(char)"/>: they include U+FEFF
+/// and exclude U+0085), <c>\w</c>, and the characters of a Handlebars ID. Linked into the runtime library, so generated
+/// code and the language core agree on every one.
 /// </summary>
-public static class JsText
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+static class JsText
 {
+    /// <summary>JavaScript's <c>\s</c>.</summary>
     public static bool IsWhiteSpace(char c)
     {
         switch (c)
@@ -33,6 +40,38 @@ public static class JsText
 
     public static bool IsLineBreak(char c) => c == '\n' || c == '\r';
 
+    /// <summary>JavaScript's <c>\w</c> (ASCII only).</summary>
+    public static bool IsWordChar(char c) =>
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+
+    /// <summary>Characters allowed in a Handlebars ID: <c>[^\s!"#%-,\.\/;->@\[-\^`\{-~]</c>.</summary>
+    public static bool IsIdChar(char c)
+    {
+        if (IsWhiteSpace(c)) return false;
+        switch (c)
+        {
+            case '!': case '"': case '#': case '.': case '/': case '@': case '`':
+                return false;
+        }
+
+        if (c >= '%' && c <= ',') return false;
+        if (c >= ';' && c <= '>') return false;
+        if (c >= '[' && c <= '^') return false;
+        if (c >= '{' && c <= '~') return false;
+        return true;
+    }
+
+    /// <summary>JavaScript's <c>String.prototype.trim() === ""</c>.</summary>
+    public static bool IsBlank(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsWhiteSpace(c)) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Offset of the first non-whitespace character at or after <paramref name="start"/> (or <paramref name="end"/>).</summary>
     public static int SkipWhiteSpace(string text, int start, int end)
     {
@@ -47,5 +86,12 @@ public static class JsText
         trimmedStart = SkipWhiteSpace(text, start, end);
         trimmedEnd = end;
         while (trimmedEnd > trimmedStart && IsWhiteSpace(text[trimmedEnd - 1])) trimmedEnd--;
+    }
+
+    /// <summary>JavaScript's <c>text.trim()</c>.</summary>
+    public static string Trim(string text)
+    {
+        Trim(text, 0, text.Length, out var start, out var end);
+        return text.Substring(start, end - start);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Binding;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Documents;
@@ -32,11 +33,10 @@ public class TemplateBinderTests
     /// <summary>Binds the template below the shared frontmatter (which starts the template on line 16).</summary>
     private static IReadOnlyList<PromptDiagnostic> Bind(string body, Dictionary<string, string>? partials = null)
     {
-        var document = PromptDocumentParser.Parse("p.prompt", Frontmatter + body);
-        Assert.DoesNotContain(document.Diagnostics, d => d.Severity == PromptDiagnosticSeverity.Error);
-        var parsed = TemplateParser.Parse(new TemplateSource("p.prompt", document.Text, document.TemplateStart, document.TemplateLength));
-        Assert.Empty(parsed.Diagnostics);
-        return TemplateBinder.Bind(document, parsed.Template, partials is null ? null : new PartialSet(partials)).Diagnostics;
+        var prompt = PromptCompiler.Compile("p.prompt", Frontmatter + body, partials is null ? null : PartialCatalog.FromTexts(partials));
+        Assert.DoesNotContain(prompt.Document.Diagnostics, d => d.Severity == PromptDiagnosticSeverity.Error);
+        Assert.Empty(prompt.Parsed.Template.Diagnostics);
+        return prompt.Binding!.Diagnostics;
     }
 
     private static IReadOnlyList<PromptDiagnostic> Errors(string body, Dictionary<string, string>? partials = null) =>
@@ -120,7 +120,7 @@ public class TemplateBinderTests
     public void Untyped_prompts_report_nothing()
     {
         var parsed = TemplateParser.Parse("{{#each xs}}{{a.b.c}}{{../../../x}}{{/each}}{{#with 1}}{{y}}{{/with}}");
-        var binding = TemplateBinder.Bind(parsed.Template, inputSchema: null, locateInputField: _ => null);
+        var binding = TemplateBinder.Bind(parsed.Template, inputType: null);
         Assert.Empty(binding.Diagnostics);
         Assert.Null(binding.InputType);
     }
@@ -128,15 +128,14 @@ public class TemplateBinderTests
     [Fact]
     public void Records_the_type_of_each_path()
     {
-        var document = PromptDocumentParser.Parse("p.prompt", Frontmatter + "{{#each items as |it|}}{{it.tags}}{{price}}{{/each}}");
-        var parsed = TemplateParser.Parse(new TemplateSource("p.prompt", document.Text, document.TemplateStart, document.TemplateLength));
-        var binding = TemplateBinder.Bind(document, parsed.Template);
-        var block = (BlockStatement)parsed.Template.Statements[0];
+        var prompt = PromptCompiler.Compile("p.prompt", Frontmatter + "{{#each items as |it|}}{{it.tags}}{{price}}{{/each}}");
+        var binding = prompt.Binding!;
+        var block = (BlockStatement)prompt.Template.Statements[0];
         var tags = (PathExpression)((MustacheStatement)block.Program!.Statements[0]).Path;
         var price = (PathExpression)((MustacheStatement)block.Program!.Statements[1]).Path;
-        Assert.Equal(SchemaTypeKind.Array, binding.TypeOf(tags).Kind);
-        Assert.Equal(SchemaTypeKind.String, binding.TypeOf(tags).Element!.Kind);
-        Assert.Equal(SchemaTypeKind.Number, binding.TypeOf(price).Kind);
+        Assert.Equal(SchemaKind.Array, binding.TypeOf(tags).Kind);
+        Assert.Equal(SchemaKind.String, binding.TypeOf(tags).Items!.Kind);
+        Assert.Equal(SchemaKind.Number, binding.TypeOf(price).Kind);
     }
 
     [Fact]

@@ -152,12 +152,10 @@ public class PromptDocumentParserTests
         var builder = new StringBuilder("---\nname: big\n");
         for (var i = 0; builder.Length < 5_000_000; i++) builder.Append("x.key").Append(i).Append(": some value that is long enough\n");
         builder.Append("---\nHi");
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var document = PromptDocumentParser.Parse("big.prompt", builder.ToString());
         Assert.Empty(document.Diagnostics);
         Assert.Equal("big", document.Metadata.Name);
         Assert.Equal("Hi", document.Template);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Linq;
 using PromptGen.Language.Documents;
 using PromptGen.Language.Evals;
+using PromptGen.Language.Semantics;
 
 namespace PromptGen.Language.Tests.Evals;
 
@@ -29,7 +30,7 @@ public sealed class EvalCheckerTests
         {{ticket}} {{product}} {{priority}} {{order.id}}
         """;
 
-    private static readonly PromptContext s_triage = PromptContext.FromDocument(PromptDocumentParser.Parse("Prompts/TriageTicket.prompt", TriagePrompt));
+    private static readonly PromptContext s_triage = PromptContext.From(PromptCompiler.Compile("Prompts/TriageTicket.prompt", TriagePrompt));
 
     [Fact]
     public void The_prompt_document_gives_the_context()
@@ -37,7 +38,7 @@ public sealed class EvalCheckerTests
         Assert.Equal("TriageTicket", s_triage.PromptName);
         Assert.Equal("TriageTicket.prompt", s_triage.PromptFileName);
         Assert.True(s_triage.HasTypedOutput);
-        Assert.NotNull(s_triage.InputSchema);
+        Assert.NotNull(s_triage.Input);
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class EvalCheckerTests
     [Fact]
     public void PG0502_skips_required_fields_with_a_default_and_points_at_the_id_without_input()
     {
-        var prompt = PromptContext.FromDocument(PromptDocumentParser.Parse("P.prompt", "---\ninput:\n  schema:\n    a: string\n    b: string\n  default:\n    b: x\n---\n{{a}}{{b}}"));
+        var prompt = PromptContext.From(PromptCompiler.Compile("P.prompt", "---\ninput:\n  schema:\n    a: string\n    b: string\n  default:\n    b: x\n---\n{{a}}{{b}}"));
         var diagnostic = Assert.Single(EvalChecker.Check(Parse("cases:\n  - id: a\n    assert: [parse-clean]\n"), prompt));
         Assert.Equal("Input is missing the required field 'a'", diagnostic.Message);
         Assert.Equal((2, 9), (diagnostic.Line, diagnostic.Column));
@@ -177,7 +178,7 @@ public sealed class EvalCheckerTests
     [InlineData("{ json-subset: { a: 1 } }", "'json-subset' does not apply to the output")]
     public void PG0503_for_text_output(string assertion, string message)
     {
-        var prompt = PromptContext.FromDocument(PromptDocumentParser.Parse("Prompts/TextPrompt.prompt", "---\ninput:\n  schema:\n    q: string\n---\n{{q}}"));
+        var prompt = PromptContext.From(PromptCompiler.Compile("Prompts/TextPrompt.prompt", "---\ninput:\n  schema:\n    q: string\n---\n{{q}}"));
         Assert.False(prompt.HasTypedOutput);
         var diagnostic = Assert.Single(EvalChecker.Check(Parse($"cases:\n  - id: a\n    input: {{ q: x }}\n    assert:\n      - {assertion}\n"), prompt));
         Assert.Equal("PG0503", diagnostic.Id);
@@ -199,7 +200,7 @@ public sealed class EvalCheckerTests
         {
             PromptPath = "P.prompt",
             PromptName = "P",
-            OutputSchema = PromptGen.Language.Values.PromptJson.Parse("{\"type\":\"object\",\"properties\":{\"x\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"number\"}]}},\"additionalProperties\":true}"),
+            Output = SchemaReader.Read(PromptGen.Language.Values.PromptJson.Parse("{\"type\":\"object\",\"properties\":{\"x\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"number\"}]}},\"additionalProperties\":true}")),
         };
         Assert.Empty(EvalChecker.Check(Parse("cases:\n  - id: a\n    assert:\n      - { path: x.y, equals: 1 }\n      - { path: anything, min: 1 }\n      - { path: x, min: 1 }\n"), prompt));
     }

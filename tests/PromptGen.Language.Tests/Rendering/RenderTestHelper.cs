@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Templates;
 using PromptGen.Language.Values;
@@ -19,7 +20,7 @@ internal static class RenderTestHelper
             Context = contextJson is null ? null : PromptJson.Parse(contextJson),
             Messages = history,
         };
-        var settings = new RenderSettings { Partials = partials is null ? null : new PartialSet(partials), AllowMarkersFromInput = compat };
+        var settings = new RenderSettings { Partials = partials is null ? null : PartialCatalog.FromTexts(partials), AllowMarkersFromInput = compat };
         return TemplateRenderer.Render(parsed.Template, data, settings);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Templates;
 
@@ -11,7 +12,7 @@ public class TemplateAnalyzerTests
     {
         var parsed = TemplateParser.Parse(template);
         Assert.Empty(parsed.Diagnostics);
-        return TemplateAnalyzer.Analyze(parsed.Template, partials is null ? null : new PartialSet(partials));
+        return TemplateAnalyzer.Analyze(parsed.Template, partials is null ? null : PartialCatalog.FromTexts(partials));
     }
 
     [Theory]

@@ -1,16 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PromptGen.Language.Collections;
 using PromptGen.Language.Templates;
 
-namespace PromptGen.Generator.Parsing;
+namespace PromptGen.Language.Semantics;
 
 /// <summary>Finds the partials a template includes by name (<c>{{&gt; name}}</c> and <c>{{#&gt; name}}</c>).</summary>
-internal static class TemplateReferences
+public static class PartialReferences
 {
-    public static IReadOnlyList<string> Partials(Template template)
+    /// <summary>The static partial names, sorted; dynamic partials (<c>{{&gt; (expr)}}</c>) are resolved at render time only.</summary>
+    public static EquatableArray<string> Of(Template template)
     {
+        if (template is null) throw new ArgumentNullException(nameof(template));
         var names = new SortedSet<string>(StringComparer.Ordinal);
+
         // Iterative walk: templates may nest deeply.
         var pending = new Stack<TemplateProgram>();
         pending.Push(template.Body);
@@ -35,12 +39,11 @@ internal static class TemplateReferences
             }
         }
 
-        return names.ToList();
+        return names.ToEquatableArray();
     }
 
     private static void AddName(SortedSet<string> names, Expression name)
     {
-        // Dynamic partials ({{> (expr)}}) are resolved at render time only.
         if (name is SubExpression || name.Original == "@partial-block") return;
         names.Add(name.Original);
     }

@@ -3,13 +3,13 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace PromptGen.Generator.Models;
+namespace PromptGen.Language.Collections;
 
 /// <summary>
 /// An immutable array compared by its items, so pipeline models that hold lists stay cacheable
-/// (an ordinary array or <see cref="System.Collections.Immutable.ImmutableArray{T}"/> compares by reference).
+/// (an ordinary array or an immutable array compares by reference).
 /// </summary>
-internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
     where T : IEquatable<T>
 {
     public static readonly EquatableArray<T> Empty = new(Array.Empty<T>());
@@ -64,7 +64,8 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 }
 
-internal static class EquatableArray
+/// <summary>Builds <see cref="EquatableArray{T}"/> values.</summary>
+public static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items);

@@ -2,10 +2,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace PromptGen.Generator.Naming;
+namespace PromptGen.Language.Naming;
 
 /// <summary>Turns wire names (<c>order_id</c>, <c>in-progress</c>, <c>Triage Ticket</c>) into C# identifiers.</summary>
-internal static class IdentifierNames
+public static class IdentifierNames
 {
     private static readonly HashSet<string> s_keywords = new()
     {

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace PromptGen.Generator.Naming;
+namespace PromptGen.Language.Naming;
 
 /// <summary>Hands out names that are unique within one scope by appending 2, 3, ... to repeats.</summary>
-internal sealed class UniqueNameSet
+public sealed class UniqueNameSet
 {
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 

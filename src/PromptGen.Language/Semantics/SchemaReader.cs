@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PromptGen.Language.Collections;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Schemas;
+using PromptGen.Language.Text;
+using PromptGen.Language.Values;
+
+namespace PromptGen.Language.Semantics;
+
+/// <summary>
+/// The one place that interprets JSON Schema (Picoschema is converted to JSON Schema first). Turns a schema into
+/// <see cref="SchemaNode"/>s and reports PG0105 where generated C# cannot type a construct faithfully, at the construct
+/// in the <c>.prompt</c> file. Every other reader of a prompt works on the nodes.
+/// </summary>
+public sealed class SchemaReader
+{
+    /// <summary>Schemas nested deeper than this become <see cref="SchemaKind.Any"/> (with PG0105).</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly string[] s_anyKeywords = { "$ref", "anyOf", "oneOf", "allOf", "not", "if" };
+
+    /// <summary>Keywords C# cannot express but that leave the rest of the schema usable.</summary>
+    private static readonly string[] s_ignoredKeywords = { "patternProperties", "prefixItems", "dependentSchemas" };
+
+    private readonly string _path;
+    private readonly string _label;
+    private readonly PicoschemaResult? _conversion;
+    private readonly SourceSpan? _fallbackSpan;
+    private readonly List<PromptDiagnostic>? _diagnostics;
+
+    private SchemaReader(string path, string label, PicoschemaResult? conversion, SourceSpan? fallbackSpan, List<PromptDiagnostic>? diagnostics)
+    {
+        _path = path;
+        _label = label;
+        _conversion = conversion;
+        _fallbackSpan = fallbackSpan;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Reads a schema without locations or diagnostics (for schemas that come from code or the command line).</summary>
+    public static SchemaNode Read(PromptValue? schema) => new SchemaReader(string.Empty, "schema", null, null, null).Read(schema, string.Empty, 0, null);
+
+    /// <summary>
+    /// Reads <paramref name="schema"/> (the <paramref name="label"/> section of the file at <paramref name="path"/>,
+    /// e.g. <c>input.schema</c>), locating nodes through the Picoschema conversion and adding PG0105 to
+    /// <paramref name="diagnostics"/>. <paramref name="defaults"/> (an object) gives top-level properties their defaults.
+    /// </summary>
+    public static SchemaNode Read(PromptValue? schema, string path, string label, PicoschemaResult? conversion, SourceSpan? fallbackSpan,
+        List<PromptDiagnostic> diagnostics, PromptValue? defaults = null) =>
+        new SchemaReader(path, label, conversion, fallbackSpan, diagnostics).Read(schema, string.Empty, 0, defaults);
+
+    private SchemaNode Read(PromptValue? schema, string pointer, int depth, PromptValue? defaults)
+    {
+        var span = SpanOf(pointer);
+        if (schema is null) return SchemaNode.Any with { Pointer = pointer, Span = span };
+        if (depth > MaxDepth) return Unmappable(SchemaNode.Any, pointer, span, $"a schema nested deeper than {MaxDepth} levels");
+        if (schema.Kind == PromptValueKind.Boolean)
+        {
+            var booleanSchema = SchemaNode.Any with { Pointer = pointer, Span = span, AllowsAnyValue = schema.AsBoolean };
+            return Unmappable(booleanSchema, pointer, span, "a boolean schema");
+        }
+
+        if (schema.Kind != PromptValueKind.Object) return Unmappable(SchemaNode.Any, pointer, span, "a value that is not a schema object");
+
+        var description = schema["description"] is { Kind: PromptValueKind.String } text ? text.AsString : null;
+        var baseNode = new SchemaNode { Pointer = pointer, Span = span, Description = description };
+        foreach (var keyword in s_ignoredKeywords)
+        {
+            if (schema[keyword] is not null) Report(SchemaPointer.Append(pointer, keyword), pointer, $"`{keyword}`");
+        }
+
+        foreach (var keyword in s_anyKeywords)
+        {
+            if (schema[keyword] is null) continue;
+            Report(SchemaPointer.Append(pointer, keyword), pointer, $"`{keyword}`");
+            return baseNode with { Kind = SchemaKind.Any, IsNullable = true, NoCSharpType = $"`{keyword}`" };
+        }
+
+        var typeValue = schema["type"];
+        var types = new List<string>();
+        if (typeValue is { Kind: PromptValueKind.String }) types.Add(typeValue.AsString);
+        else if (typeValue is { Kind: PromptValueKind.Array } && typeValue.Items.All(t => t.Kind == PromptValueKind.String)) types.AddRange(typeValue.Items.Select(t => t.AsString));
+        else if (typeValue is not null)
+        {
+            return Unmappable(baseNode with { Kind = SchemaKind.Any, IsNullable = true }, pointer, span, "a `type` that is not a string or a list of strings");
+        }
+
+        var nullable = types.Contains("null");
+        var nonNull = types.Where(t => t != "null").Distinct(StringComparer.Ordinal).ToList();
+        var node = baseNode with
+        {
+            DeclaredTypes = types.ToEquatableArray(),
+            IsNullable = nullable,
+            Const = schema["const"],
+        };
+        if (node.Const is not null) node = Unmappable(node, pointer, span, "`const`");
+
+        if (schema["enum"] is { } enumValues) return ReadEnum(node, enumValues, nonNull, pointer, span);
+
+        if (nonNull.Count == 0)
+        {
+            if (types.Count > 0) return Unmappable(node with { Kind = SchemaKind.Null }, pointer, span, "a type that only allows null");
+            if (schema["properties"] is not null) return ReadObject(node, schema, pointer, depth, defaults);
+            if (schema["items"] is not null) return ReadArray(node, schema, pointer, depth);
+
+            // Picoschema `any` ({}): JsonElement is its faithful type, not a fallback.
+            return node with { Kind = SchemaKind.Any, IsNullable = true, NoCSharpType = node.NoCSharpType ?? "any value" };
+        }
+
+        if (nonNull.Count > 1)
+        {
+            if (nonNull.Count == 2 && nonNull.Contains("integer") && nonNull.Contains("number")) return node with { Kind = SchemaKind.Number };
+            Report(SchemaPointer.Append(pointer, "type"), pointer, $"a union of types ({string.Join(", ", nonNull)})");
+            return node with { Kind = SchemaKind.Any, IsNullable = true, NoCSharpType = "a union of types" };
+        }
+
+        switch (nonNull[0])
+        {
+            case "string": return node with { Kind = SchemaKind.String };
+            case "integer": return node with { Kind = SchemaKind.Integer };
+            case "number": return node with { Kind = SchemaKind.Number };
+            case "boolean": return node with { Kind = SchemaKind.Boolean };
+            case "array": return ReadArray(node, schema, pointer, depth);
+            case "object": return ReadObject(node, schema, pointer, depth, defaults);
+            default:
+                return Unmappable(node with { Kind = SchemaKind.Any, IsNullable = true }, pointer, span, $"the unknown type '{nonNull[0]}'");
+        }
+    }
+
+    private SchemaNode ReadEnum(SchemaNode node, PromptValue values, List<string> nonNull, string pointer, SourceSpan? span)
+    {
+        var declaredKind = nonNull.Count == 1 ? KindOfTypeName(nonNull[0]) : SchemaKind.Any;
+        if (values.Kind != PromptValueKind.Array || values.Items.Count == 0)
+        {
+            return Unmappable(node with { Kind = declaredKind }, pointer, span, "an `enum` that is not a non-empty list");
+        }
+
+        var withValues = node with { EnumValues = values.Items.ToEquatableArray(), IsNullable = node.IsNullable || values.Items.Any(v => v.IsNull) };
+        if (values.Items.Any(v => v.Kind is not (PromptValueKind.String or PromptValueKind.Null)))
+        {
+            return Unmappable(withValues with { Kind = declaredKind }, pointer, span, "an `enum` with values that are not strings");
+        }
+
+        return withValues with { Kind = SchemaKind.String, IsStringEnum = true };
+    }
+
+    private SchemaNode ReadArray(SchemaNode node, PromptValue schema, string pointer, int depth)
+    {
+        var items = schema["items"];
+        var itemsPointer = SchemaPointer.Append(pointer, "items");
+        if (items is null || items.Kind != PromptValueKind.Object)
+        {
+            var element = Unmappable(SchemaNode.Any, itemsPointer, SpanOf(itemsPointer), "an array without a single `items` schema");
+            return node with { Kind = SchemaKind.Array, Items = element };
+        }
+
+        return node with { Kind = SchemaKind.Array, Items = Read(items, itemsPointer, depth + 1, null) };
+    }
+
+    private SchemaNode ReadObject(SchemaNode node, PromptValue schema, string pointer, int depth, PromptValue? defaults)
+    {
+        var additional = schema["additionalProperties"];
+        var additionalPointer = SchemaPointer.Append(pointer, "additionalProperties");
+        SchemaNode? additionalNode = additional switch
+        {
+            { Kind: PromptValueKind.Object } => Read(additional, additionalPointer, depth + 1, null),
+            { Kind: PromptValueKind.Boolean, AsBoolean: true } => SchemaNode.Any with { Pointer = additionalPointer },
+            _ => null,
+        };
+        node = node with
+        {
+            AdditionalProperties = additionalNode,
+            AllowsUndeclaredProperties = additional is not { Kind: PromptValueKind.Boolean, AsBoolean: false },
+        };
+
+        if (schema["properties"] is not { Kind: PromptValueKind.Object } properties || properties.Properties.Count == 0)
+        {
+            return node with { Kind = SchemaKind.Map };
+        }
+
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        if (schema["required"] is { Kind: PromptValueKind.Array } names)
+        {
+            foreach (var name in names.Items)
+            {
+                if (name.Kind == PromptValueKind.String) required.Add(name.AsString);
+            }
+        }
+
+        var list = new List<SchemaProperty>();
+        var propertiesPointer = SchemaPointer.Append(pointer, "properties");
+        foreach (var property in properties.Properties)
+        {
+            var propertyPointer = SchemaPointer.Append(propertiesPointer, property.Key);
+            var type = Read(property.Value, propertyPointer, depth + 1, null);
+            var fallbackDefault = defaults is { Kind: PromptValueKind.Object } && defaults.TryGetProperty(property.Key, out var value) ? value : null;
+            list.Add(new SchemaProperty(property.Key, type, required.Contains(property.Key), fallbackDefault, ExactSpanOf(propertyPointer)));
+        }
+
+        return node with { Kind = SchemaKind.Object, Properties = list.ToEquatableArray() };
+    }
+
+    private static SchemaKind KindOfTypeName(string type) => type switch
+    {
+        "string" => SchemaKind.String,
+        "integer" => SchemaKind.Integer,
+        "number" => SchemaKind.Number,
+        "boolean" => SchemaKind.Boolean,
+        "array" => SchemaKind.Array,
+        "object" => SchemaKind.Map,
+        _ => SchemaKind.Any,
+    };
+
+    private SchemaNode Unmappable(SchemaNode node, string pointer, SourceSpan? span, string construct)
+    {
+        Report(pointer, pointer, construct);
+        return node with { Pointer = pointer, Span = span ?? node.Span, NoCSharpType = construct };
+    }
+
+    /// <summary>PG0105 at the construct (its keyword when the file records it, else the nearest schema written).</summary>
+    private void Report(string exactPointer, string nodePointer, string construct)
+    {
+        if (_diagnostics is null) return;
+        var span = ExactSpanOf(exactPointer) ?? SpanOf(nodePointer);
+        if (span is null) return;
+        var at = nodePointer.Length > 0 ? " at " + nodePointer : string.Empty;
+        var diagnostic = new PromptDiagnostic(DiagnosticDescriptors.SchemaHasNoCSharpType, _path, span.Value,
+            $"{_label}{at}: {construct} has no faithful C# type; the value will be a System.Text.Json.JsonElement.");
+        if (!_diagnostics.Contains(diagnostic)) _diagnostics.Add(diagnostic);
+    }
+
+    private SourceSpan? ExactSpanOf(string pointer) =>
+        _conversion is not null && _conversion.Spans.TryGetValue(pointer, out var span) ? span : null;
+
+    private SourceSpan? SpanOf(string pointer) =>
+        _conversion is not null && _conversion.TryGetSpan(pointer, out var span) ? span : _fallbackSpan;
+}
