@@ -18,7 +18,7 @@ internal sealed class TemplateEmitter
     private const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
     private const string Writer = "global::PromptGen.Rendering.TemplateWriter";
 
-    private readonly IndentedWriter _w;
+    private IndentedWriter _w;
     private readonly IPartialResolver _partials;
     private readonly HashSet<string> _usedPartials = new(StringComparer.Ordinal);
     private int _counter;
@@ -47,24 +47,29 @@ internal sealed class TemplateEmitter
     /// </summary>
     public static void EmitRenderMethods(IndentedWriter w, Template template, IPartialResolver partials, string accessibility)
     {
-        var emitter = new TemplateEmitter(w, partials);
-        w.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)");
-        w.OpenBrace();
-        w.Line($"var history = {Rt}.HistoryOf(options);");
-        w.Line($"var w0 = new {Writer}();");
-        w.Line($"var c0 = {Rt}.RootContext(input);");
-        w.Line($"var s0 = {Rt}.NewStack(c0);");
-        w.Line($"var f0 = {Rt}.RootData(c0, options, history);");
+        // Each method is written on its own, then stripped of the scope locals it never reads.
+        var emitter = new TemplateEmitter(new IndentedWriter(w.Indent), partials);
+        var body = emitter._w;
+        body.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)");
+        body.OpenBrace();
+        body.Line($"var history = {Rt}.HistoryOf(options);");
+        body.Line($"var w0 = new {Writer}();");
+        body.Line($"var c0 = {Rt}.RootContext(input);");
+        body.Line($"var s0 = {Rt}.NewStack(c0);");
+        body.Line($"var f0 = {Rt}.RootData(c0, options, history);");
         var root = new Scope { Writer = "w0", Context = "c0", Stack = "s0", Frame = "f0", BlockParams = Array.Empty<(string, string)>() };
         emitter.EmitStatements(template.Body, root);
-        w.Line($"return {Rt}.ToMessages(w0, options, history);");
-        w.CloseBrace();
+        body.Line($"return {Rt}.ToMessages(w0, options, history);");
+        body.CloseBrace();
+        w.Raw(UnusedLocals.Remove(body.ToString()));
 
         var done = new HashSet<string>(StringComparer.Ordinal);
         while (emitter._usedPartials.Except(done).OrderBy(n => n, StringComparer.Ordinal).FirstOrDefault() is { } name)
         {
             done.Add(name);
+            emitter._w = new IndentedWriter(w.Indent);
             emitter.EmitPartialMethod(name, partials.Resolve(name)!);
+            w.Raw(UnusedLocals.Remove(emitter._w.ToString()));
         }
     }
 
@@ -253,28 +258,44 @@ internal sealed class TemplateEmitter
 
     private void EmitRuns(string runs, TemplateProgram? program, TemplateProgram? inverse, Scope scope)
     {
-        _w.Line($"if ({runs} is null)");
-        _w.OpenBrace();
-        if (inverse is not null) EmitStatements(inverse, Enter(inverse, scope, scope.Context, null, Array.Empty<string?>()));
-        _w.CloseBrace();
-        if (program is null || program.Statements.Count == 0) return;
+        var hasProgram = program is { Statements.Count: > 0 };
+        var hasInverse = inverse is { Statements.Count: > 0 };
+        if (hasInverse)
+        {
+            _w.Line($"if ({runs} is null)");
+            _w.OpenBrace();
+            EmitStatements(inverse!, Enter(inverse!, scope, scope.Context, null, Array.Empty<string?>()));
+            _w.CloseBrace();
+        }
+
+        if (!hasProgram) return;
         var run = Next("r");
-        _w.Line($"else foreach (var {run} in {runs})");
+        _w.Line(hasInverse ? $"else foreach (var {run} in {runs})" : $"if ({runs} is not null) foreach (var {run} in {runs})");
         _w.OpenBrace();
-        EmitStatements(program, Enter(program, scope, run + ".Context", $"{run}.Data ?? {scope.Frame}", new[] { run + ".Param0", run + ".Param1" }));
+        EmitStatements(program!, Enter(program!, scope, run + ".Context", $"{run}.Data ?? {scope.Frame}", new[] { run + ".Param0", run + ".Param1" }));
         _w.CloseBrace();
     }
 
     private void EmitBranch(string condition, TemplateProgram? program, TemplateProgram? inverse, Scope scope, string? programContext = null, string? blockParam = null)
     {
-        _w.Line($"if ({condition})");
+        var hasProgram = program is { Statements.Count: > 0 };
+        var hasInverse = inverse is { Statements.Count: > 0 };
+        if (!hasProgram && !hasInverse)
+        {
+            // Nothing to render either way; the condition is still evaluated, as the reference does.
+            _w.Line($"_ = {condition};");
+            return;
+        }
+
+        _w.Line(hasProgram ? $"if ({condition})" : $"if (!({condition}))");
         _w.OpenBrace();
-        if (program is not null) EmitStatements(program, Enter(program, scope, programContext ?? scope.Context, null, new[] { blockParam }));
+        if (hasProgram) EmitStatements(program!, Enter(program!, scope, programContext ?? scope.Context, null, new[] { blockParam }));
+        else EmitStatements(inverse!, Enter(inverse!, scope, scope.Context, null, Array.Empty<string?>()));
         _w.CloseBrace();
-        if (inverse is null || inverse.Statements.Count == 0) return;
+        if (!hasProgram || !hasInverse) return;
         _w.Line("else");
         _w.OpenBrace();
-        EmitStatements(inverse, Enter(inverse, scope, scope.Context, null, Array.Empty<string?>()));
+        EmitStatements(inverse!, Enter(inverse!, scope, scope.Context, null, Array.Empty<string?>()));
         _w.CloseBrace();
     }
 

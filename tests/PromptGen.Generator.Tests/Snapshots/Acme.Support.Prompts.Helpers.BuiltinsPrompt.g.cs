@@ -54,23 +54,15 @@ public static partial class BuiltinsPrompt
         if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "title"), null))
         {
             var c1 = c0;
-            var s2 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c1);
-            var f3 = f0;
             w0.Text("# ");
             w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(c1, "title"));
         }
         else
         {
-            var c4 = c0;
-            var s5 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c4);
-            var f6 = f0;
             w0.Text("Untitled");
         }
         var runs7 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "items"), f0);
-        if (runs7 is null)
-        {
-        }
-        else foreach (var r8 in runs7)
+        if (runs7 is not null) foreach (var r8 in runs7)
         {
             var c9 = r8.Context;
             var s10 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c9);
@@ -83,16 +75,10 @@ public static partial class BuiltinsPrompt
             w0.Text(" ");
             if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "first"), null))
             {
-                var c14 = c9;
-                var s15 = global::PromptGen.Rendering.TemplateRuntime.Push(s10, c14);
-                var f16 = f11;
                 w0.Text("(first)");
             }
             if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "last"), null))
             {
-                var c17 = c9;
-                var s18 = global::PromptGen.Rendering.TemplateRuntime.Push(s10, c17);
-                var f19 = f11;
                 w0.Text("(last)");
             }
             w0.Text(" in ");
@@ -102,13 +88,9 @@ public static partial class BuiltinsPrompt
             w0.Text("\n");
         }
         var runs20 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "scores"), f0);
-        if (runs20 is null)
-        {
-        }
-        else foreach (var r21 in runs20)
+        if (runs20 is not null) foreach (var r21 in runs20)
         {
             var c22 = r21.Context;
-            var s23 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c22);
             var f24 = r21.Data ?? f0;
             w0.Value(global::PromptGen.Rendering.TemplateRuntime.Data(f24, 0, "key"));
             w0.Text("=");
@@ -120,9 +102,6 @@ public static partial class BuiltinsPrompt
         w0.Text("\n");
         if (!global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "items"), null))
         {
-            var c25 = c0;
-            var s26 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c25);
-            var f27 = f0;
             w0.Text("Nothing to show.");
         }
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);

@@ -38,7 +38,6 @@ public static partial class WithPartialsPrompt
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
         var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
-        var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
         var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
         {
             object? pc1 = c0;
@@ -47,13 +46,9 @@ public static partial class WithPartialsPrompt
             w0.Indented(pw2, "");
         }
         var runs3 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "points"), f0);
-        if (runs3 is null)
-        {
-        }
-        else foreach (var r4 in runs3)
+        if (runs3 is not null) foreach (var r4 in runs3)
         {
             var c5 = r4.Context;
-            var s6 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c5);
             var f7 = r4.Data ?? f0;
             {
                 object? pc8 = c5;
@@ -77,7 +72,6 @@ public static partial class WithPartialsPrompt
     private static void RenderPartial_bullet_e894a379(global::PromptGen.Rendering.TemplateWriter pw, object? pc, object pf, global::System.Action<global::PromptGen.Rendering.TemplateWriter, object?, object>? pb)
     {
         pw.EnterPartial("bullet");
-        var ps = global::PromptGen.Rendering.TemplateRuntime.NewStack(pc);
         pw.Text("- ");
         pw.Value(global::PromptGen.Rendering.TemplateRuntime.Path(pc, "text"));
         pw.Text("\n");
@@ -87,7 +81,6 @@ public static partial class WithPartialsPrompt
     private static void RenderPartial_header_e488d460(global::PromptGen.Rendering.TemplateWriter pw, object? pc, object pf, global::System.Action<global::PromptGen.Rendering.TemplateWriter, object?, object>? pb)
     {
         pw.EnterPartial("header");
-        var ps = global::PromptGen.Rendering.TemplateRuntime.NewStack(pc);
         pw.Value(global::PromptGen.Rendering.TemplateRuntime.Role(global::PromptGen.Rendering.TemplateRuntime.String("system")));
         pw.Text("You write short, friendly notes.\n");
         pw.LeavePartial();
@@ -96,7 +89,6 @@ public static partial class WithPartialsPrompt
     private static void RenderPartial_signoff_565a75c9(global::PromptGen.Rendering.TemplateWriter pw, object? pc, object pf, global::System.Action<global::PromptGen.Rendering.TemplateWriter, object?, object>? pb)
     {
         pw.EnterPartial("signoff");
-        var ps = global::PromptGen.Rendering.TemplateRuntime.NewStack(pc);
         pw.Text("Best regards,\n");
         pw.Value(global::PromptGen.Rendering.TemplateRuntime.Path(pc, "name"));
         pw.Text("\n");

@@ -35,9 +35,6 @@ public static partial class NoFrontmatterPrompt
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = new global::PromptGen.Rendering.TemplateWriter();
-        var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
-        var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
-        var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
         w0.Text("Write a haiku about the sea.\n");
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
