@@ -226,7 +226,9 @@ internal static class JsValues
         }
 
         var builder = new StringBuilder();
-        return WriteJson(builder, ToJsonValue(value, 0), gap, string.Empty) ? builder.ToString() : null;
+        if (!WriteJson(builder, ToJsonValue(value, 0), gap, string.Empty)) return null;
+        RenderLimitException.Check(builder.Length, "a json helper's value");
+        return builder.ToString();
     }
 
     /// <summary>What JSON.stringify sees: SafeStrings are objects with a <c>string</c> key, data frames plain objects.</summary>

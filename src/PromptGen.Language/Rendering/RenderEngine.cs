@@ -82,24 +82,37 @@ internal sealed partial class RenderEngine
     {
         foreach (var statement in program.Statements)
         {
-            switch (statement)
+            try
             {
-                case ContentStatement content:
-                    output.Append(content.Value);
-                    break;
-                case MustacheStatement mustache:
-                    Append(output, EvaluateCall(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, null, null, isBlock: false, mustache.Span, scope));
-                    break;
-                case BlockStatement block:
-                    Append(output, EvaluateBlock(block, scope));
-                    break;
-                case PartialStatement partial:
-                    output.Append(RenderPartial(partial.Name, partial.Params, partial.Hash, partial.Indent, null, partial.Span, scope));
-                    break;
-                case PartialBlockStatement partialBlock:
-                    output.Append(RenderPartial(partialBlock.Name, partialBlock.Params, partialBlock.Hash, string.Empty, partialBlock.Program, partialBlock.Span, scope));
-                    break;
+                RenderStatement(statement, scope, output);
             }
+            catch (RenderLimitException exception)
+            {
+                // Located at the statement that crossed the limit, like every other render error.
+                throw Fail(scope, statement.Span, exception.Message);
+            }
+        }
+    }
+
+    private void RenderStatement(Statement statement, RenderScope scope, RenderOutput output)
+    {
+        switch (statement)
+        {
+            case ContentStatement content:
+                output.Append(content.Value);
+                break;
+            case MustacheStatement mustache:
+                Append(output, EvaluateCall(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, null, null, isBlock: false, mustache.Span, scope));
+                break;
+            case BlockStatement block:
+                Append(output, EvaluateBlock(block, scope));
+                break;
+            case PartialStatement partial:
+                output.Append(RenderPartial(partial.Name, partial.Params, partial.Hash, partial.Indent, null, partial.Span, scope));
+                break;
+            case PartialBlockStatement partialBlock:
+                output.Append(RenderPartial(partialBlock.Name, partialBlock.Params, partialBlock.Hash, string.Empty, partialBlock.Program, partialBlock.Span, scope));
+                break;
         }
     }
 

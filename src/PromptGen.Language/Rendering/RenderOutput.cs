@@ -108,10 +108,22 @@ internal sealed class RenderOutput
         if (ReferenceEquals(other, this)) return;
         foreach (var item in other._items)
         {
-            if (item is StringBuilder text) Append(text.ToString());
-            else Append((DotpromptMarker)item);
+            if (item is StringBuilder text)
+            {
+                // Nested outputs (partials, helpers) are where output can double per level: bound them here,
+                // off the hot path of plain appends.
+                _mergedLength += text.Length;
+                RenderLimitException.Check(_mergedLength, "the text rendered through partials and helpers");
+                Append(text.ToString());
+            }
+            else
+            {
+                Append((DotpromptMarker)item);
+            }
         }
     }
+
+    private long _mergedLength;
 
     /// <summary>Empties this output and returns its text buffers to the pool; call only when nothing reads it any more.</summary>
     public void Recycle()
