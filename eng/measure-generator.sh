@@ -48,6 +48,8 @@ done
 if ! [[ "$RUNS" =~ ^[1-9][0-9]*$ ]]; then echo "measure-generator.sh: --runs must be a positive integer" >&2; exit 2; fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The log lines read below are English (the generator's own line is a type name and never translated).
+export DOTNET_CLI_UI_LANGUAGE=en
 
 if [ "$WRITE_FIXTURE" = 1 ]; then
   bash "$ROOT/eng/fixture.sh" --count "$COUNT" --out "$OUT"
@@ -95,6 +97,9 @@ for ((r = 1; r <= RUNS; r++)); do
   # verbosity (with the performance summary) and read the section of the Fixture compilation.
   dotnet msbuild "$LOGS/build-$r.binlog" -noconlog -nologo "-flp:v=d;performancesummary;logfile=$LOGS/build-$r.detailed.log" > /dev/null 2>&1 || true
   gen="$(awk '/Compilation request Fixture \(/ { f = 1 } f && /PromptGen\.Generator\.PromptGenerator/ { printf "%.0f", $1 * 1000; exit }' "$LOGS/build-$r.detailed.log")"
+  if [ -z "$gen" ]; then # no anchor line (another SDK's wording): the fixture is the only compilation of this build
+    gen="$(awk '/^ *[0-9.]+ +[<0-9]+ +PromptGen\.Generator\.PromptGenerator/ { printf "%.0f", $1 * 1000; exit }' "$LOGS/build-$r.detailed.log")"
+  fi
   gen_all="$(awk '/Compilation request Fixture \(/ { f = 1 } f && /Total generator execution time:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { printf "%.0f", $i * 1000; exit } }' "$LOGS/build-$r.detailed.log")"
   csc="$(awk '/Task Performance Summary/ { f = 1 } f && $3 == "Csc" { printf "%.3f", $1 / 1000; exit }' "$LOGS/build-$r.detailed.log")"
   if [ -z "$gen" ]; then
