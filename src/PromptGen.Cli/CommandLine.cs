@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Verbs;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Cli;
 
@@ -69,7 +70,8 @@ internal static class CommandLine
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            stderr.Write($"promptgen {verb.Spec.Name}: internal error: {exception}\n");
+            // An exception's text can carry what a provider echoed back, a key included.
+            stderr.Write($"promptgen {verb.Spec.Name}: internal error: {EvalSecrets.Scrub(exception.ToString())}\n");
             return InternalError;
         }
     }

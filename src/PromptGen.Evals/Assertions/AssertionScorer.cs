@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Evals.Results;
+using PromptGen.Evals.Security;
 using PromptGen.Language.Evals;
 using PromptGen.Language.Values;
 
@@ -310,11 +311,8 @@ public static class AssertionScorer
 
     private static string Subject(EvalAssertion assertion) => assertion.Path?.Text ?? "the output";
 
-    private static string Show(PromptValue value)
-    {
-        var json = PromptJson.Serialize(value);
-        return json.Length <= 200 ? json : json.Substring(0, 199) + "…";
-    }
+    // Scrubbed before it is cut: a secret the model echoed must not survive as a prefix.
+    private static string Show(PromptValue value) => EvalSecrets.Shorten(PromptJson.Serialize(value), 200);
 
     private static string Num(double value) => JsNumber.ToString(value);
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Assertions;
 
@@ -54,5 +55,5 @@ public static class LlmRubricJudge
         return (verdict, text);
     }
 
-    private static string Shorten(string text) => text.Length <= 200 ? text : text.Substring(0, 199) + "…";
+    private static string Shorten(string text) => EvalSecrets.Shorten(text, 200);
 }

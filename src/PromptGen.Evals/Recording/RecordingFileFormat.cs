@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PromptGen.Security;
 
 namespace PromptGen.Evals.Recording;
 

@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PromptGen.Evals.Security;
+using PromptGen.Security;
 
 namespace PromptGen.Evals.Recording;
 
@@ -65,7 +67,7 @@ public sealed class RecordingStore
     /// <exception cref="RecordingFormatException">The file exists but is malformed.</exception>
     public static RecordingStore Open(string recordingsPath, EvalMode mode, SecretScrubber? scrubber = null)
     {
-        scrubber ??= SecretScrubber.Shared;
+        scrubber ??= EvalSecrets.Scrubber;
         if (mode is EvalMode.Live or EvalMode.Off || !File.Exists(recordingsPath))
             return new RecordingStore(recordingsPath, mode, scrubber, null, Array.Empty<RecordingEntry>());
         var (note, entries) = RecordingFileFormat.Read(recordingsPath, File.ReadAllBytes(recordingsPath));

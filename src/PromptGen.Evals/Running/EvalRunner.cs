@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Reports;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Running;
 
@@ -31,6 +32,8 @@ public static class EvalRunner
         var findings = new List<EvalFinding>();
         var baselines = new List<string>();
         var recordings = new List<string>();
+        // Known before anything can echo it: the configured key never reaches a recording, a report or the console.
+        EvalSecrets.Register(options);
         using (var policy = new EvalCallPolicy(options.ToResilienceOptions(), EvalCostMeter.FromOptions(options)))
         using (var slots = new SemaphoreSlim(concurrency, concurrency))
         {
@@ -53,7 +56,7 @@ public static class EvalRunner
             var run = new EvalRun { Suites = suites, Mode = request.Mode.ToName(), StartedAt = startedAt, Duration = watch.Elapsed };
             try
             {
-                reports = ReportWriter.WriteAll(run, request.ReportDirectory!, SecretRedactor.FromEnvironment());
+                reports = ReportWriter.WriteAll(run, request.ReportDirectory!);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -65,7 +68,7 @@ public static class EvalRunner
         return new EvalRunResult
         {
             Suites = suites,
-            Findings = findings,
+            Findings = findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList(),
             Reports = reports,
             BaselinesWritten = baselines,
             RecordingsWritten = recordings,

@@ -7,6 +7,7 @@ using PromptGen.Evals.Baselines;
 using PromptGen.Evals.Gate;
 using PromptGen.Evals.Reports;
 using PromptGen.Evals.Results;
+using PromptGen.Security;
 using static PromptGen.Evals.Tests.TestData;
 
 namespace PromptGen.Evals.Tests.Reports;
@@ -158,7 +159,7 @@ public sealed class ReportTests : IDisposable
                 Assert.DoesNotContain("9f8e7d6c5b4a", text);
             }
 
-            Assert.Contains(SecretRedactor.Mask, File.ReadAllText(files.Json));
+            Assert.Contains(SecretScrubber.Redacted, File.ReadAllText(files.Json));
         }
         finally
         {
@@ -169,7 +170,7 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public void WriteAll_writes_four_files()
     {
-        var files = ReportWriter.WriteAll(Run(), _folder, SecretRedactor.None);
+        var files = ReportWriter.WriteAll(Run(), _folder, new SecretScrubber());
         Assert.All(files.All, f => Assert.True(File.Exists(f)));
         Assert.Equal(4, Directory.GetFiles(_folder).Length);
     }
