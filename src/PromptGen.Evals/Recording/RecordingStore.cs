@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Security;
 using PromptGen.Security;
 
@@ -175,7 +176,7 @@ public sealed class RecordingStore
     }
 
     /// <summary>
-    /// Writes the recordings atomically (a temporary file in the same folder, then a move) when they changed.
+    /// Writes the recordings atomically (<see cref="AtomicFile"/>) when they changed.
     /// In <c>record</c> mode, recorded entries this run did not use are pruned first (only those of cases for which
     /// <paramref name="pruneCase"/> is true, when given); hand-written entries without a key are never pruned.
     /// Nothing is written in <c>replay</c>, <c>live</c> and <c>off</c> modes. Returns whether the file was written.
@@ -199,7 +200,7 @@ public sealed class RecordingStore
             if (!_dirty)
                 return false;
             var text = RecordingFileFormat.Write(Note, _exact.Values.Concat(_handWritten), Scrubber);
-            var written = WriteAtomically(FilePath, text);
+            var written = AtomicFile.WriteIfChanged(FilePath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
             _dirty = false;
             return written;
         }
@@ -220,26 +221,5 @@ public sealed class RecordingStore
             _handWritten.Add(entry);
         }
         return entry;
-    }
-
-    private static bool WriteAtomically(string path, string text)
-    {
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
-        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
-            return false;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
-        return true;
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Security;
 using PromptGen.Security;
 
@@ -18,7 +18,7 @@ public sealed record ReportFiles(string JUnit, string Json, string Markdown, str
     public IEnumerable<string> All => new[] { JUnit, Json, Markdown, Html };
 }
 
-/// <summary>Writes every report of a run into a folder, scrubbed of secrets.</summary>
+/// <summary>Writes every report of a run into a folder, scrubbed of secrets, each file atomically.</summary>
 public static class ReportWriter
 {
     public const string JUnitFileName = "promptgen-evals.junit.xml";
@@ -57,10 +57,8 @@ public static class ReportWriter
             MarkdownSummaryWriter.Render(safe),
             HtmlReportWriter.Render(safe),
         };
-        Directory.CreateDirectory(folder);
-        var encoding = new UTF8Encoding(false);
         var paths = files.All.ToArray();
-        for (var i = 0; i < paths.Length; i++) File.WriteAllText(paths[i], scrubber.Scrub(texts[i]), encoding);
+        for (var i = 0; i < paths.Length; i++) AtomicFile.WriteText(paths[i], scrubber.Scrub(texts[i]));
         return files;
     }
 }

@@ -103,6 +103,22 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void Reports_are_replaced_whole_never_rewritten_in_place()
+    {
+        if (OperatingSystem.IsWindows()) return; // replacing an open file is a Unix guarantee
+        var first = ReportWriter.WriteAll(Run("the first answer"), _folder, new SecretScrubber());
+        var before = File.ReadAllText(first.Json);
+        using var reader = new StreamReader(new FileStream(first.Json, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+
+        ReportWriter.WriteAll(Run("the second answer"), _folder, new SecretScrubber());
+
+        // A reader (a CI step uploading the report) sees the old report whole, the next reader the new one.
+        Assert.Equal(before, reader.ReadToEnd());
+        Assert.Contains("the second answer", File.ReadAllText(first.Json), StringComparison.Ordinal);
+        Assert.Equal(4, Directory.GetFiles(_folder).Length);
+    }
+
+    [Fact]
     public void Html_is_self_contained_and_escapes_everything()
     {
         var html = HtmlReportWriter.Render(Run());
