@@ -12,8 +12,8 @@ using PromptGen.Evals.Tests.Providers;
 namespace PromptGen.Cli.Tests;
 
 /// <summary>
-/// <c>promptgen eval --mode auto</c> as separate processes against a local OpenAI-compatible server: a model that
-/// echoes the API key.
+/// <c>promptgen eval --mode auto</c> as separate processes against a local OpenAI-compatible server: two runs at once
+/// on one eval file, and a model that echoes the API key.
 /// </summary>
 public sealed class EvalProcessTests : IDisposable
 {
@@ -43,6 +43,30 @@ public sealed class EvalProcessTests : IDisposable
         new Dictionary<string, string?> { ["PROMPTGEN_API_KEY"] = apiKey ?? "sk-test-0123456789abcdefghijkl" },
         new[] { "eval", _project.Path, "--assembly", ConsumerAssembly(), "--mode", "auto", "--no-progress", "--endpoint", server.Endpoint, "--model", "test-model" }
             .Concat(extra).ToArray());
+
+    [Fact]
+    public async Task Two_processes_recording_one_eval_file_at_once_keep_every_case_of_both()
+    {
+        WriteEval("a1", "a2", "b1", "b2");
+        // No answer until both processes have asked: both have read the recordings file before either writes it.
+        using var bothAsked = new CountdownEvent(2);
+        await using var server = FakeOpenAIServer.Start(request =>
+        {
+            if (request.Index < 2) bothAsked.Signal();
+            bothAsked.Wait(Patience);
+            return FakeOpenAIServer.Chat(Billing);
+        });
+
+        using var first = Start(server, extra: new[] { "--filter", "a*", "--max-concurrency", "1" });
+        using var second = Start(server, extra: new[] { "--filter", "b*", "--max-concurrency", "1" });
+        var exitCodes = await Task.WhenAll(first.ExitAsync(Patience), second.ExitAsync(Patience));
+
+        Assert.True(exitCodes.All(code => code == 0), first + "\n" + second);
+        Assert.Contains("recordings written", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("recordings written", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal(new[] { "a1", "a2", "b1", "b2" }, RecordedCases());
+        Assert.False(File.Exists(Recordings + ".lock"));
+    }
 
     [Fact]
     public async Task A_model_that_echoes_the_Authorization_header_leaks_the_key_nowhere()
