@@ -12,8 +12,8 @@ using PromptGen.Evals.Tests.Providers;
 namespace PromptGen.Cli.Tests;
 
 /// <summary>
-/// <c>promptgen eval --mode auto</c> as separate processes against a local OpenAI-compatible server: two runs at once
-/// on one eval file, and a model that echoes the API key.
+/// <c>promptgen eval --mode auto</c> as separate processes against a local OpenAI-compatible server: Ctrl+C, two runs
+/// at once on one eval file, and a model that echoes the API key.
 /// </summary>
 public sealed class EvalProcessTests : IDisposable
 {
@@ -43,6 +43,28 @@ public sealed class EvalProcessTests : IDisposable
         new Dictionary<string, string?> { ["PROMPTGEN_API_KEY"] = apiKey ?? "sk-test-0123456789abcdefghijkl" },
         new[] { "eval", _project.Path, "--assembly", ConsumerAssembly(), "--mode", "auto", "--no-progress", "--endpoint", server.Endpoint, "--model", "test-model" }
             .Concat(extra).ToArray());
+
+    [Fact]
+    public async Task Ctrl_C_after_three_paid_calls_exits_130_and_keeps_their_recordings()
+    {
+        if (OperatingSystem.IsWindows()) return; // SIGINT is sent with kill(2)
+        WriteEval("c1", "c2", "c3", "c4", "c5", "c6");
+        // Three answers, then a call that hangs until the client gives up on it.
+        await using var server = FakeOpenAIServer.Start(request => request.Index < 3
+            ? FakeOpenAIServer.Chat(Billing)
+            : FakeOpenAIServer.Chat(Billing) with { Delay = TimeSpan.FromMinutes(5) });
+        using var cli = Start(server, extra: new[] { "--max-concurrency", "1" });
+
+        await WaitUntil(() => server.RequestCount >= 4, cli);
+        cli.Interrupt();
+        var exitCode = await cli.ExitAsync(Patience);
+
+        Assert.True(exitCode == 130, cli.ToString());
+        Assert.Contains("cancelled", cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("recordings written", cli.Stdout, StringComparison.Ordinal);
+        Assert.Equal(3, RecordedCases().Length);
+        Assert.Equal(4, server.RequestCount);
+    }
 
     [Fact]
     public async Task Two_processes_recording_one_eval_file_at_once_keep_every_case_of_both()

@@ -19,6 +19,11 @@ namespace PromptGen.Evals.Running;
 /// </summary>
 public static class EvalRunner
 {
+    /// <summary>
+    /// Runs the eval files of <paramref name="request"/> and gates each against its baseline. Cancelling
+    /// <paramref name="cancellationToken"/> stops the run: the recordings of the completed model calls are written, then
+    /// an <see cref="EvalRunCancelledException"/> is thrown.
+    /// </summary>
     public static async Task<EvalRunResult> RunAsync(EvalRunRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
@@ -40,8 +45,22 @@ public static class EvalRunner
             var runner = new SuiteRunner(request, filter, policy, slots);
             foreach (var evalFile in request.EvalFiles.Distinct(StringComparer.Ordinal))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var outcome = await runner.RunAsync(evalFile, cancellationToken).ConfigureAwait(false);
+                SuiteOutcome outcome;
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    outcome = await runner.RunAsync(evalFile, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+                {
+                    request.Progress?.Complete();
+                    var suite = cancelled as EvalRunCancelledException;
+                    throw new EvalRunCancelledException(
+                        recordings.Concat(suite?.RecordingsWritten ?? Array.Empty<string>()).ToList(),
+                        suite?.RecordingErrors ?? Array.Empty<string>(),
+                        cancellationToken);
+                }
+
                 if (outcome.Suite is not null) suites.Add(outcome.Suite);
                 findings.AddRange(outcome.Findings.OrderBy(f => f.Line).ThenBy(f => f.Column));
                 if (outcome.BaselineWritten is not null) baselines.Add(outcome.BaselineWritten);

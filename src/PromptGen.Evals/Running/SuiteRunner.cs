@@ -96,7 +96,15 @@ internal sealed class SuiteRunner
             var selected = file.Cases.Where(c => c.Id is not null && _filter.Matches(c.Id)).ToList();
             _request.Progress?.Start(selected.Count);
             var trials = new TrialRunner(prompt, clients, _policy.CostMeter);
-            var results = await Task.WhenAll(selected.Select(c => RunCaseAsync(trials, store, file, c, evalPath, cancellationToken))).ConfigureAwait(false);
+            CaseResult[] results;
+            try
+            {
+                results = await Task.WhenAll(selected.Select(c => RunCaseAsync(trials, store, file, c, evalPath, cancellationToken))).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw Cancelled(store, cancellationToken);
+            }
 
             var suite = new SuiteResult { EvalFile = evalPath, PromptName = prompt.Name, Cases = results };
             var selectedIds = new HashSet<string>(selected.Select(c => c.Id!), StringComparer.Ordinal);
@@ -140,6 +148,26 @@ internal sealed class SuiteRunner
                 RecordingsWritten = recordingsWritten,
             };
         }
+    }
+
+    /// <summary>
+    /// Writes what the cancelled run recorded (the calls that completed were paid for) and says so. Pruning would
+    /// need the whole run, so a cancelled run never prunes.
+    /// </summary>
+    private static EvalRunCancelledException Cancelled(RecordingStore store, CancellationToken cancellationToken)
+    {
+        var written = new List<string>();
+        var errors = new List<string>();
+        try
+        {
+            if (store.FlushRecorded()) written.Add(store.FilePath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        {
+            errors.Add($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}");
+        }
+
+        return new EvalRunCancelledException(written, errors, cancellationToken);
     }
 
     /// <summary>Writes a batch of recordings while results arrive, so an interrupted run loses at most one batch.</summary>
