@@ -24,10 +24,9 @@ namespace PromptGen.Evals.Assertions;
 /// </remarks>
 public static class AssertionScorer
 {
-    private static readonly TimeSpan s_regexTimeout = TimeSpan.FromSeconds(2);
-
     /// <summary>Scores an assertion that needs no model (every kind but <c>llm-rubric</c> and <c>similar</c>).</summary>
     /// <exception cref="AssertionServiceException">For <c>llm-rubric</c> and <c>similar</c>: use <see cref="ScoreAsync"/>.</exception>
+    /// <exception cref="AssertionEvaluationException">The assertion could not be evaluated (a <c>regex</c> timed out).</exception>
     public static AssertionOutcome Score(EvalAssertion assertion, AssertionSubject subject)
     {
         if (assertion is null) throw new ArgumentNullException(nameof(assertion));
@@ -37,11 +36,13 @@ public static class AssertionScorer
             throw new AssertionServiceException($"'{assertion.Keyword}' needs a model; score it with ScoreAsync and AssertionServices.");
         }
 
-        return ScoreDeterministic(assertion, subject);
+        return ScoreDeterministic(assertion, subject, AssertionServices.None);
     }
 
     /// <summary>Scores any assertion; <c>llm-rubric</c> and <c>similar</c> use <paramref name="services"/>.</summary>
     /// <exception cref="AssertionServiceException">The judge or embedding service is missing, failed, or answered without a verdict.</exception>
+    /// <exception cref="AssertionEvaluationException">The assertion could not be evaluated (a <c>regex</c> timed out).</exception>
+    /// <exception cref="Recording.RecordingMissingException">A judge or embedding call has no recording in replay mode (PG1003).</exception>
     public static async Task<AssertionOutcome> ScoreAsync(
         EvalAssertion assertion, AssertionSubject subject, AssertionServices? services, CancellationToken cancellationToken = default)
     {
@@ -50,10 +51,10 @@ public static class AssertionScorer
         services ??= AssertionServices.None;
         if (assertion.Kind == EvalAssertionKind.LlmRubric) return await ScoreRubricAsync(assertion, subject, services, cancellationToken).ConfigureAwait(false);
         if (assertion.Kind == EvalAssertionKind.Similar) return await ScoreSimilarAsync(assertion, subject, services, cancellationToken).ConfigureAwait(false);
-        return ScoreDeterministic(assertion, subject);
+        return ScoreDeterministic(assertion, subject, services);
     }
 
-    private static AssertionOutcome ScoreDeterministic(EvalAssertion assertion, AssertionSubject subject)
+    private static AssertionOutcome ScoreDeterministic(EvalAssertion assertion, AssertionSubject subject, AssertionServices services)
     {
         switch (assertion.Kind)
         {
@@ -94,7 +95,7 @@ public static class AssertionScorer
             EvalAssertionKind.Count => ScoreCount(assertion, target),
             EvalAssertionKind.JsonSubset => ScoreSubset(assertion, target),
             EvalAssertionKind.Levenshtein => ScoreLevenshtein(assertion, target),
-            EvalAssertionKind.Regex => ScoreRegex(assertion, target),
+            EvalAssertionKind.Regex => ScoreRegex(assertion, target, services.RegexTimeout),
             _ => ScoreText(assertion, target),
         };
     }
@@ -194,21 +195,25 @@ public static class AssertionScorer
             $"expected {Subject(assertion)} within {assertion.MaxDistance} edits of {Show(PromptValue.String(reference))}, distance is {distance} (got {Show(target)})", distance);
     }
 
-    private static AssertionOutcome ScoreRegex(EvalAssertion assertion, PromptValue target)
+    private static AssertionOutcome ScoreRegex(EvalAssertion assertion, PromptValue target, TimeSpan timeout)
     {
         var pattern = assertion.Strings.FirstOrDefault() ?? (assertion.Expected is { Kind: PromptValueKind.String } p ? p.AsString : string.Empty);
         bool matched;
         try
         {
-            matched = Regex.IsMatch(TextOf(target), pattern, RegexOptions.CultureInvariant, s_regexTimeout);
+            matched = Regex.IsMatch(TextOf(target), pattern, RegexOptions.CultureInvariant, timeout);
         }
-        catch (RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException exception)
         {
-            return Fail(assertion, $"the regular expression /{pattern}/ took too long on this output");
+            // Says nothing about the output: a slow machine must not turn into a failed (or regressed) case.
+            throw new AssertionEvaluationException(
+                $"The regex assertion at line {assertion.Span.StartLine} could not be evaluated: /{pattern}/ ran past its time limit of {Num(timeout.TotalMilliseconds)} ms on this output.",
+                exception);
         }
         catch (ArgumentException exception)
         {
-            return Fail(assertion, $"the regular expression /{pattern}/ does not compile: {exception.Message}");
+            throw new AssertionEvaluationException(
+                $"The regex assertion at line {assertion.Span.StartLine} could not be evaluated: /{pattern}/ does not compile: {exception.Message}", exception);
         }
 
         return Negate(assertion, matched, $"expected {Subject(assertion)} {(assertion.Negated ? "not " : "")}to match /{pattern}/, got {Show(target)}");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using PromptGen.Evals.Recording;
 using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Assertions;
@@ -44,8 +45,9 @@ public static class LlmRubricJudge
         {
             response = await judge.GetResponseAsync(BuildMessages(rubric, output), CreateOptions(options), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when ((exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && exception is not RecordingMissingException)
         {
+            // A missing recording stays itself (PG1003, with its own message); every other failure is a service error.
             throw new AssertionServiceException($"The llm-rubric judge call failed: {exception.Message}", exception);
         }
 

@@ -95,7 +95,7 @@ internal sealed class SuiteRunner
         {
             var selected = file.Cases.Where(c => c.Id is not null && _filter.Matches(c.Id)).ToList();
             _request.Progress?.Start(selected.Count);
-            var trials = new TrialRunner(prompt, clients, _policy.CostMeter);
+            var trials = new TrialRunner(prompt, clients, _policy.CostMeter, _request.RegexTimeout);
             CaseResult[] results;
             try
             {
