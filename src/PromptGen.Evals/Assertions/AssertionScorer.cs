@@ -24,6 +24,9 @@ namespace PromptGen.Evals.Assertions;
 /// </remarks>
 public static class AssertionScorer
 {
+    // Levenshtein distances up to this are reported exactly even when they fail the assertion.
+    private const int ExactDistanceReported = 64;
+
     /// <summary>Scores an assertion that needs no model (every kind but <c>llm-rubric</c> and <c>similar</c>).</summary>
     /// <exception cref="AssertionServiceException">For <c>llm-rubric</c> and <c>similar</c>: use <see cref="ScoreAsync"/>.</exception>
     /// <exception cref="AssertionEvaluationException">The assertion could not be evaluated (a <c>regex</c> timed out).</exception>
@@ -190,9 +193,14 @@ public static class AssertionScorer
     private static AssertionOutcome ScoreLevenshtein(EvalAssertion assertion, PromptValue target)
     {
         var reference = assertion.Expected is { } expected ? TextOf(expected) : string.Empty;
-        var distance = Levenshtein.Distance(TextOf(target), reference);
-        return Outcome(assertion, distance <= (assertion.MaxDistance ?? 0),
-            $"expected {Subject(assertion)} within {assertion.MaxDistance} edits of {Show(PromptValue.String(reference))}, distance is {distance} (got {Show(target)})", distance);
+        var allowed = assertion.MaxDistance ?? 0;
+        // Exact up to a small margin above the bound, so failures still say how far off the output was; beyond it the
+        // work would grow with the product of the lengths.
+        var limit = Math.Max(allowed, ExactDistanceReported);
+        var distance = Levenshtein.Distance(TextOf(target), reference, limit);
+        var shown = distance > limit ? $"more than {limit}" : distance.ToString(CultureInfo.InvariantCulture);
+        return Outcome(assertion, distance <= allowed,
+            $"expected {Subject(assertion)} within {assertion.MaxDistance} edits of {Show(PromptValue.String(reference))}, distance is {shown} (got {Show(target)})", distance);
     }
 
     private static AssertionOutcome ScoreRegex(EvalAssertion assertion, PromptValue target, TimeSpan timeout)
