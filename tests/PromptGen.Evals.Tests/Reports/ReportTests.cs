@@ -103,6 +103,26 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void Markdown_leaves_no_live_link_mention_or_reference_for_a_pull_request_comment()
+    {
+        const string hostile = "see https://evil.example/x or WWW.evil.example, ping @octocat about #42 and org/repo#7, [click](http://x.y) <http://z.w> ![img](ftp://a.b)";
+        var suite = Suite(Case(hostile, "F"));
+        var run = new EvalRun { Suites = new[] { new EvalRunSuite(GateEvaluator.Evaluate(suite, null, new GateSettings())) } };
+
+        var md = MarkdownSummaryWriter.Render(run);
+
+        foreach (var live in new[] { "://", "WWW.", "@octocat", "#42", "#7", "[click](", "<http", "![img]" })
+        {
+            Assert.DoesNotContain(live, md, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Still readable: only invisible joiners and escapes were added.
+        Assert.Contains("octocat", md, StringComparison.Ordinal);
+        Assert.Contains("evil.example/x", md, StringComparison.Ordinal);
+        Assert.Equal(hostile.Length, MarkdownSummaryWriter.Escape(hostile).Replace("\u200D", string.Empty).Replace("\\", string.Empty).Replace("&lt;", "<").Replace("&gt;", ">").Length);
+    }
+
+    [Fact]
     public void Reports_are_replaced_whole_never_rewritten_in_place()
     {
         if (OperatingSystem.IsWindows()) return; // replacing an open file is a Unix guarantee
