@@ -25,7 +25,8 @@ internal static class SecretPatterns
     private static readonly Regex Pattern = new(
         string.Join("|",
             @"-----BEGIN[A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END[A-Z ]*PRIVATE KEY-----|$)",
-            @"(?<keep>\b(?:" + CredentialHeaders + ")" + Separator + @")(?<value>[^\r\n""\\]*[^\s""\\])",
+            // No word boundary before a header name: "xAuthorization: ..." is still a credential.
+            @"(?<keep>(?:" + CredentialHeaders + ")" + Separator + @")(?<value>[^\r\n""\\]*[^\s""\\])",
             @"(?<keep>\b(?:" + SecretNames + ")" + Separator + @")(?<value>[^\s""',;&}\\]{6,})",
             @"(?<keep>\b(?<scheme>bearer|basic)[ \t]+)(?<value>[A-Za-z0-9\-._~+/]{8,}=*)",
             @"\bsk-[A-Za-z0-9_\-]{16,}",

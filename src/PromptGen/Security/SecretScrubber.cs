@@ -34,6 +34,12 @@ public sealed class SecretScrubber
     /// </summary>
     public const int MinimumSecretLength = 8;
 
+    /// <summary>
+    /// How much text after the part <see cref="ScrubAndShorten"/> keeps is scrubbed with it: enough for any credential
+    /// that starts in the kept part to be recognised.
+    /// </summary>
+    public const int ScrubbedMargin = 4096;
+
     private const string Ellipsis = "…";
 
     // Longest first, so that a secret containing another one is removed whole. Replaced, never mutated.
@@ -122,15 +128,24 @@ public sealed class SecretScrubber
     /// Scrubs <paramref name="text"/>, then shortens it to at most <paramref name="maxLength"/> characters, ending in
     /// <c>…</c> when it was cut. In this order a secret is removed whole before anything is cut.
     /// </summary>
+    /// <remarks>
+    /// Only the part that can be shown is scrubbed, with <see cref="ScrubbedMargin"/> characters of context after it, so
+    /// the cost does not grow with the length of the text: a secret that starts in the shown part is recognised within
+    /// that context, and a registered secret even longer than that runs into the end of the context and is removed as
+    /// a cut secret.
+    /// </remarks>
     [return: NotNullIfNotNull(nameof(text))]
     public string? ScrubAndShorten(string? text, int maxLength)
     {
         if (maxLength < 1)
             throw new ArgumentOutOfRangeException(nameof(maxLength), "The length must be at least 1.");
-        var scrubbed = Scrub(text);
-        if (scrubbed is null || scrubbed.Length <= maxLength)
+        if (text is null)
+            return null;
+        var cutBefore = text.Length > maxLength + ScrubbedMargin;
+        var scrubbed = Scrub(cutBefore ? text.Substring(0, maxLength + ScrubbedMargin) : text);
+        if (scrubbed.Length <= maxLength && !cutBefore)
             return scrubbed;
-        var cut = maxLength - 1;
+        var cut = Math.Min(maxLength - 1, scrubbed.Length);
         // Never split a surrogate pair.
         if (cut > 0 && char.IsHighSurrogate(scrubbed[cut - 1]))
             cut--;

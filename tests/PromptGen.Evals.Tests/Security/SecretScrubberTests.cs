@@ -81,6 +81,21 @@ public class SecretScrubberTests
         Assert.EndsWith("…", shortened, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Scrub_and_shorten_of_a_huge_text_scrubs_what_it_keeps_with_enough_context()
+    {
+        // Longer than the scrubbed margin: it runs into the end of the scrubbed part and is removed as a cut secret.
+        var key = "pgtestkey-" + new string('k', 10_000);
+        var scrubber = new SecretScrubber(new[] { key });
+        var header = new string('x', 90) + "got \"Authorization: Bearer " + new string('z', 9_000) + " tail " + new string('y', 100_000);
+        var registered = new string('x', 150) + key + new string('y', 100_000);
+
+        Assert.Equal(new string('x', 90) + "got \"Authorization: [REDACTED]…", scrubber.ScrubAndShorten(header, 200));
+        Assert.Equal("xAuthorization: [REDACTED]", scrubber.Scrub("xAuthorization: abc"));
+        Assert.Equal(new string('x', 150) + "[REDACTED]…", scrubber.ScrubAndShorten(registered, 200));
+        Assert.Equal(new string('y', 199) + "…", scrubber.ScrubAndShorten(new string('y', 100_000), 200));
+    }
+
     [Theory]
     [InlineData("PROMPTGEN_API_KEY", true)]
     [InlineData("GITHUB_TOKEN", true)]
