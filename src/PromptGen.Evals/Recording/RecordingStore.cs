@@ -56,7 +56,7 @@ public sealed class RecordingStore
     /// <summary>How long a write waits for another writer's lock before it fails with an <see cref="IOException"/>.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary><see cref="FlushIfDue"/> writes once this many recordings are unwritten.</summary>
+    /// <summary><see cref="FlushIfDue"/> writes once this many recordings (and a quarter of the store's) are unwritten.</summary>
     public int MaxUnwrittenEntries { get; set; } = 16;
 
     /// <summary><see cref="FlushIfDue"/> writes unwritten recordings once the last write is this old.</summary>
@@ -214,15 +214,18 @@ public sealed class RecordingStore
     public bool FlushRecorded() => Write(prune: false, pruneCase: null);
 
     /// <summary>
-    /// <see cref="FlushRecorded"/> when a batch is due: at least <see cref="MaxUnwrittenEntries"/> unwritten recordings,
-    /// or unwritten recordings older than <see cref="MaxUnwrittenAge"/>. Returns at once when another thread is writing
+    /// <see cref="FlushRecorded"/> when a batch is due: at least <see cref="MaxUnwrittenEntries"/> unwritten recordings
+    /// and at least a quarter as many as the store holds, or unwritten recordings older than <see cref="MaxUnwrittenAge"/>. Returns at once when another thread is writing
     /// (that write, or the next due one, takes these recordings too).
     /// </summary>
     public bool FlushIfDue()
     {
         lock (_gate)
         {
-            if (_unwritten.Count == 0 || (_unwritten.Count < MaxUnwrittenEntries && _sinceWrite.Elapsed < MaxUnwrittenAge))
+            // Each write rewrites the whole file: batches grow with it (a quarter of its entries) so that recording
+            // many cases costs linear work in all, while the age limit still bounds what an interruption can lose.
+            var batch = Math.Max(MaxUnwrittenEntries, _exact.Count / 4);
+            if (_unwritten.Count == 0 || (_unwritten.Count < batch && _sinceWrite.Elapsed < MaxUnwrittenAge))
                 return false;
         }
         if (!Monitor.TryEnter(_writeGate))
