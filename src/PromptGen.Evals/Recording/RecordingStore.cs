@@ -23,6 +23,8 @@ namespace PromptGen.Evals.Recording;
 /// </summary>
 public sealed class RecordingStore
 {
+    private static readonly TimeSpan BatchLockTimeout = TimeSpan.FromSeconds(2);
+
     private readonly object _gate = new();
     // Serialises writes of this store; the file lock serialises writers across stores and processes.
     private readonly object _writeGate = new();
@@ -203,7 +205,7 @@ public sealed class RecordingStore
     /// </summary>
     /// <exception cref="IOException">The file could not be written, or its lock was held longer than <see cref="LockTimeout"/>.</exception>
     /// <exception cref="RecordingFormatException">The file on disk became malformed during the run; it is left as it is.</exception>
-    public bool Flush(Func<string, bool>? pruneCase = null) => Write(prune: true, pruneCase);
+    public bool Flush(Func<string, bool>? pruneCase = null) => Write(prune: true, pruneCase, LockTimeout);
 
     /// <summary>
     /// Writes the recordings made so far, never pruning: for a run that is cut short (cancelled) and for batches while
@@ -211,13 +213,16 @@ public sealed class RecordingStore
     /// </summary>
     /// <exception cref="IOException">The file could not be written, or its lock was held longer than <see cref="LockTimeout"/>.</exception>
     /// <exception cref="RecordingFormatException">The file on disk became malformed during the run; it is left as it is.</exception>
-    public bool FlushRecorded() => Write(prune: false, pruneCase: null);
+    public bool FlushRecorded() => Write(prune: false, pruneCase: null, LockTimeout);
 
     /// <summary>
     /// <see cref="FlushRecorded"/> when a batch is due: at least <see cref="MaxUnwrittenEntries"/> unwritten recordings
-    /// and at least a quarter as many as the store holds, or unwritten recordings older than <see cref="MaxUnwrittenAge"/>. Returns at once when another thread is writing
-    /// (that write, or the next due one, takes these recordings too).
+    /// and at least a quarter as many as the store holds, or unwritten recordings older than
+    /// <see cref="MaxUnwrittenAge"/>. Returns at once when another thread is writing (that write, or the next due one,
+    /// takes these recordings too). Waits at most 2 s for another writer's lock.
     /// </summary>
+    /// <exception cref="IOException">The file could not be written, or its lock stayed busy; the batch stays unwritten.</exception>
+    /// <exception cref="RecordingFormatException">The file on disk became malformed during the run; it is left as it is.</exception>
     public bool FlushIfDue()
     {
         lock (_gate)
@@ -232,7 +237,8 @@ public sealed class RecordingStore
             return false;
         try
         {
-            return Write(prune: false, pruneCase: null);
+            // A batch does not hold up the run waiting for a busy lock: it stays unwritten and goes with the next write.
+            return Write(prune: false, pruneCase: null, BatchLockTimeout < LockTimeout ? BatchLockTimeout : LockTimeout);
         }
         finally
         {
@@ -244,7 +250,7 @@ public sealed class RecordingStore
     public Task<bool> FlushAsync(Func<string, bool>? pruneCase = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Flush(pruneCase), cancellationToken);
 
-    private bool Write(bool prune, Func<string, bool>? pruneCase)
+    private bool Write(bool prune, Func<string, bool>? pruneCase, TimeSpan lockTimeout)
     {
         if (Mode is not (EvalMode.Auto or EvalMode.Record))
             return false;
@@ -263,7 +269,7 @@ public sealed class RecordingStore
                 return false;
 
             bool written;
-            using (FileLock.Acquire(FilePath, LockTimeout))
+            using (FileLock.Acquire(FilePath, lockTimeout))
             {
                 // What is in the file now, which another run may have written since this store was opened.
                 var (note, onDisk) = File.Exists(FilePath)
