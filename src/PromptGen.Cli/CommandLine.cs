@@ -4,14 +4,16 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using System.Threading;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Verbs;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Cli;
 
 /// <summary>
 /// Dispatches <c>promptgen</c> verbs. Exit codes: 0 success, 1 errors found in the prompts,
-/// 2 bad command line (the message and the usage go to stderr), 3 internal error.
+/// 2 bad command line (the message and the usage go to stderr), 3 internal error, 130 cancelled (Ctrl+C).
 /// </summary>
 internal static class CommandLine
 {
@@ -20,9 +22,13 @@ internal static class CommandLine
     public const int BadArguments = 2;
     public const int InternalError = 3;
 
+    /// <summary>128 + SIGINT, as shells report a command stopped by Ctrl+C.</summary>
+    public const int Cancelled = 130;
+
     private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb(), new ParseVerb(), new EvalVerb(), new InitVerb() };
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the command line <paramref name="args"/>; <paramref name="cancellationToken"/> is Ctrl+C.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         if (args.Length == 0)
         {
@@ -60,7 +66,7 @@ internal static class CommandLine
                 return Success;
             }
 
-            return verb.Execute(parsed, stdout, stderr);
+            return verb.Execute(parsed, stdout, stderr, cancellationToken);
         }
         catch (UsageException exception)
         {
@@ -69,7 +75,8 @@ internal static class CommandLine
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            stderr.Write($"promptgen {verb.Spec.Name}: internal error: {exception}\n");
+            // An exception's text can carry what a provider echoed back, a key included.
+            stderr.Write($"promptgen {verb.Spec.Name}: internal error: {EvalSecrets.Scrub(exception.ToString())}\n");
             return InternalError;
         }
     }
@@ -90,7 +97,7 @@ internal static class CommandLine
         builder.Append("\noptions:\n");
         builder.Append("  -h, --help  Show help; 'promptgen <command> --help' shows a command's options.\n");
         builder.Append("  --version   Show the version.\n");
-        builder.Append("\nexit codes: 0 success, 1 errors in the prompts, 2 bad command line, 3 internal error.\n");
+        builder.Append("\nexit codes: 0 success, 1 errors in the prompts, 2 bad command line, 3 internal error, 130 cancelled.\n");
         return builder.ToString();
     }
 

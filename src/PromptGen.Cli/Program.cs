@@ -21,6 +21,7 @@ internal static class Program
 
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8);
         using var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
-        return CommandLine.Run(args, stdout, stderr);
+        using var cancellation = new ConsoleCancellation(stderr);
+        return CommandLine.Run(args, stdout, stderr, cancellation.Token);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using PromptGen.Evals.Files;
 
 namespace PromptGen.Cli.Init;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Files;
 using PromptGen.Evals.Gate;
@@ -10,6 +11,7 @@ using PromptGen.Evals.Progress;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Running;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Cli.Verbs;
 
@@ -58,7 +60,10 @@ internal sealed class EvalVerb : Verb
             new OptionSpec(NoProgressOption, null, "Print no progress on standard error."),
         });
 
-    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
+        Execute(arguments, stdout, stderr, CancellationToken.None);
+
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var mode = ParseMode(arguments.GetValue(ModeOption));
         var (projectDir, evalFiles) = ResolveInputs(arguments);
@@ -106,7 +111,20 @@ internal sealed class EvalVerb : Verb
             return CommandLine.ErrorsFound;
         }
 
-        var result = EvalRunner.RunAsync(request).GetAwaiter().GetResult();
+        EvalRunResult result;
+        try
+        {
+            result = EvalRunner.RunAsync(request, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (EvalRunCancelledException cancelled)
+        {
+            foreach (var path in cancelled.RecordingsWritten) stdout.Write($"PromptGen evals: recordings written: {path}\n");
+            foreach (var error in cancelled.RecordingErrors) stdout.Write($"PromptGen evals: {EvalSecrets.Scrub(error)}\n");
+            stdout.Write("PromptGen evals: cancelled; the recordings of the completed model calls were kept.\n");
+            stdout.Flush();
+            return CommandLine.Cancelled;
+        }
+
         foreach (var finding in result.Findings) stdout.Write(finding.ToMSBuildString() + "\n");
         WriteSummary(stdout, result, mode);
         stdout.Flush();

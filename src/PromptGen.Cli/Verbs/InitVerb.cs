@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Init;
+using PromptGen.Evals.Files;
 
 namespace PromptGen.Cli.Verbs;
 

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Threading;
 using PromptGen.Cli.Arguments;
 
 namespace PromptGen.Cli.Verbs;
@@ -10,4 +11,8 @@ internal abstract class Verb
 
     /// <summary>Runs the verb. Returns the exit code; throws <see cref="UsageException"/> for bad arguments.</summary>
     public abstract int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr);
+
+    /// <summary>Runs the verb, stopping cleanly when <paramref name="cancellationToken"/> (Ctrl+C) fires; most verbs are too quick to care.</summary>
+    public virtual int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        Execute(arguments, stdout, stderr);
 }

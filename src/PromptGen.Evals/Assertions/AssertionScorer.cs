@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Evals.Results;
+using PromptGen.Evals.Security;
 using PromptGen.Language.Evals;
 using PromptGen.Language.Values;
 
@@ -23,10 +24,12 @@ namespace PromptGen.Evals.Assertions;
 /// </remarks>
 public static class AssertionScorer
 {
-    private static readonly TimeSpan s_regexTimeout = TimeSpan.FromSeconds(2);
+    // Levenshtein distances up to this are reported exactly even when they fail the assertion.
+    private const int ExactDistanceReported = 64;
 
     /// <summary>Scores an assertion that needs no model (every kind but <c>llm-rubric</c> and <c>similar</c>).</summary>
     /// <exception cref="AssertionServiceException">For <c>llm-rubric</c> and <c>similar</c>: use <see cref="ScoreAsync"/>.</exception>
+    /// <exception cref="AssertionEvaluationException">The assertion could not be evaluated (a <c>regex</c> timed out).</exception>
     public static AssertionOutcome Score(EvalAssertion assertion, AssertionSubject subject)
     {
         if (assertion is null) throw new ArgumentNullException(nameof(assertion));
@@ -36,11 +39,13 @@ public static class AssertionScorer
             throw new AssertionServiceException($"'{assertion.Keyword}' needs a model; score it with ScoreAsync and AssertionServices.");
         }
 
-        return ScoreDeterministic(assertion, subject);
+        return ScoreDeterministic(assertion, subject, AssertionServices.None);
     }
 
     /// <summary>Scores any assertion; <c>llm-rubric</c> and <c>similar</c> use <paramref name="services"/>.</summary>
     /// <exception cref="AssertionServiceException">The judge or embedding service is missing, failed, or answered without a verdict.</exception>
+    /// <exception cref="AssertionEvaluationException">The assertion could not be evaluated (a <c>regex</c> timed out).</exception>
+    /// <exception cref="Recording.RecordingMissingException">A judge or embedding call has no recording in replay mode (PG1003).</exception>
     public static async Task<AssertionOutcome> ScoreAsync(
         EvalAssertion assertion, AssertionSubject subject, AssertionServices? services, CancellationToken cancellationToken = default)
     {
@@ -49,10 +54,10 @@ public static class AssertionScorer
         services ??= AssertionServices.None;
         if (assertion.Kind == EvalAssertionKind.LlmRubric) return await ScoreRubricAsync(assertion, subject, services, cancellationToken).ConfigureAwait(false);
         if (assertion.Kind == EvalAssertionKind.Similar) return await ScoreSimilarAsync(assertion, subject, services, cancellationToken).ConfigureAwait(false);
-        return ScoreDeterministic(assertion, subject);
+        return ScoreDeterministic(assertion, subject, services);
     }
 
-    private static AssertionOutcome ScoreDeterministic(EvalAssertion assertion, AssertionSubject subject)
+    private static AssertionOutcome ScoreDeterministic(EvalAssertion assertion, AssertionSubject subject, AssertionServices services)
     {
         switch (assertion.Kind)
         {
@@ -93,7 +98,7 @@ public static class AssertionScorer
             EvalAssertionKind.Count => ScoreCount(assertion, target),
             EvalAssertionKind.JsonSubset => ScoreSubset(assertion, target),
             EvalAssertionKind.Levenshtein => ScoreLevenshtein(assertion, target),
-            EvalAssertionKind.Regex => ScoreRegex(assertion, target),
+            EvalAssertionKind.Regex => ScoreRegex(assertion, target, services.RegexTimeout),
             _ => ScoreText(assertion, target),
         };
     }
@@ -188,26 +193,35 @@ public static class AssertionScorer
     private static AssertionOutcome ScoreLevenshtein(EvalAssertion assertion, PromptValue target)
     {
         var reference = assertion.Expected is { } expected ? TextOf(expected) : string.Empty;
-        var distance = Levenshtein.Distance(TextOf(target), reference);
-        return Outcome(assertion, distance <= (assertion.MaxDistance ?? 0),
-            $"expected {Subject(assertion)} within {assertion.MaxDistance} edits of {Show(PromptValue.String(reference))}, distance is {distance} (got {Show(target)})", distance);
+        var allowed = assertion.MaxDistance ?? 0;
+        // Exact up to a small margin above the bound, so failures still say how far off the output was; beyond it the
+        // work would grow with the product of the lengths.
+        var limit = Math.Max(allowed, ExactDistanceReported);
+        var distance = Levenshtein.Distance(TextOf(target), reference, limit);
+        var shown = distance > limit ? $"more than {limit}" : distance.ToString(CultureInfo.InvariantCulture);
+        return Outcome(assertion, distance <= allowed,
+            $"expected {Subject(assertion)} within {assertion.MaxDistance} edits of {Show(PromptValue.String(reference))}, distance is {shown} (got {Show(target)})", distance);
     }
 
-    private static AssertionOutcome ScoreRegex(EvalAssertion assertion, PromptValue target)
+    private static AssertionOutcome ScoreRegex(EvalAssertion assertion, PromptValue target, TimeSpan timeout)
     {
         var pattern = assertion.Strings.FirstOrDefault() ?? (assertion.Expected is { Kind: PromptValueKind.String } p ? p.AsString : string.Empty);
         bool matched;
         try
         {
-            matched = Regex.IsMatch(TextOf(target), pattern, RegexOptions.CultureInvariant, s_regexTimeout);
+            matched = Regex.IsMatch(TextOf(target), pattern, RegexOptions.CultureInvariant, timeout);
         }
-        catch (RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException exception)
         {
-            return Fail(assertion, $"the regular expression /{pattern}/ took too long on this output");
+            // Says nothing about the output: a slow machine must not turn into a failed (or regressed) case.
+            throw new AssertionEvaluationException(
+                $"The regex assertion at line {assertion.Span.StartLine} could not be evaluated: /{pattern}/ ran past its time limit of {Num(timeout.TotalMilliseconds)} ms on this output.",
+                exception);
         }
         catch (ArgumentException exception)
         {
-            return Fail(assertion, $"the regular expression /{pattern}/ does not compile: {exception.Message}");
+            throw new AssertionEvaluationException(
+                $"The regex assertion at line {assertion.Span.StartLine} could not be evaluated: /{pattern}/ does not compile: {exception.Message}", exception);
         }
 
         return Negate(assertion, matched, $"expected {Subject(assertion)} {(assertion.Negated ? "not " : "")}to match /{pattern}/, got {Show(target)}");
@@ -310,11 +324,8 @@ public static class AssertionScorer
 
     private static string Subject(EvalAssertion assertion) => assertion.Path?.Text ?? "the output";
 
-    private static string Show(PromptValue value)
-    {
-        var json = PromptJson.Serialize(value);
-        return json.Length <= 200 ? json : json.Substring(0, 199) + "…";
-    }
+    // Scrubbed before it is cut: a secret the model echoed must not survive as a prefix.
+    private static string Show(PromptValue value) => EvalSecrets.Shorten(PromptJson.Serialize(value), 200);
 
     private static string Num(double value) => JsNumber.ToString(value);
 

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.Extensions.AI;
 
 namespace PromptGen.Evals.Assertions;
@@ -9,7 +10,17 @@ namespace PromptGen.Evals.Assertions;
 /// </summary>
 public sealed class AssertionServices
 {
+    /// <summary>How long a <c>regex</c> assertion may run on one output unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultRegexTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>No model services; only deterministic assertions can be scored.</summary>
     public static AssertionServices None { get; } = new();
+
+    /// <summary>
+    /// How long a <c>regex</c> assertion may run on one output; past it the assertion cannot be evaluated
+    /// (<see cref="AssertionEvaluationException"/>).
+    /// </summary>
+    public TimeSpan RegexTimeout { get; init; } = DefaultRegexTimeout;
 
     /// <summary>The judge model for <c>llm-rubric</c>.</summary>
     public IChatClient? Judge { get; init; }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using PromptGen.Evals.Recording;
 
 namespace PromptGen.Evals.Assertions;
 
@@ -34,8 +35,9 @@ public static class EmbeddingSimilarity
         {
             embeddings = await generator.GenerateAsync(new[] { reference, output }, options, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when ((exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && exception is not RecordingMissingException)
         {
+            // A missing recording stays itself (PG1003, with its own message); every other failure is a service error.
             throw new AssertionServiceException($"The embedding call for 'similar' failed: {exception.Message}", exception);
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PromptGen.Evals.Security;
 using PromptGen.Language.Schemas;
 using PromptGen.Language.Values;
 
@@ -91,5 +92,6 @@ public static class JsonSchemaValidator
         _ => "object",
     };
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 79) + "…";
+    // Scrubbed before it is cut, like every excerpt of model output.
+    private static string Shorten(string text) => EvalSecrets.Shorten(text, 80);
 }

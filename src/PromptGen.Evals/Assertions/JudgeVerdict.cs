@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -8,9 +9,12 @@ namespace PromptGen.Evals.Assertions;
 /// <summary>A judge model's verdict on one output: <c>{"pass": bool, "score": 0..1, "reason": "..."}</c>.</summary>
 public sealed record JudgeVerdict(bool? Pass, double? Score, string? Reason)
 {
-    private static readonly JsonDocumentOptions s_lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-    private static readonly Regex s_passField = new("\"?pass\"?\\s*[:=]\\s*\"?(true|false|yes|no)\"?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex s_scoreField = new("\"?score\"?\\s*[:=]\\s*\"?([0-9]*\\.?[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // Failed parses of candidate objects before the loose reading takes over: a bound on work for any input.
+    private const int MaxFailedCandidates = 256;
+
+    private static readonly JsonReaderOptions s_lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+    private static readonly Regex s_passField = new("\"?pass\"?\\s*[:=]\\s*\"?(true|false|yes|no)\"?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
+    private static readonly Regex s_scoreField = new("\"?score\"?\\s*[:=]\\s*\"?([0-9]*\\.?[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// Reads a verdict from judge text: the first JSON object that has <c>pass</c> or <c>score</c> (inside code fences or prose
@@ -18,29 +22,51 @@ public sealed record JudgeVerdict(bool? Pass, double? Score, string? Reason)
     /// <c>pass: ...</c>/<c>score: ...</c> written loosely. Scores above 1 and up to 10 or 100 are read as out of 10 or 100.
     /// Returns <c>null</c> when the text holds no verdict.
     /// </summary>
+    /// <remarks>
+    /// Linear in the length of the text: each JSON object is read once (its nested objects are searched in the parsed
+    /// tree, in document order), text that cannot start an object is skipped without parsing, and after a bounded number
+    /// of broken candidates only the loose reading is tried.
+    /// </remarks>
     public static JudgeVerdict? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        for (var start = text!.IndexOf('{'); start >= 0; start = text.IndexOf('{', start + 1))
+        var utf8 = Encoding.UTF8.GetBytes(text!);
+        var failed = 0;
+        var start = Array.IndexOf(utf8, (byte)'{');
+        while (start >= 0 && failed < MaxFailedCandidates)
         {
-            var end = MatchingBrace(text, start);
-            if (end < 0) continue;
-            try
+            var next = start + 1;
+            if (CanStartObject(utf8, start))
             {
-                using var document = JsonDocument.Parse(text.Substring(start, end - start + 1), s_lenient);
-                if (document.RootElement.ValueKind == JsonValueKind.Object && FromObject(document.RootElement) is { } verdict) return verdict;
+                if (TryReadObject(utf8, start, out var end, out var verdict))
+                {
+                    if (verdict is not null) return verdict;
+                    // Every object nested in this one was searched already.
+                    next = end;
+                }
+                else
+                {
+                    failed++;
+                }
             }
-            catch (JsonException)
-            {
-            }
+
+            start = next < utf8.Length ? Array.IndexOf(utf8, (byte)'{', next) : -1;
         }
 
         bool? pass = null;
         double? score = null;
-        var passMatch = s_passField.Match(text);
-        if (passMatch.Success) pass = IsYes(passMatch.Groups[1].Value);
-        var scoreMatch = s_scoreField.Match(text);
-        if (scoreMatch.Success && double.TryParse(scoreMatch.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) score = Normalize(parsed);
+        try
+        {
+            var passMatch = s_passField.Match(text);
+            if (passMatch.Success) pass = IsYes(passMatch.Groups[1].Value);
+            var scoreMatch = s_scoreField.Match(text);
+            if (scoreMatch.Success && double.TryParse(scoreMatch.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) score = Normalize(parsed);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+
         if (pass is null && score is null) return null;
         return new JudgeVerdict(pass, score, null);
     }
@@ -51,6 +77,63 @@ public sealed record JudgeVerdict(bool? Pass, double? Score, string? Reason)
         if (threshold is { } minimum && Score is { } score) return score >= minimum;
         if (Pass is { } pass) return pass;
         return Score is { } only && only >= (threshold ?? 0.5);
+    }
+
+    /// <summary>After <c>{</c> an object has a property name, its end, or white space or a comment first.</summary>
+    private static bool CanStartObject(byte[] utf8, int start)
+    {
+        for (var i = start + 1; i < utf8.Length; i++)
+        {
+            var b = utf8[i];
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
+            return b is (byte)'"' or (byte)'}' or (byte)'/';
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads the one JSON value at <paramref name="start"/> (what follows it is not read) and searches it for a verdict.</summary>
+    private static bool TryReadObject(byte[] utf8, int start, out int end, out JudgeVerdict? verdict)
+    {
+        var reader = new Utf8JsonReader(utf8.AsSpan(start), isFinalBlock: true, new JsonReaderState(s_lenient));
+        try
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            end = start + (int)reader.BytesConsumed;
+            verdict = Find(document.RootElement);
+            return true;
+        }
+        catch (JsonException)
+        {
+            end = start + 1;
+            verdict = null;
+            return false;
+        }
+    }
+
+    /// <summary>The first object with a verdict, in document order (the object itself, then what it contains).</summary>
+    private static JudgeVerdict? Find(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                if (FromObject(element) is { } verdict) return verdict;
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (Find(property.Value) is { } nested) return nested;
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (Find(item) is { } nested) return nested;
+                }
+
+                return null;
+            default:
+                return null;
+        }
     }
 
     private static JudgeVerdict? FromObject(JsonElement element)
@@ -99,27 +182,5 @@ public sealed record JudgeVerdict(bool? Pass, double? Score, string? Reason)
         if (score > 1 && score <= 10) score /= 10;
         else if (score > 10 && score <= 100) score /= 100;
         return Math.Max(0, Math.Min(1, score));
-    }
-
-    private static int MatchingBrace(string text, int start)
-    {
-        var depth = 0;
-        var inString = false;
-        for (var i = start; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inString)
-            {
-                if (c == '\\') i++;
-                else if (c == '"') inString = false;
-                continue;
-            }
-
-            if (c == '"') inString = true;
-            else if (c == '{') depth++;
-            else if (c == '}' && --depth == 0) return i;
-        }
-
-        return -1;
     }
 }

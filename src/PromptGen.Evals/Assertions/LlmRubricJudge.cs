@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using PromptGen.Evals.Recording;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Assertions;
 
@@ -43,8 +45,9 @@ public static class LlmRubricJudge
         {
             response = await judge.GetResponseAsync(BuildMessages(rubric, output), CreateOptions(options), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when ((exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && exception is not RecordingMissingException)
         {
+            // A missing recording stays itself (PG1003, with its own message); every other failure is a service error.
             throw new AssertionServiceException($"The llm-rubric judge call failed: {exception.Message}", exception);
         }
 
@@ -54,5 +57,5 @@ public static class LlmRubricJudge
         return (verdict, text);
     }
 
-    private static string Shorten(string text) => text.Length <= 200 ? text : text.Substring(0, 199) + "…";
+    private static string Shorten(string text) => EvalSecrets.Shorten(text, 200);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using PromptGen.Evals.Files;
 
 namespace PromptGen.Evals.Baselines;
 
@@ -30,9 +31,8 @@ public static class BaselineStore
 
     /// <summary>
     /// Writes <paramref name="baseline"/> when <paramref name="update"/> is true (the baseline changes only on an explicit
-    /// update, which the runner decides); returns whether it wrote. The write is atomic: the text goes to a temporary
-    /// file in the same folder, is flushed to disk, then moved over the old file, so a failed write leaves the old
-    /// baseline intact.
+    /// update, which the runner decides); returns whether it wrote. The write is atomic (<see cref="AtomicFile"/>): a
+    /// failed write leaves the old baseline intact.
     /// </summary>
     public static bool Write(string baselinePath, Baseline baseline, bool update) =>
         Write(baselinePath, baseline, update, beforeReplace: null);
@@ -44,27 +44,6 @@ public static class BaselineStore
         if (baseline is null) throw new ArgumentNullException(nameof(baseline));
         if (!update) return false;
 
-        var text = BaselineSerializer.Serialize(baseline);
-        var fullPath = Path.GetFullPath(baselinePath);
-        var folder = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                var bytes = Utf8NoBom.GetBytes(text);
-                stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(flushToDisk: true);
-            }
-
-            beforeReplace?.Invoke(temp);
-            File.Move(temp, fullPath, overwrite: true);
-            return true;
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        return AtomicFile.Write(baselinePath, Utf8NoBom.GetBytes(BaselineSerializer.Serialize(baseline)), overwrite: true, beforeReplace);
     }
 }

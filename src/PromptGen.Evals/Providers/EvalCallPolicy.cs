@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -45,7 +46,14 @@ public sealed class EvalCallPolicy : IDisposable
     /// Runs <paramref name="call"/> under the policy. Failures become <see cref="EvalProviderException"/> (classified);
     /// cancellation by <paramref name="cancellationToken"/> stays an <see cref="OperationCanceledException"/>.
     /// </summary>
-    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> call, Func<T, UsageDetails?> usageOf, CancellationToken cancellationToken)
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> call, Func<T, UsageDetails?> usageOf, CancellationToken cancellationToken) =>
+        (await ExecuteTimedAsync(call, usageOf, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>
+    /// <see cref="ExecuteAsync{T}"/>, also returning how long the attempt that succeeded took: the model's latency,
+    /// without the time spent waiting for a call slot, in failed attempts or in backoff and <c>Retry-After</c> waits.
+    /// </summary>
+    public async Task<(T Result, TimeSpan Latency)> ExecuteTimedAsync<T>(Func<CancellationToken, Task<T>> call, Func<T, UsageDetails?> usageOf, CancellationToken cancellationToken)
     {
         if (call is null)
             throw new ArgumentNullException(nameof(call));
@@ -53,18 +61,20 @@ public sealed class EvalCallPolicy : IDisposable
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            for (var attempt = 1; ; attempt++)
+            for (var attemptNumber = 1; ; attemptNumber++)
             {
                 CostMeter?.EnsureWithinBudget();
                 using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 attemptCancellation.CancelAfter(Options.CallTimeout);
                 ProviderFailure failure;
                 Exception error;
+                var attempt = Stopwatch.StartNew();
                 try
                 {
                     var result = await call(attemptCancellation.Token).ConfigureAwait(false);
+                    var latency = attempt.Elapsed;
                     CostMeter?.Add(usageOf(result));
-                    return result;
+                    return (result, latency);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -73,9 +83,9 @@ public sealed class EvalCallPolicy : IDisposable
                 }
                 if (error is EvalProviderException)
                     ExceptionDispatchInfo.Capture(error).Throw();
-                if (!failure.IsRetryable || attempt > Options.MaxRetries)
-                    throw ToException(failure, attempt, error);
-                await Delay(NextWait(failure, attempt), cancellationToken).ConfigureAwait(false);
+                if (!failure.IsRetryable || attemptNumber > Options.MaxRetries)
+                    throw ToException(failure, attemptNumber, error);
+                await Delay(NextWait(failure, attemptNumber), cancellationToken).ConfigureAwait(false);
             }
         }
         finally

@@ -3,7 +3,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using OpenAI;
-using PromptGen.Evals.Recording;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Providers;
 
@@ -19,7 +19,7 @@ public static class EvalProviderFactory
 
     /// <summary>
     /// The chat client for <paramref name="role"/>; an <see cref="UnconfiguredChatClient"/> when no model is configured.
-    /// The API key is registered with <see cref="SecretScrubber.Shared"/> so it can never reach a recordings file.
+    /// The API key is registered with <see cref="EvalSecrets.Scrubber"/> so it can never reach a recordings file.
     /// </summary>
     /// <exception cref="EvalProviderException">The endpoint is not an absolute http(s) URL (<see cref="ProviderErrorKind.Configuration"/>).</exception>
     public static IChatClient CreateChatClient(EvalProviderOptions options, EvalClientRole role = EvalClientRole.App, IEvalChatClientFactory? userFactory = null)
@@ -28,7 +28,7 @@ public static class EvalProviderFactory
             throw new ArgumentNullException(nameof(options));
         if (role == EvalClientRole.Embedding)
             throw new ArgumentException("Use CreateEmbeddingGenerator for embeddings.", nameof(role));
-        SecretScrubber.Shared.AddSecret(options.ApiKey);
+        EvalSecrets.Scrubber.AddSecret(options.ApiKey);
         if (userFactory is not null)
             return userFactory.CreateChatClient(role, options);
         var model = role == EvalClientRole.Judge ? options.JudgeModel ?? options.Model : options.Model;
@@ -42,7 +42,7 @@ public static class EvalProviderFactory
     {
         if (options is null)
             throw new ArgumentNullException(nameof(options));
-        SecretScrubber.Shared.AddSecret(options.ApiKey);
+        EvalSecrets.Scrubber.AddSecret(options.ApiKey);
         if (userFactory?.CreateEmbeddingGenerator(options) is { } userGenerator)
             return userGenerator;
         if (string.IsNullOrWhiteSpace(options.EmbeddingModel))

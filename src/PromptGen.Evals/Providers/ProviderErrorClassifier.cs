@@ -5,7 +5,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
-using PromptGen.Evals.Recording;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Providers;
 
@@ -87,7 +87,7 @@ public static class ProviderErrorClassifier
 
     private static string Shorten(string message)
     {
-        var oneLine = SecretScrubber.Shared.Scrub(message.Replace("\r", " ").Replace("\n", " ").Trim());
-        return oneLine.Length <= MaxDetailLength ? oneLine : oneLine.Substring(0, MaxDetailLength) + "…";
+        // Scrubbed whole before it is cut: provider errors can echo the request's headers.
+        return EvalSecrets.Shorten(message.Replace("\r", " ").Replace("\n", " ").Trim(), MaxDetailLength);
     }
 }

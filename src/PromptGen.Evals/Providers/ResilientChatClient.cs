@@ -14,6 +14,13 @@ namespace PromptGen.Evals.Providers;
 /// </summary>
 public sealed class ResilientChatClient : DelegatingChatClient
 {
+    /// <summary>
+    /// Set in <see cref="ChatResponse.AdditionalProperties"/> to the <see cref="TimeSpan"/> the answering attempt took:
+    /// the latency the <c>latency</c> assertion measures, without waiting for a call slot, failed attempts or
+    /// <c>Retry-After</c> waits.
+    /// </summary>
+    public const string LatencyProperty = "promptgen.latency";
+
     private readonly EvalCallPolicy _policy;
 
     public ResilientChatClient(IChatClient innerClient, EvalCallPolicy policy)
@@ -23,14 +30,22 @@ public sealed class ResilientChatClient : DelegatingChatClient
     }
 
     /// <inheritdoc />
-    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var messageList = messages as IList<ChatMessage> ?? messages.ToList();
-        return _policy.ExecuteAsync(
+        var (response, latency) = await _policy.ExecuteTimedAsync(
             token => base.GetResponseAsync(messageList, options, token),
             response => response.Usage,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        (response.AdditionalProperties ??= new AdditionalPropertiesDictionary())[LatencyProperty] = latency;
+        return response;
     }
+
+    /// <summary>The latency <see cref="GetResponseAsync"/> measured for <paramref name="response"/>, if it set one.</summary>
+    public static TimeSpan? LatencyOf(ChatResponse response) =>
+        response?.AdditionalProperties is { } properties && properties.TryGetValue(LatencyProperty, out var value) && value is TimeSpan latency
+            ? latency
+            : null;
 
     /// <inheritdoc />
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(

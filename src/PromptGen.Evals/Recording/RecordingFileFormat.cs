@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PromptGen.Security;
 
 namespace PromptGen.Evals.Recording;
 
@@ -289,12 +290,16 @@ internal static class RecordingFileFormat
 
     private static bool IsHexKey(string text) => text.Length == 64 && text.All(Uri.IsHexDigit);
 
-    // Line and column of each object directly inside the top-level "entries" array.
+    // Line and column of each object directly inside the top-level "entries" array. Entries come in file order, so
+    // lines are counted once, from one entry to the next (counting from the start for each was quadratic).
     private static List<(int Line, int Column)> EntryLocations(byte[] utf8)
     {
         var result = new List<(int, int)>();
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
         var inEntries = false;
+        var line = 1;
+        var lineStart = 0;
+        var counted = 0;
         while (reader.Read())
         {
             if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
@@ -302,27 +307,21 @@ internal static class RecordingFileFormat
             else if (inEntries && reader.CurrentDepth == 2 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
                      or JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null)
             {
-                result.Add(LineAndColumn(utf8, (int)reader.TokenStartIndex));
+                var offset = (int)reader.TokenStartIndex;
+                for (; counted < offset && counted < utf8.Length; counted++)
+                {
+                    if (utf8[counted] == (byte)'\n')
+                    {
+                        line++;
+                        lineStart = counted + 1;
+                    }
+                }
+                result.Add((line, offset - lineStart + 1));
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     reader.Skip();
             }
         }
         return result;
-    }
-
-    private static (int Line, int Column) LineAndColumn(byte[] utf8, int offset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < utf8.Length; i++)
-        {
-            if (utf8[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line, offset - lineStart + 1);
     }
 
     private static string FirstSentence(string message)

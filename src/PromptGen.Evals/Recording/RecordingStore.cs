@@ -6,21 +6,35 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PromptGen.Evals.Files;
+using PromptGen.Evals.Security;
+using PromptGen.Security;
 
 namespace PromptGen.Evals.Recording;
 
 /// <summary>
 /// The recordings of one eval file (<c>X.eval.yaml</c> → <c>X.eval.recordings.json</c>), shared by every recording
-/// client of that file's run. Thread-safe. Nothing is written until <see cref="Flush"/>, which writes atomically.
+/// client of that file's run. Thread-safe.
+/// <para>New recordings are kept until a flush. Every write takes the file's lock (<c>X.eval.recordings.json.lock</c>,
+/// so concurrent runs, even in other processes, take turns), re-reads the file, merges this run's new recordings into
+/// what is there now, and replaces the file atomically: two runs recording at once keep every recording of both.
+/// The runner flushes in bounded batches while results arrive (<see cref="FlushIfDue"/>), after a cancelled run
+/// (<see cref="FlushRecorded"/>) and at the end (<see cref="Flush"/>, which alone prunes in <c>record</c> mode).</para>
 /// </summary>
 public sealed class RecordingStore
 {
+    private static readonly TimeSpan BatchLockTimeout = TimeSpan.FromSeconds(2);
+
     private readonly object _gate = new();
+    // Serialises writes of this store; the file lock serialises writers across stores and processes.
+    private readonly object _writeGate = new();
     private readonly Dictionary<(string CaseId, int Trial, RecordingKind Kind, string Key), RecordingEntry> _exact = new();
     // Hand-written entries without a key: they answer by case (and trial, and request, when given).
     private readonly List<RecordingEntry> _handWritten = new();
     private readonly HashSet<RecordingEntry> _used = new(ReferenceEqualityComparer.Instance);
-    private bool _dirty;
+    // Recorded by this run and not yet written.
+    private readonly Dictionary<(string CaseId, int Trial, RecordingKind Kind, string Key), RecordingEntry> _unwritten = new();
+    private readonly System.Diagnostics.Stopwatch _sinceWrite = System.Diagnostics.Stopwatch.StartNew();
 
     private RecordingStore(string filePath, EvalMode mode, SecretScrubber scrubber, string? note, IEnumerable<RecordingEntry> entries)
     {
@@ -35,10 +49,20 @@ public sealed class RecordingStore
     /// <summary>The recordings file.</summary>
     public string FilePath { get; }
 
+    /// <summary>How model calls use the recordings.</summary>
     public EvalMode Mode { get; }
 
     /// <summary>Applied to every string written to the file.</summary>
     public SecretScrubber Scrubber { get; }
+
+    /// <summary>How long a write waits for another writer's lock before it fails with an <see cref="IOException"/>.</summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><see cref="FlushIfDue"/> writes once this many recordings (and a quarter of the store's) are unwritten.</summary>
+    public int MaxUnwrittenEntries { get; set; } = 16;
+
+    /// <summary><see cref="FlushIfDue"/> writes unwritten recordings once the last write is this old.</summary>
+    public TimeSpan MaxUnwrittenAge { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The file's top-level <c>"note"</c>, kept as written.</summary>
     public string? Note { get; }
@@ -65,7 +89,7 @@ public sealed class RecordingStore
     /// <exception cref="RecordingFormatException">The file exists but is malformed.</exception>
     public static RecordingStore Open(string recordingsPath, EvalMode mode, SecretScrubber? scrubber = null)
     {
-        scrubber ??= SecretScrubber.Shared;
+        scrubber ??= EvalSecrets.Scrubber;
         if (mode is EvalMode.Live or EvalMode.Off || !File.Exists(recordingsPath))
             return new RecordingStore(recordingsPath, mode, scrubber, null, Array.Empty<RecordingEntry>());
         var (note, entries) = RecordingFileFormat.Read(recordingsPath, File.ReadAllBytes(recordingsPath));
@@ -82,13 +106,13 @@ public sealed class RecordingStore
         }
     }
 
-    /// <summary>Whether entries were added or replaced since the store was opened.</summary>
+    /// <summary>Whether this run recorded calls that are not written yet.</summary>
     public bool HasChanges
     {
         get
         {
             lock (_gate)
-                return _dirty;
+                return _unwritten.Count > 0;
         }
     }
 
@@ -130,7 +154,7 @@ public sealed class RecordingStore
         {
             var stored = Add(entry);
             _used.Add(stored);
-            _dirty = true;
+            _unwritten[(entry.CaseId, entry.Trial.Value, entry.Kind, entry.Key)] = stored;
         }
     }
 
@@ -173,39 +197,117 @@ public sealed class RecordingStore
     }
 
     /// <summary>
-    /// Writes the recordings atomically (a temporary file in the same folder, then a move) when they changed.
-    /// In <c>record</c> mode, recorded entries this run did not use are pruned first (only those of cases for which
-    /// <paramref name="pruneCase"/> is true, when given); hand-written entries without a key are never pruned.
-    /// Nothing is written in <c>replay</c>, <c>live</c> and <c>off</c> modes. Returns whether the file was written.
+    /// Ends the run's recording: writes this run's new recordings (see the class remarks) and, in <c>record</c> mode,
+    /// prunes the recorded entries this run did not use (only those of cases for which <paramref name="pruneCase"/> is
+    /// true, when given; only entries that were in the file when the store was opened, never another run's). Hand-written
+    /// entries without a key are never pruned. Nothing is written in <c>replay</c>, <c>live</c> and <c>off</c> modes.
+    /// Returns whether the file was written.
     /// </summary>
-    public bool Flush(Func<string, bool>? pruneCase = null)
+    /// <exception cref="IOException">The file could not be written, or its lock was held longer than <see cref="LockTimeout"/>.</exception>
+    /// <exception cref="RecordingFormatException">The file on disk became malformed during the run; it is left as it is.</exception>
+    public bool Flush(Func<string, bool>? pruneCase = null) => Write(prune: true, pruneCase, LockTimeout);
+
+    /// <summary>
+    /// Writes the recordings made so far, never pruning: for a run that is cut short (cancelled) and for batches while
+    /// results arrive. Returns whether the file was written.
+    /// </summary>
+    /// <exception cref="IOException">The file could not be written, or its lock was held longer than <see cref="LockTimeout"/>.</exception>
+    /// <exception cref="RecordingFormatException">The file on disk became malformed during the run; it is left as it is.</exception>
+    public bool FlushRecorded() => Write(prune: false, pruneCase: null, LockTimeout);
+
+    /// <summary>
+    /// <see cref="FlushRecorded"/> when a batch is due: at least <see cref="MaxUnwrittenEntries"/> unwritten recordings
+    /// and at least a quarter as many as the store holds, or unwritten recordings older than
+    /// <see cref="MaxUnwrittenAge"/>. Returns at once when another thread is writing (that write, or the next due one,
+    /// takes these recordings too). Waits at most 2 s for another writer's lock.
+    /// </summary>
+    /// <exception cref="IOException">The file could not be written, or its lock stayed busy; the batch stays unwritten.</exception>
+    /// <exception cref="RecordingFormatException">The file on disk became malformed during the run; it is left as it is.</exception>
+    public bool FlushIfDue()
     {
-        if (Mode is not (EvalMode.Auto or EvalMode.Record))
-            return false;
         lock (_gate)
         {
-            if (Mode == EvalMode.Record)
-            {
-                var unused = _exact
-                    .Where(pair => !_used.Contains(pair.Value) && (pruneCase is null || pruneCase(pair.Key.CaseId)))
-                    .Select(pair => pair.Key)
-                    .ToList();
-                foreach (var key in unused)
-                    _exact.Remove(key);
-                _dirty |= unused.Count > 0;
-            }
-            if (!_dirty)
+            // Each write rewrites the whole file: batches grow with it (a quarter of its entries) so that recording
+            // many cases costs linear work in all, while the age limit still bounds what an interruption can lose.
+            var batch = Math.Max(MaxUnwrittenEntries, _exact.Count / 4);
+            if (_unwritten.Count == 0 || (_unwritten.Count < batch && _sinceWrite.Elapsed < MaxUnwrittenAge))
                 return false;
-            var text = RecordingFileFormat.Write(Note, _exact.Values.Concat(_handWritten), Scrubber);
-            var written = WriteAtomically(FilePath, text);
-            _dirty = false;
-            return written;
+        }
+        if (!Monitor.TryEnter(_writeGate))
+            return false;
+        try
+        {
+            // A batch does not hold up the run waiting for a busy lock: it stays unwritten and goes with the next write.
+            return Write(prune: false, pruneCase: null, BatchLockTimeout < LockTimeout ? BatchLockTimeout : LockTimeout);
+        }
+        finally
+        {
+            Monitor.Exit(_writeGate);
         }
     }
 
     /// <summary><see cref="Flush"/> off the calling thread.</summary>
     public Task<bool> FlushAsync(Func<string, bool>? pruneCase = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Flush(pruneCase), cancellationToken);
+
+    private bool Write(bool prune, Func<string, bool>? pruneCase, TimeSpan lockTimeout)
+    {
+        if (Mode is not (EvalMode.Auto or EvalMode.Record))
+            return false;
+        lock (_writeGate)
+        {
+            List<RecordingEntry> unwritten;
+            HashSet<(string, int, RecordingKind, string)> pruned;
+            lock (_gate)
+            {
+                unwritten = _unwritten.Values.ToList();
+                pruned = prune && Mode == EvalMode.Record
+                    ? new(_exact.Where(pair => pair.Value.Line > 0 && !_used.Contains(pair.Value) && (pruneCase is null || pruneCase(pair.Key.CaseId))).Select(pair => pair.Key))
+                    : new();
+            }
+            if (unwritten.Count == 0 && pruned.Count == 0)
+                return false;
+
+            bool written;
+            using (FileLock.Acquire(FilePath, lockTimeout))
+            {
+                // What is in the file now, which another run may have written since this store was opened.
+                var (note, onDisk) = File.Exists(FilePath)
+                    ? RecordingFileFormat.Read(FilePath, File.ReadAllBytes(FilePath))
+                    : (Note, new List<RecordingEntry>());
+                var merged = new Dictionary<(string, int, RecordingKind, string), RecordingEntry>();
+                var handWritten = new List<RecordingEntry>();
+                foreach (var entry in onDisk)
+                {
+                    if (entry.Key is not null && entry.Trial is int trial)
+                        merged[(entry.CaseId, trial, entry.Kind, entry.Key)] = entry;
+                    else
+                        handWritten.Add(entry);
+                }
+                foreach (var key in pruned)
+                    merged.Remove(key);
+                foreach (var entry in unwritten)
+                    merged[(entry.CaseId, entry.Trial!.Value, entry.Kind, entry.Key!)] = entry;
+                var text = RecordingFileFormat.Write(note, merged.Values.Concat(handWritten), Scrubber);
+                written = AtomicFile.WriteIfChanged(FilePath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+            }
+
+            lock (_gate)
+            {
+                foreach (var entry in unwritten)
+                {
+                    var key = (entry.CaseId, entry.Trial!.Value, entry.Kind, entry.Key!);
+                    // A newer recording of the same call made while writing stays unwritten.
+                    if (_unwritten.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
+                        _unwritten.Remove(key);
+                }
+                foreach (var key in pruned)
+                    _exact.Remove(key);
+                _sinceWrite.Restart();
+            }
+            return written;
+        }
+    }
 
     private RecordingEntry Add(RecordingEntry entry)
     {
@@ -218,26 +320,5 @@ public sealed class RecordingStore
             _handWritten.Add(entry);
         }
         return entry;
-    }
-
-    private static bool WriteAtomically(string path, string text)
-    {
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
-        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
-            return false;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
-        return true;
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Recording;
 
@@ -54,11 +55,14 @@ public static class RequestDiff
                 continue;
             shown++;
             if (old is null)
-                text.Append(indent).Append("+ ").Append(path).Append(": ").Append(Shorten(now!, 0)).Append('\n');
+                text.Append(indent).Append("+ ").Append(path).Append(": ").Append(Shorten(EvalSecrets.Scrub(now!), 0)).Append('\n');
             else if (now is null)
-                text.Append(indent).Append("- ").Append(path).Append(": ").Append(Shorten(old, 0)).Append('\n');
+                text.Append(indent).Append("- ").Append(path).Append(": ").Append(Shorten(EvalSecrets.Scrub(old), 0)).Append('\n');
             else
             {
+                // Scrubbed before the cut around the difference, which could otherwise keep part of a secret.
+                old = EvalSecrets.Scrub(old);
+                now = EvalSecrets.Scrub(now);
                 var at = FirstDifference(old, now);
                 text.Append(indent).Append("~ ").Append(path).Append('\n');
                 text.Append(indent).Append("    recorded: ").Append(Shorten(old, at)).Append('\n');

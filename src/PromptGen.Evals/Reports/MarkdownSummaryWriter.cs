@@ -10,6 +10,7 @@ namespace PromptGen.Evals.Reports;
 public static class MarkdownSummaryWriter
 {
     private const int MaxCellLength = 200;
+    private const char ZeroWidthJoiner = '\u200D';
 
     public static string Render(EvalRun run)
     {
@@ -76,12 +77,18 @@ public static class MarkdownSummaryWriter
         return md.ToString();
     }
 
-    /// <summary>Neutralises Markdown and HTML so model text cannot break the table or inject markup.</summary>
+    /// <summary>
+    /// Neutralises Markdown and HTML so model text cannot break the table or inject markup, and nothing in it is live in
+    /// a pull-request comment: no link (<c>[x](y)</c>, <c>&lt;url&gt;</c>, a bare <c>https://</c> or <c>www.</c>), no
+    /// <c>@mention</c> (which would notify someone) and no <c>#123</c> reference. A zero-width joiner after <c>@</c>,
+    /// <c>#</c>, a scheme's <c>:</c> and <c>www</c> breaks the autolink while the text reads the same.
+    /// </summary>
     internal static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             switch (c)
             {
                 case '<': sb.Append("&lt;"); break;
@@ -91,6 +98,15 @@ public static class MarkdownSummaryWriter
                 case '\n': sb.Append(' '); break;
                 case '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '~':
                     sb.Append('\\').Append(c);
+                    break;
+                case '@' or '#':
+                    sb.Append(c).Append(ZeroWidthJoiner);
+                    break;
+                case ':' when i + 2 < text.Length && text[i + 1] == '/' && text[i + 2] == '/':
+                    sb.Append(c).Append(ZeroWidthJoiner);
+                    break;
+                case '.' when i >= 3 && string.Compare(text, i - 3, "www", 0, 3, StringComparison.OrdinalIgnoreCase) == 0:
+                    sb.Append(ZeroWidthJoiner).Append(c);
                     break;
                 default:
                     sb.Append(char.IsControl(c) ? ' ' : c);

@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
+using System.Linq;
+using PromptGen.Evals.Files;
+using PromptGen.Evals.Security;
+using PromptGen.Security;
 
 namespace PromptGen.Evals.Reports;
 
@@ -15,7 +18,7 @@ public sealed record ReportFiles(string JUnit, string Json, string Markdown, str
     public IEnumerable<string> All => new[] { JUnit, Json, Markdown, Html };
 }
 
-/// <summary>Writes every report of a run into a folder, with secret-looking environment values redacted.</summary>
+/// <summary>Writes every report of a run into a folder, scrubbed of secrets, each file atomically.</summary>
 public static class ReportWriter
 {
     public const string JUnitFileName = "promptgen-evals.junit.xml";
@@ -24,28 +27,38 @@ public static class ReportWriter
     public const string HtmlFileName = "promptgen-evals.html";
 
     /// <summary>
-    /// Writes the four reports into <paramref name="folder"/> (created if needed). <paramref name="redactor"/> defaults to
-    /// <see cref="SecretRedactor.FromEnvironment"/>.
+    /// Writes the four reports into <paramref name="folder"/> (created if needed). Every text field of the run is
+    /// scrubbed before a report shortens it, and each rendered report is scrubbed again. <paramref name="scrubber"/>
+    /// defaults to <see cref="EvalSecrets.Scrubber"/> (configured API keys and secret-named environment variables, read now).
     /// </summary>
-    public static ReportFiles WriteAll(EvalRun run, string folder, SecretRedactor? redactor = null)
+    public static ReportFiles WriteAll(EvalRun run, string folder, SecretScrubber? scrubber = null)
     {
         if (run is null) throw new ArgumentNullException(nameof(run));
         if (folder is null) throw new ArgumentNullException(nameof(folder));
-        redactor ??= SecretRedactor.FromEnvironment();
-        var safe = redactor.Redact(run);
-        Directory.CreateDirectory(folder);
+        if (scrubber is null)
+        {
+            scrubber = EvalSecrets.Scrubber;
+            scrubber.AddSecretsFromEnvironment();
+        }
+
+        var safe = ReportScrubbing.Scrub(run, scrubber);
         var files = new ReportFiles(
             Path.Combine(folder, JUnitFileName),
             Path.Combine(folder, JsonFileName),
             Path.Combine(folder, MarkdownFileName),
             Path.Combine(folder, HtmlFileName));
-        var encoding = new UTF8Encoding(false);
 
-        // The rendered text is redacted once more: a secret could also arrive through a field added later.
-        File.WriteAllText(files.JUnit, redactor.Redact(JUnitReportWriter.Render(safe)), encoding);
-        File.WriteAllText(files.Json, redactor.Redact(JsonRunReportWriter.Render(safe)), encoding);
-        File.WriteAllText(files.Markdown, redactor.Redact(MarkdownSummaryWriter.Render(safe)), encoding);
-        File.WriteAllText(files.Html, redactor.Redact(HtmlReportWriter.Render(safe)), encoding);
+        // Rendered in full before anything is written; the rendered text is scrubbed once more, in case a secret
+        // arrives through a field added later.
+        var texts = new[]
+        {
+            JUnitReportWriter.Render(safe),
+            JsonRunReportWriter.Render(safe),
+            MarkdownSummaryWriter.Render(safe),
+            HtmlReportWriter.Render(safe),
+        };
+        var paths = files.All.ToArray();
+        for (var i = 0; i < paths.Length; i++) AtomicFile.WriteText(paths[i], scrubber.Scrub(texts[i]));
         return files;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Reports;
 
@@ -31,10 +32,10 @@ internal static class TextSanitizer
         return builder?.ToString() ?? text;
     }
 
-    /// <summary>Shortens to at most <paramref name="max"/> characters on one line.</summary>
+    /// <summary>Scrubs secrets, then shortens to at most <paramref name="max"/> characters on one line.</summary>
     public static string OneLine(string text, int max)
     {
         var line = text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
-        return line.Length <= max ? line : line.Substring(0, max - 1) + "…";
+        return EvalSecrets.Shorten(line, max);
     }
 }

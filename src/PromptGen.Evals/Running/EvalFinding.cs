@@ -1,4 +1,5 @@
 using System.Globalization;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Running;
 
@@ -11,7 +12,7 @@ namespace PromptGen.Evals.Running;
 /// <param name="Message">One line: newlines are folded so build logs keep the finding on one line.</param>
 public sealed record EvalFinding(string Id, bool IsError, string Path, int Line, int Column, string Message)
 {
-    /// <summary>MSBuild's canonical form: <c>path(line,col): error PG1002: message</c>.</summary>
+    /// <summary>MSBuild's canonical form: <c>path(line,col): error PG1002: message</c>, the message scrubbed of secrets.</summary>
     public string ToMSBuildString() => string.Format(
         CultureInfo.InvariantCulture,
         "{0}({1},{2}): {3} {4}: {5}",
@@ -20,7 +21,7 @@ public sealed record EvalFinding(string Id, bool IsError, string Path, int Line,
         Column < 1 ? 1 : Column,
         IsError ? "error" : "warning",
         Id,
-        OneLine(Message));
+        OneLine(EvalSecrets.Scrub(Message)));
 
     internal static string OneLine(string message) =>
         message.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", " | ").Trim();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PromptGen.Catalog;
+using PromptGen.Evals.Assertions;
 using PromptGen.Evals.Progress;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
@@ -39,4 +40,10 @@ public sealed record EvalRunRequest
     public int? MaxConcurrency { get; init; }
 
     public ProgressReporter? Progress { get; init; }
+
+    /// <summary>
+    /// How long a <c>regex</c> assertion may run on one output. A pattern that takes longer is an evaluation error
+    /// (PG1004, ERROR), never a failed assertion.
+    /// </summary>
+    public TimeSpan RegexTimeout { get; init; } = AssertionServices.DefaultRegexTimeout;
 }

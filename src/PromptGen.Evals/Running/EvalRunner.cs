@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Reports;
+using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Running;
 
@@ -18,6 +19,11 @@ namespace PromptGen.Evals.Running;
 /// </summary>
 public static class EvalRunner
 {
+    /// <summary>
+    /// Runs the eval files of <paramref name="request"/> and gates each against its baseline. Cancelling
+    /// <paramref name="cancellationToken"/> stops the run: the recordings of the completed model calls are written, then
+    /// an <see cref="EvalRunCancelledException"/> is thrown.
+    /// </summary>
     public static async Task<EvalRunResult> RunAsync(EvalRunRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
@@ -31,14 +37,30 @@ public static class EvalRunner
         var findings = new List<EvalFinding>();
         var baselines = new List<string>();
         var recordings = new List<string>();
+        // Known before anything can echo it: the configured key never reaches a recording, a report or the console.
+        EvalSecrets.Register(options);
         using (var policy = new EvalCallPolicy(options.ToResilienceOptions(), EvalCostMeter.FromOptions(options)))
         using (var slots = new SemaphoreSlim(concurrency, concurrency))
         {
             var runner = new SuiteRunner(request, filter, policy, slots);
             foreach (var evalFile in request.EvalFiles.Distinct(StringComparer.Ordinal))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var outcome = await runner.RunAsync(evalFile, cancellationToken).ConfigureAwait(false);
+                SuiteOutcome outcome;
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    outcome = await runner.RunAsync(evalFile, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+                {
+                    request.Progress?.Complete();
+                    var suite = cancelled as EvalRunCancelledException;
+                    throw new EvalRunCancelledException(
+                        recordings.Concat(suite?.RecordingsWritten ?? Array.Empty<string>()).ToList(),
+                        suite?.RecordingErrors ?? Array.Empty<string>(),
+                        cancellationToken);
+                }
+
                 if (outcome.Suite is not null) suites.Add(outcome.Suite);
                 findings.AddRange(outcome.Findings.OrderBy(f => f.Line).ThenBy(f => f.Column));
                 if (outcome.BaselineWritten is not null) baselines.Add(outcome.BaselineWritten);
@@ -53,7 +75,7 @@ public static class EvalRunner
             var run = new EvalRun { Suites = suites, Mode = request.Mode.ToName(), StartedAt = startedAt, Duration = watch.Elapsed };
             try
             {
-                reports = ReportWriter.WriteAll(run, request.ReportDirectory!, SecretRedactor.FromEnvironment());
+                reports = ReportWriter.WriteAll(run, request.ReportDirectory!);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -65,7 +87,7 @@ public static class EvalRunner
         return new EvalRunResult
         {
             Suites = suites,
-            Findings = findings,
+            Findings = findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList(),
             Reports = reports,
             BaselinesWritten = baselines,
             RecordingsWritten = recordings,

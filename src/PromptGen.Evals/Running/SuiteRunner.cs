@@ -96,8 +96,16 @@ internal sealed class SuiteRunner
         {
             var selected = file.Cases.Where(c => c.Id is not null && _filter.Matches(c.Id)).ToList();
             _request.Progress?.Start(selected.Count);
-            var trials = new TrialRunner(prompt, clients, _policy.CostMeter);
-            var results = await Task.WhenAll(selected.Select(c => RunCaseAsync(trials, file, c, evalPath, cancellationToken))).ConfigureAwait(false);
+            var trials = new TrialRunner(prompt, clients, _policy.CostMeter, _request.RegexTimeout);
+            CaseResult[] results;
+            try
+            {
+                results = await Task.WhenAll(selected.Select(c => RunCaseAsync(trials, store, file, c, evalPath, cancellationToken))).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw Cancelled(store, cancellationToken);
+            }
 
             var suite = new SuiteResult { EvalFile = evalPath, PromptName = prompt.Name, Cases = results };
             var selectedIds = new HashSet<string>(selected.Select(c => c.Id!), StringComparer.Ordinal);
@@ -128,7 +136,7 @@ internal sealed class SuiteRunner
             {
                 if (store.Flush(_filter.IsAll ? null : _filter.Matches)) recordingsWritten = store.FilePath;
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
             {
                 findings.Add(FileError($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}"));
             }
@@ -143,7 +151,40 @@ internal sealed class SuiteRunner
         }
     }
 
-    private async Task<CaseResult> RunCaseAsync(TrialRunner trials, EvalFile file, EvalCase evalCase, string evalPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes what the cancelled run recorded (the calls that completed were paid for) and says so. Pruning would
+    /// need the whole run, so a cancelled run never prunes.
+    /// </summary>
+    private static EvalRunCancelledException Cancelled(RecordingStore store, CancellationToken cancellationToken)
+    {
+        var written = new List<string>();
+        var errors = new List<string>();
+        try
+        {
+            if (store.FlushRecorded()) written.Add(store.FilePath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        {
+            errors.Add($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}");
+        }
+
+        return new EvalRunCancelledException(written, errors, cancellationToken);
+    }
+
+    /// <summary>Writes a batch of recordings while results arrive, so an interrupted run loses at most one batch.</summary>
+    private static void FlushBatchIfDue(RecordingStore store)
+    {
+        try
+        {
+            store.FlushIfDue();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        {
+            // Retried by the next batch and by the final write, which reports the problem as a finding.
+        }
+    }
+
+    private async Task<CaseResult> RunCaseAsync(TrialRunner trials, RecordingStore store, EvalFile file, EvalCase evalCase, string evalPath, CancellationToken cancellationToken)
     {
         var caseId = evalCase.Id!;
         var inputJson = PromptJson.Serialize(evalCase.Input ?? PromptValue.EmptyObject());
@@ -161,6 +202,8 @@ internal sealed class SuiteRunner
             {
                 _slots.Release();
             }
+
+            FlushBatchIfDue(store);
         }
 
         var passed = trialResults.Count(t => t.Passed);

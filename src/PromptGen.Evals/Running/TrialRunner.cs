@@ -17,8 +17,9 @@ namespace PromptGen.Evals.Running;
 
 /// <summary>
 /// Runs one trial of one case with the application's own generated code: render → app client (recording → resilience
-/// → provider) with the prompt's options → parse → score. Infrastructure problems become trial errors (PG1003 for a
-/// missing recording, PG1004 for everything else), never failed assertions.
+/// → provider) with the prompt's options → parse → score. Infrastructure and evaluation problems become trial errors (PG1003
+/// for a missing recording, the judge's included; PG1004 for everything else, a regex time-out included), never failed
+/// assertions.
 /// </summary>
 internal sealed class TrialRunner
 {
@@ -27,12 +28,12 @@ internal sealed class TrialRunner
     private readonly AssertionServices _services;
     private readonly EvalCostMeter? _costMeter;
 
-    public TrialRunner(IPromptDescriptor prompt, EvalModelClients clients, EvalCostMeter? costMeter)
+    public TrialRunner(IPromptDescriptor prompt, EvalModelClients clients, EvalCostMeter? costMeter, TimeSpan regexTimeout)
     {
         _prompt = prompt;
         _clients = clients;
         _costMeter = costMeter;
-        _services = new AssertionServices { Judge = clients.Judge, Embeddings = clients.Embeddings };
+        _services = new AssertionServices { Judge = clients.Judge, Embeddings = clients.Embeddings, RegexTimeout = regexTimeout };
     }
 
     public async Task<TrialResult> RunAsync(EvalCase evalCase, string caseId, string inputJson, int trial, CancellationToken cancellationToken)
@@ -60,7 +61,9 @@ internal sealed class TrialRunner
             var options = _prompt.CreateOptions();
             var watch = Stopwatch.StartNew();
             var response = await _clients.App.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-            latency = watch.Elapsed;
+            // The provider layer measures the attempt that answered: waiting for a call slot, retries and Retry-After
+            // waits are the infrastructure's time, not the model's. A replayed answer has only the time it took here.
+            latency = ResilientChatClient.LatencyOf(response) ?? watch.Elapsed;
             modelText = response.Text;
 
             var parsed = _prompt.ParseToJson(modelText);
@@ -116,6 +119,11 @@ internal sealed class TrialRunner
         }
         catch (AssertionServiceException exception)
         {
+            return Error(trial, EvalProviderException.ProviderErrorDiagnosticId, exception.Message, renderedJson, modelText);
+        }
+        catch (AssertionEvaluationException exception)
+        {
+            // The assertion could not be evaluated (a regex that timed out): nothing is known about the output's quality.
             return Error(trial, EvalProviderException.ProviderErrorDiagnosticId, exception.Message, renderedJson, modelText);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
+using PromptGen.Security;
 
 namespace PromptGen.Evals.Tests.Providers;
 

@@ -7,6 +7,7 @@ using PromptGen.Evals.Baselines;
 using PromptGen.Evals.Gate;
 using PromptGen.Evals.Reports;
 using PromptGen.Evals.Results;
+using PromptGen.Security;
 using static PromptGen.Evals.Tests.TestData;
 
 namespace PromptGen.Evals.Tests.Reports;
@@ -102,6 +103,42 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void Markdown_leaves_no_live_link_mention_or_reference_for_a_pull_request_comment()
+    {
+        const string hostile = "see https://evil.example/x or WWW.evil.example, ping @octocat about #42 and org/repo#7, [click](http://x.y) <http://z.w> ![img](ftp://a.b)";
+        var suite = Suite(Case(hostile, "F"));
+        var run = new EvalRun { Suites = new[] { new EvalRunSuite(GateEvaluator.Evaluate(suite, null, new GateSettings())) } };
+
+        var md = MarkdownSummaryWriter.Render(run);
+
+        foreach (var live in new[] { "://", "WWW.", "@octocat", "#42", "#7", "[click](", "<http", "![img]" })
+        {
+            Assert.DoesNotContain(live, md, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Still readable: only invisible joiners and escapes were added.
+        Assert.Contains("octocat", md, StringComparison.Ordinal);
+        Assert.Contains("evil.example/x", md, StringComparison.Ordinal);
+        Assert.Equal(hostile.Length, MarkdownSummaryWriter.Escape(hostile).Replace("\u200D", string.Empty).Replace("\\", string.Empty).Replace("&lt;", "<").Replace("&gt;", ">").Length);
+    }
+
+    [Fact]
+    public void Reports_are_replaced_whole_never_rewritten_in_place()
+    {
+        if (OperatingSystem.IsWindows()) return; // replacing an open file is a Unix guarantee
+        var first = ReportWriter.WriteAll(Run("the first answer"), _folder, new SecretScrubber());
+        var before = File.ReadAllText(first.Json);
+        using var reader = new StreamReader(new FileStream(first.Json, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+
+        ReportWriter.WriteAll(Run("the second answer"), _folder, new SecretScrubber());
+
+        // A reader (a CI step uploading the report) sees the old report whole, the next reader the new one.
+        Assert.Equal(before, reader.ReadToEnd());
+        Assert.Contains("the second answer", File.ReadAllText(first.Json), StringComparison.Ordinal);
+        Assert.Equal(4, Directory.GetFiles(_folder).Length);
+    }
+
+    [Fact]
     public void Html_is_self_contained_and_escapes_everything()
     {
         var html = HtmlReportWriter.Render(Run());
@@ -158,7 +195,7 @@ public sealed class ReportTests : IDisposable
                 Assert.DoesNotContain("9f8e7d6c5b4a", text);
             }
 
-            Assert.Contains(SecretRedactor.Mask, File.ReadAllText(files.Json));
+            Assert.Contains(SecretScrubber.Redacted, File.ReadAllText(files.Json));
         }
         finally
         {
@@ -169,7 +206,7 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public void WriteAll_writes_four_files()
     {
-        var files = ReportWriter.WriteAll(Run(), _folder, SecretRedactor.None);
+        var files = ReportWriter.WriteAll(Run(), _folder, new SecretScrubber());
         Assert.All(files.All, f => Assert.True(File.Exists(f)));
         Assert.Equal(4, Directory.GetFiles(_folder).Length);
     }

@@ -1,0 +1,90 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace PromptGen.Security;
+
+/// <summary>
+/// What a secret looks like without knowing it: credential headers, authorization schemes, well-known key formats,
+/// secret-named assignments and private key blocks. One pattern with one alternative per shape, so text is scanned once.
+/// </summary>
+internal static class SecretPatterns
+{
+    // Header names whose whole value is a credential. The value runs to the end of the line (or a closing quote):
+    // "Authorization: Bearer x", "Authorization: SharedKey account:signature", "Cookie: a=1; b=2".
+    private const string CredentialHeaders =
+        @"proxy-authorization|authorization|x-api-key|api-key|x-goog-api-key|ocp-apim-subscription-key|x-auth-token|set-cookie|cookie";
+
+    // Names whose value, up to a separator, is a secret: api_key=..., "client_secret": "...", Password=...;
+    private const string SecretNames =
+        @"(?:x-)?api[-_]?key|api[-_]?secret|access[-_]?token|refresh[-_]?token|id[-_]?token|auth[-_]?token|session[-_]?token" +
+        @"|client[-_]?secret|secret[-_]?key|private[-_]?key|account[-_]?key|shared[-_]?access[-_]?key|password|passwd|pwd|secret";
+
+    // Quotes (JSON, possibly escaped inside another string) and the separator between a name and its value.
+    private const string Separator = @"\\?[""']?[ \t]*[:=][ \t]*\\?[""']?";
+
+    private static readonly Regex Pattern = new(
+        string.Join("|",
+            @"-----BEGIN[A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END[A-Z ]*PRIVATE KEY-----|$)",
+            // No word boundary before a header name: "xAuthorization: ..." is still a credential.
+            @"(?<keep>(?:" + CredentialHeaders + ")" + Separator + @")(?<value>[^\r\n""\\]*[^\s""\\])",
+            @"(?<keep>\b(?:" + SecretNames + ")" + Separator + @")(?<value>[^\s""',;&}\\]{6,})",
+            @"(?<keep>\b(?<scheme>bearer|basic)[ \t]+)(?<value>[A-Za-z0-9\-._~+/]{8,}=*)",
+            @"\bsk-[A-Za-z0-9_\-]{16,}",
+            @"\bAIza[0-9A-Za-z\-_]{30,}",
+            @"\bgh[pousr]_[A-Za-z0-9]{30,}",
+            @"\bgithub_pat_[A-Za-z0-9_]{40,}",
+            @"\bxox[abprs]-[A-Za-z0-9\-]{10,}",
+            @"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b",
+            @"\bhf_[A-Za-z0-9]{30,}",
+            @"\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]+",
+            @"(?<keep>\bsig=)(?<value>[A-Za-z0-9%+/=]{16,})"),
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(5));
+
+    private static readonly Regex SecretVariableName = new(
+        "KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|CONNECTION_?STRING",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly MatchEvaluator Replace = match =>
+    {
+        var keep = match.Groups["keep"];
+        if (!keep.Success)
+            return SecretScrubber.Redacted;
+        // "Bearer tokens" or "basic understanding" is prose: a credential has a digit, a capital or a symbol in it.
+        if (match.Groups["scheme"].Success && !LooksLikeCredential(match.Groups["value"].Value))
+            return match.Value;
+        return keep.Value + SecretScrubber.Redacted;
+    };
+
+    public static string Scrub(string text)
+    {
+        try
+        {
+            return Pattern.Replace(text, Replace);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Fail closed: text that cannot be checked is not let through.
+            return SecretScrubber.Redacted;
+        }
+    }
+
+    public static bool IsSecretVariableName(string name)
+    {
+        if (name is null)
+            throw new ArgumentNullException(nameof(name));
+        return SecretVariableName.IsMatch(name);
+    }
+
+    private static bool LooksLikeCredential(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsDigit(c) || (i > 0 && char.IsUpper(c)) || c is '-' or '.' or '_' or '~' or '+' or '/' or '=')
+                return true;
+        }
+
+        return false;
+    }
+}
