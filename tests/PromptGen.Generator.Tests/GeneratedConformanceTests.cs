@@ -13,6 +13,7 @@ using PromptGen.Generator.Models;
 using PromptGen.Language.Semantics;
 using PromptGen.Generator.Tests.Infrastructure;
 using PromptGen.Language.Documents;
+using PromptGen.Language.Schemas;
 using PromptGen.Language.Values;
 using PromptGen.Language.Yaml;
 using RenderOptions = runtime::PromptGen.Rendering.PromptRenderOptions;
@@ -20,66 +21,208 @@ using RenderOptions = runtime::PromptGen.Rendering.PromptRenderOptions;
 namespace PromptGen.Generator.Tests;
 
 /// <summary>
-/// The Dotprompt spec suite through generated code: every suite's template is compiled by the generator (all suites
-/// without partials in one compilation, each in its own namespace), and each case's messages come from the generated
-/// <c>Render(JsonElement, PromptRenderOptions)</c>. Templates are compiled untyped here: the input is passed as given.
+/// The Dotprompt spec suite through generated code. Each suite's template is compiled by the generator twice, in the
+/// same compilation (all suites without partials in one, each suite with partials in its own, since a project shares
+/// partials by name): as the template alone in <c>Conf/D{i}</c> (no frontmatter, so every case renders through the
+/// untyped <c>Render(JsonElement)</c>), and as written in <c>Conf/T{i}</c> (frontmatter, input schema and the suite's
+/// named schemas kept; a file without frontmatter is its template alone, so <c>D{i}</c> serves as both). A case runs
+/// typed when its suite has an input schema, the generator compiled the template to <c>RenderTyped</c> and the case's
+/// input reads as the generated <c>Input</c> record.
 /// </summary>
 public sealed class GeneratedConformanceTests
 {
-    private sealed record Case(string Name, int Suite, PromptValue SuiteValue, PromptValue Test);
+    /// <summary>Measured: the only cases whose suite has an input schema (two suites, one case each) run typed.</summary>
+    private const int TypedCaseFloor = 2;
 
-    private static readonly Lazy<(List<Case> Cases, Dictionary<int, Assembly> Assemblies)> s_compiled = new(CompileAll);
+    private sealed record Case(string Name, int Suite, PromptValue SuiteValue, PromptValue Test)
+    {
+        public string SuiteLabel => Name.Substring(0, Name.IndexOf(" / ", StringComparison.Ordinal));
+    }
+
+    private sealed record Compiled(List<Case> Cases, Dictionary<int, Assembly> Assemblies, Dictionary<int, List<Diagnostic>> TypedDiagnostics);
+
+    private static readonly Lazy<Compiled> s_compiled = new(CompileAll);
 
     public static IEnumerable<object[]> CaseNames() => LoadCases().Select(c => new object[] { c.Name });
+
+    /// <summary>The cases whose suite declares an input schema: the only ones the typed path can take.</summary>
+    public static IEnumerable<object[]> TypedCandidateNames() =>
+        LoadCases().Where(c => InputSchemaOf(c.SuiteValue) is not null).Select(c => new object[] { c.Name });
 
     [Fact]
     public void All_117_cases_are_found() => Assert.Equal(117, LoadCases().Count);
 
+    /// <summary>All cases through the untyped path: the template alone, the input passed as JSON as given.</summary>
     [Theory]
     [MemberData(nameof(CaseNames))]
-    public void Generated_render_matches_the_spec(string name)
+    public void Dynamic_generated_render_matches_the_spec(string name)
     {
-        var (cases, assemblies) = s_compiled.Value;
+        var (cases, assemblies, _) = s_compiled.Value;
         var testCase = cases.Single(c => c.Name == name);
-        var suite = testCase.SuiteValue;
-        var test = testCase.Test;
-        var data = Overlay(suite["data"], test["data"]);
-        var input = data["input"] ?? PromptValue.EmptyObject();
-        var document = PromptDocumentParser.Parse("p.prompt", suite["template"]!.AsString);
-        var defaults = test["options"]?["input"]?["default"] ?? document.Metadata.InputDefault;
-        if (defaults is { Kind: PromptValueKind.Object } && input.Kind == PromptValueKind.Object) input = Overlay(defaults, input);
+        var type = GeneratedClass(assemblies[testCase.Suite], $"D{testCase.Suite}")
+            ?? throw new InvalidOperationException($"No class was generated for the template of '{name}'.");
+        Assert.Null(RenderTypedOf(type));
+        var render = type.GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) })!;
+        var result = (IList<ChatMessage>)render.Invoke(null, new object?[] { Element(InputOf(testCase)), OptionsOf(testCase) })!;
+        AssertMessages(testCase, result);
+    }
 
-        var options = new RenderOptions
+    /// <summary>Every case whose suite has an input schema runs typed today; one that stops doing so fails here, with why.</summary>
+    [Theory]
+    [MemberData(nameof(TypedCandidateNames))]
+    public void Typed_generated_render_matches_the_spec(string name)
+    {
+        var compiled = s_compiled.Value;
+        var testCase = compiled.Cases.Single(c => c.Name == name);
+        var reason = WhyNotTyped(testCase, compiled);
+        Assert.True(reason is null, $"{name} does not run typed: {reason}");
+
+        // As an application calls it: the JSON entry point, and an Input record read by the generated JSON reader.
+        var type = GeneratedClass(compiled.Assemblies[testCase.Suite], TypedFolder(testCase.Suite, testCase.SuiteValue))!;
+        var json = PromptJson.Serialize(InputOf(testCase));
+        var fromJson = type.GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) })!;
+        AssertMessages(testCase, (IList<ChatMessage>)fromJson.Invoke(null, new object?[] { Element(InputOf(testCase)), OptionsOf(testCase) })!);
+
+        var record = ReadInput(type, json);
+        var fromRecord = type.GetMethod("Render", new[] { record.GetType(), typeof(RenderOptions) })!;
+        AssertMessages(testCase, (IList<ChatMessage>)fromRecord.Invoke(null, new object?[] { record, OptionsOf(testCase) })!);
+    }
+
+    /// <summary>How many cases run typed, at least as many as measured; the message lists the others and why.</summary>
+    [Fact]
+    public void The_cases_that_can_run_typed_do()
+    {
+        var compiled = s_compiled.Value;
+        var reasons = compiled.Cases.Select(c => (Case: c, Reason: WhyNotTyped(c, compiled))).ToList();
+        var typed = reasons.Count(r => r.Reason is null);
+        var notTyped = reasons.Where(r => r.Reason is not null).GroupBy(r => r.Reason!).OrderBy(g => g.Key, StringComparer.Ordinal);
+        var report = $"{typed} of {reasons.Count} cases run typed. Not typed, by reason and suite:\n" + string.Join("\n", notTyped.Select(g =>
+            $"- {g.Key} ({g.Count()} cases): {string.Join(", ", g.GroupBy(r => r.Case.SuiteLabel).Select(s => $"{s.Key} ({s.Count()})"))}"));
+        Assert.True(typed >= TypedCaseFloor, report);
+    }
+
+    /// <summary>Null when the case runs typed; otherwise why not.</summary>
+    private static string? WhyNotTyped(Case testCase, Compiled compiled)
+    {
+        if (InputSchemaOf(testCase.SuiteValue) is null) return "no input schema";
+        var type = GeneratedClass(compiled.Assemblies[testCase.Suite], TypedFolder(testCase.Suite, testCase.SuiteValue));
+        if (type is null)
+        {
+            var errors = compiled.TypedDiagnostics[testCase.Suite].Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct();
+            return $"no class generated ({string.Join(", ", errors)})";
+        }
+
+        // The generator does not record why a template falls back; docs/architecture.md lists the constructs.
+        if (RenderTypedOf(type) is null) return "the template falls back to the dynamic path";
+        try
+        {
+            ReadInput(type, PromptJson.Serialize(InputOf(testCase)));
+            return null;
+        }
+        catch (JsonException exception)
+        {
+            return $"the input does not fit the Input record ({exception.Message})";
+        }
+    }
+
+    /// <summary>
+    /// Where the file as written is compiled: <c>T{i}</c>, or <c>D{i}</c> when the file is its template alone, since both
+    /// would generate the same class; this keeps the suite compile about as small as with the dynamic copies alone.
+    /// </summary>
+    private static string TypedFolder(int index, PromptValue suite) => IsTemplateAlone(suite) ? $"D{index}" : $"T{index}";
+
+    private static bool IsTemplateAlone(PromptValue suite)
+    {
+        var text = suite["template"]!.AsString;
+        return PromptDocumentParser.Parse("p.prompt", text).Template == text;
+    }
+
+    private static MethodInfo? RenderTypedOf(Type type) => type.GetMethod("RenderTyped", BindingFlags.NonPublic | BindingFlags.Static);
+
+    /// <summary>The generated <c>Input</c> for a JSON text, through the generated strict reader (never built by hand).</summary>
+    private static object ReadInput(Type type, string json)
+    {
+        // Found whatever its visibility: hiding the codec from IntelliSense must not hide it from this test.
+        const BindingFlags any = BindingFlags.Public | BindingFlags.NonPublic;
+        var reader = type.GetNestedType("JsonCodec", any)?.GetMethod("ReadInputJson", any | BindingFlags.Static, null, new[] { typeof(string) }, null)
+            ?? throw new InvalidOperationException($"{type.FullName} has no JsonCodec.ReadInputJson(string).");
+        try
+        {
+            return reader.Invoke(null, new object[] { json })!;
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
+            throw;
+        }
+    }
+
+    /// <summary>The one prompt class generated in <c>Conf/{folder}</c>, found by namespace so frontmatter names do not matter.</summary>
+    private static Type? GeneratedClass(Assembly assembly, string folder) =>
+        assembly.GetTypes().SingleOrDefault(t => t.Namespace == $"Acme.Support.Conf.{folder}" && !t.IsNested &&
+            t.GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) }) is not null);
+
+    /// <summary>The template's input schema as the language core reads it, with the suite's named schemas.</summary>
+    private static PromptValue? InputSchemaOf(PromptValue suite) =>
+        PromptCompiler.Parse("p.prompt", suite["template"]!.AsString, DocumentOptionsOf(suite)).Document.Metadata.InputSchema;
+
+    private static PromptDocumentOptions? DocumentOptionsOf(PromptValue suite) =>
+        suite["schemas"] is { Kind: PromptValueKind.Object } schemas ? new PromptDocumentOptions { Schemas = new DictionarySchemaResolver(schemas.Properties) } : null;
+
+    /// <summary>
+    /// Render data's input, with the test's own <c>options.input.default</c> under it: those are caller options the reference
+    /// runtime receives separately. The prompt's frontmatter <c>input.default</c> is generated code's job.
+    /// </summary>
+    private static PromptValue InputOf(Case testCase)
+    {
+        var input = Overlay(testCase.SuiteValue["data"], testCase.Test["data"])["input"] ?? PromptValue.EmptyObject();
+        var defaults = testCase.Test["options"]?["input"]?["default"];
+        return defaults is { Kind: PromptValueKind.Object } && input.Kind == PromptValueKind.Object ? Overlay(defaults, input) : input;
+    }
+
+    private static RenderOptions OptionsOf(Case testCase)
+    {
+        var data = Overlay(testCase.SuiteValue["data"], testCase.Test["data"]);
+        return new RenderOptions
         {
             History = data["messages"] is { Kind: PromptValueKind.Array } messages ? messages.Items.Select(ToChatMessage).ToList() : null,
             Context = data["context"] is { } context ? Element(context) : null,
             Docs = data["docs"] is { } docs ? Element(docs) : null,
         };
-        var type = assemblies[testCase.Suite].GetType($"Acme.Support.Conf.S{testCase.Suite}.PPrompt", throwOnError: true)!;
-        var render = type.GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) })!;
-        var result = (IList<ChatMessage>)render.Invoke(null, new object?[] { Element(input), options })!;
+    }
 
+    private static void AssertMessages(Case testCase, IList<ChatMessage> result)
+    {
         var actual = PromptValue.Array(result.Select(FromChatMessage));
-        var expected = test["expect"]!["messages"] ?? PromptValue.Array(Array.Empty<PromptValue>());
+        var expected = testCase.Test["expect"]!["messages"] ?? PromptValue.Array(Array.Empty<PromptValue>());
         Assert.Equal(PromptJson.Serialize(expected, sortKeys: true), PromptJson.Serialize(actual, sortKeys: true));
     }
 
-    private static (List<Case>, Dictionary<int, Assembly>) CompileAll()
+    private static Compiled CompileAll()
     {
         var cases = LoadCases();
         var suites = cases.GroupBy(c => c.Suite).Select(g => (Index: g.Key, Value: g.First().SuiteValue)).ToList();
         var assemblies = new Dictionary<int, Assembly>();
+        var typedDiagnostics = new Dictionary<int, List<Diagnostic>>();
         static bool HasPartials(PromptValue suite) => suite["partials"] is not null || suite["resolverPartials"] is not null;
+
+        // D{i} is the template alone (the untyped path); T{i} is the file as written, parsed exactly as the generator
+        // parses it, plus the suite's named schemas, which a project has no other way to give the generator.
+        var typedOptions = suites.Where(s => !IsTemplateAlone(s.Value))
+            .ToDictionary(s => GeneratorHarness.PathOf($"Conf/T{s.Index}/p.prompt"), s => DocumentOptionsOf(s.Value));
+        ParsedPromptFile Parse(string path, string text) =>
+            typedOptions.TryGetValue(path, out var options) ? PromptCompiler.Parse(path, text, options) : ToDocumentModel(path, text);
 
         var batches = new List<List<(int Index, PromptValue Value)>> { suites.Where(s => !HasPartials(s.Value)).ToList() };
         batches.AddRange(suites.Where(s => HasPartials(s.Value)).Select(s => new List<(int, PromptValue)> { s }));
-        using var parser = PromptPipeline.OverrideParserForTesting(ToDocumentModel);
+        using var parser = PromptPipeline.OverrideParserForTesting(Parse);
         foreach (var batch in batches)
         {
             var files = new List<(string Path, string Text)>();
             foreach (var (index, suite) in batch)
             {
-                files.Add((GeneratorHarness.PathOf($"Conf/S{index}/p.prompt"), suite["template"]!.AsString));
+                files.Add((GeneratorHarness.PathOf($"Conf/D{index}/p.prompt"), suite["template"]!.AsString));
+                if (!IsTemplateAlone(suite)) files.Add((GeneratorHarness.PathOf($"Conf/T{index}/p.prompt"), suite["template"]!.AsString));
                 foreach (var key in new[] { "partials", "resolverPartials" })
                 {
                     if (suite[key] is not { Kind: PromptValueKind.Object } partials) continue;
@@ -96,10 +239,15 @@ public sealed class GeneratedConformanceTests
             Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
             stream.Position = 0;
             var assembly = new AssemblyLoadContext("conformance", isCollectible: true).LoadFromStream(stream);
-            foreach (var (index, _) in batch) assemblies[index] = assembly;
+            foreach (var (index, suite) in batch)
+            {
+                assemblies[index] = assembly;
+                var typedPath = GeneratorHarness.PathOf($"Conf/{TypedFolder(index, suite)}/p.prompt");
+                typedDiagnostics[index] = harness.DriverDiagnostics.Where(d => d.Location.GetLineSpan().Path == typedPath).ToList();
+            }
         }
 
-        return (cases, assemblies);
+        return new Compiled(cases, assemblies, typedDiagnostics);
     }
 
     /// <summary>The real front end on the template alone: spec inputs are rendered through the untyped (JsonElement) path.</summary>
