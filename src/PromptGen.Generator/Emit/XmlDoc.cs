@@ -7,13 +7,25 @@ internal static class XmlDoc
 {
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    public static void Summary(IndentedWriter w, string? text)
+    /// <summary>A <c>summary</c>: on one line when the text is one line, else one comment line per text line.</summary>
+    public static void Summary(IndentedWriter w, string? text) => Element(w, "summary", text);
+
+    /// <summary>A <c>remarks</c>, laid out like <see cref="Summary"/>.</summary>
+    public static void Remarks(IndentedWriter w, string? text) => Element(w, "remarks", text);
+
+    private static void Element(IndentedWriter w, string element, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
         var lines = text!.Replace("\r\n", "\n").Trim().Split('\n').Select(l => l.TrimEnd()).ToArray();
-        w.Line("/// <summary>");
+        if (lines.Length == 1)
+        {
+            w.Line($"/// <{element}>{Escape(lines[0])}</{element}>");
+            return;
+        }
+
+        w.Line($"/// <{element}>");
         foreach (var line in lines) w.Line(line.Length == 0 ? "/// <para/>" : "/// " + Escape(line));
-        w.Line("/// </summary>");
+        w.Line($"/// </{element}>");
     }
 
     public static void Param(IndentedWriter w, string name, string? text)
