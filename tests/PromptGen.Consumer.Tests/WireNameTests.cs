@@ -10,6 +10,7 @@ public sealed class WireNameTests
     public void To_wire_name_gives_the_json_value_of_a_member()
     {
         Assert.Equal("technical", ClassifyTicketPrompt.Category.Technical.ToWireName());
+        Assert.Equal("over-the-moon", GreetPrompt.Mood.OverTheMoon.ToWireName());
         Assert.Equal("USD", ExtractInvoicePrompt.Currency.USD.ToWireName());
     }
 

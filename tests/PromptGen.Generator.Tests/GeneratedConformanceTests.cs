@@ -45,9 +45,10 @@ public sealed class GeneratedConformanceTests
         var test = testCase.Test;
         var data = Overlay(suite["data"], test["data"]);
         var input = data["input"] ?? PromptValue.EmptyObject();
-        var document = PromptDocumentParser.Parse("p.prompt", suite["template"]!.AsString);
-        var defaults = test["options"]?["input"]?["default"] ?? document.Metadata.InputDefault;
-        if (defaults is { Kind: PromptValueKind.Object } && input.Kind == PromptValueKind.Object) input = Overlay(defaults, input);
+        // Render-time option defaults are the caller's: it passes them with its input. The frontmatter's are the
+        // generated code's business.
+        var optionDefaults = test["options"]?["input"]?["default"];
+        if (optionDefaults is { Kind: PromptValueKind.Object } && input.Kind == PromptValueKind.Object) input = Overlay(optionDefaults, input);
 
         var options = new RenderOptions
         {
@@ -102,7 +103,7 @@ public sealed class GeneratedConformanceTests
         return (cases, assemblies);
     }
 
-    /// <summary>The real document front end; the input schema is left out so the template renders its input as given.</summary>
+    /// <summary>The real document front end; the input schema is left out so the template renders its input (with its defaults) as given.</summary>
     private static PromptDocumentModel ToDocumentModel(string path, string text)
     {
         // Schemas are left out on purpose: spec inputs are rendered through the untyped (JsonElement) path.
@@ -111,6 +112,7 @@ public sealed class GeneratedConformanceTests
         return new PromptDocumentModel
         {
             Path = path,
+            InputDefault = document.Metadata.InputDefault,
             Template = document.Template,
             TemplateOffset = document.TemplateStart,
             ReferencedPartials = PromptGen.Generator.Parsing.TemplateReferences.Partials(template).ToEquatableArray(),

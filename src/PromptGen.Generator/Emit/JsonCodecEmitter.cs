@@ -43,6 +43,9 @@ internal sealed class JsonCodecEmitter
     /// <summary>The writer of the output type, as a delegate expression from the prompt class.</summary>
     public static string OutputWriter(PromptModel model) => new JsonCodecEmitter(model).WriterDelegate(model.OutputType, "JsonCodec.");
 
+    /// <summary>The reader of a non-constant default value's type, as a delegate expression from the prompt class.</summary>
+    public static string DefaultReader(PromptModel model, TypeRef type) => new JsonCodecEmitter(model).ReaderDelegate(type.AsNonNullable(), "JsonCodec.");
+
     /// <summary>True when the prompt needs a codec class at all.</summary>
     public static bool IsNeeded(PromptModel model) =>
         !model.IsTextOutput || model.HasInputSchema || model.Enums.Count > 0 || s_renderCodeWriters.IsMatch(model.RenderCode);
@@ -50,9 +53,11 @@ internal sealed class JsonCodecEmitter
     /// <summary>Writes the <c>JsonCodec</c> class of <paramref name="model"/>.</summary>
     public static void Emit(IndentedWriter w, PromptModel model) => new JsonCodecEmitter(model).EmitClass(w);
 
-    /// <summary>Positional order of the Input record: required parameters first, then optional ones (which have defaults).</summary>
+    /// <summary>Positional order of the Input record: fields the caller must give first, then optional or defaulted ones.</summary>
     public static IEnumerable<PropertyModel> InputOrder(RecordModel input) =>
-        input.Properties.Where(p => p.IsRequired).Concat(input.Properties.Where(p => !p.IsRequired));
+        input.Properties.Where(IsMandatoryParameter).Concat(input.Properties.Where(p => !IsMandatoryParameter(p)));
+
+    private static bool IsMandatoryParameter(PropertyModel property) => property.IsRequired && property.Default is null;
 
     private void EmitClass(IndentedWriter w)
     {
@@ -95,6 +100,11 @@ internal sealed class JsonCodecEmitter
         {
             ReaderDelegate(_model.OutputType, string.Empty);
             WriterDelegate(_model.OutputType, string.Empty);
+        }
+
+        foreach (var property in _model.Input.Properties)
+        {
+            if (property.Default is { Constant: null }) ReaderDelegate(property.Type.AsNonNullable(), string.Empty);
         }
 
         if (_model.HasInputSchema && !_model.IsRenderTyped) RequestMethod(false, TypeRef.Record("Input"));
@@ -259,14 +269,13 @@ internal sealed class JsonCodecEmitter
     private void EmitRecordReader(IndentedWriter w, string typeName, RecordModel record)
     {
         var properties = record.Properties;
-        var required = properties.Where(p => p.IsRequired).ToList();
+        var required = properties.Where(p => p.IsRequired && p.Default is null).ToList();
         var masked = required.Count <= MaxMaskedRequired;
         w.Line($"if (!{Read}.StartObject(ref reader, out value)) return false;");
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            var initial = property.Type.IsNullable || property.Type.IsValueType ? "default" : "null!";
-            w.Line($"{TypeNames.Of(property.Type, _cls)} v{i} = {initial};");
+            w.Line($"{TypeNames.Of(property.Type, _cls)} v{i} = {InitialValue(property)};");
         }
 
         if (required.Count > 0)
@@ -307,6 +316,16 @@ internal sealed class JsonCodecEmitter
 
         w.Line("return true;");
     }
+
+    /// <summary>What a property's local starts as: its default (absent means default, as in the run-time renderer), else empty.</summary>
+    private string InitialValue(PropertyModel property)
+    {
+        if (property.Default is { } value) return value.Constant ?? DefaultField(property);
+        return property.Type.IsNullable || property.Type.IsValueType ? "default" : "null!";
+    }
+
+    /// <summary>The static field holding a default that has no C# constant (see <see cref="PromptSourceEmitter"/>).</summary>
+    public static string DefaultField(PropertyModel property) => "s_" + IdentifierNames.Unescape(property.ParameterName) + "Default";
 
     private void EmitWriter(IndentedWriter w, TypeRef type)
     {

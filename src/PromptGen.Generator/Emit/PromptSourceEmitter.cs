@@ -92,7 +92,7 @@ internal static class PromptSourceEmitter
     {
         XmlDoc.Summary(w, input.Description ?? "The input of the prompt: one property per input field.");
         var ordered = JsonCodecEmitter.InputOrder(input).ToList();
-        foreach (var property in ordered) XmlDoc.Param(w, property.PropertyName, property.Description);
+        foreach (var property in ordered) XmlDoc.Param(w, property.PropertyName, property.Description, DefaultText(property));
         if (ordered.Count == 0)
         {
             w.Line("public sealed partial record Input();");
@@ -108,8 +108,15 @@ internal static class PromptSourceEmitter
         }
     }
 
-    /// <summary>Optional fields are optional parameters with the default <c>null</c>.</summary>
-    private static string ParameterDefault(PropertyModel property) => property.IsRequired ? string.Empty : " = null";
+    /// <summary>
+    /// A parameter's default: the <c>input.default</c> constant when C# has one; <c>null</c> for other defaults (the
+    /// generated render applies them) and for optional fields; nothing for fields the caller must give.
+    /// </summary>
+    private static string ParameterDefault(PropertyModel property) =>
+        property.Default is { } value ? " = " + (value.Constant ?? "null") : property.IsRequired ? string.Empty : " = null";
+
+    private static string? DefaultText(PropertyModel property) =>
+        property.Default is { } value ? InputDefaultValues.Display(value) : null;
 
     private static void EmitRecord(IndentedWriter w, string cls, RecordModel record)
     {
@@ -181,7 +188,7 @@ internal static class PromptSourceEmitter
         using (w.Block("public static partial class PromptChatClientExtensions"))
         {
             w.Line($"/// <summary>Runs the <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt: renders it, calls the model and parses the answer.</summary>");
-            foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description);
+            foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description, DefaultText(parameter));
             // On the method: the class is partial across prompts and may carry the attribute only once.
             w.Line(GeneratedCodeAttribute);
             w.Line($"{identity.Accessibility} static {TypeNames.Task(TypeNames.PromptResult(outputType))} {identity.MethodName}(");

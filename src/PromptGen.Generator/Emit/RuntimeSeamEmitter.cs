@@ -4,7 +4,7 @@ using PromptGen.Generator.Models;
 namespace PromptGen.Generator.Emit;
 
 /// <summary>
-/// The generated members that hand over to the runtime library: <c>Render</c>,
+/// The generated members that hand over to the runtime library: <c>Render</c> (with the prompt's input defaults),
 /// <c>Parse</c>, <c>TryParse</c> and <c>RunAsync</c>. Their logic lives once in the runtime
 /// (<c>PromptOutputParser&lt;T&gt;</c>, <c>PromptRunner</c>, <c>JsonText</c>); generated bodies are one call.
 /// </summary>
@@ -33,24 +33,31 @@ internal static class RuntimeSeamEmitter
     }
 
     /// <summary>
-    /// The three <c>Render</c> overloads and the compiled template (<see cref="PromptModel.RenderCode"/>). JSON input is
-    /// read strictly as <c>Input</c> when the prompt has an input schema, and used as is when it has none.
+    /// The input defaults a render needs (static fields, <c>WithDefaults</c>), the three <c>Render</c> overloads and the
+    /// compiled template (<see cref="PromptModel.RenderCode"/>). Defaults fill absent (typed: null) fields exactly as
+    /// the run-time renderer does; JSON input is read strictly as <c>Input</c> when the prompt has an input schema.
     /// </summary>
     public static void EmitRenderMembers(IndentedWriter w, PromptModel model)
     {
+        var withDefaults = EmitDefaults(w, model);
+        var typedInput = withDefaults ? "WithDefaults(input)" : "input";
         var readInput = $"{JsonText}.Read<Input>(input, JsonCodec.ReadInput)";
+        var untypedDefaults = !model.HasInputSchema && model.InputDefaultJson is not null;
         string render, renderJson;
         if (!model.HasInputSchema)
         {
-            render = "RenderTemplate(null, options);";
-            renderJson = $"RenderTemplate({Rt}.FromJson(input), options);";
+            render = untypedDefaults ? "RenderTemplate(global::PromptGen.PromptInputDefaults.Apply(s_inputDefault, null), options);" : "RenderTemplate(null, options);";
+            renderJson = untypedDefaults
+                ? $"RenderTemplate(global::PromptGen.PromptInputDefaults.Apply(s_inputDefault, {Rt}.FromJson(input)), options);"
+                : $"RenderTemplate({Rt}.FromJson(input), options);";
         }
         else
         {
             string RenderInput(string input) => model.IsRenderTyped
                 ? $"RenderTyped({input}, options);"
                 : $"RenderTemplate({Rt}.FromJson({JsonText}.Write({input}, JsonCodec.WriteInput)), options);";
-            render = RenderInput("input");
+            render = RenderInput(typedInput);
+            // Absent fields take their defaults in the reader; an explicit null stays null, as in the run-time renderer.
             renderJson = RenderInput(readInput);
         }
 
@@ -71,6 +78,43 @@ internal static class RuntimeSeamEmitter
             if (line.Length == 0) w.Raw("\n");
             else w.Line(line);
         }
+    }
+
+    /// <summary>Writes the default-value fields and <c>WithDefaults</c>; true when <c>WithDefaults</c> exists.</summary>
+    private static bool EmitDefaults(IndentedWriter w, PromptModel model)
+    {
+        var cls = TypeNames.QualifiedClass(model.Identity);
+        if (!model.HasInputSchema)
+        {
+            if (model.InputDefaultJson is null) return false;
+            w.Line();
+            w.Line("/// <summary>The frontmatter's <c>input.default</c>, applied under untyped input.</summary>");
+            w.Line($"private static readonly object? s_inputDefault = {Rt}.FromJson({CSharpLiterals.String(model.InputDefaultJson)});");
+            return false;
+        }
+
+        var defaulted = model.Input.Properties.Where(p => p.Default is not null).ToList();
+        foreach (var property in defaulted.Where(p => p.Default!.Constant is null))
+        {
+            var type = property.Type.AsNonNullable();
+            w.Line();
+            w.Line($"/// <summary>The default of <c>{XmlDoc.Escape(property.WireName)}</c> (<c>input.default</c>).</summary>");
+            w.Line($"private static readonly {TypeNames.Of(type, cls)} {JsonCodecEmitter.DefaultField(property)} =");
+            w.Line($"    {JsonText}.Read<{TypeNames.Of(type, cls)}>({CSharpLiterals.String(property.Default!.Json)}, {JsonCodecEmitter.DefaultReader(model, type)});");
+        }
+
+        // A field that cannot hold null (a number with a constant default) always has a value.
+        var nullable = defaulted.Where(p => p.Type.IsNullable || !p.Type.IsValueType).ToList();
+        if (nullable.Count == 0) return false;
+        var complete = string.Join(" && ", nullable.Select(p => $"input.{p.PropertyName} is not null"));
+        w.Line();
+        w.Line("/// <summary>The input with <c>input.default</c> in place of null fields, as the run-time renderer applies it.</summary>");
+        w.Line($"private static Input WithDefaults(Input input) =>");
+        w.Line($"    {complete} ? input : input with");
+        w.Line("    {");
+        foreach (var p in nullable) w.Line($"        {p.PropertyName} = input.{p.PropertyName} ?? {p.Default!.Constant ?? JsonCodecEmitter.DefaultField(p)},");
+        w.Line("    };");
+        return true;
     }
 
     /// <summary><c>Parse</c> and <c>TryParse</c>: one call each into the output parser.</summary>

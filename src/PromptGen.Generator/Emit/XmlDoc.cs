@@ -28,10 +28,18 @@ internal static class XmlDoc
         w.Line($"/// </{element}>");
     }
 
-    public static void Param(IndentedWriter w, string name, string? text)
+    /// <summary>A <c>param</c> from a description, followed by the parameter's default when it has one.</summary>
+    public static void Param(IndentedWriter w, string name, string? text, string? defaultValue = null)
     {
-        if (string.IsNullOrWhiteSpace(text)) return;
-        var oneLine = string.Join(" ", text!.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-        w.Line($"/// <param name=\"{name.TrimStart('@')}\">{Escape(oneLine)}</param>");
+        var oneLine = string.IsNullOrWhiteSpace(text)
+            ? string.Empty
+            : Escape(string.Join(" ", text!.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)));
+        if (defaultValue is not null)
+        {
+            oneLine += (oneLine.Length == 0 ? string.Empty : oneLine.EndsWith(".") ? " " : ". ") + $"Default: <c>{Escape(defaultValue)}</c>.";
+        }
+
+        if (oneLine.Length == 0) return;
+        w.Line($"/// <param name=\"{name.TrimStart('@')}\">{oneLine}</param>");
     }
 }

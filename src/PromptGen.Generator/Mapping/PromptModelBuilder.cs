@@ -16,9 +16,11 @@ internal static class PromptModelBuilder
 
         var isText = document.OutputSchema is null || string.Equals(document.OutputFormat, "text", System.StringComparison.Ordinal);
         var outputType = isText ? TypeRef.String : mapper.MapOutput(document.OutputSchema!, document.OutputSchemaLocation);
+        var containingClass = Emit.TypeNames.QualifiedClass(identity);
         var input = mapper.MapInput(document.InputSchema, document.InputSchemaLocation);
+        input = Emit.InputDefaultValues.Attach(input, document.InputDefault, mapper.Enums, containingClass);
         var options = ChatOptionsMapper.Map(document, diagnostics);
-        var renderCode = Emit.RenderCodeBuilder.Build(document, partials, input, mapper.Records, Emit.TypeNames.QualifiedClass(identity), out var isTyped);
+        var renderCode = Emit.RenderCodeBuilder.Build(document, partials, input, mapper.Records, containingClass, out var isTyped);
 
         return new PromptModel
         {
@@ -36,6 +38,7 @@ internal static class PromptModelBuilder
             RenderCode = renderCode,
             IsRenderTyped = isTyped,
             HasInputSchema = document.InputSchema is not null,
+            InputDefaultJson = document.InputDefault is { Kind: PromptValueKind.Object } defaults ? PromptJson.Serialize(defaults) : null,
         };
     }
 }

@@ -31,6 +31,9 @@ internal sealed record PromptDocumentModel
 
     public LocationInfo? InputSchemaLocation { get; init; }
 
+    /// <summary>Frontmatter <c>input.default</c>: values for input fields the caller leaves out, or null.</summary>
+    public PromptValue? InputDefault { get; init; }
+
     public PromptValue? OutputSchema { get; init; }
 
     public LocationInfo? OutputSchemaLocation { get; init; }

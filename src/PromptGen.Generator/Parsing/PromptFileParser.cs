@@ -67,6 +67,7 @@ internal static class PromptFileParser
                 .ToEquatableArray(),
             InputSchema = metadata.InputSchema,
             InputSchemaLocation = Locate("input.schema"),
+            InputDefault = metadata.InputDefault,
             OutputSchema = metadata.OutputSchema,
             OutputSchemaLocation = Locate("output.schema"),
             OutputFormat = metadata.OutputFormat,
