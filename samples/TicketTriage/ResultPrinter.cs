@@ -24,8 +24,8 @@ public static class ResultPrinter
         foreach (var line in Wrap(ticket.Text, 100)) output.WriteLine("  > " + line);
         output.WriteLine();
 
-        Field(output, "Category", $"{TicketPipeline.WireName(triage.Category)} (ClassifyTicketPrompt.Category.{triage.Category})");
-        Field(output, "Priority", TicketPipeline.WireName(triage.Priority));
+        Field(output, "Category", $"{triage.Category.ToWireName()} (ClassifyTicketPrompt.Category.{triage.Category})");
+        Field(output, "Priority", triage.Priority.ToWireName());
         Field(output, "Confidence", triage.Confidence.ToString("0.00", CultureInfo.InvariantCulture));
         Field(output, "Summary", triage.Summary);
         Field(output, "Customer", Describe(facts.Customer));
@@ -39,7 +39,7 @@ public static class ResultPrinter
             Field(output, order == facts.Orders[0] ? "Orders" : string.Empty, Describe(order));
         }
 
-        Field(output, "Wants", TicketPipeline.WireName(facts.RequestedAction));
+        Field(output, "Wants", facts.RequestedAction.ToWireName());
         if (facts.Deadline is not null) Field(output, "Deadline", facts.Deadline);
 
         output.WriteLine();

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
@@ -31,15 +30,15 @@ public static class TicketPipeline
         var triage = classification.Value;
 
         var details = await clients.Extract.ExtractTicketDetailsAsync(
-            ticket.Text, category: WireName(triage.Category), options: options, cancellationToken: cancellationToken);
+            ticket.Text, category: triage.Category.ToWireName(), options: options, cancellationToken: cancellationToken);
         var facts = details.Value;
 
         var reply = await clients.Draft.DraftReplyAsync(
             customerName: facts.Customer.Name,
-            category: WireName(triage.Category),
-            priority: WireName(triage.Priority),
+            category: triage.Category.ToWireName(),
+            priority: triage.Priority.ToWireName(),
             summary: triage.Summary,
-            requestedAction: WireName(facts.RequestedAction),
+            requestedAction: facts.RequestedAction.ToWireName(),
             agent: Agent,
             orders: facts.Orders.Count == 0
                 ? null
@@ -59,22 +58,4 @@ public static class TicketPipeline
         ClassifyTicketPrompt.Category.Shipping => "Orders & Delivery",
         _ => null,
     };
-
-    /// <summary>
-    /// The JSON name of an enum member of these prompts: the generated members are PascalCase forms of the
-    /// lower-case, dash-separated wire names (<c>HowTo</c> ↔ <c>how-to</c>), so the conversion is exact here.
-    /// </summary>
-    public static string WireName<TEnum>(TEnum value)
-        where TEnum : struct, System.Enum
-    {
-        var name = value.ToString();
-        var wire = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) wire.Append('-');
-            wire.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return wire.ToString();
-    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
@@ -9,6 +10,37 @@ namespace PromptGen;
 /// <summary>Runs a rendered prompt against an <see cref="IChatClient"/> and parses the answer; used by generated code.</summary>
 public static class PromptRunner
 {
+    /// <summary>
+    /// The body of a generated <c>RunAsync</c>: checks the arguments, renders <paramref name="input"/>, puts the caller's
+    /// <paramref name="options"/> over the prompt's, calls the model and parses its answer with <paramref name="reader"/>.
+    /// </summary>
+    /// <typeparam name="TInput">The prompt's input record.</typeparam>
+    /// <typeparam name="TOutput">The prompt's output type.</typeparam>
+    /// <param name="client">The chat client.</param>
+    /// <param name="input">The prompt's input.</param>
+    /// <param name="render">The prompt's <c>Render</c>.</param>
+    /// <param name="promptOptions">The prompt's <c>CreateOptions()</c>.</param>
+    /// <param name="options">The caller's options, which win over the prompt's.</param>
+    /// <param name="reader">The prompt's output parser.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The parsed value with the response, usage and every attempt's report.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static Task<PromptResult<TOutput>> RunAsync<TInput, TOutput>(
+        IChatClient client,
+        TInput input,
+        Func<TInput, IList<ChatMessage>> render,
+        ChatOptions promptOptions,
+        ChatOptions? options,
+        PromptOutputReader<TOutput> reader,
+        CancellationToken cancellationToken = default)
+        where TInput : class
+    {
+        if (client is null) throw new ArgumentNullException(nameof(client));
+        if (input is null) throw new ArgumentNullException(nameof(input));
+        if (render is null) throw new ArgumentNullException(nameof(render));
+        return RunAsync(client, render(input), PromptChatOptions.Merge(promptOptions, options), reader, null, cancellationToken);
+    }
+
     public static async Task<PromptResult<T>> RunAsync<T>(
         IChatClient client,
         IList<ChatMessage> messages,

@@ -49,5 +49,6 @@ internal static class BenchmarkData
 
     public static string SupportReplyInputJson => File.ReadAllText(Path.Combine(Folder, "Data", "support-reply-input.json"));
 
-    public static SupportReplyPrompt.Input SupportReplyInput => SupportReplyPrompt.JsonCodec.ReadInputJson(SupportReplyInputJson);
+    public static SupportReplyPrompt.Input SupportReplyInput =>
+        PromptGen.Serialization.JsonText.Read<SupportReplyPrompt.Input>(SupportReplyInputJson, SupportReplyPrompt.JsonCodec.ReadInput);
 }

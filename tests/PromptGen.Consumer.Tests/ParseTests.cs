@@ -1,4 +1,6 @@
+using System;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using PromptGen.Consumer.Tests.Prompts;
 
 namespace PromptGen.Consumer.Tests;
@@ -30,6 +32,39 @@ public sealed class ParseTests
         Assert.True(report.Has(PromptRepairKind.StrippedCodeFence));
         Assert.True(report.Has(PromptRepairKind.TrailingComma));
         Assert.True(report.Has(PromptRepairKind.EnumCaseFixed));
+    }
+
+    [Theory]
+    [InlineData("Here you go:\n```json\n{\"category\": \"Technical\", \"confidence\": 0.75,}\n```")]
+    [InlineData("{\"category\":\"billing\",\"confidence\":\"0.9\"}")]
+    [InlineData("{\"category\":\"billing\",\"confidence\":0.9")]
+    [InlineData("{category: 'billing', confidence: 0.9} // done")]
+    [InlineData("{\"category\":\"refund\",\"confidence\":0.9}")]
+    [InlineData("{\"confidence\":0.9}")]
+    [InlineData("[\"billing\"]")]
+    [InlineData("")]
+    [InlineData("not JSON at all")]
+    public void Malformed_output_costs_no_exception(string text)
+    {
+        var thrown = 0;
+        var thread = Environment.CurrentManagedThreadId;
+        void Count(object? sender, FirstChanceExceptionEventArgs e)
+        {
+            if (Environment.CurrentManagedThreadId == thread) thrown++;
+        }
+
+        ClassifyTicketPrompt.TryParse(text, out _, out _);
+        AppDomain.CurrentDomain.FirstChanceException += Count;
+        try
+        {
+            ClassifyTicketPrompt.TryParse(text, out _, out _);
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
+
+        Assert.Equal(0, thrown);
     }
 
     [Fact]

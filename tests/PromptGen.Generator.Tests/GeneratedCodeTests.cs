@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System;
 using System.IO;
 using System.Linq;
@@ -54,15 +56,14 @@ public sealed class GeneratedCodeTests
     public void Strict_json_codec_reads_and_writes_wire_names()
     {
         var assembly = EmitAndLoad(RunAll());
-        var codec = assembly.GetType("Acme.Support.Prompts.Support.TriageTicketPrompt+JsonCodec", throwOnError: true)!;
         const string json = """
             {"category":"in-progress","summary":"Charged twice","confidence":0.9,"urgent":true,"tags":["billing"],
              "customer":{"order_id":"1182","class":null},"actions":[{"kind":"refund","amount":12}],"scores":{"a":1.5},
              "extra":{"any":[1,2]},"unknown":"ignored"}
             """;
 
-        var output = codec.GetMethod("ReadOutputJson")!.Invoke(null, new object[] { json })!;
-        var written = (string)codec.GetMethod("WriteOutputJson")!.Invoke(null, new[] { output })!;
+        var output = ReadStrict(assembly, json);
+        var written = WriteOutput(assembly, output);
 
         Assert.Equal("InProgress", output.GetType().GetProperty("Category")!.GetValue(output)!.ToString());
         using var document = JsonDocument.Parse(written);
@@ -78,19 +79,37 @@ public sealed class GeneratedCodeTests
     }
 
     [Theory]
-    [InlineData("""{"summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "required property 'category'")]
-    [InlineData("""{"category":"other","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "'other' is not a value")]
-    [InlineData("""{"category":"billing","summary":"s","confidence":"1","urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "Expected a number")]
-    [InlineData("""{"category":"billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}} x""", "")]
+    [InlineData("""{"summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "required property 'category' of Output is missing")]
+    [InlineData("""{"category":"billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{}}""", "required property 'order_id' of Customer is missing")]
+    [InlineData("""{"category":"other","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "Expected a value of Category but found String at byte 12")]
+    [InlineData("""{"category":"billing","summary":"s","confidence":"1","urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "Expected a number but found String")]
+    [InlineData("""{"category":"billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}} x""", "after a single JSON value")]
+    [InlineData("""{"category":"billing","summary":"s",}""", "")]
     public void Strict_json_codec_rejects_output_that_does_not_fit(string json, string messagePart)
     {
         var assembly = EmitAndLoad(RunAll());
-        var codec = assembly.GetType("Acme.Support.Prompts.Support.TriageTicketPrompt+JsonCodec", throwOnError: true)!;
 
-        var error = Assert.Throws<TargetInvocationException>(() => codec.GetMethod("ReadOutputJson")!.Invoke(null, new object[] { json }));
+        var error = Assert.Throws<TargetInvocationException>(() => ReadStrict(assembly, json));
 
         Assert.IsAssignableFrom<JsonException>(error.InnerException);
         Assert.Contains(messagePart, error.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"category":"billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", true)]
+    [InlineData("""{"category":"Billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", false)]
+    [InlineData("""{"category":"billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"},}""", false)]
+    [InlineData("""Sure: {"category":"billing"}""", false)]
+    public void Try_parse_is_clean_only_for_json_that_the_strict_reader_takes_as_is(string json, bool clean)
+    {
+        var assembly = EmitAndLoad(RunAll());
+        var prompt = assembly.GetType("Acme.Support.Prompts.Support.TriageTicketPrompt", throwOnError: true)!;
+        var arguments = new object?[] { json, null, null };
+
+        prompt.GetMethod("TryParse")!.Invoke(null, arguments);
+
+        var report = (runtime::PromptGen.PromptParseReport)arguments[2]!;
+        Assert.Equal(clean, ReferenceEquals(report, runtime::PromptGen.PromptParseReport.Clean));
     }
 
     [Fact]
@@ -124,6 +143,31 @@ public sealed class GeneratedCodeTests
 
         Assert.Equal("System.Collections.Generic.IReadOnlyList<int>", parse.ReturnType.ToDisplayString());
     }
+
+    /// <summary>The generated strict reader of the output, through the runtime's throwing entry point (as <c>Render(JsonElement)</c> reads input).</summary>
+    private static object ReadStrict(Assembly assembly, string json)
+    {
+        var (outputType, codec) = OutputCodec(assembly);
+        var readerType = typeof(runtime::PromptGen.Serialization.JsonValueReader<>).MakeGenericType(outputType);
+        var reader = Delegate.CreateDelegate(readerType, codec.GetMethod("ReadOutput", BindingFlags.Static | BindingFlags.NonPublic)!);
+        var read = typeof(runtime::PromptGen.Serialization.JsonText).GetMethods()
+            .Single(m => m.Name == "Read" && m.GetParameters()[0].ParameterType == typeof(string))
+            .MakeGenericMethod(outputType);
+        return read.Invoke(null, new object[] { json, reader })!;
+    }
+
+    private static string WriteOutput(Assembly assembly, object output)
+    {
+        var (outputType, codec) = OutputCodec(assembly);
+        var writerType = typeof(runtime::PromptGen.Serialization.JsonValueWriter<>).MakeGenericType(outputType);
+        var writer = Delegate.CreateDelegate(writerType, codec.GetMethod("WriteOutput", BindingFlags.Static | BindingFlags.NonPublic)!);
+        var write = typeof(runtime::PromptGen.Serialization.JsonText).GetMethod("Write")!.MakeGenericMethod(outputType);
+        return (string)write.Invoke(null, new[] { output, writer })!;
+    }
+
+    private static (Type Output, Type Codec) OutputCodec(Assembly assembly) =>
+        (assembly.GetType("Acme.Support.Prompts.Support.TriageTicketPrompt+Output", throwOnError: true)!,
+         assembly.GetType("Acme.Support.Prompts.Support.TriageTicketPrompt+JsonCodec", throwOnError: true)!);
 
     private static Assembly EmitAndLoad(GeneratorHarness harness)
     {

@@ -139,16 +139,25 @@ public sealed class GeneratedConformanceTests
 
     private static MethodInfo? RenderTypedOf(Type type) => type.GetMethod("RenderTyped", BindingFlags.NonPublic | BindingFlags.Static);
 
-    /// <summary>The generated <c>Input</c> for a JSON text, through the generated strict reader (never built by hand).</summary>
+    /// <summary>
+    /// The generated <c>Input</c> for a JSON text, read exactly as the generated <c>Render(JsonElement)</c> reads it: the
+    /// runtime's <c>JsonText.Read</c> with the prompt's own strict reader (never built by hand).
+    /// </summary>
     private static object ReadInput(Type type, string json)
     {
         // Found whatever its visibility: hiding the codec from IntelliSense must not hide it from this test.
         const BindingFlags any = BindingFlags.Public | BindingFlags.NonPublic;
-        var reader = type.GetNestedType("JsonCodec", any)?.GetMethod("ReadInputJson", any | BindingFlags.Static, null, new[] { typeof(string) }, null)
-            ?? throw new InvalidOperationException($"{type.FullName} has no JsonCodec.ReadInputJson(string).");
+        var inputType = type.GetNestedType("Input", any) ?? throw new InvalidOperationException($"{type.FullName} has no Input record.");
+        var reader = type.GetNestedType("JsonCodec", any)?.GetMethod("ReadInput", any | BindingFlags.Static)
+            ?? throw new InvalidOperationException($"{type.FullName} has no JsonCodec.ReadInput.");
+        var readerType = typeof(runtime::PromptGen.Serialization.JsonValueReader<>).MakeGenericType(inputType);
+        var read = typeof(runtime::PromptGen.Serialization.JsonText)
+            .GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == "Read" && m.GetParameters()[0].ParameterType == typeof(string))
+            .MakeGenericMethod(inputType);
         try
         {
-            return reader.Invoke(null, new object[] { json })!;
+            return read.Invoke(null, new object[] { json, Delegate.CreateDelegate(readerType, reader) })!;
         }
         catch (TargetInvocationException exception) when (exception.InnerException is not null)
         {

@@ -28,20 +28,7 @@ public sealed class TypedRenderPropertyTests
 {
     private const int InputsPerPrompt = 20;
 
-    private sealed record CorpusPrompt(string Name, string Path, string Text, PromptValue InputSchema, PromptValue? InputDefault, Type Generated);
-
-    /// <summary>Frontmatter input defaults are the run-time renderer's business; both sides get the completed input.</summary>
-    private static PromptValue WithDefaults(PromptValue input, PromptValue? defaults)
-    {
-        if (defaults is not { Kind: PromptValueKind.Object }) return input;
-        var properties = input.Properties.ToList();
-        foreach (var property in defaults.Properties)
-        {
-            if (properties.All(p => p.Key != property.Key)) properties.Add(property);
-        }
-
-        return PromptValue.Object(properties);
-    }
+    private sealed record CorpusPrompt(string Name, string Path, string Text, PromptValue InputSchema, Type Generated);
 
     private static readonly Lazy<(List<CorpusPrompt> Prompts, PartialCatalog Partials)> s_corpus = new(CompileCorpus);
 
@@ -57,7 +44,8 @@ public sealed class TypedRenderPropertyTests
         var random = new Random(StableSeed(name));
         for (var i = 0; i < InputsPerPrompt; i++)
         {
-            var input = WithDefaults(RandomJson.ForSchema(prompt.InputSchema, random, 0), prompt.InputDefault);
+            // As an application passes it: input.default is applied by each side itself.
+            var input = RandomJson.ForSchema(prompt.InputSchema, random, 0);
             var json = PromptJson.Serialize(input);
             var expected = PromptRenderer.Render(prompt.Path, prompt.Text, PromptValue.Object(("input", input)), null, new PromptEnvironment { Partials = partials });
             Assert.False(expected.HasErrors, string.Join("\n", expected.Diagnostics));
@@ -143,7 +131,7 @@ public sealed class TypedRenderPropertyTests
             var document = PromptDocumentParser.Parse(file, text);
             var promptName = document.Metadata.Name ?? System.IO.Path.GetFileNameWithoutExtension(file);
             Assert.True(byFile.TryGetValue(promptName, out var type), $"No generated class for {promptName}: {string.Join(", ", byFile.Keys)}");
-            prompts.Add(new CorpusPrompt(System.IO.Path.GetFileNameWithoutExtension(file), file, text, document.Metadata.InputSchema!, document.Metadata.InputDefault, type!));
+            prompts.Add(new CorpusPrompt(System.IO.Path.GetFileNameWithoutExtension(file), file, text, document.Metadata.InputSchema!, type!));
         }
 
         var partials = files.Where(f => System.IO.Path.GetFileName(f).StartsWith("_", StringComparison.Ordinal))

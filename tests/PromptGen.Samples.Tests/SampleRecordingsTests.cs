@@ -98,24 +98,24 @@ public sealed class SampleRecordingsTests
         {
             case "ClassifyTicket":
             {
-                var ok = ClassifyTicketPrompt.TryParse(text, out var value, out var report);
+                var parsed = ClassifyTicketPrompt.Descriptor.Instance.ParseToJson(text);
                 return new AssertionSubject
                 {
                     ModelText = text,
-                    ParseReport = report,
-                    OutputJson = ok ? ClassifyTicketPrompt.JsonCodec.WriteOutputJson(value!) : null,
+                    ParseReport = parsed.Report,
+                    OutputJson = parsed.ValueJson,
                     OutputJsonSchema = ClassifyTicketPrompt.OutputJsonSchema,
                 };
             }
 
             case "ExtractTicketDetails":
             {
-                var ok = ExtractTicketDetailsPrompt.TryParse(text, out var value, out var report);
+                var parsed = ExtractTicketDetailsPrompt.Descriptor.Instance.ParseToJson(text);
                 return new AssertionSubject
                 {
                     ModelText = text,
-                    ParseReport = report,
-                    OutputJson = ok ? ExtractTicketDetailsPrompt.JsonCodec.WriteOutputJson(value!) : null,
+                    ParseReport = parsed.Report,
+                    OutputJson = parsed.ValueJson,
                     OutputJsonSchema = ExtractTicketDetailsPrompt.OutputJsonSchema,
                 };
             }

@@ -1,351 +1,380 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using PromptGen.Generator.Models;
+using PromptGen.Language.Naming;
 
 namespace PromptGen.Generator.Emit;
 
 /// <summary>
-/// Emits the nested <c>JsonCodec</c> class: strict <c>Utf8JsonReader</c> readers and <c>Utf8JsonWriter</c> writers for
-/// every generated record, enum and composite type of a prompt. No JsonSerializer, no reflection: AOT- and trim-safe.
+/// Emits the internal nested <c>JsonCodec</c> class: the strict readers and the writers of one prompt's generated
+/// records and enums, and only the ones its members use. Primitives, lists, maps, nullable forms and whole-text entry
+/// points are the runtime's (<c>PromptGen.Serialization</c>); readers return false instead of throwing, so a
+/// malformed model answer costs no exception. No JsonSerializer, no reflection: AOT- and trim-safe.
 /// </summary>
-internal static class JsonCodecEmitter
+internal sealed class JsonCodecEmitter
 {
-    public static void Emit(IndentedWriter w, PromptModel model)
+    private const string Read = "global::PromptGen.Serialization.JsonRead";
+    private const string Write = "global::PromptGen.Serialization.JsonWrite";
+
+    /// <summary>Records with at most this many required properties track them in one <c>ulong</c> mask.</summary>
+    private const int MaxMaskedRequired = 64;
+
+    private static readonly Regex s_renderCodeWriters = new(@"\bJsonCodec\.Write(\w+)\(", RegexOptions.CultureInvariant);
+
+    private readonly PromptModel _model;
+    private readonly string _cls;
+    private readonly Dictionary<string, RecordModel> _records;
+    private readonly Dictionary<string, EnumModel> _enums;
+    private readonly List<(bool IsReader, TypeRef Type)> _pending = new();
+    private readonly HashSet<string> _requested = new();
+
+    private JsonCodecEmitter(PromptModel model)
     {
-        var cls = TypeNames.QualifiedClass(model.Identity);
-        var records = model.Records.Append(model.Input).ToDictionary(r => r.Name);
-        var enums = model.Enums.ToDictionary(e => e.Name);
-        var inputType = TypeRef.Record("Input");
-        var types = CollectTypes(model, records);
+        _model = model;
+        _cls = TypeNames.QualifiedClass(model.Identity);
+        _records = model.Records.Append(model.Input).ToDictionary(r => r.Name);
+        _enums = model.Enums.ToDictionary(e => e.Name);
+    }
 
-        w.Line("/// <summary>Strict JSON reading and writing for this prompt's types (no reflection; trimming- and AOT-safe).</summary>");
-        using (w.Block($"{model.Identity.Accessibility} static class JsonCodec"))
+    /// <summary>The reader of the output type, as a delegate expression from the prompt class.</summary>
+    public static string OutputReader(PromptModel model) => new JsonCodecEmitter(model).ReaderDelegate(model.OutputType, "JsonCodec.");
+
+    /// <summary>The writer of the output type, as a delegate expression from the prompt class.</summary>
+    public static string OutputWriter(PromptModel model) => new JsonCodecEmitter(model).WriterDelegate(model.OutputType, "JsonCodec.");
+
+    /// <summary>The reader of a non-constant default value's type, as a delegate expression from the prompt class.</summary>
+    public static string DefaultReader(PromptModel model, TypeRef type) => new JsonCodecEmitter(model).ReaderDelegate(type.AsNonNullable(), "JsonCodec.");
+
+    /// <summary>True when the prompt needs a codec class at all.</summary>
+    public static bool IsNeeded(PromptModel model) =>
+        !model.IsTextOutput || model.HasInputSchema || model.Enums.Count > 0 || s_renderCodeWriters.IsMatch(model.RenderCode);
+
+    /// <summary>Writes the <c>JsonCodec</c> class of <paramref name="model"/>.</summary>
+    public static void Emit(IndentedWriter w, PromptModel model) => new JsonCodecEmitter(model).EmitClass(w);
+
+    /// <summary>Positional order of the Input record: fields the caller must give first, then optional or defaulted ones.</summary>
+    public static IEnumerable<PropertyModel> InputOrder(RecordModel input) =>
+        input.Properties.Where(IsMandatoryParameter).Concat(input.Properties.Where(p => !IsMandatoryParameter(p)));
+
+    private static bool IsMandatoryParameter(PropertyModel property) => property.IsRequired && property.Default is null;
+
+    private void EmitClass(IndentedWriter w)
+    {
+        RequestRoots();
+        w.Line("/// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>");
+        using (w.Block("internal static class JsonCodec"))
         {
-            EmitEntryPoints(w, cls, inputType, "Input");
-            if (!model.IsTextOutput)
+            foreach (var enumModel in _model.Enums)
             {
-                w.Line();
-                EmitEntryPoints(w, cls, model.OutputType, "Output");
+                var enumType = _cls + "." + enumModel.Name;
+                var names = string.Join(", ", enumModel.Members.Select(m => CSharpLiterals.String(m.WireName)));
+                w.Line($"internal static readonly global::PromptGen.Serialization.JsonEnumNames<{enumType}> {enumModel.Name}Names = new({names});");
             }
 
-            foreach (var type in types)
+            if (_model.RenderCode.Contains("JsonCodec.ToWireName("))
             {
-                w.Line();
-                EmitReader(w, cls, type, records, enums);
-                w.Line();
-                EmitWriter(w, cls, type, records);
+                // The compiled template prints enum values through these.
+                foreach (var enumModel in _model.Enums)
+                {
+                    w.Line($"internal static string ToWireName({_cls}.{enumModel.Name} value) => {enumModel.Name}Names.NameOf((int)value);");
+                }
             }
 
-            foreach (var enumModel in model.Enums)
+            // Emitting a method may request more (the records and collections it reads or writes).
+            for (var i = 0; i < _pending.Count; i++)
             {
                 w.Line();
-                EmitWireNames(w, cls, enumModel);
+                var (isReader, type) = _pending[i];
+                if (isReader) EmitReader(w, type);
+                else EmitWriter(w, type);
             }
-
-            w.Line();
-            w.Line($"private static void Advance(ref {TypeNames.Utf8JsonReader} reader)");
-            w.OpenBrace();
-            w.Line($"if (!reader.Read()) throw new {TypeNames.JsonException}(\"The JSON ends early.\");");
-            w.CloseBrace();
-            w.Line();
-            w.Line($"private static {TypeNames.JsonException} Unexpected(ref {TypeNames.Utf8JsonReader} reader, string expected) =>");
-            w.Line($"    new {TypeNames.JsonException}(\"Expected \" + expected + \" but found \" + reader.TokenType + \" at byte \" + reader.TokenStartIndex + \".\");");
         }
     }
 
-    private static void EmitEntryPoints(IndentedWriter w, string cls, TypeRef type, string label)
+    /// <summary>What the prompt's members call: Input and output readers, the output writer, the template's writers.</summary>
+    private void RequestRoots()
     {
-        var typeName = TypeNames.Of(type, cls);
-        var key = TypeNames.Key(type);
-        w.Line($"/// <summary>Reads a whole JSON text as <c>{label}</c>; throws <see cref=\"{TypeNames.JsonException}\"/> when it does not fit.</summary>");
-        w.Line($"public static {typeName} Read{label}Json(string json) => Read{label}Utf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));");
-        w.Line();
-        w.Line($"/// <summary>Reads a whole UTF-8 JSON text as <c>{label}</c>; throws <see cref=\"{TypeNames.JsonException}\"/> when it does not fit.</summary>");
-        w.Line($"public static {typeName} Read{label}Utf8Json(global::System.ReadOnlySpan<byte> utf8Json)");
-        w.OpenBrace();
-        w.Line($"var reader = new {TypeNames.Utf8JsonReader}(utf8Json);");
-        w.Line("Advance(ref reader);");
-        w.Line($"var value = Read{key}(ref reader);");
-        w.Line($"if (reader.Read()) throw new {TypeNames.JsonException}(\"Unexpected text after the JSON value.\");");
-        w.Line("return value;");
-        w.CloseBrace();
-        w.Line();
-        w.Line($"/// <summary>Writes <c>{label}</c> as compact JSON with its wire names.</summary>");
-        w.Line($"public static string Write{label}Json({typeName} value)");
-        w.OpenBrace();
-        w.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
-        w.Line($"using (var writer = new {TypeNames.Utf8JsonWriter}(buffer))");
-        w.OpenBrace();
-        w.Line($"Write{key}(writer, value);");
-        w.CloseBrace();
-        w.Line("return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);");
-        w.CloseBrace();
+        if (_model.HasInputSchema) RequestMethod(true, TypeRef.Record("Input"));
+        if (!_model.IsTextOutput)
+        {
+            ReaderDelegate(_model.OutputType, string.Empty);
+            WriterDelegate(_model.OutputType, string.Empty);
+        }
+
+        foreach (var property in _model.Input.Properties)
+        {
+            if (property.Default is { Constant: null }) ReaderDelegate(property.Type.AsNonNullable(), string.Empty);
+        }
+
+        if (_model.HasInputSchema && !_model.IsRenderTyped) RequestMethod(false, TypeRef.Record("Input"));
+        var known = KnownTypes();
+        foreach (Match match in s_renderCodeWriters.Matches(_model.RenderCode))
+        {
+            if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestMethod(false, type);
+        }
     }
 
-    /// <summary>Every type reachable from the input and output, each once, in a stable order.</summary>
-    private static List<TypeRef> CollectTypes(PromptModel model, Dictionary<string, RecordModel> records)
+    /// <summary>Every type reachable from the input and output, by codec key (for the template's writer calls).</summary>
+    private Dictionary<string, TypeRef> KnownTypes()
     {
-        var result = new List<TypeRef>();
-        var seen = new HashSet<string>();
+        var known = new Dictionary<string, TypeRef>();
         var pending = new Stack<TypeRef>();
-        var roots = new List<TypeRef> { TypeRef.Record("Input") };
-        if (!model.IsTextOutput) roots.Add(model.OutputType);
-        roots.AddRange(model.Records.Select(r => TypeRef.Record(r.Name)));
-        roots.AddRange(model.Enums.Select(e => TypeRef.Enum(e.Name)));
-        foreach (var root in Enumerable.Reverse(roots)) pending.Push(root);
+        pending.Push(TypeRef.Record("Input"));
+        if (!_model.IsTextOutput) pending.Push(_model.OutputType);
+        foreach (var record in _model.Records) pending.Push(TypeRef.Record(record.Name));
         while (pending.Count > 0)
         {
             var type = pending.Pop();
-            if (!seen.Add(TypeNames.Key(type))) continue;
-            result.Add(type);
-            var children = new List<TypeRef>();
-            if (type.IsNullable) children.Add(type.AsNonNullable());
-            else if (type.Element is not null) children.Add(type.Element);
-            else if (type.Kind == TypeKind.Record && type.Name is not null && records.TryGetValue(type.Name, out var record))
+            var key = TypeNames.Key(type);
+            if (known.ContainsKey(key)) continue;
+            known[key] = type;
+            if (type.IsNullable) pending.Push(type.AsNonNullable());
+            else if (type.Element is not null) pending.Push(type.Element);
+            else if (type.Kind == TypeKind.Record && _records.TryGetValue(type.Name!, out var record))
             {
-                foreach (var property in record.Properties)
-                {
-                    children.Add(property.Type);
-                    children.Add(property.Type.AsNonNullable());
-                }
+                foreach (var property in record.Properties) pending.Push(property.Type);
             }
-
-            for (var i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
         }
 
-        return result;
+        return known;
     }
 
-    private static void EmitReader(IndentedWriter w, string cls, TypeRef type, Dictionary<string, RecordModel> records, Dictionary<string, EnumModel> enums)
+    private void RequestMethod(bool isReader, TypeRef type)
     {
-        var typeName = TypeNames.Of(type, cls);
-        var key = TypeNames.Key(type);
-        var header = $"public static {typeName} Read{key}(ref {TypeNames.Utf8JsonReader} reader)";
+        if (_requested.Add((isReader ? "Read" : "Write") + TypeNames.Key(type))) _pending.Add((isReader, type));
+    }
+
+    /// <summary>A <c>JsonValueReader&lt;T&gt;</c> for <paramref name="type"/>: a runtime reader, an enum table's, or a codec method.</summary>
+    private string ReaderDelegate(TypeRef type, string codecPrefix)
+    {
+        if (Primitive(type) is { } primitive) return $"{Read}.{primitive}";
+        if (type.Kind == TypeKind.Enum && !type.IsNullable) return $"{codecPrefix}{type.Name}Names.Reader";
+        RequestMethod(true, type);
+        return codecPrefix + "Read" + TypeNames.Key(type);
+    }
+
+    /// <summary>A <c>JsonValueWriter&lt;T&gt;</c> for <paramref name="type"/>: a runtime writer, an enum table's, or a codec method.</summary>
+    private string WriterDelegate(TypeRef type, string codecPrefix)
+    {
+        if (Primitive(type) is { } primitive) return $"{Write}.{primitive}";
+        if (type.Kind == TypeKind.Enum && !type.IsNullable) return $"{codecPrefix}{type.Name}Names.Writer";
+        RequestMethod(false, type);
+        return codecPrefix + "Write" + TypeNames.Key(type);
+    }
+
+    /// <summary>The runtime's name for a primitive (or its nullable form): <c>String</c>, <c>NullableInt64</c>, ...</summary>
+    private static string? Primitive(TypeRef type)
+    {
+        var core = type.AsNonNullable().Kind switch
+        {
+            TypeKind.String => "String",
+            TypeKind.Int64 => "Int64",
+            TypeKind.Int32 => "Int32",
+            TypeKind.Double => "Double",
+            TypeKind.Boolean => "Boolean",
+            TypeKind.Json => "Json",
+            _ => null,
+        };
+        return core is null ? null : (type.IsNullable ? "Nullable" : string.Empty) + core;
+    }
+
+    /// <summary>A call that reads the value at <c>reader</c> into <paramref name="target"/> and returns whether it fits.</summary>
+    private string ReadCall(TypeRef type, string target)
+    {
+        if (Primitive(type) is { } primitive) return $"{Read}.{primitive}(ref reader, out {target})";
+        var core = type.AsNonNullable();
+        switch (core.Kind)
+        {
+            case TypeKind.List:
+                return $"{Read}.{(type.IsNullable ? "Nullable" : string.Empty)}List(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target})";
+            case TypeKind.Map:
+                return $"{Read}.{(type.IsNullable ? "Nullable" : string.Empty)}Map(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target})";
+            case TypeKind.Enum:
+                return type.IsNullable
+                    ? $"{Read}.NullableValue(ref reader, {core.Name}Names.Reader, out {target})"
+                    : $"{core.Name}Names.TryRead(ref reader, out {target})";
+            default:
+                return type.IsNullable
+                    ? $"{Read}.NullableObject(ref reader, {ReaderDelegate(core, string.Empty)}, out {target})"
+                    : $"{ReaderDelegate(core, string.Empty)}(ref reader, out {target})";
+        }
+    }
+
+    /// <summary>A statement that writes <paramref name="value"/> (no property name).</summary>
+    private string WriteValue(TypeRef type, string value)
+    {
         if (type.IsNullable)
         {
-            w.Line(header + " =>");
-            w.Line($"    reader.TokenType == {TypeNames.JsonTokenType}.Null ? null : Read{TypeNames.Key(type.AsNonNullable())}(ref reader);");
-            return;
+            var core = type.AsNonNullable();
+            if (Primitive(type) is { } primitive) return $"{Write}.{primitive}(writer, {value});";
+            var method = core.IsValueType ? "NullableValue" : "NullableObject";
+            return $"{Write}.{method}(writer, {value}, {WriterDelegate(core, string.Empty)});";
         }
 
-        using var _ = w.Block(header);
         switch (type.Kind)
         {
             case TypeKind.String:
-                Expect(w, "String", "a string");
-                w.Line("return reader.GetString()!;");
-                break;
+                return $"writer.WriteStringValue({value});";
             case TypeKind.Int64:
             case TypeKind.Int32:
-                var clr = type.Kind == TypeKind.Int64 ? "Int64" : "Int32";
-                Expect(w, "Number", "a number");
-                w.Line($"if (!reader.TryGet{clr}(out var value)) throw Unexpected(ref reader, \"a whole number in range\");");
-                w.Line("return value;");
-                break;
             case TypeKind.Double:
-                Expect(w, "Number", "a number");
-                w.Line("return reader.GetDouble();");
-                break;
+                return $"writer.WriteNumberValue({value});";
             case TypeKind.Boolean:
-                w.Line($"if (reader.TokenType == {TypeNames.JsonTokenType}.True) return true;");
-                w.Line($"if (reader.TokenType == {TypeNames.JsonTokenType}.False) return false;");
-                w.Line("throw Unexpected(ref reader, \"true or false\");");
-                break;
+                return $"writer.WriteBooleanValue({value});";
             case TypeKind.Json:
-                w.Line($"return {TypeNames.JsonElement}.ParseValue(ref reader);");
-                break;
-            case TypeKind.List:
-                Expect(w, "StartArray", "an array");
-                w.Line($"var list = new global::System.Collections.Generic.List<{TypeNames.Of(type.Element!, cls)}>();");
-                w.Line("while (true)");
-                w.OpenBrace();
-                w.Line("Advance(ref reader);");
-                w.Line($"if (reader.TokenType == {TypeNames.JsonTokenType}.EndArray) return list;");
-                w.Line($"list.Add(Read{TypeNames.Key(type.Element!)}(ref reader));");
-                w.CloseBrace();
-                break;
-            case TypeKind.Map:
-                Expect(w, "StartObject", "an object");
-                w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {TypeNames.Of(type.Element!, cls)}>(global::System.StringComparer.Ordinal);");
-                w.Line("while (true)");
-                w.OpenBrace();
-                w.Line("Advance(ref reader);");
-                w.Line($"if (reader.TokenType == {TypeNames.JsonTokenType}.EndObject) return map;");
-                w.Line("var name = reader.GetString()!;");
-                w.Line("Advance(ref reader);");
-                w.Line($"map[name] = Read{TypeNames.Key(type.Element!)}(ref reader);");
-                w.CloseBrace();
-                break;
+                return $"{value}.WriteTo(writer);";
             case TypeKind.Enum:
-                var enumModel = enums[type.Name!];
-                Expect(w, "String", "a string");
-                w.Line("var text = reader.GetString();");
-                w.Line("return text switch");
-                w.OpenBrace();
-                foreach (var member in enumModel.Members)
-                {
-                    w.Line($"{CSharpLiterals.String(member.WireName)} => {typeName}.{member.MemberName},");
-                }
-
-                w.Line($"_ => throw new {TypeNames.JsonException}(\"'\" + text + \"' is not a value of {type.Name}.\"),");
-                w.CloseBrace(";");
-                break;
+                return $"writer.WriteStringValue({type.Name}Names.NameOf((int){value}));";
+            case TypeKind.List:
+                return $"{Write}.List(writer, {value}, {WriterDelegate(type.Element!, string.Empty)});";
+            case TypeKind.Map:
+                return $"{Write}.Map(writer, {value}, {WriterDelegate(type.Element!, string.Empty)});";
             default:
-                EmitRecordReader(w, cls, typeName, records[type.Name!]);
-                break;
+                return $"{WriterDelegate(type, string.Empty)}(writer, {value});";
         }
     }
 
-    private static void EmitRecordReader(IndentedWriter w, string cls, string typeName, RecordModel record)
+    /// <summary>Statements that write one property (name and value); strings, numbers, booleans and enums take one call.</summary>
+    private IEnumerable<string> WriteProperty(string utf8Name, TypeRef type, string value)
     {
-        Expect(w, "StartObject", "an object");
+        var single = type.IsNullable && type.Kind != TypeKind.String ? null : type.Kind switch
+        {
+            TypeKind.String => $"writer.WriteString({utf8Name}, {value});",
+            TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double => $"writer.WriteNumber({utf8Name}, {value});",
+            TypeKind.Boolean => $"writer.WriteBoolean({utf8Name}, {value});",
+            TypeKind.Enum => $"writer.WriteString({utf8Name}, {type.Name}Names.NameOf((int){value}));",
+            _ => null,
+        };
+        if (single is not null) return new[] { single };
+        return new[] { $"writer.WritePropertyName({utf8Name});", WriteValue(type, value) };
+    }
+
+    private void EmitReader(IndentedWriter w, TypeRef type)
+    {
+        var typeName = TypeNames.Of(type, _cls);
+        var header = $"internal static bool Read{TypeNames.Key(type)}(ref {TypeNames.Utf8JsonReader} reader, out {typeName} value)";
+        if (type.Kind != TypeKind.Record || type.IsNullable)
+        {
+            w.Line($"{header} => {ReadCall(type, "value")};");
+            return;
+        }
+
+        using (w.Block(header))
+        {
+            EmitRecordReader(w, typeName, _records[type.Name!]);
+        }
+    }
+
+    private void EmitRecordReader(IndentedWriter w, string typeName, RecordModel record)
+    {
         var properties = record.Properties;
+        var required = properties.Where(p => p.IsRequired && p.Default is null).ToList();
+        var masked = required.Count <= MaxMaskedRequired;
+        w.Line($"if (!{Read}.StartObject(ref reader, out value)) return false;");
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            var localType = TypeNames.Of(property.Type, cls);
-            var initial = property.Type.IsNullable || property.Type.IsValueType ? "default" : "default!";
-            w.Line($"{localType} v{i} = {initial};");
-            if (property.IsRequired) w.Line($"var seen{i} = false;");
+            w.Line($"{TypeNames.Of(property.Type, _cls)} v{i} = {InitialValue(property)};");
         }
 
-        w.Line("while (true)");
-        w.OpenBrace();
-        w.Line("Advance(ref reader);");
-        w.Line($"if (reader.TokenType == {TypeNames.JsonTokenType}.EndObject) break;");
-        w.Line("var name = reader.GetString();");
-        w.Line("Advance(ref reader);");
-        w.Line("switch (name)");
+        if (required.Count > 0)
+        {
+            w.Line(masked ? "ulong seen = 0;" : "var seen = new bool[" + required.Count + "];");
+        }
+
+        w.Line($"while ({Read}.NextProperty(ref reader))");
         w.OpenBrace();
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            var seen = property.IsRequired ? $" seen{i} = true;" : string.Empty;
-            w.Line($"case {CSharpLiterals.String(property.WireName)}: v{i} = Read{TypeNames.Key(property.Type)}(ref reader);{seen} break;");
+            var index = required.IndexOf(property);
+            var mark = index < 0 ? string.Empty : masked ? $" seen |= {Bit(index)};" : $" seen[{index}] = true;";
+            var keyword = i == 0 ? "if" : "else if";
+            w.Line($"{keyword} (reader.ValueTextEquals({Utf8(property.WireName)})) {{ reader.Read(); if (!{ReadCall(property.Type, "v" + i)}) return false;{mark} }}");
         }
 
-        w.Line("default: reader.Skip(); break;");
+        w.Line(properties.Count == 0 ? "reader.Skip();" : "else reader.Skip();");
         w.CloseBrace();
-        w.CloseBrace();
-        for (var i = 0; i < properties.Count; i++)
+        if (required.Count > 0)
         {
-            if (!properties[i].IsRequired) continue;
-            w.Line($"if (!seen{i}) throw new {TypeNames.JsonException}({CSharpLiterals.String($"The required property '{properties[i].WireName}' of {record.Name} is missing.")});");
+            var names = string.Join(", ", required.Select(p => CSharpLiterals.String(p.WireName)));
+            var condition = masked ? $"seen != {Mask(required.Count)}" : "global::System.Array.IndexOf(seen, false) >= 0";
+            w.Line($"if ({condition}) return {Read}.MissingProperty(seen, {CSharpLiterals.String(record.Name)}, {names});");
         }
 
         if (record.Name == "Input")
         {
             var ordered = InputOrder(record).Select(p => "v" + IndexOf(properties, p));
-            w.Line($"return new {typeName}({string.Join(", ", ordered)});");
-            return;
+            w.Line($"value = new {typeName}({string.Join(", ", ordered)});");
         }
-
-        if (properties.Count == 0)
+        else
         {
-            w.Line($"return new {typeName}();");
-            return;
+            var initializers = string.Join(", ", properties.Select((p, i) => $"{p.PropertyName} = v{i}"));
+            w.Line(properties.Count == 0 ? $"value = new {typeName}();" : $"value = new {typeName} {{ {initializers} }};");
         }
 
-        w.Line($"return new {typeName}");
-        w.OpenBrace();
-        for (var i = 0; i < properties.Count; i++) w.Line($"{properties[i].PropertyName} = v{i},");
-        w.CloseBrace(";");
+        w.Line("return true;");
     }
 
-    private static void EmitWriter(IndentedWriter w, string cls, TypeRef type, Dictionary<string, RecordModel> records)
+    /// <summary>What a property's local starts as: its default (absent means default, as in the run-time renderer), else empty.</summary>
+    private string InitialValue(PropertyModel property)
     {
-        var typeName = TypeNames.Of(type, cls);
-        using var _ = w.Block($"public static void Write{TypeNames.Key(type)}({TypeNames.Utf8JsonWriter} writer, {typeName} value)");
-        if (type.IsNullable)
+        if (property.Default is { } value) return value.Constant ?? DefaultField(property);
+        return property.Type.IsNullable || property.Type.IsValueType ? "default" : "null!";
+    }
+
+    /// <summary>The static field holding a default that has no C# constant (see <see cref="PromptSourceEmitter"/>).</summary>
+    public static string DefaultField(PropertyModel property) => "s_" + IdentifierNames.Unescape(property.ParameterName) + "Default";
+
+    private void EmitWriter(IndentedWriter w, TypeRef type)
+    {
+        var typeName = TypeNames.Of(type, _cls);
+        var header = $"internal static void Write{TypeNames.Key(type)}({TypeNames.Utf8JsonWriter} writer, {typeName} value)";
+        if (type.Kind != TypeKind.Record || type.IsNullable)
         {
-            var inner = type.AsNonNullable();
-            w.Line($"if (value is null) writer.WriteNullValue();");
-            w.Line($"else Write{TypeNames.Key(inner)}(writer, value{(inner.IsValueType ? ".Value" : string.Empty)});");
+            w.Line($"{header} => {WriteValue(type, "value").TrimEnd(';')};");
             return;
         }
 
-        switch (type.Kind)
+        using (w.Block(header))
         {
-            case TypeKind.String:
-                w.Line("writer.WriteStringValue(value);");
-                break;
-            case TypeKind.Int64:
-            case TypeKind.Int32:
-            case TypeKind.Double:
-                w.Line("writer.WriteNumberValue(value);");
-                break;
-            case TypeKind.Boolean:
-                w.Line("writer.WriteBooleanValue(value);");
-                break;
-            case TypeKind.Json:
-                w.Line("value.WriteTo(writer);");
-                break;
-            case TypeKind.List:
-                w.Line("writer.WriteStartArray();");
-                w.Line($"foreach (var item in value) Write{TypeNames.Key(type.Element!)}(writer, item);");
-                w.Line("writer.WriteEndArray();");
-                break;
-            case TypeKind.Map:
-                w.Line("writer.WriteStartObject();");
-                w.Line("foreach (var entry in value)");
-                w.OpenBrace();
-                w.Line("writer.WritePropertyName(entry.Key);");
-                w.Line($"Write{TypeNames.Key(type.Element!)}(writer, entry.Value);");
-                w.CloseBrace();
-                w.Line("writer.WriteEndObject();");
-                break;
-            case TypeKind.Enum:
-                w.Line("writer.WriteStringValue(ToWireName(value));");
-                break;
-            default:
-                w.Line("writer.WriteStartObject();");
-                foreach (var property in records[type.Name!].Properties)
+            w.Line("writer.WriteStartObject();");
+            var properties = _records[type.Name!].Properties;
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var property = properties[i];
+                var access = "value." + property.PropertyName;
+                var name = Utf8(property.WireName);
+                if (property.IsRequired || !property.Type.IsNullable)
                 {
-                    var access = "value." + property.PropertyName;
-                    var name = $"writer.WritePropertyName({CSharpLiterals.String(property.WireName)});";
-                    if (!property.IsRequired && property.Type.IsNullable)
-                    {
-                        // Optional and absent: leave the property out rather than writing null.
-                        var inner = property.Type.AsNonNullable();
-                        w.Line($"if ({access} is not null)");
-                        w.OpenBrace();
-                        w.Line(name);
-                        w.Line($"Write{TypeNames.Key(inner)}(writer, {access}{(inner.IsValueType ? ".Value" : string.Empty)});");
-                        w.CloseBrace();
-                    }
-                    else
-                    {
-                        w.Line(name);
-                        w.Line($"Write{TypeNames.Key(property.Type)}(writer, {access});");
-                    }
+                    foreach (var statement in WriteProperty(name, property.Type, access)) w.Line(statement);
+                    continue;
                 }
 
-                w.Line("writer.WriteEndObject();");
-                break;
+                // Optional and absent: leave the property out rather than writing null.
+                var statements = WriteProperty(name, property.Type.AsNonNullable(), "p" + i).ToList();
+                if (statements.Count == 1)
+                {
+                    w.Line($"if ({access} is {{ }} p{i}) {statements[0]}");
+                    continue;
+                }
+
+                w.Line($"if ({access} is {{ }} p{i})");
+                w.OpenBrace();
+                foreach (var statement in statements) w.Line(statement);
+                w.CloseBrace();
+            }
+
+            w.Line("writer.WriteEndObject();");
         }
     }
 
-    private static void EmitWireNames(IndentedWriter w, string cls, EnumModel enumModel)
-    {
-        var typeName = cls + "." + enumModel.Name;
-        w.Line($"/// <summary>The JSON value of a <see cref=\"{typeName}\"/> member.</summary>");
-        w.Line($"public static string ToWireName({typeName} value) => value switch");
-        w.OpenBrace();
-        foreach (var member in enumModel.Members)
-        {
-            w.Line($"{typeName}.{member.MemberName} => {CSharpLiterals.String(member.WireName)},");
-        }
+    private static string Utf8(string text) => CSharpLiterals.String(text) + "u8";
 
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),");
-        w.CloseBrace(";");
-    }
+    private static string Bit(int index) => index == 0 ? "1" : $"1UL << {index}";
 
-    private static void Expect(IndentedWriter w, string token, string description) =>
-        w.Line($"if (reader.TokenType != {TypeNames.JsonTokenType}.{token}) throw Unexpected(ref reader, \"{description}\");");
-
-    /// <summary>Positional order of the Input record: required parameters first, then optional ones (which have defaults).</summary>
-    public static IEnumerable<PropertyModel> InputOrder(RecordModel input) =>
-        input.Properties.Where(p => p.IsRequired).Concat(input.Properties.Where(p => !p.IsRequired));
+    private static string Mask(int count) => count == 64 ? "ulong.MaxValue" : $"0x{(1UL << count) - 1:X}UL";
 
     private static int IndexOf(EquatableArray<PropertyModel> properties, PropertyModel property)
     {

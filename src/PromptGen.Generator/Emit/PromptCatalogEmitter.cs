@@ -94,34 +94,11 @@ internal static class PromptCatalogEmitter
                 ? "public string? OutputJsonSchema => null;"
                 : $"public string? OutputJsonSchema => {cls}.OutputJsonSchema;");
             w.Line();
-            w.Line($"public {Messages} RenderJson({TypeNames.JsonElement} input) =>");
-            w.Line(prompt.HasInputSchema
-                ? $"    {cls}.Render({cls}.JsonCodec.ReadInputJson(input.GetRawText()));"
-                : $"    {cls}.Render(input, null);");
+            w.Line($"public {Messages} RenderJson({TypeNames.JsonElement} input) => {cls}.Render(input);");
             w.Line();
             w.Line($"public {TypeNames.ChatOptions} CreateOptions() => {cls}.CreateOptions();");
             w.Line();
-            using (w.Block($"public {ParseResult} ParseToJson(string modelText)"))
-            {
-                if (prompt.IsTextOutput)
-                {
-                    // Text output is the text itself, as a JSON string.
-                    w.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
-                    w.Line($"using (var writer = new {TypeNames.Utf8JsonWriter}(buffer))");
-                    w.Line("{");
-                    w.Line("    writer.WriteStringValue(modelText);");
-                    w.Line("}");
-                    w.Line();
-                    w.Line($"return new {ParseResult}(true, global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan.ToArray()), {TypeNames.PromptParseReport}.Clean);");
-                }
-                else
-                {
-                    w.Line($"return {cls}.TryParse(modelText, out var value, out var report)");
-                    var value = prompt.OutputIsValueType ? "value.GetValueOrDefault()" : "value";
-                    w.Line($"    ? new {ParseResult}(true, {cls}.JsonCodec.WriteOutputJson({value}), report)");
-                    w.Line($"    : new {ParseResult}(false, null, report);");
-                }
-            }
+            w.Line($"public {ParseResult} ParseToJson(string modelText) => {RuntimeSeamEmitter.ParseToJsonExpression(cls, prompt.IsTextOutput)};");
         }
     }
 

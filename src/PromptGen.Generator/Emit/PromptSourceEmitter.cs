@@ -26,12 +26,7 @@ internal static class PromptSourceEmitter
         }
 
         w.Line($"/// <summary>The <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt ({XmlDoc.Escape(FileName(identity.Path))}).</summary>");
-        if (!string.IsNullOrWhiteSpace(model.Description))
-        {
-            w.Line("/// <remarks>");
-            foreach (var line in model.Description!.Trim().Replace("\r\n", "\n").Split('\n')) w.Line("/// " + XmlDoc.Escape(line.TrimEnd()));
-            w.Line("/// </remarks>");
-        }
+        XmlDoc.Remarks(w, model.Description);
 
         w.Line(GeneratedCodeAttribute);
         using (w.Block($"{access} static partial class {identity.ClassName}"))
@@ -56,69 +51,37 @@ internal static class PromptSourceEmitter
             {
                 w.Line();
                 w.Line("/// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>");
-                var delimiter = CSharpLiterals.RawStringDelimiter(model.OutputJsonSchema);
+                var schema = SchemaLayout.Format(model.OutputJsonSchema);
+                var delimiter = CSharpLiterals.RawStringDelimiter(schema);
                 w.Line($"public const string OutputJsonSchema = {delimiter}");
                 var indent = new string(' ', (w.Indent + 1) * 4);
-                foreach (var line in model.OutputJsonSchema.Split('\n')) w.Raw(indent + line + "\n");
+                foreach (var line in schema.Split('\n')) w.Raw(indent + line + "\n");
                 w.Line($"    {delimiter};");
                 w.Line();
-                w.Line($"private static readonly {TypeNames.JsonElement} s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);");
-                RuntimeSeamEmitter.EmitParseSupport(w, model);
+                w.Line($"private static readonly {TypeNames.JsonElement} s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);");
             }
 
-            w.Line();
-            w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/>.</summary>");
-            using (w.Block($"public static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> Render(Input input)"))
-            {
-                RuntimeSeamEmitter.EmitRenderBody(w, model);
-            }
-
+            RuntimeSeamEmitter.EmitOutputParser(w, model);
             RuntimeSeamEmitter.EmitRenderMembers(w, model);
-
             w.Line();
             EmitCreateOptions(w, model);
-
-            if (!model.IsTextOutput)
+            RuntimeSeamEmitter.EmitParseMembers(w, model);
+            RuntimeSeamEmitter.EmitRunAsync(w, model);
+            if (JsonCodecEmitter.IsNeeded(model))
             {
                 w.Line();
-                w.Line("/// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>");
-                using (w.Block($"public static {outputType} Parse(string modelText)"))
-                {
-                    RuntimeSeamEmitter.EmitParseBody(w, model);
-                }
-
-                w.Line();
-                w.Line("/// <summary>Parses model output leniently; <paramref name=\"report\"/> lists every repair applied.</summary>");
-                var nullableOutput = model.OutputType.IsNullable ? outputType : outputType + "?";
-                using (w.Block($"public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {nullableOutput} value, out {TypeNames.PromptParseReport} report)"))
-                {
-                    RuntimeSeamEmitter.EmitTryParseBody(w, model);
-                }
+                JsonCodecEmitter.Emit(w, model);
             }
-
-            w.Line();
-            w.Line("/// <summary>Renders the prompt, calls the model and parses its answer.</summary>");
-            w.Line($"public static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync(");
-            w.Line($"    {TypeNames.IChatClient} client,");
-            w.Line("    Input input,");
-            w.Line($"    {TypeNames.ChatOptions}? options = null,");
-            w.Line($"    {TypeNames.CancellationToken} cancellationToken = default)");
-            w.OpenBrace();
-            RuntimeSeamEmitter.EmitRunAsyncBody(w, model);
-            w.CloseBrace();
-
-            w.Line();
-            w.Line($"private static {TypeNames.JsonElement} ParseJsonElement(string json)");
-            w.OpenBrace();
-            w.Line("using var document = global::System.Text.Json.JsonDocument.Parse(json);");
-            w.Line("return document.RootElement.Clone();");
-            w.CloseBrace();
-            w.Line();
-            JsonCodecEmitter.Emit(w, model);
         }
 
         w.Line();
         EmitExtension(w, model, cls, outputType);
+        if (model.Enums.Count > 0)
+        {
+            w.Line();
+            EmitEnumExtensions(w, model, cls);
+        }
+
         return w.ToString();
     }
 
@@ -129,7 +92,7 @@ internal static class PromptSourceEmitter
     {
         XmlDoc.Summary(w, input.Description ?? "The input of the prompt: one property per input field.");
         var ordered = JsonCodecEmitter.InputOrder(input).ToList();
-        foreach (var property in ordered) XmlDoc.Param(w, property.PropertyName, property.Description);
+        foreach (var property in ordered) XmlDoc.Param(w, property.PropertyName, property.Description, DefaultText(property));
         if (ordered.Count == 0)
         {
             w.Line("public sealed partial record Input();");
@@ -140,11 +103,20 @@ internal static class PromptSourceEmitter
         for (var i = 0; i < ordered.Count; i++)
         {
             var property = ordered[i];
-            var defaultValue = property.IsRequired ? string.Empty : " = null";
             var separator = i == ordered.Count - 1 ? ");" : ",";
-            w.Line($"    {TypeNames.Of(property.Type, cls)} {property.PropertyName}{defaultValue}{separator}");
+            w.Line($"    {TypeNames.Of(property.Type, cls)} {property.PropertyName}{ParameterDefault(property)}{separator}");
         }
     }
+
+    /// <summary>
+    /// A parameter's default: the <c>input.default</c> constant when C# has one; <c>null</c> for other defaults (the
+    /// generated render applies them) and for optional fields; nothing for fields the caller must give.
+    /// </summary>
+    private static string ParameterDefault(PropertyModel property) =>
+        property.Default is { } value ? " = " + (value.Constant ?? "null") : property.IsRequired ? string.Empty : " = null";
+
+    private static string? DefaultText(PropertyModel property) =>
+        property.Default is { } value ? InputDefaultValues.Display(value) : null;
 
     private static void EmitRecord(IndentedWriter w, string cls, RecordModel record)
     {
@@ -216,21 +188,45 @@ internal static class PromptSourceEmitter
         using (w.Block("public static partial class PromptChatClientExtensions"))
         {
             w.Line($"/// <summary>Runs the <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt: renders it, calls the model and parses the answer.</summary>");
-            foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description);
+            foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description, DefaultText(parameter));
             // On the method: the class is partial across prompts and may carry the attribute only once.
             w.Line(GeneratedCodeAttribute);
             w.Line($"{identity.Accessibility} static {TypeNames.Task(TypeNames.PromptResult(outputType))} {identity.MethodName}(");
             w.Line($"    this {TypeNames.IChatClient} client,");
             foreach (var parameter in parameters)
             {
-                var defaultValue = parameter.IsRequired ? string.Empty : " = null";
-                w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{defaultValue},");
+                w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{ParameterDefault(parameter)},");
             }
 
             w.Line($"    {TypeNames.ChatOptions}? options = null,");
             w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
             var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
             w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), options, cancellationToken);");
+        }
+    }
+
+    /// <summary>
+    /// <c>ToWireName()</c> and <c>TryParseWireName</c> for the prompt's enums, in a class shared by the namespace's prompts
+    /// (extension methods must be declared in a top-level class, so not in the prompt class).
+    /// </summary>
+    private static void EmitEnumExtensions(IndentedWriter w, PromptModel model, string cls)
+    {
+        var access = model.Identity.Accessibility;
+        w.Line("/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>");
+        using (w.Block("public static partial class PromptEnumExtensions"))
+        {
+            var first = true;
+            foreach (var enumModel in model.Enums)
+            {
+                if (!first) w.Line();
+                first = false;
+                var type = cls + "." + enumModel.Name;
+                var names = $"{cls}.JsonCodec.{enumModel.Name}Names";
+                w.Line($"/// <summary>The JSON value of a <see cref=\"{type}\"/> member, as the model writes it.</summary>");
+                w.Line($"{access} static string ToWireName(this {type} value) => {names}.NameOf((int)value);");
+                w.Line($"/// <summary>The <see cref=\"{type}\"/> member whose JSON value is exactly <paramref name=\"wireName\"/>.</summary>");
+                w.Line($"{access} static bool TryParseWireName(string? wireName, out {type} value) => {names}.TryParse(wireName, out value);");
+            }
         }
     }
 

@@ -1,42 +1,77 @@
+using System.Linq;
 using PromptGen.Generator.Models;
 
 namespace PromptGen.Generator.Emit;
 
 /// <summary>
-/// TODO(lead): the method bodies that depend on the template compiler and on the runtime library's API
-/// (<c>PromptRunner</c>, <c>SchemaAlignedParser</c>, <c>PromptParseReport</c>, <c>PromptOutputException</c>).
-/// Every placeholder in generated code comes from this file and nowhere else; each method writes the body
-/// (the lines between the braces) of one generated member. Everything they may call already exists in the
-/// generated class: <c>JsonCodec.ReadOutputJson</c> (strict), <c>CreateOptions()</c>, the records.
+/// The generated members that hand over to the runtime library: <c>Render</c> (with the prompt's input defaults),
+/// <c>Parse</c>, <c>TryParse</c> and <c>RunAsync</c>. Their logic lives once in the runtime
+/// (<c>PromptOutputParser&lt;T&gt;</c>, <c>PromptRunner</c>, <c>JsonText</c>); generated bodies are one call.
 /// </summary>
 internal static class RuntimeSeamEmitter
 {
-    /// <summary>Body of <c>Render(Input input)</c>: straight-line C# compiled from the Handlebars template.</summary>
-    public static void EmitRenderBody(IndentedWriter w, PromptModel model) =>
-        w.Line("return Render(input, null);");
+    private const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
+    private const string Options = "global::PromptGen.Rendering.PromptRenderOptions";
+    private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
+    private const string JsonText = "global::PromptGen.Serialization.JsonText";
+    private const string ParserField = "s_outputParser";
 
     /// <summary>
-    /// The render overloads and the compiled template (<see cref="PromptModel.RenderCode"/>): <c>Render(Input, PromptRenderOptions?)</c>
-    /// and <c>Render(JsonElement, PromptRenderOptions?)</c> (strictly read as <c>Input</c> when the prompt has an input
-    /// schema; used as is when it has none).
+    /// The output parser field: the strict reader and writer of the output type and its shape as the schema-aligned
+    /// parser sees it (wire names, required fields, enum values), built once from the mapped types.
+    /// </summary>
+    public static void EmitOutputParser(IndentedWriter w, PromptModel model)
+    {
+        if (model.IsTextOutput) return;
+        var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
+        var reader = JsonCodecEmitter.OutputReader(model);
+        var writer = JsonCodecEmitter.OutputWriter(model);
+        w.Line();
+        w.Line("/// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>");
+        var shape = OutputShapes.Expression(model, model.OutputType, w.Indent);
+        w.Line($"private static readonly global::PromptGen.Serialization.PromptOutputParser<{outputType}> {ParserField} = new({reader}, {writer}, {shape});");
+    }
+
+    /// <summary>
+    /// The input defaults a render needs (static fields, <c>WithDefaults</c>), the three <c>Render</c> overloads and the
+    /// compiled template (<see cref="PromptModel.RenderCode"/>). Defaults fill absent (typed: null) fields exactly as
+    /// the run-time renderer does; JSON input is read strictly as <c>Input</c> when the prompt has an input schema.
     /// </summary>
     public static void EmitRenderMembers(IndentedWriter w, PromptModel model)
     {
-        const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
-        const string Options = "global::PromptGen.Rendering.PromptRenderOptions";
-        const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
+        var withDefaults = EmitDefaults(w, model);
+        var typedInput = withDefaults ? "WithDefaults(input)" : "input";
+        var readInput = $"{JsonText}.Read<Input>(input, JsonCodec.ReadInput)";
+        var untypedDefaults = !model.HasInputSchema && model.InputDefaultJson is not null;
+        string render, renderJson;
+        if (!model.HasInputSchema)
+        {
+            render = untypedDefaults ? "RenderTemplate(global::PromptGen.PromptInputDefaults.Apply(s_inputDefault, null), options);" : "RenderTemplate(null, options);";
+            renderJson = untypedDefaults
+                ? $"RenderTemplate(global::PromptGen.PromptInputDefaults.Apply(s_inputDefault, {Rt}.FromJson(input)), options);"
+                : $"RenderTemplate({Rt}.FromJson(input), options);";
+        }
+        else
+        {
+            string RenderInput(string input) => model.IsRenderTyped
+                ? $"RenderTyped({input}, options);"
+                : $"RenderTemplate({Rt}.FromJson({JsonText}.Write({input}, JsonCodec.WriteInput)), options);";
+            render = RenderInput(typedInput);
+            // Absent fields take their defaults in the reader; an explicit null stays null, as in the run-time renderer.
+            renderJson = RenderInput(readInput);
+        }
+
+        w.Line();
+        w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/>.</summary>");
+        w.Line($"public static {Messages} Render(Input input) => Render(input, null);");
         w.Line();
         w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/> with history, context data and documents.</summary>");
         w.Line($"public static {Messages} Render(Input input, {Options}? options) =>");
-        w.Line(model.IsRenderTyped
-            ? "    RenderTyped(input, options);"
-            : $"    RenderTemplate({Rt}.FromJson(JsonCodec.WriteInputJson(input)), options);");
+        w.Line("    " + render);
         w.Line();
         w.Line("/// <summary>Renders the prompt's messages for an input given as JSON.</summary>");
         w.Line($"public static {Messages} Render({TypeNames.JsonElement} input, {Options}? options = null) =>");
-        w.Line(model.HasInputSchema
-            ? $"    Render(JsonCodec.ReadInputJson(input.GetRawText()), options);"
-            : $"    RenderTemplate({Rt}.FromJson(input), options);");
+        w.Line("    " + renderJson);
         w.Line();
         foreach (var line in model.RenderCode.TrimEnd().Replace("\r\n", "\n").Split('\n'))
         {
@@ -45,115 +80,80 @@ internal static class RuntimeSeamEmitter
         }
     }
 
-    /// <summary>
-    /// The static data the parse path needs: <c>s_outputShape</c>, the output type as the schema-aligned parser sees
-    /// it, built once from the mapped types (no schema parsing at run time).
-    /// </summary>
-    public static void EmitParseSupport(IndentedWriter w, PromptModel model)
+    /// <summary>Writes the default-value fields and <c>WithDefaults</c>; true when <c>WithDefaults</c> exists.</summary>
+    private static bool EmitDefaults(IndentedWriter w, PromptModel model)
+    {
+        var cls = TypeNames.QualifiedClass(model.Identity);
+        if (!model.HasInputSchema)
+        {
+            if (model.InputDefaultJson is null) return false;
+            w.Line();
+            w.Line("/// <summary>The frontmatter's <c>input.default</c>, applied under untyped input.</summary>");
+            w.Line($"private static readonly object? s_inputDefault = {Rt}.FromJson({CSharpLiterals.String(model.InputDefaultJson)});");
+            return false;
+        }
+
+        var defaulted = model.Input.Properties.Where(p => p.Default is not null).ToList();
+        foreach (var property in defaulted.Where(p => p.Default!.Constant is null))
+        {
+            var type = property.Type.AsNonNullable();
+            w.Line();
+            w.Line($"/// <summary>The default of <c>{XmlDoc.Escape(property.WireName)}</c> (<c>input.default</c>).</summary>");
+            w.Line($"private static readonly {TypeNames.Of(type, cls)} {JsonCodecEmitter.DefaultField(property)} =");
+            w.Line($"    {JsonText}.Read<{TypeNames.Of(type, cls)}>({CSharpLiterals.String(property.Default!.Json)}, {JsonCodecEmitter.DefaultReader(model, type)});");
+        }
+
+        // A field that cannot hold null (a number with a constant default) always has a value.
+        var nullable = defaulted.Where(p => p.Type.IsNullable || !p.Type.IsValueType).ToList();
+        if (nullable.Count == 0) return false;
+        var complete = string.Join(" && ", nullable.Select(p => $"input.{p.PropertyName} is not null"));
+        w.Line();
+        w.Line("/// <summary>The input with <c>input.default</c> in place of null fields, as the run-time renderer applies it.</summary>");
+        w.Line($"private static Input WithDefaults(Input input) =>");
+        w.Line($"    {complete} ? input : input with");
+        w.Line("    {");
+        foreach (var p in nullable) w.Line($"        {p.PropertyName} = input.{p.PropertyName} ?? {p.Default!.Constant ?? JsonCodecEmitter.DefaultField(p)},");
+        w.Line("    };");
+        return true;
+    }
+
+    /// <summary><c>Parse</c> and <c>TryParse</c>: one call each into the output parser.</summary>
+    public static void EmitParseMembers(IndentedWriter w, PromptModel model)
     {
         if (model.IsTextOutput) return;
-        w.Line();
-        w.Line("/// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>");
-        w.Line($"private static readonly {OutputShapeType} s_outputShape =");
-        w.Line("    " + OutputShapes.Expression(model, model.OutputType, w.Indent + 1) + ";");
-    }
-
-    /// <summary>
-    /// Body of <c>TryParse(string modelText, out T? value, out PromptParseReport report)</c>: the strict codec first
-    /// (clean JSON costs one pass and no repair), then the schema-aligned parser's canonical JSON through the same
-    /// strict codec. Never throws.
-    /// </summary>
-    public static void EmitTryParseBody(IndentedWriter w, PromptModel model)
-    {
-        w.Line("if (modelText is null)");
-        w.OpenBrace();
-        w.Line("value = default;");
-        w.Line($"report = new {TypeNames.PromptParseReport}(null, \"output is empty\");");
-        w.Line("return false;");
-        w.CloseBrace();
-        w.Line();
-        w.Line("try");
-        w.OpenBrace();
-        w.Line("value = JsonCodec.ReadOutputJson(modelText);");
-        w.Line($"report = {TypeNames.PromptParseReport}.Clean;");
-        w.Line("return true;");
-        w.CloseBrace();
-        w.Line("catch (global::System.Exception)");
-        w.OpenBrace();
-        w.Line("// Not clean JSON of the output type: repair it below.");
-        w.CloseBrace();
-        w.Line();
-        w.Line("var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);");
-        w.Line("if (!outcome.Success)");
-        w.OpenBrace();
-        w.Line("value = default;");
-        w.Line("report = outcome.Report;");
-        w.Line("return false;");
-        w.CloseBrace();
-        w.Line();
-        w.Line("try");
-        w.OpenBrace();
-        w.Line("value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);");
-        w.Line("report = outcome.Report;");
-        w.Line("return true;");
-        w.CloseBrace();
-        w.Line("catch (global::System.Exception exception)");
-        w.OpenBrace();
-        w.Line("value = default;");
-        w.Line($"report = new {TypeNames.PromptParseReport}(outcome.Report.Repairs, \"the repaired output does not fit the output type: \" + exception.Message);");
-        w.Line("return false;");
-        w.CloseBrace();
-    }
-
-    /// <summary>Body of <c>Parse(string modelText)</c>: <c>TryParse</c>, throwing <c>PromptOutputException</c> on failure.</summary>
-    public static void EmitParseBody(IndentedWriter w, PromptModel model)
-    {
-        w.Line("if (TryParse(modelText, out var value, out var report))");
-        w.OpenBrace();
+        var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
+        var nullableOutput = model.OutputType.IsNullable ? outputType : outputType + "?";
         // For a non-nullable value type, TryParse's out parameter is Nullable<T>.
-        w.Line(model.OutputType.IsValueType && !model.OutputType.IsNullable ? "return value.GetValueOrDefault();" : "return value;");
-        w.CloseBrace();
+        var tryParse = model.OutputType.IsValueType && !model.OutputType.IsNullable
+            ? $"global::PromptGen.Serialization.PromptOutputParserExtensions.TryParseNullable({ParserField}, modelText, out value, out report);"
+            : $"{ParserField}.TryParse(modelText, out value, out report);";
         w.Line();
-        w.Line("throw new global::PromptGen.PromptOutputException(report, modelText);");
+        w.Line("/// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>");
+        w.Line($"public static {outputType} Parse(string modelText) => {ParserField}.Parse(modelText);");
+        w.Line();
+        w.Line("/// <summary>Parses model output leniently; <paramref name=\"report\"/> lists every repair applied.</summary>");
+        w.Line($"public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {nullableOutput} value, out {TypeNames.PromptParseReport} report) =>");
+        w.Line("    " + tryParse);
     }
 
-    /// <summary>
-    /// Body of <c>RunAsync(IChatClient client, Input input, ChatOptions? options, CancellationToken cancellationToken)</c>:
-    /// <c>PromptRunner.RunAsync&lt;T&gt;</c> with <c>Render(input)</c>, the prompt's options under the caller's, and
-    /// <c>TryParse</c> (text output: the model's text as is).
-    /// </summary>
-    public static void EmitRunAsyncBody(IndentedWriter w, PromptModel model)
+    /// <summary><c>RunAsync</c>: <c>PromptRunner</c> with <c>Render</c>, the prompt's options under the caller's, and the output parser.</summary>
+    public static void EmitRunAsync(IndentedWriter w, PromptModel model)
     {
         var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
-        w.Line($"if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
-        w.Line($"if (input is null) throw new global::System.ArgumentNullException(nameof(input));");
-        w.Line("var messages = Render(input);");
-        w.Line("var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);");
-        w.Line($"return global::PromptGen.PromptRunner.RunAsync<{outputType}>(client, messages, merged, ReadOutput, null, cancellationToken);");
+        var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : ParserField + ".Reader";
         w.Line();
-        w.Line($"static bool ReadOutput(string modelText, out {outputType} value, out {TypeNames.PromptParseReport} report)");
-        w.OpenBrace();
-        if (model.IsTextOutput)
-        {
-            w.Line("value = modelText ?? string.Empty;");
-            w.Line($"report = {TypeNames.PromptParseReport}.Clean;");
-            w.Line("return true;");
-        }
-        else if (model.OutputType.IsValueType && !model.OutputType.IsNullable)
-        {
-            w.Line("var ok = TryParse(modelText, out var parsed, out report);");
-            w.Line("value = parsed.GetValueOrDefault();");
-            w.Line("return ok;");
-        }
-        else
-        {
-            w.Line("var ok = TryParse(modelText, out var parsed, out report);");
-            w.Line("value = parsed!;");
-            w.Line("return ok;");
-        }
-
-        w.CloseBrace();
+        w.Line("/// <summary>Renders the prompt, calls the model and parses its answer.</summary>");
+        w.Line($"public static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync(");
+        w.Line($"    {TypeNames.IChatClient} client,");
+        w.Line("    Input input,");
+        w.Line($"    {TypeNames.ChatOptions}? options = null,");
+        w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
+        w.Line($"    global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, {reader}, cancellationToken);");
     }
 
-    private const string OutputShapeType = "global::PromptGen.OutputShape";
+    /// <summary>The catalog descriptor's <c>ParseToJson</c> body (an expression), from outside the prompt class.</summary>
+    public static string ParseToJsonExpression(string qualifiedClass, bool isTextOutput) =>
+        isTextOutput
+            ? "global::PromptGen.Serialization.PromptTextOutput.ParseToJson(modelText)"
+            : $"{qualifiedClass}.{ParserField}.ParseToJson(modelText)";
 }

@@ -7,19 +7,39 @@ internal static class XmlDoc
 {
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    public static void Summary(IndentedWriter w, string? text)
+    /// <summary>A <c>summary</c>: on one line when the text is one line, else one comment line per text line.</summary>
+    public static void Summary(IndentedWriter w, string? text) => Element(w, "summary", text);
+
+    /// <summary>A <c>remarks</c>, laid out like <see cref="Summary"/>.</summary>
+    public static void Remarks(IndentedWriter w, string? text) => Element(w, "remarks", text);
+
+    private static void Element(IndentedWriter w, string element, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
         var lines = text!.Replace("\r\n", "\n").Trim().Split('\n').Select(l => l.TrimEnd()).ToArray();
-        w.Line("/// <summary>");
+        if (lines.Length == 1)
+        {
+            w.Line($"/// <{element}>{Escape(lines[0])}</{element}>");
+            return;
+        }
+
+        w.Line($"/// <{element}>");
         foreach (var line in lines) w.Line(line.Length == 0 ? "/// <para/>" : "/// " + Escape(line));
-        w.Line("/// </summary>");
+        w.Line($"/// </{element}>");
     }
 
-    public static void Param(IndentedWriter w, string name, string? text)
+    /// <summary>A <c>param</c> from a description, followed by the parameter's default when it has one.</summary>
+    public static void Param(IndentedWriter w, string name, string? text, string? defaultValue = null)
     {
-        if (string.IsNullOrWhiteSpace(text)) return;
-        var oneLine = string.Join(" ", text!.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-        w.Line($"/// <param name=\"{name.TrimStart('@')}\">{Escape(oneLine)}</param>");
+        var oneLine = string.IsNullOrWhiteSpace(text)
+            ? string.Empty
+            : Escape(string.Join(" ", text!.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)));
+        if (defaultValue is not null)
+        {
+            oneLine += (oneLine.Length == 0 ? string.Empty : oneLine.EndsWith(".") ? " " : ". ") + $"Default: <c>{Escape(defaultValue)}</c>.";
+        }
+
+        if (oneLine.Length == 0) return;
+        w.Line($"/// <param name=\"{name.TrimStart('@')}\">{oneLine}</param>");
     }
 }

@@ -120,7 +120,7 @@ internal static class ChatOptionsMapper
         PromptValueKind.Number when IsWhole(value.AsNumber) && Math.Abs(value.AsNumber) <= 9007199254740991d => CSharpLiterals.Integer(value.AsNumber) + "L",
         PromptValueKind.Number => CSharpLiterals.Double(value.AsNumber),
         // Structured values travel as JSON so the client can forward them unchanged.
-        _ => "ParseJsonElement(" + CSharpLiterals.String(PromptJson.Serialize(value)) + ")",
+        _ => "global::PromptGen.Serialization.JsonText.ParseElement(" + CSharpLiterals.String(PromptJson.Serialize(value)) + ")",
     };
 
     private static string Describe(Kind kind) => kind switch

@@ -19,10 +19,12 @@ internal static class PromptModelBuilder
 
         var isText = semantics.Output is null;
         var outputType = isText ? TypeRef.String : mapper.MapOutput(semantics.Output!);
+        var containingClass = Emit.TypeNames.QualifiedClass(identity);
         var input = mapper.MapInput(semantics.Input);
+        input = Emit.InputDefaultValues.Attach(input, metadata.InputDefault, mapper.Enums, containingClass);
         var options = ChatOptionsMapper.Map(semantics, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
-        var renderCode = Emit.RenderCodeBuilder.Build(semantics, input, mapper.Records, Emit.TypeNames.QualifiedClass(identity), out var isTyped);
+        var renderCode = Emit.RenderCodeBuilder.Build(semantics, input, mapper.Records, containingClass, out var isTyped);
 
         return new PromptModel
         {
@@ -40,6 +42,7 @@ internal static class PromptModelBuilder
             RenderCode = renderCode,
             IsRenderTyped = isTyped,
             HasInputSchema = semantics.Input is not null,
+            InputDefaultJson = metadata.InputDefault is { Kind: PromptValueKind.Object } defaults ? PromptJson.Serialize(defaults) : null,
         };
     }
 }

@@ -39,6 +39,12 @@ internal sealed record PromptModel
 
     /// <summary>True when the prompt declares an input schema (Render takes the typed Input).</summary>
     public bool HasInputSchema { get; init; }
+
+    /// <summary>
+    /// Frontmatter <c>input.default</c> as compact JSON (an object), or null. Typed inputs carry each field's default on
+    /// its <see cref="PropertyModel"/>; this whole object is for prompts rendered from untyped input.
+    /// </summary>
+    public string? InputDefaultJson { get; init; }
 }
 
 /// <summary>The outcome of one prompt's generation step: a model to emit (or none) and its diagnostics.</summary>

@@ -57,7 +57,17 @@ internal sealed record TypeRef(TypeKind Kind, bool IsNullable = false, string? N
 /// <param name="Type">The C# type; nullable when the property is optional or the schema allows null.</param>
 /// <param name="IsRequired">Listed in the schema's <c>required</c>; optional properties default to null.</param>
 /// <param name="Description">The schema's <c>description</c>, written as XML documentation.</param>
-internal sealed record PropertyModel(string WireName, string PropertyName, string ParameterName, TypeRef Type, bool IsRequired, string? Description);
+/// <param name="Default">The <c>input.default</c> value of an input field; null when it has none.</param>
+internal sealed record PropertyModel(string WireName, string PropertyName, string ParameterName, TypeRef Type, bool IsRequired, string? Description,
+    DefaultValueModel? Default = null);
+
+/// <summary>An input field's <c>input.default</c>, as plain values.</summary>
+/// <param name="Json">The default as compact JSON (what the run-time renderer uses).</param>
+/// <param name="Constant">
+/// The same value as a C# constant expression of the property's type (string, number, bool, enum member), usable as
+/// a parameter default; null when C# has no constant for it (lists, maps, records, JSON values).
+/// </param>
+internal sealed record DefaultValueModel(string Json, string? Constant);
 
 /// <summary>A generated <c>sealed partial record</c>.</summary>
 internal sealed record RecordModel(string Name, string? Description, EquatableArray<PropertyModel> Properties);

@@ -9,7 +9,12 @@ namespace PromptGen.Language.Prompts;
 /// (<c>{...options.input.default, ...data.input}</c>); PromptGen also applies the frontmatter's
 /// <c>input.default</c>, underneath both, as the Dotprompt documentation promises.
 /// </summary>
-public static class InputDefaults
+#if PROMPTGEN_RUNTIME
+internal
+#else
+public
+#endif
+static class InputDefaults
 {
     public static PromptValue? Apply(PromptValue? frontmatterDefaults, PromptValue? optionDefaults, PromptValue? input)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Text;
 
 namespace PromptGen;
 
@@ -18,6 +19,9 @@ internal sealed class ByteBufferWriter : IBufferWriter<byte>
     public void Advance(int count) => _written += count;
 
     public void Clear() => _written = 0;
+
+    /// <summary>The bytes written so far, decoded as UTF-8.</summary>
+    public string GetString() => Encoding.UTF8.GetString(_buffer, 0, _written);
 
     public Memory<byte> GetMemory(int sizeHint = 0)
     {

@@ -12,9 +12,7 @@ public static partial class BuiltinsPrompt
     /// <summary>The Dotprompt name of this prompt.</summary>
     public const string PromptName = "builtins";
 
-    /// <summary>
-    /// The input of the prompt: one property per input field.
-    /// </summary>
+    /// <summary>The input of the prompt: one property per input field.</summary>
     public sealed partial record Input(
         string Title,
         global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem> Items,
@@ -31,18 +29,15 @@ public static partial class BuiltinsPrompt
     }
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
-    {
-        return Render(input, null);
-    }
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
-        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(JsonCodec.WriteInputJson(input)), options);
+        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(global::PromptGen.Serialization.JsonText.Write(input, JsonCodec.WriteInput)), options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+        RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(global::PromptGen.Serialization.JsonText.Write(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), JsonCodec.WriteInput)), options);
 
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
@@ -119,226 +114,70 @@ public static partial class BuiltinsPrompt
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
-        var messages = Render(input);
-        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
-        return global::PromptGen.PromptRunner.RunAsync<string>(client, messages, merged, ReadOutput, null, cancellationToken);
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
-        static bool ReadOutput(string modelText, out string value, out global::PromptGen.PromptParseReport report)
+    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    internal static class JsonCodec
+    {
+
+        internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input value)
         {
-            value = modelText ?? string.Empty;
-            report = global::PromptGen.PromptParseReport.Clean;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
+            global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem> v1 = null!;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, long> v2 = null!;
+            string v3 = null!;
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("title"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("items"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadItemsItem, out v1)) return false; seen |= 1UL << 1; }
+                else if (reader.ValueTextEquals("scores"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Map(ref reader, global::PromptGen.Serialization.JsonRead.Int64, out v2)) return false; seen |= 1UL << 2; }
+                else if (reader.ValueTextEquals("key"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v3)) return false; seen |= 1UL << 3; }
+                else reader.Skip();
+            }
+            if (seen != 0xFUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "title", "items", "scores", "key");
+            value = new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input(v0, v1, v2, v3);
             return true;
         }
-    }
 
-    private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Strict JSON reading and writing for this prompt's types (no reflection; trimming- and AOT-safe).</summary>
-    public static class JsonCodec
-    {
-        /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadInput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Input</c> as compact JSON with its wire names.</summary>
-        public static string WriteInputJson(global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteInput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        public static global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input ReadInput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem> v1 = default!;
-            var seen1 = false;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, long> v2 = default!;
-            var seen2 = false;
-            string v3 = default!;
-            var seen3 = false;
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "title": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "items": v1 = ReadListOfItemsItem(ref reader); seen1 = true; break;
-                    case "scores": v2 = ReadMapOfInt64(ref reader); seen2 = true; break;
-                    case "key": v3 = ReadString(ref reader); seen3 = true; break;
-                    default: reader.Skip(); break;
-                }
-            }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'title' of Input is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'items' of Input is missing.");
-            if (!seen2) throw new global::System.Text.Json.JsonException("The required property 'scores' of Input is missing.");
-            if (!seen3) throw new global::System.Text.Json.JsonException("The required property 'key' of Input is missing.");
-            return new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input(v0, v1, v2, v3);
-        }
-
-        public static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input value)
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("title");
-            WriteString(writer, value.Title);
-            writer.WritePropertyName("items");
-            WriteListOfItemsItem(writer, value.Items);
-            writer.WritePropertyName("scores");
-            WriteMapOfInt64(writer, value.Scores);
-            writer.WritePropertyName("key");
-            WriteString(writer, value.Key);
+            writer.WriteString("title"u8, value.Title);
+            writer.WritePropertyName("items"u8);
+            global::PromptGen.Serialization.JsonWrite.List(writer, value.Items, WriteItemsItem);
+            writer.WritePropertyName("scores"u8);
+            global::PromptGen.Serialization.JsonWrite.Map(writer, value.Scores, global::PromptGen.Serialization.JsonWrite.Int64);
+            writer.WriteString("key"u8, value.Key);
             writer.WriteEndObject();
         }
 
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static bool ReadItemsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem value)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            return reader.GetString()!;
-        }
-
-        public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem> ReadListOfItemsItem(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw Unexpected(ref reader, "an array");
-            var list = new global::System.Collections.Generic.List<global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem>();
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) return list;
-                list.Add(ReadItemsItem(ref reader));
-            }
-        }
-
-        public static void WriteListOfItemsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem> value)
-        {
-            writer.WriteStartArray();
-            foreach (var item in value) WriteItemsItem(writer, item);
-            writer.WriteEndArray();
-        }
-
-        public static global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem ReadItemsItem(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             double v1 = default;
-            var seen1 = false;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "name": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "price": v1 = ReadDouble(ref reader); seen1 = true; break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("name"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("price"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'name' of ItemsItem is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'price' of ItemsItem is missing.");
-            return new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem
-            {
-                Name = v0,
-                Price = v1,
-            };
+            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ItemsItem", "name", "price");
+            value = new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem { Name = v0, Price = v1 };
+            return true;
         }
 
-        public static void WriteItemsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem value)
+        internal static void WriteItemsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("name");
-            WriteString(writer, value.Name);
-            writer.WritePropertyName("price");
-            WriteDouble(writer, value.Price);
+            writer.WriteString("name"u8, value.Name);
+            writer.WriteNumber("price"u8, value.Price);
             writer.WriteEndObject();
         }
-
-        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            return reader.GetDouble();
-        }
-
-        public static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, long> ReadMapOfInt64(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            var map = new global::System.Collections.Generic.Dictionary<string, long>(global::System.StringComparer.Ordinal);
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) return map;
-                var name = reader.GetString()!;
-                Advance(ref reader);
-                map[name] = ReadInt64(ref reader);
-            }
-        }
-
-        public static void WriteMapOfInt64(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, long> value)
-        {
-            writer.WriteStartObject();
-            foreach (var entry in value)
-            {
-                writer.WritePropertyName(entry.Key);
-                WriteInt64(writer, entry.Value);
-            }
-            writer.WriteEndObject();
-        }
-
-        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            if (!reader.TryGetInt64(out var value)) throw Unexpected(ref reader, "a whole number in range");
-            return value;
-        }
-
-        public static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        private static void Advance(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new global::System.Text.Json.JsonException("The JSON ends early.");
-        }
-
-        private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
-            new global::System.Text.Json.JsonException("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
     }
 }
 

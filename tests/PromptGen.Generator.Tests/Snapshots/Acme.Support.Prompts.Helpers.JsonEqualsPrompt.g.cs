@@ -12,9 +12,7 @@ public static partial class JsonEqualsPrompt
     /// <summary>The Dotprompt name of this prompt.</summary>
     public const string PromptName = "json_equals";
 
-    /// <summary>
-    /// The input of the prompt: one property per input field.
-    /// </summary>
+    /// <summary>The input of the prompt: one property per input field.</summary>
     public sealed partial record Input(
         string Mode,
         global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data Data);
@@ -29,10 +27,7 @@ public static partial class JsonEqualsPrompt
     }
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
-    {
-        return Render(input, null);
-    }
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
@@ -40,7 +35,7 @@ public static partial class JsonEqualsPrompt
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
@@ -76,178 +71,55 @@ public static partial class JsonEqualsPrompt
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
-        var messages = Render(input);
-        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
-        return global::PromptGen.PromptRunner.RunAsync<string>(client, messages, merged, ReadOutput, null, cancellationToken);
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
-        static bool ReadOutput(string modelText, out string value, out global::PromptGen.PromptParseReport report)
+    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    internal static class JsonCodec
+    {
+
+        internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input value)
         {
-            value = modelText ?? string.Empty;
-            report = global::PromptGen.PromptParseReport.Clean;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
+            global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data v1 = null!;
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("mode"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("data"u8)) { reader.Read(); if (!ReadData(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else reader.Skip();
+            }
+            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "mode", "data");
+            value = new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input(v0, v1);
             return true;
         }
-    }
 
-    private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Strict JSON reading and writing for this prompt's types (no reflection; trimming- and AOT-safe).</summary>
-    public static class JsonCodec
-    {
-        /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadInput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Input</c> as compact JSON with its wire names.</summary>
-        public static string WriteInputJson(global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteInput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        public static global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input ReadInput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
-            global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data v1 = default!;
-            var seen1 = false;
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "mode": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "data": v1 = ReadData(ref reader); seen1 = true; break;
-                    default: reader.Skip(); break;
-                }
-            }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'mode' of Input is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'data' of Input is missing.");
-            return new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input(v0, v1);
-        }
-
-        public static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input value)
+        internal static void WriteData(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("mode");
-            WriteString(writer, value.Mode);
-            writer.WritePropertyName("data");
-            WriteData(writer, value.Data);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WritePropertyName("labels"u8);
+            global::PromptGen.Serialization.JsonWrite.List(writer, value.Labels, global::PromptGen.Serialization.JsonWrite.String);
             writer.WriteEndObject();
         }
 
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static bool ReadData(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data value)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            return reader.GetString()!;
-        }
-
-        public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        public static global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data ReadData(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             long v0 = default;
-            var seen0 = false;
-            global::System.Collections.Generic.IReadOnlyList<string> v1 = default!;
-            var seen1 = false;
-            while (true)
+            global::System.Collections.Generic.IReadOnlyList<string> v1 = null!;
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "id": v0 = ReadInt64(ref reader); seen0 = true; break;
-                    case "labels": v1 = ReadListOfString(ref reader); seen1 = true; break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("id"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("labels"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v1)) return false; seen |= 1UL << 1; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'id' of Data is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'labels' of Data is missing.");
-            return new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data
-            {
-                Id = v0,
-                Labels = v1,
-            };
+            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Data", "id", "labels");
+            value = new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data { Id = v0, Labels = v1 };
+            return true;
         }
-
-        public static void WriteData(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data value)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("id");
-            WriteInt64(writer, value.Id);
-            writer.WritePropertyName("labels");
-            WriteListOfString(writer, value.Labels);
-            writer.WriteEndObject();
-        }
-
-        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            if (!reader.TryGetInt64(out var value)) throw Unexpected(ref reader, "a whole number in range");
-            return value;
-        }
-
-        public static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw Unexpected(ref reader, "an array");
-            var list = new global::System.Collections.Generic.List<string>();
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) return list;
-                list.Add(ReadString(ref reader));
-            }
-        }
-
-        public static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
-        {
-            writer.WriteStartArray();
-            foreach (var item in value) WriteString(writer, item);
-            writer.WriteEndArray();
-        }
-
-        private static void Advance(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new global::System.Text.Json.JsonException("The JSON ends early.");
-        }
-
-        private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
-            new global::System.Text.Json.JsonException("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
     }
 }
 

@@ -12,26 +12,20 @@ public static partial class ArraysPrompt
     /// <summary>The Dotprompt name of this prompt.</summary>
     public const string PromptName = "arrays";
 
-    /// <summary>
-    /// The input of the prompt: one property per input field.
-    /// </summary>
+    /// <summary>The input of the prompt: one property per input field.</summary>
     public sealed partial record Input(
         global::System.Collections.Generic.IReadOnlyList<string> Words);
 
     public sealed partial record Output
     {
-        /// <summary>
-        /// list of tags
-        /// </summary>
+        /// <summary>list of tags</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
         public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("vector")]
         public required global::System.Collections.Generic.IReadOnlyList<double> Vector { get; init; }
 
-        /// <summary>
-        /// order lines
-        /// </summary>
+        /// <summary>order lines</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("lines")]
         public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem> Lines { get; init; }
     }
@@ -79,47 +73,33 @@ public static partial class ArraysPrompt
                     "type": "integer"
                   },
                   "note": {
-                    "type": [
-                      "string",
-                      "null"
-                    ]
+                    "type": ["string", "null"]
                   }
                 },
-                "required": [
-                  "sku",
-                  "qty"
-                ],
+                "required": ["sku", "qty"],
                 "additionalProperties": false
               },
               "description": "order lines"
             }
           },
-          "required": [
-            "tags",
-            "vector",
-            "lines"
-          ],
+          "required": ["tags", "vector", "lines"],
           "additionalProperties": false
         }
         """;
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
-    /// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>
-    private static readonly global::PromptGen.OutputShape s_outputShape =
-        global::PromptGen.OutputShape.Object(
-            new global::PromptGen.OutputProperty("tags", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.String)),
-            new global::PromptGen.OutputProperty("vector", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Number)),
-            new global::PromptGen.OutputProperty("lines", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
-                new global::PromptGen.OutputProperty("sku", global::PromptGen.OutputShape.String),
-                new global::PromptGen.OutputProperty("qty", global::PromptGen.OutputShape.Integer),
-                new global::PromptGen.OutputProperty("note", global::PromptGen.OutputShape.String.AsNullable(), required: false)))));
+    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
+        new global::PromptGen.OutputProperty("tags", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.String)),
+        new global::PromptGen.OutputProperty("vector", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Number)),
+        new global::PromptGen.OutputProperty("lines", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
+            new global::PromptGen.OutputProperty("sku", global::PromptGen.OutputShape.String),
+            new global::PromptGen.OutputProperty("qty", global::PromptGen.OutputShape.Integer),
+            new global::PromptGen.OutputProperty("note", global::PromptGen.OutputShape.String.AsNullable(), required: false))))));
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
-    {
-        return Render(input, null);
-    }
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
@@ -127,7 +107,7 @@ public static partial class ArraysPrompt
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
@@ -159,366 +139,97 @@ public static partial class ArraysPrompt
     }
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
-    public static global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output Parse(string modelText)
-    {
-        if (TryParse(modelText, out var value, out var report))
-        {
-            return value;
-        }
-
-        throw new global::PromptGen.PromptOutputException(report, modelText);
-    }
+    public static global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
 
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
-    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output? value, out global::PromptGen.PromptParseReport report)
-    {
-        if (modelText is null)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(null, "output is empty");
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputJson(modelText);
-            report = global::PromptGen.PromptParseReport.Clean;
-            return true;
-        }
-        catch (global::System.Exception)
-        {
-            // Not clean JSON of the output type: repair it below.
-        }
-
-        var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);
-        if (!outcome.Success)
-        {
-            value = default;
-            report = outcome.Report;
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);
-            report = outcome.Report;
-            return true;
-        }
-        catch (global::System.Exception exception)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + exception.Message);
-            return false;
-        }
-    }
+    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
+        s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+
+    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    internal static class JsonCodec
     {
-        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
-        var messages = Render(input);
-        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
-        return global::PromptGen.PromptRunner.RunAsync<global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output>(client, messages, merged, ReadOutput, null, cancellationToken);
 
-        static bool ReadOutput(string modelText, out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output value, out global::PromptGen.PromptParseReport report)
+        internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input value)
         {
-            var ok = TryParse(modelText, out var parsed, out report);
-            value = parsed!;
-            return ok;
-        }
-    }
-
-    private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Strict JSON reading and writing for this prompt's types (no reflection; trimming- and AOT-safe).</summary>
-    public static class JsonCodec
-    {
-        /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadInput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Input</c> as compact JSON with its wire names.</summary>
-        public static string WriteInputJson(global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            global::System.Collections.Generic.IReadOnlyList<string> v0 = null!;
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                WriteInput(writer, value);
+                if (reader.ValueTextEquals("words"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; seen |= 1; }
+                else reader.Skip();
             }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "words");
+            value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input(v0);
+            return true;
         }
 
-        /// <summary>Reads a whole JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output ReadOutputJson(string json) => ReadOutputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output ReadOutputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
+        internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output value)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadOutput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Output</c> as compact JSON with its wire names.</summary>
-        public static string WriteOutputJson(global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            global::System.Collections.Generic.IReadOnlyList<string> v0 = null!;
+            global::System.Collections.Generic.IReadOnlyList<double> v1 = null!;
+            global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem> v2 = null!;
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                WriteOutput(writer, value);
+                if (reader.ValueTextEquals("tags"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("vector"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v1)) return false; seen |= 1UL << 1; }
+                else if (reader.ValueTextEquals("lines"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadLinesItem, out v2)) return false; seen |= 1UL << 2; }
+                else reader.Skip();
             }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            if (seen != 0x7UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "tags", "vector", "lines");
+            value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output { Tags = v0, Vector = v1, Lines = v2 };
+            return true;
         }
 
-        public static global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input ReadInput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            global::System.Collections.Generic.IReadOnlyList<string> v0 = default!;
-            var seen0 = false;
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "words": v0 = ReadListOfString(ref reader); seen0 = true; break;
-                    default: reader.Skip(); break;
-                }
-            }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'words' of Input is missing.");
-            return new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input(v0);
-        }
-
-        public static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input value)
+        internal static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("words");
-            WriteListOfString(writer, value.Words);
+            writer.WritePropertyName("tags"u8);
+            global::PromptGen.Serialization.JsonWrite.List(writer, value.Tags, global::PromptGen.Serialization.JsonWrite.String);
+            writer.WritePropertyName("vector"u8);
+            global::PromptGen.Serialization.JsonWrite.List(writer, value.Vector, global::PromptGen.Serialization.JsonWrite.Double);
+            writer.WritePropertyName("lines"u8);
+            global::PromptGen.Serialization.JsonWrite.List(writer, value.Lines, WriteLinesItem);
             writer.WriteEndObject();
         }
 
-        public static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static bool ReadLinesItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem value)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw Unexpected(ref reader, "an array");
-            var list = new global::System.Collections.Generic.List<string>();
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) return list;
-                list.Add(ReadString(ref reader));
-            }
-        }
-
-        public static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
-        {
-            writer.WriteStartArray();
-            foreach (var item in value) WriteString(writer, item);
-            writer.WriteEndArray();
-        }
-
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            return reader.GetString()!;
-        }
-
-        public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            global::System.Collections.Generic.IReadOnlyList<string> v0 = default!;
-            var seen0 = false;
-            global::System.Collections.Generic.IReadOnlyList<double> v1 = default!;
-            var seen1 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem> v2 = default!;
-            var seen2 = false;
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "tags": v0 = ReadListOfString(ref reader); seen0 = true; break;
-                    case "vector": v1 = ReadListOfDouble(ref reader); seen1 = true; break;
-                    case "lines": v2 = ReadListOfLinesItem(ref reader); seen2 = true; break;
-                    default: reader.Skip(); break;
-                }
-            }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'tags' of Output is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'vector' of Output is missing.");
-            if (!seen2) throw new global::System.Text.Json.JsonException("The required property 'lines' of Output is missing.");
-            return new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output
-            {
-                Tags = v0,
-                Vector = v1,
-                Lines = v2,
-            };
-        }
-
-        public static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output value)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("tags");
-            WriteListOfString(writer, value.Tags);
-            writer.WritePropertyName("vector");
-            WriteListOfDouble(writer, value.Vector);
-            writer.WritePropertyName("lines");
-            WriteListOfLinesItem(writer, value.Lines);
-            writer.WriteEndObject();
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyList<double> ReadListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw Unexpected(ref reader, "an array");
-            var list = new global::System.Collections.Generic.List<double>();
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) return list;
-                list.Add(ReadDouble(ref reader));
-            }
-        }
-
-        public static void WriteListOfDouble(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<double> value)
-        {
-            writer.WriteStartArray();
-            foreach (var item in value) WriteDouble(writer, item);
-            writer.WriteEndArray();
-        }
-
-        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            return reader.GetDouble();
-        }
-
-        public static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem> ReadListOfLinesItem(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw Unexpected(ref reader, "an array");
-            var list = new global::System.Collections.Generic.List<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem>();
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) return list;
-                list.Add(ReadLinesItem(ref reader));
-            }
-        }
-
-        public static void WriteListOfLinesItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem> value)
-        {
-            writer.WriteStartArray();
-            foreach (var item in value) WriteLinesItem(writer, item);
-            writer.WriteEndArray();
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem ReadLinesItem(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             long v1 = default;
-            var seen1 = false;
             string? v2 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "sku": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "qty": v1 = ReadInt64(ref reader); seen1 = true; break;
-                    case "note": v2 = ReadNullableString(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("sku"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("qty"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else if (reader.ValueTextEquals("note"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v2)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'sku' of LinesItem is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'qty' of LinesItem is missing.");
-            return new global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem
-            {
-                Sku = v0,
-                Qty = v1,
-                Note = v2,
-            };
+            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "LinesItem", "sku", "qty");
+            value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem { Sku = v0, Qty = v1, Note = v2 };
+            return true;
         }
 
-        public static void WriteLinesItem(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem value)
+        internal static void WriteLinesItem(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("sku");
-            WriteString(writer, value.Sku);
-            writer.WritePropertyName("qty");
-            WriteInt64(writer, value.Qty);
-            if (value.Note is not null)
-            {
-                writer.WritePropertyName("note");
-                WriteString(writer, value.Note);
-            }
+            writer.WriteString("sku"u8, value.Sku);
+            writer.WriteNumber("qty"u8, value.Qty);
+            if (value.Note is { } p2) writer.WriteString("note"u8, p2);
             writer.WriteEndObject();
         }
-
-        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            if (!reader.TryGetInt64(out var value)) throw Unexpected(ref reader, "a whole number in range");
-            return value;
-        }
-
-        public static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static string? ReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-
-        public static void WriteNullableString(global::System.Text.Json.Utf8JsonWriter writer, string? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteString(writer, value);
-        }
-
-        private static void Advance(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new global::System.Text.Json.JsonException("The JSON ends early.");
-        }
-
-        private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
-            new global::System.Text.Json.JsonException("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
     }
 }
 

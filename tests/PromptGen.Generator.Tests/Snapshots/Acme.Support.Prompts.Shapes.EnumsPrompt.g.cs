@@ -12,31 +12,23 @@ public static partial class EnumsPrompt
     /// <summary>The Dotprompt name of this prompt.</summary>
     public const string PromptName = "enums";
 
-    /// <summary>
-    /// The input of the prompt: one property per input field.
-    /// </summary>
+    /// <summary>The input of the prompt: one property per input field.</summary>
     public sealed partial record Input(
         string Ticket,
         global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? Tone = null);
 
     public sealed partial record Output
     {
-        /// <summary>
-        /// how urgent
-        /// </summary>
+        /// <summary>how urgent</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
         public required global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority Priority { get; init; }
 
-        /// <summary>
-        /// the enum
-        /// </summary>
+        /// <summary>the enum</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mood")]
         public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? Mood { get; init; }
     }
 
-    /// <summary>
-    /// how urgent
-    /// </summary>
+    /// <summary>how urgent</summary>
     public enum Priority
     {
         /// <summary>Wire value <c>LOW</c>.</summary>
@@ -47,9 +39,7 @@ public static partial class EnumsPrompt
         HIGH,
     }
 
-    /// <summary>
-    /// the enum
-    /// </summary>
+    /// <summary>the enum</summary>
     public enum Mood
     {
         /// <summary>Wire value <c>happy</c>.</summary>
@@ -74,43 +64,28 @@ public static partial class EnumsPrompt
           "type": "object",
           "properties": {
             "priority": {
-              "enum": [
-                "LOW",
-                "MEDIUM",
-                "HIGH"
-              ],
+              "enum": ["LOW", "MEDIUM", "HIGH"],
               "description": "how urgent"
             },
             "mood": {
-              "enum": [
-                "happy",
-                "sad",
-                "in-between",
-                null
-              ],
+              "enum": ["happy", "sad", "in-between", null],
               "description": "the enum"
             }
           },
-          "required": [
-            "priority"
-          ],
+          "required": ["priority"],
           "additionalProperties": false
         }
         """;
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
-    /// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>
-    private static readonly global::PromptGen.OutputShape s_outputShape =
-        global::PromptGen.OutputShape.Object(
-            new global::PromptGen.OutputProperty("priority", global::PromptGen.OutputShape.Enum("LOW", "MEDIUM", "HIGH")),
-            new global::PromptGen.OutputProperty("mood", global::PromptGen.OutputShape.Enum("happy", "sad", "in-between").AsNullable(), required: false));
+    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
+        new global::PromptGen.OutputProperty("priority", global::PromptGen.OutputShape.Enum("LOW", "MEDIUM", "HIGH")),
+        new global::PromptGen.OutputProperty("mood", global::PromptGen.OutputShape.Enum("happy", "sad", "in-between").AsNullable(), required: false)));
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
-    {
-        return Render(input, null);
-    }
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
@@ -118,7 +93,7 @@ public static partial class EnumsPrompt
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
@@ -141,328 +116,71 @@ public static partial class EnumsPrompt
     }
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
-    public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output Parse(string modelText)
-    {
-        if (TryParse(modelText, out var value, out var report))
-        {
-            return value;
-        }
-
-        throw new global::PromptGen.PromptOutputException(report, modelText);
-    }
+    public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
 
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
-    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output? value, out global::PromptGen.PromptParseReport report)
-    {
-        if (modelText is null)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(null, "output is empty");
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputJson(modelText);
-            report = global::PromptGen.PromptParseReport.Clean;
-            return true;
-        }
-        catch (global::System.Exception)
-        {
-            // Not clean JSON of the output type: repair it below.
-        }
-
-        var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);
-        if (!outcome.Success)
-        {
-            value = default;
-            report = outcome.Report;
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);
-            report = outcome.Report;
-            return true;
-        }
-        catch (global::System.Exception exception)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + exception.Message);
-            return false;
-        }
-    }
+    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
+        s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+
+    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    internal static class JsonCodec
     {
-        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
-        var messages = Render(input);
-        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
-        return global::PromptGen.PromptRunner.RunAsync<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output>(client, messages, merged, ReadOutput, null, cancellationToken);
+        internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority> PriorityNames = new("LOW", "MEDIUM", "HIGH");
+        internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood> MoodNames = new("happy", "sad", "in-between");
+        internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone> ToneNames = new("formal", "casual");
+        internal static string ToWireName(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority value) => PriorityNames.NameOf((int)value);
+        internal static string ToWireName(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood value) => MoodNames.NameOf((int)value);
+        internal static string ToWireName(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone value) => ToneNames.NameOf((int)value);
 
-        static bool ReadOutput(string modelText, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output value, out global::PromptGen.PromptParseReport report)
+        internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input value)
         {
-            var ok = TryParse(modelText, out var parsed, out report);
-            value = parsed!;
-            return ok;
-        }
-    }
-
-    private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Strict JSON reading and writing for this prompt's types (no reflection; trimming- and AOT-safe).</summary>
-    public static class JsonCodec
-    {
-        /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadInput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Input</c> as compact JSON with its wire names.</summary>
-        public static string WriteInputJson(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteInput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        /// <summary>Reads a whole JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output ReadOutputJson(string json) => ReadOutputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output ReadOutputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadOutput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Output</c> as compact JSON with its wire names.</summary>
-        public static string WriteOutputJson(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteOutput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input ReadInput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? v1 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "ticket": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "tone": v1 = ReadNullableTone(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("ticket"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("tone"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, ToneNames.Reader, out v1)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'ticket' of Input is missing.");
-            return new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(v0, v1);
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "ticket");
+            value = new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(v0, v1);
+            return true;
         }
 
-        public static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input value)
+        internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output value)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName("ticket");
-            WriteString(writer, value.Ticket);
-            if (value.Tone is not null)
-            {
-                writer.WritePropertyName("tone");
-                WriteTone(writer, value.Tone.Value);
-            }
-            writer.WriteEndObject();
-        }
-
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            return reader.GetString()!;
-        }
-
-        public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? ReadNullableTone(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTone(ref reader);
-
-        public static void WriteNullableTone(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteTone(writer, value.Value);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone ReadTone(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            var text = reader.GetString();
-            return text switch
-            {
-                "formal" => global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone.Formal,
-                "casual" => global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone.Casual,
-                _ => throw new global::System.Text.Json.JsonException("'" + text + "' is not a value of Tone."),
-            };
-        }
-
-        public static void WriteTone(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone value)
-        {
-            writer.WriteStringValue(ToWireName(value));
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority v0 = default;
-            var seen0 = false;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? v1 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "priority": v0 = ReadPriority(ref reader); seen0 = true; break;
-                    case "mood": v1 = ReadNullableMood(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("priority"u8)) { reader.Read(); if (!PriorityNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("mood"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, MoodNames.Reader, out v1)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'priority' of Output is missing.");
-            return new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output
-            {
-                Priority = v0,
-                Mood = v1,
-            };
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "priority");
+            value = new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output { Priority = v0, Mood = v1 };
+            return true;
         }
 
-        public static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output value)
+        internal static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("priority");
-            WritePriority(writer, value.Priority);
-            if (value.Mood is not null)
-            {
-                writer.WritePropertyName("mood");
-                WriteMood(writer, value.Mood.Value);
-            }
+            writer.WriteString("priority"u8, PriorityNames.NameOf((int)value.Priority));
+            if (value.Mood is { } p1) writer.WriteString("mood"u8, MoodNames.NameOf((int)p1));
             writer.WriteEndObject();
         }
-
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority ReadPriority(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            var text = reader.GetString();
-            return text switch
-            {
-                "LOW" => global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority.LOW,
-                "MEDIUM" => global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority.MEDIUM,
-                "HIGH" => global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority.HIGH,
-                _ => throw new global::System.Text.Json.JsonException("'" + text + "' is not a value of Priority."),
-            };
-        }
-
-        public static void WritePriority(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority value)
-        {
-            writer.WriteStringValue(ToWireName(value));
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? ReadNullableMood(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMood(ref reader);
-
-        public static void WriteNullableMood(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteMood(writer, value.Value);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood ReadMood(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            var text = reader.GetString();
-            return text switch
-            {
-                "happy" => global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood.Happy,
-                "sad" => global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood.Sad,
-                "in-between" => global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood.InBetween,
-                _ => throw new global::System.Text.Json.JsonException("'" + text + "' is not a value of Mood."),
-            };
-        }
-
-        public static void WriteMood(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood value)
-        {
-            writer.WriteStringValue(ToWireName(value));
-        }
-
-        /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority"/> member.</summary>
-        public static string ToWireName(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority value) => value switch
-        {
-            global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority.LOW => "LOW",
-            global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority.MEDIUM => "MEDIUM",
-            global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority.HIGH => "HIGH",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-        };
-
-        /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood"/> member.</summary>
-        public static string ToWireName(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood value) => value switch
-        {
-            global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood.Happy => "happy",
-            global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood.Sad => "sad",
-            global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood.InBetween => "in-between",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-        };
-
-        /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone"/> member.</summary>
-        public static string ToWireName(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone value) => value switch
-        {
-            global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone.Formal => "formal",
-            global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone.Casual => "casual",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-        };
-
-        private static void Advance(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new global::System.Text.Json.JsonException("The JSON ends early.");
-        }
-
-        private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
-            new global::System.Text.Json.JsonException("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
     }
 }
 
@@ -478,4 +196,23 @@ public static partial class PromptChatClientExtensions
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Shapes.EnumsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(ticket, tone), options, cancellationToken);
+}
+
+/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>
+public static partial class PromptEnumExtensions
+{
+    /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority"/> member, as the model writes it.</summary>
+    public static string ToWireName(this global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.PriorityNames.NameOf((int)value);
+    /// <summary>The <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority"/> member whose JSON value is exactly <paramref name="wireName"/>.</summary>
+    public static bool TryParseWireName(string? wireName, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.PriorityNames.TryParse(wireName, out value);
+
+    /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood"/> member, as the model writes it.</summary>
+    public static string ToWireName(this global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.MoodNames.NameOf((int)value);
+    /// <summary>The <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood"/> member whose JSON value is exactly <paramref name="wireName"/>.</summary>
+    public static bool TryParseWireName(string? wireName, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.MoodNames.TryParse(wireName, out value);
+
+    /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone"/> member, as the model writes it.</summary>
+    public static string ToWireName(this global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.ToneNames.NameOf((int)value);
+    /// <summary>The <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone"/> member whose JSON value is exactly <paramref name="wireName"/>.</summary>
+    public static bool TryParseWireName(string? wireName, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.ToneNames.TryParse(wireName, out value);
 }

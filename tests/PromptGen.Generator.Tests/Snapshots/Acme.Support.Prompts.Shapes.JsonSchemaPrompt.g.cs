@@ -12,17 +12,13 @@ public static partial class JsonSchemaPrompt
     /// <summary>The Dotprompt name of this prompt.</summary>
     public const string PromptName = "json_schema";
 
-    /// <summary>
-    /// The input of the prompt: one property per input field.
-    /// </summary>
+    /// <summary>The input of the prompt: one property per input field.</summary>
     /// <param name="Query">The search query</param>
     public sealed partial record Input(
         string Query,
         long? Page = null);
 
-    /// <summary>
-    /// Search results.
-    /// </summary>
+    /// <summary>Search results.</summary>
     public sealed partial record Output
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("results")]
@@ -59,38 +55,28 @@ public static partial class JsonSchemaPrompt
                     "type": "integer"
                   }
                 },
-                "required": [
-                  "url",
-                  "rank"
-                ]
+                "required": ["url", "rank"]
               }
             },
             "total": {
               "type": "integer"
             }
           },
-          "required": [
-            "results",
-            "total"
-          ]
+          "required": ["results", "total"]
         }
         """;
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
-    /// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>
-    private static readonly global::PromptGen.OutputShape s_outputShape =
-        global::PromptGen.OutputShape.Object(
-            new global::PromptGen.OutputProperty("results", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
-                new global::PromptGen.OutputProperty("url", global::PromptGen.OutputShape.String),
-                new global::PromptGen.OutputProperty("rank", global::PromptGen.OutputShape.Integer)))),
-            new global::PromptGen.OutputProperty("total", global::PromptGen.OutputShape.Integer));
+    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
+        new global::PromptGen.OutputProperty("results", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
+            new global::PromptGen.OutputProperty("url", global::PromptGen.OutputShape.String),
+            new global::PromptGen.OutputProperty("rank", global::PromptGen.OutputShape.Integer)))),
+        new global::PromptGen.OutputProperty("total", global::PromptGen.OutputShape.Integer)));
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
-    {
-        return Render(input, null);
-    }
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
@@ -98,7 +84,7 @@ public static partial class JsonSchemaPrompt
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
@@ -121,309 +107,91 @@ public static partial class JsonSchemaPrompt
     }
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
-    public static global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output Parse(string modelText)
-    {
-        if (TryParse(modelText, out var value, out var report))
-        {
-            return value;
-        }
-
-        throw new global::PromptGen.PromptOutputException(report, modelText);
-    }
+    public static global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
 
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
-    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output? value, out global::PromptGen.PromptParseReport report)
-    {
-        if (modelText is null)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(null, "output is empty");
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputJson(modelText);
-            report = global::PromptGen.PromptParseReport.Clean;
-            return true;
-        }
-        catch (global::System.Exception)
-        {
-            // Not clean JSON of the output type: repair it below.
-        }
-
-        var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);
-        if (!outcome.Success)
-        {
-            value = default;
-            report = outcome.Report;
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);
-            report = outcome.Report;
-            return true;
-        }
-        catch (global::System.Exception exception)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + exception.Message);
-            return false;
-        }
-    }
+    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
+        s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+
+    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    internal static class JsonCodec
     {
-        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
-        var messages = Render(input);
-        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
-        return global::PromptGen.PromptRunner.RunAsync<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output>(client, messages, merged, ReadOutput, null, cancellationToken);
 
-        static bool ReadOutput(string modelText, out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output value, out global::PromptGen.PromptParseReport report)
+        internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input value)
         {
-            var ok = TryParse(modelText, out var parsed, out report);
-            value = parsed!;
-            return ok;
-        }
-    }
-
-    private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Strict JSON reading and writing for this prompt's types (no reflection; trimming- and AOT-safe).</summary>
-    public static class JsonCodec
-    {
-        /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadInput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Input</c> as compact JSON with its wire names.</summary>
-        public static string WriteInputJson(global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteInput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        /// <summary>Reads a whole JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output ReadOutputJson(string json) => ReadOutputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output ReadOutputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadOutput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Output</c> as compact JSON with its wire names.</summary>
-        public static string WriteOutputJson(global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteOutput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input ReadInput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             long? v1 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "query": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "page": v1 = ReadNullableInt64(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("query"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("page"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'query' of Input is missing.");
-            return new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input(v0, v1);
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "query");
+            value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input(v0, v1);
+            return true;
         }
 
-        public static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input value)
+        internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output value)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName("query");
-            WriteString(writer, value.Query);
-            if (value.Page is not null)
-            {
-                writer.WritePropertyName("page");
-                WriteInt64(writer, value.Page.Value);
-            }
-            writer.WriteEndObject();
-        }
-
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            return reader.GetString()!;
-        }
-
-        public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        public static long? ReadNullableInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader);
-
-        public static void WriteNullableInt64(global::System.Text.Json.Utf8JsonWriter writer, long? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteInt64(writer, value.Value);
-        }
-
-        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            if (!reader.TryGetInt64(out var value)) throw Unexpected(ref reader, "a whole number in range");
-            return value;
-        }
-
-        public static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem> v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem> v0 = null!;
             long v1 = default;
-            var seen1 = false;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "results": v0 = ReadListOfResultsItem(ref reader); seen0 = true; break;
-                    case "total": v1 = ReadInt64(ref reader); seen1 = true; break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("results"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadResultsItem, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("total"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'results' of Output is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'total' of Output is missing.");
-            return new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output
-            {
-                Results = v0,
-                Total = v1,
-            };
+            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "results", "total");
+            value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output { Results = v0, Total = v1 };
+            return true;
         }
 
-        public static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output value)
+        internal static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("results");
-            WriteListOfResultsItem(writer, value.Results);
-            writer.WritePropertyName("total");
-            WriteInt64(writer, value.Total);
+            writer.WritePropertyName("results"u8);
+            global::PromptGen.Serialization.JsonWrite.List(writer, value.Results, WriteResultsItem);
+            writer.WriteNumber("total"u8, value.Total);
             writer.WriteEndObject();
         }
 
-        public static global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem> ReadListOfResultsItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static bool ReadResultsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem value)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw Unexpected(ref reader, "an array");
-            var list = new global::System.Collections.Generic.List<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem>();
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) return list;
-                list.Add(ReadResultsItem(ref reader));
-            }
-        }
-
-        public static void WriteListOfResultsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem> value)
-        {
-            writer.WriteStartArray();
-            foreach (var item in value) WriteResultsItem(writer, item);
-            writer.WriteEndArray();
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem ReadResultsItem(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             long v1 = default;
-            var seen1 = false;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "url": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "rank": v1 = ReadInt64(ref reader); seen1 = true; break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("url"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("rank"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'url' of ResultsItem is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'rank' of ResultsItem is missing.");
-            return new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem
-            {
-                Url = v0,
-                Rank = v1,
-            };
+            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ResultsItem", "url", "rank");
+            value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem { Url = v0, Rank = v1 };
+            return true;
         }
 
-        public static void WriteResultsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem value)
+        internal static void WriteResultsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("url");
-            WriteString(writer, value.Url);
-            writer.WritePropertyName("rank");
-            WriteInt64(writer, value.Rank);
+            writer.WriteString("url"u8, value.Url);
+            writer.WriteNumber("rank"u8, value.Rank);
             writer.WriteEndObject();
         }
-
-        private static void Advance(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new global::System.Text.Json.JsonException("The JSON ends early.");
-        }
-
-        private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
-            new global::System.Text.Json.JsonException("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
     }
 }
 

@@ -12,17 +12,13 @@ public static partial class NestedObjectsPrompt
     /// <summary>The Dotprompt name of this prompt.</summary>
     public const string PromptName = "nested_objects";
 
-    /// <summary>
-    /// The input of the prompt: one property per input field.
-    /// </summary>
+    /// <summary>The input of the prompt: one property per input field.</summary>
     public sealed partial record Input(
         global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer Customer);
 
     public sealed partial record Output
     {
-        /// <summary>
-        /// postal address
-        /// </summary>
+        /// <summary>postal address</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("address")]
         public required global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address Address { get; init; }
 
@@ -39,9 +35,7 @@ public static partial class NestedObjectsPrompt
         public required double Lng { get; init; }
     }
 
-    /// <summary>
-    /// postal address
-    /// </summary>
+    /// <summary>postal address</summary>
     public sealed partial record Address
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("street")]
@@ -87,10 +81,7 @@ public static partial class NestedObjectsPrompt
                   "type": "string"
                 },
                 "geo": {
-                  "type": [
-                    "object",
-                    "null"
-                  ],
+                  "type": ["object", "null"],
                   "properties": {
                     "lat": {
                       "type": "number"
@@ -99,17 +90,11 @@ public static partial class NestedObjectsPrompt
                       "type": "number"
                     }
                   },
-                  "required": [
-                    "lat",
-                    "lng"
-                  ],
+                  "required": ["lat", "lng"],
                   "additionalProperties": false
                 }
               },
-              "required": [
-                "street",
-                "city"
-              ],
+              "required": ["street", "city"],
               "additionalProperties": false,
               "description": "postal address"
             },
@@ -125,42 +110,32 @@ public static partial class NestedObjectsPrompt
                     "type": "string"
                   }
                 },
-                "required": [
-                  "kind",
-                  "value"
-                ],
+                "required": ["kind", "value"],
                 "additionalProperties": false
               }
             }
           },
-          "required": [
-            "address",
-            "contacts"
-          ],
+          "required": ["address", "contacts"],
           "additionalProperties": false
         }
         """;
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
-    /// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>
-    private static readonly global::PromptGen.OutputShape s_outputShape =
-        global::PromptGen.OutputShape.Object(
-            new global::PromptGen.OutputProperty("address", global::PromptGen.OutputShape.Object(
-                new global::PromptGen.OutputProperty("street", global::PromptGen.OutputShape.String),
-                new global::PromptGen.OutputProperty("city", global::PromptGen.OutputShape.String),
-                new global::PromptGen.OutputProperty("geo", global::PromptGen.OutputShape.Object(
-                    new global::PromptGen.OutputProperty("lat", global::PromptGen.OutputShape.Number),
-                    new global::PromptGen.OutputProperty("lng", global::PromptGen.OutputShape.Number)).AsNullable(), required: false))),
-            new global::PromptGen.OutputProperty("contacts", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
-                new global::PromptGen.OutputProperty("kind", global::PromptGen.OutputShape.String),
-                new global::PromptGen.OutputProperty("value", global::PromptGen.OutputShape.String)))));
+    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
+        new global::PromptGen.OutputProperty("address", global::PromptGen.OutputShape.Object(
+            new global::PromptGen.OutputProperty("street", global::PromptGen.OutputShape.String),
+            new global::PromptGen.OutputProperty("city", global::PromptGen.OutputShape.String),
+            new global::PromptGen.OutputProperty("geo", global::PromptGen.OutputShape.Object(
+                new global::PromptGen.OutputProperty("lat", global::PromptGen.OutputShape.Number),
+                new global::PromptGen.OutputProperty("lng", global::PromptGen.OutputShape.Number)).AsNullable(), required: false))),
+        new global::PromptGen.OutputProperty("contacts", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
+            new global::PromptGen.OutputProperty("kind", global::PromptGen.OutputShape.String),
+            new global::PromptGen.OutputProperty("value", global::PromptGen.OutputShape.String))))));
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
-    {
-        return Render(input, null);
-    }
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
@@ -168,7 +143,7 @@ public static partial class NestedObjectsPrompt
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
@@ -196,436 +171,164 @@ public static partial class NestedObjectsPrompt
     }
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
-    public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output Parse(string modelText)
-    {
-        if (TryParse(modelText, out var value, out var report))
-        {
-            return value;
-        }
-
-        throw new global::PromptGen.PromptOutputException(report, modelText);
-    }
+    public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
 
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
-    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output? value, out global::PromptGen.PromptParseReport report)
-    {
-        if (modelText is null)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(null, "output is empty");
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputJson(modelText);
-            report = global::PromptGen.PromptParseReport.Clean;
-            return true;
-        }
-        catch (global::System.Exception)
-        {
-            // Not clean JSON of the output type: repair it below.
-        }
-
-        var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);
-        if (!outcome.Success)
-        {
-            value = default;
-            report = outcome.Report;
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);
-            report = outcome.Report;
-            return true;
-        }
-        catch (global::System.Exception exception)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + exception.Message);
-            return false;
-        }
-    }
+    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
+        s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+
+    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    internal static class JsonCodec
     {
-        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
-        var messages = Render(input);
-        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
-        return global::PromptGen.PromptRunner.RunAsync<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output>(client, messages, merged, ReadOutput, null, cancellationToken);
 
-        static bool ReadOutput(string modelText, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output value, out global::PromptGen.PromptParseReport report)
+        internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input value)
         {
-            var ok = TryParse(modelText, out var parsed, out report);
-            value = parsed!;
-            return ok;
-        }
-    }
-
-    private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Strict JSON reading and writing for this prompt's types (no reflection; trimming- and AOT-safe).</summary>
-    public static class JsonCodec
-    {
-        /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadInput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Input</c> as compact JSON with its wire names.</summary>
-        public static string WriteInputJson(global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer v0 = null!;
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                WriteInput(writer, value);
+                if (reader.ValueTextEquals("customer"u8)) { reader.Read(); if (!ReadCustomer(ref reader, out v0)) return false; seen |= 1; }
+                else reader.Skip();
             }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "customer");
+            value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input(v0);
+            return true;
         }
 
-        /// <summary>Reads a whole JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output ReadOutputJson(string json) => ReadOutputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output ReadOutputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
+        internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output value)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadOutput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Output</c> as compact JSON with its wire names.</summary>
-        public static string WriteOutputJson(global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address v0 = null!;
+            global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem> v1 = null!;
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                WriteOutput(writer, value);
+                if (reader.ValueTextEquals("address"u8)) { reader.Read(); if (!ReadAddress(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("contacts"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadContactsItem, out v1)) return false; seen |= 1UL << 1; }
+                else reader.Skip();
             }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "address", "contacts");
+            value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output { Address = v0, Contacts = v1 };
+            return true;
         }
 
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input ReadInput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer v0 = default!;
-            var seen0 = false;
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "customer": v0 = ReadCustomer(ref reader); seen0 = true; break;
-                    default: reader.Skip(); break;
-                }
-            }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'customer' of Input is missing.");
-            return new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input(v0);
-        }
-
-        public static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input value)
+        internal static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("customer");
-            WriteCustomer(writer, value.Customer);
-            writer.WriteEndObject();
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer ReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
-            string? v1 = default;
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "name": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "email": v1 = ReadNullableString(ref reader); break;
-                    default: reader.Skip(); break;
-                }
-            }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'name' of Customer is missing.");
-            return new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer
-            {
-                Name = v0,
-                Email = v1,
-            };
-        }
-
-        public static void WriteCustomer(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer value)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("name");
-            WriteString(writer, value.Name);
-            if (value.Email is not null)
-            {
-                writer.WritePropertyName("email");
-                WriteString(writer, value.Email);
-            }
-            writer.WriteEndObject();
-        }
-
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            return reader.GetString()!;
-        }
-
-        public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        public static string? ReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-
-        public static void WriteNullableString(global::System.Text.Json.Utf8JsonWriter writer, string? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteString(writer, value);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address v0 = default!;
-            var seen0 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem> v1 = default!;
-            var seen1 = false;
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "address": v0 = ReadAddress(ref reader); seen0 = true; break;
-                    case "contacts": v1 = ReadListOfContactsItem(ref reader); seen1 = true; break;
-                    default: reader.Skip(); break;
-                }
-            }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'address' of Output is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'contacts' of Output is missing.");
-            return new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output
-            {
-                Address = v0,
-                Contacts = v1,
-            };
-        }
-
-        public static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output value)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("address");
+            writer.WritePropertyName("address"u8);
             WriteAddress(writer, value.Address);
-            writer.WritePropertyName("contacts");
-            WriteListOfContactsItem(writer, value.Contacts);
+            writer.WritePropertyName("contacts"u8);
+            global::PromptGen.Serialization.JsonWrite.List(writer, value.Contacts, WriteContactsItem);
             writer.WriteEndObject();
         }
 
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address ReadAddress(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static bool ReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer value)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
-            string v1 = default!;
-            var seen1 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
+            string? v1 = default;
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("name"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("email"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else reader.Skip();
+            }
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Customer", "name");
+            value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer { Name = v0, Email = v1 };
+            return true;
+        }
+
+        internal static bool ReadAddress(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address value)
+        {
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
+            string v1 = null!;
             global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo? v2 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "street": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "city": v1 = ReadString(ref reader); seen1 = true; break;
-                    case "geo": v2 = ReadNullableGeo(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("street"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("city"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else if (reader.ValueTextEquals("geo"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableObject(ref reader, ReadGeo, out v2)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'street' of Address is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'city' of Address is missing.");
-            return new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address
-            {
-                Street = v0,
-                City = v1,
-                Geo = v2,
-            };
+            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Address", "street", "city");
+            value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address { Street = v0, City = v1, Geo = v2 };
+            return true;
         }
 
-        public static void WriteAddress(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address value)
+        internal static bool ReadContactsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem value)
+        {
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
+            string v1 = null!;
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("kind"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("value"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else reader.Skip();
+            }
+            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ContactsItem", "kind", "value");
+            value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem { Kind = v0, Value = v1 };
+            return true;
+        }
+
+        internal static void WriteAddress(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("street");
-            WriteString(writer, value.Street);
-            writer.WritePropertyName("city");
-            WriteString(writer, value.City);
-            if (value.Geo is not null)
+            writer.WriteString("street"u8, value.Street);
+            writer.WriteString("city"u8, value.City);
+            if (value.Geo is { } p2)
             {
-                writer.WritePropertyName("geo");
-                WriteGeo(writer, value.Geo);
+                writer.WritePropertyName("geo"u8);
+                WriteGeo(writer, p2);
             }
             writer.WriteEndObject();
         }
 
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo? ReadNullableGeo(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadGeo(ref reader);
-
-        public static void WriteNullableGeo(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo? value)
+        internal static void WriteContactsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem value)
         {
-            if (value is null) writer.WriteNullValue();
-            else WriteGeo(writer, value);
+            writer.WriteStartObject();
+            writer.WriteString("kind"u8, value.Kind);
+            writer.WriteString("value"u8, value.Value);
+            writer.WriteEndObject();
         }
 
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo ReadGeo(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static bool ReadGeo(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo value)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             double v0 = default;
-            var seen0 = false;
             double v1 = default;
-            var seen1 = false;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "lat": v0 = ReadDouble(ref reader); seen0 = true; break;
-                    case "lng": v1 = ReadDouble(ref reader); seen1 = true; break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("lat"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("lng"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'lat' of Geo is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'lng' of Geo is missing.");
-            return new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo
-            {
-                Lat = v0,
-                Lng = v1,
-            };
+            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Geo", "lat", "lng");
+            value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo { Lat = v0, Lng = v1 };
+            return true;
         }
 
-        public static void WriteGeo(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo value)
+        internal static void WriteGeo(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("lat");
-            WriteDouble(writer, value.Lat);
-            writer.WritePropertyName("lng");
-            WriteDouble(writer, value.Lng);
+            writer.WriteNumber("lat"u8, value.Lat);
+            writer.WriteNumber("lng"u8, value.Lng);
             writer.WriteEndObject();
         }
-
-        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            return reader.GetDouble();
-        }
-
-        public static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem> ReadListOfContactsItem(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw Unexpected(ref reader, "an array");
-            var list = new global::System.Collections.Generic.List<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem>();
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) return list;
-                list.Add(ReadContactsItem(ref reader));
-            }
-        }
-
-        public static void WriteListOfContactsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem> value)
-        {
-            writer.WriteStartArray();
-            foreach (var item in value) WriteContactsItem(writer, item);
-            writer.WriteEndArray();
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem ReadContactsItem(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
-            string v1 = default!;
-            var seen1 = false;
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "kind": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "value": v1 = ReadString(ref reader); seen1 = true; break;
-                    default: reader.Skip(); break;
-                }
-            }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'kind' of ContactsItem is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'value' of ContactsItem is missing.");
-            return new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem
-            {
-                Kind = v0,
-                Value = v1,
-            };
-        }
-
-        public static void WriteContactsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem value)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("kind");
-            WriteString(writer, value.Kind);
-            writer.WritePropertyName("value");
-            WriteString(writer, value.Value);
-            writer.WriteEndObject();
-        }
-
-        private static void Advance(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new global::System.Text.Json.JsonException("The JSON ends early.");
-        }
-
-        private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
-            new global::System.Text.Json.JsonException("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
     }
 }
 

@@ -12,9 +12,7 @@ public static partial class OptionalFieldsPrompt
     /// <summary>The Dotprompt name of this prompt.</summary>
     public const string PromptName = "optional_fields";
 
-    /// <summary>
-    /// The input of the prompt: one property per input field.
-    /// </summary>
+    /// <summary>The input of the prompt: one property per input field.</summary>
     /// <param name="Nickname">what friends call them</param>
     public sealed partial record Input(
         string Text,
@@ -45,46 +43,31 @@ public static partial class OptionalFieldsPrompt
               "type": "string"
             },
             "subtitle": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "rating": {
-              "type": [
-                "number",
-                "null"
-              ]
+              "type": ["number", "null"]
             },
             "draft": {
-              "type": [
-                "boolean",
-                "null"
-              ]
+              "type": ["boolean", "null"]
             }
           },
-          "required": [
-            "title"
-          ],
+          "required": ["title"],
           "additionalProperties": false
         }
         """;
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
-    /// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>
-    private static readonly global::PromptGen.OutputShape s_outputShape =
-        global::PromptGen.OutputShape.Object(
-            new global::PromptGen.OutputProperty("title", global::PromptGen.OutputShape.String),
-            new global::PromptGen.OutputProperty("subtitle", global::PromptGen.OutputShape.String.AsNullable(), required: false),
-            new global::PromptGen.OutputProperty("rating", global::PromptGen.OutputShape.Number.AsNullable(), required: false),
-            new global::PromptGen.OutputProperty("draft", global::PromptGen.OutputShape.Boolean.AsNullable(), required: false));
+    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
+        new global::PromptGen.OutputProperty("title", global::PromptGen.OutputShape.String),
+        new global::PromptGen.OutputProperty("subtitle", global::PromptGen.OutputShape.String.AsNullable(), required: false),
+        new global::PromptGen.OutputProperty("rating", global::PromptGen.OutputShape.Number.AsNullable(), required: false),
+        new global::PromptGen.OutputProperty("draft", global::PromptGen.OutputShape.Boolean.AsNullable(), required: false)));
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
-    {
-        return Render(input, null);
-    }
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
@@ -92,7 +75,7 @@ public static partial class OptionalFieldsPrompt
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
@@ -122,325 +105,73 @@ public static partial class OptionalFieldsPrompt
     }
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
-    public static global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output Parse(string modelText)
-    {
-        if (TryParse(modelText, out var value, out var report))
-        {
-            return value;
-        }
-
-        throw new global::PromptGen.PromptOutputException(report, modelText);
-    }
+    public static global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
 
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
-    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output? value, out global::PromptGen.PromptParseReport report)
-    {
-        if (modelText is null)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(null, "output is empty");
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputJson(modelText);
-            report = global::PromptGen.PromptParseReport.Clean;
-            return true;
-        }
-        catch (global::System.Exception)
-        {
-            // Not clean JSON of the output type: repair it below.
-        }
-
-        var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);
-        if (!outcome.Success)
-        {
-            value = default;
-            report = outcome.Report;
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);
-            report = outcome.Report;
-            return true;
-        }
-        catch (global::System.Exception exception)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + exception.Message);
-            return false;
-        }
-    }
+    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
+        s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+
+    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    internal static class JsonCodec
     {
-        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
-        var messages = Render(input);
-        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
-        return global::PromptGen.PromptRunner.RunAsync<global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output>(client, messages, merged, ReadOutput, null, cancellationToken);
 
-        static bool ReadOutput(string modelText, out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output value, out global::PromptGen.PromptParseReport report)
+        internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input value)
         {
-            var ok = TryParse(modelText, out var parsed, out report);
-            value = parsed!;
-            return ok;
-        }
-    }
-
-    private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Strict JSON reading and writing for this prompt's types (no reflection; trimming- and AOT-safe).</summary>
-    public static class JsonCodec
-    {
-        /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadInput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Input</c> as compact JSON with its wire names.</summary>
-        public static string WriteInputJson(global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteInput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        /// <summary>Reads a whole JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output ReadOutputJson(string json) => ReadOutputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output ReadOutputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadOutput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Output</c> as compact JSON with its wire names.</summary>
-        public static string WriteOutputJson(global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteOutput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input ReadInput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             string? v1 = default;
             long? v2 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "text": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "nickname": v1 = ReadNullableString(ref reader); break;
-                    case "limit": v2 = ReadNullableInt64(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("text"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("nickname"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else if (reader.ValueTextEquals("limit"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'text' of Input is missing.");
-            return new global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input(v0, v1, v2);
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "text");
+            value = new global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input(v0, v1, v2);
+            return true;
         }
 
-        public static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input value)
+        internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output value)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName("text");
-            WriteString(writer, value.Text);
-            if (value.Nickname is not null)
-            {
-                writer.WritePropertyName("nickname");
-                WriteString(writer, value.Nickname);
-            }
-            if (value.Limit is not null)
-            {
-                writer.WritePropertyName("limit");
-                WriteInt64(writer, value.Limit.Value);
-            }
-            writer.WriteEndObject();
-        }
-
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            return reader.GetString()!;
-        }
-
-        public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        public static string? ReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-
-        public static void WriteNullableString(global::System.Text.Json.Utf8JsonWriter writer, string? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteString(writer, value);
-        }
-
-        public static long? ReadNullableInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader);
-
-        public static void WriteNullableInt64(global::System.Text.Json.Utf8JsonWriter writer, long? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteInt64(writer, value.Value);
-        }
-
-        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            if (!reader.TryGetInt64(out var value)) throw Unexpected(ref reader, "a whole number in range");
-            return value;
-        }
-
-        public static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             string? v1 = default;
             double? v2 = default;
             bool? v3 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "title": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "subtitle": v1 = ReadNullableString(ref reader); break;
-                    case "rating": v2 = ReadNullableDouble(ref reader); break;
-                    case "draft": v3 = ReadNullableBoolean(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("title"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("subtitle"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else if (reader.ValueTextEquals("rating"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableDouble(ref reader, out v2)) return false; }
+                else if (reader.ValueTextEquals("draft"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableBoolean(ref reader, out v3)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'title' of Output is missing.");
-            return new global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output
-            {
-                Title = v0,
-                Subtitle = v1,
-                Rating = v2,
-                Draft = v3,
-            };
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "title");
+            value = new global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output { Title = v0, Subtitle = v1, Rating = v2, Draft = v3 };
+            return true;
         }
 
-        public static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output value)
+        internal static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("title");
-            WriteString(writer, value.Title);
-            if (value.Subtitle is not null)
-            {
-                writer.WritePropertyName("subtitle");
-                WriteString(writer, value.Subtitle);
-            }
-            if (value.Rating is not null)
-            {
-                writer.WritePropertyName("rating");
-                WriteDouble(writer, value.Rating.Value);
-            }
-            if (value.Draft is not null)
-            {
-                writer.WritePropertyName("draft");
-                WriteBoolean(writer, value.Draft.Value);
-            }
+            writer.WriteString("title"u8, value.Title);
+            if (value.Subtitle is { } p1) writer.WriteString("subtitle"u8, p1);
+            if (value.Rating is { } p2) writer.WriteNumber("rating"u8, p2);
+            if (value.Draft is { } p3) writer.WriteBoolean("draft"u8, p3);
             writer.WriteEndObject();
         }
-
-        public static double? ReadNullableDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-
-        public static void WriteNullableDouble(global::System.Text.Json.Utf8JsonWriter writer, double? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteDouble(writer, value.Value);
-        }
-
-        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            return reader.GetDouble();
-        }
-
-        public static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static bool? ReadNullableBoolean(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
-
-        public static void WriteNullableBoolean(global::System.Text.Json.Utf8JsonWriter writer, bool? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteBoolean(writer, value.Value);
-        }
-
-        public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.True) return true;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.False) return false;
-            throw Unexpected(ref reader, "true or false");
-        }
-
-        public static void WriteBoolean(global::System.Text.Json.Utf8JsonWriter writer, bool value)
-        {
-            writer.WriteBooleanValue(value);
-        }
-
-        private static void Advance(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new global::System.Text.Json.JsonException("The JSON ends early.");
-        }
-
-        private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
-            new global::System.Text.Json.JsonException("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
     }
 }
 

@@ -12,9 +12,7 @@ public static partial class ScalarsPrompt
     /// <summary>The Dotprompt name of this prompt.</summary>
     public const string PromptName = "scalars";
 
-    /// <summary>
-    /// The input of the prompt: one property per input field.
-    /// </summary>
+    /// <summary>The input of the prompt: one property per input field.</summary>
     /// <param name="Name">the user's name</param>
     /// <param name="Payload">anything at all</param>
     public sealed partial record Input(
@@ -57,31 +55,22 @@ public static partial class ScalarsPrompt
               "type": "integer"
             }
           },
-          "required": [
-            "greeting",
-            "score",
-            "verified",
-            "visits"
-          ],
+          "required": ["greeting", "score", "verified", "visits"],
           "additionalProperties": false
         }
         """;
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
-    /// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>
-    private static readonly global::PromptGen.OutputShape s_outputShape =
-        global::PromptGen.OutputShape.Object(
-            new global::PromptGen.OutputProperty("greeting", global::PromptGen.OutputShape.String),
-            new global::PromptGen.OutputProperty("score", global::PromptGen.OutputShape.Number),
-            new global::PromptGen.OutputProperty("verified", global::PromptGen.OutputShape.Boolean),
-            new global::PromptGen.OutputProperty("visits", global::PromptGen.OutputShape.Integer));
+    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
+        new global::PromptGen.OutputProperty("greeting", global::PromptGen.OutputShape.String),
+        new global::PromptGen.OutputProperty("score", global::PromptGen.OutputShape.Number),
+        new global::PromptGen.OutputProperty("verified", global::PromptGen.OutputShape.Boolean),
+        new global::PromptGen.OutputProperty("visits", global::PromptGen.OutputShape.Integer)));
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
-    {
-        return Render(input, null);
-    }
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
@@ -89,7 +78,7 @@ public static partial class ScalarsPrompt
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
@@ -117,306 +106,77 @@ public static partial class ScalarsPrompt
     }
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
-    public static global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output Parse(string modelText)
-    {
-        if (TryParse(modelText, out var value, out var report))
-        {
-            return value;
-        }
-
-        throw new global::PromptGen.PromptOutputException(report, modelText);
-    }
+    public static global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
 
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
-    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output? value, out global::PromptGen.PromptParseReport report)
-    {
-        if (modelText is null)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(null, "output is empty");
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputJson(modelText);
-            report = global::PromptGen.PromptParseReport.Clean;
-            return true;
-        }
-        catch (global::System.Exception)
-        {
-            // Not clean JSON of the output type: repair it below.
-        }
-
-        var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);
-        if (!outcome.Success)
-        {
-            value = default;
-            report = outcome.Report;
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);
-            report = outcome.Report;
-            return true;
-        }
-        catch (global::System.Exception exception)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + exception.Message);
-            return false;
-        }
-    }
+    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
+        s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+
+    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    internal static class JsonCodec
     {
-        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
-        var messages = Render(input);
-        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
-        return global::PromptGen.PromptRunner.RunAsync<global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output>(client, messages, merged, ReadOutput, null, cancellationToken);
 
-        static bool ReadOutput(string modelText, out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output value, out global::PromptGen.PromptParseReport report)
+        internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input value)
         {
-            var ok = TryParse(modelText, out var parsed, out report);
-            value = parsed!;
-            return ok;
-        }
-    }
-
-    private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Strict JSON reading and writing for this prompt's types (no reflection; trimming- and AOT-safe).</summary>
-    public static class JsonCodec
-    {
-        /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadInput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Input</c> as compact JSON with its wire names.</summary>
-        public static string WriteInputJson(global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteInput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        /// <summary>Reads a whole JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output ReadOutputJson(string json) => ReadOutputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output ReadOutputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadOutput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Output</c> as compact JSON with its wire names.</summary>
-        public static string WriteOutputJson(global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteOutput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input ReadInput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             long v1 = default;
-            var seen1 = false;
             double v2 = default;
-            var seen2 = false;
             bool v3 = default;
-            var seen3 = false;
             global::System.Text.Json.JsonElement v4 = default;
-            var seen4 = false;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "name": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "age": v1 = ReadInt64(ref reader); seen1 = true; break;
-                    case "height": v2 = ReadDouble(ref reader); seen2 = true; break;
-                    case "member": v3 = ReadBoolean(ref reader); seen3 = true; break;
-                    case "payload": v4 = ReadJson(ref reader); seen4 = true; break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("name"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("age"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else if (reader.ValueTextEquals("height"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v2)) return false; seen |= 1UL << 2; }
+                else if (reader.ValueTextEquals("member"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; seen |= 1UL << 3; }
+                else if (reader.ValueTextEquals("payload"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Json(ref reader, out v4)) return false; seen |= 1UL << 4; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'name' of Input is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'age' of Input is missing.");
-            if (!seen2) throw new global::System.Text.Json.JsonException("The required property 'height' of Input is missing.");
-            if (!seen3) throw new global::System.Text.Json.JsonException("The required property 'member' of Input is missing.");
-            if (!seen4) throw new global::System.Text.Json.JsonException("The required property 'payload' of Input is missing.");
-            return new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input(v0, v1, v2, v3, v4);
+            if (seen != 0x1FUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "name", "age", "height", "member", "payload");
+            value = new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input(v0, v1, v2, v3, v4);
+            return true;
         }
 
-        public static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input value)
+        internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output value)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName("name");
-            WriteString(writer, value.Name);
-            writer.WritePropertyName("age");
-            WriteInt64(writer, value.Age);
-            writer.WritePropertyName("height");
-            WriteDouble(writer, value.Height);
-            writer.WritePropertyName("member");
-            WriteBoolean(writer, value.Member);
-            writer.WritePropertyName("payload");
-            WriteJson(writer, value.Payload);
-            writer.WriteEndObject();
-        }
-
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            return reader.GetString()!;
-        }
-
-        public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            if (!reader.TryGetInt64(out var value)) throw Unexpected(ref reader, "a whole number in range");
-            return value;
-        }
-
-        public static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            return reader.GetDouble();
-        }
-
-        public static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.True) return true;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.False) return false;
-            throw Unexpected(ref reader, "true or false");
-        }
-
-        public static void WriteBoolean(global::System.Text.Json.Utf8JsonWriter writer, bool value)
-        {
-            writer.WriteBooleanValue(value);
-        }
-
-        public static global::System.Text.Json.JsonElement ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            return global::System.Text.Json.JsonElement.ParseValue(ref reader);
-        }
-
-        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value)
-        {
-            value.WriteTo(writer);
-        }
-
-        public static global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             double v1 = default;
-            var seen1 = false;
             bool v2 = default;
-            var seen2 = false;
             long v3 = default;
-            var seen3 = false;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "greeting": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "score": v1 = ReadDouble(ref reader); seen1 = true; break;
-                    case "verified": v2 = ReadBoolean(ref reader); seen2 = true; break;
-                    case "visits": v3 = ReadInt64(ref reader); seen3 = true; break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("greeting"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("score"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else if (reader.ValueTextEquals("verified"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v2)) return false; seen |= 1UL << 2; }
+                else if (reader.ValueTextEquals("visits"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v3)) return false; seen |= 1UL << 3; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'greeting' of Output is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'score' of Output is missing.");
-            if (!seen2) throw new global::System.Text.Json.JsonException("The required property 'verified' of Output is missing.");
-            if (!seen3) throw new global::System.Text.Json.JsonException("The required property 'visits' of Output is missing.");
-            return new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output
-            {
-                Greeting = v0,
-                Score = v1,
-                Verified = v2,
-                Visits = v3,
-            };
+            if (seen != 0xFUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "greeting", "score", "verified", "visits");
+            value = new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output { Greeting = v0, Score = v1, Verified = v2, Visits = v3 };
+            return true;
         }
 
-        public static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output value)
+        internal static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("greeting");
-            WriteString(writer, value.Greeting);
-            writer.WritePropertyName("score");
-            WriteDouble(writer, value.Score);
-            writer.WritePropertyName("verified");
-            WriteBoolean(writer, value.Verified);
-            writer.WritePropertyName("visits");
-            WriteInt64(writer, value.Visits);
+            writer.WriteString("greeting"u8, value.Greeting);
+            writer.WriteNumber("score"u8, value.Score);
+            writer.WriteBoolean("verified"u8, value.Verified);
+            writer.WriteNumber("visits"u8, value.Visits);
             writer.WriteEndObject();
         }
-
-        private static void Advance(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new global::System.Text.Json.JsonException("The JSON ends early.");
-        }
-
-        private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
-            new global::System.Text.Json.JsonException("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
     }
 }
 

@@ -6,18 +6,14 @@
 namespace Acme.Support.Prompts.Support;
 
 /// <summary>The <c>triage_ticket</c> prompt (Triage.prompt).</summary>
-/// <remarks>
-/// Sorts a support ticket into a category.
-/// </remarks>
+/// <remarks>Sorts a support ticket into a category.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
 public static partial class TriageTicketPrompt
 {
     /// <summary>The Dotprompt name of this prompt.</summary>
     public const string PromptName = "triage_ticket";
 
-    /// <summary>
-    /// The input of the prompt: one property per input field.
-    /// </summary>
+    /// <summary>The input of the prompt: one property per input field.</summary>
     /// <param name="Ticket">The customer's message</param>
     /// <param name="Product">Product name if known</param>
     public sealed partial record Input(
@@ -25,20 +21,14 @@ public static partial class TriageTicketPrompt
         string? Product = null,
         long? Priority = null);
 
-    /// <summary>
-    /// The triage decision.
-    /// </summary>
+    /// <summary>The triage decision.</summary>
     public sealed partial record Output
     {
-        /// <summary>
-        /// Where the ticket goes
-        /// </summary>
+        /// <summary>Where the ticket goes</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("category")]
         public required global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category Category { get; init; }
 
-        /// <summary>
-        /// One sentence
-        /// </summary>
+        /// <summary>One sentence</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("summary")]
         public required string Summary { get; init; }
 
@@ -82,9 +72,7 @@ public static partial class TriageTicketPrompt
         public long? Amount { get; init; }
     }
 
-    /// <summary>
-    /// Where the ticket goes
-    /// </summary>
+    /// <summary>Where the ticket goes</summary>
     public enum Category
     {
         /// <summary>Wire value <c>billing</c>.</summary>
@@ -111,11 +99,7 @@ public static partial class TriageTicketPrompt
           "properties": {
             "category": {
               "type": "string",
-              "enum": [
-                "billing",
-                "technical",
-                "in-progress"
-              ],
+              "enum": ["billing", "technical", "in-progress"],
               "description": "Where the ticket goes"
             },
             "summary": {
@@ -141,15 +125,10 @@ public static partial class TriageTicketPrompt
                   "type": "string"
                 },
                 "class": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
+                  "type": ["string", "null"]
                 }
               },
-              "required": [
-                "order_id"
-              ]
+              "required": ["order_id"]
             },
             "actions": {
               "type": "array",
@@ -158,18 +137,13 @@ public static partial class TriageTicketPrompt
                 "properties": {
                   "kind": {
                     "type": "string",
-                    "enum": [
-                      "refund",
-                      "reply"
-                    ]
+                    "enum": ["refund", "reply"]
                   },
                   "amount": {
                     "type": "integer"
                   }
                 },
-                "required": [
-                  "kind"
-                ]
+                "required": ["kind"]
               }
             },
             "scores": {
@@ -180,41 +154,30 @@ public static partial class TriageTicketPrompt
             },
             "extra": {}
           },
-          "required": [
-            "category",
-            "summary",
-            "confidence",
-            "urgent",
-            "tags",
-            "customer"
-          ]
+          "required": ["category", "summary", "confidence", "urgent", "tags", "customer"]
         }
         """;
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = ParseJsonElement(OutputJsonSchema);
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
-    /// <summary>The output type as the schema-aligned parser sees it (wire names, required fields, enum values).</summary>
-    private static readonly global::PromptGen.OutputShape s_outputShape =
-        global::PromptGen.OutputShape.Object(
-            new global::PromptGen.OutputProperty("category", global::PromptGen.OutputShape.Enum("billing", "technical", "in-progress")),
-            new global::PromptGen.OutputProperty("summary", global::PromptGen.OutputShape.String),
-            new global::PromptGen.OutputProperty("confidence", global::PromptGen.OutputShape.Number),
-            new global::PromptGen.OutputProperty("urgent", global::PromptGen.OutputShape.Boolean),
-            new global::PromptGen.OutputProperty("tags", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.String)),
-            new global::PromptGen.OutputProperty("customer", global::PromptGen.OutputShape.Object(
-                new global::PromptGen.OutputProperty("order_id", global::PromptGen.OutputShape.String),
-                new global::PromptGen.OutputProperty("class", global::PromptGen.OutputShape.String.AsNullable(), required: false))),
-            new global::PromptGen.OutputProperty("actions", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
-                new global::PromptGen.OutputProperty("kind", global::PromptGen.OutputShape.Enum("refund", "reply")),
-                new global::PromptGen.OutputProperty("amount", global::PromptGen.OutputShape.Integer.AsNullable(), required: false))).AsNullable(), required: false),
-            new global::PromptGen.OutputProperty("scores", global::PromptGen.OutputShape.Map(global::PromptGen.OutputShape.Number).AsNullable(), required: false),
-            new global::PromptGen.OutputProperty("extra", global::PromptGen.OutputShape.Any, required: false));
+    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
+        new global::PromptGen.OutputProperty("category", global::PromptGen.OutputShape.Enum("billing", "technical", "in-progress")),
+        new global::PromptGen.OutputProperty("summary", global::PromptGen.OutputShape.String),
+        new global::PromptGen.OutputProperty("confidence", global::PromptGen.OutputShape.Number),
+        new global::PromptGen.OutputProperty("urgent", global::PromptGen.OutputShape.Boolean),
+        new global::PromptGen.OutputProperty("tags", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.String)),
+        new global::PromptGen.OutputProperty("customer", global::PromptGen.OutputShape.Object(
+            new global::PromptGen.OutputProperty("order_id", global::PromptGen.OutputShape.String),
+            new global::PromptGen.OutputProperty("class", global::PromptGen.OutputShape.String.AsNullable(), required: false))),
+        new global::PromptGen.OutputProperty("actions", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
+            new global::PromptGen.OutputProperty("kind", global::PromptGen.OutputShape.Enum("refund", "reply")),
+            new global::PromptGen.OutputProperty("amount", global::PromptGen.OutputShape.Integer.AsNullable(), required: false))).AsNullable(), required: false),
+        new global::PromptGen.OutputProperty("scores", global::PromptGen.OutputShape.Map(global::PromptGen.OutputShape.Number).AsNullable(), required: false),
+        new global::PromptGen.OutputProperty("extra", global::PromptGen.OutputShape.Any, required: false)));
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input)
-    {
-        return Render(input, null);
-    }
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
@@ -222,7 +185,7 @@ public static partial class TriageTicketPrompt
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        Render(JsonCodec.ReadInputJson(input.GetRawText()), options);
+        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
@@ -246,580 +209,160 @@ public static partial class TriageTicketPrompt
         options.AdditionalProperties = new global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary
         {
             ["reasoningEffort"] = "low",
-            ["safety"] = ParseJsonElement("{\"level\":2}"),
+            ["safety"] = global::PromptGen.Serialization.JsonText.ParseElement("{\"level\":2}"),
         };
         return options;
     }
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
-    public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output Parse(string modelText)
-    {
-        if (TryParse(modelText, out var value, out var report))
-        {
-            return value;
-        }
-
-        throw new global::PromptGen.PromptOutputException(report, modelText);
-    }
+    public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
 
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
-    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output? value, out global::PromptGen.PromptParseReport report)
-    {
-        if (modelText is null)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(null, "output is empty");
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputJson(modelText);
-            report = global::PromptGen.PromptParseReport.Clean;
-            return true;
-        }
-        catch (global::System.Exception)
-        {
-            // Not clean JSON of the output type: repair it below.
-        }
-
-        var outcome = global::PromptGen.SchemaAlignedParser.Parse(modelText, s_outputShape);
-        if (!outcome.Success)
-        {
-            value = default;
-            report = outcome.Report;
-            return false;
-        }
-
-        try
-        {
-            value = JsonCodec.ReadOutputUtf8Json(outcome.Utf8Json.Span);
-            report = outcome.Report;
-            return true;
-        }
-        catch (global::System.Exception exception)
-        {
-            value = default;
-            report = new global::PromptGen.PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + exception.Message);
-            return false;
-        }
-    }
+    public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
+        s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+
+    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    internal static class JsonCodec
     {
-        if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-        if (input is null) throw new global::System.ArgumentNullException(nameof(input));
-        var messages = Render(input);
-        var merged = global::PromptGen.PromptChatOptions.Merge(CreateOptions(), options);
-        return global::PromptGen.PromptRunner.RunAsync<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output>(client, messages, merged, ReadOutput, null, cancellationToken);
+        internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category> CategoryNames = new("billing", "technical", "in-progress");
+        internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind> KindNames = new("refund", "reply");
 
-        static bool ReadOutput(string modelText, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output value, out global::PromptGen.PromptParseReport report)
+        internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input value)
         {
-            var ok = TryParse(modelText, out var parsed, out report);
-            value = parsed!;
-            return ok;
-        }
-    }
-
-    private static global::System.Text.Json.JsonElement ParseJsonElement(string json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Strict JSON reading and writing for this prompt's types (no reflection; trimming- and AOT-safe).</summary>
-    public static class JsonCodec
-    {
-        /// <summary>Reads a whole JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input ReadInputJson(string json) => ReadInputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Input</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input ReadInputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadInput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Input</c> as compact JSON with its wire names.</summary>
-        public static string WriteInputJson(global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteInput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        /// <summary>Reads a whole JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output ReadOutputJson(string json) => ReadOutputUtf8Json(global::System.Text.Encoding.UTF8.GetBytes(json));
-
-        /// <summary>Reads a whole UTF-8 JSON text as <c>Output</c>; throws <see cref="global::System.Text.Json.JsonException"/> when it does not fit.</summary>
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output ReadOutputUtf8Json(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            Advance(ref reader);
-            var value = ReadOutput(ref reader);
-            if (reader.Read()) throw new global::System.Text.Json.JsonException("Unexpected text after the JSON value.");
-            return value;
-        }
-
-        /// <summary>Writes <c>Output</c> as compact JSON with its wire names.</summary>
-        public static string WriteOutputJson(global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                WriteOutput(writer, value);
-            }
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input ReadInput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             string? v1 = default;
             long? v2 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "ticket": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "product": v1 = ReadNullableString(ref reader); break;
-                    case "priority": v2 = ReadNullableInt64(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("ticket"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("product"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else if (reader.ValueTextEquals("priority"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'ticket' of Input is missing.");
-            return new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(v0, v1, v2);
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "ticket");
+            value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(v0, v1, v2);
+            return true;
         }
 
-        public static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input value)
+        internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output value)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName("ticket");
-            WriteString(writer, value.Ticket);
-            if (value.Product is not null)
-            {
-                writer.WritePropertyName("product");
-                WriteString(writer, value.Product);
-            }
-            if (value.Priority is not null)
-            {
-                writer.WritePropertyName("priority");
-                WriteInt64(writer, value.Priority.Value);
-            }
-            writer.WriteEndObject();
-        }
-
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            return reader.GetString()!;
-        }
-
-        public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        public static string? ReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-
-        public static void WriteNullableString(global::System.Text.Json.Utf8JsonWriter writer, string? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteString(writer, value);
-        }
-
-        public static long? ReadNullableInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader);
-
-        public static void WriteNullableInt64(global::System.Text.Json.Utf8JsonWriter writer, long? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteInt64(writer, value.Value);
-        }
-
-        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            if (!reader.TryGetInt64(out var value)) throw Unexpected(ref reader, "a whole number in range");
-            return value;
-        }
-
-        public static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category v0 = default;
-            var seen0 = false;
-            string v1 = default!;
-            var seen1 = false;
+            string v1 = null!;
             double v2 = default;
-            var seen2 = false;
             bool v3 = default;
-            var seen3 = false;
-            global::System.Collections.Generic.IReadOnlyList<string> v4 = default!;
-            var seen4 = false;
-            global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer v5 = default!;
-            var seen5 = false;
+            global::System.Collections.Generic.IReadOnlyList<string> v4 = null!;
+            global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer v5 = null!;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem>? v6 = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, double>? v7 = default;
             global::System.Text.Json.JsonElement? v8 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "category": v0 = ReadCategory(ref reader); seen0 = true; break;
-                    case "summary": v1 = ReadString(ref reader); seen1 = true; break;
-                    case "confidence": v2 = ReadDouble(ref reader); seen2 = true; break;
-                    case "urgent": v3 = ReadBoolean(ref reader); seen3 = true; break;
-                    case "tags": v4 = ReadListOfString(ref reader); seen4 = true; break;
-                    case "customer": v5 = ReadCustomer(ref reader); seen5 = true; break;
-                    case "actions": v6 = ReadNullableListOfActionsItem(ref reader); break;
-                    case "scores": v7 = ReadNullableMapOfDouble(ref reader); break;
-                    case "extra": v8 = ReadNullableJson(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("category"u8)) { reader.Read(); if (!CategoryNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("summary"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else if (reader.ValueTextEquals("confidence"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v2)) return false; seen |= 1UL << 2; }
+                else if (reader.ValueTextEquals("urgent"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; seen |= 1UL << 3; }
+                else if (reader.ValueTextEquals("tags"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v4)) return false; seen |= 1UL << 4; }
+                else if (reader.ValueTextEquals("customer"u8)) { reader.Read(); if (!ReadCustomer(ref reader, out v5)) return false; seen |= 1UL << 5; }
+                else if (reader.ValueTextEquals("actions"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableList(ref reader, ReadActionsItem, out v6)) return false; }
+                else if (reader.ValueTextEquals("scores"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableMap(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v7)) return false; }
+                else if (reader.ValueTextEquals("extra"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableJson(ref reader, out v8)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'category' of Output is missing.");
-            if (!seen1) throw new global::System.Text.Json.JsonException("The required property 'summary' of Output is missing.");
-            if (!seen2) throw new global::System.Text.Json.JsonException("The required property 'confidence' of Output is missing.");
-            if (!seen3) throw new global::System.Text.Json.JsonException("The required property 'urgent' of Output is missing.");
-            if (!seen4) throw new global::System.Text.Json.JsonException("The required property 'tags' of Output is missing.");
-            if (!seen5) throw new global::System.Text.Json.JsonException("The required property 'customer' of Output is missing.");
-            return new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output
-            {
-                Category = v0,
-                Summary = v1,
-                Confidence = v2,
-                Urgent = v3,
-                Tags = v4,
-                Customer = v5,
-                Actions = v6,
-                Scores = v7,
-                Extra = v8,
-            };
+            if (seen != 0x3FUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "category", "summary", "confidence", "urgent", "tags", "customer");
+            value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output { Category = v0, Summary = v1, Confidence = v2, Urgent = v3, Tags = v4, Customer = v5, Actions = v6, Scores = v7, Extra = v8 };
+            return true;
         }
 
-        public static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output value)
+        internal static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("category");
-            WriteCategory(writer, value.Category);
-            writer.WritePropertyName("summary");
-            WriteString(writer, value.Summary);
-            writer.WritePropertyName("confidence");
-            WriteDouble(writer, value.Confidence);
-            writer.WritePropertyName("urgent");
-            WriteBoolean(writer, value.Urgent);
-            writer.WritePropertyName("tags");
-            WriteListOfString(writer, value.Tags);
-            writer.WritePropertyName("customer");
+            writer.WriteString("category"u8, CategoryNames.NameOf((int)value.Category));
+            writer.WriteString("summary"u8, value.Summary);
+            writer.WriteNumber("confidence"u8, value.Confidence);
+            writer.WriteBoolean("urgent"u8, value.Urgent);
+            writer.WritePropertyName("tags"u8);
+            global::PromptGen.Serialization.JsonWrite.List(writer, value.Tags, global::PromptGen.Serialization.JsonWrite.String);
+            writer.WritePropertyName("customer"u8);
             WriteCustomer(writer, value.Customer);
-            if (value.Actions is not null)
+            if (value.Actions is { } p6)
             {
-                writer.WritePropertyName("actions");
-                WriteListOfActionsItem(writer, value.Actions);
+                writer.WritePropertyName("actions"u8);
+                global::PromptGen.Serialization.JsonWrite.List(writer, p6, WriteActionsItem);
             }
-            if (value.Scores is not null)
+            if (value.Scores is { } p7)
             {
-                writer.WritePropertyName("scores");
-                WriteMapOfDouble(writer, value.Scores);
+                writer.WritePropertyName("scores"u8);
+                global::PromptGen.Serialization.JsonWrite.Map(writer, p7, global::PromptGen.Serialization.JsonWrite.Double);
             }
-            if (value.Extra is not null)
+            if (value.Extra is { } p8)
             {
-                writer.WritePropertyName("extra");
-                WriteJson(writer, value.Extra.Value);
+                writer.WritePropertyName("extra"u8);
+                p8.WriteTo(writer);
             }
             writer.WriteEndObject();
         }
 
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category ReadCategory(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static bool ReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer value)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            var text = reader.GetString();
-            return text switch
-            {
-                "billing" => global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category.Billing,
-                "technical" => global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category.Technical,
-                "in-progress" => global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category.InProgress,
-                _ => throw new global::System.Text.Json.JsonException("'" + text + "' is not a value of Category."),
-            };
-        }
-
-        public static void WriteCategory(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category value)
-        {
-            writer.WriteStringValue(ToWireName(value));
-        }
-
-        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            return reader.GetDouble();
-        }
-
-        public static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.True) return true;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.False) return false;
-            throw Unexpected(ref reader, "true or false");
-        }
-
-        public static void WriteBoolean(global::System.Text.Json.Utf8JsonWriter writer, bool value)
-        {
-            writer.WriteBooleanValue(value);
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw Unexpected(ref reader, "an array");
-            var list = new global::System.Collections.Generic.List<string>();
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) return list;
-                list.Add(ReadString(ref reader));
-            }
-        }
-
-        public static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
-        {
-            writer.WriteStartArray();
-            foreach (var item in value) WriteString(writer, item);
-            writer.WriteEndArray();
-        }
-
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer ReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            string v0 = default!;
-            var seen0 = false;
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
+            string v0 = null!;
             string? v1 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "order_id": v0 = ReadString(ref reader); seen0 = true; break;
-                    case "class": v1 = ReadNullableString(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("order_id"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("class"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'order_id' of Customer is missing.");
-            return new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer
-            {
-                OrderId = v0,
-                Class = v1,
-            };
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Customer", "order_id");
+            value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer { OrderId = v0, Class = v1 };
+            return true;
         }
 
-        public static void WriteCustomer(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer value)
+        internal static bool ReadActionsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem value)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName("order_id");
-            WriteString(writer, value.OrderId);
-            if (value.Class is not null)
-            {
-                writer.WritePropertyName("class");
-                WriteString(writer, value.Class);
-            }
-            writer.WriteEndObject();
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem>? ReadNullableListOfActionsItem(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfActionsItem(ref reader);
-
-        public static void WriteNullableListOfActionsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem>? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteListOfActionsItem(writer, value);
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem> ReadListOfActionsItem(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw Unexpected(ref reader, "an array");
-            var list = new global::System.Collections.Generic.List<global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem>();
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) return list;
-                list.Add(ReadActionsItem(ref reader));
-            }
-        }
-
-        public static void WriteListOfActionsItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem> value)
-        {
-            writer.WriteStartArray();
-            foreach (var item in value) WriteActionsItem(writer, item);
-            writer.WriteEndArray();
-        }
-
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem ReadActionsItem(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
+            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind v0 = default;
-            var seen0 = false;
             long? v1 = default;
-            while (true)
+            ulong seen = 0;
+            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
             {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                var name = reader.GetString();
-                Advance(ref reader);
-                switch (name)
-                {
-                    case "kind": v0 = ReadKind(ref reader); seen0 = true; break;
-                    case "amount": v1 = ReadNullableInt64(ref reader); break;
-                    default: reader.Skip(); break;
-                }
+                if (reader.ValueTextEquals("kind"u8)) { reader.Read(); if (!KindNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
+                else if (reader.ValueTextEquals("amount"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
+                else reader.Skip();
             }
-            if (!seen0) throw new global::System.Text.Json.JsonException("The required property 'kind' of ActionsItem is missing.");
-            return new global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem
-            {
-                Kind = v0,
-                Amount = v1,
-            };
+            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ActionsItem", "kind");
+            value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem { Kind = v0, Amount = v1 };
+            return true;
         }
 
-        public static void WriteActionsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem value)
+        internal static void WriteCustomer(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("kind");
-            WriteKind(writer, value.Kind);
-            if (value.Amount is not null)
-            {
-                writer.WritePropertyName("amount");
-                WriteInt64(writer, value.Amount.Value);
-            }
+            writer.WriteString("order_id"u8, value.OrderId);
+            if (value.Class is { } p1) writer.WriteString("class"u8, p1);
             writer.WriteEndObject();
         }
 
-        public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind ReadKind(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw Unexpected(ref reader, "a string");
-            var text = reader.GetString();
-            return text switch
-            {
-                "refund" => global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind.Refund,
-                "reply" => global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind.Reply,
-                _ => throw new global::System.Text.Json.JsonException("'" + text + "' is not a value of Kind."),
-            };
-        }
-
-        public static void WriteKind(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind value)
-        {
-            writer.WriteStringValue(ToWireName(value));
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, double>? ReadNullableMapOfDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMapOfDouble(ref reader);
-
-        public static void WriteNullableMapOfDouble(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, double>? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteMapOfDouble(writer, value);
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, double> ReadMapOfDouble(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw Unexpected(ref reader, "an object");
-            var map = new global::System.Collections.Generic.Dictionary<string, double>(global::System.StringComparer.Ordinal);
-            while (true)
-            {
-                Advance(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) return map;
-                var name = reader.GetString()!;
-                Advance(ref reader);
-                map[name] = ReadDouble(ref reader);
-            }
-        }
-
-        public static void WriteMapOfDouble(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, double> value)
+        internal static void WriteActionsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem value)
         {
             writer.WriteStartObject();
-            foreach (var entry in value)
-            {
-                writer.WritePropertyName(entry.Key);
-                WriteDouble(writer, entry.Value);
-            }
+            writer.WriteString("kind"u8, KindNames.NameOf((int)value.Kind));
+            if (value.Amount is { } p1) writer.WriteNumber("amount"u8, p1);
             writer.WriteEndObject();
         }
-
-        public static global::System.Text.Json.JsonElement? ReadNullableJson(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJson(ref reader);
-
-        public static void WriteNullableJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement? value)
-        {
-            if (value is null) writer.WriteNullValue();
-            else WriteJson(writer, value.Value);
-        }
-
-        public static global::System.Text.Json.JsonElement ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            return global::System.Text.Json.JsonElement.ParseValue(ref reader);
-        }
-
-        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value)
-        {
-            value.WriteTo(writer);
-        }
-
-        /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category"/> member.</summary>
-        public static string ToWireName(global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category value) => value switch
-        {
-            global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category.Billing => "billing",
-            global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category.Technical => "technical",
-            global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category.InProgress => "in-progress",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-        };
-
-        /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind"/> member.</summary>
-        public static string ToWireName(global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind value) => value switch
-        {
-            global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind.Refund => "refund",
-            global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind.Reply => "reply",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),
-        };
-
-        private static void Advance(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new global::System.Text.Json.JsonException("The JSON ends early.");
-        }
-
-        private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
-            new global::System.Text.Json.JsonException("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
     }
 }
 
@@ -838,4 +381,18 @@ public static partial class PromptChatClientExtensions
         global::Microsoft.Extensions.AI.ChatOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Support.TriageTicketPrompt.RunAsync(client, new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(ticket, product, priority), options, cancellationToken);
+}
+
+/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>
+public static partial class PromptEnumExtensions
+{
+    /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category"/> member, as the model writes it.</summary>
+    public static string ToWireName(this global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category value) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.JsonCodec.CategoryNames.NameOf((int)value);
+    /// <summary>The <see cref="global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category"/> member whose JSON value is exactly <paramref name="wireName"/>.</summary>
+    public static bool TryParseWireName(string? wireName, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category value) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.JsonCodec.CategoryNames.TryParse(wireName, out value);
+
+    /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind"/> member, as the model writes it.</summary>
+    public static string ToWireName(this global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind value) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.JsonCodec.KindNames.NameOf((int)value);
+    /// <summary>The <see cref="global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind"/> member whose JSON value is exactly <paramref name="wireName"/>.</summary>
+    public static bool TryParseWireName(string? wireName, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind value) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.JsonCodec.KindNames.TryParse(wireName, out value);
 }

@@ -26,17 +26,11 @@ namespace Acme.Support
 
             public string? OutputJsonSchema => global::Acme.Support.WordCounter.OutputJsonSchema;
 
-            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) =>
-                global::Acme.Support.WordCounter.Render(global::Acme.Support.WordCounter.JsonCodec.ReadInputJson(input.GetRawText()));
+            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) => global::Acme.Support.WordCounter.Render(input);
 
             public global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => global::Acme.Support.WordCounter.CreateOptions();
 
-            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText)
-            {
-                return global::Acme.Support.WordCounter.TryParse(modelText, out var value, out var report)
-                    ? new global::PromptGen.Catalog.PromptJsonParseResult(true, global::Acme.Support.WordCounter.JsonCodec.WriteOutputJson(value), report)
-                    : new global::PromptGen.Catalog.PromptJsonParseResult(false, null, report);
-            }
+            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText) => global::Acme.Support.WordCounter.s_outputParser.ParseToJson(modelText);
         }
     }
 }
@@ -62,17 +56,11 @@ namespace Acme.Support.Prompts
 
             public string? OutputJsonSchema => global::Acme.Support.Prompts.HelloPrompt.OutputJsonSchema;
 
-            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) =>
-                global::Acme.Support.Prompts.HelloPrompt.Render(global::Acme.Support.Prompts.HelloPrompt.JsonCodec.ReadInputJson(input.GetRawText()));
+            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) => global::Acme.Support.Prompts.HelloPrompt.Render(input);
 
             public global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => global::Acme.Support.Prompts.HelloPrompt.CreateOptions();
 
-            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText)
-            {
-                return global::Acme.Support.Prompts.HelloPrompt.TryParse(modelText, out var value, out var report)
-                    ? new global::PromptGen.Catalog.PromptJsonParseResult(true, global::Acme.Support.Prompts.HelloPrompt.JsonCodec.WriteOutputJson(value), report)
-                    : new global::PromptGen.Catalog.PromptJsonParseResult(false, null, report);
-            }
+            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText) => global::Acme.Support.Prompts.HelloPrompt.s_outputParser.ParseToJson(modelText);
         }
     }
 
@@ -95,21 +83,11 @@ namespace Acme.Support.Prompts
 
             public string? OutputJsonSchema => null;
 
-            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) =>
-                global::Acme.Support.Prompts.SummarizePrompt.Render(global::Acme.Support.Prompts.SummarizePrompt.JsonCodec.ReadInputJson(input.GetRawText()));
+            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) => global::Acme.Support.Prompts.SummarizePrompt.Render(input);
 
             public global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => global::Acme.Support.Prompts.SummarizePrompt.CreateOptions();
 
-            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText)
-            {
-                var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-                using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-                {
-                    writer.WriteStringValue(modelText);
-                }
-
-                return new global::PromptGen.Catalog.PromptJsonParseResult(true, global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan.ToArray()), global::PromptGen.PromptParseReport.Clean);
-            }
+            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText) => global::PromptGen.Serialization.PromptTextOutput.ParseToJson(modelText);
         }
     }
 }
@@ -135,17 +113,11 @@ namespace Acme.Support.Prompts.Support
 
             public string? OutputJsonSchema => global::Acme.Support.Prompts.Support.TriageTicketPrompt.OutputJsonSchema;
 
-            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) =>
-                global::Acme.Support.Prompts.Support.TriageTicketPrompt.Render(global::Acme.Support.Prompts.Support.TriageTicketPrompt.JsonCodec.ReadInputJson(input.GetRawText()));
+            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.Render(input);
 
             public global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => global::Acme.Support.Prompts.Support.TriageTicketPrompt.CreateOptions();
 
-            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText)
-            {
-                return global::Acme.Support.Prompts.Support.TriageTicketPrompt.TryParse(modelText, out var value, out var report)
-                    ? new global::PromptGen.Catalog.PromptJsonParseResult(true, global::Acme.Support.Prompts.Support.TriageTicketPrompt.JsonCodec.WriteOutputJson(value), report)
-                    : new global::PromptGen.Catalog.PromptJsonParseResult(false, null, report);
-            }
+            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.s_outputParser.ParseToJson(modelText);
         }
     }
 }

@@ -1,0 +1,58 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace PromptGen.Serialization;
+
+/// <summary>
+/// Why the last strict read on this thread returned <see langword="false"/>. Readers only store the pieces (no string
+/// is built on the failing path, which is the common path for malformed model output); <see cref="Message"/> builds
+/// the text when someone needs it: an exception for JSON input, or a parse report after a repair that still does not fit.
+/// </summary>
+internal static class JsonReadFailure
+{
+    [ThreadStatic]
+    private static Failure t_last;
+
+    /// <summary>The text is not one JSON value the reader takes (the syntax check failed).</summary>
+    public static void NotJson() => t_last = default;
+
+    public static void Mismatch(string expected, JsonTokenType found, long position) =>
+        t_last = new Failure(expected, null, found, position);
+
+    public static void MissingProperty(string wireName, string typeName) =>
+        t_last = new Failure(wireName, typeName, JsonTokenType.None, -1);
+
+    /// <summary>The last failure as a sentence, e.g. <c>Expected a number but found String at byte 12.</c></summary>
+    public static string Message
+    {
+        get
+        {
+            var last = t_last;
+            if (last.Subject is null) return "The text is not valid JSON.";
+            if (last.TypeName is not null) return $"The required property '{last.Subject}' of {last.TypeName} is missing.";
+            return "Expected " + last.Subject + " but found " + last.Found + " at byte " + last.Position.ToString(CultureInfo.InvariantCulture) + ".";
+        }
+    }
+
+    private readonly struct Failure
+    {
+        public Failure(string subject, string? typeName, JsonTokenType found, long position)
+        {
+            Subject = subject;
+            TypeName = typeName;
+            Found = found;
+            Position = position;
+        }
+
+        /// <summary>What was expected, or the missing property's wire name.</summary>
+        public string? Subject { get; }
+
+        /// <summary>The record a required property is missing from; null for a mismatch.</summary>
+        public string? TypeName { get; }
+
+        public JsonTokenType Found { get; }
+
+        public long Position { get; }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+
+namespace PromptGen.Serialization;
+
+/// <summary>
+/// Whole JSON texts in and out of generated types: the one copy of the entry points every prompt's codec used to
+/// carry (buffer handling, the syntax pre-check, the first <c>Read</c>, writing to a string).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonText
+{
+    /// <summary>The deepest nesting of arrays and objects read (<see cref="Utf8JsonReader"/>'s default).</summary>
+    public const int MaxDepth = 64;
+
+    // Above this many characters, count the UTF-8 bytes first rather than renting for the worst case.
+    private const int ExactSizeThreshold = 1 << 16;
+
+    /// <summary>Reads <paramref name="json"/> strictly as one <typeparamref name="T"/>; never throws.</summary>
+    /// <typeparam name="T">The type read.</typeparam>
+    /// <param name="json">The whole JSON text.</param>
+    /// <param name="read">The generated reader of <typeparamref name="T"/>.</param>
+    /// <param name="value">The value read; unspecified on failure.</param>
+    /// <returns>True when the text is one JSON value that fits <typeparamref name="T"/>.</returns>
+    public static bool TryRead<T>(string json, JsonValueReader<T> read, out T value)
+    {
+        if (json is null) throw new ArgumentNullException(nameof(json));
+        if (read is null) throw new ArgumentNullException(nameof(read));
+        var size = json.Length <= ExactSizeThreshold ? Encoding.UTF8.GetMaxByteCount(json.Length) : Encoding.UTF8.GetByteCount(json);
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, 0, json.Length, buffer, 0);
+            return TryReadUtf8(new ReadOnlySpan<byte>(buffer, 0, length), read, out value);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads <paramref name="json"/> strictly as one <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The type read.</typeparam>
+    /// <param name="json">The whole JSON text.</param>
+    /// <param name="read">The generated reader of <typeparamref name="T"/>.</param>
+    /// <returns>The value read.</returns>
+    /// <exception cref="JsonException">The text is not JSON, or does not fit <typeparamref name="T"/>.</exception>
+    public static T Read<T>(string json, JsonValueReader<T> read)
+    {
+        if (TryRead(json, read, out var value)) return value;
+        ThrowSyntaxError(json);
+        throw new JsonException(JsonReadFailure.Message);
+    }
+
+    /// <summary>Reads a JSON value strictly as one <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The type read.</typeparam>
+    /// <param name="json">The JSON value.</param>
+    /// <param name="read">The generated reader of <typeparamref name="T"/>.</param>
+    /// <returns>The value read.</returns>
+    /// <exception cref="JsonException">The value does not fit <typeparamref name="T"/>.</exception>
+    public static T Read<T>(JsonElement json, JsonValueReader<T> read) => Read(json.GetRawText(), read);
+
+    /// <summary>Writes <paramref name="value"/> as compact JSON with its wire names.</summary>
+    /// <typeparam name="T">The type written.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="write">The generated writer of <typeparamref name="T"/>.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write<T>(T value, JsonValueWriter<T> write)
+    {
+        if (write is null) throw new ArgumentNullException(nameof(write));
+        var buffer = new ByteBufferWriter(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        return buffer.GetString();
+    }
+
+    /// <summary>Parses a JSON text into a <see cref="JsonElement"/> that needs no disposing.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The root value.</returns>
+    public static JsonElement ParseElement(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The strict read of UTF-8 JSON: the syntax check, then the generated reader. Never throws.</summary>
+    internal static bool TryReadUtf8<T>(ReadOnlySpan<byte> utf8, JsonValueReader<T> read, out T value)
+    {
+        if (!JsonSyntax.IsValid(utf8))
+        {
+            JsonReadFailure.NotJson();
+            value = default!;
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+        reader.Read();
+        return read(ref reader, out value);
+    }
+
+    /// <summary>Throws the reader's own description of a syntax error, if the text has one.</summary>
+    private static void ThrowSyntaxError(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        if (JsonSyntax.IsValid(bytes)) return;
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) reader.GetString();
+            }
+        }
+        catch (InvalidOperationException exception)
+        {
+            // GetString on an escaped lone surrogate.
+            throw new JsonException("The JSON text has a string that cannot be decoded: " + exception.Message, exception);
+        }
+
+        throw new JsonException("The JSON text is not valid.");
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using PromptGen.Catalog;
+
+namespace PromptGen.Serialization;
+
+/// <summary>
+/// The <c>Parse</c>/<c>TryParse</c> of one generated output type, shared by every prompt: the strict reader first
+/// (clean JSON costs one syntax scan and one read, no repair and no exception), then the schema-aligned parser, whose
+/// canonical JSON is read by the same strict reader.
+/// </summary>
+/// <typeparam name="T">The output type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class PromptOutputParser<T>
+{
+    private readonly JsonValueReader<T> _read;
+    private readonly JsonValueWriter<T> _write;
+    private readonly OutputShape _shape;
+
+    /// <summary>Creates the parser of one output type.</summary>
+    /// <param name="read">The generated strict reader of <typeparamref name="T"/>.</param>
+    /// <param name="write">The generated writer of <typeparamref name="T"/> (wire names).</param>
+    /// <param name="shape">The same type as the schema-aligned parser sees it.</param>
+    public PromptOutputParser(JsonValueReader<T> read, JsonValueWriter<T> write, OutputShape shape)
+    {
+        _read = read ?? throw new ArgumentNullException(nameof(read));
+        _write = write ?? throw new ArgumentNullException(nameof(write));
+        _shape = shape ?? throw new ArgumentNullException(nameof(shape));
+        Reader = TryParse;
+    }
+
+    /// <summary><see cref="TryParse"/> as the reader <see cref="PromptRunner"/> takes.</summary>
+    public PromptOutputReader<T> Reader { get; }
+
+    /// <summary>Parses model output leniently; never throws.</summary>
+    /// <param name="modelText">The model's answer.</param>
+    /// <param name="value">The parsed value; default on failure.</param>
+    /// <param name="report">Every repair applied, and the error on failure.</param>
+    /// <returns>True when the output (repaired if needed) fits <typeparamref name="T"/>.</returns>
+    public bool TryParse(string? modelText, [MaybeNullWhen(false)] out T value, out PromptParseReport report)
+    {
+        if (modelText is null)
+        {
+            value = default;
+            report = new PromptParseReport(null, "output is empty");
+            return false;
+        }
+
+        try
+        {
+            if (JsonText.TryRead(modelText, _read, out value))
+            {
+                report = PromptParseReport.Clean;
+                return true;
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Only a defect gets here (the syntax check makes the reader non-throwing): let the repair path decide.
+        }
+
+        var outcome = SchemaAlignedParser.Parse(modelText, _shape);
+        if (!outcome.Success)
+        {
+            value = default;
+            report = outcome.Report;
+            return false;
+        }
+
+        if (JsonText.TryReadUtf8(outcome.Utf8Json.Span, _read, out value))
+        {
+            report = outcome.Report;
+            return true;
+        }
+
+        value = default;
+        report = new PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + JsonReadFailure.Message);
+        return false;
+    }
+
+    /// <summary>Parses model output leniently.</summary>
+    /// <param name="modelText">The model's answer.</param>
+    /// <returns>The parsed value.</returns>
+    /// <exception cref="PromptOutputException">The output cannot be parsed, even with repairs.</exception>
+    public T Parse(string modelText) =>
+        TryParse(modelText, out var value, out var report) ? value : throw new PromptOutputException(report, modelText);
+
+    /// <summary>Parses model output and writes the value back as JSON with its wire names (for untyped callers such as eval runners).</summary>
+    /// <param name="modelText">The model's answer.</param>
+    /// <returns>The JSON of the value, or the failure, with the report.</returns>
+    public PromptJsonParseResult ParseToJson(string modelText) =>
+        TryParse(modelText, out var value, out var report)
+            ? new PromptJsonParseResult(true, JsonText.Write(value, _write), report)
+            : new PromptJsonParseResult(false, null, report);
+}

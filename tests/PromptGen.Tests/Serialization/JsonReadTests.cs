@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using PromptGen.Serialization;
+
+namespace PromptGen.Tests.Serialization;
+
+/// <summary>The runtime's strict readers and writers that generated codecs call, through <see cref="JsonText"/>.</summary>
+public sealed class JsonReadTests
+{
+    public enum Color
+    {
+        Red,
+        DarkBlue,
+    }
+
+    private static readonly JsonEnumNames<Color> s_colors = new("red", "dark-blue");
+
+    [Fact]
+    public void Primitives_and_collections_read_and_write_round_trip()
+    {
+        const string json = """{"a":[1,2],"b":null,"c":{"x":"y"}}""";
+
+        var map = JsonText.Read(json, (ref Utf8JsonReader reader, out IReadOnlyDictionary<string, JsonElement?> value) =>
+            JsonRead.Map(ref reader, JsonRead.NullableJson, out value));
+
+        Assert.Equal(json, JsonText.Write(map, (writer, value) => JsonWrite.Map(writer, value, JsonWrite.NullableJson)));
+        var list = JsonText.Read("[1, null, -3]", (ref Utf8JsonReader reader, out IReadOnlyList<long?> value) => JsonRead.List(ref reader, JsonRead.NullableInt64, out value));
+        Assert.Equal(new long?[] { 1, null, -3 }, list);
+    }
+
+    [Theory]
+    [InlineData("[1.5]", "Expected a whole number in range but found Number at byte 1.")]
+    [InlineData("[\"1\"]", "Expected a number but found String at byte 1.")]
+    [InlineData("[99999999999999999999]", "Expected a whole number in range but found Number at byte 1.")]
+    [InlineData("{\"a\":1}", "Expected an array but found StartObject at byte 0.")]
+    public void A_value_of_the_wrong_kind_fails_without_an_exception_and_says_why(string json, string message)
+    {
+        Assert.False(JsonText.TryRead<IReadOnlyList<long>>(json, ReadLongs, out _));
+
+        var error = Assert.Throws<JsonException>(() => JsonText.Read<IReadOnlyList<long>>(json, ReadLongs));
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Invalid_json_throws_the_readers_own_error_from_the_throwing_entry_point()
+    {
+        Assert.False(JsonText.TryRead<IReadOnlyList<long>>("[1,]", ReadLongs, out _));
+
+        var error = Assert.ThrowsAny<JsonException>(() => JsonText.Read<IReadOnlyList<long>>("[1,]", ReadLongs));
+        Assert.Contains("BytePositionInLine: 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_property_is_named()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonText.Read("{}", (ref Utf8JsonReader reader, out object value) =>
+        {
+            value = new object();
+            return JsonRead.MissingProperty(0b101UL, "Output", "a", "b", "c");
+        }));
+        Assert.Equal("The required property 'b' of Output is missing.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("\"red\"", Color.Red)]
+    [InlineData("\"dark-blue\"", Color.DarkBlue)]
+    [InlineData("\"dark\\u002dblue\"", Color.DarkBlue)]
+    public void Enum_names_read_exact_wire_names_escaped_or_not(string json, Color expected)
+    {
+        Assert.True(JsonText.TryRead(json, s_colors.Reader, out var color));
+        Assert.Equal(expected, color);
+    }
+
+    [Theory]
+    [InlineData("\"Red\"")]
+    [InlineData("\"blue\"")]
+    [InlineData("1")]
+    public void Enum_names_reject_anything_else(string json)
+    {
+        var error = Assert.Throws<JsonException>(() => JsonText.Read(json, s_colors.Reader));
+        Assert.StartsWith("Expected a value of Color but found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Enum_names_convert_members_both_ways()
+    {
+        Assert.Equal("dark-blue", s_colors.NameOf((int)Color.DarkBlue));
+        Assert.Equal("\"dark-blue\"", JsonText.Write(Color.DarkBlue, s_colors.Writer));
+        Assert.True(s_colors.TryParse("red", out var red));
+        Assert.Equal(Color.Red, red);
+        Assert.False(s_colors.TryParse("RED", out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => s_colors.NameOf(2));
+    }
+
+    private static bool ReadLongs(ref Utf8JsonReader reader, out IReadOnlyList<long> value) => JsonRead.List(ref reader, JsonRead.Int64, out value);
+}

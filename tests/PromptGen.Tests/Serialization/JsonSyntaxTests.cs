@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using PromptGen.Serialization;
+
+namespace PromptGen.Tests.Serialization;
+
+/// <summary>
+/// The syntax pre-check must accept exactly what the strict path can read without an exception: everything
+/// <see cref="Utf8JsonReader"/> reads to the end (with <c>GetString</c> on every string) and nothing else.
+/// </summary>
+public sealed class JsonSyntaxTests
+{
+    [Theory]
+    [InlineData("{}")]
+    [InlineData(" [ ] ")]
+    [InlineData("0")]
+    [InlineData("-0.5e+10")]
+    [InlineData("\"a\\\"b\\\\c\\/\\b\\f\\n\\r\\t\\u00e9\"")]
+    [InlineData("\"\\ud83d\\ude00\"")]
+    [InlineData("{\"a\":[1,true,false,null,{\"b\":\"c\"}],\"a\":2}")]
+    [InlineData("\t\r\n{\"é\": \"ü\"}\n")]
+    public void Valid_json_passes(string json) => AssertAgrees(json, expected: true);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("{")]
+    [InlineData("{\"a\":1,}")]
+    [InlineData("[1,]")]
+    [InlineData("[,1]")]
+    [InlineData("{a:1}")]
+    [InlineData("{'a':1}")]
+    [InlineData("{\"a\" 1}")]
+    [InlineData("{} {}")]
+    [InlineData("{} x")]
+    [InlineData("01")]
+    [InlineData("1.")]
+    [InlineData(".5")]
+    [InlineData("-")]
+    [InlineData("1e")]
+    [InlineData("+1")]
+    [InlineData("truex")]
+    [InlineData("nul")]
+    [InlineData("NaN")]
+    [InlineData("\"a")]
+    [InlineData("\"a\nb\"")]
+    [InlineData("\"\\x\"")]
+    [InlineData("\"\\u12\"")]
+    [InlineData("\"\\ud83d\"")]
+    [InlineData("\"\\ude00\"")]
+    [InlineData("\"\\ud83d\\u0041\"")]
+    [InlineData("// comment\n{}")]
+    [InlineData("{} /* c */")]
+    [InlineData("\ufeff{}")]
+    [InlineData("```json\n{}\n```")]
+    public void Invalid_json_fails(string json) => AssertAgrees(json, expected: false);
+
+    [Theory]
+    [InlineData(JsonText.MaxDepth, true)]
+    [InlineData(JsonText.MaxDepth + 1, false)]
+    public void Nesting_is_limited_like_the_reader(int depth, bool expected)
+    {
+        AssertAgrees(new string('[', depth) + new string(']', depth), expected);
+        AssertAgrees(string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth), expected);
+    }
+
+    [Fact]
+    public void Random_mutations_of_json_get_the_readers_verdict()
+    {
+        var random = new Random(1234);
+        var seeds = new[]
+        {
+            """{"category":"how-to","priority":2,"confidence":0.87,"tags":["a","b"],"customer":{"name":"Zoë","plan":null},"ok":true}""",
+            """[{"a":[1,2,{"b":"\u00e9\ud83d\ude00"}]},-1.5e-3,"x\\y",false]""",
+        };
+        const string alphabet = "{}[]\":,.-+eE0123456789 \t\n\\/u\"abcdeftrulnsé";
+        var checkedCount = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = new StringBuilder(seeds[i % seeds.Length]);
+            var edits = 1 + random.Next(3);
+            for (var e = 0; e < edits && text.Length > 0; e++)
+            {
+                var at = random.Next(text.Length);
+                switch (random.Next(3))
+                {
+                    case 0: text.Remove(at, 1); break;
+                    case 1: text.Insert(at, alphabet[random.Next(alphabet.Length)]); break;
+                    default: text[at] = alphabet[random.Next(alphabet.Length)]; break;
+                }
+            }
+
+            AssertAgrees(text.ToString(), expected: null);
+            checkedCount++;
+        }
+
+        Assert.Equal(20_000, checkedCount);
+    }
+
+    /// <summary>Checks the pre-check against the reader; <paramref name="expected"/> also pins the verdict when given.</summary>
+    private static void AssertAgrees(string json, bool? expected)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var check = JsonSyntax.IsValid(bytes);
+        var reader = ReaderAccepts(bytes);
+        Assert.True(check == reader, $"pre-check {check}, reader {reader}: {json}");
+        if (expected is { } verdict) Assert.Equal(verdict, check);
+    }
+
+    private static bool ReaderAccepts(byte[] utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = JsonText.MaxDepth });
+            var tokens = 0;
+            while (reader.Read())
+            {
+                tokens++;
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) reader.GetString();
+            }
+
+            return tokens > 0;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
