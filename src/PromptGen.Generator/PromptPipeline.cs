@@ -117,7 +117,7 @@ internal static class PromptPipeline
         try
         {
             var catalog = new PartialCatalog(reached.Select(p => new PartialFile(p.Name, p.Path, p.Text)));
-            var semantics = PromptCompiler.Analyze(parsed.Syntax, catalog);
+            var semantics = PromptCompiler.Analyze(parsed.Syntax, catalog, cancellationToken);
             return new AnalyzedPrompt(parsed, reached, semantics, semantics.Diagnostics.Select(DiagnosticInfo.FromPromptDiagnostic).ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Semantics;
+using PromptGen.Language.Templates;
 
 namespace PromptGen.Generator.Emit;
 
@@ -12,7 +14,8 @@ internal static class RenderCodeBuilder
     /// The typed <c>RenderTyped(Input, ...)</c> when the prompt has an input schema and every construct compiles over
     /// the typed records (<paramref name="isTyped"/> true); otherwise the dynamic <c>RenderTemplate(object?, ...)</c>.
     /// </summary>
-    public static string Build(PromptSemantics semantics, RecordModel input, IEnumerable<RecordModel> records, string containingClass, out bool isTyped)
+    public static string Build(PromptSemantics semantics, RecordModel input, IEnumerable<RecordModel> records, string containingClass, out bool isTyped,
+        CancellationToken cancellationToken = default)
     {
         isTyped = false;
         var w = new IndentedWriter();
@@ -28,7 +31,9 @@ internal static class RenderCodeBuilder
         {
             try
             {
-                var typed = TypedTemplateEmitter.TryEmit(semantics.Template, semantics.Partials, records.Append(input), containingClass);
+                // Deep templates can need more stack than the compiler's thread has: StackGuard moves the work to a
+                // thread with a large stack instead of letting a stack overflow kill the compiler.
+                var typed = StackGuard.Run(() => TypedTemplateEmitter.TryEmit(semantics.Template, semantics.Partials, records.Append(input), containingClass, cancellationToken));
                 isTyped = true;
                 return typed;
             }
@@ -38,7 +43,11 @@ internal static class RenderCodeBuilder
             }
         }
 
-        TemplateEmitter.EmitRenderMethods(w, semantics.Template, semantics.Partials, "private");
-        return w.ToString();
+        return StackGuard.Run(() =>
+        {
+            var methods = new IndentedWriter();
+            TemplateEmitter.EmitRenderMethods(methods, semantics.Template, semantics.Partials, "private", cancellationToken);
+            return methods.ToString();
+        });
     }
 }

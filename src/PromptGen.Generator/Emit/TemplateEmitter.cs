@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Semantics;
 using PromptGen.Language.Templates;
@@ -23,8 +24,11 @@ internal sealed class TemplateEmitter
     private readonly HashSet<string> _usedPartials = new(StringComparer.Ordinal);
     private int _counter;
 
-    private TemplateEmitter(IndentedWriter w, IPartialResolver partials)
+    private readonly CancellationToken _cancellationToken;
+
+    private TemplateEmitter(IndentedWriter w, IPartialResolver partials, CancellationToken cancellationToken)
     {
+        _cancellationToken = cancellationToken;
         _w = w;
         _partials = partials;
     }
@@ -45,10 +49,11 @@ internal sealed class TemplateEmitter
     /// <summary>
     /// Writes <c>RenderTemplate(object? input, PromptRenderOptions? options)</c> and one method per partial it reaches.
     /// </summary>
-    public static void EmitRenderMethods(IndentedWriter w, Template template, IPartialResolver partials, string accessibility)
+    public static void EmitRenderMethods(IndentedWriter w, Template template, IPartialResolver partials, string accessibility,
+        CancellationToken cancellationToken = default)
     {
         // Each method is written on its own, then stripped of the scope locals it never reads.
-        var emitter = new TemplateEmitter(new IndentedWriter(w.Indent), partials);
+        var emitter = new TemplateEmitter(new IndentedWriter(w.Indent), partials, cancellationToken);
         var body = emitter._w;
         body.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)");
         body.OpenBrace();
@@ -105,6 +110,8 @@ internal sealed class TemplateEmitter
 
     private void EmitStatements(TemplateProgram program, Scope scope)
     {
+        StackGuard.Check();
+        _cancellationToken.ThrowIfCancellationRequested();
         foreach (var statement in program.Statements)
         {
             switch (statement)

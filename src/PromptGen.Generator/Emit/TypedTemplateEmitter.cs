@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Templates;
@@ -19,10 +20,16 @@ internal sealed class TypedTemplateEmitter
     private const string Tt = "global::PromptGen.Rendering.TypedTemplateRuntime";
     private const int MaxPartialInlining = 16;
 
+    // Inlining copies a partial's code at every include: a chain where each partial includes the next one twice
+    // doubles per level. Past this many inlined includes the prompt compiles dynamically (one method per partial).
+    private const int MaxInlinedPartials = 200;
+
     private readonly IndentedWriter _w;
     private readonly IPartialResolver _partials;
     private readonly Dictionary<string, RecordModel> _records;
     private readonly List<string> _partialChain = new();
+    private readonly CancellationToken _cancellationToken;
+    private int _inlinedPartials;
     private int _counter;
     private bool _usesRootData;
 
@@ -34,8 +41,9 @@ internal sealed class TypedTemplateEmitter
         }
     }
 
-    private TypedTemplateEmitter(IndentedWriter w, IPartialResolver partials, IEnumerable<RecordModel> records, string containingClass)
+    private TypedTemplateEmitter(IndentedWriter w, IPartialResolver partials, IEnumerable<RecordModel> records, string containingClass, CancellationToken cancellationToken)
     {
+        _cancellationToken = cancellationToken;
         _w = w;
         _partials = partials;
         _records = records.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
@@ -60,11 +68,12 @@ internal sealed class TypedTemplateEmitter
     private sealed record Scope(string Writer, Value Context, Depth Depths, IReadOnlyList<(string Name, Value Value)> BlockParams, Loop? Loop, Value Root);
 
     /// <summary>Writes <c>RenderTyped(Input input, PromptRenderOptions? options)</c>, or throws <see cref="NotTypedException"/>.</summary>
-    public static string TryEmit(Template template, IPartialResolver partials, IEnumerable<RecordModel> records, string containingClass)
+    public static string TryEmit(Template template, IPartialResolver partials, IEnumerable<RecordModel> records, string containingClass,
+        CancellationToken cancellationToken = default)
     {
         // The body is written first so the root @data frame is only built (a per-call cost) when the template reads it.
         var body = new IndentedWriter(indent: 1);
-        var emitter = new TypedTemplateEmitter(body, partials, records, containingClass);
+        var emitter = new TypedTemplateEmitter(body, partials, records, containingClass, cancellationToken);
         var root = new Value("input", TypeRef.Record("Input"), true, "$");
         var scope = new Scope("w0", root, new Depth(root, null, false), Array.Empty<(string, Value)>(), null, root);
         emitter.EmitStatements(template.Body, scope);
@@ -87,6 +96,8 @@ internal sealed class TypedTemplateEmitter
 
     private void EmitStatements(TemplateProgram program, Scope scope)
     {
+        StackGuard.Check();
+        _cancellationToken.ThrowIfCancellationRequested();
         foreach (var statement in program.Statements)
         {
             switch (statement)
@@ -582,6 +593,7 @@ internal sealed class TypedTemplateEmitter
         var partial = name == "@partial-block" ? null : _partials.Resolve(name);
         if (partial is null) throw NotTyped("a missing partial");
         if (_partialChain.Contains(name) || _partialChain.Count >= MaxPartialInlining) throw NotTyped("recursive partials");
+        if (++_inlinedPartials > MaxInlinedPartials) throw NotTyped("more partial includes than are worth inlining");
         var context = statement.Params.Count == 0 ? scope.Context : ParameterValue(statement.Params[0], scope);
         var writer = Next("pw");
         _w.OpenBrace();

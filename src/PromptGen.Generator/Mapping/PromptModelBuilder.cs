@@ -24,7 +24,7 @@ internal static class PromptModelBuilder
         input = Emit.InputDefaultValues.Attach(input, metadata.InputDefault, mapper.Enums, containingClass);
         var options = ChatOptionsMapper.Map(semantics, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
-        var renderCode = Emit.RenderCodeBuilder.Build(semantics, input, mapper.Records, containingClass, out var isTyped);
+        var renderCode = Emit.RenderCodeBuilder.Build(semantics, input, mapper.Records, containingClass, out var isTyped, cancellationToken);
 
         return new PromptModel
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using PromptGen.Language.Collections;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Rendering;
@@ -26,12 +27,14 @@ public static class TemplateBinder
     /// <param name="inputType">The input schema, or null for an untyped prompt (nothing is checked then).</param>
     /// <param name="partials">Where <c>{{> name}}</c> finds partials (bound in the caller's context).</param>
     /// <param name="reportUnusedInputs">Whether to report PG0204 for top-level fields the template never reads (at their declaration).</param>
-    public static TemplateBinding Bind(Template template, SchemaNode? inputType, IPartialResolver? partials = null, bool reportUnusedInputs = true)
+    /// <param name="cancellationToken">Checked at every program, so a build that is cancelled stops binding at once.</param>
+    public static TemplateBinding Bind(Template template, SchemaNode? inputType, IPartialResolver? partials = null, bool reportUnusedInputs = true,
+        CancellationToken cancellationToken = default)
     {
         if (template is null) throw new ArgumentNullException(nameof(template));
         return StackGuard.Run(() =>
         {
-            var binder = new Binder(template, inputType, partials);
+            var binder = new Binder(template, inputType, partials, cancellationToken);
             binder.BindRoot();
             if (inputType is { Kind: SchemaKind.Object } && reportUnusedInputs && !binder.RootWhollyUsed)
             {
@@ -85,8 +88,11 @@ public static class TemplateBinder
         private readonly List<string> _partialChain = new();
         private readonly HashSet<(string Partial, SchemaNode Context)> _boundPartials = new();
 
-        public Binder(Template template, SchemaNode? input, IPartialResolver? partials)
+        private readonly CancellationToken _cancellationToken;
+
+        public Binder(Template template, SchemaNode? input, IPartialResolver? partials, CancellationToken cancellationToken)
         {
+            _cancellationToken = cancellationToken;
             _template = template;
             _input = input;
             _root = input ?? SchemaNode.Any;
@@ -114,6 +120,7 @@ public static class TemplateBinder
         {
             if (program is null) return;
             StackGuard.Check();
+            _cancellationToken.ThrowIfCancellationRequested();
             foreach (var statement in program.Statements)
             {
                 switch (statement)

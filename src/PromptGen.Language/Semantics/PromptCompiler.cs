@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using PromptGen.Language.Binding;
 using PromptGen.Language.Collections;
 using PromptGen.Language.Diagnostics;
@@ -47,7 +48,7 @@ public static class PromptCompiler
     /// located in the prompt itself: a partial's own mistakes are reported once, on the partial) and the binding
     /// (PG0203, PG0204, PG0209, reported by the prompt even where they sit in a partial, since they depend on its schema).
     /// </summary>
-    public static PromptSemantics Analyze(ParsedPromptFile parsed, IPartialResolver? partials = null)
+    public static PromptSemantics Analyze(ParsedPromptFile parsed, IPartialResolver? partials = null, CancellationToken cancellationToken = default)
     {
         if (parsed is null) throw new ArgumentNullException(nameof(parsed));
         partials ??= PartialCatalog.Empty;
@@ -77,10 +78,10 @@ public static class PromptCompiler
 
             TemplateBinding? binding = null;
             var template = parsed.Template.Template;
-            diagnostics.AddRange(TemplateAnalyzer.Analyze(template, partials).Where(d => string.Equals(d.Path, path, StringComparison.Ordinal)));
+            diagnostics.AddRange(TemplateAnalyzer.Analyze(template, partials, cancellationToken).Where(d => string.Equals(d.Path, path, StringComparison.Ordinal)));
             if (!parsed.Template.HasErrors)
             {
-                binding = TemplateBinder.Bind(template, input, partials);
+                binding = TemplateBinder.Bind(template, input, partials, cancellationToken: cancellationToken);
                 diagnostics.AddRange(binding.Diagnostics);
             }
 

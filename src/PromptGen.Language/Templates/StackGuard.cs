@@ -9,7 +9,7 @@ namespace PromptGen.Language.Templates;
 /// walkers call <see cref="Check"/>; when the stack runs low the whole operation is re-run once on a thread with a
 /// large stack, so depth is bounded only by the caps and never ends in a stack overflow.
 /// </summary>
-internal static class StackGuard
+public static class StackGuard
 {
     private const int LargeStackBytes = 256 * 1024 * 1024;
 

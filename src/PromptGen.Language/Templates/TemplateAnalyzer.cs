@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Text.RegularExpressions;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Rendering;
@@ -20,12 +21,12 @@ public static class TemplateAnalyzer
 
     private static readonly Regex s_roleName = new("^[a-z]+$", RegexOptions.CultureInvariant);
 
-    public static IReadOnlyList<PromptDiagnostic> Analyze(Template template, IPartialResolver? partials)
+    public static IReadOnlyList<PromptDiagnostic> Analyze(Template template, IPartialResolver? partials, CancellationToken cancellationToken = default)
     {
         if (template is null) throw new ArgumentNullException(nameof(template));
         return StackGuard.Run(() =>
         {
-            var walker = new Walker(partials);
+            var walker = new Walker(partials, cancellationToken);
             walker.VisitTemplate(template, null);
             return (IReadOnlyList<PromptDiagnostic>)walker.Diagnostics;
         });
@@ -41,7 +42,13 @@ public static class TemplateAnalyzer
         private string _path = string.Empty;
         private PartialStatement? _rootInclude;
 
-        public Walker(IPartialResolver? partials) => _partials = partials;
+        private readonly CancellationToken _cancellationToken;
+
+        public Walker(IPartialResolver? partials, CancellationToken cancellationToken)
+        {
+            _partials = partials;
+            _cancellationToken = cancellationToken;
+        }
 
         public List<PromptDiagnostic> Diagnostics { get; } = new();
 
@@ -63,6 +70,7 @@ public static class TemplateAnalyzer
         {
             if (program is null) return;
             StackGuard.Check();
+            _cancellationToken.ThrowIfCancellationRequested();
             foreach (var statement in program.Statements) VisitStatement(statement, guarded);
         }
 
