@@ -15,7 +15,7 @@ public class ParseMalformedBenchmarks
     [Benchmark(Baseline = true, Description = "generated Parse")]
     public TriageTicketPrompt.Output GeneratedParse() => TriageTicketPrompt.Parse(_text);
 
-    private readonly OutputShape _shape = OutputShape.FromJsonSchema(TriageTicketPrompt.OutputJsonSchema);
+    private readonly OutputShape _shape = PromptGen.Evals.Schemas.OutputShapes.FromJsonSchema(TriageTicketPrompt.OutputJsonSchema);
 
     [Benchmark(Description = "schema-aligned parser alone")]
     public int SchemaAlignedParserAlone() => SchemaAlignedParser.Parse(_text, _shape).Utf8Json.Length;

@@ -69,6 +69,17 @@ public sealed class TypeMappingTests
     }
 
     [Theory]
+    [InlineData("""{"anyOf":[{"type":"string"},{"type":"null"}]}""")]
+    [InlineData("""{"oneOf":[{"type":"null"},{"type":"string"}]}""")]
+    public void X_or_null_is_a_nullable_X(string schema)
+    {
+        var (type, _, diagnostics) = MapOutput(schema);
+
+        Assert.Equal(TypeRef.String.AsNullable(), type);
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
     [InlineData("""{"anyOf":[{"type":"string"},{"type":"integer"}]}""")]
     [InlineData("""{"$ref":"#/defs/x"}""")]
     [InlineData("""{"type":["string","integer"]}""")]

@@ -8,7 +8,8 @@ using System.Text.Json;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Output;
 using PromptGen.Language.Diagnostics;
-using PromptGen.Language.Documents;
+using PromptGen.Evals.Schemas;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Verbs;
@@ -51,34 +52,23 @@ internal sealed class ParseVerb : Verb
         var modelText = ReadModelText(arguments.GetValue(TextOption));
         var strict = arguments.HasFlag(StrictOption);
 
-        var promptText = InputFile.ReadPromptFile(path, out var encodingDiagnostics);
-        var document = PromptDocumentParser.Parse(path, promptText);
+        InputFile.ReadPromptFile(path, out _); // a missing or unreadable file is a usage error
+        var prompt = InputFile.Guard(path, () => PromptProject.For(path).CompilePrompt(path));
 
-        // Only the frontmatter matters for parsing: template mistakes do not change the output type.
-        var diagnostics = encodingDiagnostics.Concat(document.Diagnostics).ToList();
+        // Only the frontmatter and schemas matter for parsing: template mistakes do not change the output type.
+        var diagnostics = prompt.Diagnostics.Where(d => !d.Id.StartsWith("PG02", StringComparison.Ordinal)).ToList();
         DiagnosticWriter.Write(stderr, diagnostics, DiagnosticFormat.Text);
         if (diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error)) return CommandLine.ErrorsFound;
 
-        var metadata = document.Metadata;
-        var schema = metadata.OutputSchema;
-        if (schema is null || string.Equals(metadata.OutputFormat, "text", StringComparison.Ordinal))
+        if (prompt.Output is null)
         {
             // Text output: generated code returns the model's text as is.
             stdout.Write(Success(writer => writer.WriteStringValue(modelText), Array.Empty<PromptRepair>()));
             return CommandLine.Success;
         }
 
-        OutputShape shape;
-        try
-        {
-            shape = OutputShape.FromJsonSchema(PromptJson.Serialize(schema));
-        }
-        catch (ArgumentException exception)
-        {
-            stderr.Write($"{path}: error: the output schema has no parser shape: {exception.Message}\n");
-            return CommandLine.ErrorsFound;
-        }
-
+        // The shape generated Parse uses, from the same semantic model.
+        var shape = OutputShapes.FromSchema(prompt.Output);
         var outcome = SchemaAlignedParser.Parse(modelText, shape, strict ? new PromptParseOptions { Strict = true } : null);
         if (!outcome.Success)
         {

@@ -71,6 +71,13 @@ public sealed class SchemaReader
             if (schema[keyword] is not null) Report(SchemaPointer.Append(pointer, keyword), pointer, $"`{keyword}`");
         }
 
+        // `anyOf: [X, {type: null}]` is JSON Schema's way to say "X or null": that is X, nullable.
+        if (NullableBranch(schema) is { } nullableBranch)
+        {
+            var branch = Read(nullableBranch.Branch, SchemaPointer.Append(SchemaPointer.Append(pointer, nullableBranch.Keyword), nullableBranch.Index), depth + 1, defaults);
+            return branch with { IsNullable = true, Pointer = pointer, Span = span, Description = description ?? branch.Description };
+        }
+
         foreach (var keyword in s_anyKeywords)
         {
             if (schema[keyword] is null) continue;
@@ -127,6 +134,33 @@ public sealed class SchemaReader
             default:
                 return Unmappable(node with { Kind = SchemaKind.Any, IsNullable = true }, pointer, span, $"the unknown type '{nonNull[0]}'");
         }
+    }
+
+    /// <summary>The one non-null branch of an <c>anyOf</c>/<c>oneOf</c> whose other branches only allow null, if the schema is that and nothing else.</summary>
+    private static (PromptValue Branch, string Keyword, string Index)? NullableBranch(PromptValue schema)
+    {
+        foreach (var keyword in new[] { "anyOf", "oneOf" })
+        {
+            if (schema[keyword] is not { Kind: PromptValueKind.Array } branches) continue;
+            foreach (var other in s_anyKeywords)
+            {
+                if (other != keyword && schema[other] is not null) return null;
+            }
+
+            if (schema["type"] is not null || schema["enum"] is not null) return null;
+            (PromptValue, string, string)? found = null;
+            for (var i = 0; i < branches.Items.Count; i++)
+            {
+                var branch = branches.Items[i];
+                if (branch is { Kind: PromptValueKind.Object } && branch["type"] is { Kind: PromptValueKind.String } type && type.AsString == "null" && branch.Properties.Count == 1) continue;
+                if (found is not null) return null;
+                found = (branch, keyword, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return found;
+        }
+
+        return null;
     }
 
     private SchemaNode ReadEnum(SchemaNode node, PromptValue values, List<string> nonNull, string pointer, SourceSpan? span)

@@ -125,17 +125,6 @@ public sealed class OutputShape
     /// <summary>This shape with a description (kept for diagnostics and documentation only).</summary>
     public OutputShape WithDescription(string? description) => With(IsNullable, description);
 
-    /// <summary>Reads a JSON Schema (as produced from Picoschema) into a shape.</summary>
-    /// <exception cref="ArgumentException">The schema uses a construct that has no shape.</exception>
-    public static OutputShape FromJsonSchema(JsonElement schema) => OutputShapeSchemaReader.Read(schema);
-
-    /// <inheritdoc cref="FromJsonSchema(JsonElement)"/>
-    public static OutputShape FromJsonSchema(string json)
-    {
-        using var document = JsonDocument.Parse(json ?? throw new ArgumentNullException(nameof(json)));
-        return OutputShapeSchemaReader.Read(document.RootElement);
-    }
-
     /// <summary>Index of the property with this exact wire name, else -1.</summary>
     public int FindProperty(string name) =>
         _propertyIndex is not null && _propertyIndex.TryGetValue(name, out var i) ? i : -1;

@@ -1,10 +1,12 @@
+extern alias evals;
+
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 
 namespace PromptGen.Tests.Corpus;
 
-/// <summary>The named output shapes of the corpus, read from shapes.json (JSON Schemas).</summary>
+/// <summary>The named output shapes of the corpus, read from shapes.json (JSON Schemas) as generated code would shape them.</summary>
 public static class CorpusShapes
 {
     public static Dictionary<string, OutputShape> Load(string root)
@@ -13,7 +15,7 @@ public static class CorpusShapes
         var shapes = new Dictionary<string, OutputShape>();
         foreach (var property in document.RootElement.EnumerateObject())
         {
-            shapes[property.Name] = OutputShape.FromJsonSchema(property.Value);
+            shapes[property.Name] = evals::PromptGen.Evals.Schemas.OutputShapes.FromJsonSchema(property.Value.GetRawText());
         }
 
         return shapes;
