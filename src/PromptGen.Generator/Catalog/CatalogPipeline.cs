@@ -25,9 +25,7 @@ internal static class CatalogPipeline
             identity.ClassName,
             identity.Accessibility,
             RelativePath(identity.Path, options.ProjectDir),
-            model.HasInputSchema,
-            model.IsTextOutput,
-            !model.IsTextOutput && !model.OutputType.IsNullable && model.OutputType.IsValueType);
+            model.IsTextOutput);
     }
 
     public static CatalogModel Collect(ImmutableArray<DescriptorModel?> descriptors, ProjectOptions options) => new(

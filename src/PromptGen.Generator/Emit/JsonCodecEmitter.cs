@@ -72,15 +72,6 @@ internal sealed class JsonCodecEmitter
                 w.Line($"internal static readonly global::PromptGen.Serialization.JsonEnumNames<{enumType}> {enumModel.Name}Names = new({names});");
             }
 
-            if (_model.RenderCode.Contains("JsonCodec.ToWireName("))
-            {
-                // The compiled template prints enum values through these.
-                foreach (var enumModel in _model.Enums)
-                {
-                    w.Line($"internal static string ToWireName({_cls}.{enumModel.Name} value) => {enumModel.Name}Names.NameOf((int)value);");
-                }
-            }
-
             // Emitting a method may request more (the records and collections it reads or writes).
             for (var i = 0; i < _pending.Count; i++)
             {

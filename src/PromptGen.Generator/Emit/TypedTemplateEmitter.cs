@@ -225,8 +225,8 @@ internal sealed class TypedTemplateEmitter
                 return $"{Tt}.FromBoolean({value.Code}, {undefined})";
             case TypeKind.Enum:
                 return type.IsNullable
-                    ? $"({value.Code} is {{ }} e{++_counter} ? {Tt}.FromString(JsonCodec.ToWireName(e{_counter}), true) : {Tt}.Missing({undefined}))"
-                    : $"{Tt}.FromString(JsonCodec.ToWireName({value.Code}), true)";
+                    ? $"({value.Code} is {{ }} e{++_counter} ? {Tt}.FromString(e{_counter}.ToWireName(), true) : {Tt}.Missing({undefined}))"
+                    : $"{Tt}.FromString({value.Code}.ToWireName(), true)";
             case TypeKind.Json:
                 return type.IsNullable
                     ? $"({value.Code} is {{ }} j{++_counter} ? {Rt}.FromJson(j{_counter}) : {Tt}.Missing({undefined}))"
@@ -274,7 +274,7 @@ internal sealed class TypedTemplateEmitter
             case TypeKind.Boolean:
                 return $"{Tt}.Boolean({code})";
             case TypeKind.Enum:
-                return type.IsNullable ? $"({code} is {{ }} e{++_counter} ? JsonCodec.ToWireName(e{_counter}) : null)" : $"JsonCodec.ToWireName({code})";
+                return type.IsNullable ? $"({code} is {{ }} e{++_counter} ? e{_counter}.ToWireName() : null)" : $"{code}.ToWireName()";
             case TypeKind.Record:
             case TypeKind.Map:
                 return type.IsNullable ? $"({code} is null ? null : \"[object Object]\")" : "\"[object Object]\"";

@@ -8,17 +8,13 @@ namespace PromptGen.Generator.Models;
 /// <param name="ClassName">The prompt class.</param>
 /// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
 /// <param name="SourcePath">The <c>.prompt</c> file relative to the project directory, with forward slashes.</param>
-/// <param name="HasInputSchema">True when <c>Render</c> reads the typed <c>Input</c> from JSON.</param>
 /// <param name="IsTextOutput">True when the output is text (no <c>TryParse</c>).</param>
-/// <param name="OutputIsValueType">True when <c>TryParse</c> gives a <c>Nullable&lt;T&gt;</c> of a non-nullable value type (enum, number, bool, JsonElement).</param>
 internal sealed record DescriptorModel(
     string Namespace,
     string ClassName,
     string Accessibility,
     string SourcePath,
-    bool HasInputSchema,
-    bool IsTextOutput,
-    bool OutputIsValueType)
+    bool IsTextOutput)
 {
     public string QualifiedClass => "global::" + (Namespace.Length == 0 ? string.Empty : Namespace + ".") + ClassName;
 }

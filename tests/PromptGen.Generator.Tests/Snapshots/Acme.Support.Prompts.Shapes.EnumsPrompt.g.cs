@@ -102,7 +102,7 @@ public static partial class EnumsPrompt
         w0.Text("Rate: ");
         w0.Text(input.Ticket);
         w0.Text(" (");
-        w0.Text((input.Tone is { } e1 ? JsonCodec.ToWireName(e1) : null));
+        w0.Text((input.Tone is { } e1 ? e1.ToWireName() : null));
         w0.Text(")");
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
@@ -136,9 +136,6 @@ public static partial class EnumsPrompt
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority> PriorityNames = new("LOW", "MEDIUM", "HIGH");
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood> MoodNames = new("happy", "sad", "in-between");
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone> ToneNames = new("formal", "casual");
-        internal static string ToWireName(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority value) => PriorityNames.NameOf((int)value);
-        internal static string ToWireName(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood value) => MoodNames.NameOf((int)value);
-        internal static string ToWireName(global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone value) => ToneNames.NameOf((int)value);
 
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input value)
         {

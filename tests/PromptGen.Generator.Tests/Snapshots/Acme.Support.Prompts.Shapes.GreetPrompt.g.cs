@@ -83,7 +83,7 @@ public static partial class GreetPrompt
         w0.Text(", ");
         w0.Text(global::PromptGen.Rendering.TypedTemplateRuntime.Integer(input.Marks));
         w0.Text(" marks, ");
-        w0.Text((input.Mood is { } e4 ? JsonCodec.ToWireName(e4) : null));
+        w0.Text((input.Mood is { } e4 ? e4.ToWireName() : null));
         w0.Text(". ");
         w0.Text(input.Closing);
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
@@ -108,7 +108,6 @@ public static partial class GreetPrompt
     internal static class JsonCodec
     {
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood> MoodNames = new("calm", "over-the-moon");
-        internal static string ToWireName(global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood value) => MoodNames.NameOf((int)value);
 
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.GreetPrompt.Input value)
         {
