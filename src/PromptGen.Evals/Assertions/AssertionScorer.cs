@@ -1,3 +1,4 @@
+using PromptGen.Language.Text;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -197,7 +198,7 @@ public static class AssertionScorer
         // Exact up to a small margin above the bound, so failures still say how far off the output was; beyond it the
         // work would grow with the product of the lengths.
         var limit = Math.Max(allowed, ExactDistanceReported);
-        var distance = Levenshtein.Distance(TextOf(target), reference, limit);
+        var distance = EditDistance.Distance(TextOf(target), reference, limit);
         var shown = distance > limit ? $"more than {limit}" : distance.ToString(CultureInfo.InvariantCulture);
         return Outcome(assertion, distance <= allowed,
             $"expected {Subject(assertion)} within {assertion.MaxDistance} edits of {Show(PromptValue.String(reference))}, distance is {shown} (got {Show(target)})", distance);

@@ -24,21 +24,6 @@ public static class FrontmatterKeys
     public static bool IsExtension(string key) => key.IndexOf('.') >= 0;
 
     /// <summary>The closest known key to a misspelt one, or <c>null</c> when none is close.</summary>
-    public static string? Suggest(string key, IEnumerable<string>? candidates = null)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates ?? Known)
-        {
-            var distance = Templates.DidYouMean.Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-
-        var allowed = Math.Max(1, Math.Min(3, (key.Length + 2) / 4));
-        return bestDistance <= allowed ? best : null;
-    }
+    public static string? Suggest(string key, IEnumerable<string>? candidates = null) =>
+        Templates.DidYouMean.Suggest(key, candidates ?? Known, Math.Max(1, Math.Min(3, (key.Length + 2) / 4)));
 }

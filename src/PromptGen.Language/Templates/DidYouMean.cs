@@ -1,18 +1,26 @@
 using System;
 using System.Collections.Generic;
 
+using PromptGen.Language.Text;
+
 namespace PromptGen.Language.Templates;
 
 /// <summary>Suggests the closest known name for a misspelt one.</summary>
 internal static class DidYouMean
 {
-    public static string? Suggest(string name, IEnumerable<string> candidates)
+    /// <summary>The closest candidate within a third of the name's length (1 to 3 edits), or null.</summary>
+    public static string? Suggest(string name, IEnumerable<string> candidates) =>
+        Suggest(name, candidates, Math.Max(1, Math.Min(3, name.Length / 3)));
+
+    /// <summary>The closest candidate at most <paramref name="maxDistance"/> edits away (case ignored, swaps count once), or null.</summary>
+    public static string? Suggest(string name, IEnumerable<string> candidates, int maxDistance)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var lowered = name.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
-            var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = EditDistance.Distance(lowered, candidate.ToLowerInvariant(), maxDistance, transpositions: true);
             if (distance < bestDistance)
             {
                 bestDistance = distance;
@@ -20,33 +28,12 @@ internal static class DidYouMean
             }
         }
 
-        var allowed = Math.Max(1, Math.Min(3, name.Length / 3));
-        return best is not null && bestDistance <= allowed ? best : null;
+        return best is not null && bestDistance <= maxDistance ? best : null;
     }
 
     public static string Hint(string name, IEnumerable<string> candidates)
     {
         var suggestion = Suggest(name, candidates);
         return suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
-    }
-
-    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
-    internal static int Distance(string a, string b)
-    {
-        if (a.Length > 64 || b.Length > 64) return int.MaxValue;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }

@@ -1,3 +1,4 @@
+using PromptGen.Language.Text;
 using System;
 using System.Linq;
 using PromptGen.Evals.Assertions;
@@ -107,9 +108,9 @@ public sealed class AssertionScorerTests
         var outcome = AssertionScorer.Score(ParseAssertion("{ path: category, levenshtein: { value: billinx, max: 1 } }"), new AssertionSubject { OutputJson = Output });
         Assert.True(outcome.Passed);
         Assert.Equal(1, outcome.Score);
-        Assert.Equal(3, Levenshtein.Distance("kitten", "sitting"));
-        Assert.Equal(0, Levenshtein.Distance("", ""));
-        Assert.Equal(4, Levenshtein.Distance("", "abcd"));
+        Assert.Equal(3, EditDistance.Distance("kitten", "sitting"));
+        Assert.Equal(0, EditDistance.Distance("", ""));
+        Assert.Equal(4, EditDistance.Distance("", "abcd"));
     }
 
     [Theory]

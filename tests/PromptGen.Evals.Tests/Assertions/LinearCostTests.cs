@@ -1,3 +1,4 @@
+using PromptGen.Language.Text;
 using System;
 using System.Linq;
 using System.Text;
@@ -57,9 +58,9 @@ public sealed class LinearCostTests
         var b = edited.ToString();
 
         var (near, far, shorter) = await Task.Run(() => (
-            Levenshtein.Distance(a, b, 10),
-            Levenshtein.Distance(a, new string(a.Reverse().ToArray()), 10),
-            Levenshtein.Distance(a, a.Substring(0, 100_000), 10)));
+            EditDistance.Distance(a, b, 10),
+            EditDistance.Distance(a, new string(a.Reverse().ToArray()), 10),
+            EditDistance.Distance(a, a.Substring(0, 100_000), 10)));
 
         Assert.Equal(4, near);
         Assert.Equal(11, far);
@@ -89,8 +90,8 @@ public sealed class LinearCostTests
     [InlineData("ab", "ba", 1, 2)]
     public void Bounded_distance_is_exact_up_to_the_bound(string a, string b, int bound, int expected)
     {
-        Assert.Equal(expected, Levenshtein.Distance(a, b, bound));
-        Assert.Equal(Levenshtein.Distance(b, a, bound), Levenshtein.Distance(a, b, bound));
+        Assert.Equal(expected, EditDistance.Distance(a, b, bound));
+        Assert.Equal(EditDistance.Distance(b, a, bound), EditDistance.Distance(a, b, bound));
     }
 
     [Fact]
@@ -103,8 +104,8 @@ public sealed class LinearCostTests
             var b = new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => (char)('a' + random.Next(3))).ToArray());
             var exact = Full(a, b);
             var bound = random.Next(0, 8);
-            Assert.Equal(exact <= bound ? exact : bound + 1, Levenshtein.Distance(a, b, bound));
-            Assert.Equal(exact, Levenshtein.Distance(a, b));
+            Assert.Equal(exact <= bound ? exact : bound + 1, EditDistance.Distance(a, b, bound));
+            Assert.Equal(exact, EditDistance.Distance(a, b));
         }
     }
 
