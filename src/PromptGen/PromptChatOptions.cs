@@ -33,6 +33,7 @@ public static class PromptChatOptions
         merged.FrequencyPenalty ??= promptOptions.FrequencyPenalty;
         merged.PresencePenalty ??= promptOptions.PresencePenalty;
         merged.Seed ??= promptOptions.Seed;
+        merged.Reasoning ??= promptOptions.Reasoning is null ? null : new ReasoningOptions { Effort = promptOptions.Reasoning.Effort, Output = promptOptions.Reasoning.Output };
         merged.ResponseFormat ??= promptOptions.ResponseFormat;
         merged.ModelId ??= promptOptions.ModelId;
         merged.StopSequences ??= promptOptions.StopSequences is null ? null : new List<string>(promptOptions.StopSequences);

@@ -11,8 +11,9 @@ namespace PromptGen;
 public static class PromptRunner
 {
     /// <summary>
-    /// The body of a generated <c>RunAsync</c>: checks the arguments, renders <paramref name="input"/>, puts the caller's
-    /// <paramref name="options"/> over the prompt's, calls the model and parses its answer with <paramref name="reader"/>.
+    /// The body of a generated <c>RunAsync</c>: checks the arguments, renders <paramref name="input"/> with the caller's
+    /// render options, puts the caller's chat options over the prompt's, calls the model and parses its answer with
+    /// <paramref name="reader"/> (re-asking once when the caller asked for it).
     /// </summary>
     /// <typeparam name="TInput">The prompt's input record.</typeparam>
     /// <typeparam name="TOutput">The prompt's output type.</typeparam>
@@ -20,7 +21,7 @@ public static class PromptRunner
     /// <param name="input">The prompt's input.</param>
     /// <param name="render">The prompt's <c>Render</c>.</param>
     /// <param name="promptOptions">The prompt's <c>CreateOptions()</c>.</param>
-    /// <param name="options">The caller's options, which win over the prompt's.</param>
+    /// <param name="options">The caller's options for this call.</param>
     /// <param name="reader">The prompt's output parser.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The parsed value with the response, usage and every attempt's report.</returns>
@@ -28,9 +29,9 @@ public static class PromptRunner
     public static Task<PromptResult<TOutput>> RunAsync<TInput, TOutput>(
         IChatClient client,
         TInput input,
-        Func<TInput, IList<ChatMessage>> render,
+        Func<TInput, Rendering.PromptRenderOptions?, IList<ChatMessage>> render,
         ChatOptions promptOptions,
-        ChatOptions? options,
+        PromptRunOptions? options,
         PromptOutputReader<TOutput> reader,
         CancellationToken cancellationToken = default)
         where TInput : class
@@ -38,8 +39,11 @@ public static class PromptRunner
         if (client is null) throw new ArgumentNullException(nameof(client));
         if (input is null) throw new ArgumentNullException(nameof(input));
         if (render is null) throw new ArgumentNullException(nameof(render));
-        return RunAsync(client, render(input), PromptChatOptions.Merge(promptOptions, options), reader, null, cancellationToken);
+        var settings = options is { ReaskOnParseFailure: true } ? ReaskSettings : PromptRunSettings.Default;
+        return RunAsync(client, render(input, options?.RenderOptions), PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, cancellationToken);
     }
+
+    private static readonly PromptRunSettings ReaskSettings = new() { ReaskOnParseFailure = true };
 
     public static async Task<PromptResult<T>> RunAsync<T>(
         IChatClient client,

@@ -125,7 +125,9 @@ public sealed class GeneratedCodeTests
         Assert.Equal(400, options.MaxOutputTokens);
         Assert.Equal(new[] { "END" }, options.StopSequences);
         Assert.Equal(7L, options.Seed);
-        Assert.Equal("low", options.AdditionalProperties!["reasoningEffort"]);
+        // A key M.E.AI has a property for maps onto it, not into AdditionalProperties.
+        Assert.Equal(Microsoft.Extensions.AI.ReasoningEffort.Low, options.Reasoning!.Effort);
+        Assert.False(options.AdditionalProperties!.ContainsKey("reasoningEffort"));
         Assert.Equal(2, ((JsonElement)options.AdditionalProperties["safety"]!).GetProperty("level").GetInt32());
         var format = Assert.IsType<Microsoft.Extensions.AI.ChatResponseFormatJson>(options.ResponseFormat);
         Assert.Equal("triage_ticket", format.SchemaName);

@@ -198,7 +198,7 @@ internal static class PromptSourceEmitter
                 w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{ParameterDefault(parameter)},");
             }
 
-            w.Line($"    {TypeNames.ChatOptions}? options = null,");
+            w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
             w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
             var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
             w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), options, cancellationToken);");

@@ -143,10 +143,11 @@ internal static class RuntimeSeamEmitter
         var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : ParserField + ".Reader";
         w.Line();
         w.Line("/// <summary>Renders the prompt, calls the model and parses its answer.</summary>");
+        w.Line("/// <param name=\"options\">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>");
         w.Line($"public static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync(");
         w.Line($"    {TypeNames.IChatClient} client,");
         w.Line("    Input input,");
-        w.Line($"    {TypeNames.ChatOptions}? options = null,");
+        w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
         w.Line($"    global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, {reader}, cancellationToken);");
     }

@@ -11,6 +11,7 @@ internal static class TypeNames
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     public const string JsonException = "global::System.Text.Json.JsonException";
     public const string ChatOptions = "global::Microsoft.Extensions.AI.ChatOptions";
+    public const string PromptRunOptions = "global::PromptGen.PromptRunOptions";
     public const string ChatMessage = "global::Microsoft.Extensions.AI.ChatMessage";
     public const string ChatResponseFormat = "global::Microsoft.Extensions.AI.ChatResponseFormat";
     public const string IChatClient = "global::Microsoft.Extensions.AI.IChatClient";

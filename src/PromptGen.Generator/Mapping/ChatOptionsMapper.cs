@@ -4,6 +4,7 @@ using System.Linq;
 using PromptGen.Generator.Emit;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Metadata;
 using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
 
@@ -21,6 +22,7 @@ internal static class ChatOptionsMapper
         Int,
         Long,
         StringList,
+        ReasoningEffort,
     }
 
     private static readonly Dictionary<string, (string Property, Kind Kind)> s_known = new(StringComparer.Ordinal)
@@ -33,6 +35,7 @@ internal static class ChatOptionsMapper
         ["seed"] = ("Seed", Kind.Long),
         ["presencePenalty"] = ("PresencePenalty", Kind.Float),
         ["frequencyPenalty"] = ("FrequencyPenalty", Kind.Float),
+        ["reasoningEffort"] = ("Reasoning", Kind.ReasoningEffort),
     };
 
     public static ChatOptionsModel Map(PromptSemantics semantics, List<DiagnosticInfo> diagnostics)
@@ -99,6 +102,11 @@ internal static class ChatOptionsMapper
                 return value.Kind == PromptValueKind.Number && IsWhole(value.AsNumber) && Math.Abs(value.AsNumber) <= 9007199254740991d
                     ? CSharpLiterals.Integer(value.AsNumber) + "L"
                     : null;
+            case Kind.ReasoningEffort:
+                return value.Kind == PromptValueKind.String && FrontmatterValidator.ReasoningEfforts.Contains(value.AsString)
+                    ? "new global::Microsoft.Extensions.AI.ReasoningOptions { Effort = global::Microsoft.Extensions.AI.ReasoningEffort." +
+                      char.ToUpperInvariant(value.AsString[0]) + value.AsString.Substring(1) + " }"
+                    : null;
             default:
                 if (value.Kind == PromptValueKind.String) return StringList(new[] { value.AsString });
                 if (value.Kind == PromptValueKind.Array && value.Items.All(i => i.Kind == PromptValueKind.String))
@@ -128,6 +136,7 @@ internal static class ChatOptionsMapper
         Kind.Float => "a number",
         Kind.Int => "a whole number from 0 to 2147483647",
         Kind.Long => "a whole number",
+        Kind.ReasoningEffort => "one of " + string.Join(", ", FrontmatterValidator.ReasoningEfforts),
         _ => "a string or a list of strings",
     };
 

@@ -17,6 +17,9 @@ namespace PromptGen.Language.Metadata;
 public static class FrontmatterValidator
 {
     /// <summary>Output formats Dotprompt runtimes (Genkit) understand.</summary>
+    /// <summary>Values of <c>config.reasoningEffort</c>, mapped onto <c>ChatOptions.Reasoning</c> (M.E.AI's <c>ReasoningEffort</c>).</summary>
+    public static readonly IReadOnlyList<string> ReasoningEfforts = new[] { "none", "low", "medium", "high", "extraHigh" };
+
     public static readonly IReadOnlyList<string> OutputFormats = new[] { "json", "text", "media", "array", "enum", "jsonl" };
 
     public static IReadOnlyList<PromptDiagnostic> Validate(string path, YamlSourceNode root, PromptMetadata metadata)
@@ -141,6 +144,14 @@ public static class FrontmatterValidator
                 case "presencePenalty":
                 case "frequencyPenalty":
                     ExpectNumber(context, "config." + entry.Key, value, min: null, max: null, integer: false, example: "0.5");
+                    break;
+                case "reasoningEffort":
+                    if (value.Value.Kind != PromptValueKind.String || !ReasoningEfforts.Contains(value.Value.AsString))
+                    {
+                        context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span,
+                            $"`config.reasoningEffort` must be one of {string.Join(", ", ReasoningEfforts)}, not {Describe(value.Value)}.");
+                    }
+
                     break;
                 case "stopSequences":
                     if (value.Kind != YamlSourceNodeKind.Sequence || value.Items.Any(i => i.Value.Kind != PromptValueKind.String))

@@ -76,11 +76,8 @@ public static partial class OptionsShowcase
         options.Seed = 42L;
         options.PresencePenalty = 0.5f;
         options.FrequencyPenalty = 0.25f;
+        options.Reasoning = new global::Microsoft.Extensions.AI.ReasoningOptions { Effort = global::Microsoft.Extensions.AI.ReasoningEffort.High };
         options.ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "options", null);
-        options.AdditionalProperties = new global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary
-        {
-            ["reasoningEffort"] = "high",
-        };
         return options;
     }
 
@@ -92,10 +89,11 @@ public static partial class OptionsShowcase
         s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Custom.OptionsShowcase.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
@@ -150,7 +148,7 @@ public static partial class PromptChatClientExtensions
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Custom.OptionsShowcase.Output>> OptionsShowcaseAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string topic,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Custom.OptionsShowcase.RunAsync(client, new global::Acme.Support.Custom.OptionsShowcase.Input(topic), options, cancellationToken);
 }

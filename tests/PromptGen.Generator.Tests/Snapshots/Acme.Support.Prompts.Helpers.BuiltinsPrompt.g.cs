@@ -110,10 +110,11 @@ public static partial class BuiltinsPrompt
     }
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
@@ -192,7 +193,7 @@ public static partial class PromptChatClientExtensions
         global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem> items,
         global::System.Collections.Generic.IReadOnlyDictionary<string, long> scores,
         string key,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input(title, items, scores, key), options, cancellationToken);
 }

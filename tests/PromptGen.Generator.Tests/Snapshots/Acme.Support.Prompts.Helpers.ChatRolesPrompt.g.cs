@@ -52,10 +52,11 @@ public static partial class ChatRolesPrompt
     }
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
@@ -88,7 +89,7 @@ public static partial class PromptChatClientExtensions
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> ChatRolesAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string question,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.RunAsync(client, new global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.Input(question), options, cancellationToken);
 }

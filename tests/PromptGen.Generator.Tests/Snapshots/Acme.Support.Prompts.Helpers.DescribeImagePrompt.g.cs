@@ -88,10 +88,11 @@ public static partial class DescribeImagePrompt
         s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
@@ -149,7 +150,7 @@ public static partial class PromptChatClientExtensions
         this global::Microsoft.Extensions.AI.IChatClient client,
         string imageUrl,
         string? detail = null,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.RunAsync(client, new global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Input(imageUrl, detail), options, cancellationToken);
 }

@@ -98,10 +98,11 @@ public static partial class WithPartialsPrompt
     }
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
@@ -146,7 +147,7 @@ public static partial class PromptChatClientExtensions
         this global::Microsoft.Extensions.AI.IChatClient client,
         string author,
         global::System.Collections.Generic.IReadOnlyList<string> points,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Helpers.WithPartialsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Helpers.WithPartialsPrompt.Input(author, points), options, cancellationToken);
 }

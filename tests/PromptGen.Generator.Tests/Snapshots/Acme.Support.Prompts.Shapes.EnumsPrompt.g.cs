@@ -123,10 +123,11 @@ public static partial class EnumsPrompt
         s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
@@ -190,7 +191,7 @@ public static partial class PromptChatClientExtensions
         this global::Microsoft.Extensions.AI.IChatClient client,
         string ticket,
         global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? tone = null,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Shapes.EnumsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(ticket, tone), options, cancellationToken);
 }

@@ -97,10 +97,11 @@ public static partial class GreetPrompt
     }
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
@@ -156,7 +157,7 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood? mood = global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood.OverTheMoon,
         global::System.Collections.Generic.IReadOnlyList<string>? tags = null,
         string closing = "Bye",
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Shapes.GreetPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.GreetPrompt.Input(name, tone, marks, mood, tags, closing), options, cancellationToken);
 }

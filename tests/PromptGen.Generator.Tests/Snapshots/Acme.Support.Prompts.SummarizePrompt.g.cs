@@ -46,10 +46,11 @@ public static partial class SummarizePrompt
     }
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
@@ -85,7 +86,7 @@ public static partial class PromptChatClientExtensions
         this global::Microsoft.Extensions.AI.IChatClient client,
         string text,
         string? @class = null,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.SummarizePrompt.RunAsync(client, new global::Acme.Support.Prompts.SummarizePrompt.Input(text, @class), options, cancellationToken);
 }

@@ -205,10 +205,10 @@ public static partial class TriageTicketPrompt
         options.MaxOutputTokens = 400;
         options.StopSequences = new global::System.Collections.Generic.List<string> { "END" };
         options.Seed = 7L;
+        options.Reasoning = new global::Microsoft.Extensions.AI.ReasoningOptions { Effort = global::Microsoft.Extensions.AI.ReasoningEffort.Low };
         options.ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "triage_ticket", "The triage decision.");
         options.AdditionalProperties = new global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary
         {
-            ["reasoningEffort"] = "low",
             ["safety"] = global::PromptGen.Serialization.JsonText.ParseElement("{\"level\":2}"),
         };
         return options;
@@ -222,10 +222,11 @@ public static partial class TriageTicketPrompt
         s_outputParser.TryParse(modelText, out value, out report);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output>> RunAsync(
         global::Microsoft.Extensions.AI.IChatClient client,
         Input input,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
@@ -378,7 +379,7 @@ public static partial class PromptChatClientExtensions
         string ticket,
         string? product = null,
         long? priority = null,
-        global::Microsoft.Extensions.AI.ChatOptions? options = null,
+        global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Support.TriageTicketPrompt.RunAsync(client, new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(ticket, product, priority), options, cancellationToken);
 }
