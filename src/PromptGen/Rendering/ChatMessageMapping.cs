@@ -24,11 +24,16 @@ internal static class ChatMessageMapping
 {
     private const string HistoryIndexKey = "promptgen.historyIndex";
 
+    /// <summary>
+    /// The caller's history as the shared message model. The enumerable is enumerated once, here: the messages are kept
+    /// with it for <see cref="Assemble"/>, which passes them through unchanged.
+    /// </summary>
     public static IReadOnlyList<PromptMessage>? FromChat(IEnumerable<ChatMessage>? history)
     {
         if (history is null) return null;
-        var list = new List<PromptMessage>();
-        foreach (var message in history)
+        var originals = history.ToList();
+        var list = new ChatHistory(originals);
+        foreach (var message in originals)
         {
             var parts = new List<PromptPart>();
             foreach (var content in message.Contents)
@@ -59,7 +64,8 @@ internal static class ChatMessageMapping
         if (history is null && options?.History is null && !(options?.AllowMarkersFromInput ?? false) && TryAssembleTextOnly(output) is { } fast) return fast;
         var data = new RenderData { Messages = history };
         var messages = MessageAssembler.ToMessages(output, data, options?.AllowMarkersFromInput ?? false);
-        var originals = options?.History?.ToList() ?? new List<ChatMessage>();
+        // The caller's enumerable was read once, by FromChat; it may be a one-shot sequence.
+        IReadOnlyList<ChatMessage> originals = (history as ChatHistory)?.Originals ?? (IReadOnlyList<ChatMessage>)Array.Empty<ChatMessage>();
         var result = new List<ChatMessage>(messages.Count);
         foreach (var message in messages)
         {
@@ -74,6 +80,15 @@ internal static class ChatMessageMapping
         }
 
         return result;
+    }
+
+    /// <summary>The history in the shared model, with the caller's messages it was read from.</summary>
+    private sealed class ChatHistory : List<PromptMessage>
+    {
+        public ChatHistory(List<ChatMessage> originals)
+            : base(originals.Count) => Originals = originals;
+
+        public List<ChatMessage> Originals { get; }
     }
 
     /// <summary>
