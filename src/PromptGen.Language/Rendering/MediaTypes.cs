@@ -116,8 +116,18 @@ static class MediaTypes
     {
         if (url is null) throw new ArgumentNullException(nameof(url));
         if (IsDataUri(url)) return OfDataUri(url);
-        var end = url.IndexOfAny(new[] { '?', '#' });
-        var path = end < 0 ? url : url.Substring(0, end);
+        string path;
+        if (IsAbsoluteUrl(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            // The path only: a host such as example.png is no file name.
+            path = uri.AbsolutePath;
+        }
+        else
+        {
+            var end = url.IndexOfAny(new[] { '?', '#' });
+            path = end < 0 ? url : url.Substring(0, end);
+        }
+
         var slash = path.LastIndexOf('/');
         var name = slash < 0 ? path : path.Substring(slash + 1);
         var dot = name.LastIndexOf('.');
@@ -157,8 +167,8 @@ static class MediaTypes
     }
 
     /// <summary>
-    /// The URL as error messages show it: a data: URI as its header and length, any other URL without its query and
-    /// fragment (they may hold access tokens), both cut to a readable length.
+    /// The URL as error messages show it: a data: URI as its header and length, any other URL without its user
+    /// information, query and fragment (they may hold credentials and access tokens), both cut to a readable length.
     /// </summary>
     public static string Describe(string url)
     {
@@ -172,6 +182,14 @@ static class MediaTypes
 
         var end = url.IndexOfAny(new[] { '?', '#' });
         var shown = end < 0 ? url : url.Substring(0, end) + (url[end] == '?' ? "?..." : "#...");
+        var authority = shown.IndexOf("://", StringComparison.Ordinal);
+        if (authority >= 0)
+        {
+            var hostEnd = shown.IndexOf('/', authority + 3);
+            var at = shown.LastIndexOf('@', hostEnd < 0 ? shown.Length - 1 : hostEnd);
+            if (at > authority) shown = shown.Substring(0, authority + 3) + "...@" + shown.Substring(at + 1);
+        }
+
         return "'" + Cut(shown, DescribedLength) + "'";
     }
 

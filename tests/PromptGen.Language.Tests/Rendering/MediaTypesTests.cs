@@ -17,6 +17,8 @@ public sealed class MediaTypesTests
     [InlineData("https://example.com/clip.mp3", "audio/mpeg")]
     [InlineData("https://example.com/clip.wav", "audio/wav")]
     [InlineData("https://example.com/clip.mp4", "video/mp4")]
+    [InlineData("https://example.com/a%2Epng", "image/png")]
+    [InlineData("https://user@example.com:8080/x/y.webm", "video/webm")]
     [InlineData("https://example.com/anim.gif", "image/gif")]
     [InlineData("https://example.com/pic.webp", "image/webp")]
     [InlineData("data:image/png;base64,AAAA", "image/png")]
@@ -32,6 +34,8 @@ public sealed class MediaTypesTests
     [InlineData("https://example.com/.png")]
     [InlineData("https://example.com/dir.png/")]
     [InlineData("https://example.com/photo?name=cat.png")]
+    [InlineData("https://photos.example.png")]
+    [InlineData("https://photos.example.png?x=1")]
     [InlineData("data:;base64,AAAA")]
     [InlineData("data:,hello")]
     public void Urls_without_a_known_type_give_none(string url) => Assert.Null(MediaTypes.FromUrl(url));
@@ -83,6 +87,7 @@ public sealed class MediaTypesTests
     [InlineData("photos/cat.png", "neither an absolute URL", "'photos/cat.png'")]
     [InlineData("/photos/cat.png", "neither an absolute URL", "'/photos/cat.png'")]
     [InlineData("undefined", "neither an absolute URL", "'undefined'")]
+    [InlineData("https://user:s3cr3t@example.com/render#s3cr3t", "is unknown", "'https://...@example.com/render#...'")]
     public void Unresolvable_parts_say_why_and_never_show_the_query(string url, string reason, string shown)
     {
         var resolution = MediaTypes.Resolve(url, null);
