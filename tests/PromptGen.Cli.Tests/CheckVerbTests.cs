@@ -23,6 +23,7 @@ public sealed class CheckVerbTests
     [InlineData("invalid-role", "error", "PG0205", 1, 8)]
     [InlineData("missing-partial", "error", "PG0206", 2, 5)]
     [InlineData("media-without-url", "error", "PG0208", 2, 1)]
+    [InlineData("media-type-unknown", "warning", "PG0210", 8, 1)]
     [InlineData("bad-input-default", "error", "PG0401", 6, 12)]
     [InlineData("format-schema-mismatch", "warning", "PG0402", 3, 11)]
     public void Each_mistake_is_reported_at_its_place(string fixture, string severity, string id, int line, int column)
@@ -72,7 +73,7 @@ public sealed class CheckVerbTests
         var keys = new[] { "id", "severity", "path", "line", "column", "endLine", "endColumn", "message" };
         Assert.All(diagnostics, d => Assert.Equal(keys, d.Properties.Select(p => p.Key)));
         var ids = diagnostics.Select(d => d["id"]!.AsString).ToHashSet();
-        foreach (var id in new[] { "PG0001", "PG0002", "PG0003", "PG0004", "PG0101", "PG0102", "PG0103", "PG0201", "PG0202", "PG0203", "PG0204", "PG0205", "PG0206", "PG0208", "PG0209", "PG0401", "PG0402" })
+        foreach (var id in new[] { "PG0001", "PG0002", "PG0003", "PG0004", "PG0101", "PG0102", "PG0103", "PG0201", "PG0202", "PG0203", "PG0204", "PG0205", "PG0206", "PG0208", "PG0209", "PG0210", "PG0401", "PG0402" })
         {
             Assert.Contains(id, ids);
         }

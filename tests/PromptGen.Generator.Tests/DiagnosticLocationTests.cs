@@ -68,6 +68,18 @@ public sealed class DiagnosticLocationTests
     }
 
     [Fact]
+    public void PG0210_media_without_a_known_type_is_a_warning_at_the_helper_with_its_help_link()
+    {
+        var result = Run(("Prompts/P.prompt", Frontmatter + "Describe:\n  {{media url=who}}\n{{media url=who contentType=\"image/png\"}}"));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0210");
+        AssertAt(diagnostic, "Prompts/P.prompt", 8, 3);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.EndsWith("/docs/diagnostics/PG0210.md", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+        Assert.Single(result.PromptSources());
+    }
+
+    [Fact]
     public void PG0203_in_a_partial_is_reported_in_the_partial_file_for_the_prompt_whose_schema_it_breaks()
     {
         var result = Run(

@@ -14,6 +14,13 @@ internal static class RandomJson
         "quote \" and \\ backslash", "\u2028sep",
     };
 
+    /// <summary>For string fields named like URLs: media parts that can be sent (typed by extension or data: URI) and some that cannot.</summary>
+    private static readonly string[] Urls =
+    {
+        "https://example.com/shot.png", "https://example.com/a/b/photo.JPG?w=2", "data:image/png;base64,AAAA", "gs://bucket/doc.pdf",
+        "https://example.com/render?id=1", "plain",
+    };
+
     private static readonly double[] Integers = { 0, -1, 1, 42, -123456, 9007199254740993d, 1000000 };
 
     private static readonly double[] Numbers = { 0, 0.1 + 0.2, 1e21, -0.0, 1.5, -2.25, 1e-7, 123456789.125, 7 };
@@ -66,7 +73,10 @@ internal static class RandomJson
             {
                 // Optional fields are present or absent (absent, not null: that is what the typed writer sends too).
                 if (!required.Contains(property.Key) && random.Next(3) == 0) continue;
-                properties.Add(new KeyValuePair<string, PromptValue>(property.Key, ForSchema(property.Value, random, depth + 1)));
+                var value = property.Key.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0 && property.Value["type"] is { Kind: PromptValueKind.String } t && t.AsString == "string"
+                    ? PromptValue.String(Urls[random.Next(Urls.Length)])
+                    : ForSchema(property.Value, random, depth + 1);
+                properties.Add(new KeyValuePair<string, PromptValue>(property.Key, value));
             }
         }
         else

@@ -56,14 +56,21 @@ public sealed class TypedRenderPropertyTests
                 {
                     actual = (IList<ChatMessage>)render.Invoke(null, new object?[] { document.RootElement.Clone(), null })!;
                 }
+                catch (TargetInvocationException exception) when (exception.InnerException is runtime::PromptGen.PromptMediaException)
+                {
+                    // A media part that no provider could send (random strings are not URLs): Render refuses it, and the
+                    // run-time renderer's messages must hold such a part.
+                    Assert.True(expected.Messages.SelectMany(m => m.Content).Any(Unsendable), $"Input {json}: {exception.InnerException.Message}");
+                    continue;
+                }
                 catch (TargetInvocationException exception)
                 {
                     throw new InvalidOperationException($"Input {json} failed: {exception.InnerException}");
                 }
             }
 
-            var expectedText = PromptJson.Serialize(PromptValue.Array(expected.Messages.Select(Normalize)), sortKeys: true);
-            var actualText = PromptJson.Serialize(PromptValue.Array(actual.Select(FromChatMessage)), sortKeys: true);
+            var expectedText = WithoutDataUriHeaders(PromptJson.Serialize(PromptValue.Array(expected.Messages.Select(Normalize)), sortKeys: true));
+            var actualText = WithoutDataUriHeaders(PromptJson.Serialize(PromptValue.Array(actual.Select(FromChatMessage)), sortKeys: true));
             Assert.True(expectedText == actualText, $"Input: {json}\nExpected: {expectedText}\nActual:   {actualText}");
         }
     }
@@ -139,6 +146,18 @@ public sealed class TypedRenderPropertyTests
         return (prompts, PartialCatalog.FromTexts(partials));
     }
 
+    /// <summary>A media part whose type cannot be decided, whose URL is not absolute, or whose content type is no media type.</summary>
+    private static bool Unsendable(PromptPart part) =>
+        part is MediaPart media &&
+        (MediaTypes.Resolve(media.Url, media.ContentType).Problem is not null || (!string.IsNullOrEmpty(media.ContentType) && !MediaTypes.IsValid(media.ContentType!)));
+
+    /// <summary>
+    /// A <c>DataContent</c> writes its URI's header with the declared content type (<c>contentType="image/webp"</c> on a
+    /// <c>data:image/png</c> URI); the bytes and the declared type are compared, not the header.
+    /// </summary>
+    private static string WithoutDataUriHeaders(string json) =>
+        System.Text.RegularExpressions.Regex.Replace(json, "\"url\":\"data:[^,\"]*,", "\"url\":\"data:...,");
+
     private static PromptValue Normalize(PromptMessage message) =>
         PromptValue.Object(("role", PromptValue.String(message.Role)), ("content", message.ToValue()["content"] ?? PromptValue.Array(Array.Empty<PromptValue>())));
 
@@ -160,7 +179,9 @@ public sealed class TypedRenderPropertyTests
                         : PromptValue.Object(("media", PromptValue.Object(("url", PromptValue.String(uri.Uri.OriginalString)), ("contentType", PromptValue.String(uri.MediaType))))));
                     break;
                 case DataContent data:
-                    parts.Add(PromptValue.Object(("media", PromptValue.Object(("url", PromptValue.String(data.Uri)), ("contentType", PromptValue.String(data.MediaType))))));
+                    parts.Add(data.AdditionalProperties?.ContainsKey("contentTypeUnspecified") == true
+                        ? PromptValue.Object(("media", PromptValue.Object(("url", PromptValue.String(data.Uri)))))
+                        : PromptValue.Object(("media", PromptValue.Object(("url", PromptValue.String(data.Uri)), ("contentType", PromptValue.String(data.MediaType))))));
                     break;
                 default:
                     if (content.RawRepresentation is string raw) parts.Add(PromptJson.Parse(raw));

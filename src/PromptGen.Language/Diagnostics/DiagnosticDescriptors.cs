@@ -41,6 +41,8 @@ public static class DiagnosticDescriptors
 
     public static readonly PromptDiagnosticDescriptor TypeMisuse = new("PG0209", PromptDiagnosticSeverity.Error, "Type misuse in the template", "PromptGen.Template");
 
+    public static readonly PromptDiagnosticDescriptor MediaTypeUnknown = new("PG0210", PromptDiagnosticSeverity.Warning, "Media part has no media type known at build time", "PromptGen.Template");
+
     public static readonly PromptDiagnosticDescriptor NameCollision = new("PG0301", PromptDiagnosticSeverity.Error, "Two prompts map to the same C# name", "PromptGen.Generation");
 
     public static readonly PromptDiagnosticDescriptor NameAdjusted = new("PG0302", PromptDiagnosticSeverity.Warning, "Prompt name is not a valid C# identifier and was adjusted", "PromptGen.Generation");
@@ -97,6 +99,7 @@ public static class DiagnosticDescriptors
         PartialCycle,
         InvalidHelperArguments,
         TypeMisuse,
+        MediaTypeUnknown,
         NameCollision,
         NameAdjusted,
         InvalidInputDefault,

@@ -227,9 +227,76 @@ public static class TemplateAnalyzer
                     if (parameters.Count > 0) Report(wrong, span, "'media' takes only key=value arguments: {{media url=imageUrl contentType=\"image/png\"}}.");
                     if (hash?.Find("url") is null) Report(wrong, span, "'media' needs a url: {{media url=imageUrl}}.");
                     CheckHash(name, hash, new[] { "url", "contentType" }, wrong);
+                    CheckMediaType(hash, span);
                     break;
             }
         }
+
+        /// <summary>
+        /// The media type of <c>{{media}}</c> must be known for the part to reach the model (see <see cref="MediaTypes"/>):
+        /// a literal content type or URL that can never work is PG0208; a part whose type the build cannot find (no
+        /// contentType, and a URL from the input or without a known extension) is PG0210, at the helper.
+        /// </summary>
+        private void CheckMediaType(HashExpression? hash, SourceSpan span)
+        {
+            var url = hash?.Find("url")?.Value;
+            if (url is null) return;
+            var contentType = hash!.Find("contentType")?.Value;
+            string? declared = null;
+            if (contentType is not null && IsLiteral(contentType))
+            {
+                if (IsFalsyLiteral(contentType))
+                {
+                    contentType = null;
+                }
+                else if (!MediaTypes.IsValid(contentType.Original))
+                {
+                    var suggestion = MediaTypes.FromExtension(contentType.Original) ?? "image/png";
+                    Report(DiagnosticDescriptors.InvalidHelperArguments, contentType.Span,
+                        $"'{contentType.Original}' is not a media type: write type/subtype, e.g. contentType=\"{suggestion}\".");
+                    return;
+                }
+                else
+                {
+                    declared = contentType.Original;
+                }
+            }
+
+            if (!IsLiteral(url))
+            {
+                if (contentType is not null) return;
+                Report(DiagnosticDescriptors.MediaTypeUnknown, span,
+                    $"'media' has no contentType, so the media type of '{url.Original}' is known only at run time: a data: URI that names its type or a URL ending in a known file extension ({MediaTypes.KnownExtensionsText()}) works, any other value makes Render throw PromptMediaException. Add contentType=\"image/png\" (or a contentType from the input).");
+                return;
+            }
+
+            var literal = url.Original;
+            if (!MediaTypes.IsDataUri(literal) && !MediaTypes.IsAbsoluteUrl(literal))
+            {
+                Report(DiagnosticDescriptors.InvalidHelperArguments, url.Span,
+                    $"'{literal}' is neither an absolute URL (https://...) nor a data: URI; no model provider can fetch it.");
+                return;
+            }
+
+            if (contentType is not null || MediaTypes.FromUrl(literal) is not null) return;
+            var reason = MediaTypes.IsDataUri(literal)
+                ? "the data: URI names no media type"
+                : $"the URL does not end in a known file extension ({MediaTypes.KnownExtensionsText()})";
+            Report(DiagnosticDescriptors.MediaTypeUnknown, span,
+                $"'media' has no contentType and {reason}: Render would throw PromptMediaException. Add contentType=\"image/png\" (the part's real type).");
+        }
+
+        private static bool IsLiteral(Expression expression) =>
+            expression is StringLiteral or NumberLiteral or BooleanLiteral or NullLiteral or UndefinedLiteral;
+
+        /// <summary>A literal that JavaScript reads as false: the helper then writes no content type.</summary>
+        private static bool IsFalsyLiteral(Expression expression) => expression switch
+        {
+            StringLiteral s => s.Value.Length == 0,
+            NumberLiteral n => n.Value == 0 || double.IsNaN(n.Value),
+            BooleanLiteral b => !b.Value,
+            _ => true,
+        };
 
         private void CheckHash(string helper, HashExpression? hash, IReadOnlyList<string> allowed, PromptDiagnosticDescriptor descriptor)
         {

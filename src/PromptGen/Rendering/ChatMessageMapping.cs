@@ -13,7 +13,9 @@ namespace PromptGen.Rendering;
 /// Between Dotprompt messages and Microsoft.Extensions.AI messages. Roles: <c>user</c>, <c>system</c>, <c>tool</c>
 /// map to the ChatRole of that name, <c>model</c> to <see cref="ChatRole.Assistant"/>, any other name to a ChatRole
 /// of that name. Parts: text to <see cref="TextContent"/>; media to <see cref="DataContent"/> for <c>data:</c> URIs,
-/// else <see cref="UriContent"/> (media type <c>application/octet-stream</c> and <c>AdditionalProperties["contentTypeUnspecified"] = true</c> when the template gave none); a pending
+/// else <see cref="UriContent"/>, with the declared content type, else the data: URI's type, else the one of the URL's
+/// file extension (<see cref="MediaTypes"/>; then <c>AdditionalProperties["contentTypeUnspecified"] = true</c>), else
+/// <see cref="PromptMediaException"/>: never a part of unknown type that a provider would drop; a pending
 /// section to an <see cref="AIContent"/> whose AdditionalProperties hold <c>purpose</c> and <c>pending = true</c>.
 /// History messages are passed through unchanged, with <c>AdditionalProperties["purpose"] = "history"</c> added when
 /// <c>{{history}}</c> placed them.
@@ -22,11 +24,16 @@ internal static class ChatMessageMapping
 {
     private const string HistoryIndexKey = "promptgen.historyIndex";
 
+    /// <summary>
+    /// The caller's history as the shared message model. The enumerable is enumerated once, here: the messages are kept
+    /// with it for <see cref="Assemble"/>, which passes them through unchanged.
+    /// </summary>
     public static IReadOnlyList<PromptMessage>? FromChat(IEnumerable<ChatMessage>? history)
     {
         if (history is null) return null;
-        var list = new List<PromptMessage>();
-        foreach (var message in history)
+        var originals = history.ToList();
+        var list = new ChatHistory(originals);
+        foreach (var message in originals)
         {
             var parts = new List<PromptPart>();
             foreach (var content in message.Contents)
@@ -57,7 +64,8 @@ internal static class ChatMessageMapping
         if (history is null && options?.History is null && !(options?.AllowMarkersFromInput ?? false) && TryAssembleTextOnly(output) is { } fast) return fast;
         var data = new RenderData { Messages = history };
         var messages = MessageAssembler.ToMessages(output, data, options?.AllowMarkersFromInput ?? false);
-        var originals = options?.History?.ToList() ?? new List<ChatMessage>();
+        // The caller's enumerable was read once, by FromChat; it may be a one-shot sequence.
+        IReadOnlyList<ChatMessage> originals = (history as ChatHistory)?.Originals ?? (IReadOnlyList<ChatMessage>)Array.Empty<ChatMessage>();
         var result = new List<ChatMessage>(messages.Count);
         foreach (var message in messages)
         {
@@ -72,6 +80,15 @@ internal static class ChatMessageMapping
         }
 
         return result;
+    }
+
+    /// <summary>The history in the shared model, with the caller's messages it was read from.</summary>
+    private sealed class ChatHistory : List<PromptMessage>
+    {
+        public ChatHistory(List<ChatMessage> originals)
+            : base(originals.Count) => Originals = originals;
+
+        public List<ChatMessage> Originals { get; }
     }
 
     /// <summary>
@@ -141,30 +158,40 @@ internal static class ChatMessageMapping
             case TextPart text:
                 return new TextContent(text.Text);
             case MediaPart media:
-                if (media.Url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-                {
-                    try
-                    {
-                        return new DataContent(media.Url, media.ContentType);
-                    }
-                    catch (Exception exception) when (exception is ArgumentException or FormatException)
-                    {
-                        // Not a well-formed data URI: fall through to a plain URI.
-                    }
-                }
-
-                if (Uri.TryCreate(media.Url, UriKind.Absolute, out var uri))
-                {
-                    var content = new UriContent(uri, media.ContentType ?? "application/octet-stream");
-                    if (media.ContentType is null) content.AdditionalProperties = new AdditionalPropertiesDictionary { ["contentTypeUnspecified"] = true };
-                    return content;
-                }
-
-                return new AIContent { AdditionalProperties = new AdditionalPropertiesDictionary { ["mediaUrl"] = media.Url, ["contentType"] = media.ContentType } };
+                return ToMediaContent(media.Url, media.ContentType);
             case PendingPart pending:
                 return new AIContent { AdditionalProperties = new AdditionalPropertiesDictionary { ["purpose"] = pending.Purpose, ["pending"] = true } };
             default:
                 return new AIContent { RawRepresentation = part.ToValue().ToString() };
+        }
+    }
+
+    /// <summary>
+    /// A media part as the content Microsoft.Extensions.AI's providers understand: a <see cref="DataContent"/> for a
+    /// <c>data:</c> URI, else a <see cref="UriContent"/>, with the media type <see cref="MediaTypes.Resolve"/> decides
+    /// (<c>AdditionalProperties["contentTypeUnspecified"] = true</c> when it came from the URL, not the template).
+    /// Throws <see cref="PromptMediaException"/> when no provider could send the part as meant.
+    /// </summary>
+    private static AIContent ToMediaContent(string url, string? contentType)
+    {
+        var resolution = MediaTypes.Resolve(url, contentType);
+        if (resolution.Problem is not null) throw new PromptMediaException(resolution.Problem, url, contentType);
+        var mediaType = resolution.MediaType!;
+        try
+        {
+            AIContent content = resolution.IsDataUri ? new DataContent(url, mediaType) : new UriContent(new Uri(url, UriKind.Absolute), mediaType);
+            if (resolution.FromUrl) content.AdditionalProperties = new AdditionalPropertiesDictionary { ["contentTypeUnspecified"] = true };
+            return content;
+        }
+        catch (ArgumentException exception) when (exception.ParamName == "mediaType")
+        {
+            throw new PromptMediaException(
+                $"'{mediaType}' is not a media type (write type/subtype, e.g. image/png), for the media part {MediaTypes.Describe(url)}.", url, contentType, exception);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            throw new PromptMediaException(
+                $"The media URL {MediaTypes.Describe(url)} is not well-formed: {exception.Message}", url, contentType, exception);
         }
     }
 }

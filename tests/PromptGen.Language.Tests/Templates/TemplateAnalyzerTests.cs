@@ -29,6 +29,12 @@ public class TemplateAnalyzerTests
     [InlineData("{{#each}}x{{/each}}", "PG0208", 1, 1, "exactly one")]
     [InlineData("{{#ifEquals a}}x{{/ifEquals}}", "PG0208", 1, 1, "two values")]
     [InlineData("{{> missing}}", "PG0206", 1, 5, "not found")]
+    [InlineData("Look:\n{{media url=photo}}", "PG0210", 2, 1, "known only at run time")]
+    [InlineData("{{media url=\"https://example.com/render?id=3\"}}", "PG0210", 1, 1, "known file extension (.png, .jpg")]
+    [InlineData("{{media url=\"data:;base64,AAAA\"}}", "PG0210", 1, 1, "names no media type")]
+    [InlineData("{{media url=photo contentType=\"png\"}}", "PG0208", 1, 31, "contentType=\"image/png\"")]
+    [InlineData("{{media url=photo contentType=\"image/png; q=1\"}}", "PG0208", 1, 31, "not a media type")]
+    [InlineData("{{media url=\"cat.png\"}}", "PG0208", 1, 13, "neither an absolute URL")]
     public void ReportsTemplateMistakes(string template, string id, int line, int column, string fragment)
     {
         var diagnostic = Assert.Single(Analyze(template, new Dictionary<string, string>()), d => d.Message.Contains(fragment));
@@ -38,7 +44,9 @@ public class TemplateAnalyzerTests
 
     [Theory]
     [InlineData("{{#foo}}section{{/foo}}{{foo}}{{#each xs as |x|}}{{x}}{{/each}}")]
-    [InlineData("{{role \"system\"}}{{history}}{{media url=u}}{{section \"out\"}}{{json x indent=2}}{{#if a includeZero=true}}{{/if}}")]
+    [InlineData("{{role \"system\"}}{{history}}{{media url=u contentType=t}}{{section \"out\"}}{{json x indent=2}}{{#if a includeZero=true}}{{/if}}")]
+    [InlineData("{{media url=\"https://example.com/cat.JPG?size=2#top\"}}{{media url=\"data:image/png;base64,AAAA\"}}{{media url=\"gs://bucket/a.pdf\"}}")]
+    [InlineData("{{media url=photo contentType=\"image/png\"}}{{media url=\"https://example.com/render\" contentType=\"image/webp;q=1\"}}")]
     [InlineData("{{#ifEquals a b}}x{{/ifEquals}}{{lookup a \"k\"}}{{log x}}{{role r}}")]
     public void AcceptsValidTemplates(string template) => Assert.Empty(Analyze(template));
 
