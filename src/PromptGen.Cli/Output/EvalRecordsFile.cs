@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Reports;
 using PromptGen.Evals.Running;
 
@@ -17,7 +18,7 @@ namespace PromptGen.Cli.Output;
 /// <c>{"kind":"baseline","file":"..."}</c>: the files the run wrote;</item>
 /// <item>last, <c>{"kind":"end","outcome":"passed|failed|cancelled"}</c>: the file is complete.</item>
 /// </list>
-/// The file is written once, when the run ends (also when it is cancelled), and replaced atomically.
+/// The file is written once, when the run ends (also when it is cancelled), and replaced atomically (<see cref="AtomicFile"/>).
 /// </summary>
 internal sealed class EvalRecordsFile
 {
@@ -70,23 +71,7 @@ internal sealed class EvalRecordsFile
             writer.WriteString("outcome", outcome);
         });
 
-        var folder = Path.GetDirectoryName(_path)!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, "." + Path.GetFileName(_path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                buffer.WriteTo(file);
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, _path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        AtomicFile.Write(_path, buffer.ToArray());
     }
 
     private static void WriteLine(MemoryStream buffer, JsonWriterOptions options, Action<Utf8JsonWriter> write)
