@@ -343,14 +343,15 @@ public sealed class PromptEval : ToolTask
 
     private void KillAfterTimeout()
     {
+        // Under the lock: a runner that exits now is either seen as exited here, or waits for the kill request.
         lock (_cancelLock)
         {
             if (_runnerExited) return;
+            var helpLink = HelpLinkBase + InfrastructureErrorCode + ".md";
+            Log.LogWarning(null, InfrastructureErrorCode, InfrastructureErrorCode, helpLink, null, 0, 0, 0, 0,
+                WithHelpLink($"The PromptGen eval runner did not stop within {CancelTimeout} ms of the cancellation; stopping it.", helpLink));
+            base.Cancel();
         }
-
-        Log.LogWarning(null, InfrastructureErrorCode, InfrastructureErrorCode, HelpLinkBase + InfrastructureErrorCode + ".md", null, 0, 0, 0, 0,
-            $"The PromptGen eval runner did not stop within {CancelTimeout} ms of the cancellation; stopping it.");
-        base.Cancel();
     }
 
     /// <summary>
