@@ -67,6 +67,30 @@ public sealed class EvalProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Creating_the_cancel_file_after_three_paid_calls_exits_130_and_keeps_their_recordings()
+    {
+        WriteEval("c1", "c2", "c3", "c4", "c5", "c6");
+        await using var server = FakeOpenAIServer.Start(request => request.Index < 3
+            ? FakeOpenAIServer.Chat(Billing)
+            : FakeOpenAIServer.Chat(Billing) with { Delay = TimeSpan.FromMinutes(5) });
+        var cancelFile = _project.PathOf("obj/cancel");
+        var findings = _project.PathOf("obj/findings.jsonl");
+        using var cli = Start(server, extra: new[] { "--max-concurrency", "1", "--cancel-file", cancelFile, "--findings", findings });
+
+        await WaitUntil(() => server.RequestCount >= 4, cli);
+        Directory.CreateDirectory(Path.GetDirectoryName(cancelFile)!);
+        File.WriteAllText(cancelFile, "cancel\n");
+        var exitCode = await cli.ExitAsync(Patience);
+
+        Assert.True(exitCode == 130, cli.ToString());
+        Assert.Equal(3, RecordedCases().Length);
+        Assert.Equal(4, server.RequestCount);
+        var records = File.ReadAllLines(findings);
+        Assert.Contains(records, r => r.Contains("\"kind\":\"recordings\"", StringComparison.Ordinal));
+        Assert.Contains("\"outcome\":\"cancelled\"", records[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_processes_recording_one_eval_file_at_once_keep_every_case_of_both()
     {
         WriteEval("a1", "a2", "b1", "b2");

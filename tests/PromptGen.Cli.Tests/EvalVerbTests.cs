@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace PromptGen.Cli.Tests;
 
@@ -103,6 +104,63 @@ public sealed class EvalVerbTests : IDisposable
 
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("error PG1004", missing.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Findings_option_writes_each_finding_the_reports_and_the_outcome_as_json_lines_instead_of_printing_them()
+    {
+        Answer("{\"category\": \"technical\", \"confidence\": 0.4}");
+        var findings = Path.Combine(_project, "obj", "findings.jsonl");
+        var reports = Path.Combine(_project, "reports");
+
+        var run = Run("--findings", findings, "--report", reports);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.DoesNotContain(": error PG", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("gate FAILED", run.Stdout, StringComparison.Ordinal);
+        var records = File.ReadAllLines(findings).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var critical = records.Single(r => r.GetProperty("kind").GetString() == "finding" && r.GetProperty("id").GetString() == "PG1001" && r.GetProperty("line").GetInt32() == 2);
+        Assert.Equal("error", critical.GetProperty("severity").GetString());
+        Assert.Equal(Path.Combine(_project, "Prompts", "ClassifyTicket.eval.yaml"), critical.GetProperty("file").GetString());
+        Assert.Equal(9, critical.GetProperty("column").GetInt32());
+        Assert.StartsWith("Critical case 'refund' failed", critical.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("https://github.com/promptgen/promptgen/blob/main/docs/diagnostics/PG1001.md", critical.GetProperty("helpLink").GetString());
+        var reportRecords = records.Where(r => r.GetProperty("kind").GetString() == "report")
+            .ToDictionary(r => r.GetProperty("format").GetString()!, r => r.GetProperty("file").GetString()!);
+        Assert.Equal(new[] { "html", "json", "junit", "markdown" }, reportRecords.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.All(reportRecords.Values, file => Assert.True(File.Exists(file), file));
+        Assert.Equal("end", records[^1].GetProperty("kind").GetString());
+        Assert.Equal("failed", records[^1].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void Findings_option_with_a_passing_gate_ends_with_passed_and_replaces_an_old_file()
+    {
+        Answer("{\"category\": \"billing\", \"confidence\": 0.9}");
+        var findings = Path.Combine(_project, "findings.jsonl");
+        File.WriteAllText(findings, "{\"kind\":\"finding\",\"id\":\"PG1001\"}\n");
+
+        var run = Run("--findings", findings);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var records = File.ReadAllLines(findings).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.DoesNotContain(records, r => r.GetProperty("kind").GetString() == "finding" && r.GetProperty("severity").GetString() == "error");
+        Assert.Equal("passed", records[^1].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void A_cancel_file_that_exists_cancels_the_run_like_ctrl_c()
+    {
+        Answer("{\"category\": \"billing\", \"confidence\": 0.9}");
+        var findings = Path.Combine(_project, "findings.jsonl");
+        var cancel = Path.Combine(_project, "cancel");
+        File.WriteAllText(cancel, "cancel\n");
+
+        var run = Run("--findings", findings, "--cancel-file", cancel);
+
+        Assert.True(run.ExitCode == 130, run.ToString());
+        Assert.Contains("cancelled", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal("cancelled", JsonDocument.Parse(File.ReadAllLines(findings)[^1]).RootElement.GetProperty("outcome").GetString());
     }
 
     private static string ConsumerDirectory([CallerFilePath] string thisFile = "") =>

@@ -17,27 +17,6 @@ namespace PromptGen.EndToEnd.Tests;
 [Collection(PackedPackagesCollection.Name)]
 public sealed class EvalGateTests(PackedPackages packages)
 {
-    private const string ClassifyPrompt = """
-        ---
-        input:
-          schema:
-            type: object
-            properties:
-              ticket:
-                type: string
-            required: [ticket]
-        output:
-          schema:
-            type: object
-            properties:
-              category:
-                type: string
-                enum: [billing, technical]
-            required: [category]
-        ---
-        Classify this support ticket: {{ticket}}
-        """;
-
     /// <summary>Case <c>refund</c> (critical) has its id on line 3, case <c>crash</c> on line 8.</summary>
     private const string ClassifyEval = """
         gate: { min-pass-rate: 0 }
@@ -53,25 +32,12 @@ public sealed class EvalGateTests(PackedPackages packages)
               - { path: category, equals: technical }
         """;
 
-    private static string LibraryProject(string version) => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-            <RootNamespace>Consumer</RootNamespace>
-          </PropertyGroup>
-          <ItemGroup>
-            <PackageReference Include="PromptGen" Version="{version}" />
-          </ItemGroup>
-        </Project>
-        """;
-
     [EndToEndFact]
     public async Task Record_baseline_replay_offline_then_regressions_missing_recordings_and_provider_errors_fail_dotnet_test()
     {
-        var project = ConsumerProject.Create(packages, "evalgate", LibraryProject(packages.Version), new Dictionary<string, string>
+        var project = ConsumerProject.Create(packages, "evalgate", EvalProjects.Library(packages.Version), new Dictionary<string, string>
         {
-            ["Prompts/Classify.prompt"] = ClassifyPrompt,
+            ["Prompts/Classify.prompt"] = EvalProjects.ClassifyPrompt,
             ["Prompts/Classify.eval.yaml"] = ClassifyEval,
         });
         var recordings = Path.Combine(project.Directory, "Prompts", "Classify.eval.recordings.json");
@@ -147,25 +113,10 @@ public sealed class EvalGateTests(PackedPackages packages)
         return billing ? "{\"category\": \"billing\"}" : "{\"category\": \"technical\"}";
     }
 
-    private static Dictionary<string, string?> Online(string endpoint) => new()
-    {
-        ["CI"] = null,
-        ["PROMPTGEN_EVAL_MODE"] = null,
-        ["PROMPTGEN_ENDPOINT"] = endpoint,
-        ["PROMPTGEN_MODEL"] = "fake-model",
-        ["PROMPTGEN_API_KEY"] = "sk-e2e-secret-key-0123456789",
-    };
+    private static Dictionary<string, string?> Online(string endpoint) => EvalProjects.Online(endpoint);
 
-    private static Dictionary<string, string?> Offline() => new()
-    {
-        ["CI"] = "true",
-        ["PROMPTGEN_EVAL_MODE"] = null,
-        ["PROMPTGEN_ENDPOINT"] = null,
-        ["PROMPTGEN_MODEL"] = null,
-        ["PROMPTGEN_API_KEY"] = null,
-    };
+    private static Dictionary<string, string?> Offline() => EvalProjects.Offline();
 
     private static Task<ProcessResult> RunAsync(ConsumerProject project, IReadOnlyDictionary<string, string?> environment, string verb, params string[] arguments) =>
-        DotNetCli.RunWithEnvironmentAsync(project.Directory, environment,
-            [verb, project.ProjectFile, "--no-restore", "-nodeReuse:false", "-tl:off", .. arguments]);
+        EvalProjects.RunAsync(project, environment, verb, arguments);
 }

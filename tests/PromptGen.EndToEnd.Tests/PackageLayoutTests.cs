@@ -24,6 +24,11 @@ public sealed class PackageLayoutTests(PackedPackages packages)
         Assert.Contains("buildTransitive/PromptGen.props", entries);
         Assert.Contains("buildTransitive/PromptGen.targets", entries);
         Assert.Contains("buildTransitive/PromptGen.Generator.props", entries);
+        Assert.Contains("buildTransitive/PromptGen.Evals.targets", entries);
+        Assert.Contains("buildMultiTargeting/PromptGen.targets", entries);
+        // The MSBuild task PromptEval (netstandard2.0: every MSBuild) and the eval runner it starts.
+        Assert.Contains("tasks/netstandard2.0/PromptGen.Tasks.dll", entries);
+        Assert.Contains("tools/promptgen/PromptGen.Cli.dll", entries);
         Assert.Contains("README.md", entries);
         // The generator and its dependencies run in the compiler only: never in lib/, never a dependency.
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generator") || e.Contains("YamlDotNet") || e.Contains("Language")));

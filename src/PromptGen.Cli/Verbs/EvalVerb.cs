@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Files;
+using PromptGen.Cli.Output;
 using PromptGen.Evals.Gate;
 using PromptGen.Evals.Progress;
 using PromptGen.Evals.Providers;
@@ -32,6 +33,8 @@ internal sealed class EvalVerb : Verb
     private const string ModelOption = "--model";
     private const string JudgeModelOption = "--judge-model";
     private const string NoProgressOption = "--no-progress";
+    private const string FindingsOption = "--findings";
+    private const string CancelFileOption = "--cancel-file";
 
     public override VerbSpec Spec { get; } = new(
         "eval",
@@ -41,7 +44,8 @@ internal sealed class EvalVerb : Verb
         "Run evals against a project's built assembly and gate them (exit code 1 when the gate fails).",
         "Runs every case of the eval files (*.eval.yaml, searched recursively in a project directory; default: the\n" +
         "current directory) with the prompts compiled into the built assembly: its generated render, options and parser.\n" +
-        "Findings are printed as  path(line,col): error PG1002: message  ; then one summary line per eval file.\n" +
+        "Findings are printed as  path(line,col): error PG1002: message  ; then one summary line per eval file\n" +
+        "(with --findings they go to that file as JSON lines instead, for build tools).\n" +
         "Model calls go through the recordings next to each eval file (modes: replay, the default when CI=true;\n" +
         "auto, the default otherwise; record; live; off). The provider is configured by PROMPTGEN_ENDPOINT,\n" +
         "PROMPTGEN_MODEL and PROMPTGEN_API_KEY (the key is read from the environment only).",
@@ -58,6 +62,8 @@ internal sealed class EvalVerb : Verb
             new OptionSpec(ModelOption, "name", "Model for the prompts under test (default PROMPTGEN_MODEL)."),
             new OptionSpec(JudgeModelOption, "name", "Model for llm-rubric judges (default PROMPTGEN_JUDGE_MODEL, else the model)."),
             new OptionSpec(NoProgressOption, null, "Print no progress on standard error."),
+            new OptionSpec(FindingsOption, "file", "Write the findings, the files written and the outcome to this file as JSON lines, for build tools (the findings are then not printed)."),
+            new OptionSpec(CancelFileOption, "file", "Cancel the run like Ctrl+C when this file appears (for build tools that cannot send a signal)."),
         });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
@@ -65,11 +71,22 @@ internal sealed class EvalVerb : Verb
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        var cancelFile = arguments.GetValue(CancelFileOption);
+        if (cancelFile is null) return Run(arguments, stdout, stderr, cancellationToken);
+        using var watcher = new CancelFileWatcher(cancelFile, cancellationToken);
+        return Run(arguments, stdout, stderr, watcher.Token);
+    }
+
+    private static int Run(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var findingsPath = arguments.GetValue(FindingsOption);
+        var records = findingsPath is null ? null : new EvalRecordsFile(findingsPath);
         var mode = ParseMode(arguments.GetValue(ModeOption));
         var (projectDir, evalFiles) = ResolveInputs(arguments);
         if (evalFiles.Count == 0)
         {
             stderr.Write("promptgen eval: no eval files (*.eval.yaml) found\n");
+            records?.Write("passed");
             return CommandLine.Success;
         }
 
@@ -107,7 +124,17 @@ internal sealed class EvalVerb : Verb
         catch (Exception exception) when (exception is PromptCatalogException or EvalProviderException)
         {
             var id = EvalProviderException.ProviderErrorDiagnosticId;
-            stdout.Write(new EvalFinding(id, true, assemblyPath, 1, 1, exception.Message).ToMSBuildString() + "\n");
+            var finding = new EvalFinding(id, true, assemblyPath, 1, 1, exception.Message);
+            if (records is null)
+            {
+                stdout.Write(finding.ToMSBuildString() + "\n");
+            }
+            else
+            {
+                records.AddFinding(finding);
+                records.Write("failed");
+            }
+
             return CommandLine.ErrorsFound;
         }
 
@@ -118,16 +145,35 @@ internal sealed class EvalVerb : Verb
         }
         catch (EvalRunCancelledException cancelled)
         {
-            foreach (var path in cancelled.RecordingsWritten) stdout.Write($"PromptGen evals: recordings written: {path}\n");
+            foreach (var path in cancelled.RecordingsWritten)
+            {
+                stdout.Write($"PromptGen evals: recordings written: {path}\n");
+                records?.AddFile("recordings", path);
+            }
+
             foreach (var error in cancelled.RecordingErrors) stdout.Write($"PromptGen evals: {EvalSecrets.Scrub(error)}\n");
             stdout.Write("PromptGen evals: cancelled; the recordings of the completed model calls were kept.\n");
             stdout.Flush();
+            records?.Write("cancelled");
             return CommandLine.Cancelled;
         }
 
-        foreach (var finding in result.Findings) stdout.Write(finding.ToMSBuildString() + "\n");
+        foreach (var finding in result.Findings)
+        {
+            if (records is null) stdout.Write(finding.ToMSBuildString() + "\n");
+            else records.AddFinding(finding);
+        }
+
         WriteSummary(stdout, result, mode);
         stdout.Flush();
+        if (records is not null)
+        {
+            foreach (var path in result.BaselinesWritten) records.AddFile("baseline", path);
+            foreach (var path in result.RecordingsWritten) records.AddFile("recordings", path);
+            if (result.Reports is { } reports) records.AddReports(reports);
+            records.Write(result.Passed ? "passed" : "failed");
+        }
+
         return result.Passed ? CommandLine.Success : CommandLine.ErrorsFound;
     }
 

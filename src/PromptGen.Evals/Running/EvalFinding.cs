@@ -12,6 +12,18 @@ namespace PromptGen.Evals.Running;
 /// <param name="Message">One line: newlines are folded so build logs keep the finding on one line.</param>
 public sealed record EvalFinding(string Id, bool IsError, string Path, int Line, int Column, string Message)
 {
+    /// <summary>
+    /// Where every diagnostic is documented: <c>{HelpLinkBase}PG1002.md</c>, the same page the source generator's help
+    /// links name (the repository's <c>docs/diagnostics</c> folder).
+    /// </summary>
+    public const string HelpLinkBase = "https://github.com/promptgen/promptgen/blob/main/docs/diagnostics/";
+
+    /// <summary>The documentation page of <see cref="Id"/>, e.g. <c>.../docs/diagnostics/PG1002.md</c>.</summary>
+    public string HelpLink => HelpLinkBase + Id + ".md";
+
+    /// <summary>The message as build logs show it: scrubbed of secrets, then folded onto one line.</summary>
+    public string LogMessage => OneLine(EvalSecrets.Scrub(Message));
+
     /// <summary>MSBuild's canonical form: <c>path(line,col): error PG1002: message</c>, the message scrubbed of secrets.</summary>
     public string ToMSBuildString() => string.Format(
         CultureInfo.InvariantCulture,
@@ -21,7 +33,7 @@ public sealed record EvalFinding(string Id, bool IsError, string Path, int Line,
         Column < 1 ? 1 : Column,
         IsError ? "error" : "warning",
         Id,
-        OneLine(EvalSecrets.Scrub(Message)));
+        LogMessage);
 
     internal static string OneLine(string message) =>
         message.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", " | ").Trim();

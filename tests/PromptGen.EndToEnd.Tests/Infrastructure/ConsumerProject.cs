@@ -31,6 +31,9 @@ public sealed class ConsumerProject
         return project;
     }
 
+    /// <summary>A project file written by the test itself, e.g. one of several projects in a consumer folder.</summary>
+    public static ConsumerProject Open(string projectFile) => new(Path.GetDirectoryName(projectFile)!, projectFile);
+
     public void WriteFile(string relativePath, string content)
     {
         var path = Path.Combine(Directory, relativePath);

@@ -29,6 +29,32 @@ public static class DotNetCli
 
     public static async Task<ProcessResult> RunProcessAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
+        var startInfo = StartInfo(fileName, workingDirectory, arguments, environment);
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = startInfo };
+        process.Start();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(s_timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{fileName} {string.Join(' ', arguments)}' did not finish within {s_timeout.TotalMinutes} minutes.");
+        }
+
+        return new ProcessResult($"{Path.GetFileName(fileName)} {string.Join(' ', arguments)}", process.ExitCode, await stdout, await stderr, stopwatch.Elapsed);
+    }
+
+    /// <summary>Starts the dotnet CLI without waiting for it, for what needs a running process (a signal).</summary>
+    public static RunningProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        RunningProcess.Start(StartInfo(DotNetPath, workingDirectory, arguments, environment));
+
+    private static ProcessStartInfo StartInfo(string fileName, string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment)
+    {
         var startInfo = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
@@ -49,23 +75,7 @@ public static class DotNetCli
             }
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = startInfo };
-        process.Start();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(s_timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{fileName} {string.Join(' ', arguments)}' did not finish within {s_timeout.TotalMinutes} minutes.");
-        }
-
-        return new ProcessResult($"{Path.GetFileName(fileName)} {string.Join(' ', arguments)}", process.ExitCode, await stdout, await stderr, stopwatch.Elapsed);
+        return startInfo;
     }
 
     private static void PrepareEnvironment(IDictionary<string, string?> environment)

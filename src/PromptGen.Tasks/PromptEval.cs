@@ -1,0 +1,385 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace PromptGen.Tasks;
+
+/// <summary>
+/// Runs a project's evals: the eval runner (<c>PromptGen.Cli.dll eval</c>, shipped in the package) is started with the
+/// dotnet host out of process, because it loads the project's built assembly to run its generated render and parse
+/// code. The runner writes its findings as structured records (<c>--findings</c>, JSON lines); each is logged as an
+/// MSBuild error or warning with its code (PG05xx, PG1001–PG1004, PG1101–PG1103), the eval file, line, column and help
+/// link. The runner's console output (the summary lines) is logged as messages and never parsed.
+/// <para>
+/// Cancelling the build (Ctrl+C) asks the runner to stop through a cancel file (<c>--cancel-file</c>, the same on every
+/// platform; a signal cannot be sent to a child without a console on Windows): it abandons the calls in flight, writes
+/// the recordings of the calls already paid for and exits. Only when it has not exited after
+/// <see cref="CancelTimeout"/> is its process tree killed.
+/// </para>
+/// </summary>
+public sealed class PromptEval : ToolTask
+{
+    /// <summary>The exit code of the runner when the gate failed (findings say why).</summary>
+    private const int GateFailedExitCode = 1;
+
+    /// <summary>The exit code of the runner when it was cancelled (128 + SIGINT).</summary>
+    private const int CancelledExitCode = 130;
+
+    /// <summary>The diagnostic ID of infrastructure errors (a runner that could not run).</summary>
+    private const string InfrastructureErrorCode = "PG1004";
+
+    /// <summary>Where every PromptGen diagnostic is documented, the same pages the source generator's help links name.</summary>
+    private const string HelpLinkBase = "https://github.com/promptgen/promptgen/blob/main/docs/diagnostics/";
+
+    private readonly object _cancelLock = new();
+    private readonly List<ITaskItem> _reportFiles = new();
+    private readonly List<ITaskItem> _recordingFiles = new();
+    private readonly List<ITaskItem> _baselineFiles = new();
+    private Timer? _killTimer;
+    private bool _cancelRequested;
+    private bool _runnerExited;
+    private string _outcome = "";
+
+    /// <summary>The eval runner: <c>PromptGen.Cli.dll</c> (run with <see cref="DotNetHost"/>).</summary>
+    [Required]
+    public string RunnerPath { get; set; } = "";
+
+    /// <summary>The dotnet host that runs the runner; empty: <c>DOTNET_HOST_PATH</c>, else <c>dotnet</c> on the PATH.</summary>
+    public string? DotNetHost { get; set; }
+
+    /// <summary>The project's built assembly, whose generated prompt catalog the evals run.</summary>
+    [Required]
+    public string AssemblyPath { get; set; } = "";
+
+    /// <summary>The project directory (relative report directories and the runner's working directory).</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>The eval files (<c>PromptEval</c> items).</summary>
+    [Required]
+    public ITaskItem[] EvalFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Where the runner writes its structured findings (JSON lines); replaced on every run.</summary>
+    [Required]
+    public string FindingsFile { get; set; } = "";
+
+    /// <summary>The file whose creation asks the runner to cancel; default: <see cref="FindingsFile"/> + <c>.cancel</c>.</summary>
+    public string? CancelFile { get; set; }
+
+    /// <summary>How long a cancelled runner may take to write what it was paid for before it is killed, in milliseconds (default 30 s).</summary>
+    public int CancelTimeout { get; set; } = 30_000;
+
+    /// <summary><c>replay</c>, <c>auto</c>, <c>record</c>, <c>live</c> or <c>off</c>; empty: the runner's default.</summary>
+    public string? Mode { get; set; }
+
+    /// <summary>Write each eval file's baseline from this run.</summary>
+    public bool UpdateBaseline { get; set; }
+
+    /// <summary>Run only the cases whose id matches (globs separated by <c>;</c>).</summary>
+    public string? Filter { get; set; }
+
+    /// <summary>Write JUnit XML, JSON, Markdown and HTML reports into this folder.</summary>
+    public string? ReportDirectory { get; set; }
+
+    /// <summary>Trials (and provider calls) at once.</summary>
+    public string? MaxConcurrency { get; set; }
+
+    /// <summary>OpenAI-compatible endpoint.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>Model of the prompts under test.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Model of <c>llm-rubric</c> judges.</summary>
+    public string? JudgeModel { get; set; }
+
+    /// <summary>The reports the run wrote, with <c>Format</c> metadata: <c>junit</c>, <c>json</c>, <c>markdown</c>, <c>html</c>.</summary>
+    [Output]
+    public ITaskItem[] ReportFiles => _reportFiles.ToArray();
+
+    /// <summary>The recordings files the run wrote (also when it was cancelled).</summary>
+    [Output]
+    public ITaskItem[] RecordingFiles => _recordingFiles.ToArray();
+
+    /// <summary>The baseline files the run wrote.</summary>
+    [Output]
+    public ITaskItem[] BaselineFiles => _baselineFiles.ToArray();
+
+    /// <summary>How the run ended: <c>passed</c>, <c>failed</c> or <c>cancelled</c>; empty when the runner did not report.</summary>
+    [Output]
+    public string Outcome => _outcome;
+
+    /// <inheritdoc />
+    protected override string ToolName => "dotnet";
+
+    /// <inheritdoc />
+    protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.High;
+
+    /// <inheritdoc />
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
+
+    private string CancelFilePath => string.IsNullOrEmpty(CancelFile) ? FindingsFile + ".cancel" : CancelFile!;
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        if (!File.Exists(RunnerPath))
+        {
+            LogInfrastructureError($"The PromptGen eval runner was not found at '{RunnerPath}' (set PromptGenEvalToolPath, or EnablePromptGenEvals=false).");
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FindingsFile))!);
+        DeleteIfExists(FindingsFile);
+        lock (_cancelLock)
+        {
+            // A cancel file left by an earlier run would stop this one at once; a cancel already asked for stops it here.
+            DeleteIfExists(CancelFilePath);
+            if (_cancelRequested) return false;
+        }
+
+        EnvironmentVariables = RunnerEnvironment(EnvironmentVariables);
+        try
+        {
+            return base.Execute() && !Log.HasLoggedErrors;
+        }
+        finally
+        {
+            lock (_cancelLock)
+            {
+                _runnerExited = true;
+                _killTimer?.Dispose();
+                _killTimer = null;
+            }
+
+            DeleteIfExists(CancelFilePath);
+        }
+    }
+
+    /// <summary>
+    /// Asks the runner to stop cleanly (it writes the recordings of the calls already paid for, then exits 130); kills
+    /// its process tree if it is still running after <see cref="CancelTimeout"/>.
+    /// </summary>
+    public override void Cancel()
+    {
+        lock (_cancelLock)
+        {
+            if (_cancelRequested) return;
+            _cancelRequested = true;
+            if (_runnerExited) return;
+            try
+            {
+                File.WriteAllText(CancelFilePath, "cancel\n");
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Without the file the runner cannot be asked: stop it now.
+                base.Cancel();
+                return;
+            }
+
+            _killTimer = new Timer(_ => KillAfterTimeout(), null, Math.Max(0, CancelTimeout), System.Threading.Timeout.Infinite);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override string GenerateFullPathToTool()
+    {
+        if (!string.IsNullOrEmpty(DotNetHost)) return DotNetHost!;
+        var fromCli = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return string.IsNullOrEmpty(fromCli) ? ToolExe : fromCli!;
+    }
+
+    /// <inheritdoc />
+    protected override string GetWorkingDirectory() => ProjectDirectory;
+
+    /// <inheritdoc />
+    protected override string GenerateCommandLineCommands()
+    {
+        var builder = new CommandLineBuilder();
+        builder.AppendFileNameIfNotNull(RunnerPath);
+        builder.AppendSwitch("eval");
+        builder.AppendSwitch("--no-progress");
+        builder.AppendSwitchIfNotNull("--assembly ", AssemblyPath);
+        builder.AppendSwitchIfNotNull("--project-dir ", ProjectDirectory.TrimEnd('\\', '/'));
+        builder.AppendSwitchIfNotNull("--findings ", Path.GetFullPath(FindingsFile));
+        builder.AppendSwitchIfNotNull("--cancel-file ", Path.GetFullPath(CancelFilePath));
+        AppendIfSet(builder, "--mode ", Mode);
+        if (UpdateBaseline) builder.AppendSwitch("--update-baseline");
+        AppendIfSet(builder, "--filter ", Filter);
+        AppendIfSet(builder, "--report ", string.IsNullOrEmpty(ReportDirectory) ? null : ReportDirectory!.TrimEnd('\\', '/'));
+        AppendIfSet(builder, "--max-concurrency ", MaxConcurrency);
+        AppendIfSet(builder, "--endpoint ", Endpoint);
+        AppendIfSet(builder, "--model ", Model);
+        AppendIfSet(builder, "--judge-model ", JudgeModel);
+        foreach (var file in EvalFiles) builder.AppendFileNameIfNotNull(file.GetMetadata("FullPath"));
+        return builder.ToString();
+    }
+
+    /// <summary>The runner's paths are full paths: no separator rewriting (ToolTask's default on Unix).</summary>
+    protected override string AdjustCommandsForOperatingSystem(string input) => input;
+
+    /// <inheritdoc />
+    protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
+    {
+        var exitCode = base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
+        lock (_cancelLock)
+        {
+            _runnerExited = true;
+            _killTimer?.Dispose();
+            _killTimer = null;
+        }
+
+        ReadFindings(exitCode);
+        return exitCode;
+    }
+
+    /// <summary>The runner's console output is logged as it is, as messages: findings come as records, never as text.</summary>
+    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance) =>
+        Log.LogMessage(messageImportance, "{0}", singleLine);
+
+    /// <inheritdoc />
+    protected override bool HandleTaskExecutionErrors()
+    {
+        // Cancelled: the runner said what it kept; the build reports the cancellation itself.
+        if (ExitCode == CancelledExitCode || _outcome == "cancelled") return false;
+
+        if (ExitCode == GateFailedExitCode && Log.HasLoggedErrors) return false;
+        if (!Log.HasLoggedErrors)
+        {
+            LogInfrastructureError($"The PromptGen eval runner failed (exit code {ExitCode}); see its output above.");
+        }
+
+        return false;
+    }
+
+    private void ReadFindings(int exitCode)
+    {
+        var path = Path.GetFullPath(FindingsFile);
+        if (!File.Exists(path))
+        {
+            // A runner that crashed or was killed wrote nothing; HandleTaskExecutionErrors says so.
+            if (exitCode == 0) LogInfrastructureError($"The PromptGen eval runner exited without writing its findings to '{path}'.");
+            return;
+        }
+
+        List<EvalRecord> records;
+        try
+        {
+            records = EvalRecord.ReadFile(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
+        {
+            LogInfrastructureError($"The findings of the PromptGen eval runner could not be read from '{path}': {exception.Message}");
+            return;
+        }
+
+        foreach (var record in records)
+        {
+            switch (record.Kind)
+            {
+                case "finding":
+                    LogFinding(record);
+                    break;
+                case "report":
+                    _reportFiles.Add(FileItem(record, "Format", record.GetString("format") ?? ""));
+                    break;
+                case "recordings":
+                    _recordingFiles.Add(FileItem(record));
+                    break;
+                case "baseline":
+                    _baselineFiles.Add(FileItem(record));
+                    break;
+                case "end":
+                    _outcome = record.GetString("outcome") ?? "";
+                    break;
+                default:
+                    // A newer runner's record kind: nothing this task knows to do with it.
+                    break;
+            }
+        }
+
+        if (_outcome.Length == 0) LogInfrastructureError($"The findings of the PromptGen eval runner in '{path}' are incomplete (no end record).");
+    }
+
+    private void LogFinding(EvalRecord record)
+    {
+        var code = record.GetString("id") ?? InfrastructureErrorCode;
+        var helpLink = record.GetString("helpLink") ?? HelpLinkBase + code + ".md";
+        var file = record.GetString("file") ?? "";
+        var line = record.GetInt32("line", 0);
+        var column = record.GetInt32("column", 0);
+        // The link is also part of the text: binary logs (-bl) do not keep an event's help link, and plain-text CI logs
+        // have no other place for it.
+        var message = WithHelpLink(record.GetString("message") ?? "", helpLink);
+        if (record.GetString("severity") == "warning")
+        {
+            Log.LogWarning(null, code, code, helpLink, file, line, column, 0, 0, message);
+        }
+        else
+        {
+            Log.LogError(null, code, code, helpLink, file, line, column, 0, 0, message);
+        }
+    }
+
+    private static ITaskItem FileItem(EvalRecord record, string? metadataName = null, string? metadataValue = null)
+    {
+        var item = new TaskItem(record.GetString("file") ?? "");
+        if (metadataName is not null) item.SetMetadata(metadataName, metadataValue ?? "");
+        return item;
+    }
+
+    private void LogInfrastructureError(string message)
+    {
+        var helpLink = HelpLinkBase + InfrastructureErrorCode + ".md";
+        Log.LogError(null, InfrastructureErrorCode, InfrastructureErrorCode, helpLink, null, 0, 0, 0, 0, WithHelpLink(message, helpLink));
+    }
+
+    /// <summary><paramref name="message"/> followed by <c>(help: link)</c>.</summary>
+    internal static string WithHelpLink(string message, string helpLink) => message + " (help: " + helpLink + ")";
+
+    private void KillAfterTimeout()
+    {
+        // Under the lock: a runner that exits now is either seen as exited here, or waits for the kill request.
+        lock (_cancelLock)
+        {
+            if (_runnerExited) return;
+            var helpLink = HelpLinkBase + InfrastructureErrorCode + ".md";
+            Log.LogWarning(null, InfrastructureErrorCode, InfrastructureErrorCode, helpLink, null, 0, 0, 0, 0,
+                WithHelpLink($"The PromptGen eval runner did not stop within {CancelTimeout} ms of the cancellation; stopping it.", helpLink));
+            base.Cancel();
+        }
+    }
+
+    /// <summary>
+    /// The runner's environment: no telemetry, and, unless the build chose otherwise, the newest installed .NET runtime
+    /// (<c>DOTNET_ROLL_FORWARD=LatestMajor</c>): the runner is built for .NET 8 and loads the project's assembly, which
+    /// may be built for any newer .NET.
+    /// </summary>
+    private static string[] RunnerEnvironment(string[]? fromProject)
+    {
+        var variables = new List<string> { "DOTNET_CLI_TELEMETRY_OPTOUT=1" };
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ROLL_FORWARD"))) variables.Add("DOTNET_ROLL_FORWARD=LatestMajor");
+        if (fromProject is not null) variables.AddRange(fromProject);
+        return variables.ToArray();
+    }
+
+    private static void AppendIfSet(CommandLineBuilder builder, string option, string? value)
+    {
+        if (!string.IsNullOrEmpty(value)) builder.AppendSwitchIfNotNull(option, value);
+    }
+
+    private static void DeleteIfExists(string path)
+    {
+        try
+        {
+            if (File.Exists(path)) File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}
