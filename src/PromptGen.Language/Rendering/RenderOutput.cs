@@ -147,6 +147,7 @@ internal sealed class RenderOutput
 
         _items.Clear();
         _tail = null;
+        _mergedLength = 0;
     }
 
     private static StringBuilder RentBuilder(int length)
