@@ -17,10 +17,12 @@ namespace PromptGen.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet entry point. Extra options (before BenchmarkDotNet's own, e.g. <c>--filter '*'</c>):
 /// <list type="bullet">
-/// <item><c>--quick</c>: a short in-process job (2 warm-up and 5 measured iterations of about 120 ms per benchmark);</item>
+/// <item><c>--quick</c>: a short in-process job (1 warm-up and 4 measured iterations of about 100 ms per benchmark);</item>
 /// <item><c>--check</c>: only verify that every engine produces the same messages and values, then exit;</item>
 /// <item><c>--js-messages &lt;file&gt;</c>: include the Dotprompt JS reference's messages (eng/bench/render-dotprompt.mjs) in the check;</item>
 /// <item><c>--results &lt;file&gt;</c>: write operations per second and bytes allocated per operation of every benchmark as JSON;</item>
+/// <item><c>--profile &lt;template|corpus|clean&gt; &lt;engine&gt; &lt;seconds&gt;</c>: run one path in a loop (for dotnet-trace or
+/// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates) or parse, tryparse;</item>
 /// <item><c>--corpus-compare &lt;baml-results.json&gt; &lt;out.json&gt;</c>: recovery of generated Parse and of BAML's parser on the
 /// parsing corpus, case by case, written as JSON; then exit.</item>
 /// </list>
@@ -35,6 +37,12 @@ internal static class Program
         var checkOnly = arguments.Remove("--check");
         var jsMessages = TakeValue(arguments, "--js-messages");
         var results = TakeValue(arguments, "--results");
+        var profile = arguments.IndexOf("--profile");
+        if (profile >= 0)
+        {
+            return Profile.Run(arguments[profile + 1], arguments[profile + 2], double.Parse(arguments[profile + 3], CultureInfo.InvariantCulture));
+        }
+
         var corpusCompare = arguments.IndexOf("--corpus-compare");
         if (corpusCompare >= 0)
         {
@@ -62,7 +70,7 @@ internal static class Program
         if (quick)
         {
             config = config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick")
-                .WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5).WithIterationTime(TimeInterval.FromMilliseconds(120)));
+                .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(4).WithIterationTime(TimeInterval.FromMilliseconds(100)));
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arguments.ToArray(), config).ToList();
@@ -175,5 +183,53 @@ internal static class CorpusComparison
         using var expected = JsonDocument.Parse(c.ExpectJson!);
         using var actual = JsonDocument.Parse(json);
         return JsonEquivalence.AreEquivalent(expected.RootElement, actual.RootElement, out _);
+    }
+}
+
+/// <summary>One benchmarked path in a loop, for a profiler attached from outside.</summary>
+internal static class Profile
+{
+    public static int Run(string what, string engine, double seconds)
+    {
+        Func<object?> action;
+        if (what == "corpus")
+        {
+            var corpus = new ParseCorpusBenchmarks();
+            action = engine == "tryparse" ? () => corpus.GeneratedTryParse() : () => corpus.GeneratedParse();
+        }
+        else if (what == "clean")
+        {
+            var clean = new ParseCleanJsonBenchmarks();
+            action = () => clean.GeneratedParse();
+        }
+        else
+        {
+            var c = RenderCase.Get(what);
+            action = engine switch
+            {
+                "typed" => () => c.Typed(),
+                "dynamic" => () => c.Dynamic(),
+                "runtime" => () => c.RunTime(),
+                "handwritten" => () => c.HandWritten(),
+                _ => () => c.Handlebars(),
+            };
+        }
+
+        for (var i = 0; i < 2000; i++) action(); // warm-up
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        long count = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            for (var i = 0; i < 100; i++) action();
+            count += 100;
+        }
+
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
+        // Per CPU second as well: on a shared machine it moves much less than per wall second (it includes the GC's work).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what} {engine}: {count / watch.Elapsed.TotalSeconds:F0} ops/s wall, {count / cpu:F0} ops per CPU s"));
+        return 0;
     }
 }
