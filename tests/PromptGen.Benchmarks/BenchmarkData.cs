@@ -35,20 +35,12 @@ internal static class BenchmarkData
 
     public static string Folder => AppContext.BaseDirectory;
 
-    /// <summary>The body (after the frontmatter) of <c>Prompts/SupportReply.prompt</c>: the template every engine renders.</summary>
-    public static string SupportReplyTemplate
+    /// <summary>The body (after the frontmatter) of a file in <c>Prompts/</c>: the template every engine renders.</summary>
+    public static string TemplateBody(string file)
     {
-        get
-        {
-            var text = File.ReadAllText(Path.Combine(Folder, "Prompts", "SupportReply.prompt")).Replace("\r\n", "\n");
-            var end = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
-            // Like Dotprompt, the body does not include the file's final line break.
-            return text.Substring(end + 5).TrimEnd('\n');
-        }
+        var text = File.ReadAllText(Path.Combine(Folder, "Prompts", file)).Replace("\r\n", "\n");
+        var end = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
+        // Like Dotprompt, the body does not include the file's final line break.
+        return text.Substring(end + 5).TrimEnd('\n');
     }
-
-    public static string SupportReplyInputJson => File.ReadAllText(Path.Combine(Folder, "Data", "support-reply-input.json"));
-
-    public static SupportReplyPrompt.Input SupportReplyInput =>
-        PromptGen.Serialization.JsonText.Read<SupportReplyPrompt.Input>(SupportReplyInputJson, SupportReplyPrompt.JsonCodec.ReadInput);
 }

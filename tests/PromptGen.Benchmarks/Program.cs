@@ -1,19 +1,32 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Text.Json;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+using PromptGen.Tests.Corpus;
 
 namespace PromptGen.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet entry point. Extra options (before BenchmarkDotNet's own, e.g. <c>--filter '*'</c>):
-/// <c>--quick</c> runs a short in-process job (a couple of minutes for everything on two cores);
-/// <c>--check</c> only verifies that every engine produces the same messages and values, then exits.
-/// After a run, one line per benchmark <c>ops/s &lt;class&gt;.&lt;method&gt; &lt;operations per second&gt;</c> is printed for scripts.
+/// <list type="bullet">
+/// <item><c>--quick</c>: a short in-process job (1 warm-up and 4 measured iterations of about 100 ms per benchmark);</item>
+/// <item><c>--check</c>: only verify that every engine produces the same messages and values, then exit;</item>
+/// <item><c>--js-messages &lt;file&gt;</c>: include the Dotprompt JS reference's messages (eng/bench/render-dotprompt.mjs) in the check;</item>
+/// <item><c>--results &lt;file&gt;</c>: write operations per second and bytes allocated per operation of every benchmark as JSON;</item>
+/// <item><c>--profile &lt;template|corpus|clean&gt; &lt;engine&gt; &lt;seconds&gt;</c>: run one path in a loop (for dotnet-trace or
+/// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates) or parse, tryparse;</item>
+/// <item><c>--corpus-compare &lt;baml-results.json&gt; &lt;out.json&gt;</c>: recovery of generated Parse and of BAML's parser on the
+/// parsing corpus, case by case, written as JSON; then exit.</item>
+/// </list>
+/// After a run, one line per benchmark <c>ops/s &lt;class&gt;.&lt;method&gt;[&lt;template&gt;] &lt;operations per second&gt;</c> is printed.
 /// </summary>
 internal static class Program
 {
@@ -22,8 +35,21 @@ internal static class Program
         var arguments = args.ToList();
         var quick = arguments.Remove("--quick");
         var checkOnly = arguments.Remove("--check");
+        var jsMessages = TakeValue(arguments, "--js-messages");
+        var results = TakeValue(arguments, "--results");
+        var profile = arguments.IndexOf("--profile");
+        if (profile >= 0)
+        {
+            return Profile.Run(arguments[profile + 1], arguments[profile + 2], double.Parse(arguments[profile + 3], CultureInfo.InvariantCulture));
+        }
 
-        var problems = EquivalenceCheck.Run();
+        var corpusCompare = arguments.IndexOf("--corpus-compare");
+        if (corpusCompare >= 0)
+        {
+            return CorpusComparison.Run(arguments[corpusCompare + 1], arguments[corpusCompare + 2]);
+        }
+
+        var problems = EquivalenceCheck.Run(jsMessages);
         foreach (var problem in problems)
         {
             Console.Error.WriteLine("equivalence check: " + problem);
@@ -34,25 +60,41 @@ internal static class Program
             return 1;
         }
 
+        Console.WriteLine("equivalence check: every engine produces the same messages and values" + (jsMessages is null ? "" : " (the Dotprompt JS reference's too)"));
         if (checkOnly)
         {
-            Console.WriteLine("equivalence check: every engine produces the same messages and values");
             return 0;
         }
 
         IConfig config = DefaultConfig.Instance;
         if (quick)
         {
-            config = config.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick"));
+            config = config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick")
+                .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(4).WithIterationTime(TimeInterval.FromMilliseconds(100)));
         }
 
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arguments.ToArray(), config);
-        PrintOperationsPerSecond(summaries);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arguments.ToArray(), config).ToList();
+        var rates = PrintOperationsPerSecond(summaries);
+        if (results is not null)
+        {
+            File.WriteAllText(results, JsonSerializer.Serialize(rates, new JsonSerializerOptions { WriteIndented = true }));
+        }
+
         return 0;
     }
 
-    private static void PrintOperationsPerSecond(IEnumerable<Summary> summaries)
+    private static string? TakeValue(List<string> arguments, string name)
     {
+        var at = arguments.IndexOf(name);
+        if (at < 0) return null;
+        var value = arguments[at + 1];
+        arguments.RemoveRange(at, 2);
+        return value;
+    }
+
+    private static SortedDictionary<string, Dictionary<string, double>> PrintOperationsPerSecond(IEnumerable<Summary> summaries)
+    {
+        var rates = new SortedDictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         foreach (var summary in summaries)
         {
             foreach (var report in summary.Reports)
@@ -64,8 +106,130 @@ internal static class Program
                 }
 
                 var target = report.BenchmarkCase.Descriptor;
-                Console.WriteLine(FormattableString.Invariant($"ops/s {target.Type.Name}.{target.WorkloadMethod.Name} {1e9 / mean.Value:F0}"));
+                var parameters = report.BenchmarkCase.Parameters;
+                var name = $"{target.Type.Name}.{target.WorkloadMethod.Name}" +
+                    (parameters.Count > 0 ? "[" + string.Join(",", parameters.Items.Select(p => p.Value)) + "]" : "");
+                var opsPerSecond = 1e9 / mean.Value;
+                rates[name] = new Dictionary<string, double>
+                {
+                    ["ops_per_s"] = Math.Round(opsPerSecond),
+                    ["median_ops_per_s"] = Math.Round(1e9 / report.ResultStatistics!.Median),
+                    ["allocated_bytes"] = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1,
+                };
+                Console.WriteLine(FormattableString.Invariant($"ops/s {name} {opsPerSecond:F0}"));
             }
         }
+
+        return rates;
+    }
+}
+
+/// <summary>Recovery on the parsing corpus: generated Parse (through the catalog's ParseToJson) and BAML's parser, case by case.</summary>
+internal static class CorpusComparison
+{
+    public static int Run(string bamlResultsFile, string outFile)
+    {
+        using var baml = JsonDocument.Parse(File.ReadAllText(bamlResultsFile));
+        var bamlResults = baml.RootElement.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.Clone());
+        int total = 0, promptGenOk = 0, bamlOk = 0, malformedTotal = 0, malformedPromptGen = 0, malformedBaml = 0;
+        var disagreements = new List<string>();
+        var failures = new List<string>();
+        foreach (var c in CorpusData.All)
+        {
+            var result = CorpusData.Descriptors[c.Shape].ParseToJson(c.ModelText);
+            var ours = Matches(c, result.Success, result.ValueJson);
+            var theirs = bamlResults.TryGetValue(c.Id, out var b) && Matches(c, b.GetProperty("parsed").GetBoolean(), b.GetProperty("parsed").GetBoolean() ? b.GetProperty("json").GetString() : null);
+            total++;
+            promptGenOk += ours ? 1 : 0;
+            bamlOk += theirs ? 1 : 0;
+            if (c.Category != "clean")
+            {
+                malformedTotal++;
+                malformedPromptGen += ours ? 1 : 0;
+                malformedBaml += theirs ? 1 : 0;
+            }
+
+            if (!ours) failures.Add($"{c.Id}: {(result.Success ? "parsed " + result.ValueJson : result.Report.Error)}");
+            if (ours != theirs) disagreements.Add($"{c.Id}: PromptGen {(ours ? "ok" : "WRONG")}, BAML {(theirs ? "ok" : "WRONG")}");
+        }
+
+        var throughput = baml.RootElement.GetProperty("throughput");
+        var perCase = throughput.GetProperty("casesPerRound").GetDouble();
+        var summary = new Dictionary<string, object>
+        {
+            ["cases"] = total,
+            ["promptgen_expected_results"] = promptGenOk,
+            ["baml_expected_results"] = bamlOk,
+            ["malformed_cases"] = malformedTotal,
+            ["malformed_cases_per_pass"] = CorpusData.CasesPerPass,
+            ["promptgen_malformed_expected_results"] = malformedPromptGen,
+            ["baml_malformed_expected_results"] = malformedBaml,
+            ["baml_parses_per_s_wall"] = Math.Round(throughput.GetProperty("parses").GetDouble() / throughput.GetProperty("seconds").GetDouble()),
+            ["baml_parses_per_s_median_round"] = Math.Round(perCase / throughput.GetProperty("medianRoundSeconds").GetDouble()),
+            ["baml_parses_per_s_best_round"] = Math.Round(perCase / throughput.GetProperty("bestRoundSeconds").GetDouble()),
+            ["promptgen_unexpected_results"] = failures,
+            ["disagreements"] = disagreements,
+        };
+        File.WriteAllText(outFile, JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parsing corpus: generated Parse {promptGenOk}/{total} expected results, BAML {bamlOk}/{total}"));
+        failures.ForEach(d => Console.WriteLine("  generated Parse, not the expected result: " + d));
+        return 0;
+    }
+
+    private static bool Matches(CorpusCase c, bool parsed, string? json)
+    {
+        if (c.ExpectError is not null) return !parsed;
+        if (!parsed || json is null) return false;
+        using var expected = JsonDocument.Parse(c.ExpectJson!);
+        using var actual = JsonDocument.Parse(json);
+        return JsonEquivalence.AreEquivalent(expected.RootElement, actual.RootElement, out _);
+    }
+}
+
+/// <summary>One benchmarked path in a loop, for a profiler attached from outside.</summary>
+internal static class Profile
+{
+    public static int Run(string what, string engine, double seconds)
+    {
+        Func<object?> action;
+        if (what == "corpus")
+        {
+            var corpus = new ParseCorpusBenchmarks();
+            action = engine == "tryparse" ? () => corpus.GeneratedTryParse() : () => corpus.GeneratedParse();
+        }
+        else if (what == "clean")
+        {
+            var clean = new ParseCleanJsonBenchmarks();
+            action = () => clean.GeneratedParse();
+        }
+        else
+        {
+            var c = RenderCase.Get(what);
+            action = engine switch
+            {
+                "typed" => () => c.Typed(),
+                "dynamic" => () => c.Dynamic(),
+                "runtime" => () => c.RunTime(),
+                "handwritten" => () => c.HandWritten(),
+                _ => () => c.Handlebars(),
+            };
+        }
+
+        for (var i = 0; i < 2000; i++) action(); // warm-up
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        long count = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            for (var i = 0; i < 100; i++) action();
+            count += 100;
+        }
+
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
+        // Per CPU second as well: on a shared machine it moves much less than per wall second (it includes the GC's work).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what} {engine}: {count / watch.Elapsed.TotalSeconds:F0} ops/s wall, {count / cpu:F0} ops per CPU s"));
+        return 0;
     }
 }

@@ -1,28 +1,41 @@
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
-using HandlebarsDotNet;
 using Microsoft.Extensions.AI;
-using PromptGen.Benchmarks.Prompts;
+using PromptGen.Language.Prompts;
 
 namespace PromptGen.Benchmarks;
 
 /// <summary>
-/// One template (<c>Prompts/SupportReply.prompt</c>) and one input, rendered to chat messages by generated <c>Render</c>,
-/// by hand-written C#, and by Handlebars.Net (compiled once; its text split into messages at the role markers).
+/// Five templates (<see cref="RenderCase.Names"/>: small, loop-heavy, partial-heavy, JSON helpers, long system prompt),
+/// each rendered to chat messages by generated typed <c>Render</c>, generated dynamic <c>Render(JsonElement)</c>, the
+/// run-time renderer, hand-written C# and Handlebars.Net. The Dotprompt JS reference renders the same files in
+/// eng/bench/render-dotprompt.mjs.
 /// </summary>
 [MemoryDiagnoser]
 public class RenderBenchmarks
 {
-    private readonly SupportReplyPrompt.Input _input = BenchmarkData.SupportReplyInput;
-    private readonly HandlebarsSupportReply _handlebars = new(BenchmarkData.SupportReplyTemplate);
-    private readonly object _handlebarsInput = HandlebarsSupportReply.ToModel(BenchmarkData.SupportReplyInput);
+    private RenderCase _case = null!;
 
-    [Benchmark(Description = "generated Render")]
-    public IList<ChatMessage> GeneratedRender() => SupportReplyPrompt.Render(_input);
+    public static IEnumerable<string> Templates => RenderCase.Names;
+
+    [ParamsSource(nameof(Templates))]
+    public string Template { get; set; } = RenderCase.Names[0];
+
+    [GlobalSetup]
+    public void Setup() => _case = RenderCase.Get(Template);
+
+    [Benchmark(Description = "generated Render (typed)")]
+    public IList<ChatMessage> Typed() => _case.Typed();
+
+    [Benchmark(Description = "generated Render (dynamic)")]
+    public IList<ChatMessage> Dynamic() => _case.Dynamic();
+
+    [Benchmark(Description = "run-time renderer")]
+    public RenderedPrompt RunTime() => _case.RunTime();
 
     [Benchmark(Baseline = true, Description = "hand-written C#")]
-    public IList<ChatMessage> HandWritten() => HandWrittenSupportReply.Render(_input);
+    public IList<ChatMessage> HandWritten() => _case.HandWritten();
 
     [Benchmark(Description = "Handlebars.Net 2.4.3")]
-    public IList<ChatMessage> HandlebarsNet() => _handlebars.Render(_handlebarsInput);
+    public IList<ChatMessage> HandlebarsNet() => _case.Handlebars();
 }

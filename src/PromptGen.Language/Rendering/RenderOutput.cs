@@ -85,6 +85,23 @@ internal sealed class RenderOutput
         else AppendToNewRun(text);
     }
 
+    /// <summary>Appends another output's text run without making a string of it first.</summary>
+    private void Append(StringBuilder text)
+    {
+        if (text.Length == 0) return;
+        if (_tail is null)
+        {
+            _tail = _pooled ? RentBuilder(text.Length) : new StringBuilder(text.Length);
+            _items.Add(_tail);
+        }
+
+#if NETCOREAPP || NETSTANDARD2_1_OR_GREATER
+        _tail.Append(text);
+#else
+        _tail.Append(text.ToString());
+#endif
+    }
+
     private void AppendToNewRun(string? text)
     {
         if (string.IsNullOrEmpty(text)) return;
@@ -114,7 +131,7 @@ internal sealed class RenderOutput
                 // off the hot path of plain appends.
                 _mergedLength += text.Length;
                 RenderLimitException.Check(_mergedLength, "the text rendered through partials and helpers");
-                Append(text.ToString());
+                Append(text);
             }
             else
             {
@@ -147,6 +164,7 @@ internal sealed class RenderOutput
 
         _items.Clear();
         _tail = null;
+        _mergedLength = 0;
     }
 
     private static StringBuilder RentBuilder(int length)

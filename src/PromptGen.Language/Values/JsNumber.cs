@@ -19,6 +19,16 @@ static class JsNumber
         if (double.IsNegativeInfinity(value)) return "-Infinity";
         if (value == 0) return "0"; // also -0, as in JavaScript
 
+        // Fast paths, same digits as below: whole numbers JavaScript prints without an exponent, and numbers that .NET
+        // prints in plain decimal notation where JavaScript does too (1e-6 <= |value| < 1e21).
+        var magnitude = Math.Abs(value);
+        if (magnitude < 1e15 && value == Math.Floor(value)) return ((long)value).ToString(CultureInfo.InvariantCulture);
+        if (magnitude >= 1e-6 && magnitude < 1e21)
+        {
+            var plain = value.ToString("R", CultureInfo.InvariantCulture);
+            if (plain.IndexOf('E') < 0) return plain;
+        }
+
         // "R" gives the shortest digits that round-trip on .NET Core 3.0 and later.
         var roundTrip = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
         SplitDigits(roundTrip, out var digits, out var pointPosition);

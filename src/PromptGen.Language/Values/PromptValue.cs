@@ -68,26 +68,54 @@ sealed class PromptValue : IEquatable<PromptValue>
 
     public static PromptValue Array(params PromptValue[] items) => Array((IEnumerable<PromptValue>)items);
 
+    /// <summary>An array over <paramref name="items"/> itself, not a copy: the caller gives it up.</summary>
+    internal static PromptValue ArrayOwned(PromptValue[] items) => new(PromptValueKind.Array) { _items = items };
+
     /// <summary>Creates an object. A repeated key keeps its first position and its last value, as in JavaScript.</summary>
     public static PromptValue Object(IEnumerable<KeyValuePair<string, PromptValue>> properties)
     {
         if (properties is null) throw new ArgumentNullException(nameof(properties));
-        var list = new List<KeyValuePair<string, PromptValue>>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var list = properties is ICollection<KeyValuePair<string, PromptValue>> collection
+            ? new List<KeyValuePair<string, PromptValue>>(collection.Count)
+            : new List<KeyValuePair<string, PromptValue>>();
+
+        // Small objects (most of them) are searched linearly: a dictionary per object costs more than it saves.
+        Dictionary<string, int>? index = null;
         foreach (var property in properties)
         {
-            if (index.TryGetValue(property.Key, out var existing))
+            var existing = Find(list, index, property.Key);
+            if (existing >= 0)
             {
                 list[existing] = property;
+                continue;
             }
-            else
+
+            list.Add(property);
+            if (index is not null)
             {
-                index[property.Key] = list.Count;
-                list.Add(property);
+                index[property.Key] = list.Count - 1;
+            }
+            else if (list.Count > LinearSearchLimit)
+            {
+                index = new Dictionary<string, int>(list.Count * 2, StringComparer.Ordinal);
+                for (var i = 0; i < list.Count; i++) index[list[i].Key] = i;
             }
         }
 
         return new PromptValue(PromptValueKind.Object) { _properties = list, _index = index };
+    }
+
+    private const int LinearSearchLimit = 8;
+
+    private static int Find(IReadOnlyList<KeyValuePair<string, PromptValue>> list, Dictionary<string, int>? index, string key)
+    {
+        if (index is not null) return index.TryGetValue(key, out var position) ? position : -1;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i].Key, key, StringComparison.Ordinal)) return i;
+        }
+
+        return -1;
     }
 
     public static PromptValue Object(params (string Key, PromptValue Value)[] properties) =>
@@ -100,7 +128,8 @@ sealed class PromptValue : IEquatable<PromptValue>
 
     public bool TryGetProperty(string key, out PromptValue value)
     {
-        if (_index is not null && _index.TryGetValue(key, out var position))
+        var position = Kind == PromptValueKind.Object ? Find(_properties, _index, key) : -1;
+        if (position >= 0)
         {
             value = _properties[position].Value;
             return true;

@@ -29,14 +29,132 @@ public static class TemplateRuntime
     /// <summary>A JSON text as a template value (the slow path for untyped input and for typed values used dynamically).</summary>
     public static object? FromJson(string json) => PromptJson.Parse(json);
 
-    public static object? FromJson(JsonElement element) => element.ValueKind == JsonValueKind.Undefined ? null : PromptJson.Parse(element.GetRawText());
+    public static object? FromJson(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Undefined) return null;
+        try
+        {
+            // Straight from the parsed document: no JSON text written and read again.
+            return FromElement(element, 0);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or NotSupportedException or JsonException)
+        {
+            // What the document cannot give as .NET values (a number beyond double, an escaped lone surrogate) or
+            // nesting beyond PromptJson's limit: the text path decides, exactly as before.
+            return PromptJson.Parse(element.GetRawText());
+        }
+    }
+
+    private static PromptValue FromElement(JsonElement element, int depth)
+    {
+        if (depth > PromptJson.MaxDepth) throw new NotSupportedException();
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var properties = new List<KeyValuePair<string, PromptValue>>();
+                foreach (var property in element.EnumerateObject())
+                {
+                    properties.Add(new KeyValuePair<string, PromptValue>(property.Name, FromElement(property.Value, depth + 1)));
+                }
+
+                return PromptValue.Object(properties);
+            case JsonValueKind.Array:
+                var items = new PromptValue[element.GetArrayLength()];
+                var i = 0;
+                foreach (var item in element.EnumerateArray()) items[i++] = FromElement(item, depth + 1);
+                return PromptValue.ArrayOwned(items);
+            case JsonValueKind.String:
+                return PromptValue.String(element.GetString()!);
+            case JsonValueKind.Number:
+                return element.TryGetDouble(out var number) && !double.IsInfinity(number) ? PromptValue.Number(number) : throw new FormatException();
+            case JsonValueKind.True:
+                return PromptValue.True;
+            case JsonValueKind.False:
+                return PromptValue.False;
+            default:
+                return PromptValue.Null;
+        }
+    }
+
+    // The buffer and writer of FromWriter, reused by the next call on this thread.
+    [ThreadStatic]
+    private static global::PromptGen.ByteBufferWriter? s_writtenJson;
+    [ThreadStatic]
+    private static Utf8JsonWriter? s_jsonWriter;
+    private const int MaxKeptJsonBuffer = 64 * 1024;
 
     /// <summary>A typed value written by a generated JSON writer, as a template value.</summary>
     public static object? FromWriter(Action<Utf8JsonWriter> write)
     {
-        using var stream = new System.IO.MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream)) write(writer);
-        return PromptJson.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+        // Taken, not shared, while in use: a writer that renders another value through here gets its own.
+        var buffer = s_writtenJson ?? new global::PromptGen.ByteBufferWriter(1024);
+        var writer = s_jsonWriter;
+        s_writtenJson = null;
+        s_jsonWriter = null;
+        buffer.Clear();
+        if (writer is null) writer = new Utf8JsonWriter(buffer);
+        else writer.Reset(buffer);
+
+        try
+        {
+            write(writer);
+            writer.Flush();
+            var json = buffer.WrittenMemory.Span;
+            try
+            {
+                // Read straight from the UTF-8 the writer produced: no string of the JSON text, no second tokenizer.
+                var reader = new Utf8JsonReader(json);
+                reader.Read();
+                return ReadValue(ref reader, 0);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or FormatException or NotSupportedException or JsonException)
+            {
+                // What the reader cannot give as .NET values, or nesting beyond its depth: the text path decides, as before.
+                return PromptJson.Parse(Encoding.UTF8.GetString(json.ToArray()));
+            }
+        }
+        finally
+        {
+            if (buffer.Capacity <= MaxKeptJsonBuffer)
+            {
+                s_writtenJson = buffer;
+                s_jsonWriter = writer;
+            }
+        }
+    }
+
+    private static PromptValue ReadValue(ref Utf8JsonReader reader, int depth)
+    {
+        if (depth > PromptJson.MaxDepth) throw new NotSupportedException();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var properties = new List<KeyValuePair<string, PromptValue>>();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    properties.Add(new KeyValuePair<string, PromptValue>(name, ReadValue(ref reader, depth + 1)));
+                }
+
+                return PromptValue.Object(properties);
+            case JsonTokenType.StartArray:
+                var items = new List<PromptValue>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(ReadValue(ref reader, depth + 1));
+                return PromptValue.ArrayOwned(items.ToArray());
+            case JsonTokenType.String:
+                return PromptValue.String(reader.GetString()!);
+            case JsonTokenType.Number:
+                return reader.TryGetDouble(out var number) && !double.IsInfinity(number) ? PromptValue.Number(number) : throw new FormatException();
+            case JsonTokenType.True:
+                return PromptValue.True;
+            case JsonTokenType.False:
+                return PromptValue.False;
+            case JsonTokenType.Null:
+                return PromptValue.Null;
+            default:
+                throw new FormatException();
+        }
     }
 
     /// <summary>A number printed as JavaScript's <c>Number.prototype.toString</c>.</summary>
@@ -99,6 +217,13 @@ public static class TemplateRuntime
         return node?.Head;
     }
 
+    /// <summary><c>value.a</c> (no array allocated for the one name).</summary>
+    public static object? Path(object? value, string part) =>
+        JsValues.IsNullOrUndefined(value) ? value : JsValues.LookupProperty(value, part);
+
+    /// <summary><c>value.a.b</c> (no array allocated for the two names).</summary>
+    public static object? Path(object? value, string first, string second) => Path(Path(value, first), second);
+
     /// <summary><c>value.a.b</c>: stops at null or undefined.</summary>
     public static object? Path(object? value, params string[] parts)
     {
@@ -109,6 +234,14 @@ public static class TemplateRuntime
         }
 
         return value;
+    }
+
+    /// <summary><c>@name</c> (no array allocated for the one name).</summary>
+    public static object? Data(object frame, int depth, string part)
+    {
+        object? data = frame;
+        for (var i = 0; i < depth && data is DataFrame current; i++) data = current.Parent;
+        return !JsValues.IsTruthy(data) ? data : JsValues.LookupProperty(data, part);
     }
 
     /// <summary><c>@../name.a</c>: data lookups stop at the first falsy value.</summary>
@@ -133,23 +266,22 @@ public static class TemplateRuntime
     public static BlockInvocation[]? Each(object? value, object frame)
     {
         var parent = (DataFrame)frame;
-        var runs = new List<BlockInvocation>();
-        void Add(object key, int index, bool last, object? item)
+        if (value is PromptValue { Kind: PromptValueKind.Array } array)
         {
-            var data = new DataFrame(parent);
-            var keyValue = key is int number ? PromptValue.Number(number) : PromptValue.String((string)key);
-            data.Set("key", keyValue);
-            data.Set("index", PromptValue.Number(index));
-            data.Set("first", PromptValue.Boolean(index == 0));
-            data.Set("last", PromptValue.Boolean(last));
-            runs.Add(new BlockInvocation(item, data, item, keyValue));
+            // The common case without a list and a copy: one run per item, sized up front.
+            var count = array.Items.Count;
+            if (count == 0) return null;
+            var items = new BlockInvocation[count];
+            for (var i = 0; i < count; i++) items[i] = Run(parent, PromptValue.Number(i), i, i == count - 1, array.Items[i]);
+            return items;
         }
+
+        var runs = new List<BlockInvocation>();
+        void Add(object key, int index, bool last, object? item) =>
+            runs.Add(Run(parent, key is int number ? PromptValue.Number(number) : PromptValue.String((string)key), index, last, item));
 
         switch (value)
         {
-            case PromptValue { Kind: PromptValueKind.Array } array:
-                for (var i = 0; i < array.Items.Count; i++) Add(i, i, i == array.Items.Count - 1, array.Items[i]);
-                break;
             case PromptValue { Kind: PromptValueKind.Object } obj:
                 var properties = JsValues.OrderedProperties(obj).ToList();
                 for (var i = 0; i < properties.Count; i++) Add(properties[i].Key, i, i == properties.Count - 1, properties[i].Value);
@@ -164,6 +296,17 @@ public static class TemplateRuntime
         }
 
         return runs.Count == 0 ? null : runs.ToArray();
+    }
+
+    private static BlockInvocation Run(DataFrame parent, PromptValue keyValue, int index, bool last, object? item)
+    {
+        var data = new DataFrame(parent, 4);
+        data.Set("key", keyValue);
+        // For an array the key and the index are the same number: one value serves both, as before they were equal.
+        data.Set("index", keyValue.Kind == PromptValueKind.Number ? keyValue : PromptValue.Number(index));
+        data.Set("first", PromptValue.Boolean(index == 0));
+        data.Set("last", PromptValue.Boolean(last));
+        return new BlockInvocation(item, data, item, keyValue);
     }
 
     /// <summary>

@@ -111,11 +111,59 @@ public sealed class TemplateWriter
         return true;
     }
 
-    /// <summary>Appends what a standalone partial rendered, indented on every line as Handlebars does.</summary>
-    public void Indented(TemplateWriter partial, string indent) => Output.Append(indent.Length > 0 ? partial.Output.Indent(indent) : partial.Output);
+    /// <summary>
+    /// Appends what a standalone partial rendered, indented on every line as Handlebars does. The partial's writer
+    /// (from <see cref="Nested"/>) is done then: it is emptied and kept for the next partial on this thread.
+    /// </summary>
+    public void Indented(TemplateWriter partial, string indent)
+    {
+        Output.Append(indent.Length > 0 ? partial.Output.Indent(indent) : partial.Output);
+        if (!ReferenceEquals(partial, this)) partial.ReleaseNested();
+    }
+
+    // Finished partial writers, emptied, for the next partials on this thread (see Nested and Indented).
+    [ThreadStatic]
+    private static TemplateWriter?[]? s_idleNested;
+    private const int IdleNestedWriters = 8;
 
     /// <summary>A writer for a partial's output, sharing this writer's recursion guard.</summary>
-    public TemplateWriter Nested() => new(pooled: false) { _partialDepth = _partialDepth };
+    public TemplateWriter Nested()
+    {
+        if (s_idleNested is { } idle)
+        {
+            for (var i = 0; i < idle.Length; i++)
+            {
+                if (idle[i] is { } writer)
+                {
+                    idle[i] = null;
+                    writer._partialDepth = _partialDepth;
+                    return writer;
+                }
+            }
+        }
+
+        return new TemplateWriter(pooled: true) { _partialDepth = _partialDepth };
+    }
+
+    private void ReleaseNested()
+    {
+        Output.Recycle();
+        _partialDepth = 0;
+        var idle = s_idleNested ??= new TemplateWriter?[IdleNestedWriters];
+        for (var i = 0; i < idle.Length; i++)
+        {
+            if (ReferenceEquals(idle[i], this)) return;
+        }
+
+        for (var i = 0; i < idle.Length; i++)
+        {
+            if (idle[i] is null)
+            {
+                idle[i] = this;
+                return;
+            }
+        }
+    }
 
     /// <summary>Counts partial nesting; a partial that includes itself forever fails instead of overflowing the stack.</summary>
     public void EnterPartial(string name)

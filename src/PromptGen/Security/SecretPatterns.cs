@@ -7,7 +7,7 @@ namespace PromptGen.Security;
 /// What a secret looks like without knowing it: credential headers, authorization schemes, well-known key formats,
 /// secret-named assignments and private key blocks. One pattern with one alternative per shape, so text is scanned once.
 /// </summary>
-internal static class SecretPatterns
+internal static partial class SecretPatterns
 {
     // Header names whose whole value is a credential. The value runs to the end of the line (or a closing quote):
     // "Authorization: Bearer x", "Authorization: SharedKey account:signature", "Cookie: a=1; b=2".
@@ -22,24 +22,35 @@ internal static class SecretPatterns
     // Quotes (JSON, possibly escaped inside another string) and the separator between a name and its value.
     private const string Separator = @"\\?[""']?[ \t]*[:=][ \t]*\\?[""']?";
 
-    private static readonly Regex Pattern = new(
-        string.Join("|",
-            @"-----BEGIN[A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END[A-Z ]*PRIVATE KEY-----|$)",
-            // No word boundary before a header name: "xAuthorization: ..." is still a credential.
-            @"(?<keep>(?:" + CredentialHeaders + ")" + Separator + @")(?<value>[^\r\n""\\]*[^\s""\\])",
-            @"(?<keep>\b(?:" + SecretNames + ")" + Separator + @")(?<value>[^\s""',;&}\\]{6,})",
-            @"(?<keep>\b(?<scheme>bearer|basic)[ \t]+)(?<value>[A-Za-z0-9\-._~+/]{8,}=*)",
-            @"\bsk-[A-Za-z0-9_\-]{16,}",
-            @"\bAIza[0-9A-Za-z\-_]{30,}",
-            @"\bgh[pousr]_[A-Za-z0-9]{30,}",
-            @"\bgithub_pat_[A-Za-z0-9_]{40,}",
-            @"\bxox[abprs]-[A-Za-z0-9\-]{10,}",
-            @"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b",
-            @"\bhf_[A-Za-z0-9]{30,}",
-            @"\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]+",
-            @"(?<keep>\bsig=)(?<value>[A-Za-z0-9%+/=]{16,})"),
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-        TimeSpan.FromSeconds(5));
+    // One constant, so that on .NET the regex source generator compiles it at build time: the interpreter spent most
+    // of an eval run's report writing here, and RegexOptions.Compiled would pay the compilation in every new process.
+    private const string PatternText =
+        @"-----BEGIN[A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END[A-Z ]*PRIVATE KEY-----|$)" +
+        // No word boundary before a header name: "xAuthorization: ..." is still a credential.
+        @"|(?<keep>(?:" + CredentialHeaders + ")" + Separator + @")(?<value>[^\r\n""\\]*[^\s""\\])" +
+        @"|(?<keep>\b(?:" + SecretNames + ")" + Separator + @")(?<value>[^\s""',;&}\\]{6,})" +
+        @"|(?<keep>\b(?<scheme>bearer|basic)[ \t]+)(?<value>[A-Za-z0-9\-._~+/]{8,}=*)" +
+        @"|\bsk-[A-Za-z0-9_\-]{16,}" +
+        @"|\bAIza[0-9A-Za-z\-_]{30,}" +
+        @"|\bgh[pousr]_[A-Za-z0-9]{30,}" +
+        @"|\bgithub_pat_[A-Za-z0-9_]{40,}" +
+        @"|\bxox[abprs]-[A-Za-z0-9\-]{10,}" +
+        @"|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b" +
+        @"|\bhf_[A-Za-z0-9]{30,}" +
+        @"|\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]+" +
+        @"|(?<keep>\bsig=)(?<value>[A-Za-z0-9%+/=]{16,})";
+
+    private const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private const int PatternTimeoutMilliseconds = 5000;
+
+#if NET7_0_OR_GREATER
+    [GeneratedRegex(PatternText, PatternOptions, PatternTimeoutMilliseconds)]
+    private static partial Regex GeneratedPattern();
+
+    private static readonly Regex Pattern = GeneratedPattern();
+#else
+    private static readonly Regex Pattern = new(PatternText, PatternOptions, TimeSpan.FromMilliseconds(PatternTimeoutMilliseconds));
+#endif
 
     private static readonly Regex SecretVariableName = new(
         "KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|CONNECTION_?STRING",

@@ -29,6 +29,15 @@ public static class JsonText
     {
         if (json is null) throw new ArgumentNullException(nameof(json));
         if (read is null) throw new ArgumentNullException(nameof(read));
+        if (!MayStartJson(json))
+        {
+            // Prose, a code fence, a bare word: the syntax check would fail at the first character, so do not encode
+            // the whole text to UTF-8 to find that out (most malformed model output starts this way).
+            JsonReadFailure.NotJson();
+            value = default!;
+            return false;
+        }
+
         var size = json.Length <= ExactSizeThreshold ? Encoding.UTF8.GetMaxByteCount(json.Length) : Encoding.UTF8.GetByteCount(json);
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
@@ -40,6 +49,25 @@ public static class JsonText
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Whether the first character after JSON whitespace can start a JSON value (what the syntax check requires).</summary>
+    private static bool MayStartJson(string json)
+    {
+        foreach (var c in json)
+        {
+            switch (c)
+            {
+                case ' ' or '\n' or '\r' or '\t':
+                    continue;
+                case '{' or '[' or '"' or '-' or 't' or 'f' or 'n' or (>= '0' and <= '9'):
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads <paramref name="json"/> strictly as one <typeparamref name="T"/>.</summary>

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Every quality bar of PRODUCT §8 that a benchmark measures, side by side with the peers, in one run on this machine:
+#
+#   render   tests/PromptGen.Benchmarks RenderBenchmarks: five templates (small, loop-heavy, partial-heavy, JSON helpers,
+#            long system prompt), generated typed Render, generated dynamic Render, the run-time renderer, hand-written
+#            C#, Handlebars.Net; the Dotprompt JS reference's compiled render on the same files (eng/bench/render-dotprompt.mjs)
+#   parse    ParseCleanJsonBenchmarks (generated Parse, System.Text.Json reflection and source generator),
+#            ParseMalformedBenchmarks, ParseCorpusBenchmarks (generated Parse over the malformed parsing corpus) against
+#            BAML's parser on the same cases (eng/compare-baml/run-baml.ts), recovery compared case by case
+#   evals    tests/PromptGen.EvalRunner.Benchmark: 1,000 recorded cases replayed, scored, gated and reported, cold, in a
+#            new process
+#   build    eng/measure-generator.sh: generator time and build time of the 1,000-prompt fixture, generated lines
+#
+# Before timing anything, the benchmark program checks that every engine produced the same messages and values,
+# the Dotprompt JS reference's messages included, and the run stops if not.
+#
+# Writes artifacts/bench/summary.json (ratios are PromptGen over the peer, in throughput) and prints the table.
+# Installs dotprompt and @boundaryml/baml (+ tsx) from npm into eng/.tools/ (git-ignored) on first use.
+#
+# Usage: eng/bench.sh [--quick] [--skip-build-fixture]
+#   --quick                short BenchmarkDotNet jobs, 1 s peer runs, one fixture build (under 5 minutes on 2 cores)
+#   --skip-build-fixture   leave out the 1,000-prompt fixture build (its keys are null)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/artifacts/bench"
+BENCH="$ROOT/tests/PromptGen.Benchmarks"
+EVALBENCH="$ROOT/tests/PromptGen.EvalRunner.Benchmark"
+CORPUS="$ROOT/tests/PromptGen.Tests/ParsingCorpus"
+DOTPROMPT_VERSION="1.1.2"
+BAML_VERSION="0.226.2"
+QUICK=0
+FIXTURE=1
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    --skip-build-fixture) FIXTURE=0 ;;
+    *) echo "usage: eng/bench.sh [--quick] [--skip-build-fixture]" >&2; exit 2 ;;
+  esac
+done
+if [ "$QUICK" = 1 ]; then JS_SECONDS=1; BAML_SECONDS=1; BDN=(--quick); FIXTURE_RUNS=1; else JS_SECONDS=5; BAML_SECONDS=5; BDN=(); FIXTURE_RUNS=3; fi
+
+START=$(date +%s)
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average[s]*: //'; }
+LOAD_BEFORE="$(loadavg)"
+echo "eng/bench.sh: load average before: $LOAD_BEFORE"
+rm -rf "$OUT" && mkdir -p "$OUT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+step() { echo "== $(($(date +%s) - START)) s: $*"; }
+
+# --- reference runtimes -------------------------------------------------------------------------------------------
+DOTPROMPT="$ROOT/eng/.tools/dotprompt"
+if ! grep -q "\"version\": \"$DOTPROMPT_VERSION\"" "$DOTPROMPT/node_modules/dotprompt/package.json" 2>/dev/null; then
+  step "installing dotprompt@$DOTPROMPT_VERSION into eng/.tools/dotprompt"
+  mkdir -p "$DOTPROMPT"
+  (cd "$DOTPROMPT" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund --silent "dotprompt@$DOTPROMPT_VERSION")
+fi
+BAML="$ROOT/eng/.tools/baml"
+if [ ! -x "$BAML/node_modules/.bin/baml-cli" ] || ! grep -q "\"version\": \"$BAML_VERSION\"" "$BAML/node_modules/@boundaryml/baml/package.json" 2>/dev/null; then
+  step "installing @boundaryml/baml@$BAML_VERSION and tsx into eng/.tools/baml"
+  mkdir -p "$BAML"
+  (cd "$BAML" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund --silent "@boundaryml/baml@$BAML_VERSION" "tsx@4")
+fi
+
+# --- builds (not timed) -------------------------------------------------------------------------------------------
+step "building the benchmark programs (Release)"
+dotnet build "$BENCH" -c Release -nologo -v:q -clp:ErrorsOnly >"$OUT/build-bench.log" 2>&1 || { cat "$OUT/build-bench.log"; exit 1; }
+dotnet build "$EVALBENCH" -c Release -nologo -v:q -clp:ErrorsOnly >"$OUT/build-evalbench.log" 2>&1 || { cat "$OUT/build-evalbench.log"; exit 1; }
+BENCH_DLL="$BENCH/bin/Release/net10.0/PromptGen.Benchmarks.dll"
+EVAL_DLL="$EVALBENCH/bin/Release/net10.0/PromptGen.EvalRunner.Benchmark.dll"
+
+# --- the peers on the same files ----------------------------------------------------------------------------------
+CASES=(support-reply=SupportReply:support-reply-input.json loop-report=LoopReport:loop-report-input.json
+  partial-digest=PartialDigest:partial-digest-input.json json-context=JsonContext:json-context-input.json
+  long-system=LongSystem:long-system-input.json)
+step "Dotprompt JS reference (dotprompt@$DOTPROMPT_VERSION, node $(node --version)): render, ${JS_SECONDS} s a template"
+node "$ROOT/eng/bench/render-dotprompt.mjs" "$DOTPROMPT" "$BENCH/Prompts" "$BENCH/Data" "$JS_SECONDS" "$OUT/js-messages.json" "${CASES[@]}" | tee "$OUT/js-render.txt"
+
+step "BAML's parser (@boundaryml/baml@$BAML_VERSION) on the parsing corpus, ${BAML_SECONDS} s"
+rm -rf "$BAML/baml_src" "$BAML/baml_client"
+cp -r "$ROOT/eng/compare-baml/baml_src" "$BAML/baml_src"
+cp "$ROOT/eng/compare-baml/run-baml.ts" "$BAML/run-baml.ts"
+(cd "$BAML" && node_modules/.bin/baml-cli generate --from baml_src >/dev/null)
+(cd "$BAML" && BAML_LOG=off node_modules/.bin/tsx run-baml.ts "$CORPUS" "$OUT/baml-results.json" "$BAML_SECONDS" 2>/dev/null)
+
+# --- the check, then BenchmarkDotNet ------------------------------------------------------------------------------
+step "equivalence check (every engine, the JS reference included) and parsing-corpus recovery"
+dotnet "$BENCH_DLL" --check --js-messages "$OUT/js-messages.json"
+dotnet "$BENCH_DLL" --corpus-compare "$OUT/baml-results.json" "$OUT/corpus.json"
+
+step "BenchmarkDotNet: render and parse ${BDN[*]:-(full jobs)}"
+(cd "$OUT" && dotnet "$BENCH_DLL" "${BDN[@]}" --js-messages "$OUT/js-messages.json" --results "$OUT/dotnet.json" \
+  --filter '*RenderBenchmarks*' '*ParseCleanJsonBenchmarks*' '*ParseMalformedBenchmarks*' '*ParseCorpusBenchmarks*' \
+  --exporters markdown >"$OUT/benchmarkdotnet.log" 2>&1) || { tail -50 "$OUT/benchmarkdotnet.log"; exit 1; }
+grep -E '^\|' "$OUT/benchmarkdotnet.log" | grep -v -- '--- |' >"$OUT/benchmarkdotnet-tables.md" || true
+
+# --- eval runner, cold, in a new process --------------------------------------------------------------------------
+step "eval runner: 1,000 recorded cases replayed cold in a new process"
+EVALDIR="$OUT/evals"
+dotnet "$EVAL_DLL" --prepare "$EVALDIR" >"$OUT/evals-prepare.txt"
+EVAL_RUNS=()
+for run in 1 2 3; do
+  t0=$(date +%s%N)
+  line=$(dotnet "$EVAL_DLL" --replay-once "$EVALDIR")
+  t1=$(date +%s%N)
+  echo "$line wall_ms=$(((t1 - t0) / 1000000))" | tee -a "$OUT/evals.txt"
+done
+
+# --- generator and build on the 1,000-prompt fixture --------------------------------------------------------------
+if [ "$FIXTURE" = 1 ]; then
+  step "1,000-prompt fixture: generator time and build time ($FIXTURE_RUNS build(s))"
+  bash "$ROOT/eng/measure-generator.sh" --runs "$FIXTURE_RUNS" --out "$ROOT/artifacts/fixture" >"$OUT/fixture.log" 2>&1 || { tail -30 "$OUT/fixture.log"; exit 1; }
+  cp "$ROOT/artifacts/fixture/measure/summary.json" "$OUT/fixture.json"
+fi
+
+LOAD_AFTER="$(loadavg)"
+step "writing artifacts/bench/summary.json"
+node "$ROOT/eng/bench/summarize.mjs" "$OUT" "$([ "$QUICK" = 1 ] && echo quick || echo full)" "$LOAD_BEFORE" "$LOAD_AFTER" "$(($(date +%s) - START))" \
+  "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(dotnet --version)" "$(node --version)"

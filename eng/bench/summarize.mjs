@@ -1,0 +1,135 @@
+// Reads what eng/bench.sh measured in <out> and writes <out>/summary.json, then prints the table.
+// Usage: node summarize.mjs <out> <quick|full> <load-before> <load-after> <seconds> <commit> <dotnet-sdk> <node>
+// Ratios are PromptGen over the peer, in throughput (operations per second), so higher is better.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, release, platform } from "node:os";
+import { join } from "node:path";
+
+const [out, mode, loadBefore, loadAfter, seconds, commit, sdk, nodeVersion] = process.argv.slice(2);
+const readJson = (file) => (existsSync(join(out, file)) ? JSON.parse(readFileSync(join(out, file), "utf8")) : null);
+const dotnet = readJson("dotnet.json") ?? {};
+const corpus = readJson("corpus.json");
+const fixture = readJson("fixture.json");
+const rate = (name) => dotnet[name]?.ops_per_s ?? null;
+const js = Object.fromEntries(
+  readFileSync(join(out, "js-render.txt"), "utf8").split("\n").filter((l) => l.startsWith("ops/s dotprompt["))
+    .map((l) => { const m = /^ops\/s dotprompt\[(.*)\] (\d+)/.exec(l); return [m[1], Number(m[2])]; }));
+const templates = Object.keys(js);
+
+const round = (x, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? null : Number(x.toFixed(digits)));
+const ratio = (a, b) => (a && b ? a / b : null);
+const geomean = (xs) => (xs.length && xs.every((x) => x) ? Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length) : null);
+
+// Render: per template, then the geometric mean over the five templates (the key) and the worst template.
+const perTemplate = {};
+for (const t of templates) {
+  const typed = rate(`RenderBenchmarks.Typed[${t}]`), dyn = rate(`RenderBenchmarks.Dynamic[${t}]`), runtime = rate(`RenderBenchmarks.RunTime[${t}]`);
+  const hand = rate(`RenderBenchmarks.HandWritten[${t}]`), hbs = rate(`RenderBenchmarks.HandlebarsNet[${t}]`);
+  perTemplate[t] = {
+    ops_per_s: { typed, dynamic: dyn, run_time_renderer: runtime, hand_written: hand, handlebars_net: hbs, dotprompt_js: js[t] },
+    allocated_bytes: { typed: dotnet[`RenderBenchmarks.Typed[${t}]`]?.allocated_bytes ?? null, dynamic: dotnet[`RenderBenchmarks.Dynamic[${t}]`]?.allocated_bytes ?? null, hand_written: dotnet[`RenderBenchmarks.HandWritten[${t}]`]?.allocated_bytes ?? null },
+    render_vs_handwritten: round(ratio(typed, hand)),
+    render_vs_handlebars_net: round(ratio(typed, hbs)),
+    render_vs_dotprompt_js: round(ratio(typed, js[t])),
+    render_dynamic_vs_dotprompt_js: round(ratio(dyn, js[t])),
+    render_runtime_vs_dotprompt_js: round(ratio(runtime, js[t])),
+  };
+}
+const renderKey = (key) => round(geomean(templates.map((t) => perTemplate[t][key])));
+const renderMin = (key) => { const xs = templates.map((t) => perTemplate[t][key]); return xs.every((x) => x !== null) ? Math.min(...xs) : null; };
+
+// Parse.
+const clean = rate("ParseCleanJsonBenchmarks.GeneratedParse");
+const cases = corpus?.malformed_cases_per_pass ?? null;
+const corpusParse = rate("ParseCorpusBenchmarks.GeneratedParse"), corpusTryParse = rate("ParseCorpusBenchmarks.GeneratedTryParse");
+const parsesPerSecond = corpusParse && cases ? corpusParse * cases : null;
+const tryParsesPerSecond = corpusTryParse && cases ? corpusTryParse * cases : null;
+const bamlRate = corpus?.baml_parses_per_s_median_round ?? null;
+
+// Evals: the median of the cold runs, wall time of the whole new process.
+const evalRuns = existsSync(join(out, "evals.txt"))
+  ? readFileSync(join(out, "evals.txt"), "utf8").split("\n").filter((l) => l.startsWith("eval-replay"))
+    .map((l) => Object.fromEntries(l.split(" ").slice(1).map((kv) => kv.split("=")).map(([k, v]) => [k, Number(v)])))
+  : [];
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : null; };
+
+const summary = {
+  mode,
+  commit,
+  date: new Date().toISOString(),
+  machine: {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memory_gib: round(totalmem() / 2 ** 30, 1),
+    os: `${platform()} ${release()}`,
+    dotnet_sdk: sdk,
+    node: nodeVersion,
+  },
+  load_average_before: loadBefore,
+  load_average_after: loadAfter,
+  seconds: Number(seconds),
+
+  render_vs_handwritten: renderKey("render_vs_handwritten"),
+  render_vs_handlebars_net: renderKey("render_vs_handlebars_net"),
+  render_vs_dotprompt_js: renderKey("render_vs_dotprompt_js"),
+  render_dynamic_vs_dotprompt_js: renderKey("render_dynamic_vs_dotprompt_js"),
+  render_runtime_vs_dotprompt_js: renderKey("render_runtime_vs_dotprompt_js"),
+  parse_clean_vs_stj_reflection: round(ratio(clean, rate("ParseCleanJsonBenchmarks.SystemTextJsonReflection"))),
+  parse_clean_vs_stj_sourcegen: round(ratio(clean, rate("ParseCleanJsonBenchmarks.SystemTextJsonSourceGenerated"))),
+  parse_malformed_vs_baml: round(ratio(parsesPerSecond, bamlRate), 1),
+  parse_malformed_recovery: corpus ? { promptgen: corpus.promptgen_expected_results, baml: corpus.baml_expected_results, cases: corpus.cases } : null,
+  generator_1000_prompts_ms: fixture?.generator_1000_prompts_ms ?? null,
+  build_1000_prompts_s: fixture?.build_1000_prompts_s ?? null,
+  generated_lines_per_prompt: fixture?.generated_lines_per_prompt ?? null,
+  eval_replay_1000_cases_cold_ms: median(evalRuns.map((r) => r.wall_ms)),
+  stream_parse_vs_whole_parse: null,
+
+  notes: {
+    render: "Typed keys: generated typed Render; render_dynamic_*: generated Render(JsonElement) of the same body without an input schema; render_runtime_*: the run-time renderer (promptgen render, evals of untyped prompts). Each key is the geometric mean over the five templates; details.render has each template and details.render_min the worst one.",
+    parse_malformed_vs_baml: "Generated Parse (PromptOutputException caught on rejects, as BAML's loop catches its own) over every malformed case of the parsing corpus, parses per second, over BAML's parser on the same cases (median round).",
+    eval_replay_1000_cases_cold_ms: "Median wall time of 3 new processes, each replaying 1,000 recorded cases (1 in 20 needs repairs), scoring, gating and writing the JUnit, JSON, Markdown and HTML reports.",
+    stream_parse_vs_whole_parse: "null: streaming does not exist yet.",
+  },
+  details: {
+    render: perTemplate,
+    render_min: Object.fromEntries(["render_vs_handwritten", "render_vs_handlebars_net", "render_vs_dotprompt_js", "render_dynamic_vs_dotprompt_js", "render_runtime_vs_dotprompt_js"].map((k) => [k, renderMin(k)])),
+    parse: {
+      clean_ops_per_s: { generated_parse: clean, stj_reflection: rate("ParseCleanJsonBenchmarks.SystemTextJsonReflection"), stj_source_generated: rate("ParseCleanJsonBenchmarks.SystemTextJsonSourceGenerated") },
+      clean_allocated_bytes: dotnet["ParseCleanJsonBenchmarks.GeneratedParse"]?.allocated_bytes ?? null,
+      malformed_one_text_ops_per_s: { generated_parse: rate("ParseMalformedBenchmarks.GeneratedParse"), schema_aligned_parser_alone: rate("ParseMalformedBenchmarks.SchemaAlignedParserAlone") },
+      corpus_malformed_cases: cases,
+      corpus_parses_per_s: { generated_parse: round(parsesPerSecond, 0), generated_try_parse: round(tryParsesPerSecond, 0), baml_median_round: bamlRate, baml_best_round: corpus?.baml_parses_per_s_best_round ?? null, baml_wall: corpus?.baml_parses_per_s_wall ?? null },
+      parse_malformed_try_parse_vs_baml: round(ratio(tryParsesPerSecond, bamlRate), 1),
+      recovery_malformed: corpus ? { promptgen: corpus.promptgen_malformed_expected_results, baml: corpus.baml_malformed_expected_results, cases: corpus.malformed_cases } : null,
+      recovery_disagreements: corpus?.disagreements ?? null,
+    },
+    evals: evalRuns,
+    fixture,
+  },
+};
+
+const bars = [
+  ["render_vs_handwritten", ">=", 0.8], ["render_vs_handlebars_net", ">=", 8], ["render_vs_dotprompt_js", ">=", 40],
+  ["render_dynamic_vs_dotprompt_js", ">=", 10], ["parse_clean_vs_stj_reflection", ">=", 1.5], ["parse_clean_vs_stj_sourcegen", ">=", 1],
+  ["parse_malformed_vs_baml", ">=", 100], ["generator_1000_prompts_ms", "<=", 500], ["build_1000_prompts_s", "<=", 25],
+  ["generated_lines_per_prompt", "<=", 250], ["eval_replay_1000_cases_cold_ms", "<", 2000],
+];
+summary.bars = Object.fromEntries(bars.map(([key, op, bar]) => {
+  const value = summary[key];
+  const met = value === null ? null : op === ">=" ? value >= bar : op === "<=" ? value <= bar : value < bar;
+  return [key, { value, bar: `${op} ${bar}`, met }];
+}));
+if (summary.parse_malformed_recovery) {
+  const r = summary.parse_malformed_recovery;
+  summary.bars.parse_malformed_recovery = { value: `${r.promptgen}/${r.cases} vs ${r.baml}/${r.cases}`, bar: ">= BAML's", met: r.promptgen >= r.baml };
+}
+writeFileSync(join(out, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
+
+console.log(`\nartifacts/bench/summary.json (${mode}, load average ${loadBefore} before, ${loadAfter} after, ${seconds} s)`);
+console.log("| key | value | bar | met |\n|---|---|---|---|");
+for (const [key, { value, bar, met }] of Object.entries(summary.bars)) console.log(`| ${key} | ${value} | ${bar} | ${met === null ? "n/a" : met ? "yes" : "NO"} |`);
+console.log("\nrender, per template (ops/s: typed / dynamic / run-time renderer / hand-written / Handlebars.Net / Dotprompt JS)");
+for (const t of templates) {
+  const o = perTemplate[t].ops_per_s;
+  console.log(`  ${t.padEnd(15)} ${[o.typed, o.dynamic, o.run_time_renderer, o.hand_written, o.handlebars_net, o.dotprompt_js].map((x) => String(x ?? "-").padStart(9)).join(" ")}`);
+}
