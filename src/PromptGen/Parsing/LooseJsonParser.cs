@@ -100,55 +100,21 @@ internal sealed class LooseJsonParser
 
         var node = new LooseNode(LooseKind.Object, _pos) { Members = new List<LooseMember>() };
         _pos++;
-        var afterComma = false;
-        var commaPos = -1;
+        var separator = new SeparatorState();
         while (true)
         {
-            SkipTrivia();
-            if (_pos >= _end)
+            var step = ReadBetweenElements(node, node.Members.Count, ref separator);
+            if (step == ContainerStep.Closed)
             {
-                _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, "output ended inside an object; closed it");
-                node.End = _end;
                 return node;
             }
 
-            var c = _text[_pos];
-            if (c == '}' || c == ']')
+            if (step == ContainerStep.Separator)
             {
-                if (afterComma)
-                {
-                    _log.Add(PromptRepairKind.TrailingComma, commaPos, 1, "removed a trailing comma");
-                }
-
-                if (c == ']')
-                {
-                    _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, "']' closes an object; read as '}'");
-                }
-
-                _pos++;
-                node.End = _pos;
-                return node;
-            }
-
-            if (c == ',')
-            {
-                if (node.Members.Count == 0 || afterComma)
-                {
-                    _log.Add(PromptRepairKind.TrailingComma, _pos, 1, "removed an extra comma");
-                }
-
-                afterComma = true;
-                commaPos = _pos;
-                _pos++;
                 continue;
             }
 
-            if (!afterComma && node.Members.Count > 0)
-            {
-                _log.Add(PromptRepairKind.MissingComma, _pos, 0, "inserted a missing comma between members");
-            }
-
-            afterComma = false;
+            var c = _text[_pos];
 
             // Key
             var keyStart = _pos;
@@ -248,6 +214,75 @@ internal sealed class LooseJsonParser
         }
     }
 
+    private enum ContainerStep
+    {
+        Element,
+        Separator,
+        Closed,
+    }
+
+    private struct SeparatorState
+    {
+        public bool AfterComma;
+        public int CommaPosition;
+    }
+
+    /// <summary>
+    /// Reads what stands between the elements of an object or array: the end of the text or a closing bracket (either
+    /// kind closes the container being read), a comma (extra ones dropped), or nothing before an element (a comma
+    /// inserted). Both container kinds share these repairs, so they are decided here once.
+    /// </summary>
+    private ContainerStep ReadBetweenElements(LooseNode node, int count, ref SeparatorState separator)
+    {
+        var isObject = node.Kind == LooseKind.Object;
+        SkipTrivia();
+        if (_pos >= _end)
+        {
+            _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, isObject ? "output ended inside an object; closed it" : "output ended inside an array; closed it");
+            node.End = _end;
+            return ContainerStep.Closed;
+        }
+
+        var c = _text[_pos];
+        if (c is '}' or ']')
+        {
+            if (separator.AfterComma)
+            {
+                _log.Add(PromptRepairKind.TrailingComma, separator.CommaPosition, 1, "removed a trailing comma");
+            }
+
+            if (c != (isObject ? '}' : ']'))
+            {
+                _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, isObject ? "']' closes an object; read as '}'" : "'}' closes an array; read as ']'");
+            }
+
+            _pos++;
+            node.End = _pos;
+            return ContainerStep.Closed;
+        }
+
+        if (c == ',')
+        {
+            if (count == 0 || separator.AfterComma)
+            {
+                _log.Add(PromptRepairKind.TrailingComma, _pos, 1, "removed an extra comma");
+            }
+
+            separator.AfterComma = true;
+            separator.CommaPosition = _pos;
+            _pos++;
+            return ContainerStep.Separator;
+        }
+
+        if (!separator.AfterComma && count > 0)
+        {
+            _log.Add(PromptRepairKind.MissingComma, _pos, 0, isObject ? "inserted a missing comma between members" : "inserted a missing comma between items");
+        }
+
+        separator.AfterComma = false;
+        return ContainerStep.Element;
+    }
+
     private LooseNode ParseArray(int depth)
     {
         if (depth > _maxDepth)
@@ -257,55 +292,20 @@ internal sealed class LooseJsonParser
 
         var node = new LooseNode(LooseKind.Array, _pos) { Items = new List<LooseNode>() };
         _pos++;
-        var afterComma = false;
-        var commaPos = -1;
+        var separator = new SeparatorState();
         while (true)
         {
-            SkipTrivia();
-            if (_pos >= _end)
+            var step = ReadBetweenElements(node, node.Items.Count, ref separator);
+            if (step == ContainerStep.Closed)
             {
-                _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, "output ended inside an array; closed it");
-                node.End = _end;
                 return node;
             }
 
-            var c = _text[_pos];
-            if (c == ']' || c == '}')
+            if (step == ContainerStep.Separator)
             {
-                if (afterComma)
-                {
-                    _log.Add(PromptRepairKind.TrailingComma, commaPos, 1, "removed a trailing comma");
-                }
-
-                if (c == '}')
-                {
-                    _log.Add(PromptRepairKind.SkippedCharacters, _pos, 1, "'}' closes an array; read as ']'");
-                }
-
-                _pos++;
-                node.End = _pos;
-                return node;
-            }
-
-            if (c == ',')
-            {
-                if (node.Items.Count == 0 || afterComma)
-                {
-                    _log.Add(PromptRepairKind.TrailingComma, _pos, 1, "removed an extra comma");
-                }
-
-                afterComma = true;
-                commaPos = _pos;
-                _pos++;
                 continue;
             }
 
-            if (!afterComma && node.Items.Count > 0)
-            {
-                _log.Add(PromptRepairKind.MissingComma, _pos, 0, "inserted a missing comma between items");
-            }
-
-            afterComma = false;
             _log.Push(node.Items.Count);
             var item = ParseValue(depth, Context.ArrayItem);
             _log.Pop();

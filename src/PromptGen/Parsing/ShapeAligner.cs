@@ -86,10 +86,7 @@ internal sealed class ShapeAligner
                 _writer.WriteStringValue(text);
                 return;
             default:
-                if (!TryUnwrapToScalar(node, shape))
-                {
-                    Mismatch(node, shape);
-                }
+                UnwrapToScalarOrMismatch(node, shape);
 
                 return;
         }
@@ -128,10 +125,7 @@ internal sealed class ShapeAligner
 
                 break;
             default:
-                if (!TryUnwrapToScalar(node, shape))
-                {
-                    Mismatch(node, shape);
-                }
+                UnwrapToScalarOrMismatch(node, shape);
 
                 return;
         }
@@ -187,10 +181,7 @@ internal sealed class ShapeAligner
                 _writer.WriteBooleanValue(value.Value);
                 return;
             default:
-                if (!TryUnwrapToScalar(node, shape))
-                {
-                    Mismatch(node, shape);
-                }
+                UnwrapToScalarOrMismatch(node, shape);
 
                 return;
         }
@@ -200,10 +191,7 @@ internal sealed class ShapeAligner
     {
         if (node.Kind is not (LooseKind.String or LooseKind.Bare or LooseKind.Number or LooseKind.True or LooseKind.False))
         {
-            if (!TryUnwrapToScalar(node, shape))
-            {
-                Mismatch(node, shape);
-            }
+            UnwrapToScalarOrMismatch(node, shape);
 
             return;
         }
@@ -418,6 +406,15 @@ internal sealed class ShapeAligner
     }
 
     /// <summary>Unwraps a one-element list or a one-key/known-wrapper object around a scalar value.</summary>
+    /// <summary>A container where a scalar belongs: its single scalar is used, or the node does not fit.</summary>
+    private void UnwrapToScalarOrMismatch(LooseNode node, OutputShape shape)
+    {
+        if (!TryUnwrapToScalar(node, shape))
+        {
+            Mismatch(node, shape);
+        }
+    }
+
     private bool TryUnwrapToScalar(LooseNode node, OutputShape shape)
     {
         if (node.Kind == LooseKind.Array && node.Items!.Count == 1 && node.Items[0].Kind is not (LooseKind.Array or LooseKind.Object))
