@@ -9,10 +9,8 @@ namespace PromptGen.Language.Prompts;
 /// (<c>{...options.input.default, ...data.input}</c>); PromptGen also applies the frontmatter's
 /// <c>input.default</c>, underneath both, as the Dotprompt documentation promises.
 /// </summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 static class InputDefaults
 {

@@ -9,10 +9,8 @@ namespace PromptGen.Language.Rendering;
 /// written in a <c>data:</c> URI, else the URL's file extension. The one table of file extensions, shared as source by
 /// the build check (PG0210) and the run-time mapping to Microsoft.Extensions.AI contents, so both decide alike.
 /// </summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 static class MediaTypes
 {
@@ -246,10 +244,8 @@ static class MediaTypes
 }
 
 /// <summary>What <see cref="MediaTypes.Resolve"/> decided for one media part.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 sealed class MediaResolution
 {

@@ -6,10 +6,8 @@ using PromptGen.Language.Values;
 namespace PromptGen.Language.Rendering;
 
 /// <summary>A rendered message, shaped like Dotprompt's <c>Message</c>: <c>{"role", "content", "metadata"?}</c>.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 sealed class PromptMessage
 {

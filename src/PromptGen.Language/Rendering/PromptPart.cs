@@ -5,10 +5,8 @@ using PromptGen.Language.Values;
 namespace PromptGen.Language.Rendering;
 
 /// <summary>One part of a message's content, shaped like Dotprompt's <c>Part</c>.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 abstract class PromptPart
 {
@@ -61,10 +59,8 @@ abstract class PromptPart
 }
 
 /// <summary><c>{"text": "..."}</c>.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 sealed class TextPart : PromptPart
 {
@@ -79,10 +75,8 @@ sealed class TextPart : PromptPart
 }
 
 /// <summary><c>{"media": {"url": "...", "contentType": "..."}}</c>, made by <c>{{media url=... contentType=...}}</c>.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 sealed class MediaPart : PromptPart
 {
@@ -110,10 +104,8 @@ sealed class MediaPart : PromptPart
 /// A placeholder left by <c>{{section "name"}}</c>: <c>{"metadata": {"purpose": "name", "pending": true}}</c>,
 /// to be filled by the caller (e.g. with output instructions).
 /// </summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 sealed class PendingPart : PromptPart
 {
@@ -129,10 +121,8 @@ sealed class PendingPart : PromptPart
 }
 
 /// <summary>Any other part (tool requests, custom data, ...), kept exactly as given, e.g. in history messages.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 sealed class DataPart : PromptPart
 {

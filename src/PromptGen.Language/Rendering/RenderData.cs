@@ -4,10 +4,8 @@ using PromptGen.Language.Values;
 namespace PromptGen.Language.Rendering;
 
 /// <summary>What a template is rendered with, as in Dotprompt's <c>DataArgument</c>.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 sealed class RenderData
 {

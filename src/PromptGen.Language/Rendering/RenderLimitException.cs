@@ -7,10 +7,8 @@ namespace PromptGen.Language.Rendering;
 /// Templates can grow their output exponentially (a partial that includes the next one twice, nested <c>json</c>
 /// calls); this stops them with a clear message instead of exhausting memory or never finishing.
 /// </summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 sealed class RenderLimitException : InvalidOperationException
 {

@@ -6,10 +6,8 @@ namespace PromptGen.Language.Text;
 /// and exclude U+0085), <c>\w</c>, and the characters of a Handlebars ID. Linked into the runtime library, so generated
 /// code and the language core agree on every one.
 /// </summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 static class JsText
 {

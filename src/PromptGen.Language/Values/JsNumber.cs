@@ -5,10 +5,8 @@ using System.Text;
 namespace PromptGen.Language.Values;
 
 /// <summary>Formats doubles exactly as JavaScript's <c>Number.prototype.toString()</c> does.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 static class JsNumber
 {

@@ -7,10 +7,8 @@ using System.Text;
 namespace PromptGen.Language.Values;
 
 /// <summary>Strict JSON reading and JavaScript-compatible JSON writing for <see cref="PromptValue"/>.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 static class PromptJson
 {

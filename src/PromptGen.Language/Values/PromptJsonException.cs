@@ -3,10 +3,8 @@ using System;
 namespace PromptGen.Language.Values;
 
 /// <summary>Thrown by <see cref="PromptJson.Parse"/> for text that is not valid JSON; carries a 1-based position.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 sealed class PromptJsonException : FormatException
 {

@@ -10,10 +10,8 @@ namespace PromptGen.Language.Values;
 /// deliberately independent of System.Text.Json so the language core can run inside the compiler.
 /// A C# <c>null</c> reference stands for JavaScript's <c>undefined</c> wherever a value is optional.
 /// </summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 sealed class PromptValue : IEquatable<PromptValue>
 {

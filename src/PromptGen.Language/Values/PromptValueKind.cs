@@ -1,10 +1,8 @@
 namespace PromptGen.Language.Values;
 
 /// <summary>The JSON data model used for frontmatter values and render data.</summary>
-#if PROMPTGEN_RUNTIME
-internal
-#else
-public
+#if !PROMPTGEN_RUNTIME
+public // internal in the runtime assembly, which compiles this file too
 #endif
 enum PromptValueKind
 {
