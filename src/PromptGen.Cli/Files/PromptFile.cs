@@ -4,23 +4,11 @@ using System.IO;
 namespace PromptGen.Cli.Files;
 
 /// <summary>A <c>.prompt</c> file found for <c>check</c>, with the folder where its partial lookup stops.</summary>
-internal sealed class PromptFile
+/// <param name="DisplayPath">The path as the user gave it (or joined onto the directory they gave): used in diagnostics.</param>
+/// <param name="FullPath">The absolute path, used to read the file.</param>
+/// <param name="SearchRoot">The full path of the outermost folder searched for partials.</param>
+internal sealed record PromptFile(string DisplayPath, string FullPath, string SearchRoot)
 {
-    public PromptFile(string displayPath, string fullPath, string searchRoot)
-    {
-        DisplayPath = displayPath;
-        FullPath = fullPath;
-        SearchRoot = searchRoot;
-    }
-
-    /// <summary>The path as the user gave it (or joined onto the directory they gave): used in diagnostics.</summary>
-    public string DisplayPath { get; }
-
-    public string FullPath { get; }
-
-    /// <summary>The full path of the outermost folder searched for partials.</summary>
-    public string SearchRoot { get; }
-
     /// <summary>An eval file (<c>*.eval.yaml</c>) rather than a prompt.</summary>
     public bool IsEval => PromptGen.Language.Evals.EvalPromptLink.IsEvalFile(FullPath);
 

@@ -9,26 +9,17 @@ using PromptGen.Language.Yaml;
 namespace PromptGen.Language.Evals;
 
 /// <summary>PG0502: does a case's input fit the prompt's input schema (required fields, declared fields, types, enums)?</summary>
-internal sealed class EvalInputChecker
+internal sealed class EvalInputChecker(EvalDiagnosticList diagnostics, PromptContext prompt)
 {
-    private readonly EvalDiagnosticList _diagnostics;
-    private readonly PromptContext _prompt;
-
-    public EvalInputChecker(EvalDiagnosticList diagnostics, PromptContext prompt)
-    {
-        _diagnostics = diagnostics;
-        _prompt = prompt;
-    }
-
     public void Check(EvalCase evalCase)
     {
-        if (_prompt.Input is not { } schema) return;
+        if (prompt.Input is not { } schema) return;
         var fallback = evalCase.InputNode?.Span ?? evalCase.IdSpan;
         foreach (var mismatch in SchemaValidator.Validate(evalCase.Input, schema))
         {
             var node = Locate(evalCase.InputNode, mismatch.Path, out var keySpan);
             var span = (mismatch.AtKey ? keySpan : node?.Span) ?? node?.Span ?? fallback;
-            _diagnostics.Add(DiagnosticDescriptors.EvalInputMismatch, span, Message(mismatch));
+            diagnostics.Add(DiagnosticDescriptors.EvalInputMismatch, span, Message(mismatch));
         }
     }
 
@@ -39,7 +30,7 @@ internal sealed class EvalInputChecker
         switch (mismatch.Kind)
         {
             case SchemaMismatchKind.WrongType:
-                return $"{where} is {SchemaMismatch.DescribeValue(mismatch.Value!)} but {_prompt.PromptFileName} expects {SchemaTypeNames.Display(SchemaTypeNames.NonNull(mismatch.Node) ?? new HashSet<string>(mismatch.Node.DeclaredTypes))}";
+                return $"{where} is {SchemaMismatch.DescribeValue(mismatch.Value!)} but {prompt.PromptFileName} expects {SchemaTypeNames.Display(SchemaTypeNames.NonNull(mismatch.Node) ?? new HashSet<string>(mismatch.Node.DeclaredTypes))}";
             case SchemaMismatchKind.NotInEnum:
                 return $"{where} is {PromptJson.Serialize(mismatch.Value!)}, which is not one of {string.Join(", ", mismatch.Node.EnumValues.Select(v => PromptJson.Serialize(v)))}";
             case SchemaMismatchKind.MissingRequired:
@@ -48,7 +39,7 @@ internal sealed class EvalInputChecker
                 var known = mismatch.DeclaredNames;
                 var hint = EvalYaml.Hint(mismatch.PropertyName!, known);
                 var list = hint.Length == 0 && known.Count > 0 ? $" (fields: {string.Join(", ", known)})" : string.Empty;
-                return $"Input field '{path}' is not declared by {_prompt.PromptFileName}{(hint.Length > 0 ? hint : list)}";
+                return $"Input field '{path}' is not declared by {prompt.PromptFileName}{(hint.Length > 0 ? hint : list)}";
             default:
                 return mismatch.Describe(where);
         }

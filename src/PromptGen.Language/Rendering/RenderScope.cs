@@ -27,21 +27,8 @@ internal sealed class ContextDepths
 }
 
 /// <summary>Block parameters declared by one program (<c>as |a b|</c>), with the values of this invocation.</summary>
-internal sealed class BlockParamFrame
+internal sealed record BlockParamFrame(IReadOnlyList<string> Names, object?[]? Values, BlockParamFrame? Next)
 {
-    public BlockParamFrame(IReadOnlyList<string> names, object?[]? values, BlockParamFrame? next)
-    {
-        Names = names;
-        Values = values;
-        Next = next;
-    }
-
-    public IReadOnlyList<string> Names { get; }
-
-    public object?[]? Values { get; }
-
-    public BlockParamFrame? Next { get; }
-
     public bool TryFind(string name, out object? value)
     {
         for (var frame = this; frame is not null; frame = frame.Next)
@@ -86,18 +73,4 @@ internal sealed class RenderScope
 }
 
 /// <summary>The body of a <c>{{#> partial}}...{{/partial}}</c>, available inside the partial as <c>@partial-block</c>.</summary>
-internal sealed class PartialBlockValue
-{
-    public PartialBlockValue(Templates.TemplateProgram program, RenderScope definition, object? outer)
-    {
-        Program = program;
-        Definition = definition;
-        Outer = outer;
-    }
-
-    public Templates.TemplateProgram Program { get; }
-
-    public RenderScope Definition { get; }
-
-    public object? Outer { get; }
-}
+internal sealed record PartialBlockValue(Templates.TemplateProgram Program, RenderScope Definition, object? Outer);

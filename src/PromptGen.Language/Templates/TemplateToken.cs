@@ -37,27 +37,8 @@ internal enum TokenKind
 }
 
 /// <summary>A token with its template-relative range. <see cref="Raw"/> is the matched text, <see cref="Text"/> its value.</summary>
-internal readonly struct TemplateToken
+internal readonly record struct TemplateToken(TokenKind Kind, int Start, int End, string Raw, string Text)
 {
-    public TemplateToken(TokenKind kind, int start, int end, string raw, string text)
-    {
-        Kind = kind;
-        Start = start;
-        End = end;
-        Raw = raw;
-        Text = text;
-    }
-
-    public TokenKind Kind { get; }
-
-    public int Start { get; }
-
-    public int End { get; }
-
-    public string Raw { get; }
-
-    public string Text { get; }
-
     /// <summary>Handlebars' stripFlags: <c>~</c> right after <c>{{</c>.</summary>
     public bool OpenTilde => Raw.Length > 2 && Raw[2] == '~';
 

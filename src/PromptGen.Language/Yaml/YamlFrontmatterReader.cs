@@ -39,24 +39,9 @@ public static class YamlFrontmatterReader
     /// <summary>Reads a standalone YAML text (positions relative to it).</summary>
     public static YamlReadResult Read(string yaml, string path) => Read(yaml, 0, yaml.Length, new LineMap(yaml), path);
 
-    private sealed class Frame
+    // A record for its short constructor; frames are never compared.
+    private sealed record Frame(YamlSourceNodeKind Kind, int Start, bool Flow, string Anchor)
     {
-        public Frame(YamlSourceNodeKind kind, int start, bool flow, string anchor)
-        {
-            Kind = kind;
-            Start = start;
-            Flow = flow;
-            Anchor = anchor;
-        }
-
-        public YamlSourceNodeKind Kind { get; }
-
-        public int Start { get; }
-
-        public bool Flow { get; }
-
-        public string Anchor { get; }
-
         public List<YamlSourceEntry> Entries { get; } = new();
 
         public List<YamlSourceNode> Items { get; } = new();

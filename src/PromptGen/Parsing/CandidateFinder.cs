@@ -4,33 +4,15 @@ using System.Collections.Generic;
 namespace PromptGen;
 
 /// <summary>A place in the model output where a payload may start.</summary>
-internal readonly struct Candidate
+/// <param name="Start">Where the value starts.</param>
+/// <param name="End">Upper bound of the value (end of its balanced region, its fence, or the text).</param>
+/// <param name="FenceOpenStart">Where the opening code fence starts, or -1 when the value is not fenced.</param>
+/// <param name="FenceOpenEnd">Just past the opening fence line.</param>
+/// <param name="FenceCloseStart">Where the closing fence starts.</param>
+/// <param name="FenceCloseEnd">Just past the closing fence.</param>
+internal readonly record struct Candidate(int Start, int End, int FenceOpenStart, int FenceOpenEnd, int FenceCloseStart, int FenceCloseEnd)
 {
-    public Candidate(int start, int end, int fenceOpenStart, int fenceOpenEnd, int fenceCloseStart, int fenceCloseEnd)
-    {
-        Start = start;
-        End = end;
-        FenceOpenStart = fenceOpenStart;
-        FenceOpenEnd = fenceOpenEnd;
-        FenceCloseStart = fenceCloseStart;
-        FenceCloseEnd = fenceCloseEnd;
-    }
-
-    /// <summary>Where the value starts.</summary>
-    public int Start { get; }
-
-    /// <summary>Upper bound of the value (end of its balanced region, its fence, or the text).</summary>
-    public int End { get; }
-
     public bool IsFenced => FenceOpenStart >= 0;
-
-    public int FenceOpenStart { get; }
-
-    public int FenceOpenEnd { get; }
-
-    public int FenceCloseStart { get; }
-
-    public int FenceCloseEnd { get; }
 }
 
 /// <summary>
@@ -236,22 +218,5 @@ internal static class CandidateFinder
         }
     }
 
-    private readonly struct Fence
-    {
-        public Fence(int openStart, int contentStart, int contentEnd, int closeEnd)
-        {
-            OpenStart = openStart;
-            ContentStart = contentStart;
-            ContentEnd = contentEnd;
-            CloseEnd = closeEnd;
-        }
-
-        public int OpenStart { get; }
-
-        public int ContentStart { get; }
-
-        public int ContentEnd { get; }
-
-        public int CloseEnd { get; }
-    }
+    private readonly record struct Fence(int OpenStart, int ContentStart, int ContentEnd, int CloseEnd);
 }

@@ -60,21 +60,4 @@ internal sealed class LooseNode
     }
 }
 
-internal readonly struct LooseMember
-{
-    public LooseMember(string key, int keyStart, int keyLength, LooseNode value)
-    {
-        Key = key;
-        KeyStart = keyStart;
-        KeyLength = keyLength;
-        Value = value;
-    }
-
-    public string Key { get; }
-
-    public int KeyStart { get; }
-
-    public int KeyLength { get; }
-
-    public LooseNode Value { get; }
-}
+internal readonly record struct LooseMember(string Key, int KeyStart, int KeyLength, LooseNode Value);
