@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using PromptGen.Telemetry;
 
 namespace PromptGen;
 
@@ -39,13 +40,15 @@ public static class PromptRunner
         if (client is null) throw new ArgumentNullException(nameof(client));
         if (input is null) throw new ArgumentNullException(nameof(input));
         if (render is null) throw new ArgumentNullException(nameof(render));
+        if (reader is null) throw new ArgumentNullException(nameof(reader));
         var settings = options is { ReaskOnParseFailure: true } ? ReaskSettings : PromptRunSettings.Default;
-        return RunAsync(client, render(input, options?.RenderOptions), PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, cancellationToken);
+        var call = new PromptCallInfo(null, null, null, options?.Telemetry);
+        return RunCoreAsync(client, render(input, options?.RenderOptions), PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, call, cancellationToken);
     }
 
     private static readonly PromptRunSettings ReaskSettings = new() { ReaskOnParseFailure = true };
 
-    public static async Task<PromptResult<T>> RunAsync<T>(
+    public static Task<PromptResult<T>> RunAsync<T>(
         IChatClient client,
         IList<ChatMessage> messages,
         ChatOptions? options,
@@ -68,11 +71,25 @@ public static class PromptRunner
             throw new ArgumentNullException(nameof(reader));
         }
 
-        settings ??= PromptRunSettings.Default;
+        return RunCoreAsync(client, messages, options, reader, settings ?? PromptRunSettings.Default, default, cancellationToken);
+    }
+
+    private static async Task<PromptResult<T>> RunCoreAsync<T>(
+        IChatClient client,
+        IList<ChatMessage> messages,
+        ChatOptions? options,
+        PromptOutputReader<T> reader,
+        PromptRunSettings settings,
+        PromptCallInfo call,
+        CancellationToken cancellationToken)
+    {
         var maxAttempts = settings.ReaskOnParseFailure ? 2 : 1;
         var reports = new List<PromptParseReport>(maxAttempts);
         IList<ChatMessage> conversation = messages;
         UsageDetails? usage = null;
+        using var telemetry = PromptCallTelemetry.Start(call.PromptName, call.PromptVersion, call.PromptVariant, client, messages, options, call.Telemetry);
+        try
+        {
         for (var attempt = 1; ; attempt++)
         {
             var response = await client.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
@@ -94,6 +111,7 @@ public static class PromptRunner
 
             report ??= new PromptParseReport(null, ok ? null : "output could not be parsed");
             reports.Add(report);
+            telemetry?.Attempt(attempt, response, report, ok, willReask: !ok && attempt < maxAttempts);
             if (ok)
             {
                 return new PromptResult<T>(value!, response, usage, reports);
@@ -116,6 +134,11 @@ public static class PromptRunner
                 "Your previous answer could not be parsed: " + (report.Error ?? "invalid output") +
                 ". Reply again with only the corrected output, as valid JSON that matches the requested schema."));
             conversation = next;
+        }
+        }
+        catch (Exception ex) when (telemetry is not null && telemetry.Failed(ex))
+        {
+            throw; // Unreachable: Failed only notes the exception and returns false.
         }
     }
 
