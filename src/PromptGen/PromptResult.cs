@@ -8,7 +8,19 @@ namespace PromptGen;
 public sealed class PromptResult<T>
 {
     public PromptResult(T value, ChatResponse response, UsageDetails? usage, IReadOnlyList<PromptParseReport> reports)
+        : this(value, response, usage, reports, Observation.PromptCallContext.NewCallId())
     {
+    }
+
+    /// <summary>Creates a result with the id of the call that produced it.</summary>
+    /// <param name="value">The parsed value.</param>
+    /// <param name="response">The response of the final attempt.</param>
+    /// <param name="usage">Token usage summed over all attempts.</param>
+    /// <param name="reports">One parse report per attempt.</param>
+    /// <param name="callId">The call id (<see cref="Observation.PromptCallContext.CallId"/>).</param>
+    public PromptResult(T value, ChatResponse response, UsageDetails? usage, IReadOnlyList<PromptParseReport> reports, string callId)
+    {
+        CallId = callId ?? throw new ArgumentNullException(nameof(callId));
         if (reports is null || reports.Count == 0)
         {
             throw new ArgumentException("At least one attempt is reported.", nameof(reports));
@@ -21,6 +33,12 @@ public sealed class PromptResult<T>
     }
 
     public T Value { get; }
+
+    /// <summary>
+    /// Identifies this call: the id capture middleware records with it, so feedback given later (a user's verdict) can
+    /// be joined to the captured call.
+    /// </summary>
+    public string CallId { get; }
 
     /// <summary>The response of the final attempt.</summary>
     public ChatResponse Response { get; }

@@ -42,8 +42,46 @@ public static class PromptRunner
         if (render is null) throw new ArgumentNullException(nameof(render));
         if (reader is null) throw new ArgumentNullException(nameof(reader));
         var settings = options is { ReaskOnParseFailure: true } ? ReaskSettings : PromptRunSettings.Default;
-        var call = new PromptCallInfo(null, null, null, options?.Telemetry);
-        return RunCoreAsync(client, render(input, options?.RenderOptions), PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, call, cancellationToken);
+        return RunCoreAsync(client, render(input, options?.RenderOptions), PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, null, options?.Telemetry, cancellationToken);
+    }
+
+    /// <summary>
+    /// The body of a generated <c>RunAsync</c>, as the overload without a call site, and tells chat-client middleware
+    /// which prompt the call belongs to: <see cref="Observation.PromptCallContext.Current"/> is set around the model
+    /// calls and completed with the outcome before the result is returned.
+    /// </summary>
+    /// <typeparam name="TInput">The prompt's input record.</typeparam>
+    /// <typeparam name="TOutput">The prompt's output type.</typeparam>
+    /// <param name="callSite">The prompt's call site (name, version, variant).</param>
+    /// <param name="client">The chat client.</param>
+    /// <param name="input">The prompt's input.</param>
+    /// <param name="render">The prompt's <c>Render</c>.</param>
+    /// <param name="promptOptions">The prompt's <c>CreateOptions()</c>.</param>
+    /// <param name="options">The caller's options for this call.</param>
+    /// <param name="reader">The prompt's output parser.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The parsed value with the response, usage, every attempt's report and the call id.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static Task<PromptResult<TOutput>> RunAsync<TInput, TOutput>(
+        Observation.PromptCallSite<TInput, TOutput> callSite,
+        IChatClient client,
+        TInput input,
+        Func<TInput, Rendering.PromptRenderOptions?, IList<ChatMessage>> render,
+        ChatOptions promptOptions,
+        PromptRunOptions? options,
+        PromptOutputReader<TOutput> reader,
+        CancellationToken cancellationToken = default)
+        where TInput : class
+    {
+        if (callSite is null) throw new ArgumentNullException(nameof(callSite));
+        if (client is null) throw new ArgumentNullException(nameof(client));
+        if (input is null) throw new ArgumentNullException(nameof(input));
+        if (render is null) throw new ArgumentNullException(nameof(render));
+        if (reader is null) throw new ArgumentNullException(nameof(reader));
+        var settings = options is { ReaskOnParseFailure: true } ? ReaskSettings : PromptRunSettings.Default;
+        var messages = render(input, options?.RenderOptions);
+        var call = new Observation.PromptCallContext(callSite, input);
+        return RunCoreAsync(client, messages, PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, call, options?.Telemetry, cancellationToken);
     }
 
     private static readonly PromptRunSettings ReaskSettings = new() { ReaskOnParseFailure = true };
@@ -71,7 +109,7 @@ public static class PromptRunner
             throw new ArgumentNullException(nameof(reader));
         }
 
-        return RunCoreAsync(client, messages, options, reader, settings ?? PromptRunSettings.Default, default, cancellationToken);
+        return RunCoreAsync(client, messages, options, reader, settings ?? PromptRunSettings.Default, null, null, cancellationToken);
     }
 
     private static async Task<PromptResult<T>> RunCoreAsync<T>(
@@ -80,66 +118,81 @@ public static class PromptRunner
         ChatOptions? options,
         PromptOutputReader<T> reader,
         PromptRunSettings settings,
-        PromptCallInfo call,
+        Observation.PromptCallContext? call,
+        PromptTelemetryOptions? telemetryOptions,
         CancellationToken cancellationToken)
     {
         var maxAttempts = settings.ReaskOnParseFailure ? 2 : 1;
         var reports = new List<PromptParseReport>(maxAttempts);
         IList<ChatMessage> conversation = messages;
         UsageDetails? usage = null;
-        using var telemetry = PromptCallTelemetry.Start(call.PromptName, call.PromptVersion, call.PromptVariant, client, messages, options, call.Telemetry);
+        string? lastText = null, modelId = null;
+        if (call is not null) Observation.PromptCallContext.Current = call;
+        using var telemetry = PromptCallTelemetry.Start(call, client, messages, options, telemetryOptions);
         try
         {
-        for (var attempt = 1; ; attempt++)
+            for (var attempt = 1; ; attempt++)
+            {
+                call?.BeginAttempt();
+                var response = await client.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
+                usage = Sum(usage, response.Usage);
+                var text = response.Text ?? string.Empty;
+                lastText = text;
+                modelId = response.ModelId ?? modelId;
+                bool ok;
+                T? value;
+                PromptParseReport report;
+                try
+                {
+                    ok = reader(text, out value, out report);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    ok = false;
+                    value = default;
+                    report = new PromptParseReport(null, "output reader failed: " + ex.Message);
+                }
+
+                report ??= new PromptParseReport(null, ok ? null : "output could not be parsed");
+                reports.Add(report);
+                telemetry?.Attempt(attempt, response, report, ok, willReask: !ok && attempt < maxAttempts);
+                if (ok)
+                {
+                    var result = new PromptResult<T>(value!, response, usage, reports, call?.CallId ?? Observation.PromptCallContext.NewCallId());
+                    call?.Complete(text, value, reports, usage, modelId);
+                    return result;
+                }
+
+                if (attempt >= maxAttempts)
+                {
+                    throw new PromptOutputException(
+                        $"The model output could not be parsed after {attempt} attempt(s): {report.Error}",
+                        report,
+                        text);
+                }
+
+                // Re-ask: keep the caller's list intact; show the model its answer and what was wrong with it.
+                var next = new List<ChatMessage>(conversation.Count + response.Messages.Count + 1);
+                next.AddRange(conversation);
+                next.AddRange(response.Messages);
+                next.Add(new ChatMessage(
+                    ChatRole.User,
+                    "Your previous answer could not be parsed: " + (report.Error ?? "invalid output") +
+                    ". Reply again with only the corrected output, as valid JSON that matches the requested schema."));
+                conversation = next;
+            }
+        }
+        catch (Exception ex) when ((telemetry is not null && telemetry.Failed(ex)) || (call is not null && Failed(call, ex, lastText, reports, usage, modelId)))
         {
-            var response = await client.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
-            usage = Sum(usage, response.Usage);
-            var text = response.Text ?? string.Empty;
-            bool ok;
-            T? value;
-            PromptParseReport report;
-            try
-            {
-                ok = reader(text, out value, out report);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                ok = false;
-                value = default;
-                report = new PromptParseReport(null, "output reader failed: " + ex.Message);
-            }
-
-            report ??= new PromptParseReport(null, ok ? null : "output could not be parsed");
-            reports.Add(report);
-            telemetry?.Attempt(attempt, response, report, ok, willReask: !ok && attempt < maxAttempts);
-            if (ok)
-            {
-                return new PromptResult<T>(value!, response, usage, reports);
-            }
-
-            if (attempt >= maxAttempts)
-            {
-                throw new PromptOutputException(
-                    $"The model output could not be parsed after {attempt} attempt(s): {report.Error}",
-                    report,
-                    text);
-            }
-
-            // Re-ask: keep the caller's list intact; show the model its answer and what was wrong with it.
-            var next = new List<ChatMessage>(conversation.Count + response.Messages.Count + 1);
-            next.AddRange(conversation);
-            next.AddRange(response.Messages);
-            next.Add(new ChatMessage(
-                ChatRole.User,
-                "Your previous answer could not be parsed: " + (report.Error ?? "invalid output") +
-                ". Reply again with only the corrected output, as valid JSON that matches the requested schema."));
-            conversation = next;
+            throw; // Failed always returns false: the filter records the failure and lets the exception go unchanged.
         }
-        }
-        catch (Exception ex) when (telemetry is not null && telemetry.Failed(ex))
-        {
-            throw; // Unreachable: Failed only notes the exception and returns false.
-        }
+    }
+
+    private static bool Failed(Observation.PromptCallContext call, Exception exception, string? text, List<PromptParseReport> reports,
+        UsageDetails? usage, string? modelId)
+    {
+        call.Fail(exception, text, reports, usage, modelId);
+        return false;
     }
 
     private static UsageDetails? Sum(UsageDetails? total, UsageDetails? next)

@@ -98,7 +98,8 @@ internal sealed class JsonCodecEmitter
             if (property.Default is { Constant: null }) ReaderDelegate(property.Type.AsNonNullable(), string.Empty);
         }
 
-        if (_model.HasInputSchema && !_model.IsRenderTyped) RequestMethod(false, TypeRef.Record("Input"));
+        // The input writer serves the dynamic render and the call site (captured calls carry the input as JSON).
+        if (_model.HasInputSchema) RequestMethod(false, TypeRef.Record("Input"));
         var known = KnownTypes();
         foreach (Match match in s_renderCodeWriters.Matches(_model.RenderCode))
         {

@@ -66,6 +66,7 @@ internal static class PromptSourceEmitter
             w.Line();
             EmitCreateOptions(w, model);
             RuntimeSeamEmitter.EmitParseMembers(w, model);
+            RuntimeSeamEmitter.EmitCallSite(w, model);
             RuntimeSeamEmitter.EmitRunAsync(w, model);
             if (JsonCodecEmitter.IsNeeded(model))
             {

@@ -15,6 +15,7 @@ internal static class RuntimeSeamEmitter
     private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
     private const string JsonText = "global::PromptGen.Serialization.JsonText";
     private const string ParserField = "s_outputParser";
+    private const string CallSiteField = "s_callSite";
 
     /// <summary>
     /// The output parser field: the strict reader and writer of the output type and its shape as the schema-aligned
@@ -149,7 +150,26 @@ internal static class RuntimeSeamEmitter
         w.Line("    Input input,");
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-        w.Line($"    global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, {reader}, cancellationToken);");
+        w.Line($"    global::PromptGen.PromptRunner.RunAsync({CallSiteField}, client, input, Render, CreateOptions(), options, {reader}, cancellationToken);");
+    }
+
+    /// <summary>
+    /// <c>PromptVersion</c> and the call site field: which prompt a chat call belongs to (name, version, variant) and
+    /// the writers of its input and output, for middleware that observes calls (<c>PromptCallContext</c>).
+    /// </summary>
+    public static void EmitCallSite(IndentedWriter w, PromptModel model)
+    {
+        var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
+        var writeInput = model.HasInputSchema ? "JsonCodec.WriteInput" : "null";
+        var writeOutput = model.IsTextOutput ? "null" : JsonCodecEmitter.OutputWriter(model);
+        var variant = model.Variant is null ? "null" : CSharpLiterals.String(model.Variant);
+        w.Line();
+        w.Line("/// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>");
+        w.Line($"public const string PromptVersion = {CSharpLiterals.String(model.Version)};");
+        w.Line();
+        w.Line("/// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>");
+        w.Line($"private static readonly global::PromptGen.Observation.PromptCallSite<Input, {outputType}> {CallSiteField} =");
+        w.Line($"    new(PromptName, PromptVersion, {variant}, {writeInput}, {writeOutput});");
     }
 
     /// <summary>The catalog descriptor's <c>ParseToJson</c> body (an expression), from outside the prompt class.</summary>

@@ -30,6 +30,8 @@ internal static class PromptModelBuilder
         {
             Identity = identity,
             Description = metadata.Description,
+            Version = PromptVersion.Compute(semantics.Parsed.Text),
+            Variant = metadata.Variant,
             Input = input,
             OutputType = outputType,
             IsTextOutput = isText,

@@ -7,6 +7,12 @@ internal sealed record PromptModel
 
     public string? Description { get; init; }
 
+    /// <summary>The version of the <c>.prompt</c> file (<c>PromptVersion.Compute</c> of its text), for the call site.</summary>
+    public string Version { get; init; } = string.Empty;
+
+    /// <summary>The frontmatter <c>variant</c>, or null.</summary>
+    public string? Variant { get; init; }
+
     /// <summary>The <c>Input</c> record (always generated; empty when the prompt declares no input).</summary>
     public required RecordModel Input { get; init; }
 

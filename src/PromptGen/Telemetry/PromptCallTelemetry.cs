@@ -44,17 +44,13 @@ internal sealed class PromptCallTelemetry : IDisposable
     /// <summary>
     /// Starts the call's telemetry before the first chat request, or returns null when nothing listens.
     /// </summary>
-    /// <param name="promptName">The prompt's name; null when the runner was called without one.</param>
-    /// <param name="promptVersion">The prompt's version, when the call site knows it.</param>
-    /// <param name="promptVariant">The prompt's variant, when the call site knows it.</param>
+    /// <param name="call">The generated prompt's call (name, version, variant, call id); null when the runner was called without one.</param>
     /// <param name="client">The chat client (asked for its provider metadata).</param>
     /// <param name="messages">The rendered messages (put on the span only when sensitive data is enabled).</param>
     /// <param name="chatOptions">The merged chat options (their model is the requested model).</param>
     /// <param name="options">The call's telemetry options; null uses <see cref="PromptGenTelemetry.DefaultOptions"/>.</param>
     public static PromptCallTelemetry? Start(
-        string? promptName,
-        string? promptVersion,
-        string? promptVariant,
+        Observation.PromptCallContext? call,
         IChatClient client,
         IList<ChatMessage> messages,
         ChatOptions? chatOptions,
@@ -67,6 +63,7 @@ internal sealed class PromptCallTelemetry : IDisposable
             return null;
         }
 
+        var promptName = call?.CallSite.Name;
         var requestModel = chatOptions?.ModelId;
         Activity? activity = null;
         if (PromptInstruments.Source.HasListeners())
@@ -79,8 +76,13 @@ internal sealed class PromptCallTelemetry : IDisposable
         {
             activity.SetTag(PromptTelemetryNames.GenAIOperationName, PromptTelemetryNames.OperationName);
             if (promptName is not null) activity.SetTag(PromptTelemetryNames.PromptName, promptName);
-            if (promptVersion is not null) activity.SetTag(PromptTelemetryNames.PromptVersion, promptVersion);
-            if (promptVariant is not null) activity.SetTag(PromptTelemetryNames.PromptVariant, promptVariant);
+            if (call is not null)
+            {
+                activity.SetTag(PromptTelemetryNames.PromptVersion, call.CallSite.Version);
+                if (call.CallSite.Variant is { } variant) activity.SetTag(PromptTelemetryNames.PromptVariant, variant);
+                activity.SetTag(PromptTelemetryNames.CallId, call.CallId);
+            }
+
             if (requestModel is not null) activity.SetTag(PromptTelemetryNames.GenAIRequestModel, requestModel);
             if (client.GetService(typeof(ChatClientMetadata)) is ChatClientMetadata { ProviderName: { } provider })
             {

@@ -45,6 +45,9 @@ public static class PromptTelemetryNames
     /// <summary>The prompt's variant, when the call site knows it.</summary>
     public const string PromptVariant = "promptgen.prompt.variant";
 
+    /// <summary>The call's id, as <c>PromptResult.CallId</c> and captured calls carry it.</summary>
+    public const string CallId = "promptgen.call.id";
+
     /// <summary>How the final answer parsed: <c>clean</c>, <c>repaired</c> or <c>failed</c> (see <see cref="ParseOutcome"/>).</summary>
     public const string ParseOutcome = "promptgen.parse.outcome";
 

@@ -88,6 +88,13 @@ public static partial class OptionsShowcase
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Custom.OptionsShowcase.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "58268e14adb3";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Custom.OptionsShowcase.Output> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Custom.OptionsShowcase.Output>> RunAsync(
@@ -95,7 +102,7 @@ public static partial class OptionsShowcase
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -135,6 +142,13 @@ public static partial class OptionsShowcase
         {
             writer.WriteStartObject();
             writer.WriteString("answer"u8, value.Answer);
+            writer.WriteEndObject();
+        }
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Custom.OptionsShowcase.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("topic"u8, value.Topic);
             writer.WriteEndObject();
         }
     }

@@ -51,6 +51,13 @@ public static partial class ChatRolesPrompt
         return options;
     }
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "7cdef802c097";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> RunAsync(
@@ -58,7 +65,7 @@ public static partial class ChatRolesPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -77,6 +84,13 @@ public static partial class ChatRolesPrompt
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "question");
             value = new global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.Input(v0);
             return true;
+        }
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("question"u8, value.Question);
+            writer.WriteEndObject();
         }
     }
 }

@@ -87,6 +87,13 @@ public static partial class DescribeImagePrompt
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "85f152a0d4d7";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Output> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Output>> RunAsync(
@@ -94,7 +101,7 @@ public static partial class DescribeImagePrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -136,6 +143,14 @@ public static partial class DescribeImagePrompt
         {
             writer.WriteStartObject();
             writer.WriteString("caption"u8, value.Caption);
+            writer.WriteEndObject();
+        }
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("imageUrl"u8, value.ImageUrl);
+            if (value.Detail is { } p1) writer.WriteString("detail"u8, p1);
             writer.WriteEndObject();
         }
     }

@@ -97,6 +97,13 @@ public static partial class WithPartialsPrompt
         return options;
     }
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "ba75d9cce0cd";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> RunAsync(
@@ -104,7 +111,7 @@ public static partial class WithPartialsPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec

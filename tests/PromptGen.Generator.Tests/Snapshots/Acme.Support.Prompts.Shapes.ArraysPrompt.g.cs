@@ -145,6 +145,13 @@ public static partial class ArraysPrompt
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "68d7fd0c181d";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output>> RunAsync(
@@ -152,7 +159,7 @@ public static partial class ArraysPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -201,6 +208,14 @@ public static partial class ArraysPrompt
             global::PromptGen.Serialization.JsonWrite.List(writer, value.Vector, global::PromptGen.Serialization.JsonWrite.Double);
             writer.WritePropertyName("lines"u8);
             global::PromptGen.Serialization.JsonWrite.List(writer, value.Lines, WriteLinesItem);
+            writer.WriteEndObject();
+        }
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("words"u8);
+            global::PromptGen.Serialization.JsonWrite.List(writer, value.Words, global::PromptGen.Serialization.JsonWrite.String);
             writer.WriteEndObject();
         }
 

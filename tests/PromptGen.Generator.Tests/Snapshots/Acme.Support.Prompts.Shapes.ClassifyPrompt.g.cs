@@ -74,6 +74,13 @@ public static partial class ClassifyPrompt
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         global::PromptGen.Serialization.PromptOutputParserExtensions.TryParseNullable(s_outputParser, modelText, out value, out report);
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "5a8464db842d";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.OutputNames.Writer);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output>> RunAsync(
@@ -81,7 +88,7 @@ public static partial class ClassifyPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -101,6 +108,13 @@ public static partial class ClassifyPrompt
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "text");
             value = new global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Input(v0);
             return true;
+        }
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text"u8, value.Text);
+            writer.WriteEndObject();
         }
     }
 }

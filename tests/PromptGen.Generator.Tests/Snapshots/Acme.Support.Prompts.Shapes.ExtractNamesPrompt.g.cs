@@ -66,6 +66,13 @@ public static partial class ExtractNamesPrompt
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "1c6412028a3e";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::System.Collections.Generic.IReadOnlyList<string>> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteListOfString);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::System.Collections.Generic.IReadOnlyList<string>>> RunAsync(
@@ -73,7 +80,7 @@ public static partial class ExtractNamesPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -97,6 +104,13 @@ public static partial class ExtractNamesPrompt
         internal static bool ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Collections.Generic.IReadOnlyList<string> value) => global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out value);
 
         internal static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value) => global::PromptGen.Serialization.JsonWrite.List(writer, value, global::PromptGen.Serialization.JsonWrite.String);
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ExtractNamesPrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text"u8, value.Text);
+            writer.WriteEndObject();
+        }
     }
 }
 

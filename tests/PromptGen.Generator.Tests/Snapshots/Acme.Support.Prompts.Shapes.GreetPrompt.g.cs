@@ -96,6 +96,13 @@ public static partial class GreetPrompt
         return options;
     }
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "94f6a050d1d1";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> RunAsync(
@@ -103,7 +110,7 @@ public static partial class GreetPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -136,6 +143,22 @@ public static partial class GreetPrompt
         }
 
         internal static bool ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Collections.Generic.IReadOnlyList<string> value) => global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out value);
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.GreetPrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name"u8, value.Name);
+            if (value.Tone is { } p1) writer.WriteString("tone"u8, p1);
+            if (value.Marks is { } p2) writer.WriteNumber("marks"u8, p2);
+            if (value.Mood is { } p3) writer.WriteString("mood"u8, MoodNames.NameOf((int)p3));
+            if (value.Tags is { } p4)
+            {
+                writer.WritePropertyName("tags"u8);
+                global::PromptGen.Serialization.JsonWrite.List(writer, p4, global::PromptGen.Serialization.JsonWrite.String);
+            }
+            writer.WriteString("closing"u8, value.Closing);
+            writer.WriteEndObject();
+        }
     }
 }
 

@@ -68,6 +68,13 @@ public static partial class LuckyNumbersPrompt
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyDictionary<string, double>? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "925c5b21d2cf";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::System.Collections.Generic.IReadOnlyDictionary<string, double>> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteMapOfDouble);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::System.Collections.Generic.IReadOnlyDictionary<string, double>>> RunAsync(
@@ -75,7 +82,7 @@ public static partial class LuckyNumbersPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -99,6 +106,13 @@ public static partial class LuckyNumbersPrompt
         internal static bool ReadMapOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Collections.Generic.IReadOnlyDictionary<string, double> value) => global::PromptGen.Serialization.JsonRead.Map(ref reader, global::PromptGen.Serialization.JsonRead.Double, out value);
 
         internal static void WriteMapOfDouble(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, double> value) => global::PromptGen.Serialization.JsonWrite.Map(writer, value, global::PromptGen.Serialization.JsonWrite.Double);
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.LuckyNumbersPrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("who"u8, value.Who);
+            writer.WriteEndObject();
+        }
     }
 }
 

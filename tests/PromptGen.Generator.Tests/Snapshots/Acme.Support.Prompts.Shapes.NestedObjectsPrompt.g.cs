@@ -177,6 +177,13 @@ public static partial class NestedObjectsPrompt
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "2939555ee6a9";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output>> RunAsync(
@@ -184,7 +191,7 @@ public static partial class NestedObjectsPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -229,6 +236,14 @@ public static partial class NestedObjectsPrompt
             WriteAddress(writer, value.Address);
             writer.WritePropertyName("contacts"u8);
             global::PromptGen.Serialization.JsonWrite.List(writer, value.Contacts, WriteContactsItem);
+            writer.WriteEndObject();
+        }
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("customer"u8);
+            WriteCustomer(writer, value.Customer);
             writer.WriteEndObject();
         }
 
@@ -303,6 +318,14 @@ public static partial class NestedObjectsPrompt
             writer.WriteStartObject();
             writer.WriteString("kind"u8, value.Kind);
             writer.WriteString("value"u8, value.Value);
+            writer.WriteEndObject();
+        }
+
+        internal static void WriteCustomer(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name"u8, value.Name);
+            if (value.Email is { } p1) writer.WriteString("email"u8, p1);
             writer.WriteEndObject();
         }
 

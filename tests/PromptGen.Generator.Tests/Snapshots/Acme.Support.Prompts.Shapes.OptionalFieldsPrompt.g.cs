@@ -111,6 +111,13 @@ public static partial class OptionalFieldsPrompt
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "ee231bb9e8a2";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output>> RunAsync(
@@ -118,7 +125,7 @@ public static partial class OptionalFieldsPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -171,6 +178,15 @@ public static partial class OptionalFieldsPrompt
             if (value.Subtitle is { } p1) writer.WriteString("subtitle"u8, p1);
             if (value.Rating is { } p2) writer.WriteNumber("rating"u8, p2);
             if (value.Draft is { } p3) writer.WriteBoolean("draft"u8, p3);
+            writer.WriteEndObject();
+        }
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text"u8, value.Text);
+            if (value.Nickname is { } p1) writer.WriteString("nickname"u8, p1);
+            if (value.Limit is { } p2) writer.WriteNumber("limit"u8, p2);
             writer.WriteEndObject();
         }
     }

@@ -112,6 +112,13 @@ public static partial class ScalarsPrompt
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "f0bff5761a21";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
+
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output>> RunAsync(
@@ -119,7 +126,7 @@ public static partial class ScalarsPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
@@ -176,6 +183,18 @@ public static partial class ScalarsPrompt
             writer.WriteNumber("score"u8, value.Score);
             writer.WriteBoolean("verified"u8, value.Verified);
             writer.WriteNumber("visits"u8, value.Visits);
+            writer.WriteEndObject();
+        }
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name"u8, value.Name);
+            writer.WriteNumber("age"u8, value.Age);
+            writer.WriteNumber("height"u8, value.Height);
+            writer.WriteBoolean("member"u8, value.Member);
+            writer.WritePropertyName("payload"u8);
+            value.Payload.WriteTo(writer);
             writer.WriteEndObject();
         }
     }
