@@ -21,6 +21,21 @@ public class PromptCallTelemetryTests
     }
 
     [Fact]
+    public void Without_a_listener_starting_allocates_nothing()
+    {
+        var client = new FakeChatClient();
+        var options = new PromptTelemetryOptions();
+        PromptCallTelemetry.Start(null, client, Messages, null, options); // first use: static instruments, JIT
+
+        var before = System.GC.GetAllocatedBytesForCurrentThread();
+        var telemetry = PromptCallTelemetry.Start(null, client, Messages, null, options);
+        var allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Null(telemetry);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void A_logger_factory_alone_is_enough()
     {
         var options = new PromptTelemetryOptions { LoggerFactory = NullLoggerFactory.Instance };
