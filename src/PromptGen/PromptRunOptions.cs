@@ -23,6 +23,12 @@ public sealed class PromptRunOptions
     /// </summary>
     public bool ReaskOnParseFailure { get; set; }
 
+    /// <summary>
+    /// Where this call logs repairs and failed parses, and whether its span may carry prompt content; null uses
+    /// <see cref="Telemetry.PromptGenTelemetry.DefaultOptions"/>. See the observability docs.
+    /// </summary>
+    public Telemetry.PromptTelemetryOptions? Telemetry { get; set; }
+
     /// <summary>Options for this call's chat request only.</summary>
     public static implicit operator PromptRunOptions(ChatOptions? chatOptions) => new() { ChatOptions = chatOptions };
 }

@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using PromptGen.Telemetry;
 
 namespace PromptGen;
 
@@ -39,8 +40,9 @@ public static class PromptRunner
         if (client is null) throw new ArgumentNullException(nameof(client));
         if (input is null) throw new ArgumentNullException(nameof(input));
         if (render is null) throw new ArgumentNullException(nameof(render));
+        if (reader is null) throw new ArgumentNullException(nameof(reader));
         var settings = options is { ReaskOnParseFailure: true } ? ReaskSettings : PromptRunSettings.Default;
-        return RunAsync(client, render(input, options?.RenderOptions), PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, cancellationToken);
+        return RunCoreAsync(client, render(input, options?.RenderOptions), PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, null, options?.Telemetry, cancellationToken);
     }
 
     /// <summary>
@@ -79,7 +81,7 @@ public static class PromptRunner
         var settings = options is { ReaskOnParseFailure: true } ? ReaskSettings : PromptRunSettings.Default;
         var messages = render(input, options?.RenderOptions);
         var call = new Observation.PromptCallContext(callSite, input);
-        return RunCoreAsync(client, messages, PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, call, cancellationToken);
+        return RunCoreAsync(client, messages, PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, call, options?.Telemetry, cancellationToken);
     }
 
     private static readonly PromptRunSettings ReaskSettings = new() { ReaskOnParseFailure = true };
@@ -107,7 +109,7 @@ public static class PromptRunner
             throw new ArgumentNullException(nameof(reader));
         }
 
-        return RunCoreAsync(client, messages, options, reader, settings ?? PromptRunSettings.Default, null, cancellationToken);
+        return RunCoreAsync(client, messages, options, reader, settings ?? PromptRunSettings.Default, null, null, cancellationToken);
     }
 
     private static async Task<PromptResult<T>> RunCoreAsync<T>(
@@ -117,6 +119,7 @@ public static class PromptRunner
         PromptOutputReader<T> reader,
         PromptRunSettings settings,
         Observation.PromptCallContext? call,
+        PromptTelemetryOptions? telemetryOptions,
         CancellationToken cancellationToken)
     {
         var maxAttempts = settings.ReaskOnParseFailure ? 2 : 1;
@@ -125,6 +128,7 @@ public static class PromptRunner
         UsageDetails? usage = null;
         string? lastText = null, modelId = null;
         if (call is not null) Observation.PromptCallContext.Current = call;
+        using var telemetry = PromptCallTelemetry.Start(call, client, messages, options, telemetryOptions);
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -151,6 +155,7 @@ public static class PromptRunner
 
                 report ??= new PromptParseReport(null, ok ? null : "output could not be parsed");
                 reports.Add(report);
+                telemetry?.Attempt(attempt, response, report, ok, willReask: !ok && attempt < maxAttempts);
                 if (ok)
                 {
                     var result = new PromptResult<T>(value!, response, usage, reports, call?.CallId ?? Observation.PromptCallContext.NewCallId());
@@ -177,7 +182,7 @@ public static class PromptRunner
                 conversation = next;
             }
         }
-        catch (Exception ex) when (call is not null && Failed(call, ex, lastText, reports, usage, modelId))
+        catch (Exception ex) when ((telemetry is not null && telemetry.Failed(ex)) || (call is not null && Failed(call, ex, lastText, reports, usage, modelId)))
         {
             throw; // Failed always returns false: the filter records the failure and lets the exception go unchanged.
         }

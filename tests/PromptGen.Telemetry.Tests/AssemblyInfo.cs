@@ -1,0 +1,2 @@
+// Activity and meter listeners are process-wide: one test at a time sees only its own spans and measurements.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
