@@ -19,6 +19,9 @@ internal static class TrackingNames
     public const string PromptEvalContexts = nameof(PromptEvalContexts);
     public const string EvalInputs = nameof(EvalInputs);
     public const string EvalReports = nameof(EvalReports);
+    public const string ToolMethods = nameof(ToolMethods);
+    public const string ToolCatalog = nameof(ToolCatalog);
+    public const string PromptTools = nameof(PromptTools);
 
     /// <summary>The steps that do per-prompt work; none of them may run when only C# code changes.</summary>
     public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, AnalyzedPrompts, NamedPrompts, PromptModels, PromptEvalContexts };
@@ -27,5 +30,6 @@ internal static class TrackingNames
     {
         ProjectOptions, PromptInputs, ParsedPrompts, PartialInputs, PartialSets, AnalyzedPrompts, PartialReports,
         NamedPrompts, PromptIdentities, NameCollisions, PromptModels, PromptDescriptors, PromptCatalog, PromptEvalContexts, EvalInputs, EvalReports,
+        ToolMethods, ToolCatalog, PromptTools,
     };
 }

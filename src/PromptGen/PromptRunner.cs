@@ -77,6 +77,7 @@ public static class PromptRunner
         {
             var response = await client.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
             usage = Sum(usage, response.Usage);
+            Tools.PromptToolCallException.ThrowIfUnanswered(response);
             var text = response.Text ?? string.Empty;
             bool ok;
             T? value;

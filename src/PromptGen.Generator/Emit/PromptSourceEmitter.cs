@@ -66,7 +66,8 @@ internal static class PromptSourceEmitter
             w.Line();
             EmitCreateOptions(w, model);
             RuntimeSeamEmitter.EmitParseMembers(w, model);
-            RuntimeSeamEmitter.EmitRunAsync(w, model);
+            if (!ToolEmitter.NeedsTargets(model)) RuntimeSeamEmitter.EmitRunAsync(w, model);
+            ToolEmitter.EmitMembers(w, model);
             if (JsonCodecEmitter.IsNeeded(model))
             {
                 w.Line();
@@ -176,6 +177,7 @@ internal static class PromptSourceEmitter
                 w.CloseBrace(";");
             }
 
+            ToolEmitter.EmitOptionsTools(w, model);
             w.Line("return options;");
         }
     }
@@ -191,8 +193,10 @@ internal static class PromptSourceEmitter
             foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description, DefaultText(parameter));
             // On the method: the class is partial across prompts and may carry the attribute only once.
             w.Line(GeneratedCodeAttribute);
-            w.Line($"{identity.Accessibility} static {TypeNames.Task(TypeNames.PromptResult(outputType))} {identity.MethodName}(");
+            w.Line($"{ToolEmitter.TargetAccessibility(model, identity.Accessibility)} static {TypeNames.Task(TypeNames.PromptResult(outputType))} {identity.MethodName}(");
             w.Line($"    this {TypeNames.IChatClient} client,");
+            // Objects that instance tools are called on come first: the input's optional parameters keep their defaults.
+            foreach (var target in ToolEmitter.TargetParameters(model)) w.Line($"    {target},");
             foreach (var parameter in parameters)
             {
                 w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{ParameterDefault(parameter)},");
@@ -201,7 +205,8 @@ internal static class PromptSourceEmitter
             w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
             w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
             var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
-            w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), options, cancellationToken);");
+            var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
+            w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
         }
     }
 
