@@ -190,6 +190,7 @@ internal static class PromptSourceEmitter
         using (w.Block("public static partial class PromptChatClientExtensions"))
         {
             w.Line($"/// <summary>Runs the <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt: renders it, calls the model and parses the answer.</summary>");
+            foreach (var target in ToolEmitter.Targets(model)) XmlDoc.Param(w, target.Parameter, $"The object the {target.TypeName} tools are called on.");
             foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description, DefaultText(parameter));
             // On the method: the class is partial across prompts and may carry the attribute only once.
             w.Line(GeneratedCodeAttribute);
