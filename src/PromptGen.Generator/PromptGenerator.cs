@@ -1,5 +1,7 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromptGen.Generator.Catalog;
+using PromptGen.Generator.Tools;
 
 namespace PromptGen.Generator;
 
@@ -60,10 +62,21 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (identities, _) => PromptPipeline.FindCollisions(identities))
             .WithTrackingName(TrackingNames.NameCollisions);
 
+        // [PromptTool] methods, read from their symbols into plain values; prompts bind their tools: names to them.
+        var toolCatalog = context.SyntaxProvider
+            .ForAttributeWithMetadataName(ToolSymbols.AttributeName, static (node, _) => node is MethodDeclarationSyntax, ToolSymbols.Describe)
+            .WithTrackingName(TrackingNames.ToolMethods)
+            .Collect()
+            .Select(static (methods, _) => ToolSymbols.Collect(methods))
+            .WithTrackingName(TrackingNames.ToolCatalog);
+
         var models = named
             .Combine(collisions)
             .Select(static (pair, ct) => PromptPipeline.BuildModel(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.PromptModels);
+            .WithTrackingName(TrackingNames.PromptModels)
+            .Combine(toolCatalog)
+            .Select(static (pair, _) => ToolBinding.Bind(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.PromptTools);
 
         // Eval files are checked against what they need of each prompt (its schemas and names), so editing a template
         // leaves them cached.

@@ -181,7 +181,8 @@ internal static class PromptPipeline
 
         try
         {
-            var model = PromptModelBuilder.Build(analyzed.Semantics, named.Identity, named.ProjectOptions, diagnostics, cancellationToken);
+            var model = PromptModelBuilder.Build(analyzed.Semantics, named.Identity, named.ProjectOptions, diagnostics, cancellationToken)
+                with { ToolReferences = Tools.ToolBinding.ReferencesOf(analyzed.Semantics) };
             return new PromptGenerationResult(named.Identity, model, diagnostics.ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -19,6 +19,10 @@ internal static class TrackingNames
     public const string PromptEvalContexts = nameof(PromptEvalContexts);
     public const string EvalInputs = nameof(EvalInputs);
     public const string EvalReports = nameof(EvalReports);
+    /// <summary>The [PromptTool] methods read from symbols; not in <see cref="All"/>: Roslyn tracks it only when a method is marked.</summary>
+    public const string ToolMethods = nameof(ToolMethods);
+    public const string ToolCatalog = nameof(ToolCatalog);
+    public const string PromptTools = nameof(PromptTools);
 
     /// <summary>The steps that do per-prompt work; none of them may run when only C# code changes.</summary>
     public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, AnalyzedPrompts, NamedPrompts, PromptModels, PromptEvalContexts };
@@ -27,5 +31,6 @@ internal static class TrackingNames
     {
         ProjectOptions, PromptInputs, ParsedPrompts, PartialInputs, PartialSets, AnalyzedPrompts, PartialReports,
         NamedPrompts, PromptIdentities, NameCollisions, PromptModels, PromptDescriptors, PromptCatalog, PromptEvalContexts, EvalInputs, EvalReports,
+        ToolCatalog, PromptTools,
     };
 }

@@ -136,6 +136,7 @@ public static class PromptRunner
                 call?.BeginAttempt();
                 var response = await client.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
                 usage = Sum(usage, response.Usage);
+                Tools.PromptToolCallException.ThrowIfUnanswered(response);
                 var text = response.Text ?? string.Empty;
                 lastText = text;
                 modelId = response.ModelId ?? modelId;

@@ -75,7 +75,7 @@ public sealed class SnapshotTests
     private static string Relative(string file) =>
         Path.GetRelativePath(SnapshotPromptDirectory(), file).Replace('\\', '/');
 
-    private static void AssertMatchesSnapshot(string hintName, string source)
+    internal static void AssertMatchesSnapshot(string hintName, string source)
     {
         var snapshot = Path.Combine(SnapshotDirectory(), hintName);
         if (Environment.GetEnvironmentVariable("PROMPTGEN_UPDATE_SNAPSHOTS") == "1")

@@ -77,6 +77,8 @@ public static class AssertionScorer
                 return Outcome(assertion, report.IsClean, "the parser repaired the output: " + string.Join("; ", report.Repairs.Where(r => !r.IsBenign).Select(r => $"{r.Kind} at {r.Path}")));
             case EvalAssertionKind.SchemaValid:
                 return ScoreSchemaValid(assertion, subject);
+            case EvalAssertionKind.ToolCalled or EvalAssertionKind.ToolNotCalled or EvalAssertionKind.MaxToolCalls:
+                return ToolCallAssertions.Score(assertion, subject);
         }
 
         var output = subject.ParseOutput(out var error);

@@ -31,6 +31,9 @@ public sealed class AssertionSubject
     /// <summary>Cost in the configured currency unit, when prices are configured.</summary>
     public decimal? Cost { get; init; }
 
+    /// <summary>The tool calls the model made during the trial, in order, over every turn (for the tool assertions).</summary>
+    public System.Collections.Generic.IReadOnlyList<Recording.RecordedToolCall> ToolCalls { get; init; } = Array.Empty<Recording.RecordedToolCall>();
+
     /// <summary>A subject whose parsed output is given as a <see cref="JsonElement"/>.</summary>
     public static AssertionSubject FromJson(JsonElement output, string? modelText = null, bool isTextOutput = false) =>
         new() { OutputJson = output.GetRawText(), ModelText = modelText, IsTextOutput = isTextOutput };

@@ -60,7 +60,7 @@ internal sealed class TrialRunner
             renderedJson = RenderedMessages.ToJson(messages);
             var options = _prompt.CreateOptions();
             var watch = Stopwatch.StartNew();
-            var response = await _clients.App.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            var response = await EvalToolInvocation.For(_clients.App, options).GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
             // The provider layer measures the attempt that answered: waiting for a call slot, retries and Retry-After
             // waits are the infrastructure's time, not the model's. A replayed answer has only the time it took here.
             latency = ResilientChatClient.LatencyOf(response) ?? watch.Elapsed;
@@ -80,6 +80,7 @@ internal sealed class TrialRunner
                 InputTokens = inputTokens,
                 OutputTokens = outputTokens,
                 Cost = _costMeter?.CostOf(inputTokens, outputTokens),
+                ToolCalls = EvalToolInvocation.CallsIn(response),
             };
 
             var outcomes = new List<AssertionOutcome>(evalCase.Assert.Count + evalCase.Check.Count + 1);

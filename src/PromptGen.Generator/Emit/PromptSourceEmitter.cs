@@ -67,7 +67,8 @@ internal static class PromptSourceEmitter
             EmitCreateOptions(w, model);
             RuntimeSeamEmitter.EmitParseMembers(w, model);
             RuntimeSeamEmitter.EmitCallSite(w, model);
-            RuntimeSeamEmitter.EmitRunAsync(w, model);
+            if (!ToolEmitter.NeedsTargets(model)) RuntimeSeamEmitter.EmitRunAsync(w, model);
+            ToolEmitter.EmitMembers(w, model);
             if (JsonCodecEmitter.IsNeeded(model))
             {
                 w.Line();
@@ -177,6 +178,7 @@ internal static class PromptSourceEmitter
                 w.CloseBrace(";");
             }
 
+            ToolEmitter.EmitOptionsTools(w, model);
             w.Line("return options;");
         }
     }
@@ -189,11 +191,14 @@ internal static class PromptSourceEmitter
         using (w.Block("public static partial class PromptChatClientExtensions"))
         {
             w.Line($"/// <summary>Runs the <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt: renders it, calls the model and parses the answer.</summary>");
+            foreach (var target in ToolEmitter.Targets(model)) XmlDoc.Param(w, target.Parameter, $"The object the {target.TypeName} tools are called on.");
             foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description, DefaultText(parameter));
             // On the method: the class is partial across prompts and may carry the attribute only once.
             w.Line(GeneratedCodeAttribute);
-            w.Line($"{identity.Accessibility} static {TypeNames.Task(TypeNames.PromptResult(outputType))} {identity.MethodName}(");
+            w.Line($"{ToolEmitter.TargetAccessibility(model, identity.Accessibility)} static {TypeNames.Task(TypeNames.PromptResult(outputType))} {identity.MethodName}(");
             w.Line($"    this {TypeNames.IChatClient} client,");
+            // Objects that instance tools are called on come first: the input's optional parameters keep their defaults.
+            foreach (var target in ToolEmitter.TargetParameters(model)) w.Line($"    {target},");
             foreach (var parameter in parameters)
             {
                 w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{ParameterDefault(parameter)},");
@@ -202,7 +207,8 @@ internal static class PromptSourceEmitter
             w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
             w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
             var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
-            w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), options, cancellationToken);");
+            var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
+            w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
         }
     }
 

@@ -15,7 +15,7 @@ internal static class RuntimeSeamEmitter
     private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
     private const string JsonText = "global::PromptGen.Serialization.JsonText";
     private const string ParserField = "s_outputParser";
-    private const string CallSiteField = "s_callSite";
+    internal const string CallSiteField = "s_callSite";
 
     /// <summary>
     /// The output parser field: the strict reader and writer of the output type and its shape as the schema-aligned

@@ -51,6 +51,12 @@ internal sealed record PromptModel
     /// its <see cref="PropertyModel"/>; this whole object is for prompts rendered from untyped input.
     /// </summary>
     public string? InputDefaultJson { get; init; }
+
+    /// <summary>The tools named under frontmatter <c>tools:</c>, in order, with their frontmatter locations.</summary>
+    public EquatableArray<ToolReferenceModel> ToolReferences { get; init; } = EquatableArray<ToolReferenceModel>.Empty;
+
+    /// <summary>The <c>[PromptTool]</c> methods those names resolved to (set by the tool-binding step).</summary>
+    public EquatableArray<ToolMethodModel> Tools { get; init; } = EquatableArray<ToolMethodModel>.Empty;
 }
 
 /// <summary>The outcome of one prompt's generation step: a model to emit (or none) and its diagnostics.</summary>

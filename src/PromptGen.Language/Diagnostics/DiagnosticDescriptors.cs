@@ -61,6 +61,20 @@ public static class DiagnosticDescriptors
 
     public static readonly PromptDiagnosticDescriptor EvalCaseIdInvalid = new("PG0505", PromptDiagnosticSeverity.Error, "Duplicate or missing case id", "PromptGen.Eval");
 
+    public static readonly PromptDiagnosticDescriptor UnknownTool = new("PG0601", PromptDiagnosticSeverity.Error, "Tool not found", "PromptGen.Tools");
+
+    public static readonly PromptDiagnosticDescriptor DuplicateToolName = new("PG0602", PromptDiagnosticSeverity.Error, "Two methods declare the same tool name", "PromptGen.Tools");
+
+    public static readonly PromptDiagnosticDescriptor ToolParameterUnmappable = new("PG0603", PromptDiagnosticSeverity.Error, "Tool parameter type has no JSON Schema mapping", "PromptGen.Tools");
+
+    public static readonly PromptDiagnosticDescriptor ToolReturnUnmappable = new("PG0604", PromptDiagnosticSeverity.Error, "Tool return type has no JSON Schema mapping", "PromptGen.Tools");
+
+    public static readonly PromptDiagnosticDescriptor ToolMethodNotCallable = new("PG0605", PromptDiagnosticSeverity.Error, "Tool method cannot be called from generated code", "PromptGen.Tools");
+
+    public static readonly PromptDiagnosticDescriptor InvalidToolName = new("PG0606", PromptDiagnosticSeverity.Error, "Invalid tool name", "PromptGen.Tools");
+
+    public static readonly PromptDiagnosticDescriptor EvalToolNotDeclared = new("PG0607", PromptDiagnosticSeverity.Error, "Assertion names a tool the prompt does not declare", "PromptGen.Eval");
+
     public static readonly PromptDiagnosticDescriptor EvalGateFailed = new("PG1001", PromptDiagnosticSeverity.Error, "Eval gate failed", "PromptGen.EvalRun");
 
     public static readonly PromptDiagnosticDescriptor EvalRegressed = new("PG1002", PromptDiagnosticSeverity.Error, "Eval regressed against the baseline", "PromptGen.EvalRun");
@@ -109,6 +123,13 @@ public static class DiagnosticDescriptors
         EvalAssertionPathInvalid,
         EvalAssertionInvalid,
         EvalCaseIdInvalid,
+        UnknownTool,
+        DuplicateToolName,
+        ToolParameterUnmappable,
+        ToolReturnUnmappable,
+        ToolMethodNotCallable,
+        InvalidToolName,
+        EvalToolNotDeclared,
         EvalGateFailed,
         EvalRegressed,
         RecordingMissing,

@@ -72,6 +72,12 @@ public sealed class EvalAssertion
     /// <summary><c>cost</c>: <c>max</c>, in the configured currency unit.</summary>
     public decimal? MaxCost { get; init; }
 
+    /// <summary><c>tool-called</c> / <c>tool-not-called</c>: the tool's name (the expected arguments are <see cref="Expected"/>).</summary>
+    public string? ToolName { get; init; }
+
+    /// <summary>Where the tool name is written.</summary>
+    public SourceSpan? ToolNameSpan { get; init; }
+
     /// <summary>The whole entry in the eval file.</summary>
     public SourceSpan Span { get; init; }
 
@@ -120,6 +126,12 @@ public sealed class EvalAssertion
                 if (MaxOutputTokens is { } output) parts.Add($"output <= {output}");
                 if (MaxTotalTokens is { } total) parts.Add($"total <= {total}");
                 return "tokens " + string.Join(", ", parts);
+            case EvalAssertionKind.ToolCalled:
+                return Expected is null ? $"tool {ToolName} called" : $"tool {ToolName} called with {Quote(Expected)}";
+            case EvalAssertionKind.ToolNotCalled:
+                return $"tool {ToolName} not called";
+            case EvalAssertionKind.MaxToolCalls:
+                return $"at most {Number(Maximum ?? 0)} tool calls";
             case EvalAssertionKind.Cost:
                 return $"cost <= {(MaxCost ?? 0).ToString(CultureInfo.InvariantCulture)}";
             default:

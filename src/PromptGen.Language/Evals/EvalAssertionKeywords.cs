@@ -21,7 +21,7 @@ public static class EvalAssertionKeywords
     {
         "equals", "contains", "icontains", "contains-any", "contains-all", "icontains-any", "icontains-all", "starts-with", "regex",
         "in", "min", "max", "count", "exists", "json-subset", "schema-valid", "parse-clean", "levenshtein", "similar", "llm-rubric",
-        "latency", "tokens", "cost",
+        "latency", "tokens", "cost", "tool-called", "tool-not-called", "max-tool-calls",
     };
 
     /// <summary>Every operator keyword including the <c>not-</c> forms.</summary>
@@ -34,7 +34,7 @@ public static class EvalAssertionKeywords
     public static readonly IReadOnlyList<string> Flags = new[] { "schema-valid", "parse-clean" };
 
     /// <summary>Operators that look at the output as a whole (or at the call) and take no <c>path</c>.</summary>
-    public static readonly IReadOnlyList<string> PathLess = new[] { "schema-valid", "parse-clean", "latency", "tokens", "cost" };
+    public static readonly IReadOnlyList<string> PathLess = new[] { "schema-valid", "parse-clean", "latency", "tokens", "cost", "tool-called", "tool-not-called", "max-tool-calls" };
 
     public static bool IsOperator(string key) => AllOperators.Contains(key, StringComparer.Ordinal);
 
@@ -63,6 +63,9 @@ public static class EvalAssertionKeywords
         "latency" => EvalAssertionKind.Latency,
         "tokens" => EvalAssertionKind.Tokens,
         "cost" => EvalAssertionKind.Cost,
+        "tool-called" => EvalAssertionKind.ToolCalled,
+        "tool-not-called" => EvalAssertionKind.ToolNotCalled,
+        "max-tool-calls" => EvalAssertionKind.MaxToolCalls,
         _ => throw new ArgumentOutOfRangeException(nameof(positiveKeyword), positiveKeyword, "Not an assertion keyword."),
     };
 
@@ -76,5 +79,6 @@ public static class EvalAssertionKeywords
         ["latency"] = new[] { "max-ms" },
         ["tokens"] = new[] { "max-input", "max-output", "max-total" },
         ["cost"] = new[] { "max" },
+        ["tool-called"] = new[] { "name", "arguments" },
     };
 }

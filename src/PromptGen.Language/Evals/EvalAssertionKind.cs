@@ -68,4 +68,13 @@ public enum EvalAssertionKind
 
     /// <summary><c>cost</c>: the call cost at most <c>max</c>.</summary>
     Cost,
+
+    /// <summary><c>tool-called</c>: the model called the tool, with arguments that include the given ones.</summary>
+    ToolCalled,
+
+    /// <summary><c>tool-not-called</c>: the model never called the tool.</summary>
+    ToolNotCalled,
+
+    /// <summary><c>max-tool-calls</c>: the model made at most this many tool calls in all.</summary>
+    MaxToolCalls,
 }

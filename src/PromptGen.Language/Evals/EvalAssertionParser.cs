@@ -278,6 +278,10 @@ internal sealed class EvalAssertionParser
                 return ParseLatency(draft, value);
             case "tokens":
                 return ParseTokens(draft, value);
+            case "tool-called":
+            case "tool-not-called":
+            case "max-tool-calls":
+                return EvalToolAssertions.Parse(draft, positive, value, _diagnostics);
             default:
                 return ParseCost(draft, value);
         }
@@ -523,6 +527,9 @@ internal sealed class EvalAssertionParser
             "latency" => "{ max-ms: 4000 }",
             "tokens" => "{ max-output: 200 }",
             "cost" => "{ max: 0.01 }",
+            "tool-called" => "lookupOrder",
+            "tool-not-called" => "refundOrder",
+            "max-tool-calls" => "2",
             _ => "true",
         };
         return $"{keyword}: {example}";

@@ -33,7 +33,11 @@ public static class EvalChecker
             foreach (var evalCase in file.Cases)
             {
                 inputs.Check(evalCase);
-                foreach (var assertion in evalCase.AllAssertions) outputs.Check(assertion);
+                foreach (var assertion in evalCase.AllAssertions)
+                {
+                    if (EvalToolAssertions.IsToolKind(assertion.Kind)) EvalToolAssertions.Check(assertion, prompt, diagnostics);
+                    else outputs.Check(assertion);
+                }
             }
         }
 

@@ -24,6 +24,9 @@ public sealed record PromptContext
     /// <summary>The generated output type for messages, e.g. <c>TriageTicketPrompt.Output</c>.</summary>
     public string OutputTypeName { get; init; } = "Output";
 
+    /// <summary>The tools the prompt declares (frontmatter <c>tools:</c>), in order.</summary>
+    public Collections.EquatableArray<string> Tools { get; init; } = Collections.EquatableArray<string>.Empty;
+
     /// <summary>True when the prompt returns a typed value.</summary>
     public bool HasTypedOutput => Output is not null;
 
@@ -48,6 +51,7 @@ public sealed record PromptContext
             Input = prompt.Input,
             Output = prompt.Output,
             OutputTypeName = Naming.PromptNames.ClassName(prompt.Name, ClassOverride(prompt)) + ".Output",
+            Tools = new Collections.EquatableArray<string>(Metadata.PromptToolReferences.NamesOf(prompt.Metadata)),
         };
     }
 

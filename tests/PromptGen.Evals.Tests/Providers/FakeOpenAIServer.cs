@@ -96,6 +96,45 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
         }));
 
+    /// <summary>An assistant turn that only calls tools (<c>finish_reason: tool_calls</c>); arguments are JSON text.</summary>
+    public static ScriptedResponse ToolCalls(params (string Id, string Name, string ArgumentsJson)[] calls) =>
+        new(200, JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-test",
+            @object = "chat.completion",
+            created = 1700000000,
+            model = "test-model",
+            choices = new[]
+            {
+                new
+                {
+                    index = 0,
+                    message = new
+                    {
+                        role = "assistant",
+                        content = (string?)null,
+                        tool_calls = calls.Select(c => new { id = c.Id, type = "function", function = new { name = c.Name, arguments = c.ArgumentsJson } }).ToArray(),
+                    },
+                    finish_reason = "tool_calls",
+                },
+            },
+            usage = new { prompt_tokens = 10, completion_tokens = 5, total_tokens = 15 },
+        }));
+
+    /// <summary>The <c>tool</c> messages of a chat request: each result's call id and content, in order.</summary>
+    public static IReadOnlyList<(string CallId, string Content)> ToolResults(ReceivedRequest request)
+    {
+        using var body = JsonDocument.Parse(request.Body);
+        return body.RootElement.GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("role").GetString() == "tool")
+            .Select(m => (m.GetProperty("tool_call_id").GetString() ?? string.Empty, ContentText(m.GetProperty("content"))))
+            .ToList();
+    }
+
+    private static string ContentText(JsonElement content) => content.ValueKind == JsonValueKind.String
+        ? content.GetString() ?? string.Empty
+        : string.Concat(content.EnumerateArray().Select(p => p.TryGetProperty("text", out var text) ? text.GetString() : string.Empty));
+
     public static ScriptedResponse Embeddings(params float[][] vectors) =>
         new(200, JsonSerializer.Serialize(new
         {

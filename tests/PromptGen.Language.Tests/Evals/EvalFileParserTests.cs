@@ -299,7 +299,7 @@ public sealed class EvalFileParserTests
     [Fact]
     public void Assertion_keyword_lists_agree_with_the_parser()
     {
-        Assert.Equal(23 + 10, EvalAssertionKeywords.AllOperators.Count);
+        Assert.Equal(26 + 10, EvalAssertionKeywords.AllOperators.Count);
         foreach (var keyword in EvalAssertionKeywords.Operators) _ = EvalAssertionKeywords.KindOf(keyword);
         Assert.Contains("not-regex", EvalAssertionKeywords.AllOperators);
         Assert.DoesNotContain("not-min", EvalAssertionKeywords.AllOperators);
