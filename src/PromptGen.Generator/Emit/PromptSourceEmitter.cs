@@ -67,6 +67,7 @@ internal static class PromptSourceEmitter
             EmitCreateOptions(w, model);
             RuntimeSeamEmitter.EmitParseMembers(w, model);
             RuntimeSeamEmitter.EmitRunAsync(w, model);
+            StreamEmitter.EmitMembers(w, model);
             if (JsonCodecEmitter.IsNeeded(model))
             {
                 w.Line();
@@ -202,6 +203,7 @@ internal static class PromptSourceEmitter
             w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
             var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
             w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), options, cancellationToken);");
+            StreamEmitter.EmitExtension(w, model, cls, outputType, parameters, GeneratedCodeAttribute);
         }
     }
 
