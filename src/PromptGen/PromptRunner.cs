@@ -140,21 +140,7 @@ public static class PromptRunner
                 var text = response.Text ?? string.Empty;
                 lastText = text;
                 modelId = response.ModelId ?? modelId;
-                bool ok;
-                T? value;
-                PromptParseReport report;
-                try
-                {
-                    ok = reader(text, out value, out report);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    ok = false;
-                    value = default;
-                    report = new PromptParseReport(null, "output reader failed: " + ex.Message);
-                }
-
-                report ??= new PromptParseReport(null, ok ? null : "output could not be parsed");
+                var (ok, value, report) = ReadAnswer(reader, text);
                 reports.Add(report);
                 telemetry?.Attempt(attempt, response, report, ok, willReask: !ok && attempt < maxAttempts);
                 if (ok)
@@ -166,21 +152,10 @@ public static class PromptRunner
 
                 if (attempt >= maxAttempts)
                 {
-                    throw new PromptOutputException(
-                        $"The model output could not be parsed after {attempt} attempt(s): {report.Error}",
-                        report,
-                        text);
+                    throw ParseFailure(attempt, report, text);
                 }
 
-                // Re-ask: keep the caller's list intact; show the model its answer and what was wrong with it.
-                var next = new List<ChatMessage>(conversation.Count + response.Messages.Count + 1);
-                next.AddRange(conversation);
-                next.AddRange(response.Messages);
-                next.Add(new ChatMessage(
-                    ChatRole.User,
-                    "Your previous answer could not be parsed: " + (report.Error ?? "invalid output") +
-                    ". Reply again with only the corrected output, as valid JSON that matches the requested schema."));
-                conversation = next;
+                conversation = ReaskConversation(conversation, response, report);
             }
         }
         catch (Exception ex) when ((telemetry is not null && telemetry.Failed(ex)) || (call is not null && Failed(call, ex, lastText, reports, usage, modelId)))
@@ -196,7 +171,43 @@ public static class PromptRunner
         return false;
     }
 
-    private static UsageDetails? Sum(UsageDetails? total, UsageDetails? next)
+    /// <summary>Parses one answer with <paramref name="reader"/>; a reader that throws counts as a failed parse.</summary>
+    internal static (bool Ok, T? Value, PromptParseReport Report) ReadAnswer<T>(PromptOutputReader<T> reader, string text)
+    {
+        bool ok;
+        T? value;
+        PromptParseReport report;
+        try
+        {
+            ok = reader(text, out value, out report);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ok = false;
+            value = default;
+            report = new PromptParseReport(null, "output reader failed: " + ex.Message);
+        }
+
+        return (ok, value, report ?? new PromptParseReport(null, ok ? null : "output could not be parsed"));
+    }
+
+    internal static PromptOutputException ParseFailure(int attempts, PromptParseReport report, string text) =>
+        new($"The model output could not be parsed after {attempts} attempt(s): {report.Error}", report, text);
+
+    /// <summary>The re-ask: the caller's messages (left intact), the model's answer, and what was wrong with it.</summary>
+    internal static IList<ChatMessage> ReaskConversation(IList<ChatMessage> conversation, ChatResponse response, PromptParseReport report)
+    {
+        var next = new List<ChatMessage>(conversation.Count + response.Messages.Count + 1);
+        next.AddRange(conversation);
+        next.AddRange(response.Messages);
+        next.Add(new ChatMessage(
+            ChatRole.User,
+            "Your previous answer could not be parsed: " + (report.Error ?? "invalid output") +
+            ". Reply again with only the corrected output, as valid JSON that matches the requested schema."));
+        return next;
+    }
+
+    internal static UsageDetails? Sum(UsageDetails? total, UsageDetails? next)
     {
         if (next is null)
         {

@@ -15,6 +15,12 @@ public sealed record RecordedResponse
     /// <summary>The assistant text of a chat answer.</summary>
     public string? Text { get; init; }
 
+    /// <summary>
+    /// The text of a streamed chat answer as it arrived, one item per update with text; null when the answer was not
+    /// streamed. Joined, the chunks are <see cref="Text"/>. Replay streams them back one update each.
+    /// </summary>
+    public IReadOnlyList<string>? Chunks { get; init; }
+
     /// <summary>Function calls in a chat answer.</summary>
     public IReadOnlyList<RecordedToolCall> ToolCalls { get; init; } = Array.Empty<RecordedToolCall>();
 

@@ -13,7 +13,7 @@ namespace PromptGen.Evals.Recording;
 /// <summary>
 /// An <see cref="IChatClient"/> that answers from, and records into, a <see cref="RecordingStore"/> according to the
 /// store's <see cref="EvalMode"/>. The case and trial come from <see cref="RecordingContext.Current"/> unless an
-/// accessor is given. Streaming calls are answered whole and replayed as updates.
+/// accessor is given. Streamed calls are recorded with their chunks and replayed chunk by chunk.
 /// </summary>
 public sealed class RecordingChatClient : DelegatingChatClient
 {
@@ -71,18 +71,54 @@ public sealed class RecordingChatClient : DelegatingChatClient
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A streamed answer is recorded with its chunks and replayed chunk by chunk; an answer recorded whole is replayed as
+    /// the updates of one response.
+    /// </remarks>
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (_store.Mode == EvalMode.Live)
+        var mode = _store.Mode;
+        if (mode == EvalMode.Off)
+            throw EvalProviderException.ModelCallsDisabled();
+        if (mode == EvalMode.Live)
         {
             await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
                 yield return update;
             yield break;
         }
-        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        foreach (var update in response.ToChatResponseUpdates())
+
+        var messageList = messages as IList<ChatMessage> ?? messages.ToList();
+        var context = (_context is null ? RecordingContext.Current : _context()) ?? new RecordingContext(string.Empty, 0);
+        var request = CanonicalRequest.ForChat(messageList, options);
+        var key = CanonicalRequest.Key(_kind, context.Trial, request);
+        if (mode != EvalMode.Record && _store.Find(context.CaseId, context.Trial, _kind, key, request) is { } recorded)
+        {
+            foreach (var update in RecordedStream.Updates(recorded.Response, ToChatResponse))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return update;
+            }
+            yield break;
+        }
+        if (mode == EvalMode.Replay)
+            throw _store.CreateMissingException(context.CaseId, context.Trial, _kind, key, request);
+
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in base.GetStreamingResponseAsync(messageList, options, cancellationToken).ConfigureAwait(false))
+        {
+            updates.Add(update);
             yield return update;
+        }
+        _store.Save(new RecordingEntry
+        {
+            CaseId = context.CaseId,
+            Trial = context.Trial,
+            Kind = _kind,
+            Key = key,
+            Request = request,
+            Response = FromChatResponse(updates.ToChatResponse()) with { Chunks = RecordedStream.ChunksOf(updates) },
+        });
     }
 
     internal static RecordedResponse FromChatResponse(ChatResponse response) => new()

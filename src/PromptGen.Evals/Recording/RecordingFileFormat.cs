@@ -83,6 +83,13 @@ internal static class RecordingFileFormat
         writer.WriteStartObject();
         if (response.Text is not null)
             writer.WriteString("text", scrubber.Scrub(response.Text));
+        if (RecordedStream.ScrubChunks(response, scrubber) is { } chunks)
+        {
+            writer.WriteStartArray("chunks");
+            foreach (var chunk in chunks)
+                writer.WriteStringValue(chunk);
+            writer.WriteEndArray();
+        }
         if (response.ToolCalls.Count > 0)
         {
             writer.WriteStartArray("toolCalls");
@@ -275,9 +282,11 @@ internal static class RecordingFileFormat
                     : throw problem("vector components must be numbers")).ToArray());
             }
         }
+        var chunks = RecordedStream.ReadChunks(element, OptionalString("text"), problem);
         return new RecordedResponse
         {
-            Text = OptionalString("text"),
+            Text = OptionalString("text") ?? (chunks is null ? null : string.Concat(chunks)),
+            Chunks = chunks,
             FinishReason = OptionalString("finishReason"),
             ModelId = OptionalString("modelId"),
             InputTokens = input,

@@ -69,6 +69,7 @@ internal static class PromptSourceEmitter
             RuntimeSeamEmitter.EmitCallSite(w, model);
             if (!ToolEmitter.NeedsTargets(model)) RuntimeSeamEmitter.EmitRunAsync(w, model);
             ToolEmitter.EmitMembers(w, model);
+            StreamEmitter.EmitMembers(w, model);
             if (JsonCodecEmitter.IsNeeded(model))
             {
                 w.Line();
@@ -209,6 +210,7 @@ internal static class PromptSourceEmitter
             var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
             var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
             w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
+            StreamEmitter.EmitExtension(w, model, cls, outputType, parameters, GeneratedCodeAttribute);
         }
     }
 

@@ -67,6 +67,15 @@ public static partial class ChatRolesPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
+    /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<string, string> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
+
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
@@ -106,4 +115,13 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.RunAsync(client, new global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.Input(question), options, cancellationToken);
+
+    /// <summary>Streams the <c>chat_roles</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<string, string> ChatRolesStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        string question,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.Input(question), options, cancellationToken);
 }

@@ -161,6 +161,65 @@ public static partial class ArraysPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
+    /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
+    public sealed partial record PartialOutput
+    {
+        /// <summary>list of tags</summary>
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+
+        public global::System.Collections.Generic.IReadOnlyList<double>? Vector { get; init; }
+
+        /// <summary>order lines</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.PartialLinesItem>? Lines { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary><see cref="LinesItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
+    public sealed partial record PartialLinesItem
+    {
+        public string? Sku { get; init; }
+
+        public long? Qty { get; init; }
+
+        public string? Note { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
+    private static class PartialCodec
+    {
+        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
+
+        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Tags = global::PromptGen.Streaming.PartialValues.List(o.Get("tags"), static n0 => global::PromptGen.Streaming.PartialValues.String(n0)),
+            Vector = global::PromptGen.Streaming.PartialValues.ValueList(o.Get("vector"), static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)),
+            Lines = global::PromptGen.Streaming.PartialValues.List(o.Get("lines"), static n0 => global::PromptGen.Streaming.PartialValues.Object(n0, ReadLinesItem)),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+
+        internal static PartialLinesItem ReadLinesItem(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Sku = global::PromptGen.Streaming.PartialValues.String(o.Get("sku")),
+            Qty = global::PromptGen.Streaming.PartialValues.Int64(o.Get("qty")),
+            Note = global::PromptGen.Streaming.PartialValues.String(o.Get("note")),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+    }
+
+    /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ArraysPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
@@ -260,4 +319,13 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Shapes.ArraysPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input(words), options, cancellationToken);
+
+    /// <summary>Streams the <c>arrays</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ArraysPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> ArraysStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        global::System.Collections.Generic.IReadOnlyList<string> words,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.Shapes.ArraysPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input(words), options, cancellationToken);
 }

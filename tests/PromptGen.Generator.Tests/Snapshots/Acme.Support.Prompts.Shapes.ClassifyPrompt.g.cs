@@ -90,6 +90,32 @@ public static partial class ClassifyPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
+    /// <summary>The output as it streams. <see cref="Value"/> grows as the model writes; <see cref="IsComplete"/> says the model has finished it.</summary>
+    public sealed partial record PartialOutput
+    {
+        /// <summary>The value so far; null until it has started (numbers and enum values: until complete).</summary>
+        public global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output? Value { get; init; }
+
+        /// <summary>True once the model has moved past the whole value.</summary>
+        public bool IsComplete { get; init; }
+    }
+
+    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
+    private static class PartialCodec
+    {
+        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) =>
+            new() { Value = global::PromptGen.Streaming.PartialValues.Enum(node, JsonCodec.OutputNames), IsComplete = node.IsComplete };
+    }
+
+    /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
@@ -130,6 +156,15 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Shapes.ClassifyPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Input(text), options, cancellationToken);
+
+    /// <summary>Streams the <c>classify</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> ClassifyStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        string text,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.Shapes.ClassifyPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Input(text), options, cancellationToken);
 }
 
 /// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>

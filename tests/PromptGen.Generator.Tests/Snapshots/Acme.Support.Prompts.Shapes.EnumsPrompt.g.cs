@@ -138,6 +138,41 @@ public static partial class EnumsPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
+    /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
+    public sealed partial record PartialOutput
+    {
+        /// <summary>how urgent</summary>
+        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority? Priority { get; init; }
+
+        /// <summary>the enum</summary>
+        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? Mood { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
+    private static class PartialCodec
+    {
+        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
+
+        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Priority = global::PromptGen.Streaming.PartialValues.Enum(o.Get("priority"), JsonCodec.PriorityNames),
+            Mood = global::PromptGen.Streaming.PartialValues.Enum(o.Get("mood"), JsonCodec.MoodNames),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+    }
+
+    /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.EnumsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
@@ -209,6 +244,16 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Shapes.EnumsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(ticket, tone), options, cancellationToken);
+
+    /// <summary>Streams the <c>enums</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.EnumsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> EnumsStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        string ticket,
+        global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? tone = null,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.Shapes.EnumsPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(ticket, tone), options, cancellationToken);
 }
 
 /// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>

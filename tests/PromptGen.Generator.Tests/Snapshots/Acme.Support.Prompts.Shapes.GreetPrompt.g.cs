@@ -112,6 +112,15 @@ public static partial class GreetPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
+    /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<string, string> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
+
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
@@ -183,6 +192,21 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Shapes.GreetPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.GreetPrompt.Input(name, tone, marks, mood, tags, closing), options, cancellationToken);
+
+    /// <summary>Streams the <c>greet</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="tone">how it sounds</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<string, string> GreetStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        string name,
+        string? tone = "friendly",
+        long? marks = 2,
+        global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood? mood = global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood.OverTheMoon,
+        global::System.Collections.Generic.IReadOnlyList<string>? tags = null,
+        string closing = "Bye",
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.Shapes.GreetPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Shapes.GreetPrompt.Input(name, tone, marks, mood, tags, closing), options, cancellationToken);
 }
 
 /// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>

@@ -129,6 +129,57 @@ public static partial class JsonSchemaPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
+    /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
+    public sealed partial record PartialOutput
+    {
+        public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.PartialResultsItem>? Results { get; init; }
+
+        public long? Total { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary><see cref="ResultsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
+    public sealed partial record PartialResultsItem
+    {
+        public string? Url { get; init; }
+
+        public long? Rank { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
+    private static class PartialCodec
+    {
+        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
+
+        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Results = global::PromptGen.Streaming.PartialValues.List(o.Get("results"), static n0 => global::PromptGen.Streaming.PartialValues.Object(n0, ReadResultsItem)),
+            Total = global::PromptGen.Streaming.PartialValues.Int64(o.Get("total")),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+
+        internal static PartialResultsItem ReadResultsItem(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Url = global::PromptGen.Streaming.PartialValues.String(o.Get("url")),
+            Rank = global::PromptGen.Streaming.PartialValues.Int64(o.Get("rank")),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+    }
+
+    /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
@@ -224,4 +275,15 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input(query, page), options, cancellationToken);
+
+    /// <summary>Streams the <c>json_schema</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="query">The search query</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output> JsonSchemaStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        string query,
+        long? page = null,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input(query, page), options, cancellationToken);
 }

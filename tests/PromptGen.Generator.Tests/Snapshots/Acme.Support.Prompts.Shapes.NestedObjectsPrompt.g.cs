@@ -193,6 +193,97 @@ public static partial class NestedObjectsPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
+    /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
+    public sealed partial record PartialOutput
+    {
+        /// <summary>postal address</summary>
+        public global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialAddress? Address { get; init; }
+
+        public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialContactsItem>? Contacts { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary><see cref="Geo"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
+    public sealed partial record PartialGeo
+    {
+        public double? Lat { get; init; }
+
+        public double? Lng { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary><see cref="Address"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
+    public sealed partial record PartialAddress
+    {
+        public string? Street { get; init; }
+
+        public string? City { get; init; }
+
+        public global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialGeo? Geo { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary><see cref="ContactsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
+    public sealed partial record PartialContactsItem
+    {
+        public string? Kind { get; init; }
+
+        public string? Value { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
+    private static class PartialCodec
+    {
+        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
+
+        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Address = global::PromptGen.Streaming.PartialValues.Object(o.Get("address"), ReadAddress),
+            Contacts = global::PromptGen.Streaming.PartialValues.List(o.Get("contacts"), static n0 => global::PromptGen.Streaming.PartialValues.Object(n0, ReadContactsItem)),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+
+        internal static PartialGeo ReadGeo(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Lat = global::PromptGen.Streaming.PartialValues.Double(o.Get("lat")),
+            Lng = global::PromptGen.Streaming.PartialValues.Double(o.Get("lng")),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+
+        internal static PartialAddress ReadAddress(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Street = global::PromptGen.Streaming.PartialValues.String(o.Get("street")),
+            City = global::PromptGen.Streaming.PartialValues.String(o.Get("city")),
+            Geo = global::PromptGen.Streaming.PartialValues.Object(o.Get("geo"), ReadGeo),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+
+        internal static PartialContactsItem ReadContactsItem(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Kind = global::PromptGen.Streaming.PartialValues.String(o.Get("kind")),
+            Value = global::PromptGen.Streaming.PartialValues.String(o.Get("value")),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+    }
+
+    /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
@@ -367,4 +458,13 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input(customer), options, cancellationToken);
+
+    /// <summary>Streams the <c>nested_objects</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> NestedObjectsStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer customer,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input(customer), options, cancellationToken);
 }

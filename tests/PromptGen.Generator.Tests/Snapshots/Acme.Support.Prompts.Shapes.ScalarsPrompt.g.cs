@@ -128,6 +128,45 @@ public static partial class ScalarsPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
+    /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
+    public sealed partial record PartialOutput
+    {
+        public string? Greeting { get; init; }
+
+        public double? Score { get; init; }
+
+        public bool? Verified { get; init; }
+
+        public long? Visits { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
+    private static class PartialCodec
+    {
+        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
+
+        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Greeting = global::PromptGen.Streaming.PartialValues.String(o.Get("greeting")),
+            Score = global::PromptGen.Streaming.PartialValues.Double(o.Get("score")),
+            Verified = global::PromptGen.Streaming.PartialValues.Boolean(o.Get("verified")),
+            Visits = global::PromptGen.Streaming.PartialValues.Int64(o.Get("visits")),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+    }
+
+    /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ScalarsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
@@ -217,4 +256,19 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Shapes.ScalarsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input(name, age, height, member, payload), options, cancellationToken);
+
+    /// <summary>Streams the <c>scalars</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="name">the user's name</param>
+    /// <param name="payload">anything at all</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ScalarsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output> ScalarsStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        string name,
+        long age,
+        double height,
+        bool member,
+        global::System.Text.Json.JsonElement payload,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.Shapes.ScalarsPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input(name, age, height, member, payload), options, cancellationToken);
 }

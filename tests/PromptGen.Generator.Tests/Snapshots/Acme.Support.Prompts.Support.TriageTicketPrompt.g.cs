@@ -237,6 +237,98 @@ public static partial class TriageTicketPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
+    /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
+    public sealed partial record PartialOutput
+    {
+        /// <summary>Where the ticket goes</summary>
+        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category? Category { get; init; }
+
+        /// <summary>One sentence</summary>
+        public string? Summary { get; init; }
+
+        public double? Confidence { get; init; }
+
+        public bool? Urgent { get; init; }
+
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+
+        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.PartialCustomer? Customer { get; init; }
+
+        public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Support.TriageTicketPrompt.PartialActionsItem>? Actions { get; init; }
+
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
+
+        public global::System.Text.Json.JsonElement? Extra { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary><see cref="Customer"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
+    public sealed partial record PartialCustomer
+    {
+        public string? OrderId { get; init; }
+
+        public string? Class { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary><see cref="ActionsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
+    public sealed partial record PartialActionsItem
+    {
+        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind? Kind { get; init; }
+
+        public long? Amount { get; init; }
+
+        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
+        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+    }
+
+    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
+    private static class PartialCodec
+    {
+        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
+
+        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Category = global::PromptGen.Streaming.PartialValues.Enum(o.Get("category"), JsonCodec.CategoryNames),
+            Summary = global::PromptGen.Streaming.PartialValues.String(o.Get("summary")),
+            Confidence = global::PromptGen.Streaming.PartialValues.Double(o.Get("confidence")),
+            Urgent = global::PromptGen.Streaming.PartialValues.Boolean(o.Get("urgent")),
+            Tags = global::PromptGen.Streaming.PartialValues.List(o.Get("tags"), static n0 => global::PromptGen.Streaming.PartialValues.String(n0)),
+            Customer = global::PromptGen.Streaming.PartialValues.Object(o.Get("customer"), ReadCustomer),
+            Actions = global::PromptGen.Streaming.PartialValues.List(o.Get("actions"), static n0 => global::PromptGen.Streaming.PartialValues.Object(n0, ReadActionsItem)),
+            Scores = global::PromptGen.Streaming.PartialValues.ValueMap(o.Get("scores"), static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)),
+            Extra = global::PromptGen.Streaming.PartialValues.Json(o.Get("extra")),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+
+        internal static PartialCustomer ReadCustomer(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            OrderId = global::PromptGen.Streaming.PartialValues.String(o.Get("order_id")),
+            Class = global::PromptGen.Streaming.PartialValues.String(o.Get("class")),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+
+        internal static PartialActionsItem ReadActionsItem(global::PromptGen.Streaming.StreamingObject o) => new()
+        {
+            Kind = global::PromptGen.Streaming.PartialValues.Enum(o.Get("kind"), JsonCodec.KindNames),
+            Amount = global::PromptGen.Streaming.PartialValues.Int64(o.Get("amount")),
+            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
+        };
+    }
+
+    /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Support.TriageTicketPrompt.PartialOutput, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
@@ -398,6 +490,19 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.Support.TriageTicketPrompt.RunAsync(client, new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(ticket, product, priority), options, cancellationToken);
+
+    /// <summary>Streams the <c>triage_ticket</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="ticket">The customer's message</param>
+    /// <param name="product">Product name if known</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Support.TriageTicketPrompt.PartialOutput, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> TriageTicketStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        string ticket,
+        string? product = null,
+        long? priority = null,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.Support.TriageTicketPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(ticket, product, priority), options, cancellationToken);
 }
 
 /// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>

@@ -1,0 +1,253 @@
+using System.Collections.Generic;
+using System.Linq;
+using PromptGen.Generator.Models;
+
+namespace PromptGen.Generator.Emit;
+
+/// <summary>
+/// The streaming half of a prompt's API: <c>StreamAsync</c> and the <c>PartialOutput</c> records in the prompt class, and
+/// <c>{Name}StreamAsync</c> on <c>IChatClient</c>. A partial record has the output's properties, all nullable (nested
+/// records as their partials), plus <c>Completion</c>; the projection from the runtime's streamed JSON values is one
+/// <c>PartialValues</c> call per property. A text prompt's partial value is the text so far (<c>string</c>).
+/// </summary>
+internal static class StreamEmitter
+{
+    private const string Values = "global::PromptGen.Streaming.PartialValues";
+    private const string Node = "global::PromptGen.Streaming.StreamingNode";
+    private const string ObjectNode = "global::PromptGen.Streaming.StreamingObject";
+    private const string Fields = "global::PromptGen.Streaming.PartialFields";
+    private const string RootRecord = "Output";
+
+    /// <summary>The partial value type of <paramref name="model"/>'s stream, qualified.</summary>
+    public static string PartialType(PromptModel model) =>
+        model.IsTextOutput ? "string" : TypeNames.QualifiedClass(model.Identity) + "." + new Names(model).PartialOutput;
+
+    private static string StreamType(PromptModel model, string outputType) =>
+        $"global::PromptGen.Streaming.PromptStream<{PartialType(model)}, {outputType}>";
+
+    /// <summary>Writes the partial records, their readers and <c>StreamAsync</c> inside the prompt class.</summary>
+    public static void EmitMembers(IndentedWriter w, PromptModel model)
+    {
+        var cls = TypeNames.QualifiedClass(model.Identity);
+        var outputType = TypeNames.Of(model.OutputType, cls);
+        if (!model.IsTextOutput)
+        {
+            var names = new Names(model);
+            EmitPartialRecords(w, model, names, cls);
+            EmitPartialCodec(w, model, names, cls);
+        }
+
+        var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : "s_outputParser.Reader";
+        var call = model.IsTextOutput
+            ? $"global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, CreateOptions(), options, {reader}, cancellationToken);"
+            : $"global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, {reader}, PartialCodec.ReadRoot, cancellationToken);";
+        w.Line();
+        w.Line("/// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>");
+        w.Line("/// <param name=\"options\">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>");
+        w.Line($"public static {StreamType(model, outputType)} StreamAsync(");
+        w.Line($"    {TypeNames.IChatClient} client,");
+        w.Line("    Input input,");
+        w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
+        w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
+        w.Line("    " + call);
+    }
+
+    /// <summary>Writes <c>{Name}StreamAsync</c> in the extension class: the parameters of <c>{Name}Async</c>.</summary>
+    public static void EmitExtension(IndentedWriter w, PromptModel model, string cls, string outputType, IReadOnlyList<PropertyModel> parameters, string generatedCodeAttribute)
+    {
+        var identity = model.Identity;
+        var name = StreamMethodName(identity.MethodName);
+        w.Line();
+        w.Line($"/// <summary>Streams the <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>");
+        foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description);
+        w.Line(generatedCodeAttribute);
+        w.Line($"{identity.Accessibility} static {StreamType(model, outputType)} {name}(");
+        w.Line($"    this {TypeNames.IChatClient} client,");
+        foreach (var parameter in parameters)
+        {
+            var optional = parameter.Default is { } value ? " = " + (value.Constant ?? "null") : parameter.IsRequired ? string.Empty : " = null";
+            w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{optional},");
+        }
+
+        w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
+        w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
+        var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
+        w.Line($"    {cls}.StreamAsync(client, new {cls}.Input({arguments}), options, cancellationToken);");
+    }
+
+    /// <summary><c>TriageTicketAsync</c> → <c>TriageTicketStreamAsync</c>.</summary>
+    internal static string StreamMethodName(string methodName) =>
+        methodName.EndsWith("Async", System.StringComparison.Ordinal)
+            ? methodName.Substring(0, methodName.Length - "Async".Length) + "StreamAsync"
+            : methodName + "StreamAsync";
+
+    private static void EmitPartialRecords(IndentedWriter w, PromptModel model, Names names, string cls)
+    {
+        var root = model.OutputType;
+        if (!IsRootRecord(root))
+        {
+            w.Line();
+            w.Line("/// <summary>The output as it streams. <see cref=\"Value\"/> grows as the model writes; <see cref=\"IsComplete\"/> says the model has finished it.</summary>");
+            using (w.Block($"public sealed partial record {names.PartialOutput}"))
+            {
+                w.Line("/// <summary>The value so far; null until it has started (numbers and enum values: until complete).</summary>");
+                w.Line($"public {PartialTypeOf(root, names, cls)}? Value {{ get; init; }}");
+                w.Line();
+                w.Line("/// <summary>True once the model has moved past the whole value.</summary>");
+                w.Line("public bool IsComplete { get; init; }");
+            }
+        }
+
+        foreach (var record in names.Reachable)
+        {
+            w.Line();
+            var partialName = names.Of(record.Name);
+            w.Line(record.Name == RootRecord && IsRootRecord(root)
+                ? "/// <summary>The output as it streams: every field nullable until it has started; <see cref=\"Completion\"/> says which are complete.</summary>"
+                : $"/// <summary><see cref=\"{record.Name}\"/> as it streams; <see cref=\"Completion\"/> says which fields are complete.</summary>");
+            using (w.Block($"public sealed partial record {partialName}"))
+            {
+                foreach (var property in record.Properties)
+                {
+                    XmlDoc.Summary(w, property.Description);
+                    w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get; init; }}");
+                    w.Line();
+                }
+
+                w.Line("/// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>");
+                w.Line($"public {Fields} {names.CompletionOf(record)} {{ get; init; }} = {Fields}.None;");
+            }
+        }
+    }
+
+    private static void EmitPartialCodec(IndentedWriter w, PromptModel model, Names names, string cls)
+    {
+        w.Line();
+        w.Line("/// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>");
+        using (w.Block("private static class PartialCodec"))
+        {
+            var root = model.OutputType;
+            if (IsRootRecord(root))
+            {
+                w.Line($"internal static {names.PartialOutput}? ReadRoot({Node} node) => {ReadExpression(root.AsNonNullable(), "node", names, 0)};");
+            }
+            else
+            {
+                w.Line($"internal static {names.PartialOutput}? ReadRoot({Node} node) =>");
+                w.Line($"    new() {{ Value = {ReadExpression(root.AsNonNullable(), "node", names, 0)}, IsComplete = node.IsComplete }};");
+            }
+
+            foreach (var record in names.Reachable)
+            {
+                w.Line();
+                var partialName = names.Of(record.Name);
+                w.Line($"internal static {partialName} Read{record.Name}({ObjectNode} o) => new()");
+                w.OpenBrace();
+                foreach (var property in record.Properties)
+                {
+                    w.Line($"{property.PropertyName} = {ReadExpression(property.Type.AsNonNullable(), $"o.Get({CSharpLiterals.String(property.WireName)})", names, 0)},");
+                }
+
+                w.Line($"{names.CompletionOf(record)} = {Fields}.Of(o),");
+                w.CloseBrace(";");
+            }
+        }
+    }
+
+    private static bool IsRootRecord(TypeRef root) => root.Kind == TypeKind.Record && !root.IsNullable && root.Name == RootRecord;
+
+    /// <summary>The C# partial type of a mapped type (without the outer <c>?</c>).</summary>
+    private static string PartialTypeOf(TypeRef type, Names names, string cls)
+    {
+        var core = type.AsNonNullable();
+        return core.Kind switch
+        {
+            TypeKind.Record => cls + "." + names.Of(core.Name!),
+            TypeKind.List => "global::System.Collections.Generic.IReadOnlyList<" + PartialTypeOf(core.Element!, names, cls) + ">",
+            TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + PartialTypeOf(core.Element!, names, cls) + ">",
+            _ => TypeNames.Of(core, cls),
+        };
+    }
+
+    /// <summary>The expression reading <paramref name="node"/> (a <c>StreamingNode?</c>) as the partial of <paramref name="type"/>.</summary>
+    private static string ReadExpression(TypeRef type, string node, Names names, int depth)
+    {
+        var core = type.AsNonNullable();
+        switch (core.Kind)
+        {
+            case TypeKind.String: return $"{Values}.String({node})";
+            case TypeKind.Int64: return $"{Values}.Int64({node})";
+            case TypeKind.Int32: return $"{Values}.Int32({node})";
+            case TypeKind.Double: return $"{Values}.Double({node})";
+            case TypeKind.Boolean: return $"{Values}.Boolean({node})";
+            case TypeKind.Json: return $"{Values}.Json({node})";
+            case TypeKind.Enum: return $"{Values}.Enum({node}, JsonCodec.{core.Name}Names)";
+            case TypeKind.Record: return $"{Values}.Object({node}, Read{core.Name})";
+            default:
+                var element = core.Element!.AsNonNullable();
+                var item = "n" + depth;
+                var valueType = element.IsValueType;
+                var method = core.Kind == TypeKind.List ? (valueType ? "ValueList" : "List") : (valueType ? "ValueMap" : "Map");
+                return $"{Values}.{method}({node}, static {item} => {ReadExpression(element, item, names, depth + 1)})";
+        }
+    }
+
+    /// <summary>The partial records' names: <c>PartialOutput</c> and <c>Partial{Record}</c>, kept clear of the prompt's own types.</summary>
+    private sealed class Names
+    {
+        private readonly HashSet<string> _taken;
+        private readonly Dictionary<string, string> _partials = new();
+
+        public Names(PromptModel model)
+        {
+            _taken = new HashSet<string>(model.Records.Select(r => r.Name).Concat(model.Enums.Select(e => e.Name)))
+            {
+                "Input", "Output", "JsonCodec", "PartialCodec", "PromptName", "OutputJsonSchema",
+            };
+            Reachable = ReachableRecords(model);
+            PartialOutput = Claim("PartialOutput");
+            foreach (var record in Reachable)
+            {
+                _partials[record.Name] = record.Name == RootRecord && IsRootRecord(model.OutputType) ? PartialOutput : Claim("Partial" + record.Name);
+            }
+        }
+
+        public IReadOnlyList<RecordModel> Reachable { get; }
+
+        public string PartialOutput { get; }
+
+        public string Of(string recordName) => _partials[recordName];
+
+        /// <summary><c>Completion</c>, unless the record has a property of that name.</summary>
+        public string CompletionOf(RecordModel record)
+        {
+            var name = "Completion";
+            while (record.Properties.Any(p => p.PropertyName == name)) name += "_";
+            return name;
+        }
+
+        private string Claim(string name)
+        {
+            while (!_taken.Add(name)) name += "_";
+            return name;
+        }
+
+        private static IReadOnlyList<RecordModel> ReachableRecords(PromptModel model)
+        {
+            var byName = model.Records.ToDictionary(r => r.Name);
+            var seen = new HashSet<string>();
+            var pending = new Stack<TypeRef>();
+            pending.Push(model.OutputType);
+            while (pending.Count > 0)
+            {
+                var type = pending.Pop();
+                if (type.Element is not null) pending.Push(type.Element);
+                if (type.Kind != TypeKind.Record || !seen.Add(type.Name!) || !byName.TryGetValue(type.Name!, out var record)) continue;
+                foreach (var property in record.Properties) pending.Push(property.Type);
+            }
+
+            // Declaration order, so the generated file reads like the schema.
+            return model.Records.Where(r => seen.Contains(r.Name) && byName.ContainsKey(r.Name)).ToList();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Text;
+
+namespace PromptGen.Streaming;
+
+/// <summary>Turns the chunks of one streamed answer into partial values; one instance per stream.</summary>
+/// <typeparam name="TPartial">The partial value type.</typeparam>
+internal abstract class PartialBuilder<TPartial>
+{
+    /// <summary>Reads a chunk; true when the partial value changed, with the new value.</summary>
+    public abstract bool Append(string chunk, out TPartial partial);
+}
+
+/// <summary>A text answer: the partial value is the text so far.</summary>
+internal sealed class TextPartialBuilder : PartialBuilder<string>
+{
+    private readonly StringBuilder _text = new();
+
+    public override bool Append(string chunk, out string partial)
+    {
+        if (chunk.Length == 0)
+        {
+            partial = null!;
+            return false;
+        }
+
+        _text.Append(chunk);
+        partial = _text.ToString();
+        return true;
+    }
+}
+
+/// <summary>A JSON answer: an incremental reader, and the generated projection of its values onto the partial type.</summary>
+internal sealed class JsonPartialBuilder<TPartial> : PartialBuilder<TPartial>
+    where TPartial : class
+{
+    private readonly StreamingJsonReader _reader = new();
+    private readonly Func<StreamingNode, TPartial?> _project;
+    private long _version;
+    private TPartial? _last;
+
+    public JsonPartialBuilder(Func<StreamingNode, TPartial?> project) => _project = project;
+
+    public override bool Append(string chunk, out TPartial partial)
+    {
+        _reader.Append(chunk);
+        partial = null!;
+        if (_reader.Version == _version || _reader.Root is null)
+        {
+            return false;
+        }
+
+        _version = _reader.Version;
+        var next = _project(_reader.Root);
+        if (next is null || ReferenceEquals(next, _last) || next.Equals(_last))
+        {
+            return false;
+        }
+
+        _last = next;
+        partial = next;
+        return true;
+    }
+}

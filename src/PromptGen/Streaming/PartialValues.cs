@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using PromptGen.Serialization;
+
+namespace PromptGen.Streaming;
+
+/// <summary>
+/// Typed views of streamed values, for generated <c>PartialOutput</c> readers. Strings show their text so far; numbers,
+/// booleans, enum values and JSON values appear only once complete; objects, lists and maps are rebuilt only when
+/// something inside them changed (the previous view is reused otherwise), and a list shares its complete items
+/// between updates.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class PartialValues
+{
+    /// <summary>The text so far of a string; null when absent or not a string.</summary>
+    public static string? String(StreamingNode? node) => node is StreamingString s ? s.Text : null;
+
+    /// <summary>A complete integer (a number, or a number in quotes); null until then.</summary>
+    public static long? Int64(StreamingNode? node) =>
+        CompleteText(node) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>A complete 32-bit integer; null until then or when out of range.</summary>
+    public static int? Int32(StreamingNode? node) =>
+        CompleteText(node) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>A complete number; null until then.</summary>
+    public static double? Double(StreamingNode? node) =>
+        CompleteText(node) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>A complete boolean; null until then.</summary>
+    public static bool? Boolean(StreamingNode? node) =>
+        node is StreamingScalar { Kind: StreamingNodeKind.Boolean } b ? string.Equals(b.Text, "true", StringComparison.OrdinalIgnoreCase) : null;
+
+    /// <summary>A complete enum value whose wire name matches exactly; null until then.</summary>
+    public static TEnum? Enum<TEnum>(StreamingNode? node, JsonEnumNames<TEnum> names)
+        where TEnum : struct, Enum =>
+        node is StreamingString { IsComplete: true } s && names.TryParse(s.Text, out var value) ? value : null;
+
+    /// <summary>A complete JSON value; null until then.</summary>
+    public static JsonElement? Json(StreamingNode? node)
+    {
+        if (node is null || !node.IsComplete)
+        {
+            return null;
+        }
+
+        if (node.CachedVersion == node.Version && node.Cached is JsonElement cached)
+        {
+            return cached;
+        }
+
+        var element = JsonText.ParseElement(StreamingJson.ToJson(node));
+        node.Cached = element;
+        node.CachedVersion = node.Version;
+        return element;
+    }
+
+    /// <summary>The partial record of an object, rebuilt by <paramref name="read"/> only when the object changed.</summary>
+    public static T? Object<T>(StreamingNode? node, Func<StreamingObject, T> read)
+        where T : class
+    {
+        if (node is not StreamingObject o)
+        {
+            return null;
+        }
+
+        if (o.CachedVersion == o.Version && o.Cached is T cached)
+        {
+            return cached;
+        }
+
+        var value = read(o);
+        o.Cached = value;
+        o.CachedVersion = o.Version;
+        return value;
+    }
+
+    /// <summary>The items of an array that have a value so far (a pending number is not yet an item).</summary>
+    public static IReadOnlyList<T>? List<T>(StreamingNode? node, Func<StreamingNode, T?> item)
+        where T : class =>
+        ListOf(node, item, static value => value is not null, static value => value!);
+
+    /// <summary>The items of an array of value types that have a value so far.</summary>
+    public static IReadOnlyList<T>? ValueList<T>(StreamingNode? node, Func<StreamingNode, T?> item)
+        where T : struct =>
+        ListOf(node, item, static value => value.HasValue, static value => value!.Value);
+
+    /// <summary>The entries of a map whose values have a value so far, in the order the model wrote them.</summary>
+    public static IReadOnlyDictionary<string, T>? Map<T>(StreamingNode? node, Func<StreamingNode, T?> value)
+        where T : class =>
+        MapOf(node, value, static v => v is not null, static v => v!);
+
+    /// <summary>The entries of a map of value types whose values have a value so far.</summary>
+    public static IReadOnlyDictionary<string, T>? ValueMap<T>(StreamingNode? node, Func<StreamingNode, T?> value)
+        where T : struct =>
+        MapOf(node, value, static v => v.HasValue, static v => v!.Value);
+
+    private static string? CompleteText(StreamingNode? node) => node switch
+    {
+        StreamingScalar { Kind: StreamingNodeKind.Number } number => number.Text,
+        StreamingString { IsComplete: true } quoted => quoted.Text.Trim(),
+        _ => null,
+    };
+
+    private static IReadOnlyList<T>? ListOf<T, TRead>(StreamingNode? node, Func<StreamingNode, TRead> item, Func<TRead, bool> has, Func<TRead, T> get)
+    {
+        if (node is not StreamingArray array)
+        {
+            return null;
+        }
+
+        if (array.CachedVersion == array.Version && array.Cached is ListState<T> cached)
+        {
+            return cached.Snapshot;
+        }
+
+        var state = array.Cached as ListState<T> ?? new ListState<T>();
+        var items = array.Items;
+        // Complete items are read once, into the shared builder.
+        for (; state.Read < array.CompletedCount; state.Read++)
+        {
+            var value = item(items[state.Read]);
+            if (has(value))
+            {
+                state.Builder.Add(get(value));
+            }
+        }
+
+        var hasTail = false;
+        T tail = default!;
+        if (items.Count > state.Read)
+        {
+            var value = item(items[items.Count - 1]);
+            if (has(value))
+            {
+                hasTail = true;
+                tail = get(value);
+            }
+        }
+
+        state.Snapshot = new PartialList<T>(state.Builder.Items, state.Builder.Count, hasTail, tail);
+        array.Cached = state;
+        array.CachedVersion = array.Version;
+        return state.Snapshot;
+    }
+
+    private static IReadOnlyDictionary<string, T>? MapOf<T, TRead>(StreamingNode? node, Func<StreamingNode, TRead> read, Func<TRead, bool> has, Func<TRead, T> get)
+    {
+        if (node is not StreamingObject o)
+        {
+            return null;
+        }
+
+        if (o.CachedVersion == o.Version && o.Cached is IReadOnlyDictionary<string, T> cached)
+        {
+            return cached;
+        }
+
+        var map = new Dictionary<string, T>(o.Properties.Count, StringComparer.Ordinal);
+        foreach (var property in o.Properties)
+        {
+            if (property.Value is not null && !map.ContainsKey(property.Key) && read(property.Value) is var value && has(value))
+            {
+                map[property.Key] = get(value);
+            }
+        }
+
+        o.Cached = map;
+        o.CachedVersion = o.Version;
+        return map;
+    }
+
+    private sealed class ListState<T>
+    {
+        public readonly PartialListBuilder<T> Builder = new();
+        public int Read;
+        public IReadOnlyList<T> Snapshot = System.Array.Empty<T>();
+    }
+}

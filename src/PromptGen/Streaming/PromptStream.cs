@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+
+namespace PromptGen.Streaming;
+
+/// <summary>
+/// A prompt call whose answer streams: enumerate it for partial values as the model writes, then call
+/// <see cref="GetResultAsync"/> for the typed result. Partial values only grow; one is yielded only when it changed.
+/// The model is called when enumeration or <see cref="GetResultAsync"/> starts, once. A stream can be enumerated once;
+/// dispose it when you neither finish enumerating nor ask for the result, so the connection is released.
+/// </summary>
+/// <typeparam name="TPartial">The partial value: the generated <c>PartialOutput</c>, or the text so far (<c>string</c>).</typeparam>
+/// <typeparam name="TOutput">The prompt's output type.</typeparam>
+public sealed class PromptStream<TPartial, TOutput> : IAsyncEnumerable<TPartial>, IAsyncDisposable
+{
+    private readonly PromptStreamSession<TPartial, TOutput> _session;
+    private int _enumerated;
+
+    internal PromptStream(PromptStreamSession<TPartial, TOutput> session) => _session = session;
+
+    /// <summary>The partial values as the answer arrives. Can be called once.</summary>
+    /// <param name="cancellationToken">Cancels the call (with the token given when the stream was created).</param>
+    /// <exception cref="InvalidOperationException">The stream was already enumerated.</exception>
+    public IAsyncEnumerator<TPartial> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _enumerated, 1) == 1)
+        {
+            throw new InvalidOperationException("A prompt stream can be enumerated once.");
+        }
+
+        return new Enumerator(_session, cancellationToken);
+    }
+
+    /// <summary>
+    /// The typed result once the answer has ended: the value parsed (and repaired) from the whole answer, the response,
+    /// usage and one report per attempt. Reads the rest of the answer first if enumeration stopped early or never
+    /// started. When <see cref="PromptRunOptions.ReaskOnParseFailure"/> is set and the answer cannot be parsed, the model
+    /// is asked once more (not streamed) and both attempts are reported.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels reading the rest of the answer and the re-ask.</param>
+    /// <exception cref="PromptOutputException">The answer could not be parsed.</exception>
+    public Task<PromptResult<TOutput>> GetResultAsync(CancellationToken cancellationToken = default) => _session.GetResultAsync(cancellationToken);
+
+    /// <summary>Releases the model's stream if it is still open.</summary>
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
+
+    private sealed class Enumerator : IAsyncEnumerator<TPartial>
+    {
+        private readonly PromptStreamSession<TPartial, TOutput> _session;
+        private readonly CancellationToken _cancellationToken;
+
+        public Enumerator(PromptStreamSession<TPartial, TOutput> session, CancellationToken cancellationToken)
+        {
+            _session = session;
+            _cancellationToken = cancellationToken;
+        }
+
+        public TPartial Current { get; private set; } = default!;
+
+        public async ValueTask<bool> MoveNextAsync()
+        {
+            var (has, partial) = await _session.NextAsync(_cancellationToken).ConfigureAwait(false);
+            if (has)
+            {
+                Current = partial;
+            }
+
+            return has;
+        }
+
+        // Stopping early leaves the answer to GetResultAsync, which reads the rest.
+        public ValueTask DisposeAsync() => default;
+    }
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+
+namespace PromptGen.Streaming;
+
+/// <summary>
+/// The state of one streamed prompt call: the model's update stream (opened on first use), the partial builder, the
+/// updates received, and the final result. Not thread-safe: one reader at a time, as <see cref="PromptStream{TPartial, TOutput}"/> allows.
+/// </summary>
+internal sealed class PromptStreamSession<TPartial, TOutput> : IAsyncDisposable
+{
+    private readonly IChatClient _client;
+    private readonly IList<ChatMessage> _messages;
+    private readonly ChatOptions? _options;
+    private readonly PromptOutputReader<TOutput> _reader;
+    private readonly bool _reask;
+    private readonly PartialBuilder<TPartial> _partials;
+    private readonly CancellationTokenSource _cancel;
+    private readonly List<ChatResponseUpdate> _updates = new();
+    private IAsyncEnumerator<ChatResponseUpdate>? _stream;
+    private Task<PromptResult<TOutput>>? _result;
+    private bool _ended;
+    private int _busy;
+
+    public PromptStreamSession(
+        IChatClient client,
+        IList<ChatMessage> messages,
+        ChatOptions? options,
+        PromptOutputReader<TOutput> reader,
+        bool reask,
+        PartialBuilder<TPartial> partials,
+        CancellationToken cancellationToken)
+    {
+        _client = client;
+        _messages = messages;
+        _options = options;
+        _reader = reader;
+        _reask = reask;
+        _partials = partials;
+        _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    }
+
+    /// <summary>The next changed partial value; false when the answer has ended.</summary>
+    public async ValueTask<(bool Has, TPartial Partial)> NextAsync(CancellationToken cancellationToken)
+    {
+        Enter();
+        try
+        {
+            using var registration = Link(cancellationToken);
+            while (true)
+            {
+                var update = await NextUpdateAsync(cancellationToken).ConfigureAwait(false);
+                if (update is null)
+                {
+                    return (false, default!);
+                }
+
+                if (_partials.Append(update.Text, out var partial))
+                {
+                    return (true, partial);
+                }
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    public Task<PromptResult<TOutput>> GetResultAsync(CancellationToken cancellationToken) =>
+        _result ??= FinishAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        var stream = _stream;
+        _stream = null;
+        _ended = true;
+        if (stream is not null)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _cancel.Dispose();
+    }
+
+    private async Task<PromptResult<TOutput>> FinishAsync(CancellationToken cancellationToken)
+    {
+        Enter();
+        try
+        {
+            using (Link(cancellationToken))
+            {
+                while (await NextUpdateAsync(cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    // Drain: the caller stopped enumerating, or never started.
+                }
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+
+        var response = _updates.ToChatResponse();
+        var first = PromptRunner.ReadAnswer(_reader, response.Text ?? string.Empty);
+        if (first.Ok)
+        {
+            return new PromptResult<TOutput>(first.Value!, response, response.Usage, new[] { first.Report });
+        }
+
+        if (!_reask)
+        {
+            throw PromptRunner.ParseFailure(1, first.Report, response.Text ?? string.Empty);
+        }
+
+        // Re-ask after the stream has ended, whole (a second stream would restart the partial values).
+        cancellationToken.ThrowIfCancellationRequested();
+        var conversation = PromptRunner.ReaskConversation(_messages, response, first.Report);
+        var second = await _client.GetResponseAsync(conversation, _options, cancellationToken).ConfigureAwait(false);
+        var usage = PromptRunner.Sum(PromptRunner.Sum(null, response.Usage), second.Usage);
+        var retry = PromptRunner.ReadAnswer(_reader, second.Text ?? string.Empty);
+        if (!retry.Ok)
+        {
+            throw PromptRunner.ParseFailure(2, retry.Report, second.Text ?? string.Empty);
+        }
+
+        return new PromptResult<TOutput>(retry.Value!, second, usage, new[] { first.Report, retry.Report });
+    }
+
+    private async ValueTask<ChatResponseUpdate?> NextUpdateAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _cancel.Token.ThrowIfCancellationRequested();
+        if (_ended)
+        {
+            return null;
+        }
+
+        _stream ??= _client.GetStreamingResponseAsync(_messages, _options, _cancel.Token).GetAsyncEnumerator(_cancel.Token);
+        if (!await _stream.MoveNextAsync().ConfigureAwait(false))
+        {
+            _ended = true;
+            var stream = _stream;
+            _stream = null;
+            await stream.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+
+        var update = _stream.Current;
+        _updates.Add(update);
+        return update;
+    }
+
+    /// <summary>Lets the caller's token for this step cancel the model's stream too.</summary>
+    private CancellationTokenRegistration Link(CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _cancel) : default;
+
+    private void Enter()
+    {
+        if (Interlocked.Exchange(ref _busy, 1) == 1)
+        {
+            throw new InvalidOperationException("A prompt stream is read by one caller at a time: finish or stop enumerating before asking for the result.");
+        }
+    }
+
+    private void Exit() => Volatile.Write(ref _busy, 0);
+}

@@ -1,0 +1,227 @@
+using System;
+using System.ClientModel;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using PromptGen.Consumer.Tests.Prompts;
+using PromptGen.Evals.Tests.Providers;
+
+namespace PromptGen.Consumer.Tests;
+
+/// <summary>
+/// <c>{Name}StreamAsync</c> used as an application uses it: <c>await foreach</c> over partial values, then
+/// <c>GetResultAsync()</c>. The answers below are hand-written.
+/// </summary>
+public sealed class StreamingTests
+{
+    /// <summary>A hand-written answer for ExtractInvoice, with escapes, non-ASCII text and a surrogate pair.</summary>
+    private const string InvoiceJson = """
+        {"vendor": {"name": "Acme \"Tools\" Ltd", "address": {"street": "1 Main St\nUnit 2", "city": "Zürich 😀"}},
+         "lines": [
+           {"description": "Hammer", "quantity": 2, "unitPrice": 9.5},
+           {"description": "Nails \u00e9", "quantity": 100, "unitPrice": 0.05}
+         ],
+         "total": 24.0, "currency": "EUR", "notes": ["paid", "thanks"]}
+        """;
+
+    [Fact]
+    public async Task Streaming_through_the_OpenAI_client_yields_growing_partials_and_the_same_final_value_as_a_whole_call()
+    {
+        await using var server = FakeOpenAIServer.Start(request => FakeOpenAIStreams.IsStreamRequest(request)
+            ? FakeOpenAIStreams.ChatStream(FakeOpenAIStreams.Split(InvoiceJson, 3))
+            : FakeOpenAIServer.Chat(InvoiceJson));
+        using var client = new OpenAIClient(new ApiKeyCredential("test-key"), new OpenAIClientOptions { Endpoint = new Uri(server.Endpoint) })
+            .GetChatClient("test-model")
+            .AsIChatClient();
+
+        var stream = client.ExtractInvoiceStreamAsync("invoice text");
+        var partials = new List<ExtractInvoicePrompt.PartialOutput>();
+        await foreach (var partial in stream) partials.Add(partial);
+        var result = await stream.GetResultAsync();
+        var whole = await client.ExtractInvoiceAsync("invoice text");
+
+        Assert.True(partials.Count > 20, $"only {partials.Count} partial values");
+        for (var i = 1; i < partials.Count; i++)
+        {
+            PartialGrowth.AssertGrows(PartialGrowth.ToJson(partials[i - 1]), PartialGrowth.ToJson(partials[i]));
+            Assert.NotEqual(PartialGrowth.ToJson(partials[i - 1])!.ToJsonString(), PartialGrowth.ToJson(partials[i])!.ToJsonString());
+        }
+
+        Assert.Equal(Json(whole.Value), Json(result.Value));
+        Assert.Equal("Acme \"Tools\" Ltd", result.Value.Vendor.Name);
+        Assert.Equal("Zürich 😀", result.Value.Vendor.Address!.City);
+        Assert.Equal(15, result.Usage?.TotalTokenCount);
+        var last = partials[^1];
+        Assert.True(last.Completion.IsClosed);
+        Assert.Equal("Nails é", last.Lines![1].Description);
+        Assert.Equal(ExtractInvoicePrompt.Currency.EUR, last.Currency);
+        Assert.Equal(new[] { "paid", "thanks" }, last.Notes);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Fields_are_complete_once_the_model_has_moved_past_them()
+    {
+        var client = new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1));
+        var stream = client.ExtractInvoiceStreamAsync("invoice text");
+
+        ExtractInvoicePrompt.PartialOutput? whileLines = null, afterLines = null;
+        await foreach (var partial in stream)
+        {
+            if (partial.Lines is { Count: 2 } && whileLines is null) whileLines = partial;
+            if (partial.Completion.IsComplete("lines") && afterLines is null) afterLines = partial;
+        }
+
+        Assert.NotNull(whileLines);
+        Assert.True(whileLines.Completion.IsComplete("vendor"));
+        Assert.True(whileLines.Completion.IsStarted("lines"));
+        Assert.False(whileLines.Completion.IsComplete("lines"));
+        Assert.False(whileLines.Completion.IsStarted("total"));
+        Assert.Null(whileLines.Total);
+        Assert.NotNull(afterLines);
+        Assert.Equal(new[] { "vendor", "lines" }, afterLines.Completion.Completed);
+        Assert.True(afterLines.Lines![1].Completion.IsClosed);
+    }
+
+    [Fact]
+    public async Task A_number_appears_only_when_complete()
+    {
+        var client = new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1));
+        var totals = new List<double?>();
+        await foreach (var partial in client.ExtractInvoiceStreamAsync("invoice text")) totals.Add(partial.Total);
+
+        Assert.All(totals.Where(t => t is not null), t => Assert.Equal(24.0, t));
+        var quantities = new List<long>();
+        await foreach (var partial in new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1)).ExtractInvoiceStreamAsync("x"))
+            if (partial.Lines is { Count: 2 } lines && lines[1].Quantity is { } q) quantities.Add(q);
+        Assert.All(quantities, q => Assert.Equal(100, q));
+    }
+
+    [Fact]
+    public async Task An_update_is_yielded_only_when_the_value_changed()
+    {
+        // Whitespace-only chunks and the pending digits of a number change nothing visible.
+        var chunks = new[] { "{", "  ", "\"total\"", ":", " ", "2", "4", ".5", "\n", ",", " ", "\"currency\": \"GBP\"", "}", "  " };
+        var client = new ChunkedChatClient(chunks);
+        var partials = new List<string>();
+        await foreach (var partial in client.ExtractInvoiceStreamAsync("x")) partials.Add(PartialGrowth.ToJson(partial)!.ToJsonString());
+
+        Assert.Equal(partials.Count, partials.Distinct().Count());
+        Assert.True(partials.Count < chunks.Length);
+    }
+
+    [Fact]
+    public async Task GetResultAsync_reads_the_rest_when_the_caller_stopped_early()
+    {
+        var client = new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 4));
+        var stream = client.ExtractInvoiceStreamAsync("invoice text");
+        await foreach (var partial in stream)
+        {
+            if (partial.Vendor?.Name is not null) break;
+        }
+
+        var pulledAtBreak = client.ChunksPulled;
+        var result = await stream.GetResultAsync();
+
+        Assert.True(pulledAtBreak < InvoiceJson.Length / 4);
+        Assert.Equal(Json(ExtractInvoicePrompt.Parse(InvoiceJson)), Json(result.Value));
+        Assert.Equal(1, client.StreamRequests);
+        Assert.Equal(17, result.Usage?.TotalTokenCount);
+    }
+
+    [Fact]
+    public async Task GetResultAsync_without_enumerating_streams_once_and_parses()
+    {
+        var client = new ChunkedChatClient(ChunkedChatClient.Split("```json\n" + InvoiceJson + "\n```", 7));
+        var result = await client.ExtractInvoiceStreamAsync("invoice text").GetResultAsync();
+
+        Assert.Equal(24.0, result.Value.Total);
+        Assert.Contains(result.Repairs, r => r.Kind == PromptRepairKind.StrippedCodeFence);
+    }
+
+    [Fact]
+    public async Task A_stream_can_be_enumerated_once()
+    {
+        var stream = new ChunkedChatClient(new[] { InvoiceJson }).ExtractInvoiceStreamAsync("x");
+        await foreach (var _ in stream) { }
+
+        Assert.Throws<InvalidOperationException>(() => stream.GetAsyncEnumerator());
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_the_stream()
+    {
+        using var cancel = new CancellationTokenSource();
+        var client = new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 2)) { AfterChunk = n => { if (n == 10) cancel.Cancel(); } };
+        var stream = client.ExtractInvoiceStreamAsync("x", cancellationToken: cancel.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in stream) { }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream.GetResultAsync());
+        Assert.True(client.ChunksPulled <= 11);
+    }
+
+    [Fact]
+    public async Task The_enumerators_token_cancels_too()
+    {
+        using var cancel = new CancellationTokenSource();
+        var client = new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 2)) { AfterChunk = n => { if (n == 5) cancel.Cancel(); } };
+        var stream = client.ExtractInvoiceStreamAsync("x");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in stream.WithCancellation(cancel.Token)) { }
+        });
+    }
+
+    [Fact]
+    public async Task Reask_happens_after_the_stream_ends_and_is_reported()
+    {
+        var client = new ChunkedChatClient(
+            ChunkedChatClient.Split("I cannot produce JSON today.", 5),
+            new[] { InvoiceJson });
+        var stream = client.ExtractInvoiceStreamAsync("x", options: new PromptRunOptions { ReaskOnParseFailure = true });
+        var partials = 0;
+        await foreach (var _ in stream) partials++;
+        var result = await stream.GetResultAsync();
+
+        Assert.Equal(0, partials);
+        Assert.Equal(2, result.Attempts);
+        Assert.NotNull(result.Reports[0].Error);
+        Assert.Null(result.Report.Error);
+        Assert.Equal(1, client.StreamRequests);
+        Assert.Equal(1, client.WholeRequests);
+        Assert.Equal(24.0, result.Value.Total);
+    }
+
+    [Fact]
+    public async Task Without_reask_an_unparseable_answer_throws_from_GetResultAsync()
+    {
+        var stream = new ChunkedChatClient(new[] { "no json" }).ExtractInvoiceStreamAsync("x");
+
+        var error = await Assert.ThrowsAsync<PromptOutputException>(() => stream.GetResultAsync());
+        Assert.Contains("1 attempt", error.Message);
+    }
+
+    [Fact]
+    public async Task A_text_prompt_streams_the_text_so_far()
+    {
+        var client = new ChunkedChatClient(new[] { "Hello", ", ", "", "Ada", "!" });
+        var stream = client.GreetStreamAsync("Ada");
+        var partials = new List<string>();
+        await foreach (var text in stream) partials.Add(text);
+        var result = await stream.GetResultAsync();
+
+        Assert.Equal(new[] { "Hello", "Hello, ", "Hello, Ada", "Hello, Ada!" }, partials);
+        Assert.Equal("Hello, Ada!", result.Value);
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, new JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } });
+}
