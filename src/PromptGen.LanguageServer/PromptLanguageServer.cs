@@ -75,6 +75,8 @@ public sealed class PromptLanguageServer : IMessageHandler
 
         if (method == "workspace/executeCommand") return await ExecuteCommandAsync(parameters, cancellationToken).ConfigureAwait(false);
 
+        if (method.StartsWith("$/", StringComparison.Ordinal)) return null;
+        if (!Capabilities.Requests.Contains(method)) throw new LspException(LspException.MethodNotFound, $"Method not supported: {method}");
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -90,7 +92,6 @@ public sealed class PromptLanguageServer : IMessageHandler
                 "textDocument/semanticTokens/full" => context is null ? null : SemanticTokensProvider.Tokens(context),
                 "textDocument/codeAction" => context is null ? null : CodeActionProvider.Actions(context, parameters),
                 "textDocument/codeLens" => context is null ? null : CodeLensProvider.Lenses(context),
-                _ when method.StartsWith("$/", StringComparison.Ordinal) => null,
                 _ => throw new LspException(LspException.MethodNotFound, $"Method not supported: {method}"),
             };
         }

@@ -45,7 +45,9 @@ internal static class CompletionProvider
         var text = context.Document.Text;
         var cursor = TemplateCursor.At(text, templateStart, offset);
         if (cursor is null || cursor.Part == MustachePart.None) return null;
-        var items = new CompletionItems(context, cursor.WordStart, offset);
+        // Items replace the last segment of a path (after its last '.' or '/'), or the whole word.
+        var segmentStart = cursor.WordStart + Math.Max(cursor.Word.LastIndexOf('.'), cursor.Word.LastIndexOf('/')) + 1;
+        var items = new CompletionItems(context, segmentStart, offset);
         if (cursor.Part == MustachePart.PartialName)
         {
             var own = Language.Semantics.PartialFile.NameOf(context.Document.Path);

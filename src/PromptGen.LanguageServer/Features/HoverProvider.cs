@@ -24,7 +24,7 @@ internal static class HoverProvider
         if (semantics.Input is { } root && TemplateSymbols.At(semantics.Template, binding, root, offset) is { } symbol)
         {
             var text = new StringBuilder();
-            var name = string.Join(".", symbol.Path.Parts, 0, symbol.Index + 1);
+            var name = string.Join(".", System.Linq.Enumerable.Take(symbol.Path.Parts, symbol.Index + 1));
             text.Append("```\n").Append(name).Append(": ").Append(symbol.Type?.Describe() ?? "undeclared").Append("\n```");
             if (symbol.Type is { } type && CSharpTypes.For(semantics, context.Workspace.Settings.IntegerType).Of(type) is { } csharp)
             {

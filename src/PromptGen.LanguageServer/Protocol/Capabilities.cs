@@ -8,6 +8,13 @@ namespace PromptGen.LanguageServer.Protocol;
 /// <summary>The <c>initialize</c> result: what the server offers.</summary>
 internal static class Capabilities
 {
+    /// <summary>The document requests the server answers (besides the lifecycle and workspace/executeCommand).</summary>
+    public static readonly System.Collections.Generic.HashSet<string> Requests = new(System.StringComparer.Ordinal)
+    {
+        "textDocument/completion", "textDocument/hover", "textDocument/definition", "textDocument/prepareRename", "textDocument/rename",
+        "textDocument/semanticTokens/full", "textDocument/codeAction", "textDocument/codeLens",
+    };
+
     public static JsonObject Initialize() => new()
     {
         ["capabilities"] = new JsonObject
