@@ -47,7 +47,7 @@ public static class TemplateBinder
                 }
             }
 
-            return new TemplateBinding(inputType, binder.Types, binder.UsedFields, binder.Diagnostics);
+            return new TemplateBinding(inputType, binder.Types, binder.UsedFields, binder.Diagnostics) { Scopes = binder.Scopes };
         });
     }
 
@@ -71,6 +71,12 @@ public static class TemplateBinder
         public IReadOnlyList<(string Name, SchemaNode Type)> BlockParams { get; }
 
         public Template Template { get; }
+
+        private TemplateScope? _public;
+
+        /// <summary>The same scope as editors see it (built once, on demand).</summary>
+        public TemplateScope ToPublic() => _public ??= new TemplateScope(Context, ParentDepth?.ToPublic(),
+            BlockParams.Select(p => new TemplateBlockParameter(p.Name, p.Type)).ToList());
 
         public Scope Push(SchemaNode context, IReadOnlyList<(string Name, SchemaNode Type)> newParams) =>
             new(context, this, newParams.Concat(BlockParams).ToList(), Template);
@@ -103,6 +109,8 @@ public static class TemplateBinder
 
         public HashSet<string> UsedFields { get; } = new(StringComparer.Ordinal);
 
+        public Dictionary<TemplateProgram, TemplateScope> Scopes { get; } = new();
+
         public List<PromptDiagnostic> Diagnostics { get; } = new();
 
         public bool RootWhollyUsed { get; private set; }
@@ -119,6 +127,7 @@ public static class TemplateBinder
         private void BindProgram(TemplateProgram? program, Scope scope)
         {
             if (program is null) return;
+            if (!Scopes.ContainsKey(program)) Scopes[program] = scope.ToPublic();
             StackGuard.Check();
             _cancellationToken.ThrowIfCancellationRequested();
             foreach (var statement in program.Statements)

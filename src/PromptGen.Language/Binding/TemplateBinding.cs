@@ -29,5 +29,11 @@ public sealed class TemplateBinding
     /// <summary>PG0203, PG0204 and PG0209.</summary>
     public IReadOnlyList<PromptDiagnostic> Diagnostics { get; }
 
+    /// <summary>
+    /// The scope of each program of the template and of the partials it includes (the first context a partial was bound
+    /// in), keyed by node identity: what a name means at a position.
+    /// </summary>
+    public IReadOnlyDictionary<TemplateProgram, TemplateScope> Scopes { get; internal set; } = new Dictionary<TemplateProgram, TemplateScope>();
+
     public SchemaNode TypeOf(PathExpression path) => PathTypes.TryGetValue(path, out var type) ? type : SchemaNode.Any;
 }

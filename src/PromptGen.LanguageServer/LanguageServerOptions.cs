@@ -1,0 +1,13 @@
+using System;
+
+namespace PromptGen.LanguageServer;
+
+/// <summary>Options for <see cref="PromptLanguageServer"/>.</summary>
+public sealed class LanguageServerOptions
+{
+    /// <summary>How long after the last edit diagnostics are computed (edits in between are coalesced). Default 150 ms; zero publishes at once.</summary>
+    public TimeSpan DiagnosticsDelay { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Runs eval cases for the "Run this case" code lens; null when the host cannot run evals.</summary>
+    public IEvalCaseRunner? CaseRunner { get; set; }
+}

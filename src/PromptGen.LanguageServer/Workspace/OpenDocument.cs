@@ -1,0 +1,35 @@
+using PromptGen.Language.Text;
+
+namespace PromptGen.LanguageServer.Workspace;
+
+/// <summary>A document the client has open: its text as the editor holds it (which wins over the file on disk).</summary>
+internal sealed class OpenDocument
+{
+    private LineMap? _lines;
+
+    public OpenDocument(string uri, string path, string text, int version)
+    {
+        Uri = uri;
+        Path = path;
+        Text = text;
+        Version = version;
+    }
+
+    /// <summary>The URI exactly as the client sent it (diagnostics are published to the same string).</summary>
+    public string Uri { get; }
+
+    public string Path { get; }
+
+    public string Text { get; private set; }
+
+    public int Version { get; private set; }
+
+    public LineMap Lines => _lines ??= new LineMap(Text);
+
+    public void Update(string text, int version)
+    {
+        Text = text;
+        Version = version;
+        _lines = null;
+    }
+}
