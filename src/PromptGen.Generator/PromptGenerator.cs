@@ -53,16 +53,28 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (pair, _) => PromptPipeline.Name(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.NamedPrompts);
 
-        var collisions = named
-            .Select(static (prompt, _) => prompt.Identity)
+        // Variants (Classify.concise.prompt beside Classify.prompt) find their base among all prompts' names and schemas.
+        var variantFacts = named
+            .Select(static (prompt, _) => VariantPipeline.Describe(prompt))
+            .WithTrackingName(TrackingNames.VariantFacts)
+            .Collect()
+            .Select(static (facts, _) => VariantPipeline.Collect(facts));
+
+        var withRoles = named
+            .Combine(variantFacts)
+            .Select(static (pair, _) => VariantPipeline.RoleOf(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.VariantRoles);
+
+        var collisions = withRoles
+            .Select(static (prompt, _) => VariantPipeline.IdentityForCollisions(prompt))
             .WithTrackingName(TrackingNames.PromptIdentities)
             .Collect()
             .Select(static (identities, _) => PromptPipeline.FindCollisions(identities))
             .WithTrackingName(TrackingNames.NameCollisions);
 
-        var models = named
+        var models = withRoles
             .Combine(collisions)
-            .Select(static (pair, ct) => PromptPipeline.BuildModel(pair.Left, pair.Right, ct))
+            .Select(static (pair, ct) => VariantPipeline.BuildModel(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.PromptModels);
 
         // Eval files are checked against what they need of each prompt (its schemas and names), so editing a template
@@ -91,7 +103,7 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CatalogPipeline.Collect(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.PromptCatalog);
 
-        context.RegisterSourceOutput(models, PromptPipeline.Emit);
+        context.RegisterSourceOutput(models, VariantPipeline.Emit);
         context.RegisterSourceOutput(catalog, CatalogPipeline.Emit);
         context.RegisterSourceOutput(collisions, PromptPipeline.ReportCollisions);
         context.RegisterSourceOutput(partialReports, PromptPipeline.ReportDiagnostics);

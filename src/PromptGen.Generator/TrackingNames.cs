@@ -19,6 +19,8 @@ internal static class TrackingNames
     public const string PromptEvalContexts = nameof(PromptEvalContexts);
     public const string EvalInputs = nameof(EvalInputs);
     public const string EvalReports = nameof(EvalReports);
+    public const string VariantFacts = nameof(VariantFacts);
+    public const string VariantRoles = nameof(VariantRoles);
 
     /// <summary>The steps that do per-prompt work; none of them may run when only C# code changes.</summary>
     public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, AnalyzedPrompts, NamedPrompts, PromptModels, PromptEvalContexts };
@@ -27,5 +29,6 @@ internal static class TrackingNames
     {
         ProjectOptions, PromptInputs, ParsedPrompts, PartialInputs, PartialSets, AnalyzedPrompts, PartialReports,
         NamedPrompts, PromptIdentities, NameCollisions, PromptModels, PromptDescriptors, PromptCatalog, PromptEvalContexts, EvalInputs, EvalReports,
+        VariantFacts, VariantRoles,
     };
 }

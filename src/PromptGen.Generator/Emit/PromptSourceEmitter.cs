@@ -67,6 +67,7 @@ internal static class PromptSourceEmitter
             EmitCreateOptions(w, model);
             RuntimeSeamEmitter.EmitParseMembers(w, model);
             RuntimeSeamEmitter.EmitRunAsync(w, model);
+            VariantEmitter.EmitBaseMembers(w, model);
             if (JsonCodecEmitter.IsNeeded(model))
             {
                 w.Line();
@@ -148,7 +149,7 @@ internal static class PromptSourceEmitter
         }
     }
 
-    private static void EmitCreateOptions(IndentedWriter w, PromptModel model)
+    internal static void EmitCreateOptions(IndentedWriter w, PromptModel model)
     {
         var options = model.Options;
         w.Line("/// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>");

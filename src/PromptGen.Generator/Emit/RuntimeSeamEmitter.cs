@@ -149,7 +149,9 @@ internal static class RuntimeSeamEmitter
         w.Line("    Input input,");
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-        w.Line($"    global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, {reader}, cancellationToken);");
+        w.Line(model.Variants.IsEmpty
+            ? $"    global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(), options, {reader}, cancellationToken);"
+            : "    " + VariantEmitter.RunFromOptions);
     }
 
     /// <summary>The catalog descriptor's <c>ParseToJson</c> body (an expression), from outside the prompt class.</summary>

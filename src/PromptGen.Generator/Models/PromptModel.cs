@@ -45,6 +45,12 @@ internal sealed record PromptModel
     /// its <see cref="PropertyModel"/>; this whole object is for prompts rendered from untyped input.
     /// </summary>
     public string? InputDefaultJson { get; init; }
+
+    /// <summary>For a variant file (<c>Classify.concise.prompt</c>): its variant name; the identity is then its base's.</summary>
+    public string? VariantName { get; init; }
+
+    /// <summary>For a base prompt: the names of its variants that generate code, in ordinal order (the <c>Variant</c> enum).</summary>
+    public EquatableArray<string> Variants { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>The outcome of one prompt's generation step: a model to emit (or none) and its diagnostics.</summary>

@@ -61,6 +61,8 @@ public static class DiagnosticDescriptors
 
     public static readonly PromptDiagnosticDescriptor EvalCaseIdInvalid = new("PG0505", PromptDiagnosticSeverity.Error, "Duplicate or missing case id", "PromptGen.Eval");
 
+    public static readonly PromptDiagnosticDescriptor VariantSchemaMismatch = new("PG0620", PromptDiagnosticSeverity.Error, "Prompt variant declares a different schema than its base prompt", "PromptGen.Generation");
+
     public static readonly PromptDiagnosticDescriptor EvalGateFailed = new("PG1001", PromptDiagnosticSeverity.Error, "Eval gate failed", "PromptGen.EvalRun");
 
     public static readonly PromptDiagnosticDescriptor EvalRegressed = new("PG1002", PromptDiagnosticSeverity.Error, "Eval regressed against the baseline", "PromptGen.EvalRun");
@@ -109,6 +111,7 @@ public static class DiagnosticDescriptors
         EvalAssertionPathInvalid,
         EvalAssertionInvalid,
         EvalCaseIdInvalid,
+        VariantSchemaMismatch,
         EvalGateFailed,
         EvalRegressed,
         RecordingMissing,
