@@ -55,8 +55,20 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (pair, _) => PromptPipeline.Name(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.NamedPrompts);
 
-        var collisions = named
-            .Select(static (prompt, _) => prompt.Identity)
+        // Variants (Classify.concise.prompt beside Classify.prompt) find their base among all prompts' names and schemas.
+        var variantFacts = named
+            .Select(static (prompt, _) => VariantPipeline.Describe(prompt))
+            .WithTrackingName(TrackingNames.VariantFacts)
+            .Collect()
+            .Select(static (facts, _) => VariantPipeline.Collect(facts));
+
+        var withRoles = named
+            .Combine(variantFacts)
+            .Select(static (pair, _) => VariantPipeline.RoleOf(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.VariantRoles);
+
+        var collisions = withRoles
+            .Select(static (prompt, _) => VariantPipeline.IdentityForCollisions(prompt))
             .WithTrackingName(TrackingNames.PromptIdentities)
             .Collect()
             .Select(static (identities, _) => PromptPipeline.FindCollisions(identities))
@@ -70,9 +82,9 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (methods, _) => ToolSymbols.Collect(methods))
             .WithTrackingName(TrackingNames.ToolCatalog);
 
-        var models = named
+        var models = withRoles
             .Combine(collisions)
-            .Select(static (pair, ct) => PromptPipeline.BuildModel(pair.Left, pair.Right, ct))
+            .Select(static (pair, ct) => VariantPipeline.BuildModel(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.PromptModels)
             .Combine(toolCatalog)
             .Select(static (pair, _) => ToolBinding.Bind(pair.Left, pair.Right))
@@ -104,7 +116,7 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CatalogPipeline.Collect(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.PromptCatalog);
 
-        context.RegisterSourceOutput(models, PromptPipeline.Emit);
+        context.RegisterSourceOutput(models, VariantPipeline.Emit);
         context.RegisterSourceOutput(catalog, CatalogPipeline.Emit);
         context.RegisterSourceOutput(collisions, PromptPipeline.ReportCollisions);
         context.RegisterSourceOutput(partialReports, PromptPipeline.ReportDiagnostics);

@@ -23,6 +23,8 @@ internal static class TrackingNames
     public const string ToolMethods = nameof(ToolMethods);
     public const string ToolCatalog = nameof(ToolCatalog);
     public const string PromptTools = nameof(PromptTools);
+    public const string VariantFacts = nameof(VariantFacts);
+    public const string VariantRoles = nameof(VariantRoles);
 
     /// <summary>The steps that do per-prompt work; none of them may run when only C# code changes.</summary>
     public static readonly string[] PerPromptSteps = { PromptInputs, ParsedPrompts, AnalyzedPrompts, NamedPrompts, PromptModels, PromptEvalContexts };
@@ -32,5 +34,6 @@ internal static class TrackingNames
         ProjectOptions, PromptInputs, ParsedPrompts, PartialInputs, PartialSets, AnalyzedPrompts, PartialReports,
         NamedPrompts, PromptIdentities, NameCollisions, PromptModels, PromptDescriptors, PromptCatalog, PromptEvalContexts, EvalInputs, EvalReports,
         ToolCatalog, PromptTools,
+        VariantFacts, VariantRoles,
     };
 }

@@ -57,4 +57,7 @@ public sealed class PromptResult<T>
 
     /// <summary>Repairs the parser applied to the final attempt's output.</summary>
     public IReadOnlyList<PromptRepair> Repairs => Report.Repairs;
+
+    /// <summary>The prompt variant that ran (<c>concise</c> for <c>Classify.concise.prompt</c>); <c>null</c> for the base prompt.</summary>
+    public string? Variant { get; internal set; }
 }

@@ -29,6 +29,13 @@ public sealed class PromptRunOptions
     /// </summary>
     public Telemetry.PromptTelemetryOptions? Telemetry { get; set; }
 
+    /// <summary>
+    /// The prompt variant to run, by its name in the file name (<c>concise</c> for <c>Classify.concise.prompt</c>), so it
+    /// can come from configuration; <c>null</c> or empty runs the base prompt. A name the prompt does not have throws
+    /// <see cref="System.ArgumentException"/>. The typed <c>RunAsync(client, input, variant, ...)</c> overload wins over it.
+    /// </summary>
+    public string? Variant { get; set; }
+
     /// <summary>Options for this call's chat request only.</summary>
     public static implicit operator PromptRunOptions(ChatOptions? chatOptions) => new() { ChatOptions = chatOptions };
 }

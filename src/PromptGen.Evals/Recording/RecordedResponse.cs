@@ -36,6 +36,12 @@ public sealed record RecordedResponse
 
     public long? TotalTokens { get; init; }
 
+    /// <summary>
+    /// How long the call took, in whole milliseconds; recorded for experiment arms only, so that replaying an experiment
+    /// reports the recorded latencies and its results are reproducible.
+    /// </summary>
+    public long? LatencyMs { get; init; }
+
     /// <summary>Embedding vectors, one per input, for <see cref="RecordingKind.Embedding"/> entries.</summary>
     public IReadOnlyList<float[]> Vectors { get; init; } = Array.Empty<float[]>();
 }

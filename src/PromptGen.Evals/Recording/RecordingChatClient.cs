@@ -52,20 +52,28 @@ public sealed class RecordingChatClient : DelegatingChatClient
         var request = CanonicalRequest.ForChat(messageList, options);
         var key = CanonicalRequest.Key(_kind, context.Trial, request);
 
-        if (mode != EvalMode.Record && _store.Find(context.CaseId, context.Trial, _kind, key, request) is { } recorded)
+        if (mode != EvalMode.Record && _store.Find(context.CaseId, context.Trial, _kind, key, request, context.Arm) is { } recorded)
             return ToChatResponse(recorded.Response);
         if (mode == EvalMode.Replay)
             throw _store.CreateMissingException(context.CaseId, context.Trial, _kind, key, request);
 
         var response = await base.GetResponseAsync(messageList, options, cancellationToken).ConfigureAwait(false);
+        var recordedResponse = FromChatResponse(response);
+        if (context.Arm is not null && ResilientChatClient.LatencyOf(response) is { } latency)
+        {
+            // Experiments replay their latencies too, so a replayed comparison is the recorded one.
+            recordedResponse = recordedResponse with { LatencyMs = (long)Math.Round(latency.TotalMilliseconds) };
+        }
+
         _store.Save(new RecordingEntry
         {
             CaseId = context.CaseId,
+            Arm = context.Arm,
             Trial = context.Trial,
             Kind = _kind,
             Key = key,
             Request = request,
-            Response = FromChatResponse(response),
+            Response = recordedResponse,
         });
         return response;
     }
@@ -148,6 +156,8 @@ public sealed class RecordingChatClient : DelegatingChatClient
             FinishReason = recorded.FinishReason is null ? null : new ChatFinishReason(recorded.FinishReason),
             AdditionalProperties = new AdditionalPropertiesDictionary { [ReplayedProperty] = true },
         };
+        if (recorded.LatencyMs is long latencyMs)
+            response.AdditionalProperties[ResilientChatClient.LatencyProperty] = TimeSpan.FromMilliseconds(latencyMs);
         if (recorded.InputTokens is not null || recorded.OutputTokens is not null || recorded.TotalTokens is not null)
         {
             response.Usage = new UsageDetails

@@ -5,7 +5,7 @@ namespace PromptGen.Evals.Recording;
 
 /// <summary>
 /// Which case and trial a model call belongs to. The runner enters a scope around each trial
-/// (<see cref="Enter"/>); recording clients read it from the async flow, so the generated code needs no extra parameter.
+/// (<see cref="Enter(string, int)"/>); recording clients read it from the async flow, so the generated code needs no extra parameter.
 /// A recording client can also be given an explicit accessor instead.
 /// </summary>
 public sealed record RecordingContext(string CaseId, int Trial)
@@ -14,6 +14,17 @@ public sealed record RecordingContext(string CaseId, int Trial)
 
     /// <summary>The context of the current async flow, or <c>null</c> outside any scope.</summary>
     public static RecordingContext? Current => CurrentValue.Value;
+
+    /// <summary>The experiment arm the call belongs to (<c>variant/model</c>), or <c>null</c> outside experiments.</summary>
+    public string? Arm { get; init; }
+
+    /// <summary>Makes (<paramref name="caseId"/>, <paramref name="trial"/>) of experiment arm <paramref name="arm"/> current until the scope is disposed.</summary>
+    public static IDisposable Enter(string caseId, int trial, string? arm)
+    {
+        var scope = Enter(caseId, trial);
+        CurrentValue.Value = CurrentValue.Value! with { Arm = arm };
+        return scope;
+    }
 
     /// <summary>Makes (<paramref name="caseId"/>, <paramref name="trial"/>) current until the returned scope is disposed.</summary>
     public static IDisposable Enter(string caseId, int trial)

@@ -16,6 +16,12 @@ public sealed record RecordingEntry
 
     public RecordingKind Kind { get; init; }
 
+    /// <summary>
+    /// The experiment arm that made the call (<c>variant/model</c>, see docs/experiments.md), or <c>null</c> for an
+    /// ordinary eval run. A hand-written entry with an arm answers only that arm's calls.
+    /// </summary>
+    public string? Arm { get; init; }
+
     /// <summary>SHA-256 (hex) of the canonical kind, trial and request; <c>null</c> for a hand-written wildcard entry.</summary>
     public string? Key { get; init; }
 

@@ -63,6 +63,8 @@ internal static class RecordingFileFormat
     {
         writer.WriteStartObject();
         writer.WriteString("case", scrubber.Scrub(entry.CaseId));
+        if (entry.Arm is not null)
+            writer.WriteString("arm", scrubber.Scrub(entry.Arm));
         if (entry.Trial is int trial)
             writer.WriteNumber("trial", trial);
         writer.WriteString("kind", entry.Kind.ToName());
@@ -118,6 +120,8 @@ internal static class RecordingFileFormat
                 writer.WriteNumber("totalTokens", total);
             writer.WriteEndObject();
         }
+        if (response.LatencyMs is long latency)
+            writer.WriteNumber("latencyMs", latency);
         if (response.Vectors.Count > 0)
         {
             writer.WriteStartArray("vectors");
@@ -188,6 +192,9 @@ internal static class RecordingFileFormat
         var caseId = element.TryGetProperty("case", out var caseElement) && caseElement.ValueKind == JsonValueKind.String
             ? caseElement.GetString()!
             : throw Problem("\"case\" (the case id) is required and must be a string");
+        string? arm = null;
+        if (element.TryGetProperty("arm", out var armElement))
+            arm = armElement.ValueKind == JsonValueKind.String ? armElement.GetString() : throw Problem("\"arm\" (the experiment arm) must be a string");
         int? trial = null;
         if (element.TryGetProperty("trial", out var trialElement))
         {
@@ -223,6 +230,7 @@ internal static class RecordingFileFormat
         return new RecordingEntry
         {
             CaseId = caseId,
+            Arm = arm,
             Trial = trial,
             Kind = kind,
             Key = key,
@@ -243,6 +251,9 @@ internal static class RecordingFileFormat
             : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) && n >= 0 ? n : throw problem($"usage \"{name}\" must be a whole number");
 
         long? input = null, output = null, total = null;
+        long? latencyMs = null;
+        if (element.TryGetProperty("latencyMs", out var latencyElement))
+            latencyMs = latencyElement.ValueKind == JsonValueKind.Number && latencyElement.TryGetInt64(out var ms) && ms >= 0 ? ms : throw problem("response \"latencyMs\" must be a whole number");
         if (element.TryGetProperty("usage", out var usage))
         {
             if (usage.ValueKind != JsonValueKind.Object)
@@ -292,6 +303,7 @@ internal static class RecordingFileFormat
             InputTokens = input,
             OutputTokens = output,
             TotalTokens = total,
+            LatencyMs = latencyMs,
             ToolCalls = toolCalls,
             Vectors = vectors,
         };

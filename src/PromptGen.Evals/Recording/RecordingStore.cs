@@ -120,7 +120,13 @@ public sealed class RecordingStore
     /// Finds the entry answering this call: the exact key first, then a hand-written entry of the case whose trial and
     /// request (when given) match. Marks it used.
     /// </summary>
-    public RecordingEntry? Find(string caseId, int trial, RecordingKind kind, string key, JsonObject request)
+    public RecordingEntry? Find(string caseId, int trial, RecordingKind kind, string key, JsonObject request) => Find(caseId, trial, kind, key, request, null);
+
+    /// <summary>
+    /// Like <see cref="Find(string, int, RecordingKind, string, JsonObject)"/> for a call of experiment arm
+    /// <paramref name="arm"/>: a hand-written entry for another arm does not answer it; one for this arm wins over one for any.
+    /// </summary>
+    public RecordingEntry? Find(string caseId, int trial, RecordingKind kind, string key, JsonObject request, string? arm)
     {
         lock (_gate)
         {
@@ -131,10 +137,11 @@ public sealed class RecordingStore
             }
             var canonical = CanonicalJson.Serialize(request);
             var handWritten = _handWritten
-                .Where(e => e.CaseId == caseId && e.Kind == kind && (e.Trial is null || e.Trial == trial))
+                .Where(e => e.CaseId == caseId && e.Kind == kind && (e.Trial is null || e.Trial == trial) && (e.Arm is null || e.Arm == arm))
                 .Where(e => e.Request is null || CanonicalJson.Serialize(e.Request) == canonical)
                 // The most specific entry wins: a matching request over a wildcard, a matching trial over any trial.
-                .OrderBy(e => e.Request is null ? 1 : 0)
+                .OrderBy(e => e.Arm is null ? 1 : 0)
+                .ThenBy(e => e.Request is null ? 1 : 0)
                 .ThenBy(e => e.Trial is null ? 1 : 0)
                 .FirstOrDefault();
             if (handWritten is not null)
@@ -262,7 +269,7 @@ public sealed class RecordingStore
             {
                 unwritten = _unwritten.Values.ToList();
                 pruned = prune && Mode == EvalMode.Record
-                    ? new(_exact.Where(pair => pair.Value.Line > 0 && !_used.Contains(pair.Value) && (pruneCase is null || pruneCase(pair.Key.CaseId))).Select(pair => pair.Key))
+                    ? new(_exact.Where(pair => pair.Value.Line > 0 && !_used.Contains(pair.Value) && pair.Value.Arm is null && (pruneCase is null || pruneCase(pair.Key.CaseId))).Select(pair => pair.Key))
                     : new();
             }
             if (unwritten.Count == 0 && pruned.Count == 0)

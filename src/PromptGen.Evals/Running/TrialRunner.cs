@@ -27,9 +27,12 @@ internal sealed class TrialRunner
     private readonly EvalModelClients _clients;
     private readonly AssertionServices _services;
     private readonly EvalCostMeter? _costMeter;
+    private readonly string? _arm;
 
-    public TrialRunner(IPromptDescriptor prompt, EvalModelClients clients, EvalCostMeter? costMeter, TimeSpan regexTimeout)
+    // arm: the experiment arm the trials belong to (recordings are keyed by it); null in an ordinary run.
+    public TrialRunner(IPromptDescriptor prompt, EvalModelClients clients, EvalCostMeter? costMeter, TimeSpan regexTimeout, string? arm = null)
     {
+        _arm = arm;
         _prompt = prompt;
         _clients = clients;
         _costMeter = costMeter;
@@ -38,7 +41,7 @@ internal sealed class TrialRunner
 
     public async Task<TrialResult> RunAsync(EvalCase evalCase, string caseId, string inputJson, int trial, CancellationToken cancellationToken)
     {
-        using var scope = RecordingContext.Enter(caseId, trial);
+        using var scope = RecordingContext.Enter(caseId, trial, _arm);
         string? renderedJson = null;
         string? modelText = null;
         var latency = TimeSpan.Zero;

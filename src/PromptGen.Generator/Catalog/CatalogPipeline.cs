@@ -25,7 +25,8 @@ internal static class CatalogPipeline
             identity.ClassName,
             identity.Accessibility,
             RelativePath(identity.Path, options.ProjectDir),
-            model.IsTextOutput);
+            model.IsTextOutput,
+            model.VariantName);
     }
 
     public static CatalogModel Collect(ImmutableArray<DescriptorModel?> descriptors, ProjectOptions options) => new(

@@ -75,14 +75,16 @@ internal static class PromptCatalogEmitter
     private static void EmitDescriptor(IndentedWriter w, DescriptorModel prompt)
     {
         var cls = prompt.QualifiedClass;
+        var className = VariantEmitter.DescriptorClass(prompt.VariantName);
+        var variantArgument = VariantEmitter.VariantArgument(cls, prompt.VariantName);
         w.Line($"/// <summary>This prompt seen through <see cref=\"{Descriptor}\"/>: its exact generated render, options and parser, with JSON in and out.</summary>");
         w.Line(GeneratedCodeAttribute);
-        using (w.Block($"public sealed class Descriptor : {Descriptor}"))
+        using (w.Block($"public sealed class {className} : {Descriptor}"))
         {
             w.Line("/// <summary>The one instance (the descriptor holds no state).</summary>");
-            w.Line("public static readonly Descriptor Instance = new Descriptor();");
+            w.Line($"public static readonly {className} Instance = new {className}();");
             w.Line();
-            w.Line("private Descriptor()");
+            w.Line($"private {className}()");
             w.Line("{");
             w.Line("}");
             w.Line();
@@ -94,9 +96,9 @@ internal static class PromptCatalogEmitter
                 ? "public string? OutputJsonSchema => null;"
                 : $"public string? OutputJsonSchema => {cls}.OutputJsonSchema;");
             w.Line();
-            w.Line($"public {Messages} RenderJson({TypeNames.JsonElement} input) => {cls}.Render(input);");
+            w.Line($"public {Messages} RenderJson({TypeNames.JsonElement} input) => {cls}.Render(input{variantArgument});");
             w.Line();
-            w.Line($"public {TypeNames.ChatOptions} CreateOptions() => {cls}.CreateOptions();");
+            w.Line($"public {TypeNames.ChatOptions} CreateOptions() => {cls}.CreateOptions({variantArgument.TrimStart(',', ' ')});");
             w.Line();
             w.Line($"public {ParseResult} ParseToJson(string modelText) => {RuntimeSeamEmitter.ParseToJsonExpression(cls, prompt.IsTextOutput)};");
         }
@@ -110,7 +112,7 @@ internal static class PromptCatalogEmitter
         {
             w.Line($"private static readonly {Descriptor}[] s_prompts =");
             w.Line("{");
-            foreach (var prompt in catalog.Prompts) w.Line($"    {prompt.QualifiedClass}.Descriptor.Instance,");
+            foreach (var prompt in catalog.Prompts) w.Line($"    {prompt.QualifiedClass}.{VariantEmitter.DescriptorClass(prompt.VariantName)}.Instance,");
             w.Line("};");
             w.Line();
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Descriptor}> Prompts => s_prompts;");

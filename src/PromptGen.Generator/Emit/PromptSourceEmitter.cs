@@ -70,6 +70,7 @@ internal static class PromptSourceEmitter
             if (!ToolEmitter.NeedsTargets(model)) RuntimeSeamEmitter.EmitRunAsync(w, model);
             ToolEmitter.EmitMembers(w, model);
             StreamEmitter.EmitMembers(w, model);
+            VariantEmitter.EmitBaseMembers(w, model);
             if (JsonCodecEmitter.IsNeeded(model))
             {
                 w.Line();
@@ -151,7 +152,7 @@ internal static class PromptSourceEmitter
         }
     }
 
-    private static void EmitCreateOptions(IndentedWriter w, PromptModel model)
+    internal static void EmitCreateOptions(IndentedWriter w, PromptModel model)
     {
         var options = model.Options;
         w.Line("/// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>");

@@ -150,7 +150,9 @@ internal static class RuntimeSeamEmitter
         w.Line("    Input input,");
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-        w.Line($"    global::PromptGen.PromptRunner.RunAsync({CallSiteField}, client, input, Render, CreateOptions(), options, {reader}, cancellationToken);");
+        w.Line(model.Variants.IsEmpty
+            ? $"    global::PromptGen.PromptRunner.RunAsync({CallSiteField}, client, input, Render, CreateOptions(), options, {reader}, cancellationToken);"
+            : "    " + VariantEmitter.RunFromOptions);
     }
 
     /// <summary>

@@ -9,12 +9,14 @@ namespace PromptGen.Generator.Models;
 /// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
 /// <param name="SourcePath">The <c>.prompt</c> file relative to the project directory, with forward slashes.</param>
 /// <param name="IsTextOutput">True when the output is text (no <c>TryParse</c>).</param>
+/// <param name="VariantName">For a variant file, its variant name: the descriptor renders that variant.</param>
 internal sealed record DescriptorModel(
     string Namespace,
     string ClassName,
     string Accessibility,
     string SourcePath,
-    bool IsTextOutput)
+    bool IsTextOutput,
+    string? VariantName = null)
 {
     public string QualifiedClass => "global::" + (Namespace.Length == 0 ? string.Empty : Namespace + ".") + ClassName;
 }

@@ -57,6 +57,11 @@ internal sealed record PromptModel
 
     /// <summary>The <c>[PromptTool]</c> methods those names resolved to (set by the tool-binding step).</summary>
     public EquatableArray<ToolMethodModel> Tools { get; init; } = EquatableArray<ToolMethodModel>.Empty;
+    /// <summary>For a variant file (<c>Classify.concise.prompt</c>): its variant name; the identity is then its base's.</summary>
+    public string? VariantName { get; init; }
+
+    /// <summary>For a base prompt: the names of its variants that generate code, in ordinal order (the <c>Variant</c> enum).</summary>
+    public EquatableArray<string> Variants { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>The outcome of one prompt's generation step: a model to emit (or none) and its diagnostics.</summary>

@@ -74,6 +74,7 @@ public static class DiagnosticDescriptors
     public static readonly PromptDiagnosticDescriptor InvalidToolName = new("PG0606", PromptDiagnosticSeverity.Error, "Invalid tool name", "PromptGen.Tools");
 
     public static readonly PromptDiagnosticDescriptor EvalToolNotDeclared = new("PG0607", PromptDiagnosticSeverity.Error, "Assertion names a tool the prompt does not declare", "PromptGen.Eval");
+    public static readonly PromptDiagnosticDescriptor VariantSchemaMismatch = new("PG0620", PromptDiagnosticSeverity.Error, "Prompt variant declares a different schema than its base prompt", "PromptGen.Generation");
 
     public static readonly PromptDiagnosticDescriptor EvalGateFailed = new("PG1001", PromptDiagnosticSeverity.Error, "Eval gate failed", "PromptGen.EvalRun");
 
@@ -130,6 +131,7 @@ public static class DiagnosticDescriptors
         ToolMethodNotCallable,
         InvalidToolName,
         EvalToolNotDeclared,
+        VariantSchemaMismatch,
         EvalGateFailed,
         EvalRegressed,
         RecordingMissing,

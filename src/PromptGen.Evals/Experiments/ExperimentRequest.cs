@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+using PromptGen.Evals.Running;
+
+namespace PromptGen.Evals.Experiments;
+
+/// <summary>
+/// What one experiment runs: the eval files and prompts of an ordinary run (<see cref="Run"/>), crossed with variants,
+/// models and sampling settings into arms, compared with a control arm.
+/// </summary>
+public sealed record ExperimentRequest
+{
+    /// <summary>The eval run every arm repeats: eval files, prompts, mode, provider, filter, report directory.</summary>
+    public EvalRunRequest Run { get; init; } = new();
+
+    /// <summary>Variant names to run; <c>all</c> runs the base and every variant; empty runs the base only.</summary>
+    public IReadOnlyList<string> Variants { get; init; } = Array.Empty<string>();
+
+    /// <summary>Model ids to run; empty runs each prompt's own model.</summary>
+    public IReadOnlyList<string> Models { get; init; } = Array.Empty<string>();
+
+    /// <summary>Temperatures to run; empty runs each prompt's own.</summary>
+    public IReadOnlyList<float> Temperatures { get; init; } = Array.Empty<float>();
+
+    /// <summary>The control arm's id (<c>base/gpt-4o-mini</c>); null makes the first arm the control.</summary>
+    public string? Control { get; init; }
+
+    /// <summary>Significance level of the paired comparison (two-sided).</summary>
+    public double Alpha { get; init; } = 0.05;
+
+    /// <summary>Earlier experiments' JSON results, oldest first: the pass rate over time chart.</summary>
+    public IReadOnlyList<string> History { get; init; } = Array.Empty<string>();
+}

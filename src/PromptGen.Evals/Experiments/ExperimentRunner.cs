@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PromptGen.Catalog;
+using PromptGen.Evals.Providers;
+using PromptGen.Evals.Recording;
+using PromptGen.Evals.Results;
+using PromptGen.Evals.Running;
+using PromptGen.Evals.Security;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Evals;
+using PromptGen.Language.Semantics;
+using PromptGen.Language.Values;
+using PromptGen.Language.Variants;
+
+namespace PromptGen.Evals.Experiments;
+
+/// <summary>
+/// Runs an experiment: the eval suite of each eval file once per arm (variant × model × sampling settings) with the
+/// application's generated code, every arm's calls recorded under its arm id in the suite's recordings file, then
+/// the per-arm statistics and the paired comparison with the control arm. It never changes a baseline.
+/// </summary>
+public static class ExperimentRunner
+{
+    private const string InfrastructureError = EvalProviderException.ProviderErrorDiagnosticId;
+
+    public static async Task<ExperimentResult> RunAsync(ExperimentRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        var run = request.Run;
+        var options = run.ProviderOptions ?? new EvalProviderOptions();
+        EvalSecrets.Register(options);
+        var filter = CaseIdFilter.Parse(run.Filter);
+        var suites = new List<ExperimentSuite>();
+        var findings = new List<EvalFinding>();
+        var recordings = new List<string>();
+        var concurrency = Math.Max(1, run.MaxConcurrency ?? options.MaxConcurrency);
+        using (var policy = new EvalCallPolicy(options.ToResilienceOptions(), EvalCostMeter.FromOptions(options)))
+        using (var slots = new SemaphoreSlim(concurrency, concurrency))
+        {
+            foreach (var evalFile in run.EvalFiles.Distinct(StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (suite, suiteFindings, written) = await RunFileAsync(request, evalFile, filter, policy, slots, cancellationToken).ConfigureAwait(false);
+                if (suite is not null) suites.Add(suite);
+                findings.AddRange(suiteFindings);
+                if (written is not null) recordings.Add(written);
+            }
+        }
+
+        var reports = new List<string>();
+        if (!string.IsNullOrWhiteSpace(run.ReportDirectory) && suites.Count > 0)
+        {
+            try
+            {
+                reports.AddRange(ExperimentReportWriter.WriteAll(suites, request.History, run.ReportDirectory!));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                findings.Add(new EvalFinding(InfrastructureError, true, run.ReportDirectory!, 1, 1, $"The experiment reports could not be written: {exception.Message}"));
+            }
+        }
+
+        return new ExperimentResult
+        {
+            Suites = suites,
+            Findings = findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList(),
+            RecordingsWritten = recordings,
+            Reports = reports,
+        };
+    }
+
+    private static async Task<(ExperimentSuite?, List<EvalFinding>, string?)> RunFileAsync(
+        ExperimentRequest request, string evalPath, CaseIdFilter filter, EvalCallPolicy policy, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        var run = request.Run;
+        var findings = new List<EvalFinding>();
+        EvalFinding FileError(string message, int line = 1, int column = 1) => new(InfrastructureError, true, evalPath, line, column, message);
+        var fullPath = Path.GetFullPath(evalPath);
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            findings.Add(FileError($"The eval file could not be read: {exception.Message}"));
+            return (null, findings, null);
+        }
+
+        var file = EvalFileParser.Parse(evalPath, text);
+        var promptFullPath = Path.GetFullPath(EvalPromptLink.GetPromptPath(fullPath, file.PromptReference));
+        PromptContext? context = File.Exists(promptFullPath) ? PromptContext.From(PromptProject.For(promptFullPath).CompilePrompt(promptFullPath)) : null;
+        var diagnostics = EvalChecker.Check(file, context, null);
+        findings.AddRange(diagnostics.Select(d => new EvalFinding(d.Descriptor.Id, d.Descriptor.Severity == PromptDiagnosticSeverity.Error, evalPath, d.Span.StartLine, d.Span.StartColumn, d.Message)));
+        if (diagnostics.Any(d => d.Descriptor.Severity == PromptDiagnosticSeverity.Error)) return (null, findings, null);
+
+        var prompt = PromptLinker.Find(run.Prompts, run.ProjectDirectory, promptFullPath, context?.PromptName);
+        if (prompt is null)
+        {
+            findings.Add(FileError($"The prompt '{Path.GetFileName(promptFullPath)}' is not in the built assembly's prompt catalog; build the project before running its experiments."));
+            return (null, findings, null);
+        }
+
+        List<(ExperimentArm Arm, IPromptDescriptor Prompt)> arms;
+        try
+        {
+            arms = ResolveArms(request, prompt, promptFullPath);
+        }
+        catch (ArgumentException exception)
+        {
+            findings.Add(FileError(exception.Message));
+            return (null, findings, null);
+        }
+
+        var controlId = request.Control is null ? arms[0].Arm.Id : ExperimentArm.Parse(request.Control).Id;
+        if (arms.All(a => a.Arm.Id != controlId))
+        {
+            findings.Add(FileError($"The control arm '{controlId}' is not one of the arms run: {string.Join(", ", arms.Select(a => a.Arm.Id))}."));
+            return (null, findings, null);
+        }
+
+        RecordingStore store;
+        try
+        {
+            store = RecordingStore.ForEvalFile(fullPath, run.Mode);
+        }
+        catch (Exception exception) when (exception is RecordingFormatException or IOException or UnauthorizedAccessException)
+        {
+            findings.Add(FileError(exception.Message));
+            return (null, findings, null);
+        }
+
+        var selected = file.Cases.Where(c => c.Id is not null && filter.Matches(c.Id)).ToList();
+        var results = new List<ArmResult>();
+        foreach (var (arm, armPrompt) in arms)
+        {
+            var providerOptions = run.ProviderOptions ?? new EvalProviderOptions();
+            if (arm.Model is not null) providerOptions = providerOptions with { Model = arm.Model };
+            EvalModelClients clients;
+            try
+            {
+                clients = EvalModelClients.Create(providerOptions, store, policy, run.ClientFactory);
+            }
+            catch (EvalProviderException exception)
+            {
+                findings.Add(FileError(exception.Message));
+                return (null, findings, null);
+            }
+
+            using (clients)
+            {
+                var trials = new TrialRunner(new ArmPromptDescriptor(armPrompt, arm), clients, policy.CostMeter, run.RegexTimeout, arm.Id);
+                var cases = await Task.WhenAll(selected.Select(c => RunCaseAsync(trials, file, c, slots, cancellationToken))).ConfigureAwait(false);
+                results.Add(new ArmResult(arm, armPrompt.SourcePath, cases, ArmStatistics.Summarize(cases, policy.CostMeter is not null)));
+            }
+        }
+
+        string? written = null;
+        try
+        {
+            // Nothing is pruned: other arms and ordinary runs keep their recordings.
+            if (store.Flush(_ => false)) written = store.FilePath;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        {
+            findings.Add(FileError($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}"));
+        }
+
+        foreach (var arm in results)
+        {
+            foreach (var error in arm.Cases.Where(c => c.IsError))
+            {
+                var trial = error.Trials.First(t => t.IsError);
+                findings.Add(new EvalFinding(trial.ErrorId ?? InfrastructureError, true, evalPath, error.Line, error.Column, $"[{arm.Arm.Id}] case '{error.CaseId}': {trial.Error}"));
+            }
+        }
+
+        var suite = ArmStatistics.Compare(evalPath, prompt.Name, controlId, request.Alpha, results);
+        return (suite, findings, written);
+    }
+
+    /// <summary>The arms: variants (by the language core's variant rule) × models × temperatures, control first when it is among them.</summary>
+    private static List<(ExperimentArm, IPromptDescriptor)> ResolveArms(ExperimentRequest request, IPromptDescriptor prompt, string promptFullPath)
+    {
+        var run = request.Run;
+        var siblings = Directory.GetFiles(Path.GetDirectoryName(promptFullPath)!, "*" + PartialFile.Extension);
+        var available = PromptVariantFile.VariantsOf(promptFullPath, siblings).Select(v => v.Variant).ToList();
+        var variants = new List<string?>();
+        if (request.Variants.Count == 0) variants.Add(null);
+        foreach (var name in request.Variants)
+        {
+            if (string.Equals(name, "all", StringComparison.Ordinal))
+            {
+                variants.Add(null);
+                variants.AddRange(available);
+            }
+            else if (name == ExperimentArm.BaseName)
+            {
+                variants.Add(null);
+            }
+            else if (available.Contains(name, StringComparer.Ordinal))
+            {
+                variants.Add(name);
+            }
+            else
+            {
+                throw new ArgumentException($"The prompt '{Path.GetFileName(promptFullPath)}' has no variant '{name}'; its variants are: {(available.Count == 0 ? "(none)" : string.Join(", ", available))}.");
+            }
+        }
+
+        var models = request.Models.Count == 0 ? new List<string?> { null } : request.Models.Select(m => (string?)m).ToList();
+        var temperatures = request.Temperatures.Count == 0 ? new List<float?> { null } : request.Temperatures.Select(t => (float?)t).ToList();
+        var arms = new List<(ExperimentArm, IPromptDescriptor)>();
+        foreach (var variant in variants.Distinct())
+        {
+            var descriptor = variant is null
+                ? prompt
+                : PromptLinker.Find(run.Prompts, run.ProjectDirectory, PromptVariantFile.PathOf(promptFullPath, variant), null)
+                    ?? throw new ArgumentException($"The variant '{variant}' is not in the built assembly's prompt catalog; build the project first.");
+            foreach (var model in models)
+            {
+                foreach (var temperature in temperatures) arms.Add((new ExperimentArm(variant, model, temperature), descriptor));
+            }
+        }
+
+        return arms;
+    }
+
+    private static async Task<CaseResult> RunCaseAsync(TrialRunner trials, EvalFile file, EvalCase evalCase, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        var caseId = evalCase.Id!;
+        var inputJson = PromptJson.Serialize(evalCase.Input ?? PromptValue.EmptyObject());
+        var count = Math.Max(1, evalCase.EffectiveTrials(file.Defaults));
+        var rule = evalCase.EffectivePassWhen(file.Defaults);
+        var trialResults = new List<TrialResult>(count);
+        for (var trial = 1; trial <= count; trial++)
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                trialResults.Add(await trials.RunAsync(evalCase, caseId, inputJson, trial, cancellationToken).ConfigureAwait(false));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+
+        var passed = trialResults.Count(t => t.Passed);
+        return new CaseResult
+        {
+            CaseId = caseId,
+            Line = evalCase.IdSpan.StartLine > 0 ? evalCase.IdSpan.StartLine : evalCase.Span.StartLine,
+            Column = evalCase.IdSpan.StartLine > 0 ? evalCase.IdSpan.StartColumn : evalCase.Span.StartColumn,
+            Critical = evalCase.Critical,
+            PassWhen = rule.ToString(),
+            Trials = trialResults,
+            Passed = trialResults.All(t => !t.IsError) && rule.IsSatisfied(passed, trialResults.Count),
+        };
+    }
+}

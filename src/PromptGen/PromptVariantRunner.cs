@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+
+namespace PromptGen;
+
+/// <summary>Runs one variant of a prompt and reports it on the result; used by generated code of prompts with variants.</summary>
+public static class PromptVariantRunner
+{
+    /// <summary>
+    /// The body of a generated <c>RunAsync(client, input, variant, ...)</c>: <see cref="PromptRunner.RunAsync{TInput, TOutput}"/>
+    /// with the variant's render and options, then <see cref="PromptResult{T}.Variant"/> set to <paramref name="variant"/>.
+    /// </summary>
+    /// <typeparam name="TInput">The prompt's input record.</typeparam>
+    /// <typeparam name="TOutput">The prompt's output type.</typeparam>
+    /// <param name="client">The chat client.</param>
+    /// <param name="input">The prompt's input.</param>
+    /// <param name="render">The variant's render.</param>
+    /// <param name="promptOptions">The variant's chat options.</param>
+    /// <param name="options">The caller's options for this call.</param>
+    /// <param name="reader">The prompt's output parser.</param>
+    /// <param name="variant">The variant's name; <c>null</c> for the base prompt.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The parsed value with the response, usage, every attempt's report and the variant.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static async Task<PromptResult<TOutput>> RunAsync<TInput, TOutput>(
+        IChatClient client,
+        TInput input,
+        Func<TInput, Rendering.PromptRenderOptions?, IList<ChatMessage>> render,
+        ChatOptions promptOptions,
+        PromptRunOptions? options,
+        PromptOutputReader<TOutput> reader,
+        string? variant,
+        CancellationToken cancellationToken = default)
+        where TInput : class
+    {
+        var result = await PromptRunner.RunAsync(client, input, render, promptOptions, options, reader, cancellationToken).ConfigureAwait(false);
+        result.Variant = variant;
+        return result;
+    }
+
+    /// <summary>
+    /// The exception for a variant name the prompt does not have (from <see cref="PromptRunOptions.Variant"/>), naming
+    /// the ones it has.
+    /// </summary>
+    /// <param name="promptName">The prompt's name.</param>
+    /// <param name="variant">The name that was asked for.</param>
+    /// <param name="known">The prompt's variant names.</param>
+    /// <returns>The exception to throw.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static ArgumentException UnknownVariant(string promptName, string variant, IEnumerable<string> known) =>
+        new($"The prompt '{promptName}' has no variant '{variant}'; its variants are: {string.Join(", ", known)} (or none for the base prompt).", nameof(PromptRunOptions.Variant));
+}

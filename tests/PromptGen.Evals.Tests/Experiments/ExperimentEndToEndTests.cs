@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using PromptGen.Catalog;
+using PromptGen.Evals.Experiments;
+using PromptGen.Evals.Providers;
+using PromptGen.Evals.Recording;
+using PromptGen.Evals.Running;
+using PromptGen.Evals.Tests.Providers;
+using PromptGen.Evals.Tests.Running;
+
+namespace PromptGen.Evals.Tests.Experiments;
+
+/// <summary>
+/// Experiments end to end against a local OpenAI-compatible server that answers per model id and per variant text:
+/// record every arm, compare with the control, replay offline. The model answers are scripted (hand-written) here.
+/// </summary>
+public sealed class ExperimentEndToEndTests
+{
+    private const string ConcisePrompt = """
+        ---
+        input:
+          schema:
+            type: object
+            properties:
+              ticket: { type: string }
+            required: [ticket]
+        output:
+          schema:
+            type: object
+            properties:
+              category: { type: string, enum: [billing, technical] }
+            required: [category]
+        ---
+        Concise: {{ticket}}
+        """;
+
+    /// <summary>The concise variant as the generated catalog exposes it: its own render, the base's schema.</summary>
+    private sealed class ConciseDescriptor : IPromptDescriptor
+    {
+        private readonly ClassifyDescriptor _base = new();
+
+        public string Name => "Classify";
+
+        public string SourcePath => "Prompts/Classify.concise.prompt";
+
+        public string? OutputJsonSchema => _base.OutputJsonSchema;
+
+        public IList<ChatMessage> RenderJson(JsonElement input) =>
+            new List<ChatMessage> { new(ChatRole.User, "Concise: " + input.GetProperty("ticket").GetString()) };
+
+        public ChatOptions CreateOptions() => _base.CreateOptions();
+
+        public PromptJsonParseResult ParseToJson(string modelText) => _base.ParseToJson(modelText);
+    }
+
+    private static string Eval(int cases) => "gate: { min-pass-rate: 0 }\ncases:\n" + string.Concat(Enumerable.Range(1, cases).Select(i =>
+        $"  - id: case-{i:00}\n    input: {{ ticket: \"refund {i}\" }}\n    assert:\n      - {{ path: category, equals: billing }}\n"));
+
+    /// <summary>
+    /// Model <c>model-a</c> answers the concise variant right every time and the base prompt right only for the first
+    /// <paramref name="basePasses"/> tickets; <c>model-b</c> answers the base like <c>model-a</c> does.
+    /// </summary>
+    private static FakeOpenAIServer Server(int basePasses) => FakeOpenAIServer.Start(request =>
+    {
+        using var body = JsonDocument.Parse(request.Body);
+        var text = body.RootElement.GetProperty("messages").EnumerateArray().Last().GetProperty("content").ToString();
+        var model = body.RootElement.GetProperty("model").GetString();
+        var ticket = int.Parse(text.Substring(text.LastIndexOf(' ') + 1));
+        var right = text.Contains("Concise:", StringComparison.Ordinal) ? model == "model-a" : ticket <= basePasses;
+        return FakeOpenAIServer.Chat(right ? """{"category":"billing"}""" : """{"category":"technical"}""", promptTokens: 100, completionTokens: 10, model: model!);
+    }, maxRequests: 500);
+
+    private static (TempFolder Folder, ExperimentRequest Request) Project(int cases, FakeOpenAIServer? server, EvalMode mode, params string[] models)
+    {
+        var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("Prompts"));
+        File.WriteAllText(folder.File("Prompts/Classify.prompt"), ClassifyDescriptor.Prompt);
+        File.WriteAllText(folder.File("Prompts/Classify.concise.prompt"), ConcisePrompt);
+        File.WriteAllText(folder.File("Prompts/Classify.eval.yaml"), Eval(cases));
+        return (folder, Request(folder.Path, server, mode, models));
+    }
+
+    private static ExperimentRequest Request(string folder, FakeOpenAIServer? server, EvalMode mode, params string[] models) => new()
+    {
+        Run = new EvalRunRequest
+        {
+            ProjectDirectory = folder,
+            EvalFiles = new[] { Path.Combine(folder, "Prompts", "Classify.eval.yaml") },
+            Prompts = new IPromptDescriptor[] { new ClassifyDescriptor(), new ConciseDescriptor() },
+            Mode = mode,
+            ReportDirectory = Path.Combine(folder, "reports-" + mode.ToString().ToLowerInvariant()),
+            ProviderOptions = server is null
+                ? new EvalProviderOptions()
+                : new EvalProviderOptions { Endpoint = server.Endpoint, Model = "model-a", ApiKey = "sk-test-experiment-0123456789abcdef", InputPricePerMillionTokens = 1m, OutputPricePerMillionTokens = 4m },
+        },
+        Variants = new[] { "all" },
+        Models = models,
+    };
+
+    [Fact]
+    public async Task Twenty_five_of_thirty_is_significant_the_report_names_the_better_arm_and_replay_reproduces_the_json()
+    {
+        await using var server = Server(basePasses: 5);
+        var (folder, request) = Project(30, server, EvalMode.Record, "model-a");
+        using (folder)
+        {
+            var recorded = await ExperimentRunner.RunAsync(request);
+
+            Assert.True(recorded.Passed, string.Join("\n", recorded.Findings.Select(f => f.ToMSBuildString())));
+            var suite = Assert.Single(recorded.Suites);
+            Assert.Equal(new[] { "base/model-a", "concise/model-a" }, suite.Arms.Select(a => a.Arm.Id));
+            Assert.Equal("base/model-a", suite.Control);
+            var comparison = Assert.Single(suite.Comparisons);
+            Assert.Equal((25, 0, 30), (comparison.Improved, comparison.Worsened, comparison.Paired));
+            Assert.True(comparison.Significant);
+            Assert.Equal("concise/model-a", suite.BetterArm);
+            Assert.StartsWith("concise/model-a is better than the control base/model-a: 30/30 vs 5/30", suite.Verdict, StringComparison.Ordinal);
+            Assert.Equal(60, server.RequestCount);
+            Assert.Equal(0.0042m, suite.Arms[0].Summary.Cost); // 30 calls × (100 tokens × $1 + 10 tokens × $4) per million tokens
+
+            var markdown = File.ReadAllText(Path.Combine(request.Run.ReportDirectory!, ExperimentMarkdownWriter.FileName));
+            Assert.StartsWith("**concise/model-a is better", markdown, StringComparison.Ordinal);
+            Assert.Contains("| | `base/model-a` (control) | `concise/model-a` |", markdown, StringComparison.Ordinal);
+            var html = File.ReadAllText(Path.Combine(request.Run.ReportDirectory!, ExperimentHtmlWriter.FileName));
+            Assert.Contains("<svg", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            // Differing cases come first: case-06 (base fails) is listed before case-01 (both pass).
+            Assert.True(html.IndexOf(">case-06<", StringComparison.Ordinal) < html.IndexOf(">case-01<", StringComparison.Ordinal));
+
+            // Every arm's calls are in the recordings file under its arm id.
+            var entries = RecordingStore.Open(Path.Combine(folder.Path, "Prompts", "Classify.eval.recordings.json"), EvalMode.Replay).Entries;
+            Assert.Equal(new[] { "base/model-a", "concise/model-a" }, entries.Select(e => e.Arm).Distinct().OrderBy(a => a, StringComparer.Ordinal));
+
+            // Offline: no server, the same JSON byte for byte.
+            var replayRequest = Request(folder.Path, null, EvalMode.Replay, "model-a");
+            replayRequest = replayRequest with { Run = replayRequest.Run with { ProviderOptions = request.Run.ProviderOptions with { Endpoint = "http://127.0.0.1:9/v1" } } };
+            var replayed = await ExperimentRunner.RunAsync(replayRequest);
+            Assert.True(replayed.Passed, string.Join("\n", replayed.Findings.Select(f => f.ToMSBuildString())));
+            Assert.Equal(60, server.RequestCount);
+            var recordedJson = File.ReadAllBytes(Path.Combine(request.Run.ReportDirectory!, ExperimentJsonWriter.FileName));
+            var replayedJson = File.ReadAllBytes(Path.Combine(replayRequest.Run.ReportDirectory!, ExperimentJsonWriter.FileName));
+            Assert.Equal(Encoding.UTF8.GetString(recordedJson), Encoding.UTF8.GetString(replayedJson));
+            Assert.Equal(recordedJson, replayedJson);
+        }
+    }
+
+    [Fact]
+    public async Task Three_of_four_is_not_significant_and_the_verdict_says_what_the_suite_can_detect()
+    {
+        await using var server = Server(basePasses: 1);
+        var (folder, request) = Project(4, server, EvalMode.Record, "model-a");
+        using (folder)
+        {
+            var result = await ExperimentRunner.RunAsync(request);
+
+            var suite = Assert.Single(result.Suites);
+            var comparison = Assert.Single(suite.Comparisons);
+            Assert.Equal((3, 0), (comparison.Improved, comparison.Worsened));
+            Assert.False(comparison.Significant);
+            Assert.Equal(0.25, comparison.PValue, 10);
+            Assert.Null(suite.BetterArm);
+            Assert.StartsWith("No arm differs significantly from the control base/model-a.", suite.Verdict, StringComparison.Ordinal);
+            Assert.Contains("can only detect differences of 150 pp or more", suite.Verdict, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Models_cross_variants_into_arms_and_the_control_can_be_chosen()
+    {
+        await using var server = Server(basePasses: 2);
+        var (folder, request) = Project(6, server, EvalMode.Record, "model-a", "model-b");
+        using (folder)
+        {
+            var result = await ExperimentRunner.RunAsync(request with { Control = "concise/model-a" });
+
+            var suite = Assert.Single(result.Suites);
+            Assert.Equal(new[] { "base/model-a", "base/model-b", "concise/model-a", "concise/model-b" }, suite.Arms.Select(a => a.Arm.Id));
+            Assert.Equal("concise/model-a", suite.Control);
+            Assert.Equal(new[] { 2, 2, 6, 0 }, suite.Arms.Select(a => a.Summary.Passed));
+            Assert.Contains(server.Requests, r => r.Body.Contains("\"model-b\"", StringComparison.Ordinal));
+        }
+    }
+}
