@@ -93,6 +93,7 @@ internal static class CandidateFinder
     private static void Collect(string text, string marker, List<Fence> fences)
     {
         var at = 0;
+        var noLineEndingClose = false;
         while (at < text.Length)
         {
             var open = text.IndexOf(marker, at, StringComparison.Ordinal);
@@ -128,7 +129,7 @@ internal static class CandidateFinder
                 p++;
             }
 
-            var close = text.IndexOf(marker, p, StringComparison.Ordinal);
+            var close = FindClose(text, marker, p, ref noLineEndingClose);
             if (close < 0)
             {
                 fences.Add(new Fence(open, p, text.Length, text.Length));
@@ -144,6 +145,46 @@ internal static class CandidateFinder
             fences.Add(new Fence(open, p, close, closeEnd));
             at = closeEnd;
         }
+    }
+
+    /// <summary>
+    /// The closing marker of a fence whose content starts at <paramref name="from"/>: the first marker run that ends
+    /// its line, as a Markdown closing fence does, so a marker inside a JSON string (<c>"summary": "```"</c>) does not
+    /// cut the payload. When no marker ends a line (<c>```json {...}``` done</c>), the first marker. Once the rest of
+    /// the text has no line-ending marker, later fences skip the scan, so finding fences stays linear.
+    /// </summary>
+    private static int FindClose(string text, string marker, int from, ref bool noLineEndingClose)
+    {
+        var first = text.IndexOf(marker, from, StringComparison.Ordinal);
+        if (noLineEndingClose)
+        {
+            return first;
+        }
+
+        for (var at = first; at >= 0; at = text.IndexOf(marker, at, StringComparison.Ordinal))
+        {
+            var end = at;
+            while (end < text.Length && text[end] == marker[0])
+            {
+                end++;
+            }
+
+            var rest = end;
+            while (rest < text.Length && text[rest] is ' ' or '\t')
+            {
+                rest++;
+            }
+
+            if (rest == text.Length || text[rest] is '\r' or '\n')
+            {
+                return at;
+            }
+
+            at = end;
+        }
+
+        noLineEndingClose = true;
+        return first;
     }
 
     private static void FindBracketRegions(string text, List<(int Start, int End)> regions)

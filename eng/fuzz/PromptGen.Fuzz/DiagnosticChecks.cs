@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using PromptGen.Language.Diagnostics;
+
+namespace PromptGen.Fuzz;
+
+/// <summary>
+/// The location promise every Language parser makes: each diagnostic points into the text it was given
+/// (offsets inside the text, lines and columns from 1), so an editor or the build can show it.
+/// </summary>
+internal static class DiagnosticChecks
+{
+    /// <summary>Checks the diagnostics reported in <paramref name="path"/> (a partial's are located in the partial's file).</summary>
+    public static void RequireLocations(IEnumerable<PromptDiagnostic> diagnostics, string path, string text)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!string.Equals(diagnostic.Path, path, System.StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var span = diagnostic.Span;
+            if (span.Start < 0 || span.End < span.Start || span.End > text.Length || span.StartLine < 1 || span.StartColumn < 1
+                || span.EndLine < span.StartLine)
+            {
+                throw new FuzzFinding($"{diagnostic.Id} has no usable location: offsets {span.Start}..{span.End} of {text.Length}, {span}: {diagnostic.Message}");
+            }
+
+            if (string.IsNullOrWhiteSpace(diagnostic.Message))
+            {
+                throw new FuzzFinding($"{diagnostic.Id} has no message");
+            }
+        }
+    }
+}
