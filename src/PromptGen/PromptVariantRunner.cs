@@ -11,7 +11,7 @@ namespace PromptGen;
 public static class PromptVariantRunner
 {
     /// <summary>
-    /// The body of a generated <c>RunAsync(client, input, variant, ...)</c>: <see cref="PromptRunner.RunAsync{TInput, TOutput}"/>
+    /// The body of a generated <c>RunAsync(client, input, variant, ...)</c>: <c>PromptRunner.RunAsync</c>
     /// with the variant's render and options, then <see cref="PromptResult{T}.Variant"/> set to <paramref name="variant"/>.
     /// </summary>
     /// <typeparam name="TInput">The prompt's input record.</typeparam>
