@@ -218,6 +218,7 @@ internal static class Profile
         for (var i = 0; i < 2000; i++) action(); // warm-up
         var process = System.Diagnostics.Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
+        var allocatedStart = GC.GetAllocatedBytesForCurrentThread();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         long count = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -226,10 +227,11 @@ internal static class Profile
             count += 100;
         }
 
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedStart) / (double)count;
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
         // Per CPU second as well: on a shared machine it moves much less than per wall second (it includes the GC's work).
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what} {engine}: {count / watch.Elapsed.TotalSeconds:F0} ops/s wall, {count / cpu:F0} ops per CPU s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what} {engine}: {count / watch.Elapsed.TotalSeconds:F0} ops/s wall, {count / cpu:F0} ops per CPU s, {allocated:F0} B allocated per op"));
         return 0;
     }
 }

@@ -21,6 +21,7 @@ internal sealed class JsonCodecEmitter
     private const int MaxMaskedRequired = 64;
 
     private static readonly Regex s_renderCodeWriters = new(@"\bJsonCodec\.Write(\w+)\(", RegexOptions.CultureInvariant);
+    private static readonly Regex s_renderCodeTemplateJson = new(@"\bJsonCodec\.TemplateJson(\w+)\(", RegexOptions.CultureInvariant);
 
     private readonly PromptModel _model;
     private readonly string _cls;
@@ -28,6 +29,7 @@ internal sealed class JsonCodecEmitter
     private readonly Dictionary<string, EnumModel> _enums;
     private readonly List<(bool IsReader, TypeRef Type)> _pending = new();
     private readonly HashSet<string> _requested = new();
+    private readonly List<TypeRef> _pendingTemplateJson = new();
 
     private JsonCodecEmitter(PromptModel model)
     {
@@ -48,7 +50,8 @@ internal sealed class JsonCodecEmitter
 
     /// <summary>True when the prompt needs a codec class at all.</summary>
     public static bool IsNeeded(PromptModel model) =>
-        !model.IsTextOutput || model.HasInputSchema || model.Enums.Count > 0 || s_renderCodeWriters.IsMatch(model.RenderCode);
+        !model.IsTextOutput || model.HasInputSchema || model.Enums.Count > 0 || s_renderCodeWriters.IsMatch(model.RenderCode) ||
+        s_renderCodeTemplateJson.IsMatch(model.RenderCode);
 
     /// <summary>Writes the <c>JsonCodec</c> class of <paramref name="model"/>.</summary>
     public static void Emit(IndentedWriter w, PromptModel model) => new JsonCodecEmitter(model).EmitClass(w);
@@ -80,6 +83,12 @@ internal sealed class JsonCodecEmitter
                 if (isReader) EmitReader(w, type);
                 else EmitWriter(w, type);
             }
+
+            for (var i = 0; i < _pendingTemplateJson.Count; i++)
+            {
+                w.Line();
+                EmitTemplateJsonWriter(w, _pendingTemplateJson[i]);
+            }
         }
     }
 
@@ -104,6 +113,11 @@ internal sealed class JsonCodecEmitter
         foreach (Match match in s_renderCodeWriters.Matches(_model.RenderCode))
         {
             if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestMethod(false, type);
+        }
+
+        foreach (Match match in s_renderCodeTemplateJson.Matches(_model.RenderCode))
+        {
+            if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestTemplateJson(type);
         }
     }
 
@@ -376,5 +390,102 @@ internal sealed class JsonCodecEmitter
         }
 
         return -1;
+    }
+    // ---- the json helper's writers (TemplateJsonWriter): what JSON.stringify prints for the typed value ---------------
+
+    private void RequestTemplateJson(TypeRef type)
+    {
+        if (_requested.Add("TemplateJson" + TypeNames.Key(type))) _pendingTemplateJson.Add(type);
+    }
+
+    /// <summary>
+    /// <c>TemplateJson{Key}(TemplateJsonWriter, T)</c> for a record, list or map: the same properties as the JSON writer
+    /// above (absent optional properties left out, required nullable ones null), so the helper prints what it printed
+    /// when the JSON was written, read back and stringified. Records with array-index-like keys never get here.
+    /// </summary>
+    private void EmitTemplateJsonWriter(IndentedWriter w, TypeRef type)
+    {
+        using (w.Block($"internal static void TemplateJson{TypeNames.Key(type)}(global::PromptGen.Rendering.TemplateJsonWriter writer, {TypeNames.Of(type, _cls)} value)"))
+        {
+            var locals = 0;
+            switch (type.Kind)
+            {
+                case TypeKind.List:
+                    w.Line("writer.StartArray();");
+                    using (w.Block("for (var i = 0; i < value.Count; i++)"))
+                    {
+                        foreach (var line in TemplateJsonValue(type.Element!, "value[i]", ref locals)) w.Line(line);
+                    }
+
+                    w.Line("writer.EndArray();");
+                    break;
+                case TypeKind.Map:
+                    // JavaScript's key order: array-index keys ascending first, as the helper printed the map before.
+                    w.Line("writer.StartObject();");
+                    using (w.Block("foreach (var entry in global::PromptGen.Rendering.TypedTemplateRuntime.Entries(value))"))
+                    {
+                        w.Line("writer.Name(entry.Key);");
+                        foreach (var line in TemplateJsonValue(type.Element!, "entry.Value", ref locals)) w.Line(line);
+                    }
+
+                    w.Line("writer.EndObject();");
+                    break;
+                default:
+                    w.Line("writer.StartObject();");
+                    foreach (var property in _records[type.Name!].Properties)
+                    {
+                        var access = "value." + property.PropertyName;
+                        var name = $"writer.Name({CSharpLiterals.String(property.WireName)});";
+                        if (property.IsRequired || !property.Type.IsNullable)
+                        {
+                            w.Line(name);
+                            foreach (var line in TemplateJsonValue(property.Type, access, ref locals)) w.Line(line);
+                            continue;
+                        }
+
+                        // Optional and absent: left out, as the JSON writer leaves it out.
+                        var local = "p" + (++locals);
+                        using (w.Block($"if ({access} is {{ }} {local})"))
+                        {
+                            w.Line(name);
+                            foreach (var line in TemplateJsonValue(property.Type.AsNonNullable(), local, ref locals)) w.Line(line);
+                        }
+                    }
+
+                    w.Line("writer.EndObject();");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Statements that write <paramref name="value"/> of <paramref name="type"/> to the helper's writer.</summary>
+    private IEnumerable<string> TemplateJsonValue(TypeRef type, string value, ref int locals)
+    {
+        if (type.IsNullable)
+        {
+            var local = "n" + (++locals);
+            var inner = TemplateJsonValue(type.AsNonNullable(), local, ref locals).ToList();
+            return new[] { $"if ({value} is {{ }} {local}) {{ {string.Join(" ", inner)} }}", "else writer.Null();" };
+        }
+
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                return new[] { $"writer.String({value});" };
+            case TypeKind.Int64:
+            case TypeKind.Int32:
+                return new[] { $"writer.Integer({value});" };
+            case TypeKind.Double:
+                return new[] { $"writer.Number({value});" };
+            case TypeKind.Boolean:
+                return new[] { $"writer.Boolean({value});" };
+            case TypeKind.Json:
+                return new[] { $"writer.Element({value});" };
+            case TypeKind.Enum:
+                return new[] { $"writer.String({type.Name}Names.NameOf((int){value}));" };
+            default:
+                RequestTemplateJson(type);
+                return new[] { $"TemplateJson{TypeNames.Key(type)}(writer, {value});" };
+        }
     }
 }

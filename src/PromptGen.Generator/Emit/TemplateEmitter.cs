@@ -58,7 +58,7 @@ internal sealed class TemplateEmitter
         body.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)");
         body.OpenBrace();
         body.Line($"var history = {Rt}.HistoryOf(options);");
-        body.Line($"var w0 = new {Writer}();");
+        body.Line($"var w0 = {Writer}.Root();");
         body.Line($"var c0 = {Rt}.RootContext(input);");
         body.Line($"var s0 = {Rt}.NewStack(c0);");
         body.Line($"var f0 = {Rt}.RootData(c0, options, history);");
@@ -118,6 +118,11 @@ internal sealed class TemplateEmitter
             {
                 case ContentStatement content:
                     if (content.Value.Length > 0) _w.Line($"{scope.Writer}.Text({CSharpLiterals.String(content.Value)});");
+                    break;
+                case MustacheStatement mustache when mustache.Call.HelperName(mustache.Path) == "role" && mustache.Params.Count > 0:
+                    // What Value(Role(name)) writes, without the intermediate SafeString (the three common roles are shared).
+                    var role = mustache.Params[0] is StringLiteral literal ? CSharpLiterals.String(literal.Value) : Value(mustache.Params[0], scope);
+                    _w.Line($"{scope.Writer}.Role({role});");
                     break;
                 case MustacheStatement mustache:
                     _w.Line($"{scope.Writer}.Value({Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
@@ -397,8 +402,10 @@ internal sealed class TemplateEmitter
             _w.CloseBrace(";");
         }
 
+        // Without an indent the partial's output is appended as it is: it writes into the caller's writer (whose
+        // recursion guard it shares anyway) instead of a writer of its own that is copied over afterwards.
         var output = Next("pw");
-        _w.Line($"var {output} = {scope.Writer}.Nested();");
+        _w.Line(indent.Length > 0 ? $"var {output} = {scope.Writer}.Nested();" : $"var {output} = {scope.Writer};");
         if (nameExpression is SubExpression dynamic)
         {
             _w.Line($"switch ({Rt}.ToJsString({Value(dynamic, scope)}))");
@@ -439,7 +446,7 @@ internal sealed class TemplateEmitter
             }
         }
 
-        _w.Line($"{scope.Writer}.Indented({output}, {CSharpLiterals.String(indent)});");
+        if (indent.Length > 0) _w.Line($"{scope.Writer}.Indented({output}, {CSharpLiterals.String(indent)});");
         _w.CloseBrace();
     }
 }

@@ -233,7 +233,7 @@ internal sealed class TypedTemplateEmitter
                     : $"{Rt}.FromJson({value.Code})";
             default:
                 var v = "x" + (++_counter);
-                var write = $"{Rt}.FromWriter(writer => JsonCodec.Write{TypeNames.Key(type.AsNonNullable())}(writer, {v}))";
+                var write = $"{Rt}.FromWriter({v}, static (jsonWriter, typedValue) => JsonCodec.Write{TypeNames.Key(type.AsNonNullable())}(jsonWriter, typedValue))";
                 return $"({value.Code} is {{ }} {v} ? {write} : {Tt}.Missing({undefined}))";
         }
     }
@@ -349,6 +349,9 @@ internal sealed class TypedTemplateEmitter
         string Arg(int i) => i < parameters.Count ? LiteralOrValue(parameters[i], scope) : $"{Rt}.EmptyObject()";
         switch (helper)
         {
+            case "json" when parameters.Count == 1 && parameters[0] is PathExpression argument && Resolve(argument, scope) is { IsDynamic: false } typed && HasTemplateJson(typed.Type!):
+                EmitJson(typed, HashValue(mustache.Hash, "indent", scope), scope);
+                return;
             case "json" when parameters.Count == 1:
                 _w.Line($"{scope.Writer}.Value({Rt}.Json({Arg(0)}, {HashValue(mustache.Hash, "indent", scope)}));");
                 return;
@@ -368,6 +371,62 @@ internal sealed class TypedTemplateEmitter
                 // lookup, misuse and unknown helpers: the dynamic path reproduces the reference exactly.
                 throw NotTyped($"helper '{helper}'");
         }
+    }
+
+    /// <summary>
+    /// The <c>json</c> helper over a typed value, written by the codec's <c>TemplateJson</c> writers straight into the
+    /// output: what JSON.stringify prints for the JSON the input holds (a missing value prints undefined or null).
+    /// </summary>
+    private void EmitJson(Value value, string indent, Scope scope)
+    {
+        var type = value.Type!;
+        var code = value.Code;
+
+        // References are tested even when required: a caller's null prints what a missing value prints.
+        var mayBeNull = type.IsNullable || !type.IsValueType;
+        if (mayBeNull)
+        {
+            var local = Next("jv");
+            _w.Line($"if ({code} is {{ }} {local})");
+            code = local;
+            type = type.AsNonNullable();
+        }
+
+        var writer = Next("jw");
+        _w.OpenBrace();
+        _w.Line($"var {writer} = global::PromptGen.Rendering.TemplateJsonWriter.Start({indent});");
+        _w.Line(type.Kind switch
+        {
+            TypeKind.String => $"{writer}.String({code});",
+            TypeKind.Int64 or TypeKind.Int32 => $"{writer}.Integer({code});",
+            TypeKind.Double => $"{writer}.Number({code});",
+            TypeKind.Boolean => $"{writer}.Boolean({code});",
+            TypeKind.Enum => $"{writer}.String({code}.ToWireName());",
+            _ => $"JsonCodec.TemplateJson{TypeNames.Key(type)}({writer}, {code});",
+        });
+        _w.Line($"{writer}.WriteTo({scope.Writer});");
+        _w.CloseBrace();
+        if (mayBeNull) _w.Line($"else {scope.Writer}.Text({(value.MissingIsUndefined ? "\"undefined\"" : "\"null\"")});");
+    }
+
+    /// <summary>
+    /// Whether the codec's helper writers print <paramref name="type"/> in JavaScript's key order: not for untyped JSON at
+    /// the top, nor for records with a property JavaScript would move to the front (an array-index-like name).
+    /// </summary>
+    private bool HasTemplateJson(TypeRef type) => type.Kind != TypeKind.Json && KeysInJsOrder(type, new HashSet<string>());
+
+    private bool KeysInJsOrder(TypeRef type, HashSet<string> seen)
+    {
+        if (type.Element is { } element) return KeysInJsOrder(element, seen);
+        if (type.Kind != TypeKind.Record || !seen.Add(type.Name!)) return true;
+        if (!_records.TryGetValue(type.Name!, out var record)) return false;
+        foreach (var property in record.Properties)
+        {
+            if (property.WireName.Length > 0 && property.WireName.All(c => c >= '0' && c <= '9')) return false;
+            if (!KeysInJsOrder(property.Type, seen)) return false;
+        }
+
+        return true;
     }
 
     private Value ParameterValue(Expression expression, Scope scope) =>
@@ -595,18 +654,21 @@ internal sealed class TypedTemplateEmitter
         if (_partialChain.Contains(name) || _partialChain.Count >= MaxPartialInlining) throw NotTyped("recursive partials");
         if (++_inlinedPartials > MaxInlinedPartials) throw NotTyped("more partial includes than are worth inlining");
         var context = statement.Params.Count == 0 ? scope.Context : ParameterValue(statement.Params[0], scope);
-        var writer = Next("pw");
-        _w.OpenBrace();
-        _w.Line($"var {writer} = {scope.Writer}.Nested();");
-        _w.Line($"{writer}.EnterPartial({CSharpLiterals.String(name)});");
         _partialChain.Add(name);
+
+        // Inlined partials are never recursive (those compile dynamically), so the depth guard has nothing to count.
+        // Without an indent Handlebars appends the partial's output as it is: write it straight into the caller's
+        // writer, so a partial costs what its text costs. With an indent its own writer collects the lines first.
+        var indented = statement.Indent.Length > 0;
+        var writer = indented ? Next("pw") : scope.Writer;
+        _w.OpenBrace();
+        if (indented) _w.Line($"var {writer} = {scope.Writer}.Nested();");
 
         // A partial starts a new template: its own ../ stack and block parameters, the caller's @data.
         var inner = new Scope(writer, context, new Depth(context, null, false), Array.Empty<(string, Value)>(), scope.Loop, scope.Root);
         EmitStatements(partial.Template.Body, inner);
         _partialChain.RemoveAt(_partialChain.Count - 1);
-        _w.Line($"{writer}.LeavePartial();");
-        _w.Line($"{scope.Writer}.Indented({writer}, {CSharpLiterals.String(statement.Indent)});");
+        if (indented) _w.Line($"{scope.Writer}.Indented({writer}, {CSharpLiterals.String(statement.Indent)});");
         _w.CloseBrace();
     }
 }

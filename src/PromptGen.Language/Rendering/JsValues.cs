@@ -214,22 +214,28 @@ internal static class JsValues
     /// </summary>
     public static string? JsonStringify(object? value, object? space)
     {
-        var gap = string.Empty;
-        if (space is PromptValue { Kind: PromptValueKind.Number } n)
-        {
-            var count = (int)Math.Min(10, Math.Max(0, Math.Floor(n.AsNumber)));
-            gap = new string(' ', count);
-        }
-        else if (space is PromptValue { Kind: PromptValueKind.String } s)
-        {
-            gap = s.AsString.Length > 10 ? s.AsString.Substring(0, 10) : s.AsString;
-        }
-
         var builder = new StringBuilder();
-        if (!WriteJson(builder, ToJsonValue(value, 0), gap, string.Empty)) return null;
-        RenderLimitException.Check(builder.Length, "a json helper's value");
+        if (!WriteJson(builder, ToJsonValue(value, 0), JsonGap(space), string.Empty)) return null;
+        CheckJsonLength(builder.Length);
         return builder.ToString();
     }
+
+    /// <summary>The limit on one <c>json</c> helper's text.</summary>
+    public static void CheckJsonLength(long length) => RenderLimitException.Check(length, "a json helper's value");
+
+    private static readonly string[] s_spaceGaps = { "", " ", "  ", "   ", "    ", "     ", "      ", "       ", "        ", "         ", "          " };
+
+    /// <summary>JSON.stringify's gap for a <c>space</c> argument: up to 10 spaces for a number, up to 10 characters of a string.</summary>
+    public static string JsonGap(object? space)
+    {
+        if (!IsTruthy(space)) return string.Empty;
+        if (space is PromptValue { Kind: PromptValueKind.Number } n) return s_spaceGaps[(int)Math.Min(10, Math.Max(0, Math.Floor(n.AsNumber)))];
+        if (space is PromptValue { Kind: PromptValueKind.String } s) return s.AsString.Length > 10 ? s.AsString.Substring(0, 10) : s.AsString;
+        return string.Empty;
+    }
+
+    /// <summary>JSON.stringify of a value nested <paramref name="indent"/> deep (for typed writers that meet an untyped value).</summary>
+    public static void WriteJsonValue(StringBuilder builder, PromptValue value, string gap, string indent) => WriteJson(builder, value, gap, indent);
 
     /// <summary>What JSON.stringify sees: SafeStrings are objects with a <c>string</c> key, data frames plain objects.</summary>
     private static object? ToJsonValue(object? value, int depth)

@@ -85,8 +85,8 @@ internal sealed class RenderOutput
         else AppendToNewRun(text);
     }
 
-    /// <summary>Appends another output's text run without making a string of it first.</summary>
-    private void Append(StringBuilder text)
+    /// <summary>Appends text held in a builder (another output's run, a helper's text) without making a string of it first.</summary>
+    public void Append(StringBuilder text)
     {
         if (text.Length == 0) return;
         if (_tail is null)
@@ -116,9 +116,20 @@ internal sealed class RenderOutput
 
     public void Append(DotpromptMarker marker)
     {
+        // The run being closed is final from here on: count it (and the marker, as one unit) once.
+        _closedLength += (_tail?.Length ?? 0) + 1;
         _tail = null;
         _items.Add(marker);
     }
+
+    // The length of every text run before the current one, plus one per marker (see Length).
+    private long _closedLength;
+
+    /// <summary>
+    /// About how much this output holds (text, one unit per marker), without a pass over it: for the limit on output
+    /// that partials written straight into their caller's output can double (see <see cref="RenderLimitException"/>).
+    /// </summary>
+    public long Length => _closedLength + (_tail?.Length ?? 0);
 
     public void Append(RenderOutput other)
     {
@@ -165,6 +176,7 @@ internal sealed class RenderOutput
         _items.Clear();
         _tail = null;
         _mergedLength = 0;
+        _closedLength = 0;
     }
 
     private static StringBuilder RentBuilder(int length)

@@ -83,8 +83,8 @@ public static class TemplateRuntime
     private static Utf8JsonWriter? s_jsonWriter;
     private const int MaxKeptJsonBuffer = 64 * 1024;
 
-    /// <summary>A typed value written by a generated JSON writer, as a template value.</summary>
-    public static object? FromWriter(Action<Utf8JsonWriter> write)
+    /// <summary>A typed value written by a generated JSON writer, as a template value (no closure: the writer is static).</summary>
+    public static object? FromWriter<T>(T value, Action<Utf8JsonWriter, T> write)
     {
         // Taken, not shared, while in use: a writer that renders another value through here gets its own.
         var buffer = s_writtenJson ?? new global::PromptGen.ByteBufferWriter(1024);
@@ -97,7 +97,7 @@ public static class TemplateRuntime
 
         try
         {
-            write(writer);
+            write(writer, value);
             writer.Flush();
             var json = buffer.WrittenMemory.Span;
             try
@@ -122,6 +122,9 @@ public static class TemplateRuntime
             }
         }
     }
+
+    /// <summary>A typed value written by a generated JSON writer, as a template value.</summary>
+    public static object? FromWriter(Action<Utf8JsonWriter> write) => FromWriter(write, static (writer, action) => action(writer));
 
     private static PromptValue ReadValue(ref Utf8JsonReader reader, int depth)
     {

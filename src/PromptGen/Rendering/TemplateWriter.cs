@@ -174,5 +174,13 @@ public sealed class TemplateWriter
         }
     }
 
-    public void LeavePartial() => _partialDepth--;
+    /// <summary>
+    /// Ends a partial. A partial included without an indent writes into its caller's writer, so this is where output
+    /// that doubles with every level of partials is stopped (an indented one is checked when it is appended).
+    /// </summary>
+    public void LeavePartial()
+    {
+        _partialDepth--;
+        RenderLimitException.Check(Output.Length, "the text rendered through partials and helpers");
+    }
 }

@@ -42,7 +42,7 @@ public static partial class BuiltinsPrompt
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
-        var w0 = new global::PromptGen.Rendering.TemplateWriter();
+        var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
         var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
         var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);

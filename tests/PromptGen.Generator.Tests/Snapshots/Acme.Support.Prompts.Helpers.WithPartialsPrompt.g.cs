@@ -31,14 +31,13 @@ public static partial class WithPartialsPrompt
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
-        var w0 = new global::PromptGen.Rendering.TemplateWriter();
+        var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
         var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
         {
             object? pc1 = c0;
-            var pw2 = w0.Nested();
+            var pw2 = w0;
             RenderPartial_header_e488d460(pw2, pc1, f0, null);
-            w0.Indented(pw2, "");
         }
         var runs3 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "points"), f0);
         if (runs3 is not null) foreach (var r4 in runs3)
@@ -48,18 +47,16 @@ public static partial class WithPartialsPrompt
             {
                 object? pc8 = c5;
                 pc8 = global::PromptGen.Rendering.TemplateRuntime.ExtendWithHash(pc8, new string[] { "text" }, new object?[] { c5 });
-                var pw9 = w0.Nested();
+                var pw9 = w0;
                 RenderPartial_bullet_e894a379(pw9, pc8, f7, null);
-                w0.Indented(pw9, "");
             }
         }
         w0.Text("\n");
         {
             object? pc10 = c0;
             pc10 = global::PromptGen.Rendering.TemplateRuntime.ExtendWithHash(pc10, new string[] { "name" }, new object?[] { global::PromptGen.Rendering.TemplateRuntime.Path(c0, "author") });
-            var pw11 = w0.Nested();
+            var pw11 = w0;
             RenderPartial_signoff_565a75c9(pw11, pc10, f0, null);
-            w0.Indented(pw11, "");
         }
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
@@ -76,7 +73,7 @@ public static partial class WithPartialsPrompt
     private static void RenderPartial_header_e488d460(global::PromptGen.Rendering.TemplateWriter pw, object? pc, object pf, global::System.Action<global::PromptGen.Rendering.TemplateWriter, object?, object>? pb)
     {
         pw.EnterPartial("header");
-        pw.Value(global::PromptGen.Rendering.TemplateRuntime.Role(global::PromptGen.Rendering.TemplateRuntime.String("system")));
+        pw.Role("system");
         pw.Text("You write short, friendly notes.\n");
         pw.LeavePartial();
     }

@@ -29,7 +29,7 @@ public static partial class NoFrontmatterPrompt
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
-        var w0 = new global::PromptGen.Rendering.TemplateWriter();
+        var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Write a haiku about the sea.\n");
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
