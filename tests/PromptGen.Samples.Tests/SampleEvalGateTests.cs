@@ -19,7 +19,7 @@ public sealed class SampleEvalGateTests
     {
         var project = Path.Combine(RepositoryRoot(), "samples", "TicketTriage");
         var evalFiles = Directory.GetFiles(Path.Combine(project, "Prompts"), "*.eval.yaml").OrderBy(f => f, StringComparer.Ordinal).ToList();
-        Assert.Equal(3, evalFiles.Count);
+        Assert.Equal(4, evalFiles.Count);
 
         var result = await EvalRunner.RunAsync(new EvalRunRequest
         {
@@ -31,7 +31,7 @@ public sealed class SampleEvalGateTests
 
         Assert.True(result.Passed, string.Join("\n", result.Findings.Select(f => f.ToMSBuildString())));
         Assert.Empty(result.Findings); // baselines are committed: no PG1102, and nothing regressed or flaked
-        Assert.Equal(11, result.Suites.Sum(s => s.Result.Cases.Count));
+        Assert.Equal(13, result.Suites.Sum(s => s.Result.Cases.Count));
         Assert.Empty(result.BaselinesWritten);
         Assert.Empty(result.RecordingsWritten);
     }

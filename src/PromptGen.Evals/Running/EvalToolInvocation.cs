@@ -14,6 +14,9 @@ namespace PromptGen.Evals.Running;
 /// </summary>
 internal static class EvalToolInvocation
 {
+    // Compact, so assertion messages show a call on one line.
+    private static readonly JsonSerializerOptions s_compact = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     /// <summary><paramref name="client"/> with function invocation when <paramref name="options"/> hold invocable tools.</summary>
     public static IChatClient For(IChatClient client, ChatOptions? options) =>
         options?.Tools?.Any(t => t is AIFunction) == true
@@ -23,6 +26,6 @@ internal static class EvalToolInvocation
     /// <summary>Every tool call the model made in the response's turns, in order.</summary>
     public static IReadOnlyList<RecordedToolCall> CallsIn(ChatResponse response) => response.Messages
         .SelectMany(m => m.Contents.OfType<FunctionCallContent>())
-        .Select(c => new RecordedToolCall(c.CallId, c.Name, JsonSerializer.Serialize(c.Arguments, AIJsonUtilities.DefaultOptions)))
+        .Select(c => new RecordedToolCall(c.CallId, c.Name, JsonSerializer.Serialize(c.Arguments, s_compact)))
         .ToList();
 }
