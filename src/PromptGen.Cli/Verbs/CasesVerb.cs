@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using PromptGen.Cli.Arguments;
+using PromptGen.Cli.Cases;
+using PromptGen.Cli.Files;
+using PromptGen.Evals.Recording;
+using PromptGen.Evals.Security;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Evals;
+using PromptGen.Language.Semantics;
+
+namespace PromptGen.Cli.Verbs;
+
+/// <summary>
+/// <c>promptgen cases import</c>: captured calls of a prompt become eval cases appended to its eval file, each with the
+/// captured answer as its recording. Inputs that no longer fit the prompt's input schema are reported as PG0502 at their
+/// capture line and not imported; inputs already covered by a case are skipped.
+/// </summary>
+internal sealed class CasesVerb : Verb
+{
+    private const string PromptOption = "--prompt";
+    private const string WhereOption = "--where";
+    private const string TakeOption = "--take";
+    private const string ProjectOption = "--project";
+
+    public override VerbSpec Spec { get; } = new(
+        "cases",
+        "import <captures.jsonl or dir>",
+        minimumPositionals: 2,
+        maximumPositionals: 2,
+        "Turn captured production calls into eval cases (exit code 1 when an input no longer fits the prompt).",
+        "Reads capture files written by PromptGen.Capture (a file, or every *.jsonl in a folder), keeps the calls of the\n" +
+        "prompt named by --prompt, and appends one case per call to the prompt's eval file (X.prompt -> X.eval.yaml, created\n" +
+        "when missing), keeping its comments and order. Calls a user rated bad (feedback score under 0.5) come first. Each\n" +
+        "case's recording is the captured answer (X.eval.recordings.json), so `promptgen eval --mode replay` runs it at once.\n" +
+        "Assertions are proposed from the captured value and marked REVIEW. A call whose input is already a case (same input\n" +
+        "JSON, any key order) is skipped, so importing the same file twice adds nothing. An input that does not fit the\n" +
+        "current input schema is reported as PG0502 at its capture line and skipped.",
+        new[]
+        {
+            new OptionSpec(PromptOption, "name", "The prompt whose calls to import (its frontmatter name, else its file name). Required."),
+            new OptionSpec(WhereOption, "conditions", "Comma-separated conditions, all required: ok=false, feedback=negative, score<0.5, version=..., model=..., input.<path>=..., value.<path>=... (operators = != < > <= >=)."),
+            new OptionSpec(TakeOption, "N", "Import at most N cases (after ordering and skipping)."),
+            new OptionSpec(ProjectOption, "dir", "The project folder whose prompts are searched (default: the current folder)."),
+        });
+
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    {
+        if (arguments.Positionals[0] != "import") throw new UsageException($"unknown 'cases' command '{arguments.Positionals[0]}'; the command is 'import'");
+        var promptName = arguments.GetValue(PromptOption) ?? throw new UsageException($"{PromptOption} <name> is required");
+        var filter = CaptureFilter.Parse(arguments.GetValue(WhereOption));
+        var take = ParseTake(arguments.GetValue(TakeOption));
+        var projectDir = Path.GetFullPath(arguments.GetValue(ProjectOption) ?? Directory.GetCurrentDirectory());
+
+        var project = PromptProject.For(projectDir);
+        var prompt = FindPrompt(project, projectDir, promptName);
+        var evalPath = FindEvalFile(projectDir, prompt);
+        var warnings = new List<string>();
+        var calls = CaptureReader.Read(CaptureReader.Files(arguments.Positionals[1]), warnings)
+            .Where(c => c.Prompt == prompt.Name && filter.Matches(c))
+            .Select((call, order) => (call, order))
+            .OrderBy(c => c.call.IsNegative ? 0 : 1)
+            .ThenBy(c => c.call.IsNegative ? c.call.Score : 0)
+            .ThenBy(c => c.order)
+            .Select(c => c.call)
+            .ToList();
+
+        var evalText = File.Exists(evalPath) ? File.ReadAllText(evalPath) : string.Empty;
+        var evalFile = EvalFileParser.Parse(evalPath, evalText);
+        var context = PromptContext.From(prompt);
+        var known = new HashSet<string>(evalFile.Cases.Select(c => InputHash.Of(c.Input)), StringComparer.Ordinal);
+        var ids = new HashSet<string>(evalFile.Cases.Select(c => c.Id ?? string.Empty), StringComparer.Ordinal);
+        var drift = new List<string>();
+        var imported = new List<(CapturedCall Call, string Id, List<string> Lines)>();
+        var duplicates = 0;
+        foreach (var call in calls)
+        {
+            if (imported.Count >= take) break;
+            if (call.Output is null)
+            {
+                warnings.Add($"{call.File}({call.Line},1): warning: call {call.CallId} has no answer (the model call failed); skipped");
+                continue;
+            }
+
+            if (!known.Add(InputHash.Of(call.Input)))
+            {
+                duplicates++;
+                continue;
+            }
+
+            var mismatches = InputMismatches(evalPath, call, context);
+            if (mismatches.Count > 0)
+            {
+                drift.AddRange(mismatches.Select(m => $"{call.File}({call.Line},1): error PG0502: {m} (call {call.CallId}, prompt version {call.Version})"));
+                continue;
+            }
+
+            var id = NewId(call, ids);
+            imported.Add((call, id, CaseYaml.Write(id, call, prompt.Output)));
+        }
+
+        foreach (var warning in warnings) stderr.Write(warning + "\n");
+        foreach (var error in drift) stdout.Write(error + "\n");
+        if (imported.Count > 0)
+        {
+            var newText = EvalFileAppender.Append(evalText, imported.Select(i => i.Lines).ToList());
+            var before = EvalChecker.Check(evalFile, context).Count(d => d.Severity == PromptDiagnosticSeverity.Error);
+            var after = EvalChecker.Check(EvalFileParser.Parse(evalPath, newText), context).Where(d => d.Severity == PromptDiagnosticSeverity.Error).ToList();
+            if (after.Count > before)
+            {
+                // A defect here must never leave a broken eval file behind.
+                foreach (var d in after) stderr.Write($"{d.Path}({d.Line},{d.Column}): error {d.Id}: {d.Message}\n");
+                throw new InvalidOperationException("the imported cases would not check; the eval file was not changed");
+            }
+
+            File.WriteAllText(evalPath, newText);
+            CapturedResponses.Add(evalPath, imported.Select(i => (i.Id, Recorded(i.Call))), EvalSecrets.Scrubber);
+        }
+
+        stdout.Write(string.Format(CultureInfo.InvariantCulture,
+            "Imported {0} case(s) into {1} ({2} already covered, {3} no longer fit the input schema).\n",
+            imported.Count, Path.GetRelativePath(Directory.GetCurrentDirectory(), evalPath), duplicates, drift.Count));
+        return drift.Count > 0 ? 1 : 0;
+    }
+
+    private static int ParseTake(string? value)
+    {
+        if (value is null) return int.MaxValue;
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var take) && take > 0
+            ? take
+            : throw new UsageException($"{TakeOption} must be a positive whole number, not '{value}'");
+    }
+
+    private static PromptSemantics FindPrompt(PromptProject project, string projectDir, string name)
+    {
+        var prompts = PromptFileFinder.Find(new[] { projectDir }).Where(f => !f.IsEval && !f.IsPartial).ToList();
+        var matches = prompts.Select(f => project.CompilePrompt(f.FullPath)).Where(p => p.Name == name).ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new UsageException($"no prompt named '{name}' under {projectDir}" +
+                (prompts.Count > 0 ? "; prompts: " + string.Join(", ", prompts.Select(p => project.CompilePrompt(p.FullPath).Name).Distinct().OrderBy(n => n, StringComparer.Ordinal)) : string.Empty)),
+            _ => throw new UsageException($"several prompts are named '{name}': {string.Join(", ", matches.Select(m => m.Path))}"),
+        };
+    }
+
+    /// <summary>The eval file that tests <paramref name="prompt"/>; the conventional <c>X.eval.yaml</c> next to it when there is none.</summary>
+    private static string FindEvalFile(string projectDir, PromptSemantics prompt)
+    {
+        var promptPath = Path.GetFullPath(prompt.Path);
+        foreach (var file in PromptFileFinder.Find(new[] { projectDir }).Where(f => f.IsEval))
+        {
+            var parsed = EvalFileParser.Parse(file.FullPath, File.ReadAllText(file.FullPath));
+            if (string.Equals(Path.GetFullPath(parsed.PromptPath), promptPath, StringComparison.Ordinal)) return file.FullPath;
+        }
+
+        return Path.ChangeExtension(promptPath, null) + ".eval.yaml";
+    }
+
+    /// <summary>PG0502 messages for the captured input, from the same checker the build runs on eval files.</summary>
+    private static List<string> InputMismatches(string evalPath, CapturedCall call, PromptContext context)
+    {
+        var probe = EvalFileParser.Parse(evalPath, "cases:\n  - id: probe\n    input: " + CaseYaml.Flow(call.Input) + "\n");
+        return EvalChecker.Check(probe, context)
+            .Where(d => d.Id == DiagnosticDescriptors.EvalInputMismatch.Id)
+            .Select(d => d.Message)
+            .ToList();
+    }
+
+    private static string NewId(CapturedCall call, HashSet<string> ids)
+    {
+        var stem = "captured-" + new string(call.CallId.Where(char.IsLetterOrDigit).Take(8).ToArray()).ToLowerInvariant();
+        var id = stem;
+        for (var n = 2; !ids.Add(id); n++) id = stem + "-" + n.ToString(CultureInfo.InvariantCulture);
+        return id;
+    }
+
+    private static RecordedResponse Recorded(CapturedCall call) => new()
+    {
+        Text = call.Output,
+        ModelId = call.Model,
+        InputTokens = call.InputTokens,
+        OutputTokens = call.OutputTokens,
+        TotalTokens = call.TotalTokens,
+    };
+}
