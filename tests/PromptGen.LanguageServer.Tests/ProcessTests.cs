@@ -15,6 +15,7 @@ public sealed class ProcessTests
         using var project = new TestProject();
         var path = project.Write("Prompts/Greet.prompt", Fixtures.Greet);
         project.Write("Prompts/_signature.prompt", Fixtures.Signature);
+        var evalPath = project.Write("Prompts/Greet.eval.yaml", Fixtures.Eval);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardInput = true,
@@ -55,6 +56,15 @@ public sealed class ProcessTests
             var count = client.DiagnosticsCount(uri);
             await client.ChangeAsync(uri, Fixtures.Greet, 2);
             Assert.Empty(await client.DiagnosticsAsync(uri, d => true, after: count));
+
+            // "Run this case" goes through the tool's own eval verb: this project was never built, which it says.
+            var run = await client.CallAsync("workspace/executeCommand", new System.Text.Json.Nodes.JsonObject
+            {
+                ["command"] = "promptgen.runCase",
+                ["arguments"] = new System.Text.Json.Nodes.JsonArray(new Uri(evalPath).AbsoluteUri, "first"),
+            });
+            Assert.False(run!["passed"]!.GetValue<bool>());
+            Assert.Contains("no built assembly found", run["output"]!.GetValue<string>());
 
             Assert.Null(await client.CallAsync("shutdown", null));
             await client.NotifyAsync("exit", null);
