@@ -121,6 +121,7 @@ public sealed class ExperimentEndToEndTests
             Assert.True(comparison.Significant);
             Assert.Equal("concise/model-a", suite.BetterArm);
             Assert.StartsWith("concise/model-a is better than the control base/model-a: 30/30 vs 5/30", suite.Verdict, StringComparison.Ordinal);
+            Assert.Equal(0.2, comparison.MinimumDetectableDifference, 10); // 6 of 30 cases, all the same way
             Assert.Equal(60, server.RequestCount);
             Assert.Equal(0.0042m, suite.Arms[0].Summary.Cost); // 30 calls × (100 tokens × $1 + 10 tokens × $4) per million tokens
 
@@ -166,7 +167,7 @@ public sealed class ExperimentEndToEndTests
             Assert.Equal(0.25, comparison.PValue, 10);
             Assert.Null(suite.BetterArm);
             Assert.StartsWith("No arm differs significantly from the control base/model-a.", suite.Verdict, StringComparison.Ordinal);
-            Assert.Contains("can only detect differences of 150 pp or more", suite.Verdict, StringComparison.Ordinal);
+            Assert.Contains("with 4 cases no difference can be significant (at least 6 cases must differ, all the same way)", suite.Verdict, StringComparison.Ordinal);
         }
     }
 
