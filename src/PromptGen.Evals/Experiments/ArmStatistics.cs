@@ -96,7 +96,7 @@ internal static class ArmStatistics
 
     /// <summary>What the suite could have detected: a difference in pass rate, or none at all when it has too few cases.</summary>
     internal static string Detectable(int cases, double minimumDifference) => minimumDifference > 1
-        ? $"with {cases} cases no difference can be significant (at least {Math.Round(minimumDifference * cases)} cases must differ, all the same way)."
+        ? $"with {cases} case{(cases == 1 ? string.Empty : "s")} no difference can be significant (at least {Math.Round(minimumDifference * cases)} cases must differ, all the same way)."
         : $"this suite can only detect differences of {Points(minimumDifference, signed: false)} or more.";
 
     internal static string Points(double difference, bool signed = true) =>

@@ -200,7 +200,8 @@ public static class ExperimentRunner
             }
         }
 
-        var suite = ArmStatistics.Compare(evalPath, prompt.Name, controlId, request.Alpha, results);
+        // Relative to the project, so the JSON results do not depend on where the project is checked out.
+        var suite = ArmStatistics.Compare(PromptLinker.Relative(run.ProjectDirectory, fullPath), prompt.Name, controlId, request.Alpha, results);
         return (suite, findings, written);
     }
 
