@@ -21,6 +21,7 @@ public sealed class ReportBrowserTests
         var experimentHtml = await ExperimentReport(folder);
         using var project = new EvalProject("cases:\n  - id: refund\n    input: { ticket: \"refund\" }\n    assert:\n      - { path: category, equals: billing }\n");
         var evalHtml = await EvalReport(project);
+        Assert.Contains("<svg", File.ReadAllText(evalHtml), StringComparison.Ordinal); // the eval report's pass rate chart
         var screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(screenshots);
 
