@@ -64,7 +64,7 @@ internal sealed class EvalVerb : Verb
             new OptionSpec(NoProgressOption, null, "Print no progress on standard error."),
             new OptionSpec(FindingsOption, "file", "Write the findings, the files written and the outcome to this file as JSON lines, for build tools (the findings are then not printed)."),
             new OptionSpec(CancelFileOption, "file", "Cancel the run like Ctrl+C when this file appears (for build tools that cannot send a signal)."),
-        });
+        }.Concat(EvalExperiment.Options).ToList());
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
         Execute(arguments, stdout, stderr, CancellationToken.None);
@@ -137,6 +137,8 @@ internal sealed class EvalVerb : Verb
 
             return CommandLine.ErrorsFound;
         }
+
+        if (EvalExperiment.IsRequested(arguments)) return EvalExperiment.Run(arguments, request, stdout, records, cancellationToken);
 
         EvalRunResult result;
         try

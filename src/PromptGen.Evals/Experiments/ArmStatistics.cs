@@ -91,8 +91,13 @@ internal static class ArmStatistics
         var largest = comparisons.OrderByDescending(c => Math.Abs(c.Difference)).ThenBy(c => c.Arm, StringComparer.Ordinal).First();
         var prefix = worse.Count > 0 ? $"No arm beats the control {control.Arm.Id}; worse: {string.Join(", ", worse)}. " : $"No arm differs significantly from the control {control.Arm.Id}. ";
         return prefix + $"Largest difference: {largest.Arm} {Points(largest.Difference)} ({largest.Improved} better, {largest.Worsened} worse, p = {P(largest.PValue)}); "
-            + $"this suite can only detect differences of {Points(largest.MinimumDetectableDifference, signed: false)} or more.";
+            + Detectable(largest.Paired, largest.MinimumDetectableDifference);
     }
+
+    /// <summary>What the suite could have detected: a difference in pass rate, or none at all when it has too few cases.</summary>
+    internal static string Detectable(int cases, double minimumDifference) => minimumDifference > 1
+        ? $"with {cases} case{(cases == 1 ? string.Empty : "s")} no difference can be significant (at least {Math.Round(minimumDifference * cases)} cases must differ, all the same way)."
+        : $"this suite can only detect differences of {Points(minimumDifference, signed: false)} or more.";
 
     internal static string Points(double difference, bool signed = true) =>
         (signed && difference > 0 ? "+" : string.Empty) + Math.Round(difference * 100, 1).ToString("0.#", CultureInfo.InvariantCulture) + " pp";

@@ -86,6 +86,18 @@ public static class ExperimentCharts
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>The eval report's chart: each suite's pass rate of judged cases with its 95 % Wilson interval.</summary>
+    public static string ForEvalRun(Reports.EvalRun run)
+    {
+        var suites = run.Suites.Where(s => s.Result.Gate is not null).Select(s =>
+        {
+            var gate = s.Result.Gate!;
+            var (low, high) = ExperimentStatistics.Wilson(gate.PassedCases, gate.JudgedCases);
+            return (s.Result.EvalFile.Replace('\\', '/'), gate.JudgedCases == 0 ? 0 : (double)gate.PassedCases / gate.JudgedCases, low, high);
+        }).ToList();
+        return suites.Count == 0 ? string.Empty : PassRates(suites) + "\n";
+    }
+
     private static StringBuilder Open(int height, string title) => new StringBuilder()
         .Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" font-family=\"sans-serif\">")
         .Append("<title>").Append(Text(title)).Append("</title>");

@@ -35,10 +35,10 @@ public static class ExperimentMarkdownWriter
                 Row(md, Escape(assertion), suite.Arms.Select(a => a.Summary.Assertions.FirstOrDefault(s => s.Assertion == assertion) is { } s ? $"{s.Passed}/{s.Total}" : "—"));
             }
 
-            var mdd = suite.Comparisons.Count == 0 ? 1 : suite.Comparisons.Min(c => c.MinimumDetectableDifference);
+            var cases = suite.Comparisons.Count == 0 ? suite.Arms[0].Summary.Cases : suite.Comparisons.Max(c => c.Paired);
             md.Append("\nPaired exact McNemar test against the control on the same cases, α = ")
                 .Append(suite.Alpha.ToString("0.###", CultureInfo.InvariantCulture))
-                .Append("; the smallest difference this suite can detect is ").Append(ArmStatistics.Points(mdd, signed: false)).Append(".\n\n");
+                .Append("; ").Append(ArmStatistics.Detectable(cases, ExperimentStatistics.MinimumDetectableDifference(cases, suite.Alpha))).Append("\n\n");
         }
 
         return md.ToString();

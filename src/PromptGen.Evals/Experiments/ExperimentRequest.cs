@@ -28,6 +28,15 @@ public sealed record ExperimentRequest
     /// <summary>Significance level of the paired comparison (two-sided).</summary>
     public double Alpha { get; init; } = 0.05;
 
+    /// <summary>
+    /// The arm (<c>variant/model</c>) whose results become each eval file's baseline (<c>--update-baseline --arm</c>);
+    /// null changes no baseline. Nothing else an experiment does changes a baseline.
+    /// </summary>
+    public string? PromoteArm { get; init; }
+
+    /// <summary>Stop before the run when the estimate exceeds it, and during the run once the spend does; null for no limit.</summary>
+    public decimal? MaxCost { get; init; }
+
     /// <summary>Earlier experiments' JSON results, oldest first: the pass rate over time chart.</summary>
     public IReadOnlyList<string> History { get; init; } = Array.Empty<string>();
 }

@@ -91,6 +91,12 @@ public sealed record ExperimentResult
 
     public IReadOnlyList<string> RecordingsWritten { get; init; } = Array.Empty<string>();
 
+    /// <summary>The baselines written from the promoted arm (<see cref="ExperimentRequest.PromoteArm"/>).</summary>
+    public IReadOnlyList<string> BaselinesWritten { get; init; } = Array.Empty<string>();
+
+    /// <summary>The estimate made before the run (for modes that may call the model); null in replay.</summary>
+    public ExperimentEstimate? Estimate { get; init; }
+
     /// <summary>The report files written (JSON, Markdown, HTML), or empty.</summary>
     public IReadOnlyList<string> Reports { get; init; } = Array.Empty<string>();
 

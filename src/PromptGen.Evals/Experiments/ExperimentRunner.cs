@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen.Catalog;
+using PromptGen.Evals.Baselines;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Results;
@@ -32,11 +33,28 @@ public static class ExperimentRunner
         if (request is null) throw new ArgumentNullException(nameof(request));
         var run = request.Run;
         var options = run.ProviderOptions ?? new EvalProviderOptions();
+        if (request.MaxCost is decimal maxCost) options = options with { Budget = maxCost };
         EvalSecrets.Register(options);
+        ExperimentEstimate? estimate = null;
+        if (run.Mode is not (EvalMode.Replay or EvalMode.Off))
+        {
+            estimate = ExperimentEstimate.For(request, ArmIds(request));
+            if (request.MaxCost is decimal limit && estimate.Cost > limit)
+            {
+                return new ExperimentResult
+                {
+                    Estimate = estimate,
+                    Findings = new[] { new EvalFinding(InfrastructureError, true, run.EvalFiles.FirstOrDefault() ?? string.Empty, 1, 1,
+                        $"The experiment was not started: its estimate ({estimate}) exceeds --max-cost {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}.") },
+                };
+            }
+        }
+
         var filter = CaseIdFilter.Parse(run.Filter);
         var suites = new List<ExperimentSuite>();
         var findings = new List<EvalFinding>();
         var recordings = new List<string>();
+        var baselines = new List<string>();
         var concurrency = Math.Max(1, run.MaxConcurrency ?? options.MaxConcurrency);
         using (var policy = new EvalCallPolicy(options.ToResilienceOptions(), EvalCostMeter.FromOptions(options)))
         using (var slots = new SemaphoreSlim(concurrency, concurrency))
@@ -46,6 +64,7 @@ public static class ExperimentRunner
                 cancellationToken.ThrowIfCancellationRequested();
                 var (suite, suiteFindings, written) = await RunFileAsync(request, evalFile, filter, policy, slots, cancellationToken).ConfigureAwait(false);
                 if (suite is not null) suites.Add(suite);
+                if (suite is not null && request.PromoteArm is not null && Promote(request, suite, evalFile, suiteFindings) is { } baseline) baselines.Add(baseline);
                 findings.AddRange(suiteFindings);
                 if (written is not null) recordings.Add(written);
             }
@@ -69,6 +88,8 @@ public static class ExperimentRunner
             Suites = suites,
             Findings = findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList(),
             RecordingsWritten = recordings,
+            BaselinesWritten = baselines,
+            Estimate = estimate,
             Reports = reports,
         };
     }
@@ -179,8 +200,59 @@ public static class ExperimentRunner
             }
         }
 
-        var suite = ArmStatistics.Compare(evalPath, prompt.Name, controlId, request.Alpha, results);
+        // Relative to the project, so the JSON results do not depend on where the project is checked out.
+        var suite = ArmStatistics.Compare(PromptLinker.Relative(run.ProjectDirectory, fullPath), prompt.Name, controlId, request.Alpha, results);
         return (suite, findings, written);
+    }
+
+    /// <summary>The arm ids the request names without resolving variants against files ("all" is resolved per prompt, so it is estimated as the variants of the first eval file's prompt).</summary>
+    private static IReadOnlyList<string> ArmIds(ExperimentRequest request)
+    {
+        var run = request.Run;
+        var variants = new List<string?>();
+        foreach (var evalPath in run.EvalFiles.Take(1))
+        {
+            var fullPath = Path.GetFullPath(evalPath);
+            if (!File.Exists(fullPath)) break;
+            var promptPath = Path.GetFullPath(EvalPromptLink.GetPromptPath(fullPath, EvalFileParser.Parse(evalPath, File.ReadAllText(fullPath)).PromptReference));
+            var siblings = Directory.Exists(Path.GetDirectoryName(promptPath)) ? Directory.GetFiles(Path.GetDirectoryName(promptPath)!, "*" + PartialFile.Extension) : Array.Empty<string>();
+            var available = PromptVariantFile.VariantsOf(promptPath, siblings).Select(v => (string?)v.Variant).ToList();
+            if (request.Variants.Count == 0) variants.Add(null);
+            foreach (var name in request.Variants)
+            {
+                if (name == "all") variants.AddRange(new string?[] { null }.Concat(available));
+                else variants.Add(name == ExperimentArm.BaseName ? null : name);
+            }
+        }
+
+        var models = request.Models.Count == 0 ? new List<string?> { null } : request.Models.Select(m => (string?)m).ToList();
+        var temperatures = request.Temperatures.Count == 0 ? new List<float?> { null } : request.Temperatures.Select(t => (float?)t).ToList();
+        return variants.Distinct().SelectMany(v => models.SelectMany(m => temperatures.Select(t => new ExperimentArm(v, m, t).Id))).ToList();
+    }
+
+    /// <summary>Writes the promoted arm's results as the eval file's baseline; the path written, or null.</summary>
+    private static string? Promote(ExperimentRequest request, ExperimentSuite suite, string evalPath, List<EvalFinding> findings)
+    {
+        var id = ExperimentArm.Parse(request.PromoteArm!).Id;
+        var arm = suite.Arms.FirstOrDefault(a => a.Arm.Id == id);
+        if (arm is null)
+        {
+            findings.Add(new EvalFinding(InfrastructureError, true, evalPath, 1, 1, $"--arm '{id}' is not one of the arms run: {string.Join(", ", suite.Arms.Select(a => a.Arm.Id))}; no baseline was changed."));
+            return null;
+        }
+
+        var path = BaselinePaths.ForEvalFile(Path.GetFullPath(evalPath));
+        try
+        {
+            var previous = BaselineStore.TryRead(path);
+            var baseline = BaselineBuilder.FromSuite(new SuiteResult { EvalFile = evalPath, PromptName = suite.PromptName, Cases = arm.Cases }, previous);
+            return BaselineStore.Write(path, baseline, update: true) ? path : null;
+        }
+        catch (Exception exception) when (exception is BaselineFormatException or IOException or UnauthorizedAccessException)
+        {
+            findings.Add(new EvalFinding(InfrastructureError, true, evalPath, 1, 1, $"The baseline could not be written from arm '{id}': {exception.Message}"));
+            return null;
+        }
     }
 
     /// <summary>The arms: variants (by the language core's variant rule) × models × temperatures, control first when it is among them.</summary>

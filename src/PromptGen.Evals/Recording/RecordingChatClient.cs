@@ -53,7 +53,13 @@ public sealed class RecordingChatClient : DelegatingChatClient
         var key = CanonicalRequest.Key(_kind, context.Trial, request);
 
         if (mode != EvalMode.Record && _store.Find(context.CaseId, context.Trial, _kind, key, request, context.Arm) is { } recorded)
-            return ToChatResponse(recorded.Response);
+        {
+            var replayed = ToChatResponse(recorded.Response);
+            // An experiment reports recorded latencies only: a hand-written answer took no time, whatever replaying it took.
+            if (context.Arm is not null && recorded.Response.LatencyMs is null)
+                replayed.AdditionalProperties![ResilientChatClient.LatencyProperty] = TimeSpan.Zero;
+            return replayed;
+        }
         if (mode == EvalMode.Replay)
             throw _store.CreateMissingException(context.CaseId, context.Trial, _kind, key, request);
 

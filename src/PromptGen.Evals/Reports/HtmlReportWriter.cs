@@ -33,6 +33,7 @@ public static class HtmlReportWriter
         if (run.Mode is not null) html.Append("Mode: <code>").Append(E(run.Mode)).Append("</code>. ");
         if (run.StartedAt is { } started) html.Append("Started ").Append(E(started.ToString("u", System.Globalization.CultureInfo.InvariantCulture))).Append(". ");
         html.Append(run.Suites.Count).Append(" suite(s).</p>\n");
+        html.Append(Experiments.ExperimentCharts.ForEvalRun(run));
         foreach (var suite in run.Suites) Suite(html, suite);
         html.Append("</body>\n</html>\n");
         return html.ToString();

@@ -121,6 +121,7 @@ public sealed class ExperimentEndToEndTests
             Assert.True(comparison.Significant);
             Assert.Equal("concise/model-a", suite.BetterArm);
             Assert.StartsWith("concise/model-a is better than the control base/model-a: 30/30 vs 5/30", suite.Verdict, StringComparison.Ordinal);
+            Assert.Equal(0.2, comparison.MinimumDetectableDifference, 10); // 6 of 30 cases, all the same way
             Assert.Equal(60, server.RequestCount);
             Assert.Equal(0.0042m, suite.Arms[0].Summary.Cost); // 30 calls × (100 tokens × $1 + 10 tokens × $4) per million tokens
 
@@ -166,7 +167,7 @@ public sealed class ExperimentEndToEndTests
             Assert.Equal(0.25, comparison.PValue, 10);
             Assert.Null(suite.BetterArm);
             Assert.StartsWith("No arm differs significantly from the control base/model-a.", suite.Verdict, StringComparison.Ordinal);
-            Assert.Contains("can only detect differences of 150 pp or more", suite.Verdict, StringComparison.Ordinal);
+            Assert.Contains("with 4 cases no difference can be significant (at least 6 cases must differ, all the same way)", suite.Verdict, StringComparison.Ordinal);
         }
     }
 
@@ -184,6 +185,49 @@ public sealed class ExperimentEndToEndTests
             Assert.Equal("concise/model-a", suite.Control);
             Assert.Equal(new[] { 2, 2, 6, 0 }, suite.Arms.Select(a => a.Summary.Passed));
             Assert.Contains(server.Requests, r => r.Body.Contains("\"model-b\"", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_estimate_from_recordings_is_within_ten_percent_of_the_recorded_run_and_max_cost_stops_it()
+    {
+        await using var server = Server(basePasses: 3);
+        var (folder, request) = Project(8, server, EvalMode.Record, "model-a");
+        using (folder)
+        {
+            var recorded = await ExperimentRunner.RunAsync(request);
+            var spent = recorded.Suites.Single().Arms.Sum(a => a.Summary.Cost!.Value);
+
+            var estimate = ExperimentEstimate.For(request, new[] { "base/model-a", "concise/model-a" });
+            Assert.Equal(16, estimate.Calls);
+            Assert.Equal(0, estimate.Unknown);
+            Assert.InRange(estimate.Cost!.Value, spent * 0.9m, spent * 1.1m);
+
+            var requests = server.RequestCount;
+            var stopped = await ExperimentRunner.RunAsync(request with { MaxCost = spent / 2 });
+            Assert.Empty(stopped.Suites);
+            Assert.Contains("exceeds --max-cost", Assert.Single(stopped.Findings).Message, StringComparison.Ordinal);
+            Assert.Equal(requests, server.RequestCount);
+        }
+    }
+
+    [Fact]
+    public async Task Only_update_baseline_with_an_arm_changes_the_baseline_and_it_takes_that_arms_results()
+    {
+        await using var server = Server(basePasses: 1);
+        var (folder, request) = Project(4, server, EvalMode.Record, "model-a");
+        using (folder)
+        {
+            var baselinePath = PromptGen.Evals.Baselines.BaselinePaths.ForEvalFile(request.Run.EvalFiles[0]);
+            await ExperimentRunner.RunAsync(request);
+            Assert.False(File.Exists(baselinePath));
+
+            var promoted = await ExperimentRunner.RunAsync(request with { PromoteArm = "concise/model-a" });
+
+            Assert.Equal(baselinePath, Assert.Single(promoted.BaselinesWritten));
+            var baseline = PromptGen.Evals.Baselines.BaselineStore.TryRead(baselinePath)!;
+            Assert.Equal(4, baseline.Cases.Count);
+            Assert.All(baseline.Cases.Values, c => Assert.True(c.Passed));
         }
     }
 }

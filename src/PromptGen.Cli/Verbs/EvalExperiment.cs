@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using PromptGen.Cli.Arguments;
+using PromptGen.Cli.Output;
+using PromptGen.Evals.Experiments;
+using PromptGen.Evals.Recording;
+using PromptGen.Evals.Running;
+
+namespace PromptGen.Cli.Verbs;
+
+/// <summary>
+/// The experiment options of <c>promptgen eval</c> (<c>--variants</c>, <c>--models</c>, ...): when one is given, the
+/// eval files run once per arm and are compared with the control arm instead of being gated against their baselines.
+/// </summary>
+internal static class EvalExperiment
+{
+    private const string VariantsOption = "--variants";
+    private const string ModelsOption = "--models";
+    private const string TemperaturesOption = "--temperatures";
+    private const string ControlOption = "--arm-control";
+    private const string ArmOption = "--arm";
+    private const string HistoryOption = "--history";
+    private const string MaxCostOption = "--max-cost";
+    private const string UpdateBaselineOption = "--update-baseline";
+
+    public static readonly IReadOnlyList<OptionSpec> Options = new[]
+    {
+        new OptionSpec(VariantsOption, "names", "Experiment: the prompt variants to run, comma-separated ('all': the base and every variant; 'base': the base)."),
+        new OptionSpec(ModelsOption, "ids", "Experiment: the models to run, comma-separated (each arm is variant × model)."),
+        new OptionSpec(TemperaturesOption, "values", "Experiment: temperatures to run, comma-separated (arms variant × model × temperature)."),
+        new OptionSpec(ControlOption, "variant/model", "Experiment: the arm the others are compared with (default: the first arm)."),
+        new OptionSpec(ArmOption, "variant/model", "Experiment: with --update-baseline, the one arm whose results become the baseline."),
+        new OptionSpec(HistoryOption, "files", "Experiment: earlier runs' promptgen-experiment.json, comma-separated, oldest first (pass rate over time)."),
+        new OptionSpec(MaxCostOption, "amount", "Experiment: do not start when the estimate exceeds this, and stop calling the model once the spend does."),
+    };
+
+    public static bool IsRequested(ParsedArguments arguments) =>
+        arguments.GetValue(VariantsOption) is not null || arguments.GetValue(ModelsOption) is not null || arguments.GetValue(TemperaturesOption) is not null;
+
+    public static int Run(ParsedArguments arguments, EvalRunRequest run, TextWriter stdout, EvalRecordsFile? records, CancellationToken cancellationToken)
+    {
+        if (arguments.HasFlag(UpdateBaselineOption) && arguments.GetValue(ArmOption) is null)
+        {
+            throw new UsageException($"an experiment changes a baseline only from one arm: add {ArmOption} variant/model to {UpdateBaselineOption}");
+        }
+
+        var request = new ExperimentRequest
+        {
+            Run = run with { UpdateBaseline = false },
+            Variants = List(arguments.GetValue(VariantsOption)),
+            Models = List(arguments.GetValue(ModelsOption)),
+            Temperatures = List(arguments.GetValue(TemperaturesOption)).Select(Temperature).ToList(),
+            Control = arguments.GetValue(ControlOption),
+            PromoteArm = arguments.HasFlag(UpdateBaselineOption) ? arguments.GetValue(ArmOption) : null,
+            History = List(arguments.GetValue(HistoryOption)),
+            MaxCost = arguments.GetValue(MaxCostOption) is { } cost ? Decimal(cost) : null,
+        };
+
+        var result = ExperimentRunner.RunAsync(request, cancellationToken).GetAwaiter().GetResult();
+        if (result.Estimate is { } estimate) stdout.Write($"PromptGen experiment: estimate before the run: {estimate}.\n");
+        foreach (var finding in result.Findings)
+        {
+            if (records is null) stdout.Write(finding.ToMSBuildString() + "\n");
+            else records.AddFinding(finding);
+        }
+
+        foreach (var suite in result.Suites)
+        {
+            stdout.Write($"PromptGen experiment: {suite.EvalFile}: {suite.Verdict}\n");
+        }
+
+        foreach (var path in result.Reports) stdout.Write($"PromptGen experiment: report written: {path}\n");
+        foreach (var path in result.BaselinesWritten) stdout.Write($"PromptGen experiment: baseline written from arm {request.PromoteArm}: {path}\n");
+        stdout.Flush();
+        if (records is not null)
+        {
+            foreach (var path in result.BaselinesWritten) records.AddFile("baseline", path);
+            foreach (var path in result.RecordingsWritten) records.AddFile("recordings", path);
+            foreach (var path in result.Reports) records.AddFile("report", path);
+            records.Write(result.Passed ? "passed" : "failed");
+        }
+
+        return result.Passed ? CommandLine.Success : CommandLine.ErrorsFound;
+    }
+
+    private static IReadOnlyList<string> List(string? value) => value is null
+        ? Array.Empty<string>()
+        : value.Split(',').Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+
+    private static float Temperature(string text) =>
+        float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t >= 0 ? t : throw new UsageException($"{TemperaturesOption}: '{text}' is not a temperature");
+
+    private static decimal Decimal(string text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0 ? d : throw new UsageException($"{MaxCostOption}: '{text}' is not an amount");
+}
