@@ -38,7 +38,7 @@ public sealed class PackageLayoutTests(PackedPackages packages)
     }
 
     [EndToEndFact]
-    public void PromptGen_package_depends_only_on_Microsoft_Extensions_AI_Abstractions()
+    public void PromptGen_package_depends_only_on_the_Microsoft_Extensions_AI_Logging_and_DiagnosticSource_abstractions()
     {
         var nuspec = Nuspec("PromptGen");
         var ns = nuspec.Root!.Name.Namespace;
@@ -48,7 +48,10 @@ public sealed class PackageLayoutTests(PackedPackages packages)
         Assert.Equal(["net8.0", ".NETStandard2.0"], groups.Select(g => (string)g.Attribute("targetFramework")!).OrderByDescending(f => f, StringComparer.Ordinal));
         foreach (var group in groups)
         {
-            Assert.Equal(["Microsoft.Extensions.AI.Abstractions"], group.Elements(ns + "dependency").Select(d => (string)d.Attribute("id")!));
+            // Telemetry adds ILogger (LoggerMessage events) and ActivitySource/Meter; Microsoft.Extensions.AI itself depends on both.
+            Assert.Equal(
+                ["Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "System.Diagnostics.DiagnosticSource"],
+                group.Elements(ns + "dependency").Select(d => (string)d.Attribute("id")!).Order(StringComparer.Ordinal));
         }
 
         Assert.Equal(packages.Version, (string?)metadata.Element(ns + "version"));

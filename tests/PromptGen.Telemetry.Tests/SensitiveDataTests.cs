@@ -27,6 +27,25 @@ public sealed class SensitiveDataTests
         }).Concat(spans.Select(s => s.StatusDescription ?? string.Empty));
 
     [Fact]
+    public void The_GenAI_capture_content_variable_sets_the_default_of_new_options()
+    {
+        var saved = System.Environment.GetEnvironmentVariable(PromptTelemetryOptions.CaptureContentVariable);
+        try
+        {
+            System.Environment.SetEnvironmentVariable(PromptTelemetryOptions.CaptureContentVariable, "true");
+            Assert.True(new PromptTelemetryOptions().EnableSensitiveData);
+            System.Environment.SetEnvironmentVariable(PromptTelemetryOptions.CaptureContentVariable, "false");
+            Assert.False(new PromptTelemetryOptions().EnableSensitiveData);
+            System.Environment.SetEnvironmentVariable(PromptTelemetryOptions.CaptureContentVariable, null);
+            Assert.False(new PromptTelemetryOptions().EnableSensitiveData);
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable(PromptTelemetryOptions.CaptureContentVariable, saved);
+        }
+    }
+
+    [Fact]
     public async Task Without_opting_in_no_span_carries_the_input_or_the_answer()
     {
         using var telemetry = new TelemetryCapture();
