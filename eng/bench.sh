@@ -91,7 +91,7 @@ dotnet "$BENCH_DLL" --corpus-compare "$OUT/baml-results.json" "$OUT/corpus.json"
 
 step "BenchmarkDotNet: render and parse ${BDN[*]:-(full jobs)}"
 (cd "$OUT" && dotnet "$BENCH_DLL" "${BDN[@]}" --js-messages "$OUT/js-messages.json" --results "$OUT/dotnet.json" \
-  --filter '*RenderBenchmarks*' '*ParseCleanJsonBenchmarks*' '*ParseMalformedBenchmarks*' '*ParseCorpusBenchmarks*' \
+  --filter '*RenderBenchmarks*' '*ParseCleanJsonBenchmarks*' '*ParseMalformedBenchmarks*' '*ParseCorpusBenchmarks*' '*StreamParseBenchmarks*' \
   --exporters markdown >"$OUT/benchmarkdotnet.log" 2>&1) || { tail -50 "$OUT/benchmarkdotnet.log"; exit 1; }
 grep -E '^\|' "$OUT/benchmarkdotnet.log" | grep -v -- '--- |' >"$OUT/benchmarkdotnet-tables.md" || true
 

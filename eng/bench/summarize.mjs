@@ -75,6 +75,8 @@ const summary = {
   render_dynamic_vs_dotprompt_js: renderKey("render_dynamic_vs_dotprompt_js"),
   render_runtime_vs_dotprompt_js: renderKey("render_runtime_vs_dotprompt_js"),
   parse_clean_vs_stj_reflection: round(ratio(clean, rate("ParseCleanJsonBenchmarks.SystemTextJsonReflection"))),
+  // Cost (not throughput): streaming a 20 KB answer in 1-token chunks over one whole Parse of it.
+  stream_parse_vs_whole_parse: round(ratio(rate("StreamParseBenchmarks.WholeParse"), rate("StreamParseBenchmarks.StreamParse"))),
   parse_clean_vs_stj_sourcegen: round(ratio(clean, rate("ParseCleanJsonBenchmarks.SystemTextJsonSourceGenerated"))),
   parse_malformed_vs_baml: round(ratio(parsesPerSecond, bamlRate), 1),
   parse_malformed_recovery: corpus ? { promptgen: corpus.promptgen_expected_results, baml: corpus.baml_expected_results, cases: corpus.cases } : null,
@@ -110,7 +112,7 @@ const summary = {
 
 const bars = [
   ["render_vs_handwritten", ">=", 0.8], ["render_vs_handlebars_net", ">=", 8], ["render_vs_dotprompt_js", ">=", 40],
-  ["render_dynamic_vs_dotprompt_js", ">=", 10], ["parse_clean_vs_stj_reflection", ">=", 1.5], ["parse_clean_vs_stj_sourcegen", ">=", 1],
+  ["render_dynamic_vs_dotprompt_js", ">=", 10], ["parse_clean_vs_stj_reflection", ">=", 1.5], ["stream_parse_vs_whole_parse", "<=", 10], ["parse_clean_vs_stj_sourcegen", ">=", 1],
   ["parse_malformed_vs_baml", ">=", 100], ["generator_1000_prompts_ms", "<=", 500], ["build_1000_prompts_s", "<=", 25],
   ["generated_lines_per_prompt", "<=", 250], ["eval_replay_1000_cases_cold_ms", "<", 2000],
 ];

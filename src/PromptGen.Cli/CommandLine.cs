@@ -25,7 +25,7 @@ internal static class CommandLine
     /// <summary>128 + SIGINT, as shells report a command stopped by Ctrl+C.</summary>
     public const int Cancelled = 130;
 
-    private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb(), new ParseVerb(), new EvalVerb(), new InitVerb(), new LspVerb(), new CasesVerb() };
+    private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb(), new ParseVerb(), new RunVerb(), new EvalVerb(), new InitVerb(), new LspVerb(), new CasesVerb() };
 
     /// <summary>Runs the command line <paramref name="args"/>; <paramref name="cancellationToken"/> is Ctrl+C.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

@@ -9,12 +9,13 @@ namespace PromptGen.Streaming;
 /// <summary>
 /// A prompt call whose answer streams: enumerate it for partial values as the model writes, then call
 /// <see cref="GetResultAsync"/> for the typed result. Partial values only grow; one is yielded only when it changed.
-/// The model is called when enumeration or <see cref="GetResultAsync"/> starts, once. A stream can be enumerated once;
-/// dispose it when you neither finish enumerating nor ask for the result, so the connection is released.
+/// The model is called when enumeration or <see cref="GetResultAsync"/> starts, once. A stream can be enumerated once.
+/// To abandon a stream without reading the rest, cancel the token given when it was created: that closes the model's
+/// stream.
 /// </summary>
 /// <typeparam name="TPartial">The partial value: the generated <c>PartialOutput</c>, or the text so far (<c>string</c>).</typeparam>
 /// <typeparam name="TOutput">The prompt's output type.</typeparam>
-public sealed class PromptStream<TPartial, TOutput> : IAsyncEnumerable<TPartial>, IAsyncDisposable
+public sealed class PromptStream<TPartial, TOutput> : IAsyncEnumerable<TPartial>
 {
     private readonly PromptStreamSession<TPartial, TOutput> _session;
     private int _enumerated;
@@ -43,9 +44,6 @@ public sealed class PromptStream<TPartial, TOutput> : IAsyncEnumerable<TPartial>
     /// <param name="cancellationToken">Cancels reading the rest of the answer and the re-ask.</param>
     /// <exception cref="PromptOutputException">The answer could not be parsed.</exception>
     public Task<PromptResult<TOutput>> GetResultAsync(CancellationToken cancellationToken = default) => _session.GetResultAsync(cancellationToken);
-
-    /// <summary>Releases the model's stream if it is still open.</summary>
-    public ValueTask DisposeAsync() => _session.DisposeAsync();
 
     private sealed class Enumerator : IAsyncEnumerator<TPartial>
     {

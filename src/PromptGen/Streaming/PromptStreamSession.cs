@@ -10,7 +10,7 @@ namespace PromptGen.Streaming;
 /// The state of one streamed prompt call: the model's update stream (opened on first use), the partial builder, the
 /// updates received, and the final result. Not thread-safe: one reader at a time, as <see cref="PromptStream{TPartial, TOutput}"/> allows.
 /// </summary>
-internal sealed class PromptStreamSession<TPartial, TOutput> : IAsyncDisposable
+internal sealed class PromptStreamSession<TPartial, TOutput>
 {
     private readonly IChatClient _client;
     private readonly IList<ChatMessage> _messages;
@@ -72,19 +72,6 @@ internal sealed class PromptStreamSession<TPartial, TOutput> : IAsyncDisposable
 
     public Task<PromptResult<TOutput>> GetResultAsync(CancellationToken cancellationToken) =>
         _result ??= FinishAsync(cancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        var stream = _stream;
-        _stream = null;
-        _ended = true;
-        if (stream is not null)
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _cancel.Dispose();
-    }
 
     private async Task<PromptResult<TOutput>> FinishAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using PromptGen.Catalog;
+using PromptGen.Cli.Arguments;
+using PromptGen.Cli.Files;
+using PromptGen.Cli.Output;
+using PromptGen.Evals.Files;
+using PromptGen.Evals.Providers;
+using PromptGen.Evals.Recording;
+using PromptGen.Evals.Running;
+using PromptGen.Evals.Security;
+using PromptGen.Language.Evals;
+using PromptGen.Language.Semantics;
+using PromptGen.Language.Values;
+using PromptGen.Streaming;
+
+namespace PromptGen.Cli.Verbs;
+
+/// <summary>
+/// <c>promptgen run</c>: calls the configured model with a prompt of the built project (its generated render, options
+/// and parser), streams the answer to standard error as it arrives, then prints the typed result, repairs and usage as
+/// JSON on standard output. <c>--save-case</c> turns the call into an eval case with its recording.
+/// </summary>
+internal sealed class RunVerb : Verb
+{
+    private const string InputOption = "--input";
+    private const string AssemblyOption = "--assembly";
+    private const string EndpointOption = "--endpoint";
+    private const string ModelOption = "--model";
+    private const string SaveCaseOption = "--save-case";
+    private const string ReaskOption = "--reask";
+
+    private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public override VerbSpec Spec { get; } = new(
+        "run",
+        "<file.prompt>",
+        minimumPositionals: 1,
+        maximumPositionals: 1,
+        "Call the configured model with a prompt and print the typed result.",
+        "Runs the prompt's generated code from the built project (render, chat options, parser) against the model\n" +
+        "configured as for `promptgen eval` (PROMPTGEN_ENDPOINT, PROMPTGEN_MODEL, PROMPTGEN_API_KEY or --endpoint/--model).\n" +
+        "The answer streams to standard error as it arrives; then standard output gets\n" +
+        "{\"ok\":true,\"value\":...,\"repairs\":[...],\"attempts\":n,\"usage\":{...}} (or \"ok\":false with the error).\n" +
+        "With --save-case ID the input becomes a case of the prompt's eval file (created if missing; comments and order\n" +
+        "kept) and the answer its recording (secrets scrubbed), so `promptgen eval` replays it offline.\n" +
+        "Exit code 1 when the prompt has errors or the answer cannot be parsed.",
+        new[]
+        {
+            new OptionSpec(InputOption, "json|@file", "The input, a JSON object with the input schema's wire names (default {})."),
+            new OptionSpec(AssemblyOption, "file", "The built assembly with the prompt catalog (default: found under the project's bin folder)."),
+            new OptionSpec(EndpointOption, "url", "OpenAI-compatible endpoint (default PROMPTGEN_ENDPOINT)."),
+            new OptionSpec(ModelOption, "name", "Model (default PROMPTGEN_MODEL)."),
+            new OptionSpec(SaveCaseOption, "id", "Append the input as a case with this id to the prompt's eval file and the answer to its recordings."),
+            new OptionSpec(ReaskOption, null, "When the answer cannot be parsed, ask the model once more, naming the error (reported as a second attempt)."),
+        });
+
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
+        Execute(arguments, stdout, stderr, CancellationToken.None);
+
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var path = arguments.Positionals[0];
+        InputFile.ReadPromptFile(path, out _); // a missing or unreadable file is a usage error
+        var inputJson = PromptJson.Serialize(arguments.GetValue(InputOption) is { } input ? JsonArgument.ReadObject(InputOption, input) : PromptValue.EmptyObject());
+        var caseId = arguments.GetValue(SaveCaseOption);
+        if (caseId is not null && caseId.Trim().Length == 0) throw new UsageException($"{SaveCaseOption} needs a case id");
+
+        var project = PromptProject.For(path);
+        var semantics = InputFile.Guard(path, () => project.CompilePrompt(path));
+        DiagnosticWriter.Write(stderr, semantics.Diagnostics, DiagnosticFormat.Text);
+        if (semantics.HasErrors) return CommandLine.ErrorsFound;
+
+        var fullPath = Path.GetFullPath(path);
+        var evalPath = Path.ChangeExtension(fullPath, null) + EvalPromptLink.EvalSuffix;
+        if (caseId is not null) EvalCaseWriter.EnsureNewId(project, evalPath, caseId);
+
+        var assemblyPath = arguments.GetValue(AssemblyOption) ?? BuiltAssemblyFinder.Find(project.Root)
+            ?? throw new UsageException($"no built assembly found under '{project.Root}'; build the project or pass {AssemblyOption}");
+        IPromptDescriptor prompt;
+        IChatClient client;
+        try
+        {
+            var options = EvalProviderOptions.Resolve(new Dictionary<string, string?>
+            {
+                [EvalProviderOptions.Names.Endpoint] = arguments.GetValue(EndpointOption),
+                [EvalProviderOptions.Names.Model] = arguments.GetValue(ModelOption),
+            });
+            EvalSecrets.Register(options);
+            var prompts = PromptCatalogLoader.Load(assemblyPath, out var assembly);
+            prompt = PromptLinker.Find(prompts, project.Root, fullPath, semantics.Name)
+                ?? throw new PromptCatalogException($"the built assembly '{assemblyPath}' has no prompt for '{path}'; build the project again");
+            client = EvalProviderFactory.CreateChatClient(options, EvalClientRole.App, EvalClientFactoryLoader.Find(assembly, options.ClientFactory));
+        }
+        catch (Exception exception) when (exception is PromptCatalogException or EvalProviderException)
+        {
+            stderr.Write($"{path}(1,1): error {EvalProviderException.ProviderErrorDiagnosticId}: {EvalSecrets.Scrub(exception.Message)}\n");
+            return CommandLine.ErrorsFound;
+        }
+
+        RecordingStore? store = null;
+        if (caseId is not null)
+        {
+            store = RecordingStore.ForEvalFile(evalPath, EvalMode.Record, EvalSecrets.Scrubber);
+            client = new RecordingChatClient(client, store, RecordingKind.Chat);
+        }
+
+        using (client)
+        {
+            IList<ChatMessage> messages;
+            using (var document = JsonDocument.Parse(inputJson))
+            {
+                try
+                {
+                    messages = prompt.RenderJson(document.RootElement);
+                }
+                catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException)
+                {
+                    stderr.Write($"{path}(1,1): error: the prompt could not be rendered with this input: {exception.Message}\n");
+                    return CommandLine.ErrorsFound;
+                }
+            }
+
+            PromptResult<PromptJsonParseResult> result;
+            // The case's first trial: the recording is the one `promptgen eval` looks up for this case.
+            using (caseId is null ? null : RecordingContext.Enter(caseId, 1))
+            {
+                try
+                {
+                    result = StreamAsync(client, prompt, messages, arguments.HasFlag(ReaskOption), stderr, cancellationToken).GetAwaiter().GetResult();
+                }
+                catch (PromptOutputException failure)
+                {
+                    stdout.Write(Json(w =>
+                    {
+                        w.WriteBoolean("ok", false);
+                        w.WriteString("error", EvalSecrets.Scrub(failure.Message));
+                    }));
+                    return CommandLine.ErrorsFound;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException && exception is not UsageException)
+                {
+                    stderr.Write($"{path}(1,1): error {EvalProviderException.ProviderErrorDiagnosticId}: {EvalSecrets.Scrub(exception.Message)}\n");
+                    return CommandLine.ErrorsFound;
+                }
+            }
+
+            stdout.Write(Json(w => WriteResult(w, result)));
+            if (caseId is not null)
+            {
+                store!.FlushRecorded();
+                EvalCaseWriter.Append(evalPath, Path.GetFileName(fullPath), caseId, inputJson, semantics.Output is not null);
+                stderr.Write($"promptgen run: case '{caseId}' added to {evalPath}; its answer recorded in {store.FilePath}\n");
+            }
+        }
+
+        return CommandLine.Success;
+    }
+
+    private static async Task<PromptResult<PromptJsonParseResult>> StreamAsync(
+        IChatClient client, IPromptDescriptor prompt, IList<ChatMessage> messages, bool reask, TextWriter terminal, CancellationToken cancellationToken)
+    {
+        PromptOutputReader<PromptJsonParseResult> reader = (string text, out PromptJsonParseResult? value, out PromptParseReport report) =>
+        {
+            value = prompt.ParseToJson(text);
+            report = value.Report;
+            return value.Success;
+        };
+        var stream = PromptStreamRunner.StreamMessages<string, PromptJsonParseResult>(client, messages, prompt.CreateOptions(), reader, partial: null, reask, cancellationToken);
+        var shown = 0;
+        await foreach (var text in stream.ConfigureAwait(false))
+        {
+            terminal.Write(text.Substring(shown));
+            terminal.Flush();
+            shown = text.Length;
+        }
+
+        if (shown > 0) terminal.Write('\n');
+        return await stream.GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void WriteResult(Utf8JsonWriter w, PromptResult<PromptJsonParseResult> result)
+    {
+        w.WriteBoolean("ok", true);
+        w.WritePropertyName("value");
+        using (var value = JsonDocument.Parse(result.Value.ValueJson ?? "null")) value.RootElement.WriteTo(w);
+        w.WriteStartArray("repairs");
+        foreach (var repair in result.Repairs)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", repair.Kind.ToString());
+            w.WriteString("path", repair.Path);
+            w.WriteString("message", repair.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("attempts", result.Attempts);
+        w.WriteStartObject("usage");
+        if (result.Usage?.InputTokenCount is long input) w.WriteNumber("inputTokens", input);
+        if (result.Usage?.OutputTokenCount is long output) w.WriteNumber("outputTokens", output);
+        if (result.Usage?.TotalTokenCount is long total) w.WriteNumber("totalTokens", total);
+        w.WriteEndObject();
+        if (result.Response.ModelId is { } model) w.WriteString("model", model);
+    }
+
+    private static string Json(Action<Utf8JsonWriter> members)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        {
+            writer.WriteStartObject();
+            members(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+}
