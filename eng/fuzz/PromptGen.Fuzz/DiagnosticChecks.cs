@@ -9,11 +9,19 @@ namespace PromptGen.Fuzz;
 /// </summary>
 internal static class DiagnosticChecks
 {
+    private static readonly string InternalErrorId = DiagnosticDescriptors.InternalError.Id;
+
     /// <summary>Checks the diagnostics reported in <paramref name="path"/> (a partial's are located in the partial's file).</summary>
     public static void RequireLocations(IEnumerable<PromptDiagnostic> diagnostics, string path, string text)
     {
         foreach (var diagnostic in diagnostics)
         {
+            // The parsers turn their own exceptions into PG9999 rather than crash the build: for fuzzing that is the crash.
+            if (diagnostic.Id == InternalErrorId)
+            {
+                throw new FuzzFinding(diagnostic.Message);
+            }
+
             if (!string.Equals(diagnostic.Path, path, System.StringComparison.Ordinal))
             {
                 continue;
