@@ -286,6 +286,8 @@ public sealed class GeneratedConformanceTests
     /// <summary>The suite folder: <c>shared/conformance/dotprompt</c> in the first ancestor folder that has it.</summary>
     private static string? FindSuiteFolder()
     {
+        // The README's switch for a suite that is not beside the repository.
+        if (Environment.GetEnvironmentVariable("PROMPTGEN_CONFORMANCE_DIR") is { Length: > 0 } configured && Directory.Exists(configured)) return configured;
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             var candidate = Path.Combine(directory.FullName, "shared", "conformance", "dotprompt");

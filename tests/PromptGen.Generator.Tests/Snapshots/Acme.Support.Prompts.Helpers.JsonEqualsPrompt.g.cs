@@ -44,12 +44,24 @@ public static partial class JsonEqualsPrompt
         if (global::PromptGen.Rendering.TemplateRuntime.StrictEquals(global::PromptGen.Rendering.TypedTemplateRuntime.FromString(input.Mode, true), global::PromptGen.Rendering.TemplateRuntime.String("debug")))
         {
             w0.Text("Debug data: ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Json((input.Data is { } x1 ? global::PromptGen.Rendering.TemplateRuntime.FromWriter(writer => JsonCodec.WriteData(writer, x1)) : global::PromptGen.Rendering.TypedTemplateRuntime.Missing(true)), global::PromptGen.Rendering.TemplateRuntime.Number(2.0)));
+            if (input.Data is { } jv1)
+            {
+                var jw2 = global::PromptGen.Rendering.TemplateJsonWriter.Start(global::PromptGen.Rendering.TemplateRuntime.Number(2.0));
+                JsonCodec.TemplateJsonData(jw2, jv1);
+                jw2.WriteTo(w0);
+            }
+            else w0.Text("undefined");
         }
         else
         {
             w0.Text("Data: ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Json((input.Data is { } x2 ? global::PromptGen.Rendering.TemplateRuntime.FromWriter(writer => JsonCodec.WriteData(writer, x2)) : global::PromptGen.Rendering.TypedTemplateRuntime.Missing(true)), null));
+            if (input.Data is { } jv3)
+            {
+                var jw4 = global::PromptGen.Rendering.TemplateJsonWriter.Start(null);
+                JsonCodec.TemplateJsonData(jw4, jv3);
+                jw4.WriteTo(w0);
+            }
+            else w0.Text("undefined");
         }
         w0.Text("\n");
         if (!(global::PromptGen.Rendering.TemplateRuntime.StrictEquals(global::PromptGen.Rendering.TypedTemplateRuntime.FromString(input.Mode, true), global::PromptGen.Rendering.TemplateRuntime.String("quiet"))))
@@ -121,15 +133,6 @@ public static partial class JsonEqualsPrompt
             writer.WriteEndObject();
         }
 
-        internal static void WriteData(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data value)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("id"u8, value.Id);
-            writer.WritePropertyName("labels"u8);
-            global::PromptGen.Serialization.JsonWrite.List(writer, value.Labels, global::PromptGen.Serialization.JsonWrite.String);
-            writer.WriteEndObject();
-        }
-
         internal static bool ReadData(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -145,6 +148,35 @@ public static partial class JsonEqualsPrompt
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Data", "id", "labels");
             value = new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data { Id = v0, Labels = v1 };
             return true;
+        }
+
+        internal static void WriteData(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data value)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WritePropertyName("labels"u8);
+            global::PromptGen.Serialization.JsonWrite.List(writer, value.Labels, global::PromptGen.Serialization.JsonWrite.String);
+            writer.WriteEndObject();
+        }
+
+        internal static void TemplateJsonData(global::PromptGen.Rendering.TemplateJsonWriter writer, global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data value)
+        {
+            writer.StartObject();
+            writer.Name("id");
+            writer.Integer(value.Id);
+            writer.Name("labels");
+            TemplateJsonListOfString(writer, value.Labels);
+            writer.EndObject();
+        }
+
+        internal static void TemplateJsonListOfString(global::PromptGen.Rendering.TemplateJsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        {
+            writer.StartArray();
+            for (var i = 0; i < value.Count; i++)
+            {
+                writer.String(value[i]);
+            }
+            writer.EndArray();
         }
     }
 }

@@ -56,6 +56,15 @@ public static partial class NoFrontmatterPrompt
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
+
+    /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<string, string> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 }
 
 /// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
@@ -68,4 +77,12 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.NoFrontmatterPrompt.RunAsync(client, new global::Acme.Support.Prompts.NoFrontmatterPrompt.Input(), options, cancellationToken);
+
+    /// <summary>Streams the <c>NoFrontmatter</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<string, string> NoFrontmatterStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.NoFrontmatterPrompt.StreamAsync(client, new global::Acme.Support.Prompts.NoFrontmatterPrompt.Input(), options, cancellationToken);
 }

@@ -42,6 +42,13 @@ public static partial class OrderQuestionPrompt
         return options;
     }
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "80d92925615b";
+
+    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite =
+        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
+
     /// <summary>The prompt's tools (frontmatter <c>tools:</c>) as <c>AIFunction</c>s with generated schemas and argument binding.</summary>
     /// <param name="orderStore">The object the <see cref="global::Acme.Support.OrderStore"/> tools are called on.</param>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> CreateTools(global::Acme.Support.OrderStore orderStore)
@@ -71,7 +78,7 @@ public static partial class OrderQuestionPrompt
         global::Acme.Support.OrderStore orderStore,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.PromptRunner.RunAsync(client, input, Render, CreateOptions(orderStore), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
+        global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(orderStore), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
     /// <summary>The <c>lookupOrder</c> tool: binds the model's arguments and calls <see cref="global::Acme.Support.OrderStore.LookupOrder"/>.</summary>
     private sealed class LookupOrderToolFunction : global::PromptGen.Tools.PromptToolFunction
@@ -132,6 +139,13 @@ public static partial class OrderQuestionPrompt
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "question");
             value = new global::Acme.Support.Prompts.OrderQuestionPrompt.Input(v0);
             return true;
+        }
+
+        internal static void WriteInput(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Support.Prompts.OrderQuestionPrompt.Input value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("question"u8, value.Question);
+            writer.WriteEndObject();
         }
     }
 }
