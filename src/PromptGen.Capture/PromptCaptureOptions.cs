@@ -1,4 +1,3 @@
-using System;
 using PromptGen.Observation;
 using PromptGen.Security;
 

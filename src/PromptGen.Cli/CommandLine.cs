@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Reflection;
-using System.Text;
-using System.Threading;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Verbs;
 using PromptGen.Evals.Security;

@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generator.Emit;
 using PromptGen.Generator.Models;

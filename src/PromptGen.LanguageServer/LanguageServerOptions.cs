@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.LanguageServer;
 
 /// <summary>Options for <see cref="PromptLanguageServer"/>.</summary>

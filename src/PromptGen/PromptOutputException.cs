@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen;
 
 /// <summary>The model output could not be parsed into the prompt's output type, even after repair.</summary>

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Security;
-using System.Text;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Text;
 

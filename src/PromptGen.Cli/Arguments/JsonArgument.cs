@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Arguments;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace PromptGen.Cli.Arguments;
 
 /// <summary>A verb's command line after parsing: positional arguments, option values and flags.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Cli.Arguments;
 
 /// <summary>The command line is wrong (exit code 2): the message says what and where, the usage is shown after it.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-
 namespace PromptGen.Cli.Arguments;
 
 /// <summary>What a verb accepts, and its usage text.</summary>

@@ -1,7 +1,4 @@
-using System;
-using System.Linq;
 using System.Security.Cryptography;
-using System.Text;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Cases;

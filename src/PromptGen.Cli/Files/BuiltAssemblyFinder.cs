@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-
 namespace PromptGen.Cli.Files;
 
 /// <summary>Guesses a project's built assembly: the newest <c>bin/**/&lt;project name&gt;.dll</c> (with its <c>.deps.json</c>).</summary>

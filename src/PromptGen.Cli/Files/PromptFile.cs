@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace PromptGen.Cli.Files;
 
 /// <summary>A <c>.prompt</c> file found for <c>check</c>, with the folder where its partial lookup stops.</summary>

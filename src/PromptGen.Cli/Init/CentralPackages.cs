@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-
 namespace PromptGen.Cli.Init;
 
 /// <summary>NuGet central package management: versions in the nearest <c>Directory.Packages.props</c> above the project.</summary>

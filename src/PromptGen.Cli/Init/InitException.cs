@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Cli.Init;
 
 /// <summary><c>promptgen init</c> cannot go on (exit code 2): no project, two projects, malformed XML, ...</summary>

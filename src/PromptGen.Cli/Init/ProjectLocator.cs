@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-
 namespace PromptGen.Cli.Init;
 
 /// <summary>Finds the project <c>promptgen init</c> works on: a project file named on the command line, or the one in a folder.</summary>

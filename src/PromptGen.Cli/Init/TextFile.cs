@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-using System.Text;
 using PromptGen.Evals.Files;
 
 namespace PromptGen.Cli.Init;

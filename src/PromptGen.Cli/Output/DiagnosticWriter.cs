@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Values;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Text.Json;
 using PromptGen.Evals.Files;
 using PromptGen.Evals.Reports;

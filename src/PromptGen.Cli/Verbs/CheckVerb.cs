@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Files;
 using PromptGen.Cli.Output;

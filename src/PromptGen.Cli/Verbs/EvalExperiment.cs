@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Threading;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Output;
 using PromptGen.Evals.Experiments;

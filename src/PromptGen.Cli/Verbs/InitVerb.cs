@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Reflection;
-using System.Text;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Init;
 using PromptGen.Evals.Files;

@@ -1,5 +1,3 @@
-using System.IO;
-using System.Threading;
 using PromptGen.Cli.Arguments;
 
 namespace PromptGen.Cli.Verbs;

@@ -1,11 +1,6 @@
 using PromptGen.Language.Text;
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading;
-using System.Threading.Tasks;
 using PromptGen.Evals.Results;
 using PromptGen.Evals.Security;
 using PromptGen.Language.Evals;

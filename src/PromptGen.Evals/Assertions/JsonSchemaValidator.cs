@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using PromptGen.Evals.Security;
 using PromptGen.Language.Schemas;
 using PromptGen.Language.Values;

@@ -1,4 +1,3 @@
-using System.Linq;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Evals.Assertions;

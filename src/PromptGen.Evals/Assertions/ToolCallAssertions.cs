@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Results;
 using PromptGen.Language.Evals;

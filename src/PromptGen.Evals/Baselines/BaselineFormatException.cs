@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Evals.Baselines;
 
 /// <summary>A baseline file that cannot be read, with the position of the problem (1-based).</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace PromptGen.Evals.Baselines;
 
 /// <summary>Where an eval file's baseline lives: next to it, <c>X.eval.yaml</c> → <c>X.eval.baseline.json</c>.</summary>

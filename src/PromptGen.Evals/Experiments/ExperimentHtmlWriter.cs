@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Net;
-using System.Text;
 using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Experiments;

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Text;
 using PromptGen.Evals.Files;
 
 namespace PromptGen.Evals.Experiments;

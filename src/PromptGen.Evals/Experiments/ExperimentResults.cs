@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using PromptGen.Evals.Results;
 using PromptGen.Evals.Running;
 

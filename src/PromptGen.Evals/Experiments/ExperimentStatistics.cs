@@ -1,4 +1,3 @@
-using System;
 using PromptGen.Evals.Statistics;
 
 namespace PromptGen.Evals.Experiments;

@@ -1,8 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Text;
-using System.Threading;
 
 namespace PromptGen.Evals.Files;
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using PromptGen.Evals.Results;
 
 namespace PromptGen.Evals.Gate;

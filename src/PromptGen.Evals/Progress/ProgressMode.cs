@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Evals.Progress;
 
 /// <summary>Decides between an updating terminal line and plain log lines.</summary>

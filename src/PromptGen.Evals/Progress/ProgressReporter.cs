@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using System.IO;
 using PromptGen.Evals.Results;
 
 namespace PromptGen.Evals.Progress;

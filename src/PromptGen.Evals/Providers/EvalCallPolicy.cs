@@ -1,8 +1,5 @@
-using System;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 
 namespace PromptGen.Evals.Providers;

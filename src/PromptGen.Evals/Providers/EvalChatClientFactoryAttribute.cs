@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Evals.Providers;
 
 /// <summary>Names the project's <see cref="IEvalChatClientFactory"/>: <c>[assembly: EvalChatClientFactory(typeof(MyFactory))]</c>.</summary>

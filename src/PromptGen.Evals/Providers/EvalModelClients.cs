@@ -1,4 +1,3 @@
-using System;
 using Microsoft.Extensions.AI;
 using PromptGen.Evals.Recording;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Evals.Providers;
 
 /// <summary>Concurrency, retry and timeout settings for model calls during evals.</summary>

@@ -1,7 +1,5 @@
-using System;
 using System.ClientModel;
 using System.Globalization;
-using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;

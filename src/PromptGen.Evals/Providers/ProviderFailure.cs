@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Evals.Providers;
 
 /// <summary>A classified failure of one attempt.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Text;
 using PromptGen.Evals.Files;
 using PromptGen.Security;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Evals.Recording;
 
 /// <summary>How an eval run uses its recordings (PRODUCT §6).</summary>

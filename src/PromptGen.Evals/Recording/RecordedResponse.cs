@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PromptGen.Evals.Recording;
 
 /// <summary>A function call the model asked for, as recorded.</summary>

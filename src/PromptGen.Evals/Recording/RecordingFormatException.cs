@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Evals.Recording;
 
 /// <summary>A recordings file is not valid JSON or not in the recordings format. Carries the location of the problem.</summary>

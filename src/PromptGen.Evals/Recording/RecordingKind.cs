@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Evals.Recording;
 
 /// <summary>What kind of model call a recording entry answers.</summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using PromptGen.Evals.Baselines;
 using PromptGen.Evals.Results;
 

@@ -1,7 +1,4 @@
-using System;
-using System.Linq;
 using System.Net;
-using System.Text;
 using PromptGen.Evals.Baselines;
 using PromptGen.Evals.Gate;
 using PromptGen.Evals.Results;

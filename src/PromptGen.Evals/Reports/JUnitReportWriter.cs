@@ -1,8 +1,4 @@
-using System;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Text;
 using System.Xml;
 using PromptGen.Evals.Gate;
 using PromptGen.Evals.Results;

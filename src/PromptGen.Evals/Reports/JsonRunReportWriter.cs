@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Text;
 using System.Text.Json;
 using PromptGen.Evals.Baselines;
 using PromptGen.Evals.Results;

@@ -1,6 +1,3 @@
-using System;
-using System.Linq;
-using System.Text;
 using PromptGen.Evals.Gate;
 using PromptGen.Evals.Results;
 

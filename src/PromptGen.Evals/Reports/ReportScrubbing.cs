@@ -1,4 +1,3 @@
-using System.Linq;
 using PromptGen.Evals.Results;
 using PromptGen.Security;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using PromptGen.Evals.Files;
 using PromptGen.Evals.Security;
 using PromptGen.Security;

@@ -1,4 +1,3 @@
-using System.Text;
 using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Reports;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace PromptGen.Evals.Results;
 
 /// <summary>All trials of one eval case, with its pass rule applied.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PromptGen.Evals.Results;
 
 /// <summary>A problem found by the gate or the run, reported as an MSBuild diagnostic at the eval file's line.</summary>

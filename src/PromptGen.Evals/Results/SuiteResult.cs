@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PromptGen.Evals.Results;
 
 /// <summary>The result of one eval file.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PromptGen.Evals.Results;
 
 /// <summary>One trial of one case: one model call (plus judge calls), parsed and scored.</summary>

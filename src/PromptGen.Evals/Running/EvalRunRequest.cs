@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using PromptGen.Catalog;
 using PromptGen.Evals.Assertions;
 using PromptGen.Evals.Progress;

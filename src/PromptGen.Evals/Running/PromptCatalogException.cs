@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Evals.Running;
 
 /// <summary>The prompt catalog of a built assembly could not be loaded (reported as PG1004: an infrastructure error).</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 

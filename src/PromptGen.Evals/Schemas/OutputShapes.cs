@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
 

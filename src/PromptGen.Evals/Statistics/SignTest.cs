@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Evals.Statistics;
 
 /// <summary>The outcome of a one-sided paired sign test on baseline → current case outcomes.</summary>

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generator.Emit;
 using PromptGen.Generator.Models;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generator.Models;
 using LanguageDescriptors = PromptGen.Language.Diagnostics.DiagnosticDescriptors;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Generator.Emit;

@@ -1,6 +1,3 @@
-using System;
-using System.Text;
-
 namespace PromptGen.Generator.Emit;
 
 /// <summary>Writes C# source line by line with four-space indentation and <c>\n</c> line ends (deterministic output).</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Values;
 

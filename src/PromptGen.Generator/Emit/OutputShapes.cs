@@ -1,5 +1,3 @@
-using System.Linq;
-using System.Text;
 using PromptGen.Generator.Models;
 
 namespace PromptGen.Generator.Emit;

@@ -1,4 +1,3 @@
-using System.Linq;
 using PromptGen.Generator.Models;
 
 namespace PromptGen.Generator.Emit;

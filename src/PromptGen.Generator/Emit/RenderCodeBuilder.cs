@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Semantics;
 using PromptGen.Language.Templates;

@@ -1,5 +1,3 @@
-using System.Linq;
-using System.Text;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Generator.Emit;

@@ -1,4 +1,3 @@
-using System.Linq;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Naming;
 

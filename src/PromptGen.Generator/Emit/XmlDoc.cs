@@ -1,5 +1,3 @@
-using System.Linq;
-
 namespace PromptGen.Generator.Emit;
 
 /// <summary>Writes XML documentation comments from schema and frontmatter descriptions.</summary>

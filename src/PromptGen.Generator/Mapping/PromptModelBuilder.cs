@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PromptGen.Generator.Models;
 
 /// <summary>Path text without touching the disk (a generator must not do file IO): separators and <c>..</c> folded.</summary>

@@ -1,4 +1,3 @@
-using System;
 using PromptGen.Language.Evals;
 using PromptGen.Language.Semantics;
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using PromptGen.Language.Naming;
 
 namespace PromptGen.Generator.Models;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using PromptGen.Generator.Models;
 using PromptGen.Language.Diagnostics;
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using PromptGen.Language.Templates;
 using PromptGen.Language.Text;
 

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
 using PromptGen.Language.Collections;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Rendering;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using PromptGen.Language.Semantics;
 
 namespace PromptGen.Language.Binding;

@@ -1,4 +1,3 @@
-using System;
 using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Diagnostics;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Metadata;
 using PromptGen.Language.Text;

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using PromptGen.Language.Text;
 using PromptGen.Language.Values;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace PromptGen.Language.Evals;
 
 /// <summary>The keywords an assertion entry may use, and what each means. The editor schema is kept in sync with these by a test.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.RegularExpressions;
 using PromptGen.Language.Text;
 using PromptGen.Language.Values;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using PromptGen.Language.Text;
 using PromptGen.Language.Values;
 using PromptGen.Language.Yaml;

@@ -1,5 +1,3 @@
-using System.IO;
-
 namespace PromptGen.Language.Evals;
 
 /// <summary>The JSON Schema of eval files, for editor completion (e.g. <c># yaml-language-server: $schema=...</c>).</summary>

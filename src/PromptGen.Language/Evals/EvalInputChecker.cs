@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Semantics;
 using PromptGen.Language.Text;

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Language.Evals;

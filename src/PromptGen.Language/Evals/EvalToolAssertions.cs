@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Values;
 using PromptGen.Language.Yaml;

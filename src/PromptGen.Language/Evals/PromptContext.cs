@@ -1,4 +1,3 @@
-using System;
 using PromptGen.Language.Semantics;
 
 namespace PromptGen.Language.Evals;

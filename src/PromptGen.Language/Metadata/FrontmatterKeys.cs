@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace PromptGen.Language.Metadata;
 
 /// <summary>The top-level frontmatter keys and how the reference runtime treats each.</summary>

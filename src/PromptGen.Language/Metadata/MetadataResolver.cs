@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Schemas;
 using PromptGen.Language.Text;

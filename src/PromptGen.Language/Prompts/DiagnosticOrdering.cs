@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using PromptGen.Language.Diagnostics;
 
 namespace PromptGen.Language.Prompts;

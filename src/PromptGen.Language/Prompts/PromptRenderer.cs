@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using PromptGen.Language.Metadata;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Semantics;

@@ -1,4 +1,3 @@
-using System;
 using PromptGen.Language.Templates;
 
 namespace PromptGen.Language.Rendering;

@@ -1,7 +1,4 @@
 using PromptGen.Language.Text;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
 using PromptGen.Language.Values;
 

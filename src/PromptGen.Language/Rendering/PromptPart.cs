@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Language.Rendering;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Language.Rendering;

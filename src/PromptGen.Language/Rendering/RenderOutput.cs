@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Text;
-
 namespace PromptGen.Language.Rendering;
 
 internal enum MarkerKind

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace PromptGen.Language.Rendering;
 
 /// <summary>The stack of contexts that <c>../</c> walks; a new level only when a block changes the context (as Handlebars does).</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PromptGen.Language.Schemas;
 
 /// <summary>JSON Schema keywords, used to tell a JSON Schema from Picoschema fields that happen to share a name.</summary>

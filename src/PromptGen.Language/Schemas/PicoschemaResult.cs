@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Text;
 using PromptGen.Language.Values;

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Text;
-
 namespace PromptGen.Language.Schemas;
 
 /// <summary>JSON Pointer helpers (RFC 6901) for addressing parts of a schema.</summary>

@@ -1,4 +1,3 @@
-using System;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Language.Schemas;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using PromptGen.Language.Evals;
 using PromptGen.Language.Text;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using PromptGen.Language.Binding;
 using PromptGen.Language.Collections;
 using PromptGen.Language.Diagnostics;

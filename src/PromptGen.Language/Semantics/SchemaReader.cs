@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using PromptGen.Language.Collections;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Schemas;

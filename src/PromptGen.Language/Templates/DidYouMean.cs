@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Templates;

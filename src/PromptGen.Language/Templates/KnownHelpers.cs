@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PromptGen.Language.Templates;
 
 /// <summary>The helpers a Dotprompt template may call: Handlebars' built-ins and Dotprompt's own.</summary>

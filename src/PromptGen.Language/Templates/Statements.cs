@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Templates;

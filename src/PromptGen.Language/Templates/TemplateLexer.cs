@@ -1,7 +1,4 @@
 using PromptGen.Language.Text;
-using System;
-using System.Collections.Generic;
-using System.Text;
 
 namespace PromptGen.Language.Templates;
 

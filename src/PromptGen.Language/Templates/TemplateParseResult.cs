@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using PromptGen.Language.Diagnostics;
 
 namespace PromptGen.Language.Templates;

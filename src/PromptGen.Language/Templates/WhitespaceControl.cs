@@ -1,5 +1,4 @@
 using PromptGen.Language.Text;
-using System.Collections.Generic;
 
 namespace PromptGen.Language.Templates;
 

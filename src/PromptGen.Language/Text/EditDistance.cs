@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Language.Text;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PromptGen.Language.Text;
 
 /// <summary>Maps offsets in a text to 1-based lines and columns. Lines end at \n, \r\n or a lone \r.</summary>

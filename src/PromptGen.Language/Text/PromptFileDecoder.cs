@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text;
 using PromptGen.Language.Diagnostics;
 
 namespace PromptGen.Language.Text;

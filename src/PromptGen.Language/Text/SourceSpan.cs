@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Language.Text;
 
 /// <summary>A range of a source file: UTF-16 offsets plus 1-based line and column of both ends.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Language.Values;
 
 /// <summary>Thrown by <see cref="PromptJson.Parse"/> for text that is not valid JSON; carries a 1-based position.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Text;
 using PromptGen.Language.Values;

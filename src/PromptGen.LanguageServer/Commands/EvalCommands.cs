@@ -1,7 +1,4 @@
-using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using PromptGen.Language.Prompts;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Values;

@@ -1,5 +1,3 @@
-using System.IO;
-using System.Linq;
 using System.Text.Json.Nodes;
 using PromptGen.LanguageServer.Commands;
 using PromptGen.LanguageServer.Protocol;

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using System.Text.Json.Nodes;
 using PromptGen.Language.Semantics;
 using PromptGen.LanguageServer.Workspace;

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Text.Json.Nodes;
 using PromptGen.Language.Metadata;
 using PromptGen.Language.Schemas;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace PromptGen.LanguageServer.Features;
 
 /// <summary>How each known helper is called, for completion and hover (the names come from the language core's KnownHelpers).</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using PromptGen.Language.Templates;
 using PromptGen.LanguageServer.Protocol;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Text.Json.Nodes;
 using PromptGen.Language.Evals;
 using PromptGen.Language.Semantics;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Nodes;
 using PromptGen.Language.Templates;
 using PromptGen.Language.Text;

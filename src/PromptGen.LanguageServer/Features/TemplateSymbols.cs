@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using PromptGen.Language.Binding;
 using PromptGen.Language.Semantics;
 using PromptGen.Language.Templates;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using PromptGen.Language.Templates;
 
 namespace PromptGen.LanguageServer.Features;

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Text.Json.Nodes;
 using PromptGen.LanguageServer.Commands;
 using PromptGen.LanguageServer.Features;

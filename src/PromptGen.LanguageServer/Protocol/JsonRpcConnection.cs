@@ -1,9 +1,5 @@
-using System;
-using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace PromptGen.LanguageServer.Protocol;
 

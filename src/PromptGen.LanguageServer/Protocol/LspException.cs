@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.LanguageServer.Protocol;
 
 /// <summary>An error a request handler returns to the client as a JSON-RPC error response.</summary>

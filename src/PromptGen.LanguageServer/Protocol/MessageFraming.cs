@@ -1,10 +1,5 @@
-using System;
 using System.Globalization;
-using System.IO;
-using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace PromptGen.LanguageServer.Protocol;
 

@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace PromptGen.LanguageServer.Workspace;
 
 /// <summary>file:// URIs to full paths and back.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PromptGen;
 
 /// <summary>A place in the model output where a payload may start.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text;
-
 namespace PromptGen;
 
 /// <summary>How clean a model output was: every repair applied, and the error when parsing failed.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen;
 
 /// <summary>One change the parser made to the model output, located in the original text.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PromptGen;
 
 /// <summary>Collects repairs and errors for one candidate payload, with the JSON path of the value being read.</summary>

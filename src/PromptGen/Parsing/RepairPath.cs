@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Text;
-
 namespace PromptGen;
 
 /// <summary>One step of a JSON path: a property name, or an array index when <see cref="Name"/> is null.</summary>

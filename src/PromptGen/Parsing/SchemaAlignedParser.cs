@@ -1,7 +1,4 @@
-using System;
 using System.Buffers;
-using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
 
 namespace PromptGen;

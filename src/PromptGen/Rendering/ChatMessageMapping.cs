@@ -1,8 +1,4 @@
 using PromptGen.Language.Text;
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
 using Microsoft.Extensions.AI;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Values;

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
-using System.Linq;
-using System.Text;
 using System.Text.Json;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Values;

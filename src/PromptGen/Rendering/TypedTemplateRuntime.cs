@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Values;
 

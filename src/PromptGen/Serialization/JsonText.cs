@@ -1,7 +1,5 @@
-using System;
 using System.Buffers;
 using System.ComponentModel;
-using System.Text;
 using System.Text.Json;
 
 namespace PromptGen.Serialization;

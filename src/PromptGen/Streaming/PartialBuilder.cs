@@ -1,6 +1,3 @@
-using System;
-using System.Text;
-
 namespace PromptGen.Streaming;
 
 /// <summary>Turns the chunks of one streamed answer into partial values; one instance per stream.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace PromptGen.Streaming;
 
 /// <summary>An array whose items arrive in order; every item but the last one read is complete.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace PromptGen.Streaming;
 
 /// <summary>A string value whose text grows as characters arrive (escapes already decoded).</summary>

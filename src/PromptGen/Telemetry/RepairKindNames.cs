@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PromptGen.Telemetry;
 
 /// <summary>The snake_case telemetry name of each <see cref="PromptRepairKind"/>, computed once per kind.</summary>
