@@ -39,6 +39,41 @@ public static class PromptVariantRunner
     }
 
     /// <summary>
+    /// As the overload without a call site, and tells chat-client middleware (capture, telemetry) which prompt and
+    /// variant the call belongs to: the call site is <paramref name="callSite"/> naming <paramref name="variant"/>.
+    /// </summary>
+    /// <typeparam name="TInput">The prompt's input record.</typeparam>
+    /// <typeparam name="TOutput">The prompt's output type.</typeparam>
+    /// <param name="callSite">The base prompt's call site.</param>
+    /// <param name="client">The chat client.</param>
+    /// <param name="input">The prompt's input.</param>
+    /// <param name="render">The variant's render.</param>
+    /// <param name="promptOptions">The variant's chat options.</param>
+    /// <param name="options">The caller's options for this call.</param>
+    /// <param name="reader">The prompt's output parser.</param>
+    /// <param name="variant">The variant's name; <c>null</c> for the base prompt.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The parsed value with the response, usage, every attempt's report, the call id and the variant.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static async Task<PromptResult<TOutput>> RunAsync<TInput, TOutput>(
+        Observation.PromptCallSite<TInput, TOutput> callSite,
+        IChatClient client,
+        TInput input,
+        Func<TInput, Rendering.PromptRenderOptions?, IList<ChatMessage>> render,
+        ChatOptions promptOptions,
+        PromptRunOptions? options,
+        PromptOutputReader<TOutput> reader,
+        string? variant,
+        CancellationToken cancellationToken = default)
+        where TInput : class
+    {
+        if (callSite is null) throw new ArgumentNullException(nameof(callSite));
+        var result = await PromptRunner.RunAsync(callSite.ForVariant(variant), client, input, render, promptOptions, options, reader, cancellationToken).ConfigureAwait(false);
+        result.Variant = variant;
+        return result;
+    }
+
+    /// <summary>
     /// The exception for a variant name the prompt does not have (from <see cref="PromptRunOptions.Variant"/>), naming
     /// the ones it has.
     /// </summary>

@@ -42,6 +42,22 @@ public sealed class CallContextTests
     }
 
     [Fact]
+    public async Task A_variant_call_names_its_prompt_and_variant_to_middleware()
+    {
+        var observer = new ObservingClient(new FakeChatClient("""{"category":"billing"}""", """{"category":"billing"}"""));
+
+        var concise = await Prompts.Variants.TriagePrompt.RunAsync(observer, new Prompts.Variants.TriagePrompt.Input("Charged twice"), Prompts.Variants.TriagePrompt.Variant.Concise);
+        var baseline = await Prompts.Variants.TriagePrompt.RunAsync(observer, new Prompts.Variants.TriagePrompt.Input("Charged twice"));
+
+        Assert.Equal(2, observer.Seen.Count);
+        Assert.All(observer.Seen, call => Assert.Equal(Prompts.Variants.TriagePrompt.PromptName, call.CallSite.Name));
+        Assert.Equal("concise", observer.Seen[0].CallSite.Variant);
+        Assert.Null(observer.Seen[1].CallSite.Variant);
+        Assert.Equal(concise.CallId, observer.Seen[0].CallId);
+        Assert.Equal(baseline.CallId, observer.Seen[1].CallId);
+    }
+
+    [Fact]
     public async Task A_reask_is_one_call_with_two_attempts()
     {
         var observer = new ObservingClient(new FakeChatClient("no json here", """{"category":"account","confidence":0.4}"""));

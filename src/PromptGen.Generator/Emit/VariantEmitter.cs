@@ -142,7 +142,7 @@ internal static class VariantEmitter
         w.Line($"    {EnumName} variant,");
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-        w.Line($"    global::PromptGen.PromptVariantRunner.RunAsync(client, input, (i, o) => Render(i, variant, o), CreateOptions(variant), options, {reader}, VariantName(variant), cancellationToken);");
+        w.Line($"    global::PromptGen.PromptVariantRunner.RunAsync({RuntimeSeamEmitter.CallSiteField}, client, input, (i, o) => Render(i, variant, o), CreateOptions(variant), options, {reader}, VariantName(variant), cancellationToken);");
     }
 
     /// <summary>The plain <c>RunAsync</c> body of a prompt with variants: the variant named in the options.</summary>

@@ -62,6 +62,12 @@ public sealed class PromptCallSite<TInput, TOutput> : PromptCallSite
         _writeOutput = writeOutput;
     }
 
+    /// <summary>The call site of one variant of this prompt (a <c>Name.variant.prompt</c> file), or this one for the base.</summary>
+    /// <param name="variant">The variant's name; <c>null</c> for the base prompt.</param>
+    /// <returns>A call site with the same name, version and writers that names <paramref name="variant"/>.</returns>
+    public PromptCallSite<TInput, TOutput> ForVariant(string? variant) =>
+        variant is null || variant == Variant ? this : new(Name, Version, variant, _writeInput, _writeOutput);
+
     internal override string WriteInputJson(object input) =>
         _writeInput is null ? "{}" : JsonText.Write((TInput)input, _writeInput);
 
