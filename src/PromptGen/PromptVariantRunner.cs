@@ -7,40 +7,9 @@ namespace PromptGen;
 public static class PromptVariantRunner
 {
     /// <summary>
-    /// The body of a generated <c>RunAsync(client, input, variant, ...)</c>: <c>PromptRunner.RunAsync</c>
-    /// with the variant's render and options, then <see cref="PromptResult{T}.Variant"/> set to <paramref name="variant"/>.
-    /// </summary>
-    /// <typeparam name="TInput">The prompt's input record.</typeparam>
-    /// <typeparam name="TOutput">The prompt's output type.</typeparam>
-    /// <param name="client">The chat client.</param>
-    /// <param name="input">The prompt's input.</param>
-    /// <param name="render">The variant's render.</param>
-    /// <param name="promptOptions">The variant's chat options.</param>
-    /// <param name="options">The caller's options for this call.</param>
-    /// <param name="reader">The prompt's output parser.</param>
-    /// <param name="variant">The variant's name; <c>null</c> for the base prompt.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The parsed value with the response, usage, every attempt's report and the variant.</returns>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public static async Task<PromptResult<TOutput>> RunAsync<TInput, TOutput>(
-        IChatClient client,
-        TInput input,
-        Func<TInput, Rendering.PromptRenderOptions?, IList<ChatMessage>> render,
-        ChatOptions promptOptions,
-        PromptRunOptions? options,
-        PromptOutputReader<TOutput> reader,
-        string? variant,
-        CancellationToken cancellationToken = default)
-        where TInput : class
-    {
-        var result = await PromptRunner.RunAsync(client, input, render, promptOptions, options, reader, cancellationToken).ConfigureAwait(false);
-        result.Variant = variant;
-        return result;
-    }
-
-    /// <summary>
-    /// As the overload without a call site, and tells chat-client middleware (capture, telemetry) which prompt and
-    /// variant the call belongs to: the call site is <paramref name="callSite"/> naming <paramref name="variant"/>.
+    /// The body of a generated <c>RunAsync(client, input, variant, ...)</c>: <c>PromptRunner.RunAsync</c> with the
+    /// variant's render and options and the prompt's call site naming <paramref name="variant"/> (so capture and telemetry
+    /// see which variant ran), then <see cref="PromptResult{T}.Variant"/> set to <paramref name="variant"/>.
     /// </summary>
     /// <typeparam name="TInput">The prompt's input record.</typeparam>
     /// <typeparam name="TOutput">The prompt's output type.</typeparam>
