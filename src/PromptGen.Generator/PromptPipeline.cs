@@ -225,7 +225,9 @@ internal static class PromptPipeline
             if (linked is not null && linked.Context is null) return new PartialReport(EquatableArray<DiagnosticInfo>.Empty);
             var folder = FilePaths.Folder(FilePaths.Normalize(file.Path));
             var siblings = prompts.Select(p => FilePaths.Normalize(p.Path)).Where(p => FilePaths.Folder(p) == folder).Select(FilePaths.FileName);
-            var found = PromptCompiler.CheckEval(evalFile, linked?.Context, siblings);
+            // The variants an experiment: block may name are the linked prompt's, among the project's prompt files.
+            var context = linked?.Context?.WithVariants(prompts.Select(p => p.Path));
+            var found = PromptCompiler.CheckEval(evalFile, context, siblings);
             return new PartialReport(found.Select(DiagnosticInfo.FromPromptDiagnostic).ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -66,7 +66,7 @@ internal sealed class CasesVerb : Verb
 
         var evalText = File.Exists(evalPath) ? File.ReadAllText(evalPath) : string.Empty;
         var evalFile = EvalFileParser.Parse(evalPath, evalText);
-        var context = PromptContext.From(prompt);
+        var context = PromptProject.EvalContextOf(prompt);
         var known = new HashSet<string>(evalFile.Cases.Select(c => InputHash.Of(c.Input)), StringComparer.Ordinal);
         var ids = new HashSet<string>(evalFile.Cases.Select(c => c.Id ?? string.Empty), StringComparer.Ordinal);
         var drift = new List<string>();

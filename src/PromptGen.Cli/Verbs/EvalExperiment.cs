@@ -8,11 +8,12 @@ using PromptGen.Evals.Running;
 namespace PromptGen.Cli.Verbs;
 
 /// <summary>
-/// The experiment options of <c>promptgen eval</c> (<c>--variants</c>, <c>--models</c>, ...): when one is given, the
-/// eval files run once per arm and are compared with the control arm instead of being gated against their baselines.
+/// The experiment options of <c>promptgen eval</c> (<c>--experiment</c>, <c>--variants</c>, <c>--models</c>, ...): when
+/// one is given, the eval files run once per arm (the arms named here, else those of each file's <c>experiment:</c> block) and are compared with the control arm instead of being gated against their baselines.
 /// </summary>
 internal static class EvalExperiment
 {
+    private const string ExperimentOption = "--experiment";
     private const string VariantsOption = "--variants";
     private const string ModelsOption = "--models";
     private const string TemperaturesOption = "--temperatures";
@@ -24,6 +25,7 @@ internal static class EvalExperiment
 
     public static readonly IReadOnlyList<OptionSpec> Options = new[]
     {
+        new OptionSpec(ExperimentOption, null, "Run the eval files as experiments, with the arms of their experiment: blocks (the options below replace a block's arms)."),
         new OptionSpec(VariantsOption, "names", "Experiment: the prompt variants to run, comma-separated ('all': the base and every variant; 'base': the base)."),
         new OptionSpec(ModelsOption, "ids", "Experiment: the models to run, comma-separated (each arm is variant × model)."),
         new OptionSpec(TemperaturesOption, "values", "Experiment: temperatures to run, comma-separated (arms variant × model × temperature)."),
@@ -34,7 +36,7 @@ internal static class EvalExperiment
     };
 
     public static bool IsRequested(ParsedArguments arguments) =>
-        arguments.GetValue(VariantsOption) is not null || arguments.GetValue(ModelsOption) is not null || arguments.GetValue(TemperaturesOption) is not null;
+        arguments.HasFlag(ExperimentOption) || arguments.GetValue(VariantsOption) is not null || arguments.GetValue(ModelsOption) is not null || arguments.GetValue(TemperaturesOption) is not null;
 
     public static int Run(ParsedArguments arguments, EvalRunRequest run, TextWriter stdout, EvalRecordsFile? records, CancellationToken cancellationToken)
     {

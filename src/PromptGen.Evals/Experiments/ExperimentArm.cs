@@ -1,4 +1,4 @@
-using System.Globalization;
+using PromptGen.Language.Evals;
 
 namespace PromptGen.Evals.Experiments;
 
@@ -13,37 +13,20 @@ namespace PromptGen.Evals.Experiments;
 public sealed record ExperimentArm(string? Variant, string? Model, float? Temperature = null)
 {
     /// <summary>How the base prompt is written in an arm id.</summary>
-    public const string BaseName = "base";
+    public const string BaseName = EvalExperiment.BaseVariant;
 
     /// <summary>How the prompt's own model is written in an arm id.</summary>
-    public const string DefaultModel = "default";
+    public const string DefaultModel = EvalExperiment.DefaultModel;
 
-    public string Id => (Variant ?? BaseName) + "/" + (Model ?? DefaultModel)
-        + (Temperature is float t ? "@t=" + t.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
+    /// <summary>The arm's id: <c>variant/model</c>, plus <c>@t=0.7</c> when a temperature is set.</summary>
+    public string Id => EvalExperiment.ArmId(Variant, Model, Temperature);
 
     /// <summary>Reads an arm id (<c>concise/gpt-4o-mini</c>, <c>base/default@t=0.7</c>, or just <c>concise</c>).</summary>
-    public static ExperimentArm Parse(string id)
-    {
-        if (string.IsNullOrWhiteSpace(id)) throw new FormatException("An arm is written variant/model, for example 'concise/gpt-4o-mini' or 'base/default'.");
-        var text = id.Trim();
-        float? temperature = null;
-        var at = text.IndexOf("@t=", StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            if (!float.TryParse(text.Substring(at + 3), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) || t < 0)
-                throw new FormatException($"The arm '{id}' has an invalid temperature; write it as '@t=0.7'.");
-            temperature = t;
-            text = text.Substring(0, at);
-        }
-
-        var slash = text.IndexOf('/');
-        var variant = slash < 0 ? text : text.Substring(0, slash);
-        var model = slash < 0 ? null : text.Substring(slash + 1);
-        return new ExperimentArm(
-            variant.Length == 0 || variant == BaseName ? null : variant,
-            string.IsNullOrEmpty(model) || model == DefaultModel ? null : model,
-            temperature);
-    }
+    /// <exception cref="FormatException">The id is empty or its temperature is not a number of 0 or more.</exception>
+    public static ExperimentArm Parse(string id) =>
+        EvalExperiment.TryParseArm(id, out var variant, out var model, out var temperature) is { } problem
+            ? throw new FormatException(problem)
+            : new ExperimentArm(variant, model, temperature);
 
     public override string ToString() => Id;
 }

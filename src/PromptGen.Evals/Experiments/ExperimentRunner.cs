@@ -32,7 +32,7 @@ public static class ExperimentRunner
         ExperimentEstimate? estimate = null;
         if (run.Mode is not (EvalMode.Replay or EvalMode.Off))
         {
-            estimate = ExperimentEstimate.For(request, ArmIds(request));
+            estimate = Estimate(request);
             if (request.MaxCost is decimal limit && estimate.Cost > limit)
             {
                 return new ExperimentResult
@@ -107,8 +107,9 @@ public static class ExperimentRunner
         }
 
         var file = EvalFileParser.Parse(evalPath, text);
+        request = request.WithArmsOf(file.Experiment);
         var promptFullPath = Path.GetFullPath(EvalPromptLink.GetPromptPath(fullPath, file.PromptReference));
-        PromptContext? context = File.Exists(promptFullPath) ? PromptContext.From(PromptProject.For(promptFullPath).CompilePrompt(promptFullPath)) : null;
+        PromptContext? context = File.Exists(promptFullPath) ? PromptProject.EvalContextOf(PromptProject.For(promptFullPath).CompilePrompt(promptFullPath)) : null;
         var diagnostics = EvalChecker.Check(file, context, null);
         findings.AddRange(diagnostics.Select(d => new EvalFinding(d.Descriptor.Id, d.Descriptor.Severity == PromptDiagnosticSeverity.Error, evalPath, d.Span.StartLine, d.Span.StartColumn, d.Message)));
         if (diagnostics.Any(d => d.Descriptor.Severity == PromptDiagnosticSeverity.Error)) return (null, findings, null);
@@ -199,24 +200,40 @@ public static class ExperimentRunner
         return (suite, findings, written);
     }
 
-    /// <summary>The arm ids the request names without resolving variants against files ("all" is resolved per prompt, so it is estimated as the variants of the first eval file's prompt).</summary>
-    private static IReadOnlyList<string> ArmIds(ExperimentRequest request)
+    /// <summary>The estimate of every eval file with its own arms (the request's, else its experiment: block's).</summary>
+    private static ExperimentEstimate Estimate(ExperimentRequest request)
     {
-        var run = request.Run;
-        var variants = new List<string?>();
-        foreach (var evalPath in run.EvalFiles.Take(1))
+        var total = new ExperimentEstimate(0, 0, 0, null, 0);
+        foreach (var evalPath in request.Run.EvalFiles.Distinct(StringComparer.Ordinal))
         {
             var fullPath = Path.GetFullPath(evalPath);
-            if (!File.Exists(fullPath)) break;
-            var promptPath = Path.GetFullPath(EvalPromptLink.GetPromptPath(fullPath, EvalFileParser.Parse(evalPath, File.ReadAllText(fullPath)).PromptReference));
-            var siblings = Directory.Exists(Path.GetDirectoryName(promptPath)) ? Directory.GetFiles(Path.GetDirectoryName(promptPath)!, "*" + PartialFile.Extension) : Array.Empty<string>();
-            var available = PromptVariantFile.VariantsOf(promptPath, siblings).Select(v => (string?)v.Variant).ToList();
-            if (request.Variants.Count == 0) variants.Add(null);
-            foreach (var name in request.Variants)
-            {
-                if (name == "all") variants.AddRange(new string?[] { null }.Concat(available));
-                else variants.Add(name == ExperimentArm.BaseName ? null : name);
-            }
+            if (!File.Exists(fullPath)) continue;
+            var file = EvalFileParser.Parse(evalPath, File.ReadAllText(fullPath));
+            var fileRequest = request.WithArmsOf(file.Experiment);
+            var one = ExperimentEstimate.For(fileRequest with { Run = fileRequest.Run with { EvalFiles = new[] { evalPath } } }, ArmIds(fileRequest, fullPath, file));
+            total = new ExperimentEstimate(
+                total.Calls + one.Calls,
+                total.InputTokens + one.InputTokens,
+                total.OutputTokens + one.OutputTokens,
+                one.Cost is decimal cost ? (total.Cost ?? 0m) + cost : total.Cost,
+                total.Unknown + one.Unknown);
+        }
+
+        return total;
+    }
+
+    /// <summary>The arm ids of one eval file, with <c>all</c> resolved against the variant files beside its prompt.</summary>
+    private static IReadOnlyList<string> ArmIds(ExperimentRequest request, string fullPath, EvalFile file)
+    {
+        var variants = new List<string?>();
+        var promptPath = Path.GetFullPath(EvalPromptLink.GetPromptPath(fullPath, file.PromptReference));
+        var siblings = Directory.Exists(Path.GetDirectoryName(promptPath)) ? Directory.GetFiles(Path.GetDirectoryName(promptPath)!, "*" + PartialFile.Extension) : Array.Empty<string>();
+        var available = PromptVariantFile.VariantsOf(promptPath, siblings).Select(v => (string?)v.Variant).ToList();
+        if (request.Variants.Count == 0) variants.Add(null);
+        foreach (var name in request.Variants)
+        {
+            if (name == EvalExperiment.AllVariants) variants.AddRange(new string?[] { null }.Concat(available));
+            else variants.Add(name == ExperimentArm.BaseName ? null : name);
         }
 
         var models = request.Models.Count == 0 ? new List<string?> { null } : request.Models.Select(m => (string?)m).ToList();

@@ -251,7 +251,7 @@ internal sealed class SuiteRunner
         try
         {
             // The same compile driver as the build: the eval checks see exactly the build's view of the prompt.
-            return PromptContext.From(PromptProject.For(promptFullPath).CompilePrompt(promptFullPath));
+            return PromptProject.EvalContextOf(PromptProject.For(promptFullPath).CompilePrompt(promptFullPath));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -61,6 +61,8 @@ public static class DiagnosticDescriptors
 
     public static readonly PromptDiagnosticDescriptor EvalCaseIdInvalid = new("PG0505", PromptDiagnosticSeverity.Error, "Duplicate or missing case id", "PromptGen.Eval");
 
+    public static readonly PromptDiagnosticDescriptor EvalExperimentArmUnknown = new("PG0506", PromptDiagnosticSeverity.Error, "Experiment names a variant or control arm that does not exist", "PromptGen.Eval");
+
     public static readonly PromptDiagnosticDescriptor UnknownTool = new("PG0601", PromptDiagnosticSeverity.Error, "Tool not found", "PromptGen.Tools");
 
     public static readonly PromptDiagnosticDescriptor DuplicateToolName = new("PG0602", PromptDiagnosticSeverity.Error, "Two methods declare the same tool name", "PromptGen.Tools");

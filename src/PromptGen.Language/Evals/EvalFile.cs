@@ -21,6 +21,9 @@ public sealed class EvalFile
 
     public EvalGateSettings Gate { get; init; } = EvalGateSettings.Standard;
 
+    /// <summary>The <c>experiment:</c> block, or <c>null</c> when the file has none.</summary>
+    public EvalExperiment? Experiment { get; init; }
+
     /// <summary>Problems found without looking at the prompt: PG0001 (YAML), PG0502 (input not a mapping), PG0504, PG0505.</summary>
     public IReadOnlyList<PromptDiagnostic> Diagnostics { get; init; } = Array.Empty<PromptDiagnostic>();
 

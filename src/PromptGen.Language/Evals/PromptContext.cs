@@ -26,6 +26,12 @@ public sealed record PromptContext
     /// <summary>The tools the prompt declares (frontmatter <c>tools:</c>), in order.</summary>
     public Collections.EquatableArray<string> Tools { get; init; } = Collections.EquatableArray<string>.Empty;
 
+    /// <summary>
+    /// The prompt's variants by name (<c>concise</c> for <c>Name.concise.prompt</c>), in ordinal order: what an eval
+    /// file's <c>experiment:</c> block may name. Set with <see cref="WithVariants"/>.
+    /// </summary>
+    public Collections.EquatableArray<string> Variants { get; init; } = Collections.EquatableArray<string>.Empty;
+
     /// <summary>True when the prompt returns a typed value.</summary>
     public bool HasTypedOutput => Output is not null;
 
@@ -53,6 +59,12 @@ public sealed record PromptContext
             Tools = new Collections.EquatableArray<string>(Metadata.PromptToolReferences.NamesOf(prompt.Metadata)),
         };
     }
+
+    /// <summary>This context with the variants of its prompt found among <paramref name="promptPaths"/> (by the one variant rule).</summary>
+    public PromptContext WithVariants(IEnumerable<string> promptPaths) => this with
+    {
+        Variants = new Collections.EquatableArray<string>(Language.Variants.PromptVariantFile.VariantsOf(PromptPath, promptPaths ?? Array.Empty<string>()).Select(v => v.Variant).ToArray()),
+    };
 
     private static string? ClassOverride(PromptSemantics prompt) =>
         prompt.Metadata.Ext["csharp"]?["class"] is { Kind: Values.PromptValueKind.String } value ? value.AsString : null;

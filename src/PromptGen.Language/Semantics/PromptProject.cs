@@ -85,8 +85,20 @@ public sealed class PromptProject
     {
         var (file, prompt, decoding) = LoadEval(path);
         var siblings = prompt is null ? Siblings(Path.GetDirectoryName(Path.GetFullPath(path))!) : null;
-        var found = PromptCompiler.CheckEval(file, prompt is null ? null : PromptContext.From(prompt), siblings);
+        var found = PromptCompiler.CheckEval(file, prompt is null ? null : EvalContextOf(prompt), siblings);
         return Prompts.DiagnosticOrdering.Normalize(Relocate(decoding, path).Concat(found));
+    }
+
+    /// <summary>
+    /// What an eval file is checked against: the prompt's <see cref="PromptContext"/> with its variants, the prompt files
+    /// beside it that the variant rule names (as the build sees the same files).
+    /// </summary>
+    public static PromptContext EvalContextOf(PromptSemantics prompt)
+    {
+        if (prompt is null) throw new ArgumentNullException(nameof(prompt));
+        var folder = Path.GetDirectoryName(prompt.Path) ?? string.Empty;
+        var siblings = Siblings(Path.GetDirectoryName(Path.GetFullPath(prompt.Path))!).Select(name => folder.Length == 0 ? name : Path.Combine(folder, name));
+        return PromptContext.From(prompt).WithVariants(siblings);
     }
 
     /// <summary>Reads an eval file and compiles the prompt it tests (null when that prompt does not exist).</summary>
