@@ -126,6 +126,7 @@ public static class DiagnosticDescriptors
         EvalAssertionPathInvalid,
         EvalAssertionInvalid,
         EvalCaseIdInvalid,
+        EvalExperimentArmUnknown,
         UnknownTool,
         DuplicateToolName,
         ToolParameterUnmappable,
