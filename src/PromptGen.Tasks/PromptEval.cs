@@ -92,6 +92,27 @@ public sealed class PromptEval : ToolTask
     /// <summary>Model of <c>llm-rubric</c> judges.</summary>
     public string? JudgeModel { get; set; }
 
+    /// <summary>Run the eval files as experiments: each file's <c>experiment:</c> block, or the arms given by <see cref="Variants"/>, <see cref="Models"/> and <see cref="Temperatures"/>.</summary>
+    public bool Experiment { get; set; }
+
+    /// <summary>Experiment: the variants to run (<c>all</c>, <c>base</c>, variant names), separated by <c>;</c> or <c>,</c>; replaces the blocks' arms.</summary>
+    public string? Variants { get; set; }
+
+    /// <summary>Experiment: the model ids to run, separated by <c>;</c> or <c>,</c>; replaces the blocks' arms.</summary>
+    public string? Models { get; set; }
+
+    /// <summary>Experiment: the temperatures to run, separated by <c>;</c> or <c>,</c>; replaces the blocks' arms.</summary>
+    public string? Temperatures { get; set; }
+
+    /// <summary>Experiment: the control arm (<c>variant/model</c>); overrides the blocks' <c>control</c>.</summary>
+    public string? ArmControl { get; set; }
+
+    /// <summary>Experiment: with <see cref="UpdateBaseline"/>, the one arm (<c>variant/model</c>) whose results become the baseline.</summary>
+    public string? Arm { get; set; }
+
+    /// <summary>Experiment: do not start when the estimated cost exceeds this amount, and stop calling the model once the spend does.</summary>
+    public string? MaxCost { get; set; }
+
     /// <summary>The reports the run wrote, with <c>Format</c> metadata: <c>junit</c>, <c>json</c>, <c>markdown</c>, <c>html</c>.</summary>
     [Output]
     public ITaskItem[] ReportFiles => _reportFiles.ToArray();
@@ -211,6 +232,7 @@ public sealed class PromptEval : ToolTask
         AppendIfSet(builder, "--endpoint ", Endpoint);
         AppendIfSet(builder, "--model ", Model);
         AppendIfSet(builder, "--judge-model ", JudgeModel);
+        AppendExperiment(builder);
         foreach (var file in EvalFiles) builder.AppendFileNameIfNotNull(file.GetMetadata("FullPath"));
         return builder.ToString();
     }
@@ -362,6 +384,25 @@ public sealed class PromptEval : ToolTask
         if (fromProject is not null) variables.AddRange(fromProject);
         return variables.ToArray();
     }
+
+    /// <summary>
+    /// The experiment switches. MSBuild lists are separated by <c>;</c> and the runner's by <c>,</c>; any of the arm
+    /// properties makes the run an experiment, as <c>--variants</c> and the others do on the command line.
+    /// </summary>
+    private void AppendExperiment(CommandLineBuilder builder)
+    {
+        if (Experiment) builder.AppendSwitch("--experiment");
+        AppendIfSet(builder, "--variants ", CommaList(Variants));
+        AppendIfSet(builder, "--models ", CommaList(Models));
+        AppendIfSet(builder, "--temperatures ", CommaList(Temperatures));
+        AppendIfSet(builder, "--arm-control ", ArmControl?.Trim());
+        AppendIfSet(builder, "--arm ", Arm?.Trim());
+        AppendIfSet(builder, "--max-cost ", MaxCost?.Trim());
+    }
+
+    private static string? CommaList(string? value) => value is null
+        ? null
+        : string.Join(",", value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0));
 
     private static void AppendIfSet(CommandLineBuilder builder, string option, string? value)
     {

@@ -227,6 +227,56 @@ public sealed class PromptEvalTaskTests : IDisposable
         return result;
     }
 
+    [Fact]
+    public void Experiment_properties_become_the_runners_experiment_switches_with_msbuild_lists_as_comma_lists()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var arguments = Path.Combine(_folder, "arguments.txt");
+        var task = Task($$"""
+            for argument in "$@"; do echo "$argument" >> "{{arguments}}"; done
+            """ + "\n" + ArgumentParsing + """
+            echo '{"kind":"end","outcome":"passed"}' > "$findings"
+            """);
+        task.Experiment = true;
+        task.Variants = "base; concise";
+        task.Models = "gpt-4o-mini;gpt-4.1-nano;";
+        task.Temperatures = "0;0.7";
+        task.ArmControl = "base/gpt-4o-mini@t=0";
+        task.UpdateBaseline = true;
+        task.Arm = "concise/gpt-4.1-nano@t=0";
+        task.MaxCost = "0.50";
+
+        Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
+
+        var passed = File.ReadAllLines(arguments);
+        Assert.Contains("--experiment", passed);
+        Assert.Equal("base,concise", After(passed, "--variants"));
+        Assert.Equal("gpt-4o-mini,gpt-4.1-nano", After(passed, "--models"));
+        Assert.Equal("0,0.7", After(passed, "--temperatures"));
+        Assert.Equal("base/gpt-4o-mini@t=0", After(passed, "--arm-control"));
+        Assert.Equal(("concise/gpt-4.1-nano@t=0", "0.50"), (After(passed, "--arm"), After(passed, "--max-cost")));
+        Assert.Contains("--update-baseline", passed);
+        Assert.Equal(EvalFile, passed[^1]);
+    }
+
+    [Fact]
+    public void Without_experiment_properties_the_runner_gets_no_experiment_switch()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var arguments = Path.Combine(_folder, "arguments.txt");
+        var task = Task($$"""
+            for argument in "$@"; do echo "$argument" >> "{{arguments}}"; done
+            """ + "\n" + ArgumentParsing + """
+            echo '{"kind":"end","outcome":"passed"}' > "$findings"
+            """);
+        task.Variants = " ; ";
+
+        Assert.True(task.Execute());
+
+        var passed = File.ReadAllLines(arguments);
+        Assert.DoesNotContain(passed, a => a is "--experiment" or "--variants" or "--models" or "--temperatures" or "--arm-control" or "--arm" or "--max-cost");
+    }
+
     private PromptEval Task(string script)
     {
         var runner = Path.Combine(_folder, "runner.sh");
