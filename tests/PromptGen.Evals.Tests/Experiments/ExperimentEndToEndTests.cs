@@ -211,6 +211,81 @@ public sealed class ExperimentEndToEndTests
         }
     }
 
+    private const string Block = """
+        experiment:
+          control: concise/model-a
+          variants: all
+          models: [model-a, model-b]
+
+        """;
+
+    [Fact]
+    public async Task The_experiment_block_declares_the_arms_and_the_control_when_the_request_names_none()
+    {
+        await using var server = Server(basePasses: 2);
+        var (folder, request) = Project(6, server, EvalMode.Record);
+        using (folder)
+        {
+            File.AppendAllText(request.Run.EvalFiles[0], Block);
+
+            var result = await ExperimentRunner.RunAsync(request with { Variants = Array.Empty<string>() });
+
+            Assert.True(result.Passed, string.Join("\n", result.Findings.Select(f => f.ToMSBuildString())));
+            var suite = Assert.Single(result.Suites);
+            Assert.Equal(new[] { "base/model-a", "base/model-b", "concise/model-a", "concise/model-b" }, suite.Arms.Select(a => a.Arm.Id));
+            Assert.Equal("concise/model-a", suite.Control);
+            Assert.Equal(new[] { 2, 2, 6, 0 }, suite.Arms.Select(a => a.Summary.Passed));
+            Assert.Equal(24, server.RequestCount);
+            Assert.Contains(server.Requests, r => r.Body.Contains("\"model-b\"", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Arms_named_by_the_request_replace_the_block_and_its_control()
+    {
+        await using var server = Server(basePasses: 2);
+        var (folder, request) = Project(6, server, EvalMode.Record);
+        using (folder)
+        {
+            File.AppendAllText(request.Run.EvalFiles[0], Block);
+
+            var result = await ExperimentRunner.RunAsync(request with { Variants = new[] { "concise" }, Models = new[] { "model-b" } });
+
+            Assert.True(result.Passed, string.Join("\n", result.Findings.Select(f => f.ToMSBuildString())));
+            var suite = Assert.Single(result.Suites);
+            Assert.Equal(new[] { "concise/model-b" }, suite.Arms.Select(a => a.Arm.Id));
+            Assert.Equal("concise/model-b", suite.Control);
+            Assert.All(server.Requests, r => Assert.Contains("\"model-b\"", r.Body, StringComparison.Ordinal));
+
+            // A control named by the request wins over the block's, with the block's arms.
+            var controlled = await ExperimentRunner.RunAsync(request with { Variants = Array.Empty<string>(), Control = "base/model-b" });
+            Assert.Equal("base/model-b", Assert.Single(controlled.Suites).Control);
+        }
+    }
+
+    [Fact]
+    public async Task A_block_naming_a_variant_the_prompt_does_not_have_is_PG0506_at_the_name_and_nothing_runs()
+    {
+        await using var server = Server(basePasses: 2);
+        var (folder, request) = Project(2, server, EvalMode.Record);
+        using (folder)
+        {
+            var evalFile = request.Run.EvalFiles[0];
+            var lines = File.ReadAllLines(evalFile).Length;
+            File.AppendAllText(evalFile, "experiment:\n  variants: [base, consise]\n");
+
+            var result = await ExperimentRunner.RunAsync(request with { Variants = Array.Empty<string>() });
+
+            Assert.False(result.Passed);
+            Assert.Empty(result.Suites);
+            var finding = Assert.Single(result.Findings);
+            Assert.Equal(("PG0506", lines + 2, 20), (finding.Id, finding.Line, finding.Column));
+            Assert.Contains("has no variant 'consise'", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("Did you mean 'concise'?", finding.Message, StringComparison.Ordinal);
+            Assert.Equal(0, server.RequestCount);
+        }
+    }
+
     [Fact]
     public async Task Only_update_baseline_with_an_arm_changes_the_baseline_and_it_takes_that_arms_results()
     {
