@@ -95,13 +95,13 @@ public sealed class PromptEval : ToolTask
     /// <summary>Run the eval files as experiments: each file's <c>experiment:</c> block, or the arms given by <see cref="Variants"/>, <see cref="Models"/> and <see cref="Temperatures"/>.</summary>
     public bool Experiment { get; set; }
 
-    /// <summary>Experiment: the variants to run (<c>all</c>, <c>base</c>, variant names), separated by <c>;</c> or <c>,</c>; replaces the blocks' arms.</summary>
+    /// <summary>Experiment: the variants to run (<c>all</c>, <c>base</c>, variant names), separated by <c>;</c> or <c>,</c>; replaces the blocks' list.</summary>
     public string? Variants { get; set; }
 
-    /// <summary>Experiment: the model ids to run, separated by <c>;</c> or <c>,</c>; replaces the blocks' arms.</summary>
+    /// <summary>Experiment: the model ids to run, separated by <c>;</c> or <c>,</c>; replaces the blocks' list.</summary>
     public string? Models { get; set; }
 
-    /// <summary>Experiment: the temperatures to run, separated by <c>;</c> or <c>,</c>; replaces the blocks' arms.</summary>
+    /// <summary>Experiment: the temperatures to run, separated by <c>;</c> or <c>,</c>; replaces the blocks' list.</summary>
     public string? Temperatures { get; set; }
 
     /// <summary>Experiment: the control arm (<c>variant/model</c>); overrides the blocks' <c>control</c>.</summary>
@@ -387,7 +387,7 @@ public sealed class PromptEval : ToolTask
 
     /// <summary>
     /// The experiment switches. MSBuild lists are separated by <c>;</c> and the runner's by <c>,</c>; any of the arm
-    /// properties makes the run an experiment, as <c>--variants</c> and the others do on the command line.
+    /// lists makes the run an experiment, as <c>--variants</c> and the others do on the command line.
     /// </summary>
     private void AppendExperiment(CommandLineBuilder builder)
     {

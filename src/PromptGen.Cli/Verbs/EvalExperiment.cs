@@ -25,7 +25,7 @@ internal static class EvalExperiment
 
     public static readonly IReadOnlyList<OptionSpec> Options = new[]
     {
-        new OptionSpec(ExperimentOption, null, "Run the eval files as experiments, with the arms of their experiment: blocks (the options below replace a block's arms)."),
+        new OptionSpec(ExperimentOption, null, "Run the eval files as experiments, with the arms of their experiment: blocks (each option below replaces that part of a block)."),
         new OptionSpec(VariantsOption, "names", "Experiment: the prompt variants to run, comma-separated ('all': the base and every variant; 'base': the base)."),
         new OptionSpec(ModelsOption, "ids", "Experiment: the models to run, comma-separated (each arm is variant × model)."),
         new OptionSpec(TemperaturesOption, "values", "Experiment: temperatures to run, comma-separated (arms variant × model × temperature)."),

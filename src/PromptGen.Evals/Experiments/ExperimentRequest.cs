@@ -39,25 +39,16 @@ public sealed record ExperimentRequest
     /// <summary>Earlier experiments' JSON results, oldest first: the pass rate over time chart.</summary>
     public IReadOnlyList<string> History { get; init; } = Array.Empty<string>();
 
-    /// <summary>True when the request itself names arms (variants, models or temperatures).</summary>
-    public bool NamesArms => Variants.Count > 0 || Models.Count > 0 || Temperatures.Count > 0;
-
     /// <summary>
-    /// The request one eval file runs: arms named by the request (the command line, MSBuild) replace the file's
-    /// <c>experiment:</c> block as a whole; otherwise the block's arms are run. A control named by the request wins
-    /// over the block's.
+    /// The request one eval file runs, with its <c>experiment:</c> block: each list the request names (variants, models,
+    /// temperatures; from the command line or MSBuild) replaces the block's list, and a control it names replaces the
+    /// block's control; what the request leaves empty comes from the block.
     /// </summary>
-    public ExperimentRequest WithArmsOf(EvalExperiment? experiment)
+    public ExperimentRequest WithArmsOf(EvalExperiment? experiment) => experiment is null ? this : this with
     {
-        if (experiment is null) return this;
-        var control = Control ?? (NamesArms ? null : experiment.Control?.Text);
-        if (NamesArms) return this with { Control = control };
-        return this with
-        {
-            Variants = experiment.VariantNames,
-            Models = experiment.Models.Select(m => m.Text).ToList(),
-            Temperatures = experiment.Temperatures,
-            Control = control,
-        };
-    }
+        Variants = Variants.Count > 0 ? Variants : experiment.VariantNames,
+        Models = Models.Count > 0 ? Models : experiment.Models.Select(m => m.Text).ToList(),
+        Temperatures = Temperatures.Count > 0 ? Temperatures : experiment.Temperatures,
+        Control = Control ?? experiment.Control?.Text,
+    };
 }

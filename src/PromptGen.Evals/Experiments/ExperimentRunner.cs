@@ -135,7 +135,7 @@ public static class ExperimentRunner
         var controlId = request.Control is null ? arms[0].Arm.Id : ExperimentArm.Parse(request.Control).Id;
         if (arms.All(a => a.Arm.Id != controlId))
         {
-            findings.Add(FileError($"The control arm '{controlId}' is not one of the arms run: {string.Join(", ", arms.Select(a => a.Arm.Id))}."));
+            findings.Add(FileError($"The control arm '{controlId}' is not one of the arms run: {string.Join(", ", arms.Select(a => a.Arm.Id))}; name one of them with --arm-control (PromptGenEvalArmControl in MSBuild)."));
             return (null, findings, null);
         }
 

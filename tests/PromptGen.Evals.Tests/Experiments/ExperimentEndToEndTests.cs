@@ -241,7 +241,7 @@ public sealed class ExperimentEndToEndTests
     }
 
     [Fact]
-    public async Task Arms_named_by_the_request_replace_the_block_and_its_control()
+    public async Task Each_list_the_request_names_replaces_that_list_of_the_block_and_a_control_it_names_replaces_the_blocks()
     {
         await using var server = Server(basePasses: 2);
         var (folder, request) = Project(6, server, EvalMode.Record);
@@ -249,17 +249,23 @@ public sealed class ExperimentEndToEndTests
         {
             File.AppendAllText(request.Run.EvalFiles[0], Block);
 
-            var result = await ExperimentRunner.RunAsync(request with { Variants = new[] { "concise" }, Models = new[] { "model-b" } });
+            // The request's models, the block's variants (all); the block's control (concise/model-a) is not run now.
+            var withoutControl = await ExperimentRunner.RunAsync(request with { Variants = Array.Empty<string>(), Models = new[] { "model-b" } });
+            Assert.Empty(withoutControl.Suites);
+            Assert.Contains("The control arm 'concise/model-a' is not one of the arms run: base/model-b, concise/model-b; name one of them with --arm-control",
+                Assert.Single(withoutControl.Findings).Message, StringComparison.Ordinal);
+
+            var result = await ExperimentRunner.RunAsync(request with { Variants = Array.Empty<string>(), Models = new[] { "model-b" }, Control = "base/model-b" });
 
             Assert.True(result.Passed, string.Join("\n", result.Findings.Select(f => f.ToMSBuildString())));
             var suite = Assert.Single(result.Suites);
-            Assert.Equal(new[] { "concise/model-b" }, suite.Arms.Select(a => a.Arm.Id));
-            Assert.Equal("concise/model-b", suite.Control);
+            Assert.Equal(new[] { "base/model-b", "concise/model-b" }, suite.Arms.Select(a => a.Arm.Id));
+            Assert.Equal("base/model-b", suite.Control);
             Assert.All(server.Requests, r => Assert.Contains("\"model-b\"", r.Body, StringComparison.Ordinal));
 
-            // A control named by the request wins over the block's, with the block's arms.
-            var controlled = await ExperimentRunner.RunAsync(request with { Variants = Array.Empty<string>(), Control = "base/model-b" });
-            Assert.Equal("base/model-b", Assert.Single(controlled.Suites).Control);
+            // The request's variants with the block's models.
+            var concise = await ExperimentRunner.RunAsync(request with { Variants = new[] { "concise" } });
+            Assert.Equal(new[] { "concise/model-a", "concise/model-b" }, Assert.Single(concise.Suites).Arms.Select(a => a.Arm.Id));
         }
     }
 

@@ -44,6 +44,8 @@ public sealed class EvalFileSchemaTests
         Assert.Equal(Sorted(EvalFileParser.CaseKeys), Sorted(s_schema["$defs"]!["case"]!["properties"]!.Properties.Select(p => p.Key)));
         Assert.Equal(Sorted(EvalFileParser.DefaultsKeys), Sorted(s_schema["properties"]!["defaults"]!["properties"]!.Properties.Select(p => p.Key)));
         Assert.Equal(Sorted(EvalFileParser.GateKeys), Sorted(s_schema["properties"]!["gate"]!["properties"]!.Properties.Select(p => p.Key)));
+        Assert.Equal(Sorted(EvalFileParser.ExperimentKeys), Sorted(s_schema["properties"]!["experiment"]!["properties"]!.Properties.Select(p => p.Key)));
+        Assert.Equal(Sorted(EvalFileParser.SamplingKeys), Sorted(s_schema["properties"]!["experiment"]!["properties"]!["sampling"]!["items"]!["properties"]!.Properties.Select(p => p.Key)));
     }
 
     [Fact]
