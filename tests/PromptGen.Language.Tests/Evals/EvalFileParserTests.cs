@@ -275,7 +275,7 @@ public sealed class EvalFileParserTests
     [InlineData("cases:\n  - id: a\n    trials: 2\n    pass-when: { at-least: 3 }\n    assert: [parse-clean]\n", "PG0504", 4, 28, "'at-least: 3' can never pass with 2 trials")]
     [InlineData("cases:\n  - id: a\n    assert: { equals: x }\n", "PG0504", 3, 13, "'assert' is a list of assertions")]
     [InlineData("cases:\n  - just text\n", "PG0504", 2, 5, "A case is a mapping")]
-    [InlineData("case:\n  - id: a\n", "PG0504", 1, 1, "Unknown key 'case' in the eval file (expected prompt, description, defaults, cases, gate). Did you mean 'cases'?")]
+    [InlineData("case:\n  - id: a\n", "PG0504", 1, 1, "Unknown key 'case' in the eval file (expected prompt, description, defaults, cases, gate, experiment). Did you mean 'cases'?")]
     [InlineData("cases: []\n", "PG0504", 1, 8, "'cases' is empty")]
     [InlineData("cases:\n", "PG0504", 1, 1, "'cases' is empty")]
     [InlineData("prompt: 12\ncases:\n  - id: a\n    assert: [parse-clean]\n", "PG0504", 1, 9, "'prompt' needs the prompt file name")]
