@@ -17,8 +17,8 @@ internal static class EvalExperimentChecker
         {
             if (variant.Text == EvalExperiment.BaseVariant || known.Contains(variant.Text)) continue;
             diagnostics.Add(DiagnosticDescriptors.EvalExperimentArmUnknown, variant.Span,
-                $"The prompt '{prompt.PromptFileName}' has no variant '{variant.Text}' (a file '{VariantFileName(prompt, variant.Text)}' beside it){EvalYaml.Hint(variant.Text, allowed)}; "
-                + $"its variants are: {(known.Count == 0 ? "none" : string.Join(", ", known))}; write base for the prompt itself or all for every variant");
+                $"The prompt '{prompt.PromptFileName}' has no variant '{variant.Text}' (no file '{VariantFileName(prompt, variant.Text)}' beside it); "
+                + $"its variants are: {(known.Count == 0 ? "none" : string.Join(", ", known))} (base is the prompt itself, all the prompt and every variant){EvalYaml.Hint(variant.Text, allowed)}");
         }
 
         if (experiment.Control is not { } control) return;
@@ -33,8 +33,9 @@ internal static class EvalExperimentChecker
         var arms = variants.Distinct().SelectMany(v => models.SelectMany(m => temperatures.Select(t => EvalExperiment.ArmId(v, m, t)))).ToList();
         var written = EvalExperiment.ArmId(controlVariant, model, temperature);
         diagnostics.Add(DiagnosticDescriptors.EvalExperimentArmUnknown, control.Span,
-            $"The control arm '{written}' is not one of the arms this experiment runs{EvalYaml.Hint(written, arms)}; its arms are: {string.Join(", ", arms.Take(12))}{(arms.Count > 12 ? ", ..." : string.Empty)}"
-            + (arms.Count > 12 ? string.Format(CultureInfo.InvariantCulture, " ({0} in all)", arms.Count) : string.Empty));
+            $"The control arm '{written}' is not one of the arms this experiment runs; its arms are: {string.Join(", ", arms.Take(12))}"
+            + (arms.Count > 12 ? string.Format(CultureInfo.InvariantCulture, ", ... ({0} in all)", arms.Count) : string.Empty)
+            + EvalYaml.Hint(written, arms));
     }
 
     private static string VariantFileName(PromptContext prompt, string variant)

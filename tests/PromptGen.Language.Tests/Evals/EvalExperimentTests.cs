@@ -88,8 +88,10 @@ public sealed class EvalExperimentTests
         var found = Check(Cases + "experiment:\n  variants: [base, consise]\n");
 
         var error = Assert.Single(found);
-        Assert.StartsWith("Prompts/Classify.eval.yaml(7,20): error PG0506: The prompt 'Classify.prompt' has no variant 'consise' (a file 'Classify.consise.prompt' beside it). Did you mean 'concise'?", error, System.StringComparison.Ordinal);
-        Assert.Contains("its variants are: concise, formal", error, System.StringComparison.Ordinal);
+        Assert.Equal(
+            "Prompts/Classify.eval.yaml(7,20): error PG0506: The prompt 'Classify.prompt' has no variant 'consise' (no file 'Classify.consise.prompt' beside it); "
+            + "its variants are: concise, formal (base is the prompt itself, all the prompt and every variant). Did you mean 'concise'?",
+            error);
     }
 
     [Fact]
@@ -110,6 +112,9 @@ public sealed class EvalExperimentTests
         var otherModel = Assert.Single(Check(Cases + "experiment:\n  control: concise/gpt-4o\n  variants: [base, concise]\n  models: [gpt-4o-mini]\n"));
         Assert.Contains("(7,12): error PG0506: The control arm 'concise/gpt-4o' is not one of the arms", otherModel, System.StringComparison.Ordinal);
         Assert.EndsWith("its arms are: base/gpt-4o-mini, concise/gpt-4o-mini", otherModel, System.StringComparison.Ordinal);
+
+        var misspelt = Assert.Single(Check(Cases + "experiment:\n  control: concise/gpt-4o-mni\n  variants: [base, concise]\n  models: [gpt-4o-mini]\n"));
+        Assert.EndsWith("its arms are: base/gpt-4o-mini, concise/gpt-4o-mini. Did you mean 'concise/gpt-4o-mini'?", misspelt, System.StringComparison.Ordinal);
 
         // Without models the arms run the prompt's own model, written default.
         Assert.Empty(Check(Cases + "experiment: { variants: [base, concise], control: concise }\n"));
