@@ -84,6 +84,24 @@ public sealed class VariantGenerationTests
     }
 
     [Fact]
+    public void PG0506_the_build_checks_an_eval_files_experiment_block_against_the_variant_files_beside_the_prompt()
+    {
+        const string Eval = "cases:\n  - id: a\n    input: { ticket: x }\n    assert: [{ path: category, equals: billing }]\n"
+            + "experiment:\n  control: concise/small\n  variants: [base, concise, formal]\n  models: [small]\n";
+        var harness = Project(("Prompts/Classify.prompt", Base), ("Prompts/Classify.concise.prompt", Concise), ("Prompts/Classify.eval.yaml", Eval));
+
+        var diagnostic = Assert.Single(harness.Run().Diagnostics);
+        Assert.Equal("PG0506", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        AssertAt(diagnostic, "Prompts/Classify.eval.yaml", 7, 29);
+        Assert.Contains("has no variant 'formal'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("its variants are: concise (", diagnostic.GetMessage(), StringComparison.Ordinal);
+
+        var withFormal = Project(("Prompts/Classify.prompt", Base), ("Prompts/Classify.concise.prompt", Concise), ("Prompts/Classify.formal.prompt", Concise), ("Prompts/Classify.eval.yaml", Eval));
+        Assert.Empty(withFormal.Run().Diagnostics);
+    }
+
+    [Fact]
     public void The_catalog_has_a_descriptor_per_variant_that_renders_the_variant()
     {
         var harness = Project(("Prompts/Classify.prompt", Base), ("Prompts/Classify.concise.prompt", Concise));
