@@ -82,12 +82,12 @@ internal static class ArmStatistics
         {
             var arm = arms.First(a => a.Arm.Id == better.Arm);
             return $"{better.Arm} is better than the control {control.Arm.Id}: {Rate(arm)} vs {Rate(control)} passed, "
-                + $"{Points(better.Difference)} ({better.Improved} cases better, {better.Worsened} worse, exact McNemar p = {P(better.PValue)}, significant at {P(alpha)}).";
+                + $"{Points(better.Difference)} ({better.Improved} cases better, {better.Worsened} worse, exact McNemar {PValue(better.PValue)}, significant at {P(alpha)}).";
         }
 
         var largest = comparisons.OrderByDescending(c => Math.Abs(c.Difference)).ThenBy(c => c.Arm, StringComparer.Ordinal).First();
         var prefix = worse.Count > 0 ? $"No arm beats the control {control.Arm.Id}; worse: {string.Join(", ", worse)}. " : $"No arm differs significantly from the control {control.Arm.Id}. ";
-        return prefix + $"Largest difference: {largest.Arm} {Points(largest.Difference)} ({largest.Improved} better, {largest.Worsened} worse, p = {P(largest.PValue)}); "
+        return prefix + $"Largest difference: {largest.Arm} {Points(largest.Difference)} ({largest.Improved} better, {largest.Worsened} worse, {PValue(largest.PValue)}); "
             + Detectable(largest.Paired, largest.MinimumDetectableDifference);
     }
 
@@ -98,6 +98,9 @@ internal static class ArmStatistics
 
     internal static string Points(double difference, bool signed = true) =>
         (signed && difference > 0 ? "+" : string.Empty) + Math.Round(difference * 100, 1).ToString("0.#", CultureInfo.InvariantCulture) + " pp";
+
+    /// <summary><c>p = 0.25</c>, or <c>p &lt; 0.0001</c> for the smallest values.</summary>
+    internal static string PValue(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + P(p);
 
     internal static string P(double p) => p < 0.0001 ? "<0.0001" : p.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -18,7 +18,8 @@ public static class ExperimentCharts
     {
         var height = 30 + arms.Count * RowHeight;
         var svg = Open(height, "Pass rate with 95 % interval per arm");
-        var plot = Width - Left - 20;
+        // Room on the right for the label after a whisker that reaches 100 %.
+        var plot = Width - Left - 48;
         for (var i = 0; i < arms.Count; i++)
         {
             var (label, rate, low, high) = arms[i];
@@ -50,7 +51,9 @@ public static class ExperimentCharts
             var x = 50 + (double)cost!.Value / max * (Width - 90);
             var y = 190 - rate * 180;
             svg.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"5\" fill=\"#f58518\"><title>{Text(label)}: {Pct(rate)}, {Text(Money((double)cost.Value))}</title></circle>");
-            svg.Append($"<text x=\"{N(x + 7)}\" y=\"{N(y - 6)}\" font-size=\"11\">{Text(label)}</text>");
+            // Labels of points in the right half go to their left, and none above the top, so none is cut off.
+            var anchor = x > Width / 2.0 ? $"x=\"{N(x - 7)}\" text-anchor=\"end\"" : $"x=\"{N(x + 7)}\"";
+            svg.Append($"<text {anchor} y=\"{N(Math.Max(y - 6, 12))}\" font-size=\"11\">{Text(label)}</text>");
         }
 
         return svg.Append("</svg>").ToString();

@@ -21,7 +21,7 @@ public static class ExperimentMarkdownWriter
             Row(md, "vs control", suite.Arms.Select(a =>
             {
                 var c = suite.Comparisons.FirstOrDefault(x => x.Arm == a.Arm.Id);
-                return c is null ? "—" : $"{ArmStatistics.Points(c.Difference)}, p = {ArmStatistics.P(c.PValue)}{(c.Significant ? " ✔ significant" : string.Empty)}";
+                return c is null ? "—" : $"{ArmStatistics.Points(c.Difference)}, {ArmStatistics.PValue(c.PValue)}{(c.Significant ? " ✔ significant" : string.Empty)}";
             }));
             Row(md, "Tokens in / out", suite.Arms.Select(a => $"{a.Summary.InputTokens} / {a.Summary.OutputTokens}"));
             Row(md, "Cost", suite.Arms.Select(a => a.Summary.Cost is decimal c ? "$" + c.ToString("0.######", CultureInfo.InvariantCulture) : "—"));

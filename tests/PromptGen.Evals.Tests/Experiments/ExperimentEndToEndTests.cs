@@ -66,7 +66,7 @@ public sealed class ExperimentEndToEndTests
     /// Model <c>model-a</c> answers the concise variant right every time and the base prompt right only for the first
     /// <paramref name="basePasses"/> tickets; <c>model-b</c> answers the base like <c>model-a</c> does.
     /// </summary>
-    private static FakeOpenAIServer Server(int basePasses) => FakeOpenAIServer.Start(request =>
+    internal static FakeOpenAIServer Server(int basePasses) => FakeOpenAIServer.Start(request =>
     {
         using var body = JsonDocument.Parse(request.Body);
         var text = body.RootElement.GetProperty("messages").EnumerateArray().Last().GetProperty("content").ToString();
@@ -76,7 +76,7 @@ public sealed class ExperimentEndToEndTests
         return FakeOpenAIServer.Chat(right ? """{"category":"billing"}""" : """{"category":"technical"}""", promptTokens: 100, completionTokens: 10, model: model!);
     }, maxRequests: 500);
 
-    private static (TempFolder Folder, ExperimentRequest Request) Project(int cases, FakeOpenAIServer? server, EvalMode mode, params string[] models)
+    internal static (TempFolder Folder, ExperimentRequest Request) Project(int cases, FakeOpenAIServer? server, EvalMode mode, params string[] models)
     {
         var folder = new TempFolder();
         Directory.CreateDirectory(folder.File("Prompts"));
@@ -211,7 +211,7 @@ public sealed class ExperimentEndToEndTests
         }
     }
 
-    private const string Block = """
+    internal const string Block = """
         experiment:
           control: concise/model-a
           variants: all

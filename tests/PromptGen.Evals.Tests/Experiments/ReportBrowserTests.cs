@@ -15,17 +15,37 @@ namespace PromptGen.Evals.Tests.Experiments;
 public sealed class ReportBrowserTests
 {
     [BrowserFact]
-    public async Task The_experiment_page_and_the_eval_report_open_in_chromium_without_console_errors()
+    public async Task The_end_to_end_experiment_pages_and_the_eval_report_open_in_chromium_without_console_errors()
     {
-        using var folder = new TempFolder();
-        var experimentHtml = await ExperimentReport(folder);
+        // The experiment of the end-to-end test (30 cases, the experiment: block's arms, two models, prices), recorded
+        // against the local fake server, then replayed offline with the recorded run as history.
+        await using var server = ExperimentEndToEndTests.Server(basePasses: 5);
+        var (folder, request) = ExperimentEndToEndTests.Project(30, server, EvalMode.Record);
+        using var _ = folder;
+        File.AppendAllText(request.Run.EvalFiles[0], ExperimentEndToEndTests.Block);
+        request = request with { Variants = Array.Empty<string>() };
+        var recorded = await ExperimentRunner.RunAsync(request);
+        Assert.True(recorded.Passed, string.Join("\n", recorded.Findings.Select(f => f.ToMSBuildString())));
+        var recordedReports = request.Run.ReportDirectory!;
+        var replayReports = folder.File("reports-history");
+        var replayed = await ExperimentRunner.RunAsync(request with
+        {
+            Run = request.Run with { Mode = EvalMode.Replay, ReportDirectory = replayReports },
+            History = new[] { Path.Combine(recordedReports, ExperimentJsonWriter.FileName) },
+        });
+        Assert.True(replayed.Passed, string.Join("\n", replayed.Findings.Select(f => f.ToMSBuildString())));
+        var recordedHtml = Path.Combine(recordedReports, ExperimentHtmlWriter.FileName);
+        var historyHtml = Path.Combine(replayReports, ExperimentHtmlWriter.FileName);
+        Assert.Equal(2, CountOf(File.ReadAllText(recordedHtml), "<svg")); // pass rates, cost against pass rate
+        Assert.Equal(3, CountOf(File.ReadAllText(historyHtml), "<svg")); // and the pass rate over time
+
         using var project = new EvalProject("cases:\n  - id: refund\n    input: { ticket: \"refund\" }\n    assert:\n      - { path: category, equals: billing }\n");
         var evalHtml = await EvalReport(project);
         Assert.Contains("<svg", File.ReadAllText(evalHtml), StringComparison.Ordinal); // the eval report's pass rate chart
         var screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(screenshots);
 
-        foreach (var (name, html) in new[] { ("experiment", experimentHtml), ("eval-report", evalHtml) })
+        foreach (var (name, html) in new[] { ("experiment", recordedHtml), ("experiment-history", historyHtml), ("eval-report", evalHtml) })
         {
             var png = Path.Combine(screenshots, name + ".png");
             if (File.Exists(png)) File.Delete(png);
@@ -38,33 +58,11 @@ public sealed class ReportBrowserTests
         }
     }
 
-    private static async Task<string> ExperimentReport(TempFolder folder)
+    private static int CountOf(string text, string value)
     {
-        Directory.CreateDirectory(folder.File("Prompts"));
-        File.WriteAllText(folder.File("Prompts/Classify.prompt"), ClassifyDescriptor.Prompt);
-        File.WriteAllText(folder.File("Prompts/Classify.eval.yaml"), "cases:\n  - id: refund\n    input: { ticket: \"refund 1\" }\n    assert:\n      - { path: category, equals: billing }\n");
-        // Hand-written answers: one per arm.
-        File.WriteAllText(folder.File("Prompts/Classify.eval.recordings.json"), """
-            { "note": "hand-written", "entries": [
-              { "case": "refund", "arm": "base/default@t=0", "response": { "text": "{\"category\":\"billing\"}", "usage": { "inputTokens": 10, "outputTokens": 3 } } },
-              { "case": "refund", "arm": "base/default@t=1", "response": { "text": "{\"category\":\"technical\"}", "usage": { "inputTokens": 10, "outputTokens": 3 } } }
-            ] }
-            """);
-        var reports = folder.File("reports");
-        var result = await ExperimentRunner.RunAsync(new ExperimentRequest
-        {
-            Run = new PromptGen.Evals.Running.EvalRunRequest
-            {
-                ProjectDirectory = folder.Path,
-                EvalFiles = new[] { folder.File("Prompts/Classify.eval.yaml") },
-                Prompts = new[] { new ClassifyDescriptor() },
-                Mode = EvalMode.Replay,
-                ReportDirectory = reports,
-            },
-            Temperatures = new[] { 0f, 1f },
-        });
-        Assert.True(result.Passed, string.Join("\n", result.Findings.Select(f => f.ToMSBuildString())));
-        return Path.Combine(reports, ExperimentHtmlWriter.FileName);
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     private static async Task<string> EvalReport(EvalProject project)
