@@ -57,7 +57,16 @@ internal static class EvalExperiment
             MaxCost = arguments.GetValue(MaxCostOption) is { } cost ? Decimal(cost) : null,
         };
 
-        var result = ExperimentRunner.RunAsync(request, cancellationToken).GetAwaiter().GetResult();
+        ExperimentResult result;
+        try
+        {
+            result = ExperimentRunner.RunAsync(request, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (EvalRunCancelledException cancelled)
+        {
+            return EvalVerb.ReportCancelled(cancelled, stdout, records);
+        }
+
         if (result.Estimate is { } estimate) stdout.Write($"PromptGen experiment: estimate before the run: {estimate}.\n");
         foreach (var finding in result.Findings)
         {
@@ -77,12 +86,21 @@ internal static class EvalExperiment
         {
             foreach (var path in result.BaselinesWritten) records.AddFile("baseline", path);
             foreach (var path in result.RecordingsWritten) records.AddFile("recordings", path);
-            foreach (var path in result.Reports) records.AddFile("report", path);
+            foreach (var path in result.Reports) records.AddFile("report", path, ReportFormat(path));
             records.Write(result.Passed ? "passed" : "failed");
         }
 
         return result.Passed ? CommandLine.Success : CommandLine.ErrorsFound;
     }
+
+    /// <summary>The format build tools see for an experiment report (<c>markdown</c>, <c>html</c>, <c>json</c>), by its file name.</summary>
+    private static string? ReportFormat(string path) => Path.GetFileName(path) switch
+    {
+        ExperimentMarkdownWriter.FileName => "markdown",
+        ExperimentHtmlWriter.FileName => "html",
+        ExperimentJsonWriter.FileName => "json",
+        _ => null,
+    };
 
     private static IReadOnlyList<string> List(string? value) => value is null
         ? Array.Empty<string>()

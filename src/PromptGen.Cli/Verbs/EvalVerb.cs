@@ -142,17 +142,7 @@ internal sealed class EvalVerb : Verb
         }
         catch (EvalRunCancelledException cancelled)
         {
-            foreach (var path in cancelled.RecordingsWritten)
-            {
-                stdout.Write($"PromptGen evals: recordings written: {path}\n");
-                records?.AddFile("recordings", path);
-            }
-
-            foreach (var error in cancelled.RecordingErrors) stdout.Write($"PromptGen evals: {EvalSecrets.Scrub(error)}\n");
-            stdout.Write("PromptGen evals: cancelled; the recordings of the completed model calls were kept.\n");
-            stdout.Flush();
-            records?.Write("cancelled");
-            return CommandLine.Cancelled;
+            return ReportCancelled(cancelled, stdout, records);
         }
 
         foreach (var finding in result.Findings)
@@ -172,6 +162,22 @@ internal sealed class EvalVerb : Verb
         }
 
         return result.Passed ? CommandLine.Success : CommandLine.ErrorsFound;
+    }
+
+    /// <summary>What a cancelled run (an ordinary one or an experiment) kept, on the console and in the findings file; the exit code.</summary>
+    internal static int ReportCancelled(EvalRunCancelledException cancelled, TextWriter stdout, EvalRecordsFile? records)
+    {
+        foreach (var path in cancelled.RecordingsWritten)
+        {
+            stdout.Write($"PromptGen evals: recordings written: {path}\n");
+            records?.AddFile("recordings", path);
+        }
+
+        foreach (var error in cancelled.RecordingErrors) stdout.Write($"PromptGen evals: {EvalSecrets.Scrub(error)}\n");
+        stdout.Write("PromptGen evals: cancelled; the recordings of the completed model calls were kept.\n");
+        stdout.Flush();
+        records?.Write("cancelled");
+        return CommandLine.Cancelled;
     }
 
     private static void WriteSummary(TextWriter stdout, EvalRunResult result, EvalMode mode)

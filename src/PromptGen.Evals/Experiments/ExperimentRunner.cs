@@ -22,6 +22,11 @@ public static class ExperimentRunner
 {
     private const string InfrastructureError = EvalProviderException.ProviderErrorDiagnosticId;
 
+    /// <summary>Runs the experiment of <paramref name="request"/>: every eval file once per arm, then the comparison with the control.</summary>
+    /// <exception cref="EvalRunCancelledException">
+    /// <paramref name="cancellationToken"/> was cancelled; the recordings of every model call that completed were written
+    /// first, and no report and no baseline were.
+    /// </exception>
     public static async Task<ExperimentResult> RunAsync(ExperimentRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
@@ -55,8 +60,24 @@ public static class ExperimentRunner
         {
             foreach (var evalFile in run.EvalFiles.Distinct(StringComparer.Ordinal))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (suite, suiteFindings, written) = await RunFileAsync(request, evalFile, filter, policy, slots, cancellationToken).ConfigureAwait(false);
+                ExperimentSuite? suite;
+                List<EvalFinding> suiteFindings;
+                string? written;
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    (suite, suiteFindings, written) = await RunFileAsync(request, evalFile, filter, policy, slots, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+                {
+                    // As for an ordinary run: what was paid for is kept, no report and no baseline are written.
+                    var inFile = cancelled as EvalRunCancelledException;
+                    throw new EvalRunCancelledException(
+                        recordings.Concat(inFile?.RecordingsWritten ?? Array.Empty<string>()).ToList(),
+                        inFile?.RecordingErrors ?? Array.Empty<string>(),
+                        cancellationToken);
+                }
+
                 if (suite is not null) suites.Add(suite);
                 if (suite is not null && request.PromoteArm is not null && Promote(request, suite, evalFile, suiteFindings) is { } baseline) baselines.Add(baseline);
                 findings.AddRange(suiteFindings);
@@ -152,27 +173,13 @@ public static class ExperimentRunner
 
         var selected = file.Cases.Where(c => c.Id is not null && filter.Matches(c.Id)).ToList();
         var results = new List<ArmResult>();
-        foreach (var (arm, armPrompt) in arms)
+        try
         {
-            var providerOptions = run.ProviderOptions ?? new EvalProviderOptions();
-            if (arm.Model is not null) providerOptions = providerOptions with { Model = arm.Model };
-            EvalModelClients clients;
-            try
-            {
-                clients = EvalModelClients.Create(providerOptions, store, policy, run.ClientFactory);
-            }
-            catch (EvalProviderException exception)
-            {
-                findings.Add(FileError(exception.Message));
-                return (null, findings, null);
-            }
-
-            using (clients)
-            {
-                var trials = new TrialRunner(new ArmPromptDescriptor(armPrompt, arm), clients, policy.CostMeter, run.RegexTimeout, arm.Id);
-                var cases = await Task.WhenAll(selected.Select(c => RunCaseAsync(trials, file, c, slots, cancellationToken))).ConfigureAwait(false);
-                results.Add(new ArmResult(arm, armPrompt.SourcePath, cases, ArmStatistics.Summarize(cases, policy.CostMeter is not null)));
-            }
+            await RunArmsAsync(run, arms, selected, file, store, policy, slots, results, findings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw SuiteRunner.Cancelled(store, cancellationToken);
         }
 
         string? written = null;
@@ -186,6 +193,9 @@ public static class ExperimentRunner
             findings.Add(FileError($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}"));
         }
 
+        // An arm that could not run leaves no comparison to make; the arms before it keep their recordings.
+        if (results.Count < arms.Count) return (null, findings, written);
+
         foreach (var arm in results)
         {
             foreach (var error in arm.Cases.Where(c => c.IsError))
@@ -198,6 +208,38 @@ public static class ExperimentRunner
         // Relative to the project, so the JSON results do not depend on where the project is checked out.
         var suite = ArmStatistics.Compare(PromptLinker.Relative(run.ProjectDirectory, fullPath), prompt.Name, controlId, request.Alpha, results);
         return (suite, findings, written);
+    }
+
+    /// <summary>
+    /// Runs every arm's cases into <paramref name="results"/>, in arm order; stops at an arm whose model clients cannot
+    /// be made (the finding says why, and <paramref name="results"/> is then short of arms).
+    /// </summary>
+    private static async Task RunArmsAsync(
+        EvalRunRequest run, List<(ExperimentArm Arm, IPromptDescriptor Prompt)> arms, List<EvalCase> selected, EvalFile file, RecordingStore store,
+        EvalCallPolicy policy, SemaphoreSlim slots, List<ArmResult> results, List<EvalFinding> findings, CancellationToken cancellationToken)
+    {
+        foreach (var (arm, armPrompt) in arms)
+        {
+            var providerOptions = run.ProviderOptions ?? new EvalProviderOptions();
+            if (arm.Model is not null) providerOptions = providerOptions with { Model = arm.Model };
+            EvalModelClients clients;
+            try
+            {
+                clients = EvalModelClients.Create(providerOptions, store, policy, run.ClientFactory);
+            }
+            catch (EvalProviderException exception)
+            {
+                findings.Add(new EvalFinding(InfrastructureError, true, file.Path, 1, 1, exception.Message));
+                return;
+            }
+
+            using (clients)
+            {
+                var trials = new TrialRunner(new ArmPromptDescriptor(armPrompt, arm), clients, policy.CostMeter, run.RegexTimeout, arm.Id);
+                var cases = await Task.WhenAll(selected.Select(c => RunCaseAsync(trials, file, c, slots, cancellationToken))).ConfigureAwait(false);
+                results.Add(new ArmResult(arm, armPrompt.SourcePath, cases, ArmStatistics.Summarize(cases, policy.CostMeter is not null)));
+            }
+        }
     }
 
     /// <summary>The estimate of every eval file with its own arms (the request's, else its experiment: block's).</summary>

@@ -149,7 +149,7 @@ internal sealed class SuiteRunner
     /// Writes what the cancelled run recorded (the calls that completed were paid for) and says so. Pruning would
     /// need the whole run, so a cancelled run never prunes.
     /// </summary>
-    private static EvalRunCancelledException Cancelled(RecordingStore store, CancellationToken cancellationToken)
+    internal static EvalRunCancelledException Cancelled(RecordingStore store, CancellationToken cancellationToken)
     {
         var written = new List<string>();
         var errors = new List<string>();

@@ -293,6 +293,38 @@ public sealed class ExperimentEndToEndTests
     }
 
     [Fact]
+    public async Task A_cancelled_experiment_keeps_the_recordings_of_the_calls_that_completed_under_their_arm_and_writes_no_report()
+    {
+        // Two answers, then a call that never returns before the test cancels.
+        await using var server = FakeOpenAIServer.Start(
+            request => FakeOpenAIServer.Chat("""{"category":"billing"}""", model: "model-a") with { Delay = request.Index < 2 ? TimeSpan.Zero : TimeSpan.FromMinutes(3) },
+            maxRequests: 10, lifetime: TimeSpan.FromMinutes(4));
+        var (folder, request) = Project(4, server, EvalMode.Record, "model-a");
+        using (folder)
+        {
+            request = request with { Run = request.Run with { MaxConcurrency = 1 } };
+            using var cancellation = new System.Threading.CancellationTokenSource();
+            var running = ExperimentRunner.RunAsync(request, cancellation.Token);
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+            while (server.RequestCount < 3)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the third call was never made");
+                await Task.Delay(20);
+            }
+
+            cancellation.Cancel();
+            var cancelled = await Assert.ThrowsAsync<EvalRunCancelledException>(() => running);
+
+            var recordingsFile = Path.Combine(folder.Path, "Prompts", "Classify.eval.recordings.json");
+            Assert.Equal(recordingsFile, Assert.Single(cancelled.RecordingsWritten));
+            var entries = RecordingStore.Open(recordingsFile, EvalMode.Replay).Entries;
+            Assert.Equal(2, entries.Count);
+            Assert.All(entries, e => Assert.Equal("base/model-a", e.Arm));
+            Assert.False(Directory.Exists(request.Run.ReportDirectory));
+        }
+    }
+
+    [Fact]
     public async Task Only_update_baseline_with_an_arm_changes_the_baseline_and_it_takes_that_arms_results()
     {
         await using var server = Server(basePasses: 1);
