@@ -18,29 +18,11 @@ namespace PromptGen.EndToEnd.Tests;
 [Collection(PackedPackagesCollection.Name)]
 public sealed class ExperimentBuildTests(PackedPackages packages)
 {
-    private const string ConcisePrompt = """
-        ---
-        input:
-          schema:
-            type: object
-            properties:
-              ticket:
-                type: string
-            required: [ticket]
-        output:
-          schema:
-            type: object
-            properties:
-              category:
-                type: string
-                enum: [billing, technical]
-            required: [category]
-        ---
-        Concise: {{ticket}}
-        """;
+    /// <summary>The variant <c>concise</c> of <see cref="EvalProjects.ClassifyPrompt"/>: the same schemas, another template.</summary>
+    private static readonly string s_concisePrompt = EvalProjects.ClassifyPrompt.Replace("Classify this support ticket: {{ticket}}", "Concise: {{ticket}}", StringComparison.Ordinal);
 
     /// <summary>The concise variant with a field more in its output: line 10 is its output <c>schema:</c>.</summary>
-    private static readonly string s_conciseWithOtherSchema = ConcisePrompt.Replace("\r\n", "\n").Replace("    required: [category]\n---", "      reason:\n        type: string\n    required: [category]\n---");
+    private static readonly string s_conciseWithOtherSchema = s_concisePrompt.Replace("\r\n", "\n").Replace("    required: [category]\n---", "      reason:\n        type: string\n    required: [category]\n---");
 
     /// <summary>30 cases (lines 2 onwards), then the experiment block.</summary>
     private static string Eval(string variants) =>
@@ -54,7 +36,7 @@ public sealed class ExperimentBuildTests(PackedPackages packages)
     [EndToEndFact]
     public async Task The_build_checks_the_block_and_variants_and_PromptEval_runs_the_experiment_from_properties_replays_it_and_promotes_one_arm()
     {
-        var conciseOk = !s_conciseWithOtherSchema.Equals(ConcisePrompt.Replace("\r\n", "\n"), StringComparison.Ordinal);
+        var conciseOk = !s_conciseWithOtherSchema.Equals(s_concisePrompt.Replace("\r\n", "\n"), StringComparison.Ordinal) && s_concisePrompt.Contains("Concise:", StringComparison.Ordinal);
         Assert.True(conciseOk, "the test's variant with another schema is the same as the variant");
         var project = ConsumerProject.Create(packages, "experiment", EvalProjects.Library(packages.Version), new Dictionary<string, string>
         {
@@ -71,7 +53,7 @@ public sealed class ExperimentBuildTests(PackedPackages packages)
         Assert.Contains("Prompts/Classify.concise.prompt(10,3): error PG0620", broken.Output);
         Assert.Contains($"{evalFile}({VariantsLine},20): error PG0506: The prompt 'Classify.prompt' has no variant 'consise'", broken.Output);
 
-        project.WriteFile("Prompts/Classify.concise.prompt", ConcisePrompt);
+        project.WriteFile("Prompts/Classify.concise.prompt", s_concisePrompt);
         project.WriteFile(evalFile, Eval("all"));
         var built = await project.BuildAsync();
         Assert.True(built.ExitCode == 0, built.ToString());
