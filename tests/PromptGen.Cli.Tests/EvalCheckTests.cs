@@ -48,6 +48,34 @@ public sealed class EvalCheckTests
     }
 
     [Fact]
+    public void The_experiment_block_is_checked_against_the_variant_files_beside_the_prompt()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "promptgen-experiment-check-" + System.Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            const string Prompt = "---\ninput:\n  schema:\n    ticket: string\noutput:\n  schema:\n    category(enum): [billing, bug]\n---\n{{ticket}}\n";
+            File.WriteAllText(Path.Combine(folder, "Classify.prompt"), Prompt);
+            File.WriteAllText(Path.Combine(folder, "Classify.concise.prompt"), Prompt.Replace("{{ticket}}", "Short: {{ticket}}"));
+            var evalFile = Path.Combine(folder, "Classify.eval.yaml");
+            File.WriteAllText(evalFile, "cases:\n  - id: a\n    input: { ticket: x }\n    assert: [{ path: category, equals: bug }]\nexperiment:\n  variants: [base, concise, formal]\n  control: concise\n");
+
+            var run = CliRun.Of("check", evalFile);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.StartsWith($"{evalFile}(6,29): error PG0506: The prompt 'Classify.prompt' has no variant 'formal' (no file 'Classify.formal.prompt' beside it); its variants are: concise (", run.Stdout, System.StringComparison.Ordinal);
+            Assert.Single(run.Stdout.Split('\n', System.StringSplitOptions.RemoveEmptyEntries));
+
+            File.WriteAllText(Path.Combine(folder, "Classify.formal.prompt"), Prompt);
+            Assert.Equal(0, CliRun.Of("check", evalFile).ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Json_output_carries_eval_diagnostics()
     {
         var run = CliRun.Of("check", "--format", "json", Fixture.PathOf("evals/bad/Orphan.eval.yaml"));

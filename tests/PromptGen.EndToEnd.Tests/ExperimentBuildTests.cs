@@ -74,6 +74,7 @@ public sealed class ExperimentBuildTests(PackedPackages packages)
             "-p:PromptGenEvalReportDir=reports-record");
         Assert.True(recorded.ExitCode == 0, recorded.ToString());
         Assert.Equal(120, server.RequestCount); // 30 cases × 2 variants × 2 models
+        Assert.Contains("PromptGen experiment: estimate before the run: 120 model calls", recorded.Output);
         Assert.Contains("PromptGen experiment: " + evalFile + ": concise/model-a is better than the control base/model-a: 30/30 vs 5/30", recorded.Output);
         Assert.DoesNotContain("sk-e2e-secret", recorded.Output);
         var markdown = File.ReadAllText(Path.Combine(project.Directory, "reports-record", "promptgen-experiment.md"));
@@ -93,7 +94,21 @@ public sealed class ExperimentBuildTests(PackedPackages packages)
             File.ReadAllBytes(Path.Combine(project.Directory, "reports-record", "promptgen-experiment.json")),
             File.ReadAllBytes(Path.Combine(project.Directory, "reports-replay", "promptgen-experiment.json")));
 
-        // 4. The block's own arms (base/model-a, concise/model-a), replayed; only the arm named is promoted to the baseline.
+        // 4. A live run of the block's arms (base/model-a, concise/model-a) with prices: the estimate from the recordings is
+        //    what the recorded run of those arms used (60 calls × (100 input tokens × 1 + 10 output tokens × 4) per
+        //    million tokens = 0.0084), above PromptGenEvalMaxCost: the run does not start and no model is called.
+        var priced = EvalProjects.Online(server.Endpoint);
+        priced["PROMPTGEN_INPUT_PRICE_PER_MTOK"] = "1";
+        priced["PROMPTGEN_OUTPUT_PRICE_PER_MTOK"] = "4";
+        var capped = await EvalProjects.RunAsync(project, priced, "build", "-t:PromptEval",
+            "-p:PromptGenEvalMode=live", "-p:PromptGenEvalExperiment=true", "-p:PromptGenEvalMaxCost=0.005");
+        Assert.True(capped.ExitCode != 0, capped.ToString());
+        Assert.Contains("estimate before the run: 60 model calls, about 6000 input and 600 output tokens, cost 0.0084", capped.Output);
+        Assert.Contains("error PG1004: The experiment was not started: its estimate", capped.Output);
+        Assert.Contains("exceeds --max-cost 0.005", capped.Output);
+        Assert.Equal(120, server.RequestCount);
+
+        // 5. The block's own arms (base/model-a, concise/model-a), replayed; only the arm named is promoted to the baseline.
         var baselinePath = Path.Combine(project.Directory, "Prompts", "Classify.eval.baseline.json");
         Assert.False(File.Exists(baselinePath));
         var promoted = await EvalProjects.RunAsync(project, EvalProjects.Offline(), "build", "-t:PromptEval",
