@@ -110,6 +110,9 @@ public sealed class PromptEval : ToolTask
     /// <summary>Experiment: with <see cref="UpdateBaseline"/>, the one arm (<c>variant/model</c>) whose results become the baseline.</summary>
     public string? Arm { get; set; }
 
+    /// <summary>Experiment: earlier runs' <c>promptgen-experiment.json</c> files, oldest first, separated by <c>;</c>: the pass rate over time chart.</summary>
+    public string? History { get; set; }
+
     /// <summary>Experiment: do not start when the estimated cost exceeds this amount, and stop calling the model once the spend does.</summary>
     public string? MaxCost { get; set; }
 
@@ -398,6 +401,7 @@ public sealed class PromptEval : ToolTask
         AppendIfSet(builder, "--arm-control ", ArmControl?.Trim());
         AppendIfSet(builder, "--arm ", Arm?.Trim());
         AppendIfSet(builder, "--max-cost ", MaxCost?.Trim());
+        AppendIfSet(builder, "--history ", CommaList(History));
     }
 
     private static string? CommaList(string? value) => value is null

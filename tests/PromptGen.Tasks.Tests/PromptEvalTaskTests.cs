@@ -245,6 +245,7 @@ public sealed class PromptEvalTaskTests : IDisposable
         task.UpdateBaseline = true;
         task.Arm = "concise/gpt-4.1-nano@t=0";
         task.MaxCost = "0.50";
+        task.History = "/runs/1/promptgen-experiment.json;/runs/2/promptgen-experiment.json";
 
         Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
 
@@ -255,6 +256,7 @@ public sealed class PromptEvalTaskTests : IDisposable
         Assert.Equal("0,0.7", After(passed, "--temperatures"));
         Assert.Equal("base/gpt-4o-mini@t=0", After(passed, "--arm-control"));
         Assert.Equal(("concise/gpt-4.1-nano@t=0", "0.50"), (After(passed, "--arm"), After(passed, "--max-cost")));
+        Assert.Equal("/runs/1/promptgen-experiment.json,/runs/2/promptgen-experiment.json", After(passed, "--history"));
         Assert.Contains("--update-baseline", passed);
         Assert.Equal(EvalFile, passed[^1]);
     }
@@ -274,7 +276,7 @@ public sealed class PromptEvalTaskTests : IDisposable
         Assert.True(task.Execute());
 
         var passed = File.ReadAllLines(arguments);
-        Assert.DoesNotContain(passed, a => a is "--experiment" or "--variants" or "--models" or "--temperatures" or "--arm-control" or "--arm" or "--max-cost");
+        Assert.DoesNotContain(passed, a => a is "--experiment" or "--variants" or "--models" or "--temperatures" or "--arm-control" or "--arm" or "--max-cost" or "--history");
     }
 
     private PromptEval Task(string script)
