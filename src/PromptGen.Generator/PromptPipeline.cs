@@ -30,7 +30,7 @@ internal static class PromptPipeline
     /// <summary>A partial: <c>_name.prompt</c>, included as <c>{{&gt; name}}</c>; no class is generated for it.</summary>
     public static bool IsPartialFile(AdditionalText text) => PartialFile.NameOf(text.Path) is not null;
 
-    /// <summary>An eval file (<c>*.eval.yaml</c>): checked against the prompt it tests (PG0501–PG0505).</summary>
+    /// <summary>An eval file (<c>*.eval.yaml</c>): checked against the prompt it tests (PG0501–PG0506).</summary>
     public static bool IsEvalFile(AdditionalText text) => EvalPromptLink.IsEvalFile(text.Path);
 
     /// <summary>Swaps the parser for the current (async) flow, for tests; dispose to restore it.</summary>
@@ -213,7 +213,7 @@ internal static class PromptPipeline
     public static PromptEvalContext DescribeForEvals(AnalyzedPrompt analyzed) =>
         new(analyzed.Path, analyzed.Semantics is { } semantics ? PromptContext.From(semantics) : null);
 
-    /// <summary>PG0501–PG0505 for one eval file, located in it, against the project's prompts.</summary>
+    /// <summary>PG0501–PG0506 for one eval file, located in it, against the project's prompts.</summary>
     public static PartialReport CheckEval(EvalFileInput file, ImmutableArray<PromptEvalContext> prompts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -7,7 +7,8 @@ namespace PromptGen.Language.Evals;
 /// Checks an eval file against the prompt it tests (PRODUCT §4, PG05xx): PG0501 when the prompt does not exist, PG0502
 /// when a case's input does not fit the input schema, PG0503 when an assertion's path or operator does not fit the
 /// output type, PG0506 when the <c>experiment:</c> block names a variant the prompt does not have
-/// (<see cref="PromptContext.Variants"/>) or a control that is not one of its arms. The result also includes the file's own diagnostics (PG0001, PG0504, PG0505), sorted by position.
+/// (<see cref="PromptContext.Variants"/>) or a control that is not one of its arms. The result also includes the
+/// file's own diagnostics (PG0001, PG0504, PG0505), sorted by position.
 /// </summary>
 public static class EvalChecker
 {

@@ -110,7 +110,7 @@ public static class PromptCompiler
     }
 
     /// <summary>
-    /// An eval file's diagnostics (PG0501–PG0505, and its own YAML problems) against the prompt it tests, or
+    /// An eval file's diagnostics (PG0501–PG0506, and its own YAML problems) against the prompt it tests, or
     /// PG0501 when <paramref name="prompt"/> is null (<paramref name="siblingPrompts"/> feed the suggestion).
     /// </summary>
     public static IReadOnlyList<PromptDiagnostic> CheckEval(EvalFile file, PromptContext? prompt, IEnumerable<string>? siblingPrompts = null)
