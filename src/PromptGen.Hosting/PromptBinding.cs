@@ -28,8 +28,8 @@ public sealed class PromptBinding
 
     /// <summary>
     /// The options for one call: the caller's <paramref name="callerOptions"/> over the configured ones, value by value
-    /// (chat options merged with <see cref="PromptChatOptions.Merge"/>; the variant when the caller names none; re-ask
-    /// when either asks for it). The result then goes over the prompt's frontmatter in the generated code.
+    /// (chat options merged with <see cref="PromptChatOptions.Merge"/>; the configured variant when the caller names none,
+    /// <c>base</c> naming the base prompt; re-ask when either asks for it). The result then goes over the prompt's frontmatter in the generated code.
     /// <paramref name="callerOptions"/> is not modified.
     /// </summary>
     public PromptRunOptions ApplyTo(PromptRunOptions? callerOptions)
@@ -44,7 +44,7 @@ public sealed class PromptBinding
             RenderOptions = callerOptions?.RenderOptions,
             Telemetry = callerOptions?.Telemetry,
             ReaskOnParseFailure = (callerOptions?.ReaskOnParseFailure ?? false) || (Options.ReaskOnParseFailure ?? false),
-            Variant = string.IsNullOrEmpty(callerOptions?.Variant) ? VariantOrNull(Options.Variant) : callerOptions!.Variant,
+            Variant = string.IsNullOrEmpty(callerOptions?.Variant) ? VariantOrNull(Options.Variant) : VariantOrNull(callerOptions!.Variant),
         };
     }
 
