@@ -93,6 +93,18 @@ public sealed class HostingGenerationTests
         Assert.Contains("public static global::PromptGen.Hosting.IPromptGenBuilder AddAcmeSupportPrompts(", registration, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_prompt_whose_schema_generates_a_Client_type_is_registered_without_a_client_and_still_compiles()
+    {
+        const string WithClientRecord = "---\ninput:\n  schema:\n    client:\n      name: string\n---\nHello {{client.name}}";
+        var (harness, result) = Run(withHosting: true, ("Prompts/Welcome.prompt", WithClientRecord));
+
+        Assert.Empty(harness.CompilationErrors());
+        Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.EndsWith(".Client.g.cs", StringComparison.Ordinal));
+        var registration = Source(result, "PromptGenHosting.g.cs");
+        Assert.Contains("AddPrompt(builder, new global::PromptGen.Hosting.PromptRegistration(global::Acme.Support.Prompts.WelcomePrompt.PromptName, global::System.Array.Empty<string>()));", registration, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("TicketTriage", "TicketTriage")]
     [InlineData("Acme.Support", "AcmeSupport")]

@@ -14,8 +14,16 @@ internal static class HostingEmitter
     private const string Builder = "global::PromptGen.Hosting.IPromptGenBuilder";
     private const string Registration = "global::PromptGen.Hosting.PromptRegistration";
 
-    /// <summary>Prompts whose instance tools need an object per call get no client (a client has no such parameter yet).</summary>
-    public static bool HasClient(PromptModel model) => !ToolEmitter.NeedsTargets(model);
+    private const string ClientClass = "Client";
+
+    /// <summary>
+    /// Prompts whose instance tools need an object per call get no client (a client has no such parameter yet), nor do
+    /// prompts whose schema already generates a type named <c>Client</c> in the class.
+    /// </summary>
+    public static bool HasClient(PromptModel model) =>
+        !ToolEmitter.NeedsTargets(model)
+        && !model.Records.Any(r => r.Name == ClientClass)
+        && !model.Enums.Any(e => e.Name == ClientClass);
 
     public static string EmitClient(PromptModel model)
     {
@@ -33,7 +41,7 @@ internal static class HostingEmitter
         {
             w.Line($"/// <summary>The <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt as a service: ask for it in a constructor or an endpoint; it calls the configured chat client with the configured options (<c>PromptGen:Prompts:{XmlDoc.Escape(identity.PromptName)}</c>).</summary>");
             w.Line(GeneratedCodeAttribute);
-            using (w.Block("public sealed class Client"))
+            using (w.Block($"public sealed class {ClientClass}"))
             {
                 w.Line("private readonly " + Binding + " _binding;");
                 w.Line();
