@@ -207,6 +207,35 @@ public sealed class AddPromptGenTests
         Assert.Equal("direct", model.Requests.Single().Options!.ModelId);
     }
 
+    [Fact]
+    public async Task Options_configured_in_code_are_validated_and_applied_like_bound_ones()
+    {
+        var model = new RecordingChatClient();
+        var collection = new ServiceCollection();
+        collection.AddChatClient(model);
+        collection.AddPromptGen(options => options.Prompts["SortTicket"] = new PromptOptions { TopK = 5 }).AddPromptGenHostingTestsPrompts();
+        using var services = collection.BuildServiceProvider();
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+        await services.GetRequiredService<SortTicketPrompt.Client>().RunAsync("Hello");
+
+        Assert.Equal(5, model.Requests.Single().Options!.TopK);
+    }
+
+    [Fact]
+    public void Configuration_naming_a_prompt_when_none_are_registered_says_how_to_register_them()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PromptGen:Prompts:SortTicket:Temperature"] = "0" })
+            .Build();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IConfiguration>(configuration);
+        collection.AddPromptGen();
+        using var services = collection.BuildServiceProvider();
+
+        Assert.Contains("no prompts are registered (call the generated Add…Prompts() method on AddPromptGen())", StartUpFailure(services), StringComparison.Ordinal);
+    }
+
     private static string StartUpFailure(IServiceProvider services) =>
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate()).Message;
 
