@@ -208,6 +208,22 @@ public sealed class AddPromptGenTests
     }
 
     [Fact]
+    public async Task StreamAsync_applies_the_configured_options_too()
+    {
+        var model = new RecordingChatClient();
+        using var services = Build(model, new() { ["PromptGen:Prompts:SortTicket:Temperature"] = "0.15" });
+
+        var stream = services.GetRequiredService<SortTicketPrompt.Client>().StreamAsync("I was charged twice");
+        await foreach (var _ in stream)
+        {
+        }
+
+        var result = await stream.GetResultAsync();
+        Assert.Equal(SortTicketPrompt.Category.Billing, result.Value.Category);
+        Assert.Equal(0.15f, model.Requests.Single().Options!.Temperature);
+    }
+
+    [Fact]
     public async Task Options_configured_in_code_are_validated_and_applied_like_bound_ones()
     {
         var model = new RecordingChatClient();

@@ -5,7 +5,7 @@ namespace PromptGen.Generator.Emit;
 
 /// <summary>
 /// Emits what PromptGen.Hosting needs (only for compilations that reference it): a typed <c>Client</c> nested in each
-/// prompt class, whose <c>RunAsync</c> takes the extension method's parameters and applies the configured options, and
+/// prompt class, whose <c>RunAsync</c> and <c>StreamAsync</c> take the extension methods' parameters and applies the configured options, and
 /// the <c>Add{Assembly}Prompts()</c> method that registers every prompt and client of the assembly.
 /// </summary>
 internal static class HostingEmitter
@@ -62,6 +62,14 @@ internal static class HostingEmitter
                 w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
                 w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
                 w.Line($"    {cls}.RunAsync(_binding.ChatClient, new {cls}.Input({string.Join(", ", parameters.Select(p => p.ParameterName))}), _binding.ApplyTo(options), cancellationToken);");
+                w.Line();
+                w.Line("/// <summary>Renders the prompt and streams the answer (partial values, then the typed result from <c>GetResultAsync()</c>), with the configured options under <paramref name=\"options\"/>.</summary>");
+                foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description, PromptSourceEmitter.DefaultText(parameter));
+                w.Line($"public global::PromptGen.Streaming.PromptStream<{StreamEmitter.PartialType(model)}, {outputType}> StreamAsync(");
+                foreach (var parameter in parameters) w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{PromptSourceEmitter.ParameterDefault(parameter)},");
+                w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
+                w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
+                w.Line($"    {cls}.StreamAsync(_binding.ChatClient, new {cls}.Input({string.Join(", ", parameters.Select(p => p.ParameterName))}), _binding.ApplyTo(options), cancellationToken);");
             }
         }
 

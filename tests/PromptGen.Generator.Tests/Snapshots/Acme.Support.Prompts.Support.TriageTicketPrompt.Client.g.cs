@@ -31,6 +31,17 @@ namespace Acme.Support.Prompts.Support
                 global::PromptGen.PromptRunOptions? options = null,
                 global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Acme.Support.Prompts.Support.TriageTicketPrompt.RunAsync(_binding.ChatClient, new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(ticket, product, priority), _binding.ApplyTo(options), cancellationToken);
+
+            /// <summary>Renders the prompt and streams the answer (partial values, then the typed result from <c>GetResultAsync()</c>), with the configured options under <paramref name="options"/>.</summary>
+            /// <param name="ticket">The customer's message</param>
+            /// <param name="product">Product name if known</param>
+            public global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Support.TriageTicketPrompt.PartialOutput, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> StreamAsync(
+                string ticket,
+                string? product = null,
+                long? priority = null,
+                global::PromptGen.PromptRunOptions? options = null,
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Acme.Support.Prompts.Support.TriageTicketPrompt.StreamAsync(_binding.ChatClient, new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(ticket, product, priority), _binding.ApplyTo(options), cancellationToken);
         }
     }
 }
