@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.AI;
 using PromptGen;
 using PromptGen.Capture;
 using TicketTriage.Prompts;
@@ -25,12 +24,13 @@ internal static class TriageEndpoints
 {
     public static IEndpointRouteBuilder MapTriage(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/triage", async (TriageRequest request, IChatClient client, CancellationToken cancellationToken) =>
+        // The endpoint asks for the prompt it calls; model, sampling, variant and chat client come from configuration.
+        app.MapPost("/triage", async (TriageRequest request, ClassifyTicketPrompt.Client classifyTicket, CancellationToken cancellationToken) =>
         {
             if (string.IsNullOrWhiteSpace(request.Ticket)) return Results.ValidationProblem(new System.Collections.Generic.Dictionary<string, string[]> { ["ticket"] = new[] { "A ticket is required." } });
             try
             {
-                var result = await client.ClassifyTicketAsync(request.Ticket, request.Channel, cancellationToken: cancellationToken);
+                var result = await classifyTicket.RunAsync(request.Ticket, request.Channel, cancellationToken: cancellationToken);
                 var value = result.Value;
                 return Results.Ok(new TriageResponse(result.CallId, value.Category.ToWireName(), value.Priority.ToWireName(), value.Summary, value.Confidence, result.Repairs.Count));
             }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromptGen.Generator.Catalog;
+using PromptGen.Generator.Hosting;
 using PromptGen.Generator.Tools;
 
 namespace PromptGen.Generator;
@@ -115,6 +116,20 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Combine(projectOptions)
             .Select(static (pair, _) => CatalogPipeline.Collect(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.PromptCatalog);
+
+        // Typed prompt clients and their registration, only when the compilation references PromptGen.Hosting.
+        var hostingTarget = context.CompilationProvider
+            .Select(static (compilation, _) => HostingPipeline.ReadTarget(compilation))
+            .WithTrackingName(TrackingNames.HostingTarget);
+        var hosting = models
+            .Select(static (result, _) => HostingPipeline.Describe(result))
+            .Collect()
+            .Combine(hostingTarget)
+            .Combine(projectOptions)
+            .Select(static (pair, _) => HostingPipeline.Collect(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.HostingRegistration);
+        context.RegisterSourceOutput(models.Combine(hostingTarget), HostingPipeline.EmitClient);
+        context.RegisterSourceOutput(hosting, HostingPipeline.EmitRegistration);
 
         context.RegisterSourceOutput(models, VariantPipeline.Emit);
         context.RegisterSourceOutput(catalog, CatalogPipeline.Emit);

@@ -4,6 +4,8 @@ namespace PromptGen.Generator;
 internal static class TrackingNames
 {
     public const string ProjectOptions = nameof(ProjectOptions);
+    public const string HostingTarget = nameof(HostingTarget);
+    public const string HostingRegistration = nameof(HostingRegistration);
     public const string PromptInputs = nameof(PromptInputs);
     public const string ParsedPrompts = nameof(ParsedPrompts);
     public const string PartialInputs = nameof(PartialInputs);

@@ -18,6 +18,7 @@ namespace PromptGen.TriageApi.Tests;
 /// capture → import → eval: the TriageApi sample serves triage requests against a local OpenAI-compatible server (its
 /// answers are hand-written), captures them to a file, and the captured calls become eval cases that pass in replay.
 /// </summary>
+[Collection(SampleHost.Collection)]
 public sealed class ProductionLoopTests : IDisposable
 {
     private const string ApiKey = "sk-triageapi-test-0123456789abcdef";

@@ -116,10 +116,10 @@ internal static class PromptSourceEmitter
     /// A parameter's default: the <c>input.default</c> constant when C# has one; <c>null</c> for other defaults (the
     /// generated render applies them) and for optional fields; nothing for fields the caller must give.
     /// </summary>
-    private static string ParameterDefault(PropertyModel property) =>
+    internal static string ParameterDefault(PropertyModel property) =>
         property.Default is { } value ? " = " + (value.Constant ?? "null") : property.IsRequired ? string.Empty : " = null";
 
-    private static string? DefaultText(PropertyModel property) =>
+    internal static string? DefaultText(PropertyModel property) =>
         property.Default is { } value ? InputDefaultValues.Display(value) : null;
 
     private static void EmitRecord(IndentedWriter w, string cls, RecordModel record)

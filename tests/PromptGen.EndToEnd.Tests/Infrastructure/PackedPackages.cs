@@ -16,7 +16,7 @@ namespace PromptGen.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class PackedPackages : IAsyncLifetime
 {
-    private static readonly string[] s_packageIds = ["PromptGen", "PromptGen.Sdk", "PromptGen.Cli"];
+    private static readonly string[] s_packageIds = ["PromptGen", "PromptGen.Sdk", "PromptGen.Cli", "PromptGen.Hosting"];
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<object>>> _shared = new();
     private int _consumerCount;
@@ -61,7 +61,8 @@ public sealed class PackedPackages : IAsyncLifetime
                 "projects": [
                   "src/PromptGen/PromptGen.csproj",
                   "src/PromptGen.Sdk/PromptGen.Sdk.csproj",
-                  "src/PromptGen.Cli/PromptGen.Cli.csproj"
+                  "src/PromptGen.Cli/PromptGen.Cli.csproj",
+                  "src/PromptGen.Hosting/PromptGen.Hosting.csproj"
                 ]
               }
             }
