@@ -79,20 +79,25 @@ public static class EvalBatchRunner
         return new EvalBatchOutcome { Result = result, RequestsSubmitted = submitted, AnswersCollected = collectedAnswers };
     }
 
-    /// <summary>The JSONL input file: one chat completion request per line, its body as the SDK built it.</summary>
+    /// <summary>
+    /// The JSONL input file: one chat completion request per line, its body as the SDK built it, written on one line
+    /// (the SDK embeds schemas indented; every token and value is kept as it is).
+    /// </summary>
     internal static byte[] Jsonl(IEnumerable<KeyValuePair<string, string>> requests)
     {
+        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using var stream = new MemoryStream();
         foreach (var (customId, body) in requests)
         {
-            using (var writer = new Utf8JsonWriter(stream))
+            using var document = JsonDocument.Parse(body);
+            using (var writer = new Utf8JsonWriter(stream, options))
             {
                 writer.WriteStartObject();
                 writer.WriteString("custom_id", customId);
                 writer.WriteString("method", "POST");
                 writer.WriteString("url", "/v1/chat/completions");
                 writer.WritePropertyName("body");
-                writer.WriteRawValue(body);
+                document.RootElement.WriteTo(writer);
                 writer.WriteEndObject();
             }
             stream.WriteByte((byte)'\n');

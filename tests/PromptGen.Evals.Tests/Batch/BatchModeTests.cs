@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -220,6 +221,18 @@ public sealed class BatchModeTests
         Assert.Contains("completion window expired", answers["a"].Error, StringComparison.Ordinal);
         var malformed = Assert.Throws<EvalProviderException>(() => EvalBatchRunner.ReadResults("{\"custom_id\":", "file-2", new HashSet<string>(), answers));
         Assert.Contains("file-2', line 1", malformed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_request_is_one_jsonl_line_even_when_the_sdk_indents_a_schema_inside_it()
+    {
+        var body = "{\"model\":\"m\",\"response_format\":{\"schema\":{\n  \"type\": \"object\",\n  \"description\": \"café — 1.50\"\n}},\"temperature\":0.10}";
+
+        var lines = Encoding.UTF8.GetString(EvalBatchRunner.Jsonl(new[] { KeyValuePair.Create("id-1", body), KeyValuePair.Create("id-2", "{}") })).Split('\n');
+
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("", lines[2]);
+        Assert.Equal("{\"custom_id\":\"id-1\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"m\",\"response_format\":{\"schema\":{\"type\":\"object\",\"description\":\"café — 1.50\"}},\"temperature\":0.10}}", lines[0]);
     }
 
     private static string CanonicalBody(string json) => JsonNode.Parse(json)!.ToJsonString();

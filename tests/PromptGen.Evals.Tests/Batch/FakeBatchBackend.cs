@@ -37,6 +37,19 @@ internal sealed class FakeBatchBackend
 
     public ScriptedResponse Handle(ReceivedRequest request)
     {
+        try
+        {
+            return Route(request);
+        }
+        catch (Exception exception) when (exception is ArgumentException or KeyNotFoundException or JsonException or InvalidOperationException or NullReferenceException)
+        {
+            // A request this fake cannot read is answered, never left hanging.
+            return new ScriptedResponse(400, new JsonObject { ["error"] = new JsonObject { ["message"] = "fake batch API: " + exception.Message } }.ToJsonString());
+        }
+    }
+
+    private ScriptedResponse Route(ReceivedRequest request)
+    {
         lock (_gate)
         {
             var path = request.Path.Split('?')[0];
