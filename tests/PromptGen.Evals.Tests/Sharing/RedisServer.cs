@@ -4,7 +4,6 @@ using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
-using PromptGen.Evals.Tests.Experiments;
 
 namespace PromptGen.Evals.Tests.Sharing;
 
@@ -87,23 +86,7 @@ internal sealed class RedisServer : IDisposable
         _process.Dispose();
     }
 
-    private static string? Find()
-    {
-        var script = HeadlessChromium.RepositoryFile("eng/redis.sh");
-        if (script is null || !File.Exists("/bin/bash")) return null;
-        var start = new ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(900_000))
-        {
-            process.Kill(entireProcessTree: true);
-            return null;
-        }
-        var path = output.Result.Trim();
-        return process.ExitCode == 0 && path.Length > 0 && File.Exists(path) ? path : null;
-    }
+    private static string? Find() => EngScript.FindTool("eng/redis.sh");
 }
 
 /// <summary>A fact that needs redis-server; skipped, with the reason, when eng/redis.sh cannot provide it.</summary>
