@@ -65,7 +65,7 @@ public static class EvalBatchRunner
             var pending = await CollectRequestsAsync(request, state, cancellationToken).ConfigureAwait(false);
             if (pending.Count == 0)
                 break;
-            foreach (var chunk in pending.OrderBy(p => p.Key, StringComparer.Ordinal).Chunk(batch.MaxRequestsInBatch))
+            foreach (var chunk in Chunks(pending.OrderBy(p => p.Key, StringComparer.Ordinal), batch.MaxRequestsInBatch, MaxInputFileBytes))
             {
                 var fileId = await api.UploadAsync(Jsonl(chunk), cancellationToken).ConfigureAwait(false);
                 var batchId = await api.CreateAsync(fileId, cancellationToken).ConfigureAwait(false);
@@ -77,6 +77,31 @@ public static class EvalBatchRunner
 
         var result = await EvalRunner.RunAsync(request with { ClientFactory = new BatchClientFactory(state, collected: null) }, cancellationToken).ConfigureAwait(false);
         return new EvalBatchOutcome { Result = result, RequestsSubmitted = submitted, AnswersCollected = collectedAnswers };
+    }
+
+    /// <summary>The largest input file sent (bytes): under the 200 MB the batch APIs accept, with room for line framing.</summary>
+    internal const long MaxInputFileBytes = 190L * 1024 * 1024;
+
+    /// <summary>Splits requests into batches of at most <paramref name="maxLines"/> lines and about <paramref name="maxBytes"/> bytes.</summary>
+    internal static IEnumerable<KeyValuePair<string, string>[]> Chunks(IEnumerable<KeyValuePair<string, string>> requests, int maxLines, long maxBytes)
+    {
+        var chunk = new List<KeyValuePair<string, string>>();
+        long bytes = 0;
+        foreach (var request in requests)
+        {
+            // The line's framing (custom_id, method, url) is a few hundred bytes at most.
+            var size = Encoding.UTF8.GetByteCount(request.Value) + Encoding.UTF8.GetByteCount(request.Key) + 256;
+            if (chunk.Count > 0 && (chunk.Count >= maxLines || bytes + size > maxBytes))
+            {
+                yield return chunk.ToArray();
+                chunk.Clear();
+                bytes = 0;
+            }
+            chunk.Add(request);
+            bytes += size;
+        }
+        if (chunk.Count > 0)
+            yield return chunk.ToArray();
     }
 
     /// <summary>

@@ -29,7 +29,8 @@ internal sealed class OpenAIBatchApi : IDisposable
                 $"{EvalProviderOptions.Names.EndpointVariable} must be an absolute http(s) URL such as https://api.openai.com/v1, not '{endpoint}'.");
         _baseUrl = endpoint.TrimEnd('/');
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        _http.Timeout = options.CallTimeout + TimeSpan.FromSeconds(30);
+        // Input and output files run to hundreds of megabytes: a transfer may take far longer than one model call.
+        _http.Timeout = options.CallTimeout + TimeSpan.FromMinutes(10);
         if (!string.IsNullOrWhiteSpace(options.ApiKey))
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
     }

@@ -50,7 +50,8 @@ public sealed class EvalModelClients : IDisposable
         IChatClient Model(EvalClientRole role, RecordingKind kind)
         {
             IChatClient client = new ResilientChatClient(RawChat(role), policy);
-            return sharedRecordings is null || offline ? client : new Sharing.SharedRecordingsChatClient(client, sharedRecordings, kind, store.Scrubber);
+            // Live runs neither read nor write recordings, shared ones included.
+            return sharedRecordings is null || store.Mode is not (EvalMode.Auto or EvalMode.Record) ? client : new Sharing.SharedRecordingsChatClient(client, sharedRecordings, kind, store.Scrubber);
         }
         return new EvalModelClients(
             new RecordingChatClient(Model(EvalClientRole.App, RecordingKind.Chat), store, RecordingKind.Chat),

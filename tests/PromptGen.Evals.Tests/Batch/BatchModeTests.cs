@@ -235,6 +235,17 @@ public sealed class BatchModeTests
         Assert.Equal("{\"custom_id\":\"id-1\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"m\",\"response_format\":{\"schema\":{\"type\":\"object\",\"description\":\"café — 1.50\"}},\"temperature\":0.10}}", lines[0]);
     }
 
+    [Fact]
+    public void Requests_are_split_into_batches_by_lines_and_by_bytes()
+    {
+        var requests = Enumerable.Range(0, 7).Select(i => KeyValuePair.Create("id-" + i, new string('x', 1000))).ToList();
+
+        Assert.Equal(new[] { 3, 3, 1 }, EvalBatchRunner.Chunks(requests, maxLines: 3, maxBytes: long.MaxValue).Select(c => c.Length).ToArray());
+        Assert.Equal(new[] { 2, 2, 2, 1 }, EvalBatchRunner.Chunks(requests, maxLines: 50_000, maxBytes: 2600).Select(c => c.Length).ToArray());
+        // One request larger than the limit still goes, alone: the API says whether it accepts it.
+        Assert.Equal(new[] { 1, 1 }, EvalBatchRunner.Chunks(requests.Take(2), maxLines: 50_000, maxBytes: 10).Select(c => c.Length).ToArray());
+    }
+
     private static string CanonicalBody(string json) => JsonNode.Parse(json)!.ToJsonString();
 
     /// <summary>A clock whose timers fire at once, moving the time forward by their due time.</summary>
