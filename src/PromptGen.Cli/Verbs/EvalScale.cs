@@ -26,14 +26,23 @@ internal static class EvalScale
         new OptionSpec(RecordingsStoreOption, "redis://host:port", "Look calls up in this shared recordings store before calling the model, and add the answers to it."),
     };
 
+    /// <summary>Refuses, before anything is loaded, options the mode cannot use.</summary>
+    public static void Validate(ParsedArguments arguments, EvalMode mode)
+    {
+        if (IsBatch(arguments) && mode is not (EvalMode.Auto or EvalMode.Record))
+            throw new UsageException($"{BatchOption} sends calls to the model: use it with --mode auto or record, not {mode.ToName()}");
+        if (!IsBatch(arguments) && (arguments.GetValue(BatchStateOption) ?? arguments.GetValue(BatchTimeoutOption)) is not null)
+            throw new UsageException($"{BatchStateOption} and {BatchTimeoutOption} go with {BatchOption}");
+        if (arguments.GetValue(RecordingsStoreOption) is not null && mode is not (EvalMode.Auto or EvalMode.Record))
+            throw new UsageException($"{RecordingsStoreOption} is read and written in auto and record modes; export it into the recordings files with `promptgen recordings export` to replay it");
+    }
+
     /// <summary>The request with the shared recordings store connected, when one is named.</summary>
     /// <exception cref="PromptGen.Evals.Providers.EvalProviderException">The store is unreachable or its URL malformed.</exception>
     public static EvalRunRequest Apply(ParsedArguments arguments, EvalRunRequest request, CancellationToken cancellationToken)
     {
         if (arguments.GetValue(RecordingsStoreOption) is not { } url)
             return request;
-        if (request.Mode is not (EvalMode.Auto or EvalMode.Record))
-            throw new UsageException($"{RecordingsStoreOption} is read and written in auto and record modes; export it into the recordings files with `promptgen recordings export` to replay it");
         return request with { SharedRecordings = SharedRecordingsStore.ConnectAsync(url, cancellationToken).GetAwaiter().GetResult() };
     }
 
@@ -42,8 +51,6 @@ internal static class EvalScale
     /// <summary>Runs the suite through batches: the run's result, or null (after saying so) while batches are pending.</summary>
     public static EvalRunResult? RunBatch(ParsedArguments arguments, EvalRunRequest request, TextWriter stdout, CancellationToken cancellationToken)
     {
-        if (request.Mode is not (EvalMode.Auto or EvalMode.Record))
-            throw new UsageException($"{BatchOption} sends calls to the model: use it with --mode auto or record, not {request.Mode.ToName()}");
         var statePath = arguments.GetValue(BatchStateOption);
         var options = new EvalBatchOptions { StatePath = statePath is null ? null : Path.GetFullPath(statePath) };
         if (arguments.GetValue(BatchTimeoutOption) is { } timeout)

@@ -77,6 +77,7 @@ internal sealed class EvalVerb : Verb
         var findingsPath = arguments.GetValue(FindingsOption);
         var records = findingsPath is null ? null : new EvalRecordsFile(findingsPath);
         var mode = ParseMode(arguments.GetValue(ModeOption));
+        EvalScale.Validate(arguments, mode);
         var (projectDir, evalFiles) = ResolveInputs(arguments);
         if (evalFiles.Count == 0)
         {

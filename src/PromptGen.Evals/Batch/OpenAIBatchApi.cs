@@ -8,7 +8,7 @@ using PromptGen.Evals.Security;
 namespace PromptGen.Evals.Batch;
 
 /// <summary>
-/// The OpenAI batch API (also Azure OpenAI's v1 API): upload a JSONL input file (<c>POST /files</c>, purpose batch),
+/// The OpenAI batch API (and services that serve the same endpoints): upload a JSONL input file (<c>POST /files</c>, purpose batch),
 /// create a batch over it (<c>POST /batches</c>, endpoint <c>/v1/chat/completions</c>, 24 h window), read its status
 /// (<c>GET /batches/{id}</c>) and download its output and error files (<c>GET /files/{id}/content</c>).
 /// </summary>
