@@ -121,6 +121,23 @@ public sealed class BatchModeTests
     }
 
     [Fact]
+    public async Task Record_mode_sends_every_call_even_those_the_recordings_answer()
+    {
+        using var project = new EvalProject(Eval);
+        project.Answers(("refund", "{\"category\":\"technical\"}"), ("login", "{\"category\":\"technical\"}"), ("invoice", "{\"category\":\"technical\"}"));
+        var backend = new FakeBatchBackend { Answer = Model };
+        await using var server = FakeOpenAIServer.StartAllPaths(backend.Handle, maxRequests: 40);
+
+        var outcome = await RunBatchAsync(project, server, Fast(), EvalMode.Record);
+
+        // The hand-written answers would fail refund and invoice: the model's answers, sent in batches, pass them.
+        Assert.True(outcome.Result!.Passed, string.Join("\n", outcome.Result.Findings.Select(f => f.Message)));
+        Assert.Equal(new[] { 3, 1 }, backend.SubmittedLines.Select(b => b.Count).ToArray());
+        Assert.Equal(new[] { "invoice", "login", "refund", "refund" }, project.RecordedCases());
+        Assert.Equal(0, backend.DirectChatCalls);
+    }
+
+    [Fact]
     public async Task Error_file_lines_are_PG1004_for_those_trials_only()
     {
         using var project = new EvalProject(Eval);
