@@ -66,6 +66,7 @@ public sealed class EvalScaleArgumentTests
     [Theory]
     [InlineData("--mode replay --batch", "--batch sends calls to the model: use it with --mode auto or record, not replay")]
     [InlineData("--mode live --batch", "not live")]
+    [InlineData("--mode auto --batch --models a,b", "--batch runs a suite, not an experiment")]
     [InlineData("--mode auto --batch-state s.json", "--batch-state and --batch-timeout go with --batch")]
     [InlineData("--mode replay --recordings-store redis://127.0.0.1:1", "--recordings-store is read and written in auto and record modes")]
     public void Options_the_mode_cannot_use_are_usage_errors_before_anything_loads(string options, string message)

@@ -29,6 +29,8 @@ internal static class EvalScale
     /// <summary>Refuses, before anything is loaded, options the mode cannot use.</summary>
     public static void Validate(ParsedArguments arguments, EvalMode mode)
     {
+        if (IsBatch(arguments) && EvalExperiment.IsRequested(arguments))
+            throw new UsageException($"{BatchOption} runs a suite, not an experiment");
         if (IsBatch(arguments) && mode is not (EvalMode.Auto or EvalMode.Record))
             throw new UsageException($"{BatchOption} sends calls to the model: use it with --mode auto or record, not {mode.ToName()}");
         if (!IsBatch(arguments) && (arguments.GetValue(BatchStateOption) ?? arguments.GetValue(BatchTimeoutOption)) is not null)

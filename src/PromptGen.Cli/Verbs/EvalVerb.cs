@@ -135,7 +135,6 @@ internal sealed class EvalVerb : Verb
             return CommandLine.ErrorsFound;
         }
 
-        if (EvalExperiment.IsRequested(arguments) && EvalScale.IsBatch(arguments)) throw new UsageException($"{EvalScale.BatchOption} runs a suite, not an experiment");
         if (EvalExperiment.IsRequested(arguments)) return EvalExperiment.Run(arguments, request, stdout, records, cancellationToken);
 
         EvalRunResult result;
