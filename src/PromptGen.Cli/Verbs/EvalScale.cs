@@ -51,10 +51,14 @@ internal static class EvalScale
     public static bool IsBatch(ParsedArguments arguments) => arguments.HasFlag(BatchOption);
 
     /// <summary>Runs the suite through batches: the run's result, or null (after saying so) while batches are pending.</summary>
-    public static EvalRunResult? RunBatch(ParsedArguments arguments, EvalRunRequest request, TextWriter stdout, CancellationToken cancellationToken)
+    public static EvalRunResult? RunBatch(ParsedArguments arguments, EvalRunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var statePath = arguments.GetValue(BatchStateOption);
-        var options = new EvalBatchOptions { StatePath = statePath is null ? null : Path.GetFullPath(statePath) };
+        var options = new EvalBatchOptions
+        {
+            StatePath = statePath is null ? null : Path.GetFullPath(statePath),
+            Progress = request.Progress is null ? null : new ConsoleLines(stderr),
+        };
         if (arguments.GetValue(BatchTimeoutOption) is { } timeout)
             options = options with { PollTimeout = ParseDuration(timeout) };
         var outcome = EvalBatchRunner.RunAsync(request, options, cancellationToken).GetAwaiter().GetResult();
@@ -81,5 +85,22 @@ internal static class EvalScale
         if (seconds > 30 * 24 * 3600)
             throw new UsageException($"{BatchTimeoutOption} is at most 30 days, not '{text}'");
         return TimeSpan.FromSeconds(seconds);
+    }
+
+    // Batch progress as lines on standard error, written at once and in order (Progress<T> would post them to the thread pool).
+    private sealed class ConsoleLines : IProgress<string>
+    {
+        private readonly TextWriter _writer;
+
+        public ConsoleLines(TextWriter writer) => _writer = writer;
+
+        public void Report(string value)
+        {
+            lock (_writer)
+            {
+                _writer.Write("PromptGen evals: " + value + "\n");
+                _writer.Flush();
+            }
+        }
     }
 }

@@ -144,7 +144,7 @@ internal sealed class EvalVerb : Verb
             {
                 result = EvalRunner.RunAsync(request, cancellationToken).GetAwaiter().GetResult();
             }
-            else if (EvalScale.RunBatch(arguments, request, stdout, cancellationToken) is { } collected)
+            else if (EvalScale.RunBatch(arguments, request, stdout, stderr, cancellationToken) is { } collected)
             {
                 result = collected;
             }

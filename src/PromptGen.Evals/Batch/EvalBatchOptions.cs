@@ -31,6 +31,12 @@ public sealed record EvalBatchOptions
     /// </summary>
     public int MaxRounds { get; init; } = 6;
 
+    /// <summary>
+    /// Told, in a sentence, each time a batch is submitted or changes status, so a person waiting hours sees it move.
+    /// Called on the runner's thread; null says nothing.
+    /// </summary>
+    public IProgress<string>? Progress { get; init; }
+
     /// <summary>The most requests one batch holds (at most <see cref="MaxRequestsPerBatch"/>).</summary>
     public int MaxRequestsInBatch { get; init; } = MaxRequestsPerBatch;
 }

@@ -71,6 +71,7 @@ public static class EvalBatchRunner
                 var batchId = await api.CreateAsync(fileId, cancellationToken).ConfigureAwait(false);
                 state.Batches.Add(new SubmittedBatch { Id = batchId, InputFileId = fileId, CustomIds = chunk.Select(p => p.Key).ToList() });
                 state.Save(batch.StatePath);
+                batch.Progress?.Report($"batch {batchId}: submitted, {chunk.Length} request(s)");
                 submitted += chunk.Length;
             }
         }
@@ -157,6 +158,7 @@ public static class EvalBatchRunner
             {
                 open.Status = status.Status;
                 state.Save(options.StatePath);
+                options.Progress?.Report($"batch {open.Id}: {status.Status}");
             }
             if (status.IsTerminal)
                 break;

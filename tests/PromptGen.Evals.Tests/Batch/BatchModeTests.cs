@@ -187,7 +187,8 @@ public sealed class BatchModeTests
         var backend = new FakeBatchBackend { Answer = Model, Hold = true };
         await using var server = FakeOpenAIServer.StartAllPaths(backend.Handle, maxRequests: 40);
 
-        var first = await RunBatchAsync(project, server, Fast(statePath) with { PollTimeout = TimeSpan.Zero });
+        var said = new Said();
+        var first = await RunBatchAsync(project, server, Fast(statePath) with { PollTimeout = TimeSpan.Zero, Progress = said });
 
         Assert.Null(first.Result);
         Assert.Equal(new[] { "batch_1" }, first.PendingBatches);
@@ -198,12 +199,13 @@ public sealed class BatchModeTests
         Assert.DoesNotContain(ApiKey, state, StringComparison.Ordinal);
 
         backend.Hold = false;
-        var second = await RunBatchAsync(project, server, Fast(statePath));
+        var second = await RunBatchAsync(project, server, Fast(statePath) with { Progress = said });
 
         Assert.True(second.Result!.Passed);
         Assert.Equal(2, backend.SubmittedLines.Count); // the chat batch once, then the judge batch
         Assert.Equal(new[] { "invoice", "login", "refund", "refund" }, project.RecordedCases());
         Assert.Equal(0, backend.DirectChatCalls);
+        Assert.Equal(new[] { "batch batch_1: submitted, 3 request(s)", "batch batch_1: in_progress", "batch batch_1: completed", "batch batch_2: submitted, 1 request(s)", "batch batch_2: completed" }, said.Lines);
     }
 
     [Fact]
@@ -264,6 +266,13 @@ public sealed class BatchModeTests
     }
 
     private static string CanonicalBody(string json) => JsonNode.Parse(json)!.ToJsonString();
+
+    private sealed class Said : IProgress<string>
+    {
+        public List<string> Lines { get; } = new();
+
+        public void Report(string value) => Lines.Add(value);
+    }
 
     /// <summary>A clock whose timers fire at once, moving the time forward by their due time.</summary>
     private sealed class JumpingClock : TimeProvider
