@@ -16,10 +16,13 @@ internal static class CommandLine
     public const int BadArguments = 2;
     public const int InternalError = 3;
 
+    /// <summary><c>promptgen eval --batch</c> stopped with batches still pending (EX_TEMPFAIL): run it again to collect them.</summary>
+    public const int Pending = 75;
+
     /// <summary>128 + SIGINT, as shells report a command stopped by Ctrl+C.</summary>
     public const int Cancelled = 130;
 
-    private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb(), new ParseVerb(), new RunVerb(), new EvalVerb(), new InitVerb(), new LspVerb(), new CasesVerb() };
+    private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb(), new ParseVerb(), new RunVerb(), new EvalVerb(), new InitVerb(), new LspVerb(), new CasesVerb(), new RecordingsVerb() };
 
     /// <summary>Runs the command line <paramref name="args"/>; <paramref name="cancellationToken"/> is Ctrl+C.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

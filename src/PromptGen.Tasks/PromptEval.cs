@@ -24,6 +24,9 @@ public sealed class PromptEval : ToolTask
     /// <summary>The exit code of the runner when it was cancelled (128 + SIGINT).</summary>
     private const int CancelledExitCode = 130;
 
+    /// <summary>The exit code of the runner when it stopped with provider batches still pending.</summary>
+    private const int BatchPendingExitCode = 75;
+
     /// <summary>The diagnostic ID of infrastructure errors (a runner that could not run).</summary>
     private const string InfrastructureErrorCode = "PG1004";
 
@@ -115,6 +118,17 @@ public sealed class PromptEval : ToolTask
 
     /// <summary>Experiment: do not start when the estimated cost exceeds this amount, and stop calling the model once the spend does.</summary>
     public string? MaxCost { get; set; }
+    /// <summary>Send the missing model calls through the provider's batch API (<c>--batch</c>).</summary>
+    public bool Batch { get; set; }
+
+    /// <summary>The batch state file (<c>--batch-state</c>): a later build with the same file collects the batches an earlier one submitted.</summary>
+    public string? BatchState { get; set; }
+
+    /// <summary>How long to wait for the batches (<c>--batch-timeout</c>: 0, 90s, 30m, 24h).</summary>
+    public string? BatchTimeout { get; set; }
+
+    /// <summary>A recordings store shared between runs (<c>--recordings-store redis://host:port</c>).</summary>
+    public string? RecordingsStore { get; set; }
 
     /// <summary>The reports the run wrote, with <c>Format</c> metadata: <c>junit</c>, <c>json</c>, <c>markdown</c>, <c>html</c>.</summary>
     [Output]
@@ -236,6 +250,10 @@ public sealed class PromptEval : ToolTask
         AppendIfSet(builder, "--model ", Model);
         AppendIfSet(builder, "--judge-model ", JudgeModel);
         AppendExperiment(builder);
+        if (Batch) builder.AppendSwitch("--batch");
+        AppendIfSet(builder, "--batch-state ", string.IsNullOrEmpty(BatchState) ? null : Path.GetFullPath(BatchState));
+        AppendIfSet(builder, "--batch-timeout ", BatchTimeout);
+        AppendIfSet(builder, "--recordings-store ", RecordingsStore);
         foreach (var file in EvalFiles) builder.AppendFileNameIfNotNull(file.GetMetadata("FullPath"));
         return builder.ToString();
     }
@@ -269,6 +287,13 @@ public sealed class PromptEval : ToolTask
         if (ExitCode == CancelledExitCode || _outcome == "cancelled") return false;
 
         if (ExitCode == GateFailedExitCode && Log.HasLoggedErrors) return false;
+        if (ExitCode == BatchPendingExitCode && !Log.HasLoggedErrors)
+        {
+            LogInfrastructureError(string.IsNullOrEmpty(BatchState)
+                ? "The eval batches are still pending; set PromptGenEvalBatchState to a file so a later build can collect them."
+                : $"The eval batches are still pending; build again with PromptGenEvalBatchState={BatchState} to collect them.");
+            return false;
+        }
         if (!Log.HasLoggedErrors)
         {
             LogInfrastructureError($"The PromptGen eval runner failed (exit code {ExitCode}); see its output above.");

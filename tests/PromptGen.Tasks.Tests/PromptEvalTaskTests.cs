@@ -124,6 +124,45 @@ public sealed class PromptEvalTaskTests : IDisposable
     }
 
     [Fact]
+    public void Batch_and_shared_store_properties_reach_the_runner()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var arguments = Path.Combine(_folder, "arguments.txt");
+        var task = Task($$"""
+            for argument in "$@"; do echo "$argument" >> "{{arguments}}"; done
+            """ + "\n" + ArgumentParsing + """
+            echo '{"kind":"end","outcome":"passed"}' > "$findings"
+            """);
+        task.Batch = true;
+        task.BatchState = Path.Combine(_folder, "batch state.json");
+        task.BatchTimeout = "0";
+        task.RecordingsStore = "redis://127.0.0.1:6379";
+
+        Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
+
+        var passed = File.ReadAllLines(arguments);
+        Assert.Contains("--batch", passed);
+        Assert.Equal(Path.Combine(_folder, "batch state.json"), After(passed, "--batch-state"));
+        Assert.Equal("0", After(passed, "--batch-timeout"));
+        Assert.Equal("redis://127.0.0.1:6379", After(passed, "--recordings-store"));
+    }
+
+    [Fact]
+    public void Batches_left_pending_fail_the_target_saying_how_to_collect_them()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var task = Task(ArgumentParsing + "echo '{\"kind\":\"end\",\"outcome\":\"pending\"}' > \"$findings\"\nexit 75");
+        task.Batch = true;
+        task.BatchState = "obj/batch.json";
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("PG1004", error.Code);
+        Assert.StartsWith("The eval batches are still pending; build again with PromptGenEvalBatchState=obj/batch.json to collect them.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_runner_that_crashes_without_findings_is_PG1004_with_its_exit_code()
     {
         if (OperatingSystem.IsWindows()) return;

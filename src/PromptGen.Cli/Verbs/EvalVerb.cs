@@ -59,7 +59,7 @@ internal sealed class EvalVerb : Verb
             new OptionSpec(NoProgressOption, null, "Print no progress on standard error."),
             new OptionSpec(FindingsOption, "file", "Write the findings, the files written and the outcome to this file as JSON lines, for build tools (the findings are then not printed)."),
             new OptionSpec(CancelFileOption, "file", "Cancel the run like Ctrl+C when this file appears (for build tools that cannot send a signal)."),
-        }.Concat(EvalExperiment.Options).ToList());
+        }.Concat(EvalExperiment.Options).Concat(EvalScale.Options).ToList());
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
         Execute(arguments, stdout, stderr, CancellationToken.None);
@@ -77,6 +77,7 @@ internal sealed class EvalVerb : Verb
         var findingsPath = arguments.GetValue(FindingsOption);
         var records = findingsPath is null ? null : new EvalRecordsFile(findingsPath);
         var mode = ParseMode(arguments.GetValue(ModeOption));
+        EvalScale.Validate(arguments, mode);
         var (projectDir, evalFiles) = ResolveInputs(arguments);
         if (evalFiles.Count == 0)
         {
@@ -115,6 +116,7 @@ internal sealed class EvalVerb : Verb
                 ClientFactory = mode is EvalMode.Replay or EvalMode.Off ? null : EvalClientFactoryLoader.Find(assembly, options.ClientFactory),
                 Progress = arguments.HasFlag(NoProgressOption) ? null : ProgressReporter.ForConsole(),
             };
+            request = EvalScale.Apply(arguments, request, cancellationToken);
         }
         catch (Exception exception) when (exception is PromptCatalogException or EvalProviderException)
         {
@@ -138,7 +140,32 @@ internal sealed class EvalVerb : Verb
         EvalRunResult result;
         try
         {
-            result = EvalRunner.RunAsync(request, cancellationToken).GetAwaiter().GetResult();
+            if (!EvalScale.IsBatch(arguments))
+            {
+                result = EvalRunner.RunAsync(request, cancellationToken).GetAwaiter().GetResult();
+            }
+            else if (EvalScale.RunBatch(arguments, request, stdout, stderr, cancellationToken) is { } collected)
+            {
+                result = collected;
+            }
+            else
+            {
+                records?.Write("pending");
+                return CommandLine.Pending;
+            }
+        }
+        catch (EvalProviderException exception) when (EvalScale.IsBatch(arguments))
+        {
+            // The batch API refused a request, or the state file is unreadable: nothing was judged.
+            var finding = new EvalFinding(EvalProviderException.ProviderErrorDiagnosticId, true, arguments.GetValue(EvalScale.BatchStateOption) ?? assemblyPath, 1, 1, exception.Message);
+            if (records is null) stdout.Write(finding.ToMSBuildString() + "\n");
+            else
+            {
+                records.AddFinding(finding);
+                records.Write("failed");
+            }
+
+            return CommandLine.ErrorsFound;
         }
         catch (EvalRunCancelledException cancelled)
         {
@@ -227,16 +254,20 @@ internal sealed class EvalVerb : Verb
         }
     }
 
-    private static (string ProjectDir, IReadOnlyList<string> EvalFiles) ResolveInputs(ParsedArguments arguments)
+    private static (string ProjectDir, IReadOnlyList<string> EvalFiles) ResolveInputs(ParsedArguments arguments) =>
+        ResolveInputs(arguments.Positionals, arguments.GetValue(ProjectDirOption));
+
+    /// <summary>The eval files under <paramref name="paths"/> (default: the current folder) and their project folder.</summary>
+    internal static (string ProjectDir, IReadOnlyList<string> EvalFiles) ResolveInputs(IReadOnlyList<string> paths, string? projectDirOption)
     {
-        var positionals = arguments.Positionals.Count == 0 ? new[] { "." } : arguments.Positionals.ToArray();
+        var positionals = paths.Count == 0 ? new[] { "." } : paths.ToArray();
         foreach (var positional in positionals)
         {
             if (!File.Exists(positional) && !Directory.Exists(positional)) throw new UsageException($"'{positional}' does not exist");
         }
 
         var files = PromptFileFinder.Find(positionals).Where(f => f.IsEval).Select(f => f.DisplayPath).ToList();
-        var projectDir = arguments.GetValue(ProjectDirOption)
+        var projectDir = projectDirOption
             ?? (positionals.Length == 1 && Directory.Exists(positionals[0]) ? positionals[0] : ProjectDirectoryOf(files.FirstOrDefault()));
         return (Path.GetFullPath(projectDir), files);
     }

@@ -225,7 +225,7 @@ public static class ExperimentRunner
             EvalModelClients clients;
             try
             {
-                clients = EvalModelClients.Create(providerOptions, store, policy, run.ClientFactory);
+                clients = EvalModelClients.Create(providerOptions, store, policy, run.ClientFactory, run.SharedRecordings);
             }
             catch (EvalProviderException exception)
             {

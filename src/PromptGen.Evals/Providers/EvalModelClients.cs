@@ -32,7 +32,9 @@ public sealed class EvalModelClients : IDisposable
     /// <param name="store">The recordings of the eval file.</param>
     /// <param name="policy">The run's shared policy (concurrency, retries, timeout, budget).</param>
     /// <param name="userFactory">The user's factory, if any (see <see cref="EvalClientFactoryLoader"/>).</param>
-    public static EvalModelClients Create(EvalProviderOptions options, RecordingStore store, EvalCallPolicy policy, IEvalChatClientFactory? userFactory = null)
+    /// <param name="sharedRecordings">A recordings store shared between runs, consulted before the model (see <see cref="Sharing.SharedRecordingsChatClient"/>).</param>
+    public static EvalModelClients Create(EvalProviderOptions options, RecordingStore store, EvalCallPolicy policy, IEvalChatClientFactory? userFactory = null,
+        Microsoft.Extensions.Caching.Distributed.IDistributedCache? sharedRecordings = null)
     {
         if (options is null)
             throw new ArgumentNullException(nameof(options));
@@ -44,9 +46,16 @@ public sealed class EvalModelClients : IDisposable
         IChatClient RawChat(EvalClientRole role) =>
             offline ? new UnconfiguredChatClient() : EvalProviderFactory.CreateChatClient(options, role, userFactory);
         var rawEmbeddings = offline ? new UnconfiguredChatClient() : EvalProviderFactory.CreateEmbeddingGenerator(options, userFactory);
+        // The shared store sits inside the recordings file and outside resilience: its answers cost no call and no budget.
+        IChatClient Model(EvalClientRole role, RecordingKind kind)
+        {
+            IChatClient client = new ResilientChatClient(RawChat(role), policy);
+            // Live runs neither read nor write recordings, shared ones included.
+            return sharedRecordings is null || store.Mode is not (EvalMode.Auto or EvalMode.Record) ? client : new Sharing.SharedRecordingsChatClient(client, sharedRecordings, kind, store.Scrubber);
+        }
         return new EvalModelClients(
-            new RecordingChatClient(new ResilientChatClient(RawChat(EvalClientRole.App), policy), store, RecordingKind.Chat),
-            new RecordingChatClient(new ResilientChatClient(RawChat(EvalClientRole.Judge), policy), store, RecordingKind.Judge),
+            new RecordingChatClient(Model(EvalClientRole.App, RecordingKind.Chat), store, RecordingKind.Chat),
+            new RecordingChatClient(Model(EvalClientRole.Judge, RecordingKind.Judge), store, RecordingKind.Judge),
             new RecordingEmbeddingGenerator(new ResilientEmbeddingGenerator(rawEmbeddings, policy), store));
     }
 

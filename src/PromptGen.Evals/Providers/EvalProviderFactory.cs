@@ -1,3 +1,4 @@
+using System.Net.Http;
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
@@ -36,6 +37,18 @@ public static class EvalProviderFactory
         return CreateOpenAIClient(options).GetChatClient(model).AsIChatClient();
     }
 
+    /// <summary>
+    /// The built-in OpenAI-compatible chat client for <paramref name="role"/> over <paramref name="handler"/> instead of
+    /// the network: batch mode sends the very requests the direct provider would send, built by the same SDK client.
+    /// </summary>
+    internal static IChatClient CreateOpenAIChatClient(EvalProviderOptions options, EvalClientRole role, HttpMessageHandler handler)
+    {
+        var model = role == EvalClientRole.Judge ? options.JudgeModel ?? options.Model : options.Model;
+        if (string.IsNullOrWhiteSpace(model))
+            return new UnconfiguredChatClient();
+        return CreateOpenAIClient(options, handler).GetChatClient(model).AsIChatClient();
+    }
+
     /// <summary>The embedding generator; an <see cref="UnconfiguredChatClient"/> when no embedding model is configured.</summary>
     public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(EvalProviderOptions options, IEvalChatClientFactory? userFactory = null)
     {
@@ -49,7 +62,7 @@ public static class EvalProviderFactory
         return CreateOpenAIClient(options).GetEmbeddingClient(options.EmbeddingModel).AsIEmbeddingGenerator();
     }
 
-    private static OpenAIClient CreateOpenAIClient(EvalProviderOptions options)
+    private static OpenAIClient CreateOpenAIClient(EvalProviderOptions options, HttpMessageHandler? handler = null)
     {
         var clientOptions = new OpenAIClientOptions
         {
@@ -64,6 +77,8 @@ public static class EvalProviderFactory
                     $"{EvalProviderOptions.Names.EndpointVariable} must be an absolute http(s) URL such as http://localhost:11434/v1, not '{options.Endpoint}'.");
             clientOptions.Endpoint = endpoint;
         }
+        if (handler is not null)
+            clientOptions.Transport = new HttpClientPipelineTransport(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan });
         var key = string.IsNullOrWhiteSpace(options.ApiKey) ? NoKey : options.ApiKey!;
         return new OpenAIClient(new ApiKeyCredential(key), clientOptions);
     }

@@ -15,6 +15,20 @@ public sealed record RecordingContext(string CaseId, int Trial)
     /// <summary>The experiment arm the call belongs to (<c>variant/model</c>), or <c>null</c> outside experiments.</summary>
     public string? Arm { get; init; }
 
+    /// <summary>
+    /// The eval file the call belongs to, relative to the project directory with <c>/</c> separators, or <c>null</c>
+    /// outside a run. Batch mode names its requests with it.
+    /// </summary>
+    public string? EvalFile { get; init; }
+
+    /// <summary>Makes <paramref name="evalFile"/> current (for the trials entered inside) until the scope is disposed.</summary>
+    internal static IDisposable EnterEvalFile(string evalFile)
+    {
+        var previous = CurrentValue.Value;
+        CurrentValue.Value = new RecordingContext(string.Empty, 0) { EvalFile = evalFile };
+        return new Scope(previous);
+    }
+
     /// <summary>Makes (<paramref name="caseId"/>, <paramref name="trial"/>) of experiment arm <paramref name="arm"/> current until the scope is disposed.</summary>
     public static IDisposable Enter(string caseId, int trial, string? arm)
     {
@@ -31,7 +45,7 @@ public sealed record RecordingContext(string CaseId, int Trial)
         if (trial < 0)
             throw new ArgumentOutOfRangeException(nameof(trial), "Trial numbers start at 0.");
         var previous = CurrentValue.Value;
-        CurrentValue.Value = new RecordingContext(caseId, trial);
+        CurrentValue.Value = new RecordingContext(caseId, trial) { EvalFile = previous?.EvalFile };
         return new Scope(previous);
     }
 

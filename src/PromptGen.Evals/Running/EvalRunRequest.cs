@@ -40,6 +40,13 @@ public sealed record EvalRunRequest
     public ProgressReporter? Progress { get; init; }
 
     /// <summary>
+    /// A recordings store shared by several runs (<c>--recordings-store redis://host:port</c>; see
+    /// <see cref="Sharing.SharedRecordingsStore"/>): in <c>auto</c> and <c>record</c> modes a chat or judge call is looked up
+    /// there by its recording key before the model is called, and the model's answers are added to it. Null shares nothing.
+    /// </summary>
+    public Microsoft.Extensions.Caching.Distributed.IDistributedCache? SharedRecordings { get; init; }
+
+    /// <summary>
     /// How long a <c>regex</c> assertion may run on one output. A pattern that takes longer is an evaluation error
     /// (PG1004, ERROR), never a failed assertion.
     /// </summary>

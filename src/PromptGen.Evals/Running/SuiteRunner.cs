@@ -78,7 +78,7 @@ internal sealed class SuiteRunner
         {
             baseline = BaselineStore.TryRead(baselinePath);
             store = RecordingStore.ForEvalFile(fullPath, _request.Mode);
-            clients = EvalModelClients.Create(_request.ProviderOptions, store, _policy, _request.ClientFactory);
+            clients = EvalModelClients.Create(_request.ProviderOptions, store, _policy, _request.ClientFactory, _request.SharedRecordings);
         }
         catch (Exception exception) when (exception is BaselineFormatException or RecordingFormatException or EvalProviderException or IOException or UnauthorizedAccessException)
         {
@@ -94,7 +94,8 @@ internal sealed class SuiteRunner
             CaseResult[] results;
             try
             {
-                results = await Task.WhenAll(selected.Select(c => RunCaseAsync(trials, store, file, c, evalPath, cancellationToken))).ConfigureAwait(false);
+                using (RecordingContext.EnterEvalFile(Path.GetRelativePath(_request.ProjectDirectory.Length == 0 ? "." : _request.ProjectDirectory, fullPath).Replace('\\', '/')))
+                    results = await Task.WhenAll(selected.Select(c => RunCaseAsync(trials, store, file, c, evalPath, cancellationToken))).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

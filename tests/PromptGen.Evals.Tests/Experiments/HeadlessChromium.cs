@@ -59,24 +59,7 @@ internal static class HeadlessChromium
         }
     }
 
-    private static string? Find()
-    {
-        var script = RepositoryFile("eng/browser.sh");
-        if (script is null || !File.Exists("/bin/bash")) return null;
-        var start = new ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(900_000))
-        {
-            process.Kill(entireProcessTree: true);
-            return null;
-        }
-
-        var path = output.Result.Trim();
-        return process.ExitCode == 0 && path.Length > 0 && File.Exists(path) ? path : null;
-    }
+    private static string? Find() => EngScript.FindTool("eng/browser.sh");
 
     public static string? RepositoryFile(string relative)
     {

@@ -31,6 +31,8 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _loop;
     private int _count;
+    // Routes other than chat completions and embeddings go to the handler too (the batch API's files and batches).
+    private bool _allPaths;
     private int _inFlight;
     private int _maxInFlight;
 
@@ -76,6 +78,14 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
                 listener.Close();
             }
         }
+    }
+
+    /// <summary>Like <see cref="Start"/>, with every path going to <paramref name="handler"/> (the batch API's routes too).</summary>
+    public static FakeOpenAIServer StartAllPaths(Func<ReceivedRequest, ScriptedResponse> handler, int maxRequests = 50, TimeSpan? lifetime = null)
+    {
+        var server = Start(handler, maxRequests, lifetime);
+        server._allPaths = true;
+        return server;
     }
 
     /// <summary>Answers every request with the same response.</summary>
@@ -199,7 +209,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             Requests.Enqueue(request);
             var response = index >= _maxRequests
                 ? new ScriptedResponse(503, "{\"error\":{\"message\":\"fake server request limit\"}}")
-                : request.Path is "/v1/chat/completions" or "/v1/embeddings"
+                : _allPaths || request.Path is "/v1/chat/completions" or "/v1/embeddings"
                     ? _handler(request)
                     : new ScriptedResponse(404, "{\"error\":{\"message\":\"not found\"}}");
             if (response.Delay > TimeSpan.Zero)
