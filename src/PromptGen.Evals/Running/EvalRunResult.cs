@@ -18,6 +18,9 @@ public sealed record EvalRunResult
     /// <summary>Recording files written by this run (auto and record modes).</summary>
     public IReadOnlyList<string> RecordingsWritten { get; init; } = Array.Empty<string>();
 
+    /// <summary>The shard results file a sharded run wrote (see <see cref="EvalRunRequest.Shard"/>).</summary>
+    public string? ShardResultsWritten { get; init; }
+
     /// <summary>Time spent in the runner (parse, check, trials, scoring, gate, writing).</summary>
     public TimeSpan Duration { get; init; }
 
