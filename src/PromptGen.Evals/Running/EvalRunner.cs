@@ -105,6 +105,7 @@ public static class EvalRunner
             BaselinesWritten = baselines,
             RecordingsWritten = recordings,
             ShardResultsWritten = shardResults,
+            Mode = request.Mode.ToName(),
             Duration = watch.Elapsed,
         };
     }

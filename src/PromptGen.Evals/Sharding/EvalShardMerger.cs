@@ -54,7 +54,10 @@ public static class EvalShardMerger
         {
             if (shards.Count == 0 && findings.Count == 0)
                 findings.Add(Error(MissingShardId, request.ProjectDirectory, "No shard folders were given: name the folder of every shard."));
-            return Result(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed);
+            return Result(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed) with
+            {
+                Mode = shards.Count == 0 ? null : shards[0].Results.Mode,
+            };
         }
 
         var ordered = shards.OrderBy(s => s.Results.Shard).ToList();
@@ -139,7 +142,7 @@ public static class EvalShardMerger
             }
         }
 
-        return Result(findings, suites, reports, baselines, recordings, watch.Elapsed);
+        return Result(findings, suites, reports, baselines, recordings, watch.Elapsed) with { Mode = first.Mode };
     }
 
     /// <summary>Every shard 1..n once, one n, one fingerprint (PG1005–PG1007).</summary>
