@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using PromptGen.Evals.Tests.Providers;
 
 namespace PromptGen.Cli.Tests;
 
@@ -260,5 +262,37 @@ public sealed class ShardMergeTests : IDisposable
 
         Assert.True(merged.ExitCode == 1, merged.ToString());
         Assert.Contains($"error PG1008: Case '{stolen["caseId"]}' of", merged.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Record_mode_shards_bring_their_recordings_to_the_merge()
+    {
+        _project.WriteEvalFile(Cases(6, _ => true));
+        File.Delete(_project.RecordingsFile);
+        await using var server = FakeOpenAIServer.Always(FakeOpenAIServer.Chat("{\"category\": \"billing\", \"confidence\": 0.9}"));
+        var environment = new Dictionary<string, string?> { ["PROMPTGEN_API_KEY"] = "sk-test-" + new string('k', 24) };
+        var folders = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var folder = Out($"recorded-{i}");
+            folders.Add(folder);
+            using var process = CliProcess.Start(
+                environment,
+                "eval", _project.Folder, "--assembly", ShardProject.ConsumerAssembly(), "--mode", "record", "--no-progress",
+                "--endpoint", server.Endpoint, "--model", "test-model", "--shard", $"{i}/3", "--shard-output", folder);
+            Assert.True(await process.ExitAsync(TimeSpan.FromMinutes(2)) == 0, process.ToString());
+        }
+
+        Assert.Equal(6, server.RequestCount);
+        // Each shard ran on its own machine: only its folder reaches the merge job.
+        File.Delete(_project.RecordingsFile);
+
+        var (merged, _) = Merge(folders);
+
+        Assert.True(merged.ExitCode == 0, merged.ToString());
+        Assert.Contains($"recordings written: {_project.RecordingsFile}", merged.Stdout, StringComparison.Ordinal);
+        var replay = CliRun.Of(_project.EvalArguments());
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        Assert.Equal(6, server.RequestCount);
     }
 }

@@ -25,6 +25,8 @@ internal sealed class ShardProject : IDisposable
 
     public string EvalFile => Path.Combine(Folder, "Prompts", "ClassifyTicket.eval.yaml");
 
+    public string RecordingsFile => Path.Combine(Folder, "Prompts", "ClassifyTicket.eval.recordings.json");
+
     public string BaselineFile => Path.Combine(Folder, "Prompts", "ClassifyTicket.eval.baseline.json");
 
     /// <summary>Writes the eval file (cases in order, each with one trial unless <paramref name="trials"/>) and the recordings.</summary>
@@ -48,7 +50,7 @@ internal sealed class ShardProject : IDisposable
             + JsonSerializer.Serialize(c.Passes ? "{\"category\": \"billing\", \"confidence\": 0.9}" : "{\"category\": \"technical\", \"confidence\": 0.6}")
             + " } }");
         File.WriteAllText(
-            Path.Combine(Folder, "Prompts", "ClassifyTicket.eval.recordings.json"),
+            RecordingsFile,
             "{ \"note\": \"Hand-written answers for the tests, not model output.\", \"entries\": [\n" + string.Join(",\n", entries) + "\n] }\n");
     }
 

@@ -65,15 +65,28 @@ public static class EvalShardMerger
         var suites = new List<EvalRunSuite>();
         var baselines = new List<string>();
         var recordings = new List<string>();
-        findings.AddRange(first.Findings);
-        for (var index = 0; index < first.Suites.Count; index++)
+        var whole = new List<(ShardSuite Template, List<(string Folder, int Shard, ShardSuite? Suite)> Parts, Dictionary<string, CaseResult> ById)>();
+        foreach (var shard in ordered)
         {
-            var parts = ordered.Select(s => (s.Folder, s.Results.Shard, Suite: s.Results.Suites[index])).ToList();
-            var template = parts[0].Suite;
+            // Every shard ran every eval file that could run; one that could not in one shard only (an unreadable
+            // baseline on that machine) leaves that shard without its part.
+            foreach (var extra in shard.Results.Suites.Where(s => first.Suites.All(f => f.SuitePath != s.SuitePath)))
+                findings.Add(Error(CasesDoNotAddUpId, shard.Folder, $"Shard {shard.Results.Shard} has results for {extra.EvalFile}, which shard {first.Shard} did not run."));
+        }
+
+        foreach (var template in first.Suites)
+        {
+            var parts = ordered
+                .Select(s => (s.Folder, s.Results.Shard, Suite: s.Results.Suites.FirstOrDefault(x => x.SuitePath == template.SuitePath)))
+                .ToList();
+            var lacking = parts.Where(p => p.Suite is null).ToList();
+            foreach (var part in lacking)
+                findings.Add(Error(CasesDoNotAddUpId, part.Folder, $"Shard {part.Shard} has no results for {template.EvalFile}; every shard must run every eval file."));
+            if (lacking.Count > 0) continue;
             var byId = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
             foreach (var part in parts)
             {
-                foreach (var result in part.Suite.Results)
+                foreach (var result in part.Suite!.Results)
                 {
                     if (!byId.TryAdd(result.CaseId, result))
                         findings.Add(Error(CasesDoNotAddUpId, part.Folder, $"Case '{result.CaseId}' of {template.EvalFile} is in more than one shard (again in shard {part.Shard}); shards must not overlap."));
@@ -86,8 +99,15 @@ public static class EvalShardMerger
                 findings.Add(Error(CasesDoNotAddUpId, template.EvalFile, $"The shards have no result for {missing.Count} case(s) of the suite: {Names(missing)}; together the shards must be the whole suite."));
             if (unknown.Count > 0)
                 findings.Add(Error(CasesDoNotAddUpId, template.EvalFile, $"The shards have results for {unknown.Count} case(s) that are not in the suite: {Names(unknown)}."));
-            if (findings.Any(f => f.Id == CasesDoNotAddUpId)) continue;
+            whole.Add((template, parts, byId));
+        }
 
+        if (findings.Count > 0)
+            return Result(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed) with { Mode = first.Mode };
+
+        findings.AddRange(first.Findings);
+        foreach (var (template, parts, byId) in whole)
+        {
             var suite = new SuiteResult
             {
                 EvalFile = template.EvalFile,
@@ -122,7 +142,7 @@ public static class EvalShardMerger
         }
 
         ReportFiles? reports = null;
-        if (!findings.Any(f => f.Id is CasesDoNotAddUpId) && !string.IsNullOrWhiteSpace(request.ReportDirectory))
+        if (!string.IsNullOrWhiteSpace(request.ReportDirectory))
         {
             var run = new EvalRun
             {
@@ -188,17 +208,17 @@ public static class EvalShardMerger
     }
 
     /// <summary>Writes the recordings the shards made (auto and record modes) into the eval file's recordings file.</summary>
-    private static string? MergeRecordings(IReadOnlyList<(string Folder, int Shard, ShardSuite Suite)> parts, string evalFullPath, out string? written)
+    private static string? MergeRecordings(IReadOnlyList<(string Folder, int Shard, ShardSuite? Suite)> parts, string evalFullPath, out string? written)
     {
         written = null;
-        var withRecordings = parts.Where(p => p.Suite.Recordings is not null).ToList();
+        var withRecordings = parts.Where(p => p.Suite?.Recordings is not null).ToList();
         if (withRecordings.Count == 0) return null;
         try
         {
             var store = RecordingStore.ForEvalFile(evalFullPath, EvalMode.Auto);
             foreach (var part in withRecordings)
             {
-                var path = Path.Combine(part.Folder, part.Suite.Recordings!);
+                var path = Path.Combine(part.Folder, part.Suite!.Recordings!);
                 var ids = new HashSet<string>(part.Suite.Results.Select(r => r.CaseId), StringComparer.Ordinal);
                 var (_, entries) = RecordingFileFormat.Read(path, File.ReadAllBytes(path));
                 foreach (var entry in entries.Where(e => e.Key is not null && e.Trial is not null && ids.Contains(e.CaseId))) store.Save(entry);
