@@ -37,6 +37,7 @@ public sealed class PromptEval : ToolTask
     private readonly List<ITaskItem> _reportFiles = new();
     private readonly List<ITaskItem> _recordingFiles = new();
     private readonly List<ITaskItem> _baselineFiles = new();
+    private readonly List<ITaskItem> _shardFiles = new();
     private Timer? _killTimer;
     private bool _cancelRequested;
     private bool _runnerExited;
@@ -79,6 +80,16 @@ public sealed class PromptEval : ToolTask
 
     /// <summary>Run only the cases whose id matches (globs separated by <c>;</c>).</summary>
     public string? Filter { get; set; }
+
+    /// <summary>Run only shard <c>i/n</c> of the cases; its results go to <see cref="ShardOutputDirectory"/> for <c>promptgen eval merge</c>.</summary>
+    public string? Shard { get; set; }
+
+    /// <summary>Where a shard writes its results (default: <c>shard-i-of-n</c> under the report folder).</summary>
+    public string? ShardOutputDirectory { get; set; }
+
+    /// <summary>The shard results file a sharded run wrote.</summary>
+    [Output]
+    public ITaskItem[] ShardResultsFiles => _shardFiles.ToArray();
 
     /// <summary>Write JUnit XML, JSON, Markdown and HTML reports into this folder.</summary>
     public string? ReportDirectory { get; set; }
@@ -245,6 +256,8 @@ public sealed class PromptEval : ToolTask
         if (UpdateBaseline) builder.AppendSwitch("--update-baseline");
         AppendIfSet(builder, "--filter ", Filter);
         AppendIfSet(builder, "--report ", string.IsNullOrEmpty(ReportDirectory) ? null : ReportDirectory!.TrimEnd('\\', '/'));
+        AppendIfSet(builder, "--shard ", Shard);
+        AppendIfSet(builder, "--shard-output ", string.IsNullOrEmpty(ShardOutputDirectory) ? null : ShardOutputDirectory!.TrimEnd('\\', '/'));
         AppendIfSet(builder, "--max-concurrency ", MaxConcurrency);
         AppendIfSet(builder, "--endpoint ", Endpoint);
         AppendIfSet(builder, "--model ", Model);
@@ -338,6 +351,9 @@ public sealed class PromptEval : ToolTask
                     break;
                 case "baseline":
                     _baselineFiles.Add(FileItem(record));
+                    break;
+                case "shard":
+                    _shardFiles.Add(FileItem(record));
                     break;
                 case "end":
                     _outcome = record.GetString("outcome") ?? "";

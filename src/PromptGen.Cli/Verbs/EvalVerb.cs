@@ -8,6 +8,7 @@ using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Running;
 using PromptGen.Evals.Security;
+using PromptGen.Evals.Sharding;
 
 namespace PromptGen.Cli.Verbs;
 
@@ -30,10 +31,13 @@ internal sealed class EvalVerb : Verb
     private const string NoProgressOption = "--no-progress";
     private const string FindingsOption = "--findings";
     private const string CancelFileOption = "--cancel-file";
+    private const string ShardOption = "--shard";
+    private const string ShardOutputOption = "--shard-output";
+    private const string MergeCommand = "merge";
 
     public override VerbSpec Spec { get; } = new(
         "eval",
-        "[project dir | eval files]...",
+        "[project dir | eval files]...  |  merge <shard folders>...",
         minimumPositionals: 0,
         maximumPositionals: int.MaxValue,
         "Run evals against a project's built assembly and gate them (exit code 1 when the gate fails).",
@@ -43,7 +47,9 @@ internal sealed class EvalVerb : Verb
         "(with --findings they go to that file as JSON lines instead, for build tools).\n" +
         "Model calls go through the recordings next to each eval file (modes: replay, the default when CI=true;\n" +
         "auto, the default otherwise; record; live; off). The provider is configured by PROMPTGEN_ENDPOINT,\n" +
-        "PROMPTGEN_MODEL and PROMPTGEN_API_KEY (the key is read from the environment only).",
+        "PROMPTGEN_MODEL and PROMPTGEN_API_KEY (the key is read from the environment only).\n" +
+        "--shard i/n runs one shard of the cases (a stable hash of eval file path and case id) and writes its results for\n" +
+        "'promptgen eval merge <shard folders>... --report <dir>', which gates the whole suite as one run would.",
         new[]
         {
             new OptionSpec(AssemblyOption, "dll", "The project's built assembly (default: the newest bin/**/<project>.dll)."),
@@ -59,6 +65,8 @@ internal sealed class EvalVerb : Verb
             new OptionSpec(NoProgressOption, null, "Print no progress on standard error."),
             new OptionSpec(FindingsOption, "file", "Write the findings, the files written and the outcome to this file as JSON lines, for build tools (the findings are then not printed)."),
             new OptionSpec(CancelFileOption, "file", "Cancel the run like Ctrl+C when this file appears (for build tools that cannot send a signal)."),
+            new OptionSpec(ShardOption, "i/n", "Run only shard i of n: per-case rules only, no baseline, results for 'eval merge'."),
+            new OptionSpec(ShardOutputOption, "dir", "Where the shard writes its results (default: <report dir or promptgen-shards>/shard-i-of-n)."),
         }.Concat(EvalExperiment.Options).Concat(EvalScale.Options).ToList());
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
@@ -76,6 +84,8 @@ internal sealed class EvalVerb : Verb
     {
         var findingsPath = arguments.GetValue(FindingsOption);
         var records = findingsPath is null ? null : new EvalRecordsFile(findingsPath);
+        if (arguments.Positionals.Count > 0 && arguments.Positionals[0] == MergeCommand) return Merge(arguments, stdout, records);
+        var shard = ParseShard(arguments);
         var mode = ParseMode(arguments.GetValue(ModeOption));
         EvalScale.Validate(arguments, mode);
         var (projectDir, evalFiles) = ResolveInputs(arguments);
@@ -115,6 +125,8 @@ internal sealed class EvalVerb : Verb
                 ProviderOptions = options,
                 ClientFactory = mode is EvalMode.Replay or EvalMode.Off ? null : EvalClientFactoryLoader.Find(assembly, options.ClientFactory),
                 Progress = arguments.HasFlag(NoProgressOption) ? null : ProgressReporter.ForConsole(),
+                Shard = shard,
+                ShardOutputDirectory = arguments.GetValue(ShardOutputOption),
             };
             request = EvalScale.Apply(arguments, request, cancellationToken);
         }
@@ -178,7 +190,40 @@ internal sealed class EvalVerb : Verb
             else records.AddFinding(finding);
         }
 
-        WriteSummary(stdout, result, mode);
+        WriteSummary(stdout, result, mode.ToName());
+        stdout.Flush();
+        if (records is not null)
+        {
+            if (result.ShardResultsWritten is not null) records.AddFile("shard", result.ShardResultsWritten);
+            foreach (var path in result.BaselinesWritten) records.AddFile("baseline", path);
+            foreach (var path in result.RecordingsWritten) records.AddFile("recordings", path);
+            if (result.Reports is { } reports) records.AddReports(reports);
+            records.Write(result.Passed ? "passed" : "failed");
+        }
+
+        return result.Passed ? CommandLine.Success : CommandLine.ErrorsFound;
+    }
+
+    /// <summary><c>promptgen eval merge</c>: the shards' results gated as one run.</summary>
+    private static int Merge(ParsedArguments arguments, TextWriter stdout, EvalRecordsFile? records)
+    {
+        var folders = arguments.Positionals.Skip(1).ToList();
+        if (folders.Count == 0) throw new UsageException("'eval merge' needs the folder of every shard: promptgen eval merge <shard folders>... --report <dir>");
+        if (arguments.GetValue(ShardOption) is not null) throw new UsageException($"{ShardOption} runs one shard; 'eval merge' takes the folders the shards wrote");
+        var result = EvalShardMerger.Merge(new EvalMergeRequest
+        {
+            ProjectDirectory = Path.GetFullPath(arguments.GetValue(ProjectDirOption) ?? Directory.GetCurrentDirectory()),
+            ShardFolders = folders.Select(Path.GetFullPath).ToList(),
+            ReportDirectory = arguments.GetValue(ReportOption),
+            UpdateBaseline = arguments.HasFlag(UpdateBaselineOption),
+        });
+        foreach (var finding in result.Findings)
+        {
+            if (records is null) stdout.Write(finding.ToMSBuildString() + "\n");
+            else records.AddFinding(finding);
+        }
+
+        WriteSummary(stdout, result, result.Mode ?? "?");
         stdout.Flush();
         if (records is not null)
         {
@@ -207,7 +252,29 @@ internal sealed class EvalVerb : Verb
         return CommandLine.Cancelled;
     }
 
-    private static void WriteSummary(TextWriter stdout, EvalRunResult result, EvalMode mode)
+    private static EvalShard? ParseShard(ParsedArguments arguments)
+    {
+        var text = arguments.GetValue(ShardOption);
+        if (text is null)
+        {
+            if (arguments.GetValue(ShardOutputOption) is not null) throw new UsageException($"{ShardOutputOption} needs {ShardOption} i/n");
+            return null;
+        }
+
+        if (arguments.HasFlag(UpdateBaselineOption))
+            throw new UsageException($"a shard never writes the baseline (it sees part of the suite): run 'promptgen eval merge <shard folders>... {UpdateBaselineOption}' instead");
+        if (EvalExperiment.IsRequested(arguments)) throw new UsageException($"{ShardOption} runs evals, not experiments");
+        try
+        {
+            return EvalShard.Parse(text);
+        }
+        catch (FormatException exception)
+        {
+            throw new UsageException(exception.Message);
+        }
+    }
+
+    private static void WriteSummary(TextWriter stdout, EvalRunResult result, string mode)
     {
         foreach (var run in result.Suites)
         {
@@ -233,13 +300,14 @@ internal sealed class EvalVerb : Verb
             "PromptGen evals: {0} eval file(s), {1} case(s), mode {2}, {3} error(s), {4} warning(s), {5:0.00} s.\n",
             result.Suites.Count,
             result.Suites.Sum(s => s.Result.Cases.Count),
-            mode.ToName(),
+            mode,
             errors,
             warnings,
             result.Duration.TotalSeconds));
         foreach (var path in result.BaselinesWritten) stdout.Write($"PromptGen evals: baseline written: {path}\n");
         foreach (var path in result.RecordingsWritten) stdout.Write($"PromptGen evals: recordings written: {path}\n");
         if (result.Reports is { } reports) stdout.Write($"PromptGen evals: reports written: {Path.GetDirectoryName(reports.Html)}\n");
+        if (result.ShardResultsWritten is { } shard) stdout.Write($"PromptGen evals: shard results written: {Path.GetDirectoryName(shard)}\n");
     }
 
     private static EvalMode ParseMode(string? value)

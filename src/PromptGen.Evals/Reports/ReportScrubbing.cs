@@ -31,7 +31,7 @@ internal static class ReportScrubbing
         },
     };
 
-    private static TrialResult Scrub(TrialResult trial, SecretScrubber scrubber) => trial with
+    internal static TrialResult Scrub(TrialResult trial, SecretScrubber scrubber) => trial with
     {
         Error = scrubber.Scrub(trial.Error),
         RenderedMessagesJson = scrubber.Scrub(trial.RenderedMessagesJson),

@@ -3,6 +3,7 @@ using PromptGen.Evals.Assertions;
 using PromptGen.Evals.Progress;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
+using PromptGen.Evals.Sharding;
 
 namespace PromptGen.Evals.Running;
 
@@ -45,6 +46,16 @@ public sealed record EvalRunRequest
     /// there by its recording key before the model is called, and the model's answers are added to it. Null shares nothing.
     /// </summary>
     public Microsoft.Extensions.Caching.Distributed.IDistributedCache? SharedRecordings { get; init; }
+    /// Run only this shard's cases (see <see cref="EvalShard"/>): only per-case rules are enforced, no baseline is
+    /// written and no reports either; the shard results go to <see cref="ShardOutputDirectory"/> for <c>promptgen eval merge</c>.
+    /// </summary>
+    public EvalShard? Shard { get; init; }
+
+    /// <summary>
+    /// Where a sharded run writes its results; default: <c>shard-i-of-n</c> under <see cref="ReportDirectory"/>, else
+    /// under <c>promptgen-shards</c> in the project directory.
+    /// </summary>
+    public string? ShardOutputDirectory { get; init; }
 
     /// <summary>
     /// How long a <c>regex</c> assertion may run on one output. A pattern that takes longer is an evaluation error

@@ -18,6 +18,12 @@ public sealed record EvalRunResult
     /// <summary>Recording files written by this run (auto and record modes).</summary>
     public IReadOnlyList<string> RecordingsWritten { get; init; } = Array.Empty<string>();
 
+    /// <summary>The recording mode the trials ran in (for a merge: the shards' mode), when known.</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>The shard results file a sharded run wrote (see <see cref="EvalRunRequest.Shard"/>).</summary>
+    public string? ShardResultsWritten { get; init; }
+
     /// <summary>Time spent in the runner (parse, check, trials, scoring, gate, writing).</summary>
     public TimeSpan Duration { get; init; }
 

@@ -3,6 +3,7 @@ using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Reports;
 using PromptGen.Evals.Security;
+using PromptGen.Evals.Sharding;
 
 namespace PromptGen.Evals.Running;
 
@@ -21,6 +22,8 @@ public static class EvalRunner
     public static async Task<EvalRunResult> RunAsync(EvalRunRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
+        if (request.Shard is not null && request.UpdateBaseline)
+            throw new ArgumentException("A shard never writes the baseline: update it with 'promptgen eval merge --update-baseline' over every shard's results.", nameof(request));
         var watch = Stopwatch.StartNew();
         var startedAt = DateTimeOffset.UtcNow;
         var filter = CaseIdFilter.Parse(request.Filter);
@@ -31,6 +34,7 @@ public static class EvalRunner
         var findings = new List<EvalFinding>();
         var baselines = new List<string>();
         var recordings = new List<string>();
+        var outcomes = new List<SuiteOutcome>();
         // Known before anything can echo it: the configured key never reaches a recording, a report or the console.
         EvalSecrets.Register(options);
         using (var policy = new EvalCallPolicy(options.ToResilienceOptions(), EvalCostMeter.FromOptions(options)))
@@ -55,6 +59,7 @@ public static class EvalRunner
                         cancellationToken);
                 }
 
+                outcomes.Add(outcome);
                 if (outcome.Suite is not null) suites.Add(outcome.Suite);
                 findings.AddRange(outcome.Findings.OrderBy(f => f.Line).ThenBy(f => f.Column));
                 if (outcome.BaselineWritten is not null) baselines.Add(outcome.BaselineWritten);
@@ -64,7 +69,21 @@ public static class EvalRunner
 
         request.Progress?.Complete();
         ReportFiles? reports = null;
-        if (!string.IsNullOrWhiteSpace(request.ReportDirectory))
+        string? shardResults = null;
+        if (request.Shard is { } shard)
+        {
+            var folder = ShardFolder(request, shard);
+            try
+            {
+                shardResults = ShardWriter.Write(request, shard, outcomes, folder, startedAt, watch.Elapsed);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                findings.Add(new EvalFinding(
+                    EvalProviderException.ProviderErrorDiagnosticId, true, folder, 1, 1, $"The shard results could not be written: {exception.Message}"));
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(request.ReportDirectory))
         {
             var run = new EvalRun { Suites = suites, Mode = request.Mode.ToName(), StartedAt = startedAt, Duration = watch.Elapsed };
             try
@@ -85,7 +104,21 @@ public static class EvalRunner
             Reports = reports,
             BaselinesWritten = baselines,
             RecordingsWritten = recordings,
+            ShardResultsWritten = shardResults,
+            Mode = request.Mode.ToName(),
             Duration = watch.Elapsed,
         };
+    }
+
+    /// <summary>Where shard <paramref name="shard"/> writes its results (see <see cref="EvalRunRequest.ShardOutputDirectory"/>).</summary>
+    public static string ShardFolder(EvalRunRequest request, EvalShard shard)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        if (shard is null) throw new ArgumentNullException(nameof(shard));
+        if (!string.IsNullOrWhiteSpace(request.ShardOutputDirectory)) return Path.GetFullPath(request.ShardOutputDirectory!);
+        var parent = string.IsNullOrWhiteSpace(request.ReportDirectory)
+            ? Path.Combine(request.ProjectDirectory, "promptgen-shards")
+            : request.ReportDirectory!;
+        return Path.GetFullPath(Path.Combine(parent, $"shard-{shard.Index}-of-{shard.Count}"));
     }
 }

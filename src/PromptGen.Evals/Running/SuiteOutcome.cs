@@ -1,4 +1,6 @@
+using PromptGen.Evals.Recording;
 using PromptGen.Evals.Reports;
+using PromptGen.Evals.Sharding;
 
 namespace PromptGen.Evals.Running;
 
@@ -12,4 +14,10 @@ internal sealed record SuiteOutcome
     public string? BaselineWritten { get; init; }
 
     public string? RecordingsWritten { get; init; }
+
+    /// <summary>In a sharded run: this shard's part of the suite, for the shard results.</summary>
+    public ShardSuite? Shard { get; init; }
+
+    /// <summary>In a sharded run in auto or record mode: the recordings of this shard's cases, for the merge.</summary>
+    public IReadOnlyList<RecordingEntry>? ShardRecordings { get; init; }
 }

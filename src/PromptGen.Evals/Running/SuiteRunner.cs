@@ -5,6 +5,7 @@ using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Reports;
 using PromptGen.Evals.Results;
+using PromptGen.Evals.Sharding;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Documents;
 using PromptGen.Language.Evals;
@@ -88,7 +89,10 @@ internal sealed class SuiteRunner
 
         using (clients)
         {
-            var selected = file.Cases.Where(c => c.Id is not null && _filter.Matches(c.Id)).ToList();
+            var suitePath = EvalShard.SuitePathOf(_request.ProjectDirectory, fullPath);
+            var suiteCases = file.Cases.Where(c => c.Id is not null && _filter.Matches(c.Id)).ToList();
+            var shard = _request.Shard;
+            var selected = shard is null ? suiteCases : suiteCases.Where(c => shard.Contains(suitePath, c.Id!)).ToList();
             _request.Progress?.Start(selected.Count);
             var trials = new TrialRunner(prompt, clients, _policy.CostMeter, _request.RegexTimeout);
             CaseResult[] results;
@@ -104,32 +108,34 @@ internal sealed class SuiteRunner
 
             var suite = new SuiteResult { EvalFile = evalPath, PromptName = prompt.Name, Cases = results };
             var selectedIds = new HashSet<string>(selected.Select(c => c.Id!), StringComparer.Ordinal);
-            var allIds = new HashSet<string>(file.Cases.Where(c => c.Id is not null).Select(c => c.Id!), StringComparer.Ordinal);
-            var gateBaseline = _filter.IsAll ? baseline : Restrict(baseline, selectedIds);
-            string? baselineWritten = null;
-            if (_request.UpdateBaseline)
+            var allIds = file.Cases.Where(c => c.Id is not null).Select(c => c.Id!).Distinct(StringComparer.Ordinal).ToList();
+            var settings = GateSettingsOf(file);
+            SuiteGate.Outcome gated;
+            if (shard is null)
             {
-                var updated = Merge(BaselineBuilder.FromSuite(suite, baseline), baseline, allIds, selectedIds);
-                try
-                {
-                    if (BaselineStore.Write(baselinePath, updated, update: true)) baselineWritten = baselinePath;
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    findings.Add(FileError($"The baseline '{Path.GetFileName(baselinePath)}' could not be written: {exception.Message}"));
-                }
-
-                // The new baseline is what this run is judged against: updating accepts the current results.
-                gateBaseline = Restrict(updated, selectedIds);
+                gated = SuiteGate.Apply(suite, baseline, settings, baselinePath, _request.UpdateBaseline, allIds, selectedIds);
+            }
+            else
+            {
+                // One shard sees part of the suite: only what holds per case is decided here; `eval merge` gates the whole.
+                var partial = GateEvaluator.Evaluate(suite, SuiteGate.Restrict(baseline, selectedIds), settings);
+                gated = new SuiteGate.Outcome(
+                    partial,
+                    SuiteGate.Restrict(baseline, selectedIds),
+                    partial.Gate!.Findings.Where(SuiteGate.HoldsPerCase).ToList(),
+                    null,
+                    null);
             }
 
-            var gated = GateEvaluator.Evaluate(suite, gateBaseline, GateSettingsOf(file));
-            findings.AddRange(gated.Gate!.Findings.Select(f => new EvalFinding(f.Id, f.IsError, evalPath, f.Line, f.Column, f.Message)));
+            var checkFindings = findings.ToList();
+            if (gated.BaselineError is not null) findings.Add(FileError(gated.BaselineError));
+            findings.AddRange(gated.GateFindings.Select(f => new EvalFinding(f.Id, f.IsError, evalPath, f.Line, f.Column, f.Message)));
 
             string? recordingsWritten = null;
+            bool Prunable(string caseId) => _filter.Matches(caseId) && (shard is null || shard.Contains(suitePath, caseId));
             try
             {
-                if (store.Flush(_filter.IsAll ? null : _filter.Matches)) recordingsWritten = store.FilePath;
+                if (store.Flush(_filter.IsAll && shard is null ? null : Prunable)) recordingsWritten = store.FilePath;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
             {
@@ -138,10 +144,25 @@ internal sealed class SuiteRunner
 
             return new SuiteOutcome
             {
-                Suite = new EvalRunSuite(gated, gateBaseline, prompt.SourcePath),
+                Suite = new EvalRunSuite(gated.Suite, gated.Baseline, prompt.SourcePath),
                 Findings = findings,
-                BaselineWritten = baselineWritten,
+                BaselineWritten = gated.BaselineWritten,
                 RecordingsWritten = recordingsWritten,
+                Shard = shard is null ? null : new ShardSuite
+                {
+                    EvalFile = evalPath,
+                    SuitePath = suitePath,
+                    PromptName = prompt.Name,
+                    Target = prompt.SourcePath,
+                    CaseIds = suiteCases.Select(c => c.Id!).ToList(),
+                    AllCaseIds = allIds,
+                    Gate = settings,
+                    Results = results,
+                    Findings = checkFindings,
+                },
+                ShardRecordings = shard is null || store.Mode is not (EvalMode.Auto or EvalMode.Record)
+                    ? null
+                    : store.Entries.Where(e => e.Key is not null && e.Trial is not null && selectedIds.Contains(e.CaseId)).ToList(),
             };
         }
     }
@@ -224,27 +245,6 @@ internal sealed class SuiteRunner
         Line = file.Gate.Span?.StartLine ?? 1,
         Column = file.Gate.Span?.StartColumn ?? 1,
     };
-
-    /// <summary>The baseline of the selected cases only, so a filtered run neither pairs nor reports STALE the cases it skipped.</summary>
-    private static Baseline? Restrict(Baseline? baseline, HashSet<string> caseIds) => baseline is null
-        ? null
-        : baseline with
-        {
-            Cases = baseline.Cases.Where(c => caseIds.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
-        };
-
-    /// <summary>A filtered update keeps the previous entries of the cases it did not run (while they are still in the file).</summary>
-    private static Baseline Merge(Baseline fresh, Baseline? previous, HashSet<string> allIds, HashSet<string> selectedIds)
-    {
-        if (previous is null || selectedIds.Count == allIds.Count) return fresh;
-        var cases = new SortedDictionary<string, BaselineCase>(fresh.Cases.ToDictionary(c => c.Key, c => c.Value), StringComparer.Ordinal);
-        foreach (var kept in previous.Cases.Where(c => allIds.Contains(c.Key) && !selectedIds.Contains(c.Key)))
-        {
-            cases[kept.Key] = kept.Value;
-        }
-
-        return fresh with { Cases = cases };
-    }
 
     private static PromptContext? ReadPromptContext(string promptFullPath, string evalPath)
     {

@@ -86,6 +86,14 @@ public static class DiagnosticDescriptors
 
     public static readonly PromptDiagnosticDescriptor EvalInfrastructureError = new("PG1004", PromptDiagnosticSeverity.Error, "Provider or infrastructure error during evals", "PromptGen.EvalRun");
 
+    public static readonly PromptDiagnosticDescriptor ShardMissing = new("PG1005", PromptDiagnosticSeverity.Error, "Shard missing from an eval merge", "PromptGen.EvalRun");
+
+    public static readonly PromptDiagnosticDescriptor ShardDuplicated = new("PG1006", PromptDiagnosticSeverity.Error, "Shard given twice to an eval merge", "PromptGen.EvalRun");
+
+    public static readonly PromptDiagnosticDescriptor ShardsMismatched = new("PG1007", PromptDiagnosticSeverity.Error, "Shards of an eval merge ran different suites", "PromptGen.EvalRun");
+
+    public static readonly PromptDiagnosticDescriptor ShardCasesDoNotAddUp = new("PG1008", PromptDiagnosticSeverity.Error, "Shards' cases overlap or do not make up the suite", "PromptGen.EvalRun");
+
     public static readonly PromptDiagnosticDescriptor FlakyCase = new("PG1101", PromptDiagnosticSeverity.Warning, "Flaky eval case", "PromptGen.EvalRun");
 
     public static readonly PromptDiagnosticDescriptor NewCaseWithoutBaseline = new("PG1102", PromptDiagnosticSeverity.Warning, "New eval case without a baseline", "PromptGen.EvalRun");
@@ -139,6 +147,10 @@ public static class DiagnosticDescriptors
         EvalRegressed,
         RecordingMissing,
         EvalInfrastructureError,
+        ShardMissing,
+        ShardDuplicated,
+        ShardsMismatched,
+        ShardCasesDoNotAddUp,
         FlakyCase,
         NewCaseWithoutBaseline,
         RegressionInconclusive,
