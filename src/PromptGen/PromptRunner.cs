@@ -10,39 +10,7 @@ public static class PromptRunner
     /// <summary>
     /// The body of a generated <c>RunAsync</c>: checks the arguments, renders <paramref name="input"/> with the caller's
     /// render options, puts the caller's chat options over the prompt's, calls the model and parses its answer with
-    /// <paramref name="reader"/> (re-asking once when the caller asked for it).
-    /// </summary>
-    /// <typeparam name="TInput">The prompt's input record.</typeparam>
-    /// <typeparam name="TOutput">The prompt's output type.</typeparam>
-    /// <param name="client">The chat client.</param>
-    /// <param name="input">The prompt's input.</param>
-    /// <param name="render">The prompt's <c>Render</c>.</param>
-    /// <param name="promptOptions">The prompt's <c>CreateOptions()</c>.</param>
-    /// <param name="options">The caller's options for this call.</param>
-    /// <param name="reader">The prompt's output parser.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The parsed value with the response, usage and every attempt's report.</returns>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public static Task<PromptResult<TOutput>> RunAsync<TInput, TOutput>(
-        IChatClient client,
-        TInput input,
-        Func<TInput, Rendering.PromptRenderOptions?, IList<ChatMessage>> render,
-        ChatOptions promptOptions,
-        PromptRunOptions? options,
-        PromptOutputReader<TOutput> reader,
-        CancellationToken cancellationToken = default)
-        where TInput : class
-    {
-        if (client is null) throw new ArgumentNullException(nameof(client));
-        if (input is null) throw new ArgumentNullException(nameof(input));
-        if (render is null) throw new ArgumentNullException(nameof(render));
-        if (reader is null) throw new ArgumentNullException(nameof(reader));
-        var settings = options is { ReaskOnParseFailure: true } ? ReaskSettings : PromptRunSettings.Default;
-        return RunCoreAsync(client, render(input, options?.RenderOptions), PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, null, options?.Telemetry, cancellationToken);
-    }
-
-    /// <summary>
-    /// The body of a generated <c>RunAsync</c>, as the overload without a call site, and tells chat-client middleware
+    /// <paramref name="reader"/> (re-asking once when the caller asked for it), and tells chat-client middleware
     /// which prompt the call belongs to: <see cref="Observation.PromptCallContext.Current"/> is set around the model
     /// calls and completed with the outcome before the result is returned.
     /// </summary>

@@ -236,7 +236,7 @@ public static class ExperimentRunner
             using (clients)
             {
                 var trials = new TrialRunner(new ArmPromptDescriptor(armPrompt, arm), clients, policy.CostMeter, run.RegexTimeout, arm.Id);
-                var cases = await Task.WhenAll(selected.Select(c => RunCaseAsync(trials, file, c, slots, cancellationToken))).ConfigureAwait(false);
+                var cases = await Task.WhenAll(selected.Select(c => trials.RunCaseAsync(file, c, slots, null, cancellationToken))).ConfigureAwait(false);
                 results.Add(new ArmResult(arm, armPrompt.SourcePath, cases, ArmStatistics.Summarize(cases, policy.CostMeter is not null)));
             }
         }
@@ -353,38 +353,5 @@ public static class ExperimentRunner
         }
 
         return arms;
-    }
-
-    private static async Task<CaseResult> RunCaseAsync(TrialRunner trials, EvalFile file, EvalCase evalCase, SemaphoreSlim slots, CancellationToken cancellationToken)
-    {
-        var caseId = evalCase.Id!;
-        var inputJson = PromptJson.Serialize(evalCase.Input ?? PromptValue.EmptyObject());
-        var count = Math.Max(1, evalCase.EffectiveTrials(file.Defaults));
-        var rule = evalCase.EffectivePassWhen(file.Defaults);
-        var trialResults = new List<TrialResult>(count);
-        for (var trial = 1; trial <= count; trial++)
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                trialResults.Add(await trials.RunAsync(evalCase, caseId, inputJson, trial, cancellationToken).ConfigureAwait(false));
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
-
-        var passed = trialResults.Count(t => t.Passed);
-        return new CaseResult
-        {
-            CaseId = caseId,
-            Line = evalCase.IdSpan.StartLine > 0 ? evalCase.IdSpan.StartLine : evalCase.Span.StartLine,
-            Column = evalCase.IdSpan.StartLine > 0 ? evalCase.IdSpan.StartColumn : evalCase.Span.StartColumn,
-            Critical = evalCase.Critical,
-            PassWhen = rule.ToString(),
-            Trials = trialResults,
-            Passed = trialResults.All(t => !t.IsError) && rule.IsSatisfied(passed, trialResults.Count),
-        };
     }
 }

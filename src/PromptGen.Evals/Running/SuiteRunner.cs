@@ -202,37 +202,7 @@ internal sealed class SuiteRunner
 
     private async Task<CaseResult> RunCaseAsync(TrialRunner trials, RecordingStore store, EvalFile file, EvalCase evalCase, string evalPath, CancellationToken cancellationToken)
     {
-        var caseId = evalCase.Id!;
-        var inputJson = PromptJson.Serialize(evalCase.Input ?? PromptValue.EmptyObject());
-        var count = Math.Max(1, evalCase.EffectiveTrials(file.Defaults));
-        var rule = evalCase.EffectivePassWhen(file.Defaults);
-        var trialResults = new List<TrialResult>(count);
-        for (var trial = 1; trial <= count; trial++)
-        {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                trialResults.Add(await trials.RunAsync(evalCase, caseId, inputJson, trial, cancellationToken).ConfigureAwait(false));
-            }
-            finally
-            {
-                _slots.Release();
-            }
-
-            FlushBatchIfDue(store);
-        }
-
-        var passed = trialResults.Count(t => t.Passed);
-        var result = new CaseResult
-        {
-            CaseId = caseId,
-            Line = evalCase.IdSpan.StartLine > 0 ? evalCase.IdSpan.StartLine : evalCase.Span.StartLine,
-            Column = evalCase.IdSpan.StartLine > 0 ? evalCase.IdSpan.StartColumn : evalCase.Span.StartColumn,
-            Critical = evalCase.Critical,
-            PassWhen = rule.ToString(),
-            Trials = trialResults,
-            Passed = trialResults.All(t => !t.IsError) && rule.IsSatisfied(passed, trialResults.Count),
-        };
+        var result = await trials.RunCaseAsync(file, evalCase, _slots, () => FlushBatchIfDue(store), cancellationToken).ConfigureAwait(false);
         _request.Progress?.CaseCompleted(evalPath, result);
         return result;
     }

@@ -7,6 +7,7 @@ using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Results;
 using PromptGen.Language.Evals;
+using PromptGen.Language.Values;
 
 namespace PromptGen.Evals.Running;
 
@@ -32,6 +33,45 @@ internal sealed class TrialRunner
         _clients = clients;
         _costMeter = costMeter;
         _services = new AssertionServices { Judge = clients.Judge, Embeddings = clients.Embeddings, RegexTimeout = regexTimeout };
+    }
+
+    /// <summary>
+    /// Runs every trial of <paramref name="evalCase"/>, each in one of <paramref name="slots"/> (the run's concurrency
+    /// limit), and scores the case by its pass rule; <paramref name="afterTrial"/> runs after each trial.
+    /// </summary>
+    public async Task<CaseResult> RunCaseAsync(EvalFile file, EvalCase evalCase, SemaphoreSlim slots, Action? afterTrial, CancellationToken cancellationToken)
+    {
+        var caseId = evalCase.Id!;
+        var inputJson = PromptJson.Serialize(evalCase.Input ?? PromptValue.EmptyObject());
+        var count = Math.Max(1, evalCase.EffectiveTrials(file.Defaults));
+        var rule = evalCase.EffectivePassWhen(file.Defaults);
+        var trialResults = new List<TrialResult>(count);
+        for (var trial = 1; trial <= count; trial++)
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                trialResults.Add(await RunAsync(evalCase, caseId, inputJson, trial, cancellationToken).ConfigureAwait(false));
+            }
+            finally
+            {
+                slots.Release();
+            }
+
+            afterTrial?.Invoke();
+        }
+
+        var passed = trialResults.Count(t => t.Passed);
+        return new CaseResult
+        {
+            CaseId = caseId,
+            Line = evalCase.IdSpan.StartLine > 0 ? evalCase.IdSpan.StartLine : evalCase.Span.StartLine,
+            Column = evalCase.IdSpan.StartLine > 0 ? evalCase.IdSpan.StartColumn : evalCase.Span.StartColumn,
+            Critical = evalCase.Critical,
+            PassWhen = rule.ToString(),
+            Trials = trialResults,
+            Passed = trialResults.All(t => !t.IsError) && rule.IsSatisfied(passed, trialResults.Count),
+        };
     }
 
     public async Task<TrialResult> RunAsync(EvalCase evalCase, string caseId, string inputJson, int trial, CancellationToken cancellationToken)

@@ -264,13 +264,22 @@ internal sealed class JsonCodecEmitter
             return;
         }
 
+        var record = _records[type.Name!];
+        var propertyTable = record.Properties.Count == 0 ? null : TypeNames.Key(type) + "Properties";
+        if (propertyTable is not null)
+        {
+            var wireNames = string.Join(", ", record.Properties.Select(p => CSharpLiterals.String(p.WireName)));
+            w.Line($"private static readonly global::PromptGen.Serialization.JsonPropertyNames {propertyTable} = new({wireNames});");
+        }
+
         using (w.Block(header))
         {
-            EmitRecordReader(w, typeName, _records[type.Name!]);
+            EmitRecordReader(w, typeName, record, propertyTable);
         }
     }
 
-    private void EmitRecordReader(IndentedWriter w, string typeName, RecordModel record)
+    /// <summary>The body of a record's reader; <paramref name="propertyTable"/> is its property table (null without properties).</summary>
+    private void EmitRecordReader(IndentedWriter w, string typeName, RecordModel record, string? propertyTable)
     {
         var properties = record.Properties;
         var required = properties.Where(p => p.IsRequired && p.Default is null).ToList();
@@ -287,19 +296,27 @@ internal sealed class JsonCodecEmitter
             w.Line(masked ? "ulong seen = 0;" : "var seen = new bool[" + required.Count + "];");
         }
 
-        w.Line($"while ({Read}.NextProperty(ref reader))");
-        w.OpenBrace();
-        for (var i = 0; i < properties.Count; i++)
+        if (propertyTable is null)
         {
-            var property = properties[i];
-            var index = required.IndexOf(property);
-            var mark = index < 0 ? string.Empty : masked ? $" seen |= {Bit(index)};" : $" seen[{index}] = true;";
-            var keyword = i == 0 ? "if" : "else if";
-            w.Line($"{keyword} (reader.ValueTextEquals({Utf8(property.WireName)})) {{ reader.Read(); if (!{ReadCall(property.Type, "v" + i)}) return false;{mark} }}");
+            w.Line($"while ({Read}.NextProperty(ref reader)) reader.Skip();");
         }
+        else
+        {
+            // The table matches the name and moves to the value (unknown properties are skipped there).
+            w.Line("var property = -1;");
+            w.Line($"while ({propertyTable}.Next(ref reader, ref property))");
+            w.OpenBrace();
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var property = properties[i];
+                var index = required.IndexOf(property);
+                var mark = index < 0 ? string.Empty : masked ? $" seen |= {Bit(index)};" : $" seen[{index}] = true;";
+                var keyword = i == 0 ? "if" : "else if";
+                w.Line($"{keyword} (property == {i}) {{ if (!{ReadCall(property.Type, "v" + i)}) return false;{mark} }}");
+            }
 
-        w.Line(properties.Count == 0 ? "reader.Skip();" : "else reader.Skip();");
-        w.CloseBrace();
+            w.CloseBrace();
+        }
         if (required.Count > 0)
         {
             var names = string.Join(", ", required.Select(p => CSharpLiterals.String(p.WireName)));

@@ -50,12 +50,10 @@ internal static class PromptSourceEmitter
             {
                 w.Line();
                 w.Line("/// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>");
-                var schema = SchemaLayout.Format(model.OutputJsonSchema);
-                var delimiter = CSharpLiterals.RawStringDelimiter(schema);
-                w.Line($"public const string OutputJsonSchema = {delimiter}");
-                var indent = new string(' ', (w.Indent + 1) * 4);
-                foreach (var line in schema.Split('\n')) w.Raw(indent + line + "\n");
-                w.Line($"    {delimiter};");
+                // One line: the schema is compact JSON (a JSON text never starts or ends with a quote, so a one-line
+                // raw literal holds it), which keeps the generated code small; only whitespace would differ.
+                var delimiter = CSharpLiterals.RawStringDelimiter(model.OutputJsonSchema);
+                w.Line($"public const string OutputJsonSchema = {delimiter}{model.OutputJsonSchema}{delimiter};");
                 w.Line();
                 w.Line($"private static readonly {TypeNames.JsonElement} s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);");
             }
@@ -133,8 +131,8 @@ internal static class PromptSourceEmitter
                 if (i > 0) w.Line();
                 XmlDoc.Summary(w, property.Description);
                 var required = property.IsRequired ? "required " : string.Empty;
-                w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({CSharpLiterals.String(property.WireName)})]");
-                w.Line($"public {required}{TypeNames.Of(property.Type, cls)} {property.PropertyName} {{ get; init; }}");
+                var wireName = $"[global::System.Text.Json.Serialization.JsonPropertyName({CSharpLiterals.String(property.WireName)})]";
+                w.Line($"{wireName} public {required}{TypeNames.Of(property.Type, cls)} {property.PropertyName} {{ get; init; }}");
             }
         }
     }

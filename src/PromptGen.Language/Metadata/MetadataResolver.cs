@@ -44,30 +44,21 @@ internal static class MetadataResolver
 
         var diagnostics = new List<PromptDiagnostic>();
         var fallback = lines is null ? default : lines.GetSpan(0, 0);
-        PicoschemaResult? inputConversion = null;
-        PicoschemaResult? outputConversion = null;
-        var input = merged["input"];
-        var output = merged["output"];
-        if (JsObject.IsTruthy(input?["schema"]) || JsObject.IsTruthy(output?["schema"]))
+        // Picoschema to JSON Schema, input then output: the section's schema replaced by its conversion.
+        PicoschemaResult? ConvertSection(string key)
         {
-            if (JsObject.IsTruthy(input?["schema"]))
-            {
-                inputConversion = Convert("input", input!, overridden, frontmatter, path, fallback, schemas);
-                diagnostics.AddRange(inputConversion.Diagnostics);
-                var newInput = JsObject.Create(JsObject.Spread(input));
-                if (inputConversion.Schema is not null) newInput = Assign(newInput, "schema", inputConversion.Schema);
-                merged = Assign(merged, "input", newInput);
-            }
-
-            if (JsObject.IsTruthy(output?["schema"]))
-            {
-                outputConversion = Convert("output", output!, overridden, frontmatter, path, fallback, schemas);
-                diagnostics.AddRange(outputConversion.Diagnostics);
-                var newOutput = JsObject.Create(JsObject.Spread(output));
-                if (outputConversion.Schema is not null) newOutput = Assign(newOutput, "schema", outputConversion.Schema);
-                merged = Assign(merged, "output", newOutput);
-            }
+            var section = merged[key];
+            if (!JsObject.IsTruthy(section?["schema"])) return null;
+            var conversion = Convert(key, section!, overridden, frontmatter, path, fallback, schemas);
+            diagnostics.AddRange(conversion.Diagnostics);
+            var converted = JsObject.Create(JsObject.Spread(section));
+            if (conversion.Schema is not null) converted = Assign(converted, "schema", conversion.Schema);
+            merged = Assign(merged, key, converted);
+            return conversion;
         }
+
+        var inputConversion = ConvertSection("input");
+        var outputConversion = ConvertSection("output");
 
         return new PromptMetadata(path, parsed, merged, frontmatter, overridden, inputConversion, outputConversion, diagnostics, lines, schemas, tools);
     }

@@ -76,6 +76,21 @@ internal sealed class TemplateLexer
         _position = end;
     }
 
+    /// <summary>
+    /// A standalone inverse (<c>{{^}}</c>, <c>{{else}}</c>): when only white space and an optional <c>~</c> stand
+    /// between <paramref name="from"/> and <c>}}</c>, adds the token from <paramref name="start"/> through the braces.
+    /// </summary>
+    private bool TryAddInverse(int start, int from)
+    {
+        var r = from;
+        while (r < _text.Length && JsText.IsWhiteSpace(_text[r])) r++;
+        var closeAt = r < _text.Length && _text[r] == '~' ? r + 1 : r;
+        if (!StartsWith(closeAt, "}}")) return false;
+        Add(TokenKind.Inverse, start, closeAt + 2);
+        Pop();
+        return true;
+    }
+
     private bool StartsWith(int at, string value) =>
         at + value.Length <= _text.Length && string.CompareOrdinal(_text, at, value, 0, value.Length) == 0;
 
@@ -455,17 +470,7 @@ internal sealed class TemplateLexer
         if (next == '^')
         {
             // {{^}} standalone inverse, else an inverted section.
-            var r = q + 1;
-            while (r < _text.Length && JsText.IsWhiteSpace(_text[r])) r++;
-            var closeAt = r < _text.Length && _text[r] == '~' ? r + 1 : r;
-            if (StartsWith(closeAt, "}}"))
-            {
-                Add(TokenKind.Inverse, p, closeAt + 2);
-                Pop();
-                return;
-            }
-
-            Add(TokenKind.OpenInverse, p, q + 1);
+            if (!TryAddInverse(p, q + 1)) Add(TokenKind.OpenInverse, p, q + 1);
             return;
         }
 
@@ -475,16 +480,7 @@ internal sealed class TemplateLexer
         if (StartsWith(s, "else"))
         {
             var afterElse = s + 4;
-            var r = afterElse;
-            while (r < _text.Length && JsText.IsWhiteSpace(_text[r])) r++;
-            var closeAt = r < _text.Length && _text[r] == '~' ? r + 1 : r;
-            if (StartsWith(closeAt, "}}"))
-            {
-                Add(TokenKind.Inverse, p, closeAt + 2);
-                Pop();
-                return;
-            }
-
+            if (TryAddInverse(p, afterElse)) return;
             if (afterElse >= _text.Length || !JsText.IsWordChar(_text[afterElse]))
             {
                 Add(TokenKind.OpenInverseChain, p, afterElse);

@@ -222,17 +222,8 @@ internal sealed class TemplateParserCore
         var pairs = new List<HashPair>();
         while (Peek.Kind == TokenKind.Id && PeekAt(1).Kind == TokenKind.Equals)
         {
-            var key = Next();
-            Next();
-            var value = ParseParam();
-            if (value is null)
-            {
-                var found = Peek;
-                Error(found.Start, found.End, $"Expected a value after '{key.Raw}=' but found '{Describe(found)}'.");
-                break;
-            }
-
-            pairs.Add(new HashPair(_source.GetSpan(key.Start, value.Span.End - _source.TemplateStart), SegmentName(key), value));
+            if (ParseHashPair() is not { } pair) break;
+            pairs.Add(pair);
             if (IsParamStart() && !(Peek.Kind == TokenKind.Id && PeekAt(1).Kind == TokenKind.Equals))
             {
                 var misplaced = Peek;
@@ -241,10 +232,7 @@ internal sealed class TemplateParserCore
             }
         }
 
-        if (pairs.Count > 0)
-        {
-            tag.Hash = new HashExpression(_source.GetSpan(pairs[0].Span.Start - _source.TemplateStart, pairs[pairs.Count - 1].Span.End - _source.TemplateStart), pairs);
-        }
+        tag.Hash = HashOf(pairs);
 
         if (Peek.Kind == TokenKind.OpenBlockParams)
         {
@@ -312,6 +300,27 @@ internal sealed class TemplateParserCore
 
     private static string Describe(TemplateToken token) => token.Kind == TokenKind.Eof ? "end of template" : token.Raw;
 
+
+    /// <summary>One <c>key=value</c> argument, the reader on its key; null (reported) when the value is missing.</summary>
+    private HashPair? ParseHashPair()
+    {
+        var key = Next();
+        Next();
+        var value = ParseParam();
+        if (value is null)
+        {
+            Error(Peek.Start, Peek.End, $"Expected a value after '{key.Raw}=' but found '{Describe(Peek)}'.");
+            return null;
+        }
+
+        return new HashPair(_source.GetSpan(key.Start, value.Span.End - _source.TemplateStart), SegmentName(key), value);
+    }
+
+    /// <summary>The hash of a tag or subexpression: its <c>key=value</c> arguments, or null when it has none.</summary>
+    private HashExpression? HashOf(List<HashPair> pairs) => pairs.Count == 0
+        ? null
+        : new HashExpression(_source.GetSpan(pairs[0].Span.Start - _source.TemplateStart, pairs[pairs.Count - 1].Span.End - _source.TemplateStart), pairs);
+
     private bool IsParamStart()
     {
         switch (Peek.Kind)
@@ -367,19 +376,11 @@ internal sealed class TemplateParserCore
             var pairs = new List<HashPair>();
             while (Peek.Kind == TokenKind.Id && PeekAt(1).Kind == TokenKind.Equals)
             {
-                var key = Next();
-                Next();
-                var value = ParseParam();
-                if (value is null)
-                {
-                    Error(Peek.Start, Peek.End, $"Expected a value after '{key.Raw}=' but found '{Describe(Peek)}'.");
-                    break;
-                }
-
-                pairs.Add(new HashPair(_source.GetSpan(key.Start, value.Span.End - _source.TemplateStart), SegmentName(key), value));
+                if (ParseHashPair() is not { } pair) break;
+                pairs.Add(pair);
             }
 
-            var hash = pairs.Count == 0 ? null : new HashExpression(_source.GetSpan(pairs[0].Span.Start - _source.TemplateStart, pairs[pairs.Count - 1].Span.End - _source.TemplateStart), pairs);
+            var hash = HashOf(pairs);
             int end;
             if (Peek.Kind == TokenKind.CloseSexpr)
             {

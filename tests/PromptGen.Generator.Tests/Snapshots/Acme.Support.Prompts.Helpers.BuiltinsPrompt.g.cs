@@ -21,11 +21,9 @@ public static partial class BuiltinsPrompt
 
     public sealed partial record ItemsItem
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("name")] public required string Name { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("price")]
-        public required double Price { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("price")] public required double Price { get; init; }
     }
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
@@ -138,6 +136,7 @@ public static partial class BuiltinsPrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("title", "items", "scores", "key");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -146,13 +145,13 @@ public static partial class BuiltinsPrompt
             global::System.Collections.Generic.IReadOnlyDictionary<string, long> v2 = null!;
             string v3 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("title"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("items"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadItemsItem, out v1)) return false; seen |= 1UL << 1; }
-                else if (reader.ValueTextEquals("scores"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Map(ref reader, global::PromptGen.Serialization.JsonRead.Int64, out v2)) return false; seen |= 1UL << 2; }
-                else if (reader.ValueTextEquals("key"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v3)) return false; seen |= 1UL << 3; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadItemsItem, out v1)) return false; seen |= 1UL << 1; }
+                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.Map(ref reader, global::PromptGen.Serialization.JsonRead.Int64, out v2)) return false; seen |= 1UL << 2; }
+                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v3)) return false; seen |= 1UL << 3; }
             }
             if (seen != 0xFUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "title", "items", "scores", "key");
             value = new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input(v0, v1, v2, v3);
@@ -171,17 +170,18 @@ public static partial class BuiltinsPrompt
             writer.WriteEndObject();
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames ItemsItemProperties = new("name", "price");
         internal static bool ReadItemsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             double v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (ItemsItemProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("name"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("price"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ItemsItem", "name", "price");
             value = new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem { Name = v0, Price = v1 };

@@ -19,23 +19,11 @@ public static partial class DescribeImagePrompt
 
     public sealed partial record Output
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("caption")]
-        public required string Caption { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("caption")] public required string Caption { get; init; }
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
-    public const string OutputJsonSchema = """
-        {
-          "type": "object",
-          "properties": {
-            "caption": {
-              "type": "string"
-            }
-          },
-          "required": ["caption"],
-          "additionalProperties": false
-        }
-        """;
+    public const string OutputJsonSchema = """{"type":"object","properties":{"caption":{"type":"string"}},"required":["caption"],"additionalProperties":false}""";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
@@ -137,32 +125,34 @@ public static partial class DescribeImagePrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("imageUrl", "detail");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("imageUrl"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("detail"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "imageUrl");
             value = new global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Input(v0, v1);
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("caption");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Output value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("caption"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "caption");
             value = new global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Output { Caption = v0 };

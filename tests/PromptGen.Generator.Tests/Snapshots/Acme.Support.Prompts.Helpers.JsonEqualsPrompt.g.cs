@@ -19,11 +19,9 @@ public static partial class JsonEqualsPrompt
 
     public sealed partial record Data
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required long Id { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("id")] public required long Id { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
-        public required global::System.Collections.Generic.IReadOnlyList<string> Labels { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("labels")] public required global::System.Collections.Generic.IReadOnlyList<string> Labels { get; init; }
     }
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
@@ -107,17 +105,18 @@ public static partial class JsonEqualsPrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("mode", "data");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data v1 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("mode"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("data"u8)) { reader.Read(); if (!ReadData(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!ReadData(ref reader, out v1)) return false; seen |= 1UL << 1; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "mode", "data");
             value = new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input(v0, v1);
@@ -133,17 +132,18 @@ public static partial class JsonEqualsPrompt
             writer.WriteEndObject();
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames DataProperties = new("id", "labels");
         internal static bool ReadData(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             long v0 = default;
             global::System.Collections.Generic.IReadOnlyList<string> v1 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (DataProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("id"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("labels"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v1)) return false; seen |= 1UL << 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v1)) return false; seen |= 1UL << 1; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Data", "id", "labels");
             value = new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data { Id = v0, Labels = v1 };

@@ -123,17 +123,18 @@ public static partial class WithPartialsPrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("author", "points");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.WithPartialsPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             global::System.Collections.Generic.IReadOnlyList<string> v1 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("author"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("points"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v1)) return false; seen |= 1UL << 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v1)) return false; seen |= 1UL << 1; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "author", "points");
             value = new global::Acme.Support.Prompts.Helpers.WithPartialsPrompt.Input(v0, v1);

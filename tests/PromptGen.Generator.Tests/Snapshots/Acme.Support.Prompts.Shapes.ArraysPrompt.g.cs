@@ -19,73 +19,25 @@ public static partial class ArraysPrompt
     public sealed partial record Output
     {
         /// <summary>list of tags</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("tags")] public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("vector")]
-        public required global::System.Collections.Generic.IReadOnlyList<double> Vector { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("vector")] public required global::System.Collections.Generic.IReadOnlyList<double> Vector { get; init; }
 
         /// <summary>order lines</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("lines")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem> Lines { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("lines")] public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem> Lines { get; init; }
     }
 
     public sealed partial record LinesItem
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("sku")]
-        public required string Sku { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("sku")] public required string Sku { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("qty")]
-        public required long Qty { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("qty")] public required long Qty { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("note")]
-        public string? Note { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("note")] public string? Note { get; init; }
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
-    public const string OutputJsonSchema = """
-        {
-          "type": "object",
-          "properties": {
-            "tags": {
-              "type": "array",
-              "items": {
-                "type": "string",
-                "description": "the tag"
-              },
-              "description": "list of tags"
-            },
-            "vector": {
-              "type": "array",
-              "items": {
-                "type": "number"
-              }
-            },
-            "lines": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "properties": {
-                  "sku": {
-                    "type": "string"
-                  },
-                  "qty": {
-                    "type": "integer"
-                  },
-                  "note": {
-                    "type": ["string", "null"]
-                  }
-                },
-                "required": ["sku", "qty"],
-                "additionalProperties": false
-              },
-              "description": "order lines"
-            }
-          },
-          "required": ["tags", "vector", "lines"],
-          "additionalProperties": false
-        }
-        """;
+    public const string OutputJsonSchema = """{"type":"object","properties":{"tags":{"type":"array","items":{"type":"string","description":"the tag"},"description":"list of tags"},"vector":{"type":"array","items":{"type":"number"}},"lines":{"type":"array","items":{"type":"object","properties":{"sku":{"type":"string"},"qty":{"type":"integer"},"note":{"type":["string","null"]}},"required":["sku","qty"],"additionalProperties":false},"description":"order lines"}},"required":["tags","vector","lines"],"additionalProperties":false}""";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
@@ -224,21 +176,23 @@ public static partial class ArraysPrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("words");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::System.Collections.Generic.IReadOnlyList<string> v0 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("words"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; seen |= 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; seen |= 1; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "words");
             value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input(v0);
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("tags", "vector", "lines");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -246,12 +200,12 @@ public static partial class ArraysPrompt
             global::System.Collections.Generic.IReadOnlyList<double> v1 = null!;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem> v2 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("tags"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("vector"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v1)) return false; seen |= 1UL << 1; }
-                else if (reader.ValueTextEquals("lines"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadLinesItem, out v2)) return false; seen |= 1UL << 2; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v1)) return false; seen |= 1UL << 1; }
+                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadLinesItem, out v2)) return false; seen |= 1UL << 2; }
             }
             if (seen != 0x7UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "tags", "vector", "lines");
             value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output { Tags = v0, Vector = v1, Lines = v2 };
@@ -278,6 +232,7 @@ public static partial class ArraysPrompt
             writer.WriteEndObject();
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames LinesItemProperties = new("sku", "qty", "note");
         internal static bool ReadLinesItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -285,12 +240,12 @@ public static partial class ArraysPrompt
             long v1 = default;
             string? v2 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (LinesItemProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("sku"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("qty"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else if (reader.ValueTextEquals("note"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v2)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v2)) return false; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "LinesItem", "sku", "qty");
             value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem { Sku = v0, Qty = v1, Note = v2 };

@@ -27,12 +27,7 @@ public static partial class ClassifyPrompt
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
-    public const string OutputJsonSchema = """
-        {
-          "type": "string",
-          "enum": ["positive", "negative", "neutral"]
-        }
-        """;
+    public const string OutputJsonSchema = """{"type":"string","enum":["positive","negative","neutral"]}""";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
@@ -121,15 +116,16 @@ public static partial class ClassifyPrompt
     {
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> OutputNames = new("positive", "negative", "neutral");
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("text");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("text"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "text");
             value = new global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Input(v0);

@@ -20,12 +20,10 @@ public static partial class EnumsPrompt
     public sealed partial record Output
     {
         /// <summary>how urgent</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-        public required global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority Priority { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("priority")] public required global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority Priority { get; init; }
 
         /// <summary>the enum</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("mood")]
-        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? Mood { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("mood")] public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? Mood { get; init; }
     }
 
     /// <summary>how urgent</summary>
@@ -59,23 +57,7 @@ public static partial class EnumsPrompt
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
-    public const string OutputJsonSchema = """
-        {
-          "type": "object",
-          "properties": {
-            "priority": {
-              "enum": ["LOW", "MEDIUM", "HIGH"],
-              "description": "how urgent"
-            },
-            "mood": {
-              "enum": ["happy", "sad", "in-between", null],
-              "description": "the enum"
-            }
-          },
-          "required": ["priority"],
-          "additionalProperties": false
-        }
-        """;
+    public const string OutputJsonSchema = """{"type":"object","properties":{"priority":{"enum":["LOW","MEDIUM","HIGH"],"description":"how urgent"},"mood":{"enum":["happy","sad","in-between",null],"description":"the enum"}},"required":["priority"],"additionalProperties":false}""";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
@@ -180,34 +162,36 @@ public static partial class EnumsPrompt
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood> MoodNames = new("happy", "sad", "in-between");
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone> ToneNames = new("formal", "casual");
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("ticket", "tone");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("ticket"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("tone"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, ToneNames.Reader, out v1)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, ToneNames.Reader, out v1)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "ticket");
             value = new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(v0, v1);
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("priority", "mood");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority v0 = default;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("priority"u8)) { reader.Read(); if (!PriorityNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("mood"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, MoodNames.Reader, out v1)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!PriorityNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, MoodNames.Reader, out v1)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "priority");
             value = new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output { Priority = v0, Mood = v1 };

@@ -21,50 +21,20 @@ public static partial class JsonSchemaPrompt
     /// <summary>Search results.</summary>
     public sealed partial record Output
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem> Results { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("results")] public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem> Results { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-        public required long Total { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("total")] public required long Total { get; init; }
     }
 
     public sealed partial record ResultsItem
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-        public required string Url { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("url")] public required string Url { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("rank")]
-        public required long Rank { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("rank")] public required long Rank { get; init; }
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
-    public const string OutputJsonSchema = """
-        {
-          "type": "object",
-          "description": "Search results.",
-          "properties": {
-            "results": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "properties": {
-                  "url": {
-                    "type": "string"
-                  },
-                  "rank": {
-                    "type": "integer"
-                  }
-                },
-                "required": ["url", "rank"]
-              }
-            },
-            "total": {
-              "type": "integer"
-            }
-          },
-          "required": ["results", "total"]
-        }
-        """;
+    public const string OutputJsonSchema = """{"type":"object","description":"Search results.","properties":{"results":{"type":"array","items":{"type":"object","properties":{"url":{"type":"string"},"rank":{"type":"integer"}},"required":["url","rank"]}},"total":{"type":"integer"}},"required":["results","total"]}""";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
@@ -184,34 +154,36 @@ public static partial class JsonSchemaPrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("query", "page");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             long? v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("query"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("page"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "query");
             value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input(v0, v1);
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("results", "total");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem> v0 = null!;
             long v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("results"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadResultsItem, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("total"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadResultsItem, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "results", "total");
             value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output { Results = v0, Total = v1 };
@@ -235,17 +207,18 @@ public static partial class JsonSchemaPrompt
             writer.WriteEndObject();
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames ResultsItemProperties = new("url", "rank");
         internal static bool ReadResultsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             long v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (ResultsItemProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("url"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("rank"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ResultsItem", "url", "rank");
             value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem { Url = v0, Rank = v1 };

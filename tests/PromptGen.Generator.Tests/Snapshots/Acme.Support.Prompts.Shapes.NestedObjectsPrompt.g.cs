@@ -19,106 +19,44 @@ public static partial class NestedObjectsPrompt
     public sealed partial record Output
     {
         /// <summary>postal address</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-        public required global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address Address { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("address")] public required global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address Address { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("contacts")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem> Contacts { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("contacts")] public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem> Contacts { get; init; }
     }
 
     public sealed partial record Geo
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("lat")]
-        public required double Lat { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("lat")] public required double Lat { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("lng")]
-        public required double Lng { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("lng")] public required double Lng { get; init; }
     }
 
     /// <summary>postal address</summary>
     public sealed partial record Address
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("street")]
-        public required string Street { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("street")] public required string Street { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("city")]
-        public required string City { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("city")] public required string City { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("geo")]
-        public global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo? Geo { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("geo")] public global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo? Geo { get; init; }
     }
 
     public sealed partial record ContactsItem
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-        public required string Kind { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("kind")] public required string Kind { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-        public required string Value { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("value")] public required string Value { get; init; }
     }
 
     public sealed partial record Customer
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("name")] public required string Name { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-        public string? Email { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("email")] public string? Email { get; init; }
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
-    public const string OutputJsonSchema = """
-        {
-          "type": "object",
-          "properties": {
-            "address": {
-              "type": "object",
-              "properties": {
-                "street": {
-                  "type": "string"
-                },
-                "city": {
-                  "type": "string"
-                },
-                "geo": {
-                  "type": ["object", "null"],
-                  "properties": {
-                    "lat": {
-                      "type": "number"
-                    },
-                    "lng": {
-                      "type": "number"
-                    }
-                  },
-                  "required": ["lat", "lng"],
-                  "additionalProperties": false
-                }
-              },
-              "required": ["street", "city"],
-              "additionalProperties": false,
-              "description": "postal address"
-            },
-            "contacts": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "properties": {
-                  "kind": {
-                    "type": "string"
-                  },
-                  "value": {
-                    "type": "string"
-                  }
-                },
-                "required": ["kind", "value"],
-                "additionalProperties": false
-              }
-            }
-          },
-          "required": ["address", "contacts"],
-          "additionalProperties": false
-        }
-        """;
+    public const string OutputJsonSchema = """{"type":"object","properties":{"address":{"type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"geo":{"type":["object","null"],"properties":{"lat":{"type":"number"},"lng":{"type":"number"}},"required":["lat","lng"],"additionalProperties":false}},"required":["street","city"],"additionalProperties":false,"description":"postal address"},"contacts":{"type":"array","items":{"type":"object","properties":{"kind":{"type":"string"},"value":{"type":"string"}},"required":["kind","value"],"additionalProperties":false}}},"required":["address","contacts"],"additionalProperties":false}""";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
@@ -288,32 +226,34 @@ public static partial class NestedObjectsPrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("customer");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer v0 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("customer"u8)) { reader.Read(); if (!ReadCustomer(ref reader, out v0)) return false; seen |= 1; }
-                else reader.Skip();
+                if (property == 0) { if (!ReadCustomer(ref reader, out v0)) return false; seen |= 1; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "customer");
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input(v0);
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("address", "contacts");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address v0 = null!;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem> v1 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("address"u8)) { reader.Read(); if (!ReadAddress(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("contacts"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadContactsItem, out v1)) return false; seen |= 1UL << 1; }
-                else reader.Skip();
+                if (property == 0) { if (!ReadAddress(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadContactsItem, out v1)) return false; seen |= 1UL << 1; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "address", "contacts");
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output { Address = v0, Contacts = v1 };
@@ -338,23 +278,25 @@ public static partial class NestedObjectsPrompt
             writer.WriteEndObject();
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames CustomerProperties = new("name", "email");
         internal static bool ReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (CustomerProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("name"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("email"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Customer", "name");
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer { Name = v0, Email = v1 };
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames AddressProperties = new("street", "city", "geo");
         internal static bool ReadAddress(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -362,29 +304,30 @@ public static partial class NestedObjectsPrompt
             string v1 = null!;
             global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo? v2 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (AddressProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("street"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("city"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else if (reader.ValueTextEquals("geo"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableObject(ref reader, ReadGeo, out v2)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableObject(ref reader, ReadGeo, out v2)) return false; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Address", "street", "city");
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address { Street = v0, City = v1, Geo = v2 };
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames ContactsItemProperties = new("kind", "value");
         internal static bool ReadContactsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string v1 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (ContactsItemProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("kind"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("value"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ContactsItem", "kind", "value");
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem { Kind = v0, Value = v1 };
@@ -420,17 +363,18 @@ public static partial class NestedObjectsPrompt
             writer.WriteEndObject();
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames GeoProperties = new("lat", "lng");
         internal static bool ReadGeo(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             double v0 = default;
             double v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (GeoProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("lat"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("lng"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Geo", "lat", "lng");
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo { Lat = v0, Lng = v1 };

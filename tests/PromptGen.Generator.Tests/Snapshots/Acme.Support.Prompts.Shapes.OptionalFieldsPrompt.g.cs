@@ -21,41 +21,17 @@ public static partial class OptionalFieldsPrompt
 
     public sealed partial record Output
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-        public required string Title { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("title")] public required string Title { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")]
-        public string? Subtitle { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("subtitle")] public string? Subtitle { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
-        public double? Rating { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("rating")] public double? Rating { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("draft")]
-        public bool? Draft { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("draft")] public bool? Draft { get; init; }
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
-    public const string OutputJsonSchema = """
-        {
-          "type": "object",
-          "properties": {
-            "title": {
-              "type": "string"
-            },
-            "subtitle": {
-              "type": ["string", "null"]
-            },
-            "rating": {
-              "type": ["number", "null"]
-            },
-            "draft": {
-              "type": ["boolean", "null"]
-            }
-          },
-          "required": ["title"],
-          "additionalProperties": false
-        }
-        """;
+    public const string OutputJsonSchema = """{"type":"object","properties":{"title":{"type":"string"},"subtitle":{"type":["string","null"]},"rating":{"type":["number","null"]},"draft":{"type":["boolean","null"]}},"required":["title"],"additionalProperties":false}""";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
@@ -170,6 +146,7 @@ public static partial class OptionalFieldsPrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("text", "nickname", "limit");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -177,18 +154,19 @@ public static partial class OptionalFieldsPrompt
             string? v1 = default;
             long? v2 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("text"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("nickname"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else if (reader.ValueTextEquals("limit"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "text");
             value = new global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input(v0, v1, v2);
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("title", "subtitle", "rating", "draft");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -197,13 +175,13 @@ public static partial class OptionalFieldsPrompt
             double? v2 = default;
             bool? v3 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("title"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("subtitle"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else if (reader.ValueTextEquals("rating"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableDouble(ref reader, out v2)) return false; }
-                else if (reader.ValueTextEquals("draft"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableBoolean(ref reader, out v3)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableDouble(ref reader, out v2)) return false; }
+                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.NullableBoolean(ref reader, out v3)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "title");
             value = new global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output { Title = v0, Subtitle = v1, Rating = v2, Draft = v3 };

@@ -24,41 +24,17 @@ public static partial class ScalarsPrompt
 
     public sealed partial record Output
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("greeting")]
-        public required string Greeting { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("greeting")] public required string Greeting { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-        public required double Score { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("score")] public required double Score { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("verified")]
-        public required bool Verified { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("verified")] public required bool Verified { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("visits")]
-        public required long Visits { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("visits")] public required long Visits { get; init; }
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
-    public const string OutputJsonSchema = """
-        {
-          "type": "object",
-          "properties": {
-            "greeting": {
-              "type": "string"
-            },
-            "score": {
-              "type": "number"
-            },
-            "verified": {
-              "type": "boolean"
-            },
-            "visits": {
-              "type": "integer"
-            }
-          },
-          "required": ["greeting", "score", "verified", "visits"],
-          "additionalProperties": false
-        }
-        """;
+    public const string OutputJsonSchema = """{"type":"object","properties":{"greeting":{"type":"string"},"score":{"type":"number"},"verified":{"type":"boolean"},"visits":{"type":"integer"}},"required":["greeting","score","verified","visits"],"additionalProperties":false}""";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
@@ -171,6 +147,7 @@ public static partial class ScalarsPrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("name", "age", "height", "member", "payload");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -180,20 +157,21 @@ public static partial class ScalarsPrompt
             bool v3 = default;
             global::System.Text.Json.JsonElement v4 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("name"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("age"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else if (reader.ValueTextEquals("height"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v2)) return false; seen |= 1UL << 2; }
-                else if (reader.ValueTextEquals("member"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; seen |= 1UL << 3; }
-                else if (reader.ValueTextEquals("payload"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Json(ref reader, out v4)) return false; seen |= 1UL << 4; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v2)) return false; seen |= 1UL << 2; }
+                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; seen |= 1UL << 3; }
+                else if (property == 4) { if (!global::PromptGen.Serialization.JsonRead.Json(ref reader, out v4)) return false; seen |= 1UL << 4; }
             }
             if (seen != 0x1FUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "name", "age", "height", "member", "payload");
             value = new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input(v0, v1, v2, v3, v4);
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("greeting", "score", "verified", "visits");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -202,13 +180,13 @@ public static partial class ScalarsPrompt
             bool v2 = default;
             long v3 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("greeting"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("score"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else if (reader.ValueTextEquals("verified"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v2)) return false; seen |= 1UL << 2; }
-                else if (reader.ValueTextEquals("visits"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v3)) return false; seen |= 1UL << 3; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v2)) return false; seen |= 1UL << 2; }
+                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v3)) return false; seen |= 1UL << 3; }
             }
             if (seen != 0xFUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "greeting", "score", "verified", "visits");
             value = new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output { Greeting = v0, Score = v1, Verified = v2, Visits = v3 };

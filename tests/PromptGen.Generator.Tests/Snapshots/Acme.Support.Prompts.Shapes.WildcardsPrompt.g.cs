@@ -19,37 +19,13 @@ public static partial class WildcardsPrompt
     public sealed partial record Output
     {
         /// <summary>the main label</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-        public required string Label { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("label")] public required string Label { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("counts")]
-        public required global::System.Collections.Generic.IReadOnlyDictionary<string, long> Counts { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("counts")] public required global::System.Collections.Generic.IReadOnlyDictionary<string, long> Counts { get; init; }
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
-    public const string OutputJsonSchema = """
-        {
-          "type": "object",
-          "properties": {
-            "label": {
-              "type": "string",
-              "description": "the main label"
-            },
-            "counts": {
-              "type": "object",
-              "properties": {},
-              "additionalProperties": {
-                "type": "integer",
-                "description": "occurrences"
-              }
-            }
-          },
-          "required": ["label", "counts"],
-          "additionalProperties": {
-            "description": "whatever you want"
-          }
-        }
-        """;
+    public const string OutputJsonSchema = """{"type":"object","properties":{"label":{"type":"string","description":"the main label"},"counts":{"type":"object","properties":{},"additionalProperties":{"type":"integer","description":"occurrences"}}},"required":["label","counts"],"additionalProperties":{"description":"whatever you want"}}""";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
@@ -147,32 +123,34 @@ public static partial class WildcardsPrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("text");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("text"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "text");
             value = new global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Input(v0);
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("label", "counts");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Output value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             global::System.Collections.Generic.IReadOnlyDictionary<string, long> v1 = null!;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("label"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("counts"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Map(ref reader, global::PromptGen.Serialization.JsonRead.Int64, out v1)) return false; seen |= 1UL << 1; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Map(ref reader, global::PromptGen.Serialization.JsonRead.Int64, out v1)) return false; seen |= 1UL << 1; }
             }
             if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "label", "counts");
             value = new global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Output { Label = v0, Counts = v1 };

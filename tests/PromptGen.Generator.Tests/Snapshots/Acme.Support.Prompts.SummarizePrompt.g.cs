@@ -74,17 +74,18 @@ public static partial class SummarizePrompt
     internal static class JsonCodec
     {
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("text", "class");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.SummarizePrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("text"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("class"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "text");
             value = new global::Acme.Support.Prompts.SummarizePrompt.Input(v0, v1);

@@ -25,51 +25,38 @@ public static partial class TriageTicketPrompt
     public sealed partial record Output
     {
         /// <summary>Where the ticket goes</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("category")]
-        public required global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category Category { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("category")] public required global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category Category { get; init; }
 
         /// <summary>One sentence</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public required string Summary { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("summary")] public required string Summary { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("confidence")]
-        public required double Confidence { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("confidence")] public required double Confidence { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("urgent")]
-        public required bool Urgent { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("urgent")] public required bool Urgent { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("tags")] public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("customer")]
-        public required global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer Customer { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("customer")] public required global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer Customer { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-        public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem>? Actions { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("actions")] public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem>? Actions { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("scores")]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("scores")] public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
-        public global::System.Text.Json.JsonElement? Extra { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("extra")] public global::System.Text.Json.JsonElement? Extra { get; init; }
     }
 
     public sealed partial record Customer
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("order_id")]
-        public required string OrderId { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("order_id")] public required string OrderId { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("class")]
-        public string? Class { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("class")] public string? Class { get; init; }
     }
 
     public sealed partial record ActionsItem
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-        public required global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind Kind { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("kind")] public required global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind Kind { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("amount")]
-        public long? Amount { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("amount")] public long? Amount { get; init; }
     }
 
     /// <summary>Where the ticket goes</summary>
@@ -92,71 +79,7 @@ public static partial class TriageTicketPrompt
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
-    public const string OutputJsonSchema = """
-        {
-          "type": "object",
-          "description": "The triage decision.",
-          "properties": {
-            "category": {
-              "type": "string",
-              "enum": ["billing", "technical", "in-progress"],
-              "description": "Where the ticket goes"
-            },
-            "summary": {
-              "type": "string",
-              "description": "One sentence"
-            },
-            "confidence": {
-              "type": "number"
-            },
-            "urgent": {
-              "type": "boolean"
-            },
-            "tags": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "customer": {
-              "type": "object",
-              "properties": {
-                "order_id": {
-                  "type": "string"
-                },
-                "class": {
-                  "type": ["string", "null"]
-                }
-              },
-              "required": ["order_id"]
-            },
-            "actions": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "properties": {
-                  "kind": {
-                    "type": "string",
-                    "enum": ["refund", "reply"]
-                  },
-                  "amount": {
-                    "type": "integer"
-                  }
-                },
-                "required": ["kind"]
-              }
-            },
-            "scores": {
-              "type": "object",
-              "additionalProperties": {
-                "type": "number"
-              }
-            },
-            "extra": {}
-          },
-          "required": ["category", "summary", "confidence", "urgent", "tags", "customer"]
-        }
-        """;
+    public const string OutputJsonSchema = """{"type":"object","description":"The triage decision.","properties":{"category":{"type":"string","enum":["billing","technical","in-progress"],"description":"Where the ticket goes"},"summary":{"type":"string","description":"One sentence"},"confidence":{"type":"number"},"urgent":{"type":"boolean"},"tags":{"type":"array","items":{"type":"string"}},"customer":{"type":"object","properties":{"order_id":{"type":"string"},"class":{"type":["string","null"]}},"required":["order_id"]},"actions":{"type":"array","items":{"type":"object","properties":{"kind":{"type":"string","enum":["refund","reply"]},"amount":{"type":"integer"}},"required":["kind"]}},"scores":{"type":"object","additionalProperties":{"type":"number"}},"extra":{}},"required":["category","summary","confidence","urgent","tags","customer"]}""";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
 
@@ -335,6 +258,7 @@ public static partial class TriageTicketPrompt
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category> CategoryNames = new("billing", "technical", "in-progress");
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind> KindNames = new("refund", "reply");
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("ticket", "product", "priority");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -342,18 +266,19 @@ public static partial class TriageTicketPrompt
             string? v1 = default;
             long? v2 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("ticket"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("product"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else if (reader.ValueTextEquals("priority"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "ticket");
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(v0, v1, v2);
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("category", "summary", "confidence", "urgent", "tags", "customer", "actions", "scores", "extra");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
@@ -367,18 +292,18 @@ public static partial class TriageTicketPrompt
             global::System.Collections.Generic.IReadOnlyDictionary<string, double>? v7 = default;
             global::System.Text.Json.JsonElement? v8 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("category"u8)) { reader.Read(); if (!CategoryNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("summary"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else if (reader.ValueTextEquals("confidence"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v2)) return false; seen |= 1UL << 2; }
-                else if (reader.ValueTextEquals("urgent"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; seen |= 1UL << 3; }
-                else if (reader.ValueTextEquals("tags"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v4)) return false; seen |= 1UL << 4; }
-                else if (reader.ValueTextEquals("customer"u8)) { reader.Read(); if (!ReadCustomer(ref reader, out v5)) return false; seen |= 1UL << 5; }
-                else if (reader.ValueTextEquals("actions"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableList(ref reader, ReadActionsItem, out v6)) return false; }
-                else if (reader.ValueTextEquals("scores"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableMap(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v7)) return false; }
-                else if (reader.ValueTextEquals("extra"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableJson(ref reader, out v8)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!CategoryNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v2)) return false; seen |= 1UL << 2; }
+                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; seen |= 1UL << 3; }
+                else if (property == 4) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v4)) return false; seen |= 1UL << 4; }
+                else if (property == 5) { if (!ReadCustomer(ref reader, out v5)) return false; seen |= 1UL << 5; }
+                else if (property == 6) { if (!global::PromptGen.Serialization.JsonRead.NullableList(ref reader, ReadActionsItem, out v6)) return false; }
+                else if (property == 7) { if (!global::PromptGen.Serialization.JsonRead.NullableMap(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v7)) return false; }
+                else if (property == 8) { if (!global::PromptGen.Serialization.JsonRead.NullableJson(ref reader, out v8)) return false; }
             }
             if (seen != 0x3FUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "category", "summary", "confidence", "urgent", "tags", "customer");
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output { Category = v0, Summary = v1, Confidence = v2, Urgent = v3, Tags = v4, Customer = v5, Actions = v6, Scores = v7, Extra = v8 };
@@ -423,34 +348,36 @@ public static partial class TriageTicketPrompt
             writer.WriteEndObject();
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames CustomerProperties = new("order_id", "class");
         internal static bool ReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (CustomerProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("order_id"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("class"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Customer", "order_id");
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer { OrderId = v0, Class = v1 };
             return true;
         }
 
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames ActionsItemProperties = new("kind", "amount");
         internal static bool ReadActionsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem value)
         {
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind v0 = default;
             long? v1 = default;
             ulong seen = 0;
-            while (global::PromptGen.Serialization.JsonRead.NextProperty(ref reader))
+            var property = -1;
+            while (ActionsItemProperties.Next(ref reader, ref property))
             {
-                if (reader.ValueTextEquals("kind"u8)) { reader.Read(); if (!KindNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
-                else if (reader.ValueTextEquals("amount"u8)) { reader.Read(); if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
-                else reader.Skip();
+                if (property == 0) { if (!KindNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
+                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
             }
             if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ActionsItem", "kind");
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem { Kind = v0, Amount = v1 };
