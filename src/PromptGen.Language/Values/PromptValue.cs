@@ -46,7 +46,24 @@ sealed class PromptValue : IEquatable<PromptValue>
 
     public static PromptValue Boolean(bool value) => value ? True : False;
 
-    public static PromptValue Number(double value) => new(PromptValueKind.Number) { _number = value };
+    public static PromptValue Number(double value)
+    {
+        // Loop indexes and counts: small whole numbers are shared (values are immutable); -0 keeps its own value.
+        var small = (int)value;
+        if (small == value && (uint)small < SmallIntegers && (small != 0 || System.BitConverter.DoubleToInt64Bits(value) == 0)) return s_smallIntegers[small];
+        return new(PromptValueKind.Number) { _number = value };
+    }
+
+    private const int SmallIntegers = 256;
+
+    private static readonly PromptValue[] s_smallIntegers = CreateSmallIntegers();
+
+    private static PromptValue[] CreateSmallIntegers()
+    {
+        var values = new PromptValue[SmallIntegers];
+        for (var i = 0; i < values.Length; i++) values[i] = new PromptValue(PromptValueKind.Number) { _number = i };
+        return values;
+    }
 
     public static PromptValue String(string value)
     {

@@ -32,7 +32,12 @@ public sealed class TemplateJsonWriter
     }
 
     /// <summary>A writer for one <c>json</c> call, with the gap JSON.stringify uses for <paramref name="indent"/>.</summary>
-    public static TemplateJsonWriter Start(object? indent)
+    public static TemplateJsonWriter Start(object? indent) => Begin(JsValues.JsonGap(indent));
+
+    /// <summary>A writer for one <c>json</c> call with a number literal for <c>indent</c> (no template value made for it).</summary>
+    public static TemplateJsonWriter Start(double indent) => Begin(JsValues.JsonGap(indent));
+
+    private static TemplateJsonWriter Begin(string gap)
     {
         // Taken, not shared, while in use.
         var writer = s_idle ?? new TemplateJsonWriter();
@@ -40,7 +45,7 @@ public sealed class TemplateJsonWriter
         writer._text.Clear();
         writer._depth = 0;
         writer._afterName = false;
-        writer._gap = JsValues.JsonGap(indent);
+        writer._gap = gap;
         return writer;
     }
 
@@ -92,14 +97,15 @@ public sealed class TemplateJsonWriter
     public void Integer(long value)
     {
         BeforeValue();
-        _text.Append(TypedTemplateRuntime.Integer(value));
+        JsNumber.Append(_text, value);
     }
 
     /// <summary>A number; NaN and the infinities are <c>null</c>, as JSON.stringify writes them.</summary>
     public void Number(double value)
     {
         BeforeValue();
-        _text.Append(double.IsNaN(value) || double.IsInfinity(value) ? "null" : JsNumber.ToString(value));
+        if (double.IsNaN(value) || double.IsInfinity(value)) _text.Append("null");
+        else JsNumber.Append(_text, value);
     }
 
     public void Boolean(bool value)
