@@ -118,6 +118,21 @@ sealed class PromptValue : IEquatable<PromptValue>
 
     private const int LinearSearchLimit = 8;
 
+    /// <summary>An object over <paramref name="properties"/> itself when it is small and has no repeated key (the caller gives it up), else as <see cref="Object(IEnumerable{KeyValuePair{string, PromptValue}})"/>.</summary>
+    internal static PromptValue ObjectOwned(List<KeyValuePair<string, PromptValue>> properties)
+    {
+        if (properties.Count > LinearSearchLimit) return Object(properties);
+        for (var i = 1; i < properties.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(properties[i].Key, properties[j].Key, StringComparison.Ordinal)) return Object(properties);
+            }
+        }
+
+        return new PromptValue(PromptValueKind.Object) { _properties = properties };
+    }
+
     private static int Find(IReadOnlyList<KeyValuePair<string, PromptValue>> list, Dictionary<string, int>? index, string key)
     {
         if (index is not null) return index.TryGetValue(key, out var position) ? position : -1;

@@ -47,13 +47,14 @@ public static class TemplateRuntime
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                var properties = new List<KeyValuePair<string, PromptValue>>();
+                var properties = new List<KeyValuePair<string, PromptValue>>(element.GetPropertyCount());
+                var names = JsonPropertyNames.Current;
                 foreach (var property in element.EnumerateObject())
                 {
-                    properties.Add(new KeyValuePair<string, PromptValue>(property.Name, FromElement(property.Value, depth + 1)));
+                    properties.Add(new KeyValuePair<string, PromptValue>(names.NameOf(property), FromElement(property.Value, depth + 1)));
                 }
 
-                return PromptValue.Object(properties);
+                return PromptValue.ObjectOwned(properties);
             case JsonValueKind.Array:
                 var items = new PromptValue[element.GetArrayLength()];
                 var i = 0;

@@ -74,6 +74,13 @@ public sealed class TemplateWriter
                 return;
             case Language.Values.PromptValue { IsNull: true }:
                 return;
+            case Language.Values.PromptValue { Kind: Language.Values.PromptValueKind.String } text:
+                Output.Append(text.AsString);
+                return;
+            case Language.Values.PromptValue { Kind: Language.Values.PromptValueKind.Number } number:
+                // Formatted straight into the output, as typed numbers are.
+                Output.AppendNumber(number.AsNumber);
+                return;
             case RenderOutput rendered:
                 Output.Append(rendered);
                 return;
