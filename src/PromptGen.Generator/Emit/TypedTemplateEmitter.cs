@@ -397,7 +397,7 @@ internal sealed class TypedTemplateEmitter
 
         var writer = Next("jw");
         _w.OpenBrace();
-        _w.Line($"var {writer} = global::PromptGen.Rendering.TemplateJsonWriter.Start({indent});");
+        _w.Line($"var {writer} = global::PromptGen.Rendering.TemplateJsonWriter.Start({scope.Writer}, {indent});");
         _w.Line(type.Kind switch
         {
             TypeKind.String => $"{writer}.String({code});",

@@ -88,8 +88,8 @@ internal sealed class RenderOutput
     /// <summary>An integer as JavaScript prints the number it becomes, formatted straight into the current text run.</summary>
     public void AppendInteger(long value) => PromptGen.Language.Values.JsNumber.Append(TextRun(), value);
 
-    // The current text run, started when the last item is a marker (or there is none).
-    private StringBuilder TextRun()
+    /// <summary>The current text run, started when the last item is a marker (or there is none): for writers that append to it directly.</summary>
+    public StringBuilder TextRun()
     {
         if (_tail is null)
         {
