@@ -247,6 +247,10 @@ internal sealed class TypedTemplateEmitter
         _ => throw NotTyped("subexpressions"),
     };
 
+    /// <summary>The <c>indent</c> argument of a typed <c>json</c> call: a number literal is passed as it is, without a template value.</summary>
+    private string JsonIndent(HashExpression? hash, Scope scope) =>
+        hash?.Pairs.LastOrDefault(p => p.Key == "indent")?.Value is NumberLiteral number ? CSharpLiterals.Double(number.Value) : HashValue(hash, "indent", scope);
+
     private string HashValue(HashExpression? hash, string key, Scope scope)
     {
         var pair = hash?.Pairs.LastOrDefault(p => p.Key == key);
@@ -286,6 +290,9 @@ internal sealed class TypedTemplateEmitter
     {
         if (value.IsDynamic) _w.Line($"{scope.Writer}.Value({value.Code});");
         else if (value.Type!.Kind is TypeKind.List or TypeKind.Json && !IsScalarList(value.Type)) _w.Line($"{scope.Writer}.Value({DynamicCode(value)});");
+        // Numbers are formatted straight into the output, without a string per value.
+        else if (value.Type.Kind is TypeKind.Int64 or TypeKind.Int32) _w.Line($"{scope.Writer}.Integer({value.Code});");
+        else if (value.Type.Kind is TypeKind.Double) _w.Line($"{scope.Writer}.Number({value.Code});");
         else _w.Line($"{scope.Writer}.Text({PrintCode(value)});");
     }
 
@@ -346,7 +353,7 @@ internal sealed class TypedTemplateEmitter
         switch (helper)
         {
             case "json" when parameters.Count == 1 && parameters[0] is PathExpression argument && Resolve(argument, scope) is { IsDynamic: false } typed && HasTemplateJson(typed.Type!):
-                EmitJson(typed, HashValue(mustache.Hash, "indent", scope), scope);
+                EmitJson(typed, JsonIndent(mustache.Hash, scope), scope);
                 return;
             case "json" when parameters.Count == 1:
                 _w.Line($"{scope.Writer}.Value({Rt}.Json({Arg(0)}, {HashValue(mustache.Hash, "indent", scope)}));");
@@ -390,7 +397,7 @@ internal sealed class TypedTemplateEmitter
 
         var writer = Next("jw");
         _w.OpenBrace();
-        _w.Line($"var {writer} = global::PromptGen.Rendering.TemplateJsonWriter.Start({indent});");
+        _w.Line($"var {writer} = global::PromptGen.Rendering.TemplateJsonWriter.Start({scope.Writer}, {indent});");
         _w.Line(type.Kind switch
         {
             TypeKind.String => $"{writer}.String({code});",

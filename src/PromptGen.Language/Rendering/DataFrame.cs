@@ -28,6 +28,35 @@ internal sealed class DataFrame
         _values = new object?[_names.Length];
     }
 
+    // An #each run's frame holds its four variables in fields, sharing one name array, until something sets a
+    // variable on it: a run then costs one object instead of a frame with two arrays.
+    private static readonly string[] s_loopNames = { "key", "index", "first", "last" };
+    private object? _loopKey;
+    private object? _loopIndex;
+    private object? _loopFirst;
+    private object? _loopLast;
+
+    /// <summary>The frame of one <c>#each</c> run: <c>@key</c>, <c>@index</c>, <c>@first</c> and <c>@last</c>, in that order.</summary>
+    public DataFrame(DataFrame? parent, object? key, object? index, object? first, object? last)
+    {
+        Parent = parent;
+        _names = s_loopNames;
+        _values = System.Array.Empty<object?>();
+        _count = s_loopNames.Length;
+        _loopKey = key;
+        _loopIndex = index;
+        _loopFirst = first;
+        _loopLast = last;
+    }
+
+    private bool HoldsLoopFields => ReferenceEquals(_names, s_loopNames);
+
+    private object? ValueAt(int at)
+    {
+        if (!HoldsLoopFields) return _values[at];
+        return at switch { 0 => _loopKey, 1 => _loopIndex, 2 => _loopFirst, _ => _loopLast };
+    }
+
     public DataFrame? Parent { get; }
 
     /// <summary>Keys set on this frame and inherited ones, in the order JavaScript would enumerate them (roughly).</summary>
@@ -51,6 +80,17 @@ internal sealed class DataFrame
 
     public void Set(string name, object? value)
     {
+        if (HoldsLoopFields)
+        {
+            _names = new string[s_loopNames.Length * 2];
+            System.Array.Copy(s_loopNames, _names, s_loopNames.Length);
+            _values = new object?[_names.Length];
+            _values[0] = _loopKey;
+            _values[1] = _loopIndex;
+            _values[2] = _loopFirst;
+            _values[3] = _loopLast;
+        }
+
         var at = IndexOf(name);
         if (at >= 0)
         {
@@ -106,7 +146,7 @@ internal sealed class DataFrame
         for (var frame = this; frame is not null; frame = frame.Parent)
         {
             var at = frame.IndexOf(name);
-            if (at >= 0) return frame._values[at];
+            if (at >= 0) return frame.ValueAt(at);
         }
 
         return null;

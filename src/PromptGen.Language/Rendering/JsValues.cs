@@ -225,10 +225,14 @@ internal static class JsValues
     public static string JsonGap(object? space)
     {
         if (!IsTruthy(space)) return string.Empty;
-        if (space is PromptValue { Kind: PromptValueKind.Number } n) return s_spaceGaps[(int)Math.Min(10, Math.Max(0, Math.Floor(n.AsNumber)))];
+        if (space is PromptValue { Kind: PromptValueKind.Number } n) return JsonGap(n.AsNumber);
         if (space is PromptValue { Kind: PromptValueKind.String } s) return s.AsString.Length > 10 ? s.AsString.Substring(0, 10) : s.AsString;
         return string.Empty;
     }
+
+    /// <summary>JSON.stringify's gap for a number <c>space</c> argument: up to 10 spaces (none for 0 and NaN).</summary>
+    public static string JsonGap(double space) =>
+        space == 0 || double.IsNaN(space) ? string.Empty : s_spaceGaps[(int)Math.Min(10, Math.Max(0, Math.Floor(space)))];
 
     /// <summary>JSON.stringify of a value nested <paramref name="indent"/> deep (for typed writers that meet an untyped value).</summary>
     public static void WriteJsonValue(StringBuilder builder, PromptValue value, string gap, string indent) => WriteJson(builder, value, gap, indent);

@@ -150,12 +150,8 @@ internal sealed partial class RenderEngine
         var count = 0;
         void Iteration(object key, int index, bool last, object? value)
         {
-            var frame = new DataFrame(scope.Data);
-            frame.Set("key", key is int number ? PromptValue.Number(number) : PromptValue.String((string)key));
-            frame.Set("index", PromptValue.Number(index));
-            frame.Set("first", PromptValue.Boolean(index == 0));
-            frame.Set("last", PromptValue.Boolean(last));
             var keyValue = key is int n ? PromptValue.Number(n) : PromptValue.String((string)key);
+            var frame = new DataFrame(scope.Data, keyValue, PromptValue.Number(index), PromptValue.Boolean(index == 0), PromptValue.Boolean(last));
             output.Append(InvokeProgram(program, value, frame, new[] { value, keyValue }, scope));
         }
 

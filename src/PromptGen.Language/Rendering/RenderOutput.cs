@@ -82,6 +82,24 @@ internal sealed class RenderOutput
         else AppendToNewRun(text);
     }
 
+    /// <summary>A number as JavaScript prints it, formatted straight into the current text run.</summary>
+    public void AppendNumber(double value) => PromptGen.Language.Values.JsNumber.Append(TextRun(), value);
+
+    /// <summary>An integer as JavaScript prints the number it becomes, formatted straight into the current text run.</summary>
+    public void AppendInteger(long value) => PromptGen.Language.Values.JsNumber.Append(TextRun(), value);
+
+    /// <summary>The current text run, started when the last item is a marker (or there is none): for writers that append to it directly.</summary>
+    public StringBuilder TextRun()
+    {
+        if (_tail is null)
+        {
+            _tail = _pooled ? RentBuilder(0) : new StringBuilder();
+            _items.Add(_tail);
+        }
+
+        return _tail;
+    }
+
     /// <summary>Appends text held in a builder (another output's run, a helper's text) without making a string of it first.</summary>
     public void Append(StringBuilder text)
     {

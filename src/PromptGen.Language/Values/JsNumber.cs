@@ -8,6 +8,73 @@ public // internal in the runtime assembly, which compiles this file too
 #endif
 static class JsNumber
 {
+    /// <summary>Appends what <see cref="ToString(double)"/> returns, without an intermediate string for the common numbers.</summary>
+    public static void Append(StringBuilder builder, double value)
+    {
+#if NET
+        System.Span<char> buffer = stackalloc char[32];
+        if (TryFormat(value, buffer, out var written))
+        {
+            builder.Append(buffer.Slice(0, written));
+            return;
+        }
+#endif
+        builder.Append(ToString(value));
+    }
+
+    private const double MaxSafeInteger = 9007199254740991d;
+
+    /// <summary>An integer as JavaScript prints the number it becomes (beyond 2^53 it is rounded to a double first).</summary>
+    public static string ToString(long value) =>
+        Math.Abs((double)value) <= MaxSafeInteger ? value.ToString(CultureInfo.InvariantCulture) : ToString((double)value);
+
+    /// <summary>Appends an integer as JavaScript prints the number it becomes (beyond 2^53 it is rounded to a double first).</summary>
+    public static void Append(StringBuilder builder, long value)
+    {
+        if (Math.Abs((double)value) > MaxSafeInteger)
+        {
+            builder.Append(ToString((double)value));
+            return;
+        }
+
+#if NET
+        System.Span<char> buffer = stackalloc char[20];
+        if (value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
+        {
+            builder.Append(buffer.Slice(0, written));
+            return;
+        }
+#endif
+        builder.Append(value.ToString(CultureInfo.InvariantCulture));
+    }
+
+#if NET
+    /// <summary>
+    /// Writes what <see cref="ToString(double)"/> returns into <paramref name="destination"/> without a string, for the
+    /// common numbers (whole numbers below 1e15 and plain decimals); false for the rest, which take <see cref="ToString(double)"/>.
+    /// </summary>
+    public static bool TryFormat(double value, System.Span<char> destination, out int written)
+    {
+        written = 0;
+        if (double.IsNaN(value) || double.IsInfinity(value)) return false;
+        if (value == 0)
+        {
+            if (destination.Length == 0) return false;
+            destination[0] = '0';
+            written = 1;
+            return true;
+        }
+
+        // The fast paths of ToString, with the same digits.
+        var magnitude = Math.Abs(value);
+        if (magnitude < 1e15 && value == Math.Floor(value)) return ((long)value).TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+        if (magnitude < 1e-6 || magnitude >= 1e21 || !value.TryFormat(destination, out written, "R", CultureInfo.InvariantCulture)) return false;
+        if (destination.Slice(0, written).IndexOf('E') < 0) return true;
+        written = 0;
+        return false;
+    }
+#endif
+
     public static string ToString(double value)
     {
         if (double.IsNaN(value)) return "NaN";

@@ -26,9 +26,21 @@ static class PromptJson
     public static void WriteString(StringBuilder builder, string text)
     {
         builder.Append('"');
+
+        // Characters that need no escape are appended a run at a time, not one by one.
+        var run = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c >= 0x20 && c != '"' && c != '\\' && !char.IsSurrogate(c)) continue;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (i > run) builder.Append(text, run, i - run);
+            run = i + 1;
             switch (c)
             {
                 case '"': builder.Append("\\\""); break;
@@ -38,29 +50,11 @@ static class PromptJson
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        AppendUnicodeEscape(builder, c);
-                    }
-                    else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                    {
-                        builder.Append(c).Append(text[i + 1]);
-                        i++;
-                    }
-                    else if (char.IsSurrogate(c))
-                    {
-                        AppendUnicodeEscape(builder, c);
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
+                default: AppendUnicodeEscape(builder, c); break; // other control characters and lone surrogates
             }
         }
 
+        if (text.Length > run) builder.Append(text, run, text.Length - run);
         builder.Append('"');
     }
 

@@ -46,7 +46,24 @@ sealed class PromptValue : IEquatable<PromptValue>
 
     public static PromptValue Boolean(bool value) => value ? True : False;
 
-    public static PromptValue Number(double value) => new(PromptValueKind.Number) { _number = value };
+    public static PromptValue Number(double value)
+    {
+        // Loop indexes and counts: small whole numbers are shared (values are immutable); -0 keeps its own value.
+        var small = (int)value;
+        if (small == value && (uint)small < SmallIntegers && (small != 0 || System.BitConverter.DoubleToInt64Bits(value) == 0)) return s_smallIntegers[small];
+        return new(PromptValueKind.Number) { _number = value };
+    }
+
+    private const int SmallIntegers = 256;
+
+    private static readonly PromptValue[] s_smallIntegers = CreateSmallIntegers();
+
+    private static PromptValue[] CreateSmallIntegers()
+    {
+        var values = new PromptValue[SmallIntegers];
+        for (var i = 0; i < values.Length; i++) values[i] = new PromptValue(PromptValueKind.Number) { _number = i };
+        return values;
+    }
 
     public static PromptValue String(string value)
     {
@@ -100,6 +117,21 @@ sealed class PromptValue : IEquatable<PromptValue>
     }
 
     private const int LinearSearchLimit = 8;
+
+    /// <summary>An object over <paramref name="properties"/> itself when it is small and has no repeated key (the caller gives it up), else as <see cref="Object(IEnumerable{KeyValuePair{string, PromptValue}})"/>.</summary>
+    internal static PromptValue ObjectOwned(List<KeyValuePair<string, PromptValue>> properties)
+    {
+        if (properties.Count > LinearSearchLimit) return Object(properties);
+        for (var i = 1; i < properties.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(properties[i].Key, properties[j].Key, StringComparison.Ordinal)) return Object(properties);
+            }
+        }
+
+        return new PromptValue(PromptValueKind.Object) { _properties = properties };
+    }
 
     private static int Find(IReadOnlyList<KeyValuePair<string, PromptValue>> list, Dictionary<string, int>? index, string key)
     {

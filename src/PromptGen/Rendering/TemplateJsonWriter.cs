@@ -19,7 +19,11 @@ public sealed class TemplateJsonWriter
 
     private const int MaxKeptCapacity = 16 * 1024;
 
-    private readonly StringBuilder _text = new(256);
+    // The writer's own buffer, and where this call writes: that buffer, or the output's current text run when the
+    // caller passed the output (then the JSON is written where it ends up, with no copy; it starts at _start).
+    private readonly StringBuilder _own = new(256);
+    private StringBuilder _text;
+    private int _start;
     private string _gap = string.Empty;
 
     // Per open container: whether it has an item yet (decides the comma and the closing line break).
@@ -27,29 +31,42 @@ public sealed class TemplateJsonWriter
     private int _depth;
     private bool _afterName;
 
-    private TemplateJsonWriter()
-    {
-    }
+    private TemplateJsonWriter() => _text = _own;
 
     /// <summary>A writer for one <c>json</c> call, with the gap JSON.stringify uses for <paramref name="indent"/>.</summary>
-    public static TemplateJsonWriter Start(object? indent)
+    public static TemplateJsonWriter Start(object? indent) => Begin(JsValues.JsonGap(indent));
+
+    /// <summary>A writer for one <c>json</c> call with a number literal for <c>indent</c> (no template value made for it).</summary>
+    public static TemplateJsonWriter Start(double indent) => Begin(JsValues.JsonGap(indent));
+
+    /// <summary>A writer for one <c>json</c> call that writes straight into <paramref name="output"/>; finish it with <see cref="WriteTo"/> on the same output.</summary>
+    public static TemplateJsonWriter Start(TemplateWriter output, object? indent) => Begin(JsValues.JsonGap(indent), output);
+
+    /// <summary>As <see cref="Start(TemplateWriter, object)"/>, with a number literal for <c>indent</c>.</summary>
+    public static TemplateJsonWriter Start(TemplateWriter output, double indent) => Begin(JsValues.JsonGap(indent), output);
+
+    private static TemplateJsonWriter Begin(string gap, TemplateWriter? output = null)
     {
         // Taken, not shared, while in use.
         var writer = s_idle ?? new TemplateJsonWriter();
         s_idle = null;
-        writer._text.Clear();
+        writer._text = output?.Output.TextRun() ?? writer._own.Clear();
+        writer._start = writer._text.Length;
         writer._depth = 0;
         writer._afterName = false;
-        writer._gap = JsValues.JsonGap(indent);
+        writer._gap = gap;
         return writer;
     }
 
     /// <summary>Appends what was written to <paramref name="output"/> and keeps this writer for the next call on this thread.</summary>
     public void WriteTo(TemplateWriter output)
     {
-        JsValues.CheckJsonLength(_text.Length);
-        output.Output.Append(_text);
-        if (_text.Capacity > MaxKeptCapacity) return;
+        JsValues.CheckJsonLength(_text.Length - _start);
+        if (ReferenceEquals(_text, _own)) output.Output.Append(_own);
+
+        // The output's run is not this writer's to keep.
+        _text = _own;
+        if (_own.Capacity > MaxKeptCapacity) return;
         s_idle = this;
     }
 
@@ -92,14 +109,15 @@ public sealed class TemplateJsonWriter
     public void Integer(long value)
     {
         BeforeValue();
-        _text.Append(TypedTemplateRuntime.Integer(value));
+        JsNumber.Append(_text, value);
     }
 
     /// <summary>A number; NaN and the infinities are <c>null</c>, as JSON.stringify writes them.</summary>
     public void Number(double value)
     {
         BeforeValue();
-        _text.Append(double.IsNaN(value) || double.IsInfinity(value) ? "null" : JsNumber.ToString(value));
+        if (double.IsNaN(value) || double.IsInfinity(value)) _text.Append("null");
+        else JsNumber.Append(_text, value);
     }
 
     public void Boolean(bool value)

@@ -47,13 +47,14 @@ public static class TemplateRuntime
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                var properties = new List<KeyValuePair<string, PromptValue>>();
+                var properties = new List<KeyValuePair<string, PromptValue>>(element.GetPropertyCount());
+                var names = JsonPropertyNames.Current;
                 foreach (var property in element.EnumerateObject())
                 {
-                    properties.Add(new KeyValuePair<string, PromptValue>(property.Name, FromElement(property.Value, depth + 1)));
+                    properties.Add(new KeyValuePair<string, PromptValue>(names.NameOf(property), FromElement(property.Value, depth + 1)));
                 }
 
-                return PromptValue.Object(properties);
+                return PromptValue.ObjectOwned(properties);
             case JsonValueKind.Array:
                 var items = new PromptValue[element.GetArrayLength()];
                 var i = 0;
@@ -182,6 +183,20 @@ public static class TemplateRuntime
     /// <summary>The root <c>@</c> data frame: <c>@metadata</c>, the context keys and <c>@root</c>.</summary>
     public static object RootData(object context, PromptRenderOptions? options, object? history)
     {
+        // Without docs, context data or history the base frame is always the same (frames and values are never changed
+        // once built): it is built once, and a render pays only for its @root frame.
+        var plain = options?.Docs is null && options?.Context is null && history is null;
+        var baseData = plain ? s_plainBaseData : BaseData(options, history);
+        if (baseData.Has("root")) return baseData;
+        var rootData = new DataFrame(baseData, 1);
+        rootData.Set("root", context);
+        return rootData;
+    }
+
+    private static readonly DataFrame s_plainBaseData = BaseData(null, null);
+
+    private static DataFrame BaseData(PromptRenderOptions? options, object? history)
+    {
         var baseData = new DataFrame(null);
         var metadata = new List<KeyValuePair<string, PromptValue>> { new("prompt", PromptValue.EmptyObject()) };
         if (options?.Docs is { } docs && FromJson(docs) is PromptValue docsValue) metadata.Add(new KeyValuePair<string, PromptValue>("docs", docsValue));
@@ -192,10 +207,7 @@ public static class TemplateRuntime
             foreach (var property in contextData.Properties) baseData.Set(property.Key, property.Value);
         }
 
-        if (baseData.Has("root")) return baseData;
-        var rootData = new DataFrame(baseData);
-        rootData.Set("root", context);
-        return rootData;
+        return baseData;
     }
 
     /// <summary>The <c>../</c> stack of a new template (the root or a partial).</summary>
@@ -299,12 +311,9 @@ public static class TemplateRuntime
 
     private static BlockInvocation Run(DataFrame parent, PromptValue keyValue, int index, bool last, object? item)
     {
-        var data = new DataFrame(parent, 4);
-        data.Set("key", keyValue);
         // For an array the key and the index are the same number: one value serves both, as before they were equal.
-        data.Set("index", keyValue.Kind == PromptValueKind.Number ? keyValue : PromptValue.Number(index));
-        data.Set("first", PromptValue.Boolean(index == 0));
-        data.Set("last", PromptValue.Boolean(last));
+        var data = new DataFrame(parent, keyValue, keyValue.Kind == PromptValueKind.Number ? keyValue : PromptValue.Number(index),
+            PromptValue.Boolean(index == 0), PromptValue.Boolean(last));
         return new BlockInvocation(item, data, item, keyValue);
     }
 

@@ -47,6 +47,24 @@ public sealed class TemplateWriter
     /// <summary>Literal template text, or a typed string value (null prints nothing).</summary>
     public void Text(string? text) => Output.Append(text);
 
+    /// <summary>A typed integer as JavaScript prints it, without a string for it.</summary>
+    public void Integer(long value) => Output.AppendInteger(value);
+
+    /// <summary>A typed optional integer; a missing one prints nothing.</summary>
+    public void Integer(long? value)
+    {
+        if (value is { } v) Output.AppendInteger(v);
+    }
+
+    /// <summary>A typed number as JavaScript's <c>Number.prototype.toString</c>, without a string for it.</summary>
+    public void Number(double value) => Output.AppendNumber(value);
+
+    /// <summary>A typed optional number; a missing one prints nothing.</summary>
+    public void Number(double? value)
+    {
+        if (value is { } v) Output.AppendNumber(v);
+    }
+
     /// <summary>Handlebars' <c>append</c> of a template value: undefined and null print nothing, anything else as JavaScript's String().</summary>
     public void Value(object? value)
     {
@@ -55,6 +73,13 @@ public sealed class TemplateWriter
             case null:
                 return;
             case Language.Values.PromptValue { IsNull: true }:
+                return;
+            case Language.Values.PromptValue { Kind: Language.Values.PromptValueKind.String } text:
+                Output.Append(text.AsString);
+                return;
+            case Language.Values.PromptValue { Kind: Language.Values.PromptValueKind.Number } number:
+                // Formatted straight into the output, as typed numbers are.
+                Output.AppendNumber(number.AsNumber);
                 return;
             case RenderOutput rendered:
                 Output.Append(rendered);

@@ -12,14 +12,8 @@ namespace PromptGen.Rendering;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TypedTemplateRuntime
 {
-    private const double MaxSafeInteger = 9007199254740991d;
-
     /// <summary>An integer as JavaScript prints the number it becomes (beyond 2^53 it is rounded to a double first).</summary>
-    public static string? Integer(long? value)
-    {
-        if (value is not { } v) return null;
-        return Math.Abs((double)v) <= MaxSafeInteger ? v.ToString(CultureInfo.InvariantCulture) : JsNumber.ToString(v);
-    }
+    public static string? Integer(long? value) => value is { } v ? JsNumber.ToString(v) : null;
 
     /// <summary>A number as JavaScript's <c>Number.prototype.toString</c>.</summary>
     public static string? Number(double? value) => value is { } v ? JsNumber.ToString(v) : null;

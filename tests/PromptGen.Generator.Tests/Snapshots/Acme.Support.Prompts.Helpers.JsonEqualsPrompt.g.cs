@@ -44,7 +44,7 @@ public static partial class JsonEqualsPrompt
             w0.Text("Debug data: ");
             if (input.Data is { } jv1)
             {
-                var jw2 = global::PromptGen.Rendering.TemplateJsonWriter.Start(global::PromptGen.Rendering.TemplateRuntime.Number(2.0));
+                var jw2 = global::PromptGen.Rendering.TemplateJsonWriter.Start(w0, 2.0);
                 JsonCodec.TemplateJsonData(jw2, jv1);
                 jw2.WriteTo(w0);
             }
@@ -55,7 +55,7 @@ public static partial class JsonEqualsPrompt
             w0.Text("Data: ");
             if (input.Data is { } jv3)
             {
-                var jw4 = global::PromptGen.Rendering.TemplateJsonWriter.Start(null);
+                var jw4 = global::PromptGen.Rendering.TemplateJsonWriter.Start(w0, null);
                 JsonCodec.TemplateJsonData(jw4, jv3);
                 jw4.WriteTo(w0);
             }

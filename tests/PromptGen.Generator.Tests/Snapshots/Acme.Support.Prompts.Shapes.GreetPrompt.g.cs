@@ -81,7 +81,7 @@ public static partial class GreetPrompt
             }
         }
         w0.Text(", ");
-        w0.Text(global::PromptGen.Rendering.TypedTemplateRuntime.Integer(input.Marks));
+        w0.Integer(input.Marks);
         w0.Text(" marks, ");
         w0.Text((input.Mood is { } e4 ? e4.ToWireName() : null));
         w0.Text(". ");

@@ -63,7 +63,7 @@ public static partial class JsonSchemaPrompt
         w0.Text("Search for ");
         w0.Text(input.Query);
         w0.Text(" (page ");
-        w0.Text(global::PromptGen.Rendering.TypedTemplateRuntime.Integer(input.Page));
+        w0.Integer(input.Page);
         w0.Text(").");
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }

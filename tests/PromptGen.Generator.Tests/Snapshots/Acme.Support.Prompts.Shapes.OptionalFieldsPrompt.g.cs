@@ -66,7 +66,7 @@ public static partial class OptionalFieldsPrompt
         if ((input.Limit is { } n1 && n1 != 0))
         {
             w0.Text(" (max ");
-            w0.Text(global::PromptGen.Rendering.TypedTemplateRuntime.Integer(input.Limit));
+            w0.Integer(input.Limit);
             w0.Text(")");
         }
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);

@@ -63,9 +63,9 @@ public static partial class ScalarsPrompt
         w0.Text("Hello ");
         w0.Text(input.Name);
         w0.Text(" (");
-        w0.Text(global::PromptGen.Rendering.TypedTemplateRuntime.Integer(input.Age));
+        w0.Integer(input.Age);
         w0.Text(", ");
-        w0.Text(global::PromptGen.Rendering.TypedTemplateRuntime.Number(input.Height));
+        w0.Number(input.Height);
         w0.Text(", ");
         w0.Text(global::PromptGen.Rendering.TypedTemplateRuntime.Boolean(input.Member));
         w0.Text("): ");
