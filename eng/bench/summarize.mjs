@@ -84,13 +84,12 @@ const summary = {
   build_1000_prompts_s: fixture?.build_1000_prompts_s ?? null,
   generated_lines_per_prompt: fixture?.generated_lines_per_prompt ?? null,
   eval_replay_1000_cases_cold_ms: median(evalRuns.map((r) => r.wall_ms)),
-  stream_parse_vs_whole_parse: null,
 
   notes: {
     render: "Typed keys: generated typed Render; render_dynamic_*: generated Render(JsonElement) of the same body without an input schema; render_runtime_*: the run-time renderer (promptgen render, evals of untyped prompts). Each key is the geometric mean over the five templates; details.render has each template and details.render_min the worst one.",
     parse_malformed_vs_baml: "Generated Parse (PromptOutputException caught on rejects, as BAML's loop catches its own) over every malformed case of the parsing corpus, parses per second, over BAML's parser on the same cases (median round).",
     eval_replay_1000_cases_cold_ms: "Median wall time of 3 new processes, each replaying 1,000 recorded cases (1 in 20 needs repairs), scoring, gating and writing the JUnit, JSON, Markdown and HTML reports.",
-    stream_parse_vs_whole_parse: "null: streaming does not exist yet.",
+    stream_parse_vs_whole_parse: "StreamParseBenchmarks: whole Parse ops/s over streaming ops/s (a cost; bar: at most 10).",
   },
   details: {
     render: perTemplate,

@@ -21,8 +21,8 @@ namespace PromptGen.Benchmarks;
 /// <item><c>--check</c>: only verify that every engine produces the same messages and values, then exit;</item>
 /// <item><c>--js-messages &lt;file&gt;</c>: include the Dotprompt JS reference's messages (eng/bench/render-dotprompt.mjs) in the check;</item>
 /// <item><c>--results &lt;file&gt;</c>: write operations per second and bytes allocated per operation of every benchmark as JSON;</item>
-/// <item><c>--profile &lt;template|corpus|clean&gt; &lt;engine&gt; &lt;seconds&gt;</c>: run one path in a loop (for dotnet-trace or
-/// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates) or parse, tryparse;</item>
+/// <item><c>--profile &lt;template|corpus|clean|stream&gt; &lt;engine&gt; &lt;seconds&gt;</c>: run one path in a loop (for dotnet-trace or
+/// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates), parse, tryparse (corpus) or whole, stream (stream);</item>
 /// <item><c>--corpus-compare &lt;baml-results.json&gt; &lt;out.json&gt;</c>: recovery of generated Parse and of BAML's parser on the
 /// parsing corpus, case by case, written as JSON; then exit.</item>
 /// </list>
@@ -197,6 +197,20 @@ internal static class Profile
             var corpus = new ParseCorpusBenchmarks();
             action = engine == "tryparse" ? () => corpus.GeneratedTryParse() : () => corpus.GeneratedParse();
         }
+        else if (what == "stream")
+        {
+            var stream = new StreamParseBenchmarks();
+            stream.Setup();
+            action = engine switch
+            {
+                "whole" => () => stream.WholeParse(),
+                "enumerate" => () => stream.EnumerateOnly().GetAwaiter().GetResult(),
+                "response" => () => stream.ToResponse(),
+                "reader" => () => stream.ReaderOnly(),
+                "project" => () => stream.ProjectOnly(),
+                _ => () => stream.StreamParse().GetAwaiter().GetResult(),
+            };
+        }
         else if (what == "clean")
         {
             var clean = new ParseCleanJsonBenchmarks();
@@ -215,7 +229,8 @@ internal static class Profile
             };
         }
 
-        for (var i = 0; i < 2000; i++) action(); // warm-up
+        var warmUp = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 2000 && warmUp.Elapsed.TotalSeconds < 1; i++) action(); // warm-up (slow paths: at most a second)
         var process = System.Diagnostics.Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
         var allocatedStart = GC.GetAllocatedBytesForCurrentThread();
@@ -223,8 +238,8 @@ internal static class Profile
         long count = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
         {
-            for (var i = 0; i < 100; i++) action();
-            count += 100;
+            action();
+            count++;
         }
 
         var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedStart) / (double)count;

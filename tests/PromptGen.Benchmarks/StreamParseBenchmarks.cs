@@ -46,6 +46,41 @@ public class StreamParseBenchmarks
         return (await stream.GetResultAsync().ConfigureAwait(false)).Value;
     }
 
+    internal async Task<int> EnumerateOnly()
+    {
+        var n = 0;
+        await foreach (var u in _client.GetStreamingResponseAsync(Array.Empty<ChatMessage>()).ConfigureAwait(false)) n += u.Text.Length;
+        return n;
+    }
+
+    internal ChatResponse ToResponse() => _updates.ToChatResponse();
+
+    internal int ReaderOnly()
+    {
+        var r = new PromptGen.Streaming.StreamingJsonReader();
+        foreach (var u in _updates) r.Append(u.Text);
+        return (int)r.Version;
+    }
+
+    private static readonly Func<PromptGen.Streaming.StreamingNode, object?> s_project = (Func<PromptGen.Streaming.StreamingNode, object?>)typeof(TriageTicketPrompt).GetNestedType("PartialCodec", System.Reflection.BindingFlags.NonPublic)!
+        .GetMethod("ReadRoot", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.CreateDelegate(typeof(Func<PromptGen.Streaming.StreamingNode, object?>));
+
+    internal int ProjectOnly()
+    {
+        var r = new PromptGen.Streaming.StreamingJsonReader();
+        var n = 0;
+        object? last = null;
+        foreach (var u in _updates)
+        {
+            r.Append(u.Text);
+            if (r.Root is null) continue;
+            var next = s_project(r.Root);
+            if (!Equals(next, last)) n++;
+            last = next;
+        }
+        return n;
+    }
+
     /// <summary>About 20 KB: the triage output with a long summary and many tags.</summary>
     internal static string LargeTriageJson()
     {

@@ -15,6 +15,7 @@ internal static class StreamEmitter
     private const string ObjectNode = "global::PromptGen.Streaming.StreamingObject";
     private const string Fields = "global::PromptGen.Streaming.PartialFields";
     private const string RootRecord = "Output";
+    private const string TextType = "global::PromptGen.Streaming.PartialText";
 
     /// <summary>The partial value type of <paramref name="model"/>'s stream, qualified.</summary>
     public static string PartialType(PromptModel model) =>
@@ -108,7 +109,19 @@ internal static class StreamEmitter
                 foreach (var property in record.Properties)
                 {
                     XmlDoc.Summary(w, property.Description);
-                    w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get; init; }}");
+                    if (IsText(property))
+                    {
+                        // The text is kept as a view of the streamed string and built only when read (see PartialText).
+                        var text = names.TextOf(record, property);
+                        w.Line($"public string? {property.PropertyName} {{ get => {text}.Value; init => {text} = value; }}");
+                        w.Line();
+                        w.Line($"internal {TextType} {text} {{ get; init; }}");
+                    }
+                    else
+                    {
+                        w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get; init; }}");
+                    }
+
                     w.Line();
                 }
 
@@ -143,7 +156,10 @@ internal static class StreamEmitter
                 w.OpenBrace();
                 foreach (var property in record.Properties)
                 {
-                    w.Line($"{property.PropertyName} = {ReadExpression(property.Type.AsNonNullable(), $"o.Get({CSharpLiterals.String(property.WireName)})", names, 0)},");
+                    var node = $"o.Get({CSharpLiterals.String(property.WireName)})";
+                    w.Line(IsText(property)
+                        ? $"{names.TextOf(record, property)} = {TextType}.Of({node}),"
+                        : $"{property.PropertyName} = {ReadExpression(property.Type.AsNonNullable(), node, names, 0)},");
                 }
 
                 w.Line($"{names.CompletionOf(record)} = {Fields}.Of(o),");
@@ -151,6 +167,8 @@ internal static class StreamEmitter
             }
         }
     }
+
+    private static bool IsText(PropertyModel property) => property.Type.AsNonNullable().Kind == TypeKind.String;
 
     private static bool IsRootRecord(TypeRef root) => root.Kind == TypeKind.Record && !root.IsNullable && root.Name == RootRecord;
 
@@ -221,6 +239,15 @@ internal static class StreamEmitter
         {
             var name = "Completion";
             while (record.Properties.Any(p => p.PropertyName == name)) name += "_";
+            return name;
+        }
+
+        /// <summary><c>{Property}Text</c>: the internal view a string property reads, clear of the record's other names.</summary>
+        public string TextOf(RecordModel record, PropertyModel property)
+        {
+            var name = property.PropertyName + "Text";
+            var completion = CompletionOf(record);
+            while (name == completion || record.Properties.Any(p => p.PropertyName == name)) name += "_";
             return name;
         }
 

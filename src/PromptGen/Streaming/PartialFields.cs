@@ -61,7 +61,14 @@ public sealed class PartialFields : IEquatable<PartialFields>
             throw new ArgumentNullException(nameof(node));
         }
 
-        return new PartialFields(node, node.Properties.Count, node.CompletedCount, node.IsComplete);
+        // One snapshot per state of the object: updates elsewhere in the answer reuse it.
+        var last = node.Completion;
+        if (last is not null && last.StartedCount == node.Properties.Count && last.CompletedCount == node.CompletedCount && last.IsClosed == node.IsComplete)
+        {
+            return last;
+        }
+
+        return node.Completion = new PartialFields(node, node.Properties.Count, node.CompletedCount, node.IsComplete);
     }
 
     /// <inheritdoc />

@@ -19,15 +19,15 @@ public static class PartialValues
 
     /// <summary>A complete integer (a number, or a number in quotes); null until then.</summary>
     public static long? Int64(StreamingNode? node) =>
-        CompleteText(node) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        Complete(node, static text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : (long?)null);
 
     /// <summary>A complete 32-bit integer; null until then or when out of range.</summary>
     public static int? Int32(StreamingNode? node) =>
-        CompleteText(node) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        Complete(node, static text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : (int?)null);
 
     /// <summary>A complete number; null until then.</summary>
     public static double? Double(StreamingNode? node) =>
-        CompleteText(node) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+        Complete(node, static text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : (double?)null);
 
     /// <summary>A complete boolean; null until then.</summary>
     public static bool? Boolean(StreamingNode? node) =>
@@ -35,8 +35,26 @@ public static class PartialValues
 
     /// <summary>A complete enum value whose wire name matches exactly; null until then.</summary>
     public static TEnum? Enum<TEnum>(StreamingNode? node, JsonEnumNames<TEnum> names)
-        where TEnum : struct, Enum =>
-        node is StreamingString { IsComplete: true } s && names.TryParse(s.Text, out var value) ? value : null;
+        where TEnum : struct, Enum
+    {
+        if (node is not StreamingString { IsComplete: true } s)
+        {
+            return null;
+        }
+
+        if (s.Cached is TEnum cached)
+        {
+            return cached;
+        }
+
+        if (!names.TryParse(s.Text, out var value))
+        {
+            return null;
+        }
+
+        s.Cached = value;
+        return value;
+    }
 
     /// <summary>A complete JSON value; null until then.</summary>
     public static JsonElement? Json(StreamingNode? node)
@@ -97,12 +115,39 @@ public static class PartialValues
         where T : struct =>
         MapOf(node, value, static v => v.HasValue, static v => v!.Value);
 
-    private static string? CompleteText(StreamingNode? node) => node switch
+    /// <summary>
+    /// A complete number (or number in quotes) read once: a complete value never changes, so later updates reuse it
+    /// instead of parsing its text again.
+    /// </summary>
+    private static T? Complete<T>(StreamingNode? node, Func<string, T?> parse)
+        where T : struct
     {
-        StreamingScalar { Kind: StreamingNodeKind.Number } number => number.Text,
-        StreamingString { IsComplete: true } quoted => quoted.Text.Trim(),
-        _ => null,
-    };
+        string text;
+        switch (node)
+        {
+            case StreamingScalar { Kind: StreamingNodeKind.Number } number:
+                text = number.Text;
+                break;
+            case StreamingString { IsComplete: true } quoted:
+                text = quoted.Text.Trim();
+                break;
+            default:
+                return null;
+        }
+
+        if (node.Cached is T cached)
+        {
+            return cached;
+        }
+
+        var value = parse(text);
+        if (value.HasValue)
+        {
+            node.Cached = value.Value;
+        }
+
+        return value;
+    }
 
     private static IReadOnlyList<T>? ListOf<T, TRead>(StreamingNode? node, Func<StreamingNode, TRead> item, Func<TRead, bool> has, Func<TRead, T> get)
     {

@@ -52,18 +52,9 @@ public sealed class PromptStream<TPartial, TOutput> : IAsyncEnumerable<TPartial>
             _cancellationToken = cancellationToken;
         }
 
-        public TPartial Current { get; private set; } = default!;
+        public TPartial Current => _session.Current;
 
-        public async ValueTask<bool> MoveNextAsync()
-        {
-            var (has, partial) = await _session.NextAsync(_cancellationToken).ConfigureAwait(false);
-            if (has)
-            {
-                Current = partial;
-            }
-
-            return has;
-        }
+        public ValueTask<bool> MoveNextAsync() => _session.NextAsync(_cancellationToken);
 
         // Stopping early leaves the answer to GetResultAsync, which reads the rest.
         public ValueTask DisposeAsync() => default;

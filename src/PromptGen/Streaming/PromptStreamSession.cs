@@ -39,31 +39,98 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
-    /// <summary>The next changed partial value; false when the answer has ended.</summary>
-    public async ValueTask<(bool Has, TPartial Partial)> NextAsync(CancellationToken cancellationToken)
+    /// <summary>The last partial value <see cref="NextAsync"/> found.</summary>
+    public TPartial Current { get; private set; } = default!;
+
+    /// <summary>
+    /// Moves to the next changed partial value (<see cref="Current"/>); false when the answer has ended. Updates the
+    /// model's stream has already produced are read without an <c>async</c> step each, so a stream of small chunks costs
+    /// the parse, not the machinery around it.
+    /// </summary>
+    public ValueTask<bool> NextAsync(CancellationToken cancellationToken)
     {
         Enter();
+        var handedOff = false;
+        try
+        {
+            while (true)
+            {
+                ThrowIfCancelled(cancellationToken);
+                if (_ended)
+                {
+                    return new ValueTask<bool>(false);
+                }
+
+                var moved = Open().MoveNextAsync();
+                if (!moved.IsCompleted)
+                {
+                    handedOff = true;
+                    return NextSlowAsync(moved, cancellationToken);
+                }
+
+                if (!moved.GetAwaiter().GetResult())
+                {
+                    handedOff = true;
+                    return NextSlowAsync(new ValueTask<bool>(false), cancellationToken);
+                }
+
+                if (TakeCurrent())
+                {
+                    return new ValueTask<bool>(true);
+                }
+            }
+        }
+        finally
+        {
+            if (!handedOff)
+            {
+                Exit();
+            }
+        }
+    }
+
+    /// <summary>The rest of <see cref="NextAsync"/> once the model's stream has to be waited for (or closed).</summary>
+    private async ValueTask<bool> NextSlowAsync(ValueTask<bool> pending, CancellationToken cancellationToken)
+    {
         try
         {
             using var registration = Link(cancellationToken);
+            var moved = pending;
             while (true)
             {
-                var update = await NextUpdateAsync(cancellationToken).ConfigureAwait(false);
-                if (update is null)
+                if (!await moved.ConfigureAwait(false))
                 {
-                    return (false, default!);
+                    await EndAsync().ConfigureAwait(false);
+                    return false;
                 }
 
-                if (_partials.Append(update.Text, out var partial))
+                if (TakeCurrent())
                 {
-                    return (true, partial);
+                    return true;
                 }
+
+                ThrowIfCancelled(cancellationToken);
+                moved = _stream!.MoveNextAsync();
             }
         }
         finally
         {
             Exit();
         }
+    }
+
+    /// <summary>Records the model's current update; true when it changed the partial value.</summary>
+    private bool TakeCurrent()
+    {
+        var update = _stream!.Current;
+        _updates.Add(update);
+        if (_partials.Append(update.Text, out var partial))
+        {
+            Current = partial;
+            return true;
+        }
+
+        return false;
     }
 
     public Task<PromptResult<TOutput>> GetResultAsync(CancellationToken cancellationToken) =>
@@ -115,26 +182,42 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
 
     private async ValueTask<ChatResponseUpdate?> NextUpdateAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        _cancel.Token.ThrowIfCancellationRequested();
+        ThrowIfCancelled(cancellationToken);
         if (_ended)
         {
             return null;
         }
 
-        _stream ??= _client.GetStreamingResponseAsync(_messages, _options, _cancel.Token).GetAsyncEnumerator(_cancel.Token);
-        if (!await _stream.MoveNextAsync().ConfigureAwait(false))
+        if (!await Open().MoveNextAsync().ConfigureAwait(false))
         {
-            _ended = true;
-            var stream = _stream;
-            _stream = null;
-            await stream.DisposeAsync().ConfigureAwait(false);
+            await EndAsync().ConfigureAwait(false);
             return null;
         }
 
-        var update = _stream.Current;
+        var update = _stream!.Current;
         _updates.Add(update);
         return update;
+    }
+
+    private IAsyncEnumerator<ChatResponseUpdate> Open() =>
+        _stream ??= _client.GetStreamingResponseAsync(_messages, _options, _cancel.Token).GetAsyncEnumerator(_cancel.Token);
+
+    /// <summary>The model's stream has ended: closes it.</summary>
+    private async ValueTask EndAsync()
+    {
+        _ended = true;
+        var stream = _stream;
+        _stream = null;
+        if (stream is not null)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void ThrowIfCancelled(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _cancel.Token.ThrowIfCancellationRequested();
     }
 
     /// <summary>Lets the caller's token for this step cancel the model's stream too.</summary>

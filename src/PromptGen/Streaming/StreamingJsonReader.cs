@@ -18,6 +18,7 @@ public sealed class StreamingJsonReader
     private char[]? _utf8Chars;
     private State _state = State.BeforeRoot;
     private StreamingString? _string;
+    private StreamingString? _grown;
     private char _quote;
     private int _escape;
     private int _hex;
@@ -61,6 +62,8 @@ public sealed class StreamingJsonReader
         {
             Read(chunk[i]);
         }
+
+        TouchGrown();
     }
 
     /// <summary>Reads the next chunk of the answer as UTF-8 bytes; a sequence split between chunks is joined.</summary>
@@ -84,6 +87,8 @@ public sealed class StreamingJsonReader
         {
             Read(_utf8Chars[i]);
         }
+
+        TouchGrown();
     }
 
     /// <summary>
@@ -298,8 +303,18 @@ public sealed class StreamingJsonReader
             return;
         }
 
+        // A string's growth is recorded once per chunk, not once per character (TouchGrown).
         _string!.Append(c);
-        Touch(_string);
+        _grown = _string;
+    }
+
+    private void TouchGrown()
+    {
+        if (_grown is not null)
+        {
+            Touch(_grown);
+            _grown = null;
+        }
     }
 
     private void EndString()
@@ -315,6 +330,7 @@ public sealed class StreamingJsonReader
 
         var value = _string!;
         _string = null;
+        _grown = null;
         value.Complete();
         Completed(value);
     }

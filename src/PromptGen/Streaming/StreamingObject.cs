@@ -43,6 +43,9 @@ public sealed class StreamingObject : StreamingNode
         return -1;
     }
 
+    /// <summary>The last completeness snapshot of this object, reused while it still holds.</summary>
+    internal PartialFields? Completion { get; set; }
+
     internal void AddProperty(string name) => _properties.Add(new KeyValuePair<string, StreamingNode?>(name, null));
 
     internal bool HasPendingProperty => _properties.Count > 0 && _properties[_properties.Count - 1].Value is null && CompletedCount < _properties.Count;

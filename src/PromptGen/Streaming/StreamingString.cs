@@ -16,23 +16,21 @@ public sealed class StreamingString : StreamingNode
     /// The text so far. While the string is open, a final high surrogate waits for its pair, so the text is always
     /// well-formed UTF-16. The string is built once per change and reused until the next one.
     /// </summary>
-    public string Text
+    public string Text => TextOf(VisibleLength);
+
+    /// <summary>How many characters of the text are visible now (a final unpaired high surrogate waits).</summary>
+    internal int VisibleLength =>
+        !IsComplete && _length > 0 && char.IsHighSurrogate(_chars[_length - 1]) ? _length - 1 : _length;
+
+    /// <summary>The first <paramref name="length"/> characters: the text as it was when it had that length (it only grows).</summary>
+    internal string TextOf(int length)
     {
-        get
+        if (_text is null || _text.Length != length)
         {
-            if (_text is null)
-            {
-                var visible = _length;
-                if (!IsComplete && visible > 0 && char.IsHighSurrogate(_chars[visible - 1]))
-                {
-                    visible--;
-                }
-
-                _text = new string(_chars, 0, visible);
-            }
-
-            return _text;
+            _text = new string(_chars, 0, length);
         }
+
+        return _text;
     }
 
     internal void Append(char c)
@@ -43,12 +41,10 @@ public sealed class StreamingString : StreamingNode
         }
 
         _chars[_length++] = c;
-        _text = null;
     }
 
     internal void Complete()
     {
         IsComplete = true;
-        _text = null;
     }
 }

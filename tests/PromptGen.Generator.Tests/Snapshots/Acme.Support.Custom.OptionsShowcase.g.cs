@@ -95,7 +95,9 @@ public static partial class OptionsShowcase
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
     public sealed partial record PartialOutput
     {
-        public string? Answer { get; init; }
+        public string? Answer { get => AnswerText.Value; init => AnswerText = value; }
+
+        internal global::PromptGen.Streaming.PartialText AnswerText { get; init; }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
@@ -108,7 +110,7 @@ public static partial class OptionsShowcase
 
         internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
         {
-            Answer = global::PromptGen.Streaming.PartialValues.String(o.Get("answer")),
+            AnswerText = global::PromptGen.Streaming.PartialText.Of(o.Get("answer")),
             Completion = global::PromptGen.Streaming.PartialFields.Of(o),
         };
     }

@@ -94,7 +94,9 @@ public static partial class DescribeImagePrompt
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
     public sealed partial record PartialOutput
     {
-        public string? Caption { get; init; }
+        public string? Caption { get => CaptionText.Value; init => CaptionText = value; }
+
+        internal global::PromptGen.Streaming.PartialText CaptionText { get; init; }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
@@ -107,7 +109,7 @@ public static partial class DescribeImagePrompt
 
         internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
         {
-            Caption = global::PromptGen.Streaming.PartialValues.String(o.Get("caption")),
+            CaptionText = global::PromptGen.Streaming.PartialText.Of(o.Get("caption")),
             Completion = global::PromptGen.Streaming.PartialFields.Of(o),
         };
     }

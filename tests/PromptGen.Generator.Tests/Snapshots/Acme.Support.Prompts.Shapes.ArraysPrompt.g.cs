@@ -131,11 +131,15 @@ public static partial class ArraysPrompt
     /// <summary><see cref="LinesItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialLinesItem
     {
-        public string? Sku { get; init; }
+        public string? Sku { get => SkuText.Value; init => SkuText = value; }
+
+        internal global::PromptGen.Streaming.PartialText SkuText { get; init; }
 
         public long? Qty { get; init; }
 
-        public string? Note { get; init; }
+        public string? Note { get => NoteText.Value; init => NoteText = value; }
+
+        internal global::PromptGen.Streaming.PartialText NoteText { get; init; }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
@@ -156,9 +160,9 @@ public static partial class ArraysPrompt
 
         internal static PartialLinesItem ReadLinesItem(global::PromptGen.Streaming.StreamingObject o) => new()
         {
-            Sku = global::PromptGen.Streaming.PartialValues.String(o.Get("sku")),
+            SkuText = global::PromptGen.Streaming.PartialText.Of(o.Get("sku")),
             Qty = global::PromptGen.Streaming.PartialValues.Int64(o.Get("qty")),
-            Note = global::PromptGen.Streaming.PartialValues.String(o.Get("note")),
+            NoteText = global::PromptGen.Streaming.PartialText.Of(o.Get("note")),
             Completion = global::PromptGen.Streaming.PartialFields.Of(o),
         };
     }

@@ -113,7 +113,9 @@ public static partial class JsonSchemaPrompt
     /// <summary><see cref="ResultsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialResultsItem
     {
-        public string? Url { get; init; }
+        public string? Url { get => UrlText.Value; init => UrlText = value; }
+
+        internal global::PromptGen.Streaming.PartialText UrlText { get; init; }
 
         public long? Rank { get; init; }
 
@@ -135,7 +137,7 @@ public static partial class JsonSchemaPrompt
 
         internal static PartialResultsItem ReadResultsItem(global::PromptGen.Streaming.StreamingObject o) => new()
         {
-            Url = global::PromptGen.Streaming.PartialValues.String(o.Get("url")),
+            UrlText = global::PromptGen.Streaming.PartialText.Of(o.Get("url")),
             Rank = global::PromptGen.Streaming.PartialValues.Int64(o.Get("rank")),
             Completion = global::PromptGen.Streaming.PartialFields.Of(o),
         };

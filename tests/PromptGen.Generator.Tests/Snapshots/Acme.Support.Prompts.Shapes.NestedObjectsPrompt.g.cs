@@ -157,9 +157,13 @@ public static partial class NestedObjectsPrompt
     /// <summary><see cref="Address"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialAddress
     {
-        public string? Street { get; init; }
+        public string? Street { get => StreetText.Value; init => StreetText = value; }
 
-        public string? City { get; init; }
+        internal global::PromptGen.Streaming.PartialText StreetText { get; init; }
+
+        public string? City { get => CityText.Value; init => CityText = value; }
+
+        internal global::PromptGen.Streaming.PartialText CityText { get; init; }
 
         public global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialGeo? Geo { get; init; }
 
@@ -170,9 +174,13 @@ public static partial class NestedObjectsPrompt
     /// <summary><see cref="ContactsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialContactsItem
     {
-        public string? Kind { get; init; }
+        public string? Kind { get => KindText.Value; init => KindText = value; }
 
-        public string? Value { get; init; }
+        internal global::PromptGen.Streaming.PartialText KindText { get; init; }
+
+        public string? Value { get => ValueText.Value; init => ValueText = value; }
+
+        internal global::PromptGen.Streaming.PartialText ValueText { get; init; }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
@@ -199,16 +207,16 @@ public static partial class NestedObjectsPrompt
 
         internal static PartialAddress ReadAddress(global::PromptGen.Streaming.StreamingObject o) => new()
         {
-            Street = global::PromptGen.Streaming.PartialValues.String(o.Get("street")),
-            City = global::PromptGen.Streaming.PartialValues.String(o.Get("city")),
+            StreetText = global::PromptGen.Streaming.PartialText.Of(o.Get("street")),
+            CityText = global::PromptGen.Streaming.PartialText.Of(o.Get("city")),
             Geo = global::PromptGen.Streaming.PartialValues.Object(o.Get("geo"), ReadGeo),
             Completion = global::PromptGen.Streaming.PartialFields.Of(o),
         };
 
         internal static PartialContactsItem ReadContactsItem(global::PromptGen.Streaming.StreamingObject o) => new()
         {
-            Kind = global::PromptGen.Streaming.PartialValues.String(o.Get("kind")),
-            Value = global::PromptGen.Streaming.PartialValues.String(o.Get("value")),
+            KindText = global::PromptGen.Streaming.PartialText.Of(o.Get("kind")),
+            ValueText = global::PromptGen.Streaming.PartialText.Of(o.Get("value")),
             Completion = global::PromptGen.Streaming.PartialFields.Of(o),
         };
     }

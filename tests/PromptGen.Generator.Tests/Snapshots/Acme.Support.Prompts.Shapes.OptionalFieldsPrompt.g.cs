@@ -106,9 +106,13 @@ public static partial class OptionalFieldsPrompt
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
     public sealed partial record PartialOutput
     {
-        public string? Title { get; init; }
+        public string? Title { get => TitleText.Value; init => TitleText = value; }
 
-        public string? Subtitle { get; init; }
+        internal global::PromptGen.Streaming.PartialText TitleText { get; init; }
+
+        public string? Subtitle { get => SubtitleText.Value; init => SubtitleText = value; }
+
+        internal global::PromptGen.Streaming.PartialText SubtitleText { get; init; }
 
         public double? Rating { get; init; }
 
@@ -125,8 +129,8 @@ public static partial class OptionalFieldsPrompt
 
         internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
         {
-            Title = global::PromptGen.Streaming.PartialValues.String(o.Get("title")),
-            Subtitle = global::PromptGen.Streaming.PartialValues.String(o.Get("subtitle")),
+            TitleText = global::PromptGen.Streaming.PartialText.Of(o.Get("title")),
+            SubtitleText = global::PromptGen.Streaming.PartialText.Of(o.Get("subtitle")),
             Rating = global::PromptGen.Streaming.PartialValues.Double(o.Get("rating")),
             Draft = global::PromptGen.Streaming.PartialValues.Boolean(o.Get("draft")),
             Completion = global::PromptGen.Streaming.PartialFields.Of(o),

@@ -107,7 +107,9 @@ public static partial class ScalarsPrompt
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
     public sealed partial record PartialOutput
     {
-        public string? Greeting { get; init; }
+        public string? Greeting { get => GreetingText.Value; init => GreetingText = value; }
+
+        internal global::PromptGen.Streaming.PartialText GreetingText { get; init; }
 
         public double? Score { get; init; }
 
@@ -126,7 +128,7 @@ public static partial class ScalarsPrompt
 
         internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
         {
-            Greeting = global::PromptGen.Streaming.PartialValues.String(o.Get("greeting")),
+            GreetingText = global::PromptGen.Streaming.PartialText.Of(o.Get("greeting")),
             Score = global::PromptGen.Streaming.PartialValues.Double(o.Get("score")),
             Verified = global::PromptGen.Streaming.PartialValues.Boolean(o.Get("verified")),
             Visits = global::PromptGen.Streaming.PartialValues.Int64(o.Get("visits")),

@@ -89,7 +89,9 @@ public static partial class WildcardsPrompt
     public sealed partial record PartialOutput
     {
         /// <summary>the main label</summary>
-        public string? Label { get; init; }
+        public string? Label { get => LabelText.Value; init => LabelText = value; }
+
+        internal global::PromptGen.Streaming.PartialText LabelText { get; init; }
 
         public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Counts { get; init; }
 
@@ -104,7 +106,7 @@ public static partial class WildcardsPrompt
 
         internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
         {
-            Label = global::PromptGen.Streaming.PartialValues.String(o.Get("label")),
+            LabelText = global::PromptGen.Streaming.PartialText.Of(o.Get("label")),
             Counts = global::PromptGen.Streaming.PartialValues.ValueMap(o.Get("counts"), static n0 => global::PromptGen.Streaming.PartialValues.Int64(n0)),
             Completion = global::PromptGen.Streaming.PartialFields.Of(o),
         };

@@ -167,7 +167,9 @@ public static partial class TriageTicketPrompt
         public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category? Category { get; init; }
 
         /// <summary>One sentence</summary>
-        public string? Summary { get; init; }
+        public string? Summary { get => SummaryText.Value; init => SummaryText = value; }
+
+        internal global::PromptGen.Streaming.PartialText SummaryText { get; init; }
 
         public double? Confidence { get; init; }
 
@@ -190,9 +192,13 @@ public static partial class TriageTicketPrompt
     /// <summary><see cref="Customer"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialCustomer
     {
-        public string? OrderId { get; init; }
+        public string? OrderId { get => OrderIdText.Value; init => OrderIdText = value; }
 
-        public string? Class { get; init; }
+        internal global::PromptGen.Streaming.PartialText OrderIdText { get; init; }
+
+        public string? Class { get => ClassText.Value; init => ClassText = value; }
+
+        internal global::PromptGen.Streaming.PartialText ClassText { get; init; }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
@@ -217,7 +223,7 @@ public static partial class TriageTicketPrompt
         internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
         {
             Category = global::PromptGen.Streaming.PartialValues.Enum(o.Get("category"), JsonCodec.CategoryNames),
-            Summary = global::PromptGen.Streaming.PartialValues.String(o.Get("summary")),
+            SummaryText = global::PromptGen.Streaming.PartialText.Of(o.Get("summary")),
             Confidence = global::PromptGen.Streaming.PartialValues.Double(o.Get("confidence")),
             Urgent = global::PromptGen.Streaming.PartialValues.Boolean(o.Get("urgent")),
             Tags = global::PromptGen.Streaming.PartialValues.List(o.Get("tags"), static n0 => global::PromptGen.Streaming.PartialValues.String(n0)),
@@ -230,8 +236,8 @@ public static partial class TriageTicketPrompt
 
         internal static PartialCustomer ReadCustomer(global::PromptGen.Streaming.StreamingObject o) => new()
         {
-            OrderId = global::PromptGen.Streaming.PartialValues.String(o.Get("order_id")),
-            Class = global::PromptGen.Streaming.PartialValues.String(o.Get("class")),
+            OrderIdText = global::PromptGen.Streaming.PartialText.Of(o.Get("order_id")),
+            ClassText = global::PromptGen.Streaming.PartialText.Of(o.Get("class")),
             Completion = global::PromptGen.Streaming.PartialFields.Of(o),
         };
 

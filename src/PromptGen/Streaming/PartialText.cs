@@ -1,0 +1,51 @@
+using System.ComponentModel;
+
+namespace PromptGen.Streaming;
+
+/// <summary>
+/// The text of a string field as of one update, for generated <c>PartialOutput</c> records: a view of the streamed
+/// string up to the length it had then, turned into a <see cref="string"/> only when read. Updates that nobody reads cost
+/// nothing per character, and comparing two updates is comparing two lengths, so a long string streamed a token at a
+/// time costs its own length, not its length squared.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct PartialText : IEquatable<PartialText>
+{
+    private readonly StreamingString? _node;
+    private readonly int _length;
+    private readonly string? _text;
+
+    private PartialText(StreamingString? node, int length, string? text)
+    {
+        _node = node;
+        _length = length;
+        _text = text;
+    }
+
+    /// <summary>The text; null when the field has not started.</summary>
+    public string? Value => _node is null ? _text : _node.TextOf(_length);
+
+    /// <summary>A text given whole (a <c>with</c> expression or an initializer in the caller's code).</summary>
+    /// <param name="text">The text.</param>
+    public static implicit operator PartialText(string? text) => new(null, 0, text);
+
+    /// <summary>The text of <paramref name="node"/> so far; empty (null text) when it is absent or not a string.</summary>
+    /// <param name="node">A streamed value.</param>
+    public static PartialText Of(StreamingNode? node) =>
+        node is StreamingString s ? new PartialText(s, s.VisibleLength, null) : default;
+
+    /// <inheritdoc />
+    public bool Equals(PartialText other) =>
+        _node is not null && ReferenceEquals(_node, other._node)
+            ? _length == other._length
+            : string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is PartialText other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Value is { } text ? StringComparer.Ordinal.GetHashCode(text) : 0;
+
+    /// <inheritdoc />
+    public override string ToString() => Value ?? string.Empty;
+}
