@@ -46,6 +46,8 @@ public sealed record EvalRunRequest
     /// there by its recording key before the model is called, and the model's answers are added to it. Null shares nothing.
     /// </summary>
     public Microsoft.Extensions.Caching.Distributed.IDistributedCache? SharedRecordings { get; init; }
+
+    /// <summary>
     /// Run only this shard's cases (see <see cref="EvalShard"/>): only per-case rules are enforced, no baseline is
     /// written and no reports either; the shard results go to <see cref="ShardOutputDirectory"/> for <c>promptgen eval merge</c>.
     /// </summary>
