@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PromptGen;
+using PromptGen.Streaming;
 using TicketTriage.Prompts;
 
 namespace TicketTriage;
