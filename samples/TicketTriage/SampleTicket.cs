@@ -26,4 +26,11 @@ public static class SampleTickets
             "Order 2291 arrived with a blue kettle, but I ordered the red one. Order 2304 is also missing the filter pack. " +
             "Could you send the right kettle and the filters? Priya Shah"),
     };
+
+    /// <summary>The order questions the sample answers with the <c>OrderStatus</c> prompt; each is a case of its eval file.</summary>
+    public static IReadOnlyList<SampleTicket> OrderQuestions { get; } = new[]
+    {
+        new SampleTicket("order-shipped", "chat", "Hi, where is my order 2291? It was supposed to arrive yesterday. Priya"),
+        new SampleTicket("no-order-number", "email", "Where is my parcel? I ordered a kettle last week and have heard nothing."),
+    };
 }

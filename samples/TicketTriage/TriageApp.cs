@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using PromptGen;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
+using TicketTriage.Prompts;
 
 namespace TicketTriage;
 
@@ -44,30 +45,74 @@ public static class TriageApp
 
             foreach (var ticket in tickets)
             {
-                try
-                {
-                    ResultPrinter.Print(output, await TicketPipeline.RunAsync(clients, ticket));
-                }
-                catch (RecordingMissingException exception)
-                {
-                    output.WriteLine($"error: no recorded response for ticket '{ticket.Id}': {exception.Message}");
-                    return Failed;
-                }
-                catch (PromptOutputException exception)
-                {
-                    output.WriteLine($"error: the model's answer for ticket '{ticket.Id}' could not be read: {exception.Message}");
-                    return Failed;
-                }
-                catch (EvalProviderException exception)
-                {
-                    output.WriteLine($"error: the model call for ticket '{ticket.Id}' failed: {exception.Message}");
-                    return Failed;
-                }
+                if (!await TryRunAsync(output, ticket, () => TriageAsync(clients, ticket, output))) return Failed;
+            }
+
+            // With no arguments, the order questions too: the OrderStatus prompt calls the lookupOrder tool.
+            var questions = args.Length == 0 ? SampleTickets.OrderQuestions : Array.Empty<SampleTicket>();
+            foreach (var question in questions)
+            {
+                if (!await TryRunAsync(output, question, () => AnswerOrderQuestionAsync(clients, question, output))) return Failed;
             }
 
             output.WriteLine($"Triaged {tickets.Count} ticket(s).");
             return Success;
         }
+    }
+
+    /// <summary>
+    /// Triages one ticket and prints the reply as it streams in: live, as the model writes it; offline, chunk by chunk
+    /// from the recording.
+    /// </summary>
+    private static async Task TriageAsync(TriageClients clients, SampleTicket ticket, TextWriter output)
+    {
+        var facts = await TicketPipeline.TriageAsync(clients, ticket);
+        ResultPrinter.PrintFacts(output, facts);
+
+        var stream = TicketPipeline.StreamReply(clients, facts);
+        var reply = ResultPrinter.StartReply(output);
+        var updates = 0;
+        await foreach (var textSoFar in stream)
+        {
+            reply.Show(textSoFar);
+            await output.FlushAsync();
+            updates++;
+        }
+
+        reply.Complete();
+        ResultPrinter.PrintCalls(output, facts, await stream.GetResultAsync(), updates);
+    }
+
+    private static async Task AnswerOrderQuestionAsync(TriageClients clients, SampleTicket question, TextWriter output)
+    {
+        var answer = await clients.Orders.OrderStatusAsync(question.Text, options: clients.CallOptions);
+        ResultPrinter.PrintOrderAnswer(output, question, answer);
+    }
+
+    /// <summary>Runs one ticket's prompts; a failure is printed as one line that names the ticket.</summary>
+    private static async Task<bool> TryRunAsync(TextWriter output, SampleTicket ticket, Func<Task> run)
+    {
+        // The replay clients find their answers by case id: the ticket id is the id of its eval cases.
+        using var recordingScope = RecordingContext.Enter(ticket.Id, 0);
+        try
+        {
+            await run();
+            return true;
+        }
+        catch (RecordingMissingException exception)
+        {
+            output.WriteLine($"error: no recorded response for ticket '{ticket.Id}': {exception.Message}");
+        }
+        catch (PromptOutputException exception)
+        {
+            output.WriteLine($"error: the model's answer for ticket '{ticket.Id}' could not be read: {exception.Message}");
+        }
+        catch (EvalProviderException exception)
+        {
+            output.WriteLine($"error: the model call for ticket '{ticket.Id}' failed: {exception.Message}");
+        }
+
+        return false;
     }
 
     private static bool TryPickTickets(string[] args, bool offline, TextWriter output, out IReadOnlyList<SampleTicket> tickets)

@@ -7,19 +7,25 @@ using PromptGen.Evals.Recording;
 namespace TicketTriage;
 
 /// <summary>
-/// The chat clients the sample calls its three prompts with. With <c>PROMPTGEN_ENDPOINT</c> or <c>PROMPTGEN_MODEL</c>
+/// The chat clients the sample calls its four prompts with. With <c>PROMPTGEN_ENDPOINT</c> or <c>PROMPTGEN_MODEL</c>
 /// set, one OpenAI-compatible client for all of them; otherwise, for each prompt, a client that replays the
 /// recordings committed next to its eval file (the same replay client the evals use), so the sample runs offline.
 /// </summary>
 public sealed class TriageClients : IDisposable
 {
-    private TriageClients(string mode, bool offline, IChatClient classify, IChatClient extract, IChatClient draft, ChatOptions? callOptions)
+    private readonly IDisposable[] _owned;
+
+    private TriageClients(
+        string mode, bool offline, IChatClient classify, IChatClient extract, IChatClient draft, IChatClient orders,
+        ChatOptions? callOptions, params IDisposable[] owned)
     {
+        _owned = owned;
         Mode = mode;
         IsOffline = offline;
         Classify = classify;
         Extract = extract;
         Draft = draft;
+        Orders = orders;
         CallOptions = callOptions;
     }
 
@@ -34,6 +40,12 @@ public sealed class TriageClients : IDisposable
     public IChatClient Extract { get; }
 
     public IChatClient Draft { get; }
+
+    /// <summary>
+    /// The client for <c>OrderStatus</c>, whose prompt declares the <c>lookupOrder</c> tool: it runs the model's tool
+    /// calls (<c>UseFunctionInvocation()</c>) and sends their results back until the model answers.
+    /// </summary>
+    public IChatClient Orders { get; }
 
     /// <summary>Options passed with every call: the configured model replaces the one named in the prompt files.</summary>
     public ChatOptions? CallOptions { get; }
@@ -55,26 +67,33 @@ public sealed class TriageClients : IDisposable
 
             var client = EvalProviderFactory.CreateChatClient(options);
             var where = options.Endpoint ?? "the OpenAI API";
+            // Disposing the function-invoking client disposes the one it wraps, the client all prompts share.
+            var orders = WithToolCalls(client);
             return new TriageClients($"Mode: live, model '{options.Model}' at {where}", offline: false,
-                client, client, client, new ChatOptions { ModelId = options.Model });
+                client, client, client, orders, new ChatOptions { ModelId = options.Model }, orders);
         }
 
+        var classify = Replay(promptsFolder, "ClassifyTicket");
+        var extract = Replay(promptsFolder, "ExtractTicketDetails");
+        var draft = Replay(promptsFolder, "DraftReply");
+        var orderStatus = WithToolCalls(Replay(promptsFolder, "OrderStatus"));
         return new TriageClients(
             "Mode: offline, replaying the hand-written responses in Prompts/*.eval.recordings.json " +
             $"(set {EvalProviderOptions.Names.EndpointVariable} and {EvalProviderOptions.Names.ModelVariable} to call a model)",
             offline: true,
-            Replay(promptsFolder, "ClassifyTicket"),
-            Replay(promptsFolder, "ExtractTicketDetails"),
-            Replay(promptsFolder, "DraftReply"),
-            callOptions: null);
+            classify, extract, draft, orderStatus,
+            callOptions: null,
+            classify, extract, draft, orderStatus);
     }
 
     public void Dispose()
     {
-        Classify.Dispose();
-        if (!ReferenceEquals(Extract, Classify)) Extract.Dispose();
-        if (!ReferenceEquals(Draft, Classify)) Draft.Dispose();
+        foreach (var owned in _owned) owned.Dispose();
     }
+
+    // Offline, the tools run for real with the recorded arguments; the replayed next turn holds the recorded tool result,
+    // so a tool that now returns something else is a recording miss (PG1003) with the difference.
+    private static IChatClient WithToolCalls(IChatClient client) => new ChatClientBuilder(client).UseFunctionInvocation().Build();
 
     // Replay mode never reaches the inner client; a call without a recording fails with the PG1003 explanation.
     private static RecordingChatClient Replay(string promptsFolder, string promptName) =>

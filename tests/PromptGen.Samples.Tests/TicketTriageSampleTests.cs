@@ -33,6 +33,11 @@ public sealed class TicketTriageSampleTests
         Assert.Contains("  Category:     shipping (ClassifyTicketPrompt.Category.Shipping)", lines);
         Assert.Contains("                #2304: filter pack", lines);
         Assert.Contains("    | Acme Support, Orders & Delivery", lines);
+        Assert.Contains(lines, l => l.StartsWith("  DraftReply ", StringComparison.Ordinal) && l.EndsWith(", streamed in 17 update(s)", StringComparison.Ordinal));
+        Assert.Contains("=== Order question order-shipped (chat) ===", lines);
+        Assert.Contains("  Tool calls:   lookupOrder(orderId: \"2291\") returned \"shipped\"", lines);
+        Assert.Contains("  Status:       shipped", lines);
+        Assert.Contains("  Tool calls:   (none)", lines);
         Assert.Contains(lines, l => l.Contains("repaired: StrippedCodeFence at $", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("repaired: EnumCaseFixed at $.priority", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("repaired: SingleValueToList at $.orders[1].items", StringComparison.Ordinal));
@@ -77,7 +82,7 @@ public sealed class TicketTriageSampleTests
                 ? FakeOpenAIServer.Chat("""{"category":"how-to","priority":"low","summary":"Asks how to print a report.","confidence":0.8}""")
                 : request.Body.Contains("You extract facts", StringComparison.Ordinal)
                     ? FakeOpenAIServer.Chat("""{"customer":{"name":"Ana"},"orders":[],"requestedAction":"information"}""")
-                    : FakeOpenAIServer.Chat("Hi Ana,\n\nGo to File > Print.\n\nBest regards,\nSam Rivera\nAcme Support"));
+                    : FakeOpenAIStreams.ChatStream(FakeOpenAIStreams.Split("Hi Ana,\n\nGo to File > Print.\n\nBest regards,\nSam Rivera\nAcme Support", 5)));
         var variables = Variables(
             ("PROMPTGEN_ENDPOINT", server.Endpoint),
             ("PROMPTGEN_MODEL", "local-model"),
@@ -96,6 +101,10 @@ public sealed class TicketTriageSampleTests
         Assert.All(requests, r => Assert.Contains("\"model\":\"local-model\"", r.Body, StringComparison.Ordinal));
         Assert.All(requests, r => Assert.Equal("Bearer not-a-real-key", r.Authorization));
         Assert.Contains("How do I print a report? Ana", requests[0].Body, StringComparison.Ordinal);
+        // The reply is requested streamed and printed as it arrives, in more than one update.
+        Assert.False(FakeOpenAIStreams.IsStreamRequest(requests[1]));
+        Assert.True(FakeOpenAIStreams.IsStreamRequest(requests[2]));
+        Assert.Matches(@"DraftReply .*, streamed in ([2-9]|\d\d+) update\(s\)", output);
     }
 
     private static Func<string, string?> Variables(params (string Name, string Value)[] variables)
