@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using PromptGen.Consumer.Tests.Prompts.Tools;
+using PromptGen.Tools;
 
 namespace PromptGen.Consumer.Tests;
 
@@ -54,6 +55,23 @@ public sealed class StreamingToolTests
 
         Assert.Equal("Pending", result.Value.Status);
         Assert.Equal(["A-1182"], store.Lookups);
+    }
+
+    [Fact]
+    public async Task Without_function_invocation_a_streamed_answer_that_is_only_a_tool_call_is_reported_clearly()
+    {
+        var store = new OrderStore(new Dictionary<string, OrderState> { ["A-1182"] = OrderState.Shipped });
+        using var client = new ToolThenTextChatClient();
+
+        var stream = client.OrderQuestionStreamAsync(store, "Where is A-1182?");
+        var partials = 0;
+        await foreach (var partial in stream) partials++;
+        var error = await Assert.ThrowsAsync<PromptToolCallException>(() => stream.GetResultAsync());
+
+        Assert.Equal(0, partials);
+        Assert.Equal("lookupOrder", Assert.Single(error.Calls).Name);
+        Assert.Contains("UseFunctionInvocation", error.Message);
+        Assert.Empty(store.Lookups);
     }
 
     [Fact]
