@@ -1,4 +1,5 @@
 using System;
+using System.ClientModel;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -7,6 +8,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using PromptGen.Consumer.Tests.Prompts.Tools;
+using OpenAI;
+using PromptGen.Evals.Tests.Providers;
 using PromptGen.Tools;
 
 namespace PromptGen.Consumer.Tests;
@@ -42,6 +45,29 @@ public sealed class StreamingToolTests
         }
 
         Assert.Equal("Delivered", partials[^1].Status);
+    }
+
+    [Fact]
+    public async Task Through_the_OpenAI_client_a_tool_call_streamed_in_pieces_runs_the_method_and_the_answer_depends_on_its_result()
+    {
+        await using var server = FakeOpenAIServer.Start(request =>
+        {
+            var results = FakeOpenAIServer.ToolResults(request);
+            if (results.Count == 0) return FakeOpenAIStreams.ToolCallStream("call_1", "lookupOrder", """{"orderId":"A-1182"}""", 4);
+            // Hand-written model answer that repeats what the tool returned.
+            var status = JsonDocument.Parse(results[0].Content).RootElement.GetString();
+            return FakeOpenAIStreams.ChatStream(FakeOpenAIStreams.Split($$"""{"orderId":"A-1182","status":"{{status}}","answer":"-"}""", 5));
+        });
+        var store = new OrderStore(new Dictionary<string, OrderState> { ["A-1182"] = OrderState.Delivered });
+        using var client = new OpenAIClient(new ApiKeyCredential("test-key"), new OpenAIClientOptions { Endpoint = new Uri(server.Endpoint) })
+            .GetChatClient("test-model").AsIChatClient().AsBuilder().UseFunctionInvocation().Build();
+
+        var stream = client.OrderQuestionStreamAsync(store, "Where is A-1182?");
+        var result = await stream.GetResultAsync();
+
+        Assert.Equal(["A-1182"], store.Lookups);
+        Assert.Equal("Delivered", result.Value.Status);
+        Assert.Equal(2, server.Requests.Count);
     }
 
     [Fact]
