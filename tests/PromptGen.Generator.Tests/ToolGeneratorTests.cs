@@ -67,6 +67,44 @@ public sealed class ToolGeneratorTests
     }
 
     [Fact]
+    public void Instance_tools_stream_with_their_target_passed_exactly_as_to_the_whole_call()
+    {
+        var harness = Harness(Prompt, Tools);
+        harness.Run();
+
+        var extensions = harness.OutputCompilation!.GetTypeByMetadataName("Acme.Support.Prompts.PromptChatClientExtensions")!;
+        var whole = (IMethodSymbol)extensions.GetMembers("OrderQuestionAsync").Single();
+        var streamed = (IMethodSymbol)extensions.GetMembers("OrderQuestionStreamAsync").Single();
+        Assert.Equal(Signature(whole), Signature(streamed));
+        Assert.Equal("orderStore", streamed.Parameters[1].Name);
+        Assert.Equal("Acme.Support.OrderStore", streamed.Parameters[1].Type.ToDisplayString());
+        var prompt = harness.OutputCompilation.GetTypeByMetadataName("Acme.Support.Prompts.OrderQuestionPrompt")!;
+        var run = (IMethodSymbol)prompt.GetMembers("RunAsync").Single();
+        var stream = (IMethodSymbol)prompt.GetMembers("StreamAsync").Single();
+        Assert.Equal(Signature(run), Signature(stream));
+        var problems = harness.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void An_internal_tool_target_makes_the_streamed_call_internal_like_the_whole_call()
+    {
+        var harness = Harness(Prompt, Tools.Replace("public sealed class OrderStore", "internal sealed class OrderStore", StringComparison.Ordinal));
+        harness.Run();
+
+        var extensions = harness.OutputCompilation!.GetTypeByMetadataName("Acme.Support.Prompts.PromptChatClientExtensions")!;
+        Assert.Equal(Accessibility.Internal, extensions.GetMembers("OrderQuestionAsync").Single().DeclaredAccessibility);
+        Assert.Equal(Accessibility.Internal, extensions.GetMembers("OrderQuestionStreamAsync").Single().DeclaredAccessibility);
+        var prompt = harness.OutputCompilation.GetTypeByMetadataName("Acme.Support.Prompts.OrderQuestionPrompt")!;
+        Assert.Equal(Accessibility.Internal, prompt.GetMembers("StreamAsync").Single().DeclaredAccessibility);
+        Assert.Empty(harness.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    /// <summary>The parameters (type, name, default) of a method, without its return type.</summary>
+    private static string Signature(IMethodSymbol method) =>
+        string.Join(", ", method.Parameters.Select(p => $"{p.Type.ToDisplayString()} {p.Name}{(p.HasExplicitDefaultValue ? " = " + (p.ExplicitDefaultValue ?? "null") : string.Empty)}"));
+
+    [Fact]
     public void An_unknown_tool_is_PG0601_at_its_name_in_the_frontmatter_with_a_suggestion()
     {
         var result = Harness("---\ntools: [lookupOrdr, shippingDays]\ninput:\n  schema:\n    question: string\n---\n{{question}}", Tools).Run();

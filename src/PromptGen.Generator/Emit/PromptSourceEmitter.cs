@@ -66,8 +66,7 @@ internal static class PromptSourceEmitter
             RuntimeSeamEmitter.EmitCallSite(w, model);
             if (!ToolEmitter.NeedsTargets(model)) RuntimeSeamEmitter.EmitRunAsync(w, model);
             ToolEmitter.EmitMembers(w, model);
-            // Streaming passes no tool targets yet: prompts with instance tools get no StreamAsync (docs/streaming.md).
-            if (!ToolEmitter.NeedsTargets(model)) StreamEmitter.EmitMembers(w, model);
+            StreamEmitter.EmitMembers(w, model);
             VariantEmitter.EmitBaseMembers(w, model);
             if (JsonCodecEmitter.IsNeeded(model))
             {
@@ -209,7 +208,7 @@ internal static class PromptSourceEmitter
             var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
             var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
             w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
-            if (!ToolEmitter.NeedsTargets(model)) StreamEmitter.EmitExtension(w, model, cls, outputType, parameters, GeneratedCodeAttribute);
+            StreamEmitter.EmitExtension(w, model, cls, outputType, parameters, GeneratedCodeAttribute);
         }
     }
 

@@ -37,31 +37,41 @@ internal static class StreamEmitter
         }
 
         var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : "s_outputParser.Reader";
+        // Instance tools: the objects they are called on follow the input, exactly as in RunAsync.
+        var targets = ToolEmitter.Targets(model);
+        var createOptions = $"CreateOptions({string.Join(", ", targets.Select(t => t.Parameter))})";
         var call = model.IsTextOutput
-            ? $"global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, CreateOptions(), options, {reader}, cancellationToken);"
-            : $"global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, {reader}, PartialCodec.ReadRoot, cancellationToken);";
+            ? $"global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, {createOptions}, options, {reader}, cancellationToken);"
+            : $"global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, {createOptions}, options, {reader}, PartialCodec.ReadRoot, cancellationToken);";
         w.Line();
-        w.Line("/// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>");
+        w.Line(targets.Count == 0
+            ? "/// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>"
+            : "/// <summary>Renders the prompt and streams the model's answer with the prompt's tools: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>. Tool calls run when the client is composed with <c>UseFunctionInvocation()</c>.</summary>");
+        foreach (var target in targets) w.Line($"/// <param name=\"{target.Parameter}\">The object the <see cref=\"{target.Type}\"/> tools are called on.</param>");
         w.Line("/// <param name=\"options\">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>");
-        w.Line($"public static {StreamType(model, outputType)} StreamAsync(");
+        w.Line($"{ToolEmitter.TargetAccessibility(model, "public")} static {StreamType(model, outputType)} StreamAsync(");
         w.Line($"    {TypeNames.IChatClient} client,");
         w.Line("    Input input,");
+        foreach (var target in targets) w.Line($"    {target.Type} {target.Parameter},");
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
         w.Line("    " + call);
     }
 
-    /// <summary>Writes <c>{Name}StreamAsync</c> in the extension class: the parameters of <c>{Name}Async</c>.</summary>
+    /// <summary>Writes <c>{Name}StreamAsync</c> in the extension class: the parameters of <c>{Name}Async</c>, tool targets included.</summary>
     public static void EmitExtension(IndentedWriter w, PromptModel model, string cls, string outputType, IReadOnlyList<PropertyModel> parameters, string generatedCodeAttribute)
     {
         var identity = model.Identity;
         var name = StreamMethodName(identity.MethodName);
         w.Line();
         w.Line($"/// <summary>Streams the <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>");
+        foreach (var target in ToolEmitter.Targets(model)) XmlDoc.Param(w, target.Parameter, $"The object the {target.TypeName} tools are called on.");
         foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description);
         w.Line(generatedCodeAttribute);
-        w.Line($"{identity.Accessibility} static {StreamType(model, outputType)} {name}(");
+        w.Line($"{ToolEmitter.TargetAccessibility(model, identity.Accessibility)} static {StreamType(model, outputType)} {name}(");
         w.Line($"    this {TypeNames.IChatClient} client,");
+        // As in {Name}Async: tool targets first, so the input's optional parameters keep their defaults.
+        foreach (var target in ToolEmitter.TargetParameters(model)) w.Line($"    {target},");
         foreach (var parameter in parameters)
         {
             var optional = parameter.Default is { } value ? " = " + (value.Constant ?? "null") : parameter.IsRequired ? string.Empty : " = null";
@@ -71,7 +81,8 @@ internal static class StreamEmitter
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
         var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
-        w.Line($"    {cls}.StreamAsync(client, new {cls}.Input({arguments}), options, cancellationToken);");
+        var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
+        w.Line($"    {cls}.StreamAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
     }
 
     /// <summary><c>TriageTicketAsync</c> → <c>TriageTicketStreamAsync</c>.</summary>

@@ -155,6 +155,8 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
         }
 
         var response = _updates.ToChatResponse();
+        // As for a whole call: an answer that is only tool calls nobody ran has no output to parse.
+        Tools.PromptToolCallException.ThrowIfUnanswered(response);
         var first = PromptRunner.ReadAnswer(_reader, response.Text ?? string.Empty);
         if (first.Ok)
         {

@@ -41,6 +41,23 @@ internal static class FakeOpenAIStreams
     }
 
     /// <summary>
+    /// An assistant turn that only calls one tool, streamed: the call's id and name in the first <c>delta.tool_calls</c>
+    /// event, then its JSON arguments in pieces of about <paramref name="size"/> characters, one event each, as OpenAI
+    /// streams them; the last event has <c>finish_reason: tool_calls</c>.
+    /// </summary>
+    public static ScriptedResponse ToolCallStream(string id, string name, string argumentsJson, int size, string model = "test-model")
+    {
+        var body = new StringBuilder();
+        void Event(object payload) => body.Append("data: ").Append(JsonSerializer.Serialize(payload)).Append("\n\n");
+        Event(Chunk(model, new { role = "assistant", content = (string?)null, tool_calls = new[] { new { index = 0, id, type = "function", function = new { name, arguments = "" } } } }, null));
+        foreach (var piece in Split(argumentsJson, size))
+            Event(Chunk(model, new { tool_calls = new[] { new { index = 0, function = new { arguments = piece } } } }, null));
+        Event(Chunk(model, new { }, "tool_calls"));
+        body.Append("data: [DONE]\n\n");
+        return new ScriptedResponse(200, body.ToString(), new Dictionary<string, string> { ["Content-Type"] = "text/event-stream" });
+    }
+
+    /// <summary>
     /// <paramref name="text"/> cut into pieces of about <paramref name="size"/> characters, never inside a surrogate pair
     /// (each event is JSON, which cannot carry half a character).
     /// </summary>

@@ -122,6 +122,17 @@ public static partial class OrderQuestionPrompt
         }
     }
 
+    /// <summary>Renders the prompt and streams the model's answer with the prompt's tools: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>. Tool calls run when the client is composed with <c>UseFunctionInvocation()</c>.</summary>
+    /// <param name="orderStore">The object the <see cref="global::Acme.Support.OrderStore"/> tools are called on.</param>
+    /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
+    public static global::PromptGen.Streaming.PromptStream<string, string> StreamAsync(
+        global::Microsoft.Extensions.AI.IChatClient client,
+        Input input,
+        global::Acme.Support.OrderStore orderStore,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, CreateOptions(orderStore), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
+
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
@@ -164,4 +175,15 @@ public static partial class PromptChatClientExtensions
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Acme.Support.Prompts.OrderQuestionPrompt.RunAsync(client, new global::Acme.Support.Prompts.OrderQuestionPrompt.Input(question), orderStore, options, cancellationToken);
+
+    /// <summary>Streams the <c>OrderQuestion</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
+    /// <param name="orderStore">The object the OrderStore tools are called on.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static global::PromptGen.Streaming.PromptStream<string, string> OrderQuestionStreamAsync(
+        this global::Microsoft.Extensions.AI.IChatClient client,
+        global::Acme.Support.OrderStore orderStore,
+        string question,
+        global::PromptGen.PromptRunOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Acme.Support.Prompts.OrderQuestionPrompt.StreamAsync(client, new global::Acme.Support.Prompts.OrderQuestionPrompt.Input(question), orderStore, options, cancellationToken);
 }
