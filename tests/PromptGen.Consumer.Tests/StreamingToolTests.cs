@@ -71,6 +71,32 @@ public sealed class StreamingToolTests
     }
 
     [Fact]
+    public async Task Through_the_OpenAI_client_enumerating_a_streamed_tool_call_and_answer_ends_at_the_answer()
+    {
+        await using var server = FakeOpenAIServer.Start(request =>
+        {
+            var results = FakeOpenAIServer.ToolResults(request);
+            if (results.Count == 0) return FakeOpenAIStreams.ToolCallStream("call_1", "lookupOrder", """{"orderId":"A-1182"}""", 4);
+            // Hand-written model answer that repeats what the tool returned.
+            var status = JsonDocument.Parse(results[0].Content).RootElement.GetString();
+            return FakeOpenAIStreams.ChatStream(FakeOpenAIStreams.Split($$"""{"orderId":"A-1182","status":"{{status}}","answer":"-"}""", 5));
+        });
+        var store = new OrderStore(new Dictionary<string, OrderState> { ["A-1182"] = OrderState.Delivered });
+        using var client = new OpenAIClient(new ApiKeyCredential("test-key"), new OpenAIClientOptions { Endpoint = new Uri(server.Endpoint) })
+            .GetChatClient("test-model").AsIChatClient().AsBuilder().UseFunctionInvocation().Build();
+
+        var stream = client.OrderQuestionStreamAsync(store, "Where is A-1182?");
+        var partials = new List<OrderQuestionPrompt.PartialOutput>();
+        await foreach (var partial in stream) partials.Add(partial);
+        var result = await stream.GetResultAsync();
+
+        Assert.Equal(["A-1182"], store.Lookups);
+        Assert.Equal("Delivered", result.Value.Status);
+        Assert.Equal("Delivered", partials[^1].Status);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task The_prompt_class_streams_with_the_store_after_the_input_as_RunAsync_takes_it()
     {
         var store = new OrderStore(new Dictionary<string, OrderState> { ["A-1182"] = OrderState.Pending });

@@ -117,9 +117,7 @@ public sealed class StreamingToolsConsumerTests(PackedPackages packages)
         return 0;
         """;
 
-    // Known failure, not yet diagnosed: the streamed part passes, but the streamed tool-using call ends with
-    // "output is empty" in the packed consumer (the same flow passes in PromptGen.Consumer.Tests/StreamingToolTests).
-    [EndToEndFact(Skip = "Streamed tool call ends with an empty answer in the packed consumer; under investigation")]
+    [EndToEndFact]
     public async Task Streamed_partials_grow_to_the_whole_value_and_a_streamed_tool_call_runs_the_method_with_typed_arguments()
     {
         var consumer = await BuiltConsumerAsync();
@@ -136,7 +134,7 @@ public sealed class StreamingToolsConsumerTests(PackedPackages packages)
         Assert.Equal("A-1182", (string?)partials[^1]["orderId"]);
         var streamed = Value(lines, "STREAMED=");
         Assert.Equal(Value(lines, "WHOLE="), streamed);
-        Assert.Equal("""{"OrderId":"A-1182","Items":["hammer","box of nails"],"Total":24.5}""", streamed);
+        Assert.Equal("""{"orderId":"A-1182","items":["hammer","box of nails"],"total":24.5}""", streamed);
 
         // The status exists only in the C# store: the answer has it because the tool ran and its result reached the model.
         Assert.Equal("Delivered", Value(lines, "STATUS="));
@@ -163,7 +161,9 @@ public sealed class StreamingToolsConsumerTests(PackedPackages packages)
             return stream ? FakeOpenAIStreams.ToolCallStream("call_1", "lookupOrder", arguments, 4) : FakeOpenAIServer.ToolCalls(("call_1", "lookupOrder", arguments));
         }
 
-        var status = JsonDocument.Parse(results[0].Content).RootElement.GetString();
+        // A tool that returns a string hands the model the text itself; other results arrive as JSON.
+        var content = results[0].Content;
+        var status = content.StartsWith('"') ? JsonDocument.Parse(content).RootElement.GetString() : content;
         var answer = $$"""{"orderId":"A-1182","status":"{{status}}"}""";
         return stream ? FakeOpenAIStreams.ChatStream(FakeOpenAIStreams.Split(answer, 5)) : FakeOpenAIServer.Chat(answer);
     }

@@ -210,7 +210,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             var response = index >= _maxRequests
                 ? new ScriptedResponse(503, "{\"error\":{\"message\":\"fake server request limit\"}}")
                 : _allPaths || request.Path is "/v1/chat/completions" or "/v1/embeddings"
-                    ? _handler(request)
+                    ? Answer(request)
                     : new ScriptedResponse(404, "{\"error\":{\"message\":\"not found\"}}");
             if (response.Delay > TimeSpan.Zero)
                 await Task.Delay(response.Delay, _stop.Token).ConfigureAwait(false);
@@ -231,6 +231,22 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         finally
         {
             Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    /// <summary>
+    /// The script's answer; a script that throws answers 500 with its exception, so a broken test fails at once with
+    /// the reason instead of leaving the client waiting for a response that never comes.
+    /// </summary>
+    private ScriptedResponse Answer(ReceivedRequest request)
+    {
+        try
+        {
+            return _handler(request);
+        }
+        catch (Exception ex)
+        {
+            return new ScriptedResponse(500, JsonSerializer.Serialize(new { error = new { message = "fake server script failed: " + ex, type = "server_error" } }));
         }
     }
 
