@@ -20,9 +20,13 @@ System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += static (context, 
     return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
 };
 
-// Usage: [fixture-dir (default artifacts/fixture)] [warm runs (default 5)]
-var fixture = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine(FindRepositoryRoot(), "artifacts", "fixture"));
-var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+// Usage: [fixture-dir (default artifacts/fixture)] [warm runs (default 5)] [--steps]
+// --steps adds runs with Roslyn's step tracking, for each step's share; tracking itself costs far more than the steps
+// on a large project, so those runs are not the generator's time.
+var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var fixture = Path.GetFullPath(positional.Length > 0 ? positional[0] : Path.Combine(FindRepositoryRoot(), "artifacts", "fixture"));
+var runs = positional.Length > 1 ? int.Parse(positional[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+var trackSteps = args.Contains("--steps");
 var promptFolder = Path.Combine(fixture, "Prompts");
 if (!Directory.Exists(promptFolder))
 {
@@ -66,17 +70,24 @@ if (cold.Exception is not null) Console.WriteLine("  " + cold.Exception);
 
 // 2. Warm full runs (a new driver each time, so nothing is cached), without and with step tracking.
 var warm = new List<double>();
+var warmCpu = new List<double>();
+var process = Process.GetCurrentProcess();
 for (var i = 0; i < runs; i++)
 {
+    process.Refresh();
+    var cpu = process.TotalProcessorTime;
     stopwatch.Restart();
     NewDriver(track: false).RunGenerators(compilation);
     warm.Add(stopwatch.Elapsed.TotalMilliseconds);
+    process.Refresh();
+    warmCpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
 }
-Console.WriteLine($"warm runs: median {Median(warm):F0} ms ({string.Join(", ", warm.Select(w => w.ToString("F0")))})");
+Console.WriteLine($"warm runs: median {Median(warm):F0} ms wall ({string.Join(", ", warm.Select(w => w.ToString("F0")))}), " +
+                  $"median {Median(warmCpu):F0} ms CPU of the process (GC threads included)");
 
 var steps = new Dictionary<string, List<double>>();
 GeneratorRunResult tracked = default;
-for (var i = 0; i < runs; i++)
+for (var i = 0; i < (trackSteps ? runs : 0); i++)
 {
     tracked = NewDriver(track: true).RunGenerators(compilation).GetRunResult().Results[0];
     foreach (var (name, list) in tracked.TrackedSteps.Concat(tracked.TrackedOutputSteps))
@@ -85,7 +96,7 @@ for (var i = 0; i < runs; i++)
         times.Add(list.Sum(step => step.ElapsedTime.TotalMilliseconds));
     }
 }
-Console.WriteLine("per step (median over the tracked runs, summed over the step's items; SourceOutput includes emitting and AddSource):");
+if (trackSteps) Console.WriteLine("per step (median over the tracked runs, summed over the step's items; SourceOutput includes emitting and AddSource):");
 foreach (var (name, times) in steps.OrderByDescending(e => Median(e.Value)))
 {
     Console.WriteLine($"  {name,-24} {Median(times),8:F1} ms  ({ItemCount(tracked, name)} items)");
