@@ -42,11 +42,10 @@ internal static class VariantPipeline
 
     private static VariantRole Resolve(string path, VariantFactSet set)
     {
-        var paths = set.Prompts.Select(p => p.Path).ToList();
-        var variant = PromptVariantFile.Of(path, paths);
+        var variant = set.Index.Of(path);
         if (variant is null)
         {
-            var variants = PromptVariantFile.VariantsOf(path, paths)
+            var variants = set.Index.VariantsOf(path)
                 .Where(v => Generates(v, set))
                 .Select(v => v.Variant)
                 .ToEquatableArray();
@@ -78,11 +77,7 @@ internal static class VariantPipeline
             && PromptVariantCheck.Check(variant, baseFacts.Signature, self.Signature).Count == 0;
     }
 
-    private static VariantFacts? Find(VariantFactSet set, string path)
-    {
-        var target = path.Replace('\\', '/');
-        return set.Prompts.FirstOrDefault(p => string.Equals(p.Path.Replace('\\', '/'), target, StringComparison.Ordinal));
-    }
+    private static VariantFacts? Find(VariantFactSet set, string path) => set.Find(path);
 
     /// <summary>Variants take no part in class-name collisions: they generate into their base's class.</summary>
     public static PromptIdentity? IdentityForCollisions(VariantAwarePrompt prompt) => prompt.Role.IsVariant ? null : prompt.Named.Identity;

@@ -44,16 +44,8 @@ public sealed record PromptVariantFile(string Path, string BasePath, string Vari
     }
 
     /// <summary>Every variant of the prompt at <paramref name="basePath"/> among <paramref name="promptPaths"/>, by name in ordinal order.</summary>
-    public static IReadOnlyList<PromptVariantFile> VariantsOf(string basePath, IEnumerable<string> promptPaths)
-    {
-        var target = Normalize(basePath);
-        return promptPaths
-            .Select(FromName)
-            .Where(v => v is not null && string.Equals(Normalize(v.BasePath), target, StringComparison.Ordinal))
-            .Select(v => v!)
-            .OrderBy(v => v.Variant, StringComparer.Ordinal)
-            .ToList();
-    }
+    public static IReadOnlyList<PromptVariantFile> VariantsOf(string basePath, IEnumerable<string> promptPaths) =>
+        new PromptVariantIndex(promptPaths).VariantsOf(basePath);
 
-    private static string Normalize(string path) => path.Replace('\\', '/');
+    internal static string Normalize(string path) => path.Replace('\\', '/');
 }
