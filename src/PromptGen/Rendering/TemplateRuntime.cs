@@ -186,7 +186,7 @@ public static class TemplateRuntime
 
     /// <summary>The root context: the input when it is an object, else an empty object.</summary>
     public static object RootContext(object? input) =>
-        input is PromptValue { Kind: PromptValueKind.Object } or JsonElement { ValueKind: JsonValueKind.Object } ? input : PromptValue.EmptyObject();
+        input is PromptValue { Kind: PromptValueKind.Object } or JsonObjectView ? input : PromptValue.EmptyObject();
 
     /// <summary>The root <c>@</c> data frame: <c>@metadata</c>, the context keys and <c>@root</c>.</summary>
     public static object RootData(object context, PromptRenderOptions? options, object? history)
@@ -348,10 +348,10 @@ public static class TemplateRuntime
     /// </summary>
     public static BlockInvocation[]? BlockMissing(object? value, object? context, object frame)
     {
-        if (value is JsonElement element)
+        if (value is JsonElement or JsonObjectView)
         {
             // Never true, false or null (those are shared template values): lists iterate, anything else is the context.
-            return element.ValueKind == JsonValueKind.Array ? Each(value, frame) : new[] { new BlockInvocation(value, null, null, null) };
+            return value is JsonElement { ValueKind: JsonValueKind.Array } ? Each(value, frame) : new[] { new BlockInvocation(value, null, null, null) };
         }
 
         if (value is PromptValue { Kind: PromptValueKind.Boolean } boolean && boolean.AsBoolean) return new[] { new BlockInvocation(context, null, null, null) };

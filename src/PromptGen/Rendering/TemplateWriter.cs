@@ -84,7 +84,7 @@ public sealed class TemplateWriter
             case RenderOutput rendered:
                 Output.Append(rendered);
                 return;
-            case System.Text.Json.JsonElement when JsonInputValues.TryWriteString(value, Output):
+            case System.Text.Json.JsonElement when JsonInputValues.TryWriteScalar(value, Output):
                 return;
             case SafeMarkup markup:
                 Output.Append(markup.Content);
