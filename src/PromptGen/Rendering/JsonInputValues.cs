@@ -170,9 +170,13 @@ internal static class JsonInputValues
             return;
         }
 
+#if NET
         Span<char> chars = stackalloc char[raw.Length];
         for (var i = 0; i < raw.Length; i++) chars[i] = (char)raw[i];
         output.TextRun().Append(chars);
+#else
+        output.Append(Encoding.ASCII.GetString(raw.ToArray()));
+#endif
     }
 
     /// <summary>
