@@ -1,7 +1,8 @@
 // Times the Dotprompt JS reference's compiled render on the render benchmark templates, in one process.
 // Usage: node render-dotprompt.mjs <tools-dir> <prompts-dir> <data-dir> <seconds-per-template> <messages-out.json> <name>=<Prompt>:<input.json> ...
 // Partials are every _name.prompt in <prompts-dir>. Writes the rendered messages of every template (for the
-// equivalence check) to <messages-out.json> and prints one line per template: "ops/s dotprompt[<name>] <rate>".
+// equivalence check) to <messages-out.json> and prints per template "ops/s dotprompt[<name>] <rate>" and, for the same body
+// without its frontmatter schema (Prompts/Dynamic/<Prompt>Dynamic.prompt), "ops/s dotprompt_no_schema[<name>] <rate>".
 import { createRequire } from "node:module";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -42,9 +43,20 @@ for (const spec of cases) {
   const data = { input: JSON.parse(readFileSync(join(dataDir, inputFile), "utf8")) };
   const first = await render(data);
   messages[name] = first.messages.map((m) => ({ role: m.role, text: m.content.map((p) => p.text ?? "").join("") }));
+  // The same body without frontmatter schema (Dynamic/<Prompt>Dynamic.prompt, what PromptGen's dynamic path renders):
+  // Dotprompt's render resolves the input schema on every call, so this is the like-for-like peer of the dynamic path.
+  const noSchemaFile = join(promptsDir, "Dynamic", prompt + "Dynamic.prompt");
+  const renderNoSchema = await dotprompt.compile(readFileSync(noSchemaFile, "utf8"));
+  const second = (await renderNoSchema(data)).messages.map((m) => ({ role: m.role, text: m.content.map((p) => p.text ?? "").join("") }));
+  if (JSON.stringify(second) !== JSON.stringify(messages[name])) {
+    console.error(`render-dotprompt: ${noSchemaFile} renders other messages than ${prompt}.prompt`);
+    process.exit(1);
+  }
   if (seconds > 0) {
     await run(render, data, Math.max(0.5, seconds / 2)); // warm-up: let V8 optimize
     console.log(`ops/s dotprompt[${name}] ${(await run(render, data, seconds)).toFixed(0)}`);
+    await run(renderNoSchema, data, Math.max(0.5, seconds / 2));
+    console.log(`ops/s dotprompt_no_schema[${name}] ${(await run(renderNoSchema, data, seconds)).toFixed(0)}`);
   }
 }
 writeFileSync(messagesOut, JSON.stringify(messages, null, 1));

@@ -15,6 +15,10 @@ const js = Object.fromEntries(
   readFileSync(join(out, "js-render.txt"), "utf8").split("\n").filter((l) => l.startsWith("ops/s dotprompt["))
     .map((l) => { const m = /^ops\/s dotprompt\[(.*)\] (\d+)/.exec(l); return [m[1], Number(m[2])]; }));
 const templates = Object.keys(js);
+// The same body without its frontmatter schema, which Dotprompt resolves on every render (the dynamic path's like-for-like peer).
+const jsNoSchema = Object.fromEntries(
+  readFileSync(join(out, "js-render.txt"), "utf8").split("\n").filter((l) => l.startsWith("ops/s dotprompt_no_schema["))
+    .map((l) => { const m = /^ops\/s dotprompt_no_schema\[(.*)\] (\d+)/.exec(l); return [m[1], Number(m[2])]; }));
 
 const round = (x, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? null : Number(x.toFixed(digits)));
 const ratio = (a, b) => (a && b ? a / b : null);
@@ -26,12 +30,13 @@ for (const t of templates) {
   const typed = rate(`RenderBenchmarks.Typed[${t}]`), dyn = rate(`RenderBenchmarks.Dynamic[${t}]`), runtime = rate(`RenderBenchmarks.RunTime[${t}]`);
   const hand = rate(`RenderBenchmarks.HandWritten[${t}]`), hbs = rate(`RenderBenchmarks.HandlebarsNet[${t}]`);
   perTemplate[t] = {
-    ops_per_s: { typed, dynamic: dyn, run_time_renderer: runtime, hand_written: hand, handlebars_net: hbs, dotprompt_js: js[t] },
+    ops_per_s: { typed, dynamic: dyn, run_time_renderer: runtime, hand_written: hand, handlebars_net: hbs, dotprompt_js: js[t], dotprompt_js_no_schema: jsNoSchema[t] ?? null },
     allocated_bytes: { typed: dotnet[`RenderBenchmarks.Typed[${t}]`]?.allocated_bytes ?? null, dynamic: dotnet[`RenderBenchmarks.Dynamic[${t}]`]?.allocated_bytes ?? null, hand_written: dotnet[`RenderBenchmarks.HandWritten[${t}]`]?.allocated_bytes ?? null },
     render_vs_handwritten: round(ratio(typed, hand)),
     render_vs_handlebars_net: round(ratio(typed, hbs)),
     render_vs_dotprompt_js: round(ratio(typed, js[t])),
     render_dynamic_vs_dotprompt_js: round(ratio(dyn, js[t])),
+    render_dynamic_vs_dotprompt_js_no_schema: round(ratio(dyn, jsNoSchema[t])),
     render_runtime_vs_dotprompt_js: round(ratio(runtime, js[t])),
   };
 }
@@ -73,6 +78,7 @@ const summary = {
   render_vs_handlebars_net: renderKey("render_vs_handlebars_net"),
   render_vs_dotprompt_js: renderKey("render_vs_dotprompt_js"),
   render_dynamic_vs_dotprompt_js: renderKey("render_dynamic_vs_dotprompt_js"),
+  render_dynamic_vs_dotprompt_js_no_schema: renderKey("render_dynamic_vs_dotprompt_js_no_schema"),
   render_runtime_vs_dotprompt_js: renderKey("render_runtime_vs_dotprompt_js"),
   parse_clean_vs_stj_reflection: round(ratio(clean, rate("ParseCleanJsonBenchmarks.SystemTextJsonReflection"))),
   // Cost (not throughput): streaming a 20 KB answer in 1-token chunks over one whole Parse of it.
@@ -86,14 +92,14 @@ const summary = {
   eval_replay_1000_cases_cold_ms: median(evalRuns.map((r) => r.wall_ms)),
 
   notes: {
-    render: "Typed keys: generated typed Render; render_dynamic_*: generated Render(JsonElement) of the same body without an input schema; render_runtime_*: the run-time renderer (promptgen render, evals of untyped prompts). Each key is the geometric mean over the five templates; details.render has each template and details.render_min the worst one.",
+    render: "Typed keys: generated typed Render; render_dynamic_*: generated Render(JsonElement) of the same body without an input schema; render_runtime_*: the run-time renderer (promptgen render, evals of untyped prompts); *_no_schema: against Dotprompt JS rendering that same body without the frontmatter schema it resolves on every render. Each key is the geometric mean over the five templates; details.render has each template and details.render_min the worst one.",
     parse_malformed_vs_baml: "Generated Parse (PromptOutputException caught on rejects, as BAML's loop catches its own) over every malformed case of the parsing corpus, parses per second, over BAML's parser on the same cases (median round).",
     eval_replay_1000_cases_cold_ms: "Median wall time of 3 new processes, each replaying 1,000 recorded cases (1 in 20 needs repairs), scoring, gating and writing the JUnit, JSON, Markdown and HTML reports.",
     stream_parse_vs_whole_parse: "StreamParseBenchmarks: whole Parse ops/s over streaming ops/s (a cost; bar: at most 10).",
   },
   details: {
     render: perTemplate,
-    render_min: Object.fromEntries(["render_vs_handwritten", "render_vs_handlebars_net", "render_vs_dotprompt_js", "render_dynamic_vs_dotprompt_js", "render_runtime_vs_dotprompt_js"].map((k) => [k, renderMin(k)])),
+    render_min: Object.fromEntries(["render_vs_handwritten", "render_vs_handlebars_net", "render_vs_dotprompt_js", "render_dynamic_vs_dotprompt_js", "render_dynamic_vs_dotprompt_js_no_schema", "render_runtime_vs_dotprompt_js"].map((k) => [k, renderMin(k)])),
     parse: {
       clean_ops_per_s: { generated_parse: clean, stj_reflection: rate("ParseCleanJsonBenchmarks.SystemTextJsonReflection"), stj_source_generated: rate("ParseCleanJsonBenchmarks.SystemTextJsonSourceGenerated") },
       clean_allocated_bytes: dotnet["ParseCleanJsonBenchmarks.GeneratedParse"]?.allocated_bytes ?? null,
@@ -129,8 +135,8 @@ writeFileSync(join(out, "summary.json"), JSON.stringify(summary, null, 2) + "\n"
 console.log(`\nartifacts/bench/summary.json (${mode}, load average ${loadBefore} before, ${loadAfter} after, ${seconds} s)`);
 console.log("| key | value | bar | met |\n|---|---|---|---|");
 for (const [key, { value, bar, met }] of Object.entries(summary.bars)) console.log(`| ${key} | ${value} | ${bar} | ${met === null ? "n/a" : met ? "yes" : "NO"} |`);
-console.log("\nrender, per template (ops/s: typed / dynamic / run-time renderer / hand-written / Handlebars.Net / Dotprompt JS)");
+console.log("\nrender, per template (ops/s: typed / dynamic / run-time renderer / hand-written / Handlebars.Net / Dotprompt JS / Dotprompt JS without schema)");
 for (const t of templates) {
   const o = perTemplate[t].ops_per_s;
-  console.log(`  ${t.padEnd(15)} ${[o.typed, o.dynamic, o.run_time_renderer, o.hand_written, o.handlebars_net, o.dotprompt_js].map((x) => String(x ?? "-").padStart(9)).join(" ")}`);
+  console.log(`  ${t.padEnd(15)} ${[o.typed, o.dynamic, o.run_time_renderer, o.hand_written, o.handlebars_net, o.dotprompt_js, o.dotprompt_js_no_schema].map((x) => String(x ?? "-").padStart(9)).join(" ")}`);
 }

@@ -16,5 +16,5 @@ public static class PromptInputDefaults
     /// <param name="defaults">The frontmatter's <c>input.default</c>, as a template value (<c>TemplateRuntime.FromJson</c>).</param>
     /// <param name="input">The caller's input, as a template value.</param>
     /// <returns>The template value to render.</returns>
-    public static object? Apply(object? defaults, object? input) => InputDefaults.Apply(defaults as PromptValue, null, input as PromptValue);
+    public static object? Apply(object? defaults, object? input) => InputDefaults.Apply(defaults as PromptValue, null, Rendering.JsonInputValues.Materialize(input) as PromptValue);
 }

@@ -135,7 +135,7 @@ public sealed class TemplateJsonWriter
     /// <summary>An untyped JSON value of the input, as a template value holds it.</summary>
     public void Element(JsonElement value)
     {
-        if (TemplateRuntime.FromJson(value) is not PromptValue converted)
+        if (TemplateRuntime.ConvertJson(value) is not PromptValue converted)
         {
             // An undefined element: JSON.stringify leaves out such a property and writes null in an array.
             Null();

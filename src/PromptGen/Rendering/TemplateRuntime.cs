@@ -25,7 +25,14 @@ public static class TemplateRuntime
     /// <summary>A JSON text as a template value (the slow path for untyped input and for typed values used dynamically).</summary>
     public static object? FromJson(string json) => PromptJson.Parse(json);
 
-    public static object? FromJson(JsonElement element)
+    /// <summary>
+    /// JSON input as a template value, read where it lies: objects, arrays and strings are read from the element when the
+    /// template reads them (see <see cref="JsonInputValues"/>), so a render does not convert the whole document first.
+    /// </summary>
+    public static object? FromJson(JsonElement element) => JsonInputValues.Wrap(element);
+
+    /// <summary>The element converted into template values as a whole (for the code that reads only those).</summary>
+    internal static object? ConvertJson(JsonElement element)
     {
         if (element.ValueKind == JsonValueKind.Undefined) return null;
         try
@@ -161,24 +168,25 @@ public static class TemplateRuntime
     public static string FormatNumber(double value) => JsNumber.ToString(value);
 
     /// <summary>JavaScript's String(value).</summary>
-    public static string ToJsString(object? value) => JsValues.ToJsString(value);
+    public static string ToJsString(object? value) => JsValues.ToJsString(JsonInputValues.Materialize(value));
 
-    public static bool IsTruthy(object? value) => JsValues.IsTruthy(value);
+    public static bool IsTruthy(object? value) => JsonInputValues.IsTruthy(value);
 
     /// <summary>Handlebars' <c>#if</c>/<c>#unless</c> test: true when the body (not the else part) of <c>#if</c> renders.</summary>
     public static bool If(object? condition, object? includeZero)
     {
-        var falsy = (!JsValues.IsTruthy(includeZero) && !JsValues.IsTruthy(condition)) || JsValues.IsEmpty(condition);
+        var falsy = (!JsonInputValues.IsTruthy(includeZero) && !JsonInputValues.IsTruthy(condition)) || JsonInputValues.IsEmpty(condition);
         return !falsy;
     }
 
     /// <summary>Handlebars' <c>#with</c> test: true when the body renders.</summary>
-    public static bool With(object? value) => !JsValues.IsEmpty(value);
+    public static bool With(object? value) => !JsonInputValues.IsEmpty(value);
 
-    public static bool StrictEquals(object? a, object? b) => JsValues.StrictEquals(a, b);
+    public static bool StrictEquals(object? a, object? b) => JsonInputValues.StrictEquals(a, b);
 
     /// <summary>The root context: the input when it is an object, else an empty object.</summary>
-    public static object RootContext(object? input) => input is PromptValue { Kind: PromptValueKind.Object } value ? value : PromptValue.EmptyObject();
+    public static object RootContext(object? input) =>
+        input is PromptValue { Kind: PromptValueKind.Object } or JsonObjectView ? input : PromptValue.EmptyObject();
 
     /// <summary>The root <c>@</c> data frame: <c>@metadata</c>, the context keys and <c>@root</c>.</summary>
     public static object RootData(object context, PromptRenderOptions? options, object? history)
@@ -199,10 +207,10 @@ public static class TemplateRuntime
     {
         var baseData = new DataFrame(null);
         var metadata = new List<KeyValuePair<string, PromptValue>> { new("prompt", PromptValue.EmptyObject()) };
-        if (options?.Docs is { } docs && FromJson(docs) is PromptValue docsValue) metadata.Add(new KeyValuePair<string, PromptValue>("docs", docsValue));
+        if (options?.Docs is { } docs && ConvertJson(docs) is PromptValue docsValue) metadata.Add(new KeyValuePair<string, PromptValue>("docs", docsValue));
         if (history is IReadOnlyList<PromptMessage> messages) metadata.Add(new KeyValuePair<string, PromptValue>("messages", PromptValue.Array(messages.Select(m => m.ToValue()))));
         baseData.Set("metadata", PromptValue.Object(metadata));
-        if (options?.Context is { } contextJson && FromJson(contextJson) is PromptValue { Kind: PromptValueKind.Object } contextData)
+        if (options?.Context is { } contextJson && ConvertJson(contextJson) is PromptValue { Kind: PromptValueKind.Object } contextData)
         {
             foreach (var property in contextData.Properties) baseData.Set(property.Key, property.Value);
         }
@@ -217,7 +225,7 @@ public static class TemplateRuntime
     public static object Push(object stack, object? context)
     {
         var current = (ContextStack)stack;
-        return JsValues.LooseEquals(context, current.Head) ? current : new ContextStack(context, current);
+        return JsonInputValues.LooseEquals(context, current.Head) ? current : new ContextStack(context, current);
     }
 
     /// <summary>The context <paramref name="depth"/> levels up (<c>../</c> repeated).</summary>
@@ -230,7 +238,7 @@ public static class TemplateRuntime
 
     /// <summary><c>value.a</c> (no array allocated for the one name).</summary>
     public static object? Path(object? value, string part) =>
-        JsValues.IsNullOrUndefined(value) ? value : JsValues.LookupProperty(value, part);
+        JsonInputValues.IsNullOrUndefined(value) ? value : JsonInputValues.Lookup(value, part);
 
     /// <summary><c>value.a.b</c> (no array allocated for the two names).</summary>
     public static object? Path(object? value, string first, string second) => Path(Path(value, first), second);
@@ -240,8 +248,8 @@ public static class TemplateRuntime
     {
         foreach (var part in parts)
         {
-            if (JsValues.IsNullOrUndefined(value)) return value;
-            value = JsValues.LookupProperty(value, part);
+            if (JsonInputValues.IsNullOrUndefined(value)) return value;
+            value = JsonInputValues.Lookup(value, part);
         }
 
         return value;
@@ -252,7 +260,7 @@ public static class TemplateRuntime
     {
         object? data = frame;
         for (var i = 0; i < depth && data is DataFrame current; i++) data = current.Parent;
-        return !JsValues.IsTruthy(data) ? data : JsValues.LookupProperty(data, part);
+        return !JsonInputValues.IsTruthy(data) ? data : JsonInputValues.Lookup(data, part);
     }
 
     /// <summary><c>@../name.a</c>: data lookups stop at the first falsy value.</summary>
@@ -262,8 +270,8 @@ public static class TemplateRuntime
         for (var i = 0; i < depth && data is DataFrame current; i++) data = current.Parent;
         foreach (var part in parts)
         {
-            if (!JsValues.IsTruthy(data)) return data;
-            data = JsValues.LookupProperty(data, part);
+            if (!JsonInputValues.IsTruthy(data)) return data;
+            data = JsonInputValues.Lookup(data, part);
         }
 
         return data;
@@ -271,12 +279,29 @@ public static class TemplateRuntime
 
     /// <summary>The <c>lookup</c> helper.</summary>
     public static object? Lookup(object? target, object? key) =>
-        !JsValues.IsTruthy(target) ? target : JsValues.LookupProperty(target, JsValues.ToJsString(key));
+        !JsonInputValues.IsTruthy(target) ? target : JsonInputValues.Lookup(target, ToJsString(key));
 
     /// <summary>The runs of an <c>#each</c> body, or null when the else part renders instead.</summary>
     public static BlockInvocation[]? Each(object? value, object frame)
     {
         var parent = (DataFrame)frame;
+        if (value is JsonElement { ValueKind: JsonValueKind.Array } elements)
+        {
+            // An array of the input, read item by item where it lies.
+            var length = elements.GetArrayLength();
+            if (length == 0) return null;
+            var runs = new BlockInvocation[length];
+            var at = 0;
+            foreach (var item in elements.EnumerateArray())
+            {
+                runs[at] = Run(parent, PromptValue.Number(at), at, at == length - 1, JsonInputValues.Wrap(item));
+                at++;
+            }
+
+            return runs;
+        }
+
+        value = JsonInputValues.Materialize(value);
         if (value is PromptValue { Kind: PromptValueKind.Array } array)
         {
             // The common case without a list and a copy: one run per item, sized up front.
@@ -287,9 +312,9 @@ public static class TemplateRuntime
             return items;
         }
 
-        var runs = new List<BlockInvocation>();
+        var list = new List<BlockInvocation>();
         void Add(object key, int index, bool last, object? item) =>
-            runs.Add(Run(parent, key is int number ? PromptValue.Number(number) : PromptValue.String((string)key), index, last, item));
+            list.Add(Run(parent, key is int number ? PromptValue.Number(number) : PromptValue.String((string)key), index, last, item));
 
         switch (value)
         {
@@ -306,7 +331,7 @@ public static class TemplateRuntime
                 break;
         }
 
-        return runs.Count == 0 ? null : runs.ToArray();
+        return list.Count == 0 ? null : list.ToArray();
     }
 
     private static BlockInvocation Run(DataFrame parent, PromptValue keyValue, int index, bool last, object? item)
@@ -323,25 +348,31 @@ public static class TemplateRuntime
     /// </summary>
     public static BlockInvocation[]? BlockMissing(object? value, object? context, object frame)
     {
+        if (value is JsonElement or JsonObjectView)
+        {
+            // Never true, false or null (those are shared template values): lists iterate, anything else is the context.
+            return value is JsonElement { ValueKind: JsonValueKind.Array } ? Each(value, frame) : new[] { new BlockInvocation(value, null, null, null) };
+        }
+
         if (value is PromptValue { Kind: PromptValueKind.Boolean } boolean && boolean.AsBoolean) return new[] { new BlockInvocation(context, null, null, null) };
         if (JsValues.IsNullOrUndefined(value) || value is PromptValue { Kind: PromptValueKind.Boolean }) return null;
         if (value is PromptValue { Kind: PromptValueKind.Array }) return Each(value, frame);
         return new[] { new BlockInvocation(value, null, null, null) };
     }
 
-    public static object Role(object? name) => DotpromptHelpers.Role(name);
+    public static object Role(object? name) => DotpromptHelpers.Role(JsonInputValues.Materialize(name));
 
     public static object History() => DotpromptHelpers.History();
 
-    public static object Section(object? name) => DotpromptHelpers.Section(name);
+    public static object Section(object? name) => DotpromptHelpers.Section(JsonInputValues.Materialize(name));
 
-    public static object Media(object? url, object? contentType) => DotpromptHelpers.Media(url, contentType);
+    public static object Media(object? url, object? contentType) => DotpromptHelpers.Media(JsonInputValues.Materialize(url), JsonInputValues.Materialize(contentType));
 
-    public static object Json(object? value, object? indent) => DotpromptHelpers.Json(value, indent);
+    public static object Json(object? value, object? indent) => DotpromptHelpers.Json(JsonInputValues.Materialize(value), JsonInputValues.Materialize(indent));
 
     /// <summary>A partial's context extended with its hash arguments.</summary>
     public static object ExtendWithHash(object? context, string[] keys, object?[] values) =>
-        DotpromptHelpers.ExtendWithHash(context, keys.Select((key, i) => new KeyValuePair<string, object?>(key, values[i])));
+        DotpromptHelpers.ExtendWithHash(JsonInputValues.Materialize(context), keys.Select((key, i) => new KeyValuePair<string, object?>(key, JsonInputValues.Materialize(values[i]))));
 
     /// <summary>What the reference runtime throws at render time (a build error reports it first).</summary>
     public static Exception Throw(string message) => new InvalidOperationException(message);

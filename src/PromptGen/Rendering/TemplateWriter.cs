@@ -84,11 +84,13 @@ public sealed class TemplateWriter
             case RenderOutput rendered:
                 Output.Append(rendered);
                 return;
+            case System.Text.Json.JsonElement when JsonInputValues.TryWriteScalar(value, Output):
+                return;
             case SafeMarkup markup:
                 Output.Append(markup.Content);
                 return;
             default:
-                Output.Append(JsValues.ToJsString(value));
+                Output.Append(TemplateRuntime.ToJsString(value));
                 return;
         }
     }
@@ -103,7 +105,7 @@ public sealed class TemplateWriter
     /// </summary>
     public void Role(object? name)
     {
-        var text = name is string s ? s : JsValues.ToJsString(name);
+        var text = name is string s ? s : TemplateRuntime.ToJsString(name);
         switch (text)
         {
             case "system":

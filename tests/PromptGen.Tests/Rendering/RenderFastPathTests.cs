@@ -149,13 +149,13 @@ public class RenderFastPathTests
     [Fact]
     public void RepeatedJsonKeysKeepTheirFirstPositionAndLastValue()
     {
-        var value = Assert.IsType<PromptValue>(TemplateRuntime.FromJson(JsonDocument.Parse("{\"a\":1,\"b\":2,\"a\":3}").RootElement));
+        var value = Assert.IsType<PromptValue>(TemplateRuntime.ConvertJson(JsonDocument.Parse("{\"a\":1,\"b\":2,\"a\":3}").RootElement));
         Assert.Equal(new[] { "a", "b" }, value.Properties.Select(p => p.Key));
         Assert.Equal(3, value.Properties[0].Value.AsNumber);
     }
 
     private static string[] Names(string json) =>
-        Assert.IsType<PromptValue>(TemplateRuntime.FromJson(JsonDocument.Parse(json).RootElement)).Properties.Select(p => p.Key).ToArray();
+        Assert.IsType<PromptValue>(TemplateRuntime.ConvertJson(JsonDocument.Parse(json).RootElement)).Properties.Select(p => p.Key).ToArray();
 
     private static string Render(Action<TemplateWriter> write)
     {

@@ -1,0 +1,267 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using PromptGen.Language.Rendering;
+using PromptGen.Language.Values;
+
+namespace PromptGen.Rendering;
+
+/// <summary>
+/// Untyped JSON input read where it lies. Generated dynamic render code gets the caller's <see cref="JsonElement"/> as
+/// a template value without converting the document first: an object is a <see cref="JsonObjectView"/> whose properties
+/// are read (names and values, not the values' contents) the first time the template looks one up; arrays, strings and
+/// numbers stay boxed elements, read when the template reads them (a test, an <c>#each</c>, a string written straight
+/// from its UTF-8, a number written as its JSON text when that is what JavaScript prints); booleans and null become the
+/// shared template values. Everything else (helpers, JavaScript
+/// conversions, equality of primitives) gets the value converted by <see cref="Materialize"/>, so one set of rules
+/// decides the output.
+/// </summary>
+internal static class JsonInputValues
+{
+    /// <summary>A value of the input as a template value: a view for an object, a boxed element for arrays and strings.</summary>
+    public static object? Wrap(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                return new JsonObjectView(element);
+            case JsonValueKind.Array:
+            case JsonValueKind.String:
+            case JsonValueKind.Number:
+                return element;
+            case JsonValueKind.True:
+                return PromptValue.True;
+            case JsonValueKind.False:
+                return PromptValue.False;
+            case JsonValueKind.Null:
+                return PromptValue.Null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The value as the template values the rest of the runtime reads (a boxed element converted, anything else as it is).</summary>
+    public static object? Materialize(object? value) => value switch
+    {
+        JsonElement element => Convert(element),
+        JsonObjectView view => Convert(view.Element),
+        _ => value,
+    };
+
+    private static object? Convert(JsonElement element) => TemplateRuntime.ConvertJson(element);
+
+    /// <summary>Handlebars' <c>lookupProperty</c> over template values, boxed elements included.</summary>
+    public static object? Lookup(object? parent, string name)
+    {
+        if (parent is JsonObjectView view) return view.Get(name);
+        if (parent is not JsonElement element) return JsValues.LookupProperty(parent, name);
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Array:
+                if (name == "length") return PromptValue.Number(element.GetArrayLength());
+                return JsValues.TryParseIndex(name, out var index) && index < element.GetArrayLength() ? Wrap(element[index]) : null;
+            default:
+                return JsValues.LookupProperty(Convert(element), name);
+        }
+    }
+
+    /// <summary>JavaScript truthiness over template values, boxed elements included (objects and arrays are truthy).</summary>
+    public static bool IsTruthy(object? value) => value switch
+    {
+        JsonObjectView => true,
+        JsonElement { ValueKind: JsonValueKind.String } element => !IsEmptyString(element),
+        JsonElement { ValueKind: JsonValueKind.Number } element => element.TryGetDouble(out var number) ? number != 0 : JsValues.IsTruthy(Convert(element)),
+        JsonElement => true,
+        _ => JsValues.IsTruthy(value),
+    };
+
+    /// <summary>Handlebars' <c>isEmpty</c> over template values, boxed elements included.</summary>
+    public static bool IsEmpty(object? value)
+    {
+        if (value is JsonObjectView) return false;
+        if (value is not JsonElement element) return JsValues.IsEmpty(value);
+        return element.ValueKind switch
+        {
+            JsonValueKind.Array => element.GetArrayLength() == 0,
+            JsonValueKind.String => IsEmptyString(element),
+            _ => false, // a number is never empty: 0 is the falsy value isEmpty keeps
+        };
+    }
+
+    public static bool IsNullOrUndefined(object? value) => value is not (JsonElement or JsonObjectView) && JsValues.IsNullOrUndefined(value);
+
+    private static bool IsEmptyString(JsonElement element) => JsonMarshal.GetRawUtf8Value(element).Length <= 2;
+
+    /// <summary>JavaScript's <c>===</c>: objects and arrays of the input are the same when they are the same element.</summary>
+    public static bool StrictEquals(object? a, object? b)
+    {
+        if (a is JsonObjectView && ReferenceEquals(a, b)) return true;
+        if (IsInputObject(a, out var x) || IsInputObject(b, out x))
+        {
+            // An object or array of the input is only ever the same as itself.
+            return IsInputObject(a, out x) && IsInputObject(b, out var y) && x.Equals(y);
+        }
+
+        return JsValues.StrictEquals(Materialize(a), Materialize(b));
+    }
+
+    /// <summary>JavaScript's <c>==</c>, as <see cref="StrictEquals"/> for the input's objects and arrays.</summary>
+    public static bool LooseEquals(object? a, object? b) =>
+        IsInputObject(a, out _) || IsInputObject(b, out _) ? StrictEquals(a, b) : JsValues.LooseEquals(Materialize(a), Materialize(b));
+
+    // An object or array of the input, and its element: JsonElement compares its document and position field by
+    // field, so two elements are equal when they are the same node of the same document.
+    private static bool IsInputObject(object? value, out JsonElement element)
+    {
+        switch (value)
+        {
+            case JsonObjectView view:
+                element = view.Element;
+                return true;
+            case JsonElement { ValueKind: JsonValueKind.Array } array:
+                element = array;
+                return true;
+            default:
+                element = default;
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes a string or number of the input straight from its UTF-8 (no string or template value made for it); false
+    /// when it is neither.
+    /// </summary>
+    public static bool TryWriteScalar(object? value, RenderOutput output)
+    {
+        if (value is JsonElement { ValueKind: JsonValueKind.Number } number)
+        {
+            WriteNumber(number, output);
+            return true;
+        }
+
+        if (value is not JsonElement { ValueKind: JsonValueKind.String } element) return false;
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw.Slice(1, raw.Length - 2);
+        if (raw.Length == 0) return true;
+#if NET
+        if (raw.IndexOf((byte)'\\') < 0 && raw.Length <= MaxStackChars)
+        {
+            // Unescaped UTF-8 never has more UTF-16 units than bytes.
+            Span<char> chars = stackalloc char[raw.Length];
+            var count = Encoding.UTF8.GetChars(raw, chars);
+            output.TextRun().Append(chars.Slice(0, count));
+            return true;
+        }
+#endif
+        output.Append(element.GetString());
+        return true;
+    }
+
+    private const int MaxStackChars = 512;
+
+    private static void WriteNumber(JsonElement number, RenderOutput output)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(number);
+        if (!IsJsText(raw))
+        {
+            // Exponents, trailing zeros, long or tiny numbers: printed from the double, as JavaScript does.
+            var converted = Convert(number);
+            if (converted is PromptValue { Kind: PromptValueKind.Number } value) output.AppendNumber(value.AsNumber);
+            else output.Append(JsValues.ToJsString(converted));
+            return;
+        }
+
+#if NET
+        Span<char> chars = stackalloc char[raw.Length];
+        for (var i = 0; i < raw.Length; i++) chars[i] = (char)raw[i];
+        output.TextRun().Append(chars);
+#else
+        output.Append(Encoding.ASCII.GetString(raw.ToArray()));
+#endif
+    }
+
+    /// <summary>
+    /// Whether JavaScript prints the number of this JSON text as the text itself: <c>-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?</c>
+    /// with at most 15 digits (so the text is the shortest decimal of its double), not below 1e-6 (JavaScript writes an
+    /// exponent there) and not -0 (printed as 0).
+    /// </summary>
+    internal static bool IsJsText(ReadOnlySpan<byte> raw)
+    {
+        var i = 0;
+        var negative = raw.Length > 0 && raw[0] == (byte)'-';
+        if (negative) i++;
+        if (i >= raw.Length || !IsDigit(raw[i])) return false;
+        var digits = 0;
+        var zeroInteger = raw[i] == (byte)'0';
+        if (zeroInteger)
+        {
+            i++;
+        }
+        else
+        {
+            while (i < raw.Length && IsDigit(raw[i]))
+            {
+                digits++;
+                i++;
+            }
+        }
+
+        if (i == raw.Length) return digits <= 15 && !(negative && zeroInteger);
+        if (raw[i] != (byte)'.') return false;
+        i++;
+        var fractionStart = i;
+        var leadingZeros = 0;
+        var seenNonZero = false;
+        while (i < raw.Length && IsDigit(raw[i]))
+        {
+            if (raw[i] != (byte)'0') seenNonZero = true;
+            else if (!seenNonZero) leadingZeros++;
+            digits++;
+            i++;
+        }
+
+        if (i != raw.Length || i == fractionStart || raw[i - 1] == (byte)'0') return false;
+        return digits <= 15 && (!zeroInteger || leadingZeros <= 5);
+    }
+
+    private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
+}
+
+/// <summary>
+/// An object of the JSON input as a template value. Its properties (names, and values as <see cref="JsonInputValues.Wrap"/>
+/// gives them) are read once, at the first lookup; nested objects are views of their own, read when looked up in turn.
+/// </summary>
+internal sealed class JsonObjectView
+{
+    private KeyValuePair<string, object?>[]? _properties;
+
+    public JsonObjectView(JsonElement element) => Element = element;
+
+    public JsonElement Element { get; }
+
+    /// <summary>The property's value, or null (undefined) when the object has none of that name.</summary>
+    public object? Get(string name)
+    {
+        var properties = _properties ??= Read();
+
+        // From the end: of repeated keys, JavaScript keeps the last value.
+        for (var i = properties.Length - 1; i >= 0; i--)
+        {
+            if (string.Equals(properties[i].Key, name, StringComparison.Ordinal)) return properties[i].Value;
+        }
+
+        return null;
+    }
+
+    private KeyValuePair<string, object?>[] Read()
+    {
+        var properties = new KeyValuePair<string, object?>[Element.GetPropertyCount()];
+        var names = JsonPropertyNames.Current;
+        var i = 0;
+        foreach (var property in Element.EnumerateObject())
+        {
+            properties[i++] = new KeyValuePair<string, object?>(names.NameOf(property), JsonInputValues.Wrap(property.Value));
+        }
+
+        return properties;
+    }
+}

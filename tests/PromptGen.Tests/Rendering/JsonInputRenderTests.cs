@@ -1,0 +1,126 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using PromptGen.Language.Values;
+using PromptGen.Rendering;
+using Xunit;
+
+namespace PromptGen.Tests.Rendering;
+
+/// <summary>
+/// The dynamic path reads JSON input where it lies (objects, arrays, strings and numbers are read when the template
+/// reads them): every operation generated code calls must give what it gives for the input converted as a whole.
+/// </summary>
+public class JsonInputRenderTests
+{
+    public static TheoryData<string> NumberTexts => new()
+    {
+        "0", "-0", "0.0", "1", "-1", "42", "4.5", "-2.5", "0.1", "0.10", "1.0", "100", "1e3", "1E3", "1.5e-7", "0.000001",
+        "0.0000001", "0.00001234", "123456789012345", "1234567890123456", "123456789012345678", "100000000000000000000",
+        "1000000000000000000000", "0.333333333333333", "0.3333333333333333", "9007199254740993", "-0.5", "1e400", "-1e400",
+        "2.50", "12.345678901234",
+    };
+
+    [Theory]
+    [MemberData(nameof(NumberTexts))]
+    public void NumberOfTheInputPrintsWhatItsConvertedValuePrints(string json)
+    {
+        var element = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(Render(w => w.Value(TemplateRuntime.ConvertJson(element))), Render(w => w.Value(TemplateRuntime.FromJson(element))));
+        Assert.Equal(TemplateRuntime.IsTruthy(TemplateRuntime.ConvertJson(element)), TemplateRuntime.IsTruthy(TemplateRuntime.FromJson(element)));
+        Assert.Equal(TemplateRuntime.If(TemplateRuntime.ConvertJson(element), null), TemplateRuntime.If(TemplateRuntime.FromJson(element), null));
+    }
+
+    [Theory]
+    [InlineData("4.5", true)]
+    [InlineData("-0", false)]
+    [InlineData("0.10", false)]
+    [InlineData("1e3", false)]
+    [InlineData("0.000001", true)]
+    [InlineData("0.0000001", false)]
+    [InlineData("123456789012345", true)]
+    [InlineData("1234567890123456", false)]
+    public void NumberTextIsPrintedAsItIsOnlyWhereJavaScriptPrintsThatText(string json, bool asItIs)
+    {
+        Assert.Equal(asItIs, JsonInputValues.IsJsText(System.Text.Encoding.UTF8.GetBytes(json)));
+        if (asItIs) Assert.Equal(json, JsNumber.ToString(double.Parse(json, CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("\"plain\"")]
+    [InlineData("\"\"")]
+    [InlineData("\"Zo\\u00eb \\\"quoted\\\"\\n\"")]
+    [InlineData("\"Zoë – ünïcode 🎉\"")]
+    [InlineData("[1,[2,3],null,\"a\"]")]
+    [InlineData("[]")]
+    [InlineData("{\"a\":1}")]
+    [InlineData("true")]
+    [InlineData("null")]
+    public void ValueOfTheInputPrintsAndTestsAsItsConvertedValue(string json)
+    {
+        var element = JsonDocument.Parse(json).RootElement;
+        var converted = TemplateRuntime.ConvertJson(element);
+        var read = TemplateRuntime.FromJson(element);
+        Assert.Equal(Render(w => w.Value(converted)), Render(w => w.Value(read)));
+        Assert.Equal(TemplateRuntime.If(converted, null), TemplateRuntime.If(read, null));
+        Assert.Equal(TemplateRuntime.With(converted), TemplateRuntime.With(read));
+        Assert.Equal(TemplateRuntime.ToJsString(converted), TemplateRuntime.ToJsString(read));
+        Assert.Equal(TemplateRuntime.ToJsString(TemplateRuntime.Path(converted, "length")), TemplateRuntime.ToJsString(TemplateRuntime.Path(read, "length")));
+        Assert.Equal(TemplateRuntime.ToJsString(TemplateRuntime.Path(converted, "1")), TemplateRuntime.ToJsString(TemplateRuntime.Path(read, "1")));
+    }
+
+    [Fact]
+    public void LookupsReadTheInputAsTheConvertedValue()
+    {
+        var element = JsonDocument.Parse("{\"a\":{\"b\":[10,{\"c\":\"x\"}]},\"a\":{\"b\":[20,{\"c\":\"last\"}]},\"n\":0,\"s\":\"\"}").RootElement;
+        var converted = TemplateRuntime.ConvertJson(element);
+        var read = TemplateRuntime.FromJson(element);
+        foreach (var path in new[] { new[] { "a", "b", "0" }, new[] { "a", "b", "1", "c" }, new[] { "a", "b", "length" }, new[] { "n" }, new[] { "s" }, new[] { "missing", "x" }, new[] { "a", "b", "7" } })
+        {
+            Assert.Equal(TemplateRuntime.ToJsString(TemplateRuntime.Path(converted, path)), TemplateRuntime.ToJsString(TemplateRuntime.Path(read, path)));
+            Assert.Equal(TemplateRuntime.If(TemplateRuntime.Path(converted, path), null), TemplateRuntime.If(TemplateRuntime.Path(read, path), null));
+        }
+
+        // Repeated keys: the last value, as JavaScript keeps it.
+        Assert.Equal("last", TemplateRuntime.ToJsString(TemplateRuntime.Path(read, "a", "b", "1", "c")));
+    }
+
+    [Fact]
+    public void AnObjectOfTheInputIsTheSameObjectEachTimeItIsLookedUp()
+    {
+        var read = TemplateRuntime.FromJson(JsonDocument.Parse("{\"a\":{\"b\":1},\"c\":{\"b\":1},\"list\":[1]}").RootElement);
+        Assert.True(TemplateRuntime.StrictEquals(TemplateRuntime.Path(read, "a"), TemplateRuntime.Path(read, "a")));
+        Assert.True(TemplateRuntime.StrictEquals(TemplateRuntime.Path(read, "list"), TemplateRuntime.Path(read, "list")));
+        Assert.False(TemplateRuntime.StrictEquals(TemplateRuntime.Path(read, "a"), TemplateRuntime.Path(read, "c")));
+
+        // The ../ stack pushes a level only when the context changes, so the same object must not count as a change.
+        var stack = TemplateRuntime.NewStack(TemplateRuntime.Path(read, "a"));
+        Assert.Same(stack, TemplateRuntime.Push(stack, TemplateRuntime.Path(read, "a")));
+        Assert.NotSame(stack, TemplateRuntime.Push(stack, TemplateRuntime.Path(read, "c")));
+    }
+
+    [Fact]
+    public void EachOverAnArrayOfTheInputRunsOncePerItemWithItsData()
+    {
+        var read = TemplateRuntime.FromJson(JsonDocument.Parse("{\"items\":[\"a\",{\"x\":2},3]}").RootElement);
+        var root = TemplateRuntime.RootData(TemplateRuntime.RootContext(read), null, null);
+        var runs = TemplateRuntime.Each(TemplateRuntime.Path(read, "items"), root)!;
+        Assert.Equal(3, runs.Length);
+        Assert.Equal("a", TemplateRuntime.ToJsString(runs[0].Context));
+        Assert.Equal("2", TemplateRuntime.ToJsString(TemplateRuntime.Path(runs[1].Context, "x")));
+        Assert.Equal("3", Render(w => w.Value(runs[2].Context)));
+        Assert.True(TemplateRuntime.IsTruthy(TemplateRuntime.Data(runs[2].Data!, 0, "last")));
+        Assert.False(TemplateRuntime.IsTruthy(TemplateRuntime.Data(runs[0].Data!, 0, "last")));
+        Assert.Equal("[object Object]", TemplateRuntime.ToJsString(TemplateRuntime.Data(runs[0].Data!, 0, "root")));
+        Assert.Null(TemplateRuntime.Each(TemplateRuntime.Path(read, "missing"), root));
+    }
+
+    private static string Render(Action<TemplateWriter> write)
+    {
+        var writer = TemplateWriter.Root();
+        writer.Role("user");
+        write(writer);
+        var messages = TemplateRuntime.ToMessages(writer, null, TemplateRuntime.HistoryOf(null));
+        return messages.Count == 0 ? string.Empty : messages[0].Text;
+    }
+}
