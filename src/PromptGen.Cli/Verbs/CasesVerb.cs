@@ -2,6 +2,7 @@ using System.Globalization;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Cases;
 using PromptGen.Cli.Files;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Security;
 using PromptGen.Language.Diagnostics;
@@ -112,7 +113,7 @@ internal sealed class CasesVerb : Verb
                 throw new InvalidOperationException("the imported cases would not check; the eval file was not changed");
             }
 
-            File.WriteAllText(evalPath, newText);
+            AtomicFile.WriteText(evalPath, newText);
             CapturedResponses.Add(evalPath, imported.Select(i => (i.Id, Recorded(i.Call))), EvalSecrets.Scrubber);
         }
 

@@ -68,11 +68,7 @@ internal static class EvalExperiment
         }
 
         if (result.Estimate is { } estimate) stdout.Write($"PromptGen experiment: estimate before the run: {estimate}.\n");
-        foreach (var finding in result.Findings)
-        {
-            if (records is null) stdout.Write(finding.ToMSBuildString() + "\n");
-            else records.AddFinding(finding);
-        }
+        EvalVerb.WriteFindings(result.Findings, stdout, records);
 
         foreach (var suite in result.Suites)
         {

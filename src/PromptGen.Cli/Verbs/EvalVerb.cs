@@ -132,19 +132,7 @@ internal sealed class EvalVerb : Verb
         }
         catch (Exception exception) when (exception is PromptCatalogException or EvalProviderException)
         {
-            var id = EvalProviderException.ProviderErrorDiagnosticId;
-            var finding = new EvalFinding(id, true, assemblyPath, 1, 1, exception.Message);
-            if (records is null)
-            {
-                stdout.Write(finding.ToMSBuildString() + "\n");
-            }
-            else
-            {
-                records.AddFinding(finding);
-                records.Write("failed");
-            }
-
-            return CommandLine.ErrorsFound;
+            return ProviderFailed(assemblyPath, exception.Message, stdout, records);
         }
 
         if (EvalExperiment.IsRequested(arguments)) return EvalExperiment.Run(arguments, request, stdout, records, cancellationToken);
@@ -169,39 +157,14 @@ internal sealed class EvalVerb : Verb
         catch (EvalProviderException exception) when (EvalScale.IsBatch(arguments))
         {
             // The batch API refused a request, or the state file is unreadable: nothing was judged.
-            var finding = new EvalFinding(EvalProviderException.ProviderErrorDiagnosticId, true, arguments.GetValue(EvalScale.BatchStateOption) ?? assemblyPath, 1, 1, exception.Message);
-            if (records is null) stdout.Write(finding.ToMSBuildString() + "\n");
-            else
-            {
-                records.AddFinding(finding);
-                records.Write("failed");
-            }
-
-            return CommandLine.ErrorsFound;
+            return ProviderFailed(arguments.GetValue(EvalScale.BatchStateOption) ?? assemblyPath, exception.Message, stdout, records);
         }
         catch (EvalRunCancelledException cancelled)
         {
             return ReportCancelled(cancelled, stdout, records);
         }
 
-        foreach (var finding in result.Findings)
-        {
-            if (records is null) stdout.Write(finding.ToMSBuildString() + "\n");
-            else records.AddFinding(finding);
-        }
-
-        WriteSummary(stdout, result, mode.ToName());
-        stdout.Flush();
-        if (records is not null)
-        {
-            if (result.ShardResultsWritten is not null) records.AddFile("shard", result.ShardResultsWritten);
-            foreach (var path in result.BaselinesWritten) records.AddFile("baseline", path);
-            foreach (var path in result.RecordingsWritten) records.AddFile("recordings", path);
-            if (result.Reports is { } reports) records.AddReports(reports);
-            records.Write(result.Passed ? "passed" : "failed");
-        }
-
-        return result.Passed ? CommandLine.Success : CommandLine.ErrorsFound;
+        return Finish(result, mode.ToName(), stdout, records);
     }
 
     /// <summary><c>promptgen eval merge</c>: the shards' results gated as one run.</summary>
@@ -217,16 +180,18 @@ internal sealed class EvalVerb : Verb
             ReportDirectory = arguments.GetValue(ReportOption),
             UpdateBaseline = arguments.HasFlag(UpdateBaselineOption),
         });
-        foreach (var finding in result.Findings)
-        {
-            if (records is null) stdout.Write(finding.ToMSBuildString() + "\n");
-            else records.AddFinding(finding);
-        }
+        return Finish(result, result.Mode ?? "?", stdout, records);
+    }
 
-        WriteSummary(stdout, result, result.Mode ?? "?");
+    /// <summary>A finished run (one process's, or the shards' merged): findings, summary, the findings file; the exit code.</summary>
+    private static int Finish(EvalRunResult result, string mode, TextWriter stdout, EvalRecordsFile? records)
+    {
+        WriteFindings(result.Findings, stdout, records);
+        WriteSummary(stdout, result, mode);
         stdout.Flush();
         if (records is not null)
         {
+            if (result.ShardResultsWritten is not null) records.AddFile("shard", result.ShardResultsWritten);
             foreach (var path in result.BaselinesWritten) records.AddFile("baseline", path);
             foreach (var path in result.RecordingsWritten) records.AddFile("recordings", path);
             if (result.Reports is { } reports) records.AddReports(reports);
@@ -234,6 +199,25 @@ internal sealed class EvalVerb : Verb
         }
 
         return result.Passed ? CommandLine.Success : CommandLine.ErrorsFound;
+    }
+
+    /// <summary>A run that could not start or was refused (the provider error diagnostic at <paramref name="path"/>): the finding, the findings file marked failed; the exit code.</summary>
+    private static int ProviderFailed(string path, string message, TextWriter stdout, EvalRecordsFile? records)
+    {
+        var finding = new EvalFinding(EvalProviderException.ProviderErrorDiagnosticId, true, path, 1, 1, message);
+        WriteFindings(new[] { finding }, stdout, records);
+        records?.Write("failed");
+        return CommandLine.ErrorsFound;
+    }
+
+    /// <summary>Findings go to the findings file when there is one (the build logs them from it), else to the console.</summary>
+    internal static void WriteFindings(IEnumerable<EvalFinding> findings, TextWriter stdout, EvalRecordsFile? records)
+    {
+        foreach (var finding in findings)
+        {
+            if (records is null) stdout.Write(finding.ToMSBuildString() + "\n");
+            else records.AddFinding(finding);
+        }
     }
 
     /// <summary>What a cancelled run (an ordinary one or an experiment) kept, on the console and in the findings file; the exit code.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Output;
 using PromptGen.Language.Diagnostics;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Schemas;
 using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
@@ -107,32 +108,15 @@ internal sealed class ParseVerb : Verb
 
     private static void WriteRepairs(Utf8JsonWriter writer, IReadOnlyList<PromptRepair> repairs)
     {
-        writer.WriteStartArray("repairs");
-        foreach (var repair in repairs)
+        writer.WriteObjects("repairs", repairs, (writer, repair) =>
         {
-            writer.WriteStartObject();
             writer.WriteString("kind", repair.Kind.ToString());
             writer.WriteString("path", repair.Path);
             writer.WriteNumber("start", repair.Start);
             writer.WriteNumber("length", repair.Length);
             writer.WriteString("message", repair.Message);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        });
     }
 
-    private static string Write(Action<Utf8JsonWriter> writeMembers)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, s_writerOptions))
-        {
-            writer.WriteStartObject();
-            writeMembers(writer);
-            writer.WriteEndObject();
-        }
-
-        // The writer's indentation uses the platform newline; the CLI prints '\n' everywhere.
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
-    }
+    private static string Write(Action<Utf8JsonWriter> writeMembers) => JsonFileText.WriteObject(s_writerOptions, writeMembers);
 }

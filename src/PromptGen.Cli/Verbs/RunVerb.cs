@@ -185,17 +185,12 @@ internal sealed class RunVerb : Verb
         w.WriteBoolean("ok", true);
         w.WritePropertyName("value");
         using (var value = JsonDocument.Parse(result.Value.ValueJson ?? "null")) value.RootElement.WriteTo(w);
-        w.WriteStartArray("repairs");
-        foreach (var repair in result.Repairs)
+        w.WriteObjects("repairs", result.Repairs, (w, repair) =>
         {
-            w.WriteStartObject();
             w.WriteString("kind", repair.Kind.ToString());
             w.WriteString("path", repair.Path);
             w.WriteString("message", repair.Message);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         w.WriteNumber("attempts", result.Attempts);
         w.WriteStartObject("usage");
         if (result.Usage?.InputTokenCount is long input) w.WriteNumber("inputTokens", input);
@@ -205,16 +200,5 @@ internal sealed class RunVerb : Verb
         if (result.Response.ModelId is { } model) w.WriteString("model", model);
     }
 
-    private static string Json(Action<Utf8JsonWriter> members)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
-        {
-            writer.WriteStartObject();
-            members(writer);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
-    }
+    private static string Json(Action<Utf8JsonWriter> members) => JsonFileText.WriteObject(s_writerOptions, members);
 }

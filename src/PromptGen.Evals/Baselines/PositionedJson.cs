@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PromptGen.Evals.Files;
 
 namespace PromptGen.Evals.Baselines;
 
@@ -47,10 +48,8 @@ internal sealed class PositionedJson
         }
         catch (JsonException e)
         {
-            // Utf8JsonReader positions are 0-based; a byte column is close enough for ASCII-heavy files.
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            throw new BaselineFormatException(path, line, column, "invalid JSON: " + FirstSentence(e.Message));
+            var error = JsonErrorPosition.Of(e);
+            throw new BaselineFormatException(path, error.Line, error.Column, "invalid JSON: " + error.Message);
         }
     }
 
@@ -96,12 +95,6 @@ internal sealed class PositionedJson
             default:
                 return new PositionedJson(JsonValueKind.Null, line, column);
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber", StringComparison.Ordinal);
-        return (cut > 0 ? message.Substring(0, cut) : message).Trim();
     }
 
     /// <summary>Byte offset → 1-based line and column.</summary>

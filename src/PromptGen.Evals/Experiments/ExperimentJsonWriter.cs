@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Experiments;
@@ -11,25 +12,14 @@ public static class ExperimentJsonWriter
 {
     public const string FileName = "promptgen-experiment.json";
 
-    public static string Write(IReadOnlyList<ExperimentSuite> suites)
+    public static string Write(IReadOnlyList<ExperimentSuite> suites) => JsonFileText.WriteObject(JsonFileText.Indented, w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("version", 1);
-            w.WriteStartArray("suites");
-            foreach (var suite in suites) WriteSuite(w, suite);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
-    }
+        w.WriteNumber("version", 1);
+        w.WriteObjects("suites", suites, WriteSuite);
+    });
 
     private static void WriteSuite(Utf8JsonWriter w, ExperimentSuite suite)
     {
-        w.WriteStartObject();
         w.WriteString("evalFile", suite.EvalFile);
         w.WriteString("prompt", suite.PromptName);
         w.WriteString("verdict", suite.Verdict);
@@ -37,61 +27,9 @@ public static class ExperimentJsonWriter
         else w.WriteString("betterArm", suite.BetterArm);
         w.WriteString("control", suite.Control);
         w.WriteNumber("alpha", suite.Alpha);
-        w.WriteStartArray("arms");
-        foreach (var arm in suite.Arms)
+        w.WriteObjects("arms", suite.Arms, WriteArm);
+        w.WriteObjects("comparisons", suite.Comparisons, (w, c) =>
         {
-            var s = arm.Summary;
-            w.WriteStartObject();
-            w.WriteString("arm", arm.Arm.Id);
-            w.WriteString("prompt", arm.PromptSourcePath);
-            w.WriteNumber("cases", s.Cases);
-            w.WriteNumber("passed", s.Passed);
-            w.WriteNumber("errors", s.Errors);
-            w.WriteNumber("passRate", s.PassRate);
-            w.WriteStartArray("passRateInterval95");
-            w.WriteNumberValue(s.PassRateLow);
-            w.WriteNumberValue(s.PassRateHigh);
-            w.WriteEndArray();
-            w.WriteNumber("inputTokens", s.InputTokens);
-            w.WriteNumber("outputTokens", s.OutputTokens);
-            if (s.Cost is decimal cost) w.WriteNumber("cost", cost);
-            else w.WriteNull("cost");
-            w.WriteNumber("latencyP50Ms", s.LatencyP50Ms);
-            w.WriteNumber("latencyP95Ms", s.LatencyP95Ms);
-            w.WriteNumber("repairedTrials", s.RepairedTrials);
-            w.WriteStartArray("assertions");
-            foreach (var a in s.Assertions)
-            {
-                w.WriteStartObject();
-                w.WriteString("assertion", a.Assertion);
-                w.WriteNumber("passed", a.Passed);
-                w.WriteNumber("total", a.Total);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("cases");
-            foreach (var c in arm.Cases)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", c.CaseId);
-                w.WriteBoolean("passed", c.Passed);
-                w.WriteBoolean("error", c.IsError);
-                var last = c.Trials.Count == 0 ? null : c.Trials[c.Trials.Count - 1];
-                if (last?.ModelText is { } text) w.WriteString("output", EvalSecrets.Scrub(text));
-                else w.WriteNull("output");
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("comparisons");
-        foreach (var c in suite.Comparisons)
-        {
-            w.WriteStartObject();
             w.WriteString("arm", c.Arm);
             w.WriteString("control", c.Control);
             w.WriteNumber("paired", c.Paired);
@@ -101,11 +39,44 @@ public static class ExperimentJsonWriter
             w.WriteNumber("pValue", c.PValue);
             w.WriteBoolean("significant", c.Significant);
             w.WriteNumber("minimumDetectableDifference", c.MinimumDetectableDifference);
-            w.WriteEndObject();
-        }
+        });
+    }
 
+    private static void WriteArm(Utf8JsonWriter w, ArmResult arm)
+    {
+        var s = arm.Summary;
+        w.WriteString("arm", arm.Arm.Id);
+        w.WriteString("prompt", arm.PromptSourcePath);
+        w.WriteNumber("cases", s.Cases);
+        w.WriteNumber("passed", s.Passed);
+        w.WriteNumber("errors", s.Errors);
+        w.WriteNumber("passRate", s.PassRate);
+        w.WriteStartArray("passRateInterval95");
+        w.WriteNumberValue(s.PassRateLow);
+        w.WriteNumberValue(s.PassRateHigh);
         w.WriteEndArray();
-        w.WriteEndObject();
+        w.WriteNumber("inputTokens", s.InputTokens);
+        w.WriteNumber("outputTokens", s.OutputTokens);
+        if (s.Cost is decimal cost) w.WriteNumber("cost", cost);
+        else w.WriteNull("cost");
+        w.WriteNumber("latencyP50Ms", s.LatencyP50Ms);
+        w.WriteNumber("latencyP95Ms", s.LatencyP95Ms);
+        w.WriteNumber("repairedTrials", s.RepairedTrials);
+        w.WriteObjects("assertions", s.Assertions, (w, a) =>
+        {
+            w.WriteString("assertion", a.Assertion);
+            w.WriteNumber("passed", a.Passed);
+            w.WriteNumber("total", a.Total);
+        });
+        w.WriteObjects("cases", arm.Cases, (w, c) =>
+        {
+            w.WriteString("id", c.CaseId);
+            w.WriteBoolean("passed", c.Passed);
+            w.WriteBoolean("error", c.IsError);
+            var last = c.Trials.Count == 0 ? null : c.Trials[c.Trials.Count - 1];
+            if (last?.ModelText is { } text) w.WriteString("output", EvalSecrets.Scrub(text));
+            else w.WriteNull("output");
+        });
     }
 
     /// <summary>Each arm's pass rate in an earlier experiment's JSON file (for the chart over time); empty when unreadable.</summary>

@@ -19,7 +19,7 @@ public static class ExperimentReportWriter
         foreach (var (name, text) in files)
         {
             var path = Path.Combine(directory, name);
-            AtomicFile.WriteIfChanged(path, new UTF8Encoding(false).GetBytes(text));
+            AtomicFile.WriteTextIfChanged(path, text);
             written.Add(path);
         }
 

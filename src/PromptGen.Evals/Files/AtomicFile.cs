@@ -29,6 +29,13 @@ public static class AtomicFile
         return Write(path, bytes, overwrite: true, beforeReplace: null);
     }
 
+    /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte order mark unless the file already holds exactly those bytes; returns whether it wrote.</summary>
+    public static bool WriteTextIfChanged(string path, string text)
+    {
+        if (text is null) throw new ArgumentNullException(nameof(text));
+        return WriteIfChanged(path, Utf8NoBom.GetBytes(text));
+    }
+
     /// <summary>Test seam: <paramref name="beforeReplace"/> runs with the complete temporary file, before the move.</summary>
     internal static bool Write(string path, byte[] bytes, bool overwrite, Action<string>? beforeReplace)
     {

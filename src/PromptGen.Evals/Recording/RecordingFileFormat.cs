@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PromptGen.Evals.Files;
 using PromptGen.Security;
 
 namespace PromptGen.Evals.Recording;
@@ -37,26 +38,17 @@ internal static class RecordingFileFormat
 
     public static string Write(string? note, IEnumerable<RecordingEntry> entries, SecretScrubber scrubber)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriteOptions))
+        return JsonFileText.WriteObject(WriteOptions, writer =>
         {
-            writer.WriteStartObject();
             if (!string.IsNullOrEmpty(note))
                 writer.WriteString("note", scrubber.Scrub(note!));
             writer.WriteNumber("version", Version);
-            writer.WriteStartArray("entries");
-            foreach (var entry in Sort(entries))
-                WriteEntry(writer, entry, scrubber);
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        // Utf8JsonWriter uses the platform's line end; files are compared across platforms, so always '\n'.
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+            writer.WriteObjects("entries", Sort(entries), (writer, entry) => WriteEntry(writer, entry, scrubber));
+        });
     }
 
     private static void WriteEntry(Utf8JsonWriter writer, RecordingEntry entry, SecretScrubber scrubber)
     {
-        writer.WriteStartObject();
         writer.WriteString("case", scrubber.Scrub(entry.CaseId));
         if (entry.Arm is not null)
             writer.WriteString("arm", scrubber.Scrub(entry.Arm));
@@ -72,7 +64,6 @@ internal static class RecordingFileFormat
         }
         writer.WritePropertyName("response");
         WriteResponse(writer, entry.Response, scrubber);
-        writer.WriteEndObject();
     }
 
     private static void WriteResponse(Utf8JsonWriter writer, RecordedResponse response, SecretScrubber scrubber)
@@ -81,24 +72,15 @@ internal static class RecordingFileFormat
         if (response.Text is not null)
             writer.WriteString("text", scrubber.Scrub(response.Text));
         if (RecordedStream.ScrubChunks(response, scrubber) is { } chunks)
-        {
-            writer.WriteStartArray("chunks");
-            foreach (var chunk in chunks)
-                writer.WriteStringValue(chunk);
-            writer.WriteEndArray();
-        }
+            writer.WriteStrings("chunks", chunks);
         if (response.ToolCalls.Count > 0)
         {
-            writer.WriteStartArray("toolCalls");
-            foreach (var call in response.ToolCalls)
+            writer.WriteObjects("toolCalls", response.ToolCalls, (writer, call) =>
             {
-                writer.WriteStartObject();
                 writer.WriteString("callId", scrubber.Scrub(call.CallId));
                 writer.WriteString("name", scrubber.Scrub(call.Name));
                 writer.WriteString("arguments", scrubber.Scrub(call.ArgumentsJson));
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            });
         }
         if (response.FinishReason is not null)
             writer.WriteString("finishReason", scrubber.Scrub(response.FinishReason));
@@ -141,9 +123,8 @@ internal static class RecordingFileFormat
         }
         catch (JsonException ex)
         {
-            var line = (int)(ex.LineNumber ?? 0) + 1;
-            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
-            throw new RecordingFormatException(path, line, column, "not valid JSON: " + FirstSentence(ex.Message));
+            var error = JsonErrorPosition.Of(ex);
+            throw new RecordingFormatException(path, error.Line, error.Column, "not valid JSON: " + error.Message);
         }
 
         using (document)
@@ -338,11 +319,5 @@ internal static class RecordingFileFormat
             }
         }
         return result;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message.Substring(0, cut) : message;
     }
 }

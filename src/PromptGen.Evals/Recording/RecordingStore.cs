@@ -289,7 +289,7 @@ public sealed class RecordingStore
                 foreach (var entry in unwritten)
                     merged[(entry.CaseId, entry.Trial!.Value, entry.Kind, entry.Key!)] = entry;
                 var text = RecordingFileFormat.Write(note, merged.Values.Concat(handWritten), Scrubber);
-                written = AtomicFile.WriteIfChanged(FilePath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+                written = AtomicFile.WriteTextIfChanged(FilePath, text);
             }
 
             lock (_gate)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PromptGen.Evals.Baselines;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Results;
 
 namespace PromptGen.Evals.Reports;
@@ -14,38 +15,25 @@ public static class JsonRunReportWriter
     public static string Render(EvalRun run)
     {
         if (run is null) throw new ArgumentNullException(nameof(run));
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonFileText.WriteObject(JsonFileText.Indented, json =>
         {
-            json.WriteStartObject();
             json.WriteNumber("format", 1);
             if (run.Mode is not null) json.WriteString("mode", run.Mode);
             if (run.StartedAt is { } started) json.WriteString("startedAt", started);
             if (run.Duration is { } duration) json.WriteNumber("durationMs", Math.Round(duration.TotalMilliseconds, 3));
-            json.WriteStartArray("suites");
-            foreach (var suite in run.Suites) WriteSuite(json, suite);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+            json.WriteObjects("suites", run.Suites, WriteSuite);
+        });
     }
 
     private static void WriteSuite(Utf8JsonWriter json, EvalRunSuite suite)
     {
         var r = suite.Result;
-        json.WriteStartObject();
         json.WriteString("evalFile", r.EvalFile);
         json.WriteString("prompt", r.PromptName);
         if (suite.Target is not null) json.WriteString("target", suite.Target);
         if (r.Gate is { } gate) WriteGate(json, gate);
-        json.WriteStartArray("staleCases");
-        foreach (var id in r.StaleCaseIds) json.WriteStringValue(id);
-        json.WriteEndArray();
-        json.WriteStartArray("cases");
-        foreach (var c in r.Cases) WriteCase(json, c, suite.Baseline?.Find(c.CaseId));
-        json.WriteEndArray();
-        json.WriteEndObject();
+        json.WriteStrings("staleCases", r.StaleCaseIds);
+        json.WriteObjects("cases", r.Cases, (json, c) => WriteCase(json, c, suite.Baseline?.Find(c.CaseId)));
     }
 
     private static void WriteGate(Utf8JsonWriter json, GateOutcome gate)
@@ -73,26 +61,20 @@ public static class JsonRunReportWriter
         json.WriteNumber("of", gate.ComparableCases);
         json.WriteBoolean("detectable", gate.DropDetectable);
         json.WriteEndObject();
-        json.WriteStartArray("findings");
-        foreach (var f in gate.Findings)
+        json.WriteObjects("findings", gate.Findings, (json, f) =>
         {
-            json.WriteStartObject();
             json.WriteString("id", f.Id);
             json.WriteString("severity", f.IsError ? "error" : "warning");
             json.WriteNumber("line", f.Line);
             json.WriteNumber("column", f.Column);
             json.WriteString("message", f.Message);
             if (f.CaseId is not null) json.WriteString("case", f.CaseId);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteEndObject();
     }
 
     private static void WriteCase(Utf8JsonWriter json, CaseResult c, BaselineCase? baseline)
     {
-        json.WriteStartObject();
         json.WriteString("id", c.CaseId);
         json.WriteNumber("line", c.Line);
         json.WriteString("verdict", VerdictNames.Of(c.Verdict));
@@ -107,30 +89,21 @@ public static class JsonRunReportWriter
             json.WriteNumber("trials", baseline.Trials);
             json.WriteNumber("passedTrials", baseline.PassedTrials);
             json.WriteBoolean("passed", baseline.Passed);
-            json.WriteStartArray("assertions");
-            foreach (var a in baseline.Assertions)
+            json.WriteObjects("assertions", baseline.Assertions, (json, a) =>
             {
-                json.WriteStartObject();
                 json.WriteString("kind", a.Kind);
                 json.WriteString("description", a.Description);
                 json.WriteBoolean("gating", a.Gating);
                 json.WriteNumber("passed", a.Passed);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
             json.WriteEndObject();
         }
 
-        json.WriteStartArray("trials");
-        foreach (var t in c.Trials) WriteTrial(json, t);
-        json.WriteEndArray();
-        json.WriteEndObject();
+        json.WriteObjects("trials", c.Trials, WriteTrial);
     }
 
     private static void WriteTrial(Utf8JsonWriter json, TrialResult t)
     {
-        json.WriteStartObject();
         json.WriteNumber("trial", t.Trial);
         json.WriteBoolean("passed", t.Passed);
         if (t.Error is not null) json.WriteString("error", t.Error);
@@ -142,13 +115,9 @@ public static class JsonRunReportWriter
         if (t.RenderedMessagesJson is not null) json.WriteString("renderedMessages", t.RenderedMessagesJson);
         if (t.ModelText is not null) json.WriteString("modelText", t.ModelText);
         if (t.OutputJson is not null) json.WriteString("output", t.OutputJson);
-        json.WriteStartArray("repairs");
-        foreach (var repair in t.Repairs) json.WriteStringValue(repair);
-        json.WriteEndArray();
-        json.WriteStartArray("assertions");
-        foreach (var a in t.Assertions)
+        json.WriteStrings("repairs", t.Repairs);
+        json.WriteObjects("assertions", t.Assertions, (json, a) =>
         {
-            json.WriteStartObject();
             json.WriteString("kind", a.Kind);
             json.WriteString("description", a.Description);
             json.WriteBoolean("passed", a.Passed);
@@ -156,11 +125,7 @@ public static class JsonRunReportWriter
             if (a.Message is not null) json.WriteString("message", a.Message);
             if (a.Score is { } score && !double.IsNaN(score) && !double.IsInfinity(score)) json.WriteNumber("score", score);
             json.WriteNumber("line", a.Line);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
+        });
     }
 
     private static void Nullable(Utf8JsonWriter json, string name, double? value)

@@ -17,7 +17,7 @@ internal static class CompletionProvider
 
     public static JsonObject? Complete(DocumentContext context, (int Line, int Character) position)
     {
-        var offset = context.OffsetOf(position.Line, position.Character);
+        var offset = context.OffsetOf(position);
         switch (context.Kind)
         {
             case DocumentKind.Eval:
@@ -26,8 +26,7 @@ internal static class CompletionProvider
                 return CompleteTemplate(context, null, 0, offset);
             case DocumentKind.Prompt:
             {
-                var semantics = context.Workspace.Compile(context.Document.Path);
-                if (semantics is null) return null;
+                if (context.CompilePrompt() is not { } semantics) return null;
                 var templateStart = semantics.Document.TemplateStart;
                 if (offset < templateStart) return FrontmatterCompletion.Complete(context, semantics, offset);
                 return CompleteTemplate(context, semantics, templateStart, offset);

@@ -9,10 +9,8 @@ internal static class DefinitionProvider
 {
     public static JsonNode? Define(DocumentContext context, (int Line, int Character) position)
     {
-        if (context.Kind != DocumentKind.Prompt) return null;
-        var semantics = context.Workspace.Compile(context.Document.Path);
-        if (semantics is null) return null;
-        var offset = context.OffsetOf(position.Line, position.Character);
+        if (context.CompilePrompt() is not { } semantics) return null;
+        var offset = context.OffsetOf(position);
         if (TemplateSymbols.PartialAt(semantics.Template, offset) is { } partial)
         {
             var file = context.Workspace.Partials.FindFile(partial.Name);

@@ -10,10 +10,9 @@ internal static class HoverProvider
 {
     public static JsonObject? Hover(DocumentContext context, (int Line, int Character) position)
     {
-        if (context.Kind != DocumentKind.Prompt) return null;
-        var semantics = context.Workspace.Compile(context.Document.Path);
+        var semantics = context.CompilePrompt();
         if (semantics?.Binding is not { } binding) return null;
-        var offset = context.OffsetOf(position.Line, position.Character);
+        var offset = context.OffsetOf(position);
         if (TemplateSymbols.PartialAt(semantics.Template, offset) is { } partial)
         {
             var file = context.Workspace.Partials.FindFile(partial.Name);

@@ -79,10 +79,9 @@ internal static class RenameProvider
     /// <summary>The input field at the position: a template path segment that reads it, or its declaration.</summary>
     private static Target? Find(DocumentContext context, (int Line, int Character) position)
     {
-        if (context.Kind != DocumentKind.Prompt) return null;
-        var semantics = context.Workspace.Compile(context.Document.Path);
+        var semantics = context.CompilePrompt();
         if (semantics?.Binding is not { } binding || semantics.Input is not { } root) return null;
-        var offset = context.OffsetOf(position.Line, position.Character);
+        var offset = context.OffsetOf(position);
         if (TemplateSymbols.At(semantics.Template, binding, root, offset) is { IsRootField: true } symbol)
         {
             return new Target(semantics, symbol.Path.Parts[symbol.Index], symbol.Span);

@@ -28,7 +28,7 @@ internal static class SemanticTokensProvider
     public static JsonObject? Tokens(DocumentContext context)
     {
         Template? template;
-        if (context.Kind == DocumentKind.Prompt) template = context.Workspace.Compile(context.Document.Path)?.Template;
+        if (context.Kind == DocumentKind.Prompt) template = context.CompilePrompt()?.Template;
         else if (context.Kind == DocumentKind.Partial) template = context.Workspace.Partials.Resolve(Language.Semantics.PartialFile.NameOf(context.Document.Path)!)?.Template;
         else return null;
         if (template is null) return new JsonObject { ["data"] = new JsonArray() };

@@ -24,4 +24,10 @@ internal sealed record DocumentContext(ProjectWorkspace Workspace, OpenDocument 
         : DocumentKind.Other;
 
     public int OffsetOf(int line, int character) => DocumentPositions.ToOffset(Document.Text, Document.Lines, line, character);
+
+    /// <summary>The offset of an LSP position (0-based line and UTF-16 character) in the document's text.</summary>
+    public int OffsetOf((int Line, int Character) position) => OffsetOf(position.Line, position.Character);
+
+    /// <summary>The compiled prompt when the document is a prompt (not a partial or an eval file), else <c>null</c>.</summary>
+    public PromptSemantics? CompilePrompt() => Kind == DocumentKind.Prompt ? Workspace.Compile(Document.Path) : null;
 }

@@ -122,6 +122,20 @@ public class RecordingFileTests
     }
 
     [Fact]
+    public void Invalid_json_is_reported_once_with_its_position_and_the_parser_message_without_its_own()
+    {
+        using var folder = new TempFolder();
+        var evalFile = folder.File("Bad.eval.yaml");
+        File.WriteAllText(RecordingStore.PathForEvalFile(evalFile), "{\n  \"entries\": [,]\n}");
+
+        var error = Assert.Throws<RecordingFormatException>(() => RecordingStore.ForEvalFile(evalFile, EvalMode.Replay));
+
+        Assert.Equal(2, error.Line);
+        Assert.StartsWith("not valid JSON: ", error.Problem);
+        Assert.DoesNotContain("LineNumber", error.Message);
+    }
+
+    [Fact]
     public async Task Concurrent_recording_is_safe_and_every_call_is_written()
     {
         using var folder = new TempFolder();

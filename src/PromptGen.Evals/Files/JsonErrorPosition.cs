@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace PromptGen.Evals.Files;
+
+/// <summary>Where a <see cref="JsonException"/> happened in a file, and its message without the position it appends.</summary>
+internal readonly record struct JsonErrorPosition(int Line, int Column, string Message)
+{
+    /// <summary>Reads a reader's or serializer's exception: 1-based line and byte column, and the message's first part.</summary>
+    public static JsonErrorPosition Of(JsonException exception)
+    {
+        // Utf8JsonReader positions are 0-based; a byte column is close enough for ASCII-heavy files.
+        var line = (int)(exception.LineNumber ?? 0) + 1;
+        var column = (int)(exception.BytePositionInLine ?? 0) + 1;
+        return new JsonErrorPosition(line, column, WithoutPosition(exception.Message));
+    }
+
+    // The serializer appends " Path: $.x | LineNumber: 0 | BytePositionInLine: 1."; the reader only the " LineNumber" part.
+    private static string WithoutPosition(string message)
+    {
+        var path = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var line = message.IndexOf(" LineNumber", StringComparison.Ordinal);
+        var cut = path > 0 && (line < 0 || path < line) ? path : line;
+        return (cut > 0 ? message.Substring(0, cut) : message).Trim();
+    }
+}
