@@ -15,7 +15,7 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
     private readonly bool _reask;
     private readonly PartialBuilder<TPartial> _partials;
     private readonly CancellationTokenSource _cancel;
-    private readonly List<ChatResponseUpdate> _updates = new();
+    private readonly StreamedUpdates _updates = new();
     private IAsyncEnumerator<ChatResponseUpdate>? _stream;
     private Task<PromptResult<TOutput>>? _result;
     private bool _ended;
