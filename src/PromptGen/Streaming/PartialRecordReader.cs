@@ -68,7 +68,15 @@ public sealed class PartialRecordReader<T>
         }
 
         state.Stable = o.CompletedCount;
-        state.Record = _withCompletion(record, PartialFields.Of(o));
+        // The completeness snapshot is reused while it holds, so the same instance means nothing to set.
+        var completion = PartialFields.Of(o);
+        if (!ReferenceEquals(completion, state.Completion))
+        {
+            state.Completion = completion;
+            record = _withCompletion(record, completion);
+        }
+
+        state.Record = record;
         o.CachedVersion = o.Version;
         return state.Record;
     }
@@ -82,6 +90,9 @@ public sealed class PartialRecordReader<T>
         public State(T empty) => Record = empty;
 
         public T Record;
+
+        /// <summary>The completeness last set on <see cref="Record"/>.</summary>
+        public PartialFields? Completion;
 
         /// <summary>The field ordinal of each property read so far; -1 for a name that is not a field or a repeated one.</summary>
         public int[] Fields = new int[4];
