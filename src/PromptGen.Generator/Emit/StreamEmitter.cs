@@ -252,6 +252,8 @@ internal static class StreamEmitter
             case TypeKind.Enum: return $"{Values}.Enum({node}, JsonCodec.{core.Name}Names)";
             // A reader used before its own initializer ran (a recursive record) is read through `!`: it is set by the time a stream reads.
             case TypeKind.Record: return $"{ReaderOf(core.Name!)}{(ready is null || ready.Contains(core.Name!) ? string.Empty : "!")}.Read({node})";
+            case TypeKind.List when core.Element!.AsNonNullable().Kind == TypeKind.String:
+                return $"{Values}.StringList({node})";
             default:
                 var element = core.Element!.AsNonNullable();
                 var item = "n" + depth;

@@ -86,6 +86,39 @@ public static class PartialValues
         where T : class =>
         ListOf(node, item, static value => value is not null, static value => value!);
 
+    /// <summary>
+    /// The items of an array of strings so far. The text of the last, unfinished item is built only when it is read, so
+    /// a chunk inside it costs a snapshot, not a new <see cref="string"/>.
+    /// </summary>
+    public static IReadOnlyList<string>? StringList(StreamingNode? node)
+    {
+        if (node is not StreamingArray array)
+        {
+            return null;
+        }
+
+        if (array.CachedVersion == array.Version && array.Cached is ListState<string> cached)
+        {
+            return cached.Snapshot;
+        }
+
+        var state = array.Cached as ListState<string> ?? new ListState<string>();
+        var items = array.Items;
+        for (; state.Read < array.CompletedCount; state.Read++)
+        {
+            if (String(items[state.Read]) is { } text)
+            {
+                state.Builder.Add(text);
+            }
+        }
+
+        var tail = items.Count > state.Read ? PartialText.Of(items[items.Count - 1]) : default;
+        state.Snapshot = new PartialStringList(state.Builder.Items, state.Builder.Count, tail);
+        array.Cached = state;
+        array.CachedVersion = array.Version;
+        return state.Snapshot;
+    }
+
     /// <summary>The items of an array of value types that have a value so far.</summary>
     public static IReadOnlyList<T>? ValueList<T>(StreamingNode? node, Func<StreamingNode, T?> item)
         where T : struct =>

@@ -170,7 +170,7 @@ public static partial class ArraysPrompt
             {
                 switch (field)
                 {
-                    case 0: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => global::PromptGen.Streaming.PartialValues.String(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Tags) ? r : r with { Tags = v }; }
+                    case 0: { var v = global::PromptGen.Streaming.PartialValues.StringList(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Tags) ? r : r with { Tags = v }; }
                     case 1: { var v = global::PromptGen.Streaming.PartialValues.ValueList(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Vector) ? r : r with { Vector = v }; }
                     case 2: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => LinesItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Lines) ? r : r with { Lines = v }; }
                     default: return r;

@@ -257,7 +257,7 @@ public static partial class TriageTicketPrompt
                     case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.SummaryText) ? r : r with { SummaryText = v }; }
                     case 2: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Confidence) ? r : r with { Confidence = v }; }
                     case 3: { var v = global::PromptGen.Streaming.PartialValues.Boolean(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Urgent) ? r : r with { Urgent = v }; }
-                    case 4: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => global::PromptGen.Streaming.PartialValues.String(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Tags) ? r : r with { Tags = v }; }
+                    case 4: { var v = global::PromptGen.Streaming.PartialValues.StringList(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Tags) ? r : r with { Tags = v }; }
                     case 5: { var v = CustomerReader.Read(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Customer) ? r : r with { Customer = v }; }
                     case 6: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => ActionsItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Actions) ? r : r with { Actions = v }; }
                     case 7: { var v = global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Scores) ? r : r with { Scores = v }; }
