@@ -62,8 +62,10 @@ public class StreamParseBenchmarks
         return (int)r.Version;
     }
 
-    private static readonly Func<PromptGen.Streaming.StreamingNode, object?> s_project = (Func<PromptGen.Streaming.StreamingNode, object?>)typeof(TriageTicketPrompt).GetNestedType("PartialCodec", System.Reflection.BindingFlags.NonPublic)!
-        .GetMethod("ReadRoot", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.CreateDelegate(typeof(Func<PromptGen.Streaming.StreamingNode, object?>));
+    // The generated reader of the partial output (PartialCodec is private to the prompt class).
+    private static readonly PromptGen.Streaming.PartialRecordReader<TriageTicketPrompt.PartialOutput> s_project =
+        (PromptGen.Streaming.PartialRecordReader<TriageTicketPrompt.PartialOutput>)typeof(TriageTicketPrompt).GetNestedType("PartialCodec", System.Reflection.BindingFlags.NonPublic)!
+            .GetField("OutputReader", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
 
     internal int ProjectOnly()
     {
@@ -74,8 +76,8 @@ public class StreamParseBenchmarks
         {
             r.Append(u.Text);
             if (r.Root is null) continue;
-            var next = s_project(r.Root);
-            if (!Equals(next, last)) n++;
+            var next = s_project.Read(r.Root);
+            if (!ReferenceEquals(next, last)) n++;
             last = next;
         }
         return n;

@@ -6,14 +6,14 @@ namespace PromptGen.Generator.Emit;
 /// The streaming half of a prompt's API: <c>StreamAsync</c> and the <c>PartialOutput</c> records in the prompt class, and
 /// <c>{Name}StreamAsync</c> on <c>IChatClient</c>. A partial record has the output's properties, all nullable (nested
 /// records as their partials), plus <c>Completion</c>; the projection from the runtime's streamed JSON values is one
-/// <c>PartialValues</c> call per property. A text prompt's partial value is the text so far (<c>string</c>).
+/// <c>PartialRecordReader</c> per record, whose field switch reads each property with one <c>PartialValues</c> call. A text prompt's partial value is the text so far (<c>string</c>).
 /// </summary>
 internal static class StreamEmitter
 {
     private const string Values = "global::PromptGen.Streaming.PartialValues";
     private const string Node = "global::PromptGen.Streaming.StreamingNode";
-    private const string ObjectNode = "global::PromptGen.Streaming.StreamingObject";
     private const string Fields = "global::PromptGen.Streaming.PartialFields";
+    private const string RecordReader = "global::PromptGen.Streaming.PartialRecordReader";
     private const string RootRecord = "Output";
     private const string TextType = "global::PromptGen.Streaming.PartialText";
 
@@ -42,7 +42,7 @@ internal static class StreamEmitter
         var createOptions = $"CreateOptions({string.Join(", ", targets.Select(t => t.Parameter))})";
         var call = model.IsTextOutput
             ? $"global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, {createOptions}, options, {reader}, cancellationToken);"
-            : $"global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, {createOptions}, options, {reader}, PartialCodec.ReadRoot, cancellationToken);";
+            : $"global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, {createOptions}, options, {reader}, PartialCodec.{(IsRootRecord(model.OutputType) ? ReaderOf(RootRecord) : "ReadRoot")}, cancellationToken);";
         w.Line();
         w.Line(targets.Count == 0
             ? "/// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>"
@@ -149,35 +149,75 @@ internal static class StreamEmitter
         using (w.Block("private static class PartialCodec"))
         {
             var root = model.OutputType;
-            if (IsRootRecord(root))
-            {
-                w.Line($"internal static {names.PartialOutput}? ReadRoot({Node} node) => {ReadExpression(root.AsNonNullable(), "node", names, 0)};");
-            }
-            else
+            if (!IsRootRecord(root))
             {
                 w.Line($"internal static {names.PartialOutput}? ReadRoot({Node} node) =>");
-                w.Line($"    new() {{ Value = {ReadExpression(root.AsNonNullable(), "node", names, 0)}, IsComplete = node.IsComplete }};");
+                w.Line($"    new() {{ Value = {ReadExpression(root.AsNonNullable(), "node", names, 0, ready: null)}, IsComplete = node.IsComplete }};");
             }
 
-            foreach (var record in names.Reachable)
+            // One reader per record: a property's name is matched once, then each update re-reads only what can still
+            // change and copies the record only when a field's value changed. A record's reader is declared after the
+            // readers it uses, so their static fields are set when its own initializer runs.
+            var ready = new HashSet<string>();
+            foreach (var record in InitializationOrder(names.Reachable))
             {
-                w.Line();
+                if (!IsRootRecord(root) || ready.Count > 0) w.Line();
                 var partialName = names.Of(record.Name);
-                w.Line($"internal static {partialName} Read{record.Name}({ObjectNode} o) => new()");
-                w.OpenBrace();
-                foreach (var property in record.Properties)
+                var wireNames = record.Properties.Count == 0
+                    ? "global::System.Array.Empty<string>()"
+                    : "new[] { " + string.Join(", ", record.Properties.Select(p => CSharpLiterals.String(p.WireName))) + " }";
+                w.Line($"internal static readonly {RecordReader}<{partialName}> {ReaderOf(record.Name)} = new(");
+                w.Line($"    {wireNames},");
+                w.Line("    new(),");
+                w.Line("    static (r, field, n) =>");
+                w.Line("    {");
+                w.Line("        switch (field)");
+                w.Line("        {");
+                for (var i = 0; i < record.Properties.Count; i++)
                 {
-                    var node = $"o.Get({CSharpLiterals.String(property.WireName)})";
-                    w.Line(IsText(property)
-                        ? $"{names.TextOf(record, property)} = {TextType}.Of({node}),"
-                        : $"{property.PropertyName} = {ReadExpression(property.Type.AsNonNullable(), node, names, 0)},");
+                    var property = record.Properties[i];
+                    var (member, read) = IsText(property)
+                        ? (names.TextOf(record, property), $"{TextType}.Of(n)")
+                        : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready));
+                    w.Line($"            case {i}: {{ var v = {read}; return {Values}.Same(v, r.{member}) ? r : r with {{ {member} = v }}; }}");
                 }
 
-                w.Line($"{names.CompletionOf(record)} = {Fields}.Of(o),");
-                w.CloseBrace(";");
+                w.Line("            default: return r;");
+                w.Line("        }");
+                w.Line("    },");
+                var completion = names.CompletionOf(record);
+                w.Line($"    static (r, c) => {Values}.Same(c, r.{completion}) ? r : r with {{ {completion} = c }});");
+                ready.Add(record.Name);
             }
         }
     }
+
+    /// <summary>The records, each after the records its fields use (a cycle is broken where it closes).</summary>
+    private static List<RecordModel> InitializationOrder(IReadOnlyList<RecordModel> records)
+    {
+        var byName = records.ToDictionary(r => r.Name);
+        var visited = new HashSet<string>();
+        var order = new List<RecordModel>();
+        foreach (var record in records) Visit(record);
+        return order;
+
+        void Visit(RecordModel record)
+        {
+            if (!visited.Add(record.Name)) return;
+            foreach (var property in record.Properties)
+            {
+                for (TypeRef? type = property.Type.AsNonNullable(); type is not null; type = type.Element?.AsNonNullable())
+                {
+                    if (type.Kind == TypeKind.Record && byName.TryGetValue(type.Name!, out var used)) Visit(used);
+                }
+            }
+
+            order.Add(record);
+        }
+    }
+
+    /// <summary>The name of a record's <c>PartialRecordReader</c> in <c>PartialCodec</c>.</summary>
+    private static string ReaderOf(string recordName) => recordName + "Reader";
 
     private static bool IsText(PropertyModel property) => property.Type.AsNonNullable().Kind == TypeKind.String;
 
@@ -197,7 +237,8 @@ internal static class StreamEmitter
     }
 
     /// <summary>The expression reading <paramref name="node"/> (a <c>StreamingNode?</c>) as the partial of <paramref name="type"/>.</summary>
-    private static string ReadExpression(TypeRef type, string node, Names names, int depth)
+    /// <remarks><paramref name="ready"/>: the records whose readers are initialized before this expression's initializer runs; null in a method body.</remarks>
+    private static string ReadExpression(TypeRef type, string node, Names names, int depth, ISet<string>? ready)
     {
         var core = type.AsNonNullable();
         switch (core.Kind)
@@ -209,13 +250,16 @@ internal static class StreamEmitter
             case TypeKind.Boolean: return $"{Values}.Boolean({node})";
             case TypeKind.Json: return $"{Values}.Json({node})";
             case TypeKind.Enum: return $"{Values}.Enum({node}, JsonCodec.{core.Name}Names)";
-            case TypeKind.Record: return $"{Values}.Object({node}, Read{core.Name})";
+            // A reader used before its own initializer ran (a recursive record) is read through `!`: it is set by the time a stream reads.
+            case TypeKind.Record: return $"{ReaderOf(core.Name!)}{(ready is null || ready.Contains(core.Name!) ? string.Empty : "!")}.Read({node})";
+            case TypeKind.List when core.Element!.AsNonNullable().Kind == TypeKind.String:
+                return $"{Values}.StringList({node})";
             default:
                 var element = core.Element!.AsNonNullable();
                 var item = "n" + depth;
                 var valueType = element.IsValueType;
                 var method = core.Kind == TypeKind.List ? (valueType ? "ValueList" : "List") : (valueType ? "ValueMap" : "Map");
-                return $"{Values}.{method}({node}, static {item} => {ReadExpression(element, item, names, depth + 1)})";
+                return $"{Values}.{method}({node}, static {item} => {ReadExpression(element, item, names, depth + 1, ready)})";
         }
     }
 

@@ -33,10 +33,20 @@ internal sealed class JsonPartialBuilder<TPartial> : PartialBuilder<TPartial>
 {
     private readonly StreamingJsonReader _reader = new();
     private readonly Func<StreamingNode, TPartial?> _project;
+    private readonly bool _newOnlyWhenChanged;
     private long _version;
     private TPartial? _last;
 
-    public JsonPartialBuilder(Func<StreamingNode, TPartial?> project) => _project = project;
+    /// <param name="project">Projects the streamed root value onto the partial type.</param>
+    /// <param name="newOnlyWhenChanged">
+    /// True when <paramref name="project"/> returns the previous instance unless the value changed (a
+    /// <see cref="PartialRecordReader{T}"/>): then a new instance is a change, and comparing the values is skipped.
+    /// </param>
+    public JsonPartialBuilder(Func<StreamingNode, TPartial?> project, bool newOnlyWhenChanged = false)
+    {
+        _project = project;
+        _newOnlyWhenChanged = newOnlyWhenChanged;
+    }
 
     public override bool Append(string chunk, out TPartial partial)
     {
@@ -49,7 +59,7 @@ internal sealed class JsonPartialBuilder<TPartial> : PartialBuilder<TPartial>
 
         _version = _reader.Version;
         var next = _project(_reader.Root);
-        if (next is null || ReferenceEquals(next, _last) || next.Equals(_last))
+        if (next is null || ReferenceEquals(next, _last) || (!_newOnlyWhenChanged && next.Equals(_last)))
         {
             return false;
         }

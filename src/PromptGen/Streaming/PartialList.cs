@@ -81,3 +81,63 @@ internal sealed class PartialListBuilder<T>
         _items[Count++] = item;
     }
 }
+
+/// <summary>
+/// The items of a streamed array of strings as of one update: complete items shared between updates, and the last,
+/// unfinished item kept as a view of its text (see <see cref="PartialText"/>) until it is read.
+/// </summary>
+internal sealed class PartialStringList : IReadOnlyList<string>
+{
+    private readonly string[] _completed;
+    private readonly int _completedCount;
+    private readonly PartialText _tail;
+
+    /// <param name="completed">The complete items (shared; only the first <paramref name="completedCount"/> are read).</param>
+    /// <param name="completedCount">How many complete items this update has.</param>
+    /// <param name="tail">The unfinished item; none when its value is null (not started, or not a string).</param>
+    internal PartialStringList(string[] completed, int completedCount, PartialText tail)
+    {
+        _completed = completed;
+        _completedCount = completedCount;
+        _tail = tail;
+    }
+
+    private bool HasTail => _tail.HasValue;
+
+    public int Count => _completedCount + (HasTail ? 1 : 0);
+
+    public string this[int index]
+    {
+        get
+        {
+            if ((uint)index < (uint)_completedCount)
+            {
+                return _completed[index];
+            }
+
+            if (index == _completedCount && _tail.Value is { } text)
+            {
+                return text;
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+    }
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        for (var i = 0; i < _completedCount; i++)
+        {
+            yield return _completed[i];
+        }
+
+        if (_tail.Value is { } text)
+        {
+            yield return text;
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => "[" + string.Join(", ", this) + "]";
+}

@@ -25,6 +25,9 @@ public readonly struct PartialText : IEquatable<PartialText>
     /// <summary>The text; null when the field has not started.</summary>
     public string? Value => _node is null ? _text : _node.TextOf(_length);
 
+    /// <summary>True when there is a text (<see cref="Value"/> is not null), without building it.</summary>
+    internal bool HasValue => _node is not null || _text is not null;
+
     /// <summary>A text given whole (a <c>with</c> expression or an initializer in the caller's code).</summary>
     /// <param name="text">The text.</param>
     public static implicit operator PartialText(string? text) => new(null, 0, text);

@@ -7,9 +7,9 @@ namespace PromptGen.Streaming;
 
 /// <summary>
 /// Typed views of streamed values, for generated <c>PartialOutput</c> readers. Strings show their text so far; numbers,
-/// booleans, enum values and JSON values appear only once complete; objects, lists and maps are rebuilt only when
-/// something inside them changed (the previous view is reused otherwise), and a list shares its complete items
-/// between updates.
+/// booleans, enum values and JSON values appear only once complete; lists and maps are rebuilt only when something
+/// inside them changed (the previous view is reused otherwise), and a list shares its complete items between updates.
+/// Records are read by <see cref="PartialRecordReader{T}"/>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class PartialValues
@@ -75,30 +75,49 @@ public static class PartialValues
         return element;
     }
 
-    /// <summary>The partial record of an object, rebuilt by <paramref name="read"/> only when the object changed.</summary>
-    public static T? Object<T>(StreamingNode? node, Func<StreamingObject, T> read)
-        where T : class
-    {
-        if (node is not StreamingObject o)
-        {
-            return null;
-        }
-
-        if (o.CachedVersion == o.Version && o.Cached is T cached)
-        {
-            return cached;
-        }
-
-        var value = read(o);
-        o.Cached = value;
-        o.CachedVersion = o.Version;
-        return value;
-    }
+    /// <summary>True when a field's new value equals its current one (then a partial record is reused, not copied).</summary>
+    /// <typeparam name="T">The field's type.</typeparam>
+    /// <param name="value">The value just read.</param>
+    /// <param name="current">The field's current value.</param>
+    public static bool Same<T>(T value, T current) => EqualityComparer<T>.Default.Equals(value, current);
 
     /// <summary>The items of an array that have a value so far (a pending number is not yet an item).</summary>
     public static IReadOnlyList<T>? List<T>(StreamingNode? node, Func<StreamingNode, T?> item)
         where T : class =>
         ListOf(node, item, static value => value is not null, static value => value!);
+
+    /// <summary>
+    /// The items of an array of strings so far. The text of the last, unfinished item is built only when it is read, so
+    /// a chunk inside it costs a snapshot, not a new <see cref="string"/>.
+    /// </summary>
+    public static IReadOnlyList<string>? StringList(StreamingNode? node)
+    {
+        if (node is not StreamingArray array)
+        {
+            return null;
+        }
+
+        if (array.CachedVersion == array.Version && array.Cached is ListState<string> cached)
+        {
+            return cached.Snapshot;
+        }
+
+        var state = array.Cached as ListState<string> ?? new ListState<string>();
+        var items = array.Items;
+        for (; state.Read < array.CompletedCount; state.Read++)
+        {
+            if (String(items[state.Read]) is { } text)
+            {
+                state.Builder.Add(text);
+            }
+        }
+
+        var tail = items.Count > state.Read ? PartialText.Of(items[items.Count - 1]) : default;
+        state.Snapshot = new PartialStringList(state.Builder.Items, state.Builder.Count, tail);
+        array.Cached = state;
+        array.CachedVersion = array.Version;
+        return state.Snapshot;
+    }
 
     /// <summary>The items of an array of value types that have a value so far.</summary>
     public static IReadOnlyList<T>? ValueList<T>(StreamingNode? node, Func<StreamingNode, T?> item)

@@ -39,6 +39,38 @@ public static class PromptStreamRunner
         return Create(client, input, render, promptOptions, options, reader, new JsonPartialBuilder<TPartial>(partial), cancellationToken);
     }
 
+    /// <summary>
+    /// Streams a prompt whose output is a record: renders <paramref name="input"/>, puts the caller's chat options over
+    /// the prompt's, and returns a stream whose partial records <paramref name="partial"/> reads from the streamed JSON,
+    /// rebuilding only what changed.
+    /// </summary>
+    /// <typeparam name="TInput">The prompt's input record.</typeparam>
+    /// <typeparam name="TPartial">The generated partial output.</typeparam>
+    /// <typeparam name="TOutput">The prompt's output type.</typeparam>
+    /// <param name="client">The chat client.</param>
+    /// <param name="input">The prompt's input.</param>
+    /// <param name="render">The prompt's <c>Render</c>.</param>
+    /// <param name="promptOptions">The prompt's <c>CreateOptions()</c>.</param>
+    /// <param name="options">The caller's options for this call.</param>
+    /// <param name="reader">The prompt's output parser, for the final value.</param>
+    /// <param name="partial">The generated reader of the output's partial record.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static PromptStream<TPartial, TOutput> StreamJson<TInput, TPartial, TOutput>(
+        IChatClient client,
+        TInput input,
+        Func<TInput, PromptRenderOptions?, IList<ChatMessage>> render,
+        ChatOptions promptOptions,
+        PromptRunOptions? options,
+        PromptOutputReader<TOutput> reader,
+        PartialRecordReader<TPartial> partial,
+        CancellationToken cancellationToken = default)
+        where TInput : class
+        where TPartial : class
+    {
+        if (partial is null) throw new ArgumentNullException(nameof(partial));
+        return Create(client, input, render, promptOptions, options, reader, new JsonPartialBuilder<TPartial>(partial.Read, newOnlyWhenChanged: true), cancellationToken);
+    }
+
     /// <summary>Streams a prompt with a text output: each partial value is the text so far.</summary>
     /// <typeparam name="TInput">The prompt's input record.</typeparam>
     /// <param name="client">The chat client.</param>

@@ -15,11 +15,11 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
     private readonly bool _reask;
     private readonly PartialBuilder<TPartial> _partials;
     private readonly CancellationTokenSource _cancel;
-    private readonly List<ChatResponseUpdate> _updates = new();
+    private readonly StreamedUpdates _updates = new();
     private IAsyncEnumerator<ChatResponseUpdate>? _stream;
     private Task<PromptResult<TOutput>>? _result;
     private bool _ended;
-    private int _busy;
+    private bool _busy;
 
     public PromptStreamSession(
         IChatClient client,
@@ -226,13 +226,18 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
     private CancellationTokenRegistration Link(CancellationToken cancellationToken) =>
         cancellationToken.CanBeCanceled ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _cancel) : default;
 
+    // A plain flag, not an interlocked one: it catches a second read that starts while one is suspended (awaiting the
+    // model), which is how a stream gets misused; a stream is not thread-safe, and a locked instruction per update
+    // would cost as much as parsing the update.
     private void Enter()
     {
-        if (Interlocked.Exchange(ref _busy, 1) == 1)
+        if (_busy)
         {
             throw new InvalidOperationException("A prompt stream is read by one caller at a time: finish or stop enumerating before asking for the result.");
         }
+
+        _busy = true;
     }
 
-    private void Exit() => Volatile.Write(ref _busy, 0);
+    private void Exit() => _busy = false;
 }

@@ -43,6 +43,17 @@ public sealed class StreamingString : StreamingNode
         _chars[_length++] = c;
     }
 
+    internal void Append(ReadOnlySpan<char> chars)
+    {
+        if (_length + chars.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + chars.Length));
+        }
+
+        chars.CopyTo(_chars.AsSpan(_length));
+        _length += chars.Length;
+    }
+
     internal void Complete()
     {
         IsComplete = true;

@@ -106,13 +106,18 @@ public static partial class OptionsShowcase
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
-        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
-
-        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            AnswerText = global::PromptGen.Streaming.PartialText.Of(o.Get("answer")),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
+            new[] { "answer" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.AnswerText) ? r : r with { AnswerText = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -122,7 +127,7 @@ public static partial class OptionsShowcase
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec

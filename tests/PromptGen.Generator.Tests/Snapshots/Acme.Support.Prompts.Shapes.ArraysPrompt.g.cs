@@ -148,23 +148,35 @@ public static partial class ArraysPrompt
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
-        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialLinesItem> LinesItemReader = new(
+            new[] { "sku", "qty", "note" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.SkuText) ? r : r with { SkuText = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Int64(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Qty) ? r : r with { Qty = v }; }
+                    case 2: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.NoteText) ? r : r with { NoteText = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
 
-        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            Tags = global::PromptGen.Streaming.PartialValues.List(o.Get("tags"), static n0 => global::PromptGen.Streaming.PartialValues.String(n0)),
-            Vector = global::PromptGen.Streaming.PartialValues.ValueList(o.Get("vector"), static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)),
-            Lines = global::PromptGen.Streaming.PartialValues.List(o.Get("lines"), static n0 => global::PromptGen.Streaming.PartialValues.Object(n0, ReadLinesItem)),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
-
-        internal static PartialLinesItem ReadLinesItem(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            SkuText = global::PromptGen.Streaming.PartialText.Of(o.Get("sku")),
-            Qty = global::PromptGen.Streaming.PartialValues.Int64(o.Get("qty")),
-            NoteText = global::PromptGen.Streaming.PartialText.Of(o.Get("note")),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
+            new[] { "tags", "vector", "lines" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialValues.StringList(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Tags) ? r : r with { Tags = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialValues.ValueList(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Vector) ? r : r with { Vector = v }; }
+                    case 2: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => LinesItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Lines) ? r : r with { Lines = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -174,7 +186,7 @@ public static partial class ArraysPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec

@@ -89,7 +89,7 @@ public static partial class ExtractNamesPrompt
     private static class PartialCodec
     {
         internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) =>
-            new() { Value = global::PromptGen.Streaming.PartialValues.List(node, static n0 => global::PromptGen.Streaming.PartialValues.String(n0)), IsComplete = node.IsComplete };
+            new() { Value = global::PromptGen.Streaming.PartialValues.StringList(node), IsComplete = node.IsComplete };
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>

@@ -126,21 +126,33 @@ public static partial class JsonSchemaPrompt
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
-        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialResultsItem> ResultsItemReader = new(
+            new[] { "url", "rank" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.UrlText) ? r : r with { UrlText = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Int64(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Rank) ? r : r with { Rank = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
 
-        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            Results = global::PromptGen.Streaming.PartialValues.List(o.Get("results"), static n0 => global::PromptGen.Streaming.PartialValues.Object(n0, ReadResultsItem)),
-            Total = global::PromptGen.Streaming.PartialValues.Int64(o.Get("total")),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
-
-        internal static PartialResultsItem ReadResultsItem(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            UrlText = global::PromptGen.Streaming.PartialText.Of(o.Get("url")),
-            Rank = global::PromptGen.Streaming.PartialValues.Int64(o.Get("rank")),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
+            new[] { "results", "total" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => ResultsItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Results) ? r : r with { Results = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Int64(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Total) ? r : r with { Total = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -150,7 +162,7 @@ public static partial class JsonSchemaPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec

@@ -189,36 +189,62 @@ public static partial class NestedObjectsPrompt
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
-        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialGeo> GeoReader = new(
+            new[] { "lat", "lng" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Lat) ? r : r with { Lat = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Lng) ? r : r with { Lng = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
 
-        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            Address = global::PromptGen.Streaming.PartialValues.Object(o.Get("address"), ReadAddress),
-            Contacts = global::PromptGen.Streaming.PartialValues.List(o.Get("contacts"), static n0 => global::PromptGen.Streaming.PartialValues.Object(n0, ReadContactsItem)),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialAddress> AddressReader = new(
+            new[] { "street", "city", "geo" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.StreetText) ? r : r with { StreetText = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.CityText) ? r : r with { CityText = v }; }
+                    case 2: { var v = GeoReader.Read(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Geo) ? r : r with { Geo = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
 
-        internal static PartialGeo ReadGeo(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            Lat = global::PromptGen.Streaming.PartialValues.Double(o.Get("lat")),
-            Lng = global::PromptGen.Streaming.PartialValues.Double(o.Get("lng")),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialContactsItem> ContactsItemReader = new(
+            new[] { "kind", "value" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.KindText) ? r : r with { KindText = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.ValueText) ? r : r with { ValueText = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
 
-        internal static PartialAddress ReadAddress(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            StreetText = global::PromptGen.Streaming.PartialText.Of(o.Get("street")),
-            CityText = global::PromptGen.Streaming.PartialText.Of(o.Get("city")),
-            Geo = global::PromptGen.Streaming.PartialValues.Object(o.Get("geo"), ReadGeo),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
-
-        internal static PartialContactsItem ReadContactsItem(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            KindText = global::PromptGen.Streaming.PartialText.Of(o.Get("kind")),
-            ValueText = global::PromptGen.Streaming.PartialText.Of(o.Get("value")),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
+            new[] { "address", "contacts" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = AddressReader.Read(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Address) ? r : r with { Address = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => ContactsItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Contacts) ? r : r with { Contacts = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -228,7 +254,7 @@ public static partial class NestedObjectsPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec

@@ -124,16 +124,21 @@ public static partial class ScalarsPrompt
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
-        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
-
-        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            GreetingText = global::PromptGen.Streaming.PartialText.Of(o.Get("greeting")),
-            Score = global::PromptGen.Streaming.PartialValues.Double(o.Get("score")),
-            Verified = global::PromptGen.Streaming.PartialValues.Boolean(o.Get("verified")),
-            Visits = global::PromptGen.Streaming.PartialValues.Int64(o.Get("visits")),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
+            new[] { "greeting", "score", "verified", "visits" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.GreetingText) ? r : r with { GreetingText = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Score) ? r : r with { Score = v }; }
+                    case 2: { var v = global::PromptGen.Streaming.PartialValues.Boolean(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Verified) ? r : r with { Verified = v }; }
+                    case 3: { var v = global::PromptGen.Streaming.PartialValues.Int64(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Visits) ? r : r with { Visits = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -143,7 +148,7 @@ public static partial class ScalarsPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec

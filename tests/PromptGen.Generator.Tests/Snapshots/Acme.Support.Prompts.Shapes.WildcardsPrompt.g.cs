@@ -102,14 +102,19 @@ public static partial class WildcardsPrompt
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
-        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
-
-        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            LabelText = global::PromptGen.Streaming.PartialText.Of(o.Get("label")),
-            Counts = global::PromptGen.Streaming.PartialValues.ValueMap(o.Get("counts"), static n0 => global::PromptGen.Streaming.PartialValues.Int64(n0)),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
+            new[] { "label", "counts" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.LabelText) ? r : r with { LabelText = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Int64(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Counts) ? r : r with { Counts = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -119,7 +124,7 @@ public static partial class WildcardsPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec

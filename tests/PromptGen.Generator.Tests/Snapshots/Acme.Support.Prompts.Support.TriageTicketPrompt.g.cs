@@ -218,35 +218,54 @@ public static partial class TriageTicketPrompt
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
-        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) => global::PromptGen.Streaming.PartialValues.Object(node, ReadOutput);
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialCustomer> CustomerReader = new(
+            new[] { "order_id", "class" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.OrderIdText) ? r : r with { OrderIdText = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.ClassText) ? r : r with { ClassText = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
 
-        internal static PartialOutput ReadOutput(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            Category = global::PromptGen.Streaming.PartialValues.Enum(o.Get("category"), JsonCodec.CategoryNames),
-            SummaryText = global::PromptGen.Streaming.PartialText.Of(o.Get("summary")),
-            Confidence = global::PromptGen.Streaming.PartialValues.Double(o.Get("confidence")),
-            Urgent = global::PromptGen.Streaming.PartialValues.Boolean(o.Get("urgent")),
-            Tags = global::PromptGen.Streaming.PartialValues.List(o.Get("tags"), static n0 => global::PromptGen.Streaming.PartialValues.String(n0)),
-            Customer = global::PromptGen.Streaming.PartialValues.Object(o.Get("customer"), ReadCustomer),
-            Actions = global::PromptGen.Streaming.PartialValues.List(o.Get("actions"), static n0 => global::PromptGen.Streaming.PartialValues.Object(n0, ReadActionsItem)),
-            Scores = global::PromptGen.Streaming.PartialValues.ValueMap(o.Get("scores"), static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)),
-            Extra = global::PromptGen.Streaming.PartialValues.Json(o.Get("extra")),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialActionsItem> ActionsItemReader = new(
+            new[] { "kind", "amount" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.KindNames); return global::PromptGen.Streaming.PartialValues.Same(v, r.Kind) ? r : r with { Kind = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Int64(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Amount) ? r : r with { Amount = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
 
-        internal static PartialCustomer ReadCustomer(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            OrderIdText = global::PromptGen.Streaming.PartialText.Of(o.Get("order_id")),
-            ClassText = global::PromptGen.Streaming.PartialText.Of(o.Get("class")),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
-
-        internal static PartialActionsItem ReadActionsItem(global::PromptGen.Streaming.StreamingObject o) => new()
-        {
-            Kind = global::PromptGen.Streaming.PartialValues.Enum(o.Get("kind"), JsonCodec.KindNames),
-            Amount = global::PromptGen.Streaming.PartialValues.Int64(o.Get("amount")),
-            Completion = global::PromptGen.Streaming.PartialFields.Of(o),
-        };
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
+            new[] { "category", "summary", "confidence", "urgent", "tags", "customer", "actions", "scores", "extra" },
+            new(),
+            static (r, field, n) =>
+            {
+                switch (field)
+                {
+                    case 0: { var v = global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.CategoryNames); return global::PromptGen.Streaming.PartialValues.Same(v, r.Category) ? r : r with { Category = v }; }
+                    case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.SummaryText) ? r : r with { SummaryText = v }; }
+                    case 2: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Confidence) ? r : r with { Confidence = v }; }
+                    case 3: { var v = global::PromptGen.Streaming.PartialValues.Boolean(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Urgent) ? r : r with { Urgent = v }; }
+                    case 4: { var v = global::PromptGen.Streaming.PartialValues.StringList(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Tags) ? r : r with { Tags = v }; }
+                    case 5: { var v = CustomerReader.Read(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Customer) ? r : r with { Customer = v }; }
+                    case 6: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => ActionsItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Actions) ? r : r with { Actions = v }; }
+                    case 7: { var v = global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Scores) ? r : r with { Scores = v }; }
+                    case 8: { var v = global::PromptGen.Streaming.PartialValues.Json(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Extra) ? r : r with { Extra = v }; }
+                    default: return r;
+                }
+            },
+            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -256,7 +275,7 @@ public static partial class TriageTicketPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
 
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec

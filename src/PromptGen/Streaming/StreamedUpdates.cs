@@ -1,0 +1,89 @@
+using Microsoft.Extensions.AI;
+
+namespace PromptGen.Streaming;
+
+/// <summary>
+/// The updates of one streamed answer, kept for the final <see cref="ChatResponse"/>. A model streams thousands of
+/// updates that are each a bit of plain text with the same metadata; joining those as they arrive (one text per run)
+/// makes the final <c>ToChatResponse</c> cost the runs,
+/// not the updates. Only updates it would merge into one text anyway are joined, so the response is the same.
+/// </summary>
+internal sealed class StreamedUpdates
+{
+    private readonly List<ChatResponseUpdate> _updates = new();
+    private readonly StringBuilder _runText = new();
+
+    /// <summary>How many updates the last entry of <see cref="_updates"/> stands for (more than one: joined in <see cref="_runText"/>).</summary>
+    private int _runLength;
+
+    /// <summary>Keeps <paramref name="update"/>, joining it to the run of plain text before it when it can.</summary>
+    public void Add(ChatResponseUpdate update)
+    {
+        if (_runLength > 0 && IsPlainText(update) && SameMetadata(_updates[_updates.Count - 1], update))
+        {
+            if (_runLength == 1)
+            {
+                _runText.Clear().Append(((TextContent)_updates[_updates.Count - 1].Contents[0]).Text);
+            }
+
+            _runText.Append(((TextContent)update.Contents[0]).Text);
+            _runLength++;
+            return;
+        }
+
+        CloseRun();
+        _updates.Add(update);
+        _runLength = IsPlainText(update) ? 1 : 0;
+    }
+
+    /// <summary>The response of all the updates, as <c>ToChatResponse</c> makes it.</summary>
+    public ChatResponse ToChatResponse()
+    {
+        CloseRun();
+        return _updates.ToChatResponse();
+    }
+
+    /// <summary>Replaces the run's first update by one update with the run's whole text.</summary>
+    private void CloseRun()
+    {
+        if (_runLength > 1)
+        {
+            var first = _updates[_updates.Count - 1];
+            _updates[_updates.Count - 1] = new ChatResponseUpdate(first.Role, _runText.ToString())
+            {
+                AuthorName = first.AuthorName,
+                MessageId = first.MessageId,
+                ResponseId = first.ResponseId,
+                ConversationId = first.ConversationId,
+                CreatedAt = first.CreatedAt,
+                ModelId = first.ModelId,
+                FinishReason = first.FinishReason,
+            };
+        }
+
+        _runLength = 0;
+    }
+
+    /// <summary>
+    /// One text and nothing else that the response keeps per update: <c>ToChatResponse</c> joins such texts into one
+    /// <see cref="TextContent"/> without their raw representations, keeping only the first one's additional properties
+    /// (required to be none here).
+    /// </summary>
+    private static bool IsPlainText(ChatResponseUpdate update) =>
+        update.Contents.Count == 1 &&
+        update.Contents[0] is TextContent { AdditionalProperties: null, Annotations: null } text &&
+        text.GetType() == typeof(TextContent) &&
+        update.AdditionalProperties is null &&
+        update.ContinuationToken is null;
+
+    /// <summary>True when the two updates belong to the same message and set the response's properties alike.</summary>
+    private static bool SameMetadata(ChatResponseUpdate a, ChatResponseUpdate b) =>
+        a.Role == b.Role &&
+        a.CreatedAt == b.CreatedAt &&
+        a.FinishReason == b.FinishReason &&
+        string.Equals(a.AuthorName, b.AuthorName, StringComparison.Ordinal) &&
+        string.Equals(a.MessageId, b.MessageId, StringComparison.Ordinal) &&
+        string.Equals(a.ResponseId, b.ResponseId, StringComparison.Ordinal) &&
+        string.Equals(a.ConversationId, b.ConversationId, StringComparison.Ordinal) &&
+        string.Equals(a.ModelId, b.ModelId, StringComparison.Ordinal);
+}
