@@ -156,7 +156,7 @@ internal static class PromptSourceEmitter
             // A delimited doc comment keeps each member's documentation on the member's own line.
             foreach (var member in enumModel.Members)
             {
-                w.Line($"/** <summary>Wire value <c>{XmlDoc.Escape(member.WireName)}</c>.</summary> */ {member.MemberName},");
+                w.Line($"/** <summary>Wire value <c>{XmlDoc.EscapeDelimited(member.WireName)}</c>.</summary> */ {member.MemberName},");
             }
         }
     }
