@@ -303,8 +303,7 @@ internal sealed class JsonCodecEmitter
         else
         {
             // The table matches the name and moves to the value (unknown properties are skipped there).
-            w.Line("var property = -1;");
-            w.Line($"while ({propertyTable}.Next(ref reader, ref property))");
+            w.Line($"for (var property = -1; {propertyTable}.Next(ref reader, ref property);)");
             w.OpenBrace();
             for (var i = 0; i < properties.Count; i++)
             {

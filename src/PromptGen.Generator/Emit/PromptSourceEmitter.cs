@@ -54,16 +54,22 @@ internal static class PromptSourceEmitter
                 // raw literal holds it), which keeps the generated code small; only whitespace would differ.
                 var delimiter = CSharpLiterals.RawStringDelimiter(model.OutputJsonSchema);
                 w.Line($"public const string OutputJsonSchema = {delimiter}{model.OutputJsonSchema}{delimiter};");
-                w.Line();
+            }
+
+            RuntimeSeamEmitter.EmitPromptVersion(w, model);
+            // The private state of the prompt's members, together: the schema as sent, the output parser, the call site.
+            w.Line();
+            if (model.OutputJsonSchema is not null)
+            {
                 w.Line($"private static readonly {TypeNames.JsonElement} s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);");
             }
 
             RuntimeSeamEmitter.EmitOutputParser(w, model);
+            RuntimeSeamEmitter.EmitCallSite(w, model);
             RuntimeSeamEmitter.EmitRenderMembers(w, model);
             w.Line();
             EmitCreateOptions(w, model);
             RuntimeSeamEmitter.EmitParseMembers(w, model);
-            RuntimeSeamEmitter.EmitCallSite(w, model);
             if (!ToolEmitter.NeedsTargets(model)) RuntimeSeamEmitter.EmitRunAsync(w, model);
             ToolEmitter.EmitMembers(w, model);
             StreamEmitter.EmitMembers(w, model);
@@ -86,6 +92,9 @@ internal static class PromptSourceEmitter
         return w.ToString();
     }
 
+    /// <summary>A declaration up to this long (without indentation) stays on one line.</summary>
+    internal const int MaxLineLength = 120;
+
     private static string GeneratedCodeAttribute =>
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]";
 
@@ -100,13 +109,16 @@ internal static class PromptSourceEmitter
             return;
         }
 
-        w.Line("public sealed partial record Input(");
-        for (var i = 0; i < ordered.Count; i++)
+        var parameters = ordered.Select(p => $"{TypeNames.Of(p.Type, cls)} {p.PropertyName}{ParameterDefault(p)}").ToList();
+        var oneLine = $"public sealed partial record Input({string.Join(", ", parameters)});";
+        if (oneLine.Length <= MaxLineLength)
         {
-            var property = ordered[i];
-            var separator = i == ordered.Count - 1 ? ");" : ",";
-            w.Line($"    {TypeNames.Of(property.Type, cls)} {property.PropertyName}{ParameterDefault(property)}{separator}");
+            w.Line(oneLine);
+            return;
         }
+
+        w.Line("public sealed partial record Input(");
+        for (var i = 0; i < parameters.Count; i++) w.Line($"    {parameters[i]}{(i == parameters.Count - 1 ? ");" : ",")}");
     }
 
     /// <summary>
@@ -141,10 +153,10 @@ internal static class PromptSourceEmitter
         XmlDoc.Summary(w, enumModel.Description);
         using (w.Block($"public enum {enumModel.Name}"))
         {
+            // A delimited doc comment keeps each member's documentation on the member's own line.
             foreach (var member in enumModel.Members)
             {
-                w.Line($"/// <summary>Wire value <c>{XmlDoc.Escape(member.WireName)}</c>.</summary>");
-                w.Line($"{member.MemberName},");
+                w.Line($"/** <summary>Wire value <c>{XmlDoc.EscapeDelimited(member.WireName)}</c>.</summary> */ {member.MemberName},");
             }
         }
     }
@@ -153,33 +165,34 @@ internal static class PromptSourceEmitter
     {
         var options = model.Options;
         w.Line("/// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>");
-        using (w.Block($"public static {TypeNames.ChatOptions} CreateOptions()"))
+        var empty = options.ModelId is null && options.Properties.Count == 0 && model.OutputJsonSchema is null &&
+            options.AdditionalProperties.Count == 0 && !ToolEmitter.HasOptionsTools(model);
+        w.Line($"public static {TypeNames.ChatOptions} CreateOptions() => new(){(empty ? ";" : string.Empty)}");
+        if (empty) return;
+        w.OpenBrace();
+        if (options.ModelId is not null) w.Line($"ModelId = {CSharpLiterals.String(options.ModelId)},");
+        foreach (var property in options.Properties) w.Line($"{property.Key} = {property.ValueExpression},");
+        if (model.OutputJsonSchema is not null)
         {
-            w.Line($"var options = new {TypeNames.ChatOptions}();");
-            if (options.ModelId is not null) w.Line($"options.ModelId = {CSharpLiterals.String(options.ModelId)};");
-            foreach (var property in options.Properties) w.Line($"options.{property.Key} = {property.ValueExpression};");
-            if (model.OutputJsonSchema is not null)
-            {
-                var name = CSharpLiterals.String(ResponseFormatName(model.Identity));
-                var description = model.OutputSchemaDescription is null ? "null" : CSharpLiterals.String(model.OutputSchemaDescription);
-                w.Line($"options.ResponseFormat = {TypeNames.ChatResponseFormat}.ForJsonSchema(s_outputJsonSchema, {name}, {description});");
-            }
-
-            if (options.AdditionalProperties.Count > 0)
-            {
-                w.Line($"options.AdditionalProperties = new {TypeNames.AdditionalPropertiesDictionary}");
-                w.OpenBrace();
-                foreach (var property in options.AdditionalProperties)
-                {
-                    w.Line($"[{CSharpLiterals.String(property.Key)}] = {property.ValueExpression},");
-                }
-
-                w.CloseBrace(";");
-            }
-
-            ToolEmitter.EmitOptionsTools(w, model);
-            w.Line("return options;");
+            var name = CSharpLiterals.String(ResponseFormatName(model.Identity));
+            var description = model.OutputSchemaDescription is null ? "null" : CSharpLiterals.String(model.OutputSchemaDescription);
+            w.Line($"ResponseFormat = {TypeNames.ChatResponseFormat}.ForJsonSchema(s_outputJsonSchema, {name}, {description}),");
         }
+
+        if (options.AdditionalProperties.Count > 0)
+        {
+            w.Line($"AdditionalProperties = new {TypeNames.AdditionalPropertiesDictionary}");
+            w.OpenBrace();
+            foreach (var property in options.AdditionalProperties)
+            {
+                w.Line($"[{CSharpLiterals.String(property.Key)}] = {property.ValueExpression},");
+            }
+
+            w.CloseBrace(",");
+        }
+
+        ToolEmitter.EmitOptionsTools(w, model);
+        w.CloseBrace(";");
     }
 
     private static void EmitExtension(IndentedWriter w, PromptModel model, string cls, string outputType)
@@ -222,11 +235,8 @@ internal static class PromptSourceEmitter
         w.Line("/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>");
         using (w.Block("public static partial class PromptEnumExtensions"))
         {
-            var first = true;
             foreach (var enumModel in model.Enums)
             {
-                if (!first) w.Line();
-                first = false;
                 var type = cls + "." + enumModel.Name;
                 var names = $"{cls}.JsonCodec.{enumModel.Name}Names";
                 w.Line($"/// <summary>The JSON value of a <see cref=\"{type}\"/> member, as the model writes it.</summary>");

@@ -26,8 +26,6 @@ internal static class RuntimeSeamEmitter
         var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
         var reader = JsonCodecEmitter.OutputReader(model);
         var writer = JsonCodecEmitter.OutputWriter(model);
-        w.Line();
-        w.Line("/// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>");
         var shape = OutputShapes.Expression(model, model.OutputType, w.Indent);
         w.Line($"private static readonly global::PromptGen.Serialization.PromptOutputParser<{outputType}> {ParserField} = new({reader}, {writer}, {shape});");
     }
@@ -154,9 +152,17 @@ internal static class RuntimeSeamEmitter
             : "    " + VariantEmitter.RunFromOptions);
     }
 
+    /// <summary><c>PromptVersion</c>: the first 12 hex digits of the SHA-256 of the <c>.prompt</c> file's text.</summary>
+    public static void EmitPromptVersion(IndentedWriter w, PromptModel model)
+    {
+        w.Line();
+        w.Line("/// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>");
+        w.Line($"public const string PromptVersion = {CSharpLiterals.String(model.Version)};");
+    }
+
     /// <summary>
-    /// <c>PromptVersion</c> and the call site field: which prompt a chat call belongs to (name, version, variant) and
-    /// the writers of its input and output, for middleware that observes calls (<c>PromptCallContext</c>).
+    /// The call site field: which prompt a chat call belongs to (name, version, variant) and the writers of its input
+    /// and output, for middleware that observes calls (<c>PromptCallContext</c>).
     /// </summary>
     public static void EmitCallSite(IndentedWriter w, PromptModel model)
     {
@@ -164,13 +170,8 @@ internal static class RuntimeSeamEmitter
         var writeInput = model.HasInputSchema ? "JsonCodec.WriteInput" : "null";
         var writeOutput = model.IsTextOutput ? "null" : JsonCodecEmitter.OutputWriter(model);
         var variant = model.Variant is null ? "null" : CSharpLiterals.String(model.Variant);
-        w.Line();
-        w.Line("/// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>");
-        w.Line($"public const string PromptVersion = {CSharpLiterals.String(model.Version)};");
-        w.Line();
-        w.Line("/// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>");
-        w.Line($"private static readonly global::PromptGen.Observation.PromptCallSite<Input, {outputType}> {CallSiteField} =");
-        w.Line($"    new(PromptName, PromptVersion, {variant}, {writeInput}, {writeOutput});");
+        w.Line($"private static readonly global::PromptGen.Observation.PromptCallSite<Input, {outputType}> {CallSiteField} = " +
+            $"new(PromptName, PromptVersion, {variant}, {writeInput}, {writeOutput});");
     }
 
     /// <summary>The catalog descriptor's <c>ParseToJson</c> body (an expression), from outside the prompt class.</summary>

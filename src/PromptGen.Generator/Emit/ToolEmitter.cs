@@ -51,8 +51,11 @@ internal static class ToolEmitter
     /// <summary>In <c>CreateOptions()</c>: static-only tools are part of the prompt's options.</summary>
     public static void EmitOptionsTools(IndentedWriter w, PromptModel model)
     {
-        if (HasTools(model) && !NeedsTargets(model)) w.Line("options.Tools = CreateTools();");
+        if (HasOptionsTools(model)) w.Line("Tools = CreateTools(),");
     }
+
+    /// <summary>True when the prompt's own <c>CreateOptions()</c> sets its tools (none of them needs a target object).</summary>
+    public static bool HasOptionsTools(PromptModel model) => HasTools(model) && !NeedsTargets(model);
 
     /// <summary><c>CreateTools</c>, the target overloads of <c>CreateOptions</c> and <c>RunAsync</c>, and the tool function classes.</summary>
     public static void EmitMembers(IndentedWriter w, PromptModel model)

@@ -5,6 +5,13 @@ internal static class XmlDoc
 {
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
+    /// <summary>
+    /// <see cref="Escape"/> for a one-line delimited doc comment (<c>/** ... */</c>): a <c>*/</c> or a line break in the
+    /// text would end the comment or the line, so they are written as character references.
+    /// </summary>
+    public static string EscapeDelimited(string text) =>
+        Escape(text).Replace("*/", "*&#47;").Replace("\r", "&#13;").Replace("\n", "&#10;");
+
     /// <summary>A <c>summary</c>: on one line when the text is one line, else one comment line per text line.</summary>
     public static void Summary(IndentedWriter w, string? text) => Element(w, "summary", text);
 

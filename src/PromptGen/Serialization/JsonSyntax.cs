@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
 #if NET8_0_OR_GREATER
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Numerics;
 #endif
 
 namespace PromptGen.Serialization;
@@ -12,8 +15,8 @@ namespace PromptGen.Serialization;
 /// </summary>
 internal static class JsonSyntax
 {
-    /// <summary>Strings longer than this are searched with a vectorized scan for their end.</summary>
-    private const int ShortString = 16;
+    /// <summary>String content past this many bytes is searched with a vectorized scan for its end.</summary>
+    private const int ShortString = 32;
 
 #if NET8_0_OR_GREATER
     // Bytes that end a run of plain string content: the closing quote, an escape, or a control character.
@@ -86,6 +89,7 @@ internal static class JsonSyntax
     }
 
     /// <summary>A property name and its colon from <paramref name="i"/>; the index after the colon, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipPropertyName(ReadOnlySpan<byte> utf8, int i)
     {
         if (i >= utf8.Length || utf8[i] != (byte)'"') return -1;
@@ -132,32 +136,59 @@ internal static class JsonSyntax
     }
 
     /// <summary>A string's content from just after its opening quote; the index after the closing quote, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipString(ReadOnlySpan<byte> utf8, int i)
     {
-        var shortEnd = Math.Min(utf8.Length, i + ShortString);
         while (true)
         {
-            // Plain content: most strings end within a few bytes, longer runs are searched vectorized.
-            while (i < shortEnd && IsPlain(utf8[i])) i++;
-            if (i == shortEnd)
-            {
-#if NET8_0_OR_GREATER
-                var run = utf8.Slice(i).IndexOfAny(s_stringSpecials);
-                if (run < 0) return -1;
-                i += run;
-#else
-                while (i < utf8.Length && IsPlain(utf8[i])) i++;
-                if (i >= utf8.Length) return -1;
-#endif
-            }
-
+            i = SkipPlain(utf8, i);
+            if (i >= utf8.Length) return -1;
             var c = utf8[i];
             if (c == (byte)'"') return i + 1;
             if (c != (byte)'\\') return -1; // an unescaped control character
             if ((i = SkipEscape(utf8, i)) < 0) return -1;
-            shortEnd = Math.Min(utf8.Length, i + ShortString);
         }
     }
+
+    /// <summary>The index of the first quote, backslash or control character from <paramref name="i"/>, or the length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipPlain(ReadOnlySpan<byte> utf8, int i)
+    {
+#if NET8_0_OR_GREATER
+        // Most strings end within a few words: eight bytes at a time, then a vectorized search for longer runs.
+        var lastWord = utf8.Length - sizeof(ulong);
+        var wordsEnd = Math.Min(lastWord, i + ShortString);
+        for (; i <= wordsEnd; i += sizeof(ulong))
+        {
+            var specials = Specials(BinaryPrimitives.ReadUInt64LittleEndian(utf8.Slice(i)));
+            if (specials != 0) return i + (BitOperations.TrailingZeroCount(specials) >> 3);
+        }
+
+        if (i <= lastWord)
+        {
+            var run = utf8.Slice(i).IndexOfAny(s_stringSpecials);
+            return run < 0 ? utf8.Length : i + run;
+        }
+#endif
+        while (i < utf8.Length && IsPlain(utf8[i])) i++;
+        return i;
+    }
+
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// The high bit of each byte of <paramref name="word"/> (little-endian) that is a quote, a backslash or below
+    /// 0x20. Borrows can also mark a byte above a real match, never one below it, so the lowest mark is always a match.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Specials(ulong word)
+    {
+        const ulong Ones = 0x0101010101010101UL;
+        const ulong Highs = 0x8080808080808080UL;
+        var quote = word ^ (Ones * '"');
+        var backslash = word ^ (Ones * '\\');
+        return (((quote - Ones) & ~quote) | ((backslash - Ones) & ~backslash) | ((word - (Ones * 0x20)) & ~word)) & Highs;
+    }
+#endif
 
     private static bool IsPlain(byte c) => c >= 0x20 && c != (byte)'"' && c != (byte)'\\';
 
@@ -210,8 +241,11 @@ internal static class JsonSyntax
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> utf8, int i)
     {
+        // Compact JSON has none: one comparison in the common case.
+        if (i < utf8.Length && utf8[i] > (byte)' ') return i;
         while (i < utf8.Length)
         {
             var c = utf8[i];

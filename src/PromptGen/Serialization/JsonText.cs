@@ -14,6 +14,9 @@ public static class JsonText
     /// <summary>The deepest nesting of arrays and objects read (<see cref="Utf8JsonReader"/>'s default).</summary>
     public const int MaxDepth = 64;
 
+    // Up to this many characters, the UTF-8 text is encoded on the stack (at most three bytes a UTF-16 unit).
+    private const int StackBufferChars = 512;
+
     // Above this many characters, count the UTF-8 bytes first rather than renting for the worst case.
     private const int ExactSizeThreshold = 1 << 16;
 
@@ -35,6 +38,16 @@ public static class JsonText
             value = default!;
             return false;
         }
+
+#if NET8_0_OR_GREATER
+        if (json.Length <= StackBufferChars)
+        {
+            // A typical answer fits on the stack: no pool round trip on the clean path.
+            Span<byte> stackBuffer = stackalloc byte[StackBufferChars * 3];
+            var written = Encoding.UTF8.GetBytes(json.AsSpan(), stackBuffer);
+            return TryReadUtf8(stackBuffer.Slice(0, written), read, out value);
+        }
+#endif
 
         var size = json.Length <= ExactSizeThreshold ? Encoding.UTF8.GetMaxByteCount(json.Length) : Encoding.UTF8.GetByteCount(json);
         var buffer = ArrayPool<byte>.Shared.Rent(size);

@@ -13,8 +13,12 @@ public static partial class ChatRolesPrompt
     public const string PromptName = "chat_roles";
 
     /// <summary>The input of the prompt: one property per input field.</summary>
-    public sealed partial record Input(
-        string Question);
+    public sealed partial record Input(string Question);
+
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "7cdef802c097";
+
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -42,21 +46,12 @@ public static partial class ChatRolesPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        options.ModelId = "googleai/gemini-2.0-flash";
-        options.Temperature = 0.7f;
-        options.MaxOutputTokens = 256;
-        return options;
-    }
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "7cdef802c097";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
+        ModelId = "googleai/gemini-2.0-flash",
+        Temperature = 0.7f,
+        MaxOutputTokens = 256,
+    };
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -86,8 +81,7 @@ public static partial class ChatRolesPrompt
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
             }

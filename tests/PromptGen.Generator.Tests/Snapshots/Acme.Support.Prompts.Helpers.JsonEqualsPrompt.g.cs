@@ -13,9 +13,7 @@ public static partial class JsonEqualsPrompt
     public const string PromptName = "json_equals";
 
     /// <summary>The input of the prompt: one property per input field.</summary>
-    public sealed partial record Input(
-        string Mode,
-        global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data Data);
+    public sealed partial record Input(string Mode, global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data Data);
 
     public sealed partial record Data
     {
@@ -23,6 +21,11 @@ public static partial class JsonEqualsPrompt
 
         [global::System.Text.Json.Serialization.JsonPropertyName("labels")] public required global::System.Collections.Generic.IReadOnlyList<string> Labels { get; init; }
     }
+
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "01f9b58d501f";
+
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -70,18 +73,7 @@ public static partial class JsonEqualsPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
-    {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        return options;
-    }
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "01f9b58d501f";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new();
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -112,8 +104,7 @@ public static partial class JsonEqualsPrompt
             string v0 = null!;
             global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data v1 = null!;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!ReadData(ref reader, out v1)) return false; seen |= 1UL << 1; }
@@ -139,8 +130,7 @@ public static partial class JsonEqualsPrompt
             long v0 = default;
             global::System.Collections.Generic.IReadOnlyList<string> v1 = null!;
             ulong seen = 0;
-            var property = -1;
-            while (DataProperties.Next(ref reader, ref property))
+            for (var property = -1; DataProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v1)) return false; seen |= 1UL << 1; }

@@ -15,6 +15,11 @@ public static partial class NoFrontmatterPrompt
     /// <summary>The input of the prompt: one property per input field.</summary>
     public sealed partial record Input();
 
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "415a08496b6d";
+
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite = new(PromptName, PromptVersion, null, null, null);
+
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
 
@@ -35,18 +40,7 @@ public static partial class NoFrontmatterPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
-    {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        return options;
-    }
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "415a08496b6d";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite =
-        new(PromptName, PromptVersion, null, null, null);
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new();
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>

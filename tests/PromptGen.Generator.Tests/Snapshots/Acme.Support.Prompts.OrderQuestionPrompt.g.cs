@@ -13,8 +13,12 @@ public static partial class OrderQuestionPrompt
     public const string PromptName = "OrderQuestion";
 
     /// <summary>The input of the prompt: one property per input field.</summary>
-    public sealed partial record Input(
-        string Question);
+    public sealed partial record Input(string Question);
+
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "80d92925615b";
+
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -36,18 +40,7 @@ public static partial class OrderQuestionPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
-    {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        return options;
-    }
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "80d92925615b";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new();
 
     /// <summary>The prompt's tools (frontmatter <c>tools:</c>) as <c>AIFunction</c>s with generated schemas and argument binding.</summary>
     /// <param name="orderStore">The object the <see cref="global::Acme.Support.OrderStore"/> tools are called on.</param>
@@ -143,8 +136,7 @@ public static partial class OrderQuestionPrompt
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
             }

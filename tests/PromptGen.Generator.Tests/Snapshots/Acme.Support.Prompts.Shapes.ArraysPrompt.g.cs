@@ -13,8 +13,7 @@ public static partial class ArraysPrompt
     public const string PromptName = "arrays";
 
     /// <summary>The input of the prompt: one property per input field.</summary>
-    public sealed partial record Input(
-        global::System.Collections.Generic.IReadOnlyList<string> Words);
+    public sealed partial record Input(global::System.Collections.Generic.IReadOnlyList<string> Words);
 
     public sealed partial record Output
     {
@@ -39,9 +38,10 @@ public static partial class ArraysPrompt
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
     public const string OutputJsonSchema = """{"type":"object","properties":{"tags":{"type":"array","items":{"type":"string","description":"the tag"},"description":"list of tags"},"vector":{"type":"array","items":{"type":"number"}},"lines":{"type":"array","items":{"type":"object","properties":{"sku":{"type":"string"},"qty":{"type":"integer"},"note":{"type":["string","null"]}},"required":["sku","qty"],"additionalProperties":false},"description":"order lines"}},"required":["tags","vector","lines"],"additionalProperties":false}""";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "68d7fd0c181d";
 
-    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
     private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
         new global::PromptGen.OutputProperty("tags", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.String)),
         new global::PromptGen.OutputProperty("vector", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Number)),
@@ -49,6 +49,7 @@ public static partial class ArraysPrompt
             new global::PromptGen.OutputProperty("sku", global::PromptGen.OutputShape.String),
             new global::PromptGen.OutputProperty("qty", global::PromptGen.OutputShape.Integer),
             new global::PromptGen.OutputProperty("note", global::PromptGen.OutputShape.String.AsNullable(), required: false))))));
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -83,12 +84,10 @@ public static partial class ArraysPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        options.ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "arrays", null);
-        return options;
-    }
+        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "arrays", null),
+    };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
     public static global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
@@ -96,13 +95,6 @@ public static partial class ArraysPrompt
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "68d7fd0c181d";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -198,8 +190,7 @@ public static partial class ArraysPrompt
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::System.Collections.Generic.IReadOnlyList<string> v0 = null!;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; seen |= 1; }
             }
@@ -216,8 +207,7 @@ public static partial class ArraysPrompt
             global::System.Collections.Generic.IReadOnlyList<double> v1 = null!;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem> v2 = null!;
             ulong seen = 0;
-            var property = -1;
-            while (OutputProperties.Next(ref reader, ref property))
+            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v1)) return false; seen |= 1UL << 1; }
@@ -256,8 +246,7 @@ public static partial class ArraysPrompt
             long v1 = default;
             string? v2 = default;
             ulong seen = 0;
-            var property = -1;
-            while (LinesItemProperties.Next(ref reader, ref property))
+            for (var property = -1; LinesItemProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }

@@ -13,26 +13,24 @@ public static partial class ClassifyPrompt
     public const string PromptName = "classify";
 
     /// <summary>The input of the prompt: one property per input field.</summary>
-    public sealed partial record Input(
-        string Text);
+    public sealed partial record Input(string Text);
 
     public enum Output
     {
-        /// <summary>Wire value <c>positive</c>.</summary>
-        Positive,
-        /// <summary>Wire value <c>negative</c>.</summary>
-        Negative,
-        /// <summary>Wire value <c>neutral</c>.</summary>
-        Neutral,
+        /** <summary>Wire value <c>positive</c>.</summary> */ Positive,
+        /** <summary>Wire value <c>negative</c>.</summary> */ Negative,
+        /** <summary>Wire value <c>neutral</c>.</summary> */ Neutral,
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
     public const string OutputJsonSchema = """{"type":"string","enum":["positive","negative","neutral"]}""";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "5a8464db842d";
 
-    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
     private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> s_outputParser = new(JsonCodec.OutputNames.Reader, JsonCodec.OutputNames.Writer, global::PromptGen.OutputShape.Enum("positive", "negative", "neutral"));
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.OutputNames.Writer);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -55,12 +53,10 @@ public static partial class ClassifyPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        options.ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "classify", null);
-        return options;
-    }
+        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "classify", null),
+    };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
     public static global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
@@ -68,13 +64,6 @@ public static partial class ClassifyPrompt
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         global::PromptGen.Serialization.PromptOutputParserExtensions.TryParseNullable(s_outputParser, modelText, out value, out report);
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "5a8464db842d";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.OutputNames.Writer);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -122,8 +111,7 @@ public static partial class ClassifyPrompt
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
             }

@@ -13,9 +13,7 @@ public static partial class EnumsPrompt
     public const string PromptName = "enums";
 
     /// <summary>The input of the prompt: one property per input field.</summary>
-    public sealed partial record Input(
-        string Ticket,
-        global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? Tone = null);
+    public sealed partial record Input(string Ticket, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? Tone = null);
 
     public sealed partial record Output
     {
@@ -29,42 +27,36 @@ public static partial class EnumsPrompt
     /// <summary>how urgent</summary>
     public enum Priority
     {
-        /// <summary>Wire value <c>LOW</c>.</summary>
-        LOW,
-        /// <summary>Wire value <c>MEDIUM</c>.</summary>
-        MEDIUM,
-        /// <summary>Wire value <c>HIGH</c>.</summary>
-        HIGH,
+        /** <summary>Wire value <c>LOW</c>.</summary> */ LOW,
+        /** <summary>Wire value <c>MEDIUM</c>.</summary> */ MEDIUM,
+        /** <summary>Wire value <c>HIGH</c>.</summary> */ HIGH,
     }
 
     /// <summary>the enum</summary>
     public enum Mood
     {
-        /// <summary>Wire value <c>happy</c>.</summary>
-        Happy,
-        /// <summary>Wire value <c>sad</c>.</summary>
-        Sad,
-        /// <summary>Wire value <c>in-between</c>.</summary>
-        InBetween,
+        /** <summary>Wire value <c>happy</c>.</summary> */ Happy,
+        /** <summary>Wire value <c>sad</c>.</summary> */ Sad,
+        /** <summary>Wire value <c>in-between</c>.</summary> */ InBetween,
     }
 
     public enum Tone
     {
-        /// <summary>Wire value <c>formal</c>.</summary>
-        Formal,
-        /// <summary>Wire value <c>casual</c>.</summary>
-        Casual,
+        /** <summary>Wire value <c>formal</c>.</summary> */ Formal,
+        /** <summary>Wire value <c>casual</c>.</summary> */ Casual,
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
     public const string OutputJsonSchema = """{"type":"object","properties":{"priority":{"enum":["LOW","MEDIUM","HIGH"],"description":"how urgent"},"mood":{"enum":["happy","sad","in-between",null],"description":"the enum"}},"required":["priority"],"additionalProperties":false}""";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "65be4958815b";
 
-    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
     private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
         new global::PromptGen.OutputProperty("priority", global::PromptGen.OutputShape.Enum("LOW", "MEDIUM", "HIGH")),
         new global::PromptGen.OutputProperty("mood", global::PromptGen.OutputShape.Enum("happy", "sad", "in-between").AsNullable(), required: false)));
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -90,12 +82,10 @@ public static partial class EnumsPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        options.ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "enums", null);
-        return options;
-    }
+        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "enums", null),
+    };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
     public static global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
@@ -103,13 +93,6 @@ public static partial class EnumsPrompt
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "65be4958815b";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -174,8 +157,7 @@ public static partial class EnumsPrompt
             string v0 = null!;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? v1 = default;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, ToneNames.Reader, out v1)) return false; }
@@ -192,8 +174,7 @@ public static partial class EnumsPrompt
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority v0 = default;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? v1 = default;
             ulong seen = 0;
-            var property = -1;
-            while (OutputProperties.Next(ref reader, ref property))
+            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!PriorityNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, MoodNames.Reader, out v1)) return false; }
@@ -252,12 +233,10 @@ public static partial class PromptEnumExtensions
     public static string ToWireName(this global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.PriorityNames.NameOf((int)value);
     /// <summary>The <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority"/> member whose JSON value is exactly <paramref name="wireName"/>.</summary>
     public static bool TryParseWireName(string? wireName, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.PriorityNames.TryParse(wireName, out value);
-
     /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood"/> member, as the model writes it.</summary>
     public static string ToWireName(this global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.MoodNames.NameOf((int)value);
     /// <summary>The <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood"/> member whose JSON value is exactly <paramref name="wireName"/>.</summary>
     public static bool TryParseWireName(string? wireName, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.MoodNames.TryParse(wireName, out value);
-
     /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone"/> member, as the model writes it.</summary>
     public static string ToWireName(this global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone value) => global::Acme.Support.Prompts.Shapes.EnumsPrompt.JsonCodec.ToneNames.NameOf((int)value);
     /// <summary>The <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone"/> member whose JSON value is exactly <paramref name="wireName"/>.</summary>

@@ -29,11 +29,14 @@ public static partial class GreetPrompt
 
     public enum Mood
     {
-        /// <summary>Wire value <c>calm</c>.</summary>
-        Calm,
-        /// <summary>Wire value <c>over-the-moon</c>.</summary>
-        OverTheMoon,
+        /** <summary>Wire value <c>calm</c>.</summary> */ Calm,
+        /** <summary>Wire value <c>over-the-moon</c>.</summary> */ OverTheMoon,
     }
+
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "94f6a050d1d1";
+
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
 
     /// <summary>The default of <c>tags</c> (<c>input.default</c>).</summary>
     private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_tagsDefault =
@@ -90,18 +93,7 @@ public static partial class GreetPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
-    {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        return options;
-    }
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "94f6a050d1d1";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new();
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -137,8 +129,7 @@ public static partial class GreetPrompt
             global::System.Collections.Generic.IReadOnlyList<string>? v4 = s_tagsDefault;
             string v5 = "Bye";
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }

@@ -13,8 +13,7 @@ public static partial class NestedObjectsPrompt
     public const string PromptName = "nested_objects";
 
     /// <summary>The input of the prompt: one property per input field.</summary>
-    public sealed partial record Input(
-        global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer Customer);
+    public sealed partial record Input(global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer Customer);
 
     public sealed partial record Output
     {
@@ -58,9 +57,10 @@ public static partial class NestedObjectsPrompt
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
     public const string OutputJsonSchema = """{"type":"object","properties":{"address":{"type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"geo":{"type":["object","null"],"properties":{"lat":{"type":"number"},"lng":{"type":"number"}},"required":["lat","lng"],"additionalProperties":false}},"required":["street","city"],"additionalProperties":false,"description":"postal address"},"contacts":{"type":"array","items":{"type":"object","properties":{"kind":{"type":"string"},"value":{"type":"string"}},"required":["kind","value"],"additionalProperties":false}}},"required":["address","contacts"],"additionalProperties":false}""";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "2939555ee6a9";
 
-    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
     private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
         new global::PromptGen.OutputProperty("address", global::PromptGen.OutputShape.Object(
             new global::PromptGen.OutputProperty("street", global::PromptGen.OutputShape.String),
@@ -71,6 +71,7 @@ public static partial class NestedObjectsPrompt
         new global::PromptGen.OutputProperty("contacts", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
             new global::PromptGen.OutputProperty("kind", global::PromptGen.OutputShape.String),
             new global::PromptGen.OutputProperty("value", global::PromptGen.OutputShape.String))))));
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -101,12 +102,10 @@ public static partial class NestedObjectsPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        options.ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "nested_objects", null);
-        return options;
-    }
+        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "nested_objects", null),
+    };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
     public static global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
@@ -114,13 +113,6 @@ public static partial class NestedObjectsPrompt
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "2939555ee6a9";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -266,8 +258,7 @@ public static partial class NestedObjectsPrompt
             if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer v0 = null!;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!ReadCustomer(ref reader, out v0)) return false; seen |= 1; }
             }
@@ -283,8 +274,7 @@ public static partial class NestedObjectsPrompt
             global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address v0 = null!;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem> v1 = null!;
             ulong seen = 0;
-            var property = -1;
-            while (OutputProperties.Next(ref reader, ref property))
+            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!ReadAddress(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadContactsItem, out v1)) return false; seen |= 1UL << 1; }
@@ -319,8 +309,7 @@ public static partial class NestedObjectsPrompt
             string v0 = null!;
             string? v1 = default;
             ulong seen = 0;
-            var property = -1;
-            while (CustomerProperties.Next(ref reader, ref property))
+            for (var property = -1; CustomerProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
@@ -338,8 +327,7 @@ public static partial class NestedObjectsPrompt
             string v1 = null!;
             global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo? v2 = default;
             ulong seen = 0;
-            var property = -1;
-            while (AddressProperties.Next(ref reader, ref property))
+            for (var property = -1; AddressProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
@@ -357,8 +345,7 @@ public static partial class NestedObjectsPrompt
             string v0 = null!;
             string v1 = null!;
             ulong seen = 0;
-            var property = -1;
-            while (ContactsItemProperties.Next(ref reader, ref property))
+            for (var property = -1; ContactsItemProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
@@ -404,8 +391,7 @@ public static partial class NestedObjectsPrompt
             double v0 = default;
             double v1 = default;
             ulong seen = 0;
-            var property = -1;
-            while (GeoProperties.Next(ref reader, ref property))
+            for (var property = -1; GeoProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }

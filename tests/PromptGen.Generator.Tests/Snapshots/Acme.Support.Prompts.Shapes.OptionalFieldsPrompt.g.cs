@@ -14,10 +14,7 @@ public static partial class OptionalFieldsPrompt
 
     /// <summary>The input of the prompt: one property per input field.</summary>
     /// <param name="Nickname">what friends call them</param>
-    public sealed partial record Input(
-        string Text,
-        string? Nickname = null,
-        long? Limit = null);
+    public sealed partial record Input(string Text, string? Nickname = null, long? Limit = null);
 
     public sealed partial record Output
     {
@@ -33,14 +30,16 @@ public static partial class OptionalFieldsPrompt
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
     public const string OutputJsonSchema = """{"type":"object","properties":{"title":{"type":"string"},"subtitle":{"type":["string","null"]},"rating":{"type":["number","null"]},"draft":{"type":["boolean","null"]}},"required":["title"],"additionalProperties":false}""";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "ee231bb9e8a2";
 
-    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
     private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
         new global::PromptGen.OutputProperty("title", global::PromptGen.OutputShape.String),
         new global::PromptGen.OutputProperty("subtitle", global::PromptGen.OutputShape.String.AsNullable(), required: false),
         new global::PromptGen.OutputProperty("rating", global::PromptGen.OutputShape.Number.AsNullable(), required: false),
         new global::PromptGen.OutputProperty("draft", global::PromptGen.OutputShape.Boolean.AsNullable(), required: false)));
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -73,12 +72,10 @@ public static partial class OptionalFieldsPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        options.ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "optional_fields", null);
-        return options;
-    }
+        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "optional_fields", null),
+    };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
     public static global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
@@ -86,13 +83,6 @@ public static partial class OptionalFieldsPrompt
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "ee231bb9e8a2";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -163,8 +153,7 @@ public static partial class OptionalFieldsPrompt
             string? v1 = default;
             long? v2 = default;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
@@ -184,8 +173,7 @@ public static partial class OptionalFieldsPrompt
             double? v2 = default;
             bool? v3 = default;
             ulong seen = 0;
-            var property = -1;
-            while (OutputProperties.Next(ref reader, ref property))
+            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }

@@ -36,14 +36,16 @@ public static partial class ScalarsPrompt
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
     public const string OutputJsonSchema = """{"type":"object","properties":{"greeting":{"type":"string"},"score":{"type":"number"},"verified":{"type":"boolean"},"visits":{"type":"integer"}},"required":["greeting","score","verified","visits"],"additionalProperties":false}""";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "f0bff5761a21";
 
-    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
     private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
         new global::PromptGen.OutputProperty("greeting", global::PromptGen.OutputShape.String),
         new global::PromptGen.OutputProperty("score", global::PromptGen.OutputShape.Number),
         new global::PromptGen.OutputProperty("verified", global::PromptGen.OutputShape.Boolean),
         new global::PromptGen.OutputProperty("visits", global::PromptGen.OutputShape.Integer)));
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -74,12 +76,10 @@ public static partial class ScalarsPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        options.ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "scalars", null);
-        return options;
-    }
+        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "scalars", null),
+    };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
     public static global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
@@ -87,13 +87,6 @@ public static partial class ScalarsPrompt
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "f0bff5761a21";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -164,8 +157,7 @@ public static partial class ScalarsPrompt
             bool v3 = default;
             global::System.Text.Json.JsonElement v4 = default;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
@@ -187,8 +179,7 @@ public static partial class ScalarsPrompt
             bool v2 = default;
             long v3 = default;
             ulong seen = 0;
-            var property = -1;
-            while (OutputProperties.Next(ref reader, ref property))
+            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }

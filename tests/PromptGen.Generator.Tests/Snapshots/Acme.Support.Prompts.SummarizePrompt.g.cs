@@ -13,9 +13,12 @@ public static partial class SummarizePrompt
     public const string PromptName = "Summarize";
 
     /// <summary>The input of the prompt: one property per input field.</summary>
-    public sealed partial record Input(
-        string Text,
-        string? Class = null);
+    public sealed partial record Input(string Text, string? Class = null);
+
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "8bc7434ebe04";
+
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -38,19 +41,10 @@ public static partial class SummarizePrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        options.ModelId = "openai/gpt-4o";
-        return options;
-    }
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "8bc7434ebe04";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
+        ModelId = "openai/gpt-4o",
+    };
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -81,8 +75,7 @@ public static partial class SummarizePrompt
             string v0 = null!;
             string? v1 = default;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }

@@ -16,10 +16,7 @@ public static partial class TriageTicketPrompt
     /// <summary>The input of the prompt: one property per input field.</summary>
     /// <param name="Ticket">The customer's message</param>
     /// <param name="Product">Product name if known</param>
-    public sealed partial record Input(
-        string Ticket,
-        string? Product = null,
-        long? Priority = null);
+    public sealed partial record Input(string Ticket, string? Product = null, long? Priority = null);
 
     /// <summary>The triage decision.</summary>
     public sealed partial record Output
@@ -62,28 +59,24 @@ public static partial class TriageTicketPrompt
     /// <summary>Where the ticket goes</summary>
     public enum Category
     {
-        /// <summary>Wire value <c>billing</c>.</summary>
-        Billing,
-        /// <summary>Wire value <c>technical</c>.</summary>
-        Technical,
-        /// <summary>Wire value <c>in-progress</c>.</summary>
-        InProgress,
+        /** <summary>Wire value <c>billing</c>.</summary> */ Billing,
+        /** <summary>Wire value <c>technical</c>.</summary> */ Technical,
+        /** <summary>Wire value <c>in-progress</c>.</summary> */ InProgress,
     }
 
     public enum Kind
     {
-        /// <summary>Wire value <c>refund</c>.</summary>
-        Refund,
-        /// <summary>Wire value <c>reply</c>.</summary>
-        Reply,
+        /** <summary>Wire value <c>refund</c>.</summary> */ Refund,
+        /** <summary>Wire value <c>reply</c>.</summary> */ Reply,
     }
 
     /// <summary>The output JSON Schema, exactly as it is sent to the model as the response format.</summary>
     public const string OutputJsonSchema = """{"type":"object","description":"The triage decision.","properties":{"category":{"type":"string","enum":["billing","technical","in-progress"],"description":"Where the ticket goes"},"summary":{"type":"string","description":"One sentence"},"confidence":{"type":"number"},"urgent":{"type":"boolean"},"tags":{"type":"array","items":{"type":"string"}},"customer":{"type":"object","properties":{"order_id":{"type":"string"},"class":{"type":["string","null"]}},"required":["order_id"]},"actions":{"type":"array","items":{"type":"object","properties":{"kind":{"type":"string","enum":["refund","reply"]},"amount":{"type":"integer"}},"required":["kind"]}},"scores":{"type":"object","additionalProperties":{"type":"number"}},"extra":{}},"required":["category","summary","confidence","urgent","tags","customer"]}""";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
+    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
+    public const string PromptVersion = "4edaa93f617c";
 
-    /// <summary>Parses this prompt's output: the strict reader, then schema-aligned repair to this shape.</summary>
+    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
     private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
         new global::PromptGen.OutputProperty("category", global::PromptGen.OutputShape.Enum("billing", "technical", "in-progress")),
         new global::PromptGen.OutputProperty("summary", global::PromptGen.OutputShape.String),
@@ -98,6 +91,7 @@ public static partial class TriageTicketPrompt
             new global::PromptGen.OutputProperty("amount", global::PromptGen.OutputShape.Integer.AsNullable(), required: false))).AsNullable(), required: false),
         new global::PromptGen.OutputProperty("scores", global::PromptGen.OutputShape.Map(global::PromptGen.OutputShape.Number).AsNullable(), required: false),
         new global::PromptGen.OutputProperty("extra", global::PromptGen.OutputShape.Any, required: false)));
+    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
@@ -120,22 +114,20 @@ public static partial class TriageTicketPrompt
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
-    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions()
+    public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        var options = new global::Microsoft.Extensions.AI.ChatOptions();
-        options.ModelId = "openai/gpt-4o-mini";
-        options.Temperature = 0.2f;
-        options.MaxOutputTokens = 400;
-        options.StopSequences = new global::System.Collections.Generic.List<string> { "END" };
-        options.Seed = 7L;
-        options.Reasoning = new global::Microsoft.Extensions.AI.ReasoningOptions { Effort = global::Microsoft.Extensions.AI.ReasoningEffort.Low };
-        options.ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "triage_ticket", "The triage decision.");
-        options.AdditionalProperties = new global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary
+        ModelId = "openai/gpt-4o-mini",
+        Temperature = 0.2f,
+        MaxOutputTokens = 400,
+        StopSequences = new global::System.Collections.Generic.List<string> { "END" },
+        Seed = 7L,
+        Reasoning = new global::Microsoft.Extensions.AI.ReasoningOptions { Effort = global::Microsoft.Extensions.AI.ReasoningEffort.Low },
+        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "triage_ticket", "The triage decision."),
+        AdditionalProperties = new global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary
         {
             ["safety"] = global::PromptGen.Serialization.JsonText.ParseElement("{\"level\":2}"),
-        };
-        return options;
-    }
+        },
+    };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
     public static global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output Parse(string modelText) => s_outputParser.Parse(modelText);
@@ -143,13 +135,6 @@ public static partial class TriageTicketPrompt
     /// <summary>Parses model output leniently; <paramref name="report"/> lists every repair applied.</summary>
     public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output? value, out global::PromptGen.PromptParseReport report) =>
         s_outputParser.TryParse(modelText, out value, out report);
-
-    /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
-    public const string PromptVersion = "4edaa93f617c";
-
-    /// <summary>Which prompt a chat call belongs to, for middleware that observes calls.</summary>
-    private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_callSite =
-        new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt, calls the model and parses its answer.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
@@ -291,8 +276,7 @@ public static partial class TriageTicketPrompt
             string? v1 = default;
             long? v2 = default;
             ulong seen = 0;
-            var property = -1;
-            while (InputProperties.Next(ref reader, ref property))
+            for (var property = -1; InputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
@@ -317,8 +301,7 @@ public static partial class TriageTicketPrompt
             global::System.Collections.Generic.IReadOnlyDictionary<string, double>? v7 = default;
             global::System.Text.Json.JsonElement? v8 = default;
             ulong seen = 0;
-            var property = -1;
-            while (OutputProperties.Next(ref reader, ref property))
+            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!CategoryNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
@@ -380,8 +363,7 @@ public static partial class TriageTicketPrompt
             string v0 = null!;
             string? v1 = default;
             ulong seen = 0;
-            var property = -1;
-            while (CustomerProperties.Next(ref reader, ref property))
+            for (var property = -1; CustomerProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
@@ -398,8 +380,7 @@ public static partial class TriageTicketPrompt
             global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind v0 = default;
             long? v1 = default;
             ulong seen = 0;
-            var property = -1;
-            while (ActionsItemProperties.Next(ref reader, ref property))
+            for (var property = -1; ActionsItemProperties.Next(ref reader, ref property);)
             {
                 if (property == 0) { if (!KindNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
                 else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
@@ -464,7 +445,6 @@ public static partial class PromptEnumExtensions
     public static string ToWireName(this global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category value) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.JsonCodec.CategoryNames.NameOf((int)value);
     /// <summary>The <see cref="global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category"/> member whose JSON value is exactly <paramref name="wireName"/>.</summary>
     public static bool TryParseWireName(string? wireName, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category value) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.JsonCodec.CategoryNames.TryParse(wireName, out value);
-
     /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind"/> member, as the model writes it.</summary>
     public static string ToWireName(this global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind value) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.JsonCodec.KindNames.NameOf((int)value);
     /// <summary>The <see cref="global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind"/> member whose JSON value is exactly <paramref name="wireName"/>.</summary>

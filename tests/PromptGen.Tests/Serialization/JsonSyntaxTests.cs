@@ -100,6 +100,33 @@ public sealed class JsonSyntaxTests
         Assert.Equal(20_000, checkedCount);
     }
 
+    [Fact]
+    public void Every_position_of_a_string_ending_escape_or_control_character_gets_the_readers_verdict()
+    {
+        // Strings are scanned eight bytes at a time and long runs with a vectorized search: put each special byte at
+        // every offset of strings of every length up to past the switch between the two, in ASCII and multi-byte text.
+        var specials = new[] { "\"", "\\n", "\\x", "\\u00e9", "\\ud83d\\ude00", "\\ud83d", "\u0001", "\u001f", "\t", "é", "\u007f" };
+        var checkedCount = 0;
+        foreach (var filler in new[] { 'a', 'é' })
+        {
+            for (var length = 0; length <= 72; length++)
+            {
+                for (var at = 0; at <= length; at++)
+                {
+                    foreach (var special in specials)
+                    {
+                        var content = new string(filler, at) + special + new string(filler, length - at);
+                        AssertAgrees("{\"k\":\"" + content + "\"}", expected: null);
+                        AssertAgrees("\"" + content, expected: null);
+                        checkedCount++;
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(2 * 73 * 74 / 2 * specials.Length, checkedCount);
+    }
+
     /// <summary>Checks the pre-check against the reader; <paramref name="expected"/> also pins the verdict when given.</summary>
     private static void AssertAgrees(string json, bool? expected)
     {
