@@ -38,6 +38,8 @@ for (const t of templates) {
     render_dynamic_vs_dotprompt_js: round(ratio(dyn, js[t])),
     render_dynamic_vs_dotprompt_js_no_schema: round(ratio(dyn, jsNoSchema[t])),
     render_runtime_vs_dotprompt_js: round(ratio(runtime, js[t])),
+    handwritten_vs_handlebars_net: round(ratio(hand, hbs)),
+    handwritten_vs_dotprompt_js: round(ratio(hand, js[t])),
   };
 }
 const renderKey = (key) => round(geomean(templates.map((t) => perTemplate[t][key])));
@@ -80,6 +82,9 @@ const summary = {
   render_dynamic_vs_dotprompt_js: renderKey("render_dynamic_vs_dotprompt_js"),
   render_dynamic_vs_dotprompt_js_no_schema: renderKey("render_dynamic_vs_dotprompt_js_no_schema"),
   render_runtime_vs_dotprompt_js: renderKey("render_runtime_vs_dotprompt_js"),
+  // Reference points, not bars: how far hand-written C# (the ceiling of a typed renderer) is ahead of each peer.
+  render_handwritten_vs_handlebars_net: renderKey("handwritten_vs_handlebars_net"),
+  render_handwritten_vs_dotprompt_js: renderKey("handwritten_vs_dotprompt_js"),
   parse_clean_vs_stj_reflection: round(ratio(clean, rate("ParseCleanJsonBenchmarks.SystemTextJsonReflection"))),
   // Cost (not throughput): streaming a 20 KB answer in 1-token chunks over one whole Parse of it.
   stream_parse_vs_whole_parse: round(ratio(rate("StreamParseBenchmarks.WholeParse"), rate("StreamParseBenchmarks.StreamParse"))),
@@ -92,7 +97,7 @@ const summary = {
   eval_replay_1000_cases_cold_ms: median(evalRuns.map((r) => r.wall_ms)),
 
   notes: {
-    render: "Typed keys: generated typed Render; render_dynamic_*: generated Render(JsonElement) of the same body without an input schema; render_runtime_*: the run-time renderer (promptgen render, evals of untyped prompts); *_no_schema: against Dotprompt JS rendering that same body without the frontmatter schema it resolves on every render. Each key is the geometric mean over the five templates; details.render has each template and details.render_min the worst one.",
+    render: "Typed keys: generated typed Render; render_dynamic_*: generated Render(JsonElement) of the same body without an input schema; render_runtime_*: the run-time renderer (promptgen render, evals of untyped prompts); *_no_schema: against Dotprompt JS rendering that same body without the frontmatter schema it resolves on every render. render_handwritten_*: the hand-written C# renderer over the same peer, the ceiling a typed renderer can be expected to reach. Each key is the geometric mean over the five templates; details.render has each template and details.render_min the worst one.",
     parse_malformed_vs_baml: "Generated Parse (PromptOutputException caught on rejects, as BAML's loop catches its own) over every malformed case of the parsing corpus, parses per second, over BAML's parser on the same cases (median round).",
     eval_replay_1000_cases_cold_ms: "Median wall time of 3 new processes, each replaying 1,000 recorded cases (1 in 20 needs repairs), scoring, gating and writing the JUnit, JSON, Markdown and HTML reports.",
     stream_parse_vs_whole_parse: "StreamParseBenchmarks: whole Parse ops/s over streaming ops/s (a cost; bar: at most 10).",
