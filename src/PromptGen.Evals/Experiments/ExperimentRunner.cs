@@ -1,5 +1,6 @@
 using PromptGen.Catalog;
 using PromptGen.Evals.Baselines;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Results;
@@ -101,7 +102,7 @@ public static class ExperimentRunner
         return new ExperimentResult
         {
             Suites = suites,
-            Findings = findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList(),
+            Findings = EvalFinding.Scrubbed(findings),
             RecordingsWritten = recordings,
             BaselinesWritten = baselines,
             Estimate = estimate,
@@ -165,7 +166,7 @@ public static class ExperimentRunner
         {
             store = RecordingStore.ForEvalFile(fullPath, run.Mode);
         }
-        catch (Exception exception) when (exception is RecordingFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             findings.Add(FileError(exception.Message));
             return (null, findings, null);
@@ -188,7 +189,7 @@ public static class ExperimentRunner
             // Nothing is pruned: other arms and ordinary runs keep their recordings.
             if (store.Flush(_ => false)) written = store.FilePath;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             findings.Add(FileError($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}"));
         }
@@ -301,7 +302,7 @@ public static class ExperimentRunner
             var baseline = BaselineBuilder.FromSuite(new SuiteResult { EvalFile = evalPath, PromptName = suite.PromptName, Cases = arm.Cases }, previous);
             return BaselineStore.Write(path, baseline, update: true) ? path : null;
         }
-        catch (Exception exception) when (exception is BaselineFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             findings.Add(new EvalFinding(InfrastructureError, true, evalPath, 1, 1, $"The baseline could not be written from arm '{id}': {exception.Message}"));
             return null;

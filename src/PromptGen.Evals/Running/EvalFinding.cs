@@ -35,6 +35,10 @@ public sealed record EvalFinding(string Id, bool IsError, string Path, int Line,
         Id,
         LogMessage);
 
+    /// <summary>The findings as results hold them: every message scrubbed of secrets.</summary>
+    internal static IReadOnlyList<EvalFinding> Scrubbed(IEnumerable<EvalFinding> findings) =>
+        findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList();
+
     internal static string OneLine(string message) =>
         message.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", " | ").Trim();
 }

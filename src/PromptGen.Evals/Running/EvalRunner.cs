@@ -97,16 +97,10 @@ public static class EvalRunner
             }
         }
 
-        return new EvalRunResult
+        return EvalRunResult.Of(findings, suites, reports, baselines, recordings, watch.Elapsed) with
         {
-            Suites = suites,
-            Findings = findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList(),
-            Reports = reports,
-            BaselinesWritten = baselines,
-            RecordingsWritten = recordings,
             ShardResultsWritten = shardResults,
             Mode = request.Mode.ToName(),
-            Duration = watch.Elapsed,
         };
     }
 

@@ -1,5 +1,6 @@
 using PromptGen.Catalog;
 using PromptGen.Evals.Baselines;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Gate;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
@@ -81,7 +82,7 @@ internal sealed class SuiteRunner
             store = RecordingStore.ForEvalFile(fullPath, _request.Mode);
             clients = EvalModelClients.Create(_request.ProviderOptions, store, _policy, _request.ClientFactory, _request.SharedRecordings);
         }
-        catch (Exception exception) when (exception is BaselineFormatException or RecordingFormatException or EvalProviderException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is EvalProviderException || EvalFileFormatException.IsUnreadableFile(exception))
         {
             findings.Add(FileError(exception.Message));
             return new SuiteOutcome { Findings = findings };
@@ -137,7 +138,7 @@ internal sealed class SuiteRunner
             {
                 if (store.Flush(_filter.IsAll && shard is null ? null : Prunable)) recordingsWritten = store.FilePath;
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+            catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
             {
                 findings.Add(FileError($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}"));
             }
@@ -179,7 +180,7 @@ internal sealed class SuiteRunner
         {
             if (store.FlushRecorded()) written.Add(store.FilePath);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             errors.Add($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}");
         }
@@ -194,7 +195,7 @@ internal sealed class SuiteRunner
         {
             store.FlushIfDue();
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             // Retried by the next batch and by the final write, which reports the problem as a finding.
         }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using PromptGen.Evals.Baselines;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Reports;
 using PromptGen.Evals.Results;
 using PromptGen.Evals.Running;
-using PromptGen.Evals.Security;
 
 namespace PromptGen.Evals.Sharding;
 
@@ -54,7 +54,7 @@ public static class EvalShardMerger
         {
             if (shards.Count == 0 && findings.Count == 0)
                 findings.Add(Error(MissingShardId, request.ProjectDirectory, "No shard folders were given: name the folder of every shard."));
-            return Result(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed) with
+            return EvalRunResult.Of(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed) with
             {
                 Mode = shards.Count == 0 ? null : shards[0].Results.Mode,
             };
@@ -103,7 +103,7 @@ public static class EvalShardMerger
         }
 
         if (findings.Count > 0)
-            return Result(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed) with { Mode = first.Mode };
+            return EvalRunResult.Of(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed) with { Mode = first.Mode };
 
         findings.AddRange(first.Findings);
         foreach (var (template, parts, byId) in whole)
@@ -121,7 +121,7 @@ public static class EvalShardMerger
             {
                 baseline = BaselineStore.TryRead(baselinePath);
             }
-            catch (Exception exception) when (exception is BaselineFormatException or IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
             {
                 findings.AddRange(template.Findings);
                 findings.Add(Error(EvalProviderException.ProviderErrorDiagnosticId, template.EvalFile, exception.Message));
@@ -162,7 +162,7 @@ public static class EvalShardMerger
             }
         }
 
-        return Result(findings, suites, reports, baselines, recordings, watch.Elapsed) with { Mode = first.Mode };
+        return EvalRunResult.Of(findings, suites, reports, baselines, recordings, watch.Elapsed) with { Mode = first.Mode };
     }
 
     /// <summary>Every shard 1..n once, one n, one fingerprint (PG1005–PG1007).</summary>
@@ -227,22 +227,11 @@ public static class EvalShardMerger
             if (store.FlushRecorded()) written = store.FilePath;
             return null;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             return $"The shards' recordings could not be merged into '{Path.GetFileName(RecordingStore.PathForEvalFile(evalFullPath))}': {exception.Message}";
         }
     }
-
-    private static EvalRunResult Result(
-        IReadOnlyList<EvalFinding> findings, IReadOnlyList<EvalRunSuite> suites, ReportFiles? reports, IReadOnlyList<string> baselines, IReadOnlyList<string> recordings, TimeSpan duration) => new()
-    {
-        Suites = suites,
-        Findings = findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList(),
-        Reports = reports,
-        BaselinesWritten = baselines,
-        RecordingsWritten = recordings,
-        Duration = duration,
-    };
 
     private static EvalFinding Error(string id, string path, string message) => new(id, true, path, 1, 1, message);
 
