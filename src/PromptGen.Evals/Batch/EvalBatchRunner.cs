@@ -35,8 +35,8 @@ public static class EvalBatchRunner
 
     internal static async Task<EvalBatchOutcome> RunAsync(EvalRunRequest request, EvalBatchOptions batch, HttpMessageHandler? apiHandler, CancellationToken cancellationToken)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
-        if (batch is null) throw new ArgumentNullException(nameof(batch));
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(batch);
         if (request.Mode is not (EvalMode.Auto or EvalMode.Record))
             throw new ArgumentException($"Batch mode sends calls to the model: use it with --mode auto or record, not {request.Mode.ToName()}.", nameof(request));
         if (request.ClientFactory is not null)

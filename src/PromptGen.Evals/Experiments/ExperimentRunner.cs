@@ -30,7 +30,7 @@ public static class ExperimentRunner
     /// </exception>
     public static async Task<ExperimentResult> RunAsync(ExperimentRequest request, CancellationToken cancellationToken = default)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
+        ArgumentNullException.ThrowIfNull(request);
         var run = request.Run;
         var options = run.ProviderOptions ?? new EvalProviderOptions();
         if (request.MaxCost is decimal maxCost) options = options with { Budget = maxCost };

@@ -21,8 +21,8 @@ public static class GateEvaluator
 {
     public static SuiteResult Evaluate(SuiteResult suite, Baseline? baseline, GateSettings settings)
     {
-        if (suite is null) throw new ArgumentNullException(nameof(suite));
-        if (settings is null) throw new ArgumentNullException(nameof(settings));
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(settings);
         var problems = settings.Validate();
         if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(settings));
 

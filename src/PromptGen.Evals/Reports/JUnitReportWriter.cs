@@ -14,7 +14,7 @@ public static class JUnitReportWriter
 {
     public static string Render(EvalRun run)
     {
-        if (run is null) throw new ArgumentNullException(nameof(run));
+        ArgumentNullException.ThrowIfNull(run);
         var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", Encoding = new UTF8Encoding(false) };
         using var text = new Utf8StringWriter();
         using (var xml = XmlWriter.Create(text, settings))

@@ -21,7 +21,7 @@ public static class EvalShardMerger
     /// </summary>
     public static EvalRunResult Merge(EvalMergeRequest request)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
+        ArgumentNullException.ThrowIfNull(request);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var findings = new List<EvalFinding>();
         var shards = new List<(string Folder, ShardResults Results)>();
