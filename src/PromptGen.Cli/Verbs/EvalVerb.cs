@@ -25,7 +25,7 @@ internal sealed class EvalVerb : Verb
     private static readonly OptionSpec FilterOption = new("--filter", "glob", "Run only the cases whose id matches (* and ?; several separated by ';').");
     private static readonly OptionSpec ReportOption = new("--report", "dir", "Write JUnit XML, JSON, Markdown and HTML reports to this directory.");
     private static readonly OptionSpec MaxConcurrencyOption = new("--max-concurrency", "n", "Trials run at once (default PROMPTGEN_EVAL_MAX_CONCURRENCY or 4).");
-    private static readonly OptionSpec EndpointOption = new("--endpoint", "url", "OpenAI-compatible endpoint (default PROMPTGEN_ENDPOINT).");
+    internal static readonly OptionSpec EndpointOption = new("--endpoint", "url", "OpenAI-compatible endpoint (default PROMPTGEN_ENDPOINT).");
     private static readonly OptionSpec ModelOption = new("--model", "name", "Model for the prompts under test (default PROMPTGEN_MODEL).");
     private static readonly OptionSpec JudgeModelOption = new("--judge-model", "name", "Model for llm-rubric judges (default PROMPTGEN_JUDGE_MODEL, else the model).");
     private static readonly OptionSpec NoProgressOption = new("--no-progress", null, "Print no progress on standard error.");

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Output;
@@ -18,12 +17,6 @@ internal sealed class ParseVerb : Verb
 {
     private static readonly OptionSpec TextOption = new("--text", "text|@file", "The model output, inline or as @path to a file (required; '@@' starts inline text with '@').");
     private static readonly OptionSpec StrictOption = new("--strict", null, "Accept only output that needs no repair (benign normalizations such as null for a missing optional are allowed).");
-
-    private static readonly JsonWriterOptions s_writerOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public override VerbSpec Spec { get; } = new(
         "parse",
@@ -118,5 +111,5 @@ internal sealed class ParseVerb : Verb
         });
     }
 
-    private static string Write(Action<Utf8JsonWriter> writeMembers) => JsonFileText.WriteObject(s_writerOptions, writeMembers);
+    private static string Write(Action<Utf8JsonWriter> writeMembers) => JsonFileText.WriteObject(JsonFileText.IndentedReadable, writeMembers);
 }

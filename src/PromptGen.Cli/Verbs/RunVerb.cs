@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using PromptGen.Catalog;
@@ -26,12 +25,9 @@ internal sealed class RunVerb : Verb
 {
     private static readonly OptionSpec InputOption = new("--input", "json|@file", "The input, a JSON object with the input schema's wire names (default {}).");
     private static readonly OptionSpec AssemblyOption = new("--assembly", "file", "The built assembly with the prompt catalog (default: found under the project's bin folder).");
-    private static readonly OptionSpec EndpointOption = new("--endpoint", "url", "OpenAI-compatible endpoint (default PROMPTGEN_ENDPOINT).");
     private static readonly OptionSpec ModelOption = new("--model", "name", "Model (default PROMPTGEN_MODEL).");
     private static readonly OptionSpec SaveCaseOption = new("--save-case", "id", "Append the input as a case with this id to the prompt's eval file and the answer to its recordings.");
     private static readonly OptionSpec ReaskOption = new("--reask", null, "When the answer cannot be parsed, ask the model once more, naming the error (reported as a second attempt).");
-
-    private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public override VerbSpec Spec { get; } = new(
         "run",
@@ -50,7 +46,7 @@ internal sealed class RunVerb : Verb
         {
             InputOption,
             AssemblyOption,
-            EndpointOption,
+            EvalVerb.EndpointOption,
             ModelOption,
             SaveCaseOption,
             ReaskOption,
@@ -84,7 +80,7 @@ internal sealed class RunVerb : Verb
         {
             var options = EvalProviderOptions.Resolve(new Dictionary<string, string?>
             {
-                [EvalProviderOptions.Names.Endpoint] = arguments.GetValue(EndpointOption),
+                [EvalProviderOptions.Names.Endpoint] = arguments.GetValue(EvalVerb.EndpointOption),
                 [EvalProviderOptions.Names.Model] = arguments.GetValue(ModelOption),
             });
             EvalSecrets.Register(options);
@@ -200,5 +196,5 @@ internal sealed class RunVerb : Verb
         if (result.Response.ModelId is { } model) w.WriteString("model", model);
     }
 
-    private static string Json(Action<Utf8JsonWriter> members) => JsonFileText.WriteObject(s_writerOptions, members);
+    private static string Json(Action<Utf8JsonWriter> members) => JsonFileText.WriteObject(JsonFileText.IndentedReadable, members);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Running;
@@ -111,7 +112,7 @@ public static class EvalBatchRunner
     /// </summary>
     internal static byte[] Jsonl(IEnumerable<KeyValuePair<string, string>> requests)
     {
-        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var options = JsonFileText.CompactReadable;
         using var stream = new MemoryStream();
         foreach (var (customId, body) in requests)
         {
