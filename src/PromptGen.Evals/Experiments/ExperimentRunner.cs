@@ -133,7 +133,7 @@ public static class ExperimentRunner
         var promptFullPath = Path.GetFullPath(EvalPromptLink.GetPromptPath(fullPath, file.PromptReference));
         PromptContext? context = File.Exists(promptFullPath) ? PromptProject.EvalContextOf(PromptProject.For(promptFullPath).CompilePrompt(promptFullPath)) : null;
         var diagnostics = EvalChecker.Check(file, context, null);
-        findings.AddRange(diagnostics.Select(d => new EvalFinding(d.Descriptor.Id, d.Descriptor.Severity == PromptDiagnosticSeverity.Error, evalPath, d.Span.StartLine, d.Span.StartColumn, d.Message)));
+        findings.AddRange(diagnostics.Select(d => EvalFinding.Of(d, evalPath)));
         if (diagnostics.Any(d => d.Descriptor.Severity == PromptDiagnosticSeverity.Error)) return (null, findings, null);
 
         var prompt = PromptLinker.Find(run.Prompts, run.ProjectDirectory, promptFullPath, context?.PromptName);
@@ -247,11 +247,8 @@ public static class ExperimentRunner
     private static ExperimentEstimate Estimate(ExperimentRequest request)
     {
         var total = new ExperimentEstimate(0, 0, 0, null, 0);
-        foreach (var evalPath in request.Run.EvalFiles.Distinct(StringComparer.Ordinal))
+        foreach (var (evalPath, fullPath, file) in ExperimentEstimate.ExistingEvalFiles(request.Run))
         {
-            var fullPath = Path.GetFullPath(evalPath);
-            if (!File.Exists(fullPath)) continue;
-            var file = EvalFileParser.Parse(evalPath, File.ReadAllText(fullPath));
             var fileRequest = request.WithArmsOf(file.Experiment);
             var one = ExperimentEstimate.For(fileRequest with { Run = fileRequest.Run with { EvalFiles = new[] { evalPath } } }, ArmIds(fileRequest, fullPath, file));
             total = new ExperimentEstimate(

@@ -57,8 +57,7 @@ internal sealed class SuiteRunner
         var promptFullPath = Path.GetFullPath(EvalPromptLink.GetPromptPath(fullPath, file.PromptReference));
         var context = ReadPromptContext(promptFullPath, evalPath);
         var diagnostics = EvalChecker.Check(file, context, context is null ? Siblings(Path.GetDirectoryName(fullPath)!) : null);
-        findings.AddRange(diagnostics.Select(d => new EvalFinding(
-            d.Descriptor.Id, d.Descriptor.Severity == PromptDiagnosticSeverity.Error, evalPath, d.Span.StartLine, d.Span.StartColumn, d.Message)));
+        findings.AddRange(diagnostics.Select(d => EvalFinding.Of(d, evalPath)));
         if (diagnostics.Any(d => d.Descriptor.Severity == PromptDiagnosticSeverity.Error)) return new SuiteOutcome { Findings = findings };
 
         var prompt = PromptLinker.Find(_request.Prompts, _request.ProjectDirectory, promptFullPath, context?.PromptName);
