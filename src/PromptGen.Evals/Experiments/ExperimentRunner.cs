@@ -117,14 +117,9 @@ public static class ExperimentRunner
         var findings = new List<EvalFinding>();
         EvalFinding FileError(string message, int line = 1, int column = 1) => new(InfrastructureError, true, evalPath, line, column, message);
         var fullPath = Path.GetFullPath(evalPath);
-        string text;
-        try
+        if (SuiteRunner.ReadEvalFile(fullPath, out var unreadable) is not { } text)
         {
-            text = File.ReadAllText(fullPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            findings.Add(FileError($"The eval file could not be read: {exception.Message}"));
+            findings.Add(FileError(unreadable!));
             return (null, findings, null);
         }
 

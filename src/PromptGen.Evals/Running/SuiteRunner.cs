@@ -43,15 +43,8 @@ internal sealed class SuiteRunner
         var findings = new List<EvalFinding>();
         EvalFinding FileError(string message, int line = 1, int column = 1) => new(InfrastructureError, true, evalPath, line, column, message);
 
-        string text;
-        try
-        {
-            text = File.ReadAllText(fullPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return new SuiteOutcome { Findings = new[] { FileError($"The eval file could not be read: {exception.Message}") } };
-        }
+        if (ReadEvalFile(fullPath, out var unreadable) is not { } text)
+            return new SuiteOutcome { Findings = new[] { FileError(unreadable!) } };
 
         var file = EvalFileParser.Parse(evalPath, text);
         var promptFullPath = Path.GetFullPath(EvalPromptLink.GetPromptPath(fullPath, file.PromptReference));
@@ -188,6 +181,21 @@ internal sealed class SuiteRunner
     }
 
     /// <summary>Writes a batch of recordings while results arrive, so an interrupted run loses at most one batch.</summary>
+    /// <summary>The text of an eval file, or null with <paramref name="problem"/> saying why it could not be read.</summary>
+    internal static string? ReadEvalFile(string fullPath, out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return File.ReadAllText(fullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problem = $"The eval file could not be read: {exception.Message}";
+            return null;
+        }
+    }
+
     private static void FlushBatchIfDue(RecordingStore store)
     {
         try
