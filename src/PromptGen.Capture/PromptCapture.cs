@@ -32,7 +32,7 @@ public sealed class PromptCapture : IAsyncDisposable, IDisposable
     /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
     public PromptCapture(PromptCaptureOptions options)
     {
-        if (options is null) throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         FilePath = Path.GetFullPath(options.Path);
         _sampleRate = options.SampleRate;

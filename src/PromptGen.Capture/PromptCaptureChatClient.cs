@@ -42,7 +42,7 @@ public sealed class PromptCaptureChatClient : DelegatingChatClient
     /// <inheritdoc />
     public override object? GetService(Type serviceType, object? serviceKey = null)
     {
-        if (serviceType is null) throw new ArgumentNullException(nameof(serviceType));
+        ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is null && serviceType == typeof(PromptCapture) ? _capture : base.GetService(serviceType, serviceKey);
     }
 

@@ -9,8 +9,8 @@ public static class PromptCaptureChatClientBuilderExtensions
     /// <summary>Captures the calls of generated prompts to <paramref name="capture"/> (which the caller disposes).</summary>
     public static ChatClientBuilder UsePromptCapture(this ChatClientBuilder builder, PromptCapture capture)
     {
-        if (builder is null) throw new ArgumentNullException(nameof(builder));
-        if (capture is null) throw new ArgumentNullException(nameof(capture));
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(capture);
         return builder.Use(inner => new PromptCaptureChatClient(inner, capture));
     }
 
@@ -20,15 +20,15 @@ public static class PromptCaptureChatClientBuilderExtensions
     /// </summary>
     public static ChatClientBuilder UsePromptCapture(this ChatClientBuilder builder, PromptCaptureOptions options)
     {
-        if (builder is null) throw new ArgumentNullException(nameof(builder));
-        if (options is null) throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
         return builder.Use(inner => new PromptCaptureChatClient(inner, new PromptCapture(options), ownsCapture: true));
     }
 
     /// <summary>Captures the calls of generated prompts to the <see cref="PromptCapture"/> registered in the service provider.</summary>
     public static ChatClientBuilder UsePromptCapture(this ChatClientBuilder builder)
     {
-        if (builder is null) throw new ArgumentNullException(nameof(builder));
+        ArgumentNullException.ThrowIfNull(builder);
         return builder.Use((inner, services) => new PromptCaptureChatClient(inner, services.GetRequiredService<PromptCapture>()));
     }
 }

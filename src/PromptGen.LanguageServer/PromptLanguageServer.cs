@@ -32,8 +32,8 @@ public sealed class PromptLanguageServer : IMessageHandler
     /// <param name="options">Server options; null for the defaults.</param>
     public PromptLanguageServer(Stream input, Stream output, LanguageServerOptions? options = null)
     {
-        if (input is null) throw new ArgumentNullException(nameof(input));
-        if (output is null) throw new ArgumentNullException(nameof(output));
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
         _options = options ?? new LanguageServerOptions();
         _connection = new JsonRpcConnection(new MessageFraming(input, output), this);
     }

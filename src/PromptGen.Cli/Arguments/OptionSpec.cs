@@ -9,4 +9,7 @@ internal sealed record OptionSpec(string Name, string? ValueName, string Descrip
     public bool TakesValue => ValueName is not null;
 
     public string Synopsis => TakesValue ? $"{Name} <{ValueName}>" : Name;
+
+    /// <summary>The option as messages name it: <see cref="Name"/>.</summary>
+    public override string ToString() => Name;
 }

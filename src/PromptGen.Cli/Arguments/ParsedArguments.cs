@@ -21,4 +21,8 @@ internal sealed class ParsedArguments
     public string? GetValue(string option) => _values.TryGetValue(option, out var value) ? value : null;
 
     public bool HasFlag(string option) => _flags.Contains(option);
+
+    public string? GetValue(OptionSpec option) => GetValue(option.Name);
+
+    public bool HasFlag(OptionSpec option) => HasFlag(option.Name);
 }

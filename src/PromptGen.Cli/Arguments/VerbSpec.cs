@@ -1,37 +1,16 @@
 namespace PromptGen.Cli.Arguments;
 
 /// <summary>What a verb accepts, and its usage text.</summary>
-internal sealed class VerbSpec
+/// <param name="Name">The verb as typed: <c>render</c>.</param>
+/// <param name="PositionalSynopsis">The positional arguments as shown in the usage line, e.g. <c>&lt;files or dirs&gt;...</c>.</param>
+/// <param name="MinimumPositionals">The fewest positional arguments the verb takes.</param>
+/// <param name="MaximumPositionals">The most positional arguments the verb takes.</param>
+/// <param name="Summary">One line for the general help.</param>
+/// <param name="Details">A paragraph or two for the verb's own help.</param>
+/// <param name="Options">The verb's options, in help order.</param>
+internal sealed record VerbSpec(string Name, string PositionalSynopsis, int MinimumPositionals, int MaximumPositionals,
+    string Summary, string Details, IReadOnlyList<OptionSpec> Options)
 {
-    public VerbSpec(string name, string positionalSynopsis, int minimumPositionals, int maximumPositionals,
-        string summary, string details, IReadOnlyList<OptionSpec> options)
-    {
-        Name = name;
-        PositionalSynopsis = positionalSynopsis;
-        MinimumPositionals = minimumPositionals;
-        MaximumPositionals = maximumPositionals;
-        Summary = summary;
-        Details = details;
-        Options = options;
-    }
-
-    public string Name { get; }
-
-    /// <summary>The positional arguments as shown in the usage line, e.g. <c>&lt;files or dirs&gt;...</c>.</summary>
-    public string PositionalSynopsis { get; }
-
-    public int MinimumPositionals { get; }
-
-    public int MaximumPositionals { get; }
-
-    /// <summary>One line for the general help.</summary>
-    public string Summary { get; }
-
-    /// <summary>A paragraph or two for the verb's own help.</summary>
-    public string Details { get; }
-
-    public IReadOnlyList<OptionSpec> Options { get; }
-
     public OptionSpec? FindOption(string name) => Options.FirstOrDefault(o => o.Name == name);
 
     public string UsageLine

@@ -60,7 +60,7 @@ internal sealed class EvalRecordsFile
     public void Write(string outcome)
     {
         var buffer = new MemoryStream();
-        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var options = JsonFileText.CompactReadable;
         foreach (var record in _records) WriteLine(buffer, options, record);
         WriteLine(buffer, options, writer =>
         {

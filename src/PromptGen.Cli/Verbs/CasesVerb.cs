@@ -18,16 +18,16 @@ namespace PromptGen.Cli.Verbs;
 /// </summary>
 internal sealed class CasesVerb : Verb
 {
-    private const string PromptOption = "--prompt";
-    private const string WhereOption = "--where";
-    private const string TakeOption = "--take";
-    private const string ProjectOption = "--project";
+    private static readonly OptionSpec PromptOption = new("--prompt", "name", "The prompt whose calls to import (its frontmatter name, else its file name). Required.");
+    private static readonly OptionSpec WhereOption = new("--where", "conditions", "Comma-separated conditions, all required: ok=false, feedback=negative, score<0.5, version=..., model=..., input.<path>=..., value.<path>=... (operators = != < > <= >=).");
+    private static readonly OptionSpec TakeOption = new("--take", "N", "Import at most N cases (after ordering and skipping).");
+    private static readonly OptionSpec ProjectOption = new("--project", "dir", "The project folder whose prompts are searched (default: the current folder).");
 
     public override VerbSpec Spec { get; } = new(
         "cases",
         "import <captures.jsonl or dir>",
-        minimumPositionals: 2,
-        maximumPositionals: 2,
+        MinimumPositionals: 2,
+        MaximumPositionals: 2,
         "Turn captured production calls into eval cases (exit code 1 when an input no longer fits the prompt).",
         "Reads capture files written by PromptGen.Capture (a file, or every *.jsonl in a folder), keeps the calls of the\n" +
         "prompt named by --prompt, and appends one case per call to the prompt's eval file (X.prompt -> X.eval.yaml, created\n" +
@@ -38,10 +38,10 @@ internal sealed class CasesVerb : Verb
         "current input schema is reported as PG0502 at its capture line and skipped.",
         new[]
         {
-            new OptionSpec(PromptOption, "name", "The prompt whose calls to import (its frontmatter name, else its file name). Required."),
-            new OptionSpec(WhereOption, "conditions", "Comma-separated conditions, all required: ok=false, feedback=negative, score<0.5, version=..., model=..., input.<path>=..., value.<path>=... (operators = != < > <= >=)."),
-            new OptionSpec(TakeOption, "N", "Import at most N cases (after ordering and skipping)."),
-            new OptionSpec(ProjectOption, "dir", "The project folder whose prompts are searched (default: the current folder)."),
+            PromptOption,
+            WhereOption,
+            TakeOption,
+            ProjectOption,
         });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)

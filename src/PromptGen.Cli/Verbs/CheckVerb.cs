@@ -9,13 +9,13 @@ namespace PromptGen.Cli.Verbs;
 /// <summary><c>promptgen check</c>: every diagnostic of the given prompts; exit code 1 when any is an error.</summary>
 internal sealed class CheckVerb : Verb
 {
-    private const string FormatOption = "--format";
+    private static readonly OptionSpec FormatOption = new("--format", "text|json", "Output format (default text). json prints an array of {id, severity, path, line, column, endLine, endColumn, message}.");
 
     public override VerbSpec Spec { get; } = new(
         "check",
         "<files or dirs>...",
-        minimumPositionals: 1,
-        maximumPositionals: int.MaxValue,
+        MinimumPositionals: 1,
+        MaximumPositionals: int.MaxValue,
         "Report every problem in .prompt and eval files (exit code 1 when any is an error).",
         "Checks .prompt files: frontmatter, schemas, template syntax, helpers and partials; and eval files\n" +
         "(*.eval.yaml): their format, and their cases against the prompt they test (PG0501-PG0505).\n" +
@@ -23,7 +23,7 @@ internal sealed class CheckVerb : Verb
         "Files named _name.prompt are partials: they are checked as templates. {{> name}} resolves to _name.prompt\n" +
         "anywhere in the file's project (the nearest folder with a .csproj, else the folder given), as in the build.\n" +
         "Each diagnostic is printed as  path(line,col): error PG0203: message  ; valid input prints nothing.",
-        new[] { new OptionSpec(FormatOption, "text|json", "Output format (default text). json prints an array of {id, severity, path, line, column, endLine, endColumn, message}.") });
+        new[] { FormatOption });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
     {

@@ -13,26 +13,25 @@ namespace PromptGen.Cli.Verbs;
 /// </summary>
 internal static class EvalExperiment
 {
-    private const string ExperimentOption = "--experiment";
-    private const string VariantsOption = "--variants";
-    private const string ModelsOption = "--models";
-    private const string TemperaturesOption = "--temperatures";
-    private const string ControlOption = "--arm-control";
-    private const string ArmOption = "--arm";
-    private const string HistoryOption = "--history";
-    private const string MaxCostOption = "--max-cost";
-    private const string UpdateBaselineOption = "--update-baseline";
+    private static readonly OptionSpec ExperimentOption = new("--experiment", null, "Run the eval files as experiments, with the arms of their experiment: blocks (each option below replaces that part of a block).");
+    private static readonly OptionSpec VariantsOption = new("--variants", "names", "Experiment: the prompt variants to run, comma-separated ('all': the base and every variant; 'base': the base).");
+    private static readonly OptionSpec ModelsOption = new("--models", "ids", "Experiment: the models to run, comma-separated (each arm is variant × model).");
+    private static readonly OptionSpec TemperaturesOption = new("--temperatures", "values", "Experiment: temperatures to run, comma-separated (arms variant × model × temperature).");
+    private static readonly OptionSpec ControlOption = new("--arm-control", "variant/model", "Experiment: the arm the others are compared with (default: the first arm).");
+    private static readonly OptionSpec ArmOption = new("--arm", "variant/model", "Experiment: with --update-baseline, the one arm whose results become the baseline.");
+    private static readonly OptionSpec HistoryOption = new("--history", "files", "Experiment: earlier runs' promptgen-experiment.json, comma-separated, oldest first (pass rate over time).");
+    private static readonly OptionSpec MaxCostOption = new("--max-cost", "amount", "Experiment: do not start when the estimate exceeds this, and stop calling the model once the spend does.");
 
     public static readonly IReadOnlyList<OptionSpec> Options = new[]
     {
-        new OptionSpec(ExperimentOption, null, "Run the eval files as experiments, with the arms of their experiment: blocks (each option below replaces that part of a block)."),
-        new OptionSpec(VariantsOption, "names", "Experiment: the prompt variants to run, comma-separated ('all': the base and every variant; 'base': the base)."),
-        new OptionSpec(ModelsOption, "ids", "Experiment: the models to run, comma-separated (each arm is variant × model)."),
-        new OptionSpec(TemperaturesOption, "values", "Experiment: temperatures to run, comma-separated (arms variant × model × temperature)."),
-        new OptionSpec(ControlOption, "variant/model", "Experiment: the arm the others are compared with (default: the first arm)."),
-        new OptionSpec(ArmOption, "variant/model", "Experiment: with --update-baseline, the one arm whose results become the baseline."),
-        new OptionSpec(HistoryOption, "files", "Experiment: earlier runs' promptgen-experiment.json, comma-separated, oldest first (pass rate over time)."),
-        new OptionSpec(MaxCostOption, "amount", "Experiment: do not start when the estimate exceeds this, and stop calling the model once the spend does."),
+        ExperimentOption,
+        VariantsOption,
+        ModelsOption,
+        TemperaturesOption,
+        ControlOption,
+        ArmOption,
+        HistoryOption,
+        MaxCostOption,
     };
 
     public static bool IsRequested(ParsedArguments arguments) =>
@@ -40,9 +39,9 @@ internal static class EvalExperiment
 
     public static int Run(ParsedArguments arguments, EvalRunRequest run, TextWriter stdout, EvalRecordsFile? records, CancellationToken cancellationToken)
     {
-        if (arguments.HasFlag(UpdateBaselineOption) && arguments.GetValue(ArmOption) is null)
+        if (arguments.HasFlag(EvalVerb.UpdateBaselineOption) && arguments.GetValue(ArmOption) is null)
         {
-            throw new UsageException($"an experiment changes a baseline only from one arm: add {ArmOption} variant/model to {UpdateBaselineOption}");
+            throw new UsageException($"an experiment changes a baseline only from one arm: add {ArmOption} variant/model to {EvalVerb.UpdateBaselineOption}");
         }
 
         var request = new ExperimentRequest
@@ -52,7 +51,7 @@ internal static class EvalExperiment
             Models = List(arguments.GetValue(ModelsOption)),
             Temperatures = List(arguments.GetValue(TemperaturesOption)).Select(Temperature).ToList(),
             Control = arguments.GetValue(ControlOption),
-            PromoteArm = arguments.HasFlag(UpdateBaselineOption) ? arguments.GetValue(ArmOption) : null,
+            PromoteArm = arguments.HasFlag(EvalVerb.UpdateBaselineOption) ? arguments.GetValue(ArmOption) : null,
             History = List(arguments.GetValue(HistoryOption)),
             MaxCost = arguments.GetValue(MaxCostOption) is { } cost ? Decimal(cost) : null,
         };

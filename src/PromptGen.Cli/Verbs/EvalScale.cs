@@ -13,17 +13,17 @@ namespace PromptGen.Cli.Verbs;
 /// </summary>
 internal static class EvalScale
 {
-    internal const string BatchOption = "--batch";
-    internal const string BatchStateOption = "--batch-state";
-    internal const string BatchTimeoutOption = "--batch-timeout";
-    internal const string RecordingsStoreOption = "--recordings-store";
+    internal static readonly OptionSpec BatchOption = new("--batch", null, "Send the missing model calls through the provider's batch API (about half price, answers within 24 h); auto and record modes.");
+    internal static readonly OptionSpec BatchStateOption = new("--batch-state", "file", "Batch: keep the submitted batches and collected answers in this file, so a later command with the same file collects them.");
+    internal static readonly OptionSpec BatchTimeoutOption = new("--batch-timeout", "duration", "Batch: how long to wait for the batches (e.g. 0, 90s, 30m, 24h; default 25h); then exit 75 with them pending.");
+    internal static readonly OptionSpec RecordingsStoreOption = new("--recordings-store", "redis://host:port", "Look calls up in this shared recordings store before calling the model, and add the answers to it.");
 
     public static readonly IReadOnlyList<OptionSpec> Options = new[]
     {
-        new OptionSpec(BatchOption, null, "Send the missing model calls through the provider's batch API (about half price, answers within 24 h); auto and record modes."),
-        new OptionSpec(BatchStateOption, "file", "Batch: keep the submitted batches and collected answers in this file, so a later command with the same file collects them."),
-        new OptionSpec(BatchTimeoutOption, "duration", "Batch: how long to wait for the batches (e.g. 0, 90s, 30m, 24h; default 25h); then exit 75 with them pending."),
-        new OptionSpec(RecordingsStoreOption, "redis://host:port", "Look calls up in this shared recordings store before calling the model, and add the answers to it."),
+        BatchOption,
+        BatchStateOption,
+        BatchTimeoutOption,
+        RecordingsStoreOption,
     };
 
     /// <summary>Refuses, before anything is loaded, options the mode cannot use.</summary>

@@ -18,28 +18,28 @@ namespace PromptGen.Cli.Verbs;
 /// </summary>
 internal sealed class EvalVerb : Verb
 {
-    private const string AssemblyOption = "--assembly";
-    private const string ProjectDirOption = "--project-dir";
-    private const string ModeOption = "--mode";
-    private const string UpdateBaselineOption = "--update-baseline";
-    private const string FilterOption = "--filter";
-    private const string ReportOption = "--report";
-    private const string MaxConcurrencyOption = "--max-concurrency";
-    private const string EndpointOption = "--endpoint";
-    private const string ModelOption = "--model";
-    private const string JudgeModelOption = "--judge-model";
-    private const string NoProgressOption = "--no-progress";
-    private const string FindingsOption = "--findings";
-    private const string CancelFileOption = "--cancel-file";
-    private const string ShardOption = "--shard";
-    private const string ShardOutputOption = "--shard-output";
+    internal static readonly OptionSpec AssemblyOption = new("--assembly", "dll", "The project's built assembly (default: the newest bin/**/<project>.dll).");
+    internal static readonly OptionSpec ProjectDirOption = new("--project-dir", "dir", "The project directory (default: the directory given, or the nearest one with a project file).");
+    private static readonly OptionSpec ModeOption = new("--mode", "replay|auto|record|live|off", "How model calls use the recordings.");
+    internal static readonly OptionSpec UpdateBaselineOption = new("--update-baseline", null, "Write each eval file's baseline from this run.");
+    private static readonly OptionSpec FilterOption = new("--filter", "glob", "Run only the cases whose id matches (* and ?; several separated by ';').");
+    private static readonly OptionSpec ReportOption = new("--report", "dir", "Write JUnit XML, JSON, Markdown and HTML reports to this directory.");
+    private static readonly OptionSpec MaxConcurrencyOption = new("--max-concurrency", "n", "Trials run at once (default PROMPTGEN_EVAL_MAX_CONCURRENCY or 4).");
+    internal static readonly OptionSpec EndpointOption = new("--endpoint", "url", "OpenAI-compatible endpoint (default PROMPTGEN_ENDPOINT).");
+    private static readonly OptionSpec ModelOption = new("--model", "name", "Model for the prompts under test (default PROMPTGEN_MODEL).");
+    private static readonly OptionSpec JudgeModelOption = new("--judge-model", "name", "Model for llm-rubric judges (default PROMPTGEN_JUDGE_MODEL, else the model).");
+    private static readonly OptionSpec NoProgressOption = new("--no-progress", null, "Print no progress on standard error.");
+    private static readonly OptionSpec FindingsOption = new("--findings", "file", "Write the findings, the files written and the outcome to this file as JSON lines, for build tools (the findings are then not printed).");
+    private static readonly OptionSpec CancelFileOption = new("--cancel-file", "file", "Cancel the run like Ctrl+C when this file appears (for build tools that cannot send a signal).");
+    private static readonly OptionSpec ShardOption = new("--shard", "i/n", "Run only shard i of n: per-case rules only, no baseline, results for 'eval merge'.");
+    private static readonly OptionSpec ShardOutputOption = new("--shard-output", "dir", "Where the shard writes its results (default: <report dir or promptgen-shards>/shard-i-of-n).");
     private const string MergeCommand = "merge";
 
     public override VerbSpec Spec { get; } = new(
         "eval",
         "[project dir | eval files]...  |  merge <shard folders>...",
-        minimumPositionals: 0,
-        maximumPositionals: int.MaxValue,
+        MinimumPositionals: 0,
+        MaximumPositionals: int.MaxValue,
         "Run evals against a project's built assembly and gate them (exit code 1 when the gate fails).",
         "Runs every case of the eval files (*.eval.yaml, searched recursively in a project directory; default: the\n" +
         "current directory) with the prompts compiled into the built assembly: its generated render, options and parser.\n" +
@@ -52,21 +52,21 @@ internal sealed class EvalVerb : Verb
         "'promptgen eval merge <shard folders>... --report <dir>', which gates the whole suite as one run would.",
         new[]
         {
-            new OptionSpec(AssemblyOption, "dll", "The project's built assembly (default: the newest bin/**/<project>.dll)."),
-            new OptionSpec(ProjectDirOption, "dir", "The project directory (default: the directory given, or the nearest one with a project file)."),
-            new OptionSpec(ModeOption, "replay|auto|record|live|off", "How model calls use the recordings."),
-            new OptionSpec(UpdateBaselineOption, null, "Write each eval file's baseline from this run."),
-            new OptionSpec(FilterOption, "glob", "Run only the cases whose id matches (* and ?; several separated by ';')."),
-            new OptionSpec(ReportOption, "dir", "Write JUnit XML, JSON, Markdown and HTML reports to this directory."),
-            new OptionSpec(MaxConcurrencyOption, "n", "Trials run at once (default PROMPTGEN_EVAL_MAX_CONCURRENCY or 4)."),
-            new OptionSpec(EndpointOption, "url", "OpenAI-compatible endpoint (default PROMPTGEN_ENDPOINT)."),
-            new OptionSpec(ModelOption, "name", "Model for the prompts under test (default PROMPTGEN_MODEL)."),
-            new OptionSpec(JudgeModelOption, "name", "Model for llm-rubric judges (default PROMPTGEN_JUDGE_MODEL, else the model)."),
-            new OptionSpec(NoProgressOption, null, "Print no progress on standard error."),
-            new OptionSpec(FindingsOption, "file", "Write the findings, the files written and the outcome to this file as JSON lines, for build tools (the findings are then not printed)."),
-            new OptionSpec(CancelFileOption, "file", "Cancel the run like Ctrl+C when this file appears (for build tools that cannot send a signal)."),
-            new OptionSpec(ShardOption, "i/n", "Run only shard i of n: per-case rules only, no baseline, results for 'eval merge'."),
-            new OptionSpec(ShardOutputOption, "dir", "Where the shard writes its results (default: <report dir or promptgen-shards>/shard-i-of-n)."),
+            AssemblyOption,
+            ProjectDirOption,
+            ModeOption,
+            UpdateBaselineOption,
+            FilterOption,
+            ReportOption,
+            MaxConcurrencyOption,
+            EndpointOption,
+            ModelOption,
+            JudgeModelOption,
+            NoProgressOption,
+            FindingsOption,
+            CancelFileOption,
+            ShardOption,
+            ShardOutputOption,
         }.Concat(EvalExperiment.Options).Concat(EvalScale.Options).ToList());
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>

@@ -12,20 +12,20 @@ namespace PromptGen.Cli.Verbs;
 internal sealed class InitVerb : Verb
 {
     private const string PackageId = "PromptGen";
-    private const string PackageVersionOption = "--package-version";
+    private static readonly OptionSpec PackageVersionOption = new("--package-version", "version", "The PromptGen version to reference (default: this tool's version).");
 
     public override VerbSpec Spec { get; } = new(
         "init",
         "[project dir or .csproj]",
-        minimumPositionals: 0,
-        maximumPositionals: 1,
+        MinimumPositionals: 0,
+        MaximumPositionals: 1,
         "Add PromptGen, a first prompt and its eval file to an existing C# project.",
         "Adds <PackageReference Include=\"PromptGen\" Version=\"...\" /> to the project (default: the .csproj in the\n" +
         "current folder). With central package management (a Directory.Packages.props above the project), adds a\n" +
         "PackageVersion there and a reference without a version to the project. Then creates Prompts/Hello.prompt and\n" +
         "Prompts/Hello.eval.yaml. The project file is edited in place, keeping its layout and comments; files that\n" +
         "already exist are never overwritten. Exit code 2 when no single project is found or a file is not valid XML.",
-        new[] { new OptionSpec(PackageVersionOption, "version", "The PromptGen version to reference (default: this tool's version).") });
+        new[] { PackageVersionOption });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
     {

@@ -6,19 +6,19 @@ namespace PromptGen.Cli.Verbs;
 /// <summary><c>promptgen lsp</c>: the language server over standard input and output, for editors.</summary>
 internal sealed class LspVerb : Verb
 {
-    private const string StdioOption = "--stdio";
+    private static readonly OptionSpec StdioOption = new("--stdio", null, "Accepted for editors that pass it; stdio is the only transport.");
 
     public override VerbSpec Spec { get; } = new(
         "lsp",
         string.Empty,
-        minimumPositionals: 0,
-        maximumPositionals: 0,
+        MinimumPositionals: 0,
+        MaximumPositionals: 0,
         "Run the language server for editors (LSP over standard input and output).",
         "Speaks the Language Server Protocol on stdin/stdout until the editor sends exit. Diagnostics are the build's\n" +
         "(the source generator runs over the open project), with completion, hover, go to definition, rename,\n" +
         "semantic tokens, quick fixes, and code lenses on eval files (render a case; run it with recordings replayed).\n" +
         "Editors start it themselves; see docs/editor.md.",
-        new[] { new OptionSpec(StdioOption, null, "Accepted for editors that pass it; stdio is the only transport.") });
+        new[] { StdioOption });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
         Execute(arguments, stdout, stderr, CancellationToken.None);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Output;
@@ -16,20 +15,14 @@ namespace PromptGen.Cli.Verbs;
 /// </summary>
 internal sealed class ParseVerb : Verb
 {
-    private const string TextOption = "--text";
-    private const string StrictOption = "--strict";
-
-    private static readonly JsonWriterOptions s_writerOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly OptionSpec TextOption = new("--text", "text|@file", "The model output, inline or as @path to a file (required; '@@' starts inline text with '@').");
+    private static readonly OptionSpec StrictOption = new("--strict", null, "Accept only output that needs no repair (benign normalizations such as null for a missing optional are allowed).");
 
     public override VerbSpec Spec { get; } = new(
         "parse",
         "<file.prompt>",
-        minimumPositionals: 1,
-        maximumPositionals: 1,
+        MinimumPositionals: 1,
+        MaximumPositionals: 1,
         "Parse a model output with a prompt's output schema and show the repairs.",
         "Runs the schema-aligned parser for the prompt's output schema on a model output (the same parser generated\n" +
         "Parse/TryParse use) and prints {\"ok\":true,\"value\":...,\"repairs\":[...]} or {\"ok\":false,\"error\":...,\"repairs\":[...]}.\n" +
@@ -38,8 +31,8 @@ internal sealed class ParseVerb : Verb
         "Exit code 1 when the output cannot be parsed (or the prompt's frontmatter has errors, printed to stderr).",
         new[]
         {
-            new OptionSpec(TextOption, "text|@file", "The model output, inline or as @path to a file (required; '@@' starts inline text with '@')."),
-            new OptionSpec(StrictOption, null, "Accept only output that needs no repair (benign normalizations such as null for a missing optional are allowed)."),
+            TextOption,
+            StrictOption,
         });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
@@ -86,7 +79,7 @@ internal sealed class ParseVerb : Verb
 
         var file = argument.Substring(1);
         if (file.Length == 0) throw new UsageException($"{TextOption} '@' must be followed by a file path");
-        return InputFile.ReadText(file, TextOption);
+        return InputFile.ReadText(file, TextOption.Name);
     }
 
     private static string Success(Action<Utf8JsonWriter> writeValue, IReadOnlyList<PromptRepair> repairs) =>
@@ -118,5 +111,5 @@ internal sealed class ParseVerb : Verb
         });
     }
 
-    private static string Write(Action<Utf8JsonWriter> writeMembers) => JsonFileText.WriteObject(s_writerOptions, writeMembers);
+    private static string Write(Action<Utf8JsonWriter> writeMembers) => JsonFileText.WriteObject(JsonFileText.IndentedReadable, writeMembers);
 }

@@ -13,15 +13,13 @@ namespace PromptGen.Cli.Verbs;
 /// </summary>
 internal sealed class RecordingsVerb : Verb
 {
-    private const string AssemblyOption = "--assembly";
-    private const string ProjectDirOption = "--project-dir";
-    private const string FilterOption = "--filter";
+    private static readonly OptionSpec FilterOption = new("--filter", "glob", "Export only the cases whose id matches (* and ?; several separated by ';').");
 
     public override VerbSpec Spec { get; } = new(
         "recordings",
         "export [dir or *.eval.yaml ...]",
-        minimumPositionals: 1,
-        maximumPositionals: int.MaxValue,
+        MinimumPositionals: 1,
+        MaximumPositionals: int.MaxValue,
         "Write a shared recordings store's answers into the recordings files CI replays (exit code 1 when a call has none).",
         "Runs the suite once with the store named by --recordings-store as its only model: every chat and judge call it\n" +
         "makes is looked up in the store and written to X.eval.recordings.json beside its eval file (locked, atomic writes;\n" +
@@ -29,25 +27,25 @@ internal sealed class RecordingsVerb : Verb
         "so run every shard (auto or record mode, with --recordings-store) before exporting. Commit the files and replay them.",
         new[]
         {
-            new OptionSpec(EvalScale.RecordingsStoreOption, "redis://host:port", "The shared recordings store. Required."),
-            new OptionSpec(AssemblyOption, "dll", "The project's built assembly (default: the newest bin/**/<project>.dll)."),
-            new OptionSpec(ProjectDirOption, "dir", "The project directory (default: the directory given, or the nearest one with a project file)."),
-            new OptionSpec(FilterOption, "glob", "Export only the cases whose id matches (* and ?; several separated by ';')."),
+            EvalScale.RecordingsStoreOption with { Description = "The shared recordings store. Required." },
+            EvalVerb.AssemblyOption,
+            EvalVerb.ProjectDirOption,
+            FilterOption,
         });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
     {
         if (arguments.Positionals[0] != "export") throw new UsageException($"unknown 'recordings' command '{arguments.Positionals[0]}'; the command is 'export'");
         var url = arguments.GetValue(EvalScale.RecordingsStoreOption) ?? throw new UsageException($"{EvalScale.RecordingsStoreOption} redis://host:port is required");
-        var (projectDir, evalFiles) = EvalVerb.ResolveInputs(arguments.Positionals.Skip(1).ToList(), arguments.GetValue(ProjectDirOption));
+        var (projectDir, evalFiles) = EvalVerb.ResolveInputs(arguments.Positionals.Skip(1).ToList(), arguments.GetValue(EvalVerb.ProjectDirOption));
         if (evalFiles.Count == 0)
         {
             stderr.Write("promptgen recordings export: no eval files (*.eval.yaml) found\n");
             return CommandLine.Success;
         }
 
-        var assemblyPath = arguments.GetValue(AssemblyOption) ?? BuiltAssemblyFinder.Find(projectDir)
-            ?? throw new UsageException($"no built assembly found under '{projectDir}'; build the project or pass {AssemblyOption}");
+        var assemblyPath = arguments.GetValue(EvalVerb.AssemblyOption) ?? BuiltAssemblyFinder.Find(projectDir)
+            ?? throw new UsageException($"no built assembly found under '{projectDir}'; build the project or pass {EvalVerb.AssemblyOption}");
         EvalRunResult result;
         try
         {

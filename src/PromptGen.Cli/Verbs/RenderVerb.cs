@@ -12,16 +12,16 @@ namespace PromptGen.Cli.Verbs;
 /// <summary><c>promptgen render</c>: the rendered prompt as the reference runtime's JSON shape.</summary>
 internal sealed class RenderVerb : Verb
 {
-    private const string InputOption = "--input";
-    private const string ContextOption = "--context";
-    private const string HistoryOption = "--history";
-    private const string PartialsOption = "--partials";
+    private static readonly OptionSpec InputOption = new("--input", "json|@file", "The input variables, a JSON object (default {}; frontmatter input.default fills gaps).");
+    private static readonly OptionSpec ContextOption = new("--context", "json|@file", "Context data, a JSON object; each key is available as an @variable (e.g. @state).");
+    private static readonly OptionSpec HistoryOption = new("--history", "json|@file", "Earlier messages, a JSON array of {role, content:[{text}]} used by {{history}}.");
+    private static readonly OptionSpec PartialsOption = new("--partials", "dir", "Folder of _name.prompt partials, subfolders included (default: the partials of the prompt's project, as the build finds them).");
 
     public override VerbSpec Spec { get; } = new(
         "render",
         "<file.prompt>",
-        minimumPositionals: 1,
-        maximumPositionals: 1,
+        MinimumPositionals: 1,
+        MaximumPositionals: 1,
         "Render a prompt and print it as JSON (metadata plus messages).",
         "Renders a .prompt file and prints the result as JSON with the keys of the Dotprompt reference runtime's\n" +
         "rendered prompt: the resolved metadata (model, config, ext, output with its schema as JSON Schema, raw, ...)\n" +
@@ -29,10 +29,10 @@ internal sealed class RenderVerb : Verb
         "to stderr as  path(line,col): error ID: message  and the exit code is 1.",
         new[]
         {
-            new OptionSpec(InputOption, "json|@file", "The input variables, a JSON object (default {}; frontmatter input.default fills gaps)."),
-            new OptionSpec(ContextOption, "json|@file", "Context data, a JSON object; each key is available as an @variable (e.g. @state)."),
-            new OptionSpec(HistoryOption, "json|@file", "Earlier messages, a JSON array of {role, content:[{text}]} used by {{history}}."),
-            new OptionSpec(PartialsOption, "dir", "Folder of _name.prompt partials, subfolders included (default: the partials of the prompt's project, as the build finds them)."),
+            InputOption,
+            ContextOption,
+            HistoryOption,
+            PartialsOption,
         });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
@@ -76,16 +76,16 @@ internal sealed class RenderVerb : Verb
         return 0;
     }
 
-    private static PromptValue? OptionalObject(ParsedArguments arguments, string option)
+    private static PromptValue? OptionalObject(ParsedArguments arguments, OptionSpec option)
     {
         var value = arguments.GetValue(option);
-        return value is null ? null : JsonArgument.ReadObject(option, value);
+        return value is null ? null : JsonArgument.ReadObject(option.Name, value);
     }
 
     private static IReadOnlyList<PromptMessage>? ReadHistory(string? argument)
     {
         if (argument is null) return null;
-        var value = JsonArgument.Read(HistoryOption, argument);
+        var value = JsonArgument.Read(HistoryOption.Name, argument);
         if (value.Kind != PromptValueKind.Array)
         {
             throw new UsageException($"{HistoryOption} must be a JSON array of messages, not {JsonArgument.Describe(value)}");

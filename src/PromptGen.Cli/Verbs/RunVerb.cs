@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using PromptGen.Catalog;
@@ -24,20 +23,17 @@ namespace PromptGen.Cli.Verbs;
 /// </summary>
 internal sealed class RunVerb : Verb
 {
-    private const string InputOption = "--input";
-    private const string AssemblyOption = "--assembly";
-    private const string EndpointOption = "--endpoint";
-    private const string ModelOption = "--model";
-    private const string SaveCaseOption = "--save-case";
-    private const string ReaskOption = "--reask";
-
-    private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly OptionSpec InputOption = new("--input", "json|@file", "The input, a JSON object with the input schema's wire names (default {}).");
+    private static readonly OptionSpec AssemblyOption = new("--assembly", "file", "The built assembly with the prompt catalog (default: found under the project's bin folder).");
+    private static readonly OptionSpec ModelOption = new("--model", "name", "Model (default PROMPTGEN_MODEL).");
+    private static readonly OptionSpec SaveCaseOption = new("--save-case", "id", "Append the input as a case with this id to the prompt's eval file and the answer to its recordings.");
+    private static readonly OptionSpec ReaskOption = new("--reask", null, "When the answer cannot be parsed, ask the model once more, naming the error (reported as a second attempt).");
 
     public override VerbSpec Spec { get; } = new(
         "run",
         "<file.prompt>",
-        minimumPositionals: 1,
-        maximumPositionals: 1,
+        MinimumPositionals: 1,
+        MaximumPositionals: 1,
         "Call the configured model with a prompt and print the typed result.",
         "Runs the prompt's generated code from the built project (render, chat options, parser) against the model\n" +
         "configured as for `promptgen eval` (PROMPTGEN_ENDPOINT, PROMPTGEN_MODEL, PROMPTGEN_API_KEY or --endpoint/--model).\n" +
@@ -48,12 +44,12 @@ internal sealed class RunVerb : Verb
         "Exit code 1 when the prompt has errors or the answer cannot be parsed.",
         new[]
         {
-            new OptionSpec(InputOption, "json|@file", "The input, a JSON object with the input schema's wire names (default {})."),
-            new OptionSpec(AssemblyOption, "file", "The built assembly with the prompt catalog (default: found under the project's bin folder)."),
-            new OptionSpec(EndpointOption, "url", "OpenAI-compatible endpoint (default PROMPTGEN_ENDPOINT)."),
-            new OptionSpec(ModelOption, "name", "Model (default PROMPTGEN_MODEL)."),
-            new OptionSpec(SaveCaseOption, "id", "Append the input as a case with this id to the prompt's eval file and the answer to its recordings."),
-            new OptionSpec(ReaskOption, null, "When the answer cannot be parsed, ask the model once more, naming the error (reported as a second attempt)."),
+            InputOption,
+            AssemblyOption,
+            EvalVerb.EndpointOption,
+            ModelOption,
+            SaveCaseOption,
+            ReaskOption,
         });
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
@@ -63,7 +59,7 @@ internal sealed class RunVerb : Verb
     {
         var path = arguments.Positionals[0];
         InputFile.ReadPromptFile(path, out _); // a missing or unreadable file is a usage error
-        var inputJson = PromptJson.Serialize(arguments.GetValue(InputOption) is { } input ? JsonArgument.ReadObject(InputOption, input) : PromptValue.EmptyObject());
+        var inputJson = PromptJson.Serialize(arguments.GetValue(InputOption) is { } input ? JsonArgument.ReadObject(InputOption.Name, input) : PromptValue.EmptyObject());
         var caseId = arguments.GetValue(SaveCaseOption);
         if (caseId is not null && caseId.Trim().Length == 0) throw new UsageException($"{SaveCaseOption} needs a case id");
 
@@ -84,7 +80,7 @@ internal sealed class RunVerb : Verb
         {
             var options = EvalProviderOptions.Resolve(new Dictionary<string, string?>
             {
-                [EvalProviderOptions.Names.Endpoint] = arguments.GetValue(EndpointOption),
+                [EvalProviderOptions.Names.Endpoint] = arguments.GetValue(EvalVerb.EndpointOption),
                 [EvalProviderOptions.Names.Model] = arguments.GetValue(ModelOption),
             });
             EvalSecrets.Register(options);
@@ -200,5 +196,5 @@ internal sealed class RunVerb : Verb
         if (result.Response.ModelId is { } model) w.WriteString("model", model);
     }
 
-    private static string Json(Action<Utf8JsonWriter> members) => JsonFileText.WriteObject(s_writerOptions, members);
+    private static string Json(Action<Utf8JsonWriter> members) => JsonFileText.WriteObject(JsonFileText.IndentedReadable, members);
 }

@@ -28,8 +28,8 @@ public static class AssertionScorer
     /// <exception cref="AssertionEvaluationException">The assertion could not be evaluated (a <c>regex</c> timed out).</exception>
     public static AssertionOutcome Score(EvalAssertion assertion, AssertionSubject subject)
     {
-        if (assertion is null) throw new ArgumentNullException(nameof(assertion));
-        if (subject is null) throw new ArgumentNullException(nameof(subject));
+        ArgumentNullException.ThrowIfNull(assertion);
+        ArgumentNullException.ThrowIfNull(subject);
         if (assertion.Kind is EvalAssertionKind.LlmRubric or EvalAssertionKind.Similar)
         {
             throw new AssertionServiceException($"'{assertion.Keyword}' needs a model; score it with ScoreAsync and AssertionServices.");
@@ -45,8 +45,8 @@ public static class AssertionScorer
     public static async Task<AssertionOutcome> ScoreAsync(
         EvalAssertion assertion, AssertionSubject subject, AssertionServices? services, CancellationToken cancellationToken = default)
     {
-        if (assertion is null) throw new ArgumentNullException(nameof(assertion));
-        if (subject is null) throw new ArgumentNullException(nameof(subject));
+        ArgumentNullException.ThrowIfNull(assertion);
+        ArgumentNullException.ThrowIfNull(subject);
         services ??= AssertionServices.None;
         if (assertion.Kind == EvalAssertionKind.LlmRubric) return await ScoreRubricAsync(assertion, subject, services, cancellationToken).ConfigureAwait(false);
         if (assertion.Kind == EvalAssertionKind.Similar) return await ScoreSimilarAsync(assertion, subject, services, cancellationToken).ConfigureAwait(false);

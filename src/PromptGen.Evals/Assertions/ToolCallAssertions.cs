@@ -20,8 +20,8 @@ public static class ToolCallAssertions
     /// <summary>Scores a tool assertion on the calls in <paramref name="subject"/>.</summary>
     public static AssertionOutcome Score(EvalAssertion assertion, AssertionSubject subject)
     {
-        if (assertion is null) throw new ArgumentNullException(nameof(assertion));
-        if (subject is null) throw new ArgumentNullException(nameof(subject));
+        ArgumentNullException.ThrowIfNull(assertion);
+        ArgumentNullException.ThrowIfNull(subject);
         var calls = subject.ToolCalls;
         switch (assertion.Kind)
         {

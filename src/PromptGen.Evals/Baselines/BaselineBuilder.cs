@@ -11,7 +11,7 @@ public static class BaselineBuilder
     /// </summary>
     public static Baseline FromSuite(SuiteResult suite, Baseline? previous = null)
     {
-        if (suite is null) throw new ArgumentNullException(nameof(suite));
+        ArgumentNullException.ThrowIfNull(suite);
         var cases = new SortedDictionary<string, BaselineCase>(StringComparer.Ordinal);
         foreach (var result in suite.Cases)
         {

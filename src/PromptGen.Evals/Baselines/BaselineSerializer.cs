@@ -28,7 +28,7 @@ public static class BaselineSerializer
 
     public static string Serialize(Baseline baseline)
     {
-        if (baseline is null) throw new ArgumentNullException(nameof(baseline));
+        ArgumentNullException.ThrowIfNull(baseline);
         var cases = baseline.Cases
             .OrderBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => new KeyValuePair<string, PromptValue>(c.Key, CaseValue(c.Value)));
@@ -54,7 +54,7 @@ public static class BaselineSerializer
     /// <exception cref="BaselineFormatException">The text is not valid JSON or not a baseline, with the line and column.</exception>
     public static Baseline Parse(string text, string path)
     {
-        if (text is null) throw new ArgumentNullException(nameof(text));
+        ArgumentNullException.ThrowIfNull(text);
         var root = PositionedJson.Parse(text, path, MaxDepth);
         var reader = new Reader(path);
         var rootObject = reader.Object(root, "the file");

@@ -37,8 +37,8 @@ public static class BaselineStore
     /// <summary>Test seam: <paramref name="beforeReplace"/> runs after the temporary file is written, before the move.</summary>
     internal static bool Write(string baselinePath, Baseline baseline, bool update, Action<string>? beforeReplace)
     {
-        if (baselinePath is null) throw new ArgumentNullException(nameof(baselinePath));
-        if (baseline is null) throw new ArgumentNullException(nameof(baseline));
+        ArgumentNullException.ThrowIfNull(baselinePath);
+        ArgumentNullException.ThrowIfNull(baseline);
         if (!update) return false;
 
         return AtomicFile.Write(baselinePath, Utf8NoBom.GetBytes(BaselineSerializer.Serialize(baseline)), overwrite: true, beforeReplace);

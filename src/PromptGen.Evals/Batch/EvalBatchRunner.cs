@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Running;
@@ -35,8 +36,8 @@ public static class EvalBatchRunner
 
     internal static async Task<EvalBatchOutcome> RunAsync(EvalRunRequest request, EvalBatchOptions batch, HttpMessageHandler? apiHandler, CancellationToken cancellationToken)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
-        if (batch is null) throw new ArgumentNullException(nameof(batch));
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(batch);
         if (request.Mode is not (EvalMode.Auto or EvalMode.Record))
             throw new ArgumentException($"Batch mode sends calls to the model: use it with --mode auto or record, not {request.Mode.ToName()}.", nameof(request));
         if (request.ClientFactory is not null)
@@ -111,7 +112,7 @@ public static class EvalBatchRunner
     /// </summary>
     internal static byte[] Jsonl(IEnumerable<KeyValuePair<string, string>> requests)
     {
-        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var options = JsonFileText.CompactReadable;
         using var stream = new MemoryStream();
         foreach (var (customId, body) in requests)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PromptGen.Evals.Recording;
+using PromptGen.Evals.Running;
 using PromptGen.Language.Evals;
 
 namespace PromptGen.Evals.Experiments;
@@ -16,18 +17,25 @@ namespace PromptGen.Evals.Experiments;
 /// <param name="Unknown">Calls with no recording to estimate from (counted in <paramref name="Calls"/>, not in the tokens).</param>
 public sealed record ExperimentEstimate(int Calls, long InputTokens, long OutputTokens, decimal? Cost, int Unknown)
 {
+    /// <summary>The eval files of <paramref name="run"/> that exist, each once, parsed (an estimate skips the others).</summary>
+    internal static IEnumerable<(string Path, string FullPath, EvalFile File)> ExistingEvalFiles(EvalRunRequest run)
+    {
+        foreach (var evalPath in run.EvalFiles.Distinct(StringComparer.Ordinal))
+        {
+            var fullPath = Path.GetFullPath(evalPath);
+            if (File.Exists(fullPath)) yield return (evalPath, fullPath, EvalFileParser.Parse(evalPath, File.ReadAllText(fullPath)));
+        }
+    }
+
     /// <summary>Estimates <paramref name="arms"/> over the eval files of <paramref name="request"/>.</summary>
     public static ExperimentEstimate For(ExperimentRequest request, IReadOnlyList<string> arms)
     {
         var options = request.Run.ProviderOptions;
-        var filter = Running.CaseIdFilter.Parse(request.Run.Filter);
+        var filter = CaseIdFilter.Parse(request.Run.Filter);
         int calls = 0, unknown = 0;
         double input = 0, output = 0;
-        foreach (var evalPath in request.Run.EvalFiles.Distinct(StringComparer.Ordinal))
+        foreach (var (_, fullPath, file) in ExistingEvalFiles(request.Run))
         {
-            var fullPath = Path.GetFullPath(evalPath);
-            if (!File.Exists(fullPath)) continue;
-            var file = EvalFileParser.Parse(evalPath, File.ReadAllText(fullPath));
             var trials = file.Cases.Where(c => c.Id is not null && filter.Matches(c.Id)).Sum(c => Math.Max(1, c.EffectiveTrials(file.Defaults)));
             var recordingsPath = RecordingStore.PathForEvalFile(fullPath);
             var entries = File.Exists(recordingsPath)

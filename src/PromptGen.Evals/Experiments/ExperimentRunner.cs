@@ -1,5 +1,6 @@
 using PromptGen.Catalog;
 using PromptGen.Evals.Baselines;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Results;
@@ -29,7 +30,7 @@ public static class ExperimentRunner
     /// </exception>
     public static async Task<ExperimentResult> RunAsync(ExperimentRequest request, CancellationToken cancellationToken = default)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
+        ArgumentNullException.ThrowIfNull(request);
         var run = request.Run;
         var options = run.ProviderOptions ?? new EvalProviderOptions();
         if (request.MaxCost is decimal maxCost) options = options with { Budget = maxCost };
@@ -101,7 +102,7 @@ public static class ExperimentRunner
         return new ExperimentResult
         {
             Suites = suites,
-            Findings = findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList(),
+            Findings = EvalFinding.Scrubbed(findings),
             RecordingsWritten = recordings,
             BaselinesWritten = baselines,
             Estimate = estimate,
@@ -116,14 +117,9 @@ public static class ExperimentRunner
         var findings = new List<EvalFinding>();
         EvalFinding FileError(string message, int line = 1, int column = 1) => new(InfrastructureError, true, evalPath, line, column, message);
         var fullPath = Path.GetFullPath(evalPath);
-        string text;
-        try
+        if (SuiteRunner.ReadEvalFile(fullPath, out var unreadable) is not { } text)
         {
-            text = File.ReadAllText(fullPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            findings.Add(FileError($"The eval file could not be read: {exception.Message}"));
+            findings.Add(FileError(unreadable!));
             return (null, findings, null);
         }
 
@@ -132,7 +128,7 @@ public static class ExperimentRunner
         var promptFullPath = Path.GetFullPath(EvalPromptLink.GetPromptPath(fullPath, file.PromptReference));
         PromptContext? context = File.Exists(promptFullPath) ? PromptProject.EvalContextOf(PromptProject.For(promptFullPath).CompilePrompt(promptFullPath)) : null;
         var diagnostics = EvalChecker.Check(file, context, null);
-        findings.AddRange(diagnostics.Select(d => new EvalFinding(d.Descriptor.Id, d.Descriptor.Severity == PromptDiagnosticSeverity.Error, evalPath, d.Span.StartLine, d.Span.StartColumn, d.Message)));
+        findings.AddRange(diagnostics.Select(d => EvalFinding.Of(d, evalPath)));
         if (diagnostics.Any(d => d.Descriptor.Severity == PromptDiagnosticSeverity.Error)) return (null, findings, null);
 
         var prompt = PromptLinker.Find(run.Prompts, run.ProjectDirectory, promptFullPath, context?.PromptName);
@@ -165,7 +161,7 @@ public static class ExperimentRunner
         {
             store = RecordingStore.ForEvalFile(fullPath, run.Mode);
         }
-        catch (Exception exception) when (exception is RecordingFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             findings.Add(FileError(exception.Message));
             return (null, findings, null);
@@ -188,7 +184,7 @@ public static class ExperimentRunner
             // Nothing is pruned: other arms and ordinary runs keep their recordings.
             if (store.Flush(_ => false)) written = store.FilePath;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             findings.Add(FileError($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}"));
         }
@@ -246,11 +242,8 @@ public static class ExperimentRunner
     private static ExperimentEstimate Estimate(ExperimentRequest request)
     {
         var total = new ExperimentEstimate(0, 0, 0, null, 0);
-        foreach (var evalPath in request.Run.EvalFiles.Distinct(StringComparer.Ordinal))
+        foreach (var (evalPath, fullPath, file) in ExperimentEstimate.ExistingEvalFiles(request.Run))
         {
-            var fullPath = Path.GetFullPath(evalPath);
-            if (!File.Exists(fullPath)) continue;
-            var file = EvalFileParser.Parse(evalPath, File.ReadAllText(fullPath));
             var fileRequest = request.WithArmsOf(file.Experiment);
             var one = ExperimentEstimate.For(fileRequest with { Run = fileRequest.Run with { EvalFiles = new[] { evalPath } } }, ArmIds(fileRequest, fullPath, file));
             total = new ExperimentEstimate(
@@ -301,7 +294,7 @@ public static class ExperimentRunner
             var baseline = BaselineBuilder.FromSuite(new SuiteResult { EvalFile = evalPath, PromptName = suite.PromptName, Cases = arm.Cases }, previous);
             return BaselineStore.Write(path, baseline, update: true) ? path : null;
         }
-        catch (Exception exception) when (exception is BaselineFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             findings.Add(new EvalFinding(InfrastructureError, true, evalPath, 1, 1, $"The baseline could not be written from arm '{id}': {exception.Message}"));
             return null;

@@ -16,15 +16,15 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte order mark.</summary>
     public static void WriteText(string path, string text)
     {
-        if (text is null) throw new ArgumentNullException(nameof(text));
+        ArgumentNullException.ThrowIfNull(text);
         Write(path, Utf8NoBom.GetBytes(text), overwrite: true, beforeReplace: null);
     }
 
     /// <summary>Writes <paramref name="bytes"/> unless the file already holds exactly these bytes; returns whether it wrote.</summary>
     public static bool WriteIfChanged(string path, byte[] bytes)
     {
-        if (path is null) throw new ArgumentNullException(nameof(path));
-        if (bytes is null) throw new ArgumentNullException(nameof(bytes));
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(bytes);
         if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return false;
         return Write(path, bytes, overwrite: true, beforeReplace: null);
     }
@@ -32,15 +32,15 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte order mark unless the file already holds exactly those bytes; returns whether it wrote.</summary>
     public static bool WriteTextIfChanged(string path, string text)
     {
-        if (text is null) throw new ArgumentNullException(nameof(text));
+        ArgumentNullException.ThrowIfNull(text);
         return WriteIfChanged(path, Utf8NoBom.GetBytes(text));
     }
 
     /// <summary>Test seam: <paramref name="beforeReplace"/> runs with the complete temporary file, before the move.</summary>
     internal static bool Write(string path, byte[] bytes, bool overwrite, Action<string>? beforeReplace)
     {
-        if (path is null) throw new ArgumentNullException(nameof(path));
-        if (bytes is null) throw new ArgumentNullException(nameof(bytes));
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(bytes);
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(folder);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace PromptGen.Evals.Files;
@@ -10,6 +11,12 @@ internal static class JsonFileText
 {
     /// <summary>Indented; the format of the report and experiment files.</summary>
     public static readonly JsonWriterOptions Indented = new() { Indented = true };
+
+    /// <summary>Indented, text escaped only where JSON requires it: recordings files and JSON console output.</summary>
+    public static readonly JsonWriterOptions IndentedReadable = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Compact, text escaped only where JSON requires it: canonical requests and JSON lines.</summary>
+    public static readonly JsonWriterOptions CompactReadable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes one JSON object whose members <paramref name="writeMembers"/> writes, and returns it as text.</summary>
     public static string WriteObject(JsonWriterOptions options, Action<Utf8JsonWriter> writeMembers)

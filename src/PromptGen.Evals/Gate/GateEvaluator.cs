@@ -1,6 +1,7 @@
 using PromptGen.Evals.Baselines;
 using PromptGen.Evals.Results;
 using PromptGen.Evals.Statistics;
+using PromptGen.Language.Diagnostics;
 
 namespace PromptGen.Evals.Gate;
 
@@ -21,8 +22,8 @@ public static class GateEvaluator
 {
     public static SuiteResult Evaluate(SuiteResult suite, Baseline? baseline, GateSettings settings)
     {
-        if (suite is null) throw new ArgumentNullException(nameof(suite));
-        if (settings is null) throw new ArgumentNullException(nameof(settings));
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(settings);
         var problems = settings.Validate();
         if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(settings));
 
@@ -118,7 +119,7 @@ public static class GateEvaluator
         {
             var reason = CaseFailures.FirstReason(c);
             findings.Add(new GateFinding(
-                "PG1001", true, c.Line, c.Column,
+                DiagnosticDescriptors.EvalGateFailed.Id, true, c.Line, c.Column,
                 $"Critical case '{c.CaseId}' failed ({c.PassedTrials} of {c.Trials.Count} trials passed, pass-when: {c.PassWhen})"
                 + (reason is null ? "." : $": {reason}.")
                 + " Critical cases must pass whatever the baseline says.",
@@ -129,7 +130,7 @@ public static class GateEvaluator
         if (judgedCount > 0 && passRate + ToleranceRule.Epsilon < settings.MinPassRate)
         {
             findings.Add(new GateFinding(
-                "PG1001", true, settings.Line, settings.Column,
+                DiagnosticDescriptors.EvalGateFailed.Id, true, settings.Line, settings.Column,
                 $"Pass rate {GateFormat.Percent(passRate)} ({passedCount} of {judgedCount} judged cases) is under min-pass-rate {GateFormat.Percent(settings.MinPassRate)}."));
         }
 
@@ -143,7 +144,7 @@ public static class GateEvaluator
             var b = baseline!.Find(c.CaseId)!;
             var why = IsGuardRegression(c, b) ? "it always passed and now always fails" : "the suite's drop is significant and beyond the tolerance";
             findings.Add(new GateFinding(
-                "PG1002", true, c.Line, c.Column,
+                DiagnosticDescriptors.EvalRegressed.Id, true, c.Line, c.Column,
                 $"Case '{c.CaseId}' regressed: {b.PassedTrials} of {b.Trials} trials passed in the baseline, {c.PassedTrials} of {c.Trials.Count} now; {why}."
                 + (CaseFailures.FirstReason(c) is { } reason ? $" First failure: {reason}." : string.Empty),
                 c.CaseId));
@@ -153,7 +154,7 @@ public static class GateEvaluator
         {
             var guarded = regressed.Count(c => IsGuardRegression(c, baseline!.Find(c.CaseId)));
             findings.Add(new GateFinding(
-                "PG1002", true, settings.Line, settings.Column,
+                DiagnosticDescriptors.EvalRegressed.Id, true, settings.Line, settings.Column,
                 $"{regressed.Count} case(s) regressed against the baseline"
                 + (guarded > 0 ? $" ({guarded} always passed and now always fail)" : string.Empty)
                 + $": {statistics}."));
@@ -163,14 +164,14 @@ public static class GateEvaluator
         foreach (var c in cases.Where(c => c.IsError))
         {
             var errorTrial = c.Trials.First(t => t.IsError);
-            var missing = c.Trials.Any(t => t.IsError && t.ErrorId == "PG1003");
+            var missing = c.Trials.Any(t => t.IsError && t.ErrorId == DiagnosticDescriptors.RecordingMissing.Id);
             findings.Add(missing
                 ? new GateFinding(
-                    "PG1003", true, c.Line, c.Column,
-                    $"Case '{c.CaseId}': recording missing in replay mode ({c.Trials.First(t => t.ErrorId == "PG1003").Error}). The prompt or case changed since it was recorded; record again (mode auto or record).",
+                    DiagnosticDescriptors.RecordingMissing.Id, true, c.Line, c.Column,
+                    $"Case '{c.CaseId}': recording missing in replay mode ({c.Trials.First(t => t.ErrorId == DiagnosticDescriptors.RecordingMissing.Id).Error}). The prompt or case changed since it was recorded; record again (mode auto or record).",
                     c.CaseId)
                 : new GateFinding(
-                    "PG1004", true, c.Line, c.Column,
+                    DiagnosticDescriptors.EvalInfrastructureError.Id, true, c.Line, c.Column,
                     $"Case '{c.CaseId}' was not judged: provider or infrastructure error in trial {errorTrial.Trial} ({errorTrial.Error}). Errors are never counted as regressions.",
                     c.CaseId));
         }
@@ -184,7 +185,7 @@ public static class GateEvaluator
                   + (test.Detectable.IsDetectable ? GateFormat.Percent(test.Detectable.Rate) : $"none (needs {test.Detectable.MinimumCases} cases)")
                   + $" against a tolerance of {GateFormat.Percent(settings.Tolerance)}; {statistics}. Add cases or trials";
             findings.Add(new GateFinding(
-                "PG1103", false, c.Line, c.Column,
+                DiagnosticDescriptors.RegressionInconclusive.Id, false, c.Line, c.Column,
                 $"Case '{c.CaseId}' passed in the baseline and fails now, but the regression is inconclusive: {detail}.",
                 c.CaseId));
         }
@@ -192,7 +193,7 @@ public static class GateEvaluator
         foreach (var c in cases.Where(c => c.Verdict == EvalVerdict.Flaky))
         {
             findings.Add(new GateFinding(
-                "PG1101", false, c.Line, c.Column,
+                DiagnosticDescriptors.FlakyCase.Id, false, c.Line, c.Column,
                 $"Case '{c.CaseId}' is flaky: {c.PassedTrials} of {c.Trials.Count} trials passed (pass-when: {c.PassWhen}).",
                 c.CaseId));
         }
@@ -202,7 +203,7 @@ public static class GateEvaluator
             if (cases.Count > 0)
             {
                 findings.Add(new GateFinding(
-                    "PG1102", false, settings.Line, settings.Column,
+                    DiagnosticDescriptors.NewCaseWithoutBaseline.Id, false, settings.Line, settings.Column,
                     $"No baseline yet: all {cases.Count} cases are new. Update the baseline to start tracking regressions."));
             }
         }
@@ -211,7 +212,7 @@ public static class GateEvaluator
             foreach (var c in cases.Where(c => !c.IsError && baseline.Find(c.CaseId) is not { Trials: > 0 }))
             {
                 findings.Add(new GateFinding(
-                    "PG1102", false, c.Line, c.Column,
+                    DiagnosticDescriptors.NewCaseWithoutBaseline.Id, false, c.Line, c.Column,
                     $"Case '{c.CaseId}' is new: it has no baseline. Update the baseline to start tracking it.",
                     c.CaseId));
             }
@@ -224,7 +225,7 @@ public static class GateEvaluator
     {
         bool Any(EvalVerdict v) => cases.Any(c => c.Verdict == v);
         if (Any(EvalVerdict.Regressed)) return EvalVerdict.Regressed;
-        if (findings.Any(f => f.Id == "PG1001")) return EvalVerdict.Fail;
+        if (findings.Any(f => f.Id == DiagnosticDescriptors.EvalGateFailed.Id)) return EvalVerdict.Fail;
         if (Any(EvalVerdict.Error)) return EvalVerdict.Error;
         if (Any(EvalVerdict.Inconclusive)) return EvalVerdict.Inconclusive;
         if (Any(EvalVerdict.Flaky)) return EvalVerdict.Flaky;

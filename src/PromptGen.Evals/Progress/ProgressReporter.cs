@@ -47,7 +47,7 @@ public sealed class ProgressReporter
     /// <summary>Records a finished case; <paramref name="result"/> is as the runner produced it (before or after gating).</summary>
     public void CaseCompleted(string suite, CaseResult result)
     {
-        if (result is null) throw new ArgumentNullException(nameof(result));
+        ArgumentNullException.ThrowIfNull(result);
         lock (_gate)
         {
             _done++;

@@ -1,18 +1,14 @@
 using System.Security.Cryptography;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PromptGen.Evals.Files;
 
 namespace PromptGen.Evals.Recording;
 
 /// <summary>Canonical JSON: object keys sorted ordinally, no insignificant whitespace; and its SHA-256.</summary>
 internal static class CanonicalJson
 {
-    private static readonly JsonWriterOptions CompactOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
+    private static readonly JsonWriterOptions CompactOptions = JsonFileText.CompactReadable;
 
     /// <summary>The canonical text of <paramref name="node"/> (sorted keys, compact).</summary>
     public static string Serialize(JsonNode? node)

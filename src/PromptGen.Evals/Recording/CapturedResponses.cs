@@ -20,9 +20,9 @@ public static class CapturedResponses
     /// <exception cref="RecordingFormatException">The recordings file exists but is malformed.</exception>
     public static int Add(string evalFilePath, IEnumerable<(string CaseId, RecordedResponse Response)> responses, SecretScrubber scrubber)
     {
-        if (evalFilePath is null) throw new ArgumentNullException(nameof(evalFilePath));
-        if (responses is null) throw new ArgumentNullException(nameof(responses));
-        if (scrubber is null) throw new ArgumentNullException(nameof(scrubber));
+        ArgumentNullException.ThrowIfNull(evalFilePath);
+        ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(scrubber);
         var path = RecordingStore.PathForEvalFile(evalFilePath);
         var (note, entries) = File.Exists(path) ? RecordingFileFormat.Read(path, File.ReadAllBytes(path)) : (null, new List<RecordingEntry>());
         var cases = new HashSet<string>(entries.Select(e => e.CaseId), StringComparer.Ordinal);

@@ -36,14 +36,12 @@ public sealed class RecordingChatClient : DelegatingChatClient
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var mode = _store.Mode;
-        if (mode == EvalMode.Off)
-            throw EvalProviderException.ModelCallsDisabled();
-        if (mode == EvalMode.Live)
+        if (_store.PassesCallsThrough())
             return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
 
+        var mode = _store.Mode;
         var messageList = messages as IList<ChatMessage> ?? messages.ToList();
-        var context = (_context is null ? RecordingContext.Current : _context()) ?? new RecordingContext(string.Empty, 0);
+        var context = RecordingContext.Of(_context);
         var request = CanonicalRequest.ForChat(messageList, options);
         var key = CanonicalRequest.Key(_kind, context.Trial, request);
 
@@ -66,16 +64,7 @@ public sealed class RecordingChatClient : DelegatingChatClient
             recordedResponse = recordedResponse with { LatencyMs = (long)Math.Round(latency.TotalMilliseconds) };
         }
 
-        _store.Save(new RecordingEntry
-        {
-            CaseId = context.CaseId,
-            Arm = context.Arm,
-            Trial = context.Trial,
-            Kind = _kind,
-            Key = key,
-            Request = request,
-            Response = recordedResponse,
-        });
+        _store.Save(context.Entry(_kind, key, request, recordedResponse));
         return response;
     }
 
@@ -87,18 +76,17 @@ public sealed class RecordingChatClient : DelegatingChatClient
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var mode = _store.Mode;
-        if (mode == EvalMode.Off)
-            throw EvalProviderException.ModelCallsDisabled();
-        if (mode == EvalMode.Live)
+        if (_store.PassesCallsThrough())
         {
             await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
                 yield return update;
             yield break;
         }
 
+        var mode = _store.Mode;
         var messageList = messages as IList<ChatMessage> ?? messages.ToList();
-        var context = (_context is null ? RecordingContext.Current : _context()) ?? new RecordingContext(string.Empty, 0);
+        // Streamed calls are looked up and recorded without their experiment arm.
+        var context = RecordingContext.Of(_context) with { Arm = null };
         var request = CanonicalRequest.ForChat(messageList, options);
         var key = CanonicalRequest.Key(_kind, context.Trial, request);
         if (mode != EvalMode.Record && _store.Find(context.CaseId, context.Trial, _kind, key, request) is { } recorded)
@@ -119,15 +107,7 @@ public sealed class RecordingChatClient : DelegatingChatClient
             updates.Add(update);
             yield return update;
         }
-        _store.Save(new RecordingEntry
-        {
-            CaseId = context.CaseId,
-            Trial = context.Trial,
-            Kind = _kind,
-            Key = key,
-            Request = request,
-            Response = FromChatResponse(updates.ToChatResponse()) with { Chunks = RecordedStream.ChunksOf(updates) },
-        });
+        _store.Save(context.Entry(_kind, key, request, FromChatResponse(updates.ToChatResponse()) with { Chunks = RecordedStream.ChunksOf(updates) }));
     }
 
     internal static RecordedResponse FromChatResponse(ChatResponse response) => new()

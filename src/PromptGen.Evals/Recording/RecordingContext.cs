@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace PromptGen.Evals.Recording;
 
 /// <summary>
@@ -20,6 +22,25 @@ public sealed record RecordingContext(string CaseId, int Trial)
     /// outside a run. Batch mode names its requests with it.
     /// </summary>
     public string? EvalFile { get; init; }
+
+    /// <summary>
+    /// The context of a recording client's call: its accessor's when it was given one, else <see cref="Current"/>, else
+    /// case <c>""</c>, trial 0.
+    /// </summary>
+    internal static RecordingContext Of(Func<RecordingContext?>? accessor) =>
+        (accessor is null ? Current : accessor()) ?? new RecordingContext(string.Empty, 0);
+
+    /// <summary>The recording of a call made in this context: its case, trial and arm.</summary>
+    internal RecordingEntry Entry(RecordingKind kind, string key, JsonObject request, RecordedResponse response) => new()
+    {
+        CaseId = CaseId,
+        Arm = Arm,
+        Trial = Trial,
+        Kind = kind,
+        Key = key,
+        Request = request,
+        Response = response,
+    };
 
     /// <summary>Makes <paramref name="evalFile"/> current (for the trials entered inside) until the scope is disposed.</summary>
     internal static IDisposable EnterEvalFile(string evalFile)

@@ -23,14 +23,13 @@ public sealed class RecordingEmbeddingGenerator : DelegatingEmbeddingGenerator<s
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var mode = _store.Mode;
-        if (mode == EvalMode.Off)
-            throw EvalProviderException.ModelCallsDisabled();
-        if (mode == EvalMode.Live)
+        if (_store.PassesCallsThrough())
             return await base.GenerateAsync(values, options, cancellationToken).ConfigureAwait(false);
 
+        var mode = _store.Mode;
         var inputs = values as IList<string> ?? values.ToList();
-        var context = (_context is null ? RecordingContext.Current : _context()) ?? new RecordingContext(string.Empty, 0);
+        // Embeddings do not depend on the experiment arm: every arm shares them.
+        var context = RecordingContext.Of(_context) with { Arm = null };
         var request = CanonicalRequest.ForEmbedding(inputs, options);
         var key = CanonicalRequest.Key(RecordingKind.Embedding, context.Trial, request);
 
@@ -40,21 +39,13 @@ public sealed class RecordingEmbeddingGenerator : DelegatingEmbeddingGenerator<s
             throw _store.CreateMissingException(context.CaseId, context.Trial, RecordingKind.Embedding, key, request);
 
         var generated = await base.GenerateAsync(inputs, options, cancellationToken).ConfigureAwait(false);
-        _store.Save(new RecordingEntry
+        _store.Save(context.Entry(RecordingKind.Embedding, key, request, new RecordedResponse
         {
-            CaseId = context.CaseId,
-            Trial = context.Trial,
-            Kind = RecordingKind.Embedding,
-            Key = key,
-            Request = request,
-            Response = new RecordedResponse
-            {
-                ModelId = generated.FirstOrDefault()?.ModelId,
-                InputTokens = generated.Usage?.InputTokenCount,
-                TotalTokens = generated.Usage?.TotalTokenCount,
-                Vectors = generated.Select(e => e.Vector.ToArray()).ToList(),
-            },
-        });
+            ModelId = generated.FirstOrDefault()?.ModelId,
+            InputTokens = generated.Usage?.InputTokenCount,
+            TotalTokens = generated.Usage?.TotalTokenCount,
+            Vectors = generated.Select(e => e.Vector.ToArray()).ToList(),
+        }));
         return generated;
     }
 

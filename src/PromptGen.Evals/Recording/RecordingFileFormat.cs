@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PromptGen.Evals.Files;
@@ -23,11 +22,7 @@ internal static class RecordingFileFormat
         MaxDepth = 256,
     };
 
-    private static readonly JsonWriterOptions WriteOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = true,
-    };
+    private static readonly JsonWriterOptions WriteOptions = JsonFileText.IndentedReadable;
 
     /// <summary>The canonical order of entries in the file.</summary>
     public static IEnumerable<RecordingEntry> Sort(IEnumerable<RecordingEntry> entries) => entries

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PromptGen.Evals.Files;
+using PromptGen.Evals.Providers;
 using PromptGen.Evals.Security;
 using PromptGen.Security;
 
@@ -44,6 +45,17 @@ public sealed class RecordingStore
 
     /// <summary>How model calls use the recordings.</summary>
     public EvalMode Mode { get; }
+
+    /// <summary>
+    /// Whether a recording client passes its calls straight to the model (live mode), leaving the recordings alone.
+    /// </summary>
+    /// <exception cref="EvalProviderException">The mode is off: no model call may be made.</exception>
+    internal bool PassesCallsThrough()
+    {
+        if (Mode == EvalMode.Off)
+            throw EvalProviderException.ModelCallsDisabled();
+        return Mode == EvalMode.Live;
+    }
 
     /// <summary>Applied to every string written to the file.</summary>
     public SecretScrubber Scrubber { get; }

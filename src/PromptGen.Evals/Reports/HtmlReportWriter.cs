@@ -21,7 +21,7 @@ public static class HtmlReportWriter
 
     public static string Render(EvalRun run)
     {
-        if (run is null) throw new ArgumentNullException(nameof(run));
+        ArgumentNullException.ThrowIfNull(run);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using PromptGen.Evals.Gate;
 using PromptGen.Evals.Results;
+using PromptGen.Language.Diagnostics;
 
 namespace PromptGen.Evals.Reports;
 
@@ -14,7 +15,7 @@ public static class JUnitReportWriter
 {
     public static string Render(EvalRun run)
     {
-        if (run is null) throw new ArgumentNullException(nameof(run));
+        ArgumentNullException.ThrowIfNull(run);
         var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", Encoding = new UTF8Encoding(false) };
         using var text = new Utf8StringWriter();
         using (var xml = XmlWriter.Create(text, settings))
@@ -88,7 +89,7 @@ public static class JUnitReportWriter
                     + string.Concat(t.Assertions.Where(a => !a.Passed).Select(a => $"\n  {(a.Gating ? "assert" : "check")} {a.Description}: {a.Message}")))));
             if (c.IsError)
             {
-                var id = findings.FirstOrDefault(f => f.Id is "PG1003" or "PG1004")?.Id ?? "PG1004";
+                var id = findings.FirstOrDefault(f => f.Id == DiagnosticDescriptors.RecordingMissing.Id || f.Id == DiagnosticDescriptors.EvalInfrastructureError.Id)?.Id ?? DiagnosticDescriptors.EvalInfrastructureError.Id;
                 Element(xml, "error", $"{VerdictNames.Of(c.Verdict)}: {CaseFailures.FirstReason(c)}", id, details);
             }
             else if (!c.Passed)

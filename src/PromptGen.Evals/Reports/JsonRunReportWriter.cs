@@ -14,7 +14,7 @@ public static class JsonRunReportWriter
 {
     public static string Render(EvalRun run)
     {
-        if (run is null) throw new ArgumentNullException(nameof(run));
+        ArgumentNullException.ThrowIfNull(run);
         return JsonFileText.WriteObject(JsonFileText.Indented, json =>
         {
             json.WriteNumber("format", 1);

@@ -11,7 +11,7 @@ public static class MarkdownSummaryWriter
 
     public static string Render(EvalRun run)
     {
-        if (run is null) throw new ArgumentNullException(nameof(run));
+        ArgumentNullException.ThrowIfNull(run);
         var md = new StringBuilder();
         var passed = run.Suites.All(s => s.Result.Gate?.Passed ?? true);
         md.Append("## PromptGen evals: ").Append(passed ? "passed" : "failed").Append('\n');

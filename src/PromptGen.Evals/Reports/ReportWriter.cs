@@ -29,8 +29,8 @@ public static class ReportWriter
     /// </summary>
     public static ReportFiles WriteAll(EvalRun run, string folder, SecretScrubber? scrubber = null)
     {
-        if (run is null) throw new ArgumentNullException(nameof(run));
-        if (folder is null) throw new ArgumentNullException(nameof(folder));
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(folder);
         if (scrubber is null)
         {
             scrubber = EvalSecrets.Scrubber;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PromptGen.Evals.Security;
+using PromptGen.Language.Diagnostics;
 
 namespace PromptGen.Evals.Running;
 
@@ -34,6 +35,14 @@ public sealed record EvalFinding(string Id, bool IsError, string Path, int Line,
         IsError ? "error" : "warning",
         Id,
         LogMessage);
+
+    /// <summary>A diagnostic of the language core (an eval file's format or its cases against the prompt) as a finding in <paramref name="path"/>.</summary>
+    internal static EvalFinding Of(PromptDiagnostic diagnostic, string path) => new(
+        diagnostic.Descriptor.Id, diagnostic.Descriptor.Severity == PromptDiagnosticSeverity.Error, path, diagnostic.Span.StartLine, diagnostic.Span.StartColumn, diagnostic.Message);
+
+    /// <summary>The findings as results hold them: every message scrubbed of secrets.</summary>
+    internal static IReadOnlyList<EvalFinding> Scrubbed(IEnumerable<EvalFinding> findings) =>
+        findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList();
 
     internal static string OneLine(string message) =>
         message.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", " | ").Trim();

@@ -29,4 +29,16 @@ public sealed record EvalRunResult
 
     /// <summary>True when no finding is an error.</summary>
     public bool Passed => Findings.All(f => !f.IsError);
+
+    /// <summary>A run's result, its findings scrubbed of secrets.</summary>
+    internal static EvalRunResult Of(
+        IEnumerable<EvalFinding> findings, IReadOnlyList<EvalRunSuite> suites, ReportFiles? reports, IReadOnlyList<string> baselines, IReadOnlyList<string> recordings, TimeSpan duration) => new()
+    {
+        Suites = suites,
+        Findings = EvalFinding.Scrubbed(findings),
+        Reports = reports,
+        BaselinesWritten = baselines,
+        RecordingsWritten = recordings,
+        Duration = duration,
+    };
 }

@@ -21,7 +21,7 @@ public static class EvalRunner
     /// </summary>
     public static async Task<EvalRunResult> RunAsync(EvalRunRequest request, CancellationToken cancellationToken = default)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
+        ArgumentNullException.ThrowIfNull(request);
         if (request.Shard is not null && request.UpdateBaseline)
             throw new ArgumentException("A shard never writes the baseline: update it with 'promptgen eval merge --update-baseline' over every shard's results.", nameof(request));
         var watch = Stopwatch.StartNew();
@@ -97,24 +97,18 @@ public static class EvalRunner
             }
         }
 
-        return new EvalRunResult
+        return EvalRunResult.Of(findings, suites, reports, baselines, recordings, watch.Elapsed) with
         {
-            Suites = suites,
-            Findings = findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList(),
-            Reports = reports,
-            BaselinesWritten = baselines,
-            RecordingsWritten = recordings,
             ShardResultsWritten = shardResults,
             Mode = request.Mode.ToName(),
-            Duration = watch.Elapsed,
         };
     }
 
     /// <summary>Where shard <paramref name="shard"/> writes its results (see <see cref="EvalRunRequest.ShardOutputDirectory"/>).</summary>
     public static string ShardFolder(EvalRunRequest request, EvalShard shard)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
-        if (shard is null) throw new ArgumentNullException(nameof(shard));
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(shard);
         if (!string.IsNullOrWhiteSpace(request.ShardOutputDirectory)) return Path.GetFullPath(request.ShardOutputDirectory!);
         var parent = string.IsNullOrWhiteSpace(request.ReportDirectory)
             ? Path.Combine(request.ProjectDirectory, "promptgen-shards")

@@ -26,7 +26,7 @@ public static class PromptCatalogLoader
     /// <exception cref="PromptCatalogException">The catalog exists but cannot be read (for example a PromptGen runtime version the runner does not understand).</exception>
     public static IReadOnlyList<IPromptDescriptor> Load(Assembly assembly)
     {
-        if (assembly is null) throw new ArgumentNullException(nameof(assembly));
+        ArgumentNullException.ThrowIfNull(assembly);
         try
         {
             var attribute = assembly.GetCustomAttribute<PromptCatalogAttribute>();

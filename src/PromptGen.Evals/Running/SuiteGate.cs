@@ -1,6 +1,7 @@
 using PromptGen.Evals.Baselines;
 using PromptGen.Evals.Gate;
 using PromptGen.Evals.Results;
+using PromptGen.Language.Diagnostics;
 
 namespace PromptGen.Evals.Running;
 
@@ -61,7 +62,15 @@ internal static class SuiteGate
     /// need the whole suite.
     /// </summary>
     public static bool HoldsPerCase(GateFinding finding) =>
-        finding.CaseId is not null && finding.Id is "PG1001" or "PG1003" or "PG1004" or "PG1101";
+        finding.CaseId is not null && s_perCaseFindings.Contains(finding.Id);
+
+    private static readonly HashSet<string> s_perCaseFindings = new(StringComparer.Ordinal)
+    {
+        DiagnosticDescriptors.EvalGateFailed.Id,
+        DiagnosticDescriptors.RecordingMissing.Id,
+        DiagnosticDescriptors.EvalInfrastructureError.Id,
+        DiagnosticDescriptors.FlakyCase.Id,
+    };
 
     /// <summary>The baseline of the selected cases only, so a partial run neither pairs nor reports STALE the cases it skipped.</summary>
     public static Baseline? Restrict(Baseline? baseline, HashSet<string> caseIds) => baseline is null

@@ -1,5 +1,6 @@
 using PromptGen.Catalog;
 using PromptGen.Evals.Baselines;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Gate;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
@@ -42,22 +43,14 @@ internal sealed class SuiteRunner
         var findings = new List<EvalFinding>();
         EvalFinding FileError(string message, int line = 1, int column = 1) => new(InfrastructureError, true, evalPath, line, column, message);
 
-        string text;
-        try
-        {
-            text = File.ReadAllText(fullPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return new SuiteOutcome { Findings = new[] { FileError($"The eval file could not be read: {exception.Message}") } };
-        }
+        if (ReadEvalFile(fullPath, out var unreadable) is not { } text)
+            return new SuiteOutcome { Findings = new[] { FileError(unreadable!) } };
 
         var file = EvalFileParser.Parse(evalPath, text);
         var promptFullPath = Path.GetFullPath(EvalPromptLink.GetPromptPath(fullPath, file.PromptReference));
         var context = ReadPromptContext(promptFullPath, evalPath);
         var diagnostics = EvalChecker.Check(file, context, context is null ? Siblings(Path.GetDirectoryName(fullPath)!) : null);
-        findings.AddRange(diagnostics.Select(d => new EvalFinding(
-            d.Descriptor.Id, d.Descriptor.Severity == PromptDiagnosticSeverity.Error, evalPath, d.Span.StartLine, d.Span.StartColumn, d.Message)));
+        findings.AddRange(diagnostics.Select(d => EvalFinding.Of(d, evalPath)));
         if (diagnostics.Any(d => d.Descriptor.Severity == PromptDiagnosticSeverity.Error)) return new SuiteOutcome { Findings = findings };
 
         var prompt = PromptLinker.Find(_request.Prompts, _request.ProjectDirectory, promptFullPath, context?.PromptName);
@@ -81,7 +74,7 @@ internal sealed class SuiteRunner
             store = RecordingStore.ForEvalFile(fullPath, _request.Mode);
             clients = EvalModelClients.Create(_request.ProviderOptions, store, _policy, _request.ClientFactory, _request.SharedRecordings);
         }
-        catch (Exception exception) when (exception is BaselineFormatException or RecordingFormatException or EvalProviderException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is EvalProviderException || EvalFileFormatException.IsUnreadableFile(exception))
         {
             findings.Add(FileError(exception.Message));
             return new SuiteOutcome { Findings = findings };
@@ -137,7 +130,7 @@ internal sealed class SuiteRunner
             {
                 if (store.Flush(_filter.IsAll && shard is null ? null : Prunable)) recordingsWritten = store.FilePath;
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+            catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
             {
                 findings.Add(FileError($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}"));
             }
@@ -179,7 +172,7 @@ internal sealed class SuiteRunner
         {
             if (store.FlushRecorded()) written.Add(store.FilePath);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             errors.Add($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}");
         }
@@ -188,13 +181,28 @@ internal sealed class SuiteRunner
     }
 
     /// <summary>Writes a batch of recordings while results arrive, so an interrupted run loses at most one batch.</summary>
+    /// <summary>The text of an eval file, or null with <paramref name="problem"/> saying why it could not be read.</summary>
+    internal static string? ReadEvalFile(string fullPath, out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return File.ReadAllText(fullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problem = $"The eval file could not be read: {exception.Message}";
+            return null;
+        }
+    }
+
     private static void FlushBatchIfDue(RecordingStore store)
     {
         try
         {
             store.FlushIfDue();
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             // Retried by the next batch and by the final write, which reports the problem as a finding.
         }

@@ -91,7 +91,7 @@ internal sealed class TrialRunner
                 }
                 catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException)
                 {
-                    return Error(trial, "PG1004", $"the prompt could not be rendered with this input: {exception.Message}");
+                    return Error(trial, EvalProviderException.ProviderErrorDiagnosticId, $"the prompt could not be rendered with this input: {exception.Message}");
                 }
             }
 

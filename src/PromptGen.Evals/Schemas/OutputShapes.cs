@@ -14,7 +14,7 @@ public static class OutputShapes
     /// <summary>The shape of an output schema node.</summary>
     public static OutputShape FromSchema(SchemaNode node)
     {
-        if (node is null) throw new ArgumentNullException(nameof(node));
+        ArgumentNullException.ThrowIfNull(node);
         if (node.NoCSharpType is not null) return OutputShape.Any;
         OutputShape shape;
         if (node.IsStringEnum)

@@ -36,7 +36,7 @@ public sealed record EvalShard
     /// <exception cref="FormatException">Not of the form <c>i/n</c> with 1 ≤ i ≤ n ≤ <see cref="MaxCount"/>.</exception>
     public static EvalShard Parse(string text)
     {
-        if (text is null) throw new ArgumentNullException(nameof(text));
+        ArgumentNullException.ThrowIfNull(text);
         var slash = text.IndexOf('/');
         if (slash > 0
             && int.TryParse(text.Substring(0, slash), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
@@ -52,8 +52,8 @@ public sealed record EvalShard
     /// <summary>The shard (1 to <paramref name="count"/>) that case <paramref name="caseId"/> of suite <paramref name="suitePath"/> belongs to.</summary>
     public static int Assign(string suitePath, string caseId, int count)
     {
-        if (suitePath is null) throw new ArgumentNullException(nameof(suitePath));
-        if (caseId is null) throw new ArgumentNullException(nameof(caseId));
+        ArgumentNullException.ThrowIfNull(suitePath);
+        ArgumentNullException.ThrowIfNull(caseId);
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "The shard count must be at least 1.");
         var bytes = Encoding.UTF8.GetBytes(suitePath + "\0" + caseId);
         using var sha = SHA256.Create();

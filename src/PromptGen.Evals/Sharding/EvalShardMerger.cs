@@ -1,11 +1,11 @@
 using System.Globalization;
 using PromptGen.Evals.Baselines;
-using PromptGen.Evals.Providers;
+using PromptGen.Evals.Files;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Reports;
 using PromptGen.Evals.Results;
 using PromptGen.Evals.Running;
-using PromptGen.Evals.Security;
+using PromptGen.Language.Diagnostics;
 
 namespace PromptGen.Evals.Sharding;
 
@@ -15,25 +15,13 @@ namespace PromptGen.Evals.Sharding;
 /// </summary>
 public static class EvalShardMerger
 {
-    /// <summary>A shard of 1..n is missing, or a folder holds no readable shard results.</summary>
-    public const string MissingShardId = "PG1005";
-
-    /// <summary>The same shard was given twice.</summary>
-    public const string DuplicateShardId = "PG1006";
-
-    /// <summary>The shards disagree on the shard count or the fingerprint: they did not run the same suite.</summary>
-    public const string MismatchedShardsId = "PG1007";
-
-    /// <summary>The shards' cases overlap, or together are not the suite.</summary>
-    public const string CasesDoNotAddUpId = "PG1008";
-
     /// <summary>
     /// Merges the shards of <paramref name="request"/>. Inconsistent shards give findings PG1005–PG1008 and nothing is
     /// gated or written; otherwise the result is the one a single run over the whole suite would give.
     /// </summary>
     public static EvalRunResult Merge(EvalMergeRequest request)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
+        ArgumentNullException.ThrowIfNull(request);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var findings = new List<EvalFinding>();
         var shards = new List<(string Folder, ShardResults Results)>();
@@ -45,7 +33,7 @@ public static class EvalShardMerger
             }
             catch (InvalidDataException exception)
             {
-                findings.Add(Error(MissingShardId, folder, exception.Message));
+                findings.Add(Error(DiagnosticDescriptors.ShardMissing, folder, exception.Message));
             }
         }
 
@@ -53,8 +41,8 @@ public static class EvalShardMerger
         if (findings.Count > 0 || shards.Count == 0)
         {
             if (shards.Count == 0 && findings.Count == 0)
-                findings.Add(Error(MissingShardId, request.ProjectDirectory, "No shard folders were given: name the folder of every shard."));
-            return Result(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed) with
+                findings.Add(Error(DiagnosticDescriptors.ShardMissing, request.ProjectDirectory, "No shard folders were given: name the folder of every shard."));
+            return EvalRunResult.Of(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed) with
             {
                 Mode = shards.Count == 0 ? null : shards[0].Results.Mode,
             };
@@ -71,7 +59,7 @@ public static class EvalShardMerger
             // Every shard ran every eval file that could run; one that could not in one shard only (an unreadable
             // baseline on that machine) leaves that shard without its part.
             foreach (var extra in shard.Results.Suites.Where(s => first.Suites.All(f => f.SuitePath != s.SuitePath)))
-                findings.Add(Error(CasesDoNotAddUpId, shard.Folder, $"Shard {shard.Results.Shard} has results for {extra.EvalFile}, which shard {first.Shard} did not run."));
+                findings.Add(Error(DiagnosticDescriptors.ShardCasesDoNotAddUp, shard.Folder, $"Shard {shard.Results.Shard} has results for {extra.EvalFile}, which shard {first.Shard} did not run."));
         }
 
         foreach (var template in first.Suites)
@@ -81,7 +69,7 @@ public static class EvalShardMerger
                 .ToList();
             var lacking = parts.Where(p => p.Suite is null).ToList();
             foreach (var part in lacking)
-                findings.Add(Error(CasesDoNotAddUpId, part.Folder, $"Shard {part.Shard} has no results for {template.EvalFile}; every shard must run every eval file."));
+                findings.Add(Error(DiagnosticDescriptors.ShardCasesDoNotAddUp, part.Folder, $"Shard {part.Shard} has no results for {template.EvalFile}; every shard must run every eval file."));
             if (lacking.Count > 0) continue;
             var byId = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
             foreach (var part in parts)
@@ -89,21 +77,21 @@ public static class EvalShardMerger
                 foreach (var result in part.Suite!.Results)
                 {
                     if (!byId.TryAdd(result.CaseId, result))
-                        findings.Add(Error(CasesDoNotAddUpId, part.Folder, $"Case '{result.CaseId}' of {template.EvalFile} is in more than one shard (again in shard {part.Shard}); shards must not overlap."));
+                        findings.Add(Error(DiagnosticDescriptors.ShardCasesDoNotAddUp, part.Folder, $"Case '{result.CaseId}' of {template.EvalFile} is in more than one shard (again in shard {part.Shard}); shards must not overlap."));
                 }
             }
 
             var missing = template.CaseIds.Where(id => !byId.ContainsKey(id)).ToList();
             var unknown = byId.Keys.Except(template.CaseIds, StringComparer.Ordinal).ToList();
             if (missing.Count > 0)
-                findings.Add(Error(CasesDoNotAddUpId, template.EvalFile, $"The shards have no result for {missing.Count} case(s) of the suite: {Names(missing)}; together the shards must be the whole suite."));
+                findings.Add(Error(DiagnosticDescriptors.ShardCasesDoNotAddUp, template.EvalFile, $"The shards have no result for {missing.Count} case(s) of the suite: {Names(missing)}; together the shards must be the whole suite."));
             if (unknown.Count > 0)
-                findings.Add(Error(CasesDoNotAddUpId, template.EvalFile, $"The shards have results for {unknown.Count} case(s) that are not in the suite: {Names(unknown)}."));
+                findings.Add(Error(DiagnosticDescriptors.ShardCasesDoNotAddUp, template.EvalFile, $"The shards have results for {unknown.Count} case(s) that are not in the suite: {Names(unknown)}."));
             whole.Add((template, parts, byId));
         }
 
         if (findings.Count > 0)
-            return Result(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed) with { Mode = first.Mode };
+            return EvalRunResult.Of(findings, Array.Empty<EvalRunSuite>(), null, Array.Empty<string>(), Array.Empty<string>(), watch.Elapsed) with { Mode = first.Mode };
 
         findings.AddRange(first.Findings);
         foreach (var (template, parts, byId) in whole)
@@ -121,20 +109,20 @@ public static class EvalShardMerger
             {
                 baseline = BaselineStore.TryRead(baselinePath);
             }
-            catch (Exception exception) when (exception is BaselineFormatException or IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
             {
                 findings.AddRange(template.Findings);
-                findings.Add(Error(EvalProviderException.ProviderErrorDiagnosticId, template.EvalFile, exception.Message));
+                findings.Add(Error(DiagnosticDescriptors.EvalInfrastructureError, template.EvalFile, exception.Message));
                 continue;
             }
 
             var gated = SuiteGate.Apply(
                 suite, baseline, template.Gate, baselinePath, request.UpdateBaseline, template.AllCaseIds, new HashSet<string>(template.CaseIds, StringComparer.Ordinal));
             var suiteFindings = template.Findings.ToList();
-            if (gated.BaselineError is not null) suiteFindings.Add(Error(EvalProviderException.ProviderErrorDiagnosticId, template.EvalFile, gated.BaselineError));
+            if (gated.BaselineError is not null) suiteFindings.Add(Error(DiagnosticDescriptors.EvalInfrastructureError, template.EvalFile, gated.BaselineError));
             suiteFindings.AddRange(gated.GateFindings.Select(f => new EvalFinding(f.Id, f.IsError, template.EvalFile, f.Line, f.Column, f.Message)));
             var recordingError = MergeRecordings(parts, evalFullPath, out var recordingsWritten);
-            if (recordingError is not null) suiteFindings.Add(Error(EvalProviderException.ProviderErrorDiagnosticId, template.EvalFile, recordingError));
+            if (recordingError is not null) suiteFindings.Add(Error(DiagnosticDescriptors.EvalInfrastructureError, template.EvalFile, recordingError));
             findings.AddRange(suiteFindings.OrderBy(f => f.Line).ThenBy(f => f.Column));
             if (gated.BaselineWritten is not null) baselines.Add(gated.BaselineWritten);
             if (recordingsWritten is not null) recordings.Add(recordingsWritten);
@@ -158,11 +146,11 @@ public static class EvalShardMerger
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                findings.Add(Error(EvalProviderException.ProviderErrorDiagnosticId, request.ReportDirectory!, $"The eval reports could not be written: {exception.Message}"));
+                findings.Add(Error(DiagnosticDescriptors.EvalInfrastructureError, request.ReportDirectory!, $"The eval reports could not be written: {exception.Message}"));
             }
         }
 
-        return Result(findings, suites, reports, baselines, recordings, watch.Elapsed) with { Mode = first.Mode };
+        return EvalRunResult.Of(findings, suites, reports, baselines, recordings, watch.Elapsed) with { Mode = first.Mode };
     }
 
     /// <summary>Every shard 1..n once, one n, one fingerprint (PG1005–PG1007).</summary>
@@ -172,7 +160,7 @@ public static class EvalShardMerger
         if (counts.Count > 1)
         {
             foreach (var shard in shards)
-                findings.Add(Error(MismatchedShardsId, shard.Folder, $"Shard {shard.Results.Shard}/{shard.Results.Shards} was split {shard.Results.Shards} ways, but the shards given were split {string.Join(" and ", counts)} ways; merge the shards of one run."));
+                findings.Add(Error(DiagnosticDescriptors.ShardsMismatched, shard.Folder, $"Shard {shard.Results.Shard}/{shard.Results.Shards} was split {shard.Results.Shards} ways, but the shards given were split {string.Join(" and ", counts)} ways; merge the shards of one run."));
             return;
         }
 
@@ -186,7 +174,7 @@ public static class EvalShardMerger
                     : shard.Results.Mode != expected.Mode ? $"mode {shard.Results.Mode} against {expected.Mode}"
                     : shard.Results.Filter != expected.Filter ? $"filter '{shard.Results.Filter}' against '{expected.Filter}'"
                     : "different eval files or cases";
-                findings.Add(Error(MismatchedShardsId, shard.Folder, $"Shard {shard.Results.Shard}/{shard.Results.Shards} ran another suite than shard {expected.Shard} ({why}; fingerprint {Short(shard.Results.Fingerprint)} against {Short(expected.Fingerprint)}); run every shard from the same commit and settings."));
+                findings.Add(Error(DiagnosticDescriptors.ShardsMismatched, shard.Folder, $"Shard {shard.Results.Shard}/{shard.Results.Shards} ran another suite than shard {expected.Shard} ({why}; fingerprint {Short(shard.Results.Fingerprint)} against {Short(expected.Fingerprint)}); run every shard from the same commit and settings."));
             }
 
             return;
@@ -196,14 +184,14 @@ public static class EvalShardMerger
         foreach (var duplicate in shards.GroupBy(s => s.Results.Shard).Where(g => g.Count() > 1))
         {
             foreach (var again in duplicate.Skip(1))
-                findings.Add(Error(DuplicateShardId, again.Folder, $"Shard {duplicate.Key}/{n} was given more than once (also in '{duplicate.First().Folder}'); give each shard's folder once."));
+                findings.Add(Error(DiagnosticDescriptors.ShardDuplicated, again.Folder, $"Shard {duplicate.Key}/{n} was given more than once (also in '{duplicate.First().Folder}'); give each shard's folder once."));
         }
 
         var present = new HashSet<int>(shards.Select(s => s.Results.Shard));
         var absent = Enumerable.Range(1, n).Where(i => !present.Contains(i)).ToList();
         if (absent.Count > 0)
         {
-            findings.Add(Error(MissingShardId, shards[0].Folder, $"Shard(s) {string.Join(", ", absent.Select(i => i.ToString(CultureInfo.InvariantCulture) + "/" + n.ToString(CultureInfo.InvariantCulture)))} missing: the run was split {n} ways and every shard's results are needed to gate the whole suite."));
+            findings.Add(Error(DiagnosticDescriptors.ShardMissing, shards[0].Folder, $"Shard(s) {string.Join(", ", absent.Select(i => i.ToString(CultureInfo.InvariantCulture) + "/" + n.ToString(CultureInfo.InvariantCulture)))} missing: the run was split {n} ways and every shard's results are needed to gate the whole suite."));
         }
     }
 
@@ -227,24 +215,13 @@ public static class EvalShardMerger
             if (store.FlushRecorded()) written = store.FilePath;
             return null;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RecordingFormatException)
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
         {
             return $"The shards' recordings could not be merged into '{Path.GetFileName(RecordingStore.PathForEvalFile(evalFullPath))}': {exception.Message}";
         }
     }
 
-    private static EvalRunResult Result(
-        IReadOnlyList<EvalFinding> findings, IReadOnlyList<EvalRunSuite> suites, ReportFiles? reports, IReadOnlyList<string> baselines, IReadOnlyList<string> recordings, TimeSpan duration) => new()
-    {
-        Suites = suites,
-        Findings = findings.Select(f => f with { Message = EvalSecrets.Scrub(f.Message) }).ToList(),
-        Reports = reports,
-        BaselinesWritten = baselines,
-        RecordingsWritten = recordings,
-        Duration = duration,
-    };
-
-    private static EvalFinding Error(string id, string path, string message) => new(id, true, path, 1, 1, message);
+    private static EvalFinding Error(PromptDiagnosticDescriptor diagnostic, string path, string message) => new(diagnostic.Id, true, path, 1, 1, message);
 
     private static string Names(IReadOnlyList<string> ids) =>
         string.Join(", ", ids.Take(5).Select(id => "'" + id + "'")) + (ids.Count > 5 ? $" and {ids.Count - 5} more" : string.Empty);

@@ -47,7 +47,7 @@ public sealed class SharedRecordingsChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var messageList = messages as IList<ChatMessage> ?? messages.ToList();
-        var context = RecordingContext.Current ?? new RecordingContext(string.Empty, 0);
+        var context = RecordingContext.Of(null);
         var request = CanonicalRequest.ForChat(messageList, options);
         var recordingKey = CanonicalRequest.Key(_kind, context.Trial, request);
         var storeKey = StoreKey(_kind, context, recordingKey);
@@ -57,16 +57,7 @@ public sealed class SharedRecordingsChatClient : DelegatingChatClient
             return RecordingChatClient.ToChatResponse(entry.Response);
 
         var response = await base.GetResponseAsync(messageList, options, cancellationToken).ConfigureAwait(false);
-        var recorded = new RecordingEntry
-        {
-            CaseId = context.CaseId,
-            Arm = context.Arm,
-            Trial = context.Trial,
-            Kind = _kind,
-            Key = recordingKey,
-            Request = request,
-            Response = RecordingChatClient.FromChatResponse(response),
-        };
+        var recorded = context.Entry(_kind, recordingKey, request, RecordingChatClient.FromChatResponse(response));
         var value = Encoding.UTF8.GetBytes(RecordingFileFormat.Write(null, new[] { recorded }, _scrubber));
         await StoreCallAsync(async () =>
         {

@@ -17,8 +17,8 @@ public static class SharedRecordingsExport
     /// <summary>Runs <paramref name="request"/>'s suite over <paramref name="store"/> alone and writes what it answered.</summary>
     public static Task<EvalRunResult> RunAsync(EvalRunRequest request, IDistributedCache store, CancellationToken cancellationToken = default)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
-        if (store is null) throw new ArgumentNullException(nameof(store));
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
         return EvalRunner.RunAsync(request with
         {
             Mode = EvalMode.Auto,

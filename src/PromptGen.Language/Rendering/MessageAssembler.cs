@@ -10,10 +10,10 @@ namespace PromptGen.Language.Rendering;
 /// </summary>
 internal static class MessageAssembler
 {
-    private const string RolePrefix = "<<<dotprompt:role:";
-    private const string HistoryPrefix = "<<<dotprompt:history";
-    private const string MediaPrefix = "<<<dotprompt:media:";
-    private const string SectionPrefix = "<<<dotprompt:section";
+    private const string RolePrefix = DotpromptMarker.Open + "role:";
+    private const string HistoryPrefix = DotpromptMarker.Open + "history";
+    private const string MediaPrefix = DotpromptMarker.Open + "media:";
+    private const string SectionPrefix = DotpromptMarker.Open + "section";
 
     private static readonly Regex s_roleAndHistory = new("(<<<dotprompt:(?:role:[a-z]+|history))>>>", RegexOptions.CultureInvariant);
     private static readonly Regex s_mediaAndSection = new("(<<<dotprompt:(?:media:url|section)[^\\n\\r\\u2028\\u2029]*?)>>>", RegexOptions.CultureInvariant);
@@ -168,11 +168,11 @@ internal static class MessageAssembler
                     break;
                 case DotpromptMarker { Kind: MarkerKind.Media } media:
                     FlushText();
-                    parts.Add(MediaPart("<<<dotprompt:" + media.Body));
+                    parts.Add(MediaPart(DotpromptMarker.Open + media.Body));
                     break;
                 case DotpromptMarker section:
                     FlushText();
-                    parts.Add(SectionPart("<<<dotprompt:" + section.Body));
+                    parts.Add(SectionPart(DotpromptMarker.Open + section.Body));
                     break;
             }
         }

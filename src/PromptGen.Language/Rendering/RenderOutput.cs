@@ -14,6 +14,9 @@ internal enum MarkerKind
 /// </summary>
 internal sealed class DotpromptMarker
 {
+    /// <summary>What every marker's reference text starts with.</summary>
+    public const string Open = "<<<dotprompt:";
+
     public DotpromptMarker(MarkerKind kind, string body)
     {
         Kind = kind;
@@ -25,7 +28,7 @@ internal sealed class DotpromptMarker
     /// <summary>The marker without its brackets, e.g. <c>role:user</c> or <c>media:url https://x image/png</c>.</summary>
     public string Body { get; }
 
-    public string ReferenceText => "<<<dotprompt:" + Body + ">>>";
+    public string ReferenceText => Open + Body + ">>>";
 
     private string? _roleName;
 

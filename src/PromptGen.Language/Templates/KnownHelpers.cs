@@ -9,19 +9,19 @@ public static class KnownHelpers
     /// <summary>Helpers added by Dotprompt.</summary>
     public static readonly IReadOnlyList<string> Dotprompt = new[] { "role", "history", "section", "media", "json", "ifEquals", "unlessEquals" };
 
-    private static readonly HashSet<string> s_all = new(StringComparer.Ordinal)
-    {
-        "if", "unless", "each", "with", "lookup", "log", "role", "history", "section", "media", "json", "ifEquals", "unlessEquals",
+    /// <summary>Helpers that only make sense with a block (<c>{{#if}}...{{/if}}</c>); called inline they fail at run time.</summary>
+    public static readonly IReadOnlyList<string> BlockOnly = new[] { "each", "if", "unless", "with", "ifEquals", "unlessEquals" };
 
-        // Handlebars registers these too; calling them directly is legal but pointless.
-        "helperMissing", "blockHelperMissing",
-    };
+    private static readonly HashSet<string> s_all = new(
+        Handlebars.Concat(Dotprompt)
+            // Handlebars registers these too; calling them directly is legal but pointless.
+            .Concat(new[] { "helperMissing", "blockHelperMissing" }),
+        StringComparer.Ordinal);
 
     public static IEnumerable<string> All => s_all;
 
     public static bool IsKnown(string name) => s_all.Contains(name);
 
-    /// <summary>Helpers that only make sense with a block (<c>{{#if}}...{{/if}}</c>); called inline they fail at run time.</summary>
-    public static bool RequiresBlock(string name) =>
-        name is "if" or "unless" or "each" or "with" or "ifEquals" or "unlessEquals";
+    /// <summary>Whether <paramref name="name"/> is one of <see cref="BlockOnly"/>.</summary>
+    public static bool RequiresBlock(string name) => BlockOnly.Contains(name);
 }

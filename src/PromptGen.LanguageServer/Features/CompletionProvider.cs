@@ -58,7 +58,7 @@ internal static class CompletionProvider
 
         if (cursor.Part == MustachePart.BlockHead)
         {
-            foreach (var helper in new[] { "each", "if", "unless", "with", "ifEquals", "unlessEquals" }) AddHelper(items, helper);
+            foreach (var helper in KnownHelpers.BlockOnly) AddHelper(items, helper);
             return items.ToList();
         }
 

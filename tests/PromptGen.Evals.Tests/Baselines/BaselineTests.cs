@@ -126,7 +126,7 @@ public sealed class BaselineTests : IDisposable
     {
         var ex = Assert.Throws<BaselineFormatException>(() => BaselineSerializer.Parse(text, "A.eval.baseline.json"));
         Assert.Equal(line, ex.Line);
-        Assert.Contains(reason, ex.Reason);
+        Assert.Contains(reason, ex.Problem);
         Assert.StartsWith($"A.eval.baseline.json({line},", ex.Message);
     }
 
@@ -143,6 +143,6 @@ public sealed class BaselineTests : IDisposable
         var path = Path.Combine(_folder, "bad.eval.baseline.json");
         File.WriteAllBytes(path, new byte[] { (byte)'{', 0xFF, (byte)'}' });
         var ex = Assert.Throws<BaselineFormatException>(() => BaselineStore.TryRead(path));
-        Assert.Contains("UTF-8", ex.Reason);
+        Assert.Contains("UTF-8", ex.Problem);
     }
 }
