@@ -5,7 +5,10 @@ namespace PromptGen.Generator.Emit;
 /// <summary>
 /// Writes <c>PromptGenCatalog.g.cs</c>: a nested <c>Descriptor : IPromptDescriptor</c> in every prompt class (the
 /// untyped door eval runners use to call the exact generated Render and TryParse), the internal
-/// <c>PromptGenCatalog</c> class listing them, and the assembly attribute that names it.
+/// <c>PromptGenCatalog</c> class listing them, and the assembly attribute that names it. It also declares, once per
+/// namespace, the classes every prompt file of that namespace adds to (<c>PromptChatClientExtensions</c>,
+/// <c>PromptEnumExtensions</c>) with their documentation and <c>[GeneratedCode]</c>: on a partial class these may be
+/// given once, and prompt files that each repeated them made the XML documentation repeat as well.
 /// </summary>
 internal static class PromptCatalogEmitter
 {
@@ -32,11 +35,13 @@ internal static class PromptCatalogEmitter
             {
                 using (w.Block($"namespace {group.Key}"))
                 {
+                    EmitSharedClasses(w, group);
                     EmitDescriptors(w, group);
                 }
             }
             else
             {
+                EmitSharedClasses(w, group);
                 EmitDescriptors(w, group);
             }
         }
@@ -55,6 +60,26 @@ internal static class PromptCatalogEmitter
         }
 
         return w.ToString();
+    }
+
+    /// <summary>The documented declarations of the classes the namespace's prompt files extend.</summary>
+    private static void EmitSharedClasses(IndentedWriter w, System.Collections.Generic.IEnumerable<DescriptorModel> prompts)
+    {
+        w.Line($"/// <summary>Typed prompt calls on <see cref=\"{TypeNames.IChatClient}\"/>.</summary>");
+        w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
+        using (w.Block($"public static partial class {PromptSourceEmitter.ExtensionsClass}"))
+        {
+        }
+
+        w.Line();
+        if (!prompts.Any(p => p.HasEnums)) return;
+        w.Line("/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>");
+        w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
+        using (w.Block($"public static partial class {PromptSourceEmitter.EnumExtensionsClass}"))
+        {
+        }
+
+        w.Line();
     }
 
     private static void EmitDescriptors(IndentedWriter w, System.Collections.Generic.IEnumerable<DescriptorModel> prompts)
@@ -77,7 +102,7 @@ internal static class PromptCatalogEmitter
         var className = VariantEmitter.DescriptorClass(prompt.VariantName);
         var variantArgument = VariantEmitter.VariantArgument(cls, prompt.VariantName);
         w.Line($"/// <summary>This prompt seen through <see cref=\"{Descriptor}\"/>: its exact generated render, options and parser, with JSON in and out.</summary>");
-        w.Line(GeneratedCodeAttribute);
+        w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
         using (w.Block($"public sealed class {className} : {Descriptor}"))
         {
             w.Line("/// <summary>The one instance (the descriptor holds no state).</summary>");
@@ -106,7 +131,7 @@ internal static class PromptCatalogEmitter
     private static void EmitCatalogClass(IndentedWriter w, CatalogModel catalog)
     {
         w.Line("/// <summary>Every prompt of this assembly, through <see cref=\"global::PromptGen.Catalog.IPromptDescriptor\"/>, sorted by source path.</summary>");
-        w.Line(GeneratedCodeAttribute);
+        w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
         using (w.Block($"internal static class {CatalogClassName}"))
         {
             w.Line($"private static readonly {Descriptor}[] s_prompts =");
@@ -117,7 +142,4 @@ internal static class PromptCatalogEmitter
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Descriptor}> Prompts => s_prompts;");
         }
     }
-
-    private static string GeneratedCodeAttribute =>
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]";
 }
