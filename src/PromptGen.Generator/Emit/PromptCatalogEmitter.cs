@@ -3,8 +3,8 @@ using PromptGen.Generator.Models;
 namespace PromptGen.Generator.Emit;
 
 /// <summary>
-/// Writes <c>PromptGenCatalog.g.cs</c>: a nested <c>Descriptor : IPromptDescriptor</c> in every prompt class (the
-/// untyped door eval runners use to call the exact generated Render and TryParse), the internal
+/// Writes <c>PromptGenCatalog.g.cs</c>: a <c>CreateDescriptor()</c> in every prompt class (its <c>IPromptDescriptor</c>,
+/// the untyped door eval runners use to call the exact generated Render and TryParse), the internal
 /// <c>PromptGenCatalog</c> class listing them, and the assembly attribute that names it. It also declares, once per
 /// namespace, the classes every prompt file of that namespace adds to (<c>PromptChatClientExtensions</c>,
 /// <c>PromptEnumExtensions</c>) with their documentation and <c>[GeneratedCode]</c>: on a partial class these may be
@@ -96,37 +96,27 @@ internal static class PromptCatalogEmitter
         }
     }
 
+    /// <summary>
+    /// <c>CreateDescriptor()</c>: the runtime's <c>PromptDescriptor</c> over the prompt's generated members. Lambdas
+    /// rather than method groups where a member reads the prompt's static state, so that creating the catalog does not
+    /// initialize every prompt class (a method group over <c>s_outputParser</c> would read the field right away).
+    /// </summary>
     private static void EmitDescriptor(IndentedWriter w, DescriptorModel prompt)
     {
         var cls = prompt.QualifiedClass;
-        var className = VariantEmitter.DescriptorClass(prompt.VariantName);
         var variantArgument = VariantEmitter.VariantArgument(cls, prompt.VariantName);
         w.Line($"/// <summary>This prompt seen through <see cref=\"{Descriptor}\"/>: its exact generated render, options and parser, with JSON in and out.</summary>");
-        w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
-        using (w.Block($"public sealed class {className} : {Descriptor}"))
-        {
-            w.Line("/// <summary>The one instance (the descriptor holds no state).</summary>");
-            w.Line($"public static readonly {className} Instance = new {className}();");
-            w.Line();
-            w.Line($"private {className}()");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.Line($"public string Name => {cls}.PromptName;");
-            w.Line();
-            w.Line($"public string SourcePath => {CSharpLiterals.String(prompt.SourcePath)};");
-            w.Line();
-            w.Line(prompt.IsTextOutput
-                ? "public string? OutputJsonSchema => null;"
-                : $"public string? OutputJsonSchema => {cls}.OutputJsonSchema;");
-            w.Line();
-            w.Line($"public {Messages} RenderJson({TypeNames.JsonElement} input) => {cls}.Render(input{variantArgument});");
-            w.Line();
-            w.Line($"public {TypeNames.ChatOptions} CreateOptions() => {cls}.CreateOptions({variantArgument.TrimStart(',', ' ')});");
-            w.Line();
-            w.Line($"public {ParseResult} ParseToJson(string modelText) => {RuntimeSeamEmitter.ParseToJsonExpression(cls, prompt.IsTextOutput)};");
-        }
+        w.Line($"internal static {Descriptor} {DescriptorFactory(prompt.VariantName)}() => new global::PromptGen.Catalog.PromptDescriptor(");
+        w.Line("    PromptName,");
+        w.Line($"    {CSharpLiterals.String(prompt.SourcePath)},");
+        w.Line(prompt.IsTextOutput ? "    null," : "    OutputJsonSchema,");
+        w.Line($"    static input => Render(input{variantArgument}),");
+        w.Line(variantArgument.Length == 0 ? "    CreateOptions," : $"    static () => CreateOptions({variantArgument.TrimStart(',', ' ')}),");
+        w.Line($"    {RuntimeSeamEmitter.ParseToJsonDelegate(prompt.IsTextOutput)});");
     }
+
+    /// <summary>The method that creates a prompt's descriptor: <c>CreateDescriptor</c>, <c>CreateConciseVariantDescriptor</c>.</summary>
+    private static string DescriptorFactory(string? variant) => "Create" + VariantEmitter.DescriptorClass(variant);
 
     private static void EmitCatalogClass(IndentedWriter w, CatalogModel catalog)
     {
@@ -136,7 +126,7 @@ internal static class PromptCatalogEmitter
         {
             w.Line($"private static readonly {Descriptor}[] s_prompts =");
             w.Line("{");
-            foreach (var prompt in catalog.Prompts) w.Line($"    {prompt.QualifiedClass}.{VariantEmitter.DescriptorClass(prompt.VariantName)}.Instance,");
+            foreach (var prompt in catalog.Prompts) w.Line($"    {prompt.QualifiedClass}.{DescriptorFactory(prompt.VariantName)}(),");
             w.Line("};");
             w.Line();
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Descriptor}> Prompts => s_prompts;");

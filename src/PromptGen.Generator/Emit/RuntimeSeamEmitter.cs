@@ -173,9 +173,12 @@ internal static class RuntimeSeamEmitter
             $"new(PromptName, PromptVersion, {variant}, {writeInput}, {writeOutput});");
     }
 
-    /// <summary>The catalog descriptor's <c>ParseToJson</c> body (an expression), from outside the prompt class.</summary>
-    public static string ParseToJsonExpression(string qualifiedClass, bool isTextOutput) =>
+    /// <summary>
+    /// The catalog descriptor's <c>ParseToJson</c> delegate, from a member of the prompt class. A lambda over the parser
+    /// field, not a method group, so creating the delegate does not read the field (and initialize the prompt class).
+    /// </summary>
+    public static string ParseToJsonDelegate(bool isTextOutput) =>
         isTextOutput
-            ? "global::PromptGen.Serialization.PromptTextOutput.ParseToJson(modelText)"
-            : $"{qualifiedClass}.{ParserField}.ParseToJson(modelText)";
+            ? "global::PromptGen.Serialization.PromptTextOutput.ParseToJson"
+            : $"static modelText => {ParserField}.ParseToJson(modelText)";
 }
