@@ -208,6 +208,7 @@ internal static class PromptSourceEmitter
     {
         var identity = model.Identity;
         var parameters = JsonCodecEmitter.InputOrder(model.Input).ToList();
+        // The class's documentation and [GeneratedCode] are on its declaration in the catalog, once per namespace.
         using (w.Block($"public static partial class {ExtensionsClass}"))
         {
             w.Line($"/// <summary>Runs the <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt: renders it, calls the model and parses the answer.</summary>");
