@@ -13,8 +13,6 @@ namespace PromptGen.Generator.Emit;
 internal static class PromptCatalogEmitter
 {
     private const string Descriptor = "global::PromptGen.Catalog.IPromptDescriptor";
-    private const string ParseResult = "global::PromptGen.Catalog.PromptJsonParseResult";
-    private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
     public const string CatalogClassName = "PromptGenCatalog";
 
     public static string Emit(CatalogModel catalog)
