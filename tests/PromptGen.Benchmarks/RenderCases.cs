@@ -63,7 +63,7 @@ internal sealed class RenderCase
 
     private static RenderCase Make<TInput>(
         string name, string prompt, string inputFile, JsonValueReader<TInput> readInput,
-        Func<TInput, IList<ChatMessage>> typed, Func<JsonElement, PromptGen.Rendering.PromptRenderOptions?, IList<ChatMessage>> dynamic,
+        Func<TInput, PromptGen.Rendering.PromptRenderOptions?, IList<ChatMessage>> typed, Func<JsonElement, PromptGen.Rendering.PromptRenderOptions?, IList<ChatMessage>> dynamic,
         Func<TInput, IList<ChatMessage>> handWritten)
     {
         var json = File.ReadAllText(Path.Combine(BenchmarkData.Folder, "Data", inputFile));
@@ -84,7 +84,7 @@ internal sealed class RenderCase
             Name = name,
             Prompt = prompt,
             InputFile = inputFile,
-            Typed = () => typed(input),
+            Typed = () => typed(input, null),
             Dynamic = () => dynamic(element, null),
             RunTime = () => PromptRenderer.Render(semantics, renderData),
             HandWritten = () => handWritten(input),

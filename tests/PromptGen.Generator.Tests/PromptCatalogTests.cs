@@ -174,8 +174,8 @@ public sealed class PromptCatalogTests
         var second = harness.Run();
 
         var source = second.GeneratedSources.Single(s => s.HintName == PromptSourceFilter.CatalogHintName).SourceText.ToString();
-        Assert.Contains("RenamedPrompt.Descriptor.Instance", source, StringComparison.Ordinal);
-        Assert.DoesNotContain("APrompt.Descriptor", source, StringComparison.Ordinal);
+        Assert.Contains("RenamedPrompt.CreateDescriptor()", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("APrompt.", source, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using PromptGen.Evals.Assertions;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
+using PromptGen.Evals.Running;
 using PromptGen.Language.Evals;
 using TicketTriage;
 using TicketTriage.Prompts;
@@ -92,13 +93,17 @@ public sealed class SampleRecordingsTests
     }
 
     /// <summary>What the eval runner scores: the raw text, and the output as the generated parser reads it.</summary>
+    /// <summary>The sample's generated descriptor of a prompt (not of one of its variants), from its assembly's prompt catalog.</summary>
+    private static PromptGen.Catalog.IPromptDescriptor Descriptor(string name) =>
+        PromptCatalogLoader.Load(typeof(TriageApp).Assembly).Single(p => p.SourcePath == "Prompts/" + name + ".prompt");
+
     private static AssertionSubject Subject(string prompt, string text)
     {
         switch (prompt)
         {
             case "ClassifyTicket":
             {
-                var parsed = ClassifyTicketPrompt.Descriptor.Instance.ParseToJson(text);
+                var parsed = Descriptor(ClassifyTicketPrompt.PromptName).ParseToJson(text);
                 return new AssertionSubject
                 {
                     ModelText = text,
@@ -110,7 +115,7 @@ public sealed class SampleRecordingsTests
 
             case "ExtractTicketDetails":
             {
-                var parsed = ExtractTicketDetailsPrompt.Descriptor.Instance.ParseToJson(text);
+                var parsed = Descriptor(ExtractTicketDetailsPrompt.PromptName).ParseToJson(text);
                 return new AssertionSubject
                 {
                     ModelText = text,

@@ -24,7 +24,8 @@ internal static class CatalogPipeline
             identity.Accessibility,
             RelativePath(identity.Path, options.ProjectDir),
             model.IsTextOutput,
-            model.VariantName);
+            model.VariantName,
+            model.Enums.Count > 0);
     }
 
     public static CatalogModel Collect(ImmutableArray<DescriptorModel?> descriptors, ProjectOptions options) => new(

@@ -40,7 +40,7 @@ internal static class HostingEmitter
         using (w.Block($"{identity.Accessibility} static partial class {identity.ClassName}"))
         {
             w.Line($"/// <summary>The <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt as a service: ask for it in a constructor or an endpoint; it calls the configured chat client with the configured options (<c>PromptGen:Prompts:{XmlDoc.Escape(identity.PromptName)}</c>).</summary>");
-            w.Line(GeneratedCodeAttribute);
+            w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
             using (w.Block($"public sealed class {ClientClass}"))
             {
                 w.Line("private readonly " + Binding + " _binding;");
@@ -87,7 +87,7 @@ internal static class HostingEmitter
         using (hosting.RootNamespace.Length == 0 ? null : w.Block($"namespace {hosting.RootNamespace}"))
         {
             w.Line($"/// <summary>Adds the prompts of {XmlDoc.Escape(hosting.Target.AssemblyName)} to <c>AddPromptGen()</c>.</summary>");
-            w.Line(GeneratedCodeAttribute);
+            w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
             using (w.Block($"public static class {assembly}PromptGenBuilderExtensions"))
             {
                 w.Line("/// <summary>");
@@ -120,7 +120,4 @@ internal static class HostingEmitter
         var joined = string.Concat(parts);
         return joined.Length == 0 ? "Assembly" : char.IsDigit(joined[0]) ? "_" + joined : joined;
     }
-
-    private static string GeneratedCodeAttribute =>
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]";
 }

@@ -74,9 +74,11 @@ internal sealed class JsonCodecEmitter
             }
 
             // Emitting a method may request more (the records and collections it reads or writes).
+            var first = _model.Enums.Count == 0;
             for (var i = 0; i < _pending.Count; i++)
             {
-                w.Line();
+                if (!first) w.Line();
+                first = false;
                 var (isReader, type) = _pending[i];
                 if (isReader) EmitReader(w, type);
                 else EmitWriter(w, type);
@@ -84,7 +86,8 @@ internal sealed class JsonCodecEmitter
 
             for (var i = 0; i < _pendingTemplateJson.Count; i++)
             {
-                w.Line();
+                if (!first) w.Line();
+                first = false;
                 EmitTemplateJsonWriter(w, _pendingTemplateJson[i]);
             }
         }

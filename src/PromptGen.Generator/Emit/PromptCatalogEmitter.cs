@@ -3,15 +3,16 @@ using PromptGen.Generator.Models;
 namespace PromptGen.Generator.Emit;
 
 /// <summary>
-/// Writes <c>PromptGenCatalog.g.cs</c>: a nested <c>Descriptor : IPromptDescriptor</c> in every prompt class (the
-/// untyped door eval runners use to call the exact generated Render and TryParse), the internal
-/// <c>PromptGenCatalog</c> class listing them, and the assembly attribute that names it.
+/// Writes <c>PromptGenCatalog.g.cs</c>: a <c>CreateDescriptor()</c> in every prompt class (its <c>IPromptDescriptor</c>,
+/// the untyped door eval runners use to call the exact generated Render and TryParse), the internal
+/// <c>PromptGenCatalog</c> class listing them, and the assembly attribute that names it. It also declares, once per
+/// namespace, the classes every prompt file of that namespace adds to (<c>PromptChatClientExtensions</c>,
+/// <c>PromptEnumExtensions</c>) with their documentation and <c>[GeneratedCode]</c>: on a partial class these may be
+/// given once, and prompt files that each repeated them made the XML documentation repeat as well.
 /// </summary>
 internal static class PromptCatalogEmitter
 {
     private const string Descriptor = "global::PromptGen.Catalog.IPromptDescriptor";
-    private const string ParseResult = "global::PromptGen.Catalog.PromptJsonParseResult";
-    private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
     public const string CatalogClassName = "PromptGenCatalog";
 
     public static string Emit(CatalogModel catalog)
@@ -32,11 +33,13 @@ internal static class PromptCatalogEmitter
             {
                 using (w.Block($"namespace {group.Key}"))
                 {
+                    EmitSharedClasses(w, group);
                     EmitDescriptors(w, group);
                 }
             }
             else
             {
+                EmitSharedClasses(w, group);
                 EmitDescriptors(w, group);
             }
         }
@@ -57,6 +60,26 @@ internal static class PromptCatalogEmitter
         return w.ToString();
     }
 
+    /// <summary>The documented declarations of the classes the namespace's prompt files extend.</summary>
+    private static void EmitSharedClasses(IndentedWriter w, System.Collections.Generic.IEnumerable<DescriptorModel> prompts)
+    {
+        w.Line($"/// <summary>Typed prompt calls on <see cref=\"{TypeNames.IChatClient}\"/>.</summary>");
+        w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
+        using (w.Block($"public static partial class {PromptSourceEmitter.ExtensionsClass}"))
+        {
+        }
+
+        w.Line();
+        if (!prompts.Any(p => p.HasEnums)) return;
+        w.Line("/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>");
+        w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
+        using (w.Block($"public static partial class {PromptSourceEmitter.EnumExtensionsClass}"))
+        {
+        }
+
+        w.Line();
+    }
+
     private static void EmitDescriptors(IndentedWriter w, System.Collections.Generic.IEnumerable<DescriptorModel> prompts)
     {
         var first = true;
@@ -71,53 +94,40 @@ internal static class PromptCatalogEmitter
         }
     }
 
+    /// <summary>
+    /// <c>CreateDescriptor()</c>: the runtime's <c>PromptDescriptor</c> over the prompt's generated members. Lambdas
+    /// rather than method groups where a member reads the prompt's static state, so that creating the catalog does not
+    /// initialize every prompt class (a method group over <c>s_outputParser</c> would read the field right away).
+    /// </summary>
     private static void EmitDescriptor(IndentedWriter w, DescriptorModel prompt)
     {
         var cls = prompt.QualifiedClass;
-        var className = VariantEmitter.DescriptorClass(prompt.VariantName);
         var variantArgument = VariantEmitter.VariantArgument(cls, prompt.VariantName);
         w.Line($"/// <summary>This prompt seen through <see cref=\"{Descriptor}\"/>: its exact generated render, options and parser, with JSON in and out.</summary>");
-        w.Line(GeneratedCodeAttribute);
-        using (w.Block($"public sealed class {className} : {Descriptor}"))
-        {
-            w.Line("/// <summary>The one instance (the descriptor holds no state).</summary>");
-            w.Line($"public static readonly {className} Instance = new {className}();");
-            w.Line();
-            w.Line($"private {className}()");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.Line($"public string Name => {cls}.PromptName;");
-            w.Line();
-            w.Line($"public string SourcePath => {CSharpLiterals.String(prompt.SourcePath)};");
-            w.Line();
-            w.Line(prompt.IsTextOutput
-                ? "public string? OutputJsonSchema => null;"
-                : $"public string? OutputJsonSchema => {cls}.OutputJsonSchema;");
-            w.Line();
-            w.Line($"public {Messages} RenderJson({TypeNames.JsonElement} input) => {cls}.Render(input{variantArgument});");
-            w.Line();
-            w.Line($"public {TypeNames.ChatOptions} CreateOptions() => {cls}.CreateOptions({variantArgument.TrimStart(',', ' ')});");
-            w.Line();
-            w.Line($"public {ParseResult} ParseToJson(string modelText) => {RuntimeSeamEmitter.ParseToJsonExpression(cls, prompt.IsTextOutput)};");
-        }
+        w.Line($"internal static {Descriptor} {DescriptorFactory(prompt.VariantName)}() => new global::PromptGen.Catalog.PromptDescriptor(");
+        w.Line("    PromptName,");
+        w.Line($"    {CSharpLiterals.String(prompt.SourcePath)},");
+        w.Line(prompt.IsTextOutput ? "    null," : "    OutputJsonSchema,");
+        w.Line($"    static input => Render(input{variantArgument}),");
+        w.Line(variantArgument.Length == 0 ? "    CreateOptions," : $"    static () => CreateOptions({variantArgument.TrimStart(',', ' ')}),");
+        w.Line($"    {RuntimeSeamEmitter.ParseToJsonDelegate(prompt.IsTextOutput)});");
     }
+
+    /// <summary>The method that creates a prompt's descriptor: <c>CreateDescriptor</c>, <c>CreateConciseVariantDescriptor</c>.</summary>
+    private static string DescriptorFactory(string? variant) => "Create" + VariantEmitter.DescriptorClass(variant);
 
     private static void EmitCatalogClass(IndentedWriter w, CatalogModel catalog)
     {
         w.Line("/// <summary>Every prompt of this assembly, through <see cref=\"global::PromptGen.Catalog.IPromptDescriptor\"/>, sorted by source path.</summary>");
-        w.Line(GeneratedCodeAttribute);
+        w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
         using (w.Block($"internal static class {CatalogClassName}"))
         {
             w.Line($"private static readonly {Descriptor}[] s_prompts =");
             w.Line("{");
-            foreach (var prompt in catalog.Prompts) w.Line($"    {prompt.QualifiedClass}.{VariantEmitter.DescriptorClass(prompt.VariantName)}.Instance,");
+            foreach (var prompt in catalog.Prompts) w.Line($"    {prompt.QualifiedClass}.{DescriptorFactory(prompt.VariantName)}(),");
             w.Line("};");
             w.Line();
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Descriptor}> Prompts => s_prompts;");
         }
     }
-
-    private static string GeneratedCodeAttribute =>
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]";
 }

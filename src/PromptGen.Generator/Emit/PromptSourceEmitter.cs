@@ -95,8 +95,17 @@ internal static class PromptSourceEmitter
     /// <summary>A declaration up to this long (without indentation) stays on one line.</summary>
     internal const int MaxLineLength = 120;
 
-    private static string GeneratedCodeAttribute =>
+    internal static string GeneratedCodeAttribute =>
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]";
+
+    /// <summary>
+    /// The classes every prompt file of a namespace adds to; <c>PromptGenCatalog.g.cs</c> declares each once per
+    /// namespace with its documentation and <c>[GeneratedCode]</c>, which a partial class carries only once.
+    /// </summary>
+    internal const string ExtensionsClass = "PromptChatClientExtensions";
+
+    /// <inheritdoc cref="ExtensionsClass"/>
+    internal const string EnumExtensionsClass = "PromptEnumExtensions";
 
     private static void EmitInput(IndentedWriter w, string cls, RecordModel input)
     {
@@ -199,14 +208,12 @@ internal static class PromptSourceEmitter
     {
         var identity = model.Identity;
         var parameters = JsonCodecEmitter.InputOrder(model.Input).ToList();
-        w.Line("/// <summary>Typed prompt calls on <see cref=\"global::Microsoft.Extensions.AI.IChatClient\"/>.</summary>");
-        using (w.Block("public static partial class PromptChatClientExtensions"))
+        // The class's documentation and [GeneratedCode] are on its declaration in the catalog, once per namespace.
+        using (w.Block($"public static partial class {ExtensionsClass}"))
         {
             w.Line($"/// <summary>Runs the <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt: renders it, calls the model and parses the answer.</summary>");
             foreach (var target in ToolEmitter.Targets(model)) XmlDoc.Param(w, target.Parameter, $"The object the {target.TypeName} tools are called on.");
             foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description, DefaultText(parameter));
-            // On the method: the class is partial across prompts and may carry the attribute only once.
-            w.Line(GeneratedCodeAttribute);
             w.Line($"{ToolEmitter.TargetAccessibility(model, identity.Accessibility)} static {TypeNames.Task(TypeNames.PromptResult(outputType))} {identity.MethodName}(");
             w.Line($"    this {TypeNames.IChatClient} client,");
             // Objects that instance tools are called on come first: the input's optional parameters keep their defaults.
@@ -232,8 +239,7 @@ internal static class PromptSourceEmitter
     private static void EmitEnumExtensions(IndentedWriter w, PromptModel model, string cls)
     {
         var access = model.Identity.Accessibility;
-        w.Line("/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>");
-        using (w.Block("public static partial class PromptEnumExtensions"))
+        using (w.Block($"public static partial class {EnumExtensionsClass}"))
         {
             foreach (var enumModel in model.Enums)
             {

@@ -31,7 +31,7 @@ internal static class RuntimeSeamEmitter
     }
 
     /// <summary>
-    /// The input defaults a render needs (static fields, <c>WithDefaults</c>), the three <c>Render</c> overloads and the
+    /// The input defaults a render needs (static fields, <c>WithDefaults</c>), the two <c>Render</c> overloads (typed and JSON) and the
     /// compiled template (<see cref="PromptModel.RenderCode"/>). Defaults fill absent (typed: null) fields exactly as
     /// the run-time renderer does; JSON input is read strictly as <c>Input</c> when the prompt has an input schema.
     /// </summary>
@@ -59,12 +59,11 @@ internal static class RuntimeSeamEmitter
             renderJson = RenderInput(readInput);
         }
 
+        // One typed overload with an optional argument, as Microsoft.Extensions.AI shapes its methods; it also converts
+        // to the Func<Input, PromptRenderOptions?, IList<ChatMessage>> that PromptRunner takes.
         w.Line();
-        w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/>.</summary>");
-        w.Line($"public static {Messages} Render(Input input) => Render(input, null);");
-        w.Line();
-        w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/> with history, context data and documents.</summary>");
-        w.Line($"public static {Messages} Render(Input input, {Options}? options) =>");
+        w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/>, with history, context data and documents from <paramref name=\"options\"/>.</summary>");
+        w.Line($"public static {Messages} Render(Input input, {Options}? options = null) =>");
         w.Line("    " + render);
         w.Line();
         w.Line("/// <summary>Renders the prompt's messages for an input given as JSON.</summary>");
@@ -174,9 +173,12 @@ internal static class RuntimeSeamEmitter
             $"new(PromptName, PromptVersion, {variant}, {writeInput}, {writeOutput});");
     }
 
-    /// <summary>The catalog descriptor's <c>ParseToJson</c> body (an expression), from outside the prompt class.</summary>
-    public static string ParseToJsonExpression(string qualifiedClass, bool isTextOutput) =>
+    /// <summary>
+    /// The catalog descriptor's <c>ParseToJson</c> delegate, from a member of the prompt class. A lambda over the parser
+    /// field, not a method group, so creating the delegate does not read the field (and initialize the prompt class).
+    /// </summary>
+    public static string ParseToJsonDelegate(bool isTextOutput) =>
         isTextOutput
-            ? "global::PromptGen.Serialization.PromptTextOutput.ParseToJson(modelText)"
-            : $"{qualifiedClass}.{ParserField}.ParseToJson(modelText)";
+            ? "global::PromptGen.Serialization.PromptTextOutput.ParseToJson"
+            : $"static modelText => {ParserField}.ParseToJson(modelText)";
 }

@@ -17,7 +17,7 @@ internal sealed class SchemaTypeMapper
     /// <summary>Names a generated nested type may not take: members of the prompt class and codec method keys.</summary>
     private static readonly string[] s_reservedTypeNames =
     {
-        "Input", "Output", "JsonCodec", "Render", "CreateOptions", "Parse", "TryParse", "RunAsync", "OutputJsonSchema", "Descriptor",
+        "Input", "Output", "JsonCodec", "Render", "CreateOptions", "Parse", "TryParse", "RunAsync", "OutputJsonSchema", "Descriptor", "CreateDescriptor",
         "String", "Int64", "Int32", "Double", "Boolean", "Json", "Object", "Task", "JsonElement",
     };
 

@@ -10,13 +10,15 @@ namespace PromptGen.Generator.Models;
 /// <param name="SourcePath">The <c>.prompt</c> file relative to the project directory, with forward slashes.</param>
 /// <param name="IsTextOutput">True when the output is text (no <c>TryParse</c>).</param>
 /// <param name="VariantName">For a variant file, its variant name: the descriptor renders that variant.</param>
+/// <param name="HasEnums">True when the prompt declares enums (and so adds to its namespace's <c>PromptEnumExtensions</c>).</param>
 internal sealed record DescriptorModel(
     string Namespace,
     string ClassName,
     string Accessibility,
     string SourcePath,
     bool IsTextOutput,
-    string? VariantName = null)
+    string? VariantName = null,
+    bool HasEnums = false)
 {
     public string QualifiedClass => "global::" + (Namespace.Length == 0 ? string.Empty : Namespace + ".") + ClassName;
 }

@@ -32,11 +32,8 @@ public static partial class OptionsShowcase
         new global::PromptGen.OutputProperty("answer", global::PromptGen.OutputShape.String)));
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Custom.OptionsShowcase.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
-    /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
-
-    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+    /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -124,7 +121,6 @@ public static partial class OptionsShowcase
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("topic");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Custom.OptionsShowcase.Input value)
         {
@@ -171,11 +167,9 @@ public static partial class OptionsShowcase
     }
 }
 
-/// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
 public static partial class PromptChatClientExtensions
 {
     /// <summary>Runs the <c>options</c> prompt: renders it, calls the model and parses the answer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Custom.OptionsShowcase.Output>> OptionsShowcaseAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string topic,

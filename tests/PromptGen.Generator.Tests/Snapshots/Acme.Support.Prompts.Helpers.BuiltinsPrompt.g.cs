@@ -31,11 +31,8 @@ public static partial class BuiltinsPrompt
 
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
 
-    /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
-
-    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+    /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(global::PromptGen.Serialization.JsonText.Write(input, JsonCodec.WriteInput)), options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -129,7 +126,6 @@ public static partial class BuiltinsPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("title", "items", "scores", "key");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input value)
         {
@@ -190,11 +186,9 @@ public static partial class BuiltinsPrompt
     }
 }
 
-/// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
 public static partial class PromptChatClientExtensions
 {
     /// <summary>Runs the <c>builtins</c> prompt: renders it, calls the model and parses the answer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> BuiltinsAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string title,

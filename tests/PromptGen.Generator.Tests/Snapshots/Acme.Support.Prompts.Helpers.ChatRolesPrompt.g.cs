@@ -20,11 +20,8 @@ public static partial class ChatRolesPrompt
 
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
 
-    /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
-
-    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+    /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -74,7 +71,6 @@ public static partial class ChatRolesPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("question");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.Input value)
         {
@@ -99,11 +95,9 @@ public static partial class ChatRolesPrompt
     }
 }
 
-/// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
 public static partial class PromptChatClientExtensions
 {
     /// <summary>Runs the <c>chat_roles</c> prompt: renders it, calls the model and parses the answer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> ChatRolesAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string question,

@@ -20,11 +20,8 @@ public static partial class NoFrontmatterPrompt
 
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite = new(PromptName, PromptVersion, null, null, null);
 
-    /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
-
-    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+    /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTemplate(null, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -61,11 +58,9 @@ public static partial class NoFrontmatterPrompt
         global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 }
 
-/// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
 public static partial class PromptChatClientExtensions
 {
     /// <summary>Runs the <c>NoFrontmatter</c> prompt: renders it, calls the model and parses the answer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> NoFrontmatterAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         global::PromptGen.PromptRunOptions? options = null,

@@ -32,11 +32,8 @@ public static partial class ClassifyPrompt
     private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> s_outputParser = new(JsonCodec.OutputNames.Reader, JsonCodec.OutputNames.Writer, global::PromptGen.OutputShape.Enum("positive", "negative", "neutral"));
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.OutputNames.Writer);
 
-    /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
-
-    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+    /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -129,11 +126,9 @@ public static partial class ClassifyPrompt
     }
 }
 
-/// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
 public static partial class PromptChatClientExtensions
 {
     /// <summary>Runs the <c>classify</c> prompt: renders it, calls the model and parses the answer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output>> ClassifyAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string text,
@@ -151,7 +146,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.ClassifyPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Input(text), options, cancellationToken);
 }
 
-/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>
 public static partial class PromptEnumExtensions
 {
     /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output"/> member, as the model writes it.</summary>

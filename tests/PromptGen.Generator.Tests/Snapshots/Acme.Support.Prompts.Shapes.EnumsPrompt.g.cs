@@ -58,11 +58,8 @@ public static partial class EnumsPrompt
         new global::PromptGen.OutputProperty("mood", global::PromptGen.OutputShape.Enum("happy", "sad", "in-between").AsNullable(), required: false)));
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
-    /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
-
-    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+    /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -202,11 +199,9 @@ public static partial class EnumsPrompt
     }
 }
 
-/// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
 public static partial class PromptChatClientExtensions
 {
     /// <summary>Runs the <c>enums</c> prompt: renders it, calls the model and parses the answer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output>> EnumsAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string ticket,
@@ -226,7 +221,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.EnumsPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(ticket, tone), options, cancellationToken);
 }
 
-/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>
 public static partial class PromptEnumExtensions
 {
     /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority"/> member, as the model writes it.</summary>

@@ -25,11 +25,8 @@ public static partial class ExtractNamesPrompt
     private static readonly global::PromptGen.Serialization.PromptOutputParser<global::System.Collections.Generic.IReadOnlyList<string>> s_outputParser = new(JsonCodec.ReadListOfString, JsonCodec.WriteListOfString, global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.String));
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::System.Collections.Generic.IReadOnlyList<string>> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteListOfString);
 
-    /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
-
-    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+    /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -96,7 +93,6 @@ public static partial class ExtractNamesPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("text");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ExtractNamesPrompt.Input value)
         {
@@ -125,11 +121,9 @@ public static partial class ExtractNamesPrompt
     }
 }
 
-/// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
 public static partial class PromptChatClientExtensions
 {
     /// <summary>Runs the <c>extract_names</c> prompt: renders it, calls the model and parses the answer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::System.Collections.Generic.IReadOnlyList<string>>> ExtractNamesAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string text,

@@ -53,11 +53,8 @@ public static partial class GreetPrompt
             Closing = input.Closing ?? "Bye",
         };
 
-    /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
-
-    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+    /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTyped(WithDefaults(input), options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -163,7 +160,6 @@ public static partial class GreetPrompt
     }
 }
 
-/// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
 public static partial class PromptChatClientExtensions
 {
     /// <summary>Runs the <c>greet</c> prompt: renders it, calls the model and parses the answer.</summary>
@@ -172,7 +168,6 @@ public static partial class PromptChatClientExtensions
     /// <param name="mood">Default: <c>over-the-moon</c>.</param>
     /// <param name="tags">Default: <c>["warm"]</c>.</param>
     /// <param name="closing">Default: <c>Bye</c>.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<string>> GreetAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string name,
@@ -201,7 +196,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.GreetPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Shapes.GreetPrompt.Input(name, tone, marks, mood, tags, closing), options, cancellationToken);
 }
 
-/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>
 public static partial class PromptEnumExtensions
 {
     /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood"/> member, as the model writes it.</summary>

@@ -25,11 +25,8 @@ public static partial class LuckyNumbersPrompt
     private static readonly global::PromptGen.Serialization.PromptOutputParser<global::System.Collections.Generic.IReadOnlyDictionary<string, double>> s_outputParser = new(JsonCodec.ReadMapOfDouble, JsonCodec.WriteMapOfDouble, global::PromptGen.OutputShape.Map(global::PromptGen.OutputShape.Number));
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::System.Collections.Generic.IReadOnlyDictionary<string, double>> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteMapOfDouble);
 
-    /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
-
-    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+    /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -96,7 +93,6 @@ public static partial class LuckyNumbersPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("who");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.LuckyNumbersPrompt.Input value)
         {
@@ -125,11 +121,9 @@ public static partial class LuckyNumbersPrompt
     }
 }
 
-/// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
 public static partial class PromptChatClientExtensions
 {
     /// <summary>Runs the <c>lucky_numbers</c> prompt: renders it, calls the model and parses the answer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::System.Collections.Generic.IReadOnlyDictionary<string, double>>> LuckyNumbersAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string who,

@@ -93,11 +93,8 @@ public static partial class TriageTicketPrompt
         new global::PromptGen.OutputProperty("extra", global::PromptGen.OutputShape.Any, required: false)));
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
-    /// <summary>Renders the prompt's messages for <paramref name="input"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input) => Render(input, null);
-
-    /// <summary>Renders the prompt's messages for <paramref name="input"/> with history, context data and documents.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options) =>
+    /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTyped(input, options);
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -408,13 +405,11 @@ public static partial class TriageTicketPrompt
     }
 }
 
-/// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
 public static partial class PromptChatClientExtensions
 {
     /// <summary>Runs the <c>triage_ticket</c> prompt: renders it, calls the model and parses the answer.</summary>
     /// <param name="ticket">The customer's message</param>
     /// <param name="product">Product name if known</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::System.Threading.Tasks.Task<global::PromptGen.PromptResult<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output>> TriageTicketAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string ticket,
@@ -438,7 +433,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Support.TriageTicketPrompt.StreamAsync(client, new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(ticket, product, priority), options, cancellationToken);
 }
 
-/// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>
 public static partial class PromptEnumExtensions
 {
     /// <summary>The JSON value of a <see cref="global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category"/> member, as the model writes it.</summary>

@@ -7,118 +7,82 @@
 
 namespace Acme.Support
 {
+    /// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static partial class PromptChatClientExtensions
+    {
+    }
+
     public static partial class WordCounter
     {
         /// <summary>This prompt seen through <see cref="global::PromptGen.Catalog.IPromptDescriptor"/>: its exact generated render, options and parser, with JSON in and out.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
-        public sealed class Descriptor : global::PromptGen.Catalog.IPromptDescriptor
-        {
-            /// <summary>The one instance (the descriptor holds no state).</summary>
-            public static readonly Descriptor Instance = new Descriptor();
-
-            private Descriptor()
-            {
-            }
-
-            public string Name => global::Acme.Support.WordCounter.PromptName;
-
-            public string SourcePath => "Counter.prompt";
-
-            public string? OutputJsonSchema => global::Acme.Support.WordCounter.OutputJsonSchema;
-
-            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) => global::Acme.Support.WordCounter.Render(input);
-
-            public global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => global::Acme.Support.WordCounter.CreateOptions();
-
-            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText) => global::Acme.Support.WordCounter.s_outputParser.ParseToJson(modelText);
-        }
+        internal static global::PromptGen.Catalog.IPromptDescriptor CreateDescriptor() => new global::PromptGen.Catalog.PromptDescriptor(
+            PromptName,
+            "Counter.prompt",
+            OutputJsonSchema,
+            static input => Render(input),
+            CreateOptions,
+            static modelText => s_outputParser.ParseToJson(modelText));
     }
 }
 
 namespace Acme.Support.Prompts
 {
+    /// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static partial class PromptChatClientExtensions
+    {
+    }
+
     public static partial class HelloPrompt
     {
         /// <summary>This prompt seen through <see cref="global::PromptGen.Catalog.IPromptDescriptor"/>: its exact generated render, options and parser, with JSON in and out.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
-        public sealed class Descriptor : global::PromptGen.Catalog.IPromptDescriptor
-        {
-            /// <summary>The one instance (the descriptor holds no state).</summary>
-            public static readonly Descriptor Instance = new Descriptor();
-
-            private Descriptor()
-            {
-            }
-
-            public string Name => global::Acme.Support.Prompts.HelloPrompt.PromptName;
-
-            public string SourcePath => "Prompts/Hello.prompt";
-
-            public string? OutputJsonSchema => global::Acme.Support.Prompts.HelloPrompt.OutputJsonSchema;
-
-            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) => global::Acme.Support.Prompts.HelloPrompt.Render(input);
-
-            public global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => global::Acme.Support.Prompts.HelloPrompt.CreateOptions();
-
-            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText) => global::Acme.Support.Prompts.HelloPrompt.s_outputParser.ParseToJson(modelText);
-        }
+        internal static global::PromptGen.Catalog.IPromptDescriptor CreateDescriptor() => new global::PromptGen.Catalog.PromptDescriptor(
+            PromptName,
+            "Prompts/Hello.prompt",
+            OutputJsonSchema,
+            static input => Render(input),
+            CreateOptions,
+            static modelText => s_outputParser.ParseToJson(modelText));
     }
 
     public static partial class SummarizePrompt
     {
         /// <summary>This prompt seen through <see cref="global::PromptGen.Catalog.IPromptDescriptor"/>: its exact generated render, options and parser, with JSON in and out.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
-        public sealed class Descriptor : global::PromptGen.Catalog.IPromptDescriptor
-        {
-            /// <summary>The one instance (the descriptor holds no state).</summary>
-            public static readonly Descriptor Instance = new Descriptor();
-
-            private Descriptor()
-            {
-            }
-
-            public string Name => global::Acme.Support.Prompts.SummarizePrompt.PromptName;
-
-            public string SourcePath => "Prompts/Summarize.prompt";
-
-            public string? OutputJsonSchema => null;
-
-            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) => global::Acme.Support.Prompts.SummarizePrompt.Render(input);
-
-            public global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => global::Acme.Support.Prompts.SummarizePrompt.CreateOptions();
-
-            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText) => global::PromptGen.Serialization.PromptTextOutput.ParseToJson(modelText);
-        }
+        internal static global::PromptGen.Catalog.IPromptDescriptor CreateDescriptor() => new global::PromptGen.Catalog.PromptDescriptor(
+            PromptName,
+            "Prompts/Summarize.prompt",
+            null,
+            static input => Render(input),
+            CreateOptions,
+            global::PromptGen.Serialization.PromptTextOutput.ParseToJson);
     }
 }
 
 namespace Acme.Support.Prompts.Support
 {
+    /// <summary>Typed prompt calls on <see cref="global::Microsoft.Extensions.AI.IChatClient"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static partial class PromptChatClientExtensions
+    {
+    }
+
+    /// <summary>The JSON (wire) names of the members of generated prompt enums.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
+    public static partial class PromptEnumExtensions
+    {
+    }
+
     public static partial class TriageTicketPrompt
     {
         /// <summary>This prompt seen through <see cref="global::PromptGen.Catalog.IPromptDescriptor"/>: its exact generated render, options and parser, with JSON in and out.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
-        public sealed class Descriptor : global::PromptGen.Catalog.IPromptDescriptor
-        {
-            /// <summary>The one instance (the descriptor holds no state).</summary>
-            public static readonly Descriptor Instance = new Descriptor();
-
-            private Descriptor()
-            {
-            }
-
-            public string Name => global::Acme.Support.Prompts.Support.TriageTicketPrompt.PromptName;
-
-            public string SourcePath => "Prompts/Support/Triage.prompt";
-
-            public string? OutputJsonSchema => global::Acme.Support.Prompts.Support.TriageTicketPrompt.OutputJsonSchema;
-
-            public global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderJson(global::System.Text.Json.JsonElement input) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.Render(input);
-
-            public global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => global::Acme.Support.Prompts.Support.TriageTicketPrompt.CreateOptions();
-
-            public global::PromptGen.Catalog.PromptJsonParseResult ParseToJson(string modelText) => global::Acme.Support.Prompts.Support.TriageTicketPrompt.s_outputParser.ParseToJson(modelText);
-        }
+        internal static global::PromptGen.Catalog.IPromptDescriptor CreateDescriptor() => new global::PromptGen.Catalog.PromptDescriptor(
+            PromptName,
+            "Prompts/Support/Triage.prompt",
+            OutputJsonSchema,
+            static input => Render(input),
+            CreateOptions,
+            static modelText => s_outputParser.ParseToJson(modelText));
     }
 }
 
@@ -130,10 +94,10 @@ namespace Acme.Support
     {
         private static readonly global::PromptGen.Catalog.IPromptDescriptor[] s_prompts =
         {
-            global::Acme.Support.WordCounter.Descriptor.Instance,
-            global::Acme.Support.Prompts.HelloPrompt.Descriptor.Instance,
-            global::Acme.Support.Prompts.SummarizePrompt.Descriptor.Instance,
-            global::Acme.Support.Prompts.Support.TriageTicketPrompt.Descriptor.Instance,
+            global::Acme.Support.WordCounter.CreateDescriptor(),
+            global::Acme.Support.Prompts.HelloPrompt.CreateDescriptor(),
+            global::Acme.Support.Prompts.SummarizePrompt.CreateDescriptor(),
+            global::Acme.Support.Prompts.Support.TriageTicketPrompt.CreateDescriptor(),
         };
 
         public static global::System.Collections.Generic.IReadOnlyList<global::PromptGen.Catalog.IPromptDescriptor> Prompts => s_prompts;
