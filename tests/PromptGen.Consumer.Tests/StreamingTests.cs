@@ -89,6 +89,24 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Partial_values_already_yielded_never_change()
+    {
+        // Read as each partial arrives...
+        var atYield = new List<string>();
+        await foreach (var partial in new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1)).ExtractInvoiceStreamAsync("x"))
+            atYield.Add(PartialGrowth.ToJson(partial)!.ToJsonString());
+
+        // ...and kept unread until the stream has finished: a consumer may hold on to any of them.
+        var stream = new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1)).ExtractInvoiceStreamAsync("x");
+        var kept = new List<ExtractInvoicePrompt.PartialOutput>();
+        await foreach (var partial in stream) kept.Add(partial);
+        await stream.GetResultAsync();
+
+        Assert.True(atYield.Count > 100, $"only {atYield.Count} partial values");
+        Assert.Equal(atYield, kept.Select(p => PartialGrowth.ToJson(p)!.ToJsonString()));
+    }
+
+    [Fact]
     public async Task A_number_appears_only_when_complete()
     {
         var client = new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1));

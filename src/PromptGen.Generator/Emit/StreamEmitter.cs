@@ -117,6 +117,13 @@ internal static class StreamEmitter
                 : $"/// <summary><see cref=\"{record.Name}\"/> as it streams; <see cref=\"Completion\"/> says which fields are complete.</summary>");
             using (w.Block($"public sealed partial record {partialName}"))
             {
+                // A partial record is copied on every chunk that changes it, so it is kept small: a nullable number,
+                // boolean, enum or JSON value is its value plus one bit of a shared mask, not a Nullable<T> each
+                // (a long? takes 16 bytes, a long and a bit 8).
+                var members = new HashSet<string>(record.Properties.Select(p => p.PropertyName)) { names.CompletionOf(record) };
+                foreach (var property in record.Properties.Where(IsText)) members.Add(names.TextOf(record, property));
+                var mask = Claim(members, "_present");
+                var bit = 0;
                 foreach (var property in record.Properties)
                 {
                     XmlDoc.Summary(w, property.Description);
@@ -128,11 +135,26 @@ internal static class StreamEmitter
                         w.Line();
                         w.Line($"internal {TextType} {text} {{ get; init; }}");
                     }
+                    else if (IsPackable(property) && bit < 32)
+                    {
+                        var field = Claim(members, "_" + property.PropertyName);
+                        var flag = "0x" + (1u << bit++).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
+                        w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? {field} : null; init {{ {field} = value.GetValueOrDefault(); {mask} = value.HasValue ? {mask} | {flag} : {mask} & ~{flag}; }} }}");
+                        w.Line();
+                        w.Line($"private readonly {PartialTypeOf(property.Type, names, cls)} {field};");
+                    }
                     else
                     {
                         w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get; init; }}");
                     }
 
+                    w.Line();
+                }
+
+                if (bit > 0)
+                {
+                    w.Line("/// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>");
+                    w.Line($"private readonly uint {mask};");
                     w.Line();
                 }
 
@@ -220,6 +242,16 @@ internal static class StreamEmitter
     private static string ReaderOf(string recordName) => recordName + "Reader";
 
     private static bool IsText(PropertyModel property) => property.Type.AsNonNullable().Kind == TypeKind.String;
+
+    /// <summary>A field whose partial type is a nullable struct: kept as the value plus a bit (see EmitPartialRecords).</summary>
+    private static bool IsPackable(PropertyModel property) => property.Type.AsNonNullable().IsValueType;
+
+    /// <summary><paramref name="name"/>, or it with underscores appended, clear of the record's other members.</summary>
+    private static string Claim(HashSet<string> members, string name)
+    {
+        while (!members.Add(name)) name += "_";
+        return name;
+    }
 
     private static bool IsRootRecord(TypeRef root) => root.Kind == TypeKind.Record && !root.IsNullable && root.Name == RootRecord;
 

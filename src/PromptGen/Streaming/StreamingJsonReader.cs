@@ -18,6 +18,7 @@ public sealed class StreamingJsonReader
     private char[]? _utf8Chars;
     private State _state = State.BeforeRoot;
     private StreamingString? _string;
+    private StreamingString? _lastString;
     private StreamingString? _grown;
     private char _quote;
     private int _escape;
@@ -209,7 +210,7 @@ public sealed class StreamingJsonReader
             case '"':
             case '\'':
                 _quote = c;
-                _string = new StreamingString();
+                _string = _lastString = new StreamingString(_lastString);
                 Attach(_string);
                 _state = State.String;
                 return;

@@ -127,11 +127,16 @@ public static partial class ArraysPrompt
 
         internal global::PromptGen.Streaming.PartialText SkuText { get; init; }
 
-        public long? Qty { get; init; }
+        public long? Qty { get => (_present & 0x1u) != 0 ? _Qty : null; init { _Qty = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+
+        private readonly long _Qty;
 
         public string? Note { get => NoteText.Value; init => NoteText = value; }
 
         internal global::PromptGen.Streaming.PartialText NoteText { get; init; }
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;

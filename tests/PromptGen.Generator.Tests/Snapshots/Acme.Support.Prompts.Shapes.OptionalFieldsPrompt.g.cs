@@ -104,9 +104,16 @@ public static partial class OptionalFieldsPrompt
 
         internal global::PromptGen.Streaming.PartialText SubtitleText { get; init; }
 
-        public double? Rating { get; init; }
+        public double? Rating { get => (_present & 0x1u) != 0 ? _Rating : null; init { _Rating = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
 
-        public bool? Draft { get; init; }
+        private readonly double _Rating;
+
+        public bool? Draft { get => (_present & 0x2u) != 0 ? _Draft : null; init { _Draft = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
+
+        private readonly bool _Draft;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;

@@ -104,11 +104,20 @@ public static partial class ScalarsPrompt
 
         internal global::PromptGen.Streaming.PartialText GreetingText { get; init; }
 
-        public double? Score { get; init; }
+        public double? Score { get => (_present & 0x1u) != 0 ? _Score : null; init { _Score = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
 
-        public bool? Verified { get; init; }
+        private readonly double _Score;
 
-        public long? Visits { get; init; }
+        public bool? Verified { get => (_present & 0x2u) != 0 ? _Verified : null; init { _Verified = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
+
+        private readonly bool _Verified;
+
+        public long? Visits { get => (_present & 0x4u) != 0 ? _Visits : null; init { _Visits = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x4u : _present & ~0x4u; } }
+
+        private readonly long _Visits;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;

@@ -149,16 +149,22 @@ public static partial class TriageTicketPrompt
     public sealed partial record PartialOutput
     {
         /// <summary>Where the ticket goes</summary>
-        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category? Category { get; init; }
+        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category? Category { get => (_present & 0x1u) != 0 ? _Category : null; init { _Category = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+
+        private readonly global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category _Category;
 
         /// <summary>One sentence</summary>
         public string? Summary { get => SummaryText.Value; init => SummaryText = value; }
 
         internal global::PromptGen.Streaming.PartialText SummaryText { get; init; }
 
-        public double? Confidence { get; init; }
+        public double? Confidence { get => (_present & 0x2u) != 0 ? _Confidence : null; init { _Confidence = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
 
-        public bool? Urgent { get; init; }
+        private readonly double _Confidence;
+
+        public bool? Urgent { get => (_present & 0x4u) != 0 ? _Urgent : null; init { _Urgent = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x4u : _present & ~0x4u; } }
+
+        private readonly bool _Urgent;
 
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
@@ -168,7 +174,12 @@ public static partial class TriageTicketPrompt
 
         public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
 
-        public global::System.Text.Json.JsonElement? Extra { get; init; }
+        public global::System.Text.Json.JsonElement? Extra { get => (_present & 0x8u) != 0 ? _Extra : null; init { _Extra = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x8u : _present & ~0x8u; } }
+
+        private readonly global::System.Text.Json.JsonElement _Extra;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
@@ -192,9 +203,16 @@ public static partial class TriageTicketPrompt
     /// <summary><see cref="ActionsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialActionsItem
     {
-        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind? Kind { get; init; }
+        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind? Kind { get => (_present & 0x1u) != 0 ? _Kind : null; init { _Kind = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
 
-        public long? Amount { get; init; }
+        private readonly global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind _Kind;
+
+        public long? Amount { get => (_present & 0x2u) != 0 ? _Amount : null; init { _Amount = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
+
+        private readonly long _Amount;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
