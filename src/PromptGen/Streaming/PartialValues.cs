@@ -103,16 +103,16 @@ public static class PartialValues
         }
 
         var state = array.Cached as ListState<string> ?? new ListState<string>();
-        var items = array.Items;
         for (; state.Read < array.CompletedCount; state.Read++)
         {
-            if (String(items[state.Read]) is { } text)
+            if (String(array.ItemAt(state.Read)) is { } text)
             {
                 state.Builder.Add(text);
             }
         }
 
-        var tail = items.Count > state.Read ? PartialText.Of(items[items.Count - 1]) : default;
+        var count = array.Count;
+        var tail = count > state.Read ? PartialText.Of(array.ItemAt(count - 1)) : default;
         state.Snapshot = new PartialStringList(state.Builder.Items, state.Builder.Count, tail);
         array.Cached = state;
         array.CachedVersion = array.Version;
@@ -181,11 +181,10 @@ public static class PartialValues
         }
 
         var state = array.Cached as ListState<T> ?? new ListState<T>();
-        var items = array.Items;
         // Complete items are read once, into the shared builder.
         for (; state.Read < array.CompletedCount; state.Read++)
         {
-            var value = item(items[state.Read]);
+            var value = item(array.ItemAt(state.Read));
             if (has(value))
             {
                 state.Builder.Add(get(value));
@@ -194,9 +193,10 @@ public static class PartialValues
 
         var hasTail = false;
         T tail = default!;
-        if (items.Count > state.Read)
+        var count = array.Count;
+        if (count > state.Read)
         {
-            var value = item(items[items.Count - 1]);
+            var value = item(array.ItemAt(count - 1));
             if (has(value))
             {
                 hasTail = true;

@@ -82,13 +82,25 @@ internal sealed class StreamedUpdates
             : null;
 
     /// <summary>True when the two updates belong to the same message and set the response's properties alike.</summary>
+    /// <remarks>
+    /// Checked for every update of a stream, so the usual case (the same string instances, no dates, no finish reason)
+    /// is settled by reference and <c>HasValue</c> checks before any string comparison.
+    /// </remarks>
     private static bool SameMetadata(ChatResponseUpdate a, ChatResponseUpdate b) =>
-        a.Role == b.Role &&
-        a.CreatedAt == b.CreatedAt &&
-        a.FinishReason == b.FinishReason &&
-        string.Equals(a.AuthorName, b.AuthorName, StringComparison.Ordinal) &&
-        string.Equals(a.MessageId, b.MessageId, StringComparison.Ordinal) &&
-        string.Equals(a.ResponseId, b.ResponseId, StringComparison.Ordinal) &&
-        string.Equals(a.ConversationId, b.ConversationId, StringComparison.Ordinal) &&
-        string.Equals(a.ModelId, b.ModelId, StringComparison.Ordinal);
+        SameText(a.MessageId, b.MessageId) &&
+        SameText(a.ResponseId, b.ResponseId) &&
+        SameText(a.ModelId, b.ModelId) &&
+        SameText(a.ConversationId, b.ConversationId) &&
+        SameText(a.AuthorName, b.AuthorName) &&
+        SameRole(a.Role, b.Role) &&
+        SameFinish(a.FinishReason, b.FinishReason) &&
+        (a.CreatedAt.HasValue ? b.CreatedAt.HasValue && a.CreatedAt.GetValueOrDefault() == b.CreatedAt.GetValueOrDefault() : !b.CreatedAt.HasValue);
+
+    private static bool SameText(string? a, string? b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
+
+    private static bool SameRole(ChatRole? a, ChatRole? b) =>
+        a.HasValue ? b.HasValue && (ReferenceEquals(a.GetValueOrDefault().Value, b.GetValueOrDefault().Value) || a.GetValueOrDefault() == b.GetValueOrDefault()) : !b.HasValue;
+
+    private static bool SameFinish(ChatFinishReason? a, ChatFinishReason? b) =>
+        a.HasValue ? b.HasValue && a.GetValueOrDefault() == b.GetValueOrDefault() : !b.HasValue;
 }
