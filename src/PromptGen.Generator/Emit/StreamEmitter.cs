@@ -118,7 +118,7 @@ internal static class StreamEmitter
             using (w.Block($"public sealed partial record {partialName}"))
             {
                 // A partial record is copied on every chunk that changes it, so it is kept small: a nullable number,
-                // boolean, enum or JSON value is its value plus one bit of a shared mask, not a Nullable<T> each
+                // boolean, enum or JSON value is its value plus one bit of a shared mask (a boolean: two bits), not a Nullable<T> each
                 // (a long? takes 16 bytes, a long and a bit 8).
                 var members = new HashSet<string>(record.Properties.Select(p => p.PropertyName)) { names.CompletionOf(record) };
                 foreach (var property in record.Properties.Where(IsText)) members.Add(names.TextOf(record, property));
@@ -135,10 +135,17 @@ internal static class StreamEmitter
                         w.Line();
                         w.Line($"internal {TextType} {text} {{ get; init; }}");
                     }
+                    else if (property.Type.AsNonNullable().Kind == TypeKind.Boolean && bit < 31)
+                    {
+                        // A boolean is two bits of the mask: set, and its value.
+                        var flag = Flag(bit++);
+                        var on = Flag(bit++);
+                        w.Line($"public bool? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? ({mask} & {on}) != 0 : null; init => {mask} = ({mask} & ~({flag} | {on})) | (value is {{ }} v ? {flag} | (v ? {on} : 0u) : 0u); }}");
+                    }
                     else if (IsPackable(property) && bit < 32)
                     {
                         var field = Claim(members, "_" + property.PropertyName);
-                        var flag = "0x" + (1u << bit++).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
+                        var flag = Flag(bit++);
                         w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? {field} : null; init {{ {field} = value.GetValueOrDefault(); {mask} = value.HasValue ? {mask} | {flag} : {mask} & ~{flag}; }} }}");
                         w.Line();
                         w.Line($"private readonly {PartialTypeOf(property.Type, names, cls)} {field};");
@@ -245,6 +252,9 @@ internal static class StreamEmitter
 
     /// <summary>A field whose partial type is a nullable struct: kept as the value plus a bit (see EmitPartialRecords).</summary>
     private static bool IsPackable(PropertyModel property) => property.Type.AsNonNullable().IsValueType;
+
+    /// <summary>The mask bit <paramref name="bit"/> as a C# literal (<c>0x4u</c>).</summary>
+    private static string Flag(int bit) => "0x" + (1u << bit).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
 
     /// <summary><paramref name="name"/>, or it with underscores appended, clear of the record's other members.</summary>
     private static string Claim(HashSet<string> members, string name)

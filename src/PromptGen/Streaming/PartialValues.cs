@@ -114,7 +114,11 @@ public static class PartialValues
         var count = array.Count;
         var tail = count > state.Read ? PartialText.Of(array.ItemAt(count - 1)) : default;
         state.Snapshot = new PartialStringList(state.Builder.Items, state.Builder.Count, tail);
-        array.Cached = state;
+        if (!ReferenceEquals(array.Cached, state))
+        {
+            array.Cached = state;
+        }
+
         array.CachedVersion = array.Version;
         return state.Snapshot;
     }

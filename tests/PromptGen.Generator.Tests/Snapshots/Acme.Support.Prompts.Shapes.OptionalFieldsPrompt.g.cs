@@ -108,9 +108,7 @@ public static partial class OptionalFieldsPrompt
 
         private readonly double _Rating;
 
-        public bool? Draft { get => (_present & 0x2u) != 0 ? _Draft : null; init { _Draft = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
-
-        private readonly bool _Draft;
+        public bool? Draft { get => (_present & 0x2u) != 0 ? (_present & 0x4u) != 0 : null; init => _present = (_present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
 
         /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
         private readonly uint _present;

@@ -108,11 +108,9 @@ public static partial class ScalarsPrompt
 
         private readonly double _Score;
 
-        public bool? Verified { get => (_present & 0x2u) != 0 ? _Verified : null; init { _Verified = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
+        public bool? Verified { get => (_present & 0x2u) != 0 ? (_present & 0x4u) != 0 : null; init => _present = (_present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
 
-        private readonly bool _Verified;
-
-        public long? Visits { get => (_present & 0x4u) != 0 ? _Visits : null; init { _Visits = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x4u : _present & ~0x4u; } }
+        public long? Visits { get => (_present & 0x8u) != 0 ? _Visits : null; init { _Visits = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x8u : _present & ~0x8u; } }
 
         private readonly long _Visits;
 

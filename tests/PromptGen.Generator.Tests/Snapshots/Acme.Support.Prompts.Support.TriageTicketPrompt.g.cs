@@ -162,9 +162,7 @@ public static partial class TriageTicketPrompt
 
         private readonly double _Confidence;
 
-        public bool? Urgent { get => (_present & 0x4u) != 0 ? _Urgent : null; init { _Urgent = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x4u : _present & ~0x4u; } }
-
-        private readonly bool _Urgent;
+        public bool? Urgent { get => (_present & 0x4u) != 0 ? (_present & 0x8u) != 0 : null; init => _present = (_present & ~(0x4u | 0x8u)) | (value is { } v ? 0x4u | (v ? 0x8u : 0u) : 0u); }
 
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
@@ -174,7 +172,7 @@ public static partial class TriageTicketPrompt
 
         public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
 
-        public global::System.Text.Json.JsonElement? Extra { get => (_present & 0x8u) != 0 ? _Extra : null; init { _Extra = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x8u : _present & ~0x8u; } }
+        public global::System.Text.Json.JsonElement? Extra { get => (_present & 0x10u) != 0 ? _Extra : null; init { _Extra = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x10u : _present & ~0x10u; } }
 
         private readonly global::System.Text.Json.JsonElement _Extra;
 
