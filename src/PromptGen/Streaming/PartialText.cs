@@ -37,6 +37,9 @@ public readonly struct PartialText : IEquatable<PartialText>
     public static PartialText Of(StreamingNode? node) =>
         node is StreamingString s ? new PartialText(s, s.VisibleLength) : default;
 
+    /// <summary>The first <paramref name="length"/> characters of <paramref name="node"/>.</summary>
+    internal static PartialText View(StreamingString node, int length) => new(node, length);
+
     /// <inheritdoc />
     public bool Equals(PartialText other) =>
         _source is StreamingString && ReferenceEquals(_source, other._source)

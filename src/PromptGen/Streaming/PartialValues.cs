@@ -123,6 +123,35 @@ public static class PartialValues
         return state.Snapshot;
     }
 
+    /// <summary>
+    /// The items of an array of strings so far, as a value a generated record keeps (see <see cref="PartialStrings"/>):
+    /// the complete items are read into the array's shared list once; the unfinished last one is a view of its text.
+    /// </summary>
+    public static PartialStrings StringItems(StreamingNode? node)
+    {
+        if (node is not StreamingArray array)
+        {
+            return default;
+        }
+
+        if (array.Cached is not ListState<string> state)
+        {
+            state = new ListState<string>();
+            array.Cached = state;
+        }
+
+        for (; state.Read < array.CompletedCount; state.Read++)
+        {
+            if (String(array.ItemAt(state.Read)) is { } text)
+            {
+                state.Builder.Add(text);
+            }
+        }
+
+        var count = array.Count;
+        return PartialStrings.Streamed(state.Builder, count > state.Read ? array.ItemAt(count - 1) as StreamingString : null);
+    }
+
     /// <summary>The items of an array of value types that have a value so far.</summary>
     public static IReadOnlyList<T>? ValueList<T>(StreamingNode? node, Func<StreamingNode, T?> item)
         where T : struct =>

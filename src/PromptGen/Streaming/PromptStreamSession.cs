@@ -217,7 +217,10 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
     private void ThrowIfCancelled(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _cancel.Token.ThrowIfCancellationRequested();
+        if (_cancel.IsCancellationRequested)
+        {
+            _cancel.Token.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>Lets the caller's token for this step cancel the model's stream too.</summary>

@@ -67,7 +67,20 @@ public sealed class StreamingString : StreamingNode
             Move(chars.Length);
         }
 
-        chars.CopyTo(_chars.AsSpan(_start + _length));
+        var at = _start + _length;
+        if (chars.Length <= 8)
+        {
+            // A token's few characters: a loop, not a call to the block copy.
+            for (var i = 0; i < chars.Length; i++)
+            {
+                _chars[at + i] = chars[i];
+            }
+        }
+        else
+        {
+            chars.CopyTo(_chars.AsSpan(at));
+        }
+
         _length += chars.Length;
     }
 

@@ -109,7 +109,9 @@ public static partial class ArraysPrompt
     public sealed partial record PartialOutput
     {
         /// <summary>list of tags</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => TagsItems.Value; init => TagsItems = global::PromptGen.Streaming.PartialStrings.From(value); }
+
+        internal global::PromptGen.Streaming.PartialStrings TagsItems { get; init; }
 
         public global::System.Collections.Generic.IReadOnlyList<double>? Vector { get; init; }
 
@@ -167,7 +169,7 @@ public static partial class ArraysPrompt
             {
                 switch (field)
                 {
-                    case 0: { var v = global::PromptGen.Streaming.PartialValues.StringList(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Tags) ? r : r with { Tags = v }; }
+                    case 0: { var v = global::PromptGen.Streaming.PartialStrings.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.TagsItems) ? r : r with { TagsItems = v }; }
                     case 1: { var v = global::PromptGen.Streaming.PartialValues.ValueList(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Vector) ? r : r with { Vector = v }; }
                     case 2: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => LinesItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Lines) ? r : r with { Lines = v }; }
                     default: return r;

@@ -164,7 +164,9 @@ public static partial class TriageTicketPrompt
 
         public bool? Urgent { get => (_present & 0x4u) != 0 ? (_present & 0x8u) != 0 : null; init => _present = (_present & ~(0x4u | 0x8u)) | (value is { } v ? 0x4u | (v ? 0x8u : 0u) : 0u); }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => TagsItems.Value; init => TagsItems = global::PromptGen.Streaming.PartialStrings.From(value); }
+
+        internal global::PromptGen.Streaming.PartialStrings TagsItems { get; init; }
 
         public global::Acme.Support.Prompts.Support.TriageTicketPrompt.PartialCustomer? Customer { get; init; }
 
@@ -258,7 +260,7 @@ public static partial class TriageTicketPrompt
                     case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.SummaryText) ? r : r with { SummaryText = v }; }
                     case 2: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Confidence) ? r : r with { Confidence = v }; }
                     case 3: { var v = global::PromptGen.Streaming.PartialValues.Boolean(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Urgent) ? r : r with { Urgent = v }; }
-                    case 4: { var v = global::PromptGen.Streaming.PartialValues.StringList(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Tags) ? r : r with { Tags = v }; }
+                    case 4: { var v = global::PromptGen.Streaming.PartialStrings.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.TagsItems) ? r : r with { TagsItems = v }; }
                     case 5: { var v = CustomerReader.Read(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Customer) ? r : r with { Customer = v }; }
                     case 6: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => ActionsItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Actions) ? r : r with { Actions = v }; }
                     case 7: { var v = global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Scores) ? r : r with { Scores = v }; }
