@@ -68,18 +68,24 @@ public sealed class PartialRecordReader<T>
             }
         }
 
-        state.Stable = o.CompletedCount;
-        // The completeness snapshot is reused while it holds, so the same instance means nothing to set.
-        var completion = PartialFields.Of(o);
-        if (!ReferenceEquals(completion, state.Completion))
+        var completed = o.CompletedCount;
+        state.Stable = completed;
+        // Most updates only grow a value: the completeness set last still holds, and nothing is to be set.
+        var last = state.Completion;
+        if (last is null || last.StartedCount != count || last.CompletedCount != completed || last.IsClosed != o.IsComplete)
         {
-            state.Completion = completion;
-            record = _withCompletion(record, completion);
+            // The snapshot is shared by the object's readers, so the same instance means nothing to set.
+            var completion = PartialFields.Of(o);
+            if (!ReferenceEquals(completion, last))
+            {
+                state.Completion = completion;
+                record = _withCompletion(record, completion);
+            }
         }
 
         state.Record = record;
         o.CachedVersion = o.Version;
-        return state.Record;
+        return record;
     }
 
     /// <summary>What one streamed object's record has read so far.</summary>
