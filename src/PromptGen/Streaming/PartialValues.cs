@@ -102,25 +102,11 @@ public static class PartialValues
             return cached.Snapshot;
         }
 
-        var state = array.Cached as ListState<string> ?? new ListState<string>();
-        for (; state.Read < array.CompletedCount; state.Read++)
-        {
-            if (String(array.ItemAt(state.Read)) is { } text)
-            {
-                state.Builder.Add(text);
-            }
-        }
-
-        var count = array.Count;
-        var tail = count > state.Read ? PartialText.Of(array.ItemAt(count - 1)) : default;
-        state.Snapshot = new PartialStringList(state.Builder.Items, state.Builder.Count, tail);
-        if (!ReferenceEquals(array.Cached, state))
-        {
-            array.Cached = state;
-        }
-
+        // The same reading as a record's list field; the list is built here because the caller keeps a list.
+        var items = StringItems(array).Value!;
+        ((ListState<string>)array.Cached!).Snapshot = items;
         array.CachedVersion = array.Version;
-        return state.Snapshot;
+        return items;
     }
 
     /// <summary>
