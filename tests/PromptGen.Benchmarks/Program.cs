@@ -234,6 +234,8 @@ internal static class Profile
         var process = System.Diagnostics.Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
         var allocatedStart = GC.GetAllocatedBytesForCurrentThread();
+        var gen0Start = GC.CollectionCount(0);
+        var gen1Start = GC.CollectionCount(1);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         long count = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -246,7 +248,7 @@ internal static class Profile
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
         // Per CPU second as well: on a shared machine it moves much less than per wall second (it includes the GC's work).
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what} {engine}: {count / watch.Elapsed.TotalSeconds:F0} ops/s wall, {count / cpu:F0} ops per CPU s, {allocated:F0} B allocated per op"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what} {engine}: {count / watch.Elapsed.TotalSeconds:F0} ops/s wall, {count / cpu:F0} ops per CPU s, {allocated:F0} B allocated per op, {(GC.CollectionCount(0) - gen0Start) * 1000.0 / count:F1} gen0 and {(GC.CollectionCount(1) - gen1Start) * 1000.0 / count:F1} gen1 collections per 1,000 ops"));
         return 0;
     }
 }

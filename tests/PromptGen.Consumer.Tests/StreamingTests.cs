@@ -89,6 +89,50 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Partial_values_already_yielded_never_change()
+    {
+        // Read as each partial arrives...
+        var atYield = new List<string>();
+        await foreach (var partial in new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1)).ExtractInvoiceStreamAsync("x"))
+            atYield.Add(PartialGrowth.ToJson(partial)!.ToJsonString());
+
+        // ...and kept unread until the stream has finished: a consumer may hold on to any of them.
+        var stream = new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1)).ExtractInvoiceStreamAsync("x");
+        var kept = new List<ExtractInvoicePrompt.PartialOutput>();
+        await foreach (var partial in stream) kept.Add(partial);
+        await stream.GetResultAsync();
+
+        Assert.True(atYield.Count > 100, $"only {atYield.Count} partial values");
+        Assert.Equal(atYield, kept.Select(p => PartialGrowth.ToJson(p)!.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task Booleans_numbers_and_enum_values_are_null_until_complete_then_keep_their_value()
+    {
+        const string answer = """{"urgent": true, "escalate": false, "count": 0, "level": "high"}""";
+        var stream = new ChunkedChatClient(ChunkedChatClient.Split(answer, 1)).StreamFlagsStreamAsync("x");
+        var partials = new List<StreamFlagsPrompt.PartialOutput>();
+        await foreach (var partial in stream) partials.Add(partial);
+        var result = await stream.GetResultAsync();
+
+        var last = partials[^1];
+        Assert.Equal((true, false, 0L, StreamFlagsPrompt.Level.High), (last.Urgent, last.Escalate, last.Count, last.Level)!);
+        Assert.Equal((result.Value.Urgent, result.Value.Escalate, result.Value.Count), (last.Urgent!.Value, last.Escalate!.Value, last.Count!.Value));
+        // false and 0 are values, not "not yet": they appear once complete and stay.
+        var escalateAt = partials.FindIndex(p => p.Escalate is not null);
+        Assert.True(escalateAt > 0);
+        Assert.All(partials.Take(escalateAt), p => Assert.Null(p.Escalate));
+        Assert.All(partials.Skip(escalateAt), p => Assert.False(p.Escalate));
+        Assert.All(partials.Where(p => p.Urgent is not null), p => Assert.True(p.Urgent));
+        Assert.Null(partials[0].Count);
+        // Setting one field in a copy leaves the others as they were.
+        var copy = last with { Escalate = null, Count = 7 };
+        Assert.Equal((true, (bool?)null, 7L, StreamFlagsPrompt.Level.High), (copy.Urgent, copy.Escalate, copy.Count, copy.Level)!);
+        Assert.Equal(last, last with { Urgent = true });
+        Assert.NotEqual(last, copy);
+    }
+
+    [Fact]
     public async Task A_number_appears_only_when_complete()
     {
         var client = new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1));

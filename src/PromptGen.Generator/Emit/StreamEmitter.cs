@@ -16,6 +16,7 @@ internal static class StreamEmitter
     private const string RecordReader = "global::PromptGen.Streaming.PartialRecordReader";
     private const string RootRecord = "Output";
     private const string TextType = "global::PromptGen.Streaming.PartialText";
+    private const string StringsType = "global::PromptGen.Streaming.PartialStrings";
 
     /// <summary>The partial value type of <paramref name="model"/>'s stream, qualified.</summary>
     public static string PartialType(PromptModel model) =>
@@ -117,6 +118,13 @@ internal static class StreamEmitter
                 : $"/// <summary><see cref=\"{record.Name}\"/> as it streams; <see cref=\"Completion\"/> says which fields are complete.</summary>");
             using (w.Block($"public sealed partial record {partialName}"))
             {
+                // A partial record is copied on every chunk that changes it, so it is kept small: a nullable number,
+                // boolean, enum or JSON value is its value plus one bit of a shared mask (a boolean: two bits), not a Nullable<T> each
+                // (a long? takes 16 bytes, a long and a bit 8).
+                var members = new HashSet<string>(record.Properties.Select(p => p.PropertyName)) { names.CompletionOf(record) };
+                foreach (var property in record.Properties.Where(p => IsText(p) || IsStrings(p))) members.Add(names.TextOf(record, property));
+                var mask = Claim(members, "_present");
+                var bit = 0;
                 foreach (var property in record.Properties)
                 {
                     XmlDoc.Summary(w, property.Description);
@@ -128,11 +136,41 @@ internal static class StreamEmitter
                         w.Line();
                         w.Line($"internal {TextType} {text} {{ get; init; }}");
                     }
+                    else if (IsStrings(property))
+                    {
+                        // The complete items are shared and the last one is a view of its text; the list is built when read.
+                        var items = names.TextOf(record, property);
+                        w.Line($"public global::System.Collections.Generic.IReadOnlyList<string>? {property.PropertyName} {{ get => {items}.Value; init => {items} = {StringsType}.From(value); }}");
+                        w.Line();
+                        w.Line($"internal {StringsType} {items} {{ get; init; }}");
+                    }
+                    else if (property.Type.AsNonNullable().Kind == TypeKind.Boolean && bit < 31)
+                    {
+                        // A boolean is two bits of the mask: set, and its value.
+                        var flag = Flag(bit++);
+                        var on = Flag(bit++);
+                        w.Line($"public bool? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? ({mask} & {on}) != 0 : null; init => {mask} = ({mask} & ~({flag} | {on})) | (value is {{ }} v ? {flag} | (v ? {on} : 0u) : 0u); }}");
+                    }
+                    else if (IsPackable(property) && bit < 32)
+                    {
+                        var field = Claim(members, "_" + property.PropertyName);
+                        var flag = Flag(bit++);
+                        w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? {field} : null; init {{ {field} = value.GetValueOrDefault(); {mask} = value.HasValue ? {mask} | {flag} : {mask} & ~{flag}; }} }}");
+                        w.Line();
+                        w.Line($"private readonly {PartialTypeOf(property.Type, names, cls)} {field};");
+                    }
                     else
                     {
                         w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get; init; }}");
                     }
 
+                    w.Line();
+                }
+
+                if (bit > 0)
+                {
+                    w.Line("/// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>");
+                    w.Line($"private readonly uint {mask};");
                     w.Line();
                 }
 
@@ -176,8 +214,8 @@ internal static class StreamEmitter
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
-                    var (member, read) = IsText(property)
-                        ? (names.TextOf(record, property), $"{TextType}.Of(n)")
+                    var (member, read) = IsText(property) ? (names.TextOf(record, property), $"{TextType}.Of(n)")
+                        : IsStrings(property) ? (names.TextOf(record, property), $"{StringsType}.Of(n)")
                         : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready));
                     w.Line($"            case {i}: {{ var v = {read}; return {Values}.Same(v, r.{member}) ? r : r with {{ {member} = v }}; }}");
                 }
@@ -220,6 +258,23 @@ internal static class StreamEmitter
     private static string ReaderOf(string recordName) => recordName + "Reader";
 
     private static bool IsText(PropertyModel property) => property.Type.AsNonNullable().Kind == TypeKind.String;
+
+    /// <summary>A list of (non-null) strings: kept as a <c>PartialStrings</c> view, like a text (see EmitPartialRecords).</summary>
+    private static bool IsStrings(PropertyModel property) =>
+        property.Type.AsNonNullable() is { Kind: TypeKind.List, Element: { Kind: TypeKind.String, IsNullable: false } };
+
+    /// <summary>A field whose partial type is a nullable struct: kept as the value plus a bit (see EmitPartialRecords).</summary>
+    private static bool IsPackable(PropertyModel property) => property.Type.AsNonNullable().IsValueType;
+
+    /// <summary>The mask bit <paramref name="bit"/> as a C# literal (<c>0x4u</c>).</summary>
+    private static string Flag(int bit) => "0x" + (1u << bit).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
+
+    /// <summary><paramref name="name"/>, or it with underscores appended, clear of the record's other members.</summary>
+    private static string Claim(HashSet<string> members, string name)
+    {
+        while (!members.Add(name)) name += "_";
+        return name;
+    }
 
     private static bool IsRootRecord(TypeRef root) => root.Kind == TypeKind.Record && !root.IsNullable && root.Name == RootRecord;
 
@@ -297,10 +352,10 @@ internal static class StreamEmitter
             return name;
         }
 
-        /// <summary><c>{Property}Text</c>: the internal view a string property reads, clear of the record's other names.</summary>
+        /// <summary><c>{Property}Text</c> (<c>{Property}Items</c> for a list of strings): the internal view the property reads, clear of the record's other names.</summary>
         public string TextOf(RecordModel record, PropertyModel property)
         {
-            var name = property.PropertyName + "Text";
+            var name = property.PropertyName + (IsStrings(property) ? "Items" : "Text");
             var completion = CompletionOf(record);
             while (name == completion || record.Properties.Any(p => p.PropertyName == name)) name += "_";
             return name;

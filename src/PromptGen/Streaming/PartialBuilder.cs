@@ -33,20 +33,11 @@ internal sealed class JsonPartialBuilder<TPartial> : PartialBuilder<TPartial>
 {
     private readonly StreamingJsonReader _reader = new();
     private readonly Func<StreamingNode, TPartial?> _project;
-    private readonly bool _newOnlyWhenChanged;
     private long _version;
     private TPartial? _last;
 
     /// <param name="project">Projects the streamed root value onto the partial type.</param>
-    /// <param name="newOnlyWhenChanged">
-    /// True when <paramref name="project"/> returns the previous instance unless the value changed (a
-    /// <see cref="PartialRecordReader{T}"/>): then a new instance is a change, and comparing the values is skipped.
-    /// </param>
-    public JsonPartialBuilder(Func<StreamingNode, TPartial?> project, bool newOnlyWhenChanged = false)
-    {
-        _project = project;
-        _newOnlyWhenChanged = newOnlyWhenChanged;
-    }
+    public JsonPartialBuilder(Func<StreamingNode, TPartial?> project) => _project = project;
 
     public override bool Append(string chunk, out TPartial partial)
     {
@@ -59,7 +50,43 @@ internal sealed class JsonPartialBuilder<TPartial> : PartialBuilder<TPartial>
 
         _version = _reader.Version;
         var next = _project(_reader.Root);
-        if (next is null || ReferenceEquals(next, _last) || (!_newOnlyWhenChanged && next.Equals(_last)))
+        if (next is null || ReferenceEquals(next, _last) || next.Equals(_last))
+        {
+            return false;
+        }
+
+        _last = next;
+        partial = next;
+        return true;
+    }
+}
+
+/// <summary>
+/// A JSON answer whose partial value is a generated record: the <see cref="PartialRecordReader{T}"/> returns the previous
+/// instance unless the value changed, so a new instance is a change and the records are never compared.
+/// </summary>
+internal sealed class RecordPartialBuilder<TPartial> : PartialBuilder<TPartial>
+    where TPartial : class
+{
+    private readonly StreamingJsonReader _reader = new();
+    private readonly PartialRecordReader<TPartial> _records;
+    private long _version;
+    private TPartial? _last;
+
+    public RecordPartialBuilder(PartialRecordReader<TPartial> records) => _records = records;
+
+    public override bool Append(string chunk, out TPartial partial)
+    {
+        _reader.Append(chunk);
+        partial = null!;
+        if (_reader.Version == _version)
+        {
+            return false;
+        }
+
+        _version = _reader.Version;
+        var next = _records.Read(_reader.Root);
+        if (next is null || ReferenceEquals(next, _last))
         {
             return false;
         }

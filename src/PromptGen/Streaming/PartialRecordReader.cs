@@ -54,31 +54,38 @@ public sealed class PartialRecordReader<T>
             return state.Record;
         }
 
-        var properties = o.Properties;
-        state.Resolve(properties, _wireNames);
+        var count = o.PropertyCount;
+        state.Resolve(o, count, _wireNames);
         var record = state.Record;
+        var fields = state.Fields;
         // Properties before the first incomplete one were read when they completed and can no longer change.
-        for (var i = state.Stable; i < properties.Count; i++)
+        for (var i = state.Stable; i < count; i++)
         {
-            var field = state.Fields[i];
+            var field = fields[i];
             if (field >= 0)
             {
-                record = _readField(record, field, properties[i].Value);
+                record = _readField(record, field, o.ValueAt(i));
             }
         }
 
-        state.Stable = o.CompletedCount;
-        // The completeness snapshot is reused while it holds, so the same instance means nothing to set.
-        var completion = PartialFields.Of(o);
-        if (!ReferenceEquals(completion, state.Completion))
+        var completed = o.CompletedCount;
+        state.Stable = completed;
+        // Most updates only grow a value: the completeness set last still holds, and nothing is to be set.
+        var last = state.Completion;
+        if (last is null || last.StartedCount != count || last.CompletedCount != completed || last.IsClosed != o.IsComplete)
         {
-            state.Completion = completion;
-            record = _withCompletion(record, completion);
+            // The snapshot is shared by the object's readers, so the same instance means nothing to set.
+            var completion = PartialFields.Of(o);
+            if (!ReferenceEquals(completion, last))
+            {
+                state.Completion = completion;
+                record = _withCompletion(record, completion);
+            }
         }
 
         state.Record = record;
         o.CachedVersion = o.Version;
-        return state.Record;
+        return record;
     }
 
     /// <summary>What one streamed object's record has read so far.</summary>
@@ -101,21 +108,21 @@ public sealed class PartialRecordReader<T>
         public int Stable;
 
         /// <summary>Matches the names of the properties that arrived since the last update, once each.</summary>
-        public void Resolve(IReadOnlyList<KeyValuePair<string, StreamingNode?>> properties, string[] wireNames)
+        public void Resolve(StreamingObject o, int count, string[] wireNames)
         {
-            if (_resolved == properties.Count)
+            if (_resolved == count)
             {
                 return;
             }
 
-            if (Fields.Length < properties.Count)
+            if (Fields.Length < count)
             {
-                Array.Resize(ref Fields, Math.Max(properties.Count, Fields.Length * 2));
+                Array.Resize(ref Fields, Math.Max(count, Fields.Length * 2));
             }
 
-            for (; _resolved < properties.Count; _resolved++)
+            for (; _resolved < count; _resolved++)
             {
-                var field = Array.IndexOf(wireNames, properties[_resolved].Key);
+                var field = Array.IndexOf(wireNames, o.NameAt(_resolved));
                 if (field >= 0)
                 {
                     // The first property of a name gives the field its value; a repeated name is ignored.

@@ -11,35 +11,38 @@ namespace PromptGen.Streaming;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct PartialText : IEquatable<PartialText>
 {
-    private readonly StreamingString? _node;
+    // One reference and a length (16 bytes, not 24): a partial record is copied on every chunk, so its size matters.
+    // The reference is the streamed string (a view of its first _length characters) or a text given whole.
+    private readonly object? _source;
     private readonly int _length;
-    private readonly string? _text;
 
-    private PartialText(StreamingString? node, int length, string? text)
+    private PartialText(object? source, int length)
     {
-        _node = node;
+        _source = source;
         _length = length;
-        _text = text;
     }
 
     /// <summary>The text; null when the field has not started.</summary>
-    public string? Value => _node is null ? _text : _node.TextOf(_length);
+    public string? Value => _source is StreamingString node ? node.TextOf(_length) : (string?)_source;
 
     /// <summary>True when there is a text (<see cref="Value"/> is not null), without building it.</summary>
-    internal bool HasValue => _node is not null || _text is not null;
+    internal bool HasValue => _source is not null;
 
     /// <summary>A text given whole (a <c>with</c> expression or an initializer in the caller's code).</summary>
     /// <param name="text">The text.</param>
-    public static implicit operator PartialText(string? text) => new(null, 0, text);
+    public static implicit operator PartialText(string? text) => new(text, 0);
 
     /// <summary>The text of <paramref name="node"/> so far; empty (null text) when it is absent or not a string.</summary>
     /// <param name="node">A streamed value.</param>
     public static PartialText Of(StreamingNode? node) =>
-        node is StreamingString s ? new PartialText(s, s.VisibleLength, null) : default;
+        node is StreamingString s ? new PartialText(s, s.VisibleLength) : default;
+
+    /// <summary>The first <paramref name="length"/> characters of <paramref name="node"/>.</summary>
+    internal static PartialText View(StreamingString node, int length) => new(node, length);
 
     /// <inheritdoc />
     public bool Equals(PartialText other) =>
-        _node is not null && ReferenceEquals(_node, other._node)
+        _source is StreamingString && ReferenceEquals(_source, other._source)
             ? _length == other._length
             : string.Equals(Value, other.Value, StringComparison.Ordinal);
 

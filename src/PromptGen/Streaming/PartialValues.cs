@@ -102,21 +102,40 @@ public static class PartialValues
             return cached.Snapshot;
         }
 
-        var state = array.Cached as ListState<string> ?? new ListState<string>();
-        var items = array.Items;
+        // The same reading as a record's list field; the list is built here because the caller keeps a list.
+        var items = StringItems(array).Value!;
+        ((ListState<string>)array.Cached!).Snapshot = items;
+        array.CachedVersion = array.Version;
+        return items;
+    }
+
+    /// <summary>
+    /// The items of an array of strings so far, as a value a generated record keeps (see <see cref="PartialStrings"/>):
+    /// the complete items are read into the array's shared list once; the unfinished last one is a view of its text.
+    /// </summary>
+    public static PartialStrings StringItems(StreamingNode? node)
+    {
+        if (node is not StreamingArray array)
+        {
+            return default;
+        }
+
+        if (array.Cached is not ListState<string> state)
+        {
+            state = new ListState<string>();
+            array.Cached = state;
+        }
+
         for (; state.Read < array.CompletedCount; state.Read++)
         {
-            if (String(items[state.Read]) is { } text)
+            if (String(array.ItemAt(state.Read)) is { } text)
             {
                 state.Builder.Add(text);
             }
         }
 
-        var tail = items.Count > state.Read ? PartialText.Of(items[items.Count - 1]) : default;
-        state.Snapshot = new PartialStringList(state.Builder.Items, state.Builder.Count, tail);
-        array.Cached = state;
-        array.CachedVersion = array.Version;
-        return state.Snapshot;
+        var count = array.Count;
+        return PartialStrings.Streamed(state.Builder, count > state.Read ? array.ItemAt(count - 1) as StreamingString : null);
     }
 
     /// <summary>The items of an array of value types that have a value so far.</summary>
@@ -181,11 +200,10 @@ public static class PartialValues
         }
 
         var state = array.Cached as ListState<T> ?? new ListState<T>();
-        var items = array.Items;
         // Complete items are read once, into the shared builder.
         for (; state.Read < array.CompletedCount; state.Read++)
         {
-            var value = item(items[state.Read]);
+            var value = item(array.ItemAt(state.Read));
             if (has(value))
             {
                 state.Builder.Add(get(value));
@@ -194,9 +212,10 @@ public static class PartialValues
 
         var hasTail = false;
         T tail = default!;
-        if (items.Count > state.Read)
+        var count = array.Count;
+        if (count > state.Read)
         {
-            var value = item(items[items.Count - 1]);
+            var value = item(array.ItemAt(count - 1));
             if (has(value))
             {
                 hasTail = true;

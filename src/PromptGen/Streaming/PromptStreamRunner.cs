@@ -68,7 +68,7 @@ public static class PromptStreamRunner
         where TPartial : class
     {
         if (partial is null) throw new ArgumentNullException(nameof(partial));
-        return Create(client, input, render, promptOptions, options, reader, new JsonPartialBuilder<TPartial>(partial.Read, newOnlyWhenChanged: true), cancellationToken);
+        return Create(client, input, render, promptOptions, options, reader, new RecordPartialBuilder<TPartial>(partial), cancellationToken);
     }
 
     /// <summary>Streams a prompt with a text output: each partial value is the text so far.</summary>

@@ -122,9 +122,7 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
     /// <summary>Records the model's current update; true when it changed the partial value.</summary>
     private bool TakeCurrent()
     {
-        var update = _stream!.Current;
-        _updates.Add(update);
-        if (_partials.Append(update.Text, out var partial))
+        if (_partials.Append(_updates.Add(_stream!.Current), out var partial))
         {
             Current = partial;
             return true;
@@ -219,7 +217,10 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
     private void ThrowIfCancelled(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _cancel.Token.ThrowIfCancellationRequested();
+        if (_cancel.IsCancellationRequested)
+        {
+            _cancel.Token.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>Lets the caller's token for this step cancel the model's stream too.</summary>

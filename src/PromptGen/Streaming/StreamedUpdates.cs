@@ -17,23 +17,26 @@ internal sealed class StreamedUpdates
     private int _runLength;
 
     /// <summary>Keeps <paramref name="update"/>, joining it to the run of plain text before it when it can.</summary>
-    public void Add(ChatResponseUpdate update)
+    /// <returns>The update's text (as <see cref="ChatResponseUpdate.Text"/>), read once here for the caller.</returns>
+    public string Add(ChatResponseUpdate update)
     {
-        if (_runLength > 0 && IsPlainText(update) && SameMetadata(_updates[_updates.Count - 1], update))
+        var text = PlainText(update);
+        if (text is not null && _runLength > 0 && SameMetadata(_updates[_updates.Count - 1], update))
         {
             if (_runLength == 1)
             {
                 _runText.Clear().Append(((TextContent)_updates[_updates.Count - 1].Contents[0]).Text);
             }
 
-            _runText.Append(((TextContent)update.Contents[0]).Text);
+            _runText.Append(text);
             _runLength++;
-            return;
+            return text;
         }
 
         CloseRun();
         _updates.Add(update);
-        _runLength = IsPlainText(update) ? 1 : 0;
+        _runLength = text is not null ? 1 : 0;
+        return text ?? update.Text;
     }
 
     /// <summary>The response of all the updates, as <c>ToChatResponse</c> makes it.</summary>
@@ -65,25 +68,39 @@ internal sealed class StreamedUpdates
     }
 
     /// <summary>
-    /// One text and nothing else that the response keeps per update: <c>ToChatResponse</c> joins such texts into one
-    /// <see cref="TextContent"/> without their raw representations, keeping only the first one's additional properties
-    /// (required to be none here).
+    /// The text of an update that is one text and nothing else that the response keeps per update, else null:
+    /// <c>ToChatResponse</c> joins such texts into one <see cref="TextContent"/> without their raw representations,
+    /// keeping only the first one's additional properties (required to be none here).
     /// </summary>
-    private static bool IsPlainText(ChatResponseUpdate update) =>
-        update.Contents.Count == 1 &&
-        update.Contents[0] is TextContent { AdditionalProperties: null, Annotations: null } text &&
+    private static string? PlainText(ChatResponseUpdate update) =>
+        update.Contents is { Count: 1 } contents &&
+        contents[0] is TextContent { AdditionalProperties: null, Annotations: null } text &&
         text.GetType() == typeof(TextContent) &&
         update.AdditionalProperties is null &&
-        update.ContinuationToken is null;
+        update.ContinuationToken is null
+            ? text.Text
+            : null;
 
     /// <summary>True when the two updates belong to the same message and set the response's properties alike.</summary>
+    /// <remarks>
+    /// Checked for every update of a stream, so the usual case (the same string instances, no dates, no finish reason)
+    /// is settled by reference and <c>HasValue</c> checks before any string comparison.
+    /// </remarks>
     private static bool SameMetadata(ChatResponseUpdate a, ChatResponseUpdate b) =>
-        a.Role == b.Role &&
-        a.CreatedAt == b.CreatedAt &&
-        a.FinishReason == b.FinishReason &&
-        string.Equals(a.AuthorName, b.AuthorName, StringComparison.Ordinal) &&
-        string.Equals(a.MessageId, b.MessageId, StringComparison.Ordinal) &&
-        string.Equals(a.ResponseId, b.ResponseId, StringComparison.Ordinal) &&
-        string.Equals(a.ConversationId, b.ConversationId, StringComparison.Ordinal) &&
-        string.Equals(a.ModelId, b.ModelId, StringComparison.Ordinal);
+        SameText(a.MessageId, b.MessageId) &&
+        SameText(a.ResponseId, b.ResponseId) &&
+        SameText(a.ModelId, b.ModelId) &&
+        SameText(a.ConversationId, b.ConversationId) &&
+        SameText(a.AuthorName, b.AuthorName) &&
+        SameRole(a.Role, b.Role) &&
+        SameFinish(a.FinishReason, b.FinishReason) &&
+        (a.CreatedAt.HasValue ? b.CreatedAt.HasValue && a.CreatedAt.GetValueOrDefault() == b.CreatedAt.GetValueOrDefault() : !b.CreatedAt.HasValue);
+
+    private static bool SameText(string? a, string? b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
+
+    private static bool SameRole(ChatRole? a, ChatRole? b) =>
+        a.HasValue ? b.HasValue && (ReferenceEquals(a.GetValueOrDefault().Value, b.GetValueOrDefault().Value) || a.GetValueOrDefault() == b.GetValueOrDefault()) : !b.HasValue;
+
+    private static bool SameFinish(ChatFinishReason? a, ChatFinishReason? b) =>
+        a.HasValue ? b.HasValue && a.GetValueOrDefault() == b.GetValueOrDefault() : !b.HasValue;
 }

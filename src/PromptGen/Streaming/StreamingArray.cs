@@ -16,6 +16,12 @@ public sealed class StreamingArray : StreamingNode
     /// <summary>How many leading items are complete.</summary>
     public int CompletedCount { get; private set; }
 
+    /// <summary>How many items have been read (for generated readers: no interface call per update).</summary>
+    internal int Count => _items.Count;
+
+    /// <summary>The item at <paramref name="index"/>.</summary>
+    internal StreamingNode ItemAt(int index) => _items[index];
+
     internal void Add(StreamingNode item) => _items.Add(item);
 
     internal void CompleteItems() => CompletedCount = _items.Count;

@@ -12,12 +12,15 @@ public sealed class StreamingJsonReader
 {
     private const int MaxDepth = 256;
 
-    private readonly List<StreamingNode> _open = new();
+    // The open containers, outermost first: an array and a count, because every chunk walks it (Touch).
+    private StreamingNode[] _open = new StreamingNode[8];
+    private int _depth;
     private readonly StringBuilder _token = new();
     private Decoder? _utf8;
     private char[]? _utf8Chars;
     private State _state = State.BeforeRoot;
     private StreamingString? _string;
+    private StreamingString? _lastString;
     private StreamingString? _grown;
     private char _quote;
     private int _escape;
@@ -107,8 +110,7 @@ public sealed class StreamingJsonReader
             if (_state == State.String && _escape == 0)
             {
                 var rest = chars.Slice(i);
-                var end = rest.IndexOfAny(_quote, '\\');
-                var run = end < 0 ? rest.Length : end;
+                var run = StringRun(rest, _quote);
                 if (run > 0)
                 {
                     _string!.Append(rest.Slice(0, run));
@@ -120,6 +122,27 @@ public sealed class StreamingJsonReader
 
             Read(chars[i++]);
         }
+    }
+
+    /// <summary>How many characters of <paramref name="chars"/> come before the next quote or backslash.</summary>
+    private static int StringRun(ReadOnlySpan<char> chars, char quote)
+    {
+        // A token is a few characters: a plain loop beats the vectorized search's set-up at that size.
+        if (chars.Length < 16)
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] == quote || chars[i] == '\\')
+                {
+                    return i;
+                }
+            }
+
+            return chars.Length;
+        }
+
+        var end = chars.IndexOfAny(quote, '\\');
+        return end < 0 ? chars.Length : end;
     }
 
     private void Read(char c)
@@ -209,7 +232,7 @@ public sealed class StreamingJsonReader
             case '"':
             case '\'':
                 _quote = c;
-                _string = new StreamingString();
+                _string = _lastString = new StreamingString(_lastString);
                 Attach(_string);
                 _state = State.String;
                 return;
@@ -237,7 +260,7 @@ public sealed class StreamingJsonReader
             return;
         }
 
-        var top = _open[_open.Count - 1];
+        var top = _open[_depth - 1];
         switch (c)
         {
             case ',':
@@ -340,7 +363,7 @@ public sealed class StreamingJsonReader
     {
         if (_state == State.Key)
         {
-            var top = (StreamingObject)_open[_open.Count - 1];
+            var top = (StreamingObject)_open[_depth - 1];
             top.AddProperty(_token.ToString());
             Touch(null);
             _state = State.Colon;
@@ -383,7 +406,7 @@ public sealed class StreamingJsonReader
 
     private void OpenContainer(char c)
     {
-        if (_open.Count == MaxDepth)
+        if (_depth == MaxDepth)
         {
             _state = State.Stopped;
             return;
@@ -391,21 +414,26 @@ public sealed class StreamingJsonReader
 
         StreamingNode container = c == '{' ? new StreamingObject() : new StreamingArray();
         Attach(container);
-        _open.Add(container);
+        if (_depth == _open.Length)
+        {
+            Array.Resize(ref _open, _open.Length * 2);
+        }
+
+        _open[_depth++] = container;
         Touch(container);
         _state = c == '{' ? State.KeyOrEnd : State.Value;
     }
 
     private void CloseContainer(StreamingNodeKind kind)
     {
-        var top = _open[_open.Count - 1];
+        var top = _open[_depth - 1];
         if (top.Kind != kind || (top is StreamingObject o && o.HasPendingProperty))
         {
             _state = State.Stopped;
             return;
         }
 
-        _open.RemoveAt(_open.Count - 1);
+        _open[--_depth] = null!;
         top.IsComplete = true;
         Completed(top);
     }
@@ -413,13 +441,13 @@ public sealed class StreamingJsonReader
     /// <summary>Puts a new value where the grammar expects it: the pending property, the next item, or the root.</summary>
     private void Attach(StreamingNode value)
     {
-        if (_open.Count == 0)
+        if (_depth == 0)
         {
             Root = value;
             return;
         }
 
-        switch (_open[_open.Count - 1])
+        switch (_open[_depth - 1])
         {
             case StreamingObject o:
                 o.SetLastValue(value);
@@ -433,14 +461,14 @@ public sealed class StreamingJsonReader
     /// <summary>A value is complete: so is its place in the parent; the reader expects a separator next.</summary>
     private void Completed(StreamingNode value)
     {
-        if (_open.Count == 0)
+        if (_depth == 0)
         {
             Touch(value);
             _state = State.Done;
             return;
         }
 
-        switch (_open[_open.Count - 1])
+        switch (_open[_depth - 1])
         {
             case StreamingObject o:
                 o.CompleteProperties();
@@ -463,9 +491,10 @@ public sealed class StreamingJsonReader
             changed.Version = version;
         }
 
-        for (var i = 0; i < _open.Count; i++)
+        var open = _open;
+        for (var i = 0; i < _depth && i < open.Length; i++)
         {
-            _open[i].Version = version;
+            open[i].Version = version;
         }
     }
 

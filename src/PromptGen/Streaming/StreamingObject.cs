@@ -46,6 +46,15 @@ public sealed class StreamingObject : StreamingNode
     /// <summary>The last completeness snapshot of this object, reused while it still holds.</summary>
     internal PartialFields? Completion { get; set; }
 
+    /// <summary>How many properties have been read (for generated readers: no interface call per update).</summary>
+    internal int PropertyCount => _properties.Count;
+
+    /// <summary>The name of the property at <paramref name="index"/>.</summary>
+    internal string NameAt(int index) => _properties[index].Key;
+
+    /// <summary>The value of the property at <paramref name="index"/>; null until it starts.</summary>
+    internal StreamingNode? ValueAt(int index) => _properties[index].Value;
+
     internal void AddProperty(string name) => _properties.Add(new KeyValuePair<string, StreamingNode?>(name, null));
 
     internal bool HasPendingProperty => _properties.Count > 0 && _properties[_properties.Count - 1].Value is null && CompletedCount < _properties.Count;

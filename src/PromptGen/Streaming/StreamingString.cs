@@ -3,13 +3,30 @@ namespace PromptGen.Streaming;
 /// <summary>A string value whose text grows as characters arrive (escapes already decoded).</summary>
 public sealed class StreamingString : StreamingNode
 {
-    private char[] _chars = new char[16];
+    // The strings of one answer share character buffers: a string starts where the one before it ended, in the same
+    // buffer, so 700 short tags cost a few buffers, not 700 arrays. Only the open string (always the last one in its
+    // buffer) grows; when it does not fit, it moves to a new, larger buffer, which the next strings then share.
+    private const int FirstBufferLength = 256;
+    private const int MaxBufferLength = 8192;
+
+    private char[] _chars;
+    private int _start;
     private int _length;
     private string? _text;
 
-    internal StreamingString()
+    /// <summary>A string that starts after <paramref name="previous"/> in its buffer (the answer's first string: a new buffer).</summary>
+    internal StreamingString(StreamingString? previous)
         : base(StreamingNodeKind.String)
     {
+        if (previous is null)
+        {
+            _chars = new char[FirstBufferLength];
+        }
+        else
+        {
+            _chars = previous._chars;
+            _start = previous._start + previous._length;
+        }
     }
 
     /// <summary>
@@ -20,14 +37,14 @@ public sealed class StreamingString : StreamingNode
 
     /// <summary>How many characters of the text are visible now (a final unpaired high surrogate waits).</summary>
     internal int VisibleLength =>
-        !IsComplete && _length > 0 && char.IsHighSurrogate(_chars[_length - 1]) ? _length - 1 : _length;
+        !IsComplete && _length > 0 && char.IsHighSurrogate(_chars[_start + _length - 1]) ? _length - 1 : _length;
 
     /// <summary>The first <paramref name="length"/> characters: the text as it was when it had that length (it only grows).</summary>
     internal string TextOf(int length)
     {
         if (_text is null || _text.Length != length)
         {
-            _text = new string(_chars, 0, length);
+            _text = new string(_chars, _start, length);
         }
 
         return _text;
@@ -35,27 +52,51 @@ public sealed class StreamingString : StreamingNode
 
     internal void Append(char c)
     {
-        if (_length == _chars.Length)
+        if (_start + _length == _chars.Length)
         {
-            Array.Resize(ref _chars, _chars.Length * 2);
+            Move(1);
         }
 
-        _chars[_length++] = c;
+        _chars[_start + _length++] = c;
     }
 
     internal void Append(ReadOnlySpan<char> chars)
     {
-        if (_length + chars.Length > _chars.Length)
+        if (_start + _length + chars.Length > _chars.Length)
         {
-            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + chars.Length));
+            Move(chars.Length);
         }
 
-        chars.CopyTo(_chars.AsSpan(_length));
+        var at = _start + _length;
+        if (chars.Length <= 8)
+        {
+            // A token's few characters: a loop, not a call to the block copy.
+            for (var i = 0; i < chars.Length; i++)
+            {
+                _chars[at + i] = chars[i];
+            }
+        }
+        else
+        {
+            chars.CopyTo(_chars.AsSpan(at));
+        }
+
         _length += chars.Length;
     }
 
     internal void Complete()
     {
         IsComplete = true;
+    }
+
+    /// <summary>Moves the text to a new buffer with room for <paramref name="more"/> characters and for the strings after it.</summary>
+    private void Move(int more)
+    {
+        var needed = _length + more;
+        var length = Math.Max(Math.Min(_chars.Length * 2, MaxBufferLength), needed * 2);
+        var chars = new char[length];
+        Array.Copy(_chars, _start, chars, 0, _length);
+        _chars = chars;
+        _start = 0;
     }
 }

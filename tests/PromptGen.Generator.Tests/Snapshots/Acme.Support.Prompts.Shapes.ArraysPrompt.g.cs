@@ -106,7 +106,9 @@ public static partial class ArraysPrompt
     public sealed partial record PartialOutput
     {
         /// <summary>list of tags</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => TagsItems.Value; init => TagsItems = global::PromptGen.Streaming.PartialStrings.From(value); }
+
+        internal global::PromptGen.Streaming.PartialStrings TagsItems { get; init; }
 
         public global::System.Collections.Generic.IReadOnlyList<double>? Vector { get; init; }
 
@@ -124,11 +126,16 @@ public static partial class ArraysPrompt
 
         internal global::PromptGen.Streaming.PartialText SkuText { get; init; }
 
-        public long? Qty { get; init; }
+        public long? Qty { get => (_present & 0x1u) != 0 ? _Qty : null; init { _Qty = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+
+        private readonly long _Qty;
 
         public string? Note { get => NoteText.Value; init => NoteText = value; }
 
         internal global::PromptGen.Streaming.PartialText NoteText { get; init; }
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
@@ -159,7 +166,7 @@ public static partial class ArraysPrompt
             {
                 switch (field)
                 {
-                    case 0: { var v = global::PromptGen.Streaming.PartialValues.StringList(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Tags) ? r : r with { Tags = v }; }
+                    case 0: { var v = global::PromptGen.Streaming.PartialStrings.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.TagsItems) ? r : r with { TagsItems = v }; }
                     case 1: { var v = global::PromptGen.Streaming.PartialValues.ValueList(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Vector) ? r : r with { Vector = v }; }
                     case 2: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => LinesItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Lines) ? r : r with { Lines = v }; }
                     default: return r;

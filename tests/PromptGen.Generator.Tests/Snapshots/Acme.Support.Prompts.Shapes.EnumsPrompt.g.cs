@@ -104,10 +104,17 @@ public static partial class EnumsPrompt
     public sealed partial record PartialOutput
     {
         /// <summary>how urgent</summary>
-        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority? Priority { get; init; }
+        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority? Priority { get => (_present & 0x1u) != 0 ? _Priority : null; init { _Priority = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+
+        private readonly global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority _Priority;
 
         /// <summary>the enum</summary>
-        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? Mood { get; init; }
+        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? Mood { get => (_present & 0x2u) != 0 ? _Mood : null; init { _Mood = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
+
+        private readonly global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood _Mood;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;

@@ -92,7 +92,12 @@ public static partial class JsonSchemaPrompt
     {
         public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.PartialResultsItem>? Results { get; init; }
 
-        public long? Total { get; init; }
+        public long? Total { get => (_present & 0x1u) != 0 ? _Total : null; init { _Total = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+
+        private readonly long _Total;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
@@ -105,7 +110,12 @@ public static partial class JsonSchemaPrompt
 
         internal global::PromptGen.Streaming.PartialText UrlText { get; init; }
 
-        public long? Rank { get; init; }
+        public long? Rank { get => (_present & 0x1u) != 0 ? _Rank : null; init { _Rank = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+
+        private readonly long _Rank;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;

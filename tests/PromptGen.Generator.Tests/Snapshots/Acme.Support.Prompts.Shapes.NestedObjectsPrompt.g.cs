@@ -135,9 +135,16 @@ public static partial class NestedObjectsPrompt
     /// <summary><see cref="Geo"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialGeo
     {
-        public double? Lat { get; init; }
+        public double? Lat { get => (_present & 0x1u) != 0 ? _Lat : null; init { _Lat = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
 
-        public double? Lng { get; init; }
+        private readonly double _Lat;
+
+        public double? Lng { get => (_present & 0x2u) != 0 ? _Lng : null; init { _Lng = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
+
+        private readonly double _Lng;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;

@@ -101,9 +101,14 @@ public static partial class OptionalFieldsPrompt
 
         internal global::PromptGen.Streaming.PartialText SubtitleText { get; init; }
 
-        public double? Rating { get; init; }
+        public double? Rating { get => (_present & 0x1u) != 0 ? _Rating : null; init { _Rating = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
 
-        public bool? Draft { get; init; }
+        private readonly double _Rating;
+
+        public bool? Draft { get => (_present & 0x2u) != 0 ? (_present & 0x4u) != 0 : null; init => _present = (_present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;

@@ -101,11 +101,18 @@ public static partial class ScalarsPrompt
 
         internal global::PromptGen.Streaming.PartialText GreetingText { get; init; }
 
-        public double? Score { get; init; }
+        public double? Score { get => (_present & 0x1u) != 0 ? _Score : null; init { _Score = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
 
-        public bool? Verified { get; init; }
+        private readonly double _Score;
 
-        public long? Visits { get; init; }
+        public bool? Verified { get => (_present & 0x2u) != 0 ? (_present & 0x4u) != 0 : null; init => _present = (_present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
+
+        public long? Visits { get => (_present & 0x8u) != 0 ? _Visits : null; init { _Visits = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x8u : _present & ~0x8u; } }
+
+        private readonly long _Visits;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;

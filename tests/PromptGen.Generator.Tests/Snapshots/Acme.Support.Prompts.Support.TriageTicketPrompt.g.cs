@@ -146,18 +146,24 @@ public static partial class TriageTicketPrompt
     public sealed partial record PartialOutput
     {
         /// <summary>Where the ticket goes</summary>
-        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category? Category { get; init; }
+        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category? Category { get => (_present & 0x1u) != 0 ? _Category : null; init { _Category = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+
+        private readonly global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category _Category;
 
         /// <summary>One sentence</summary>
         public string? Summary { get => SummaryText.Value; init => SummaryText = value; }
 
         internal global::PromptGen.Streaming.PartialText SummaryText { get; init; }
 
-        public double? Confidence { get; init; }
+        public double? Confidence { get => (_present & 0x2u) != 0 ? _Confidence : null; init { _Confidence = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
 
-        public bool? Urgent { get; init; }
+        private readonly double _Confidence;
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public bool? Urgent { get => (_present & 0x4u) != 0 ? (_present & 0x8u) != 0 : null; init => _present = (_present & ~(0x4u | 0x8u)) | (value is { } v ? 0x4u | (v ? 0x8u : 0u) : 0u); }
+
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => TagsItems.Value; init => TagsItems = global::PromptGen.Streaming.PartialStrings.From(value); }
+
+        internal global::PromptGen.Streaming.PartialStrings TagsItems { get; init; }
 
         public global::Acme.Support.Prompts.Support.TriageTicketPrompt.PartialCustomer? Customer { get; init; }
 
@@ -165,7 +171,12 @@ public static partial class TriageTicketPrompt
 
         public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
 
-        public global::System.Text.Json.JsonElement? Extra { get; init; }
+        public global::System.Text.Json.JsonElement? Extra { get => (_present & 0x10u) != 0 ? _Extra : null; init { _Extra = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x10u : _present & ~0x10u; } }
+
+        private readonly global::System.Text.Json.JsonElement _Extra;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
@@ -189,9 +200,16 @@ public static partial class TriageTicketPrompt
     /// <summary><see cref="ActionsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialActionsItem
     {
-        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind? Kind { get; init; }
+        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind? Kind { get => (_present & 0x1u) != 0 ? _Kind : null; init { _Kind = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
 
-        public long? Amount { get; init; }
+        private readonly global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind _Kind;
+
+        public long? Amount { get => (_present & 0x2u) != 0 ? _Amount : null; init { _Amount = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
+
+        private readonly long _Amount;
+
+        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
+        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
@@ -239,7 +257,7 @@ public static partial class TriageTicketPrompt
                     case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.SummaryText) ? r : r with { SummaryText = v }; }
                     case 2: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Confidence) ? r : r with { Confidence = v }; }
                     case 3: { var v = global::PromptGen.Streaming.PartialValues.Boolean(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Urgent) ? r : r with { Urgent = v }; }
-                    case 4: { var v = global::PromptGen.Streaming.PartialValues.StringList(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Tags) ? r : r with { Tags = v }; }
+                    case 4: { var v = global::PromptGen.Streaming.PartialStrings.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.TagsItems) ? r : r with { TagsItems = v }; }
                     case 5: { var v = CustomerReader.Read(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Customer) ? r : r with { Customer = v }; }
                     case 6: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => ActionsItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Actions) ? r : r with { Actions = v }; }
                     case 7: { var v = global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Scores) ? r : r with { Scores = v }; }

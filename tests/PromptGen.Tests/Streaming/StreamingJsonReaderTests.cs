@@ -44,6 +44,32 @@ public sealed class StreamingJsonReaderTests
         Assert.Equal(whole, StreamingJson.ToJson(Read(Sample, size).Root!));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void Strings_keep_their_text_while_later_strings_and_a_long_one_share_and_outgrow_the_buffers(int size)
+    {
+        // Many short strings, then one far longer than a buffer, then short ones again: each text read along the
+        // way must still read the same at the end (strings share buffers, and a growing one moves).
+        var items = Enumerable.Range(0, 300).Select(i => $"item-{i}-é").Append(new string('x', 20_000) + "😀").Concat(Enumerable.Range(0, 50).Select(i => $"after-{i}")).ToList();
+        var json = "[" + string.Join(",", items.Select(i => "\"" + i + "\"")) + "]";
+        var reader = new StreamingJsonReader();
+        var seen = new List<(StreamingString Node, int Length, string Text)>();
+        for (var at = 0; at < json.Length; at += size)
+        {
+            reader.Append(json.Substring(at, Math.Min(size, json.Length - at)));
+            if (reader.Root is StreamingArray { Items.Count: > 0 } array && array.Items[^1] is StreamingString last)
+            {
+                seen.Add((last, last.Text.Length, last.Text));
+            }
+        }
+
+        var strings = ((StreamingArray)reader.Root!).Items.Cast<StreamingString>().ToList();
+        Assert.Equal(items, strings.Select(s => s.Text));
+        Assert.All(seen, s => Assert.Equal(s.Text, s.Node.Text.Substring(0, s.Length)));
+        Assert.Contains(seen, s => s.Length > 0 && s.Text.StartsWith("xxx", StringComparison.Ordinal) && s.Length < 20_000);
+    }
+
     [Fact]
     public void Every_split_into_two_chunks_gives_the_same_value_including_inside_escapes_and_surrogate_pairs()
     {
