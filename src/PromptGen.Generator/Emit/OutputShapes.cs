@@ -21,6 +21,75 @@ internal static class OutputShapes
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The one-line description of the shape that the runtime's <c>PromptOutputParser</c> reads (the text
+    /// <c>OutputShape.ToString()</c> writes, e.g. <c>object{category: enum(billing|bug), note?: string?}</c>), or null when
+    /// a name or enum value is empty or holds a character of that syntax (the shape is then built in code).
+    /// </summary>
+    public static string? Description(PromptModel model, TypeRef type)
+    {
+        var builder = new StringBuilder();
+        return Describe(builder, model, type) ? builder.ToString() : null;
+    }
+
+    /// <summary>Characters the description's syntax uses (the runtime's <c>OutputShapeText.Reserved</c>).</summary>
+    private const string Reserved = "|(){}<>,:? ";
+
+    private static bool IsPlainName(string name) => name.Length > 0 && name.IndexOfAny(Reserved.ToCharArray()) < 0;
+
+    private static bool Describe(StringBuilder builder, PromptModel model, TypeRef type)
+    {
+        var core = type.AsNonNullable();
+        switch (core.Kind)
+        {
+            case TypeKind.String:
+                builder.Append("string");
+                break;
+            case TypeKind.Int64:
+            case TypeKind.Int32:
+                builder.Append("integer");
+                break;
+            case TypeKind.Double:
+                builder.Append("number");
+                break;
+            case TypeKind.Boolean:
+                builder.Append("boolean");
+                break;
+            case TypeKind.List:
+            case TypeKind.Map:
+                builder.Append(core.Kind == TypeKind.List ? "array<" : "map<");
+                if (!Describe(builder, model, core.Element!)) return false;
+                builder.Append('>');
+                break;
+            case TypeKind.Enum:
+                var values = model.Enums.First(e => e.Name == core.Name).Members.Select(m => m.WireName).ToList();
+                if (!values.All(IsPlainName)) return false;
+                builder.Append("enum(").Append(string.Join("|", values)).Append(')');
+                break;
+            case TypeKind.Record:
+                var record = model.Records.First(r => r.Name == core.Name);
+                builder.Append("object{");
+                for (var i = 0; i < record.Properties.Count; i++)
+                {
+                    var property = record.Properties[i];
+                    if (!IsPlainName(property.WireName)) return false;
+                    if (i > 0) builder.Append(", ");
+                    builder.Append(property.WireName).Append(property.IsRequired ? ": " : "?: ");
+                    if (!Describe(builder, model, property.Type)) return false;
+                }
+
+                builder.Append('}');
+                break;
+            default:
+                // JsonElement: any JSON value (already nullable).
+                builder.Append("any");
+                return true;
+        }
+
+        if (type.IsNullable) builder.Append('?');
+        return true;
+    }
+
     private static void Write(StringBuilder builder, PromptModel model, TypeRef type, int indent, int depth)
     {
         var core = type.AsNonNullable();

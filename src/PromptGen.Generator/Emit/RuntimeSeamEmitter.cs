@@ -18,7 +18,8 @@ internal static class RuntimeSeamEmitter
 
     /// <summary>
     /// The output parser field: the strict reader and writer of the output type and its shape as the schema-aligned
-    /// parser sees it (wire names, required fields, enum values), built once from the mapped types.
+    /// parser sees it (wire names, required fields, enum values), from the mapped types: a one-line description the
+    /// runtime reads, or code that builds it when a name does not fit the description's syntax.
     /// </summary>
     public static void EmitOutputParser(IndentedWriter w, PromptModel model)
     {
@@ -26,7 +27,8 @@ internal static class RuntimeSeamEmitter
         var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
         var reader = JsonCodecEmitter.OutputReader(model);
         var writer = JsonCodecEmitter.OutputWriter(model);
-        var shape = OutputShapes.Expression(model, model.OutputType, w.Indent);
+        var description = OutputShapes.Description(model, model.OutputType);
+        var shape = description is null ? OutputShapes.Expression(model, model.OutputType, w.Indent) : CSharpLiterals.String(description);
         w.Line($"private static readonly global::PromptGen.Serialization.PromptOutputParser<{outputType}> {ParserField} = new({reader}, {writer}, {shape});");
     }
 
@@ -59,23 +61,54 @@ internal static class RuntimeSeamEmitter
             renderJson = RenderInput(readInput);
         }
 
+        // When the compiled template takes the input as it is (no defaults to fill in), it is the typed Render itself
+        // rather than a private method behind a one-line wrapper.
+        var renderCode = model.RenderCode.TrimEnd().Replace("\r\n", "\n");
+        var typedRenderIsTemplate = model.HasInputSchema && model.IsRenderTyped && !withDefaults && renderCode.StartsWith(TypedTemplateHeader, StringComparison.Ordinal);
+        if (typedRenderIsTemplate)
+        {
+            renderCode = TypedRenderHeader + renderCode.Substring(TypedTemplateHeader.Length);
+            renderJson = $"Render({readInput}, options);";
+        }
+
         // One typed overload with an optional argument, as Microsoft.Extensions.AI shapes its methods; it also converts
         // to the Func<Input, PromptRenderOptions?, IList<ChatMessage>> that PromptRunner takes.
         w.Line();
         w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/>, with history, context data and documents from <paramref name=\"options\"/>.</summary>");
-        w.Line($"public static {Messages} Render(Input input, {Options}? options = null) =>");
-        w.Line("    " + render);
-        w.Line();
+        if (typedRenderIsTemplate)
+        {
+            WriteCode(w, renderCode);
+            w.Line();
+        }
+        else
+        {
+            w.Line($"public static {Messages} Render(Input input, {Options}? options = null) =>");
+            w.Line("    " + render);
+            w.Line();
+        }
+
         w.Line("/// <summary>Renders the prompt's messages for an input given as JSON.</summary>");
         w.Line($"public static {Messages} Render({TypeNames.JsonElement} input, {Options}? options = null) =>");
         w.Line("    " + renderJson);
+        if (typedRenderIsTemplate) return;
         w.Line();
-        foreach (var line in model.RenderCode.TrimEnd().Replace("\r\n", "\n").Split('\n'))
+        WriteCode(w, renderCode);
+    }
+
+    private static void WriteCode(IndentedWriter w, string code)
+    {
+        foreach (var line in code.Split('\n'))
         {
             if (line.Length == 0) w.Raw("\n");
             else w.Line(line);
         }
     }
+
+    /// <summary>The first line of the compiled typed template (<c>TypedTemplateEmitter</c>).</summary>
+    private const string TypedTemplateHeader = $"private static {Messages} RenderTyped(Input input, {Options}? options)";
+
+    /// <summary>That line as the public typed <c>Render</c>.</summary>
+    private const string TypedRenderHeader = $"public static {Messages} Render(Input input, {Options}? options = null)";
 
     /// <summary>Writes the default-value fields and <c>WithDefaults</c>; true when <c>WithDefaults</c> exists.</summary>
     private static bool EmitDefaults(IndentedWriter w, PromptModel model)

@@ -29,6 +29,17 @@ public sealed class PromptOutputParser<T>
         Reader = TryParse;
     }
 
+    /// <summary>Creates the parser of one output type from the one-line description of its shape that generated code holds.</summary>
+    /// <param name="read">The generated strict reader of <typeparamref name="T"/>.</param>
+    /// <param name="write">The generated writer of <typeparamref name="T"/> (wire names).</param>
+    /// <param name="shape">The type as the schema-aligned parser sees it, as <see cref="OutputShape.ToString"/> writes it,
+    /// e.g. <c>object{category: enum(billing|bug), note?: string?}</c>.</param>
+    /// <exception cref="FormatException"><paramref name="shape"/> is not the description of a shape.</exception>
+    public PromptOutputParser(JsonValueReader<T> read, JsonValueWriter<T> write, string shape)
+        : this(read, write, OutputShapeText.Parse(shape))
+    {
+    }
+
     /// <summary><see cref="TryParse"/> as the reader <see cref="PromptRunner"/> takes.</summary>
     public PromptOutputReader<T> Reader { get; }
 
