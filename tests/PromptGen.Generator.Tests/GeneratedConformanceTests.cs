@@ -61,7 +61,7 @@ public sealed class GeneratedConformanceTests
         var testCase = cases.Single(c => c.Name == name);
         var type = GeneratedClass(assemblies[testCase.Suite], $"D{testCase.Suite}")
             ?? throw new InvalidOperationException($"No class was generated for the template of '{name}'.");
-        Assert.Null(RenderTypedOf(type));
+        Assert.False(IsTyped(type));
         var render = type.GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) })!;
         var result = (IList<ChatMessage>)render.Invoke(null, new object?[] { Element(InputOf(testCase)), OptionsOf(testCase) })!;
         AssertMessages(testCase, result);
@@ -113,7 +113,7 @@ public sealed class GeneratedConformanceTests
         }
 
         // The generator does not record why a template falls back; docs/architecture.md lists the constructs.
-        if (RenderTypedOf(type) is null) return "the template falls back to the dynamic path";
+        if (!IsTyped(type)) return "the template falls back to the dynamic path";
         try
         {
             ReadInput(type, PromptJson.Serialize(InputOf(testCase)));
@@ -137,7 +137,11 @@ public sealed class GeneratedConformanceTests
         return PromptDocumentParser.Parse("p.prompt", text).Template == text;
     }
 
-    private static MethodInfo? RenderTypedOf(Type type) => type.GetMethod("RenderTyped", BindingFlags.NonPublic | BindingFlags.Static);
+    /// <summary>
+    /// Whether the template compiled to typed code: a dynamic render goes through the private <c>RenderTemplate</c>; a
+    /// typed one is <c>Render(Input)</c> itself (or the private <c>RenderTyped</c> behind it when input defaults apply).
+    /// </summary>
+    private static bool IsTyped(Type type) => type.GetMethod("RenderTemplate", BindingFlags.NonPublic | BindingFlags.Static) is null;
 
     /// <summary>
     /// The generated <c>Input</c> for a JSON text, read exactly as the generated <c>Render(JsonElement)</c> reads it: the

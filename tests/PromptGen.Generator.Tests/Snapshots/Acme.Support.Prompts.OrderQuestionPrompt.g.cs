@@ -21,20 +21,17 @@ public static partial class OrderQuestionPrompt
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, string> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, null);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        RenderTyped(input, options);
-
-    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
-
-    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text(input.Question);
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
+
+    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
+        Render(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new();

@@ -53,20 +53,11 @@ public static partial class EnumsPrompt
     public const string PromptVersion = "65be4958815b";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
-        new global::PromptGen.OutputProperty("priority", global::PromptGen.OutputShape.Enum("LOW", "MEDIUM", "HIGH")),
-        new global::PromptGen.OutputProperty("mood", global::PromptGen.OutputShape.Enum("happy", "sad", "in-between").AsNullable(), required: false)));
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{priority: enum(LOW|MEDIUM|HIGH), mood?: enum(happy|sad|in-between)?}");
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        RenderTyped(input, options);
-
-    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
-
-    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
@@ -77,6 +68,10 @@ public static partial class EnumsPrompt
         w0.Text(")");
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
+
+    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
+        Render(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()

@@ -38,22 +38,11 @@ public static partial class JsonSchemaPrompt
     public const string PromptVersion = "ecf71b3cc5c3";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
-        new global::PromptGen.OutputProperty("results", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
-            new global::PromptGen.OutputProperty("url", global::PromptGen.OutputShape.String),
-            new global::PromptGen.OutputProperty("rank", global::PromptGen.OutputShape.Integer)))),
-        new global::PromptGen.OutputProperty("total", global::PromptGen.OutputShape.Integer)));
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{results: array<object{url: string, rank: integer}>, total: integer}");
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        RenderTyped(input, options);
-
-    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
-
-    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
@@ -64,6 +53,10 @@ public static partial class JsonSchemaPrompt
         w0.Text(").");
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
+
+    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
+        Render(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()

@@ -22,18 +22,11 @@ public static partial class LuckyNumbersPrompt
     public const string PromptVersion = "925c5b21d2cf";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::System.Collections.Generic.IReadOnlyDictionary<string, double>> s_outputParser = new(JsonCodec.ReadMapOfDouble, JsonCodec.WriteMapOfDouble, global::PromptGen.OutputShape.Map(global::PromptGen.OutputShape.Number));
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::System.Collections.Generic.IReadOnlyDictionary<string, double>> s_outputParser = new(JsonCodec.ReadMapOfDouble, JsonCodec.WriteMapOfDouble, "map<number>");
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::System.Collections.Generic.IReadOnlyDictionary<string, double>> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteMapOfDouble);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        RenderTyped(input, options);
-
-    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
-
-    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
@@ -41,6 +34,10 @@ public static partial class LuckyNumbersPrompt
         w0.Text(input.Who);
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
+
+    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
+        Render(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()

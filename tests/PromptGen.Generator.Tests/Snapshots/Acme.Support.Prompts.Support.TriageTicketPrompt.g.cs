@@ -77,31 +77,11 @@ public static partial class TriageTicketPrompt
     public const string PromptVersion = "4edaa93f617c";
 
     private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, global::PromptGen.OutputShape.Object(
-        new global::PromptGen.OutputProperty("category", global::PromptGen.OutputShape.Enum("billing", "technical", "in-progress")),
-        new global::PromptGen.OutputProperty("summary", global::PromptGen.OutputShape.String),
-        new global::PromptGen.OutputProperty("confidence", global::PromptGen.OutputShape.Number),
-        new global::PromptGen.OutputProperty("urgent", global::PromptGen.OutputShape.Boolean),
-        new global::PromptGen.OutputProperty("tags", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.String)),
-        new global::PromptGen.OutputProperty("customer", global::PromptGen.OutputShape.Object(
-            new global::PromptGen.OutputProperty("order_id", global::PromptGen.OutputShape.String),
-            new global::PromptGen.OutputProperty("class", global::PromptGen.OutputShape.String.AsNullable(), required: false))),
-        new global::PromptGen.OutputProperty("actions", global::PromptGen.OutputShape.Array(global::PromptGen.OutputShape.Object(
-            new global::PromptGen.OutputProperty("kind", global::PromptGen.OutputShape.Enum("refund", "reply")),
-            new global::PromptGen.OutputProperty("amount", global::PromptGen.OutputShape.Integer.AsNullable(), required: false))).AsNullable(), required: false),
-        new global::PromptGen.OutputProperty("scores", global::PromptGen.OutputShape.Map(global::PromptGen.OutputShape.Number).AsNullable(), required: false),
-        new global::PromptGen.OutputProperty("extra", global::PromptGen.OutputShape.Any, required: false)));
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{category: enum(billing|technical|in-progress), summary: string, confidence: number, urgent: boolean, tags: array<string>, customer: object{order_id: string, class?: string?}, actions?: array<object{kind: enum(refund|reply), amount?: integer?}>?, scores?: map<number>?, extra?: any}");
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        RenderTyped(input, options);
-
-    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
-        RenderTyped(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
-
-    private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
         var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
@@ -109,6 +89,10 @@ public static partial class TriageTicketPrompt
         w0.Text(input.Ticket);
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
+
+    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
+        Render(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
