@@ -269,23 +269,70 @@ internal sealed class JsonCodecEmitter
 
         var record = _records[type.Name!];
         var propertyTable = record.Properties.Count == 0 ? null : TypeNames.Key(type) + "Properties";
+        var tracked = propertyTable is not null && record.Properties.Count <= MaxTrackedProperties;
         if (propertyTable is not null)
         {
             var wireNames = string.Join(", ", record.Properties.Select(p => CSharpLiterals.String(p.WireName)));
-            w.Line($"private static readonly global::PromptGen.Serialization.JsonPropertyNames {propertyTable} = new({wireNames});");
+            // A table of at most 64 properties also knows which are required and checks them (JsonPropertyCursor).
+            var arguments = tracked ? $"{CSharpLiterals.String(record.Name)}, {RequiredMask(record)}, {wireNames}" : wireNames;
+            w.Line($"private static readonly global::PromptGen.Serialization.JsonPropertyNames {propertyTable} = new({arguments});");
         }
 
         using (w.Block(header))
         {
-            EmitRecordReader(w, typeName, record, propertyTable);
+            if (tracked) EmitTrackedRecordReader(w, typeName, record, propertyTable!);
+            else EmitRecordReader(w, typeName, record, propertyTable);
         }
+    }
+
+    /// <summary>Records with at most this many properties are read through a cursor that tracks the required ones.</summary>
+    private const int MaxTrackedProperties = 64;
+
+    private static bool IsRequiredProperty(PropertyModel property) => property.IsRequired && property.Default is null;
+
+    /// <summary>The table's required-property mask: bit <c>i</c> for a required property at index <c>i</c>.</summary>
+    private static string RequiredMask(RecordModel record)
+    {
+        var mask = 0UL;
+        for (var i = 0; i < record.Properties.Count; i++)
+        {
+            if (IsRequiredProperty(record.Properties[i])) mask |= 1UL << i;
+        }
+
+        return $"0x{mask:X}UL";
+    }
+
+    /// <summary>
+    /// The body of a record's reader over a table that tracks required properties: the table starts the object, moves
+    /// from property to property and says whether a required one is missing; the body reads the values.
+    /// </summary>
+    private void EmitTrackedRecordReader(IndentedWriter w, string typeName, RecordModel record, string propertyTable)
+    {
+        var properties = record.Properties;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            w.Line($"{TypeNames.Of(properties[i].Type, _cls)} v{i} = {InitialValue(properties[i])};");
+        }
+
+        w.Line($"if (!{propertyTable}.Start(ref reader, out value, out var property)) return false;");
+        w.Line($"while ({propertyTable}.Next(ref reader, ref property))");
+        w.OpenBrace();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var keyword = i == 0 ? "if" : "else if";
+            w.Line($"{keyword} (property.Index == {i}) {{ if (!{ReadCall(properties[i].Type, "v" + i)}) return false; }}");
+        }
+
+        w.CloseBrace();
+        if (properties.Any(IsRequiredProperty)) w.Line($"if (!{propertyTable}.Complete(property)) return false;");
+        EmitConstruction(w, typeName, record);
     }
 
     /// <summary>The body of a record's reader; <paramref name="propertyTable"/> is its property table (null without properties).</summary>
     private void EmitRecordReader(IndentedWriter w, string typeName, RecordModel record, string? propertyTable)
     {
         var properties = record.Properties;
-        var required = properties.Where(p => p.IsRequired && p.Default is null).ToList();
+        var required = properties.Where(IsRequiredProperty).ToList();
         var masked = required.Count <= MaxMaskedRequired;
         w.Line($"if (!{Read}.StartObject(ref reader, out value)) return false;");
         for (var i = 0; i < properties.Count; i++)
@@ -326,6 +373,13 @@ internal sealed class JsonCodecEmitter
             w.Line($"if ({condition}) return {Read}.MissingProperty(seen, {CSharpLiterals.String(record.Name)}, {names});");
         }
 
+        EmitConstruction(w, typeName, record);
+    }
+
+    /// <summary>The end of a record's reader: the record from its locals <c>v0</c>, <c>v1</c>, ..., then <c>return true</c>.</summary>
+    private static void EmitConstruction(IndentedWriter w, string typeName, RecordModel record)
+    {
+        var properties = record.Properties;
         if (record.Name == "Input")
         {
             var ordered = InputOrder(record).Select(p => "v" + IndexOf(properties, p));

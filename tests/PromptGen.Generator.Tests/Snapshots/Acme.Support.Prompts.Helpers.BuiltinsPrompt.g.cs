@@ -126,23 +126,22 @@ public static partial class BuiltinsPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("title", "items", "scores", "key");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0xFUL, "title", "items", "scores", "key");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem> v1 = null!;
             global::System.Collections.Generic.IReadOnlyDictionary<string, long> v2 = null!;
             string v3 = null!;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadItemsItem, out v1)) return false; seen |= 1UL << 1; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.Map(ref reader, global::PromptGen.Serialization.JsonRead.Int64, out v2)) return false; seen |= 1UL << 2; }
-                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v3)) return false; seen |= 1UL << 3; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadItemsItem, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.Map(ref reader, global::PromptGen.Serialization.JsonRead.Int64, out v2)) return false; }
+                else if (property.Index == 3) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v3)) return false; }
             }
-            if (seen != 0xFUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "title", "items", "scores", "key");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input(v0, v1, v2, v3);
             return true;
         }
@@ -159,19 +158,18 @@ public static partial class BuiltinsPrompt
             writer.WriteEndObject();
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames ItemsItemProperties = new("name", "price");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames ItemsItemProperties = new("ItemsItem", 0x3UL, "name", "price");
         internal static bool ReadItemsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             double v1 = default;
-            ulong seen = 0;
-            for (var property = -1; ItemsItemProperties.Next(ref reader, ref property);)
+            if (!ItemsItemProperties.Start(ref reader, out value, out var property)) return false;
+            while (ItemsItemProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; }
             }
-            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ItemsItem", "name", "price");
+            if (!ItemsItemProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem { Name = v0, Price = v1 };
             return true;
         }

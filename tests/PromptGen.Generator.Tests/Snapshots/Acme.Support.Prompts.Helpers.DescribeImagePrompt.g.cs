@@ -115,34 +115,32 @@ public static partial class DescribeImagePrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("imageUrl", "detail");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "imageUrl", "detail");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = default;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "imageUrl");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Input(v0, v1);
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("caption");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("Output", 0x1UL, "caption");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Output value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
-            ulong seen = 0;
-            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
+            if (!OutputProperties.Start(ref reader, out value, out var property)) return false;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "caption");
+            if (!OutputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Output { Caption = v0 };
             return true;
         }

@@ -90,19 +90,18 @@ public static partial class JsonEqualsPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("mode", "data");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x3UL, "mode", "data");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data v1 = null!;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!ReadData(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!ReadData(ref reader, out v1)) return false; }
             }
-            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "mode", "data");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input(v0, v1);
             return true;
         }
@@ -116,19 +115,18 @@ public static partial class JsonEqualsPrompt
             writer.WriteEndObject();
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames DataProperties = new("id", "labels");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames DataProperties = new("Data", 0x3UL, "id", "labels");
         internal static bool ReadData(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             long v0 = default;
             global::System.Collections.Generic.IReadOnlyList<string> v1 = null!;
-            ulong seen = 0;
-            for (var property = -1; DataProperties.Next(ref reader, ref property);)
+            if (!DataProperties.Start(ref reader, out value, out var property)) return false;
+            while (DataProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v1)) return false; seen |= 1UL << 1; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v1)) return false; }
             }
-            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Data", "id", "labels");
+            if (!DataProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data { Id = v0, Labels = v1 };
             return true;
         }

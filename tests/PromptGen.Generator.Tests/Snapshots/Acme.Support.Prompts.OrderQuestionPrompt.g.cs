@@ -123,17 +123,16 @@ public static partial class OrderQuestionPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("question");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "question");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.OrderQuestionPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "question");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.OrderQuestionPrompt.Input(v0);
             return true;
         }

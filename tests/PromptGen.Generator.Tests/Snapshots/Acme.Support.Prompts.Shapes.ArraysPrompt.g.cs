@@ -178,36 +178,34 @@ public static partial class ArraysPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("words");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "words");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::System.Collections.Generic.IReadOnlyList<string> v0 = null!;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; seen |= 1; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "words");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input(v0);
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("tags", "vector", "lines");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("Output", 0x7UL, "tags", "vector", "lines");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::System.Collections.Generic.IReadOnlyList<string> v0 = null!;
             global::System.Collections.Generic.IReadOnlyList<double> v1 = null!;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem> v2 = null!;
-            ulong seen = 0;
-            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
+            if (!OutputProperties.Start(ref reader, out value, out var property)) return false;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v1)) return false; seen |= 1UL << 1; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadLinesItem, out v2)) return false; seen |= 1UL << 2; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadLinesItem, out v2)) return false; }
             }
-            if (seen != 0x7UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "tags", "vector", "lines");
+            if (!OutputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output { Tags = v0, Vector = v1, Lines = v2 };
             return true;
         }
@@ -232,21 +230,20 @@ public static partial class ArraysPrompt
             writer.WriteEndObject();
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames LinesItemProperties = new("sku", "qty", "note");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames LinesItemProperties = new("LinesItem", 0x3UL, "sku", "qty", "note");
         internal static bool ReadLinesItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             long v1 = default;
             string? v2 = default;
-            ulong seen = 0;
-            for (var property = -1; LinesItemProperties.Next(ref reader, ref property);)
+            if (!LinesItemProperties.Start(ref reader, out value, out var property)) return false;
+            while (LinesItemProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v2)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v2)) return false; }
             }
-            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "LinesItem", "sku", "qty");
+            if (!LinesItemProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem { Sku = v0, Qty = v1, Note = v2 };
             return true;
         }

@@ -149,36 +149,34 @@ public static partial class EnumsPrompt
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood> MoodNames = new("happy", "sad", "in-between");
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone> ToneNames = new("formal", "casual");
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("ticket", "tone");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "ticket", "tone");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Tone? v1 = default;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, ToneNames.Reader, out v1)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, ToneNames.Reader, out v1)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "ticket");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(v0, v1);
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("priority", "mood");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("Output", 0x1UL, "priority", "mood");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority v0 = default;
             global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? v1 = default;
-            ulong seen = 0;
-            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
+            if (!OutputProperties.Start(ref reader, out value, out var property)) return false;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!PriorityNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, MoodNames.Reader, out v1)) return false; }
+                if (property.Index == 0) { if (!PriorityNames.TryRead(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, MoodNames.Reader, out v1)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "priority");
+            if (!OutputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output { Priority = v0, Mood = v1 };
             return true;
         }

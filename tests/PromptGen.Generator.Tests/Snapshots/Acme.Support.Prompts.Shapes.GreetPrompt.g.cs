@@ -115,27 +115,26 @@ public static partial class GreetPrompt
     {
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood> MoodNames = new("calm", "over-the-moon");
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("name", "tone", "marks", "mood", "tags", "closing");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "name", "tone", "marks", "mood", "tags", "closing");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.GreetPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = "friendly";
             long? v2 = 2;
             global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood? v3 = global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood.OverTheMoon;
             global::System.Collections.Generic.IReadOnlyList<string>? v4 = s_tagsDefault;
             string v5 = "Bye";
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
-                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, MoodNames.Reader, out v3)) return false; }
-                else if (property == 4) { if (!global::PromptGen.Serialization.JsonRead.NullableList(ref reader, global::PromptGen.Serialization.JsonRead.String, out v4)) return false; }
-                else if (property == 5) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v5)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
+                else if (property.Index == 3) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, MoodNames.Reader, out v3)) return false; }
+                else if (property.Index == 4) { if (!global::PromptGen.Serialization.JsonRead.NullableList(ref reader, global::PromptGen.Serialization.JsonRead.String, out v4)) return false; }
+                else if (property.Index == 5) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v5)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "name");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.GreetPrompt.Input(v0, v1, v2, v3, v4, v5);
             return true;
         }

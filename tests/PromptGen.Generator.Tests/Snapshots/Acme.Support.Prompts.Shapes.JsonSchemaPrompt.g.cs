@@ -158,36 +158,34 @@ public static partial class JsonSchemaPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("query", "page");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "query", "page");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             long? v1 = default;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "query");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input(v0, v1);
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("results", "total");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("Output", 0x3UL, "results", "total");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem> v0 = null!;
             long v1 = default;
-            ulong seen = 0;
-            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
+            if (!OutputProperties.Start(ref reader, out value, out var property)) return false;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadResultsItem, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadResultsItem, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; }
             }
-            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "results", "total");
+            if (!OutputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output { Results = v0, Total = v1 };
             return true;
         }
@@ -209,19 +207,18 @@ public static partial class JsonSchemaPrompt
             writer.WriteEndObject();
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames ResultsItemProperties = new("url", "rank");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames ResultsItemProperties = new("ResultsItem", 0x3UL, "url", "rank");
         internal static bool ReadResultsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             long v1 = default;
-            ulong seen = 0;
-            for (var property = -1; ResultsItemProperties.Next(ref reader, ref property);)
+            if (!ResultsItemProperties.Start(ref reader, out value, out var property)) return false;
+            while (ResultsItemProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; }
             }
-            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ResultsItem", "url", "rank");
+            if (!ResultsItemProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem { Url = v0, Rank = v1 };
             return true;
         }

@@ -243,34 +243,32 @@ public static partial class NestedObjectsPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("customer");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "customer");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer v0 = null!;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!ReadCustomer(ref reader, out v0)) return false; seen |= 1; }
+                if (property.Index == 0) { if (!ReadCustomer(ref reader, out v0)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "customer");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input(v0);
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("address", "contacts");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("Output", 0x3UL, "address", "contacts");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address v0 = null!;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem> v1 = null!;
-            ulong seen = 0;
-            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
+            if (!OutputProperties.Start(ref reader, out value, out var property)) return false;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!ReadAddress(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadContactsItem, out v1)) return false; seen |= 1UL << 1; }
+                if (property.Index == 0) { if (!ReadAddress(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadContactsItem, out v1)) return false; }
             }
-            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "address", "contacts");
+            if (!OutputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output { Address = v0, Contacts = v1 };
             return true;
         }
@@ -293,55 +291,52 @@ public static partial class NestedObjectsPrompt
             writer.WriteEndObject();
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames CustomerProperties = new("name", "email");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames CustomerProperties = new("Customer", 0x1UL, "name", "email");
         internal static bool ReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = default;
-            ulong seen = 0;
-            for (var property = -1; CustomerProperties.Next(ref reader, ref property);)
+            if (!CustomerProperties.Start(ref reader, out value, out var property)) return false;
+            while (CustomerProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Customer", "name");
+            if (!CustomerProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer { Name = v0, Email = v1 };
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames AddressProperties = new("street", "city", "geo");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames AddressProperties = new("Address", 0x3UL, "street", "city", "geo");
         internal static bool ReadAddress(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string v1 = null!;
             global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo? v2 = default;
-            ulong seen = 0;
-            for (var property = -1; AddressProperties.Next(ref reader, ref property);)
+            if (!AddressProperties.Start(ref reader, out value, out var property)) return false;
+            while (AddressProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableObject(ref reader, ReadGeo, out v2)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableObject(ref reader, ReadGeo, out v2)) return false; }
             }
-            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Address", "street", "city");
+            if (!AddressProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address { Street = v0, City = v1, Geo = v2 };
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames ContactsItemProperties = new("kind", "value");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames ContactsItemProperties = new("ContactsItem", 0x3UL, "kind", "value");
         internal static bool ReadContactsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string v1 = null!;
-            ulong seen = 0;
-            for (var property = -1; ContactsItemProperties.Next(ref reader, ref property);)
+            if (!ContactsItemProperties.Start(ref reader, out value, out var property)) return false;
+            while (ContactsItemProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; }
             }
-            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ContactsItem", "kind", "value");
+            if (!ContactsItemProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem { Kind = v0, Value = v1 };
             return true;
         }
@@ -375,19 +370,18 @@ public static partial class NestedObjectsPrompt
             writer.WriteEndObject();
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames GeoProperties = new("lat", "lng");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames GeoProperties = new("Geo", 0x3UL, "lat", "lng");
         internal static bool ReadGeo(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             double v0 = default;
             double v1 = default;
-            ulong seen = 0;
-            for (var property = -1; GeoProperties.Next(ref reader, ref property);)
+            if (!GeoProperties.Start(ref reader, out value, out var property)) return false;
+            while (GeoProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; }
             }
-            if (seen != 0x3UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Geo", "lat", "lng");
+            if (!GeoProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo { Lat = v0, Lng = v1 };
             return true;
         }

@@ -139,42 +139,40 @@ public static partial class OptionalFieldsPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("text", "nickname", "limit");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "text", "nickname", "limit");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = default;
             long? v2 = default;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "text");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input(v0, v1, v2);
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("title", "subtitle", "rating", "draft");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("Output", 0x1UL, "title", "subtitle", "rating", "draft");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = default;
             double? v2 = default;
             bool? v3 = default;
-            ulong seen = 0;
-            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
+            if (!OutputProperties.Start(ref reader, out value, out var property)) return false;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableDouble(ref reader, out v2)) return false; }
-                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.NullableBoolean(ref reader, out v3)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableDouble(ref reader, out v2)) return false; }
+                else if (property.Index == 3) { if (!global::PromptGen.Serialization.JsonRead.NullableBoolean(ref reader, out v3)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "title");
+            if (!OutputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output { Title = v0, Subtitle = v1, Rating = v2, Draft = v3 };
             return true;
         }

@@ -143,46 +143,44 @@ public static partial class ScalarsPrompt
     /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("name", "age", "height", "member", "payload");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1FUL, "name", "age", "height", "member", "payload");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             long v1 = default;
             double v2 = default;
             bool v3 = default;
             global::System.Text.Json.JsonElement v4 = default;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v2)) return false; seen |= 1UL << 2; }
-                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; seen |= 1UL << 3; }
-                else if (property == 4) { if (!global::PromptGen.Serialization.JsonRead.Json(ref reader, out v4)) return false; seen |= 1UL << 4; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v2)) return false; }
+                else if (property.Index == 3) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; }
+                else if (property.Index == 4) { if (!global::PromptGen.Serialization.JsonRead.Json(ref reader, out v4)) return false; }
             }
-            if (seen != 0x1FUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "name", "age", "height", "member", "payload");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input(v0, v1, v2, v3, v4);
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("greeting", "score", "verified", "visits");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("Output", 0xFUL, "greeting", "score", "verified", "visits");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             double v1 = default;
             bool v2 = default;
             long v3 = default;
-            ulong seen = 0;
-            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
+            if (!OutputProperties.Start(ref reader, out value, out var property)) return false;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v2)) return false; seen |= 1UL << 2; }
-                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v3)) return false; seen |= 1UL << 3; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v2)) return false; }
+                else if (property.Index == 3) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v3)) return false; }
             }
-            if (seen != 0xFUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "greeting", "score", "verified", "visits");
+            if (!OutputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output { Greeting = v0, Score = v1, Verified = v2, Visits = v3 };
             return true;
         }

@@ -267,29 +267,27 @@ public static partial class TriageTicketPrompt
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category> CategoryNames = new("billing", "technical", "in-progress");
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind> KindNames = new("refund", "reply");
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("ticket", "product", "priority");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "ticket", "product", "priority");
         internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = default;
             long? v2 = default;
-            ulong seen = 0;
-            for (var property = -1; InputProperties.Next(ref reader, ref property);)
+            if (!InputProperties.Start(ref reader, out value, out var property)) return false;
+            while (InputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Input", "ticket");
+            if (!InputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(v0, v1, v2);
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("category", "summary", "confidence", "urgent", "tags", "customer", "actions", "scores", "extra");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames OutputProperties = new("Output", 0x3FUL, "category", "summary", "confidence", "urgent", "tags", "customer", "actions", "scores", "extra");
         internal static bool ReadOutput(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category v0 = default;
             string v1 = null!;
             double v2 = default;
@@ -299,20 +297,20 @@ public static partial class TriageTicketPrompt
             global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem>? v6 = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, double>? v7 = default;
             global::System.Text.Json.JsonElement? v8 = default;
-            ulong seen = 0;
-            for (var property = -1; OutputProperties.Next(ref reader, ref property);)
+            if (!OutputProperties.Start(ref reader, out value, out var property)) return false;
+            while (OutputProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!CategoryNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; seen |= 1UL << 1; }
-                else if (property == 2) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v2)) return false; seen |= 1UL << 2; }
-                else if (property == 3) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; seen |= 1UL << 3; }
-                else if (property == 4) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v4)) return false; seen |= 1UL << 4; }
-                else if (property == 5) { if (!ReadCustomer(ref reader, out v5)) return false; seen |= 1UL << 5; }
-                else if (property == 6) { if (!global::PromptGen.Serialization.JsonRead.NullableList(ref reader, ReadActionsItem, out v6)) return false; }
-                else if (property == 7) { if (!global::PromptGen.Serialization.JsonRead.NullableMap(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v7)) return false; }
-                else if (property == 8) { if (!global::PromptGen.Serialization.JsonRead.NullableJson(ref reader, out v8)) return false; }
+                if (property.Index == 0) { if (!CategoryNames.TryRead(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; }
+                else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v2)) return false; }
+                else if (property.Index == 3) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; }
+                else if (property.Index == 4) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v4)) return false; }
+                else if (property.Index == 5) { if (!ReadCustomer(ref reader, out v5)) return false; }
+                else if (property.Index == 6) { if (!global::PromptGen.Serialization.JsonRead.NullableList(ref reader, ReadActionsItem, out v6)) return false; }
+                else if (property.Index == 7) { if (!global::PromptGen.Serialization.JsonRead.NullableMap(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v7)) return false; }
+                else if (property.Index == 8) { if (!global::PromptGen.Serialization.JsonRead.NullableJson(ref reader, out v8)) return false; }
             }
-            if (seen != 0x3FUL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Output", "category", "summary", "confidence", "urgent", "tags", "customer");
+            if (!OutputProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output { Category = v0, Summary = v1, Confidence = v2, Urgent = v3, Tags = v4, Customer = v5, Actions = v6, Scores = v7, Extra = v8 };
             return true;
         }
@@ -355,36 +353,34 @@ public static partial class TriageTicketPrompt
             writer.WriteEndObject();
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames CustomerProperties = new("order_id", "class");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames CustomerProperties = new("Customer", 0x1UL, "order_id", "class");
         internal static bool ReadCustomer(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             string v0 = null!;
             string? v1 = default;
-            ulong seen = 0;
-            for (var property = -1; CustomerProperties.Next(ref reader, ref property);)
+            if (!CustomerProperties.Start(ref reader, out value, out var property)) return false;
+            while (CustomerProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
+                if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "Customer", "order_id");
+            if (!CustomerProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer { OrderId = v0, Class = v1 };
             return true;
         }
 
-        private static readonly global::PromptGen.Serialization.JsonPropertyNames ActionsItemProperties = new("kind", "amount");
+        private static readonly global::PromptGen.Serialization.JsonPropertyNames ActionsItemProperties = new("ActionsItem", 0x1UL, "kind", "amount");
         internal static bool ReadActionsItem(ref global::System.Text.Json.Utf8JsonReader reader, out global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem value)
         {
-            if (!global::PromptGen.Serialization.JsonRead.StartObject(ref reader, out value)) return false;
             global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind v0 = default;
             long? v1 = default;
-            ulong seen = 0;
-            for (var property = -1; ActionsItemProperties.Next(ref reader, ref property);)
+            if (!ActionsItemProperties.Start(ref reader, out value, out var property)) return false;
+            while (ActionsItemProperties.Next(ref reader, ref property))
             {
-                if (property == 0) { if (!KindNames.TryRead(ref reader, out v0)) return false; seen |= 1; }
-                else if (property == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
+                if (property.Index == 0) { if (!KindNames.TryRead(ref reader, out v0)) return false; }
+                else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
             }
-            if (seen != 0x1UL) return global::PromptGen.Serialization.JsonRead.MissingProperty(seen, "ActionsItem", "kind");
+            if (!ActionsItemProperties.Complete(property)) return false;
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem { Kind = v0, Amount = v1 };
             return true;
         }

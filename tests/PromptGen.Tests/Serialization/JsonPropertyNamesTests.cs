@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using PromptGen.Serialization;
@@ -36,6 +37,48 @@ public sealed class JsonPropertyNamesTests
         Assert.Equal(JsonTokenType.EndObject, reader.TokenType);
         reader.Read();
         Assert.Equal(7, reader.GetInt32());
+    }
+
+    private static readonly JsonPropertyNames s_tracked = new("Ticket", 0b101UL, "category", "summary", "is_urgent");
+
+    [Theory]
+    [InlineData("""{"is_urgent":"c","category":"a"}""", true, "")]
+    [InlineData("""{"category":"a","summary":"b","category":"d"}""", false, "required property 'is_urgent' of Ticket is missing")]
+    [InlineData("""{"summary":"b","other":"x"}""", false, "required property 'category' of Ticket is missing")]
+    public void A_tracked_table_reads_the_properties_and_names_the_first_missing_required_one(string json, bool complete, string message)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+
+        Assert.True(s_tracked.Start(ref reader, out string? value, out var cursor));
+        Assert.Null(value);
+        Assert.Equal(-1, cursor.Index);
+        var found = new List<int>();
+        while (s_tracked.Next(ref reader, ref cursor)) found.Add(cursor.Index);
+
+        Assert.Equal(complete, s_tracked.Complete(cursor));
+        Assert.Equal(JsonTokenType.EndObject, reader.TokenType);
+        if (!complete) Assert.Contains(message, JsonReadFailure.Message, System.StringComparison.Ordinal);
+        Assert.Equal(found, Read(json).Split(' ', System.StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p.Split('=')[0])));
+    }
+
+    [Fact]
+    public void A_tracked_table_does_not_start_on_a_value_that_is_not_an_object()
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("[1]"));
+        reader.Read();
+
+        Assert.False(s_tracked.Start(ref reader, out string? _, out _));
+        Assert.Contains("Expected an object but found StartArray", JsonReadFailure.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tracked_table_holds_at_most_64_properties()
+    {
+        var names = Enumerable.Range(0, JsonPropertyNames.MaxTrackedProperties + 1).Select(i => "p" + i).ToArray();
+
+        Assert.Throws<System.ArgumentException>(() => new JsonPropertyNames("Wide", 1UL, names));
+        Assert.NotNull(new JsonPropertyNames("Wide", 1UL, names.Take(JsonPropertyNames.MaxTrackedProperties).ToArray()));
     }
 
     private static string Read(string json)
