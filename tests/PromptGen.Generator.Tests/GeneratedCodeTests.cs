@@ -179,6 +179,32 @@ public sealed class GeneratedCodeTests
         Assert.Equal("Done", output.GetType().GetProperty("State")!.GetValue(output)!.ToString());
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(64)]
+    [InlineData(70)]
+    public void Strict_reader_takes_every_required_property_and_names_a_missing_one(int count)
+    {
+        // Up to 64 properties the property table tracks the required ones; wider records keep their own bookkeeping.
+        var properties = string.Concat(Enumerable.Range(0, count).Select(i => $"\n    p{i}: string"));
+        var harness = GeneratorHarness.Create(new[] { (GeneratorHarness.PathOf("Wide.prompt"), $"---\nname: wide\noutput:\n  schema:{properties}\n---\nGo.") });
+        harness.Run();
+        var type = EmitAndLoad(harness).GetType("Acme.Support.WidePrompt", throwOnError: true)!;
+        var codec = type.GetNestedType("JsonCodec", BindingFlags.NonPublic)!;
+        var readerType = typeof(runtime::PromptGen.Serialization.JsonValueReader<>).MakeGenericType(type.GetNestedType("Output")!);
+        var reader = Delegate.CreateDelegate(readerType, codec.GetMethod("ReadOutput", BindingFlags.Static | BindingFlags.NonPublic)!);
+        var read = typeof(runtime::PromptGen.Serialization.JsonText).GetMethods()
+            .Single(m => m.Name == "Read" && m.GetParameters()[0].ParameterType == typeof(string))
+            .MakeGenericMethod(type.GetNestedType("Output")!);
+        string Json(int skip) => "{" + string.Join(",", Enumerable.Range(0, count).Where(i => i != skip).Select(i => $"\"p{i}\":\"v{i}\"")) + "}";
+
+        var output = read.Invoke(null, new object[] { Json(-1), reader })!;
+        Assert.Equal($"v{count - 1}", output.GetType().GetProperty($"P{count - 1}")!.GetValue(output));
+        var missing = count - 2;
+        var error = Assert.Throws<TargetInvocationException>(() => read.Invoke(null, new object[] { Json(missing), reader }));
+        Assert.Contains($"required property 'p{missing}' of Output is missing", error.InnerException!.Message, StringComparison.Ordinal);
+    }
+
     private static object ReadStrict(Assembly assembly, string json)
     {
         var (outputType, codec) = OutputCodec(assembly);
