@@ -40,6 +40,9 @@ public sealed class PromptOutputParser<T>
     {
     }
 
+    /// <summary>The output type as the schema-aligned parser sees it.</summary>
+    public OutputShape Shape => _shape;
+
     /// <summary><see cref="TryParse"/> as the reader <see cref="PromptRunner"/> takes.</summary>
     public PromptOutputReader<T> Reader { get; }
 
