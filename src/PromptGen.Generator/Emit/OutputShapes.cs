@@ -3,41 +3,28 @@ using PromptGen.Generator.Models;
 namespace PromptGen.Generator.Emit;
 
 /// <summary>
-/// Writes the C# expression that builds a <c>PromptGen.OutputShape</c> for a mapped type: the same wire names,
-/// required properties and enum values as the strict codec, so repaired JSON always reads back.
+/// Writes the one-line description of the <c>PromptGen.OutputShape</c> of a mapped type that the runtime's
+/// <c>PromptOutputParser</c> reads (<c>OutputShapeText</c>): the same wire names, required properties and enum values as
+/// the strict codec, so repaired JSON always reads back. For example
+/// <c>object{category: enum(billing|bug), note?: string?, tags: array&lt;string&gt;}</c>: the text
+/// <c>OutputShape.ToString()</c> writes, with a name or enum value that is empty or holds a character of the syntax
+/// written as a quoted string (<c>"needs review"</c>, with <c>\"</c> and <c>\\</c> inside).
 /// </summary>
 internal static class OutputShapes
 {
-    private const string Shape = "global::PromptGen.OutputShape";
-    private const string Property = "global::PromptGen.OutputProperty";
+    /// <summary>Characters the description's syntax uses (the runtime's <c>OutputShapeText.Reserved</c>).</summary>
+    private const string Reserved = "|(){}<>,:? \"\\";
 
     /// <param name="model">The prompt, for its records and enums.</param>
     /// <param name="type">The type to describe.</param>
-    /// <param name="indent">Indentation level of the expression's first line (continuation lines go one deeper).</param>
-    public static string Expression(PromptModel model, TypeRef type, int indent)
+    public static string Description(PromptModel model, TypeRef type)
     {
         var builder = new StringBuilder();
-        Write(builder, model, type, indent, depth: 0);
+        Describe(builder, model, type);
         return builder.ToString();
     }
 
-    /// <summary>
-    /// The one-line description of the shape that the runtime's <c>PromptOutputParser</c> reads (the text
-    /// <c>OutputShape.ToString()</c> writes, e.g. <c>object{category: enum(billing|bug), note?: string?}</c>), or null when
-    /// a name or enum value is empty or holds a character of that syntax (the shape is then built in code).
-    /// </summary>
-    public static string? Description(PromptModel model, TypeRef type)
-    {
-        var builder = new StringBuilder();
-        return Describe(builder, model, type) ? builder.ToString() : null;
-    }
-
-    /// <summary>Characters the description's syntax uses (the runtime's <c>OutputShapeText.Reserved</c>).</summary>
-    private const string Reserved = "|(){}<>,:? ";
-
-    private static bool IsPlainName(string name) => name.Length > 0 && name.IndexOfAny(Reserved.ToCharArray()) < 0;
-
-    private static bool Describe(StringBuilder builder, PromptModel model, TypeRef type)
+    private static void Describe(StringBuilder builder, PromptModel model, TypeRef type)
     {
         var core = type.AsNonNullable();
         switch (core.Kind)
@@ -58,13 +45,19 @@ internal static class OutputShapes
             case TypeKind.List:
             case TypeKind.Map:
                 builder.Append(core.Kind == TypeKind.List ? "array<" : "map<");
-                if (!Describe(builder, model, core.Element!)) return false;
+                Describe(builder, model, core.Element!);
                 builder.Append('>');
                 break;
             case TypeKind.Enum:
-                var values = model.Enums.First(e => e.Name == core.Name).Members.Select(m => m.WireName).ToList();
-                if (!values.All(IsPlainName)) return false;
-                builder.Append("enum(").Append(string.Join("|", values)).Append(')');
+                builder.Append("enum(");
+                var members = model.Enums.First(e => e.Name == core.Name).Members;
+                for (var i = 0; i < members.Count; i++)
+                {
+                    if (i > 0) builder.Append('|');
+                    AppendName(builder, members[i].WireName);
+                }
+
+                builder.Append(')');
                 break;
             case TypeKind.Record:
                 var record = model.Records.First(r => r.Name == core.Name);
@@ -72,88 +65,31 @@ internal static class OutputShapes
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
-                    if (!IsPlainName(property.WireName)) return false;
                     if (i > 0) builder.Append(", ");
-                    builder.Append(property.WireName).Append(property.IsRequired ? ": " : "?: ");
-                    if (!Describe(builder, model, property.Type)) return false;
+                    AppendName(builder, property.WireName);
+                    builder.Append(property.IsRequired ? ": " : "?: ");
+                    Describe(builder, model, property.Type);
                 }
 
                 builder.Append('}');
                 break;
             default:
-                // JsonElement: any JSON value (already nullable).
+                // JsonElement: any JSON value (null included, so never marked nullable).
                 builder.Append("any");
-                return true;
-        }
-
-        if (type.IsNullable) builder.Append('?');
-        return true;
-    }
-
-    private static void Write(StringBuilder builder, PromptModel model, TypeRef type, int indent, int depth)
-    {
-        var core = type.AsNonNullable();
-        switch (core.Kind)
-        {
-            case TypeKind.String:
-                builder.Append(Shape).Append(".String");
-                break;
-            case TypeKind.Int64:
-            case TypeKind.Int32:
-                builder.Append(Shape).Append(".Integer");
-                break;
-            case TypeKind.Double:
-                builder.Append(Shape).Append(".Number");
-                break;
-            case TypeKind.Boolean:
-                builder.Append(Shape).Append(".Boolean");
-                break;
-            case TypeKind.List:
-                builder.Append(Shape).Append(".Array(");
-                Write(builder, model, core.Element!, indent, depth + 1);
-                builder.Append(')');
-                break;
-            case TypeKind.Map:
-                builder.Append(Shape).Append(".Map(");
-                Write(builder, model, core.Element!, indent, depth + 1);
-                builder.Append(')');
-                break;
-            case TypeKind.Enum:
-                var enumModel = model.Enums.First(e => e.Name == core.Name);
-                builder.Append(Shape).Append(".Enum(")
-                    .Append(string.Join(", ", enumModel.Members.Select(m => CSharpLiterals.String(m.WireName))))
-                    .Append(')');
-                break;
-            case TypeKind.Record:
-                WriteObject(builder, model, model.Records.First(r => r.Name == core.Name), indent + 1);
-                break;
-            default:
-                // JsonElement: any JSON value, written through unchanged.
-                builder.Append(Shape).Append(".Any");
                 return;
         }
 
-        if (type.IsNullable) builder.Append(".AsNullable()");
+        if (type.IsNullable) builder.Append('?');
     }
 
-    private static void WriteObject(StringBuilder builder, PromptModel model, RecordModel record, int indent)
+    private static void AppendName(StringBuilder builder, string name)
     {
-        builder.Append(Shape).Append(".Object(");
-        if (record.Properties.Count == 0)
+        if (name.Length > 0 && name.IndexOfAny(Reserved.ToCharArray()) < 0)
         {
-            builder.Append(')');
+            builder.Append(name);
             return;
         }
 
-        var pad = new string(' ', indent * 4);
-        for (var i = 0; i < record.Properties.Count; i++)
-        {
-            var property = record.Properties[i];
-            builder.Append('\n').Append(pad).Append("new ").Append(Property).Append('(')
-                .Append(CSharpLiterals.String(property.WireName)).Append(", ");
-            Write(builder, model, property.Type, indent, depth: 0);
-            if (!property.IsRequired) builder.Append(", required: false");
-            builder.Append(')').Append(i == record.Properties.Count - 1 ? ")" : ",");
-        }
+        builder.Append('"').Append(name.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
     }
 }

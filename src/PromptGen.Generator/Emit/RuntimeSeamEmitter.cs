@@ -19,7 +19,7 @@ internal static class RuntimeSeamEmitter
     /// <summary>
     /// The output parser field: the strict reader and writer of the output type and its shape as the schema-aligned
     /// parser sees it (wire names, required fields, enum values), from the mapped types: a one-line description the
-    /// runtime reads, or code that builds it when a name does not fit the description's syntax.
+    /// runtime reads once.
     /// </summary>
     public static void EmitOutputParser(IndentedWriter w, PromptModel model)
     {
@@ -27,8 +27,7 @@ internal static class RuntimeSeamEmitter
         var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
         var reader = JsonCodecEmitter.OutputReader(model);
         var writer = JsonCodecEmitter.OutputWriter(model);
-        var description = OutputShapes.Description(model, model.OutputType);
-        var shape = description is null ? OutputShapes.Expression(model, model.OutputType, w.Indent) : CSharpLiterals.String(description);
+        var shape = CSharpLiterals.String(OutputShapes.Description(model, model.OutputType));
         w.Line($"private static readonly global::PromptGen.Serialization.PromptOutputParser<{outputType}> {ParserField} = new({reader}, {writer}, {shape});");
     }
 

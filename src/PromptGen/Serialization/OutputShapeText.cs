@@ -2,23 +2,24 @@ namespace PromptGen.Serialization;
 
 /// <summary>
 /// Reads the one-line description of an <see cref="OutputShape"/> that generated code passes to
-/// <see cref="PromptOutputParser{T}"/>: the text <see cref="OutputShape.ToString"/> writes, so a prompt's shape costs one
-/// line of generated code instead of one line per property.
+/// <see cref="PromptOutputParser{T}"/>, in the form <see cref="OutputShape.ToString"/> writes, so a prompt's shape costs
+/// one line of generated code instead of one line per property.
 /// </summary>
 /// <remarks>
 /// <code>
-/// shape    = (scalar | "enum(" value ("|" value)* ")" | "array&lt;" shape "&gt;" | "map&lt;" shape "&gt;"
+/// shape    = (scalar | "enum(" name ("|" name)* ")" | "array&lt;" shape "&gt;" | "map&lt;" shape "&gt;"
 ///             | "object{" [property (", " property)*] "}") ["?"]
 /// scalar   = "string" | "integer" | "number" | "boolean" | "any"
 /// property = name ["?"] ": " shape          ("?" after the name: not required; after a shape: nullable)
+/// name     = plain | '"' (char | '\"' | '\\')* '"'   (plain: one or more characters, none of them in Reserved)
 /// </code>
-/// Names and enum values are written as they are; the generator uses this form only when none of them is empty or holds
-/// one of the characters <see cref="Reserved"/> (it builds the shape in code otherwise).
+/// Property names and enum values are written as they are (as <see cref="OutputShape.ToString"/> writes them) unless
+/// they are empty or hold a character of <see cref="Reserved"/>; those are quoted.
 /// </remarks>
 internal static class OutputShapeText
 {
-    /// <summary>Characters the description's syntax uses, so never inside a name or an enum value.</summary>
-    internal const string Reserved = "|(){}<>,:? ";
+    /// <summary>Characters the description's syntax uses: a name or enum value holding one of them is quoted.</summary>
+    internal const string Reserved = "|(){}<>,:? \"\\";
 
     /// <summary>Builds the shape a description stands for.</summary>
     /// <param name="text">The description.</param>
@@ -86,10 +87,29 @@ internal static class OutputShapeText
 
     private static string ReadName(string text, ref int position)
     {
+        if (Accept(text, ref position, "\"")) return ReadQuotedName(text, ref position);
         var start = position;
         while (position < text.Length && Reserved.IndexOf(text[position]) < 0) position++;
         if (position == start) throw Invalid(text, position);
         return text.Substring(start, position - start);
+    }
+
+    private static string ReadQuotedName(string text, ref int position)
+    {
+        var name = new StringBuilder();
+        while (position < text.Length && text[position] != '"')
+        {
+            if (text[position] == '\\')
+            {
+                position++;
+                if (position == text.Length || (text[position] != '"' && text[position] != '\\')) throw Invalid(text, position);
+            }
+
+            name.Append(text[position++]);
+        }
+
+        Expect(text, ref position, "\"");
+        return name.ToString();
     }
 
     private static bool Accept(string text, ref int position, string token)

@@ -41,6 +41,17 @@ public sealed class OutputShapeTextTests
         Assert.Equal(new[] { "a", "b" }, shape.Properties[2].Shape.Item!.EnumValues);
     }
 
+    [Fact]
+    public void Names_that_hold_the_syntax_or_are_empty_are_quoted()
+    {
+        var shape = OutputShapeText.Parse("""object{"needs: review"?: enum("a|b"|"say \"hi\""|"back\\slash"|""|plain)}""");
+
+        var property = Assert.Single(shape.Properties);
+        Assert.Equal("needs: review", property.Name);
+        Assert.False(property.Required);
+        Assert.Equal(new[] { "a|b", "say \"hi\"", "back\\slash", "", "plain" }, property.Shape.EnumValues);
+    }
+
     [Theory]
     [InlineData("", 1)]
     [InlineData("text", 1)]
@@ -48,6 +59,8 @@ public sealed class OutputShapeTextTests
     [InlineData("enum()", 6)]
     [InlineData("array<string", 13)]
     [InlineData("object{a: string}}", 18)]
+    [InlineData("enum(\"open)", 12)]
+    [InlineData("enum(\"a\\b\")", 9)]
     public void A_malformed_description_names_the_character_where_it_stops(string description, int character)
     {
         var exception = Assert.Throws<FormatException>(() => OutputShapeText.Parse(description));
