@@ -26,6 +26,9 @@ public static class JsonText
     /// <param name="read">The generated reader of <typeparamref name="T"/>.</param>
     /// <param name="value">The value read; unspecified on failure.</param>
     /// <returns>True when the text is one JSON value that fits <typeparamref name="T"/>.</returns>
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where GetBytes wrote it
+#endif
     public static bool TryRead<T>(string json, JsonValueReader<T> read, out T value)
     {
         if (json is null) throw new ArgumentNullException(nameof(json));
