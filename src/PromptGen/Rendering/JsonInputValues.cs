@@ -270,7 +270,8 @@ internal sealed class JsonObjectView
         var i = 0;
         foreach (var property in Element.EnumerateObject())
         {
-            properties[i++] = new KeyValuePair<string, object?>(names.NameOf(property), JsonInputValues.Wrap(property.Value));
+            properties[i] = new KeyValuePair<string, object?>(names.NameOf(property, i), JsonInputValues.Wrap(property.Value));
+            i++;
         }
 
         return properties;

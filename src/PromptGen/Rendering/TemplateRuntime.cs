@@ -58,7 +58,7 @@ public static class TemplateRuntime
                 var names = JsonPropertyNames.Current;
                 foreach (var property in element.EnumerateObject())
                 {
-                    properties.Add(new KeyValuePair<string, PromptValue>(names.NameOf(property), FromElement(property.Value, depth + 1)));
+                    properties.Add(new KeyValuePair<string, PromptValue>(names.NameOf(property, properties.Count), FromElement(property.Value, depth + 1)));
                 }
 
                 return PromptValue.ObjectOwned(properties);
