@@ -64,8 +64,8 @@ internal static class JsonSyntax
     public static bool IsValidPadded(Span<byte> buffer, int length)
     {
         if ((uint)length > (uint)buffer.Length || buffer.Length - length < Padding) throw new ArgumentException("The buffer has no room for the padding.", nameof(buffer));
-        buffer.Slice(length, Padding).Clear();
         ref var b = ref MemoryMarshal.GetReference(buffer);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref b, length), 0UL); // the Padding bytes after the text
 
         // One bit per open container, innermost lowest (1 = object); at most MaxDepth of them, as in the reader.
         ulong objects = 0;
