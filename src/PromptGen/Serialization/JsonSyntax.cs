@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 #if NET8_0_OR_GREATER
 using System.Numerics;
+using System.Runtime.Intrinsics;
 #endif
 
 namespace PromptGen.Serialization;
@@ -24,8 +25,8 @@ internal static class JsonSyntax
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
 #endif
 
-    /// <summary>Bytes after the text that <see cref="IsValidPadded"/> may read (it writes them itself).</summary>
-    public const int Padding = sizeof(ulong);
+    /// <summary>Bytes after the text that <see cref="IsValidPadded"/> may read (it writes them itself): one vector.</summary>
+    public const int Padding = 16;
 
     /// <summary>Up to this many bytes, <see cref="IsValid"/> copies the text into a padded buffer on the stack.</summary>
     private const int StackCopyBytes = 1024;
@@ -59,13 +60,14 @@ internal static class JsonSyntax
     /// True when the first <paramref name="length"/> bytes of <paramref name="buffer"/> are exactly one JSON value,
     /// optionally surrounded by JSON whitespace. The buffer must have <see cref="Padding"/> bytes after the text: they
     /// are set to zero, and the zero after the text ends every scan (it is never whitespace, a token or string content),
-    /// so the scans need no bounds checks and read strings eight bytes at a time to their end.
+    /// so the scans need no bounds checks and read strings 16 (or 8) bytes at a time to their end.
     /// </summary>
     public static bool IsValidPadded(Span<byte> buffer, int length)
     {
         if ((uint)length > (uint)buffer.Length || buffer.Length - length < Padding) throw new ArgumentException("The buffer has no room for the padding.", nameof(buffer));
         ref var b = ref MemoryMarshal.GetReference(buffer);
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref b, length), 0UL); // the Padding bytes after the text
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref b, length + sizeof(ulong)), 0UL);
 
         // One bit per open container, innermost lowest (1 = object); at most MaxDepth of them, as in the reader.
         ulong objects = 0;
@@ -201,13 +203,28 @@ internal static class JsonSyntax
     private static nint SkipPlain(ref byte b, nint i, int length)
     {
 #if NET8_0_OR_GREATER
-        // Most strings end within a few words: eight bytes at a time (the padding makes every read safe), then a
+        // Most strings end within a few words: 16 or 8 bytes at a time (the padding makes every read safe), then a
         // vectorized search for longer runs.
         var wordsEnd = i + ShortString;
-        for (; i <= wordsEnd; i += sizeof(ulong))
+        if (Vector128.IsHardwareAccelerated)
         {
-            var specials = Specials(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, i)));
-            if (specials != 0) return i + (BitOperations.TrailingZeroCount(specials) >> 3);
+            for (; i <= wordsEnd; i += Vector128<byte>.Count)
+            {
+                var bytes = Vector128.LoadUnsafe(ref b, (nuint)i);
+                var specials = Vector128.Equals(bytes, Vector128.Create((byte)'"'))
+                    | Vector128.Equals(bytes, Vector128.Create((byte)'\\'))
+                    | Vector128.LessThan(bytes, Vector128.Create((byte)0x20));
+                var mask = specials.ExtractMostSignificantBits();
+                if (mask != 0) return i + BitOperations.TrailingZeroCount(mask);
+            }
+        }
+        else
+        {
+            for (; i <= wordsEnd; i += sizeof(ulong))
+            {
+                var specials = Specials(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, i)));
+                if (specials != 0) return i + (BitOperations.TrailingZeroCount(specials) >> 3);
+            }
         }
 
         if (i >= length) return length; // past the text: the zero after it is the first special byte
