@@ -169,7 +169,7 @@ internal static class JsonSyntax
         return i;
     }
 
-    /// <summary>The four bytes of a literal as one little-endian word.</summary>
+    /// <summary>The four bytes of a literal as one word, in the byte order the text is read in.</summary>
     private static uint Literal(ReadOnlySpan<byte> four) => Unsafe.ReadUnaligned<uint>(ref MemoryMarshal.GetReference(four));
 
     /// <summary>One or more digits from <paramref name="i"/>; the index after them, or -1.</summary>
