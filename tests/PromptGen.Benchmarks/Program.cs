@@ -24,7 +24,10 @@ namespace PromptGen.Benchmarks;
 /// <item><c>--profile &lt;template|corpus|clean|stream&gt; &lt;engine&gt; &lt;seconds&gt;</c>: run one path in a loop (for dotnet-trace or
 /// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates), parse, tryparse (corpus) or whole, stream (stream);</item>
 /// <item><c>--corpus-compare &lt;baml-results.json&gt; &lt;out.json&gt;</c>: recovery of generated Parse and of BAML's parser on the
-/// parsing corpus, case by case, written as JSON; then exit.</item>
+/// parsing corpus, case by case, written as JSON; then exit;</item>
+/// <item><c>--interleave &lt;template|clean|malformed&gt; [rounds]</c>: after the check, the engines of one comparison in turn, in one
+/// process, many short rounds, and the fastest round of each by the CPU time of the measuring thread (on a shared
+/// machine the time others take is not counted, and the engines see the same load); then exit.</item>
 /// </list>
 /// After a run, one line per benchmark <c>ops/s &lt;class&gt;.&lt;method&gt;[&lt;template&gt;] &lt;operations per second&gt;</c> is printed.
 /// </summary>
@@ -64,6 +67,13 @@ internal static class Program
         if (checkOnly)
         {
             return 0;
+        }
+
+        var interleave = arguments.IndexOf("--interleave");
+        if (interleave >= 0)
+        {
+            var rounds = interleave + 2 < arguments.Count ? int.Parse(arguments[interleave + 2], CultureInfo.InvariantCulture) : 200;
+            return Interleaved.Run(arguments[interleave + 1], rounds);
         }
 
         IConfig config = DefaultConfig.Instance;

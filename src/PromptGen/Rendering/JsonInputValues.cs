@@ -65,14 +65,17 @@ internal static class JsonInputValues
     }
 
     /// <summary>JavaScript truthiness over template values, boxed elements included (objects and arrays are truthy).</summary>
-    public static bool IsTruthy(object? value) => value switch
+    public static bool IsTruthy(object? value)
     {
-        JsonObjectView => true,
-        JsonElement { ValueKind: JsonValueKind.String } element => !IsEmptyString(element),
-        JsonElement { ValueKind: JsonValueKind.Number } element => element.TryGetDouble(out var number) ? number != 0 : JsValues.IsTruthy(Convert(element)),
-        JsonElement => true,
-        _ => JsValues.IsTruthy(value),
-    };
+        if (value is JsonObjectView) return true;
+        if (value is not JsonElement element) return JsValues.IsTruthy(value);
+        return element.ValueKind switch // read once: each read looks the element up in its document
+        {
+            JsonValueKind.String => !IsEmptyString(element),
+            JsonValueKind.Number => element.TryGetDouble(out var number) ? number != 0 : JsValues.IsTruthy(Convert(element)),
+            _ => true,
+        };
+    }
 
     /// <summary>Handlebars' <c>isEmpty</c> over template values, boxed elements included.</summary>
     public static bool IsEmpty(object? value)
@@ -130,15 +133,20 @@ internal static class JsonInputValues
     /// Writes a string or number of the input straight from its UTF-8 (no string or template value made for it); false
     /// when it is neither.
     /// </summary>
+#if NET
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where GetChars wrote it
+#endif
     public static bool TryWriteScalar(object? value, RenderOutput output)
     {
-        if (value is JsonElement { ValueKind: JsonValueKind.Number } number)
+        if (value is not JsonElement element) return false;
+        var kind = element.ValueKind;
+        if (kind == JsonValueKind.Number)
         {
-            WriteNumber(number, output);
+            WriteNumber(element, output);
             return true;
         }
 
-        if (value is not JsonElement { ValueKind: JsonValueKind.String } element) return false;
+        if (kind != JsonValueKind.String) return false;
         var raw = JsonMarshal.GetRawUtf8Value(element);
         if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw.Slice(1, raw.Length - 2);
         if (raw.Length == 0) return true;
@@ -158,6 +166,9 @@ internal static class JsonInputValues
 
     private const int MaxStackChars = 512;
 
+#if NET
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is fully written before it is read
+#endif
     private static void WriteNumber(JsonElement number, RenderOutput output)
     {
         var raw = JsonMarshal.GetRawUtf8Value(number);
@@ -259,7 +270,8 @@ internal sealed class JsonObjectView
         var i = 0;
         foreach (var property in Element.EnumerateObject())
         {
-            properties[i++] = new KeyValuePair<string, object?>(names.NameOf(property), JsonInputValues.Wrap(property.Value));
+            properties[i] = new KeyValuePair<string, object?>(names.NameOf(property, i), JsonInputValues.Wrap(property.Value));
+            i++;
         }
 
         return properties;

@@ -58,7 +58,7 @@ public static class TemplateRuntime
                 var names = JsonPropertyNames.Current;
                 foreach (var property in element.EnumerateObject())
                 {
-                    properties.Add(new KeyValuePair<string, PromptValue>(names.NameOf(property), FromElement(property.Value, depth + 1)));
+                    properties.Add(new KeyValuePair<string, PromptValue>(names.NameOf(property, properties.Count), FromElement(property.Value, depth + 1)));
                 }
 
                 return PromptValue.ObjectOwned(properties);
@@ -258,6 +258,8 @@ public static class TemplateRuntime
     /// <summary><c>@name</c> (no array allocated for the one name).</summary>
     public static object? Data(object frame, int depth, string part)
     {
+        // @index, @last, @root...: a frame is always truthy and looks its variables up itself.
+        if (depth == 0 && frame is DataFrame own) return own.Get(part);
         object? data = frame;
         for (var i = 0; i < depth && data is DataFrame current; i++) data = current.Parent;
         return !JsonInputValues.IsTruthy(data) ? data : JsonInputValues.Lookup(data, part);

@@ -1,8 +1,9 @@
-using System.Runtime.CompilerServices;
-#if NET8_0_OR_GREATER
 using System.Buffers;
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Numerics;
+using System.Runtime.Intrinsics;
 #endif
 
 namespace PromptGen.Serialization;
@@ -24,23 +25,62 @@ internal static class JsonSyntax
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
 #endif
 
+    /// <summary>Bytes after the text that <see cref="IsValidPadded"/> may read (it writes them itself): one vector.</summary>
+    public const int Padding = 16;
+
+    /// <summary>Up to this many bytes, <see cref="IsValid"/> copies the text into a padded buffer on the stack.</summary>
+    private const int StackCopyBytes = 1024;
+
     /// <summary>True when <paramref name="utf8"/> is exactly one JSON value, optionally surrounded by JSON whitespace.</summary>
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit] // the copy is read only up to the padding IsValidPadded writes
+#endif
     public static bool IsValid(ReadOnlySpan<byte> utf8)
     {
+        if (utf8.Length <= StackCopyBytes)
+        {
+            Span<byte> copy = stackalloc byte[StackCopyBytes + Padding];
+            utf8.CopyTo(copy);
+            return IsValidPadded(copy, utf8.Length);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(utf8.Length + Padding);
+        try
+        {
+            utf8.CopyTo(rented);
+            return IsValidPadded(rented, utf8.Length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// True when the first <paramref name="length"/> bytes of <paramref name="buffer"/> are exactly one JSON value,
+    /// optionally surrounded by JSON whitespace. The buffer must have <see cref="Padding"/> bytes after the text: they
+    /// are set to zero, and the zero after the text ends every scan (it is never whitespace, a token or string content),
+    /// so the scans need no bounds checks and read strings 16 (or 8) bytes at a time to their end.
+    /// </summary>
+    public static bool IsValidPadded(Span<byte> buffer, int length)
+    {
+        if ((uint)length > (uint)buffer.Length || buffer.Length - length < Padding) throw new ArgumentException("The buffer has no room for the padding.", nameof(buffer));
+        ref var b = ref MemoryMarshal.GetReference(buffer);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref b, length), 0UL); // the Padding bytes after the text
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref b, length + sizeof(ulong)), 0UL);
+
         // One bit per open container, innermost lowest (1 = object); at most MaxDepth of them, as in the reader.
         ulong objects = 0;
         var depth = 0;
-        var i = 0;
+        nint i = 0;
         while (true)
         {
             // A value starts here.
-            i = SkipWhitespace(utf8, i);
-            if (i >= utf8.Length) return false;
-            var c = utf8[i];
+            i = SkipWhitespace(ref b, i);
+            var c = Unsafe.Add(ref b, i);
             if (c == (byte)'"')
             {
-                i = SkipString(utf8, i + 1);
-                if (i < 0) return false;
+                if ((i = SkipString(ref b, i + 1, length)) < 0) return false;
             }
             else if (c == (byte)'{' || c == (byte)'[')
             {
@@ -48,11 +88,10 @@ internal static class JsonSyntax
                 var isObject = c == (byte)'{';
                 objects = (objects << 1) | (isObject ? 1UL : 0UL);
                 depth++;
-                i = SkipWhitespace(utf8, i + 1);
-                if (i >= utf8.Length) return false;
-                if (utf8[i] != (isObject ? (byte)'}' : (byte)']'))
+                i = SkipWhitespace(ref b, i + 1);
+                if (Unsafe.Add(ref b, i) != (isObject ? (byte)'}' : (byte)']'))
                 {
-                    if (isObject && (i = SkipPropertyName(utf8, i)) < 0) return false;
+                    if (isObject && (i = SkipPropertyName(ref b, i, length)) < 0) return false;
                     continue;
                 }
 
@@ -60,7 +99,7 @@ internal static class JsonSyntax
                 depth--;
                 i++;
             }
-            else if ((i = SkipScalar(utf8, i, c)) < 0)
+            else if ((i = SkipScalar(ref b, i, c)) < 0)
             {
                 return false;
             }
@@ -68,15 +107,19 @@ internal static class JsonSyntax
             // After a value: a separator, the end of its container, or the end of the text.
             while (true)
             {
-                i = SkipWhitespace(utf8, i);
-                if (depth == 0) return i == utf8.Length;
-                if (i >= utf8.Length) return false;
-                c = utf8[i];
+                i = SkipWhitespace(ref b, i);
+                if (depth == 0) return i == length;
+                c = Unsafe.Add(ref b, i);
                 var inObject = (objects & 1) != 0;
                 if (c == (byte)',')
                 {
-                    if (inObject && (i = SkipPropertyName(utf8, SkipWhitespace(utf8, i + 1))) < 0) return false;
-                    if (!inObject) i++;
+                    if (!inObject)
+                    {
+                        i++;
+                        break;
+                    }
+
+                    if ((i = SkipPropertyName(ref b, SkipWhitespace(ref b, i + 1), length)) < 0) return false;
                     break;
                 }
 
@@ -90,88 +133,107 @@ internal static class JsonSyntax
 
     /// <summary>A property name and its colon from <paramref name="i"/>; the index after the colon, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipPropertyName(ReadOnlySpan<byte> utf8, int i)
+    private static nint SkipPropertyName(ref byte b, nint i, int length)
     {
-        if (i >= utf8.Length || utf8[i] != (byte)'"') return -1;
-        i = SkipString(utf8, i + 1);
-        if (i < 0) return -1;
-        i = SkipWhitespace(utf8, i);
-        return i < utf8.Length && utf8[i] == (byte)':' ? i + 1 : -1;
+        if (Unsafe.Add(ref b, i) != (byte)'"' || (i = SkipString(ref b, i + 1, length)) < 0) return -1;
+        i = SkipWhitespace(ref b, i);
+        return Unsafe.Add(ref b, i) == (byte)':' ? i + 1 : -1;
     }
 
     /// <summary>A number or literal starting with <paramref name="c"/> at <paramref name="i"/>; the index after it, or -1.</summary>
-    private static int SkipScalar(ReadOnlySpan<byte> utf8, int i, byte c)
+    private static nint SkipScalar(ref byte b, nint i, byte c)
     {
+        // A literal's first byte is in the text, so its four bytes are within the text and the padding.
         switch (c)
         {
             case (byte)'t':
-                return utf8.Slice(i).StartsWith("true"u8) ? i + 4 : -1;
-            case (byte)'f':
-                return utf8.Slice(i).StartsWith("false"u8) ? i + 5 : -1;
+                return Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, i)) == Literal("true"u8) ? i + 4 : -1;
             case (byte)'n':
-                return utf8.Slice(i).StartsWith("null"u8) ? i + 4 : -1;
+                return Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, i)) == Literal("null"u8) ? i + 4 : -1;
+            case (byte)'f':
+                return Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, i)) == Literal("fals"u8) && Unsafe.Add(ref b, i + 4) == (byte)'e' ? i + 5 : -1;
         }
 
         // RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-        if (c == (byte)'-' && ++i >= utf8.Length) return -1;
-        if (utf8[i] == (byte)'0') i++;
-        else if ((i = SkipDigits(utf8, i)) < 0) return -1;
-        if (i < utf8.Length && utf8[i] == (byte)'.' && (i = SkipDigits(utf8, i + 1)) < 0) return -1;
-        if (i < utf8.Length && (utf8[i] | 0x20) == (byte)'e')
+        if (c == (byte)'-') c = Unsafe.Add(ref b, ++i);
+        if (c == (byte)'0') i++;
+        else if ((i = SkipDigits(ref b, i)) < 0) return -1;
+        if (Unsafe.Add(ref b, i) == (byte)'.' && (i = SkipDigits(ref b, i + 1)) < 0) return -1;
+        if ((Unsafe.Add(ref b, i) | 0x20) == (byte)'e')
         {
-            i++;
-            if (i < utf8.Length && (utf8[i] == (byte)'+' || utf8[i] == (byte)'-')) i++;
-            if ((i = SkipDigits(utf8, i)) < 0) return -1;
+            c = Unsafe.Add(ref b, ++i);
+            if (c == (byte)'+' || c == (byte)'-') i++;
+            if ((i = SkipDigits(ref b, i)) < 0) return -1;
         }
 
         return i;
     }
 
+    /// <summary>The four bytes of a literal as one word, in the byte order the text is read in.</summary>
+    private static uint Literal(ReadOnlySpan<byte> four) => Unsafe.ReadUnaligned<uint>(ref MemoryMarshal.GetReference(four));
+
     /// <summary>One or more digits from <paramref name="i"/>; the index after them, or -1.</summary>
-    private static int SkipDigits(ReadOnlySpan<byte> utf8, int i)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint SkipDigits(ref byte b, nint i)
     {
         var start = i;
-        while (i < utf8.Length && (uint)(utf8[i] - '0') <= 9) i++;
+        while ((uint)(Unsafe.Add(ref b, i) - '0') <= 9) i++;
         return i > start ? i : -1;
     }
 
     /// <summary>A string's content from just after its opening quote; the index after the closing quote, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipString(ReadOnlySpan<byte> utf8, int i)
+    private static nint SkipString(ref byte b, nint i, int length)
     {
         while (true)
         {
-            i = SkipPlain(utf8, i);
-            if (i >= utf8.Length) return -1;
-            var c = utf8[i];
+            i = SkipPlain(ref b, i, length);
+            var c = Unsafe.Add(ref b, i);
             if (c == (byte)'"') return i + 1;
-            if (c != (byte)'\\') return -1; // an unescaped control character
-            if ((i = SkipEscape(utf8, i)) < 0) return -1;
+            if (c != (byte)'\\') return -1; // an unescaped control character, or the zero after the text
+            if ((i = SkipEscape(ref b, i)) < 0) return -1;
         }
     }
 
-    /// <summary>The index of the first quote, backslash or control character from <paramref name="i"/>, or the length.</summary>
+    /// <summary>
+    /// The index of the first quote, backslash or control character from <paramref name="i"/> (at the latest the zero
+    /// after the text).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipPlain(ReadOnlySpan<byte> utf8, int i)
+    private static nint SkipPlain(ref byte b, nint i, int length)
     {
 #if NET8_0_OR_GREATER
-        // Most strings end within a few words: eight bytes at a time, then a vectorized search for longer runs.
-        var lastWord = utf8.Length - sizeof(ulong);
-        var wordsEnd = Math.Min(lastWord, i + ShortString);
-        for (; i <= wordsEnd; i += sizeof(ulong))
+        // Most strings end within a few words: 16 or 8 bytes at a time (the padding makes every read safe), then a
+        // vectorized search for longer runs.
+        var wordsEnd = i + ShortString;
+        if (Vector128.IsHardwareAccelerated)
         {
-            var specials = Specials(BinaryPrimitives.ReadUInt64LittleEndian(utf8.Slice(i)));
-            if (specials != 0) return i + (BitOperations.TrailingZeroCount(specials) >> 3);
+            for (; i <= wordsEnd; i += Vector128<byte>.Count)
+            {
+                var bytes = Vector128.LoadUnsafe(ref b, (nuint)i);
+                var specials = Vector128.Equals(bytes, Vector128.Create((byte)'"'))
+                    | Vector128.Equals(bytes, Vector128.Create((byte)'\\'))
+                    | Vector128.LessThan(bytes, Vector128.Create((byte)0x20));
+                var mask = specials.ExtractMostSignificantBits();
+                if (mask != 0) return i + BitOperations.TrailingZeroCount(mask);
+            }
+        }
+        else
+        {
+            for (; i <= wordsEnd; i += sizeof(ulong))
+            {
+                var specials = Specials(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, i)));
+                if (specials != 0) return i + (BitOperations.TrailingZeroCount(specials) >> 3);
+            }
         }
 
-        if (i <= lastWord)
-        {
-            var run = utf8.Slice(i).IndexOfAny(s_stringSpecials);
-            return run < 0 ? utf8.Length : i + run;
-        }
-#endif
-        while (i < utf8.Length && IsPlain(utf8[i])) i++;
+        if (i >= length) return length; // past the text: the zero after it is the first special byte
+        var run = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, i), length - (int)i).IndexOfAny(s_stringSpecials);
+        return run < 0 ? length : i + run;
+#else
+        while (IsPlain(Unsafe.Add(ref b, i))) i++;
         return i;
+#endif
     }
 
 #if NET8_0_OR_GREATER
@@ -193,13 +255,13 @@ internal static class JsonSyntax
     private static bool IsPlain(byte c) => c >= 0x20 && c != (byte)'"' && c != (byte)'\\';
 
     /// <summary>
-    /// One escape sequence from its backslash; the index after it, or -1. A <c>\u</c> surrogate must come in a
-    /// high-low pair: <c>GetString</c> throws otherwise.
+    /// One escape sequence from its backslash; the index after it, or -1. A <c>\\u</c> surrogate must come in a
+    /// high-low pair: <c>GetString</c> throws otherwise. Every read stops at the first byte that does not fit, so
+    /// none goes past the zero after the text.
     /// </summary>
-    private static int SkipEscape(ReadOnlySpan<byte> utf8, int i)
+    private static nint SkipEscape(ref byte b, nint i)
     {
-        if (i + 1 >= utf8.Length) return -1;
-        switch (utf8[i + 1])
+        switch (Unsafe.Add(ref b, i + 1))
         {
             case (byte)'"':
             case (byte)'\\':
@@ -211,12 +273,12 @@ internal static class JsonSyntax
             case (byte)'t':
                 return i + 2;
             case (byte)'u':
-                var unit = Hex4(utf8, i + 2);
+                var unit = Hex4(ref b, i + 2);
                 if (unit < 0) return -1;
                 i += 6;
                 if (unit < 0xD800 || unit > 0xDFFF) return i;
-                if (unit >= 0xDC00 || i + 1 >= utf8.Length || utf8[i] != (byte)'\\' || utf8[i + 1] != (byte)'u') return -1;
-                var low = Hex4(utf8, i + 2);
+                if (unit >= 0xDC00 || Unsafe.Add(ref b, i) != (byte)'\\' || Unsafe.Add(ref b, i + 1) != (byte)'u') return -1;
+                var low = Hex4(ref b, i + 2);
                 return low >= 0xDC00 && low <= 0xDFFF ? i + 6 : -1;
             default:
                 return -1;
@@ -224,13 +286,12 @@ internal static class JsonSyntax
     }
 
     /// <summary>Four hex digits at <paramref name="start"/> as a number, or -1.</summary>
-    private static int Hex4(ReadOnlySpan<byte> utf8, int start)
+    private static int Hex4(ref byte b, nint start)
     {
-        if (start + 4 > utf8.Length) return -1;
         var value = 0;
         for (var k = start; k < start + 4; k++)
         {
-            var c = utf8[k];
+            var c = Unsafe.Add(ref b, k);
             int digit;
             if ((uint)(c - '0') <= 9) digit = c - '0';
             else if ((uint)((c | 0x20) - 'a') <= 5) digit = (c | 0x20) - 'a' + 10;
@@ -242,17 +303,15 @@ internal static class JsonSyntax
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipWhitespace(ReadOnlySpan<byte> utf8, int i)
+    private static nint SkipWhitespace(ref byte b, nint i)
     {
         // Compact JSON has none: one comparison in the common case.
-        if (i < utf8.Length && utf8[i] > (byte)' ') return i;
-        while (i < utf8.Length)
+        if (Unsafe.Add(ref b, i) > (byte)' ') return i;
+        while (true)
         {
-            var c = utf8[i];
-            if (c > (byte)' ' || (c != (byte)' ' && c != (byte)'\n' && c != (byte)'\r' && c != (byte)'\t')) break;
+            var c = Unsafe.Add(ref b, i);
+            if (c != (byte)' ' && c != (byte)'\n' && c != (byte)'\r' && c != (byte)'\t') return i;
             i++;
         }
-
-        return i;
     }
 }

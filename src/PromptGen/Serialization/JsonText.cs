@@ -26,6 +26,9 @@ public static class JsonText
     /// <param name="read">The generated reader of <typeparamref name="T"/>.</param>
     /// <param name="value">The value read; unspecified on failure.</param>
     /// <returns>True when the text is one JSON value that fits <typeparamref name="T"/>.</returns>
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where GetBytes wrote it
+#endif
     public static bool TryRead<T>(string json, JsonValueReader<T> read, out T value)
     {
         if (json is null) throw new ArgumentNullException(nameof(json));
@@ -43,18 +46,18 @@ public static class JsonText
         if (json.Length <= StackBufferChars)
         {
             // A typical answer fits on the stack: no pool round trip on the clean path.
-            Span<byte> stackBuffer = stackalloc byte[StackBufferChars * 3];
+            Span<byte> stackBuffer = stackalloc byte[StackBufferChars * 3 + JsonSyntax.Padding];
             var written = Encoding.UTF8.GetBytes(json.AsSpan(), stackBuffer);
-            return TryReadUtf8(stackBuffer.Slice(0, written), read, out value);
+            return TryReadPadded(stackBuffer, written, read, out value);
         }
 #endif
 
         var size = json.Length <= ExactSizeThreshold ? Encoding.UTF8.GetMaxByteCount(json.Length) : Encoding.UTF8.GetByteCount(json);
-        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        var buffer = ArrayPool<byte>.Shared.Rent(size + JsonSyntax.Padding);
         try
         {
             var length = Encoding.UTF8.GetBytes(json, 0, json.Length, buffer, 0);
-            return TryReadUtf8(new ReadOnlySpan<byte>(buffer, 0, length), read, out value);
+            return TryReadPadded(buffer, length, read, out value);
         }
         finally
         {
@@ -129,18 +132,29 @@ public static class JsonText
     }
 
     /// <summary>The strict read of UTF-8 JSON: the syntax check, then the generated reader. Never throws.</summary>
-    internal static bool TryReadUtf8<T>(ReadOnlySpan<byte> utf8, JsonValueReader<T> read, out T value)
-    {
-        if (!JsonSyntax.IsValid(utf8))
-        {
-            JsonReadFailure.NotJson();
-            value = default!;
-            return false;
-        }
+    internal static bool TryReadUtf8<T>(ReadOnlySpan<byte> utf8, JsonValueReader<T> read, out T value) =>
+        JsonSyntax.IsValid(utf8) ? ReadChecked(utf8, read, out value) : NotJson(out value);
 
+    /// <summary>
+    /// The strict read of the first <paramref name="length"/> bytes of <paramref name="buffer"/>, which has
+    /// <see cref="JsonSyntax.Padding"/> bytes to spare after them for the syntax check. Never throws.
+    /// </summary>
+    private static bool TryReadPadded<T>(Span<byte> buffer, int length, JsonValueReader<T> read, out T value) =>
+        JsonSyntax.IsValidPadded(buffer, length) ? ReadChecked(buffer.Slice(0, length), read, out value) : NotJson(out value);
+
+    /// <summary>The generated reader on text that passed the syntax check (so the reader does not throw).</summary>
+    private static bool ReadChecked<T>(ReadOnlySpan<byte> utf8, JsonValueReader<T> read, out T value)
+    {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         reader.Read();
         return read(ref reader, out value);
+    }
+
+    private static bool NotJson<T>(out T value)
+    {
+        JsonReadFailure.NotJson();
+        value = default!;
+        return false;
     }
 
     /// <summary>Throws the reader's own description of a syntax error, if the text has one.</summary>

@@ -86,6 +86,33 @@ public class JsonInputRenderTests
     }
 
     [Fact]
+    public void ObjectsOfOneArrayWithDifferentNamesAtAPositionAreReadByTheirOwnNames()
+    {
+        // Names are remembered by position for the next object of the array: a different, escaped or backslashed name
+        // at the same position must still be read as itself, by the view and by the whole conversion alike.
+        const string Json = """[{"ab":1,"c":2},{"ab":3,"c":4},{"a\u0062":5,"c":6},{"a\\u0062":7,"c":8},{"c":9,"ab":10},{"x":11}]""";
+        var array = JsonDocument.Parse(Json).RootElement;
+        var read = TemplateRuntime.FromJson(array);
+        var converted = TemplateRuntime.ConvertJson(array);
+        string[] expectedAb = ["1", "3", "5", "undefined", "10", "undefined"];
+        string[] expectedC = ["2", "4", "6", "8", "9", "undefined"];
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var value in new[] { read, converted })
+            {
+                for (var i = 0; i < expectedAb.Length; i++)
+                {
+                    var item = TemplateRuntime.Path(value, i.ToString(CultureInfo.InvariantCulture));
+                    Assert.Equal(expectedAb[i], TemplateRuntime.ToJsString(TemplateRuntime.Path(item, "ab")));
+                    Assert.Equal(expectedC[i], TemplateRuntime.ToJsString(TemplateRuntime.Path(item, "c")));
+                }
+
+                Assert.Equal("7", TemplateRuntime.ToJsString(TemplateRuntime.Path(TemplateRuntime.Path(value, "3"), "a\\u0062")));
+            }
+        }
+    }
+
+    [Fact]
     public void AnObjectOfTheInputIsTheSameObjectEachTimeItIsLookedUp()
     {
         var read = TemplateRuntime.FromJson(JsonDocument.Parse("{\"a\":{\"b\":1},\"c\":{\"b\":1},\"list\":[1]}").RootElement);

@@ -56,7 +56,50 @@ public sealed class JsonSyntaxTests
     [InlineData("{} /* c */")]
     [InlineData("\ufeff{}")]
     [InlineData("```json\n{}\n```")]
+    [InlineData("{}\u0000")]
+    [InlineData("1\u0000")]
+    [InlineData("\"a\u0000\"")]
+    [InlineData("[1\u0000]")]
+    [InlineData("{\"a\u0000\":1}")]
+    [InlineData("\"\\\u0000\"")]
+    [InlineData("\"\\u00\u0000\"")]
+    [InlineData("tru\u0000")]
+    [InlineData("fals\u0000")]
     public void Invalid_json_fails(string json) => AssertAgrees(json, expected: false);
+
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData(1_100)]
+    [InlineData(70_000)]
+    public void Long_texts_get_the_readers_verdict(int length)
+    {
+        // Past the stack copy and past the stack buffer of the strict read: the pooled buffers carry the padding too.
+        var content = new string('a', length);
+        AssertAgrees("\"" + content + "\"", expected: true);
+        AssertAgrees("[\"" + content + "\",1]", expected: true);
+        AssertAgrees("\"" + content, expected: false);
+        AssertAgrees("[\"" + content + "\",]", expected: false);
+    }
+
+    [Fact]
+    public void The_strict_read_does_not_see_the_bytes_a_previous_read_left_after_the_text()
+    {
+        // The strict read encodes into a buffer it does not clear: a truncated text read after a longer one whose bytes
+        // would complete it must still be rejected.
+        foreach (var length in new[] { 10, 400, 2_000 })
+        {
+            var whole = "\"" + new string('x', length) + "\"";
+            Assert.True(JsonText.TryRead<string>(whole, JsonRead.String, out var read));
+            Assert.Equal(length, read.Length);
+            Assert.False(JsonText.TryRead<string>(whole.Substring(0, whole.Length - 1), JsonRead.String, out _));
+            Assert.False(JsonText.TryRead<string>(whole.Substring(0, whole.Length - 1) + "\u0000", JsonRead.String, out _));
+        }
+
+        // And a whole number is not lengthened by the digits a longer one left after it.
+        Assert.True(JsonText.TryRead<long>("1234567", JsonRead.Int64, out var longer));
+        Assert.True(JsonText.TryRead<long>("123", JsonRead.Int64, out var shorter));
+        Assert.Equal((1234567L, 123L), (longer, shorter));
+    }
 
     [Theory]
     [InlineData(JsonText.MaxDepth, true)]

@@ -1,0 +1,107 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.InteropServices;
+
+namespace PromptGen.Benchmarks;
+
+/// <summary>
+/// The engines of one comparison run in turn in one process, in short rounds, keeping each engine's fastest round.
+/// On a machine shared with other work, BenchmarkDotNet's means move with the load (a short job can put one engine in
+/// a busy second and the other in a quiet one); here both engines see the same moments, and time is the CPU time of
+/// the measuring thread (Linux; wall time elsewhere), so time spent descheduled is not counted. The minimum over
+/// many rounds is the engine's cost when undisturbed. The ratios are the ones BenchmarkDotNet's table would give on a
+/// quiet machine; they are not a substitute for a full BenchmarkDotNet run there.
+/// </summary>
+internal static class Interleaved
+{
+    public static int Run(string what, int rounds)
+    {
+        (string Name, Func<object?> Action)[] engines;
+        if (what == "clean")
+        {
+            var clean = new ParseCleanJsonBenchmarks();
+            engines = new (string, Func<object?>)[]
+            {
+                ("generated Parse", () => clean.GeneratedParse()),
+                ("System.Text.Json reflection", () => clean.SystemTextJsonReflection()),
+                ("System.Text.Json source generator", () => clean.SystemTextJsonSourceGenerated()),
+            };
+        }
+        else if (what == "malformed")
+        {
+            var malformed = new ParseMalformedBenchmarks();
+            engines = new (string, Func<object?>)[]
+            {
+                ("generated Parse", () => malformed.GeneratedParse()),
+                ("schema-aligned parser alone", () => malformed.SchemaAlignedParserAlone()),
+            };
+        }
+        else
+        {
+            var c = RenderCase.Get(what);
+            engines = new (string, Func<object?>)[]
+            {
+                ("generated Render (typed)", () => c.Typed()),
+                ("generated Render (dynamic)", () => c.Dynamic()),
+                ("hand-written C#", () => c.HandWritten()),
+                ("Handlebars.Net", () => c.Handlebars()),
+            };
+        }
+
+        // Warm-up (tiered compilation reaches its final code), then size a round to about 5 ms of the slowest engine.
+        var perRound = int.MaxValue;
+        foreach (var (_, action) in engines)
+        {
+            var watch = Stopwatch.StartNew();
+            var calls = 0;
+            while (watch.ElapsedMilliseconds < 1500) { action(); calls++; }
+            perRound = Math.Min(perRound, Math.Max(1, (int)(calls * 5 / watch.Elapsed.TotalMilliseconds)));
+        }
+
+        var best = Enumerable.Repeat(double.MaxValue, engines.Length).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var e = 0; e < engines.Length; e++)
+            {
+                // Alternate the order so that neither engine always runs right after the other.
+                var k = round % 2 == 0 ? e : engines.Length - 1 - e;
+                var action = engines[k].Action;
+                var start = ThreadTimeNs();
+                for (var i = 0; i < perRound; i++) action();
+                best[k] = Math.Min(best[k], (ThreadTimeNs() - start) / perRound);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: fastest of {rounds} rounds of {perRound} calls, {(OperatingSystem.IsLinux() ? "thread CPU time" : "wall time")}, load average {LoadAverage()}"));
+        for (var e = 0; e < engines.Length; e++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engines[e].Name,-36} {best[e],10:F1} ns   first engine {best[e] / best[0]:F2}x faster"));
+        }
+
+        return 0;
+    }
+
+    private static double ThreadTimeNs()
+    {
+        if (!OperatingSystem.IsLinux()) return Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency);
+        clock_gettime(ClockThreadCpuTime, out var time);
+        return time.Seconds * 1e9 + time.Nanoseconds;
+    }
+
+    private static string LoadAverage() =>
+        System.IO.File.Exists("/proc/loadavg") ? string.Join(' ', System.IO.File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private const int ClockThreadCpuTime = 3;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int clock_gettime(int clock, out TimeSpec time);
+}
