@@ -328,25 +328,16 @@ internal sealed class MSBuildFile
     }
 
     /// <summary>An item: its type (element name), <c>Include</c>, <c>Version</c> and where it starts.</summary>
-    internal sealed class ItemInfo
+    internal sealed class ItemInfo(string type, string? include, string? version, int start, ItemGroupInfo group)
     {
-        public ItemInfo(string type, string? include, string? version, int start, ItemGroupInfo group)
-        {
-            Type = type;
-            Include = include;
-            Version = version;
-            Start = start;
-            Group = group;
-        }
+        public string Type { get; } = type;
 
-        public string Type { get; }
+        public string? Include { get; } = include;
 
-        public string? Include { get; }
+        public string? Version { get; set; } = version;
 
-        public string? Version { get; set; }
+        public int Start { get; } = start;
 
-        public int Start { get; }
-
-        public ItemGroupInfo Group { get; }
+        public ItemGroupInfo Group { get; } = group;
     }
 }

@@ -4,22 +4,15 @@ using PromptGen.Evals.Files;
 namespace PromptGen.Evals.Baselines;
 
 /// <summary>A small JSON tree that remembers where each value starts, so file errors can point at a line.</summary>
-internal sealed class PositionedJson
+internal sealed class PositionedJson(JsonValueKind kind, int line, int column)
 {
     private static readonly IReadOnlyDictionary<string, PositionedJson> NoProperties = new Dictionary<string, PositionedJson>();
 
-    private PositionedJson(JsonValueKind kind, int line, int column)
-    {
-        Kind = kind;
-        Line = line;
-        Column = column;
-    }
+    public JsonValueKind Kind { get; } = kind;
 
-    public JsonValueKind Kind { get; }
+    public int Line { get; } = line;
 
-    public int Line { get; }
-
-    public int Column { get; }
+    public int Column { get; } = column;
 
     /// <summary>String value, or the raw number text.</summary>
     public string Text { get; private set; } = string.Empty;

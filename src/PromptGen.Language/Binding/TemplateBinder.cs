@@ -48,25 +48,17 @@ public static class TemplateBinder
     }
 
     /// <summary>The static scope of a program: its context, the contexts <c>../</c> reaches and the block parameters in sight.</summary>
-    private sealed class Scope
+    private sealed class Scope(SchemaNode context, Scope? parentDepth, IReadOnlyList<(string Name, SchemaNode Type)> blockParams, Template template)
     {
-        public Scope(SchemaNode context, Scope? parentDepth, IReadOnlyList<(string Name, SchemaNode Type)> blockParams, Template template)
-        {
-            Context = context;
-            ParentDepth = parentDepth;
-            BlockParams = blockParams;
-            Template = template;
-        }
-
-        public SchemaNode Context { get; }
+        public SchemaNode Context { get; } = context;
 
         /// <summary>The next context up the <c>../</c> chain (null above the root or a partial's context).</summary>
-        public Scope? ParentDepth { get; }
+        public Scope? ParentDepth { get; } = parentDepth;
 
         /// <summary>Innermost first.</summary>
-        public IReadOnlyList<(string Name, SchemaNode Type)> BlockParams { get; }
+        public IReadOnlyList<(string Name, SchemaNode Type)> BlockParams { get; } = blockParams;
 
-        public Template Template { get; }
+        public Template Template { get; } = template;
 
         private TemplateScope? _public;
 

@@ -23,10 +23,8 @@ public static class PromptCompiler
     /// <summary>Reads a <c>.prompt</c> file: frontmatter, metadata, schema conversion, template syntax.</summary>
     public static ParsedPromptFile Parse(string path, string text, PromptDocumentOptions? options = null)
     {
-        path ??= string.Empty;
-        text ??= string.Empty;
         var document = PromptDocumentParser.Parse(path, text, options);
-        var template = TemplateParser.Parse(new TemplateSource(path, text, document.TemplateStart, document.TemplateLength));
+        var template = TemplateParser.Parse(new TemplateSource(document.Path, document.Text, document.TemplateStart, document.TemplateLength));
         var diagnostics = document.Diagnostics.Concat(template.Diagnostics).ToList();
         return new ParsedPromptFile(document, template, PartialReferences.Of(template.Template), diagnostics);
     }

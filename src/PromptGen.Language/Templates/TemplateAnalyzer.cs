@@ -139,6 +139,15 @@ public static class TemplateAnalyzer
             }
         }
 
+        /// <summary>PG0208 unless the block helper <paramref name="name"/> is used as a block; <paramref name="arguments"/> show its usage.</summary>
+        private void RequireBlock(string name, string arguments, CallForm kind, SourceSpan span)
+        {
+            if (kind != CallForm.Block)
+            {
+                Report(DiagnosticDescriptors.InvalidHelperArguments, span, $"'{name}' must be used as a block: {{{{#{name} {arguments}}}}}...{{{{/{name}}}}}.");
+            }
+        }
+
         private void CheckHelper(string name, IReadOnlyList<Expression> parameters, HashExpression? hash, CallForm kind, SourceSpan span)
         {
             var wrong = DiagnosticDescriptors.InvalidHelperArguments;
@@ -148,11 +157,7 @@ public static class TemplateAnalyzer
                 case "unless":
                 case "each":
                 case "with":
-                    if (kind != CallForm.Block)
-                    {
-                        Report(wrong, span, $"'{name}' must be used as a block: {{{{#{name} value}}}}...{{{{/{name}}}}}.");
-                    }
-
+                    RequireBlock(name, "value", kind, span);
                     if (parameters.Count != 1)
                     {
                         Report(wrong, span, $"'#{name}' takes exactly one argument, found {parameters.Count}.");
@@ -162,11 +167,7 @@ public static class TemplateAnalyzer
                     break;
                 case "ifEquals":
                 case "unlessEquals":
-                    if (kind != CallForm.Block)
-                    {
-                        Report(wrong, span, $"'{name}' must be used as a block: {{{{#{name} a b}}}}...{{{{/{name}}}}}.");
-                    }
-
+                    RequireBlock(name, "a b", kind, span);
                     if (parameters.Count != 2)
                     {
                         Report(wrong, span, $"'{name}' takes exactly two values to compare, found {parameters.Count}.");
