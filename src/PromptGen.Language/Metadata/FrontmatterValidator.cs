@@ -1,5 +1,4 @@
 using PromptGen.Language.Diagnostics;
-using PromptGen.Language.Schemas;
 using PromptGen.Language.Text;
 using PromptGen.Language.Values;
 using PromptGen.Language.Yaml;
