@@ -138,22 +138,6 @@ public static class TemplateBinder
             }
         }
 
-        private static bool IsBlockParam(PathExpression path, Scope scope, out SchemaNode type)
-        {
-            type = SchemaNode.Any;
-            if (!path.HeadIsBlockParameter) return false;
-            foreach (var (name, paramType) in scope.BlockParams)
-            {
-                if (name == path.Parts[0])
-                {
-                    type = paramType;
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private SchemaNode BindCall(CallTarget target, Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, Scope scope)
         {
             if (target.Kind == CallKind.Value)
@@ -204,7 +188,7 @@ public static class TemplateBinder
                 current = _root;
                 start = 1;
             }
-            else if (IsBlockParam(path, scope, out var blockParamType))
+            else if (path.TryFindBlockParameter(scope.BlockParams, out var blockParamType))
             {
                 current = blockParamType;
                 start = 1;
