@@ -1,4 +1,5 @@
 using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Evals;
@@ -57,7 +58,7 @@ public static class EvalChecker
             : promptPath.Substring(separator + 1);
         var siblings = (siblingPrompts ?? Array.Empty<string>())
             .Select(FileName)
-            .Where(n => n.EndsWith(EvalPromptLink.PromptExtension, StringComparison.OrdinalIgnoreCase) && !n.StartsWith("_", StringComparison.Ordinal))
+            .Where(PartialFile.IsPromptPath)
             .Distinct(StringComparer.Ordinal)
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();

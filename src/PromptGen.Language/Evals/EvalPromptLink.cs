@@ -1,3 +1,5 @@
+using PromptGen.Language.Semantics;
+
 namespace PromptGen.Language.Evals;
 
 /// <summary>
@@ -8,7 +10,7 @@ public static class EvalPromptLink
 {
     public const string EvalSuffix = ".eval.yaml";
     public const string AlternateEvalSuffix = ".eval.yml";
-    public const string PromptExtension = ".prompt";
+    public const string PromptExtension = PartialFile.Extension;
 
     /// <summary>True for file names ending in <c>.eval.yaml</c> (or <c>.eval.yml</c>).</summary>
     public static bool IsEvalFile(string path) =>

@@ -308,7 +308,7 @@ public static class TemplateAnalyzer
             var role = literal.Value;
             if (KnownRoles.Contains(role)) return;
             var suggestion = role.Equals("assistant", StringComparison.OrdinalIgnoreCase) ? "model" : DidYouMean.Suggest(role, KnownRoles);
-            var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
+            var hint = DidYouMean.HintFor(suggestion);
             var message = s_roleName.IsMatch(role)
                 ? $"Unknown role '{role}'; Dotprompt roles are {string.Join(", ", KnownRoles)}.{hint}"
                 : $"Invalid role name '{role}': role names are lowercase letters ({string.Join(", ", KnownRoles)}); other names silently become text in other Dotprompt runtimes.{hint}";
