@@ -1,4 +1,5 @@
 using PromptGen.Language.Semantics;
+using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Evals;
 
@@ -20,8 +21,7 @@ public static class EvalPromptLink
     public static string GetPromptPath(string evalPath, string? promptReference)
     {
         evalPath ??= string.Empty;
-        var separator = Math.Max(evalPath.LastIndexOf('/'), evalPath.LastIndexOf('\\'));
-        var folder = separator >= 0 ? evalPath.Substring(0, separator + 1) : string.Empty;
+        var folder = PortablePath.Folder(evalPath);
         if (!string.IsNullOrWhiteSpace(promptReference))
         {
             var reference = promptReference!.Trim();
@@ -29,7 +29,7 @@ public static class EvalPromptLink
             return IsRooted(reference) ? reference : folder + reference;
         }
 
-        return folder + PromptFileNameFor(evalPath.Substring(separator + 1));
+        return folder + PromptFileNameFor(PortablePath.FileName(evalPath));
     }
 
     /// <summary>The prompt file name an eval file name implies: <c>TriageTicket.eval.yaml</c> → <c>TriageTicket.prompt</c>.</summary>

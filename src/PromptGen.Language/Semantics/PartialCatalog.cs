@@ -1,5 +1,6 @@
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Templates;
+using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Semantics;
 
@@ -76,7 +77,7 @@ public sealed record PartialFile(string Name, string Path, string Text)
     public static string? NameOf(string path)
     {
         if (path is null || !IsPartialPath(path)) return null;
-        var fileName = FileName(path);
+        var fileName = PortablePath.FileName(path);
         if (fileName.Length <= 1 + Extension.Length) return null;
         return fileName.Substring(1, fileName.Length - 1 - Extension.Length);
     }
@@ -85,17 +86,11 @@ public sealed record PartialFile(string Name, string Path, string Text)
     public static bool IsPartialPath(string path)
     {
         if (path is null) return false;
-        var fileName = FileName(path);
+        var fileName = PortablePath.FileName(path);
         return fileName.StartsWith("_", StringComparison.Ordinal) && fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>True for a prompt file (<c>*.prompt</c>) that is not a partial.</summary>
     public static bool IsPromptPath(string path) =>
         path is not null && path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) && !IsPartialPath(path);
-
-    internal static string FileName(string path)
-    {
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return path.Substring(slash + 1);
-    }
 }

@@ -128,7 +128,7 @@ public static class PromptCompiler
     public static string NameOf(ParsedPromptFile parsed)
     {
         if (parsed.Document.Metadata.Name is { Length: > 0 } name) return name;
-        var fileName = PartialFile.FileName(parsed.Path);
+        var fileName = PortablePath.FileName(parsed.Path);
         return fileName.EndsWith(PartialFile.Extension, StringComparison.OrdinalIgnoreCase)
             ? fileName.Substring(0, fileName.Length - PartialFile.Extension.Length)
             : fileName;
