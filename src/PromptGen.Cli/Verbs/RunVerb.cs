@@ -72,8 +72,7 @@ internal sealed class RunVerb : Verb
         var evalPath = Path.ChangeExtension(fullPath, null) + EvalPromptLink.EvalSuffix;
         if (caseId is not null) EvalCaseWriter.EnsureNewId(project, evalPath, caseId);
 
-        var assemblyPath = arguments.GetValue(AssemblyOption) ?? BuiltAssemblyFinder.Find(project.Root)
-            ?? throw new UsageException($"no built assembly found under '{project.Root}'; build the project or pass {AssemblyOption}");
+        var assemblyPath = BuiltAssemblyFinder.Resolve(arguments, AssemblyOption, project.Root);
         IPromptDescriptor prompt;
         IChatClient client;
         try
