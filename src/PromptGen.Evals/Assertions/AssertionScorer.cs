@@ -68,7 +68,7 @@ public static class AssertionScorer
                 return Outcome(assertion, cost <= assertion.MaxCost, $"expected a cost of at most {assertion.MaxCost?.ToString(CultureInfo.InvariantCulture)}, was {cost.ToString(CultureInfo.InvariantCulture)}", (double)cost);
             case EvalAssertionKind.ParseClean:
                 if (subject.ParseReport is not { } report) return Fail(assertion, "no parse report is available for this trial");
-                if (!report.Succeeded) return Fail(assertion, "the output could not be parsed: " + report.Error);
+                if (!report.Succeeded) return Fail(assertion, AssertionSubject.ParseFailure(report.Error));
                 return Outcome(assertion, report.IsClean, "the parser repaired the output: " + string.Join("; ", report.Repairs.Where(r => !r.IsBenign).Select(r => $"{r.Kind} at {r.Path}")));
             case EvalAssertionKind.SchemaValid:
                 return ScoreSchemaValid(assertion, subject);
