@@ -58,6 +58,14 @@ internal sealed class RunVerb : Verb
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var path = arguments.Positionals[0];
+
+        // The model call could not be made or failed: PG1004 at the prompt, its message scrubbed of secrets.
+        int ProviderFailed(Exception exception)
+        {
+            stderr.Write($"{path}(1,1): error {EvalProviderException.ProviderErrorDiagnosticId}: {EvalSecrets.Scrub(exception.Message)}\n");
+            return CommandLine.ErrorsFound;
+        }
+
         InputFile.ReadPromptFile(path, out _); // a missing or unreadable file is a usage error
         var inputJson = PromptJson.Serialize(arguments.GetValue(InputOption) is { } input ? JsonArgument.ReadObject(InputOption.Name, input) : PromptValue.EmptyObject());
         var caseId = arguments.GetValue(SaveCaseOption);
@@ -90,8 +98,7 @@ internal sealed class RunVerb : Verb
         }
         catch (Exception exception) when (exception is PromptCatalogException or EvalProviderException)
         {
-            stderr.Write($"{path}(1,1): error {EvalProviderException.ProviderErrorDiagnosticId}: {EvalSecrets.Scrub(exception.Message)}\n");
-            return CommandLine.ErrorsFound;
+            return ProviderFailed(exception);
         }
 
         RecordingStore? store = null;
@@ -136,8 +143,7 @@ internal sealed class RunVerb : Verb
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException && exception is not UsageException)
                 {
-                    stderr.Write($"{path}(1,1): error {EvalProviderException.ProviderErrorDiagnosticId}: {EvalSecrets.Scrub(exception.Message)}\n");
-                    return CommandLine.ErrorsFound;
+                    return ProviderFailed(exception);
                 }
             }
 
