@@ -31,6 +31,6 @@ public static class PromptVariantCheck
         return found;
     }
 
-    private static string Describe(string? schemaJson) => schemaJson is null ? "none" : schemaJson.Length <= 120 ? schemaJson : schemaJson.Substring(0, 117) + "...";
+    private static string Describe(string? schemaJson) => schemaJson is null ? "none" : TextExcerpt.Shorten(schemaJson, 120);
 
 }
