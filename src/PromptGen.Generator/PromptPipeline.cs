@@ -93,7 +93,7 @@ internal static class PromptPipeline
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new ParsedPrompt(file, null, InternalError(file.Path, exception));
+            return new ParsedPrompt(file, null, DiagnosticInfo.InternalError(file.Path, exception));
         }
     }
 
@@ -118,7 +118,7 @@ internal static class PromptPipeline
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new AnalyzedPrompt(parsed, reached, null, new[] { InternalError(parsed.File.Path, exception) }.ToEquatableArray());
+            return new AnalyzedPrompt(parsed, reached, null, new[] { DiagnosticInfo.InternalError(parsed.File.Path, exception) }.ToEquatableArray());
         }
     }
 
@@ -134,7 +134,7 @@ internal static class PromptPipeline
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new PartialReport(new[] { InternalError(partial.Path, exception) }.ToEquatableArray());
+            return new PartialReport(new[] { DiagnosticInfo.InternalError(partial.Path, exception) }.ToEquatableArray());
         }
     }
 
@@ -155,7 +155,7 @@ internal static class PromptPipeline
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                diagnostics.Add(InternalError(analyzed.Path, exception));
+                diagnostics.Add(DiagnosticInfo.InternalError(analyzed.Path, exception));
             }
         }
 
@@ -183,7 +183,7 @@ internal static class PromptPipeline
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            diagnostics.Add(InternalError(analyzed.Path, exception));
+            diagnostics.Add(DiagnosticInfo.InternalError(analyzed.Path, exception));
             return new PromptGenerationResult(named.Identity, null, diagnostics.ToEquatableArray());
         }
     }
@@ -191,17 +191,8 @@ internal static class PromptPipeline
     public static void Emit(SourceProductionContext context, PromptGenerationResult result)
     {
         foreach (var diagnostic in result.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
-        if (result.Model is null) return;
-        try
-        {
-            var source = PromptSourceEmitter.Emit(result.Model);
-            context.AddSource(result.Model.Identity.HintName, source);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // AddSource rejects some names and duplicates: whatever goes wrong stays on this prompt.
-            context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(InternalError(result.Model.Identity.Path, exception)));
-        }
+        if (result.Model is not { } model) return;
+        EmitGuarded(context, model.Identity.Path, () => context.AddSource(model.Identity.HintName, PromptSourceEmitter.Emit(model)));
     }
 
     public static void ReportCollisions(SourceProductionContext context, CollisionReport report)
@@ -232,14 +223,25 @@ internal static class PromptPipeline
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new PartialReport(new[] { InternalError(file.Path, exception) }.ToEquatableArray());
+            return new PartialReport(new[] { DiagnosticInfo.InternalError(file.Path, exception) }.ToEquatableArray());
         }
     }
 
-    private static DiagnosticInfo InternalError(string path, Exception exception) => DiagnosticInfo.Create(
-        DiagnosticDescriptors.InternalError,
-        LocationInfo.FileStart(path),
-        $"PromptGen failed while processing this file: {exception.GetType().Name}: {exception.Message}");
+    /// <summary>
+    /// Runs <paramref name="emit"/> (an <c>AddSource</c>), reporting PG9999 on the file at <paramref name="path"/> when it
+    /// throws: <c>AddSource</c> rejects some names and duplicates, and whatever goes wrong stays on this prompt.
+    /// </summary>
+    internal static void EmitGuarded(SourceProductionContext context, string path, Action emit)
+    {
+        try
+        {
+            emit();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(DiagnosticInfo.InternalError(path, exception)));
+        }
+    }
 
     private static string? Get(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

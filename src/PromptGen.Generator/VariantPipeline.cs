@@ -32,10 +32,7 @@ internal static class VariantPipeline
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var failure = DiagnosticInfo.Create(
-                Language.Diagnostics.DiagnosticDescriptors.InternalError,
-                LocationInfo.FileStart(named.Analyzed.Path),
-                $"PromptGen failed while linking prompt variants: {exception.GetType().Name}: {exception.Message}");
+            var failure = DiagnosticInfo.InternalError(named.Analyzed.Path, exception, "linking prompt variants");
             return new VariantAwarePrompt(named, VariantRole.None with { Diagnostics = new[] { failure }.ToEquatableArray() });
         }
     }
@@ -117,16 +114,6 @@ internal static class VariantPipeline
 
         foreach (var diagnostic in result.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
         var model = result.Model;
-        try
-        {
-            context.AddSource(VariantEmitter.HintName(model), VariantEmitter.EmitVariant(model));
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(DiagnosticInfo.Create(
-                Language.Diagnostics.DiagnosticDescriptors.InternalError,
-                LocationInfo.FileStart(model.Identity.Path),
-                $"PromptGen failed while processing this file: {exception.GetType().Name}: {exception.Message}")));
-        }
+        PromptPipeline.EmitGuarded(context, model.Identity.Path, () => context.AddSource(VariantEmitter.HintName(model), VariantEmitter.EmitVariant(model)));
     }
 }

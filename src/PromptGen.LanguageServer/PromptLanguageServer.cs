@@ -82,7 +82,7 @@ public sealed class PromptLanguageServer : IMessageHandler
                 "textDocument/definition" => context is null ? null : DefinitionProvider.Define(context, Lsp.ReadPosition(parameters?["position"])),
                 "textDocument/prepareRename" => context is null ? null : RenameProvider.Prepare(context, Lsp.ReadPosition(parameters?["position"])),
                 "textDocument/rename" => context is null ? null : RenameProvider.Rename(context, Lsp.ReadPosition(parameters?["position"]),
-                    parameters?["newName"]?.GetValue<string>() ?? throw new LspException(LspException.InvalidParams, "newName is required.")),
+                    Lsp.RequiredString(parameters, "newName")),
                 "textDocument/semanticTokens/full" => context is null ? null : SemanticTokensProvider.Tokens(context),
                 "textDocument/codeAction" => context is null ? null : CodeActionProvider.Actions(context, parameters),
                 "textDocument/codeLens" => context is null ? null : CodeLensProvider.Lenses(context),
@@ -254,7 +254,7 @@ public sealed class PromptLanguageServer : IMessageHandler
 
     private async Task<JsonNode?> ExecuteCommandAsync(JsonNode? parameters, CancellationToken cancellationToken)
     {
-        var command = parameters?["command"]?.GetValue<string>() ?? throw new LspException(LspException.InvalidParams, "command is required.");
+        var command = Lsp.RequiredString(parameters, "command");
         var arguments = parameters?["arguments"]?.AsArray() ?? new JsonArray();
         var uri = arguments.Count > 0 ? arguments[0]?.GetValue<string>() : null;
         var caseId = arguments.Count > 1 ? arguments[1]?.GetValue<string>() : null;

@@ -193,13 +193,7 @@ public sealed class PromptEval : ToolTask
         }
         finally
         {
-            lock (_cancelLock)
-            {
-                _runnerExited = true;
-                _killTimer?.Dispose();
-                _killTimer = null;
-            }
-
+            MarkRunnerExited();
             DeleteIfExists(CancelFilePath);
         }
     }
@@ -271,6 +265,17 @@ public sealed class PromptEval : ToolTask
         return builder.ToString();
     }
 
+    // After this a cancel has no runner to ask, and the kill timer no process to stop.
+    private void MarkRunnerExited()
+    {
+        lock (_cancelLock)
+        {
+            _runnerExited = true;
+            _killTimer?.Dispose();
+            _killTimer = null;
+        }
+    }
+
     /// <summary>The runner's paths are full paths: no separator rewriting (ToolTask's default on Unix).</summary>
     protected override string AdjustCommandsForOperatingSystem(string input) => input;
 
@@ -278,12 +283,7 @@ public sealed class PromptEval : ToolTask
     protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
     {
         var exitCode = base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
-        lock (_cancelLock)
-        {
-            _runnerExited = true;
-            _killTimer?.Dispose();
-            _killTimer = null;
-        }
+        MarkRunnerExited();
 
         ReadFindings(exitCode);
         return exitCode;

@@ -25,8 +25,11 @@ public sealed class CompletionCorpusTests
         { "unfinished mustache in a block", Fixtures.Frontmatter + "{{#each tickets}}\n{{su‸\n{{/each}}\n", "subject,id", "customer" },
         { "partial names", Fixtures.Frontmatter + "{{> ‸}}\n", "signature", "customer" },
         { "block helpers", Fixtures.Frontmatter + "{{#‸}}\n", "each,if,unless,with", "json" },
-        { "role names", Fixtures.Frontmatter + "{{role ‸}}\n", "\"system\",\"user\",\"model\"", "" },
+        { "role names", Fixtures.Frontmatter + "{{role ‸}}\n", "\"system\",\"user\",\"model\",\"tool\"", "" },
         { "media arguments", Fixtures.Frontmatter + "{{media ‸}}\n", "url=,contentType=", "" },
+        // The editor offers the key=value arguments the checker accepts (includeZero on #if and #unless, not on #each).
+        { "#unless arguments", Fixtures.Frontmatter + "{{#unless note ‸}}{{/unless}}\n", "includeZero=", "" },
+        { "#each arguments", Fixtures.Frontmatter + "{{#each tickets ‸}}{{/each}}\n", "", "includeZero=" },
         { "frontmatter keys", "---\nmod‸\n---\nHi\n", "model,input,output,config,csharp.class", "" },
         { "input keys", "---\ninput:\n  sch‸\n---\nHi\n", "schema,default", "model" },
         { "Picoschema types", "---\ninput:\n  schema:\n    note?: str‸\n---\n{{note}}\n", "string,integer,boolean,number", "" },

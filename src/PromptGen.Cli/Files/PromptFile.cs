@@ -1,3 +1,5 @@
+using PromptGen.Language.Semantics;
+
 namespace PromptGen.Cli.Files;
 
 /// <summary>A <c>.prompt</c> file found for <c>check</c>, with the folder where its partial lookup stops.</summary>
@@ -10,8 +12,5 @@ internal sealed record PromptFile(string DisplayPath, string FullPath, string Se
     public bool IsEval => PromptGen.Language.Evals.EvalPromptLink.IsEvalFile(FullPath);
 
     /// <summary>Files named <c>_name.prompt</c> are partials, referenced as <c>{{> name}}</c>.</summary>
-    public bool IsPartial => IsPartialFileName(Path.GetFileName(FullPath));
-
-    public static bool IsPartialFileName(string fileName) =>
-        fileName.StartsWith("_", StringComparison.Ordinal) && fileName.EndsWith(".prompt", StringComparison.OrdinalIgnoreCase);
+    public bool IsPartial => PartialFile.IsPartialPath(FullPath);
 }

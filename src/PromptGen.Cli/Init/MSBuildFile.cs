@@ -1,4 +1,5 @@
 using System.Xml;
+using PromptGen.Language.Text;
 
 namespace PromptGen.Cli.Init;
 
@@ -9,7 +10,7 @@ namespace PromptGen.Cli.Init;
 /// </summary>
 internal sealed class MSBuildFile
 {
-    private readonly List<int> _lineStarts;
+    private readonly LineMap _lines;
     private readonly List<ItemGroupInfo> _itemGroups = new();
     private readonly Dictionary<string, string> _properties = new(StringComparer.OrdinalIgnoreCase);
     private int _rootStart;
@@ -19,7 +20,7 @@ internal sealed class MSBuildFile
     private MSBuildFile(TextFile file)
     {
         File = file;
-        _lineStarts = LineStarts(file.Text);
+        _lines = new LineMap(file.Text);
     }
 
     public TextFile File { get; }
@@ -253,16 +254,16 @@ internal sealed class MSBuildFile
 
     private bool PreviousLineIsBlank(int lineStart)
     {
-        var index = _lineStarts.BinarySearch(lineStart);
-        if (index <= 0) return true;
-        var previous = File.Text.Substring(_lineStarts[index - 1], lineStart - _lineStarts[index - 1]);
-        return previous.Trim().Length == 0;
+        _lines.GetPosition(lineStart, out var line, out _);
+        if (line <= 1) return true;
+        var previousStart = _lines.GetLineStart(line - 1);
+        return File.Text.Substring(previousStart, lineStart - previousStart).Trim().Length == 0;
     }
 
     private int LineStartOf(int offset)
     {
-        var index = _lineStarts.BinarySearch(offset);
-        return _lineStarts[index >= 0 ? index : ~index - 1];
+        _lines.GetPosition(offset, out var line, out _);
+        return _lines.GetLineStart(line);
     }
 
     /// <summary>The offset of the <c>/&gt;</c> that ends the empty element starting at <paramref name="start"/>.</summary>
@@ -291,19 +292,7 @@ internal sealed class MSBuildFile
     }
 
     /// <summary>The offset of a 1-based line and column as <see cref="XmlReader"/> reports them.</summary>
-    private int Offset(int line, int column) => _lineStarts[line - 1] + column - 1;
-
-    private static List<int> LineStarts(string text)
-    {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            if (text[i] is '\n' or '\r') starts.Add(i + 1);
-        }
-
-        return starts;
-    }
+    private int Offset(int line, int column) => _lines.GetLineStart(line) + column - 1;
 
     private static string Escape(string value) =>
         value.Replace("&", "&amp;").Replace("<", "&lt;").Replace("\"", "&quot;");
@@ -328,25 +317,16 @@ internal sealed class MSBuildFile
     }
 
     /// <summary>An item: its type (element name), <c>Include</c>, <c>Version</c> and where it starts.</summary>
-    internal sealed class ItemInfo
+    internal sealed class ItemInfo(string type, string? include, string? version, int start, ItemGroupInfo group)
     {
-        public ItemInfo(string type, string? include, string? version, int start, ItemGroupInfo group)
-        {
-            Type = type;
-            Include = include;
-            Version = version;
-            Start = start;
-            Group = group;
-        }
+        public string Type { get; } = type;
 
-        public string Type { get; }
+        public string? Include { get; } = include;
 
-        public string? Include { get; }
+        public string? Version { get; set; } = version;
 
-        public string? Version { get; set; }
+        public int Start { get; } = start;
 
-        public int Start { get; }
-
-        public ItemGroupInfo Group { get; }
+        public ItemGroupInfo Group { get; } = group;
     }
 }

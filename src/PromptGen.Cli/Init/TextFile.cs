@@ -3,22 +3,15 @@ using PromptGen.Evals.Files;
 namespace PromptGen.Cli.Init;
 
 /// <summary>A text file read with its encoding details, so an edit writes back the same byte order mark and line ends.</summary>
-internal sealed class TextFile
+internal sealed class TextFile(string path, string text, bool hasBom)
 {
     private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
-    private TextFile(string path, string text, bool hasBom)
-    {
-        Path = path;
-        Text = text;
-        HasBom = hasBom;
-    }
+    public string Path { get; } = path;
 
-    public string Path { get; }
+    public string Text { get; } = text;
 
-    public string Text { get; }
-
-    public bool HasBom { get; }
+    public bool HasBom { get; } = hasBom;
 
     /// <summary><c>\r\n</c> when the file uses it, else <c>\n</c>.</summary>
     public string NewLine => Text.Contains("\r\n") ? "\r\n" : "\n";

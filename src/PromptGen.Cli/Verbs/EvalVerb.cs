@@ -96,8 +96,7 @@ internal sealed class EvalVerb : Verb
             return CommandLine.Success;
         }
 
-        var assemblyPath = arguments.GetValue(AssemblyOption) ?? BuiltAssemblyFinder.Find(projectDir)
-            ?? throw new UsageException($"no built assembly found under '{projectDir}'; build the project or pass {AssemblyOption}");
+        var assemblyPath = BuiltAssemblyFinder.Resolve(arguments, AssemblyOption, projectDir);
 
         var properties = new Dictionary<string, string?>
         {

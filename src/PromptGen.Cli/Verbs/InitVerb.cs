@@ -2,6 +2,7 @@ using System.Reflection;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Init;
 using PromptGen.Evals.Files;
+using PromptGen.Language.Naming;
 
 namespace PromptGen.Cli.Verbs;
 
@@ -135,10 +136,7 @@ internal sealed class InitVerb : Verb
     {
         var declared = project.Property("RootNamespace");
         if (!string.IsNullOrWhiteSpace(declared) && !declared!.Contains("$(")) return declared.Trim();
-        var segments = Path.GetFileNameWithoutExtension(projectPath).Split('.')
-            .Select(s => new string(s.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray()))
-            .Select(s => s.Length == 0 || char.IsDigit(s[0]) ? "_" + s : s);
-        return string.Join(".", segments);
+        return string.Join(".", Path.GetFileNameWithoutExtension(projectPath).Split('.').Select(IdentifierNames.ToNamespaceSegment));
     }
 
     private static string Display(string path)

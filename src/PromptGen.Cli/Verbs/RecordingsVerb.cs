@@ -44,8 +44,7 @@ internal sealed class RecordingsVerb : Verb
             return CommandLine.Success;
         }
 
-        var assemblyPath = arguments.GetValue(EvalVerb.AssemblyOption) ?? BuiltAssemblyFinder.Find(projectDir)
-            ?? throw new UsageException($"no built assembly found under '{projectDir}'; build the project or pass {EvalVerb.AssemblyOption}");
+        var assemblyPath = BuiltAssemblyFinder.Resolve(arguments, EvalVerb.AssemblyOption, projectDir);
         EvalRunResult result;
         try
         {

@@ -58,6 +58,14 @@ internal sealed class RunVerb : Verb
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var path = arguments.Positionals[0];
+
+        // The model call could not be made or failed: PG1004 at the prompt, its message scrubbed of secrets.
+        int ProviderFailed(Exception exception)
+        {
+            stderr.Write($"{path}(1,1): error {EvalProviderException.ProviderErrorDiagnosticId}: {EvalSecrets.Scrub(exception.Message)}\n");
+            return CommandLine.ErrorsFound;
+        }
+
         InputFile.ReadPromptFile(path, out _); // a missing or unreadable file is a usage error
         var inputJson = PromptJson.Serialize(arguments.GetValue(InputOption) is { } input ? JsonArgument.ReadObject(InputOption.Name, input) : PromptValue.EmptyObject());
         var caseId = arguments.GetValue(SaveCaseOption);
@@ -72,8 +80,7 @@ internal sealed class RunVerb : Verb
         var evalPath = Path.ChangeExtension(fullPath, null) + EvalPromptLink.EvalSuffix;
         if (caseId is not null) EvalCaseWriter.EnsureNewId(project, evalPath, caseId);
 
-        var assemblyPath = arguments.GetValue(AssemblyOption) ?? BuiltAssemblyFinder.Find(project.Root)
-            ?? throw new UsageException($"no built assembly found under '{project.Root}'; build the project or pass {AssemblyOption}");
+        var assemblyPath = BuiltAssemblyFinder.Resolve(arguments, AssemblyOption, project.Root);
         IPromptDescriptor prompt;
         IChatClient client;
         try
@@ -91,8 +98,7 @@ internal sealed class RunVerb : Verb
         }
         catch (Exception exception) when (exception is PromptCatalogException or EvalProviderException)
         {
-            stderr.Write($"{path}(1,1): error {EvalProviderException.ProviderErrorDiagnosticId}: {EvalSecrets.Scrub(exception.Message)}\n");
-            return CommandLine.ErrorsFound;
+            return ProviderFailed(exception);
         }
 
         RecordingStore? store = null;
@@ -137,8 +143,7 @@ internal sealed class RunVerb : Verb
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException && exception is not UsageException)
                 {
-                    stderr.Write($"{path}(1,1): error {EvalProviderException.ProviderErrorDiagnosticId}: {EvalSecrets.Scrub(exception.Message)}\n");
-                    return CommandLine.ErrorsFound;
+                    return ProviderFailed(exception);
                 }
             }
 

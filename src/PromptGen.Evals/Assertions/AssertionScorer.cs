@@ -68,7 +68,7 @@ public static class AssertionScorer
                 return Outcome(assertion, cost <= assertion.MaxCost, $"expected a cost of at most {assertion.MaxCost?.ToString(CultureInfo.InvariantCulture)}, was {cost.ToString(CultureInfo.InvariantCulture)}", (double)cost);
             case EvalAssertionKind.ParseClean:
                 if (subject.ParseReport is not { } report) return Fail(assertion, "no parse report is available for this trial");
-                if (!report.Succeeded) return Fail(assertion, "the output could not be parsed: " + report.Error);
+                if (!report.Succeeded) return Fail(assertion, AssertionSubject.ParseFailure(report.Error));
                 return Outcome(assertion, report.IsClean, "the parser repaired the output: " + string.Join("; ", report.Repairs.Where(r => !r.IsBenign).Select(r => $"{r.Kind} at {r.Path}")));
             case EvalAssertionKind.SchemaValid:
                 return ScoreSchemaValid(assertion, subject);
@@ -153,7 +153,7 @@ public static class AssertionScorer
             equal = target.Equals(expected);
         }
 
-        return Negate(assertion, equal, $"expected {Subject(assertion)} {(assertion.Negated ? "not " : "")}to equal {Show(expected)}, got {Show(target)}");
+        return Negate(assertion, equal, $"{Expected(assertion)}to equal {Show(expected)}, got {Show(target)}");
     }
 
     private static AssertionOutcome ScoreIn(EvalAssertion assertion, PromptValue target, bool wholeText)
@@ -162,7 +162,7 @@ public static class AssertionScorer
         var found = options.Any(option => wholeText && target.Kind == PromptValueKind.String
             ? string.Equals(target.AsString.Trim(), TextOf(option).Trim(), StringComparison.Ordinal)
             : target.Equals(option));
-        return Negate(assertion, found, $"expected {Subject(assertion)} {(assertion.Negated ? "not " : "")}to be one of {Show(assertion.Expected ?? PromptValue.Null)}, got {Show(target)}");
+        return Negate(assertion, found, $"{Expected(assertion)}to be one of {Show(assertion.Expected ?? PromptValue.Null)}, got {Show(target)}");
     }
 
     private static AssertionOutcome ScoreRange(EvalAssertion assertion, PromptValue target)
@@ -222,7 +222,7 @@ public static class AssertionScorer
                 $"The regex assertion at line {assertion.Span.StartLine} could not be evaluated: /{pattern}/ does not compile: {exception.Message}", exception);
         }
 
-        return Negate(assertion, matched, $"expected {Subject(assertion)} {(assertion.Negated ? "not " : "")}to match /{pattern}/, got {Show(target)}");
+        return Negate(assertion, matched, $"{Expected(assertion)}to match /{pattern}/, got {Show(target)}");
     }
 
     private static AssertionOutcome ScoreText(EvalAssertion assertion, PromptValue target)
@@ -260,7 +260,7 @@ public static class AssertionScorer
         var detail = all && !positive ? $" (missing {string.Join(", ", strings.Where(s => !holds(s)).Select(s => Show(PromptValue.String(s))))})" : string.Empty;
         var negatedDetail = assertion.Negated && positive && strings.Count > 1 ? $" (found {string.Join(", ", strings.Where(holds).Select(s => Show(PromptValue.String(s))))})" : string.Empty;
         return Negate(assertion, positive,
-            $"expected {Subject(assertion)} {(assertion.Negated ? "not " : "")}to {verb} {expectedText}{(ignoreCase ? " (ignoring case)" : "")}{detail}{negatedDetail}, got {Show(target)}");
+            $"{Expected(assertion)}to {verb} {expectedText}{(ignoreCase ? " (ignoring case)" : "")}{detail}{negatedDetail}, got {Show(target)}");
     }
 
     private static async Task<AssertionOutcome> ScoreRubricAsync(EvalAssertion assertion, AssertionSubject subject, AssertionServices services, CancellationToken cancellationToken)
@@ -321,6 +321,9 @@ public static class AssertionScorer
     };
 
     private static string Subject(EvalAssertion assertion) => assertion.Path?.Text ?? "the output";
+
+    /// <summary>How a failure message of a negatable operator starts: <c>expected category not </c>.</summary>
+    private static string Expected(EvalAssertion assertion) => $"expected {Subject(assertion)} {(assertion.Negated ? "not " : string.Empty)}";
 
     // Scrubbed before it is cut: a secret the model echoed must not survive as a prefix.
     private static string Show(PromptValue value) => EvalSecrets.Shorten(PromptJson.Serialize(value), 200);

@@ -49,7 +49,10 @@ public sealed class AssertionSubject
         }
 
         if (IsTextOutput && ModelText is not null) return PromptValue.String(ModelText);
-        error = ParseReport?.Error is { } parseError ? "the output could not be parsed: " + parseError : "there is no parsed output";
+        error = ParseReport?.Error is { } parseError ? ParseFailure(parseError) : "there is no parsed output";
         return null;
     }
+
+    /// <summary>Why a trial has no output value, as assertion and trial messages say it.</summary>
+    internal static string ParseFailure(string? parseError) => "the output could not be parsed: " + parseError;
 }

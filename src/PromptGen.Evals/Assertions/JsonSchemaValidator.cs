@@ -1,83 +1,59 @@
 using System.Globalization;
 using PromptGen.Evals.Security;
-using PromptGen.Language.Schemas;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Evals.Assertions;
 
 /// <summary>
-/// Validates a value against the JSON Schema subset PromptGen output schemas use: <c>type</c> (a name or a list such as
-/// <c>["string","null"]</c>), <c>properties</c>, <c>required</c>, <c>additionalProperties</c> (boolean or schema),
-/// <c>items</c>, <c>enum</c> and <c>const</c>. Other keywords are ignored.
+/// Validates a value against a JSON Schema for the <c>schema-valid</c> assertion: the schema is read by the language
+/// core's <see cref="SchemaReader"/> and the value checked by its <see cref="SchemaValidator"/> (<c>type</c>, a name or
+/// a list such as <c>["string","null"]</c>, <c>properties</c>, <c>required</c>, <c>additionalProperties</c>,
+/// <c>items</c>, <c>enum</c> and <c>const</c>), as everywhere else; this class only words the mismatches.
 /// </summary>
 public static class JsonSchemaValidator
 {
-    private const int MaxDepth = 128;
-
     /// <summary>Every violation, as <c>$.path: message</c>; empty when the value is valid.</summary>
-    public static IReadOnlyList<string> Validate(PromptValue value, PromptValue schema)
+    public static IReadOnlyList<string> Validate(PromptValue value, PromptValue schema) =>
+        SchemaValidator.Validate(value, SchemaReader.Read(schema)).Select(mismatch => Describe(mismatch, value)).ToList();
+
+    private static string Describe(SchemaMismatch mismatch, PromptValue root)
     {
-        var errors = new List<string>();
-        Validate(value, schema, "$", errors, 0);
-        return errors;
+        // An undeclared property is reported at its object, like a missing one.
+        var at = PathText(root, mismatch.Kind == SchemaMismatchKind.UndeclaredProperty ? mismatch.Path.Take(mismatch.Path.Count - 1) : mismatch.Path);
+        return mismatch.Kind switch
+        {
+            SchemaMismatchKind.NotAllowed => $"{at}: no value is allowed here",
+            SchemaMismatchKind.WrongType => $"{at}: expected {string.Join(" or ", mismatch.Node.DeclaredTypes)}, got {KindOf(mismatch.Value!)}",
+            SchemaMismatchKind.NotInEnum =>
+                $"{at}: {Shorten(PromptJson.Serialize(mismatch.Value!))} is not one of {string.Join(", ", mismatch.Node.EnumValues.Select(v => PromptJson.Serialize(v)))}",
+            SchemaMismatchKind.NotConst => $"{at}: expected {PromptJson.Serialize(mismatch.Node.Const!)}",
+            SchemaMismatchKind.MissingRequired => $"{at}: missing required property '{mismatch.PropertyName}'",
+            _ => $"{at}: property '{mismatch.PropertyName}' is not allowed",
+        };
     }
 
-    private static void Validate(PromptValue value, PromptValue schema, string path, List<string> errors, int depth)
+    /// <summary><c>$</c>, <c>$.customer.email</c>, <c>$.tags[1]</c>: a step into an array is an index.</summary>
+    private static string PathText(PromptValue root, IEnumerable<string> path)
     {
-        if (schema.Kind == PromptValueKind.Boolean)
+        var text = new StringBuilder("$");
+        PromptValue? current = root;
+        foreach (var step in path)
         {
-            if (!schema.AsBoolean) errors.Add($"{path}: no value is allowed here");
-            return;
-        }
-
-        if (schema.Kind != PromptValueKind.Object || depth > MaxDepth) return;
-        if (schema["type"] is { } type)
-        {
-            var names = type.Kind == PromptValueKind.Array ? type.Items.Where(t => t.Kind == PromptValueKind.String).Select(t => t.AsString).ToList()
-                : type.Kind == PromptValueKind.String ? new List<string> { type.AsString } : new List<string>();
-            if (names.Count > 0 && !names.Any(n => SchemaTypeMatch.Fits(value, n)))
+            if (current is { Kind: PromptValueKind.Array })
             {
-                errors.Add($"{path}: expected {string.Join(" or ", names)}, got {KindOf(value)}");
-                return;
+                text.Append('[').Append(step).Append(']');
+                current = int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < current.Items.Count ? current.Items[index] : null;
+            }
+            else
+            {
+                text.Append('.').Append(step);
+                current = current?[step];
             }
         }
 
-        if (schema["enum"] is { Kind: PromptValueKind.Array } allowed && !allowed.Items.Contains(value))
-        {
-            errors.Add($"{path}: {Shorten(PromptJson.Serialize(value))} is not one of {string.Join(", ", allowed.Items.Select(v => PromptJson.Serialize(v)))}");
-        }
-
-        if (schema["const"] is { } constant && !constant.Equals(value))
-        {
-            errors.Add($"{path}: expected {PromptJson.Serialize(constant)}");
-        }
-
-        if (value.Kind == PromptValueKind.Object)
-        {
-            var properties = schema["properties"];
-            if (schema["required"] is { Kind: PromptValueKind.Array } required)
-            {
-                foreach (var name in required.Items.Where(r => r.Kind == PromptValueKind.String).Select(r => r.AsString))
-                {
-                    if (!value.TryGetProperty(name, out _)) errors.Add($"{path}: missing required property '{name}'");
-                }
-            }
-
-            var additional = schema["additionalProperties"];
-            foreach (var property in value.Properties)
-            {
-                var childPath = path + "." + property.Key;
-                if (properties?[property.Key] is { } propertySchema) Validate(property.Value, propertySchema, childPath, errors, depth + 1);
-                else if (additional is { Kind: PromptValueKind.Boolean } && !additional.AsBoolean) errors.Add($"{path}: property '{property.Key}' is not allowed");
-                else if (additional is { Kind: PromptValueKind.Object }) Validate(property.Value, additional, childPath, errors, depth + 1);
-            }
-        }
-        else if (value.Kind == PromptValueKind.Array && schema["items"] is { } items)
-        {
-            for (var i = 0; i < value.Items.Count; i++) Validate(value.Items[i], items, $"{path}[{i.ToString(CultureInfo.InvariantCulture)}]", errors, depth + 1);
-        }
+        return text.ToString();
     }
-
 
     private static string KindOf(PromptValue value) => value.Kind switch
     {

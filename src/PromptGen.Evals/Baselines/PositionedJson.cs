@@ -4,22 +4,15 @@ using PromptGen.Evals.Files;
 namespace PromptGen.Evals.Baselines;
 
 /// <summary>A small JSON tree that remembers where each value starts, so file errors can point at a line.</summary>
-internal sealed class PositionedJson
+internal sealed class PositionedJson(JsonValueKind kind, int line, int column)
 {
     private static readonly IReadOnlyDictionary<string, PositionedJson> NoProperties = new Dictionary<string, PositionedJson>();
 
-    private PositionedJson(JsonValueKind kind, int line, int column)
-    {
-        Kind = kind;
-        Line = line;
-        Column = column;
-    }
+    public JsonValueKind Kind { get; } = kind;
 
-    public JsonValueKind Kind { get; }
+    public int Line { get; } = line;
 
-    public int Line { get; }
-
-    public int Column { get; }
+    public int Column { get; } = column;
 
     /// <summary>String value, or the raw number text.</summary>
     public string Text { get; private set; } = string.Empty;
@@ -32,7 +25,7 @@ internal sealed class PositionedJson
     {
         if (string.IsNullOrWhiteSpace(text)) throw new BaselineFormatException(path, 1, 1, "the file is empty.");
         var bytes = Encoding.UTF8.GetBytes(text);
-        var lines = new LineIndex(bytes);
+        var lines = new Utf8LineIndex(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow });
         try
         {
@@ -53,7 +46,7 @@ internal sealed class PositionedJson
         }
     }
 
-    private static PositionedJson ReadValue(ref Utf8JsonReader reader, LineIndex lines, string path)
+    private static PositionedJson ReadValue(ref Utf8JsonReader reader, Utf8LineIndex lines, string path)
     {
         var (line, column) = lines.Position(reader.TokenStartIndex);
         switch (reader.TokenType)
@@ -94,27 +87,6 @@ internal sealed class PositionedJson
                 return new PositionedJson(JsonValueKind.False, line, column);
             default:
                 return new PositionedJson(JsonValueKind.Null, line, column);
-        }
-    }
-
-    /// <summary>Byte offset → 1-based line and column.</summary>
-    private sealed class LineIndex
-    {
-        private readonly List<long> _starts = new() { 0 };
-
-        public LineIndex(byte[] bytes)
-        {
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                if (bytes[i] == (byte)'\n') _starts.Add(i + 1);
-            }
-        }
-
-        public (int Line, int Column) Position(long offset)
-        {
-            var index = _starts.BinarySearch(offset);
-            if (index < 0) index = ~index - 1;
-            return (index + 1, (int)(offset - _starts[index]) + 1);
         }
     }
 }

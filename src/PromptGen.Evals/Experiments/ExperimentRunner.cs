@@ -178,16 +178,9 @@ public static class ExperimentRunner
             throw SuiteRunner.Cancelled(store, cancellationToken);
         }
 
-        string? written = null;
-        try
-        {
-            // Nothing is pruned: other arms and ordinary runs keep their recordings.
-            if (store.Flush(_ => false)) written = store.FilePath;
-        }
-        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
-        {
-            findings.Add(FileError($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}"));
-        }
+        // Nothing is pruned: other arms and ordinary runs keep their recordings.
+        var written = store.FlushReporting(s => s.Flush(_ => false), out var recordingsError);
+        if (recordingsError is not null) findings.Add(FileError(recordingsError));
 
         // An arm that could not run leaves no comparison to make; the arms before it keep their recordings.
         if (results.Count < arms.Count) return (null, findings, written);

@@ -116,29 +116,27 @@ public static class CanonicalRequest
         }
     }
 
+    // An option that is not set is left out, so adding an option to ChatOptions does not change existing keys.
+    private static void AddIfSet(JsonObject node, string name, JsonNode? value)
+    {
+        if (value is not null)
+            node[name] = value;
+    }
+
     private static JsonObject ChatOptionsNode(ChatOptions? options)
     {
         var node = new JsonObject();
         if (options is null)
             return node;
-        if (options.ModelId is not null)
-            node["modelId"] = options.ModelId;
-        if (options.Instructions is not null)
-            node["instructions"] = options.Instructions;
-        if (options.Temperature is float temperature)
-            node["temperature"] = temperature;
-        if (options.TopP is float topP)
-            node["topP"] = topP;
-        if (options.TopK is int topK)
-            node["topK"] = topK;
-        if (options.MaxOutputTokens is int maxTokens)
-            node["maxOutputTokens"] = maxTokens;
-        if (options.FrequencyPenalty is float frequencyPenalty)
-            node["frequencyPenalty"] = frequencyPenalty;
-        if (options.PresencePenalty is float presencePenalty)
-            node["presencePenalty"] = presencePenalty;
-        if (options.Seed is long seed)
-            node["seed"] = seed;
+        AddIfSet(node, "modelId", options.ModelId);
+        AddIfSet(node, "instructions", options.Instructions);
+        AddIfSet(node, "temperature", options.Temperature);
+        AddIfSet(node, "topP", options.TopP);
+        AddIfSet(node, "topK", options.TopK);
+        AddIfSet(node, "maxOutputTokens", options.MaxOutputTokens);
+        AddIfSet(node, "frequencyPenalty", options.FrequencyPenalty);
+        AddIfSet(node, "presencePenalty", options.PresencePenalty);
+        AddIfSet(node, "seed", options.Seed);
         if (options.StopSequences is { Count: > 0 } stops)
             node["stopSequences"] = new JsonArray(stops.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
         if (options.Reasoning is not null)
@@ -147,10 +145,8 @@ public static class CanonicalRequest
         {
             case ChatResponseFormatJson json:
                 var format = new JsonObject { ["type"] = "json" };
-                if (json.SchemaName is not null)
-                    format["schemaName"] = json.SchemaName;
-                if (json.SchemaDescription is not null)
-                    format["schemaDescription"] = json.SchemaDescription;
+                AddIfSet(format, "schemaName", json.SchemaName);
+                AddIfSet(format, "schemaDescription", json.SchemaDescription);
                 if (json.Schema is JsonElement schema)
                     format["schema"] = JsonNode.Parse(schema.GetRawText());
                 node["responseFormat"] = format;

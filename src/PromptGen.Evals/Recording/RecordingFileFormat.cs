@@ -282,16 +282,14 @@ internal static class RecordingFileFormat
 
     private static bool IsHexKey(string text) => text.Length == 64 && text.All(Uri.IsHexDigit);
 
-    // Line and column of each object directly inside the top-level "entries" array. Entries come in file order, so
-    // lines are counted once, from one entry to the next (counting from the start for each was quadratic).
+    // Line and column of each object directly inside the top-level "entries" array (the lines are indexed once, not
+    // counted from the start for each entry, which was quadratic).
     private static List<(int Line, int Column)> EntryLocations(byte[] utf8)
     {
         var result = new List<(int, int)>();
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
+        var lines = new Utf8LineIndex(utf8);
         var inEntries = false;
-        var line = 1;
-        var lineStart = 0;
-        var counted = 0;
         while (reader.Read())
         {
             if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
@@ -299,16 +297,7 @@ internal static class RecordingFileFormat
             else if (inEntries && reader.CurrentDepth == 2 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
                      or JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null)
             {
-                var offset = (int)reader.TokenStartIndex;
-                for (; counted < offset && counted < utf8.Length; counted++)
-                {
-                    if (utf8[counted] == (byte)'\n')
-                    {
-                        line++;
-                        lineStart = counted + 1;
-                    }
-                }
-                result.Add((line, offset - lineStart + 1));
+                result.Add(lines.Position(reader.TokenStartIndex));
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     reader.Skip();
             }

@@ -228,6 +228,24 @@ public sealed class RecordingStore
     public bool FlushRecorded() => Write(prune: false, pruneCase: null, LockTimeout);
 
     /// <summary>
+    /// Runs <paramref name="flush"/> (<see cref="Flush"/> or <see cref="FlushRecorded"/>): the file when it was written, else
+    /// null; a file that cannot be written (the user's file is left as it was) becomes <paramref name="error"/>, a finding.
+    /// </summary>
+    internal string? FlushReporting(Func<RecordingStore, bool> flush, out string? error)
+    {
+        error = null;
+        try
+        {
+            return flush(this) ? FilePath : null;
+        }
+        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
+        {
+            error = $"The recordings '{Path.GetFileName(FilePath)}' could not be written: {exception.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>
     /// <see cref="FlushRecorded"/> when a batch is due: at least <see cref="MaxUnwrittenEntries"/> unwritten recordings
     /// and at least a quarter as many as the store holds, or unwritten recordings older than
     /// <see cref="MaxUnwrittenAge"/>. Returns at once when another thread is writing (that write, or the next due one,

@@ -124,16 +124,9 @@ internal sealed class SuiteRunner
             if (gated.BaselineError is not null) findings.Add(FileError(gated.BaselineError));
             findings.AddRange(gated.GateFindings.Select(f => new EvalFinding(f.Id, f.IsError, evalPath, f.Line, f.Column, f.Message)));
 
-            string? recordingsWritten = null;
             bool Prunable(string caseId) => _filter.Matches(caseId) && (shard is null || shard.Contains(suitePath, caseId));
-            try
-            {
-                if (store.Flush(_filter.IsAll && shard is null ? null : Prunable)) recordingsWritten = store.FilePath;
-            }
-            catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
-            {
-                findings.Add(FileError($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}"));
-            }
+            var recordingsWritten = store.FlushReporting(s => s.Flush(_filter.IsAll && shard is null ? null : Prunable), out var recordingsError);
+            if (recordingsError is not null) findings.Add(FileError(recordingsError));
 
             return new SuiteOutcome
             {
@@ -166,18 +159,9 @@ internal sealed class SuiteRunner
     /// </summary>
     internal static EvalRunCancelledException Cancelled(RecordingStore store, CancellationToken cancellationToken)
     {
-        var written = new List<string>();
-        var errors = new List<string>();
-        try
-        {
-            if (store.FlushRecorded()) written.Add(store.FilePath);
-        }
-        catch (Exception exception) when (EvalFileFormatException.IsUnreadableFile(exception))
-        {
-            errors.Add($"The recordings '{Path.GetFileName(store.FilePath)}' could not be written: {exception.Message}");
-        }
-
-        return new EvalRunCancelledException(written, errors, cancellationToken);
+        var written = store.FlushReporting(s => s.FlushRecorded(), out var error);
+        return new EvalRunCancelledException(
+            written is null ? Array.Empty<string>() : new[] { written }, error is null ? Array.Empty<string>() : new[] { error }, cancellationToken);
     }
 
     /// <summary>Writes a batch of recordings while results arrive, so an interrupted run loses at most one batch.</summary>

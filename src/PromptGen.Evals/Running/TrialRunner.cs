@@ -125,7 +125,7 @@ internal sealed class TrialRunner
             if (!parsed.Success)
             {
                 // The application would throw PromptOutputException here: the trial fails whatever else holds.
-                outcomes.Add(new AssertionOutcome("parse", "the output parses", false, true, "the output could not be parsed: " + parsed.Report.Error, null, evalCase.Span.StartLine));
+                outcomes.Add(new AssertionOutcome("parse", "the output parses", false, true, AssertionSubject.ParseFailure(parsed.Report.Error), null, evalCase.Span.StartLine));
             }
 
             foreach (var assertion in evalCase.AllAssertions)

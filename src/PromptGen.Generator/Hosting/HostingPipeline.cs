@@ -37,7 +37,7 @@ internal static class HostingPipeline
     {
         if (!input.Target.Enabled || input.Result.Model is not { VariantName: null } model || !HostingEmitter.HasClient(model)) return;
         var baseHint = model.Identity.HintName;
-        Guarded(context, model.Identity.Path, () =>
+        PromptPipeline.EmitGuarded(context, model.Identity.Path, () =>
             context.AddSource(baseHint.Substring(0, baseHint.Length - ".g.cs".Length) + ".Client.g.cs", HostingEmitter.EmitClient(model)));
     }
 
@@ -45,20 +45,5 @@ internal static class HostingPipeline
     {
         if (!hosting.Target.Enabled || hosting.Prompts.IsEmpty) return;
         context.AddSource(RegistrationHintName, HostingEmitter.EmitRegistration(hosting));
-    }
-
-    private static void Guarded(SourceProductionContext context, string path, Action emit)
-    {
-        try
-        {
-            emit();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(DiagnosticInfo.Create(
-                Language.Diagnostics.DiagnosticDescriptors.InternalError,
-                LocationInfo.FileStart(path),
-                $"PromptGen failed while processing this file: {exception.GetType().Name}: {exception.Message}")));
-        }
     }
 }

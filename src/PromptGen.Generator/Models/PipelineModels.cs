@@ -7,28 +7,15 @@ namespace PromptGen.Generator.Models;
 /// Output of the parse step: the file's syntax, read once. Compared by what it was built from (path, text, item
 /// metadata), since the syntax is a pure function of those: an unchanged file stays cached.
 /// </summary>
-internal sealed class ParsedPrompt : IEquatable<ParsedPrompt>
+/// <param name="File">The file as the build gave it.</param>
+/// <param name="Syntax">The syntax; null only when parsing itself failed (<see cref="Failure"/>, PG9999).</param>
+/// <param name="Failure">Why parsing failed (PG9999), or null.</param>
+internal sealed record ParsedPrompt(PromptFileInput File, ParsedPromptFile? Syntax, DiagnosticInfo? Failure)
 {
-    public ParsedPrompt(PromptFileInput file, ParsedPromptFile? syntax, DiagnosticInfo? failure)
-    {
-        File = file;
-        Syntax = syntax;
-        Failure = failure;
-    }
-
-    public PromptFileInput File { get; }
-
-    /// <summary>The syntax; null only when parsing itself failed (<see cref="Failure"/>, PG9999).</summary>
-    public ParsedPromptFile? Syntax { get; }
-
-    public DiagnosticInfo? Failure { get; }
-
     /// <summary>The partials the template names directly.</summary>
     public EquatableArray<string> ReferencedPartials => Syntax?.ReferencedPartials ?? EquatableArray<string>.Empty;
 
     public bool Equals(ParsedPrompt? other) => other is not null && File.Equals(other.File);
-
-    public override bool Equals(object? obj) => obj is ParsedPrompt other && Equals(other);
 
     public override int GetHashCode() => File.GetHashCode();
 }
@@ -38,31 +25,15 @@ internal sealed class ParsedPrompt : IEquatable<ParsedPrompt>
 /// the partials it reaches. Compared by its inputs (the file and those partials), so editing an unrelated partial or a
 /// C# file leaves it cached.
 /// </summary>
-internal sealed class AnalyzedPrompt : IEquatable<AnalyzedPrompt>
+/// <param name="Parsed">The parse step's output.</param>
+/// <param name="Partials">The partials the prompt reaches.</param>
+/// <param name="Semantics">Null when the file could not be parsed or analyzed (PG9999 in <see cref="Diagnostics"/>).</param>
+/// <param name="Diagnostics">Every diagnostic of the prompt file (and type errors it causes in partials).</param>
+internal sealed record AnalyzedPrompt(ParsedPrompt Parsed, EquatableArray<PartialSource> Partials, PromptSemantics? Semantics, EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    public AnalyzedPrompt(ParsedPrompt parsed, EquatableArray<PartialSource> partials, PromptSemantics? semantics, EquatableArray<DiagnosticInfo> diagnostics)
-    {
-        Parsed = parsed;
-        Partials = partials;
-        Semantics = semantics;
-        Diagnostics = diagnostics;
-    }
-
-    public ParsedPrompt Parsed { get; }
-
-    public EquatableArray<PartialSource> Partials { get; }
-
-    /// <summary>Null when the file could not be parsed or analyzed (PG9999 in <see cref="Diagnostics"/>).</summary>
-    public PromptSemantics? Semantics { get; }
-
-    /// <summary>Every diagnostic of the prompt file (and type errors it causes in partials).</summary>
-    public EquatableArray<DiagnosticInfo> Diagnostics { get; }
-
     public string Path => Parsed.File.Path;
 
     public bool Equals(AnalyzedPrompt? other) => other is not null && Parsed.Equals(other.Parsed) && Partials.Equals(other.Partials);
-
-    public override bool Equals(object? obj) => obj is AnalyzedPrompt other && Equals(other);
 
     public override int GetHashCode() => unchecked((Parsed.GetHashCode() * 397) ^ Partials.GetHashCode());
 }

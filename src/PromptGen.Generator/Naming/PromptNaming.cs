@@ -46,10 +46,7 @@ internal static class PromptNaming
             IdentifierNames.ToPascalCase(promptName, out var adjusted);
             if (adjusted)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.NameAdjusted,
-                    nameLocation,
-                    $"Prompt name '{promptName}' is not a valid C# identifier; the generated class is named '{className}'"));
+                ReportAdjusted(diagnostics, nameLocation, $"Prompt name '{promptName}' is not a valid C# identifier; the generated class is named '{className}'");
             }
         }
 
@@ -119,10 +116,7 @@ internal static class PromptNaming
         var unescaped = IdentifierNames.Unescape(value);
         if (IdentifierNames.IsValidIdentifier(unescaped)) return IdentifierNames.Escape(unescaped);
         var adjusted = IdentifierNames.ToPascalCase(unescaped);
-        diagnostics.Add(DiagnosticInfo.Create(
-            DiagnosticDescriptors.NameAdjusted,
-            location,
-            $"{source} '{value}' is not a valid C# identifier; '{adjusted}' is used"));
+        ReportAdjusted(diagnostics, location, $"{source} '{value}' is not a valid C# identifier; '{adjusted}' is used");
         return adjusted;
     }
 
@@ -135,14 +129,15 @@ internal static class PromptNaming
             : IdentifierNames.ToNamespaceSegment(s)));
         if (invalid)
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.NameAdjusted,
-                location,
-                $"{source} '{value}' is not a valid C# namespace; '{result}' is used"));
+            ReportAdjusted(diagnostics, location, $"{source} '{value}' is not a valid C# namespace; '{result}' is used");
         }
 
         return result;
     }
+
+    /// <summary>The warning that a name from the prompt or its metadata was changed into a valid C# name.</summary>
+    private static void ReportAdjusted(List<DiagnosticInfo> diagnostics, LocationInfo location, string message) =>
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameAdjusted, location, message));
 
     private static string? ResolveAccessibility(string? value) => value?.Trim().ToLowerInvariant() switch
     {

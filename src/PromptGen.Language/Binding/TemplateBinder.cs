@@ -48,25 +48,17 @@ public static class TemplateBinder
     }
 
     /// <summary>The static scope of a program: its context, the contexts <c>../</c> reaches and the block parameters in sight.</summary>
-    private sealed class Scope
+    private sealed class Scope(SchemaNode context, Scope? parentDepth, IReadOnlyList<(string Name, SchemaNode Type)> blockParams, Template template)
     {
-        public Scope(SchemaNode context, Scope? parentDepth, IReadOnlyList<(string Name, SchemaNode Type)> blockParams, Template template)
-        {
-            Context = context;
-            ParentDepth = parentDepth;
-            BlockParams = blockParams;
-            Template = template;
-        }
-
-        public SchemaNode Context { get; }
+        public SchemaNode Context { get; } = context;
 
         /// <summary>The next context up the <c>../</c> chain (null above the root or a partial's context).</summary>
-        public Scope? ParentDepth { get; }
+        public Scope? ParentDepth { get; } = parentDepth;
 
         /// <summary>Innermost first.</summary>
-        public IReadOnlyList<(string Name, SchemaNode Type)> BlockParams { get; }
+        public IReadOnlyList<(string Name, SchemaNode Type)> BlockParams { get; } = blockParams;
 
-        public Template Template { get; }
+        public Template Template { get; } = template;
 
         private TemplateScope? _public;
 
@@ -146,22 +138,6 @@ public static class TemplateBinder
             }
         }
 
-        private static bool IsBlockParam(PathExpression path, Scope scope, out SchemaNode type)
-        {
-            type = SchemaNode.Any;
-            if (!path.HeadIsBlockParameter) return false;
-            foreach (var (name, paramType) in scope.BlockParams)
-            {
-                if (name == path.Parts[0])
-                {
-                    type = paramType;
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private SchemaNode BindCall(CallTarget target, Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, Scope scope)
         {
             if (target.Kind == CallKind.Value)
@@ -212,7 +188,7 @@ public static class TemplateBinder
                 current = _root;
                 start = 1;
             }
-            else if (IsBlockParam(path, scope, out var blockParamType))
+            else if (path.TryFindBlockParameter(scope.BlockParams, out var blockParamType))
             {
                 current = blockParamType;
                 start = 1;

@@ -140,7 +140,7 @@ public sealed class EvalAssertion
 
     private static string Quote(PromptValue? value) => value is null ? "?" : Shorten(PromptJson.Serialize(value), 120);
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "…";
+    private static string Shorten(string text, int max) => TextExcerpt.Shorten(text, max, "…");
 
     /// <summary>Kinds that read text: the output's text, a string field, or (for the contains family) a list's items.</summary>
     internal static bool IsTextKind(EvalAssertionKind kind) => kind is EvalAssertionKind.Contains or EvalAssertionKind.IContains or

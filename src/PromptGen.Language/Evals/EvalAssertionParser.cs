@@ -423,11 +423,7 @@ internal sealed class EvalAssertionParser
             else total = count;
         }
 
-        return new EvalAssertion
-        {
-            Kind = draft.Kind, Keyword = draft.Keyword, Gating = draft.Gating, Span = draft.Span, KeywordSpan = draft.KeywordSpan, ExpectedSpan = draft.ExpectedSpan,
-            MaxInputTokens = input, MaxOutputTokens = output, MaxTotalTokens = total,
-        };
+        return Copy(draft, maxInputTokens: input, maxOutputTokens: output, maxTotalTokens: total);
     }
 
     private EvalAssertion? ParseCost(EvalAssertion draft, YamlSourceNode value)
@@ -438,11 +434,7 @@ internal sealed class EvalAssertionParser
         if (parameters.Count == 0) return Fail(value.Span, "'cost' needs 'max'");
         var node = parameters[0].Node;
         if (EvalYaml.Number(node) is not { } max || max < 0 || max > 1e15) return Fail(node.Span, "'cost.max' needs an amount of 0 or more");
-        return new EvalAssertion
-        {
-            Kind = draft.Kind, Keyword = draft.Keyword, Gating = draft.Gating, Span = draft.Span, KeywordSpan = draft.KeywordSpan, ExpectedSpan = draft.ExpectedSpan,
-            MaxCost = (decimal)max,
-        };
+        return Copy(draft, maxCost: (decimal)max);
     }
 
     /// <summary>The entries of a parameter mapping, reporting unknown keys; <c>null</c> when any key is unknown.</summary>
@@ -473,7 +465,8 @@ internal sealed class EvalAssertionParser
         return null;
     }
 
-    private static EvalAssertion Copy(
+    /// <summary>The assertion <paramref name="draft"/> (what every entry has: kind, keyword, path, spans) with its operand.</summary>
+    internal static EvalAssertion Copy(
         EvalAssertion draft,
         PromptValue? expected = null,
         IReadOnlyList<string>? strings = null,
@@ -481,7 +474,13 @@ internal sealed class EvalAssertionParser
         double? maximum = null,
         double? threshold = null,
         int? maxDistance = null,
-        double? maxLatencyMs = null) => new()
+        double? maxLatencyMs = null,
+        long? maxInputTokens = null,
+        long? maxOutputTokens = null,
+        long? maxTotalTokens = null,
+        decimal? maxCost = null,
+        string? toolName = null,
+        SourceSpan? toolNameSpan = null) => new()
     {
         Kind = draft.Kind,
         Keyword = draft.Keyword,
@@ -499,6 +498,12 @@ internal sealed class EvalAssertionParser
         Threshold = threshold,
         MaxDistance = maxDistance,
         MaxLatencyMs = maxLatencyMs,
+        MaxInputTokens = maxInputTokens,
+        MaxOutputTokens = maxOutputTokens,
+        MaxTotalTokens = maxTotalTokens,
+        MaxCost = maxCost,
+        ToolName = toolName,
+        ToolNameSpan = toolNameSpan,
     };
 
     /// <summary>A one-line example of each operator, for messages.</summary>

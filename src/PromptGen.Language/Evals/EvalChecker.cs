@@ -1,4 +1,5 @@
 using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Semantics;
 using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Evals;
@@ -51,17 +52,16 @@ public static class EvalChecker
     private static void ReportMissingPrompt(EvalFile file, IEnumerable<string>? siblingPrompts, EvalDiagnosticList diagnostics)
     {
         var promptPath = file.PromptPath;
-        var separator = Math.Max(promptPath.LastIndexOf('/'), promptPath.LastIndexOf('\\'));
         var name = file.PromptReference?.Trim() is { Length: > 0 } reference
             ? (reference.EndsWith(EvalPromptLink.PromptExtension, StringComparison.OrdinalIgnoreCase) ? reference : reference + EvalPromptLink.PromptExtension)
-            : promptPath.Substring(separator + 1);
+            : PortablePath.FileName(promptPath);
         var siblings = (siblingPrompts ?? Array.Empty<string>())
-            .Select(FileName)
-            .Where(n => n.EndsWith(EvalPromptLink.PromptExtension, StringComparison.OrdinalIgnoreCase) && !n.StartsWith("_", StringComparison.Ordinal))
+            .Select(PortablePath.FileName)
+            .Where(PartialFile.IsPromptPath)
             .Distinct(StringComparer.Ordinal)
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
-        var hint = EvalYaml.Hint(FileName(name), siblings);
+        var hint = EvalYaml.Hint(PortablePath.FileName(name), siblings);
         string advice;
         if (hint.Length > 0) advice = hint;
         else if (siblings.Count == 0) advice = "; there are no prompts in this folder";
@@ -69,11 +69,5 @@ public static class EvalChecker
         var how = file.PromptReference is null ? "; name it with 'prompt:' or rename the eval file" : string.Empty;
         var span = file.PromptReferenceSpan ?? new SourceSpan(0, 0, 1, 1, 1, 1);
         diagnostics.Add(DiagnosticDescriptors.EvalPromptNotFound, span, $"Prompt '{name}' not found next to this eval file{advice}{(hint.Length > 0 ? string.Empty : how)}");
-    }
-
-    private static string FileName(string path)
-    {
-        var separator = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return separator >= 0 ? path.Substring(separator + 1) : path;
     }
 }

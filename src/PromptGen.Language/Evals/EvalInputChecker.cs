@@ -34,10 +34,7 @@ internal sealed class EvalInputChecker(EvalDiagnosticList diagnostics, PromptCon
             case SchemaMismatchKind.MissingRequired:
                 return $"{where} is missing the required field '{mismatch.PropertyName}'";
             case SchemaMismatchKind.UndeclaredProperty:
-                var known = mismatch.DeclaredNames;
-                var hint = EvalYaml.Hint(mismatch.PropertyName!, known);
-                var list = hint.Length == 0 && known.Count > 0 ? $" (fields: {string.Join(", ", known)})" : string.Empty;
-                return $"Input field '{path}' is not declared by {prompt.PromptFileName}{(hint.Length > 0 ? hint : list)}";
+                return $"Input field '{path}' is not declared by {prompt.PromptFileName}{EvalYaml.HintOrFields(mismatch.PropertyName!, mismatch.DeclaredNames)}";
             default:
                 return mismatch.Describe(where);
         }

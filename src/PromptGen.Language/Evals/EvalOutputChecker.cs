@@ -82,10 +82,7 @@ internal sealed class EvalOutputChecker
                 }
 
                 if (schema.AllowsUndeclaredProperties) return false;
-                var known = schema.Properties.Select(p => p.Name).ToList();
-                var hint = EvalYaml.Hint(segment.Name, known);
-                var list = hint.Length == 0 && known.Count > 0 ? $" (fields: {string.Join(", ", known)})" : string.Empty;
-                Report(span, $"{owner} has no field '{segment.Name}'{(hint.Length > 0 ? hint : list)}");
+                Report(span, $"{owner} has no field '{segment.Name}'{EvalYaml.HintOrFields(segment.Name, schema.Properties.Select(p => p.Name).ToList())}");
                 return false;
             }
 

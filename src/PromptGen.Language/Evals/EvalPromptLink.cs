@@ -1,3 +1,6 @@
+using PromptGen.Language.Semantics;
+using PromptGen.Language.Text;
+
 namespace PromptGen.Language.Evals;
 
 /// <summary>
@@ -8,7 +11,7 @@ public static class EvalPromptLink
 {
     public const string EvalSuffix = ".eval.yaml";
     public const string AlternateEvalSuffix = ".eval.yml";
-    public const string PromptExtension = ".prompt";
+    public const string PromptExtension = PartialFile.Extension;
 
     /// <summary>True for file names ending in <c>.eval.yaml</c> (or <c>.eval.yml</c>).</summary>
     public static bool IsEvalFile(string path) =>
@@ -18,8 +21,7 @@ public static class EvalPromptLink
     public static string GetPromptPath(string evalPath, string? promptReference)
     {
         evalPath ??= string.Empty;
-        var separator = Math.Max(evalPath.LastIndexOf('/'), evalPath.LastIndexOf('\\'));
-        var folder = separator >= 0 ? evalPath.Substring(0, separator + 1) : string.Empty;
+        var folder = PortablePath.Folder(evalPath);
         if (!string.IsNullOrWhiteSpace(promptReference))
         {
             var reference = promptReference!.Trim();
@@ -27,7 +29,7 @@ public static class EvalPromptLink
             return IsRooted(reference) ? reference : folder + reference;
         }
 
-        return folder + PromptFileNameFor(evalPath.Substring(separator + 1));
+        return folder + PromptFileNameFor(PortablePath.FileName(evalPath));
     }
 
     /// <summary>The prompt file name an eval file name implies: <c>TriageTicket.eval.yaml</c> → <c>TriageTicket.prompt</c>.</summary>

@@ -103,17 +103,7 @@ internal static class EvalToolAssertions
         return With(draft, name!.Trim(), nameNode, argumentsNode?.Value, null);
     }
 
-    private static EvalAssertion With(EvalAssertion draft, string? toolName, YamlSourceNode? nameNode, PromptValue? arguments, long? max) => new()
-    {
-        Kind = draft.Kind,
-        Keyword = draft.Keyword,
-        Gating = draft.Gating,
-        Span = draft.Span,
-        KeywordSpan = draft.KeywordSpan,
-        ExpectedSpan = draft.ExpectedSpan,
-        ToolName = toolName,
-        ToolNameSpan = nameNode?.Span,
-        Expected = arguments,
-        Maximum = max,
-    };
+    // Tool operators have no not- form and take no path, so the draft carries neither.
+    private static EvalAssertion With(EvalAssertion draft, string? toolName, YamlSourceNode? nameNode, PromptValue? arguments, long? max) =>
+        EvalAssertionParser.Copy(draft, expected: arguments, maximum: max, toolName: toolName, toolNameSpan: nameNode?.Span);
 }

@@ -47,6 +47,16 @@ internal static class EvalYaml
         return suggestion is null ? string.Empty : $". Did you mean '{suggestion}'?";
     }
 
+    /// <summary>
+    /// The end of a message about an undeclared field: <c>. Did you mean 'x'?</c> when a declared field is close to
+    /// <paramref name="name"/>, else the declared fields, <c> (fields: a, b)</c>; nothing when there are none.
+    /// </summary>
+    public static string HintOrFields(string name, IReadOnlyList<string> declared)
+    {
+        var hint = Hint(name, declared);
+        return hint.Length > 0 ? hint : declared.Count > 0 ? $" (fields: {string.Join(", ", declared)})" : string.Empty;
+    }
+
     public static string Describe(YamlSourceNode node) => node.Kind switch
     {
         YamlSourceNodeKind.Mapping => "a mapping",

@@ -1,4 +1,5 @@
 using PromptGen.Language.Semantics;
+using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Evals;
 
@@ -36,14 +37,7 @@ public sealed record PromptContext
     public bool HasTypedOutput => Output is not null;
 
     /// <summary>The prompt's file name, e.g. <c>TriageTicket.prompt</c>.</summary>
-    public string PromptFileName
-    {
-        get
-        {
-            var separator = Math.Max(PromptPath.LastIndexOf('/'), PromptPath.LastIndexOf('\\'));
-            return separator >= 0 ? PromptPath.Substring(separator + 1) : PromptPath;
-        }
-    }
+    public string PromptFileName => PortablePath.FileName(PromptPath);
 
     /// <summary>The context of a compiled prompt.</summary>
     public static PromptContext From(PromptSemantics prompt)

@@ -1,5 +1,4 @@
 using PromptGen.Language.Diagnostics;
-using PromptGen.Language.Schemas;
 using PromptGen.Language.Text;
 using PromptGen.Language.Values;
 using PromptGen.Language.Yaml;
@@ -253,12 +252,11 @@ public static class FrontmatterValidator
         PromptValueKind.Null => "empty (null)",
         PromptValueKind.Boolean => $"the boolean {JsObject.ToJsString(value)}",
         PromptValueKind.Number => $"the number {JsObject.ToJsString(value)}",
-        PromptValueKind.String => $"the text \"{Shorten(value.AsString)}\"",
+        PromptValueKind.String => $"the text \"{TextExcerpt.Shorten(value.AsString, 40)}\"",
         PromptValueKind.Array => "a list",
         _ => "a mapping",
     };
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 
     private sealed class Context
     {

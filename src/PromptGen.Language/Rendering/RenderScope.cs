@@ -1,18 +1,8 @@
 namespace PromptGen.Language.Rendering;
 
 /// <summary>The stack of contexts that <c>../</c> walks; a new level only when a block changes the context (as Handlebars does).</summary>
-internal sealed class ContextDepths
+internal sealed record ContextDepths(object? Head, ContextDepths? Tail)
 {
-    public ContextDepths(object? head, ContextDepths? tail)
-    {
-        Head = head;
-        Tail = tail;
-    }
-
-    public object? Head { get; }
-
-    public ContextDepths? Tail { get; }
-
     public object? this[int depth]
     {
         get
@@ -47,28 +37,12 @@ internal sealed record BlockParamFrame(IReadOnlyList<string> Names, object?[]? V
 }
 
 /// <summary>Everything a statement sees: <c>this</c>, the <c>../</c> stack, block parameters and <c>@</c> data.</summary>
-internal sealed class RenderScope
-{
-    public RenderScope(object? context, ContextDepths depths, BlockParamFrame? blockParams, DataFrame data, string path)
-    {
-        Context = context;
-        Depths = depths;
-        BlockParams = blockParams;
-        Data = data;
-        Path = path;
-    }
-
-    public object? Context { get; }
-
-    public ContextDepths Depths { get; }
-
-    public BlockParamFrame? BlockParams { get; }
-
-    public DataFrame Data { get; }
-
-    /// <summary>The file being rendered (for error locations).</summary>
-    public string Path { get; }
-}
+/// <param name="Context">What <c>this</c> is.</param>
+/// <param name="Depths">The contexts <c>../</c> reaches.</param>
+/// <param name="BlockParams">The block parameters in sight, innermost first.</param>
+/// <param name="Data">The <c>@</c> variables.</param>
+/// <param name="Path">The file being rendered (for error locations).</param>
+internal sealed record RenderScope(object? Context, ContextDepths Depths, BlockParamFrame? BlockParams, DataFrame Data, string Path);
 
 /// <summary>The body of a <c>{{#> partial}}...{{/partial}}</c>, available inside the partial as <c>@partial-block</c>.</summary>
 internal sealed record PartialBlockValue(Templates.TemplateProgram Program, RenderScope Definition, object? Outer);

@@ -1,5 +1,6 @@
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Templates;
+using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Semantics;
 
@@ -75,20 +76,21 @@ public sealed record PartialFile(string Name, string Path, string Text)
     /// <summary>The partial name of a path like <c>Prompts/_signature.prompt</c>, or null for any other file.</summary>
     public static string? NameOf(string path)
     {
-        if (path is null) return null;
-        var fileName = FileName(path);
-        if (!fileName.StartsWith("_", StringComparison.Ordinal) || !fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase)) return null;
+        if (path is null || !IsPartialPath(path)) return null;
+        var fileName = PortablePath.FileName(path);
         if (fileName.Length <= 1 + Extension.Length) return null;
         return fileName.Substring(1, fileName.Length - 1 - Extension.Length);
     }
 
+    /// <summary>True for a partial file: its name starts with <c>_</c> and ends with <c>.prompt</c>.</summary>
+    public static bool IsPartialPath(string path)
+    {
+        if (path is null) return false;
+        var fileName = PortablePath.FileName(path);
+        return fileName.StartsWith("_", StringComparison.Ordinal) && fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>True for a prompt file (<c>*.prompt</c>) that is not a partial.</summary>
     public static bool IsPromptPath(string path) =>
-        path is not null && path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) && !FileName(path).StartsWith("_", StringComparison.Ordinal);
-
-    internal static string FileName(string path)
-    {
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return path.Substring(slash + 1);
-    }
+        path is not null && path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) && !IsPartialPath(path);
 }

@@ -23,10 +23,8 @@ public static class PromptCompiler
     /// <summary>Reads a <c>.prompt</c> file: frontmatter, metadata, schema conversion, template syntax.</summary>
     public static ParsedPromptFile Parse(string path, string text, PromptDocumentOptions? options = null)
     {
-        path ??= string.Empty;
-        text ??= string.Empty;
         var document = PromptDocumentParser.Parse(path, text, options);
-        var template = TemplateParser.Parse(new TemplateSource(path, text, document.TemplateStart, document.TemplateLength));
+        var template = TemplateParser.Parse(new TemplateSource(document.Path, document.Text, document.TemplateStart, document.TemplateLength));
         var diagnostics = document.Diagnostics.Concat(template.Diagnostics).ToList();
         return new ParsedPromptFile(document, template, PartialReferences.Of(template.Template), diagnostics);
     }
@@ -130,7 +128,7 @@ public static class PromptCompiler
     public static string NameOf(ParsedPromptFile parsed)
     {
         if (parsed.Document.Metadata.Name is { Length: > 0 } name) return name;
-        var fileName = PartialFile.FileName(parsed.Path);
+        var fileName = PortablePath.FileName(parsed.Path);
         return fileName.EndsWith(PartialFile.Extension, StringComparison.OrdinalIgnoreCase)
             ? fileName.Substring(0, fileName.Length - PartialFile.Extension.Length)
             : fileName;

@@ -20,6 +20,12 @@ public sealed record SchemaNode
     /// <summary>True when <c>null</c> is a valid value (<c>type: [x, "null"]</c>, a <c>null</c> enum value, <c>any</c>).</summary>
     public bool IsNullable { get; init; }
 
+    /// <summary>
+    /// True when the schema is <c>anyOf</c>/<c>oneOf</c> of this node and a branch that only allows null: null is valid
+    /// whatever the rest of the node says.
+    /// </summary>
+    public bool NullableByBranch { get; init; }
+
     /// <summary>The JSON Schema type names as declared (empty when the schema has no <c>type</c>): what values must match.</summary>
     public EquatableArray<string> DeclaredTypes { get; init; } = EquatableArray<string>.Empty;
 

@@ -72,7 +72,7 @@ public sealed class SchemaReader
         if (NullableBranch(schema) is { } nullableBranch)
         {
             var branch = Read(nullableBranch.Branch, SchemaPointer.Append(SchemaPointer.Append(pointer, nullableBranch.Keyword), nullableBranch.Index), depth + 1, defaults);
-            return branch with { IsNullable = true, Pointer = pointer, Span = span, Description = description ?? branch.Description };
+            return branch with { IsNullable = true, NullableByBranch = true, Pointer = pointer, Span = span, Description = description ?? branch.Description };
         }
 
         foreach (var keyword in s_anyKeywords)

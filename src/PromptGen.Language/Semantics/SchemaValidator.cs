@@ -115,6 +115,7 @@ public static class SchemaValidator
         }
 
         if (!schema.AllowsAnyValue) return Add(SchemaMismatchKind.NotAllowed, value, null, path.ToList());
+        if (value.Kind == PromptValueKind.Null && schema.NullableByBranch) return true;
         if (schema.DeclaredTypes.Count > 0 && !schema.DeclaredTypes.Any(type => SchemaTypeMatch.Fits(value, type)))
         {
             return Add(SchemaMismatchKind.WrongType, value, null, path.ToList());

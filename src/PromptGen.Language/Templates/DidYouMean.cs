@@ -28,9 +28,8 @@ internal static class DidYouMean
         return best is not null && bestDistance <= maxDistance ? best : null;
     }
 
-    public static string Hint(string name, IEnumerable<string> candidates)
-    {
-        var suggestion = Suggest(name, candidates);
-        return suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
-    }
+    public static string Hint(string name, IEnumerable<string> candidates) => HintFor(Suggest(name, candidates));
+
+    /// <summary><c> Did you mean 'x'?</c> for a suggestion, or nothing.</summary>
+    public static string HintFor(string? suggestion) => suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
 }

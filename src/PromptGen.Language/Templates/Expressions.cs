@@ -55,6 +55,29 @@ public sealed class PathExpression : Expression
     /// it is looked up among the block parameters, not on the context. Set by <see cref="CallResolver"/>.
     /// </summary>
     public bool HeadIsBlockParameter { get; internal set; }
+
+    /// <summary>
+    /// What the block parameter this path starts with stands for, looked up in <paramref name="blockParameters"/>
+    /// (innermost first, so an inner <c>as |item|</c> hides an outer one); false when the path does not start with a
+    /// block parameter.
+    /// </summary>
+    public bool TryFindBlockParameter<T>(IEnumerable<(string Name, T Value)> blockParameters, out T value)
+    {
+        if (HeadIsBlockParameter)
+        {
+            foreach (var (name, candidate) in blockParameters)
+            {
+                if (name == Parts[0])
+                {
+                    value = candidate;
+                    return true;
+                }
+            }
+        }
+
+        value = default!;
+        return false;
+    }
 }
 
 public sealed class StringLiteral : Expression

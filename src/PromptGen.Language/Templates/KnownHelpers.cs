@@ -22,6 +22,22 @@ public static class KnownHelpers
 
     public static bool IsKnown(string name) => s_all.Contains(name);
 
+    private static readonly string[] s_includeZero = { "includeZero" };
+    private static readonly string[] s_jsonArguments = { "indent" };
+    private static readonly string[] s_mediaArguments = { "url", "contentType" };
+
+    /// <summary>
+    /// The <c>key=value</c> arguments helper <paramref name="name"/> takes (<c>{{#if count includeZero=true}}</c>); empty
+    /// for a helper that takes none. The checker reports any other key, and the editor offers these.
+    /// </summary>
+    public static IReadOnlyList<string> HashArguments(string name) => name switch
+    {
+        "if" or "unless" => s_includeZero,
+        "json" => s_jsonArguments,
+        "media" => s_mediaArguments,
+        _ => Array.Empty<string>(),
+    };
+
     /// <summary>Whether <paramref name="name"/> is one of <see cref="BlockOnly"/>.</summary>
     public static bool RequiresBlock(string name) => BlockOnly.Contains(name);
 }

@@ -139,6 +139,21 @@ public static class TemplateAnalyzer
             }
         }
 
+        /// <summary>
+        /// PG0208 for a block helper (<c>if</c>, <c>each</c>, <c>ifEquals</c>, ...) used inline (<paramref name="arguments"/>
+        /// show its usage), with the wrong number of arguments (<paramref name="countMessage"/>) or an unknown key=value.
+        /// </summary>
+        private void CheckBlockHelper(string name, string arguments, bool argumentCountIsRight, string countMessage, HashExpression? hash, CallForm kind, SourceSpan span)
+        {
+            if (kind != CallForm.Block)
+            {
+                Report(DiagnosticDescriptors.InvalidHelperArguments, span, $"'{name}' must be used as a block: {{{{#{name} {arguments}}}}}...{{{{/{name}}}}}.");
+            }
+
+            if (!argumentCountIsRight) Report(DiagnosticDescriptors.InvalidHelperArguments, span, countMessage);
+            CheckHash(name, hash);
+        }
+
         private void CheckHelper(string name, IReadOnlyList<Expression> parameters, HashExpression? hash, CallForm kind, SourceSpan span)
         {
             var wrong = DiagnosticDescriptors.InvalidHelperArguments;
@@ -148,31 +163,11 @@ public static class TemplateAnalyzer
                 case "unless":
                 case "each":
                 case "with":
-                    if (kind != CallForm.Block)
-                    {
-                        Report(wrong, span, $"'{name}' must be used as a block: {{{{#{name} value}}}}...{{{{/{name}}}}}.");
-                    }
-
-                    if (parameters.Count != 1)
-                    {
-                        Report(wrong, span, $"'#{name}' takes exactly one argument, found {parameters.Count}.");
-                    }
-
-                    CheckHash(name, hash, name is "if" or "unless" ? new[] { "includeZero" } : Array.Empty<string>(), wrong);
+                    CheckBlockHelper(name, "value", parameters.Count == 1, $"'#{name}' takes exactly one argument, found {parameters.Count}.", hash, kind, span);
                     break;
                 case "ifEquals":
                 case "unlessEquals":
-                    if (kind != CallForm.Block)
-                    {
-                        Report(wrong, span, $"'{name}' must be used as a block: {{{{#{name} a b}}}}...{{{{/{name}}}}}.");
-                    }
-
-                    if (parameters.Count != 2)
-                    {
-                        Report(wrong, span, $"'{name}' takes exactly two values to compare, found {parameters.Count}.");
-                    }
-
-                    CheckHash(name, hash, Array.Empty<string>(), wrong);
+                    CheckBlockHelper(name, "a b", parameters.Count == 2, $"'{name}' takes exactly two values to compare, found {parameters.Count}.", hash, kind, span);
                     break;
                 case "lookup":
                     if (parameters.Count != 2)
@@ -188,7 +183,7 @@ public static class TemplateAnalyzer
                     }
 
                     if (kind == CallForm.Block) Report(wrong, span, "'json' is not a block helper: use {{json value}}.");
-                    CheckHash(name, hash, new[] { "indent" }, wrong);
+                    CheckHash(name, hash);
                     break;
                 case "role":
                     if (kind == CallForm.Block) Report(DiagnosticDescriptors.InvalidRole, span, "'role' is not a block helper: write {{role \"system\"}} and the message text after it.");
@@ -216,13 +211,13 @@ public static class TemplateAnalyzer
                 case "section":
                     if (kind == CallForm.Block) Report(wrong, span, "'section' is not a block helper: write {{section \"name\"}}.");
                     if (parameters.Count != 1) Report(wrong, span, $"'section' takes exactly one name, e.g. {{{{section \"output\"}}}}; found {parameters.Count}.");
-                    CheckHash(name, hash, Array.Empty<string>(), wrong);
+                    CheckHash(name, hash);
                     break;
                 case "media":
                     if (kind == CallForm.Block) Report(wrong, span, "'media' is not a block helper: write {{media url=... contentType=...}}.");
                     if (parameters.Count > 0) Report(wrong, span, "'media' takes only key=value arguments: {{media url=imageUrl contentType=\"image/png\"}}.");
                     if (hash?.Find("url") is null) Report(wrong, span, "'media' needs a url: {{media url=imageUrl}}.");
-                    CheckHash(name, hash, new[] { "url", "contentType" }, wrong);
+                    CheckHash(name, hash);
                     CheckMediaType(hash, span);
                     break;
             }
@@ -294,15 +289,17 @@ public static class TemplateAnalyzer
             _ => true,
         };
 
-        private void CheckHash(string helper, HashExpression? hash, IReadOnlyList<string> allowed, PromptDiagnosticDescriptor descriptor)
+        /// <summary>PG0208 for each <c>key=value</c> argument that <paramref name="helper"/> does not take.</summary>
+        private void CheckHash(string helper, HashExpression? hash)
         {
             if (hash is null) return;
+            var allowed = KnownHelpers.HashArguments(helper);
             foreach (var pair in hash.Pairs)
             {
                 if (allowed.Contains(pair.Key)) continue;
                 var hint = DidYouMean.Hint(pair.Key, allowed);
                 var accepted = allowed.Count == 0 ? "it takes none" : "it accepts " + string.Join(", ", allowed);
-                Report(descriptor, pair.Span, $"'{helper}' has no argument '{pair.Key}' ({accepted}).{hint}");
+                Report(DiagnosticDescriptors.InvalidHelperArguments, pair.Span, $"'{helper}' has no argument '{pair.Key}' ({accepted}).{hint}");
             }
         }
 
@@ -311,7 +308,7 @@ public static class TemplateAnalyzer
             var role = literal.Value;
             if (KnownRoles.Contains(role)) return;
             var suggestion = role.Equals("assistant", StringComparison.OrdinalIgnoreCase) ? "model" : DidYouMean.Suggest(role, KnownRoles);
-            var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
+            var hint = DidYouMean.HintFor(suggestion);
             var message = s_roleName.IsMatch(role)
                 ? $"Unknown role '{role}'; Dotprompt roles are {string.Join(", ", KnownRoles)}.{hint}"
                 : $"Invalid role name '{role}': role names are lowercase letters ({string.Join(", ", KnownRoles)}); other names silently become text in other Dotprompt runtimes.{hint}";

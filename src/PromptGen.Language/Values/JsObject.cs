@@ -1,4 +1,5 @@
 using System.Globalization;
+using PromptGen.Language.Rendering;
 
 namespace PromptGen.Language.Values;
 
@@ -74,12 +75,6 @@ public static class JsObject
     }
 
     /// <summary>JavaScript's <c>String(value)</c> for primitives; compact JSON for collections.</summary>
-    public static string ToJsString(PromptValue value) => value.Kind switch
-    {
-        PromptValueKind.Null => "null",
-        PromptValueKind.Boolean => value.AsBoolean ? "true" : "false",
-        PromptValueKind.Number => JsNumber.ToString(value.AsNumber),
-        PromptValueKind.String => value.AsString,
-        _ => PromptJson.Serialize(value),
-    };
+    public static string ToJsString(PromptValue value) =>
+        value.Kind is PromptValueKind.Array or PromptValueKind.Object ? PromptJson.Serialize(value) : JsValues.ToJsString(value);
 }

@@ -188,12 +188,7 @@ static class PromptJson
         {
             _position++;
             var properties = new List<KeyValuePair<string, PromptValue>>();
-            SkipWhitespace();
-            if (!AtEnd && _text[_position] == '}')
-            {
-                _position++;
-                return PromptValue.Object(properties);
-            }
+            if (ReadEmpty('}')) return PromptValue.Object(properties);
 
             while (true)
             {
@@ -205,21 +200,7 @@ static class PromptJson
                 _position++;
                 SkipWhitespace();
                 properties.Add(new KeyValuePair<string, PromptValue>(key, ReadValue(depth + 1)));
-                SkipWhitespace();
-                if (AtEnd) throw Error("Unterminated object");
-                if (_text[_position] == ',')
-                {
-                    _position++;
-                    continue;
-                }
-
-                if (_text[_position] == '}')
-                {
-                    _position++;
-                    return PromptValue.Object(properties);
-                }
-
-                throw Error("Expected ',' or '}' in an object");
+                if (ReadSeparator('}', "object")) return PromptValue.Object(properties);
             }
         }
 
@@ -227,33 +208,34 @@ static class PromptJson
         {
             _position++;
             var items = new List<PromptValue>();
-            SkipWhitespace();
-            if (!AtEnd && _text[_position] == ']')
-            {
-                _position++;
-                return PromptValue.Array(items);
-            }
+            if (ReadEmpty(']')) return PromptValue.Array(items);
 
             while (true)
             {
                 SkipWhitespace();
                 items.Add(ReadValue(depth + 1));
-                SkipWhitespace();
-                if (AtEnd) throw Error("Unterminated array");
-                if (_text[_position] == ',')
-                {
-                    _position++;
-                    continue;
-                }
-
-                if (_text[_position] == ']')
-                {
-                    _position++;
-                    return PromptValue.Array(items);
-                }
-
-                throw Error("Expected ',' or ']' in an array");
+                if (ReadSeparator(']', "array")) return PromptValue.Array(items);
             }
+        }
+
+        /// <summary>Reads <paramref name="close"/> right after the opening bracket (an empty object or array), if it is there.</summary>
+        private bool ReadEmpty(char close)
+        {
+            SkipWhitespace();
+            if (AtEnd || _text[_position] != close) return false;
+            _position++;
+            return true;
+        }
+
+        /// <summary>Reads what follows an item of an object or array: false after a comma, true after <paramref name="close"/>.</summary>
+        private bool ReadSeparator(char close, string container)
+        {
+            SkipWhitespace();
+            if (AtEnd) throw Error("Unterminated " + container);
+            var c = _text[_position];
+            if (c != ',' && c != close) throw Error($"Expected ',' or '{close}' in an {container}");
+            _position++;
+            return c == close;
         }
 
         private string ReadString()

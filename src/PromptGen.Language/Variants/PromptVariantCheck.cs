@@ -1,4 +1,5 @@
 using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Variants;
 
@@ -8,7 +9,7 @@ public static class PromptVariantCheck
     public static IReadOnlyList<PromptDiagnostic> Check(PromptVariantFile variant, PromptSchemaSignature baseSignature, PromptSchemaSignature variantSignature)
     {
         var found = new List<PromptDiagnostic>(2);
-        var baseName = FileName(variant.BasePath);
+        var baseName = PortablePath.FileName(variant.BasePath);
         if (baseSignature.InputSchemaJson != variantSignature.InputSchemaJson)
         {
             found.Add(new PromptDiagnostic(
@@ -30,7 +31,6 @@ public static class PromptVariantCheck
         return found;
     }
 
-    private static string Describe(string? schemaJson) => schemaJson is null ? "none" : schemaJson.Length <= 120 ? schemaJson : schemaJson.Substring(0, 117) + "...";
+    private static string Describe(string? schemaJson) => schemaJson is null ? "none" : TextExcerpt.Shorten(schemaJson, 120);
 
-    private static string FileName(string path) => path.Substring(System.Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
 }

@@ -1,4 +1,5 @@
 using PromptGen.Language.Semantics;
+using PromptGen.Language.Text;
 
 namespace PromptGen.Language.Variants;
 
@@ -17,9 +18,8 @@ public sealed record PromptVariantFile(string Path, string BasePath, string Vari
     public static PromptVariantFile? FromName(string path)
     {
         if (!PartialFile.IsPromptPath(path)) return null;
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        var folder = path.Substring(0, slash + 1);
-        var fileName = path.Substring(slash + 1);
+        var folder = PortablePath.Folder(path);
+        var fileName = PortablePath.FileName(path);
         var stem = fileName.Substring(0, fileName.Length - PartialFile.Extension.Length);
         var dot = stem.IndexOf('.');
         if (dot <= 0 || dot == stem.Length - 1 || stem.IndexOf('.', dot + 1) >= 0) return null;

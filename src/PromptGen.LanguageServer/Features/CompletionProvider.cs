@@ -73,7 +73,7 @@ internal static class CompletionProvider
         if (cursor.Part == MustachePart.Argument && cursor.Helper is { } called && !cursor.Word.Contains('.'))
         {
             foreach (var literal in HelperSignatures.LiteralArguments(called)) items.Add(literal, Lsp.CompletionKind.Keyword, sortPrefix: "0");
-            foreach (var key in HelperSignatures.HashArguments(called)) items.Add(key + "=", Lsp.CompletionKind.Property, $"{called} argument", sortPrefix: "1");
+            foreach (var key in KnownHelpers.HashArguments(called)) items.Add(key + "=", Lsp.CompletionKind.Property, $"{called} argument", sortPrefix: "1");
         }
 
         AddPaths(items, cursor.Word, scope, root, csharp);

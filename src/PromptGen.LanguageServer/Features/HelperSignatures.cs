@@ -1,3 +1,5 @@
+using PromptGen.Language.Templates;
+
 namespace PromptGen.LanguageServer.Features;
 
 /// <summary>How each known helper is called, for completion and hover (the names come from the language core's KnownHelpers).</summary>
@@ -20,19 +22,13 @@ internal static class HelperSignatures
         ["unlessEquals"] = ("{{#unlessEquals a b}}...{{/unlessEquals}}", "Renders the block when `a !== b`."),
     };
 
-    /// <summary>Hash arguments each helper takes.</summary>
-    public static IReadOnlyList<string> HashArguments(string helper) => helper switch
-    {
-        "media" => new[] { "url", "contentType" },
-        "json" => new[] { "indent" },
-        "each" or "if" => new[] { "includeZero" },
-        _ => System.Array.Empty<string>(),
-    };
+    // The roles the checker accepts, quoted as they are written.
+    private static readonly string[] s_roleLiterals = TemplateAnalyzer.KnownRoles.Select(role => $"\"{role}\"").ToArray();
 
     /// <summary>Literal first arguments a helper expects (role names for <c>role</c>).</summary>
     public static IReadOnlyList<string> LiteralArguments(string helper) => helper switch
     {
-        "role" => new[] { "\"system\"", "\"user\"", "\"model\"" },
+        "role" => s_roleLiterals,
         "section" => new[] { "\"output\"" },
         _ => System.Array.Empty<string>(),
     };

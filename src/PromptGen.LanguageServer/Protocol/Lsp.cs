@@ -20,8 +20,11 @@ internal static class Lsp
 
     public static JsonObject Markdown(string value) => new() { ["kind"] = "markdown", ["value"] = value };
 
-    public static string Uri(JsonNode? parameters) =>
-        parameters?["textDocument"]?["uri"]?.GetValue<string>() ?? throw new LspException(LspException.InvalidParams, "textDocument.uri is required.");
+    public static string Uri(JsonNode? parameters) => RequiredString(parameters?["textDocument"], "uri", "textDocument.uri");
+
+    /// <summary>The string <paramref name="name"/> of <paramref name="node"/>; InvalidParams, naming <paramref name="path"/>, when it is missing.</summary>
+    public static string RequiredString(JsonNode? node, string name, string? path = null) =>
+        node?[name]?.GetValue<string>() ?? throw new LspException(LspException.InvalidParams, $"{path ?? name} is required.");
 
     public static (int Line, int Character) ReadPosition(JsonNode? position)
     {

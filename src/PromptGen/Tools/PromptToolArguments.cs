@@ -49,30 +49,22 @@ public static class PromptToolArguments
 
     /// <summary>Reads an integer that fits <see cref="int"/>.</summary>
     public static int ReadInt32(JsonElement value, string name) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number
-        : value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number) ? number
-        : throw Mismatch(name, "an integer (32-bit)", value);
+        ReadNumber(value, name, "an integer (32-bit)", static (JsonElement e, out int n) => e.TryGetInt32(out n), int.TryParse, NumberStyles.Integer);
 
     /// <summary>Reads an integer that fits <see cref="long"/>.</summary>
     public static long ReadInt64(JsonElement value, string name) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number
-        : value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number) ? number
-        : throw Mismatch(name, "an integer", value);
+        ReadNumber(value, name, "an integer", static (JsonElement e, out long n) => e.TryGetInt64(out n), long.TryParse, NumberStyles.Integer);
 
     /// <summary>Reads a number as <see cref="double"/>.</summary>
     public static double ReadDouble(JsonElement value, string name) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) ? number
-        : value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number) ? number
-        : throw Mismatch(name, "a number", value);
+        ReadNumber(value, name, "a number", static (JsonElement e, out double n) => e.TryGetDouble(out n), double.TryParse, NumberStyles.Float);
 
     /// <summary>Reads a number as <see cref="float"/>.</summary>
     public static float ReadSingle(JsonElement value, string name) => (float)ReadDouble(value, name);
 
     /// <summary>Reads a number as <see cref="decimal"/>.</summary>
     public static decimal ReadDecimal(JsonElement value, string name) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number
-        : value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number) ? number
-        : throw Mismatch(name, "a number", value);
+        ReadNumber(value, name, "a number", static (JsonElement e, out decimal n) => e.TryGetDecimal(out n), decimal.TryParse, NumberStyles.Float);
 
     /// <summary>Reads a string holding a GUID.</summary>
     public static Guid ReadGuid(JsonElement value, string name) =>
@@ -146,6 +138,16 @@ public static class PromptToolArguments
                 throw new PromptToolArgumentException($"The argument '{name}' is a {raw.GetType().Name}; tool arguments must be JSON values.", name);
         }
     }
+
+    private delegate bool TryGetNumber<T>(JsonElement value, out T number);
+
+    private delegate bool TryParseNumber<T>(string? text, NumberStyles styles, IFormatProvider provider, out T number);
+
+    // Models often quote numbers: a JSON number, or a string holding one (invariant culture), is accepted.
+    private static T ReadNumber<T>(JsonElement value, string name, string expected, TryGetNumber<T> fromNumber, TryParseNumber<T> fromString, NumberStyles styles) =>
+        value.ValueKind == JsonValueKind.Number && fromNumber(value, out var number) ? number
+        : value.ValueKind == JsonValueKind.String && fromString(value.GetString(), styles, CultureInfo.InvariantCulture, out number) ? number
+        : throw Mismatch(name, expected, value);
 
     private static PromptToolArgumentException Mismatch(string name, string expected, JsonElement value) =>
         new($"The argument '{name}' must be {expected}, not {Describe(value)}.", name);

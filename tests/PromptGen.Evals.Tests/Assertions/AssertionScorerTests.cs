@@ -196,6 +196,17 @@ public sealed class AssertionScorerTests
         Assert.Equal(new[] { "$[1]: \"z\" is not one of \"x\", \"y\"" }, JsonSchemaValidator.Validate(Language.Values.PromptJson.Parse("""["x","z"]"""), list));
     }
 
+    [Fact]
+    public void Schema_validator_reads_the_schema_as_the_rest_of_promptgen_does()
+    {
+        // anyOf [X, {type: null}] is "X or null", as for generated code and eval inputs; a key "0" is not an index.
+        var schema = Language.Values.PromptJson.Parse("""{"type":"object","properties":{"a":{"anyOf":[{"type":"string"},{"type":"null"}]},"0":{"type":"string"}}}""");
+        Assert.Empty(JsonSchemaValidator.Validate(Language.Values.PromptJson.Parse("""{"a":null,"0":"x"}"""), schema));
+        Assert.Equal(
+            new[] { "$.a: expected string, got number", "$.0: expected string, got boolean" },
+            JsonSchemaValidator.Validate(Language.Values.PromptJson.Parse("""{"a":1,"0":true}"""), schema));
+    }
+
     [Theory]
     [InlineData("{ latency: { max-ms: 4000 } }", true)]
     [InlineData("{ latency: { max-ms: 1000 } }", false)]

@@ -26,6 +26,22 @@ public class TemplateParserTests
     }
 
     [Fact]
+    public void FindsTheInnermostBlockParameterAPathStartsWith()
+    {
+        var result = TemplateParser.Parse("{{#each a as |item|}}{{item.name}}{{other}}{{/each}}{{item}}");
+        Assert.Empty(result.Diagnostics);
+        var block = (BlockStatement)result.Template.Statements[0];
+        var inside = block.Program!.Statements.Cast<MustacheStatement>().Select(m => (PathExpression)m.Path).ToList();
+        var outside = (PathExpression)((MustacheStatement)result.Template.Statements[1]).Path;
+        var inScope = new[] { ("item", "inner"), ("other", "unused"), ("item", "outer") };
+
+        Assert.True(inside[0].TryFindBlockParameter(inScope, out var found));
+        Assert.Equal("inner", found);
+        Assert.False(inside[1].TryFindBlockParameter(inScope, out _)); // a field of the context, not declared by 'as'
+        Assert.False(outside.TryFindBlockParameter(inScope, out _)); // 'item' is out of the block's scope
+    }
+
+    [Fact]
     public void ParsesTheWholeExpressionLanguage()
     {
         var result = TemplateParser.Parse("{{#each (lookup a 'k') as |x i|}}{{x.[weird key]}}{{@../index}}{{../up}}{{this}}{{./y}}{{a/b}}{{f 1 -2.5 true null undefined \"s\" k=(g v)}}{{/each}}{{> part ctx n=1}}{{!c}}{{!-- }} --}}");
