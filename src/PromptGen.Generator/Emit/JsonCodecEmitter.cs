@@ -80,8 +80,7 @@ internal sealed class JsonCodecEmitter
                 if (!first) w.Line();
                 first = false;
                 var (isReader, type) = _pending[i];
-                if (isReader) EmitReader(w, type);
-                else EmitWriter(w, type);
+                EmitCodecMethod(w, isReader, type);
             }
 
             for (var i = 0; i < _pendingTemplateJson.Count; i++)
@@ -257,16 +256,32 @@ internal sealed class JsonCodecEmitter
         return new[] { $"writer.WritePropertyName({utf8Name});", WriteValue(type, value) };
     }
 
-    private void EmitReader(IndentedWriter w, TypeRef type)
+    /// <summary>
+    /// The reader or the writer of <paramref name="type"/>: one expression for all but records, whose methods read or
+    /// write each property.
+    /// </summary>
+    private void EmitCodecMethod(IndentedWriter w, bool isReader, TypeRef type)
     {
         var typeName = TypeNames.Of(type, _cls);
-        var header = $"internal static bool Read{TypeNames.Key(type)}(ref {TypeNames.Utf8JsonReader} reader, out {typeName} value)";
+        var header = isReader
+            ? $"internal static bool Read{TypeNames.Key(type)}(ref {TypeNames.Utf8JsonReader} reader, out {typeName} value)"
+            : $"internal static void Write{TypeNames.Key(type)}({TypeNames.Utf8JsonWriter} writer, {typeName} value)";
         if (type.Kind != TypeKind.Record || type.IsNullable)
         {
-            w.Line($"{header} => {ReadCall(type, "value")};");
-            return;
+            w.Line($"{header} => {(isReader ? ReadCall(type, "value") : WriteValue(type, "value").TrimEnd(';'))};");
         }
+        else if (isReader)
+        {
+            EmitRecordReaderMethod(w, type, typeName, header);
+        }
+        else
+        {
+            EmitRecordWriterMethod(w, type, header);
+        }
+    }
 
+    private void EmitRecordReaderMethod(IndentedWriter w, TypeRef type, string typeName, string header)
+    {
         var record = _records[type.Name!];
         var propertyTable = record.Properties.Count == 0 ? null : TypeNames.Key(type) + "Properties";
         var tracked = propertyTable is not null && record.Properties.Count <= MaxTrackedProperties;
@@ -404,16 +419,8 @@ internal sealed class JsonCodecEmitter
     /// <summary>The static field holding a default that has no C# constant (see <see cref="PromptSourceEmitter"/>).</summary>
     public static string DefaultField(PropertyModel property) => "s_" + IdentifierNames.Unescape(property.ParameterName) + "Default";
 
-    private void EmitWriter(IndentedWriter w, TypeRef type)
+    private void EmitRecordWriterMethod(IndentedWriter w, TypeRef type, string header)
     {
-        var typeName = TypeNames.Of(type, _cls);
-        var header = $"internal static void Write{TypeNames.Key(type)}({TypeNames.Utf8JsonWriter} writer, {typeName} value)";
-        if (type.Kind != TypeKind.Record || type.IsNullable)
-        {
-            w.Line($"{header} => {WriteValue(type, "value").TrimEnd(';')};");
-            return;
-        }
-
         using (w.Block(header))
         {
             w.Line("writer.WriteStartObject();");

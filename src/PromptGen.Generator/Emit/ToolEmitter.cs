@@ -202,19 +202,11 @@ internal static class ToolEmitter
     /// <summary>The expression reading JSON <paramref name="json"/> (a <c>JsonElement</c>) as <paramref name="type"/>.</summary>
     private static string Read(ToolTypeModel type, string json, string name, int depth) => type.Kind switch
     {
-        ToolTypeKind.String => $"{Args}.ReadString({json}, {name})",
-        ToolTypeKind.Boolean => $"{Args}.ReadBoolean({json}, {name})",
-        ToolTypeKind.Int32 => $"{Args}.ReadInt32({json}, {name})",
-        ToolTypeKind.Int64 => $"{Args}.ReadInt64({json}, {name})",
-        ToolTypeKind.Double => $"{Args}.ReadDouble({json}, {name})",
-        ToolTypeKind.Single => $"{Args}.ReadSingle({json}, {name})",
-        ToolTypeKind.Decimal => $"{Args}.ReadDecimal({json}, {name})",
-        ToolTypeKind.Guid => $"{Args}.ReadGuid({json}, {name})",
-        ToolTypeKind.DateTime => $"{Args}.ReadDateTime({json}, {name})",
-        ToolTypeKind.DateTimeOffset => $"{Args}.ReadDateTimeOffset({json}, {name})",
         ToolTypeKind.Json => $"{Args}.ReadElement({json}, {name})",
         ToolTypeKind.Enum => $"{Args}.ReadEnum<{type.CSharpType}>({json}, {name})",
-        _ => ReadArray(type, json, name, depth),
+        ToolTypeKind.Array => ReadArray(type, json, name, depth),
+        // The other kinds are scalars whose readers are named after them (ReadString, ReadInt32, ReadDateTimeOffset, ...).
+        _ => $"{Args}.Read{type.Kind}({json}, {name})",
     };
 
     private static string ReadArray(ToolTypeModel type, string json, string name, int depth)
