@@ -13,8 +13,6 @@ internal static class VariantEmitter
 {
     private const string EnumName = "Variant";
     private const string BaseMember = "Base";
-    private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
-    private const string RenderOptions = "global::PromptGen.Rendering.PromptRenderOptions";
 
     /// <summary>The enum member of a variant name (<c>concise</c> → <c>Concise</c>).</summary>
     public static string MemberName(string variant) => IdentifierNames.Escape(IdentifierNames.ToPascalCase(variant));
@@ -63,9 +61,6 @@ internal static class VariantEmitter
     {
         if (model.Variants.IsEmpty) return;
         var variants = model.Variants;
-        var cls = TypeNames.QualifiedClass(model.Identity);
-        var outputType = TypeNames.Of(model.OutputType, cls);
-        var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : "s_outputParser.Reader";
 
         w.Line();
         w.Line($"/// <summary>The variants of this prompt: <c>{BaseMember}</c> is the base file, each other member a <c>name.variant.prompt</c> file beside it.</summary>");
@@ -119,23 +114,18 @@ internal static class VariantEmitter
 
         w.Line();
         w.Line("/// <summary>Renders <paramref name=\"variant\"/> of the prompt for <paramref name=\"input\"/>.</summary>");
-        EmitSwitch(w, $"public static {Messages} Render(Input input, {EnumName} variant, {RenderOptions}? options = null)", variants, v => $"{NestedClass(v)}.Render(input, options)", "Render(input, options)");
+        EmitSwitch(w, $"public static {TypeNames.ChatMessages} Render(Input input, {EnumName} variant, {TypeNames.PromptRenderOptions}? options = null)", variants, v => $"{NestedClass(v)}.Render(input, options)", "Render(input, options)");
         w.Line();
         w.Line("/// <summary>Renders <paramref name=\"variant\"/> of the prompt for an input given as JSON.</summary>");
-        EmitSwitch(w, $"public static {Messages} Render({TypeNames.JsonElement} input, {EnumName} variant, {RenderOptions}? options = null)", variants, v => $"{NestedClass(v)}.Render(input, options)", "Render(input, options)");
+        EmitSwitch(w, $"public static {TypeNames.ChatMessages} Render({TypeNames.JsonElement} input, {EnumName} variant, {TypeNames.PromptRenderOptions}? options = null)", variants, v => $"{NestedClass(v)}.Render(input, options)", "Render(input, options)");
         w.Line();
         w.Line("/// <summary>Chat options from the frontmatter of <paramref name=\"variant\"/>: model, config and response format.</summary>");
         EmitSwitch(w, $"public static {TypeNames.ChatOptions} CreateOptions({EnumName} variant)", variants, v => $"{NestedClass(v)}.CreateOptions()", "CreateOptions()");
         w.Line();
         w.Line("/// <summary>Runs <paramref name=\"variant\"/> of the prompt: renders it, calls the model and parses its answer; the result names the variant.</summary>");
         w.Line("/// <param name=\"options\">Chat options, render data and answer handling for this call; its <c>Variant</c> is not read.</param>");
-        w.Line($"public static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync(");
-        w.Line($"    {TypeNames.IChatClient} client,");
-        w.Line("    Input input,");
-        w.Line($"    {EnumName} variant,");
-        w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
-        w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-        w.Line($"    global::PromptGen.PromptRunner.RunAsync({RuntimeSeamEmitter.CallSiteField}.ForVariant(VariantName(variant)), client, input, (i, o) => Render(i, variant, o), CreateOptions(variant), options, {reader}, cancellationToken);");
+        RuntimeSeamEmitter.EmitRunAsyncOverload(w, model, "public", new[] { $"{EnumName} variant" },
+            RuntimeSeamEmitter.RunnerCall(model, $"{RuntimeSeamEmitter.CallSiteField}.ForVariant(VariantName(variant))", "(i, o) => Render(i, variant, o)", "CreateOptions(variant)"));
     }
 
     /// <summary>The plain <c>RunAsync</c> body of a prompt with variants: the variant named in the options.</summary>
