@@ -61,6 +61,17 @@ public sealed class JsonReadTests
             Assert.Throws<JsonException>(() => JsonText.Read("[0]", ListOf<bool?>(JsonRead.NullableBoolean))).Message);
     }
 
+    [Fact]
+    public void Nullable_value_writers_write_null_or_their_value()
+    {
+        Assert.Equal("[null,7]", JsonText.Write<IReadOnlyList<int?>>(new int?[] { null, 7 }, (w, v) => JsonWrite.List(w, v, JsonWrite.NullableInt32)));
+        Assert.Equal("[9007199254740993,null]", JsonText.Write<IReadOnlyList<long?>>(new long?[] { 9007199254740993, null }, (w, v) => JsonWrite.List(w, v, JsonWrite.NullableInt64)));
+        Assert.Equal("[2.5,null]", JsonText.Write<IReadOnlyList<double?>>(new double?[] { 2.5, null }, (w, v) => JsonWrite.List(w, v, JsonWrite.NullableDouble)));
+        Assert.Equal("[false,null,true]", JsonText.Write<IReadOnlyList<bool?>>(new bool?[] { false, null, true }, (w, v) => JsonWrite.List(w, v, JsonWrite.NullableBoolean)));
+        Assert.Equal("[\"dark-blue\",null]", JsonText.Write<IReadOnlyList<Color?>>(new Color?[] { Color.DarkBlue, null },
+            (w, v) => JsonWrite.List(w, v, (w2, c) => JsonWrite.NullableValue(w2, c, s_colors.Writer))));
+    }
+
     private static JsonValueReader<IReadOnlyList<T>> ListOf<T>(JsonValueReader<T> readItem) =>
         (ref Utf8JsonReader reader, out IReadOnlyList<T> value) => JsonRead.List(ref reader, readItem, out value);
 
