@@ -51,10 +51,10 @@ internal static class HostingEmitter
                 w.Line("/// <summary>The chat client and the configured options this client calls the prompt with.</summary>");
                 w.Line($"public {Binding} Binding => _binding;");
                 w.Line();
-                EmitClientMethod(w, cls, parameters, $"{TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync",
+                EmitClientMethod(w, cls, parameters, TypeNames.Task(TypeNames.PromptResult(outputType)), "RunAsync",
                     "Renders the prompt, calls the model and parses its answer");
                 w.Line();
-                EmitClientMethod(w, cls, parameters, $"global::PromptGen.Streaming.PromptStream<{StreamEmitter.PartialType(model)}, {outputType}> StreamAsync",
+                EmitClientMethod(w, cls, parameters, $"global::PromptGen.Streaming.PromptStream<{StreamEmitter.PartialType(model)}, {outputType}>", "StreamAsync",
                     "Renders the prompt and streams the answer (partial values, then the typed result from <c>GetResultAsync()</c>)");
             }
         }
@@ -64,14 +64,13 @@ internal static class HostingEmitter
 
     /// <summary>
     /// A client method that takes the extension method's parameters and calls the prompt class's method of the same
-    /// name (<paramref name="signature"/> ends with it) through the binding, with the configured options applied.
+    /// name through the binding, with the configured options applied.
     /// </summary>
-    private static void EmitClientMethod(IndentedWriter w, string cls, IReadOnlyList<PropertyModel> parameters, string signature, string summary)
+    private static void EmitClientMethod(IndentedWriter w, string cls, IReadOnlyList<PropertyModel> parameters, string returnType, string method, string summary)
     {
-        var method = signature.Substring(signature.LastIndexOf(' ') + 1);
         w.Line($"/// <summary>{summary}, with the configured options under <paramref name=\"options\"/>.</summary>");
         foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description, PromptSourceEmitter.DefaultText(parameter));
-        w.Line($"public {signature}(");
+        w.Line($"public {returnType} {method}(");
         PromptSourceEmitter.EmitCallParameters(w, cls, parameters);
         w.Line($"    {cls}.{method}(_binding.ChatClient, new {cls}.Input({string.Join(", ", parameters.Select(p => p.ParameterName))}), _binding.ApplyTo(options), cancellationToken);");
     }
