@@ -12,7 +12,8 @@ public static class PromptRunner
     /// render options, puts the caller's chat options over the prompt's, calls the model and parses its answer with
     /// <paramref name="reader"/> (re-asking once when the caller asked for it), and tells chat-client middleware
     /// which prompt the call belongs to: <see cref="Observation.PromptCallContext.Current"/> is set around the model
-    /// calls and completed with the outcome before the result is returned.
+    /// calls and completed with the outcome before the result is returned. The result names the variant of
+    /// <paramref name="callSite"/> (<see cref="Observation.PromptCallSite{TInput, TOutput}.ForVariant"/>) in <see cref="PromptResult{T}.Variant"/>.
     /// </summary>
     /// <typeparam name="TInput">The prompt's input record.</typeparam>
     /// <typeparam name="TOutput">The prompt's output type.</typeparam>
@@ -109,7 +110,10 @@ public static class PromptRunner
                 telemetry?.Attempt(attempt, response, report, ok, willReask: !ok && attempt < maxAttempts);
                 if (ok)
                 {
-                    var result = new PromptResult<T>(value!, response, usage, reports, call?.CallId ?? Observation.PromptCallContext.NewCallId());
+                    var result = new PromptResult<T>(value!, response, usage, reports, call?.CallId ?? Observation.PromptCallContext.NewCallId())
+                    {
+                        Variant = call?.CallSite.Variant,
+                    };
                     call?.Complete(text, value, reports, usage, modelId);
                     return result;
                 }

@@ -80,8 +80,7 @@ internal sealed class JsonCodecEmitter
                 if (!first) w.Line();
                 first = false;
                 var (isReader, type) = _pending[i];
-                if (isReader) EmitReader(w, type);
-                else EmitWriter(w, type);
+                EmitCodecMethod(w, isReader, type);
             }
 
             for (var i = 0; i < _pendingTemplateJson.Count; i++)
@@ -219,20 +218,11 @@ internal sealed class JsonCodecEmitter
             return $"{Write}.{method}(writer, {value}, {WriterDelegate(core, string.Empty)});";
         }
 
+        if (Scalar(type, value) is { } scalar) return $"writer.Write{scalar.Method}Value({scalar.Argument});";
         switch (type.Kind)
         {
-            case TypeKind.String:
-                return $"writer.WriteStringValue({value});";
-            case TypeKind.Int64:
-            case TypeKind.Int32:
-            case TypeKind.Double:
-                return $"writer.WriteNumberValue({value});";
-            case TypeKind.Boolean:
-                return $"writer.WriteBooleanValue({value});";
             case TypeKind.Json:
                 return $"{value}.WriteTo(writer);";
-            case TypeKind.Enum:
-                return $"writer.WriteStringValue({type.Name}Names.NameOf((int){value}));";
             case TypeKind.List:
                 return $"{Write}.List(writer, {value}, {WriterDelegate(type.Element!, string.Empty)});";
             case TypeKind.Map:
@@ -245,28 +235,54 @@ internal sealed class JsonCodecEmitter
     /// <summary>Statements that write one property (name and value); strings, numbers, booleans and enums take one call.</summary>
     private IEnumerable<string> WriteProperty(string utf8Name, TypeRef type, string value)
     {
-        var single = type.IsNullable && type.Kind != TypeKind.String ? null : type.Kind switch
+        // A null string is written as JSON null by the same call; other nullable scalars need the runtime's nullable writer.
+        if ((!type.IsNullable || type.Kind == TypeKind.String) && Scalar(type, value) is { } scalar)
         {
-            TypeKind.String => $"writer.WriteString({utf8Name}, {value});",
-            TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double => $"writer.WriteNumber({utf8Name}, {value});",
-            TypeKind.Boolean => $"writer.WriteBoolean({utf8Name}, {value});",
-            TypeKind.Enum => $"writer.WriteString({utf8Name}, {type.Name}Names.NameOf((int){value}));",
-            _ => null,
-        };
-        if (single is not null) return new[] { single };
+            return new[] { $"writer.Write{scalar.Method}({utf8Name}, {scalar.Argument});" };
+        }
+
         return new[] { $"writer.WritePropertyName({utf8Name});", WriteValue(type, value) };
     }
 
-    private void EmitReader(IndentedWriter w, TypeRef type)
+    /// <summary>
+    /// The <c>Utf8JsonWriter</c> method family (<c>String</c>, <c>Number</c>, <c>Boolean</c>) and its argument that write a
+    /// scalar in one call, with or without a property name: enums as their wire names. Null for other kinds.
+    /// </summary>
+    private static (string Method, string Argument)? Scalar(TypeRef type, string value) => type.Kind switch
+    {
+        TypeKind.String => ("String", value),
+        TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double => ("Number", value),
+        TypeKind.Boolean => ("Boolean", value),
+        TypeKind.Enum => ("String", $"{type.Name}Names.NameOf((int){value})"),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The reader or the writer of <paramref name="type"/>: one expression for all but records, whose methods read or
+    /// write each property.
+    /// </summary>
+    private void EmitCodecMethod(IndentedWriter w, bool isReader, TypeRef type)
     {
         var typeName = TypeNames.Of(type, _cls);
-        var header = $"internal static bool Read{TypeNames.Key(type)}(ref {TypeNames.Utf8JsonReader} reader, out {typeName} value)";
+        var header = isReader
+            ? $"internal static bool Read{TypeNames.Key(type)}(ref {TypeNames.Utf8JsonReader} reader, out {typeName} value)"
+            : $"internal static void Write{TypeNames.Key(type)}({TypeNames.Utf8JsonWriter} writer, {typeName} value)";
         if (type.Kind != TypeKind.Record || type.IsNullable)
         {
-            w.Line($"{header} => {ReadCall(type, "value")};");
-            return;
+            w.Line($"{header} => {(isReader ? ReadCall(type, "value") : WriteValue(type, "value").TrimEnd(';'))};");
         }
+        else if (isReader)
+        {
+            EmitRecordReaderMethod(w, type, typeName, header);
+        }
+        else
+        {
+            EmitRecordWriterMethod(w, type, header);
+        }
+    }
 
+    private void EmitRecordReaderMethod(IndentedWriter w, TypeRef type, string typeName, string header)
+    {
         var record = _records[type.Name!];
         var propertyTable = record.Properties.Count == 0 ? null : TypeNames.Key(type) + "Properties";
         var tracked = propertyTable is not null && record.Properties.Count <= MaxTrackedProperties;
@@ -404,16 +420,8 @@ internal sealed class JsonCodecEmitter
     /// <summary>The static field holding a default that has no C# constant (see <see cref="PromptSourceEmitter"/>).</summary>
     public static string DefaultField(PropertyModel property) => "s_" + IdentifierNames.Unescape(property.ParameterName) + "Default";
 
-    private void EmitWriter(IndentedWriter w, TypeRef type)
+    private void EmitRecordWriterMethod(IndentedWriter w, TypeRef type, string header)
     {
-        var typeName = TypeNames.Of(type, _cls);
-        var header = $"internal static void Write{TypeNames.Key(type)}({TypeNames.Utf8JsonWriter} writer, {typeName} value)";
-        if (type.Kind != TypeKind.Record || type.IsNullable)
-        {
-            w.Line($"{header} => {WriteValue(type, "value").TrimEnd(';')};");
-            return;
-        }
-
         using (w.Block(header))
         {
             w.Line("writer.WriteStartObject();");

@@ -9,9 +9,6 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal static class RuntimeSeamEmitter
 {
-    private const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
-    private const string Options = "global::PromptGen.Rendering.PromptRenderOptions";
-    private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
     private const string JsonText = "global::PromptGen.Serialization.JsonText";
     private const string ParserField = "s_outputParser";
     internal const string CallSiteField = "s_callSite";
@@ -47,14 +44,14 @@ internal static class RuntimeSeamEmitter
         {
             render = untypedDefaults ? "RenderTemplate(global::PromptGen.PromptInputDefaults.Apply(s_inputDefault, null), options);" : "RenderTemplate(null, options);";
             renderJson = untypedDefaults
-                ? $"RenderTemplate(global::PromptGen.PromptInputDefaults.Apply(s_inputDefault, {Rt}.FromJson(input)), options);"
-                : $"RenderTemplate({Rt}.FromJson(input), options);";
+                ? $"RenderTemplate(global::PromptGen.PromptInputDefaults.Apply(s_inputDefault, {TypeNames.TemplateRuntime}.FromJson(input)), options);"
+                : $"RenderTemplate({TypeNames.TemplateRuntime}.FromJson(input), options);";
         }
         else
         {
             string RenderInput(string input) => model.IsRenderTyped
                 ? $"RenderTyped({input}, options);"
-                : $"RenderTemplate({Rt}.FromJson({JsonText}.Write({input}, JsonCodec.WriteInput)), options);";
+                : $"RenderTemplate({TypeNames.TemplateRuntime}.FromJson({JsonText}.Write({input}, JsonCodec.WriteInput)), options);";
             render = RenderInput(typedInput);
             // Absent fields take their defaults in the reader; an explicit null stays null, as in the run-time renderer.
             renderJson = RenderInput(readInput);
@@ -81,13 +78,13 @@ internal static class RuntimeSeamEmitter
         }
         else
         {
-            w.Line($"public static {Messages} Render(Input input, {Options}? options = null) =>");
+            w.Line($"public static {TypeNames.ChatMessages} Render(Input input, {TypeNames.PromptRenderOptions}? options = null) =>");
             w.Line("    " + render);
             w.Line();
         }
 
         w.Line("/// <summary>Renders the prompt's messages for an input given as JSON.</summary>");
-        w.Line($"public static {Messages} Render({TypeNames.JsonElement} input, {Options}? options = null) =>");
+        w.Line($"public static {TypeNames.ChatMessages} Render({TypeNames.JsonElement} input, {TypeNames.PromptRenderOptions}? options = null) =>");
         w.Line("    " + renderJson);
         if (typedRenderIsTemplate) return;
         w.Line();
@@ -104,10 +101,10 @@ internal static class RuntimeSeamEmitter
     }
 
     /// <summary>The first line of the compiled typed template (<c>TypedTemplateEmitter</c>).</summary>
-    private const string TypedTemplateHeader = $"private static {Messages} RenderTyped(Input input, {Options}? options)";
+    private const string TypedTemplateHeader = $"private static {TypeNames.ChatMessages} RenderTyped(Input input, {TypeNames.PromptRenderOptions}? options)";
 
     /// <summary>That line as the public typed <c>Render</c>.</summary>
-    private const string TypedRenderHeader = $"public static {Messages} Render(Input input, {Options}? options = null)";
+    private const string TypedRenderHeader = $"public static {TypeNames.ChatMessages} Render(Input input, {TypeNames.PromptRenderOptions}? options = null)";
 
     /// <summary>Writes the default-value fields and <c>WithDefaults</c>; true when <c>WithDefaults</c> exists.</summary>
     private static bool EmitDefaults(IndentedWriter w, PromptModel model)
@@ -118,7 +115,7 @@ internal static class RuntimeSeamEmitter
             if (model.InputDefaultJson is null) return false;
             w.Line();
             w.Line("/// <summary>The frontmatter's <c>input.default</c>, applied under untyped input.</summary>");
-            w.Line($"private static readonly object? s_inputDefault = {Rt}.FromJson({CSharpLiterals.String(model.InputDefaultJson)});");
+            w.Line($"private static readonly object? s_inputDefault = {TypeNames.TemplateRuntime}.FromJson({CSharpLiterals.String(model.InputDefaultJson)});");
             return false;
         }
 
@@ -168,19 +165,38 @@ internal static class RuntimeSeamEmitter
     /// <summary><c>RunAsync</c>: <c>PromptRunner</c> with <c>Render</c>, the prompt's options under the caller's, and the output parser.</summary>
     public static void EmitRunAsync(IndentedWriter w, PromptModel model)
     {
-        var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
-        var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : ParserField + ".Reader";
         w.Line();
         w.Line("/// <summary>Renders the prompt, calls the model and parses its answer.</summary>");
         w.Line("/// <param name=\"options\">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>");
-        w.Line($"public static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync(");
+        EmitRunAsyncOverload(w, model, "public", Array.Empty<string>(), model.Variants.IsEmpty
+            ? RunnerCall(model, CallSiteField, "Render", "CreateOptions()")
+            : VariantEmitter.RunFromOptions);
+    }
+
+    /// <summary>
+    /// A <c>RunAsync</c> overload, after its XML documentation: the client, the input, <paramref name="extraParameters"/>,
+    /// the caller's options and the cancellation token, with <paramref name="body"/> as its expression body.
+    /// </summary>
+    public static void EmitRunAsyncOverload(IndentedWriter w, PromptModel model, string access, IEnumerable<string> extraParameters, string body)
+    {
+        var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
+        w.Line($"{access} static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync(");
         w.Line($"    {TypeNames.IChatClient} client,");
         w.Line("    Input input,");
+        foreach (var parameter in extraParameters) w.Line($"    {parameter},");
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-        w.Line(model.Variants.IsEmpty
-            ? $"    global::PromptGen.PromptRunner.RunAsync({CallSiteField}, client, input, Render, CreateOptions(), options, {reader}, cancellationToken);"
-            : "    " + VariantEmitter.RunFromOptions);
+        w.Line("    " + body);
+    }
+
+    /// <summary>
+    /// The <c>PromptRunner.RunAsync</c> call of a <c>RunAsync</c> overload: its call site, render and chat options, with
+    /// the prompt's output reader (the output parser's, or the text reader for text output).
+    /// </summary>
+    public static string RunnerCall(PromptModel model, string callSite, string render, string createOptions)
+    {
+        var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : ParserField + ".Reader";
+        return $"global::PromptGen.PromptRunner.RunAsync({callSite}, client, input, {render}, {createOptions}, options, {reader}, cancellationToken);";
     }
 
     /// <summary><c>PromptVersion</c>: the first 12 hex digits of the SHA-256 of the <c>.prompt</c> file's text.</summary>

@@ -89,8 +89,6 @@ internal static class ToolEmitter
 
         if (targets.Count > 0)
         {
-            var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
-            var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : "s_outputParser.Reader";
             w.Line();
             w.Line("/// <summary>Chat options from the prompt's frontmatter with its tools, called on the given objects.</summary>");
             using (w.Block($"{access} static {TypeNames.ChatOptions} CreateOptions({parameters})"))
@@ -104,13 +102,8 @@ internal static class ToolEmitter
             w.Line("/// <summary>Renders the prompt, calls the model with the prompt's tools and parses its answer. Tool calls run when the client is composed with <c>UseFunctionInvocation()</c>.</summary>");
             foreach (var target in targets) w.Line($"/// <param name=\"{target.Parameter}\">The object the <see cref=\"{target.Type}\"/> tools are called on.</param>");
             w.Line("/// <param name=\"options\">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>");
-            w.Line($"{access} static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync(");
-            w.Line($"    {TypeNames.IChatClient} client,");
-            w.Line("    Input input,");
-            foreach (var target in targets) w.Line($"    {target.Type} {target.Parameter},");
-            w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
-            w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-            w.Line($"    global::PromptGen.PromptRunner.RunAsync({RuntimeSeamEmitter.CallSiteField}, client, input, Render, CreateOptions({arguments}), options, {reader}, cancellationToken);");
+            RuntimeSeamEmitter.EmitRunAsyncOverload(w, model, access, targets.Select(t => $"{t.Type} {t.Parameter}"),
+                RuntimeSeamEmitter.RunnerCall(model, RuntimeSeamEmitter.CallSiteField, "Render", $"CreateOptions({arguments})"));
         }
 
         foreach (var tool in model.Tools)
@@ -202,19 +195,11 @@ internal static class ToolEmitter
     /// <summary>The expression reading JSON <paramref name="json"/> (a <c>JsonElement</c>) as <paramref name="type"/>.</summary>
     private static string Read(ToolTypeModel type, string json, string name, int depth) => type.Kind switch
     {
-        ToolTypeKind.String => $"{Args}.ReadString({json}, {name})",
-        ToolTypeKind.Boolean => $"{Args}.ReadBoolean({json}, {name})",
-        ToolTypeKind.Int32 => $"{Args}.ReadInt32({json}, {name})",
-        ToolTypeKind.Int64 => $"{Args}.ReadInt64({json}, {name})",
-        ToolTypeKind.Double => $"{Args}.ReadDouble({json}, {name})",
-        ToolTypeKind.Single => $"{Args}.ReadSingle({json}, {name})",
-        ToolTypeKind.Decimal => $"{Args}.ReadDecimal({json}, {name})",
-        ToolTypeKind.Guid => $"{Args}.ReadGuid({json}, {name})",
-        ToolTypeKind.DateTime => $"{Args}.ReadDateTime({json}, {name})",
-        ToolTypeKind.DateTimeOffset => $"{Args}.ReadDateTimeOffset({json}, {name})",
         ToolTypeKind.Json => $"{Args}.ReadElement({json}, {name})",
         ToolTypeKind.Enum => $"{Args}.ReadEnum<{type.CSharpType}>({json}, {name})",
-        _ => ReadArray(type, json, name, depth),
+        ToolTypeKind.Array => ReadArray(type, json, name, depth),
+        // The other kinds are scalars whose readers are named after them (ReadString, ReadInt32, ReadDateTimeOffset, ...).
+        _ => $"{Args}.Read{type.Kind}({json}, {name})",
     };
 
     private static string ReadArray(ToolTypeModel type, string json, string name, int depth)

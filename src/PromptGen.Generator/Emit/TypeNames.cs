@@ -18,6 +18,9 @@ internal static class TypeNames
     public const string AdditionalPropertiesDictionary = "global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string PromptParseReport = "global::PromptGen.PromptParseReport";
+    public const string ChatMessages = "global::System.Collections.Generic.IList<" + ChatMessage + ">";
+    public const string PromptRenderOptions = "global::PromptGen.Rendering.PromptRenderOptions";
+    public const string TemplateRuntime = "global::PromptGen.Rendering.TemplateRuntime";
 
     public static string Task(string result) => "global::System.Threading.Tasks.Task<" + result + ">";
 

@@ -49,27 +49,15 @@ public static class JsonRead
     /// <returns>True when the value is a whole number in range.</returns>
     public static bool Int64(ref Utf8JsonReader reader, out long value)
     {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            value = 0;
-            return Mismatch(ref reader, "a number");
-        }
-
-        return reader.TryGetInt64(out value) || Mismatch(ref reader, "a whole number in range");
+        value = 0;
+        return IsNumber(ref reader) && (reader.TryGetInt64(out value) || Mismatch(ref reader, "a whole number in range"));
     }
 
     /// <summary>Reads a whole JSON number that fits a <see cref="long"/>, or <c>null</c>.</summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="value">The number read, or null.</param>
     /// <returns>True when the value is a whole number in range or null.</returns>
-    public static bool NullableInt64(ref Utf8JsonReader reader, out long? value)
-    {
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null) return true;
-        if (!Int64(ref reader, out var number)) return false;
-        value = number;
-        return true;
-    }
+    public static bool NullableInt64(ref Utf8JsonReader reader, out long? value) => Nullable(ref reader, default(Int64Reader), out value);
 
     /// <summary>Reads a whole JSON number that fits an <see cref="int"/>.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -77,27 +65,15 @@ public static class JsonRead
     /// <returns>True when the value is a whole number in range.</returns>
     public static bool Int32(ref Utf8JsonReader reader, out int value)
     {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            value = 0;
-            return Mismatch(ref reader, "a number");
-        }
-
-        return reader.TryGetInt32(out value) || Mismatch(ref reader, "a whole number in range");
+        value = 0;
+        return IsNumber(ref reader) && (reader.TryGetInt32(out value) || Mismatch(ref reader, "a whole number in range"));
     }
 
     /// <summary>Reads a whole JSON number that fits an <see cref="int"/>, or <c>null</c>.</summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="value">The number read, or null.</param>
     /// <returns>True when the value is a whole number in range or null.</returns>
-    public static bool NullableInt32(ref Utf8JsonReader reader, out int? value)
-    {
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null) return true;
-        if (!Int32(ref reader, out var number)) return false;
-        value = number;
-        return true;
-    }
+    public static bool NullableInt32(ref Utf8JsonReader reader, out int? value) => Nullable(ref reader, default(Int32Reader), out value);
 
     /// <summary>Reads a JSON number as a <see cref="double"/>.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -105,27 +81,15 @@ public static class JsonRead
     /// <returns>True when the value is a number a double can hold.</returns>
     public static bool Double(ref Utf8JsonReader reader, out double value)
     {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            value = 0;
-            return Mismatch(ref reader, "a number");
-        }
-
-        return reader.TryGetDouble(out value) || Mismatch(ref reader, "a number in range");
+        value = 0;
+        return IsNumber(ref reader) && (reader.TryGetDouble(out value) || Mismatch(ref reader, "a number in range"));
     }
 
     /// <summary>Reads a JSON number as a <see cref="double"/>, or <c>null</c>.</summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="value">The number read, or null.</param>
     /// <returns>True when the value is a number a double can hold, or null.</returns>
-    public static bool NullableDouble(ref Utf8JsonReader reader, out double? value)
-    {
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null) return true;
-        if (!Double(ref reader, out var number)) return false;
-        value = number;
-        return true;
-    }
+    public static bool NullableDouble(ref Utf8JsonReader reader, out double? value) => Nullable(ref reader, default(DoubleReader), out value);
 
     /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -151,14 +115,7 @@ public static class JsonRead
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="value">The boolean read, or null.</param>
     /// <returns>True when the value is a boolean or null.</returns>
-    public static bool NullableBoolean(ref Utf8JsonReader reader, out bool? value)
-    {
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null) return true;
-        if (!Boolean(ref reader, out var flag)) return false;
-        value = flag;
-        return true;
-    }
+    public static bool NullableBoolean(ref Utf8JsonReader reader, out bool? value) => Nullable(ref reader, default(BooleanReader), out value);
 
     /// <summary>Reads any JSON value as a <see cref="JsonElement"/> (a copy that outlives the reader's buffer).</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -283,14 +240,8 @@ public static class JsonRead
     /// <param name="value">The value read, or null.</param>
     /// <returns>True when the value is null or fits <paramref name="read"/>.</returns>
     public static bool NullableValue<T>(ref Utf8JsonReader reader, JsonValueReader<T> read, out T? value)
-        where T : struct
-    {
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null) return true;
-        if (!read(ref reader, out var item)) return false;
-        value = item;
-        return true;
-    }
+        where T : struct =>
+        Nullable(ref reader, new DelegateReader<T>(read), out value);
 
     /// <summary>Checks that the reader is on the start of an object (before <see cref="NextProperty"/>).</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -320,6 +271,60 @@ public static class JsonRead
     /// <param name="reader">The reader, inside an object.</param>
     /// <returns>True on a property name.</returns>
     public static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    /// <summary>Checks that the reader is on a number; records a mismatch otherwise.</summary>
+    private static bool IsNumber(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number || Mismatch(ref reader, "a number");
+
+    /// <summary>
+    /// The one rule of every nullable value-type reader: JSON <c>null</c> is <see langword="null"/>, anything else is read
+    /// by <paramref name="read"/>. The reader is a struct so that each kind gets its own compiled copy with the call
+    /// inlined, where a delegate would cost a call per value.
+    /// </summary>
+    private static bool Nullable<T, TReader>(ref Utf8JsonReader reader, TReader read, out T? value)
+        where T : struct
+        where TReader : struct, IValueReader<T>
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null) return true;
+        if (!read.Read(ref reader, out var item)) return false;
+        value = item;
+        return true;
+    }
+
+    private interface IValueReader<T>
+    {
+        bool Read(ref Utf8JsonReader reader, out T value);
+    }
+
+    private readonly struct Int64Reader : IValueReader<long>
+    {
+        public bool Read(ref Utf8JsonReader reader, out long value) => Int64(ref reader, out value);
+    }
+
+    private readonly struct Int32Reader : IValueReader<int>
+    {
+        public bool Read(ref Utf8JsonReader reader, out int value) => Int32(ref reader, out value);
+    }
+
+    private readonly struct DoubleReader : IValueReader<double>
+    {
+        public bool Read(ref Utf8JsonReader reader, out double value) => Double(ref reader, out value);
+    }
+
+    private readonly struct BooleanReader : IValueReader<bool>
+    {
+        public bool Read(ref Utf8JsonReader reader, out bool value) => Boolean(ref reader, out value);
+    }
+
+    private readonly struct DelegateReader<T> : IValueReader<T>
+    {
+        private readonly JsonValueReader<T> _read;
+
+        public DelegateReader(JsonValueReader<T> read) => _read = read;
+
+        public bool Read(ref Utf8JsonReader reader, out T value) => _read(ref reader, out value);
+    }
 
     /// <summary>Records that the value at the reader has the wrong kind; returns <see langword="false"/> for the caller to return.</summary>
     /// <param name="reader">The reader, on the value that does not fit.</param>

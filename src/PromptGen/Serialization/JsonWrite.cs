@@ -28,11 +28,7 @@ public static class JsonWrite
     /// <summary>Writes a number or <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void NullableInt64(Utf8JsonWriter writer, long? value)
-    {
-        if (value is { } number) writer.WriteNumberValue(number);
-        else writer.WriteNullValue();
-    }
+    public static void NullableInt64(Utf8JsonWriter writer, long? value) => Nullable(writer, value, default(Int64Writer));
 
     /// <summary>Writes a number.</summary>
     /// <param name="writer">The writer.</param>
@@ -42,11 +38,7 @@ public static class JsonWrite
     /// <summary>Writes a number or <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void NullableInt32(Utf8JsonWriter writer, int? value)
-    {
-        if (value is { } number) writer.WriteNumberValue(number);
-        else writer.WriteNullValue();
-    }
+    public static void NullableInt32(Utf8JsonWriter writer, int? value) => Nullable(writer, value, default(Int32Writer));
 
     /// <summary>Writes a number.</summary>
     /// <param name="writer">The writer.</param>
@@ -56,11 +48,7 @@ public static class JsonWrite
     /// <summary>Writes a number or <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void NullableDouble(Utf8JsonWriter writer, double? value)
-    {
-        if (value is { } number) writer.WriteNumberValue(number);
-        else writer.WriteNullValue();
-    }
+    public static void NullableDouble(Utf8JsonWriter writer, double? value) => Nullable(writer, value, default(DoubleWriter));
 
     /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -70,11 +58,7 @@ public static class JsonWrite
     /// <summary>Writes <c>true</c>, <c>false</c> or <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void NullableBoolean(Utf8JsonWriter writer, bool? value)
-    {
-        if (value is { } flag) writer.WriteBooleanValue(flag);
-        else writer.WriteNullValue();
-    }
+    public static void NullableBoolean(Utf8JsonWriter writer, bool? value) => Nullable(writer, value, default(BooleanWriter));
 
     /// <summary>Writes any JSON value.</summary>
     /// <param name="writer">The writer.</param>
@@ -84,11 +68,7 @@ public static class JsonWrite
     /// <summary>Writes any JSON value, or <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void NullableJson(Utf8JsonWriter writer, JsonElement? value)
-    {
-        if (value is { } element) element.WriteTo(writer);
-        else writer.WriteNullValue();
-    }
+    public static void NullableJson(Utf8JsonWriter writer, JsonElement? value) => Nullable(writer, value, default(JsonWriter));
 
     /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>.</summary>
     /// <typeparam name="T">The item type.</typeparam>
@@ -137,9 +117,58 @@ public static class JsonWrite
     /// <param name="value">The value.</param>
     /// <param name="write">Writes a non-null value.</param>
     public static void NullableValue<T>(Utf8JsonWriter writer, T? value, JsonValueWriter<T> write)
+        where T : struct =>
+        Nullable(writer, value, new DelegateWriter<T>(write));
+
+    /// <summary>
+    /// The one rule of every nullable value-type writer: <see langword="null"/> is JSON <c>null</c>, anything else is
+    /// written by <paramref name="write"/>. The writer is a struct so that each kind gets its own compiled copy with the
+    /// call inlined, where a delegate would cost a call per value.
+    /// </summary>
+    private static void Nullable<T, TWriter>(Utf8JsonWriter writer, T? value, TWriter write)
         where T : struct
+        where TWriter : struct, IValueWriter<T>
     {
-        if (value is { } item) write(writer, item);
+        if (value is { } item) write.Write(writer, item);
         else writer.WriteNullValue();
+    }
+
+    private interface IValueWriter<T>
+    {
+        void Write(Utf8JsonWriter writer, T value);
+    }
+
+    private readonly struct Int64Writer : IValueWriter<long>
+    {
+        public void Write(Utf8JsonWriter writer, long value) => Int64(writer, value);
+    }
+
+    private readonly struct Int32Writer : IValueWriter<int>
+    {
+        public void Write(Utf8JsonWriter writer, int value) => Int32(writer, value);
+    }
+
+    private readonly struct DoubleWriter : IValueWriter<double>
+    {
+        public void Write(Utf8JsonWriter writer, double value) => Double(writer, value);
+    }
+
+    private readonly struct BooleanWriter : IValueWriter<bool>
+    {
+        public void Write(Utf8JsonWriter writer, bool value) => Boolean(writer, value);
+    }
+
+    private readonly struct JsonWriter : IValueWriter<JsonElement>
+    {
+        public void Write(Utf8JsonWriter writer, JsonElement value) => Json(writer, value);
+    }
+
+    private readonly struct DelegateWriter<T> : IValueWriter<T>
+    {
+        private readonly JsonValueWriter<T> _write;
+
+        public DelegateWriter(JsonValueWriter<T> write) => _write = write;
+
+        public void Write(Utf8JsonWriter writer, T value) => _write(writer, value);
     }
 }

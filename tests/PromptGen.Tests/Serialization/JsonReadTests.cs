@@ -43,6 +43,39 @@ public sealed class JsonReadTests
     }
 
     [Fact]
+    public void Nullable_value_readers_read_null_their_kind_and_reject_another_kind_with_its_message()
+    {
+        Assert.Equal(new int?[] { null, 7 }, JsonText.Read("[null, 7]", ListOf<int?>(JsonRead.NullableInt32)));
+        Assert.Equal(new double?[] { 2.5, null }, JsonText.Read("[2.5, null]", ListOf<double?>(JsonRead.NullableDouble)));
+        Assert.Equal(new bool?[] { false, null, true }, JsonText.Read("[false, null, true]", ListOf<bool?>(JsonRead.NullableBoolean)));
+        Assert.Equal(new Color?[] { Color.DarkBlue, null }, JsonText.Read("[\"dark-blue\", null]",
+            ListOf<Color?>((ref Utf8JsonReader reader, out Color? value) => JsonRead.NullableValue(ref reader, s_colors.Reader, out value))));
+
+        Assert.Equal("Expected a number but found True at byte 1.",
+            Assert.Throws<JsonException>(() => JsonText.Read("[true]", ListOf<int?>(JsonRead.NullableInt32))).Message);
+        Assert.Equal("Expected a whole number in range but found Number at byte 1.",
+            Assert.Throws<JsonException>(() => JsonText.Read("[3000000000]", ListOf<int?>(JsonRead.NullableInt32))).Message);
+        Assert.Equal("Expected a number but found String at byte 1.",
+            Assert.Throws<JsonException>(() => JsonText.Read("[\"2.5\"]", ListOf<double?>(JsonRead.NullableDouble))).Message);
+        Assert.Equal("Expected true or false but found Number at byte 1.",
+            Assert.Throws<JsonException>(() => JsonText.Read("[0]", ListOf<bool?>(JsonRead.NullableBoolean))).Message);
+    }
+
+    [Fact]
+    public void Nullable_value_writers_write_null_or_their_value()
+    {
+        Assert.Equal("[null,7]", JsonText.Write<IReadOnlyList<int?>>(new int?[] { null, 7 }, (w, v) => JsonWrite.List(w, v, JsonWrite.NullableInt32)));
+        Assert.Equal("[9007199254740993,null]", JsonText.Write<IReadOnlyList<long?>>(new long?[] { 9007199254740993, null }, (w, v) => JsonWrite.List(w, v, JsonWrite.NullableInt64)));
+        Assert.Equal("[2.5,null]", JsonText.Write<IReadOnlyList<double?>>(new double?[] { 2.5, null }, (w, v) => JsonWrite.List(w, v, JsonWrite.NullableDouble)));
+        Assert.Equal("[false,null,true]", JsonText.Write<IReadOnlyList<bool?>>(new bool?[] { false, null, true }, (w, v) => JsonWrite.List(w, v, JsonWrite.NullableBoolean)));
+        Assert.Equal("[\"dark-blue\",null]", JsonText.Write<IReadOnlyList<Color?>>(new Color?[] { Color.DarkBlue, null },
+            (w, v) => JsonWrite.List(w, v, (w2, c) => JsonWrite.NullableValue(w2, c, s_colors.Writer))));
+    }
+
+    private static JsonValueReader<IReadOnlyList<T>> ListOf<T>(JsonValueReader<T> readItem) =>
+        (ref Utf8JsonReader reader, out IReadOnlyList<T> value) => JsonRead.List(ref reader, readItem, out value);
+
+    [Fact]
     public void Invalid_json_throws_the_readers_own_error_from_the_throwing_entry_point()
     {
         Assert.False(JsonText.TryRead<IReadOnlyList<long>>("[1,]", ReadLongs, out _));
