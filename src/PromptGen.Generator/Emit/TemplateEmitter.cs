@@ -12,7 +12,7 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal sealed class TemplateEmitter
 {
-    private const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
+    private const string Rt = RenderCodeBuilder.Runtime;
     private const string Writer = "global::PromptGen.Rendering.TemplateWriter";
 
     private IndentedWriter _w;
@@ -51,16 +51,15 @@ internal sealed class TemplateEmitter
         // Each method is written on its own, then stripped of the scope locals it never reads.
         var emitter = new TemplateEmitter(new IndentedWriter(w.Indent), partials, cancellationToken);
         var body = emitter._w;
-        body.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)");
+        body.Line(RenderCodeBuilder.RenderTemplateHeader);
         body.OpenBrace();
-        body.Line($"var history = {Rt}.HistoryOf(options);");
-        body.Line($"var w0 = {Writer}.Root();");
+        RenderCodeBuilder.EmitRenderStart(body);
         body.Line($"var c0 = {Rt}.RootContext(input);");
         body.Line($"var s0 = {Rt}.NewStack(c0);");
         body.Line($"var f0 = {Rt}.RootData(c0, options, history);");
         var root = new Scope { Writer = "w0", Context = "c0", Stack = "s0", Frame = "f0", BlockParams = Array.Empty<(string, string)>() };
         emitter.EmitStatements(template.Body, root);
-        body.Line($"return {Rt}.ToMessages(w0, options, history);");
+        body.Line(RenderCodeBuilder.RenderReturn);
         body.CloseBrace();
         w.Raw(UnusedLocals.Remove(body.ToString()));
 
@@ -106,14 +105,13 @@ internal sealed class TemplateEmitter
 
     private void EmitStatements(TemplateProgram program, Scope scope)
     {
-        StackGuard.Check();
-        _cancellationToken.ThrowIfCancellationRequested();
+        RenderCodeBuilder.EnterProgram(_cancellationToken);
         foreach (var statement in program.Statements)
         {
             switch (statement)
             {
                 case ContentStatement content:
-                    if (content.Value.Length > 0) _w.Line($"{scope.Writer}.Text({CSharpLiterals.String(content.Value)});");
+                    RenderCodeBuilder.EmitText(_w, scope.Writer, content);
                     break;
                 case MustacheStatement mustache when mustache.Call.HelperName(mustache.Path) == "role" && mustache.Params.Count > 0:
                     // What Value(Role(name)) writes, without the intermediate SafeString (the three common roles are shared).
@@ -136,28 +134,12 @@ internal sealed class TemplateEmitter
         }
     }
 
-    private static bool TryBlockParam(PathExpression path, Scope scope, out string variable)
-    {
-        variable = string.Empty;
-        if (!path.HeadIsBlockParameter) return false;
-        foreach (var (name, v) in scope.BlockParams)
-        {
-            if (name == path.Parts[0])
-            {
-                variable = v;
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static string Strings(IEnumerable<string> parts) => string.Join(", ", parts.Select(CSharpLiterals.String));
 
     private string Path(PathExpression path, Scope scope)
     {
         if (path.IsData) return $"{Rt}.Data({scope.Frame}, {path.Depth}{Tail(path.Parts, 0)})";
-        if (TryBlockParam(path, scope, out var variable)) return path.Parts.Count == 1 ? variable : $"{Rt}.Path({variable}{Tail(path.Parts, 1)})";
+        if (path.TryFindBlockParameter(scope.BlockParams, out var variable)) return path.Parts.Count == 1 ? variable : $"{Rt}.Path({variable}{Tail(path.Parts, 1)})";
         var context = path.Depth == 0 ? scope.Context : $"{Rt}.Up({scope.Stack}, {path.Depth})";
         return path.Parts.Count == 0 ? context : $"{Rt}.Path({context}{Tail(path.Parts, 0)})";
     }
@@ -168,19 +150,12 @@ internal sealed class TemplateEmitter
     private string Value(Expression expression, Scope scope) => expression switch
     {
         PathExpression path => Path(path, scope),
-        StringLiteral s => $"{Rt}.String({CSharpLiterals.String(s.Value)})",
-        NumberLiteral n => $"{Rt}.Number({CSharpLiterals.Double(n.Value)})",
-        BooleanLiteral b => b.Value ? $"{Rt}.True" : $"{Rt}.False",
-        NullLiteral => $"{Rt}.Null",
         SubExpression sub => Call(sub.Call, sub.Path, sub.Params, sub.Hash, scope),
-        _ => "null",
+        _ => RenderCodeBuilder.LiteralValue(expression) ?? "null",
     };
 
-    private string HashValue(HashExpression? hash, string key, Scope scope)
-    {
-        var pair = hash?.Pairs.LastOrDefault(p => p.Key == key);
-        return pair is null ? "null" : Value(pair.Value, scope);
-    }
+    private string HashValue(HashExpression? hash, string key, Scope scope) =>
+        RenderCodeBuilder.HashArgument(hash, key) is { } value ? Value(value, scope) : "null";
 
     private static string Throw(string message) => $"{Rt}.Throw({CSharpLiterals.String(message)})";
 

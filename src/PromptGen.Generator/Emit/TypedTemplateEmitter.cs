@@ -12,7 +12,7 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal sealed class TypedTemplateEmitter
 {
-    private const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
+    private const string Rt = RenderCodeBuilder.Runtime;
     private const string Tt = "global::PromptGen.Rendering.TypedTemplateRuntime";
     private const int MaxPartialInlining = 16;
 
@@ -73,13 +73,12 @@ internal sealed class TypedTemplateEmitter
         var root = new Value("input", TypeRef.Record("Input"), true, "$");
         var scope = new Scope("w0", root, new Depth(root, null, false), Array.Empty<(string, Value)>(), null, root);
         emitter.EmitStatements(template.Body, scope);
-        body.Line($"return {Rt}.ToMessages(w0, options, history);");
+        body.Line(RenderCodeBuilder.RenderReturn);
 
         var w = new IndentedWriter();
         w.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)");
         w.OpenBrace();
-        w.Line($"var history = {Rt}.HistoryOf(options);");
-        w.Line($"var w0 = global::PromptGen.Rendering.TemplateWriter.Root();");
+        RenderCodeBuilder.EmitRenderStart(w);
         if (emitter._usesRootData) w.Line($"var f0 = {Rt}.RootData({Rt}.EmptyObject(), options, history);");
         w.Raw(body.ToString());
         w.CloseBrace();
@@ -92,14 +91,13 @@ internal sealed class TypedTemplateEmitter
 
     private void EmitStatements(TemplateProgram program, Scope scope)
     {
-        StackGuard.Check();
-        _cancellationToken.ThrowIfCancellationRequested();
+        RenderCodeBuilder.EnterProgram(_cancellationToken);
         foreach (var statement in program.Statements)
         {
             switch (statement)
             {
                 case ContentStatement content:
-                    if (content.Value.Length > 0) _w.Line($"{scope.Writer}.Text({CSharpLiterals.String(content.Value)});");
+                    RenderCodeBuilder.EmitText(_w, scope.Writer, content);
                     break;
                 case MustacheStatement mustache:
                     EmitMustache(mustache, scope);
@@ -114,22 +112,6 @@ internal sealed class TypedTemplateEmitter
                     throw NotTyped("partial blocks");
             }
         }
-    }
-
-    private static bool TryBlockParam(PathExpression path, Scope scope, out Value value)
-    {
-        value = null!;
-        if (!path.HeadIsBlockParameter) return false;
-        foreach (var (name, v) in scope.BlockParams)
-        {
-            if (name == path.Parts[0])
-            {
-                value = v;
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // ---- values -------------------------------------------------------------------------------------------------
@@ -157,7 +139,7 @@ internal sealed class TypedTemplateEmitter
                 return new Value($"{Rt}.Data(f0, 0{string.Concat(path.Parts.Select(p => ", " + CSharpLiterals.String(p)))})", null, true, "@");
             }
         }
-        else if (TryBlockParam(path, scope, out var parameter))
+        else if (path.TryFindBlockParameter(scope.BlockParams, out var parameter))
         {
             current = parameter;
             start = 1;
@@ -239,23 +221,15 @@ internal sealed class TypedTemplateEmitter
     private string LiteralOrValue(Expression expression, Scope scope) => expression switch
     {
         PathExpression path => DynamicCode(Resolve(path, scope)),
-        StringLiteral s => $"{Rt}.String({CSharpLiterals.String(s.Value)})",
-        NumberLiteral n => $"{Rt}.Number({CSharpLiterals.Double(n.Value)})",
-        BooleanLiteral b => b.Value ? $"{Rt}.True" : $"{Rt}.False",
-        NullLiteral => $"{Rt}.Null",
-        UndefinedLiteral => "null",
-        _ => throw NotTyped("subexpressions"),
+        _ => RenderCodeBuilder.LiteralValue(expression) ?? throw NotTyped("subexpressions"),
     };
 
     /// <summary>The <c>indent</c> argument of a typed <c>json</c> call: a number literal is passed as it is, without a template value.</summary>
     private string JsonIndent(HashExpression? hash, Scope scope) =>
-        hash?.Pairs.LastOrDefault(p => p.Key == "indent")?.Value is NumberLiteral number ? CSharpLiterals.Double(number.Value) : HashValue(hash, "indent", scope);
+        RenderCodeBuilder.HashArgument(hash, "indent") is NumberLiteral number ? CSharpLiterals.Double(number.Value) : HashValue(hash, "indent", scope);
 
-    private string HashValue(HashExpression? hash, string key, Scope scope)
-    {
-        var pair = hash?.Pairs.LastOrDefault(p => p.Key == key);
-        return pair is null ? "null" : LiteralOrValue(pair.Value, scope);
-    }
+    private string HashValue(HashExpression? hash, string key, Scope scope) =>
+        RenderCodeBuilder.HashArgument(hash, key) is { } value ? LiteralOrValue(value, scope) : "null";
 
     /// <summary>The text Handlebars prints for a value (null prints nothing), as a C# <c>string?</c> expression.</summary>
     private string PrintCode(Value value)
