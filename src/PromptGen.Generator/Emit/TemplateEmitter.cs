@@ -161,13 +161,30 @@ internal sealed class TemplateEmitter
 
     private static string Fail(string message) => $"{Rt}.Fail({CSharpLiterals.String(message)})";
 
+    /// <summary>The callee of a call that is not a helper call, as the value it looks up.</summary>
+    private string PlainValue(Expression callee, Scope scope) =>
+        callee is PathExpression path ? Path(path, scope) : $"{Rt}.Path({scope.Context}, {CSharpLiterals.String(callee.Original)})";
+
+    /// <summary>
+    /// The run-time error of a built-in block helper called with the wrong number of arguments (the reference's
+    /// messages), whether it is used as a block or not; null when the count is right or the helper takes any.
+    /// </summary>
+    private static string? ArgumentCountError(string helper, int count) => helper switch
+    {
+        "if" or "unless" or "with" when count != 1 => $"#{helper} requires exactly one argument",
+        "each" when count == 0 => "Must pass iterator to #each",
+        "each" when count != 1 => "#each takes exactly one argument",
+        "ifEquals" or "unlessEquals" when count != 2 => $"{helper} takes exactly two values: {{{{#{helper} a b}}}}...{{{{/{helper}}}}}",
+        _ => null,
+    };
+
     /// <summary>A mustache or subexpression: a helper call or a plain value, as a C# expression of type <c>object?</c>.</summary>
     private string Call(CallTarget target, Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, Scope scope)
     {
         var helper = target.HelperName(pathExpression);
         if (helper is null)
         {
-            return pathExpression is PathExpression path ? Path(path, scope) : $"{Rt}.Path({scope.Context}, {CSharpLiterals.String(pathExpression.Original)})";
+            return PlainValue(pathExpression, scope);
         }
 
         string Arg(int i) => i < parameters.Count ? Value(parameters[i], scope) : $"{Rt}.EmptyObject()";
@@ -176,12 +193,10 @@ internal sealed class TemplateEmitter
             case "if":
             case "unless":
             case "with":
-                return parameters.Count != 1 ? Fail($"#{helper} requires exactly one argument") : Fail($"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
             case "each":
-                return parameters.Count == 0 ? Fail("Must pass iterator to #each") : parameters.Count != 1 ? Fail("#each takes exactly one argument") : Fail("'each' must be used as a block: {{#each ...}}...{{/each}}");
             case "ifEquals":
             case "unlessEquals":
-                return parameters.Count != 2 ? Fail($"{helper} takes exactly two values: {{{{#{helper} a b}}}}...{{{{/{helper}}}}}") : Fail($"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
+                return Fail(ArgumentCountError(helper, parameters.Count) ?? $"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
             case "lookup":
                 return $"{Rt}.Lookup({(parameters.Count > 0 ? Value(parameters[0], scope) : "null")}, {(parameters.Count > 1 ? Value(parameters[1], scope) : "null")})";
             case "log":
@@ -287,57 +302,37 @@ internal sealed class TemplateEmitter
         var program = block.Program;
         var inverse = block.IsRaw ? null : block.Inverse;
         var helper = block.Call.HelperName(block.Path);
-        var count = block.Params.Count;
+        if (helper is not null && ArgumentCountError(helper, block.Params.Count) is { } argumentCountError)
+        {
+            _w.Line($"throw {Throw(argumentCountError)};");
+            return;
+        }
+
         switch (helper)
         {
             case "if":
             case "unless":
-                if (count != 1)
-                {
-                    _w.Line($"throw {Throw($"#{helper} requires exactly one argument")};");
-                    return;
-                }
-
                 var test = $"{Rt}.If({Value(block.Params[0], scope)}, {HashValue(block.Hash, "includeZero", scope)})";
                 EmitBranch(helper == "if" ? test : "!" + test, program, inverse, scope);
                 return;
             case "each":
-                if (count != 1)
-                {
-                    _w.Line($"throw {Throw(count == 0 ? "Must pass iterator to #each" : "#each takes exactly one argument")};");
-                    return;
-                }
-
                 var runs = Next("runs");
                 _w.Line($"var {runs} = {Rt}.Each({Value(block.Params[0], scope)}, {scope.Frame});");
                 EmitRuns(runs, program, inverse, scope);
                 return;
             case "with":
-                if (count != 1)
-                {
-                    _w.Line($"throw {Throw("#with requires exactly one argument")};");
-                    return;
-                }
-
                 var value = Next("v");
                 _w.Line($"var {value} = {Value(block.Params[0], scope)};");
                 EmitBranch($"{Rt}.With({value})", program, inverse, scope, value, value);
                 return;
             case "ifEquals":
             case "unlessEquals":
-                if (count != 2)
-                {
-                    _w.Line($"throw {Throw($"{helper} takes exactly two values: {{{{#{helper} a b}}}}...{{{{/{helper}}}}}")};");
-                    return;
-                }
-
                 var equals = $"{Rt}.StrictEquals({Value(block.Params[0], scope)}, {Value(block.Params[1], scope)})";
                 EmitBranch(helper == "ifEquals" ? equals : "!" + equals, program, inverse, scope);
                 return;
             case null:
                 var missing = Next("runs");
-                var target = block.Path is PathExpression path ? Path(path, scope) : $"{Rt}.Path({scope.Context}, {CSharpLiterals.String(block.Path.Original)})";
-                _w.Line($"var {missing} = {Rt}.BlockMissing({target}, {scope.Context}, {scope.Frame});");
+                _w.Line($"var {missing} = {Rt}.BlockMissing({PlainValue(block.Path, scope)}, {scope.Context}, {scope.Frame});");
                 EmitRuns(missing, program, inverse, scope);
                 return;
             default:

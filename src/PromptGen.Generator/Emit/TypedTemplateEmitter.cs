@@ -190,6 +190,7 @@ internal sealed class TypedTemplateEmitter
         if (value.IsDynamic) return value.Code;
         var type = value.Type!;
         var undefined = value.MissingIsUndefined ? "true" : "false";
+        var missing = $"{Tt}.Missing({undefined})";
         switch (type.Kind)
         {
             case TypeKind.String:
@@ -202,18 +203,24 @@ internal sealed class TypedTemplateEmitter
             case TypeKind.Boolean:
                 return $"{Tt}.FromBoolean({value.Code}, {undefined})";
             case TypeKind.Enum:
-                return type.IsNullable
-                    ? $"({value.Code} is {{ }} e{++_counter} ? {Tt}.FromString(e{_counter}.ToWireName(), true) : {Tt}.Missing({undefined}))"
-                    : $"{Tt}.FromString({value.Code}.ToWireName(), true)";
+                return WhenPresent(value.Code, type.IsNullable, "e", e => $"{Tt}.FromString({e}.ToWireName(), true)", missing);
             case TypeKind.Json:
-                return type.IsNullable
-                    ? $"({value.Code} is {{ }} j{++_counter} ? {Rt}.FromJson(j{_counter}) : {Tt}.Missing({undefined}))"
-                    : $"{Rt}.FromJson({value.Code})";
+                return WhenPresent(value.Code, type.IsNullable, "j", j => $"{Rt}.FromJson({j})", missing);
             default:
-                var v = "x" + (++_counter);
-                var write = $"{Rt}.FromWriter({v}, static (jsonWriter, typedValue) => JsonCodec.Write{TypeNames.Key(type.AsNonNullable())}(jsonWriter, typedValue))";
-                return $"({value.Code} is {{ }} {v} ? {write} : {Tt}.Missing({undefined}))";
+                var write = $"JsonCodec.Write{TypeNames.Key(type.AsNonNullable())}";
+                return WhenPresent(value.Code, true, "x", x => $"{Rt}.FromWriter({x}, static (jsonWriter, typedValue) => {write}(jsonWriter, typedValue))", missing);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="present"/> applied to the value; when it may be null, applied to a pattern variable named after
+    /// <paramref name="prefix"/> only when the value is there, and <paramref name="missing"/> otherwise.
+    /// </summary>
+    private string WhenPresent(string code, bool mayBeNull, string prefix, Func<string, string> present, string missing)
+    {
+        if (!mayBeNull) return present(code);
+        var local = prefix + (++_counter);
+        return $"({code} is {{ }} {local} ? {present(local)} : {missing})";
     }
 
     private Value ToDynamic(Value value) => value.IsDynamic ? value : new Value(DynamicCode(value), null, value.MissingIsUndefined, value.Origin);
@@ -248,7 +255,7 @@ internal sealed class TypedTemplateEmitter
             case TypeKind.Boolean:
                 return $"{Tt}.Boolean({code})";
             case TypeKind.Enum:
-                return type.IsNullable ? $"({code} is {{ }} e{++_counter} ? e{_counter}.ToWireName() : null)" : $"{code}.ToWireName()";
+                return WhenPresent(code, type.IsNullable, "e", e => $"{e}.ToWireName()", "null");
             case TypeKind.Record:
             case TypeKind.Map:
                 return type.IsNullable ? $"({code} is null ? null : \"[object Object]\")" : "\"[object Object]\"";
