@@ -12,8 +12,13 @@ internal static class RenderCodeBuilder
 
     private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
 
+    private const string Options = "global::PromptGen.Rendering.PromptRenderOptions";
+
     /// <summary>The first line of the dynamic <c>RenderTemplate</c> method.</summary>
-    internal const string RenderTemplateHeader = "private static " + Messages + " RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)";
+    internal const string RenderTemplateHeader = "private static " + Messages + " RenderTemplate(object? input, " + Options + "? options)";
+
+    /// <summary>The first line of the typed <c>RenderTyped</c> method.</summary>
+    internal const string RenderTypedHeader = "private static " + Messages + " RenderTyped(Input input, " + Options + "? options)";
 
     /// <summary>The locals every render method starts with: the chat history (read once) and the root writer <c>w0</c>.</summary>
     internal static void EmitRenderStart(IndentedWriter w)

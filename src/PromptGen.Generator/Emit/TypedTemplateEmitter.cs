@@ -76,7 +76,7 @@ internal sealed class TypedTemplateEmitter
         body.Line(RenderCodeBuilder.RenderReturn);
 
         var w = new IndentedWriter();
-        w.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)");
+        w.Line(RenderCodeBuilder.RenderTypedHeader);
         w.OpenBrace();
         RenderCodeBuilder.EmitRenderStart(w);
         if (emitter._usesRootData) w.Line($"var f0 = {Rt}.RootData({Rt}.EmptyObject(), options, history);");
