@@ -45,6 +45,25 @@ internal static class RenderCodeBuilder
     internal static Expression? HashArgument(HashExpression? hash, string key) => hash?.Pairs.LastOrDefault(p => p.Key == key)?.Value;
 
     /// <summary>
+    /// A call of a Dotprompt helper that gives a value to write (<c>json</c>, <c>role</c>, <c>history</c>,
+    /// <c>section</c>, <c>media</c>) as a <c>TemplateRuntime</c> call over the compiled arguments, or null for any other
+    /// helper. The caller checks the argument counts first: its rules for misuse differ.
+    /// </summary>
+    internal static string? DotpromptHelperCall(string helper, Func<int, string> argument, Func<string, string> hashArgument) => helper switch
+    {
+        "json" => $"{Runtime}.Json({argument(0)}, {hashArgument("indent")})",
+        "role" => $"{Runtime}.Role({argument(0)})",
+        "history" => $"{Runtime}.History()",
+        "section" => $"{Runtime}.Section({argument(0)})",
+        "media" => $"{Runtime}.Media({hashArgument("url")}, {hashArgument("contentType")})",
+        _ => null,
+    };
+
+    /// <summary>The argument of a <c>{{role ...}}</c> written as a role marker: a literal name as a C# string, else its value.</summary>
+    internal static string RoleName(Expression name, Func<Expression, string> value) =>
+        name is StringLiteral literal ? CSharpLiterals.String(literal.Value) : value(name);
+
+    /// <summary>
     /// Starts compiling one program: guards the compiler's stack and honours cancellation, which both emitters do at
     /// every nesting level.
     /// </summary>

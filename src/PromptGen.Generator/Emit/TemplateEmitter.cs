@@ -115,8 +115,7 @@ internal sealed class TemplateEmitter
                     break;
                 case MustacheStatement mustache when mustache.Call.HelperName(mustache.Path) == "role" && mustache.Params.Count > 0:
                     // What Value(Role(name)) writes, without the intermediate SafeString (the three common roles are shared).
-                    var role = mustache.Params[0] is StringLiteral literal ? CSharpLiterals.String(literal.Value) : Value(mustache.Params[0], scope);
-                    _w.Line($"{scope.Writer}.Role({role});");
+                    _w.Line($"{scope.Writer}.Role({RenderCodeBuilder.RoleName(mustache.Params[0], p => Value(p, scope))});");
                     break;
                 case MustacheStatement mustache:
                     _w.Line($"{scope.Writer}.Value({Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
@@ -203,18 +202,12 @@ internal sealed class TemplateEmitter
             case "helperMissing":
             case "blockHelperMissing":
                 return "null";
-            case "json":
-                return parameters.Count != 1 ? Fail("json takes exactly one value: {{json value}} (optionally indent=2)") : $"{Rt}.Json({Arg(0)}, {HashValue(hash, "indent", scope)})";
-            case "role":
-                return $"{Rt}.Role({Arg(0)})";
-            case "history":
-                return $"{Rt}.History()";
-            case "section":
-                return $"{Rt}.Section({Arg(0)})";
-            case "media":
-                return parameters.Count > 0 ? Fail("media takes only key=value arguments: {{media url=... contentType=...}}") : $"{Rt}.Media({HashValue(hash, "url", scope)}, {HashValue(hash, "contentType", scope)})";
+            case "json" when parameters.Count != 1:
+                return Fail("json takes exactly one value: {{json value}} (optionally indent=2)");
+            case "media" when parameters.Count > 0:
+                return Fail("media takes only key=value arguments: {{media url=... contentType=...}}");
             default:
-                return Fail($"Unknown helper '{helper}'.");
+                return RenderCodeBuilder.DotpromptHelperCall(helper, Arg, key => HashValue(hash, key, scope)) ?? Fail($"Unknown helper '{helper}'.");
         }
     }
 

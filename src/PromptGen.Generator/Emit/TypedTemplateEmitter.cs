@@ -336,20 +336,14 @@ internal sealed class TypedTemplateEmitter
             case "json" when parameters.Count == 1 && parameters[0] is PathExpression argument && Resolve(argument, scope) is { IsDynamic: false } typed && HasTemplateJson(typed.Type!):
                 EmitJson(typed, JsonIndent(mustache.Hash, scope), scope);
                 return;
-            case "json" when parameters.Count == 1:
-                _w.Line($"{scope.Writer}.Value({Rt}.Json({Arg(0)}, {HashValue(mustache.Hash, "indent", scope)}));");
-                return;
             case "role":
-                _w.Line($"{scope.Writer}.Role({(parameters.Count > 0 && parameters[0] is StringLiteral name ? CSharpLiterals.String(name.Value) : Arg(0))});");
+                _w.Line($"{scope.Writer}.Role({(parameters.Count > 0 ? RenderCodeBuilder.RoleName(parameters[0], p => LiteralOrValue(p, scope)) : Arg(0))});");
                 return;
+            case "json" when parameters.Count == 1:
             case "history":
-                _w.Line($"{scope.Writer}.Value({Rt}.History());");
-                return;
             case "section":
-                _w.Line($"{scope.Writer}.Value({Rt}.Section({Arg(0)}));");
-                return;
             case "media" when parameters.Count == 0:
-                _w.Line($"{scope.Writer}.Value({Rt}.Media({HashValue(mustache.Hash, "url", scope)}, {HashValue(mustache.Hash, "contentType", scope)}));");
+                _w.Line($"{scope.Writer}.Value({RenderCodeBuilder.DotpromptHelperCall(helper, Arg, key => HashValue(mustache.Hash, key, scope))});");
                 return;
             default:
                 // lookup, misuse and unknown helpers: the dynamic path reproduces the reference exactly.
