@@ -4,7 +4,10 @@ using PromptGen.Language.Templates;
 
 namespace PromptGen.Generator.Emit;
 
-/// <summary>Compiles a prompt's bound template (and the partials it includes) into C# members, as a string for the model.</summary>
+/// <summary>
+/// Compiles a prompt's bound template (and the partials it includes) into C# members, as a string for the model; also
+/// holds what the typed and the dynamic render emitters write the same way, so each rule is written once.
+/// </summary>
 internal static class RenderCodeBuilder
 {
     /// <summary>The run-time helpers both render emitters call.</summary>
