@@ -4,9 +4,84 @@ using PromptGen.Language.Templates;
 
 namespace PromptGen.Generator.Emit;
 
-/// <summary>Compiles a prompt's bound template (and the partials it includes) into C# members, as a string for the model.</summary>
+/// <summary>
+/// Compiles a prompt's bound template (and the partials it includes) into C# members, as a string for the model; also
+/// holds what the typed and the dynamic render emitters write the same way, so each rule is written once.
+/// </summary>
 internal static class RenderCodeBuilder
 {
+    /// <summary>The run-time helpers both render emitters call.</summary>
+    internal const string Runtime = "global::PromptGen.Rendering.TemplateRuntime";
+
+    private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
+
+    private const string Options = "global::PromptGen.Rendering.PromptRenderOptions";
+
+    /// <summary>The first line of the dynamic <c>RenderTemplate</c> method.</summary>
+    internal const string RenderTemplateHeader = "private static " + Messages + " RenderTemplate(object? input, " + Options + "? options)";
+
+    /// <summary>The first line of the typed <c>RenderTyped</c> method.</summary>
+    internal const string RenderTypedHeader = "private static " + Messages + " RenderTyped(Input input, " + Options + "? options)";
+
+    /// <summary>The locals every render method starts with: the chat history (read once) and the root writer <c>w0</c>.</summary>
+    internal static void EmitRenderStart(IndentedWriter w)
+    {
+        w.Line($"var history = {Runtime}.HistoryOf(options);");
+        w.Line("var w0 = global::PromptGen.Rendering.TemplateWriter.Root();");
+    }
+
+    /// <summary>The last statement of every render method: the messages written to <c>w0</c>.</summary>
+    internal const string RenderReturn = "return " + Runtime + ".ToMessages(w0, options, history);";
+
+    /// <summary>A literal argument as a template value (<c>null</c> for undefined), or null for a path or subexpression.</summary>
+    internal static string? LiteralValue(Expression expression) => expression switch
+    {
+        StringLiteral s => $"{Runtime}.String({CSharpLiterals.String(s.Value)})",
+        NumberLiteral n => $"{Runtime}.Number({CSharpLiterals.Double(n.Value)})",
+        BooleanLiteral b => b.Value ? $"{Runtime}.True" : $"{Runtime}.False",
+        NullLiteral => $"{Runtime}.Null",
+        UndefinedLiteral => "null",
+        _ => null,
+    };
+
+    /// <summary>The value of a hash argument (<c>indent=2</c>); when a key is repeated the last one counts, as in Handlebars.</summary>
+    internal static Expression? HashArgument(HashExpression? hash, string key) => hash?.Pairs.LastOrDefault(p => p.Key == key)?.Value;
+
+    /// <summary>
+    /// A call of a Dotprompt helper that gives a value to write (<c>json</c>, <c>role</c>, <c>history</c>,
+    /// <c>section</c>, <c>media</c>) as a <c>TemplateRuntime</c> call over the compiled arguments, or null for any other
+    /// helper. The caller checks the argument counts first: its rules for misuse differ.
+    /// </summary>
+    internal static string? DotpromptHelperCall(string helper, Func<int, string> argument, Func<string, string> hashArgument) => helper switch
+    {
+        "json" => $"{Runtime}.Json({argument(0)}, {hashArgument("indent")})",
+        "role" => $"{Runtime}.Role({argument(0)})",
+        "history" => $"{Runtime}.History()",
+        "section" => $"{Runtime}.Section({argument(0)})",
+        "media" => $"{Runtime}.Media({hashArgument("url")}, {hashArgument("contentType")})",
+        _ => null,
+    };
+
+    /// <summary>The argument of a <c>{{role ...}}</c> written as a role marker: a literal name as a C# string, else its value.</summary>
+    internal static string RoleName(Expression name, Func<Expression, string> value) =>
+        name is StringLiteral literal ? CSharpLiterals.String(literal.Value) : value(name);
+
+    /// <summary>
+    /// Starts compiling one program: guards the compiler's stack and honours cancellation, which both emitters do at
+    /// every nesting level.
+    /// </summary>
+    internal static void EnterProgram(CancellationToken cancellationToken)
+    {
+        StackGuard.Check();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Writes a content statement (template text) to <paramref name="writer"/>; empty text writes nothing.</summary>
+    internal static void EmitText(IndentedWriter w, string writer, ContentStatement content)
+    {
+        if (content.Value.Length > 0) w.Line($"{writer}.Text({CSharpLiterals.String(content.Value)});");
+    }
+
     /// <summary>
     /// The typed <c>RenderTyped(Input, ...)</c> when the prompt has an input schema and every construct compiles over
     /// the typed records (<paramref name="isTyped"/> true); otherwise the dynamic <c>RenderTemplate(object?, ...)</c>.
@@ -19,7 +94,7 @@ internal static class RenderCodeBuilder
         if (semantics.HasTemplateErrors)
         {
             // PG0201 is reported on the file; the class still compiles so the rest of the project does.
-            w.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options) =>");
+            w.Line(RenderTemplateHeader + " =>");
             w.Line("    throw new global::System.InvalidOperationException(\"The template has syntax errors (PG0201); fix them to render this prompt.\");");
             return w.ToString();
         }

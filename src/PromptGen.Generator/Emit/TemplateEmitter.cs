@@ -12,7 +12,7 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal sealed class TemplateEmitter
 {
-    private const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
+    private const string Rt = RenderCodeBuilder.Runtime;
     private const string Writer = "global::PromptGen.Rendering.TemplateWriter";
 
     private IndentedWriter _w;
@@ -51,16 +51,15 @@ internal sealed class TemplateEmitter
         // Each method is written on its own, then stripped of the scope locals it never reads.
         var emitter = new TemplateEmitter(new IndentedWriter(w.Indent), partials, cancellationToken);
         var body = emitter._w;
-        body.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTemplate(object? input, global::PromptGen.Rendering.PromptRenderOptions? options)");
+        body.Line(RenderCodeBuilder.RenderTemplateHeader);
         body.OpenBrace();
-        body.Line($"var history = {Rt}.HistoryOf(options);");
-        body.Line($"var w0 = {Writer}.Root();");
+        RenderCodeBuilder.EmitRenderStart(body);
         body.Line($"var c0 = {Rt}.RootContext(input);");
         body.Line($"var s0 = {Rt}.NewStack(c0);");
         body.Line($"var f0 = {Rt}.RootData(c0, options, history);");
         var root = new Scope { Writer = "w0", Context = "c0", Stack = "s0", Frame = "f0", BlockParams = Array.Empty<(string, string)>() };
         emitter.EmitStatements(template.Body, root);
-        body.Line($"return {Rt}.ToMessages(w0, options, history);");
+        body.Line(RenderCodeBuilder.RenderReturn);
         body.CloseBrace();
         w.Raw(UnusedLocals.Remove(body.ToString()));
 
@@ -106,19 +105,17 @@ internal sealed class TemplateEmitter
 
     private void EmitStatements(TemplateProgram program, Scope scope)
     {
-        StackGuard.Check();
-        _cancellationToken.ThrowIfCancellationRequested();
+        RenderCodeBuilder.EnterProgram(_cancellationToken);
         foreach (var statement in program.Statements)
         {
             switch (statement)
             {
                 case ContentStatement content:
-                    if (content.Value.Length > 0) _w.Line($"{scope.Writer}.Text({CSharpLiterals.String(content.Value)});");
+                    RenderCodeBuilder.EmitText(_w, scope.Writer, content);
                     break;
                 case MustacheStatement mustache when mustache.Call.HelperName(mustache.Path) == "role" && mustache.Params.Count > 0:
                     // What Value(Role(name)) writes, without the intermediate SafeString (the three common roles are shared).
-                    var role = mustache.Params[0] is StringLiteral literal ? CSharpLiterals.String(literal.Value) : Value(mustache.Params[0], scope);
-                    _w.Line($"{scope.Writer}.Role({role});");
+                    _w.Line($"{scope.Writer}.Role({RenderCodeBuilder.RoleName(mustache.Params[0], p => Value(p, scope))});");
                     break;
                 case MustacheStatement mustache:
                     _w.Line($"{scope.Writer}.Value({Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
@@ -136,28 +133,12 @@ internal sealed class TemplateEmitter
         }
     }
 
-    private static bool TryBlockParam(PathExpression path, Scope scope, out string variable)
-    {
-        variable = string.Empty;
-        if (!path.HeadIsBlockParameter) return false;
-        foreach (var (name, v) in scope.BlockParams)
-        {
-            if (name == path.Parts[0])
-            {
-                variable = v;
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static string Strings(IEnumerable<string> parts) => string.Join(", ", parts.Select(CSharpLiterals.String));
 
     private string Path(PathExpression path, Scope scope)
     {
         if (path.IsData) return $"{Rt}.Data({scope.Frame}, {path.Depth}{Tail(path.Parts, 0)})";
-        if (TryBlockParam(path, scope, out var variable)) return path.Parts.Count == 1 ? variable : $"{Rt}.Path({variable}{Tail(path.Parts, 1)})";
+        if (path.TryFindBlockParameter(scope.BlockParams, out var variable)) return path.Parts.Count == 1 ? variable : $"{Rt}.Path({variable}{Tail(path.Parts, 1)})";
         var context = path.Depth == 0 ? scope.Context : $"{Rt}.Up({scope.Stack}, {path.Depth})";
         return path.Parts.Count == 0 ? context : $"{Rt}.Path({context}{Tail(path.Parts, 0)})";
     }
@@ -168,23 +149,33 @@ internal sealed class TemplateEmitter
     private string Value(Expression expression, Scope scope) => expression switch
     {
         PathExpression path => Path(path, scope),
-        StringLiteral s => $"{Rt}.String({CSharpLiterals.String(s.Value)})",
-        NumberLiteral n => $"{Rt}.Number({CSharpLiterals.Double(n.Value)})",
-        BooleanLiteral b => b.Value ? $"{Rt}.True" : $"{Rt}.False",
-        NullLiteral => $"{Rt}.Null",
         SubExpression sub => Call(sub.Call, sub.Path, sub.Params, sub.Hash, scope),
-        _ => "null",
+        _ => RenderCodeBuilder.LiteralValue(expression) ?? "null",
     };
 
-    private string HashValue(HashExpression? hash, string key, Scope scope)
-    {
-        var pair = hash?.Pairs.LastOrDefault(p => p.Key == key);
-        return pair is null ? "null" : Value(pair.Value, scope);
-    }
+    private string HashValue(HashExpression? hash, string key, Scope scope) =>
+        RenderCodeBuilder.HashArgument(hash, key) is { } value ? Value(value, scope) : "null";
 
     private static string Throw(string message) => $"{Rt}.Throw({CSharpLiterals.String(message)})";
 
     private static string Fail(string message) => $"{Rt}.Fail({CSharpLiterals.String(message)})";
+
+    /// <summary>The callee of a call that is not a helper call, as the value it looks up.</summary>
+    private string PlainValue(Expression callee, Scope scope) =>
+        callee is PathExpression path ? Path(path, scope) : $"{Rt}.Path({scope.Context}, {CSharpLiterals.String(callee.Original)})";
+
+    /// <summary>
+    /// The run-time error of a built-in block helper called with the wrong number of arguments (the reference's
+    /// messages), whether it is used as a block or not; null when the count is right or the helper takes any.
+    /// </summary>
+    private static string? ArgumentCountError(string helper, int count) => helper switch
+    {
+        "if" or "unless" or "with" when count != 1 => $"#{helper} requires exactly one argument",
+        "each" when count == 0 => "Must pass iterator to #each",
+        "each" when count != 1 => "#each takes exactly one argument",
+        "ifEquals" or "unlessEquals" when count != 2 => $"{helper} takes exactly two values: {{{{#{helper} a b}}}}...{{{{/{helper}}}}}",
+        _ => null,
+    };
 
     /// <summary>A mustache or subexpression: a helper call or a plain value, as a C# expression of type <c>object?</c>.</summary>
     private string Call(CallTarget target, Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, Scope scope)
@@ -192,7 +183,7 @@ internal sealed class TemplateEmitter
         var helper = target.HelperName(pathExpression);
         if (helper is null)
         {
-            return pathExpression is PathExpression path ? Path(path, scope) : $"{Rt}.Path({scope.Context}, {CSharpLiterals.String(pathExpression.Original)})";
+            return PlainValue(pathExpression, scope);
         }
 
         string Arg(int i) => i < parameters.Count ? Value(parameters[i], scope) : $"{Rt}.EmptyObject()";
@@ -201,30 +192,22 @@ internal sealed class TemplateEmitter
             case "if":
             case "unless":
             case "with":
-                return parameters.Count != 1 ? Fail($"#{helper} requires exactly one argument") : Fail($"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
             case "each":
-                return parameters.Count == 0 ? Fail("Must pass iterator to #each") : parameters.Count != 1 ? Fail("#each takes exactly one argument") : Fail("'each' must be used as a block: {{#each ...}}...{{/each}}");
             case "ifEquals":
             case "unlessEquals":
-                return parameters.Count != 2 ? Fail($"{helper} takes exactly two values: {{{{#{helper} a b}}}}...{{{{/{helper}}}}}") : Fail($"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
+                return Fail(ArgumentCountError(helper, parameters.Count) ?? $"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
             case "lookup":
                 return $"{Rt}.Lookup({(parameters.Count > 0 ? Value(parameters[0], scope) : "null")}, {(parameters.Count > 1 ? Value(parameters[1], scope) : "null")})";
             case "log":
             case "helperMissing":
             case "blockHelperMissing":
                 return "null";
-            case "json":
-                return parameters.Count != 1 ? Fail("json takes exactly one value: {{json value}} (optionally indent=2)") : $"{Rt}.Json({Arg(0)}, {HashValue(hash, "indent", scope)})";
-            case "role":
-                return $"{Rt}.Role({Arg(0)})";
-            case "history":
-                return $"{Rt}.History()";
-            case "section":
-                return $"{Rt}.Section({Arg(0)})";
-            case "media":
-                return parameters.Count > 0 ? Fail("media takes only key=value arguments: {{media url=... contentType=...}}") : $"{Rt}.Media({HashValue(hash, "url", scope)}, {HashValue(hash, "contentType", scope)})";
+            case "json" when parameters.Count != 1:
+                return Fail("json takes exactly one value: {{json value}} (optionally indent=2)");
+            case "media" when parameters.Count > 0:
+                return Fail("media takes only key=value arguments: {{media url=... contentType=...}}");
             default:
-                return Fail($"Unknown helper '{helper}'.");
+                return RenderCodeBuilder.DotpromptHelperCall(helper, Arg, key => HashValue(hash, key, scope)) ?? Fail($"Unknown helper '{helper}'.");
         }
     }
 
@@ -312,57 +295,37 @@ internal sealed class TemplateEmitter
         var program = block.Program;
         var inverse = block.IsRaw ? null : block.Inverse;
         var helper = block.Call.HelperName(block.Path);
-        var count = block.Params.Count;
+        if (helper is not null && ArgumentCountError(helper, block.Params.Count) is { } argumentCountError)
+        {
+            _w.Line($"throw {Throw(argumentCountError)};");
+            return;
+        }
+
         switch (helper)
         {
             case "if":
             case "unless":
-                if (count != 1)
-                {
-                    _w.Line($"throw {Throw($"#{helper} requires exactly one argument")};");
-                    return;
-                }
-
                 var test = $"{Rt}.If({Value(block.Params[0], scope)}, {HashValue(block.Hash, "includeZero", scope)})";
                 EmitBranch(helper == "if" ? test : "!" + test, program, inverse, scope);
                 return;
             case "each":
-                if (count != 1)
-                {
-                    _w.Line($"throw {Throw(count == 0 ? "Must pass iterator to #each" : "#each takes exactly one argument")};");
-                    return;
-                }
-
                 var runs = Next("runs");
                 _w.Line($"var {runs} = {Rt}.Each({Value(block.Params[0], scope)}, {scope.Frame});");
                 EmitRuns(runs, program, inverse, scope);
                 return;
             case "with":
-                if (count != 1)
-                {
-                    _w.Line($"throw {Throw("#with requires exactly one argument")};");
-                    return;
-                }
-
                 var value = Next("v");
                 _w.Line($"var {value} = {Value(block.Params[0], scope)};");
                 EmitBranch($"{Rt}.With({value})", program, inverse, scope, value, value);
                 return;
             case "ifEquals":
             case "unlessEquals":
-                if (count != 2)
-                {
-                    _w.Line($"throw {Throw($"{helper} takes exactly two values: {{{{#{helper} a b}}}}...{{{{/{helper}}}}}")};");
-                    return;
-                }
-
                 var equals = $"{Rt}.StrictEquals({Value(block.Params[0], scope)}, {Value(block.Params[1], scope)})";
                 EmitBranch(helper == "ifEquals" ? equals : "!" + equals, program, inverse, scope);
                 return;
             case null:
                 var missing = Next("runs");
-                var target = block.Path is PathExpression path ? Path(path, scope) : $"{Rt}.Path({scope.Context}, {CSharpLiterals.String(block.Path.Original)})";
-                _w.Line($"var {missing} = {Rt}.BlockMissing({target}, {scope.Context}, {scope.Frame});");
+                _w.Line($"var {missing} = {Rt}.BlockMissing({PlainValue(block.Path, scope)}, {scope.Context}, {scope.Frame});");
                 EmitRuns(missing, program, inverse, scope);
                 return;
             default:

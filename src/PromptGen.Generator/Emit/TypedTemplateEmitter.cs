@@ -12,7 +12,7 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal sealed class TypedTemplateEmitter
 {
-    private const string Rt = "global::PromptGen.Rendering.TemplateRuntime";
+    private const string Rt = RenderCodeBuilder.Runtime;
     private const string Tt = "global::PromptGen.Rendering.TypedTemplateRuntime";
     private const int MaxPartialInlining = 16;
 
@@ -73,13 +73,12 @@ internal sealed class TypedTemplateEmitter
         var root = new Value("input", TypeRef.Record("Input"), true, "$");
         var scope = new Scope("w0", root, new Depth(root, null, false), Array.Empty<(string, Value)>(), null, root);
         emitter.EmitStatements(template.Body, scope);
-        body.Line($"return {Rt}.ToMessages(w0, options, history);");
+        body.Line(RenderCodeBuilder.RenderReturn);
 
         var w = new IndentedWriter();
-        w.Line($"private static global::System.Collections.Generic.IList<{TypeNames.ChatMessage}> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)");
+        w.Line(RenderCodeBuilder.RenderTypedHeader);
         w.OpenBrace();
-        w.Line($"var history = {Rt}.HistoryOf(options);");
-        w.Line($"var w0 = global::PromptGen.Rendering.TemplateWriter.Root();");
+        RenderCodeBuilder.EmitRenderStart(w);
         if (emitter._usesRootData) w.Line($"var f0 = {Rt}.RootData({Rt}.EmptyObject(), options, history);");
         w.Raw(body.ToString());
         w.CloseBrace();
@@ -92,14 +91,13 @@ internal sealed class TypedTemplateEmitter
 
     private void EmitStatements(TemplateProgram program, Scope scope)
     {
-        StackGuard.Check();
-        _cancellationToken.ThrowIfCancellationRequested();
+        RenderCodeBuilder.EnterProgram(_cancellationToken);
         foreach (var statement in program.Statements)
         {
             switch (statement)
             {
                 case ContentStatement content:
-                    if (content.Value.Length > 0) _w.Line($"{scope.Writer}.Text({CSharpLiterals.String(content.Value)});");
+                    RenderCodeBuilder.EmitText(_w, scope.Writer, content);
                     break;
                 case MustacheStatement mustache:
                     EmitMustache(mustache, scope);
@@ -114,22 +112,6 @@ internal sealed class TypedTemplateEmitter
                     throw NotTyped("partial blocks");
             }
         }
-    }
-
-    private static bool TryBlockParam(PathExpression path, Scope scope, out Value value)
-    {
-        value = null!;
-        if (!path.HeadIsBlockParameter) return false;
-        foreach (var (name, v) in scope.BlockParams)
-        {
-            if (name == path.Parts[0])
-            {
-                value = v;
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // ---- values -------------------------------------------------------------------------------------------------
@@ -157,7 +139,7 @@ internal sealed class TypedTemplateEmitter
                 return new Value($"{Rt}.Data(f0, 0{string.Concat(path.Parts.Select(p => ", " + CSharpLiterals.String(p)))})", null, true, "@");
             }
         }
-        else if (TryBlockParam(path, scope, out var parameter))
+        else if (path.TryFindBlockParameter(scope.BlockParams, out var parameter))
         {
             current = parameter;
             start = 1;
@@ -208,6 +190,7 @@ internal sealed class TypedTemplateEmitter
         if (value.IsDynamic) return value.Code;
         var type = value.Type!;
         var undefined = value.MissingIsUndefined ? "true" : "false";
+        var missing = $"{Tt}.Missing({undefined})";
         switch (type.Kind)
         {
             case TypeKind.String:
@@ -220,18 +203,24 @@ internal sealed class TypedTemplateEmitter
             case TypeKind.Boolean:
                 return $"{Tt}.FromBoolean({value.Code}, {undefined})";
             case TypeKind.Enum:
-                return type.IsNullable
-                    ? $"({value.Code} is {{ }} e{++_counter} ? {Tt}.FromString(e{_counter}.ToWireName(), true) : {Tt}.Missing({undefined}))"
-                    : $"{Tt}.FromString({value.Code}.ToWireName(), true)";
+                return WhenPresent(value.Code, type.IsNullable, "e", e => $"{Tt}.FromString({e}.ToWireName(), true)", missing);
             case TypeKind.Json:
-                return type.IsNullable
-                    ? $"({value.Code} is {{ }} j{++_counter} ? {Rt}.FromJson(j{_counter}) : {Tt}.Missing({undefined}))"
-                    : $"{Rt}.FromJson({value.Code})";
+                return WhenPresent(value.Code, type.IsNullable, "j", j => $"{Rt}.FromJson({j})", missing);
             default:
-                var v = "x" + (++_counter);
-                var write = $"{Rt}.FromWriter({v}, static (jsonWriter, typedValue) => JsonCodec.Write{TypeNames.Key(type.AsNonNullable())}(jsonWriter, typedValue))";
-                return $"({value.Code} is {{ }} {v} ? {write} : {Tt}.Missing({undefined}))";
+                var write = $"JsonCodec.Write{TypeNames.Key(type.AsNonNullable())}";
+                return WhenPresent(value.Code, true, "x", x => $"{Rt}.FromWriter({x}, static (jsonWriter, typedValue) => {write}(jsonWriter, typedValue))", missing);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="present"/> applied to the value; when it may be null, applied to a pattern variable named after
+    /// <paramref name="prefix"/> only when the value is there, and <paramref name="missing"/> otherwise.
+    /// </summary>
+    private string WhenPresent(string code, bool mayBeNull, string prefix, Func<string, string> present, string missing)
+    {
+        if (!mayBeNull) return present(code);
+        var local = prefix + (++_counter);
+        return $"({code} is {{ }} {local} ? {present(local)} : {missing})";
     }
 
     private Value ToDynamic(Value value) => value.IsDynamic ? value : new Value(DynamicCode(value), null, value.MissingIsUndefined, value.Origin);
@@ -239,23 +228,15 @@ internal sealed class TypedTemplateEmitter
     private string LiteralOrValue(Expression expression, Scope scope) => expression switch
     {
         PathExpression path => DynamicCode(Resolve(path, scope)),
-        StringLiteral s => $"{Rt}.String({CSharpLiterals.String(s.Value)})",
-        NumberLiteral n => $"{Rt}.Number({CSharpLiterals.Double(n.Value)})",
-        BooleanLiteral b => b.Value ? $"{Rt}.True" : $"{Rt}.False",
-        NullLiteral => $"{Rt}.Null",
-        UndefinedLiteral => "null",
-        _ => throw NotTyped("subexpressions"),
+        _ => RenderCodeBuilder.LiteralValue(expression) ?? throw NotTyped("subexpressions"),
     };
 
     /// <summary>The <c>indent</c> argument of a typed <c>json</c> call: a number literal is passed as it is, without a template value.</summary>
     private string JsonIndent(HashExpression? hash, Scope scope) =>
-        hash?.Pairs.LastOrDefault(p => p.Key == "indent")?.Value is NumberLiteral number ? CSharpLiterals.Double(number.Value) : HashValue(hash, "indent", scope);
+        RenderCodeBuilder.HashArgument(hash, "indent") is NumberLiteral number ? CSharpLiterals.Double(number.Value) : HashValue(hash, "indent", scope);
 
-    private string HashValue(HashExpression? hash, string key, Scope scope)
-    {
-        var pair = hash?.Pairs.LastOrDefault(p => p.Key == key);
-        return pair is null ? "null" : LiteralOrValue(pair.Value, scope);
-    }
+    private string HashValue(HashExpression? hash, string key, Scope scope) =>
+        RenderCodeBuilder.HashArgument(hash, key) is { } value ? LiteralOrValue(value, scope) : "null";
 
     /// <summary>The text Handlebars prints for a value (null prints nothing), as a C# <c>string?</c> expression.</summary>
     private string PrintCode(Value value)
@@ -274,7 +255,7 @@ internal sealed class TypedTemplateEmitter
             case TypeKind.Boolean:
                 return $"{Tt}.Boolean({code})";
             case TypeKind.Enum:
-                return type.IsNullable ? $"({code} is {{ }} e{++_counter} ? e{_counter}.ToWireName() : null)" : $"{code}.ToWireName()";
+                return WhenPresent(code, type.IsNullable, "e", e => $"{e}.ToWireName()", "null");
             case TypeKind.Record:
             case TypeKind.Map:
                 return type.IsNullable ? $"({code} is null ? null : \"[object Object]\")" : "\"[object Object]\"";
@@ -355,20 +336,14 @@ internal sealed class TypedTemplateEmitter
             case "json" when parameters.Count == 1 && parameters[0] is PathExpression argument && Resolve(argument, scope) is { IsDynamic: false } typed && HasTemplateJson(typed.Type!):
                 EmitJson(typed, JsonIndent(mustache.Hash, scope), scope);
                 return;
-            case "json" when parameters.Count == 1:
-                _w.Line($"{scope.Writer}.Value({Rt}.Json({Arg(0)}, {HashValue(mustache.Hash, "indent", scope)}));");
-                return;
             case "role":
-                _w.Line($"{scope.Writer}.Role({(parameters.Count > 0 && parameters[0] is StringLiteral name ? CSharpLiterals.String(name.Value) : Arg(0))});");
+                _w.Line($"{scope.Writer}.Role({(parameters.Count > 0 ? RenderCodeBuilder.RoleName(parameters[0], p => LiteralOrValue(p, scope)) : Arg(0))});");
                 return;
+            case "json" when parameters.Count == 1:
             case "history":
-                _w.Line($"{scope.Writer}.Value({Rt}.History());");
-                return;
             case "section":
-                _w.Line($"{scope.Writer}.Value({Rt}.Section({Arg(0)}));");
-                return;
             case "media" when parameters.Count == 0:
-                _w.Line($"{scope.Writer}.Value({Rt}.Media({HashValue(mustache.Hash, "url", scope)}, {HashValue(mustache.Hash, "contentType", scope)}));");
+                _w.Line($"{scope.Writer}.Value({RenderCodeBuilder.DotpromptHelperCall(helper, Arg, key => HashValue(mustache.Hash, key, scope))});");
                 return;
             default:
                 // lookup, misuse and unknown helpers: the dynamic path reproduces the reference exactly.

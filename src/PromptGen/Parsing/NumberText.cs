@@ -24,14 +24,7 @@ internal static class NumberText
         {
             i++;
         }
-        else if (s[i] >= '1' && s[i] <= '9')
-        {
-            while (i < n && IsDigit(s[i]))
-            {
-                i++;
-            }
-        }
-        else
+        else if (!SkipDigits(s, ref i))
         {
             return false;
         }
@@ -39,14 +32,9 @@ internal static class NumberText
         if (i < n && s[i] == '.')
         {
             i++;
-            if (i >= n || !IsDigit(s[i]))
+            if (!SkipDigits(s, ref i))
             {
                 return false;
-            }
-
-            while (i < n && IsDigit(s[i]))
-            {
-                i++;
             }
         }
 
@@ -58,14 +46,9 @@ internal static class NumberText
                 i++;
             }
 
-            if (i >= n || !IsDigit(s[i]))
+            if (!SkipDigits(s, ref i))
             {
                 return false;
-            }
-
-            while (i < n && IsDigit(s[i]))
-            {
-                i++;
             }
         }
 
@@ -96,24 +79,14 @@ internal static class NumberText
         }
 
         var intStart = i;
-        while (i < s.Length && IsDigit(s[i]))
-        {
-            i++;
-        }
-
+        var hadDigits = SkipDigits(s, ref i);
         var intDigits = s.Substring(intStart, i - intStart).TrimStart('0');
         builder.Append(intDigits.Length == 0 ? "0" : intDigits);
-        var hadDigits = i > intStart;
         if (i < s.Length && s[i] == '.')
         {
             i++;
             var fracStart = i;
-            while (i < s.Length && IsDigit(s[i]))
-            {
-                i++;
-            }
-
-            if (i > fracStart)
+            if (SkipDigits(s, ref i))
             {
                 builder.Append('.').Append(s, fracStart, i - fracStart);
                 hadDigits = true;
@@ -134,13 +107,7 @@ internal static class NumberText
                 i++;
             }
 
-            var digitsStart = i;
-            while (i < s.Length && IsDigit(s[i]))
-            {
-                i++;
-            }
-
-            if (i == digitsStart)
+            if (!SkipDigits(s, ref i))
             {
                 return null;
             }
@@ -252,4 +219,16 @@ internal static class NumberText
     }
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    /// <summary>Moves <paramref name="i"/> past a run of ASCII digits; true when there was at least one.</summary>
+    private static bool SkipDigits(string s, ref int i)
+    {
+        var start = i;
+        while (i < s.Length && IsDigit(s[i]))
+        {
+            i++;
+        }
+
+        return i > start;
+    }
 }

@@ -70,7 +70,7 @@ public static class TemplateRuntime
             case JsonValueKind.String:
                 return PromptValue.String(element.GetString()!);
             case JsonValueKind.Number:
-                return element.TryGetDouble(out var number) && !double.IsInfinity(number) ? PromptValue.Number(number) : throw new FormatException();
+                return JsonNumber(element.TryGetDouble(out var number), number);
             case JsonValueKind.True:
                 return PromptValue.True;
             case JsonValueKind.False:
@@ -79,6 +79,13 @@ public static class TemplateRuntime
                 return PromptValue.Null;
         }
     }
+
+    /// <summary>
+    /// A JSON number as a template value: only a finite double is read directly; anything larger throws so the caller
+    /// reads the JSON text instead (the one rule for both the document and the writer path).
+    /// </summary>
+    private static PromptValue JsonNumber(bool isDouble, double number) =>
+        isDouble && !double.IsInfinity(number) ? PromptValue.Number(number) : throw new FormatException();
 
     // The buffer and writer of FromWriter, reused by the next call on this thread.
     [ThreadStatic]
@@ -152,7 +159,7 @@ public static class TemplateRuntime
             case JsonTokenType.String:
                 return PromptValue.String(reader.GetString()!);
             case JsonTokenType.Number:
-                return reader.TryGetDouble(out var number) && !double.IsInfinity(number) ? PromptValue.Number(number) : throw new FormatException();
+                return JsonNumber(reader.TryGetDouble(out var number), number);
             case JsonTokenType.True:
                 return PromptValue.True;
             case JsonTokenType.False:
