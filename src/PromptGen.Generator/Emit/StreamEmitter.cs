@@ -5,8 +5,10 @@ namespace PromptGen.Generator.Emit;
 /// <summary>
 /// The streaming half of a prompt's API: <c>StreamAsync</c> and the <c>PartialOutput</c> records in the prompt class, and
 /// <c>{Name}StreamAsync</c> on <c>IChatClient</c>. A partial record has the output's properties, all nullable (nested
-/// records as their partials), plus <c>Completion</c>; the projection from the runtime's streamed JSON values is one
-/// <c>PartialRecordReader</c> per record, whose field switch reads each property with one <c>PartialValues</c> call. A text prompt's partial value is the text so far (<c>string</c>).
+/// records as their partials), plus <c>Completion</c>; strings, lists of strings and <c>Completion</c> are read through
+/// the record's shared <c>PartialSource</c> at positions the record keeps. The projection from the runtime's streamed JSON
+/// values is one <c>PartialRecordReader</c> per record, whose field switch reads each property's position or value with
+/// one <c>PartialValues</c> call. A text prompt's partial value is the text so far (<c>string</c>).
 /// </summary>
 internal static class StreamEmitter
 {
@@ -15,8 +17,7 @@ internal static class StreamEmitter
     private const string Fields = "global::PromptGen.Streaming.PartialFields";
     private const string RecordReader = "global::PromptGen.Streaming.PartialRecordReader";
     private const string RootRecord = "Output";
-    private const string TextType = "global::PromptGen.Streaming.PartialText";
-    private const string StringsType = "global::PromptGen.Streaming.PartialStrings";
+    private const string SourceType = "global::PromptGen.Streaming.PartialSource";
 
     /// <summary>The partial value type of <paramref name="model"/>'s stream, qualified.</summary>
     public static string PartialType(PromptModel model) =>
@@ -118,31 +119,27 @@ internal static class StreamEmitter
                 : $"/// <summary><see cref=\"{record.Name}\"/> as it streams; <see cref=\"Completion\"/> says which fields are complete.</summary>");
             using (w.Block($"public sealed partial record {partialName}"))
             {
-                // A partial record is copied on every chunk that changes it, so it is kept small: a nullable number,
-                // boolean, enum or JSON value is its value plus one bit of a shared mask (a boolean: two bits), not a Nullable<T> each
-                // (a long? takes 16 bytes, a long and a bit 8).
+                // A partial record is copied on every chunk that changes it, so it is kept small: it reads its strings,
+                // lists of strings and completeness through one shared PartialSource at positions (a few integers, one
+                // reference: one write barrier per copy), and a nullable number, boolean, enum or JSON value is its value
+                // plus one bit of a shared mask (a boolean: two bits), not a Nullable<T> each (a long? takes 16 bytes).
                 var members = new HashSet<string>(record.Properties.Select(p => p.PropertyName)) { names.CompletionOf(record) };
-                foreach (var property in record.Properties.Where(p => IsText(p) || IsStrings(p))) members.Add(names.TextOf(record, property));
+                var source = names.SourceOf(record);
+                members.Add(source);
+                foreach (var property in record.Properties.Where(p => IsText(p) || IsStrings(p))) members.Add(names.PositionOf(record, property));
                 var mask = Claim(members, "_present");
                 var bit = 0;
-                foreach (var property in record.Properties)
+                var positions = new List<string>();
+                for (var i = 0; i < record.Properties.Count; i++)
                 {
+                    var property = record.Properties[i];
                     XmlDoc.Summary(w, property.Description);
-                    if (IsText(property))
+                    if (IsText(property) || IsStrings(property))
                     {
-                        // The text is kept as a view of the streamed string and built only when read (see PartialText).
-                        var text = names.TextOf(record, property);
-                        w.Line($"public string? {property.PropertyName} {{ get => {text}.Value; init => {text} = value; }}");
-                        w.Line();
-                        w.Line($"internal {TextType} {text} {{ get; init; }}");
-                    }
-                    else if (IsStrings(property))
-                    {
-                        // The complete items are shared and the last one is a view of its text; the list is built when read.
-                        var items = names.TextOf(record, property);
-                        w.Line($"public global::System.Collections.Generic.IReadOnlyList<string>? {property.PropertyName} {{ get => {items}.Value; init => {items} = {StringsType}.From(value); }}");
-                        w.Line();
-                        w.Line($"internal {StringsType} {items} {{ get; init; }}");
+                        var (type, read, position) = IsText(property) ? ("string?", "Text", "int") : ("global::System.Collections.Generic.IReadOnlyList<string>?", "Strings", "long");
+                        var at = names.PositionOf(record, property);
+                        w.Line($"public {type} {property.PropertyName} {{ get => {SourceType}.{read}({source}, {i}, {at}); init => {source} = {SourceType}.Give({source}, {i}, value, {property.PropertyName}); }}");
+                        positions.Add($"internal {position} {at} {{ get; init; }}");
                     }
                     else if (property.Type.AsNonNullable().Kind == TypeKind.Boolean && bit < 31)
                     {
@@ -174,8 +171,14 @@ internal static class StreamEmitter
                     w.Line();
                 }
 
+                var completion = names.CompletionOf(record);
                 w.Line("/// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>");
-                w.Line($"public {Fields} {names.CompletionOf(record)} {{ get; init; }} = {Fields}.None;");
+                w.Line($"public {Fields} {completion} {{ get => {SourceType}.Fields({source}, {names.CompletionPositionOf(record)}); init => {source} = {SourceType}.Give({source}, -1, value, {completion}); }}");
+                w.Line();
+                w.Line("/// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>");
+                w.Line($"internal {SourceType}? {source} {{ get; init; }}");
+                foreach (var position in positions) w.Line(position);
+                w.Line($"internal long {names.CompletionPositionOf(record)} {{ get; init; }}");
             }
         }
     }
@@ -205,26 +208,22 @@ internal static class StreamEmitter
                     ? "global::System.Array.Empty<string>()"
                     : "new[] { " + string.Join(", ", record.Properties.Select(p => CSharpLiterals.String(p.WireName))) + " }";
                 w.Line($"internal static readonly {RecordReader}<{partialName}> {ReaderOf(record.Name)} = new(");
-                w.Line($"    {wireNames},");
-                w.Line("    new(),");
-                w.Line("    static (r, field, n) =>");
+                w.Line($"    {wireNames}, static s => new() {{ {names.SourceOf(record)} = s }},");
+                w.Line("    static (r, field, n) => field switch");
                 w.Line("    {");
-                w.Line("        switch (field)");
-                w.Line("        {");
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
-                    var (member, read) = IsText(property) ? (names.TextOf(record, property), $"{TextType}.Of(n)")
-                        : IsStrings(property) ? (names.TextOf(record, property), $"{StringsType}.Of(n)")
-                        : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready));
-                    w.Line($"            case {i}: {{ var v = {read}; return {Values}.Same(v, r.{member}) ? r : r with {{ {member} = v }}; }}");
+                    var (member, read, differs) =
+                        IsText(property) ? (names.PositionOf(record, property), $"{Values}.TextPosition(n)", "v != r.{0}")
+                        : IsStrings(property) ? (names.PositionOf(record, property), $"{Values}.StringsPosition(n)", "v != r.{0}")
+                        : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready), "!" + Values + ".Same(v, r.{0})");
+                    w.Line($"        {i} => {read} is var v && {string.Format(System.Globalization.CultureInfo.InvariantCulture, differs, member)} ? r with {{ {member} = v }} : r,");
                 }
 
-                w.Line("            default: return r;");
-                w.Line("        }");
+                w.Line("        _ => r,");
                 w.Line("    },");
-                var completion = names.CompletionOf(record);
-                w.Line($"    static (r, c) => {Values}.Same(c, r.{completion}) ? r : r with {{ {completion} = c }});");
+                w.Line($"    static (r, c) => r with {{ {names.CompletionPositionOf(record)} = c }});");
                 ready.Add(record.Name);
             }
         }
@@ -352,10 +351,18 @@ internal static class StreamEmitter
             return name;
         }
 
-        /// <summary><c>{Property}Text</c> (<c>{Property}Items</c> for a list of strings): the internal view the property reads, clear of the record's other names.</summary>
-        public string TextOf(RecordModel record, PropertyModel property)
+        /// <summary><c>Source</c>: the internal <c>PartialSource</c> a record reads through, clear of its other names.</summary>
+        public string SourceOf(RecordModel record) => Clear(record, "Source");
+
+        /// <summary><c>{Property}At</c>: the internal position a string or list-of-strings property reads at.</summary>
+        public string PositionOf(RecordModel record, PropertyModel property) => Clear(record, property.PropertyName + "At");
+
+        /// <summary><c>{Completion}At</c>: the internal position of the record's completeness.</summary>
+        public string CompletionPositionOf(RecordModel record) => Clear(record, CompletionOf(record) + "At");
+
+        /// <summary><paramref name="name"/>, or it with underscores appended, clear of the record's properties and <c>Completion</c>.</summary>
+        private string Clear(RecordModel record, string name)
         {
-            var name = property.PropertyName + (IsStrings(property) ? "Items" : "Text");
             var completion = CompletionOf(record);
             while (name == completion || record.Properties.Any(p => p.PropertyName == name)) name += "_";
             return name;

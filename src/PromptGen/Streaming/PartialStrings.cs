@@ -42,6 +42,10 @@ public readonly struct PartialStrings : IEquatable<PartialStrings>
     internal static PartialStrings Streamed(PartialListBuilder<string> builder, StreamingString? tail) =>
         new(builder, builder.Count, tail, tail?.VisibleLength ?? 0);
 
+    /// <summary>The first <paramref name="count"/> complete items and the first <paramref name="tailLength"/> characters of <paramref name="tail"/>.</summary>
+    internal static PartialStrings At(PartialListBuilder<string> builder, int count, StreamingString? tail, int tailLength) =>
+        new(builder, count, tail, tailLength);
+
     /// <inheritdoc />
     public bool Equals(PartialStrings other)
     {

@@ -110,8 +110,8 @@ public static class PartialValues
     }
 
     /// <summary>
-    /// The items of an array of strings so far, as a value a generated record keeps (see <see cref="PartialStrings"/>):
-    /// the complete items are read into the array's shared list once; the unfinished last one is a view of its text.
+    /// The items of an array of strings so far, as a value that can be kept (see <see cref="PartialStrings"/>): the
+    /// complete items are read into the array's shared list once; the unfinished last one is a view of its text.
     /// </summary>
     public static PartialStrings StringItems(StreamingNode? node)
     {
@@ -120,6 +120,47 @@ public static class PartialValues
             return default;
         }
 
+        var state = ReadStrings(array);
+        var count = array.Count;
+        return PartialStrings.Streamed(state.Builder, count > state.Read ? array.ItemAt(count - 1) as StreamingString : null);
+    }
+
+    /// <summary>
+    /// The position of a string field for a generated record to keep (see <see cref="PartialSource"/>): 0 until the
+    /// string starts, then its visible length plus one.
+    /// </summary>
+    public static int TextPosition(StreamingNode? node) => node is StreamingString s ? s.VisibleLength + 1 : 0;
+
+    /// <summary>
+    /// The position of a list-of-strings field for a generated record to keep (see <see cref="PartialSource"/>): 0
+    /// until the array starts, then the number of its complete items plus one (high half) and the visible length of its
+    /// unfinished last item plus one (low half; 0 when there is none). Complete items are read into the array's shared
+    /// list once.
+    /// </summary>
+    public static long StringsPosition(StreamingNode? node)
+    {
+        if (node is not StreamingArray array)
+        {
+            return 0;
+        }
+
+        var state = ReadStrings(array);
+        var tail = array.Count > state.Read ? array.ItemAt(state.Read) as StreamingString : null;
+        return ((long)(state.Read + 1) << 32) | (uint)(tail is null ? 0 : tail.VisibleLength + 1);
+    }
+
+    /// <summary>The items of <paramref name="array"/> at a position from <see cref="StringsPosition"/>.</summary>
+    internal static PartialStrings StringsAt(StreamingArray array, long position)
+    {
+        var read = (int)(position >> 32) - 1;
+        var tailLength = (int)(position & 0xFFFFFFFFL) - 1;
+        var state = (ListState<string>)array.Cached!;
+        return PartialStrings.At(state.Builder, state.CountAt(read), tailLength >= 0 ? (StreamingString)array.ItemAt(read) : null, tailLength);
+    }
+
+    /// <summary>Reads the complete items of an array of strings not read yet into its shared list (an item that is not a string is left out).</summary>
+    private static ListState<string> ReadStrings(StreamingArray array)
+    {
         if (array.Cached is not ListState<string> state)
         {
             state = new ListState<string>();
@@ -132,10 +173,13 @@ public static class PartialValues
             {
                 state.Builder.Add(text);
             }
+            else
+            {
+                (state.Skipped ??= new List<int>()).Add(state.Read);
+            }
         }
 
-        var count = array.Count;
-        return PartialStrings.Streamed(state.Builder, count > state.Read ? array.ItemAt(count - 1) as StreamingString : null);
+        return state;
     }
 
     /// <summary>The items of an array of value types that have a value so far.</summary>
@@ -258,7 +302,33 @@ public static class PartialValues
     private sealed class ListState<T>
     {
         public readonly PartialListBuilder<T> Builder = new();
+
+        /// <summary>How many leading items of the array were read into <see cref="Builder"/>.</summary>
         public int Read;
+
+        /// <summary>The indexes of the items read that were left out (not of the item type); null when none was.</summary>
+        public List<int>? Skipped;
+
         public IReadOnlyList<T> Snapshot = System.Array.Empty<T>();
+
+        /// <summary>How many items <see cref="Builder"/> had when the first <paramref name="read"/> items of the array were read.</summary>
+        public int CountAt(int read)
+        {
+            if (Skipped is null)
+            {
+                return read;
+            }
+
+            var count = read;
+            foreach (var index in Skipped)
+            {
+                if (index < read)
+                {
+                    count--;
+                }
+            }
+
+            return count;
+        }
     }
 }

@@ -117,25 +117,25 @@ public static partial class EnumsPrompt
         private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "priority", "mood" },
-            new(),
-            static (r, field, n) =>
+            new[] { "priority", "mood" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.PriorityNames); return global::PromptGen.Streaming.PartialValues.Same(v, r.Priority) ? r : r with { Priority = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.MoodNames); return global::PromptGen.Streaming.PartialValues.Same(v, r.Mood) ? r : r with { Mood = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.PriorityNames) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Priority) ? r with { Priority = v } : r,
+                1 => global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.MoodNames) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Mood) ? r with { Mood = v } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
