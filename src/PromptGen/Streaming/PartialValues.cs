@@ -144,7 +144,8 @@ public static class PartialValues
             return 0;
         }
 
-        var state = ReadStrings(array);
+        // Most updates are inside the last item: nothing new to read into the shared list.
+        var state = array.Cached as ListState<string> is { } known && known.Read == array.CompletedCount ? known : ReadStrings(array);
         var tail = array.Count > state.Read ? array.ItemAt(state.Read) as StreamingString : null;
         return ((long)(state.Read + 1) << 32) | (uint)(tail is null ? 0 : tail.VisibleLength + 1);
     }

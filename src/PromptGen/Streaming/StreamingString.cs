@@ -36,8 +36,11 @@ public sealed class StreamingString : StreamingNode
     public string Text => TextOf(VisibleLength);
 
     /// <summary>How many characters of the text are visible now (a final unpaired high surrogate waits).</summary>
-    internal int VisibleLength =>
-        !IsComplete && _length > 0 && char.IsHighSurrogate(_chars[_start + _length - 1]) ? _length - 1 : _length;
+    internal int VisibleLength
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => !IsComplete && _length > 0 && char.IsHighSurrogate(_chars[_start + _length - 1]) ? _length - 1 : _length;
+    }
 
     /// <summary>The first <paramref name="length"/> characters: the text as it was when it had that length (it only grows).</summary>
     internal string TextOf(int length)
