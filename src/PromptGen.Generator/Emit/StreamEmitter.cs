@@ -120,41 +120,34 @@ internal static class StreamEmitter
             using (w.Block($"public sealed partial record {partialName}"))
             {
                 // A partial record is copied on every chunk that changes it, so it is kept small: it reads its strings,
-                // lists of strings and completeness through one shared PartialSource at positions (a few integers, one
-                // reference: one write barrier per copy), and a nullable number, boolean, enum or JSON value is its value
-                // plus one bit of a shared mask (a boolean: two bits), not a Nullable<T> each (a long? takes 16 bytes).
-                var members = new HashSet<string>(record.Properties.Select(p => p.PropertyName)) { names.CompletionOf(record) };
+                // lists of strings, numbers, enum values, JSON values and completeness through one shared PartialSource,
+                // at positions for what grows and with one bit of a mask for what appears once complete (a boolean is
+                // two bits, its value in the mask): a few integers and one reference (one write barrier) per copy.
                 var source = names.SourceOf(record);
-                members.Add(source);
-                foreach (var property in record.Properties.Where(p => IsText(p) || IsStrings(p))) members.Add(names.PositionOf(record, property));
-                var mask = Claim(members, "_present");
-                var bit = 0;
+                var mask = names.MaskOf(record);
+                var bits = MaskBits(record);
                 var positions = new List<string>();
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
+                    var given = $"init => {source} = {SourceType}.Give({source}, {i}, value, {property.PropertyName}); }}";
                     XmlDoc.Summary(w, property.Description);
                     if (IsText(property) || IsStrings(property))
                     {
                         var (type, read, position) = IsText(property) ? ("string?", "Text", "int") : ("global::System.Collections.Generic.IReadOnlyList<string>?", "Strings", "long");
                         var at = names.PositionOf(record, property);
-                        w.Line($"public {type} {property.PropertyName} {{ get => {SourceType}.{read}({source}, {i}, {at}); init => {source} = {SourceType}.Give({source}, {i}, value, {property.PropertyName}); }}");
+                        w.Line($"public {type} {property.PropertyName} {{ get => {SourceType}.{read}({source}, {i}, {at}); {given}");
                         positions.Add($"internal {position} {at} {{ get; init; }}");
                     }
-                    else if (property.Type.AsNonNullable().Kind == TypeKind.Boolean && bit < 31)
+                    else if (bits[i] >= 0 && property.Type.AsNonNullable().Kind == TypeKind.Boolean)
                     {
                         // A boolean is two bits of the mask: set, and its value.
-                        var flag = Flag(bit++);
-                        var on = Flag(bit++);
+                        var (flag, on) = (Flag(bits[i]), Flag(bits[i] + 1));
                         w.Line($"public bool? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? ({mask} & {on}) != 0 : null; init => {mask} = ({mask} & ~({flag} | {on})) | (value is {{ }} v ? {flag} | (v ? {on} : 0u) : 0u); }}");
                     }
-                    else if (IsPackable(property) && bit < 32)
+                    else if (bits[i] >= 0)
                     {
-                        var field = Claim(members, "_" + property.PropertyName);
-                        var flag = Flag(bit++);
-                        w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? {field} : null; init {{ {field} = value.GetValueOrDefault(); {mask} = value.HasValue ? {mask} | {flag} : {mask} & ~{flag}; }} }}");
-                        w.Line();
-                        w.Line($"private readonly {PartialTypeOf(property.Type, names, cls)} {field};");
+                        w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => {SourceType}.Value<{PartialTypeOf(property.Type, names, cls)}>({source}, {i}, ({mask} & {Flag(bits[i])}) != 0); {given}");
                     }
                     else
                     {
@@ -164,18 +157,12 @@ internal static class StreamEmitter
                     w.Line();
                 }
 
-                if (bit > 0)
-                {
-                    w.Line("/// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>");
-                    w.Line($"private readonly uint {mask};");
-                    w.Line();
-                }
-
+                if (bits.Any(b => b >= 0)) positions.Add($"internal uint {mask} {{ get; init; }}");
                 var completion = names.CompletionOf(record);
                 w.Line("/// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>");
                 w.Line($"public {Fields} {completion} {{ get => {SourceType}.Fields({source}, {names.CompletionPositionOf(record)}); init => {source} = {SourceType}.Give({source}, -1, value, {completion}); }}");
                 w.Line();
-                w.Line("/// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>");
+                w.Line("/// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>");
                 w.Line($"internal {SourceType}? {source} {{ get; init; }}");
                 foreach (var position in positions) w.Line(position);
                 w.Line($"internal long {names.CompletionPositionOf(record)} {{ get; init; }}");
@@ -211,9 +198,19 @@ internal static class StreamEmitter
                 w.Line($"    {wireNames}, static s => new() {{ {names.SourceOf(record)} = s }},");
                 w.Line("    static (r, field, n) => field switch");
                 w.Line("    {");
+                var bits = MaskBits(record);
+                var mask = names.MaskOf(record);
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
+                    if (bits[i] >= 0 && property.Type.AsNonNullable().Kind != TypeKind.Boolean)
+                    {
+                        // Read (and kept in the streamed value) once complete, then never changed: only its bit is set.
+                        var flag = Flag(bits[i]);
+                        w.Line($"        {i} => (r.{mask} & {flag}) == 0 && {ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready)}.HasValue ? r with {{ {mask} = r.{mask} | {flag} }} : r,");
+                        continue;
+                    }
+
                     var (member, read, differs) =
                         IsText(property) ? (names.PositionOf(record, property), $"{Values}.TextPosition(n)", "v != r.{0}")
                         : IsStrings(property) ? (names.PositionOf(record, property), $"{Values}.StringsPosition(n)", "v != r.{0}")
@@ -253,6 +250,25 @@ internal static class StreamEmitter
         }
     }
 
+    /// <summary>
+    /// The bit of each property in its partial record's mask, -1 for none: a boolean takes two (set, and its value), a
+    /// number, enum or JSON value one (set; the value is read through the record's source), while 32 bits last.
+    /// </summary>
+    private static int[] MaskBits(RecordModel record)
+    {
+        var bits = new int[record.Properties.Count];
+        var next = 0;
+        for (var i = 0; i < bits.Length; i++)
+        {
+            var property = record.Properties[i];
+            var width = IsText(property) || IsStrings(property) || !IsPackable(property) ? 0 : property.Type.AsNonNullable().Kind == TypeKind.Boolean ? 2 : 1;
+            bits[i] = width > 0 && next + width <= 32 ? next : -1;
+            next += bits[i] >= 0 ? width : 0;
+        }
+
+        return bits;
+    }
+
     /// <summary>The name of a record's <c>PartialRecordReader</c> in <c>PartialCodec</c>.</summary>
     private static string ReaderOf(string recordName) => recordName + "Reader";
 
@@ -262,18 +278,11 @@ internal static class StreamEmitter
     private static bool IsStrings(PropertyModel property) =>
         property.Type.AsNonNullable() is { Kind: TypeKind.List, Element: { Kind: TypeKind.String, IsNullable: false } };
 
-    /// <summary>A field whose partial type is a nullable struct: kept as the value plus a bit (see EmitPartialRecords).</summary>
+    /// <summary>A field whose partial type is a nullable struct: a bit of the mask (see MaskBits).</summary>
     private static bool IsPackable(PropertyModel property) => property.Type.AsNonNullable().IsValueType;
 
     /// <summary>The mask bit <paramref name="bit"/> as a C# literal (<c>0x4u</c>).</summary>
     private static string Flag(int bit) => "0x" + (1u << bit).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
-
-    /// <summary><paramref name="name"/>, or it with underscores appended, clear of the record's other members.</summary>
-    private static string Claim(HashSet<string> members, string name)
-    {
-        while (!members.Add(name)) name += "_";
-        return name;
-    }
 
     private static bool IsRootRecord(TypeRef root) => root.Kind == TypeKind.Record && !root.IsNullable && root.Name == RootRecord;
 
@@ -353,6 +362,9 @@ internal static class StreamEmitter
 
         /// <summary><c>Source</c>: the internal <c>PartialSource</c> a record reads through, clear of its other names.</summary>
         public string SourceOf(RecordModel record) => Clear(record, "Source");
+
+        /// <summary><c>Present</c>: the internal mask of the values a record has (see <c>MaskBits</c>).</summary>
+        public string MaskOf(RecordModel record) => Clear(record, "Present");
 
         /// <summary><c>{Property}At</c>: the internal position a string or list-of-strings property reads at.</summary>
         public string PositionOf(RecordModel record, PropertyModel property) => Clear(record, property.PropertyName + "At");

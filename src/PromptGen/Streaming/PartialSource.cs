@@ -65,6 +65,25 @@ public sealed class PartialSource : IEquatable<PartialSource>
         return position != 0 && source!._fields![field] is StreamingArray array ? PartialValues.StringsAt(array, position).Value : null;
     }
 
+    /// <summary>
+    /// The value of a number, enum or JSON field: read by <see cref="PartialValues"/> once complete and kept in the
+    /// streamed value, which never changes after; the record keeps only whether it had it.
+    /// </summary>
+    /// <typeparam name="T">The field's type.</typeparam>
+    /// <param name="source">The record's source; null for a record built in the caller's code.</param>
+    /// <param name="field">The field's ordinal.</param>
+    /// <param name="present">True when the record has the field's value.</param>
+    public static T? Value<T>(PartialSource? source, int field, bool present)
+        where T : struct
+    {
+        if (source?.Given(field + 1, out var given) == true)
+        {
+            return (T?)given;
+        }
+
+        return present && source!._fields![field]?.Cached is T value ? value : null;
+    }
+
     /// <summary>The completeness at a position from <see cref="PartialRecordReader{T}"/>.</summary>
     /// <param name="source">The record's source; null for a record built in the caller's code.</param>
     /// <param name="position">The record's position of its completeness.</param>

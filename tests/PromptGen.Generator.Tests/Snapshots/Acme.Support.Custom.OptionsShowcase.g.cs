@@ -89,7 +89,7 @@ public static partial class OptionsShowcase
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int AnswerAt { get; init; }
         internal long CompletionAt { get; init; }

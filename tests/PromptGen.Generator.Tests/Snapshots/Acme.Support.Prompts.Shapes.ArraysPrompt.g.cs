@@ -116,7 +116,7 @@ public static partial class ArraysPrompt
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal long TagsAt { get; init; }
         internal long CompletionAt { get; init; }
@@ -127,22 +127,18 @@ public static partial class ArraysPrompt
     {
         public string? Sku { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, SkuAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Sku); }
 
-        public long? Qty { get => (_present & 0x1u) != 0 ? _Qty : null; init { _Qty = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
-
-        private readonly long _Qty;
+        public long? Qty { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 1, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Qty); }
 
         public string? Note { get => global::PromptGen.Streaming.PartialSource.Text(Source, 2, NoteAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 2, value, Note); }
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int SkuAt { get; init; }
         internal int NoteAt { get; init; }
+        internal uint Present { get; init; }
         internal long CompletionAt { get; init; }
     }
 
@@ -154,7 +150,7 @@ public static partial class ArraysPrompt
             static (r, field, n) => field switch
             {
                 0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.SkuAt ? r with { SkuAt = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.Int64(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Qty) ? r with { Qty = v } : r,
+                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
                 2 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.NoteAt ? r with { NoteAt = v } : r,
                 _ => r,
             },

@@ -92,18 +92,14 @@ public static partial class JsonSchemaPrompt
     {
         public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.PartialResultsItem>? Results { get; init; }
 
-        public long? Total { get => (_present & 0x1u) != 0 ? _Total : null; init { _Total = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
-
-        private readonly long _Total;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public long? Total { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 1, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Total); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal uint Present { get; init; }
         internal long CompletionAt { get; init; }
     }
 
@@ -112,19 +108,15 @@ public static partial class JsonSchemaPrompt
     {
         public string? Url { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, UrlAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Url); }
 
-        public long? Rank { get => (_present & 0x1u) != 0 ? _Rank : null; init { _Rank = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
-
-        private readonly long _Rank;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public long? Rank { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 1, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Rank); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int UrlAt { get; init; }
+        internal uint Present { get; init; }
         internal long CompletionAt { get; init; }
     }
 
@@ -136,7 +128,7 @@ public static partial class JsonSchemaPrompt
             static (r, field, n) => field switch
             {
                 0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.UrlAt ? r with { UrlAt = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.Int64(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Rank) ? r with { Rank = v } : r,
+                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
                 _ => r,
             },
             static (r, c) => r with { CompletionAt = c });
@@ -146,7 +138,7 @@ public static partial class JsonSchemaPrompt
             static (r, field, n) => field switch
             {
                 0 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => ResultsItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Results) ? r with { Results = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.Int64(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Total) ? r with { Total = v } : r,
+                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
                 _ => r,
             },
             static (r, c) => r with { CompletionAt = c });

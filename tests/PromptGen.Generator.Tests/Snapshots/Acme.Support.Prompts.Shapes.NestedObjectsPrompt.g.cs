@@ -131,7 +131,7 @@ public static partial class NestedObjectsPrompt
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal long CompletionAt { get; init; }
     }
@@ -139,22 +139,16 @@ public static partial class NestedObjectsPrompt
     /// <summary><see cref="Geo"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialGeo
     {
-        public double? Lat { get => (_present & 0x1u) != 0 ? _Lat : null; init { _Lat = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+        public double? Lat { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 0, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Lat); }
 
-        private readonly double _Lat;
-
-        public double? Lng { get => (_present & 0x2u) != 0 ? _Lng : null; init { _Lng = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
-
-        private readonly double _Lng;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public double? Lng { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 1, (Present & 0x2u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Lng); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal uint Present { get; init; }
         internal long CompletionAt { get; init; }
     }
 
@@ -170,7 +164,7 @@ public static partial class NestedObjectsPrompt
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int StreetAt { get; init; }
         internal int CityAt { get; init; }
@@ -187,7 +181,7 @@ public static partial class NestedObjectsPrompt
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int KindAt { get; init; }
         internal int ValueAt { get; init; }
@@ -201,8 +195,8 @@ public static partial class NestedObjectsPrompt
             new[] { "lat", "lng" }, static s => new() { Source = s },
             static (r, field, n) => field switch
             {
-                0 => global::PromptGen.Streaming.PartialValues.Double(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Lat) ? r with { Lat = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.Double(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Lng) ? r with { Lng = v } : r,
+                0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+                1 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x2u } : r,
                 _ => r,
             },
             static (r, c) => r with { CompletionAt = c });

@@ -97,22 +97,18 @@ public static partial class OptionalFieldsPrompt
 
         public string? Subtitle { get => global::PromptGen.Streaming.PartialSource.Text(Source, 1, SubtitleAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Subtitle); }
 
-        public double? Rating { get => (_present & 0x1u) != 0 ? _Rating : null; init { _Rating = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+        public double? Rating { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 2, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 2, value, Rating); }
 
-        private readonly double _Rating;
-
-        public bool? Draft { get => (_present & 0x2u) != 0 ? (_present & 0x4u) != 0 : null; init => _present = (_present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public bool? Draft { get => (Present & 0x2u) != 0 ? (Present & 0x4u) != 0 : null; init => Present = (Present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int TitleAt { get; init; }
         internal int SubtitleAt { get; init; }
+        internal uint Present { get; init; }
         internal long CompletionAt { get; init; }
     }
 
@@ -125,7 +121,7 @@ public static partial class OptionalFieldsPrompt
             {
                 0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.TitleAt ? r with { TitleAt = v } : r,
                 1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.SubtitleAt ? r with { SubtitleAt = v } : r,
-                2 => global::PromptGen.Streaming.PartialValues.Double(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Rating) ? r with { Rating = v } : r,
+                2 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
                 3 => global::PromptGen.Streaming.PartialValues.Boolean(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Draft) ? r with { Draft = v } : r,
                 _ => r,
             },

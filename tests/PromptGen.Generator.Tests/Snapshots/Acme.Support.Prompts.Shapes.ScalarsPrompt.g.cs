@@ -99,25 +99,19 @@ public static partial class ScalarsPrompt
     {
         public string? Greeting { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, GreetingAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Greeting); }
 
-        public double? Score { get => (_present & 0x1u) != 0 ? _Score : null; init { _Score = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+        public double? Score { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 1, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Score); }
 
-        private readonly double _Score;
+        public bool? Verified { get => (Present & 0x2u) != 0 ? (Present & 0x4u) != 0 : null; init => Present = (Present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
 
-        public bool? Verified { get => (_present & 0x2u) != 0 ? (_present & 0x4u) != 0 : null; init => _present = (_present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
-
-        public long? Visits { get => (_present & 0x8u) != 0 ? _Visits : null; init { _Visits = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x8u : _present & ~0x8u; } }
-
-        private readonly long _Visits;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public long? Visits { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 3, (Present & 0x8u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 3, value, Visits); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
         public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
 
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions below) and values given in code.</summary>
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
         internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int GreetingAt { get; init; }
+        internal uint Present { get; init; }
         internal long CompletionAt { get; init; }
     }
 
@@ -129,9 +123,9 @@ public static partial class ScalarsPrompt
             static (r, field, n) => field switch
             {
                 0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.GreetingAt ? r with { GreetingAt = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.Double(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Score) ? r with { Score = v } : r,
+                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
                 2 => global::PromptGen.Streaming.PartialValues.Boolean(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Verified) ? r with { Verified = v } : r,
-                3 => global::PromptGen.Streaming.PartialValues.Int64(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Visits) ? r with { Visits = v } : r,
+                3 => (r.Present & 0x8u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x8u } : r,
                 _ => r,
             },
             static (r, c) => r with { CompletionAt = c });

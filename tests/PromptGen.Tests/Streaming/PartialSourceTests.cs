@@ -47,6 +47,23 @@ public sealed class PartialSourceTests
     }
 
     [Fact]
+    public void A_number_is_read_once_complete_and_a_record_without_its_bit_does_not_have_it()
+    {
+        var reader = new StreamingJsonReader();
+        reader.Append("{\"n\": 12, \"e\": \"x\"");
+        var root = (StreamingObject)reader.Root!;
+        var source = PartialSource.Streamed(root, 2);
+        source.SetField(0, root.ValueAt(0)!);
+
+        Assert.Equal(12L, PartialValues.Int64(root.ValueAt(0)));
+        Assert.Equal(12L, PartialSource.Value<long>(source, 0, present: true));
+        Assert.Null(PartialSource.Value<long>(source, 0, present: false));
+        Assert.Null(PartialSource.Value<long>(source, 1, present: true));
+        Assert.Equal(7L, PartialSource.Value<long>(PartialSource.Give(source, 0, 7L, 12L), 0, present: true));
+        Assert.Null(PartialSource.Value<long>(PartialSource.Give(source, 0, null, 12L), 0, present: true));
+    }
+
+    [Fact]
     public void The_completeness_at_a_position_is_the_one_it_had()
     {
         var reader = new StreamingJsonReader();
