@@ -21,7 +21,8 @@ public sealed class StreamingJsonReader
     private State _state = State.BeforeRoot;
     private StreamingString? _string;
     private StreamingString? _lastString;
-    private StreamingString? _grown;
+    // The open string gained text in this chunk: a flag, not a reference, since it is set on most chunks.
+    private bool _grown;
     private char _quote;
     private int _escape;
     private int _hex;
@@ -114,7 +115,7 @@ public sealed class StreamingJsonReader
                 if (run > 0)
                 {
                     _string!.Append(rest.Slice(0, run));
-                    _grown = _string;
+                    _grown = true;
                     i += run;
                     continue;
                 }
@@ -347,15 +348,15 @@ public sealed class StreamingJsonReader
 
         // A string's growth is recorded once per chunk, not once per character (TouchGrown).
         _string!.Append(c);
-        _grown = _string;
+        _grown = true;
     }
 
     private void TouchGrown()
     {
-        if (_grown is not null)
+        if (_grown)
         {
-            Touch(_grown);
-            _grown = null;
+            Touch(_string);
+            _grown = false;
         }
     }
 
@@ -372,7 +373,7 @@ public sealed class StreamingJsonReader
 
         var value = _string!;
         _string = null;
-        _grown = null;
+        _grown = false;
         value.Complete();
         Completed(value);
     }
