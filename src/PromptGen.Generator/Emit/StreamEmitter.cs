@@ -274,7 +274,7 @@ internal static class StreamEmitter
 
     private static bool IsText(PropertyModel property) => property.Type.AsNonNullable().Kind == TypeKind.String;
 
-    /// <summary>A list of (non-null) strings: kept as a <c>PartialStrings</c> view, like a text (see EmitPartialRecords).</summary>
+    /// <summary>A list of (non-null) strings: read through the record's source at a position, like a text (see EmitPartialRecords).</summary>
     private static bool IsStrings(PropertyModel property) =>
         property.Type.AsNonNullable() is { Kind: TypeKind.List, Element: { Kind: TypeKind.String, IsNullable: false } };
 

@@ -1,14 +1,10 @@
-using System.ComponentModel;
-
 namespace PromptGen.Streaming;
 
 /// <summary>
-/// The items of a list-of-strings field as of one update, for generated <c>PartialOutput</c> records: the complete items
-/// read so far (shared between updates, never changed) and a view of the unfinished last one, turned into a list only
-/// when read. A chunk inside a list of tags then costs the record's copy, not a new list object as well.
+/// The items of a streamed list of strings as of one update: the complete items read so far (shared between updates,
+/// never changed) and a view of the unfinished last one, turned into a list only when read.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public readonly struct PartialStrings : IEquatable<PartialStrings>
+internal readonly struct PartialStrings : IEquatable<PartialStrings>
 {
     // The streamed list's complete items (a PartialListBuilder<string>), or a list given whole; null: not started.
     private readonly object? _source;

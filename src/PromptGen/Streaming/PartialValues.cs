@@ -113,7 +113,7 @@ public static class PartialValues
     /// The items of an array of strings so far, as a value that can be kept (see <see cref="PartialStrings"/>): the
     /// complete items are read into the array's shared list once; the unfinished last one is a view of its text.
     /// </summary>
-    public static PartialStrings StringItems(StreamingNode? node)
+    internal static PartialStrings StringItems(StreamingNode? node)
     {
         if (node is not StreamingArray array)
         {
