@@ -110,11 +110,9 @@ public sealed class StreamingJsonReader
         {
             if (_state == State.String && _escape == 0)
             {
-                var rest = chars.Slice(i);
-                var run = StringRun(rest, _quote);
+                var run = _string!.AppendRun(chars.Slice(i), _quote);
                 if (run > 0)
                 {
-                    _string!.Append(rest.Slice(0, run));
                     _grown = true;
                     i += run;
                     continue;
@@ -123,27 +121,6 @@ public sealed class StreamingJsonReader
 
             Read(chars[i++]);
         }
-    }
-
-    /// <summary>How many characters of <paramref name="chars"/> come before the next quote or backslash.</summary>
-    private static int StringRun(ReadOnlySpan<char> chars, char quote)
-    {
-        // A token is a few characters: a plain loop beats the vectorized search's set-up at that size.
-        if (chars.Length < 16)
-        {
-            for (var i = 0; i < chars.Length; i++)
-            {
-                if (chars[i] == quote || chars[i] == '\\')
-                {
-                    return i;
-                }
-            }
-
-            return chars.Length;
-        }
-
-        var end = chars.IndexOfAny(quote, '\\');
-        return end < 0 ? chars.Length : end;
     }
 
     private void Read(char c)

@@ -63,6 +63,44 @@ public sealed class StreamingString : StreamingNode
         _chars[_start + _length++] = c;
     }
 
+    /// <summary>
+    /// Appends the characters of <paramref name="chars"/> before the first <paramref name="quote"/> or backslash; returns
+    /// how many. A token is a few characters: they are checked and copied in one loop, a long chunk is searched
+    /// (vectorized) and copied in one step.
+    /// </summary>
+    internal int AppendRun(ReadOnlySpan<char> chars, char quote)
+    {
+        if (chars.Length >= 16)
+        {
+            var end = chars.IndexOfAny(quote, '\\');
+            end = end < 0 ? chars.Length : end;
+            Append(chars.Slice(0, end));
+            return end;
+        }
+
+        if (_start + _length + chars.Length > _chars.Length)
+        {
+            Move(chars.Length);
+        }
+
+        var buffer = _chars;
+        var at = _start + _length;
+        var i = 0;
+        for (; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (c == quote || c == '\\')
+            {
+                break;
+            }
+
+            buffer[at + i] = c;
+        }
+
+        _length += i;
+        return i;
+    }
+
     internal void Append(ReadOnlySpan<char> chars)
     {
         if (_start + _length + chars.Length > _chars.Length)
