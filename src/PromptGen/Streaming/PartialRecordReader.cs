@@ -57,7 +57,11 @@ public sealed class PartialRecordReader<T>
         }
 
         var count = o.PropertyCount;
-        state.Resolve(o, count, _wireNames);
+        if (state.Resolved != count)
+        {
+            state.Resolve(o, count, _wireNames);
+        }
+
         var record = state.Record;
         var fields = state.Fields;
         // Properties before the first incomplete one were read when they completed and can no longer change.
@@ -95,7 +99,6 @@ public sealed class PartialRecordReader<T>
     private sealed class State
     {
         private bool[]? _seen;
-        private int _resolved;
 
         public State(PartialSource source, T empty)
         {
@@ -117,22 +120,20 @@ public sealed class PartialRecordReader<T>
         /// <summary>How many leading properties are complete and already in <see cref="Record"/>.</summary>
         public int Stable;
 
+        /// <summary>How many leading properties have their field ordinal in <see cref="Fields"/>.</summary>
+        public int Resolved;
+
         /// <summary>Matches the names of the properties that arrived since the last update, once each.</summary>
         public void Resolve(StreamingObject o, int count, string[] wireNames)
         {
-            if (_resolved == count)
-            {
-                return;
-            }
-
             if (Fields.Length < count)
             {
                 Array.Resize(ref Fields, Math.Max(count, Fields.Length * 2));
             }
 
-            for (; _resolved < count; _resolved++)
+            for (; Resolved < count; Resolved++)
             {
-                var field = Array.IndexOf(wireNames, o.NameAt(_resolved));
+                var field = Array.IndexOf(wireNames, o.NameAt(Resolved));
                 if (field >= 0)
                 {
                     // The first property of a name gives the field its value; a repeated name is ignored.
@@ -147,7 +148,7 @@ public sealed class PartialRecordReader<T>
                     }
                 }
 
-                Fields[_resolved] = field;
+                Fields[Resolved] = field;
             }
         }
     }
