@@ -97,14 +97,14 @@ public static class PartialValues
             return null;
         }
 
-        if (array.CachedVersion == array.Version && array.Cached is ListState<string> cached)
+        if (array.CachedVersion == array.Version && array.Cached is StringsState { Snapshot: { } cached })
         {
-            return cached.Snapshot;
+            return cached;
         }
 
         // The same reading as a record's list field; the list is built here because the caller keeps a list.
         var items = StringItems(array).Value!;
-        ((ListState<string>)array.Cached!).Snapshot = items;
+        ((StringsState)array.Cached!).Snapshot = items;
         array.CachedVersion = array.Version;
         return items;
     }
@@ -145,7 +145,7 @@ public static class PartialValues
         }
 
         // Most updates are inside the last item: nothing new to read into the shared list.
-        var state = array.Cached as ListState<string> is { } known && known.Read == array.CompletedCount ? known : ReadStrings(array);
+        var state = array.Cached as StringsState is { } known && known.Read == array.CompletedCount ? known : ReadStrings(array);
         var tail = array.Count > state.Read ? array.ItemAt(state.Read) as StreamingString : null;
         return ((long)(state.Read + 1) << 32) | (uint)(tail is null ? 0 : tail.VisibleLength + 1);
     }
@@ -155,22 +155,25 @@ public static class PartialValues
     {
         var read = (int)(position >> 32) - 1;
         var tailLength = (int)(position & 0xFFFFFFFFL) - 1;
-        var state = (ListState<string>)array.Cached!;
+        var state = (StringsState)array.Cached!;
         return PartialStrings.At(state.Builder, state.CountAt(read), tailLength >= 0 ? (StreamingString)array.ItemAt(read) : null, tailLength);
     }
 
-    /// <summary>Reads the complete items of an array of strings not read yet into its shared list (an item that is not a string is left out).</summary>
-    private static ListState<string> ReadStrings(StreamingArray array)
+    /// <summary>
+    /// Adds the complete items of an array of strings not read yet to its shared list (an item that is not a string is
+    /// left out). The items are the streamed strings: a complete one's text is built when it is first read.
+    /// </summary>
+    private static StringsState ReadStrings(StreamingArray array)
     {
-        if (array.Cached is not ListState<string> state)
+        if (array.Cached is not StringsState state)
         {
-            state = new ListState<string>();
+            state = new StringsState();
             array.Cached = state;
         }
 
         for (; state.Read < array.CompletedCount; state.Read++)
         {
-            if (String(array.ItemAt(state.Read)) is { } text)
+            if (array.ItemAt(state.Read) is StreamingString text)
             {
                 state.Builder.Add(text);
             }
@@ -303,14 +306,24 @@ public static class PartialValues
     private sealed class ListState<T>
     {
         public readonly PartialListBuilder<T> Builder = new();
+        public int Read;
+        public IReadOnlyList<T> Snapshot = System.Array.Empty<T>();
+    }
+
+    /// <summary>What has been read of a streamed array of strings.</summary>
+    private sealed class StringsState
+    {
+        /// <summary>The complete string items, in order.</summary>
+        public readonly PartialListBuilder<StreamingString> Builder = new();
 
         /// <summary>How many leading items of the array were read into <see cref="Builder"/>.</summary>
         public int Read;
 
-        /// <summary>The indexes of the items read that were left out (not of the item type); null when none was.</summary>
+        /// <summary>The indexes of the items read that were left out (not strings); null when none was.</summary>
         public List<int>? Skipped;
 
-        public IReadOnlyList<T> Snapshot = System.Array.Empty<T>();
+        /// <summary>The list <see cref="StringList"/> made at the array's cached version.</summary>
+        public IReadOnlyList<string>? Snapshot;
 
         /// <summary>How many items <see cref="Builder"/> had when the first <paramref name="read"/> items of the array were read.</summary>
         public int CountAt(int read)
