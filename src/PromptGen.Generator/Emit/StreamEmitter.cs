@@ -5,8 +5,9 @@ namespace PromptGen.Generator.Emit;
 /// <summary>
 /// The streaming half of a prompt's API: <c>StreamAsync</c> and the <c>PartialOutput</c> records in the prompt class, and
 /// <c>{Name}StreamAsync</c> on <c>IChatClient</c>. A partial record has the output's properties, all nullable (nested
-/// records as their partials), plus <c>Completion</c>; strings, lists of strings and <c>Completion</c> are read through
-/// the record's shared <c>PartialSource</c> at positions the record keeps. The projection from the runtime's streamed JSON
+/// records as their partials), plus <c>Completion</c>; strings, lists of strings, numbers, enum and JSON values and
+/// <c>Completion</c> are read through the record's shared <c>PartialSource</c> at positions and mask bits the record
+/// keeps. The projection from the runtime's streamed JSON
 /// values is one <c>PartialRecordReader</c> per record, whose field switch reads each property's position or value with
 /// one <c>PartialValues</c> call. A text prompt's partial value is the text so far (<c>string</c>).
 /// </summary>
