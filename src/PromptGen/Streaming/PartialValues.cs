@@ -333,13 +333,11 @@ public static class PartialValues
                 return read;
             }
 
+            // Indexes only grow, and a kept partial may read this while the stream adds to it: by index, not foreach.
             var count = read;
-            foreach (var index in Skipped)
+            for (var i = 0; i < Skipped.Count && Skipped[i] < read; i++)
             {
-                if (index < read)
-                {
-                    count--;
-                }
+                count--;
             }
 
             return count;
