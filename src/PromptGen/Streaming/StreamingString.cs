@@ -45,12 +45,15 @@ public sealed class StreamingString : StreamingNode
     /// <summary>The first <paramref name="length"/> characters: the text as it was when it had that length (it only grows).</summary>
     internal string TextOf(int length)
     {
-        if (_text is null || _text.Length != length)
+        // Read once: a partial kept on another thread may ask for another length at the same time.
+        var text = _text;
+        if (text is null || text.Length != length)
         {
-            _text = new string(_chars, _start, length);
+            text = new string(_chars, _start, length);
+            _text = text;
         }
 
-        return _text;
+        return text;
     }
 
     internal void Append(char c)
