@@ -10,6 +10,7 @@ using Microsoft.Extensions.AI;
 using OpenAI;
 using PromptGen.Consumer.Tests.Prompts;
 using PromptGen.Evals.Tests.Providers;
+using PromptGen.Streaming;
 
 namespace PromptGen.Consumer.Tests;
 
@@ -104,6 +105,38 @@ public sealed class StreamingTests
 
         Assert.True(atYield.Count > 100, $"only {atYield.Count} partial values");
         Assert.Equal(atYield, kept.Select(p => PartialGrowth.ToJson(p)!.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task A_copy_with_values_given_in_code_changes_only_those_and_leaves_the_streamed_partial_as_it_was()
+    {
+        ExtractInvoicePrompt.PartialOutput? midNotes = null;
+        await foreach (var partial in new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1)).ExtractInvoiceStreamAsync("x"))
+        {
+            if (partial.Notes is [_, "th"]) midNotes = partial;
+        }
+
+        Assert.NotNull(midNotes);
+        var edited = midNotes with { Notes = new[] { "edited" }, Completion = PartialFields.None };
+        var vendor = midNotes.Vendor! with { Name = "Other" };
+
+        Assert.Equal(new[] { "edited" }, edited.Notes);
+        Assert.Equal(PartialFields.None, edited.Completion);
+        Assert.Same(midNotes.Vendor, edited.Vendor);
+        Assert.Equal(midNotes.Total, edited.Total);
+        Assert.Equal(("Other", "Zürich 😀"), (vendor.Name, vendor.Address!.City));
+        // The streamed partials keep what they had.
+        Assert.Equal(new[] { "paid", "th" }, midNotes.Notes);
+        Assert.Equal("Acme \"Tools\" Ltd", midNotes.Vendor!.Name);
+        Assert.Equal(new[] { "vendor", "lines", "total", "currency" }, midNotes.Completion.Completed);
+        // Giving a field the value it has is no change; records built in code compare by their values.
+        Assert.Equal(midNotes, midNotes with { Notes = new[] { "paid", "th" } });
+        Assert.NotEqual(midNotes, edited);
+        Assert.Equal(new ExtractInvoicePrompt.PartialOutput { Notes = new[] { "a" } }, new ExtractInvoicePrompt.PartialOutput { Notes = new[] { "a" } });
+        Assert.NotEqual(new ExtractInvoicePrompt.PartialOutput { Notes = new[] { "a" } }, new ExtractInvoicePrompt.PartialOutput { Notes = new[] { "b" } });
+        var built = new ExtractInvoicePrompt.PartialVendor { Name = "Built" };
+        Assert.Equal(("Built", (ExtractInvoicePrompt.PartialAddress?)null, PartialFields.None), (built.Name, built.Address, built.Completion));
+        Assert.Null(new ExtractInvoicePrompt.PartialOutput().Notes);
     }
 
     [Fact]

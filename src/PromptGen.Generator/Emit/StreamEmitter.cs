@@ -5,8 +5,11 @@ namespace PromptGen.Generator.Emit;
 /// <summary>
 /// The streaming half of a prompt's API: <c>StreamAsync</c> and the <c>PartialOutput</c> records in the prompt class, and
 /// <c>{Name}StreamAsync</c> on <c>IChatClient</c>. A partial record has the output's properties, all nullable (nested
-/// records as their partials), plus <c>Completion</c>; the projection from the runtime's streamed JSON values is one
-/// <c>PartialRecordReader</c> per record, whose field switch reads each property with one <c>PartialValues</c> call. A text prompt's partial value is the text so far (<c>string</c>).
+/// records as their partials), plus <c>Completion</c>; strings, lists of strings, numbers, enum and JSON values and
+/// <c>Completion</c> are read through the record's shared <c>PartialSource</c> at positions and mask bits the record
+/// keeps. The projection from the runtime's streamed JSON
+/// values is one <c>PartialRecordReader</c> per record, whose field switch reads each property's position or value with
+/// one <c>PartialValues</c> call. A text prompt's partial value is the text so far (<c>string</c>).
 /// </summary>
 internal static class StreamEmitter
 {
@@ -15,8 +18,7 @@ internal static class StreamEmitter
     private const string Fields = "global::PromptGen.Streaming.PartialFields";
     private const string RecordReader = "global::PromptGen.Streaming.PartialRecordReader";
     private const string RootRecord = "Output";
-    private const string TextType = "global::PromptGen.Streaming.PartialText";
-    private const string StringsType = "global::PromptGen.Streaming.PartialStrings";
+    private const string SourceType = "global::PromptGen.Streaming.PartialSource";
 
     /// <summary>The partial value type of <paramref name="model"/>'s stream, qualified.</summary>
     public static string PartialType(PromptModel model) =>
@@ -118,46 +120,35 @@ internal static class StreamEmitter
                 : $"/// <summary><see cref=\"{record.Name}\"/> as it streams; <see cref=\"Completion\"/> says which fields are complete.</summary>");
             using (w.Block($"public sealed partial record {partialName}"))
             {
-                // A partial record is copied on every chunk that changes it, so it is kept small: a nullable number,
-                // boolean, enum or JSON value is its value plus one bit of a shared mask (a boolean: two bits), not a Nullable<T> each
-                // (a long? takes 16 bytes, a long and a bit 8).
-                var members = new HashSet<string>(record.Properties.Select(p => p.PropertyName)) { names.CompletionOf(record) };
-                foreach (var property in record.Properties.Where(p => IsText(p) || IsStrings(p))) members.Add(names.TextOf(record, property));
-                var mask = Claim(members, "_present");
-                var bit = 0;
-                foreach (var property in record.Properties)
+                // A partial record is copied on every chunk that changes it, so it is kept small: it reads its strings,
+                // lists of strings, numbers, enum values, JSON values and completeness through one shared PartialSource,
+                // at positions for what grows and with one bit of a mask for what appears once complete (a boolean is
+                // two bits, its value in the mask): a few integers and one reference (one write barrier) per copy.
+                var source = names.SourceOf(record);
+                var mask = names.MaskOf(record);
+                var bits = MaskBits(record);
+                var positions = new List<string>();
+                for (var i = 0; i < record.Properties.Count; i++)
                 {
+                    var property = record.Properties[i];
+                    var given = $"init => {source} = {SourceType}.Give({source}, {i}, value, {property.PropertyName}); }}";
                     XmlDoc.Summary(w, property.Description);
-                    if (IsText(property))
+                    if (IsText(property) || IsStrings(property))
                     {
-                        // The text is kept as a view of the streamed string and built only when read (see PartialText).
-                        var text = names.TextOf(record, property);
-                        w.Line($"public string? {property.PropertyName} {{ get => {text}.Value; init => {text} = value; }}");
-                        w.Line();
-                        w.Line($"internal {TextType} {text} {{ get; init; }}");
+                        var (type, read, position) = IsText(property) ? ("string?", "Text", "int") : ("global::System.Collections.Generic.IReadOnlyList<string>?", "Strings", "long");
+                        var at = names.PositionOf(record, property);
+                        w.Line($"public {type} {property.PropertyName} {{ get => {SourceType}.{read}({source}, {i}, {at}); {given}");
+                        positions.Add($"internal {position} {at} {{ get; init; }}");
                     }
-                    else if (IsStrings(property))
-                    {
-                        // The complete items are shared and the last one is a view of its text; the list is built when read.
-                        var items = names.TextOf(record, property);
-                        w.Line($"public global::System.Collections.Generic.IReadOnlyList<string>? {property.PropertyName} {{ get => {items}.Value; init => {items} = {StringsType}.From(value); }}");
-                        w.Line();
-                        w.Line($"internal {StringsType} {items} {{ get; init; }}");
-                    }
-                    else if (property.Type.AsNonNullable().Kind == TypeKind.Boolean && bit < 31)
+                    else if (bits[i] >= 0 && property.Type.AsNonNullable().Kind == TypeKind.Boolean)
                     {
                         // A boolean is two bits of the mask: set, and its value.
-                        var flag = Flag(bit++);
-                        var on = Flag(bit++);
+                        var (flag, on) = (Flag(bits[i]), Flag(bits[i] + 1));
                         w.Line($"public bool? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? ({mask} & {on}) != 0 : null; init => {mask} = ({mask} & ~({flag} | {on})) | (value is {{ }} v ? {flag} | (v ? {on} : 0u) : 0u); }}");
                     }
-                    else if (IsPackable(property) && bit < 32)
+                    else if (bits[i] >= 0)
                     {
-                        var field = Claim(members, "_" + property.PropertyName);
-                        var flag = Flag(bit++);
-                        w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? {field} : null; init {{ {field} = value.GetValueOrDefault(); {mask} = value.HasValue ? {mask} | {flag} : {mask} & ~{flag}; }} }}");
-                        w.Line();
-                        w.Line($"private readonly {PartialTypeOf(property.Type, names, cls)} {field};");
+                        w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => {SourceType}.Value<{PartialTypeOf(property.Type, names, cls)}>({source}, {i}, ({mask} & {Flag(bits[i])}) != 0); {given}");
                     }
                     else
                     {
@@ -167,15 +158,15 @@ internal static class StreamEmitter
                     w.Line();
                 }
 
-                if (bit > 0)
-                {
-                    w.Line("/// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>");
-                    w.Line($"private readonly uint {mask};");
-                    w.Line();
-                }
-
+                if (bits.Any(b => b >= 0)) positions.Add($"internal uint {mask} {{ get; init; }}");
+                var completion = names.CompletionOf(record);
                 w.Line("/// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>");
-                w.Line($"public {Fields} {names.CompletionOf(record)} {{ get; init; }} = {Fields}.None;");
+                w.Line($"public {Fields} {completion} {{ get => {SourceType}.Fields({source}, {names.CompletionPositionOf(record)}); init => {source} = {SourceType}.Give({source}, -1, value, {completion}); }}");
+                w.Line();
+                w.Line("/// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>");
+                w.Line($"internal {SourceType}? {source} {{ get; init; }}");
+                foreach (var position in positions) w.Line(position);
+                w.Line($"internal long {names.CompletionPositionOf(record)} {{ get; init; }}");
             }
         }
     }
@@ -205,26 +196,32 @@ internal static class StreamEmitter
                     ? "global::System.Array.Empty<string>()"
                     : "new[] { " + string.Join(", ", record.Properties.Select(p => CSharpLiterals.String(p.WireName))) + " }";
                 w.Line($"internal static readonly {RecordReader}<{partialName}> {ReaderOf(record.Name)} = new(");
-                w.Line($"    {wireNames},");
-                w.Line("    new(),");
-                w.Line("    static (r, field, n) =>");
+                w.Line($"    {wireNames}, static s => new() {{ {names.SourceOf(record)} = s }},");
+                w.Line("    static (r, field, n) => field switch");
                 w.Line("    {");
-                w.Line("        switch (field)");
-                w.Line("        {");
+                var bits = MaskBits(record);
+                var mask = names.MaskOf(record);
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
-                    var (member, read) = IsText(property) ? (names.TextOf(record, property), $"{TextType}.Of(n)")
-                        : IsStrings(property) ? (names.TextOf(record, property), $"{StringsType}.Of(n)")
-                        : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready));
-                    w.Line($"            case {i}: {{ var v = {read}; return {Values}.Same(v, r.{member}) ? r : r with {{ {member} = v }}; }}");
+                    if (bits[i] >= 0 && property.Type.AsNonNullable().Kind != TypeKind.Boolean)
+                    {
+                        // Read (and kept in the streamed value) once complete, then never changed: only its bit is set.
+                        var flag = Flag(bits[i]);
+                        w.Line($"        {i} => (r.{mask} & {flag}) == 0 && {ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready)}.HasValue ? r with {{ {mask} = r.{mask} | {flag} }} : r,");
+                        continue;
+                    }
+
+                    var (member, read, differs) =
+                        IsText(property) ? (names.PositionOf(record, property), $"{Values}.TextPosition(n)", "v != r.{0}")
+                        : IsStrings(property) ? (names.PositionOf(record, property), $"{Values}.StringsPosition(n)", "v != r.{0}")
+                        : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready), "!" + Values + ".Same(v, r.{0})");
+                    w.Line($"        {i} => {read} is var v && {string.Format(System.Globalization.CultureInfo.InvariantCulture, differs, member)} ? r with {{ {member} = v }} : r,");
                 }
 
-                w.Line("            default: return r;");
-                w.Line("        }");
+                w.Line("        _ => r,");
                 w.Line("    },");
-                var completion = names.CompletionOf(record);
-                w.Line($"    static (r, c) => {Values}.Same(c, r.{completion}) ? r : r with {{ {completion} = c }});");
+                w.Line($"    static (r, c) => r with {{ {names.CompletionPositionOf(record)} = c }});");
                 ready.Add(record.Name);
             }
         }
@@ -254,27 +251,39 @@ internal static class StreamEmitter
         }
     }
 
+    /// <summary>
+    /// The bit of each property in its partial record's mask, -1 for none: a boolean takes two (set, and its value), a
+    /// number, enum or JSON value one (set; the value is read through the record's source), while 32 bits last.
+    /// </summary>
+    private static int[] MaskBits(RecordModel record)
+    {
+        var bits = new int[record.Properties.Count];
+        var next = 0;
+        for (var i = 0; i < bits.Length; i++)
+        {
+            var property = record.Properties[i];
+            var width = IsText(property) || IsStrings(property) || !IsPackable(property) ? 0 : property.Type.AsNonNullable().Kind == TypeKind.Boolean ? 2 : 1;
+            bits[i] = width > 0 && next + width <= 32 ? next : -1;
+            next += bits[i] >= 0 ? width : 0;
+        }
+
+        return bits;
+    }
+
     /// <summary>The name of a record's <c>PartialRecordReader</c> in <c>PartialCodec</c>.</summary>
     private static string ReaderOf(string recordName) => recordName + "Reader";
 
     private static bool IsText(PropertyModel property) => property.Type.AsNonNullable().Kind == TypeKind.String;
 
-    /// <summary>A list of (non-null) strings: kept as a <c>PartialStrings</c> view, like a text (see EmitPartialRecords).</summary>
+    /// <summary>A list of (non-null) strings: read through the record's source at a position, like a text (see EmitPartialRecords).</summary>
     private static bool IsStrings(PropertyModel property) =>
         property.Type.AsNonNullable() is { Kind: TypeKind.List, Element: { Kind: TypeKind.String, IsNullable: false } };
 
-    /// <summary>A field whose partial type is a nullable struct: kept as the value plus a bit (see EmitPartialRecords).</summary>
+    /// <summary>A field whose partial type is a nullable struct: a bit of the mask (see MaskBits).</summary>
     private static bool IsPackable(PropertyModel property) => property.Type.AsNonNullable().IsValueType;
 
     /// <summary>The mask bit <paramref name="bit"/> as a C# literal (<c>0x4u</c>).</summary>
     private static string Flag(int bit) => "0x" + (1u << bit).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
-
-    /// <summary><paramref name="name"/>, or it with underscores appended, clear of the record's other members.</summary>
-    private static string Claim(HashSet<string> members, string name)
-    {
-        while (!members.Add(name)) name += "_";
-        return name;
-    }
 
     private static bool IsRootRecord(TypeRef root) => root.Kind == TypeKind.Record && !root.IsNullable && root.Name == RootRecord;
 
@@ -352,10 +361,21 @@ internal static class StreamEmitter
             return name;
         }
 
-        /// <summary><c>{Property}Text</c> (<c>{Property}Items</c> for a list of strings): the internal view the property reads, clear of the record's other names.</summary>
-        public string TextOf(RecordModel record, PropertyModel property)
+        /// <summary><c>Source</c>: the internal <c>PartialSource</c> a record reads through, clear of its other names.</summary>
+        public string SourceOf(RecordModel record) => Clear(record, "Source");
+
+        /// <summary><c>Present</c>: the internal mask of the values a record has (see <c>MaskBits</c>).</summary>
+        public string MaskOf(RecordModel record) => Clear(record, "Present");
+
+        /// <summary><c>{Property}At</c>: the internal position a string or list-of-strings property reads at.</summary>
+        public string PositionOf(RecordModel record, PropertyModel property) => Clear(record, property.PropertyName + "At");
+
+        /// <summary><c>{Completion}At</c>: the internal position of the record's completeness.</summary>
+        public string CompletionPositionOf(RecordModel record) => Clear(record, CompletionOf(record) + "At");
+
+        /// <summary><paramref name="name"/>, or it with underscores appended, clear of the record's properties and <c>Completion</c>.</summary>
+        private string Clear(RecordModel record, string name)
         {
-            var name = property.PropertyName + (IsStrings(property) ? "Items" : "Text");
             var completion = CompletionOf(record);
             while (name == completion || record.Properties.Any(p => p.PropertyName == name)) name += "_";
             return name;

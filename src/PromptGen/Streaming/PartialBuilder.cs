@@ -4,8 +4,11 @@ namespace PromptGen.Streaming;
 /// <typeparam name="TPartial">The partial value type.</typeparam>
 internal abstract class PartialBuilder<TPartial>
 {
-    /// <summary>Reads a chunk; true when the partial value changed, with the new value.</summary>
-    public abstract bool Append(string chunk, out TPartial partial);
+    /// <summary>The partial value the last <see cref="Append"/> that returned true found.</summary>
+    public TPartial Current { get; protected set; } = default!;
+
+    /// <summary>Reads a chunk; true when the partial value changed (the new value is <see cref="Current"/>).</summary>
+    public abstract bool Append(string chunk);
 }
 
 /// <summary>A text answer: the partial value is the text so far.</summary>
@@ -13,16 +16,15 @@ internal sealed class TextPartialBuilder : PartialBuilder<string>
 {
     private readonly StringBuilder _text = new();
 
-    public override bool Append(string chunk, out string partial)
+    public override bool Append(string chunk)
     {
         if (chunk.Length == 0)
         {
-            partial = null!;
             return false;
         }
 
         _text.Append(chunk);
-        partial = _text.ToString();
+        Current = _text.ToString();
         return true;
     }
 }
@@ -34,15 +36,13 @@ internal sealed class JsonPartialBuilder<TPartial> : PartialBuilder<TPartial>
     private readonly StreamingJsonReader _reader = new();
     private readonly Func<StreamingNode, TPartial?> _project;
     private long _version;
-    private TPartial? _last;
 
     /// <param name="project">Projects the streamed root value onto the partial type.</param>
     public JsonPartialBuilder(Func<StreamingNode, TPartial?> project) => _project = project;
 
-    public override bool Append(string chunk, out TPartial partial)
+    public override bool Append(string chunk)
     {
         _reader.Append(chunk);
-        partial = null!;
         if (_reader.Version == _version || _reader.Root is null)
         {
             return false;
@@ -50,13 +50,12 @@ internal sealed class JsonPartialBuilder<TPartial> : PartialBuilder<TPartial>
 
         _version = _reader.Version;
         var next = _project(_reader.Root);
-        if (next is null || ReferenceEquals(next, _last) || next.Equals(_last))
+        if (next is null || ReferenceEquals(next, Current) || next.Equals(Current))
         {
             return false;
         }
 
-        _last = next;
-        partial = next;
+        Current = next;
         return true;
     }
 }
@@ -71,14 +70,12 @@ internal sealed class RecordPartialBuilder<TPartial> : PartialBuilder<TPartial>
     private readonly StreamingJsonReader _reader = new();
     private readonly PartialRecordReader<TPartial> _records;
     private long _version;
-    private TPartial? _last;
 
     public RecordPartialBuilder(PartialRecordReader<TPartial> records) => _records = records;
 
-    public override bool Append(string chunk, out TPartial partial)
+    public override bool Append(string chunk)
     {
         _reader.Append(chunk);
-        partial = null!;
         if (_reader.Version == _version)
         {
             return false;
@@ -86,13 +83,12 @@ internal sealed class RecordPartialBuilder<TPartial> : PartialBuilder<TPartial>
 
         _version = _reader.Version;
         var next = _records.Read(_reader.Root);
-        if (next is null || ReferenceEquals(next, _last))
+        if (next is null || ReferenceEquals(next, Current))
         {
             return false;
         }
 
-        _last = next;
-        partial = next;
+        Current = next;
         return true;
     }
 }

@@ -71,6 +71,25 @@ public sealed class PartialFields : IEquatable<PartialFields>
         return node.Completion = new PartialFields(node, node.Properties.Count, node.CompletedCount, node.IsComplete);
     }
 
+    /// <summary>
+    /// The completeness of <paramref name="node"/> as one number, for partial records to keep (see
+    /// <see cref="PartialSource"/>): the started count in the high half, then the complete count and the closed bit.
+    /// Zero is <see cref="None"/>.
+    /// </summary>
+    internal static long PositionOf(StreamingObject node) =>
+        ((long)node.PropertyCount << 32) | ((long)node.CompletedCount << 1) | (node.IsComplete ? 1L : 0L);
+
+    /// <summary>The completeness of <paramref name="node"/> at a position from <see cref="PositionOf"/>; the current snapshot when it is that one.</summary>
+    internal static PartialFields At(StreamingObject node, long position)
+    {
+        if (position == PositionOf(node))
+        {
+            return Of(node);
+        }
+
+        return new PartialFields(node, (int)(position >> 32), (int)((position & 0xFFFFFFFFL) >> 1), (position & 1) != 0);
+    }
+
     /// <inheritdoc />
     public bool Equals(PartialFields? other) =>
         other is not null && StartedCount == other.StartedCount && CompletedCount == other.CompletedCount && IsClosed == other.IsClosed &&

@@ -83,19 +83,20 @@ internal sealed class PartialListBuilder<T>
 }
 
 /// <summary>
-/// The items of a streamed array of strings as of one update: complete items shared between updates, and the last,
-/// unfinished item kept as a view of its text (see <see cref="PartialText"/>) until it is read.
+/// The items of a streamed array of strings as of one update: complete items shared between updates (the streamed
+/// strings, whose text is built when first read and then kept), and the last, unfinished item kept as a view of its
+/// text (see <see cref="PartialText"/>) until it is read.
 /// </summary>
 internal sealed class PartialStringList : IReadOnlyList<string>
 {
-    private readonly string[] _completed;
+    private readonly StreamingString[] _completed;
     private readonly int _completedCount;
     private readonly PartialText _tail;
 
     /// <param name="completed">The complete items (shared; only the first <paramref name="completedCount"/> are read).</param>
     /// <param name="completedCount">How many complete items this update has.</param>
     /// <param name="tail">The unfinished item; none when its value is null (not started, or not a string).</param>
-    internal PartialStringList(string[] completed, int completedCount, PartialText tail)
+    internal PartialStringList(StreamingString[] completed, int completedCount, PartialText tail)
     {
         _completed = completed;
         _completedCount = completedCount;
@@ -112,7 +113,7 @@ internal sealed class PartialStringList : IReadOnlyList<string>
         {
             if ((uint)index < (uint)_completedCount)
             {
-                return _completed[index];
+                return _completed[index].Text;
             }
 
             if (index == _completedCount && _tail.Value is { } text)
@@ -128,7 +129,7 @@ internal sealed class PartialStringList : IReadOnlyList<string>
     {
         for (var i = 0; i < _completedCount; i++)
         {
-            yield return _completed[i];
+            yield return _completed[i].Text;
         }
 
         if (_tail.Value is { } text)

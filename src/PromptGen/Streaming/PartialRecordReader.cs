@@ -6,8 +6,9 @@ namespace PromptGen.Streaming;
 /// Reads a generated partial record from a streamed object, for generated <c>PartialOutput</c> readers. The fields are
 /// matched by wire name once, when a property's name arrives; after that a property is a field ordinal. Each update
 /// re-reads only the properties that can still change (the model writes them in order, so only those after the last
-/// complete one) and builds a new record only when a field's value changed: otherwise the previous record is returned
-/// as it is, so an unchanged record is the same instance and a changed one is a new instance.
+/// complete one) and builds a new record only when a field's position or value changed: otherwise the previous record is
+/// returned as it is, so an unchanged record is the same instance and a changed one is a new instance. The records of
+/// one object share its <see cref="PartialSource"/>.
 /// </summary>
 /// <typeparam name="T">The generated partial record.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -15,22 +16,22 @@ public sealed class PartialRecordReader<T>
     where T : class
 {
     private readonly string[] _wireNames;
-    private readonly T _empty;
+    private readonly Func<PartialSource, T> _create;
     private readonly Func<T, int, StreamingNode?, T> _readField;
-    private readonly Func<T, PartialFields, T> _withCompletion;
+    private readonly Func<T, long, T> _withCompletion;
 
     /// <summary>Creates the reader of one partial record type; generated code keeps one per type.</summary>
     /// <param name="wireNames">The fields' JSON names; a field's ordinal is its index here.</param>
-    /// <param name="empty">The record with no field set.</param>
+    /// <param name="create">Creates the record with no field set that reads through the given source.</param>
     /// <param name="readField">
-    /// Reads the value of the field with the given ordinal into the record: returns the record itself when the value
-    /// equals the field's current value, else a copy with the field set.
+    /// Reads the position or value of the field with the given ordinal into the record: returns the record itself when it
+    /// equals the field's current one, else a copy with the field set.
     /// </param>
-    /// <param name="withCompletion">Returns the record itself when its completeness equals the given one, else a copy with it set.</param>
-    public PartialRecordReader(string[] wireNames, T empty, Func<T, int, StreamingNode?, T> readField, Func<T, PartialFields, T> withCompletion)
+    /// <param name="withCompletion">Returns a copy of the record with the given position of its completeness.</param>
+    public PartialRecordReader(string[] wireNames, Func<PartialSource, T> create, Func<T, int, StreamingNode?, T> readField, Func<T, long, T> withCompletion)
     {
         _wireNames = wireNames ?? throw new ArgumentNullException(nameof(wireNames));
-        _empty = empty ?? throw new ArgumentNullException(nameof(empty));
+        _create = create ?? throw new ArgumentNullException(nameof(create));
         _readField = readField ?? throw new ArgumentNullException(nameof(readField));
         _withCompletion = withCompletion ?? throw new ArgumentNullException(nameof(withCompletion));
     }
@@ -46,7 +47,8 @@ public sealed class PartialRecordReader<T>
 
         if (o.Cached is not State state)
         {
-            state = new State(_empty);
+            var source = PartialSource.Streamed(o, _wireNames.Length);
+            state = new State(source, _create(source));
             o.Cached = state;
         }
         else if (o.CachedVersion == o.Version)
@@ -55,7 +57,11 @@ public sealed class PartialRecordReader<T>
         }
 
         var count = o.PropertyCount;
-        state.Resolve(o, count, _wireNames);
+        if (state.Resolved != count)
+        {
+            state.Resolve(o, count, _wireNames);
+        }
+
         var record = state.Record;
         var fields = state.Fields;
         // Properties before the first incomplete one were read when they completed and can no longer change.
@@ -64,23 +70,24 @@ public sealed class PartialRecordReader<T>
             var field = fields[i];
             if (field >= 0)
             {
-                record = _readField(record, field, o.ValueAt(i));
+                var value = o.ValueAt(i);
+                if (value is not null)
+                {
+                    state.Source.SetField(field, value);
+                }
+
+                record = _readField(record, field, value);
             }
         }
 
         var completed = o.CompletedCount;
         state.Stable = completed;
-        // Most updates only grow a value: the completeness set last still holds, and nothing is to be set.
-        var last = state.Completion;
-        if (last is null || last.StartedCount != count || last.CompletedCount != completed || last.IsClosed != o.IsComplete)
+        // Most updates only grow a value: the completeness stays.
+        var completion = PartialFields.PositionOf(o);
+        if (completion != state.Completion)
         {
-            // The snapshot is shared by the object's readers, so the same instance means nothing to set.
-            var completion = PartialFields.Of(o);
-            if (!ReferenceEquals(completion, last))
-            {
-                state.Completion = completion;
-                record = _withCompletion(record, completion);
-            }
+            state.Completion = completion;
+            record = _withCompletion(record, completion);
         }
 
         state.Record = record;
@@ -92,14 +99,20 @@ public sealed class PartialRecordReader<T>
     private sealed class State
     {
         private bool[]? _seen;
-        private int _resolved;
 
-        public State(T empty) => Record = empty;
+        public State(PartialSource source, T empty)
+        {
+            Source = source;
+            Record = empty;
+        }
+
+        /// <summary>The values the records of this object read through.</summary>
+        public readonly PartialSource Source;
 
         public T Record;
 
-        /// <summary>The completeness last set on <see cref="Record"/>.</summary>
-        public PartialFields? Completion;
+        /// <summary>The position of the completeness last set on <see cref="Record"/>.</summary>
+        public long Completion;
 
         /// <summary>The field ordinal of each property read so far; -1 for a name that is not a field or a repeated one.</summary>
         public int[] Fields = new int[4];
@@ -107,22 +120,20 @@ public sealed class PartialRecordReader<T>
         /// <summary>How many leading properties are complete and already in <see cref="Record"/>.</summary>
         public int Stable;
 
+        /// <summary>How many leading properties have their field ordinal in <see cref="Fields"/>.</summary>
+        public int Resolved;
+
         /// <summary>Matches the names of the properties that arrived since the last update, once each.</summary>
         public void Resolve(StreamingObject o, int count, string[] wireNames)
         {
-            if (_resolved == count)
-            {
-                return;
-            }
-
             if (Fields.Length < count)
             {
                 Array.Resize(ref Fields, Math.Max(count, Fields.Length * 2));
             }
 
-            for (; _resolved < count; _resolved++)
+            for (; Resolved < count; Resolved++)
             {
-                var field = Array.IndexOf(wireNames, o.NameAt(_resolved));
+                var field = Array.IndexOf(wireNames, o.NameAt(Resolved));
                 if (field >= 0)
                 {
                     // The first property of a name gives the field its value; a repeated name is ignored.
@@ -137,7 +148,7 @@ public sealed class PartialRecordReader<T>
                     }
                 }
 
-                Fields[_resolved] = field;
+                Fields[Resolved] = field;
             }
         }
     }

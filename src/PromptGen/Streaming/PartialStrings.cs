@@ -1,16 +1,12 @@
-using System.ComponentModel;
-
 namespace PromptGen.Streaming;
 
 /// <summary>
-/// The items of a list-of-strings field as of one update, for generated <c>PartialOutput</c> records: the complete items
-/// read so far (shared between updates, never changed) and a view of the unfinished last one, turned into a list only
-/// when read. A chunk inside a list of tags then costs the record's copy, not a new list object as well.
+/// The items of a streamed list of strings as of one update: the complete items read so far (shared between updates,
+/// never changed) and a view of the unfinished last one, turned into a list only when read.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public readonly struct PartialStrings : IEquatable<PartialStrings>
+internal readonly struct PartialStrings : IEquatable<PartialStrings>
 {
-    // The streamed list's complete items (a PartialListBuilder<string>), or a list given whole; null: not started.
+    // The streamed list's complete items (a PartialListBuilder<StreamingString>), or a list given whole; null: not started.
     private readonly object? _source;
     private readonly StreamingString? _tail;
     private readonly int _count;
@@ -27,7 +23,7 @@ public readonly struct PartialStrings : IEquatable<PartialStrings>
     /// <summary>The items; null when the field has not started.</summary>
     public IReadOnlyList<string>? Value => _source switch
     {
-        PartialListBuilder<string> builder => new PartialStringList(builder.Items, _count, _tail is null ? default : PartialText.View(_tail, _tailLength)),
+        PartialListBuilder<StreamingString> builder => new PartialStringList(builder.Items, _count, _tail is null ? default : PartialText.View(_tail, _tailLength)),
         _ => (IReadOnlyList<string>?)_source,
     };
 
@@ -39,13 +35,17 @@ public readonly struct PartialStrings : IEquatable<PartialStrings>
     /// <param name="node">A streamed value.</param>
     public static PartialStrings Of(StreamingNode? node) => PartialValues.StringItems(node);
 
-    internal static PartialStrings Streamed(PartialListBuilder<string> builder, StreamingString? tail) =>
+    internal static PartialStrings Streamed(PartialListBuilder<StreamingString> builder, StreamingString? tail) =>
         new(builder, builder.Count, tail, tail?.VisibleLength ?? 0);
+
+    /// <summary>The first <paramref name="count"/> complete items and the first <paramref name="tailLength"/> characters of <paramref name="tail"/>.</summary>
+    internal static PartialStrings At(PartialListBuilder<StreamingString> builder, int count, StreamingString? tail, int tailLength) =>
+        new(builder, count, tail, tailLength);
 
     /// <inheritdoc />
     public bool Equals(PartialStrings other)
     {
-        if (_source is PartialListBuilder<string> && ReferenceEquals(_source, other._source))
+        if (_source is PartialListBuilder<StreamingString> && ReferenceEquals(_source, other._source))
         {
             return _count == other._count && ReferenceEquals(_tail, other._tail) && _tailLength == other._tailLength;
         }

@@ -97,45 +97,93 @@ public static class PartialValues
             return null;
         }
 
-        if (array.CachedVersion == array.Version && array.Cached is ListState<string> cached)
+        if (array.CachedVersion == array.Version && array.Cached is StringsState { Snapshot: { } cached })
         {
-            return cached.Snapshot;
+            return cached;
         }
 
         // The same reading as a record's list field; the list is built here because the caller keeps a list.
         var items = StringItems(array).Value!;
-        ((ListState<string>)array.Cached!).Snapshot = items;
+        ((StringsState)array.Cached!).Snapshot = items;
         array.CachedVersion = array.Version;
         return items;
     }
 
     /// <summary>
-    /// The items of an array of strings so far, as a value a generated record keeps (see <see cref="PartialStrings"/>):
-    /// the complete items are read into the array's shared list once; the unfinished last one is a view of its text.
+    /// The items of an array of strings so far, as a value that can be kept (see <see cref="PartialStrings"/>): the
+    /// complete items are read into the array's shared list once; the unfinished last one is a view of its text.
     /// </summary>
-    public static PartialStrings StringItems(StreamingNode? node)
+    internal static PartialStrings StringItems(StreamingNode? node)
     {
         if (node is not StreamingArray array)
         {
             return default;
         }
 
-        if (array.Cached is not ListState<string> state)
+        var state = ReadStrings(array);
+        var count = array.Count;
+        return PartialStrings.Streamed(state.Builder, count > state.Read ? array.ItemAt(count - 1) as StreamingString : null);
+    }
+
+    /// <summary>
+    /// The position of a string field for a generated record to keep (see <see cref="PartialSource"/>): 0 until the
+    /// string starts, then its visible length plus one.
+    /// </summary>
+    public static int TextPosition(StreamingNode? node) => node is StreamingString s ? s.VisibleLength + 1 : 0;
+
+    /// <summary>
+    /// The position of a list-of-strings field for a generated record to keep (see <see cref="PartialSource"/>): 0
+    /// until the array starts, then the number of its complete items plus one (high half) and the visible length of its
+    /// unfinished last item plus one (low half; 0 when there is none). Complete items are read into the array's shared
+    /// list once.
+    /// </summary>
+    public static long StringsPosition(StreamingNode? node)
+    {
+        if (node is not StreamingArray array)
         {
-            state = new ListState<string>();
+            return 0;
+        }
+
+        // Most updates are inside the last item: nothing new to read into the shared list.
+        var state = array.Cached as StringsState is { } known && known.Read == array.CompletedCount ? known : ReadStrings(array);
+        var tail = array.Count > state.Read ? array.ItemAt(state.Read) as StreamingString : null;
+        return ((long)(state.Read + 1) << 32) | (uint)(tail is null ? 0 : tail.VisibleLength + 1);
+    }
+
+    /// <summary>The items of <paramref name="array"/> at a position from <see cref="StringsPosition"/>.</summary>
+    internal static PartialStrings StringsAt(StreamingArray array, long position)
+    {
+        var read = (int)(position >> 32) - 1;
+        var tailLength = (int)(position & 0xFFFFFFFFL) - 1;
+        var state = (StringsState)array.Cached!;
+        return PartialStrings.At(state.Builder, state.CountAt(read), tailLength >= 0 ? (StreamingString)array.ItemAt(read) : null, tailLength);
+    }
+
+    /// <summary>
+    /// Adds the complete items of an array of strings not read yet to its shared list (an item that is not a string is
+    /// left out). The items are the streamed strings: a complete one's text is built when it is first read.
+    /// </summary>
+    private static StringsState ReadStrings(StreamingArray array)
+    {
+        if (array.Cached is not StringsState state)
+        {
+            state = new StringsState();
             array.Cached = state;
         }
 
         for (; state.Read < array.CompletedCount; state.Read++)
         {
-            if (String(array.ItemAt(state.Read)) is { } text)
+            if (array.ItemAt(state.Read) is StreamingString text)
             {
                 state.Builder.Add(text);
             }
+            else
+            {
+                (state.Skipped ??= new List<int>()).Add(state.Read);
+            }
         }
 
-        var count = array.Count;
-        return PartialStrings.Streamed(state.Builder, count > state.Read ? array.ItemAt(count - 1) as StreamingString : null);
+        return state;
     }
 
     /// <summary>The items of an array of value types that have a value so far.</summary>
@@ -260,5 +308,39 @@ public static class PartialValues
         public readonly PartialListBuilder<T> Builder = new();
         public int Read;
         public IReadOnlyList<T> Snapshot = System.Array.Empty<T>();
+    }
+
+    /// <summary>What has been read of a streamed array of strings.</summary>
+    private sealed class StringsState
+    {
+        /// <summary>The complete string items, in order.</summary>
+        public readonly PartialListBuilder<StreamingString> Builder = new();
+
+        /// <summary>How many leading items of the array were read into <see cref="Builder"/>.</summary>
+        public int Read;
+
+        /// <summary>The indexes of the items read that were left out (not strings); null when none was.</summary>
+        public List<int>? Skipped;
+
+        /// <summary>The list <see cref="StringList"/> made at the array's cached version.</summary>
+        public IReadOnlyList<string>? Snapshot;
+
+        /// <summary>How many items <see cref="Builder"/> had when the first <paramref name="read"/> items of the array were read.</summary>
+        public int CountAt(int read)
+        {
+            if (Skipped is null)
+            {
+                return read;
+            }
+
+            // Indexes only grow, and a kept partial may read this while the stream adds to it: by index, not foreach.
+            var count = read;
+            for (var i = 0; i < Skipped.Count && Skipped[i] < read; i++)
+            {
+                count--;
+            }
+
+            return count;
+        }
     }
 }

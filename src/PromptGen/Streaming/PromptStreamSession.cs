@@ -40,7 +40,7 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
     }
 
     /// <summary>The last partial value <see cref="NextAsync"/> found.</summary>
-    public TPartial Current { get; private set; } = default!;
+    public TPartial Current => _partials.Current;
 
     /// <summary>
     /// Moves to the next changed partial value (<see cref="Current"/>); false when the answer has ended. Updates the
@@ -119,17 +119,8 @@ internal sealed class PromptStreamSession<TPartial, TOutput>
         }
     }
 
-    /// <summary>Records the model's current update; true when it changed the partial value.</summary>
-    private bool TakeCurrent()
-    {
-        if (_partials.Append(_updates.Add(_stream!.Current), out var partial))
-        {
-            Current = partial;
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>Records the model's current update; true when it changed the partial value (<see cref="Current"/>).</summary>
+    private bool TakeCurrent() => _partials.Append(_updates.Add(_stream!.Current));
 
     public Task<PromptResult<TOutput>> GetResultAsync(CancellationToken cancellationToken) =>
         _result ??= FinishAsync(cancellationToken);

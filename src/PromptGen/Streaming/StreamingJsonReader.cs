@@ -21,7 +21,8 @@ public sealed class StreamingJsonReader
     private State _state = State.BeforeRoot;
     private StreamingString? _string;
     private StreamingString? _lastString;
-    private StreamingString? _grown;
+    // The open string gained text in this chunk: a flag, not a reference, since it is set on most chunks.
+    private bool _grown;
     private char _quote;
     private int _escape;
     private int _hex;
@@ -109,12 +110,10 @@ public sealed class StreamingJsonReader
         {
             if (_state == State.String && _escape == 0)
             {
-                var rest = chars.Slice(i);
-                var run = StringRun(rest, _quote);
+                var run = _string!.AppendRun(chars.Slice(i), _quote);
                 if (run > 0)
                 {
-                    _string!.Append(rest.Slice(0, run));
-                    _grown = _string;
+                    _grown = true;
                     i += run;
                     continue;
                 }
@@ -122,27 +121,6 @@ public sealed class StreamingJsonReader
 
             Read(chars[i++]);
         }
-    }
-
-    /// <summary>How many characters of <paramref name="chars"/> come before the next quote or backslash.</summary>
-    private static int StringRun(ReadOnlySpan<char> chars, char quote)
-    {
-        // A token is a few characters: a plain loop beats the vectorized search's set-up at that size.
-        if (chars.Length < 16)
-        {
-            for (var i = 0; i < chars.Length; i++)
-            {
-                if (chars[i] == quote || chars[i] == '\\')
-                {
-                    return i;
-                }
-            }
-
-            return chars.Length;
-        }
-
-        var end = chars.IndexOfAny(quote, '\\');
-        return end < 0 ? chars.Length : end;
     }
 
     private void Read(char c)
@@ -347,15 +325,15 @@ public sealed class StreamingJsonReader
 
         // A string's growth is recorded once per chunk, not once per character (TouchGrown).
         _string!.Append(c);
-        _grown = _string;
+        _grown = true;
     }
 
     private void TouchGrown()
     {
-        if (_grown is not null)
+        if (_grown)
         {
-            Touch(_grown);
-            _grown = null;
+            Touch(_string);
+            _grown = false;
         }
     }
 
@@ -372,7 +350,7 @@ public sealed class StreamingJsonReader
 
         var value = _string!;
         _string = null;
-        _grown = null;
+        _grown = false;
         value.Complete();
         Completed(value);
     }

@@ -36,18 +36,24 @@ public sealed class StreamingString : StreamingNode
     public string Text => TextOf(VisibleLength);
 
     /// <summary>How many characters of the text are visible now (a final unpaired high surrogate waits).</summary>
-    internal int VisibleLength =>
-        !IsComplete && _length > 0 && char.IsHighSurrogate(_chars[_start + _length - 1]) ? _length - 1 : _length;
+    internal int VisibleLength
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => !IsComplete && _length > 0 && char.IsHighSurrogate(_chars[_start + _length - 1]) ? _length - 1 : _length;
+    }
 
     /// <summary>The first <paramref name="length"/> characters: the text as it was when it had that length (it only grows).</summary>
     internal string TextOf(int length)
     {
-        if (_text is null || _text.Length != length)
+        // Read once: a partial kept on another thread may ask for another length at the same time.
+        var text = _text;
+        if (text is null || text.Length != length)
         {
-            _text = new string(_chars, _start, length);
+            text = new string(_chars, _start, length);
+            _text = text;
         }
 
-        return _text;
+        return text;
     }
 
     internal void Append(char c)
@@ -58,6 +64,44 @@ public sealed class StreamingString : StreamingNode
         }
 
         _chars[_start + _length++] = c;
+    }
+
+    /// <summary>
+    /// Appends the characters of <paramref name="chars"/> before the first <paramref name="quote"/> or backslash; returns
+    /// how many. A token is a few characters: they are checked and copied in one loop, a long chunk is searched
+    /// (vectorized) and copied in one step.
+    /// </summary>
+    internal int AppendRun(ReadOnlySpan<char> chars, char quote)
+    {
+        if (chars.Length >= 16)
+        {
+            var end = chars.IndexOfAny(quote, '\\');
+            end = end < 0 ? chars.Length : end;
+            Append(chars.Slice(0, end));
+            return end;
+        }
+
+        if (_start + _length + chars.Length > _chars.Length)
+        {
+            Move(chars.Length);
+        }
+
+        var buffer = _chars;
+        var at = _start + _length;
+        var i = 0;
+        for (; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (c == quote || c == '\\')
+            {
+                break;
+            }
+
+            buffer[at + i] = c;
+        }
+
+        _length += i;
+        return i;
     }
 
     internal void Append(ReadOnlySpan<char> chars)

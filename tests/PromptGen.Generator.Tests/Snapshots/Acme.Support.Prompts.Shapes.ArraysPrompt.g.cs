@@ -97,9 +97,7 @@ public static partial class ArraysPrompt
     public sealed partial record PartialOutput
     {
         /// <summary>list of tags</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => TagsItems.Value; init => TagsItems = global::PromptGen.Streaming.PartialStrings.From(value); }
-
-        internal global::PromptGen.Streaming.PartialStrings TagsItems { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => global::PromptGen.Streaming.PartialSource.Strings(Source, 0, TagsAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Tags); }
 
         public global::System.Collections.Generic.IReadOnlyList<double>? Vector { get; init; }
 
@@ -107,63 +105,58 @@ public static partial class ArraysPrompt
         public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.PartialLinesItem>? Lines { get; init; }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal long TagsAt { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="LinesItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialLinesItem
     {
-        public string? Sku { get => SkuText.Value; init => SkuText = value; }
+        public string? Sku { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, SkuAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Sku); }
 
-        internal global::PromptGen.Streaming.PartialText SkuText { get; init; }
+        public long? Qty { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 1, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Qty); }
 
-        public long? Qty { get => (_present & 0x1u) != 0 ? _Qty : null; init { _Qty = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
-
-        private readonly long _Qty;
-
-        public string? Note { get => NoteText.Value; init => NoteText = value; }
-
-        internal global::PromptGen.Streaming.PartialText NoteText { get; init; }
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public string? Note { get => global::PromptGen.Streaming.PartialSource.Text(Source, 2, NoteAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 2, value, Note); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal int SkuAt { get; init; }
+        internal int NoteAt { get; init; }
+        internal uint Present { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialLinesItem> LinesItemReader = new(
-            new[] { "sku", "qty", "note" },
-            new(),
-            static (r, field, n) =>
+            new[] { "sku", "qty", "note" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.SkuText) ? r : r with { SkuText = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Int64(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Qty) ? r : r with { Qty = v }; }
-                    case 2: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.NoteText) ? r : r with { NoteText = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.SkuAt ? r with { SkuAt = v } : r,
+                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+                2 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.NoteAt ? r with { NoteAt = v } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
 
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "tags", "vector", "lines" },
-            new(),
-            static (r, field, n) =>
+            new[] { "tags", "vector", "lines" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialStrings.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.TagsItems) ? r : r with { TagsItems = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.ValueList(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Vector) ? r : r with { Vector = v }; }
-                    case 2: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => LinesItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Lines) ? r : r with { Lines = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.StringsPosition(n) is var v && v != r.TagsAt ? r with { TagsAt = v } : r,
+                1 => global::PromptGen.Streaming.PartialValues.ValueList(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Vector) ? r with { Vector = v } : r,
+                2 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => LinesItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Lines) ? r with { Lines = v } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>

@@ -99,38 +99,32 @@ public static partial class EnumsPrompt
     public sealed partial record PartialOutput
     {
         /// <summary>how urgent</summary>
-        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority? Priority { get => (_present & 0x1u) != 0 ? _Priority : null; init { _Priority = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
-
-        private readonly global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority _Priority;
+        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority? Priority { get => global::PromptGen.Streaming.PartialSource.Value<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority>(Source, 0, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Priority); }
 
         /// <summary>the enum</summary>
-        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? Mood { get => (_present & 0x2u) != 0 ? _Mood : null; init { _Mood = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
-
-        private readonly global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood _Mood;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? Mood { get => global::PromptGen.Streaming.PartialSource.Value<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood>(Source, 1, (Present & 0x2u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Mood); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal uint Present { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "priority", "mood" },
-            new(),
-            static (r, field, n) =>
+            new[] { "priority", "mood" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.PriorityNames); return global::PromptGen.Streaming.PartialValues.Same(v, r.Priority) ? r : r with { Priority = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.MoodNames); return global::PromptGen.Streaming.PartialValues.Same(v, r.Mood) ? r : r with { Mood = v }; }
-                    default: return r;
-                }
+                0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.PriorityNames).HasValue ? r with { Present = r.Present | 0x1u } : r,
+                1 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.MoodNames).HasValue ? r with { Present = r.Present | 0x2u } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>

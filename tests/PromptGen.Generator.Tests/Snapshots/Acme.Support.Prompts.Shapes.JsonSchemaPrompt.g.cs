@@ -85,65 +85,56 @@ public static partial class JsonSchemaPrompt
     {
         public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.PartialResultsItem>? Results { get; init; }
 
-        public long? Total { get => (_present & 0x1u) != 0 ? _Total : null; init { _Total = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
-
-        private readonly long _Total;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public long? Total { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 1, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Total); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal uint Present { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="ResultsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialResultsItem
     {
-        public string? Url { get => UrlText.Value; init => UrlText = value; }
+        public string? Url { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, UrlAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Url); }
 
-        internal global::PromptGen.Streaming.PartialText UrlText { get; init; }
-
-        public long? Rank { get => (_present & 0x1u) != 0 ? _Rank : null; init { _Rank = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
-
-        private readonly long _Rank;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public long? Rank { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 1, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Rank); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal int UrlAt { get; init; }
+        internal uint Present { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialResultsItem> ResultsItemReader = new(
-            new[] { "url", "rank" },
-            new(),
-            static (r, field, n) =>
+            new[] { "url", "rank" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.UrlText) ? r : r with { UrlText = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Int64(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Rank) ? r : r with { Rank = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.UrlAt ? r with { UrlAt = v } : r,
+                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
 
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "results", "total" },
-            new(),
-            static (r, field, n) =>
+            new[] { "results", "total" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => ResultsItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Results) ? r : r with { Results = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Int64(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Total) ? r : r with { Total = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => ResultsItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Results) ? r with { Results = v } : r,
+                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>

@@ -117,118 +117,108 @@ public static partial class NestedObjectsPrompt
         public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialContactsItem>? Contacts { get; init; }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="Geo"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialGeo
     {
-        public double? Lat { get => (_present & 0x1u) != 0 ? _Lat : null; init { _Lat = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+        public double? Lat { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 0, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Lat); }
 
-        private readonly double _Lat;
-
-        public double? Lng { get => (_present & 0x2u) != 0 ? _Lng : null; init { _Lng = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
-
-        private readonly double _Lng;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public double? Lng { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 1, (Present & 0x2u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Lng); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal uint Present { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="Address"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialAddress
     {
-        public string? Street { get => StreetText.Value; init => StreetText = value; }
+        public string? Street { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, StreetAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Street); }
 
-        internal global::PromptGen.Streaming.PartialText StreetText { get; init; }
-
-        public string? City { get => CityText.Value; init => CityText = value; }
-
-        internal global::PromptGen.Streaming.PartialText CityText { get; init; }
+        public string? City { get => global::PromptGen.Streaming.PartialSource.Text(Source, 1, CityAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, City); }
 
         public global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialGeo? Geo { get; init; }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal int StreetAt { get; init; }
+        internal int CityAt { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="ContactsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialContactsItem
     {
-        public string? Kind { get => KindText.Value; init => KindText = value; }
+        public string? Kind { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, KindAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Kind); }
 
-        internal global::PromptGen.Streaming.PartialText KindText { get; init; }
-
-        public string? Value { get => ValueText.Value; init => ValueText = value; }
-
-        internal global::PromptGen.Streaming.PartialText ValueText { get; init; }
+        public string? Value { get => global::PromptGen.Streaming.PartialSource.Text(Source, 1, ValueAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Value); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal int KindAt { get; init; }
+        internal int ValueAt { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialGeo> GeoReader = new(
-            new[] { "lat", "lng" },
-            new(),
-            static (r, field, n) =>
+            new[] { "lat", "lng" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Lat) ? r : r with { Lat = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Lng) ? r : r with { Lng = v }; }
-                    default: return r;
-                }
+                0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+                1 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x2u } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
 
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialAddress> AddressReader = new(
-            new[] { "street", "city", "geo" },
-            new(),
-            static (r, field, n) =>
+            new[] { "street", "city", "geo" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.StreetText) ? r : r with { StreetText = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.CityText) ? r : r with { CityText = v }; }
-                    case 2: { var v = GeoReader.Read(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Geo) ? r : r with { Geo = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.StreetAt ? r with { StreetAt = v } : r,
+                1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.CityAt ? r with { CityAt = v } : r,
+                2 => GeoReader.Read(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Geo) ? r with { Geo = v } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
 
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialContactsItem> ContactsItemReader = new(
-            new[] { "kind", "value" },
-            new(),
-            static (r, field, n) =>
+            new[] { "kind", "value" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.KindText) ? r : r with { KindText = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.ValueText) ? r : r with { ValueText = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.KindAt ? r with { KindAt = v } : r,
+                1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.ValueAt ? r with { ValueAt = v } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
 
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "address", "contacts" },
-            new(),
-            static (r, field, n) =>
+            new[] { "address", "contacts" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = AddressReader.Read(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Address) ? r : r with { Address = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => ContactsItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Contacts) ? r : r with { Contacts = v }; }
-                    default: return r;
-                }
+                0 => AddressReader.Read(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Address) ? r with { Address = v } : r,
+                1 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => ContactsItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Contacts) ? r with { Contacts = v } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>

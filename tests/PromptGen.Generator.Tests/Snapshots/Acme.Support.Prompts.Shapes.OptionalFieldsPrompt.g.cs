@@ -86,45 +86,39 @@ public static partial class OptionalFieldsPrompt
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
     public sealed partial record PartialOutput
     {
-        public string? Title { get => TitleText.Value; init => TitleText = value; }
+        public string? Title { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, TitleAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Title); }
 
-        internal global::PromptGen.Streaming.PartialText TitleText { get; init; }
+        public string? Subtitle { get => global::PromptGen.Streaming.PartialSource.Text(Source, 1, SubtitleAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Subtitle); }
 
-        public string? Subtitle { get => SubtitleText.Value; init => SubtitleText = value; }
+        public double? Rating { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 2, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 2, value, Rating); }
 
-        internal global::PromptGen.Streaming.PartialText SubtitleText { get; init; }
-
-        public double? Rating { get => (_present & 0x1u) != 0 ? _Rating : null; init { _Rating = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
-
-        private readonly double _Rating;
-
-        public bool? Draft { get => (_present & 0x2u) != 0 ? (_present & 0x4u) != 0 : null; init => _present = (_present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public bool? Draft { get => (Present & 0x2u) != 0 ? (Present & 0x4u) != 0 : null; init => Present = (Present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal int TitleAt { get; init; }
+        internal int SubtitleAt { get; init; }
+        internal uint Present { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "title", "subtitle", "rating", "draft" },
-            new(),
-            static (r, field, n) =>
+            new[] { "title", "subtitle", "rating", "draft" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.TitleText) ? r : r with { TitleText = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.SubtitleText) ? r : r with { SubtitleText = v }; }
-                    case 2: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Rating) ? r : r with { Rating = v }; }
-                    case 3: { var v = global::PromptGen.Streaming.PartialValues.Boolean(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Draft) ? r : r with { Draft = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.TitleAt ? r with { TitleAt = v } : r,
+                1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.SubtitleAt ? r with { SubtitleAt = v } : r,
+                2 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+                3 => global::PromptGen.Streaming.PartialValues.Boolean(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Draft) ? r with { Draft = v } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>

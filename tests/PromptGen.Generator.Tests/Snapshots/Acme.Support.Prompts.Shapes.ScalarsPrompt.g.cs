@@ -90,45 +90,38 @@ public static partial class ScalarsPrompt
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
     public sealed partial record PartialOutput
     {
-        public string? Greeting { get => GreetingText.Value; init => GreetingText = value; }
+        public string? Greeting { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, GreetingAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Greeting); }
 
-        internal global::PromptGen.Streaming.PartialText GreetingText { get; init; }
+        public double? Score { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 1, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Score); }
 
-        public double? Score { get => (_present & 0x1u) != 0 ? _Score : null; init { _Score = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+        public bool? Verified { get => (Present & 0x2u) != 0 ? (Present & 0x4u) != 0 : null; init => Present = (Present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
 
-        private readonly double _Score;
-
-        public bool? Verified { get => (_present & 0x2u) != 0 ? (_present & 0x4u) != 0 : null; init => _present = (_present & ~(0x2u | 0x4u)) | (value is { } v ? 0x2u | (v ? 0x4u : 0u) : 0u); }
-
-        public long? Visits { get => (_present & 0x8u) != 0 ? _Visits : null; init { _Visits = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x8u : _present & ~0x8u; } }
-
-        private readonly long _Visits;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public long? Visits { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 3, (Present & 0x8u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 3, value, Visits); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal int GreetingAt { get; init; }
+        internal uint Present { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "greeting", "score", "verified", "visits" },
-            new(),
-            static (r, field, n) =>
+            new[] { "greeting", "score", "verified", "visits" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.GreetingText) ? r : r with { GreetingText = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Score) ? r : r with { Score = v }; }
-                    case 2: { var v = global::PromptGen.Streaming.PartialValues.Boolean(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Verified) ? r : r with { Verified = v }; }
-                    case 3: { var v = global::PromptGen.Streaming.PartialValues.Int64(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Visits) ? r : r with { Visits = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.GreetingAt ? r with { GreetingAt = v } : r,
+                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+                2 => global::PromptGen.Streaming.PartialValues.Boolean(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Verified) ? r with { Verified = v } : r,
+                3 => (r.Present & 0x8u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x8u } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>

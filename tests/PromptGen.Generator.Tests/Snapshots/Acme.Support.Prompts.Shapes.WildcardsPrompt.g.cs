@@ -73,32 +73,31 @@ public static partial class WildcardsPrompt
     public sealed partial record PartialOutput
     {
         /// <summary>the main label</summary>
-        public string? Label { get => LabelText.Value; init => LabelText = value; }
-
-        internal global::PromptGen.Streaming.PartialText LabelText { get; init; }
+        public string? Label { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, LabelAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Label); }
 
         public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Counts { get; init; }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal int LabelAt { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "label", "counts" },
-            new(),
-            static (r, field, n) =>
+            new[] { "label", "counts" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.LabelText) ? r : r with { LabelText = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Int64(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Counts) ? r : r with { Counts = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.LabelAt ? r with { LabelAt = v } : r,
+                1 => global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Int64(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Counts) ? r with { Counts = v } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>

@@ -130,24 +130,16 @@ public static partial class TriageTicketPrompt
     public sealed partial record PartialOutput
     {
         /// <summary>Where the ticket goes</summary>
-        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category? Category { get => (_present & 0x1u) != 0 ? _Category : null; init { _Category = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
-
-        private readonly global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category _Category;
+        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category? Category { get => global::PromptGen.Streaming.PartialSource.Value<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category>(Source, 0, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Category); }
 
         /// <summary>One sentence</summary>
-        public string? Summary { get => SummaryText.Value; init => SummaryText = value; }
+        public string? Summary { get => global::PromptGen.Streaming.PartialSource.Text(Source, 1, SummaryAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Summary); }
 
-        internal global::PromptGen.Streaming.PartialText SummaryText { get; init; }
+        public double? Confidence { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 2, (Present & 0x2u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 2, value, Confidence); }
 
-        public double? Confidence { get => (_present & 0x2u) != 0 ? _Confidence : null; init { _Confidence = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
+        public bool? Urgent { get => (Present & 0x4u) != 0 ? (Present & 0x8u) != 0 : null; init => Present = (Present & ~(0x4u | 0x8u)) | (value is { } v ? 0x4u | (v ? 0x8u : 0u) : 0u); }
 
-        private readonly double _Confidence;
-
-        public bool? Urgent { get => (_present & 0x4u) != 0 ? (_present & 0x8u) != 0 : null; init => _present = (_present & ~(0x4u | 0x8u)) | (value is { } v ? 0x4u | (v ? 0x8u : 0u) : 0u); }
-
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => TagsItems.Value; init => TagsItems = global::PromptGen.Streaming.PartialStrings.From(value); }
-
-        internal global::PromptGen.Streaming.PartialStrings TagsItems { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => global::PromptGen.Streaming.PartialSource.Strings(Source, 4, TagsAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 4, value, Tags); }
 
         public global::Acme.Support.Prompts.Support.TriageTicketPrompt.PartialCustomer? Customer { get; init; }
 
@@ -155,101 +147,91 @@ public static partial class TriageTicketPrompt
 
         public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
 
-        public global::System.Text.Json.JsonElement? Extra { get => (_present & 0x10u) != 0 ? _Extra : null; init { _Extra = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x10u : _present & ~0x10u; } }
-
-        private readonly global::System.Text.Json.JsonElement _Extra;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public global::System.Text.Json.JsonElement? Extra { get => global::PromptGen.Streaming.PartialSource.Value<global::System.Text.Json.JsonElement>(Source, 8, (Present & 0x10u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 8, value, Extra); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal int SummaryAt { get; init; }
+        internal long TagsAt { get; init; }
+        internal uint Present { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="Customer"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialCustomer
     {
-        public string? OrderId { get => OrderIdText.Value; init => OrderIdText = value; }
+        public string? OrderId { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, OrderIdAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, OrderId); }
 
-        internal global::PromptGen.Streaming.PartialText OrderIdText { get; init; }
-
-        public string? Class { get => ClassText.Value; init => ClassText = value; }
-
-        internal global::PromptGen.Streaming.PartialText ClassText { get; init; }
+        public string? Class { get => global::PromptGen.Streaming.PartialSource.Text(Source, 1, ClassAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Class); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal int OrderIdAt { get; init; }
+        internal int ClassAt { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="ActionsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
     public sealed partial record PartialActionsItem
     {
-        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind? Kind { get => (_present & 0x1u) != 0 ? _Kind : null; init { _Kind = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x1u : _present & ~0x1u; } }
+        public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind? Kind { get => global::PromptGen.Streaming.PartialSource.Value<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind>(Source, 0, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Kind); }
 
-        private readonly global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind _Kind;
-
-        public long? Amount { get => (_present & 0x2u) != 0 ? _Amount : null; init { _Amount = value.GetValueOrDefault(); _present = value.HasValue ? _present | 0x2u : _present & ~0x2u; } }
-
-        private readonly long _Amount;
-
-        /// <summary>Which of the packed value fields above have a value (one bit each, in declaration order).</summary>
-        private readonly uint _present;
+        public long? Amount { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 1, (Present & 0x2u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Amount); }
 
         /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get; init; } = global::PromptGen.Streaming.PartialFields.None;
+        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
+
+        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
+        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
+        internal uint Present { get; init; }
+        internal long CompletionAt { get; init; }
     }
 
     /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
     private static class PartialCodec
     {
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialCustomer> CustomerReader = new(
-            new[] { "order_id", "class" },
-            new(),
-            static (r, field, n) =>
+            new[] { "order_id", "class" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.OrderIdText) ? r : r with { OrderIdText = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.ClassText) ? r : r with { ClassText = v }; }
-                    default: return r;
-                }
+                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.OrderIdAt ? r with { OrderIdAt = v } : r,
+                1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.ClassAt ? r with { ClassAt = v } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
 
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialActionsItem> ActionsItemReader = new(
-            new[] { "kind", "amount" },
-            new(),
-            static (r, field, n) =>
+            new[] { "kind", "amount" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.KindNames); return global::PromptGen.Streaming.PartialValues.Same(v, r.Kind) ? r : r with { Kind = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialValues.Int64(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Amount) ? r : r with { Amount = v }; }
-                    default: return r;
-                }
+                0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.KindNames).HasValue ? r with { Present = r.Present | 0x1u } : r,
+                1 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x2u } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
 
         internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "category", "summary", "confidence", "urgent", "tags", "customer", "actions", "scores", "extra" },
-            new(),
-            static (r, field, n) =>
+            new[] { "category", "summary", "confidence", "urgent", "tags", "customer", "actions", "scores", "extra" }, static s => new() { Source = s },
+            static (r, field, n) => field switch
             {
-                switch (field)
-                {
-                    case 0: { var v = global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.CategoryNames); return global::PromptGen.Streaming.PartialValues.Same(v, r.Category) ? r : r with { Category = v }; }
-                    case 1: { var v = global::PromptGen.Streaming.PartialText.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.SummaryText) ? r : r with { SummaryText = v }; }
-                    case 2: { var v = global::PromptGen.Streaming.PartialValues.Double(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Confidence) ? r : r with { Confidence = v }; }
-                    case 3: { var v = global::PromptGen.Streaming.PartialValues.Boolean(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Urgent) ? r : r with { Urgent = v }; }
-                    case 4: { var v = global::PromptGen.Streaming.PartialStrings.Of(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.TagsItems) ? r : r with { TagsItems = v }; }
-                    case 5: { var v = CustomerReader.Read(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Customer) ? r : r with { Customer = v }; }
-                    case 6: { var v = global::PromptGen.Streaming.PartialValues.List(n, static n0 => ActionsItemReader.Read(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Actions) ? r : r with { Actions = v }; }
-                    case 7: { var v = global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)); return global::PromptGen.Streaming.PartialValues.Same(v, r.Scores) ? r : r with { Scores = v }; }
-                    case 8: { var v = global::PromptGen.Streaming.PartialValues.Json(n); return global::PromptGen.Streaming.PartialValues.Same(v, r.Extra) ? r : r with { Extra = v }; }
-                    default: return r;
-                }
+                0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.CategoryNames).HasValue ? r with { Present = r.Present | 0x1u } : r,
+                1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.SummaryAt ? r with { SummaryAt = v } : r,
+                2 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x2u } : r,
+                3 => global::PromptGen.Streaming.PartialValues.Boolean(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Urgent) ? r with { Urgent = v } : r,
+                4 => global::PromptGen.Streaming.PartialValues.StringsPosition(n) is var v && v != r.TagsAt ? r with { TagsAt = v } : r,
+                5 => CustomerReader.Read(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Customer) ? r with { Customer = v } : r,
+                6 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => ActionsItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Actions) ? r with { Actions = v } : r,
+                7 => global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Scores) ? r with { Scores = v } : r,
+                8 => (r.Present & 0x10u) == 0 && global::PromptGen.Streaming.PartialValues.Json(n).HasValue ? r with { Present = r.Present | 0x10u } : r,
+                _ => r,
             },
-            static (r, c) => global::PromptGen.Streaming.PartialValues.Same(c, r.Completion) ? r : r with { Completion = c });
+            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>

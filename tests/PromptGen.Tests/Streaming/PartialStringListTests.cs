@@ -20,6 +20,8 @@ public sealed class PartialStringListTests
         Assert.Equal("c", first[1]);
         Assert.Equal(new[] { "ab", "cd", "e" }, second.ToArray());
         Assert.Equal("[ab, cd, e]", second.ToString());
+        // A complete item is shared by the updates: its text is built once, when first read.
+        Assert.Same(first[0], second[0]);
     }
 
     [Fact]
