@@ -14,6 +14,10 @@ public sealed class StreamingString : StreamingNode
     private int _length;
     private string? _text;
 
+    // Odd while the open string moves to a larger buffer: a partial kept on another thread reads the buffer and the
+    // offset as a pair, and reads again when a move ran in between (a sequence lock; moves are rare).
+    private int _moves;
+
     /// <summary>A string that starts after <paramref name="previous"/> in its buffer (the answer's first string: a new buffer).</summary>
     internal StreamingString(StreamingString? previous)
         : base(StreamingNodeKind.String)
@@ -49,11 +53,34 @@ public sealed class StreamingString : StreamingNode
         var text = _text;
         if (text is null || text.Length != length)
         {
-            text = new string(_chars, _start, length);
+            text = ReadText(length);
             _text = text;
         }
 
         return text;
+    }
+
+    private string ReadText(int length)
+    {
+        // The text before a move stays where it was (nothing writes there again), so either buffer of a consistent
+        // pair holds the first `length` characters.
+        var spin = default(SpinWait);
+        while (true)
+        {
+            var moves = Volatile.Read(ref _moves);
+            if ((moves & 1) == 0)
+            {
+                var chars = _chars;
+                var start = _start;
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _moves) == moves)
+                {
+                    return new string(chars, start, length);
+                }
+            }
+
+            spin.SpinOnce();
+        }
     }
 
     internal void Append(char c)
@@ -140,7 +167,9 @@ public sealed class StreamingString : StreamingNode
         var length = Math.Max(Math.Min(_chars.Length * 2, MaxBufferLength), needed * 2);
         var chars = new char[length];
         Array.Copy(_chars, _start, chars, 0, _length);
+        Interlocked.Increment(ref _moves);
         _chars = chars;
         _start = 0;
+        Interlocked.Increment(ref _moves);
     }
 }
