@@ -45,7 +45,7 @@ internal static class RenderCodeBuilder
     };
 
     /// <summary>The value of a hash argument (<c>indent=2</c>); when a key is repeated the last one counts, as in Handlebars.</summary>
-    internal static Expression? HashArgument(HashExpression? hash, string key) => hash?.Pairs.LastOrDefault(p => p.Key == key)?.Value;
+    internal static Expression? HashArgument(HashExpression? hash, string key) => hash?.Find(key)?.Value;
 
     /// <summary>
     /// A call of a Dotprompt helper that gives a value to write (<c>json</c>, <c>role</c>, <c>history</c>,

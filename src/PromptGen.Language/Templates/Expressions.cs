@@ -161,11 +161,12 @@ public sealed class HashExpression : TemplateNode
 
     public IReadOnlyList<HashPair> Pairs { get; }
 
+    /// <summary>The pair named <paramref name="key"/>; when the key is repeated, the last one, as when the template renders.</summary>
     public HashPair? Find(string key)
     {
-        foreach (var pair in Pairs)
+        for (var i = Pairs.Count - 1; i >= 0; i--)
         {
-            if (pair.Key == key) return pair;
+            if (Pairs[i].Key == key) return Pairs[i];
         }
 
         return null;

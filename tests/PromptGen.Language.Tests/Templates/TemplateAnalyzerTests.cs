@@ -35,6 +35,8 @@ public class TemplateAnalyzerTests
     [InlineData("{{media url=photo contentType=\"png\"}}", "PG0208", 1, 31, "contentType=\"image/png\"")]
     [InlineData("{{media url=photo contentType=\"image/png; q=1\"}}", "PG0208", 1, 31, "not a media type")]
     [InlineData("{{media url=\"cat.png\"}}", "PG0208", 1, 13, "neither an absolute URL")]
+    // A repeated key: the last one wins, as when the template renders.
+    [InlineData("{{media url=\"https://example.com/cat.png\" url=\"cat.png\"}}", "PG0208", 1, 47, "neither an absolute URL")]
     public void ReportsTemplateMistakes(string template, string id, int line, int column, string fragment)
     {
         var diagnostic = Assert.Single(Analyze(template, new Dictionary<string, string>()), d => d.Message.Contains(fragment));
