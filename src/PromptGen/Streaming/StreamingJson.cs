@@ -65,7 +65,7 @@ public static class StreamingJson
                 writer.WriteBooleanValue(string.Equals(b.Text, "true", StringComparison.OrdinalIgnoreCase));
                 break;
             case StreamingScalar number:
-                if (IsJsonNumber(number.Text))
+                if (NumberText.IsJsonNumber(number.Text))
                 {
                     writer.WriteRawValue(number.Text, skipInputValidation: true);
                 }
@@ -77,32 +77,4 @@ public static class StreamingJson
                 break;
         }
     }
-
-    /// <summary>True for JSON's number grammar: <c>-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?</c>.</summary>
-    internal static bool IsJsonNumber(string text)
-    {
-        var i = 0;
-        if (i < text.Length && text[i] == '-') i++;
-        if (i >= text.Length || !IsDigit(text[i])) return false;
-        if (text[i] == '0') i++;
-        else while (i < text.Length && IsDigit(text[i])) i++;
-        if (i < text.Length && text[i] == '.')
-        {
-            i++;
-            if (i >= text.Length || !IsDigit(text[i])) return false;
-            while (i < text.Length && IsDigit(text[i])) i++;
-        }
-
-        if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
-        {
-            i++;
-            if (i < text.Length && (text[i] == '+' || text[i] == '-')) i++;
-            if (i >= text.Length || !IsDigit(text[i])) return false;
-            while (i < text.Length && IsDigit(text[i])) i++;
-        }
-
-        return i == text.Length;
-    }
-
-    private static bool IsDigit(char c) => c >= '0' && c <= '9';
 }
