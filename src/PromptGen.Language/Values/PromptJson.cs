@@ -256,16 +256,14 @@ static class PromptJson
 
                 if (AtEnd) throw Error("Unterminated escape sequence");
                 var escape = _text[_position++];
+                if (JsonEscapes.TryDecodeSimple(escape, out var decoded))
+                {
+                    builder.Append(decoded);
+                    continue;
+                }
+
                 switch (escape)
                 {
-                    case '"': builder.Append('"'); break;
-                    case '\\': builder.Append('\\'); break;
-                    case '/': builder.Append('/'); break;
-                    case 'b': builder.Append('\b'); break;
-                    case 'f': builder.Append('\f'); break;
-                    case 'n': builder.Append('\n'); break;
-                    case 'r': builder.Append('\r'); break;
-                    case 't': builder.Append('\t'); break;
                     case 'u':
                         if (_position + 4 > _text.Length ||
                             !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))

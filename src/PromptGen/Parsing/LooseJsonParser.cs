@@ -1,3 +1,5 @@
+using PromptGen.Language.Values;
+
 namespace PromptGen;
 
 /// <summary>
@@ -430,16 +432,14 @@ internal sealed class LooseJsonParser
 
         var e = _text[_pos + 1];
         _pos += 2;
+        if (JsonEscapes.TryDecodeSimple(e, out var decoded))
+        {
+            buffer.Append(decoded);
+            return;
+        }
+
         switch (e)
         {
-            case '"': buffer.Append('"'); return;
-            case '\\': buffer.Append('\\'); return;
-            case '/': buffer.Append('/'); return;
-            case 'b': buffer.Append('\b'); return;
-            case 'f': buffer.Append('\f'); return;
-            case 'n': buffer.Append('\n'); return;
-            case 'r': buffer.Append('\r'); return;
-            case 't': buffer.Append('\t'); return;
             case 'u':
                 if (_pos + 4 <= _end && TryHex4(_pos, out var code))
                 {

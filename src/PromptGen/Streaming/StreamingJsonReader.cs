@@ -1,3 +1,5 @@
+using PromptGen.Language.Values;
+
 namespace PromptGen.Streaming;
 
 /// <summary>
@@ -261,22 +263,16 @@ public sealed class StreamingJsonReader
         if (_escape == 1)
         {
             _escape = 0;
-            switch (c)
+            if (c == 'u')
             {
-                case 'n': Emit('\n'); return;
-                case 't': Emit('\t'); return;
-                case 'r': Emit('\r'); return;
-                case 'b': Emit('\b'); return;
-                case 'f': Emit('\f'); return;
-                case 'u':
-                    _escape = 2;
-                    _hex = 0;
-                    return;
-                default:
-                    // \" \\ \/ \' and, leniently, any other escaped character stand for themselves.
-                    Emit(c);
-                    return;
+                _escape = 2;
+                _hex = 0;
+                return;
             }
+
+            // Leniently, an escaped character that is not one of JSON's (\' for one) stands for itself.
+            Emit(JsonEscapes.TryDecodeSimple(c, out var decoded) ? decoded : c);
+            return;
         }
 
         if (_escape >= 2)
