@@ -226,7 +226,7 @@ internal static class PromptSourceEmitter
             var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
             var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
             w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
-            StreamEmitter.EmitExtension(w, model, cls, outputType, parameters, GeneratedCodeAttribute);
+            StreamEmitter.EmitExtension(w, model, cls, outputType, parameters);
         }
     }
 

@@ -62,7 +62,7 @@ internal static class StreamEmitter
     }
 
     /// <summary>Writes <c>{Name}StreamAsync</c> in the extension class: the parameters of <c>{Name}Async</c>, tool targets included.</summary>
-    public static void EmitExtension(IndentedWriter w, PromptModel model, string cls, string outputType, IReadOnlyList<PropertyModel> parameters, string generatedCodeAttribute)
+    public static void EmitExtension(IndentedWriter w, PromptModel model, string cls, string outputType, IReadOnlyList<PropertyModel> parameters)
     {
         var identity = model.Identity;
         var name = StreamMethodName(identity.MethodName);
@@ -70,7 +70,6 @@ internal static class StreamEmitter
         w.Line($"/// <summary>Streams the <c>{XmlDoc.Escape(identity.PromptName)}</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>");
         foreach (var target in ToolEmitter.Targets(model)) XmlDoc.Param(w, target.Parameter, $"The object the {target.TypeName} tools are called on.");
         foreach (var parameter in parameters) XmlDoc.Param(w, parameter.ParameterName, parameter.Description);
-        w.Line(generatedCodeAttribute);
         w.Line($"{ToolEmitter.TargetAccessibility(model, identity.Accessibility)} static {StreamType(model, outputType)} {name}(");
         w.Line($"    this {TypeNames.IChatClient} client,");
         // As in {Name}Async: tool targets first, so the input's optional parameters keep their defaults.

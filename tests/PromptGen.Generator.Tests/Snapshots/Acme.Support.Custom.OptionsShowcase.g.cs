@@ -171,7 +171,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Custom.OptionsShowcase.RunAsync(client, new global::Acme.Support.Custom.OptionsShowcase.Input(topic), options, cancellationToken);
 
     /// <summary>Streams the <c>options</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Custom.OptionsShowcase.PartialOutput, global::Acme.Support.Custom.OptionsShowcase.Output> OptionsShowcaseStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string topic,

@@ -198,7 +198,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input(title, items, scores, key), options, cancellationToken);
 
     /// <summary>Streams the <c>builtins</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<string, string> BuiltinsStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string title,

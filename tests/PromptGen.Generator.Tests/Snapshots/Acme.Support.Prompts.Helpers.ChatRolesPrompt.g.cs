@@ -102,7 +102,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.RunAsync(client, new global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.Input(question), options, cancellationToken);
 
     /// <summary>Streams the <c>chat_roles</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<string, string> ChatRolesStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string question,

@@ -173,7 +173,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.RunAsync(client, new global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Input(imageUrl, detail), options, cancellationToken);
 
     /// <summary>Streams the <c>describe_image</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.PartialOutput, global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Output> DescribeImageStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string imageUrl,

@@ -174,7 +174,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input(mode, data), options, cancellationToken);
 
     /// <summary>Streams the <c>json_equals</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<string, string> JsonEqualsStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string mode,

@@ -150,7 +150,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Helpers.WithPartialsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Helpers.WithPartialsPrompt.Input(author, points), options, cancellationToken);
 
     /// <summary>Streams the <c>with_partials</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<string, string> WithPartialsStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string author,

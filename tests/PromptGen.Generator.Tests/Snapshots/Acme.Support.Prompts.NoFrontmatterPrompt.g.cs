@@ -68,7 +68,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.NoFrontmatterPrompt.RunAsync(client, new global::Acme.Support.Prompts.NoFrontmatterPrompt.Input(), options, cancellationToken);
 
     /// <summary>Streams the <c>NoFrontmatter</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<string, string> NoFrontmatterStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         global::PromptGen.PromptRunOptions? options = null,

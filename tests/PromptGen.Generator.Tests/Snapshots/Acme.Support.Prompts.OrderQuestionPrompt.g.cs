@@ -160,7 +160,6 @@ public static partial class PromptChatClientExtensions
 
     /// <summary>Streams the <c>OrderQuestion</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
     /// <param name="orderStore">The object the OrderStore tools are called on.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<string, string> OrderQuestionStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         global::Acme.Support.OrderStore orderStore,

@@ -263,7 +263,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.ArraysPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input(words), options, cancellationToken);
 
     /// <summary>Streams the <c>arrays</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ArraysPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> ArraysStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         global::System.Collections.Generic.IReadOnlyList<string> words,

@@ -133,7 +133,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.ClassifyPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Input(text), options, cancellationToken);
 
     /// <summary>Streams the <c>classify</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> ClassifyStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string text,

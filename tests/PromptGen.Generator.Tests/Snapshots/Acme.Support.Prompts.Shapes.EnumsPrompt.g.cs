@@ -205,7 +205,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.EnumsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(ticket, tone), options, cancellationToken);
 
     /// <summary>Streams the <c>enums</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.EnumsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> EnumsStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string ticket,

@@ -128,7 +128,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.ExtractNamesPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.ExtractNamesPrompt.Input(text), options, cancellationToken);
 
     /// <summary>Streams the <c>extract_names</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ExtractNamesPrompt.PartialOutput, global::System.Collections.Generic.IReadOnlyList<string>> ExtractNamesStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string text,

@@ -181,7 +181,6 @@ public static partial class PromptChatClientExtensions
 
     /// <summary>Streams the <c>greet</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
     /// <param name="tone">how it sounds</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<string, string> GreetStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string name,

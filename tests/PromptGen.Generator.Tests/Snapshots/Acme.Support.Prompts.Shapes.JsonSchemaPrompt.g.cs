@@ -238,7 +238,6 @@ public static partial class PromptChatClientExtensions
 
     /// <summary>Streams the <c>json_schema</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
     /// <param name="query">The search query</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output> JsonSchemaStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string query,

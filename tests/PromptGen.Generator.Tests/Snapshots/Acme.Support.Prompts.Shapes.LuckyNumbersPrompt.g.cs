@@ -128,7 +128,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.LuckyNumbersPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.LuckyNumbersPrompt.Input(who), options, cancellationToken);
 
     /// <summary>Streams the <c>lucky_numbers</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.LuckyNumbersPrompt.PartialOutput, global::System.Collections.Generic.IReadOnlyDictionary<string, double>> LuckyNumbersStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string who,

@@ -397,7 +397,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input(customer), options, cancellationToken);
 
     /// <summary>Streams the <c>nested_objects</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> NestedObjectsStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer customer,

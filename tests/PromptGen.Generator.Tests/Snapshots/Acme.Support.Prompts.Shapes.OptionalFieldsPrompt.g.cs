@@ -207,7 +207,6 @@ public static partial class PromptChatClientExtensions
 
     /// <summary>Streams the <c>optional_fields</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
     /// <param name="nickname">what friends call them</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output> OptionalFieldsStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string text,

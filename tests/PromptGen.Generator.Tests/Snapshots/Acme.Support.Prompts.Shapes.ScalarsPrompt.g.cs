@@ -221,7 +221,6 @@ public static partial class PromptChatClientExtensions
     /// <summary>Streams the <c>scalars</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
     /// <param name="name">the user's name</param>
     /// <param name="payload">anything at all</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ScalarsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output> ScalarsStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string name,

@@ -171,7 +171,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.Shapes.WildcardsPrompt.RunAsync(client, new global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Input(text), options, cancellationToken);
 
     /// <summary>Streams the <c>wildcards</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.WildcardsPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Output> WildcardsStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string text,

@@ -99,7 +99,6 @@ public static partial class PromptChatClientExtensions
         global::Acme.Support.Prompts.SummarizePrompt.RunAsync(client, new global::Acme.Support.Prompts.SummarizePrompt.Input(text, @class), options, cancellationToken);
 
     /// <summary>Streams the <c>Summarize</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<string, string> SummarizeStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string text,

@@ -402,7 +402,6 @@ public static partial class PromptChatClientExtensions
     /// <summary>Streams the <c>triage_ticket</c> prompt: partial values as the model writes, then the typed result from <c>GetResultAsync()</c>.</summary>
     /// <param name="ticket">The customer's message</param>
     /// <param name="product">Product name if known</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PromptGen", "0.1.0")]
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Support.TriageTicketPrompt.PartialOutput, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> TriageTicketStreamAsync(
         this global::Microsoft.Extensions.AI.IChatClient client,
         string ticket,
