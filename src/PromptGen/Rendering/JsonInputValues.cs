@@ -266,7 +266,7 @@ internal sealed class JsonObjectView
     private KeyValuePair<string, object?>[] Read()
     {
         var properties = new KeyValuePair<string, object?>[Element.GetPropertyCount()];
-        var names = JsonPropertyNames.Current;
+        var names = InputPropertyNameCache.Current;
         var i = 0;
         foreach (var property in Element.EnumerateObject())
         {

@@ -55,7 +55,7 @@ public static class TemplateRuntime
         {
             case JsonValueKind.Object:
                 var properties = new List<KeyValuePair<string, PromptValue>>(element.GetPropertyCount());
-                var names = JsonPropertyNames.Current;
+                var names = InputPropertyNameCache.Current;
                 foreach (var property in element.EnumerateObject())
                 {
                     properties.Add(new KeyValuePair<string, PromptValue>(names.NameOf(property, properties.Count), FromElement(property.Value, depth + 1)));

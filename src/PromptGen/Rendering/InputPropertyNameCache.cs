@@ -7,7 +7,7 @@ namespace PromptGen.Rendering;
 /// The property names of JSON input turned into template values, kept per thread: inputs rendered again and again
 /// have the same shape, so a name seen before is found by its UTF-8 bytes instead of being decoded into a new string.
 /// </summary>
-internal sealed class JsonPropertyNames
+internal sealed class InputPropertyNameCache
 {
     private const int Slots = 128;
     private const int MaxCachedLength = 64;
@@ -16,13 +16,13 @@ internal sealed class JsonPropertyNames
     private const int Positions = 16;
 
     [ThreadStatic]
-    private static JsonPropertyNames? s_current;
+    private static InputPropertyNameCache? s_current;
 
     private readonly byte[]?[] _utf8 = new byte[Slots][];
     private readonly string?[] _names = new string[Slots];
     private readonly int[] _slotAtPosition = CreatePositions();
 
-    public static JsonPropertyNames Current => s_current ??= new JsonPropertyNames();
+    public static InputPropertyNameCache Current => s_current ??= new InputPropertyNameCache();
 
     /// <summary>
     /// The name of <paramref name="property"/>, the <paramref name="position"/>th of its object. The objects of one
