@@ -12,6 +12,18 @@ internal static class InputFile
 
     public static string ReadText(string path, string? argument = null) => s_utf8.GetString(ReadBytes(path, argument));
 
+    /// <summary>
+    /// The text of the file an <c>@path</c> option value names; <c>null</c> when <paramref name="argument"/> does not
+    /// start with <c>@</c> (the value is then the text itself).
+    /// </summary>
+    public static string? ReadAtFile(string option, string argument)
+    {
+        if (!argument.StartsWith("@", StringComparison.Ordinal)) return null;
+        var path = argument.Substring(1);
+        if (path.Length == 0) throw new UsageException($"{option} '@' must be followed by a file path");
+        return ReadText(path, option);
+    }
+
     /// <summary>Reads a prompt file; bytes that are not UTF-8 are reported (PG0005) instead of silently replaced.</summary>
     public static string ReadPromptFile(string path, out IReadOnlyList<PromptDiagnostic> diagnostics) =>
         PromptFileDecoder.Decode(ReadBytes(path, argument: null), path, out diagnostics);

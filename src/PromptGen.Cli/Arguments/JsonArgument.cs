@@ -7,20 +7,9 @@ internal static class JsonArgument
 {
     public static PromptValue Read(string option, string argument)
     {
-        string text;
-        string origin;
-        if (argument.StartsWith("@", StringComparison.Ordinal))
-        {
-            var path = argument.Substring(1);
-            if (path.Length == 0) throw new UsageException($"{option} '@' must be followed by a file path");
-            text = InputFile.ReadText(path, option);
-            origin = $"{option} file '{path}'";
-        }
-        else
-        {
-            text = argument;
-            origin = option;
-        }
+        var fromFile = InputFile.ReadAtFile(option, argument);
+        var text = fromFile ?? argument;
+        var origin = fromFile is null ? option : $"{option} file '{argument.Substring(1)}'";
 
         try
         {
@@ -44,6 +33,10 @@ internal static class JsonArgument
 
         return value;
     }
+
+    /// <summary>The JSON object <paramref name="option"/> gives, or <c>null</c> when the option is not given.</summary>
+    public static PromptValue? ReadObject(ParsedArguments arguments, OptionSpec option) =>
+        arguments.GetValue(option) is { } argument ? ReadObject(option.Name, argument) : null;
 
     public static string Describe(PromptValue value) => value.Kind switch
     {

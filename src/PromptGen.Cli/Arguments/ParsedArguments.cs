@@ -1,26 +1,21 @@
 namespace PromptGen.Cli.Arguments;
 
 /// <summary>A verb's command line after parsing: positional arguments, option values and flags.</summary>
-internal sealed class ParsedArguments
+internal sealed class ParsedArguments(IReadOnlyList<string> positionals, Dictionary<string, string> values, HashSet<string> flags, bool helpRequested)
 {
-    private readonly Dictionary<string, string> _values;
-    private readonly HashSet<string> _flags;
+    public IReadOnlyList<string> Positionals { get; } = positionals;
 
-    public ParsedArguments(IReadOnlyList<string> positionals, Dictionary<string, string> values, HashSet<string> flags, bool helpRequested)
+    public bool HelpRequested { get; } = helpRequested;
+
+    public string? GetValue(string option) => values.TryGetValue(option, out var value) ? value : null;
+
+    public bool HasFlag(string option) => flags.Contains(option);
+
+    /// <summary>Requires the first positional argument to be <paramref name="command"/>, the one subcommand of <paramref name="verb"/>.</summary>
+    public void RequireCommand(string verb, string command)
     {
-        Positionals = positionals;
-        _values = values;
-        _flags = flags;
-        HelpRequested = helpRequested;
+        if (Positionals[0] != command) throw new UsageException($"unknown '{verb}' command '{Positionals[0]}'; the command is '{command}'");
     }
-
-    public IReadOnlyList<string> Positionals { get; }
-
-    public bool HelpRequested { get; }
-
-    public string? GetValue(string option) => _values.TryGetValue(option, out var value) ? value : null;
-
-    public bool HasFlag(string option) => _flags.Contains(option);
 
     public string? GetValue(OptionSpec option) => GetValue(option.Name);
 

@@ -44,9 +44,9 @@ internal sealed class CasesVerb : Verb
             ProjectOption,
         });
 
-    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (arguments.Positionals[0] != "import") throw new UsageException($"unknown 'cases' command '{arguments.Positionals[0]}'; the command is 'import'");
+        arguments.RequireCommand(Spec.Name, "import");
         var promptName = arguments.GetValue(PromptOption) ?? throw new UsageException($"{PromptOption} <name> is required");
         var filter = CaptureFilter.Parse(arguments.GetValue(WhereOption));
         var take = ParseTake(arguments.GetValue(TakeOption));

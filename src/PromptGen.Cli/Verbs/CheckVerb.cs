@@ -25,7 +25,7 @@ internal sealed class CheckVerb : Verb
         "Each diagnostic is printed as  path(line,col): error PG0203: message  ; valid input prints nothing.",
         new[] { FormatOption });
 
-    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var format = ParseFormat(arguments.GetValue(FormatOption));
         var files = PromptFileFinder.Find(arguments.Positionals);

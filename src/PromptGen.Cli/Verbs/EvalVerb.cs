@@ -69,9 +69,6 @@ internal sealed class EvalVerb : Verb
             ShardOutputOption,
         }.Concat(EvalExperiment.Options).Concat(EvalScale.Options).ToList());
 
-    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
-        Execute(arguments, stdout, stderr, CancellationToken.None);
-
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var cancelFile = arguments.GetValue(CancelFileOption);

@@ -28,7 +28,7 @@ internal sealed class InitVerb : Verb
         "already exist are never overwritten. Exit code 2 when no single project is found or a file is not valid XML.",
         new[] { PackageVersionOption });
 
-    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         try
         {

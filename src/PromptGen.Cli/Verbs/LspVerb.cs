@@ -20,9 +20,6 @@ internal sealed class LspVerb : Verb
         "Editors start it themselves; see docs/editor.md.",
         new[] { StdioOption });
 
-    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
-        Execute(arguments, stdout, stderr, CancellationToken.None);
-
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         // The protocol owns stdout: nothing else may write there while the server runs.

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using PromptGen.Cli.Arguments;
-using PromptGen.Cli.Output;
-using PromptGen.Language.Diagnostics;
 using PromptGen.Evals.Files;
 using PromptGen.Evals.Schemas;
 using PromptGen.Language.Semantics;
@@ -13,41 +11,34 @@ namespace PromptGen.Cli.Verbs;
 /// <c>promptgen parse</c>: runs the schema-aligned parser for a prompt's output schema on a model output and prints
 /// the value with every repair, exactly what generated <c>Parse</c>/<c>TryParse</c> would accept.
 /// </summary>
-internal sealed class ParseVerb : Verb
+internal sealed class ParseVerb : PromptFileVerb
 {
     private static readonly OptionSpec TextOption = new("--text", "text|@file", "The model output, inline or as @path to a file (required; '@@' starts inline text with '@').");
     private static readonly OptionSpec StrictOption = new("--strict", null, "Accept only output that needs no repair (benign normalizations such as null for a missing optional are allowed).");
 
-    public override VerbSpec Spec { get; } = new(
+    public override VerbSpec Spec { get; } = PromptFileSpec(
         "parse",
-        "<file.prompt>",
-        MinimumPositionals: 1,
-        MaximumPositionals: 1,
         "Parse a model output with a prompt's output schema and show the repairs.",
         "Runs the schema-aligned parser for the prompt's output schema on a model output (the same parser generated\n" +
         "Parse/TryParse use) and prints {\"ok\":true,\"value\":...,\"repairs\":[...]} or {\"ok\":false,\"error\":...,\"repairs\":[...]}.\n" +
         "Each repair is {kind, path, start, length, message}; start and length locate it in the text (UTF-16 units).\n" +
         "A prompt without an output schema (or with output.format: text) returns the text as is.\n" +
         "Exit code 1 when the output cannot be parsed (or the prompt's frontmatter has errors, printed to stderr).",
-        new[]
-        {
-            TextOption,
-            StrictOption,
-        });
+        TextOption,
+        StrictOption);
 
-    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var path = arguments.Positionals[0];
         var modelText = ReadModelText(arguments.GetValue(TextOption));
         var strict = arguments.HasFlag(StrictOption);
 
-        InputFile.ReadPromptFile(path, out _); // a missing or unreadable file is a usage error
-        var prompt = InputFile.Guard(path, () => PromptProject.For(path).CompilePrompt(path));
+        EnsureReadable(path);
+        var prompt = Compile(path, PromptProject.For(path));
 
         // Only the frontmatter and schemas matter for parsing: template mistakes do not change the output type.
         var diagnostics = prompt.Diagnostics.Where(d => !d.Id.StartsWith("PG02", StringComparison.Ordinal)).ToList();
-        DiagnosticWriter.Write(stderr, diagnostics, DiagnosticFormat.Text);
-        if (diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error)) return CommandLine.ErrorsFound;
+        if (ReportErrors(stderr, diagnostics)) return CommandLine.ErrorsFound;
 
         if (prompt.Output is null)
         {
@@ -75,11 +66,7 @@ internal sealed class ParseVerb : Verb
     {
         if (argument is null) throw new UsageException($"{TextOption} is required: the model output to parse");
         if (argument.StartsWith("@@", StringComparison.Ordinal)) return argument.Substring(1);
-        if (!argument.StartsWith("@", StringComparison.Ordinal)) return argument;
-
-        var file = argument.Substring(1);
-        if (file.Length == 0) throw new UsageException($"{TextOption} '@' must be followed by a file path");
-        return InputFile.ReadText(file, TextOption.Name);
+        return InputFile.ReadAtFile(TextOption.Name, argument) ?? argument;
     }
 
     private static string Success(Action<Utf8JsonWriter> writeValue, IReadOnlyList<PromptRepair> repairs) =>

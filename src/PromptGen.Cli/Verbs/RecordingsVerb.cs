@@ -33,9 +33,9 @@ internal sealed class RecordingsVerb : Verb
             FilterOption,
         });
 
-    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (arguments.Positionals[0] != "export") throw new UsageException($"unknown 'recordings' command '{arguments.Positionals[0]}'; the command is 'export'");
+        arguments.RequireCommand(Spec.Name, "export");
         var url = arguments.GetValue(EvalScale.RecordingsStoreOption) ?? throw new UsageException($"{EvalScale.RecordingsStoreOption} redis://host:port is required");
         var (projectDir, evalFiles) = EvalVerb.ResolveInputs(arguments.Positionals.Skip(1).ToList(), arguments.GetValue(EvalVerb.ProjectDirOption));
         if (evalFiles.Count == 0)

@@ -1,7 +1,5 @@
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Files;
-using PromptGen.Cli.Output;
-using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Prompts;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Semantics;
@@ -10,32 +8,26 @@ using PromptGen.Language.Values;
 namespace PromptGen.Cli.Verbs;
 
 /// <summary><c>promptgen render</c>: the rendered prompt as the reference runtime's JSON shape.</summary>
-internal sealed class RenderVerb : Verb
+internal sealed class RenderVerb : PromptFileVerb
 {
     private static readonly OptionSpec InputOption = new("--input", "json|@file", "The input variables, a JSON object (default {}; frontmatter input.default fills gaps).");
     private static readonly OptionSpec ContextOption = new("--context", "json|@file", "Context data, a JSON object; each key is available as an @variable (e.g. @state).");
     private static readonly OptionSpec HistoryOption = new("--history", "json|@file", "Earlier messages, a JSON array of {role, content:[{text}]} used by {{history}}.");
     private static readonly OptionSpec PartialsOption = new("--partials", "dir", "Folder of _name.prompt partials, subfolders included (default: the partials of the prompt's project, as the build finds them).");
 
-    public override VerbSpec Spec { get; } = new(
+    public override VerbSpec Spec { get; } = PromptFileSpec(
         "render",
-        "<file.prompt>",
-        MinimumPositionals: 1,
-        MaximumPositionals: 1,
         "Render a prompt and print it as JSON (metadata plus messages).",
         "Renders a .prompt file and prints the result as JSON with the keys of the Dotprompt reference runtime's\n" +
         "rendered prompt: the resolved metadata (model, config, ext, output with its schema as JSON Schema, raw, ...)\n" +
         "plus \"messages\". JSON values are given inline or as @path to a file. Errors in the prompt are printed\n" +
         "to stderr as  path(line,col): error ID: message  and the exit code is 1.",
-        new[]
-        {
-            InputOption,
-            ContextOption,
-            HistoryOption,
-            PartialsOption,
-        });
+        InputOption,
+        ContextOption,
+        HistoryOption,
+        PartialsOption);
 
-    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var path = arguments.Positionals[0];
         var partialsFolder = arguments.GetValue(PartialsOption);
@@ -44,19 +36,18 @@ internal sealed class RenderVerb : Verb
             throw new UsageException($"{PartialsOption}: no such directory '{partialsFolder}'");
         }
 
-        InputFile.ReadPromptFile(path, out _); // a missing or unreadable file is a usage error
-        var input = OptionalObject(arguments, InputOption) ?? PromptValue.EmptyObject();
-        var context = OptionalObject(arguments, ContextOption);
+        EnsureReadable(path);
+        var input = JsonArgument.ReadObject(arguments, InputOption) ?? PromptValue.EmptyObject();
+        var context = JsonArgument.ReadObject(arguments, ContextOption);
         var history = ReadHistory(arguments.GetValue(HistoryOption));
 
         // The build's view of the prompt: its project's partials, or an explicit folder of partials.
-        var semantics = InputFile.Guard(path, () => partialsFolder is null
-            ? PromptProject.For(path).CompilePrompt(path)
-            : PromptCompiler.Analyze(PromptCompiler.Parse(path, ProjectFiles.ReadText(Path.GetFullPath(path))), PartialCatalog.FromDirectory(partialsFolder)));
+        var semantics = partialsFolder is null
+            ? Compile(path, PromptProject.For(path))
+            : InputFile.Guard(path, () => PromptCompiler.Analyze(PromptCompiler.Parse(path, ProjectFiles.ReadText(Path.GetFullPath(path))), PartialCatalog.FromDirectory(partialsFolder)));
 
         // Check first: a prompt with errors is reported, not rendered into something misleading.
-        DiagnosticWriter.Write(stderr, semantics.Diagnostics, DiagnosticFormat.Text);
-        if (semantics.HasErrors) return 1;
+        if (ReportErrors(stderr, semantics.Diagnostics)) return CommandLine.ErrorsFound;
 
         var data = new RenderData { Input = input, Context = context, Messages = history };
         RenderedPrompt rendered;
@@ -74,12 +65,6 @@ internal sealed class RenderVerb : Verb
         stdout.Write(PromptJson.Serialize(rendered.ToValue(), indent: 2));
         stdout.Write('\n');
         return 0;
-    }
-
-    private static PromptValue? OptionalObject(ParsedArguments arguments, OptionSpec option)
-    {
-        var value = arguments.GetValue(option);
-        return value is null ? null : JsonArgument.ReadObject(option.Name, value);
     }
 
     private static IReadOnlyList<PromptMessage>? ReadHistory(string? argument)

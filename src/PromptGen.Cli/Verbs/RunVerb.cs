@@ -3,7 +3,6 @@ using Microsoft.Extensions.AI;
 using PromptGen.Catalog;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Files;
-using PromptGen.Cli.Output;
 using PromptGen.Evals.Files;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
@@ -21,7 +20,7 @@ namespace PromptGen.Cli.Verbs;
 /// and parser), streams the answer to standard error as it arrives, then prints the typed result, repairs and usage as
 /// JSON on standard output. <c>--save-case</c> turns the call into an eval case with its recording.
 /// </summary>
-internal sealed class RunVerb : Verb
+internal sealed class RunVerb : PromptFileVerb
 {
     private static readonly OptionSpec InputOption = new("--input", "json|@file", "The input, a JSON object with the input schema's wire names (default {}).");
     private static readonly OptionSpec AssemblyOption = new("--assembly", "file", "The built assembly with the prompt catalog (default: found under the project's bin folder).");
@@ -29,11 +28,8 @@ internal sealed class RunVerb : Verb
     private static readonly OptionSpec SaveCaseOption = new("--save-case", "id", "Append the input as a case with this id to the prompt's eval file and the answer to its recordings.");
     private static readonly OptionSpec ReaskOption = new("--reask", null, "When the answer cannot be parsed, ask the model once more, naming the error (reported as a second attempt).");
 
-    public override VerbSpec Spec { get; } = new(
+    public override VerbSpec Spec { get; } = PromptFileSpec(
         "run",
-        "<file.prompt>",
-        MinimumPositionals: 1,
-        MaximumPositionals: 1,
         "Call the configured model with a prompt and print the typed result.",
         "Runs the prompt's generated code from the built project (render, chat options, parser) against the model\n" +
         "configured as for `promptgen eval` (PROMPTGEN_ENDPOINT, PROMPTGEN_MODEL, PROMPTGEN_API_KEY or --endpoint/--model).\n" +
@@ -42,18 +38,12 @@ internal sealed class RunVerb : Verb
         "With --save-case ID the input becomes a case of the prompt's eval file (created if missing; comments and order\n" +
         "kept) and the answer its recording (secrets scrubbed), so `promptgen eval` replays it offline.\n" +
         "Exit code 1 when the prompt has errors or the answer cannot be parsed.",
-        new[]
-        {
-            InputOption,
-            AssemblyOption,
-            EvalVerb.EndpointOption,
-            ModelOption,
-            SaveCaseOption,
-            ReaskOption,
-        });
-
-    public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr) =>
-        Execute(arguments, stdout, stderr, CancellationToken.None);
+        InputOption,
+        AssemblyOption,
+        EvalVerb.EndpointOption,
+        ModelOption,
+        SaveCaseOption,
+        ReaskOption);
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -66,15 +56,14 @@ internal sealed class RunVerb : Verb
             return CommandLine.ErrorsFound;
         }
 
-        InputFile.ReadPromptFile(path, out _); // a missing or unreadable file is a usage error
-        var inputJson = PromptJson.Serialize(arguments.GetValue(InputOption) is { } input ? JsonArgument.ReadObject(InputOption.Name, input) : PromptValue.EmptyObject());
+        EnsureReadable(path);
+        var inputJson = PromptJson.Serialize(JsonArgument.ReadObject(arguments, InputOption) ?? PromptValue.EmptyObject());
         var caseId = arguments.GetValue(SaveCaseOption);
         if (caseId is not null && caseId.Trim().Length == 0) throw new UsageException($"{SaveCaseOption} needs a case id");
 
         var project = PromptProject.For(path);
-        var semantics = InputFile.Guard(path, () => project.CompilePrompt(path));
-        DiagnosticWriter.Write(stderr, semantics.Diagnostics, DiagnosticFormat.Text);
-        if (semantics.HasErrors) return CommandLine.ErrorsFound;
+        var semantics = Compile(path, project);
+        if (ReportErrors(stderr, semantics.Diagnostics)) return CommandLine.ErrorsFound;
 
         var fullPath = Path.GetFullPath(path);
         var evalPath = Path.ChangeExtension(fullPath, null) + EvalPromptLink.EvalSuffix;

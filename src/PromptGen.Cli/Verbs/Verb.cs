@@ -7,10 +7,9 @@ internal abstract class Verb
 {
     public abstract VerbSpec Spec { get; }
 
-    /// <summary>Runs the verb. Returns the exit code; throws <see cref="UsageException"/> for bad arguments.</summary>
-    public abstract int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr);
-
-    /// <summary>Runs the verb, stopping cleanly when <paramref name="cancellationToken"/> (Ctrl+C) fires; most verbs are too quick to care.</summary>
-    public virtual int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
-        Execute(arguments, stdout, stderr);
+    /// <summary>
+    /// Runs the verb. Returns the exit code; throws <see cref="UsageException"/> for bad arguments.
+    /// <paramref name="cancellationToken"/> is Ctrl+C; the quick verbs finish before it could matter.
+    /// </summary>
+    public abstract int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken);
 }
