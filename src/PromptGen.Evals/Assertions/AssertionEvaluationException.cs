@@ -5,11 +5,4 @@ namespace PromptGen.Evals.Assertions;
 /// is known about the output's quality: runners report the trial as an error (PG1004, ERROR), never as a failed
 /// assertion, so it can never become a regression.
 /// </summary>
-public sealed class AssertionEvaluationException : Exception
-{
-    /// <summary>Creates the exception with the reason the assertion could not be evaluated.</summary>
-    public AssertionEvaluationException(string message, Exception? innerException = null)
-        : base(message, innerException)
-    {
-    }
-}
+public sealed class AssertionEvaluationException(string message, Exception? innerException = null) : Exception(message, innerException);

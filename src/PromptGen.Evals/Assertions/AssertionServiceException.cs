@@ -4,10 +4,4 @@ namespace PromptGen.Evals.Assertions;
 /// A judge or embedding call failed, is not configured, or answered something unreadable. The trial could not be judged:
 /// runners report it as an infrastructure error (PG1004), never as a failed assertion or a regression.
 /// </summary>
-public sealed class AssertionServiceException : Exception
-{
-    public AssertionServiceException(string message, Exception? innerException = null)
-        : base(message, innerException)
-    {
-    }
-}
+public sealed class AssertionServiceException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -52,8 +52,7 @@ public sealed class EvalCallPolicy : IDisposable
     /// </summary>
     public async Task<(T Result, TimeSpan Latency)> ExecuteTimedAsync<T>(Func<CancellationToken, Task<T>> call, Func<T, UsageDetails?> usageOf, CancellationToken cancellationToken)
     {
-        if (call is null)
-            throw new ArgumentNullException(nameof(call));
+        ArgumentNullException.ThrowIfNull(call);
         CostMeter?.EnsureWithinBudget();
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -36,12 +36,9 @@ public sealed class EvalModelClients : IDisposable
     public static EvalModelClients Create(EvalProviderOptions options, RecordingStore store, EvalCallPolicy policy, IEvalChatClientFactory? userFactory = null,
         Microsoft.Extensions.Caching.Distributed.IDistributedCache? sharedRecordings = null)
     {
-        if (options is null)
-            throw new ArgumentNullException(nameof(options));
-        if (store is null)
-            throw new ArgumentNullException(nameof(store));
-        if (policy is null)
-            throw new ArgumentNullException(nameof(policy));
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(policy);
         var offline = store.Mode is EvalMode.Replay or EvalMode.Off;
         IChatClient RawChat(EvalClientRole role) =>
             offline ? new UnconfiguredChatClient() : EvalProviderFactory.CreateChatClient(options, role, userFactory);

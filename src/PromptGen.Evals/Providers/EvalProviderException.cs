@@ -4,27 +4,20 @@ namespace PromptGen.Evals.Providers;
 /// A provider or infrastructure failure during evals. The runner reports it as PG1004 and the trial as ERROR,
 /// never as a regression.
 /// </summary>
-public class EvalProviderException : Exception
+public class EvalProviderException(ProviderErrorKind kind, string message, int? statusCode = null, int attempts = 1, Exception? innerException = null)
+    : Exception(message, innerException)
 {
     /// <summary>The diagnostic every provider failure maps to.</summary>
     public const string ProviderErrorDiagnosticId = "PG1004";
 
-    public EvalProviderException(ProviderErrorKind kind, string message, int? statusCode = null, int attempts = 1, Exception? innerException = null)
-        : base(message, innerException)
-    {
-        Kind = kind;
-        StatusCode = statusCode;
-        Attempts = attempts;
-    }
-
     /// <summary>The classification of the failure.</summary>
-    public ProviderErrorKind Kind { get; }
+    public ProviderErrorKind Kind { get; } = kind;
 
     /// <summary>The HTTP status of the last attempt, when the endpoint answered.</summary>
-    public int? StatusCode { get; }
+    public int? StatusCode { get; } = statusCode;
 
     /// <summary>How many attempts were made before giving up (1 when the error is not retryable).</summary>
-    public int Attempts { get; }
+    public int Attempts { get; } = attempts;
 
     /// <summary>Always PG1004.</summary>
     public string DiagnosticId => ProviderErrorDiagnosticId;

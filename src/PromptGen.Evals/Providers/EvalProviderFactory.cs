@@ -24,8 +24,7 @@ public static class EvalProviderFactory
     /// <exception cref="EvalProviderException">The endpoint is not an absolute http(s) URL (<see cref="ProviderErrorKind.Configuration"/>).</exception>
     public static IChatClient CreateChatClient(EvalProviderOptions options, EvalClientRole role = EvalClientRole.App, IEvalChatClientFactory? userFactory = null)
     {
-        if (options is null)
-            throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(options);
         if (role == EvalClientRole.Embedding)
             throw new ArgumentException("Use CreateEmbeddingGenerator for embeddings.", nameof(role));
         EvalSecrets.Scrubber.AddSecret(options.ApiKey);
@@ -52,8 +51,7 @@ public static class EvalProviderFactory
     /// <summary>The embedding generator; an <see cref="UnconfiguredChatClient"/> when no embedding model is configured.</summary>
     public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(EvalProviderOptions options, IEvalChatClientFactory? userFactory = null)
     {
-        if (options is null)
-            throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(options);
         EvalSecrets.Scrubber.AddSecret(options.ApiKey);
         if (userFactory?.CreateEmbeddingGenerator(options) is { } userGenerator)
             return userGenerator;

@@ -3,10 +3,5 @@ using PromptGen.Evals.Files;
 namespace PromptGen.Evals.Recording;
 
 /// <summary>A recordings file is not valid JSON or not in the recordings format. Carries the location of the problem.</summary>
-public sealed class RecordingFormatException : EvalFileFormatException
-{
-    public RecordingFormatException(string path, int line, int column, string problem)
-        : base(path, line, column, problem, $"{path}({line},{column}): {problem}")
-    {
-    }
-}
+public sealed class RecordingFormatException(string path, int line, int column, string problem)
+    : EvalFileFormatException(path, line, column, problem, $"{path}({line},{column}): {problem}");

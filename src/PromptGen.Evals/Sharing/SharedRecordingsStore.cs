@@ -19,8 +19,7 @@ public static class SharedRecordingsStore
     /// <exception cref="EvalProviderException">The URL is not <c>redis://host:port</c>, or the store does not answer (<see cref="ProviderErrorKind.Configuration"/>).</exception>
     public static async Task<IDistributedCache> ConnectAsync(string url, CancellationToken cancellationToken = default)
     {
-        if (url is null)
-            throw new ArgumentNullException(nameof(url));
+        ArgumentNullException.ThrowIfNull(url);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "redis" || string.IsNullOrEmpty(uri.Host) || (uri.AbsolutePath.Length > 1))
             throw new EvalProviderException(ProviderErrorKind.Configuration, $"The recordings store must be a URL like redis://host:6379, not '{EvalSecrets.Scrub(url)}'.");
         var configuration = new ConfigurationOptions
