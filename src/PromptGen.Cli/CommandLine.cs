@@ -22,6 +22,9 @@ internal static class CommandLine
     /// <summary>128 + SIGINT, as shells report a command stopped by Ctrl+C.</summary>
     public const int Cancelled = 130;
 
+    /// <summary>The exit code of a command that ran to its end: <see cref="Success"/>, or <see cref="ErrorsFound"/> when it did not pass.</summary>
+    public static int ExitCode(bool passed) => passed ? Success : ErrorsFound;
+
     private static readonly IReadOnlyList<Verb> s_verbs = new Verb[] { new CheckVerb(), new RenderVerb(), new ParseVerb(), new RunVerb(), new EvalVerb(), new InitVerb(), new LspVerb(), new CasesVerb(), new RecordingsVerb() };
 
     /// <summary>Runs the command line <paramref name="args"/>; <paramref name="cancellationToken"/> is Ctrl+C.</summary>
@@ -98,7 +101,8 @@ internal static class CommandLine
         return builder.ToString();
     }
 
-    private static string Version()
+    /// <summary>This tool's version, as <c>--version</c> prints it (with build metadata such as <c>+commit</c>).</summary>
+    internal static string Version()
     {
         var assembly = typeof(CommandLine).Assembly;
         var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;

@@ -49,12 +49,22 @@ internal sealed class EvalRecordsFile
         AddFile("report", reports.Html, "html");
     }
 
+    /// <summary>The baselines and recordings files a run wrote.</summary>
+    public void AddRunFiles(IEnumerable<string> baselines, IEnumerable<string> recordings)
+    {
+        foreach (var path in baselines) AddFile("baseline", path);
+        foreach (var path in recordings) AddFile("recordings", path);
+    }
+
     public void AddFile(string kind, string path, string? format = null) => _records.Add(writer =>
     {
         writer.WriteString("kind", kind);
         if (format is not null) writer.WriteString("format", format);
         writer.WriteString("file", Path.GetFullPath(path));
     });
+
+    /// <summary>Writes every record and the closing <c>end</c> record of a finished run: <c>passed</c> or <c>failed</c>.</summary>
+    public void Write(bool passed) => Write(passed ? "passed" : "failed");
 
     /// <summary>Writes every record and the closing <c>end</c> record with <paramref name="outcome"/>.</summary>
     public void Write(string outcome)

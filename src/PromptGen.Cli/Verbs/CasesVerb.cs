@@ -120,7 +120,7 @@ internal sealed class CasesVerb : Verb
         stdout.Write(string.Format(CultureInfo.InvariantCulture,
             "Imported {0} case(s) into {1} ({2} already covered, {3} no longer fit the input schema).\n",
             imported.Count, Path.GetRelativePath(Directory.GetCurrentDirectory(), evalPath), duplicates, drift.Count));
-        return drift.Count > 0 ? 1 : 0;
+        return CommandLine.ExitCode(passed: drift.Count == 0);
     }
 
     private static int ParseTake(string? value)

@@ -41,7 +41,7 @@ internal sealed class CheckVerb : Verb
 
         DiagnosticWriter.Write(stdout, diagnostics, format);
         if (files.Count == 0) stderr.Write("promptgen check: no .prompt or .eval.yaml files found\n");
-        return diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error) ? 1 : 0;
+        return CommandLine.ExitCode(passed: !diagnostics.Any(d => d.Severity == PromptDiagnosticSeverity.Error));
     }
 
     private static DiagnosticFormat ParseFormat(string? value) => value switch

@@ -79,13 +79,12 @@ internal static class EvalExperiment
         stdout.Flush();
         if (records is not null)
         {
-            foreach (var path in result.BaselinesWritten) records.AddFile("baseline", path);
-            foreach (var path in result.RecordingsWritten) records.AddFile("recordings", path);
+            records.AddRunFiles(result.BaselinesWritten, result.RecordingsWritten);
             foreach (var path in result.Reports) records.AddFile("report", path, ReportFormat(path));
-            records.Write(result.Passed ? "passed" : "failed");
+            records.Write(result.Passed);
         }
 
-        return result.Passed ? CommandLine.Success : CommandLine.ErrorsFound;
+        return CommandLine.ExitCode(result.Passed);
     }
 
     /// <summary>The format build tools see for an experiment report (<c>markdown</c>, <c>html</c>, <c>json</c>), by its file name.</summary>

@@ -89,7 +89,7 @@ internal sealed class EvalVerb : Verb
         if (evalFiles.Count == 0)
         {
             stderr.Write("promptgen eval: no eval files (*.eval.yaml) found\n");
-            records?.Write("passed");
+            records?.Write(passed: true);
             return CommandLine.Success;
         }
 
@@ -188,21 +188,20 @@ internal sealed class EvalVerb : Verb
         if (records is not null)
         {
             if (result.ShardResultsWritten is not null) records.AddFile("shard", result.ShardResultsWritten);
-            foreach (var path in result.BaselinesWritten) records.AddFile("baseline", path);
-            foreach (var path in result.RecordingsWritten) records.AddFile("recordings", path);
+            records.AddRunFiles(result.BaselinesWritten, result.RecordingsWritten);
             if (result.Reports is { } reports) records.AddReports(reports);
-            records.Write(result.Passed ? "passed" : "failed");
+            records.Write(result.Passed);
         }
 
-        return result.Passed ? CommandLine.Success : CommandLine.ErrorsFound;
+        return CommandLine.ExitCode(result.Passed);
     }
 
     /// <summary>A run that could not start or was refused (the provider error diagnostic at <paramref name="path"/>): the finding, the findings file marked failed; the exit code.</summary>
-    private static int ProviderFailed(string path, string message, TextWriter stdout, EvalRecordsFile? records)
+    internal static int ProviderFailed(string path, string message, TextWriter stdout, EvalRecordsFile? records)
     {
         var finding = new EvalFinding(EvalProviderException.ProviderErrorDiagnosticId, true, path, 1, 1, message);
         WriteFindings(new[] { finding }, stdout, records);
-        records?.Write("failed");
+        records?.Write(passed: false);
         return CommandLine.ErrorsFound;
     }
 

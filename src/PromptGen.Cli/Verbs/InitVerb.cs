@@ -1,4 +1,3 @@
-using System.Reflection;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Init;
 using PromptGen.Evals.Files;
@@ -146,12 +145,10 @@ internal sealed class InitVerb : Verb
     }
 
     /// <summary>The version of this tool, which is also the version of the PromptGen package it goes with.</summary>
+    /// <summary>The package version of this tool: its version without build metadata.</summary>
     private static string ToolVersion()
     {
-        var assembly = typeof(InitVerb).Assembly;
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                      ?? assembly.GetName().Version?.ToString(3)
-                      ?? "0.1.0";
+        var version = CommandLine.Version();
         var metadata = version.IndexOf('+');
         return metadata >= 0 ? version.Substring(0, metadata) : version;
     }

@@ -63,8 +63,7 @@ internal sealed class RecordingsVerb : Verb
         }
         catch (Exception exception) when (exception is PromptCatalogException or EvalProviderException)
         {
-            stdout.Write(new EvalFinding(EvalProviderException.ProviderErrorDiagnosticId, true, assemblyPath, 1, 1, exception.Message).ToMSBuildString() + "\n");
-            return CommandLine.ErrorsFound;
+            return EvalVerb.ProviderFailed(assemblyPath, exception.Message, stdout, records: null);
         }
 
         var missing = result.Findings.Where(f => f.IsError && f.Id == EvalProviderException.ProviderErrorDiagnosticId).ToList();
@@ -72,6 +71,6 @@ internal sealed class RecordingsVerb : Verb
         foreach (var path in result.RecordingsWritten) stdout.Write($"PromptGen recordings: written: {path}\n");
         stdout.Write(string.Format(CultureInfo.InvariantCulture, "PromptGen recordings: {0} eval file(s) exported, {1} call(s) without an answer in the store.\n",
             result.Suites.Count, missing.Count));
-        return missing.Count == 0 ? CommandLine.Success : CommandLine.ErrorsFound;
+        return CommandLine.ExitCode(passed: missing.Count == 0);
     }
 }
