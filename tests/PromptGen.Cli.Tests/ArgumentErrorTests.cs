@@ -172,4 +172,37 @@ public sealed class ArgumentErrorTests
         Assert.Contains("  check ", run.Stdout);
         Assert.Contains("  render ", run.Stdout);
     }
+
+    [Theory]
+    [InlineData("render", "--input")]
+    [InlineData("render", "--context")]
+    [InlineData("parse", "--text")]
+    public void At_sign_without_a_file_path_is_reported(string verb, string option)
+    {
+        var run = CliRun.Of(verb, Prompt, option, "@");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"promptgen {verb}: {option} '@' must be followed by a file path", run.Stderr);
+        Assert.Contains($"usage: promptgen {verb}", run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("render", "--input")]
+    [InlineData("parse", "--text")]
+    public void At_sign_naming_a_missing_file_is_reported_with_the_option(string verb, string option)
+    {
+        var run = CliRun.Of(verb, Prompt, option, "@no/such/file.json");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{option}: cannot read 'no/such/file.json': no such file", run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("cases", "export", "captures.jsonl", "import")]
+    [InlineData("recordings", "import", ".", "export")]
+    public void Unknown_subcommand_is_named_with_the_one_there_is(string verb, string subcommand, string argument, string expected)
+    {
+        var run = CliRun.Of(verb, subcommand, argument);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"unknown '{verb}' command '{subcommand}'; the command is '{expected}'", run.Stderr);
+        Assert.Contains($"usage: promptgen {verb}", run.Stderr);
+    }
 }

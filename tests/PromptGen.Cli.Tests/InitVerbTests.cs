@@ -377,5 +377,20 @@ public sealed class InitVerbTests
         Assert.Contains("usage: promptgen init", run.Stderr);
     }
 
+    [Fact]
+    public void Without_a_package_version_the_reference_is_this_tools_version_without_build_metadata()
+    {
+        using var folder = new TempFolder();
+        var project = folder.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n</Project>\n");
+        var toolVersion = CliRun.Of("--version").Stdout.Trim();
+        var packageVersion = toolVersion.Split('+')[0];
+
+        var run = CliRun.Of("init", project);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.NotEqual(string.Empty, packageVersion);
+        Assert.Contains($"<PackageReference Include=\"PromptGen\" Version=\"{packageVersion}\" />", folder.Read("App/App.csproj"));
+    }
+
     private static CliRun Init(string project) => CliRun.Of("init", project, "--package-version", "1.2.3");
 }
