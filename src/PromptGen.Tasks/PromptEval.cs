@@ -243,15 +243,15 @@ public sealed class PromptEval : ToolTask
         builder.AppendSwitch("eval");
         builder.AppendSwitch("--no-progress");
         builder.AppendSwitchIfNotNull("--assembly ", AssemblyPath);
-        builder.AppendSwitchIfNotNull("--project-dir ", ProjectDirectory.TrimEnd('\\', '/'));
+        builder.AppendSwitchIfNotNull("--project-dir ", Folder(ProjectDirectory));
         builder.AppendSwitchIfNotNull("--findings ", Path.GetFullPath(FindingsFile));
         builder.AppendSwitchIfNotNull("--cancel-file ", Path.GetFullPath(CancelFilePath));
         AppendIfSet(builder, "--mode ", Mode);
         if (UpdateBaseline) builder.AppendSwitch("--update-baseline");
         AppendIfSet(builder, "--filter ", Filter);
-        AppendIfSet(builder, "--report ", string.IsNullOrEmpty(ReportDirectory) ? null : ReportDirectory!.TrimEnd('\\', '/'));
+        AppendIfSet(builder, "--report ", Folder(ReportDirectory));
         AppendIfSet(builder, "--shard ", Shard);
-        AppendIfSet(builder, "--shard-output ", string.IsNullOrEmpty(ShardOutputDirectory) ? null : ShardOutputDirectory!.TrimEnd('\\', '/'));
+        AppendIfSet(builder, "--shard-output ", Folder(ShardOutputDirectory));
         AppendIfSet(builder, "--max-concurrency ", MaxConcurrency);
         AppendIfSet(builder, "--endpoint ", Endpoint);
         AppendIfSet(builder, "--model ", Model);
@@ -367,23 +367,29 @@ public sealed class PromptEval : ToolTask
         if (_outcome.Length == 0) LogInfrastructureError($"The findings of the PromptGen eval runner in '{path}' are incomplete (no end record).");
     }
 
-    private void LogFinding(EvalRecord record)
+    private void LogFinding(EvalRecord record) => LogDiagnostic(
+        isError: record.GetString("severity") != "warning",
+        record.GetString("id") ?? InfrastructureErrorCode,
+        record.GetString("message") ?? "",
+        record.GetString("helpLink"),
+        record.GetString("file") ?? "",
+        record.GetInt32("line", 0),
+        record.GetInt32("column", 0));
+
+    /// <summary>Logs a diagnostic with its help link (by default the page of <paramref name="code"/>).</summary>
+    private void LogDiagnostic(bool isError, string code, string message, string? helpLink = null, string? file = null, int line = 0, int column = 0)
     {
-        var code = record.GetString("id") ?? InfrastructureErrorCode;
-        var helpLink = record.GetString("helpLink") ?? HelpLinkBase + code + ".md";
-        var file = record.GetString("file") ?? "";
-        var line = record.GetInt32("line", 0);
-        var column = record.GetInt32("column", 0);
+        helpLink ??= HelpLinkBase + code + ".md";
         // The link is also part of the text: binary logs (-bl) do not keep an event's help link, and plain-text CI logs
         // have no other place for it.
-        var message = WithHelpLink(record.GetString("message") ?? "", helpLink);
-        if (record.GetString("severity") == "warning")
+        var text = WithHelpLink(message, helpLink);
+        if (isError)
         {
-            Log.LogWarning(null, code, code, helpLink, file, line, column, 0, 0, message);
+            Log.LogError(null, code, code, helpLink, file, line, column, 0, 0, text);
         }
         else
         {
-            Log.LogError(null, code, code, helpLink, file, line, column, 0, 0, message);
+            Log.LogWarning(null, code, code, helpLink, file, line, column, 0, 0, text);
         }
     }
 
@@ -394,11 +400,7 @@ public sealed class PromptEval : ToolTask
         return item;
     }
 
-    private void LogInfrastructureError(string message)
-    {
-        var helpLink = HelpLinkBase + InfrastructureErrorCode + ".md";
-        Log.LogError(null, InfrastructureErrorCode, InfrastructureErrorCode, helpLink, null, 0, 0, 0, 0, WithHelpLink(message, helpLink));
-    }
+    private void LogInfrastructureError(string message) => LogDiagnostic(isError: true, InfrastructureErrorCode, message);
 
     /// <summary><paramref name="message"/> followed by <c>(help: link)</c>.</summary>
     internal static string WithHelpLink(string message, string helpLink) => message + " (help: " + helpLink + ")";
@@ -409,9 +411,7 @@ public sealed class PromptEval : ToolTask
         lock (_cancelLock)
         {
             if (_runnerExited) return;
-            var helpLink = HelpLinkBase + InfrastructureErrorCode + ".md";
-            Log.LogWarning(null, InfrastructureErrorCode, InfrastructureErrorCode, helpLink, null, 0, 0, 0, 0,
-                WithHelpLink($"The PromptGen eval runner did not stop within {CancelTimeout} ms of the cancellation; stopping it.", helpLink));
+            LogDiagnostic(isError: false, InfrastructureErrorCode, $"The PromptGen eval runner did not stop within {CancelTimeout} ms of the cancellation; stopping it.");
             base.Cancel();
         }
     }
@@ -444,6 +444,9 @@ public sealed class PromptEval : ToolTask
         AppendIfSet(builder, "--max-cost ", MaxCost?.Trim());
         AppendIfSet(builder, "--history ", CommaList(History));
     }
+
+    // A trailing backslash would escape the closing quote of the argument on Windows.
+    private static string? Folder(string? path) => string.IsNullOrEmpty(path) ? null : path!.TrimEnd('\\', '/');
 
     private static string? CommaList(string? value) => value is null
         ? null
