@@ -5,7 +5,7 @@ namespace PromptGen.Cli.Tests;
 public sealed class ArgumentParserTests
 {
     private static readonly VerbSpec s_verb = new(
-        "demo", "<file>", 1, 2, "Demo.", "Demo verb.",
+        "demo", new PositionalSpec("<file>", 1, 2), "Demo.", "Demo verb.",
         new[] { new OptionSpec("--value", "text", "A value."), new OptionSpec("--flag", null, "A flag.") });
 
     [Fact]
@@ -50,5 +50,30 @@ public sealed class ArgumentParserTests
         Assert.StartsWith("usage: promptgen demo <file> [--value <text>] [--flag]", help);
         Assert.Contains("--value <text>  A value.", help);
         Assert.Contains("-h, --help      Show this help.", help);
+    }
+
+    [Fact]
+    public void A_subcommand_counts_as_the_first_positional_and_must_be_given_as_declared()
+    {
+        var verb = s_verb with { Positionals = PositionalSpec.Subcommand("import", PositionalSpec.One("<file>")) };
+
+        Assert.Equal(new[] { "import", "a" }, ArgumentParser.Parse(verb, new[] { "import", "a" }).Positionals);
+        Assert.Equal("usage: promptgen demo import <file> [--value <text>] [--flag]", verb.UsageLine);
+        var wrong = Assert.Throws<UsageException>(() => ArgumentParser.Parse(verb, new[] { "export", "a" }));
+        Assert.Equal("unknown 'demo' command 'export'; the command is 'import'", wrong.Message);
+        var missing = Assert.Throws<UsageException>(() => ArgumentParser.Parse(verb, new[] { "import" }));
+        Assert.Equal("'demo' needs import <file>", missing.Message);
+        var extra = Assert.Throws<UsageException>(() => ArgumentParser.Parse(verb, new[] { "import", "a", "b" }));
+        Assert.Equal("unexpected argument 'b' for 'demo'", extra.Message);
+    }
+
+    [Fact]
+    public void A_subcommand_over_any_number_of_arguments_takes_any_number_after_it()
+    {
+        var verb = s_verb with { Positionals = PositionalSpec.Subcommand("export", PositionalSpec.Any("[dir ...]")) };
+
+        Assert.Equal(new[] { "export" }, ArgumentParser.Parse(verb, new[] { "export" }).Positionals);
+        Assert.Equal(4, ArgumentParser.Parse(verb, new[] { "export", "a", "b", "c" }).Positionals.Count);
+        Assert.Equal("'demo' needs export [dir ...]", Assert.Throws<UsageException>(() => ArgumentParser.Parse(verb, new string[0])).Message);
     }
 }

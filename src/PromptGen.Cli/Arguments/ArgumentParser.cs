@@ -71,14 +71,20 @@ internal static class ArgumentParser
 
         if (!help)
         {
-            if (positionals.Count < verb.MinimumPositionals)
+            var expected = verb.Positionals;
+            if (positionals.Count < expected.Minimum)
             {
-                throw new UsageException($"'{verb.Name}' needs {verb.PositionalSynopsis}");
+                throw new UsageException($"'{verb.Name}' needs {expected.Synopsis}");
             }
 
-            if (positionals.Count > verb.MaximumPositionals)
+            if (positionals.Count > expected.Maximum)
             {
-                throw new UsageException($"unexpected argument '{positionals[verb.MaximumPositionals]}' for '{verb.Name}'");
+                throw new UsageException($"unexpected argument '{positionals[expected.Maximum]}' for '{verb.Name}'");
+            }
+
+            if (expected.Command is { } command && positionals[0] != command)
+            {
+                throw new UsageException($"unknown '{verb.Name}' command '{positionals[0]}'; the command is '{command}'");
             }
         }
 

@@ -11,12 +11,6 @@ internal sealed class ParsedArguments(IReadOnlyList<string> positionals, Diction
 
     public bool HasFlag(string option) => flags.Contains(option);
 
-    /// <summary>Requires the first positional argument to be <paramref name="command"/>, the one subcommand of <paramref name="verb"/>.</summary>
-    public void RequireCommand(string verb, string command)
-    {
-        if (Positionals[0] != command) throw new UsageException($"unknown '{verb}' command '{Positionals[0]}'; the command is '{command}'");
-    }
-
     public string? GetValue(OptionSpec option) => GetValue(option.Name);
 
     public bool HasFlag(OptionSpec option) => HasFlag(option.Name);

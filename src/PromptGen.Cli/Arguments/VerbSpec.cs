@@ -2,14 +2,11 @@ namespace PromptGen.Cli.Arguments;
 
 /// <summary>What a verb accepts, and its usage text.</summary>
 /// <param name="Name">The verb as typed: <c>render</c>.</param>
-/// <param name="PositionalSynopsis">The positional arguments as shown in the usage line, e.g. <c>&lt;files or dirs&gt;...</c>.</param>
-/// <param name="MinimumPositionals">The fewest positional arguments the verb takes.</param>
-/// <param name="MaximumPositionals">The most positional arguments the verb takes.</param>
+/// <param name="Positionals">The positional arguments: their usage text, how many, and the subcommand if there is one.</param>
 /// <param name="Summary">One line for the general help.</param>
 /// <param name="Details">A paragraph or two for the verb's own help.</param>
 /// <param name="Options">The verb's options, in help order.</param>
-internal sealed record VerbSpec(string Name, string PositionalSynopsis, int MinimumPositionals, int MaximumPositionals,
-    string Summary, string Details, IReadOnlyList<OptionSpec> Options)
+internal sealed record VerbSpec(string Name, PositionalSpec Positionals, string Summary, string Details, IReadOnlyList<OptionSpec> Options)
 {
     public OptionSpec? FindOption(string name) => Options.FirstOrDefault(o => o.Name == name);
 
@@ -17,7 +14,7 @@ internal sealed record VerbSpec(string Name, string PositionalSynopsis, int Mini
     {
         get
         {
-            var builder = new StringBuilder("usage: promptgen ").Append(Name).Append(' ').Append(PositionalSynopsis);
+            var builder = new StringBuilder("usage: promptgen ").Append(Name).Append(' ').Append(Positionals.Synopsis);
             foreach (var option in Options) builder.Append(" [").Append(option.Synopsis).Append(']');
             return builder.ToString();
         }

@@ -25,9 +25,7 @@ internal sealed class CasesVerb : Verb
 
     public override VerbSpec Spec { get; } = new(
         "cases",
-        "import <captures.jsonl or dir>",
-        MinimumPositionals: 2,
-        MaximumPositionals: 2,
+        PositionalSpec.Subcommand("import", PositionalSpec.One("<captures.jsonl or dir>")),
         "Turn captured production calls into eval cases (exit code 1 when an input no longer fits the prompt).",
         "Reads capture files written by PromptGen.Capture (a file, or every *.jsonl in a folder), keeps the calls of the\n" +
         "prompt named by --prompt, and appends one case per call to the prompt's eval file (X.prompt -> X.eval.yaml, created\n" +
@@ -46,7 +44,6 @@ internal sealed class CasesVerb : Verb
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        arguments.RequireCommand(Spec.Name, "import");
         var promptName = arguments.GetValue(PromptOption) ?? throw new UsageException($"{PromptOption} <name> is required");
         var filter = CaptureFilter.Parse(arguments.GetValue(WhereOption));
         var take = ParseTake(arguments.GetValue(TakeOption));

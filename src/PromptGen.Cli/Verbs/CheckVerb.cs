@@ -13,9 +13,7 @@ internal sealed class CheckVerb : Verb
 
     public override VerbSpec Spec { get; } = new(
         "check",
-        "<files or dirs>...",
-        MinimumPositionals: 1,
-        MaximumPositionals: int.MaxValue,
+        PositionalSpec.AtLeastOne("<files or dirs>..."),
         "Report every problem in .prompt and eval files (exit code 1 when any is an error).",
         "Checks .prompt files: frontmatter, schemas, template syntax, helpers and partials; and eval files\n" +
         "(*.eval.yaml): their format, and their cases against the prompt they test (PG0501-PG0505).\n" +

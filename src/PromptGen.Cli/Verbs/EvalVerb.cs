@@ -37,9 +37,7 @@ internal sealed class EvalVerb : Verb
 
     public override VerbSpec Spec { get; } = new(
         "eval",
-        "[project dir | eval files]...  |  merge <shard folders>...",
-        MinimumPositionals: 0,
-        MaximumPositionals: int.MaxValue,
+        PositionalSpec.Any("[project dir | eval files]...  |  merge <shard folders>..."),
         "Run evals against a project's built assembly and gate them (exit code 1 when the gate fails).",
         "Runs every case of the eval files (*.eval.yaml, searched recursively in a project directory; default: the\n" +
         "current directory) with the prompts compiled into the built assembly: its generated render, options and parser.\n" +

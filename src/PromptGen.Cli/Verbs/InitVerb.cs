@@ -16,9 +16,7 @@ internal sealed class InitVerb : Verb
 
     public override VerbSpec Spec { get; } = new(
         "init",
-        "[project dir or .csproj]",
-        MinimumPositionals: 0,
-        MaximumPositionals: 1,
+        PositionalSpec.Optional("[project dir or .csproj]"),
         "Add PromptGen, a first prompt and its eval file to an existing C# project.",
         "Adds <PackageReference Include=\"PromptGen\" Version=\"...\" /> to the project (default: the .csproj in the\n" +
         "current folder). With central package management (a Directory.Packages.props above the project), adds a\n" +

@@ -10,9 +10,7 @@ internal sealed class LspVerb : Verb
 
     public override VerbSpec Spec { get; } = new(
         "lsp",
-        string.Empty,
-        MinimumPositionals: 0,
-        MaximumPositionals: 0,
+        PositionalSpec.None,
         "Run the language server for editors (LSP over standard input and output).",
         "Speaks the Language Server Protocol on stdin/stdout until the editor sends exit. Diagnostics are the build's\n" +
         "(the source generator runs over the open project), with completion, hover, go to definition, rename,\n" +

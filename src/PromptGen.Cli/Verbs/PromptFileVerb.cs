@@ -13,7 +13,7 @@ internal abstract class PromptFileVerb : Verb
 {
     /// <summary>The spec of a verb whose one positional argument is the prompt file.</summary>
     protected static VerbSpec PromptFileSpec(string name, string summary, string details, params OptionSpec[] options) =>
-        new(name, "<file.prompt>", MinimumPositionals: 1, MaximumPositionals: 1, summary, details, options);
+        new(name, PositionalSpec.One("<file.prompt>"), summary, details, options);
 
     /// <summary>Reads the prompt at <paramref name="path"/>: a missing or unreadable file is a usage error, before anything else is done.</summary>
     protected static void EnsureReadable(string path) => InputFile.ReadPromptFile(path, out _);

@@ -17,9 +17,7 @@ internal sealed class RecordingsVerb : Verb
 
     public override VerbSpec Spec { get; } = new(
         "recordings",
-        "export [dir or *.eval.yaml ...]",
-        MinimumPositionals: 1,
-        MaximumPositionals: int.MaxValue,
+        PositionalSpec.Subcommand("export", PositionalSpec.Any("[dir or *.eval.yaml ...]")),
         "Write a shared recordings store's answers into the recordings files CI replays (exit code 1 when a call has none).",
         "Runs the suite once with the store named by --recordings-store as its only model: every chat and judge call it\n" +
         "makes is looked up in the store and written to X.eval.recordings.json beside its eval file (locked, atomic writes;\n" +
@@ -35,7 +33,6 @@ internal sealed class RecordingsVerb : Verb
 
     public override int Execute(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        arguments.RequireCommand(Spec.Name, "export");
         var url = arguments.GetValue(EvalScale.RecordingsStoreOption) ?? throw new UsageException($"{EvalScale.RecordingsStoreOption} redis://host:port is required");
         var (projectDir, evalFiles) = EvalVerb.ResolveInputs(arguments.Positionals.Skip(1).ToList(), arguments.GetValue(EvalVerb.ProjectDirOption));
         if (evalFiles.Count == 0)
