@@ -69,27 +69,15 @@ internal sealed class EvalRecordsFile
     /// <summary>Writes every record and the closing <c>end</c> record with <paramref name="outcome"/>.</summary>
     public void Write(string outcome)
     {
-        var buffer = new MemoryStream();
-        var options = JsonFileText.CompactReadable;
-        foreach (var record in _records) WriteLine(buffer, options, record);
-        WriteLine(buffer, options, writer =>
+        // Compact, each object is one line of the file.
+        var lines = new StringBuilder();
+        foreach (var record in _records) lines.Append(JsonFileText.WriteObject(JsonFileText.CompactReadable, record));
+        lines.Append(JsonFileText.WriteObject(JsonFileText.CompactReadable, writer =>
         {
             writer.WriteString("kind", "end");
             writer.WriteString("outcome", outcome);
-        });
+        }));
 
-        AtomicFile.Write(_path, buffer.ToArray());
-    }
-
-    private static void WriteLine(MemoryStream buffer, JsonWriterOptions options, Action<Utf8JsonWriter> write)
-    {
-        using (var writer = new Utf8JsonWriter(buffer, options))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        buffer.WriteByte((byte)'\n');
+        AtomicFile.WriteText(_path, lines.ToString());
     }
 }

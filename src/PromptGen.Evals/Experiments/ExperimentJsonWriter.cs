@@ -23,8 +23,7 @@ public static class ExperimentJsonWriter
         w.WriteString("evalFile", suite.EvalFile);
         w.WriteString("prompt", suite.PromptName);
         w.WriteString("verdict", suite.Verdict);
-        if (suite.BetterArm is null) w.WriteNull("betterArm");
-        else w.WriteString("betterArm", suite.BetterArm);
+        w.WriteStringOrNull("betterArm", suite.BetterArm);
         w.WriteString("control", suite.Control);
         w.WriteNumber("alpha", suite.Alpha);
         w.WriteObjects("arms", suite.Arms, WriteArm);
@@ -57,8 +56,7 @@ public static class ExperimentJsonWriter
         w.WriteEndArray();
         w.WriteNumber("inputTokens", s.InputTokens);
         w.WriteNumber("outputTokens", s.OutputTokens);
-        if (s.Cost is decimal cost) w.WriteNumber("cost", cost);
-        else w.WriteNull("cost");
+        w.WriteNumberOrNull("cost", s.Cost);
         w.WriteNumber("latencyP50Ms", s.LatencyP50Ms);
         w.WriteNumber("latencyP95Ms", s.LatencyP95Ms);
         w.WriteNumber("repairedTrials", s.RepairedTrials);
@@ -74,8 +72,7 @@ public static class ExperimentJsonWriter
             w.WriteBoolean("passed", c.Passed);
             w.WriteBoolean("error", c.IsError);
             var last = c.Trials.Count == 0 ? null : c.Trials[c.Trials.Count - 1];
-            if (last?.ModelText is { } text) w.WriteString("output", EvalSecrets.Scrub(text));
-            else w.WriteNull("output");
+            w.WriteStringOrNull("output", last?.ModelText is { } text ? EvalSecrets.Scrub(text) : null);
         });
     }
 

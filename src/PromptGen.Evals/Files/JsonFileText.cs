@@ -47,6 +47,27 @@ internal static class JsonFileText
         writer.WriteEndArray();
     }
 
+    /// <summary>Writes the property <paramref name="name"/> as <paramref name="value"/>, or as <c>null</c> when there is none.</summary>
+    public static void WriteStringOrNull(this Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null) writer.WriteNull(name);
+        else writer.WriteString(name, value);
+    }
+
+    /// <summary>Writes the property <paramref name="name"/> as <paramref name="value"/>, or as <c>null</c> when there is none.</summary>
+    public static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is { } number) writer.WriteNumber(name, number);
+        else writer.WriteNull(name);
+    }
+
+    /// <summary>Writes the property <paramref name="name"/> as <paramref name="value"/>, or as <c>null</c> when there is none or it is not finite (JSON has no NaN).</summary>
+    public static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number && double.IsFinite(number)) writer.WriteNumber(name, number);
+        else writer.WriteNull(name);
+    }
+
     /// <summary>Writes the property <paramref name="name"/> as an array of strings.</summary>
     public static void WriteStrings(this Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {

@@ -49,12 +49,12 @@ public static class JsonRunReportWriter
         json.WriteNumber("passedCases", gate.PassedCases);
         json.WriteNumber("erroredCases", gate.ErroredCases);
         json.WriteBoolean("hasBaseline", gate.HasBaseline);
-        Nullable(json, "baselinePassRate", gate.BaselinePassRate);
+        json.WriteNumberOrNull("baselinePassRate", gate.BaselinePassRate);
         json.WriteNumber("pairedCases", gate.PairedCases);
         json.WriteNumber("worsened", gate.Worsened);
         json.WriteNumber("improved", gate.Improved);
-        Nullable(json, "drop", gate.Drop);
-        Nullable(json, "pValue", gate.PValue);
+        json.WriteNumberOrNull("drop", gate.Drop);
+        json.WriteNumberOrNull("pValue", gate.PValue);
         json.WriteStartObject("smallestDetectableDrop");
         json.WriteNumber("rate", gate.SmallestDetectableDrop);
         json.WriteNumber("cases", gate.DetectableDropCases);
@@ -126,11 +126,5 @@ public static class JsonRunReportWriter
             if (a.Score is { } score && !double.IsNaN(score) && !double.IsInfinity(score)) json.WriteNumber("score", score);
             json.WriteNumber("line", a.Line);
         });
-    }
-
-    private static void Nullable(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && !double.IsNaN(v) && !double.IsInfinity(v)) json.WriteNumber(name, v);
-        else json.WriteNull(name);
     }
 }
