@@ -99,18 +99,11 @@ internal sealed class RunVerb : PromptFileVerb
 
         using (client)
         {
-            IList<ChatMessage> messages;
-            using (var document = JsonDocument.Parse(inputJson))
+            var messages = PromptInputRenderer.TryRender(prompt, inputJson, out var renderError);
+            if (messages is null)
             {
-                try
-                {
-                    messages = prompt.RenderJson(document.RootElement);
-                }
-                catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException)
-                {
-                    stderr.Write($"{path}(1,1): error: the prompt could not be rendered with this input: {exception.Message}\n");
-                    return CommandLine.ErrorsFound;
-                }
+                stderr.Write($"{path}(1,1): error: {renderError}\n");
+                return CommandLine.ErrorsFound;
             }
 
             PromptResult<PromptJsonParseResult> result;

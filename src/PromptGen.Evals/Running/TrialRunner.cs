@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 using PromptGen.Catalog;
 using PromptGen.Evals.Assertions;
@@ -82,18 +81,8 @@ internal sealed class TrialRunner
         var latency = TimeSpan.Zero;
         try
         {
-            IList<ChatMessage> messages;
-            using (var input = JsonDocument.Parse(inputJson))
-            {
-                try
-                {
-                    messages = _prompt.RenderJson(input.RootElement);
-                }
-                catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException)
-                {
-                    return Error(trial, EvalProviderException.ProviderErrorDiagnosticId, $"the prompt could not be rendered with this input: {exception.Message}");
-                }
-            }
+            var messages = PromptInputRenderer.TryRender(_prompt, inputJson, out var renderError);
+            if (messages is null) return Error(trial, EvalProviderException.ProviderErrorDiagnosticId, renderError!);
 
             renderedJson = RenderedMessages.ToJson(messages);
             var options = _prompt.CreateOptions();
