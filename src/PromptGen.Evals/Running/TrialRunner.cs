@@ -137,22 +137,9 @@ internal sealed class TrialRunner
                 Cost = subject.Cost,
             };
         }
-        catch (RecordingMissingException exception)
+        catch (Exception exception) when (KnownInfrastructureError(exception) is { } id)
         {
-            return Error(trial, exception.DiagnosticId, exception.Message, renderedJson, modelText);
-        }
-        catch (EvalProviderException exception)
-        {
-            return Error(trial, exception.DiagnosticId, exception.Message, renderedJson, modelText);
-        }
-        catch (AssertionServiceException exception)
-        {
-            return Error(trial, EvalProviderException.ProviderErrorDiagnosticId, exception.Message, renderedJson, modelText);
-        }
-        catch (AssertionEvaluationException exception)
-        {
-            // The assertion could not be evaluated (a regex that timed out): nothing is known about the output's quality.
-            return Error(trial, EvalProviderException.ProviderErrorDiagnosticId, exception.Message, renderedJson, modelText);
+            return Error(trial, id, exception.Message, renderedJson, modelText);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -165,6 +152,17 @@ internal sealed class TrialRunner
             return Error(trial, EvalProviderException.ProviderErrorDiagnosticId, $"{exception.GetType().Name}: {exception.Message}", renderedJson, modelText);
         }
     }
+
+    /// <summary>The diagnostic of a failure the eval stack reports on its own terms (its message says it all); <c>null</c> for any other.</summary>
+    private static string? KnownInfrastructureError(Exception exception) => exception switch
+    {
+        RecordingMissingException missing => missing.DiagnosticId,
+        EvalProviderException provider => provider.DiagnosticId,
+        // A judge that failed, or an assertion that could not be evaluated (a regex that timed out): nothing is known
+        // about the output's quality.
+        AssertionServiceException or AssertionEvaluationException => EvalProviderException.ProviderErrorDiagnosticId,
+        _ => null,
+    };
 
     private static TrialResult Error(int trial, string id, string message, string? rendered = null, string? modelText = null) => new()
     {
