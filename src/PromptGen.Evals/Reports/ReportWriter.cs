@@ -1,5 +1,7 @@
 using PromptGen.Evals.Files;
+using PromptGen.Evals.Running;
 using PromptGen.Evals.Security;
+using PromptGen.Language.Diagnostics;
 using PromptGen.Security;
 
 namespace PromptGen.Evals.Reports;
@@ -21,6 +23,23 @@ public static class ReportWriter
     public const string JsonFileName = "promptgen-evals.json";
     public const string MarkdownFileName = "promptgen-evals.md";
     public const string HtmlFileName = "promptgen-evals.html";
+
+    /// <summary>
+    /// Writes the reports as <see cref="WriteAll"/> does, for a runner: a folder that cannot be written is an
+    /// infrastructure finding (PG1004) added to <paramref name="findings"/>, and the result is <c>null</c>.
+    /// </summary>
+    internal static ReportFiles? TryWriteAll(EvalRun run, string folder, ICollection<EvalFinding> findings)
+    {
+        try
+        {
+            return WriteAll(run, folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            findings.Add(new EvalFinding(DiagnosticDescriptors.EvalInfrastructureError.Id, true, folder, 1, 1, $"The eval reports could not be written: {exception.Message}"));
+            return null;
+        }
+    }
 
     /// <summary>
     /// Writes the four reports into <paramref name="folder"/> (created if needed). Every text field of the run is

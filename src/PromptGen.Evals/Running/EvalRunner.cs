@@ -86,15 +86,7 @@ public static class EvalRunner
         else if (!string.IsNullOrWhiteSpace(request.ReportDirectory))
         {
             var run = new EvalRun { Suites = suites, Mode = request.Mode.ToName(), StartedAt = startedAt, Duration = watch.Elapsed };
-            try
-            {
-                reports = ReportWriter.WriteAll(run, request.ReportDirectory!);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                findings.Add(new EvalFinding(
-                    EvalProviderException.ProviderErrorDiagnosticId, true, request.ReportDirectory!, 1, 1, $"The eval reports could not be written: {exception.Message}"));
-            }
+            reports = ReportWriter.TryWriteAll(run, request.ReportDirectory!, findings);
         }
 
         return EvalRunResult.Of(findings, suites, reports, baselines, recordings, watch.Elapsed) with

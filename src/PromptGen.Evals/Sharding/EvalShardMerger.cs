@@ -140,14 +140,7 @@ public static class EvalShardMerger
                 // The wall-clock time of the slowest shard: shards run side by side.
                 Duration = ordered.Max(s => s.Results.Duration),
             };
-            try
-            {
-                reports = ReportWriter.WriteAll(run, request.ReportDirectory!);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                findings.Add(Error(DiagnosticDescriptors.EvalInfrastructureError, request.ReportDirectory!, $"The eval reports could not be written: {exception.Message}"));
-            }
+            reports = ReportWriter.TryWriteAll(run, request.ReportDirectory!, findings);
         }
 
         return EvalRunResult.Of(findings, suites, reports, baselines, recordings, watch.Elapsed) with { Mode = first.Mode };

@@ -184,6 +184,23 @@ public sealed class EvalRunnerTests : IDisposable
         Assert.True(File.Exists(Path.Combine(reports, "promptgen-evals.html")));
     }
 
+    [Fact]
+    public async Task A_report_folder_that_cannot_be_written_is_a_PG1004_finding_and_the_suite_still_runs()
+    {
+        Answers("billing", "technical");
+        var blocked = _folder.File("reports");
+        File.WriteAllText(blocked, "a file where the report folder should be");
+
+        var result = await RunAsync(reports: blocked);
+
+        Assert.Null(result.Reports);
+        Assert.True(Assert.Single(result.Suites).Result.Cases.All(c => c.Passed));
+        var finding = Assert.Single(result.Findings, f => f.Id == "PG1004");
+        Assert.True(finding.IsError);
+        Assert.Equal(blocked, finding.Path);
+        Assert.StartsWith("The eval reports could not be written: ", finding.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, "anything", true)]
     [InlineData("ref*", "refund", true)]
