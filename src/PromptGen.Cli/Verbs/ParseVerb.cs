@@ -34,7 +34,7 @@ internal sealed class ParseVerb : PromptFileVerb
         var strict = arguments.HasFlag(StrictOption);
 
         EnsureReadable(path);
-        var prompt = Compile(path, PromptProject.For(path));
+        var prompt = Compile(path);
 
         // Only the frontmatter and schemas matter for parsing: template mistakes do not change the output type.
         var diagnostics = prompt.Diagnostics.Where(d => !d.Id.StartsWith("PG02", StringComparison.Ordinal)).ToList();

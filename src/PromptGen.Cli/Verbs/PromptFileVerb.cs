@@ -18,6 +18,9 @@ internal abstract class PromptFileVerb : Verb
     /// <summary>Reads the prompt at <paramref name="path"/>: a missing or unreadable file is a usage error, before anything else is done.</summary>
     protected static void EnsureReadable(string path) => InputFile.ReadPromptFile(path, out _);
 
+    /// <summary>Compiles the prompt within its project, as the build does (the same partials).</summary>
+    protected static PromptSemantics Compile(string path) => InputFile.Guard(path, () => PromptProject.For(path).CompilePrompt(path));
+
     /// <summary>Compiles the prompt within <paramref name="project"/>, as the build does (the same partials).</summary>
     protected static PromptSemantics Compile(string path, PromptProject project) => InputFile.Guard(path, () => project.CompilePrompt(path));
 

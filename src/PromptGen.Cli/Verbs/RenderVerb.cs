@@ -43,7 +43,7 @@ internal sealed class RenderVerb : PromptFileVerb
 
         // The build's view of the prompt: its project's partials, or an explicit folder of partials.
         var semantics = partialsFolder is null
-            ? Compile(path, PromptProject.For(path))
+            ? Compile(path)
             : InputFile.Guard(path, () => PromptCompiler.Analyze(PromptCompiler.Parse(path, ProjectFiles.ReadText(Path.GetFullPath(path))), PartialCatalog.FromDirectory(partialsFolder)));
 
         // Check first: a prompt with errors is reported, not rendered into something misleading.
