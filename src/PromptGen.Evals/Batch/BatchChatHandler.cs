@@ -14,21 +14,14 @@ namespace PromptGen.Evals.Batch;
 /// the batch state gets it (a batch error becomes a non-retryable PG1004 for that call); one without is collected for
 /// the next batch (when collecting) and fails as pending.
 /// </summary>
-internal sealed class BatchChatHandler : HttpMessageHandler
+/// <param name="state">The answers collected so far.</param>
+/// <param name="kind">Chat or judge: part of each request's <c>custom_id</c>.</param>
+/// <param name="collected">Where unanswered requests go (custom_id → body); null when no more are sent.</param>
+internal sealed class BatchChatHandler(BatchState state, RecordingKind kind, ConcurrentDictionary<string, string>? collected) : HttpMessageHandler
 {
-    private readonly BatchState _state;
-    private readonly RecordingKind _kind;
-    private readonly ConcurrentDictionary<string, string>? _collected;
-
-    /// <param name="state">The answers collected so far.</param>
-    /// <param name="kind">Chat or judge: part of each request's <c>custom_id</c>.</param>
-    /// <param name="collected">Where unanswered requests go (custom_id → body); null when no more are sent.</param>
-    public BatchChatHandler(BatchState state, RecordingKind kind, ConcurrentDictionary<string, string>? collected)
-    {
-        _state = state;
-        _kind = kind;
-        _collected = collected;
-    }
+    private readonly BatchState _state = state;
+    private readonly RecordingKind _kind = kind;
+    private readonly ConcurrentDictionary<string, string>? _collected = collected;
 
     /// <summary>
     /// The <c>custom_id</c> of a request: eval file, case, trial, kind (and experiment arm), and a hash of the body that
@@ -77,16 +70,10 @@ internal sealed class BatchChatHandler : HttpMessageHandler
 }
 
 /// <summary>The model clients of a batch run: the built-in provider's clients over a <see cref="BatchChatHandler"/>.</summary>
-internal sealed class BatchClientFactory : IEvalChatClientFactory
+internal sealed class BatchClientFactory(BatchState state, ConcurrentDictionary<string, string>? collected) : IEvalChatClientFactory
 {
-    private readonly BatchState _state;
-    private readonly ConcurrentDictionary<string, string>? _collected;
-
-    public BatchClientFactory(BatchState state, ConcurrentDictionary<string, string>? collected)
-    {
-        _state = state;
-        _collected = collected;
-    }
+    private readonly BatchState _state = state;
+    private readonly ConcurrentDictionary<string, string>? _collected = collected;
 
     public Microsoft.Extensions.AI.IChatClient CreateChatClient(EvalClientRole role, EvalProviderOptions options) =>
         EvalProviderFactory.CreateOpenAIChatClient(options, role,

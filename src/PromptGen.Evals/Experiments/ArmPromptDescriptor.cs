@@ -5,16 +5,10 @@ using PromptGen.Catalog;
 namespace PromptGen.Evals.Experiments;
 
 /// <summary>A prompt (or variant) descriptor run as one arm: the arm's model and sampling settings over the prompt's options.</summary>
-internal sealed class ArmPromptDescriptor : IPromptDescriptor
+internal sealed class ArmPromptDescriptor(IPromptDescriptor prompt, ExperimentArm arm) : IPromptDescriptor
 {
-    private readonly IPromptDescriptor _prompt;
-    private readonly ExperimentArm _arm;
-
-    public ArmPromptDescriptor(IPromptDescriptor prompt, ExperimentArm arm)
-    {
-        _prompt = prompt;
-        _arm = arm;
-    }
+    private readonly IPromptDescriptor _prompt = prompt;
+    private readonly ExperimentArm _arm = arm;
 
     public string Name => _prompt.Name;
 

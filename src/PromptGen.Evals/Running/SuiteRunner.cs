@@ -20,22 +20,14 @@ namespace PromptGen.Evals.Running;
 /// every selected case and trial, apply the pass rules, gate against the baseline, then write the baseline (only when
 /// asked) and the recordings.
 /// </summary>
-internal sealed class SuiteRunner
+internal sealed class SuiteRunner(EvalRunRequest request, CaseIdFilter filter, EvalCallPolicy policy, SemaphoreSlim slots)
 {
     private const string InfrastructureError = EvalProviderException.ProviderErrorDiagnosticId;
 
-    private readonly EvalRunRequest _request;
-    private readonly CaseIdFilter _filter;
-    private readonly EvalCallPolicy _policy;
-    private readonly SemaphoreSlim _slots;
-
-    public SuiteRunner(EvalRunRequest request, CaseIdFilter filter, EvalCallPolicy policy, SemaphoreSlim slots)
-    {
-        _request = request;
-        _filter = filter;
-        _policy = policy;
-        _slots = slots;
-    }
+    private readonly EvalRunRequest _request = request;
+    private readonly CaseIdFilter _filter = filter;
+    private readonly EvalCallPolicy _policy = policy;
+    private readonly SemaphoreSlim _slots = slots;
 
     public async Task<SuiteOutcome> RunAsync(string evalPath, CancellationToken cancellationToken)
     {
