@@ -7,7 +7,7 @@ namespace PromptGen.Evals.Providers;
 /// A chat client whose calls go through an <see cref="EvalCallPolicy"/> (concurrency, budget, timeout, retries).
 /// Streaming calls are collected whole inside the policy, so a failed stream can be retried, then replayed.
 /// </summary>
-public sealed class ResilientChatClient : DelegatingChatClient
+public sealed class ResilientChatClient(IChatClient innerClient, EvalCallPolicy policy) : DelegatingChatClient(innerClient)
 {
     /// <summary>
     /// Set in <see cref="ChatResponse.AdditionalProperties"/> to the <see cref="TimeSpan"/> the answering attempt took:
@@ -16,13 +16,7 @@ public sealed class ResilientChatClient : DelegatingChatClient
     /// </summary>
     public const string LatencyProperty = "promptgen.latency";
 
-    private readonly EvalCallPolicy _policy;
-
-    public ResilientChatClient(IChatClient innerClient, EvalCallPolicy policy)
-        : base(innerClient)
-    {
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
-    }
+    private readonly EvalCallPolicy _policy = policy ?? throw new ArgumentNullException(nameof(policy));
 
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)

@@ -3,15 +3,10 @@ using Microsoft.Extensions.AI;
 namespace PromptGen.Evals.Providers;
 
 /// <summary>An embedding generator whose calls go through an <see cref="EvalCallPolicy"/>.</summary>
-public sealed class ResilientEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
+public sealed class ResilientEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> innerGenerator, EvalCallPolicy policy)
+    : DelegatingEmbeddingGenerator<string, Embedding<float>>(innerGenerator)
 {
-    private readonly EvalCallPolicy _policy;
-
-    public ResilientEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> innerGenerator, EvalCallPolicy policy)
-        : base(innerGenerator)
-    {
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
-    }
+    private readonly EvalCallPolicy _policy = policy ?? throw new ArgumentNullException(nameof(policy));
 
     /// <inheritdoc />
     public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(

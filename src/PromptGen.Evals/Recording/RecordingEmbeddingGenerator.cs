@@ -7,17 +7,11 @@ namespace PromptGen.Evals.Recording;
 /// An embedding generator that answers from, and records into, a <see cref="RecordingStore"/> (kind
 /// <see cref="RecordingKind.Embedding"/>), with the same modes and context as <see cref="RecordingChatClient"/>.
 /// </summary>
-public sealed class RecordingEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
+public sealed class RecordingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> innerGenerator, RecordingStore store, Func<RecordingContext?>? context = null)
+    : DelegatingEmbeddingGenerator<string, Embedding<float>>(innerGenerator)
 {
-    private readonly RecordingStore _store;
-    private readonly Func<RecordingContext?>? _context;
-
-    public RecordingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> innerGenerator, RecordingStore store, Func<RecordingContext?>? context = null)
-        : base(innerGenerator)
-    {
-        _store = store ?? throw new ArgumentNullException(nameof(store));
-        _context = context;
-    }
+    private readonly RecordingStore _store = store ?? throw new ArgumentNullException(nameof(store));
+    private readonly Func<RecordingContext?>? _context = context;
 
     /// <inheritdoc />
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
