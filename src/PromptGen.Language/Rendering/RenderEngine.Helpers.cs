@@ -5,36 +5,24 @@ using PromptGen.Language.Values;
 namespace PromptGen.Language.Rendering;
 
 /// <summary>A helper invocation: evaluated arguments, the block's programs and where it was called.</summary>
-internal sealed class HelperCall
+internal sealed class HelperCall(string name, object?[] args, List<KeyValuePair<string, object?>> hash, TemplateProgram? program, TemplateProgram? inverse,
+    bool isBlock, SourceSpan span, RenderScope scope)
 {
-    public HelperCall(string name, object?[] args, List<KeyValuePair<string, object?>> hash, TemplateProgram? program, TemplateProgram? inverse,
-        bool isBlock, SourceSpan span, RenderScope scope)
-    {
-        Name = name;
-        Args = args;
-        Hash = hash;
-        Program = program;
-        Inverse = inverse;
-        IsBlock = isBlock;
-        Span = span;
-        Scope = scope;
-    }
+    public string Name { get; } = name;
 
-    public string Name { get; }
+    public object?[] Args { get; } = args;
 
-    public object?[] Args { get; }
+    public List<KeyValuePair<string, object?>> Hash { get; } = hash;
 
-    public List<KeyValuePair<string, object?>> Hash { get; }
+    public TemplateProgram? Program { get; } = program;
 
-    public TemplateProgram? Program { get; }
+    public TemplateProgram? Inverse { get; } = inverse;
 
-    public TemplateProgram? Inverse { get; }
+    public bool IsBlock { get; } = isBlock;
 
-    public bool IsBlock { get; }
+    public SourceSpan Span { get; } = span;
 
-    public SourceSpan Span { get; }
-
-    public RenderScope Scope { get; }
+    public RenderScope Scope { get; } = scope;
 
     public object? HashValue(string key)
     {
