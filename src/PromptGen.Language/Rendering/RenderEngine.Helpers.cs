@@ -135,34 +135,20 @@ internal sealed partial class RenderEngine
     private RenderOutput Each(object? context, TemplateProgram? program, TemplateProgram? inverse, RenderScope scope)
     {
         var output = new RenderOutput();
-        var count = 0;
-        void Iteration(object key, int index, bool last, object? value)
-        {
-            var keyValue = key is int n ? PromptValue.Number(n) : PromptValue.String((string)key);
-            var frame = new DataFrame(scope.Data, keyValue, PromptValue.Number(index), PromptValue.Boolean(index == 0), PromptValue.Boolean(last));
-            output.Append(InvokeProgram(program, value, frame, new[] { value, keyValue }, scope));
-        }
+        void Iteration(PromptValue key, int index, bool last, object? value) =>
+            output.Append(InvokeProgram(program, value, DataFrame.ForEachRun(scope.Data, key, index, last), new[] { value, key }, scope));
 
-        switch (context)
+        int count;
+        if (context is PromptValue { Kind: PromptValueKind.Array } array)
         {
-            case PromptValue { Kind: PromptValueKind.Array } array:
-                for (var i = 0; i < array.Items.Count; i++) Iteration(i, i, i == array.Items.Count - 1, array.Items[i]);
-                count = array.Items.Count;
-                break;
-            case PromptValue { Kind: PromptValueKind.Object } obj:
-                var properties = new List<KeyValuePair<string, PromptValue>>(JsValues.OrderedProperties(obj));
-                for (var i = 0; i < properties.Count; i++) Iteration(properties[i].Key, i, i == properties.Count - 1, properties[i].Value);
-                count = properties.Count;
-                break;
-            case SafeMarkup markup:
-                Iteration("string", 0, true, PromptValue.String(markup.Content.ToReferenceText()));
-                count = 1;
-                break;
-            case DataFrame frame:
-                var keys = new List<string>(frame.Keys);
-                for (var i = 0; i < keys.Count; i++) Iteration(keys[i], i, i == keys.Count - 1, frame.Get(keys[i]));
-                count = keys.Count;
-                break;
+            count = array.Items.Count;
+            for (var i = 0; i < count; i++) Iteration(PromptValue.Number(i), i, i == count - 1, array.Items[i]);
+        }
+        else
+        {
+            var entries = JsValues.EachEntries(context);
+            count = entries.Count;
+            for (var i = 0; i < count; i++) Iteration(PromptValue.String(entries[i].Key), i, i == count - 1, entries[i].Value);
         }
 
         return count == 0 ? InvokeProgram(inverse, scope.Context, null, null, scope) : output;

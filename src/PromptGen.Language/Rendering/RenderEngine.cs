@@ -150,25 +150,14 @@ internal sealed partial class RenderEngine
         return BlockHelperMissing(value, program, inverse, scope);
     }
 
-    private object? BlockHelperMissing(object? context, TemplateProgram? program, TemplateProgram? inverse, RenderScope scope)
-    {
-        if (context is PromptValue { Kind: PromptValueKind.Boolean } boolean && boolean.AsBoolean)
+    private object? BlockHelperMissing(object? context, TemplateProgram? program, TemplateProgram? inverse, RenderScope scope) =>
+        JsValues.BlockHelperMissing(context) switch
         {
-            return InvokeProgram(program, scope.Context, null, null, scope);
-        }
-
-        if (JsValues.IsNullOrUndefined(context) || context is PromptValue { Kind: PromptValueKind.Boolean })
-        {
-            return InvokeProgram(inverse, scope.Context, null, null, scope);
-        }
-
-        if (context is PromptValue { Kind: PromptValueKind.Array } array)
-        {
-            return array.Items.Count > 0 ? Each(array, program, inverse, scope) : InvokeProgram(inverse, scope.Context, null, null, scope);
-        }
-
-        return InvokeProgram(program, context, null, null, scope);
-    }
+            MissingBlockAction.RenderBody => InvokeProgram(program, scope.Context, null, null, scope),
+            MissingBlockAction.RenderInverse => InvokeProgram(inverse, scope.Context, null, null, scope),
+            MissingBlockAction.Iterate => Each(context, program, inverse, scope),
+            _ => InvokeProgram(program, context, null, null, scope),
+        };
 
     private object? Evaluate(Expression expression, RenderScope scope)
     {
