@@ -40,21 +40,17 @@ internal sealed partial class RenderEngine
 {
     private object? InvokeHelper(HelperCall call)
     {
+        if (KnownHelpers.ArgumentCountError(call.Name, call.Args.Length) is { } countError) throw Fail(call.Scope, call.Span, countError);
         switch (call.Name)
         {
             case "if":
-                RequireArgs(call, 1, "#if requires exactly one argument");
                 return If(call, call.Args[0], negate: false);
             case "unless":
-                RequireArgs(call, 1, "#unless requires exactly one argument");
                 return If(call, call.Args[0], negate: true);
             case "each":
-                if (call.Args.Length == 0) throw Fail(call.Scope, call.Span, "Must pass iterator to #each");
-                RequireArgs(call, 1, "#each takes exactly one argument");
                 RequireBlock(call);
                 return EachHelper(call);
             case "with":
-                RequireArgs(call, 1, "#with requires exactly one argument");
                 RequireBlock(call);
                 return With(call);
             case "lookup":
@@ -77,11 +73,9 @@ internal sealed partial class RenderEngine
                 if (call.Args.Length > 0) throw Fail(call.Scope, call.Span, "media takes only key=value arguments: {{media url=... contentType=...}}");
                 return Media(call);
             case "ifEquals":
-                RequireArgs(call, 2, "ifEquals takes exactly two values: {{#ifEquals a b}}...{{/ifEquals}}");
                 RequireBlock(call);
                 return JsValues.StrictEquals(call.Args[0], call.Args[1]) ? Fn(call, call.Scope.Context) : InverseOf(call, call.Scope.Context);
             case "unlessEquals":
-                RequireArgs(call, 2, "unlessEquals takes exactly two values: {{#unlessEquals a b}}...{{/unlessEquals}}");
                 RequireBlock(call);
                 return !JsValues.StrictEquals(call.Args[0], call.Args[1]) ? Fn(call, call.Scope.Context) : InverseOf(call, call.Scope.Context);
             default:
