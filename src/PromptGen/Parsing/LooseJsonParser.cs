@@ -99,19 +99,8 @@ internal sealed class LooseJsonParser
         var node = new LooseNode(LooseKind.Object, _pos) { Members = new List<LooseMember>() };
         _pos++;
         var separator = new SeparatorState();
-        while (true)
+        while (ReadToNextElement(node, node.Members.Count, ref separator))
         {
-            var step = ReadBetweenElements(node, node.Members.Count, ref separator);
-            if (step == ContainerStep.Closed)
-            {
-                return node;
-            }
-
-            if (step == ContainerStep.Separator)
-            {
-                continue;
-            }
-
             var c = _text[_pos];
 
             // Key
@@ -210,13 +199,8 @@ internal sealed class LooseJsonParser
 
             node.Members.Add(new LooseMember(key, keyStart, keyLength, value));
         }
-    }
 
-    private enum ContainerStep
-    {
-        Element,
-        Separator,
-        Closed,
+        return node;
     }
 
     private struct SeparatorState
@@ -226,19 +210,33 @@ internal sealed class LooseJsonParser
     }
 
     /// <summary>
-    /// Reads what stands between the elements of an object or array: the end of the text or a closing bracket (either
-    /// kind closes the container being read), a comma (extra ones dropped), or nothing before an element (a comma
-    /// inserted). Both container kinds share these repairs, so they are decided here once.
+    /// Reads what stands between the elements of an object or array up to the next element (true) or the end of the
+    /// container (false): the end of the text or a closing bracket (either kind closes the container being read),
+    /// commas (extra ones dropped), or nothing before an element (a comma inserted). Both container kinds share these
+    /// repairs, so they are decided here once.
     /// </summary>
-    private ContainerStep ReadBetweenElements(LooseNode node, int count, ref SeparatorState separator)
+    private bool ReadToNextElement(LooseNode node, int count, ref SeparatorState separator)
     {
         var isObject = node.Kind == LooseKind.Object;
         SkipTrivia();
+        while (_pos < _end && _text[_pos] == ',')
+        {
+            if (count == 0 || separator.AfterComma)
+            {
+                _log.Add(PromptRepairKind.TrailingComma, _pos, 1, "removed an extra comma");
+            }
+
+            separator.AfterComma = true;
+            separator.CommaPosition = _pos;
+            _pos++;
+            SkipTrivia();
+        }
+
         if (_pos >= _end)
         {
             _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, isObject ? "output ended inside an object; closed it" : "output ended inside an array; closed it");
             node.End = _end;
-            return ContainerStep.Closed;
+            return false;
         }
 
         var c = _text[_pos];
@@ -256,20 +254,7 @@ internal sealed class LooseJsonParser
 
             _pos++;
             node.End = _pos;
-            return ContainerStep.Closed;
-        }
-
-        if (c == ',')
-        {
-            if (count == 0 || separator.AfterComma)
-            {
-                _log.Add(PromptRepairKind.TrailingComma, _pos, 1, "removed an extra comma");
-            }
-
-            separator.AfterComma = true;
-            separator.CommaPosition = _pos;
-            _pos++;
-            return ContainerStep.Separator;
+            return false;
         }
 
         if (!separator.AfterComma && count > 0)
@@ -278,7 +263,7 @@ internal sealed class LooseJsonParser
         }
 
         separator.AfterComma = false;
-        return ContainerStep.Element;
+        return true;
     }
 
     private LooseNode ParseArray(int depth)
@@ -291,19 +276,8 @@ internal sealed class LooseJsonParser
         var node = new LooseNode(LooseKind.Array, _pos) { Items = new List<LooseNode>() };
         _pos++;
         var separator = new SeparatorState();
-        while (true)
+        while (ReadToNextElement(node, node.Items.Count, ref separator))
         {
-            var step = ReadBetweenElements(node, node.Items.Count, ref separator);
-            if (step == ContainerStep.Closed)
-            {
-                return node;
-            }
-
-            if (step == ContainerStep.Separator)
-            {
-                continue;
-            }
-
             _log.Push(node.Items.Count);
             var item = ParseValue(depth, Context.ArrayItem);
             _log.Pop();
@@ -320,6 +294,8 @@ internal sealed class LooseJsonParser
 
             node.Items.Add(item);
         }
+
+        return node;
     }
 
     private LooseNode ParseString(char quote, Context context)
