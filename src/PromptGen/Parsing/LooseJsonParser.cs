@@ -89,17 +89,27 @@ internal sealed class LooseJsonParser
         }
     }
 
-    private LooseNode ParseObject(int depth)
+    /// <summary>Starts an object or array at its opening bracket, after checking the nesting limit.</summary>
+    private LooseNode OpenContainer(LooseKind kind, int depth)
     {
         if (depth > _maxDepth)
         {
             throw new DepthExceededException();
         }
 
-        var node = new LooseNode(LooseKind.Object, _pos) { Members = new List<LooseMember>() };
+        var node = kind == LooseKind.Object
+            ? new LooseNode(kind, _pos) { Members = new List<LooseMember>() }
+            : new LooseNode(kind, _pos) { Items = new List<LooseNode>() };
         _pos++;
+        return node;
+    }
+
+    private LooseNode ParseObject(int depth)
+    {
+        var node = OpenContainer(LooseKind.Object, depth);
+        var members = node.Members!;
         var separator = new SeparatorState();
-        while (ReadToNextElement(node, node.Members.Count, ref separator))
+        while (ReadToNextElement(node, members.Count, ref separator))
         {
             var c = _text[_pos];
 
@@ -197,7 +207,7 @@ internal sealed class LooseJsonParser
                 continue;
             }
 
-            node.Members.Add(new LooseMember(key, keyStart, keyLength, value));
+            members.Add(new LooseMember(key, keyStart, keyLength, value));
         }
 
         return node;
@@ -268,17 +278,12 @@ internal sealed class LooseJsonParser
 
     private LooseNode ParseArray(int depth)
     {
-        if (depth > _maxDepth)
-        {
-            throw new DepthExceededException();
-        }
-
-        var node = new LooseNode(LooseKind.Array, _pos) { Items = new List<LooseNode>() };
-        _pos++;
+        var node = OpenContainer(LooseKind.Array, depth);
+        var items = node.Items!;
         var separator = new SeparatorState();
-        while (ReadToNextElement(node, node.Items.Count, ref separator))
+        while (ReadToNextElement(node, items.Count, ref separator))
         {
-            _log.Push(node.Items.Count);
+            _log.Push(items.Count);
             var item = ParseValue(depth, Context.ArrayItem);
             _log.Pop();
             if (item is null)
@@ -292,7 +297,7 @@ internal sealed class LooseJsonParser
                 continue;
             }
 
-            node.Items.Add(item);
+            items.Add(item);
         }
 
         return node;
