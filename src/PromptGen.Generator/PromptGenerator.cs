@@ -22,9 +22,7 @@ public sealed class PromptGenerator : IIncrementalGenerator
         // Filtering and pairing with options carry Roslyn objects; they stay untracked and feed a pure step at once.
         var promptFiles = context.AdditionalTextsProvider
             .Where(PromptPipeline.IsPromptFile)
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, ct) => PromptPipeline.ReadPromptFile(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.PromptInputs);
+            .SelectWith(context.AnalyzerConfigOptionsProvider, PromptPipeline.ReadPromptFile, TrackingNames.PromptInputs);
 
         var parsed = promptFiles
             .Select(static (file, ct) => PromptPipeline.Parse(file, ct))
@@ -41,20 +39,11 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Select(static (partials, _) => PromptPipeline.CollectPartials(partials))
             .WithTrackingName(TrackingNames.PartialSets);
 
-        var analyzed = parsed
-            .Combine(partialSet)
-            .Select(static (pair, ct) => PromptPipeline.Analyze(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.AnalyzedPrompts);
+        var analyzed = parsed.SelectWith(partialSet, PromptPipeline.Analyze, TrackingNames.AnalyzedPrompts);
 
-        var partialReports = partialFiles
-            .Combine(partialSet)
-            .Select(static (pair, ct) => PromptPipeline.AnalyzePartial(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.PartialReports);
+        var partialReports = partialFiles.SelectWith(partialSet, PromptPipeline.AnalyzePartial, TrackingNames.PartialReports);
 
-        var named = analyzed
-            .Combine(projectOptions)
-            .Select(static (pair, _) => PromptPipeline.Name(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.NamedPrompts);
+        var named = analyzed.SelectWith(projectOptions, PromptPipeline.Name, TrackingNames.NamedPrompts);
 
         // Variants (Classify.concise.prompt beside Classify.prompt) find their base among all prompts' names and schemas.
         var variantFacts = named
@@ -63,10 +52,7 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (facts, _) => VariantPipeline.Collect(facts));
 
-        var withRoles = named
-            .Combine(variantFacts)
-            .Select(static (pair, _) => VariantPipeline.RoleOf(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.VariantRoles);
+        var withRoles = named.SelectWith(variantFacts, VariantPipeline.RoleOf, TrackingNames.VariantRoles);
 
         var collisions = withRoles
             .Select(static (prompt, _) => VariantPipeline.IdentityForCollisions(prompt))
@@ -84,12 +70,8 @@ public sealed class PromptGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ToolCatalog);
 
         var models = withRoles
-            .Combine(collisions)
-            .Select(static (pair, ct) => VariantPipeline.BuildModel(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.PromptModels)
-            .Combine(toolCatalog)
-            .Select(static (pair, _) => ToolBinding.Bind(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.PromptTools);
+            .SelectWith(collisions, VariantPipeline.BuildModel, TrackingNames.PromptModels)
+            .SelectWith(toolCatalog, ToolBinding.Bind, TrackingNames.PromptTools);
 
         // Eval files are checked against what they need of each prompt (its schemas and names), so editing a template
         // leaves them cached.
@@ -100,18 +82,12 @@ public sealed class PromptGenerator : IIncrementalGenerator
 
         var evalReports = context.AdditionalTextsProvider
             .Where(PromptPipeline.IsEvalFile)
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, ct) => PromptPipeline.ReadEvalFile(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.EvalInputs)
-            .Combine(evalContexts)
-            .Select(static (pair, ct) => PromptPipeline.CheckEval(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.EvalReports);
+            .SelectWith(context.AnalyzerConfigOptionsProvider, PromptPipeline.ReadEvalFile, TrackingNames.EvalInputs)
+            .SelectWith(evalContexts, PromptPipeline.CheckEval, TrackingNames.EvalReports);
 
         // The prompt catalog (untyped descriptors for eval runners): only names and output kinds feed it.
         var catalog = models
-            .Combine(projectOptions)
-            .Select(static (pair, _) => CatalogPipeline.Describe(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.PromptDescriptors)
+            .SelectWith(projectOptions, CatalogPipeline.Describe, TrackingNames.PromptDescriptors)
             .Collect()
             .Combine(projectOptions)
             .Select(static (pair, _) => CatalogPipeline.Collect(pair.Left, pair.Right))

@@ -112,13 +112,12 @@ internal static class PromptPipeline
 
         try
         {
-            var catalog = new PartialCatalog(reached.Select(p => new PartialFile(p.Name, p.Path, p.Text)));
-            var semantics = PromptCompiler.Analyze(parsed.Syntax, catalog, cancellationToken);
+            var semantics = PromptCompiler.Analyze(parsed.Syntax, CatalogOf(reached), cancellationToken);
             return new AnalyzedPrompt(parsed, reached, semantics, semantics.Diagnostics.Select(DiagnosticInfo.FromPromptDiagnostic).ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new AnalyzedPrompt(parsed, reached, null, new[] { DiagnosticInfo.InternalError(parsed.File.Path, exception) }.ToEquatableArray());
+            return new AnalyzedPrompt(parsed, reached, null, Failure(parsed.File.Path, exception));
         }
     }
 
@@ -127,20 +126,22 @@ internal static class PromptPipeline
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var reached = partials.Closure(partial.References);
-            var catalog = new PartialCatalog(reached.Select(p => new PartialFile(p.Name, p.Path, p.Text)));
+            var catalog = CatalogOf(partials.Closure(partial.References));
             var parsed = PromptCompiler.ParsePartial(new PartialFile(partial.Name, partial.Path, partial.Text));
             return new PartialReport(PromptCompiler.CheckPartial(parsed, catalog).Select(DiagnosticInfo.FromPromptDiagnostic).ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new PartialReport(new[] { DiagnosticInfo.InternalError(partial.Path, exception) }.ToEquatableArray());
+            return new PartialReport(Failure(partial.Path, exception));
         }
     }
 
-    public static void ReportDiagnostics(SourceProductionContext context, PartialReport report)
+    public static void ReportDiagnostics(SourceProductionContext context, PartialReport report) => Report(context, report.Diagnostics);
+
+    /// <summary>Reports plain-value diagnostics as Roslyn diagnostics.</summary>
+    internal static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {
-        foreach (var diagnostic in report.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
+        foreach (var diagnostic in diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
     }
 
     public static NamedPrompt Name(AnalyzedPrompt analyzed, ProjectOptions projectOptions)
@@ -190,15 +191,12 @@ internal static class PromptPipeline
 
     public static void Emit(SourceProductionContext context, PromptGenerationResult result)
     {
-        foreach (var diagnostic in result.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
+        Report(context, result.Diagnostics);
         if (result.Model is not { } model) return;
         EmitGuarded(context, model.Identity.Path, () => context.AddSource(model.Identity.HintName, PromptSourceEmitter.Emit(model)));
     }
 
-    public static void ReportCollisions(SourceProductionContext context, CollisionReport report)
-    {
-        foreach (var diagnostic in report.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
-    }
+    public static void ReportCollisions(SourceProductionContext context, CollisionReport report) => Report(context, report.Diagnostics);
 
     /// <summary>What an eval file checks against: the prompt's schemas and names (null when it has none to offer).</summary>
     public static PromptEvalContext DescribeForEvals(AnalyzedPrompt analyzed) =>
@@ -223,7 +221,7 @@ internal static class PromptPipeline
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new PartialReport(new[] { DiagnosticInfo.InternalError(file.Path, exception) }.ToEquatableArray());
+            return new PartialReport(Failure(file.Path, exception));
         }
     }
 
@@ -242,6 +240,13 @@ internal static class PromptPipeline
             context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(DiagnosticInfo.InternalError(path, exception)));
         }
     }
+
+    /// <summary>The only diagnostic of a step that failed on the file at <paramref name="path"/>: PG9999.</summary>
+    private static EquatableArray<DiagnosticInfo> Failure(string path, Exception exception) =>
+        new[] { DiagnosticInfo.InternalError(path, exception) }.ToEquatableArray();
+
+    private static PartialCatalog CatalogOf(EquatableArray<PartialSource> partials) =>
+        new(partials.Select(p => new PartialFile(p.Name, p.Path, p.Text)));
 
     private static string? Get(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -4,7 +4,6 @@ using PromptGen.Generator.Emit;
 using PromptGen.Generator.Models;
 using PromptGen.Generator.Naming;
 using PromptGen.Language.Variants;
-using RoslynDescriptors = PromptGen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace PromptGen.Generator;
 
@@ -112,7 +111,7 @@ internal static class VariantPipeline
             return;
         }
 
-        foreach (var diagnostic in result.Diagnostics) context.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
+        PromptPipeline.Report(context, result.Diagnostics);
         var model = result.Model;
         PromptPipeline.EmitGuarded(context, model.Identity.Path, () => context.AddSource(VariantEmitter.HintName(model), VariantEmitter.EmitVariant(model)));
     }

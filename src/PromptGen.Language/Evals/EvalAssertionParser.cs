@@ -292,8 +292,7 @@ internal sealed class EvalAssertionParser
             return Copy(draft, minimum: exact, maximum: exact, expected: value.Value);
         }
 
-        if (!EvalYaml.IsMapping(value)) return Fail(value.Span, $"'count' needs a whole number or {{ min: N, max: M }}, not {EvalYaml.Describe(value)}");
-        var parameters = ReadParameters("count", value);
+        var parameters = ReadParameters("count", value, "a whole number or { min: N, max: M }");
         if (parameters is null) return null;
         long? min = null;
         long? max = null;
@@ -312,8 +311,7 @@ internal sealed class EvalAssertionParser
 
     private EvalAssertion? ParseLevenshtein(EvalAssertion draft, YamlSourceNode value)
     {
-        if (!EvalYaml.IsMapping(value)) return Fail(value.Span, $"'levenshtein' needs {{ value: text, max: N }}, e.g. {ExampleFor("levenshtein")}");
-        var parameters = ReadParameters("levenshtein", value);
+        var parameters = ReadParameters("levenshtein", value, "{ value: text, max: N }");
         if (parameters is null) return null;
         string? text = null;
         int? max = null;
@@ -341,8 +339,7 @@ internal sealed class EvalAssertionParser
     {
         const double DefaultThreshold = 0.8;
         if (EvalYaml.ScalarText(value) is { } shortText) return Copy(draft, expected: PromptValue.String(shortText), threshold: DefaultThreshold);
-        if (!EvalYaml.IsMapping(value)) return Fail(value.Span, $"'similar' needs the reference text or {{ value: text, threshold: 0.8 }}, not {EvalYaml.Describe(value)}");
-        var parameters = ReadParameters("similar", value);
+        var parameters = ReadParameters("similar", value, "the reference text or { value: text, threshold: 0.8 }");
         if (parameters is null) return null;
         string? text = null;
         var threshold = DefaultThreshold;
@@ -374,8 +371,7 @@ internal sealed class EvalAssertionParser
         }
 
         if (EvalYaml.IsNull(value)) return Fail(entry.KeySpan, "'llm-rubric' needs the rubric text, e.g. " + ExampleFor("llm-rubric"));
-        if (!EvalYaml.IsMapping(value)) return Fail(value.Span, $"'llm-rubric' needs the rubric text or {{ rubric: text, threshold: 0.7 }}, not {EvalYaml.Describe(value)}");
-        var parameters = ReadParameters("llm-rubric", value);
+        var parameters = ReadParameters("llm-rubric", value, "the rubric text or { rubric: text, threshold: 0.7 }");
         if (parameters is null) return null;
         string? text = null;
         double? threshold = null;
@@ -399,8 +395,7 @@ internal sealed class EvalAssertionParser
 
     private EvalAssertion? ParseLatency(EvalAssertion draft, YamlSourceNode value)
     {
-        if (!EvalYaml.IsMapping(value)) return Fail(value.Span, $"'latency' needs {{ max-ms: N }}, e.g. {ExampleFor("latency")}");
-        var parameters = ReadParameters("latency", value);
+        var parameters = ReadParameters("latency", value, "{ max-ms: N }");
         if (parameters is null) return null;
         if (parameters.Count == 0) return Fail(value.Span, "'latency' needs 'max-ms'");
         var node = parameters[0].Node;
@@ -410,8 +405,7 @@ internal sealed class EvalAssertionParser
 
     private EvalAssertion? ParseTokens(EvalAssertion draft, YamlSourceNode value)
     {
-        if (!EvalYaml.IsMapping(value)) return Fail(value.Span, $"'tokens' needs {{ max-input: N, max-output: N, max-total: N }} (any of them), e.g. {ExampleFor("tokens")}");
-        var parameters = ReadParameters("tokens", value);
+        var parameters = ReadParameters("tokens", value, "{ max-input: N, max-output: N, max-total: N } (any of them)");
         if (parameters is null) return null;
         if (parameters.Count == 0) return Fail(value.Span, "'tokens' needs max-input, max-output or max-total");
         long? input = null, output = null, total = null;
@@ -428,8 +422,7 @@ internal sealed class EvalAssertionParser
 
     private EvalAssertion? ParseCost(EvalAssertion draft, YamlSourceNode value)
     {
-        if (!EvalYaml.IsMapping(value)) return Fail(value.Span, $"'cost' needs {{ max: amount }}, e.g. {ExampleFor("cost")}");
-        var parameters = ReadParameters("cost", value);
+        var parameters = ReadParameters("cost", value, "{ max: amount }");
         if (parameters is null) return null;
         if (parameters.Count == 0) return Fail(value.Span, "'cost' needs 'max'");
         var node = parameters[0].Node;
@@ -437,9 +430,18 @@ internal sealed class EvalAssertionParser
         return Copy(draft, maxCost: (decimal)max);
     }
 
-    /// <summary>The entries of a parameter mapping, reporting unknown keys; <c>null</c> when any key is unknown.</summary>
-    private List<(string Key, YamlSourceNode Node)>? ReadParameters(string keyword, YamlSourceNode mapping)
+    /// <summary>
+    /// The entries of an operator's parameter mapping (<c>cost: { max: 0.01 }</c>); <c>null</c>, reported, when the value
+    /// is not a mapping (<paramref name="form"/> says what the operator needs) or a key is unknown.
+    /// </summary>
+    private List<(string Key, YamlSourceNode Node)>? ReadParameters(string keyword, YamlSourceNode mapping, string form)
     {
+        if (!EvalYaml.IsMapping(mapping))
+        {
+            Fail(mapping.Span, $"'{keyword}' needs {form}, not {EvalYaml.Describe(mapping)}, e.g. {ExampleFor(keyword)}");
+            return null;
+        }
+
         var allowed = EvalAssertionKeywords.ParameterKeys[keyword];
         var result = new List<(string, YamlSourceNode)>();
         var ok = true;

@@ -24,7 +24,7 @@ public static class FrontmatterValidator
         if (root.Kind != YamlSourceNodeKind.Mapping)
         {
             context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, root.Span,
-                $"The frontmatter must be a mapping of keys (`name: ...`, `model: ...`), not {Describe(root.Value)}.");
+                $"The frontmatter must be a mapping of keys (`name: ...`, `model: ...`), not {TextExcerpt.Describe(root.Value)}.");
             return context.Diagnostics;
         }
 
@@ -48,7 +48,7 @@ public static class FrontmatterValidator
             case "version":
                 if (value.Value.Kind is not (PromptValueKind.String or PromptValueKind.Number))
                 {
-                    context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`version` must be text or a number, not {Describe(value.Value)}.");
+                    context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`version` must be text or a number, not {TextExcerpt.Describe(value.Value)}.");
                 }
 
                 return;
@@ -59,7 +59,7 @@ public static class FrontmatterValidator
                 if (ExpectMapping(context, key, value) && value["default"] is { } defaults && defaults.Value.Kind != PromptValueKind.Object)
                 {
                     context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, defaults.Span,
-                        $"`input.default` must be a mapping of input names to values, not {Describe(defaults.Value)}.");
+                        $"`input.default` must be a mapping of input names to values, not {TextExcerpt.Describe(defaults.Value)}.");
                 }
 
                 return;
@@ -69,26 +69,26 @@ public static class FrontmatterValidator
             case "tools":
                 if (value.Kind != YamlSourceNodeKind.Sequence)
                 {
-                    context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`tools` must be a list of tool names, e.g. `tools: [getWeather]`, not {Describe(value.Value)}.");
+                    context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`tools` must be a list of tool names, e.g. `tools: [getWeather]`, not {TextExcerpt.Describe(value.Value)}.");
                     return;
                 }
 
                 foreach (var item in value.Items.Where(i => i.Value.Kind != PromptValueKind.String))
                 {
-                    context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, item.Span, $"Each entry of `tools` must be a tool name, not {Describe(item.Value)}.");
+                    context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, item.Span, $"Each entry of `tools` must be a tool name, not {TextExcerpt.Describe(item.Value)}.");
                 }
 
                 return;
             case "toolDefs":
                 if (value.Kind != YamlSourceNodeKind.Sequence)
                 {
-                    context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`toolDefs` must be a list of tool definitions, not {Describe(value.Value)}.");
+                    context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`toolDefs` must be a list of tool definitions, not {TextExcerpt.Describe(value.Value)}.");
                     return;
                 }
 
                 foreach (var item in value.Items.Where(i => i.Kind != YamlSourceNodeKind.Mapping))
                 {
-                    context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, item.Span, $"Each entry of `toolDefs` must be a mapping (name, description, inputSchema...), not {Describe(item.Value)}.");
+                    context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, item.Span, $"Each entry of `toolDefs` must be a mapping (name, description, inputSchema...), not {TextExcerpt.Describe(item.Value)}.");
                 }
 
                 return;
@@ -145,7 +145,7 @@ public static class FrontmatterValidator
                     if (value.Value.Kind != PromptValueKind.String || !ReasoningEfforts.Contains(value.Value.AsString))
                     {
                         context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span,
-                            $"`config.reasoningEffort` must be one of {string.Join(", ", ReasoningEfforts)}, not {Describe(value.Value)}.");
+                            $"`config.reasoningEffort` must be one of {string.Join(", ", ReasoningEfforts)}, not {TextExcerpt.Describe(value.Value)}.");
                     }
 
                     break;
@@ -153,7 +153,7 @@ public static class FrontmatterValidator
                     if (value.Kind != YamlSourceNodeKind.Sequence || value.Items.Any(i => i.Value.Kind != PromptValueKind.String))
                     {
                         context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span,
-                            $"`config.stopSequences` must be a list of strings, e.g. `stopSequences: [\"END\"]`, not {Describe(value.Value)}.");
+                            $"`config.stopSequences` must be a list of strings, e.g. `stopSequences: [\"END\"]`, not {TextExcerpt.Describe(value.Value)}.");
                     }
 
                     break;
@@ -169,7 +169,7 @@ public static class FrontmatterValidator
             var text = format.Value.Kind == PromptValueKind.String ? format.Value.AsString : null;
             var suggestion = text is null ? null : FrontmatterKeys.Suggest(text, OutputFormats);
             context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, format.Span,
-                $"`output.format` must be one of {string.Join(", ", OutputFormats)}, not {Describe(format.Value)}." +
+                $"`output.format` must be one of {string.Join(", ", OutputFormats)}, not {TextExcerpt.Describe(format.Value)}." +
                 (suggestion is not null ? $" Did you mean `{suggestion}`?" : string.Empty));
         }
     }
@@ -218,7 +218,7 @@ public static class FrontmatterValidator
     {
         if (value.Value.Kind != PromptValueKind.String)
         {
-            context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`{key}` must be text, not {Describe(value.Value)}." +
+            context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`{key}` must be text, not {TextExcerpt.Describe(value.Value)}." +
                 (value.Value.Kind is PromptValueKind.Number or PromptValueKind.Boolean ? " Quote it if it is meant as text." : string.Empty));
         }
     }
@@ -226,7 +226,7 @@ public static class FrontmatterValidator
     private static bool ExpectMapping(Context context, string key, YamlSourceNode value)
     {
         if (value.Kind == YamlSourceNodeKind.Mapping) return true;
-        context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`{key}` must be a mapping of keys indented below it, not {Describe(value.Value)}.");
+        context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`{key}` must be a mapping of keys indented below it, not {TextExcerpt.Describe(value.Value)}.");
         return false;
     }
 
@@ -236,7 +236,7 @@ public static class FrontmatterValidator
             (min is not null && max is not null ? $" from {min} to {max}" : min is not null ? $" of at least {min}" : string.Empty);
         if (value.Value.Kind != PromptValueKind.Number || double.IsNaN(value.Value.AsNumber) || double.IsInfinity(value.Value.AsNumber))
         {
-            context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`{key}` must be {expected} (e.g. `{key.Substring(key.LastIndexOf('.') + 1)}: {example}`), not {Describe(value.Value)}.");
+            context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`{key}` must be {expected} (e.g. `{key.Substring(key.LastIndexOf('.') + 1)}: {example}`), not {TextExcerpt.Describe(value.Value)}.");
             return;
         }
 
@@ -246,17 +246,6 @@ public static class FrontmatterValidator
             context.Report(DiagnosticDescriptors.InvalidFrontmatterValue, value.Span, $"`{key}` must be {expected}, not {JsNumber.ToString(number)}.");
         }
     }
-
-    private static string Describe(PromptValue value) => value.Kind switch
-    {
-        PromptValueKind.Null => "empty (null)",
-        PromptValueKind.Boolean => $"the boolean {JsObject.ToJsString(value)}",
-        PromptValueKind.Number => $"the number {JsObject.ToJsString(value)}",
-        PromptValueKind.String => $"the text \"{TextExcerpt.Shorten(value.AsString, 40)}\"",
-        PromptValueKind.Array => "a list",
-        _ => "a mapping",
-    };
-
 
     private sealed class Context
     {

@@ -5,18 +5,12 @@ using PromptGen.Language.Yaml;
 namespace PromptGen.Language.Metadata;
 
 /// <summary>A tool name written under frontmatter <c>tools:</c>, with where it is written.</summary>
-public readonly struct PromptToolReference : IEquatable<PromptToolReference>
+public readonly struct PromptToolReference(string name, SourceSpan span) : IEquatable<PromptToolReference>
 {
-    public PromptToolReference(string name, SourceSpan span)
-    {
-        Name = name;
-        Span = span;
-    }
-
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>The list entry in the frontmatter (the diagnostics about this tool point here).</summary>
-    public SourceSpan Span { get; }
+    public SourceSpan Span { get; } = span;
 
     public bool Equals(PromptToolReference other) => Name == other.Name && Span.Equals(other.Span);
 

@@ -1,3 +1,5 @@
+using PromptGen.Language.Values;
+
 namespace PromptGen.Language.Rendering;
 
 /// <summary>
@@ -48,6 +50,11 @@ internal sealed class DataFrame
         _loopFirst = first;
         _loopLast = last;
     }
+
+    /// <summary>The frame of one <c>#each</c> run over the item at <paramref name="index"/> named <paramref name="key"/>.</summary>
+    public static DataFrame ForEachRun(DataFrame? parent, PromptValue key, int index, bool last) =>
+        // For a list the key and the index are the same number: one value serves both.
+        new(parent, key, key.Kind == PromptValueKind.Number ? key : PromptValue.Number(index), PromptValue.Boolean(index == 0), PromptValue.Boolean(last));
 
     private bool HoldsLoopFields => ReferenceEquals(_names, s_loopNames);
 

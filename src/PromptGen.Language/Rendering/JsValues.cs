@@ -184,6 +184,37 @@ internal static class JsValues
         }
     }
 
+    /// <summary>What Handlebars' <c>blockHelperMissing</c> does with the value of <c>{{#value}}...{{/value}}</c>.</summary>
+    public static MissingBlockAction BlockHelperMissing(object? value)
+    {
+        if (value is PromptValue { Kind: PromptValueKind.Boolean } boolean) return boolean.AsBoolean ? MissingBlockAction.RenderBody : MissingBlockAction.RenderInverse;
+        if (IsNullOrUndefined(value)) return MissingBlockAction.RenderInverse;
+        return value is PromptValue { Kind: PromptValueKind.Array } ? MissingBlockAction.Iterate : MissingBlockAction.RenderBodyWithValue;
+    }
+
+    /// <summary>
+    /// What <c>#each</c> iterates in a value that is not a list, in order: an object's properties (JavaScript's key
+    /// order), a SafeString's one own property <c>string</c>, a data frame's variables; nothing for any other value.
+    /// </summary>
+    public static List<KeyValuePair<string, object?>> EachEntries(object? value)
+    {
+        var entries = new List<KeyValuePair<string, object?>>();
+        switch (value)
+        {
+            case PromptValue { Kind: PromptValueKind.Object } obj:
+                foreach (var property in OrderedProperties(obj)) entries.Add(new KeyValuePair<string, object?>(property.Key, property.Value));
+                break;
+            case SafeMarkup markup:
+                entries.Add(new KeyValuePair<string, object?>("string", PromptValue.String(markup.Content.ToReferenceText())));
+                break;
+            case DataFrame frame:
+                foreach (var key in frame.Keys.ToList()) entries.Add(new KeyValuePair<string, object?>(key, frame.Get(key)));
+                break;
+        }
+
+        return entries;
+    }
+
     /// <summary>Object keys in JavaScript's enumeration order: array-index keys ascending, then the rest in insertion order.</summary>
     public static IEnumerable<KeyValuePair<string, PromptValue>> OrderedProperties(PromptValue value)
     {
@@ -322,4 +353,20 @@ internal static class JsValues
                 return true;
         }
     }
+}
+
+/// <summary>What Handlebars' <c>blockHelperMissing</c> renders for <c>{{#value}}...{{/value}}</c> (see <see cref="JsValues.BlockHelperMissing"/>).</summary>
+internal enum MissingBlockAction
+{
+    /// <summary><c>true</c>: the body once, in the enclosing context.</summary>
+    RenderBody,
+
+    /// <summary><c>false</c>, null or undefined: the else part.</summary>
+    RenderInverse,
+
+    /// <summary>A list: the body once per item, as <c>#each</c> (the else part when the list is empty).</summary>
+    Iterate,
+
+    /// <summary>Any other value: the body once, with the value as its context.</summary>
+    RenderBodyWithValue,
 }

@@ -240,29 +240,24 @@ static class MediaTypes
 }
 
 /// <summary>What <see cref="MediaTypes.Resolve"/> decided for one media part.</summary>
+/// <param name="mediaType">The media type: declared, or given by the URL; null when unknown.</param>
+/// <param name="isDataUri">True when the URL is a <c>data:</c> URI.</param>
+/// <param name="fromUrl">True when the type came from the URL, not from <c>contentType</c>.</param>
+/// <param name="problem">Why the part cannot be sent as it is; null when it can.</param>
 #if !PROMPTGEN_RUNTIME
 public // internal in the runtime assembly, which compiles this file too
 #endif
-sealed class MediaResolution
+sealed class MediaResolution(string? mediaType, bool isDataUri, bool fromUrl, string? problem)
 {
-    /// <summary>Creates a resolution.</summary>
-    public MediaResolution(string? mediaType, bool isDataUri, bool fromUrl, string? problem)
-    {
-        MediaType = mediaType;
-        IsDataUri = isDataUri;
-        FromUrl = fromUrl;
-        Problem = problem;
-    }
-
     /// <summary>The media type: declared, or given by the URL; null when unknown.</summary>
-    public string? MediaType { get; }
+    public string? MediaType { get; } = mediaType;
 
     /// <summary>True when the URL is a <c>data:</c> URI (its bytes travel in the request).</summary>
-    public bool IsDataUri { get; }
+    public bool IsDataUri { get; } = isDataUri;
 
     /// <summary>True when the type came from the URL (data: header or file extension), not from <c>contentType</c>.</summary>
-    public bool FromUrl { get; }
+    public bool FromUrl { get; } = fromUrl;
 
     /// <summary>Why the part cannot be sent as it is, as a message for the user; null when it can.</summary>
-    public string? Problem { get; }
+    public string? Problem { get; } = problem;
 }

@@ -5,36 +5,24 @@ using PromptGen.Language.Values;
 namespace PromptGen.Language.Rendering;
 
 /// <summary>A helper invocation: evaluated arguments, the block's programs and where it was called.</summary>
-internal sealed class HelperCall
+internal sealed class HelperCall(string name, object?[] args, List<KeyValuePair<string, object?>> hash, TemplateProgram? program, TemplateProgram? inverse,
+    bool isBlock, SourceSpan span, RenderScope scope)
 {
-    public HelperCall(string name, object?[] args, List<KeyValuePair<string, object?>> hash, TemplateProgram? program, TemplateProgram? inverse,
-        bool isBlock, SourceSpan span, RenderScope scope)
-    {
-        Name = name;
-        Args = args;
-        Hash = hash;
-        Program = program;
-        Inverse = inverse;
-        IsBlock = isBlock;
-        Span = span;
-        Scope = scope;
-    }
+    public string Name { get; } = name;
 
-    public string Name { get; }
+    public object?[] Args { get; } = args;
 
-    public object?[] Args { get; }
+    public List<KeyValuePair<string, object?>> Hash { get; } = hash;
 
-    public List<KeyValuePair<string, object?>> Hash { get; }
+    public TemplateProgram? Program { get; } = program;
 
-    public TemplateProgram? Program { get; }
+    public TemplateProgram? Inverse { get; } = inverse;
 
-    public TemplateProgram? Inverse { get; }
+    public bool IsBlock { get; } = isBlock;
 
-    public bool IsBlock { get; }
+    public SourceSpan Span { get; } = span;
 
-    public SourceSpan Span { get; }
-
-    public RenderScope Scope { get; }
+    public RenderScope Scope { get; } = scope;
 
     public object? HashValue(string key)
     {
@@ -52,21 +40,17 @@ internal sealed partial class RenderEngine
 {
     private object? InvokeHelper(HelperCall call)
     {
+        if (KnownHelpers.ArgumentCountError(call.Name, call.Args.Length) is { } countError) throw Fail(call.Scope, call.Span, countError);
         switch (call.Name)
         {
             case "if":
-                RequireArgs(call, 1, "#if requires exactly one argument");
                 return If(call, call.Args[0], negate: false);
             case "unless":
-                RequireArgs(call, 1, "#unless requires exactly one argument");
                 return If(call, call.Args[0], negate: true);
             case "each":
-                if (call.Args.Length == 0) throw Fail(call.Scope, call.Span, "Must pass iterator to #each");
-                RequireArgs(call, 1, "#each takes exactly one argument");
                 RequireBlock(call);
                 return EachHelper(call);
             case "with":
-                RequireArgs(call, 1, "#with requires exactly one argument");
                 RequireBlock(call);
                 return With(call);
             case "lookup":
@@ -89,11 +73,9 @@ internal sealed partial class RenderEngine
                 if (call.Args.Length > 0) throw Fail(call.Scope, call.Span, "media takes only key=value arguments: {{media url=... contentType=...}}");
                 return Media(call);
             case "ifEquals":
-                RequireArgs(call, 2, "ifEquals takes exactly two values: {{#ifEquals a b}}...{{/ifEquals}}");
                 RequireBlock(call);
                 return JsValues.StrictEquals(call.Args[0], call.Args[1]) ? Fn(call, call.Scope.Context) : InverseOf(call, call.Scope.Context);
             case "unlessEquals":
-                RequireArgs(call, 2, "unlessEquals takes exactly two values: {{#unlessEquals a b}}...{{/unlessEquals}}");
                 RequireBlock(call);
                 return !JsValues.StrictEquals(call.Args[0], call.Args[1]) ? Fn(call, call.Scope.Context) : InverseOf(call, call.Scope.Context);
             default:
@@ -147,34 +129,20 @@ internal sealed partial class RenderEngine
     private RenderOutput Each(object? context, TemplateProgram? program, TemplateProgram? inverse, RenderScope scope)
     {
         var output = new RenderOutput();
-        var count = 0;
-        void Iteration(object key, int index, bool last, object? value)
-        {
-            var keyValue = key is int n ? PromptValue.Number(n) : PromptValue.String((string)key);
-            var frame = new DataFrame(scope.Data, keyValue, PromptValue.Number(index), PromptValue.Boolean(index == 0), PromptValue.Boolean(last));
-            output.Append(InvokeProgram(program, value, frame, new[] { value, keyValue }, scope));
-        }
+        void Iteration(PromptValue key, int index, bool last, object? value) =>
+            output.Append(InvokeProgram(program, value, DataFrame.ForEachRun(scope.Data, key, index, last), new[] { value, key }, scope));
 
-        switch (context)
+        int count;
+        if (context is PromptValue { Kind: PromptValueKind.Array } array)
         {
-            case PromptValue { Kind: PromptValueKind.Array } array:
-                for (var i = 0; i < array.Items.Count; i++) Iteration(i, i, i == array.Items.Count - 1, array.Items[i]);
-                count = array.Items.Count;
-                break;
-            case PromptValue { Kind: PromptValueKind.Object } obj:
-                var properties = new List<KeyValuePair<string, PromptValue>>(JsValues.OrderedProperties(obj));
-                for (var i = 0; i < properties.Count; i++) Iteration(properties[i].Key, i, i == properties.Count - 1, properties[i].Value);
-                count = properties.Count;
-                break;
-            case SafeMarkup markup:
-                Iteration("string", 0, true, PromptValue.String(markup.Content.ToReferenceText()));
-                count = 1;
-                break;
-            case DataFrame frame:
-                var keys = new List<string>(frame.Keys);
-                for (var i = 0; i < keys.Count; i++) Iteration(keys[i], i, i == keys.Count - 1, frame.Get(keys[i]));
-                count = keys.Count;
-                break;
+            count = array.Items.Count;
+            for (var i = 0; i < count; i++) Iteration(PromptValue.Number(i), i, i == count - 1, array.Items[i]);
+        }
+        else
+        {
+            var entries = JsValues.EachEntries(context);
+            count = entries.Count;
+            for (var i = 0; i < count; i++) Iteration(PromptValue.String(entries[i].Key), i, i == count - 1, entries[i].Value);
         }
 
         return count == 0 ? InvokeProgram(inverse, scope.Context, null, null, scope) : output;

@@ -99,10 +99,10 @@ internal sealed partial class RenderEngine
                 output.Append(content.Value);
                 break;
             case MustacheStatement mustache:
-                Append(output, EvaluateCall(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, null, null, isBlock: false, mustache.Span, scope));
+                output.AppendValue(EvaluateCall(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, null, null, isBlock: false, mustache.Span, scope));
                 break;
             case BlockStatement block:
-                Append(output, EvaluateBlock(block, scope));
+                output.AppendValue(EvaluateBlock(block, scope));
                 break;
             case PartialStatement partial:
                 output.Append(RenderPartial(partial.Name, partial.Params, partial.Hash, partial.Indent, null, partial.Span, scope));
@@ -110,27 +110,6 @@ internal sealed partial class RenderEngine
             case PartialBlockStatement partialBlock:
                 output.Append(RenderPartial(partialBlock.Name, partialBlock.Params, partialBlock.Hash, string.Empty, partialBlock.Program, partialBlock.Span, scope));
                 break;
-        }
-    }
-
-    /// <summary>Handlebars' <c>append</c>: undefined and null print nothing; anything else as JavaScript's String().</summary>
-    private static void Append(RenderOutput output, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                return;
-            case PromptValue { IsNull: true }:
-                return;
-            case RenderOutput rendered:
-                output.Append(rendered);
-                return;
-            case SafeMarkup markup:
-                output.Append(markup.Content);
-                return;
-            default:
-                output.Append(JsValues.ToJsString(value));
-                return;
         }
     }
 
@@ -171,25 +150,14 @@ internal sealed partial class RenderEngine
         return BlockHelperMissing(value, program, inverse, scope);
     }
 
-    private object? BlockHelperMissing(object? context, TemplateProgram? program, TemplateProgram? inverse, RenderScope scope)
-    {
-        if (context is PromptValue { Kind: PromptValueKind.Boolean } boolean && boolean.AsBoolean)
+    private object? BlockHelperMissing(object? context, TemplateProgram? program, TemplateProgram? inverse, RenderScope scope) =>
+        JsValues.BlockHelperMissing(context) switch
         {
-            return InvokeProgram(program, scope.Context, null, null, scope);
-        }
-
-        if (JsValues.IsNullOrUndefined(context) || context is PromptValue { Kind: PromptValueKind.Boolean })
-        {
-            return InvokeProgram(inverse, scope.Context, null, null, scope);
-        }
-
-        if (context is PromptValue { Kind: PromptValueKind.Array } array)
-        {
-            return array.Items.Count > 0 ? Each(array, program, inverse, scope) : InvokeProgram(inverse, scope.Context, null, null, scope);
-        }
-
-        return InvokeProgram(program, context, null, null, scope);
-    }
+            MissingBlockAction.RenderBody => InvokeProgram(program, scope.Context, null, null, scope),
+            MissingBlockAction.RenderInverse => InvokeProgram(inverse, scope.Context, null, null, scope),
+            MissingBlockAction.Iterate => Each(context, program, inverse, scope),
+            _ => InvokeProgram(program, context, null, null, scope),
+        };
 
     private object? Evaluate(Expression expression, RenderScope scope)
     {

@@ -12,21 +12,15 @@ internal enum MarkerKind
 /// A structural marker emitted by a Dotprompt helper. It is kept apart from text so that interpolated input can
 /// never forge one; <see cref="ReferenceText"/> is the string the reference runtime would have produced.
 /// </summary>
-internal sealed class DotpromptMarker
+internal sealed class DotpromptMarker(MarkerKind kind, string body)
 {
     /// <summary>What every marker's reference text starts with.</summary>
     public const string Open = "<<<dotprompt:";
 
-    public DotpromptMarker(MarkerKind kind, string body)
-    {
-        Kind = kind;
-        Body = body;
-    }
-
-    public MarkerKind Kind { get; }
+    public MarkerKind Kind { get; } = kind;
 
     /// <summary>The marker without its brackets, e.g. <c>role:user</c> or <c>media:url https://x image/png</c>.</summary>
-    public string Body { get; }
+    public string Body { get; } = body;
 
     public string ReferenceText => Open + Body + ">>>";
 
@@ -90,6 +84,37 @@ internal sealed class RenderOutput
 
     /// <summary>An integer as JavaScript prints the number it becomes, formatted straight into the current text run.</summary>
     public void AppendInteger(long value) => PromptGen.Language.Values.JsNumber.Append(TextRun(), value);
+
+    /// <summary>
+    /// Handlebars' <c>append</c> of a template value, for the interpreter and generated code alike: undefined and null
+    /// print nothing, rendered output and SafeStrings keep their markers, anything else prints as JavaScript's String().
+    /// </summary>
+    public void AppendValue(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case PromptGen.Language.Values.PromptValue { IsNull: true }:
+                return;
+            case PromptGen.Language.Values.PromptValue { Kind: PromptGen.Language.Values.PromptValueKind.String } text:
+                Append(text.AsString);
+                return;
+            case PromptGen.Language.Values.PromptValue { Kind: PromptGen.Language.Values.PromptValueKind.Number } number:
+                // Formatted straight into the output instead of through a string.
+                AppendNumber(number.AsNumber);
+                return;
+            case RenderOutput rendered:
+                Append(rendered);
+                return;
+            case SafeMarkup markup:
+                Append(markup.Content);
+                return;
+            default:
+                Append(JsValues.ToJsString(value));
+                return;
+        }
+    }
 
     /// <summary>The current text run, started when the last item is a marker (or there is none): for writers that append to it directly.</summary>
     public StringBuilder TextRun()

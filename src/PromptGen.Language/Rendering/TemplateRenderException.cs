@@ -6,16 +6,9 @@ namespace PromptGen.Language.Rendering;
 /// A template failed at run time where the Dotprompt reference runtime throws too (e.g. <c>{{#each}}</c> without an
 /// argument, a missing partial). PromptGen's analyzer reports these at build time.
 /// </summary>
-public sealed class TemplateRenderException : Exception
+public sealed class TemplateRenderException(string message, string path, SourceSpan span) : Exception(message)
 {
-    public TemplateRenderException(string message, string path, SourceSpan span)
-        : base(message)
-    {
-        Path = path;
-        Span = span;
-    }
+    public string Path { get; } = path;
 
-    public string Path { get; }
-
-    public SourceSpan Span { get; }
+    public SourceSpan Span { get; } = span;
 }

@@ -112,7 +112,7 @@ internal sealed class PicoschemaConverter
                 return ParsePico(schema, string.Empty, source, string.Empty, 0);
             default:
                 Report(DiagnosticDescriptors.UnknownSchemaType, source?.Span,
-                    $"{_options.Label} is {Describe(schema)}; a schema is a type name (`string`), a mapping of fields, or JSON Schema.");
+                    $"{_options.Label} is {TextExcerpt.Describe(schema)}; a schema is a type name (`string`), a mapping of fields, or JSON Schema.");
                 return PromptValue.EmptyObject();
         }
     }
@@ -141,7 +141,7 @@ internal sealed class PicoschemaConverter
             case PromptValueKind.Number:
             case PromptValueKind.Boolean:
                 Report(DiagnosticDescriptors.UnknownSchemaType, source?.Span,
-                    $"{FieldLabel(fieldName)} has the type {Describe(value)}; Picoschema types are names such as `string` or `integer`, or nested fields.");
+                    $"{FieldLabel(fieldName)} has the type {TextExcerpt.Describe(value)}; Picoschema types are names such as `string` or `integer`, or nested fields.");
                 return PromptValue.EmptyObject();
             case PromptValueKind.Null:
                 // The reference turns a missing type into an object with no properties, which accepts only `{}`.
@@ -263,7 +263,7 @@ internal sealed class PicoschemaConverter
         if (values.Kind != PromptValueKind.Array)
         {
             Report(DiagnosticDescriptors.InvalidEnumValues, source?.Span ?? keySpan,
-                $"`{key}` needs a list of values, e.g. `{key}: [A, B, C]`; got {Describe(values)}.");
+                $"`{key}` needs a list of values, e.g. `{key}: [A, B, C]`; got {TextExcerpt.Describe(values)}.");
             return values;
         }
 
@@ -279,7 +279,7 @@ internal sealed class PicoschemaConverter
             var itemSpan = source?[i]?.Span ?? source?.Span ?? keySpan;
             if (item.Kind is PromptValueKind.Object or PromptValueKind.Array)
             {
-                Report(DiagnosticDescriptors.InvalidEnumValues, itemSpan, $"Enum values must be strings, numbers, booleans or null; `{key}` has {Describe(item)}.");
+                Report(DiagnosticDescriptors.InvalidEnumValues, itemSpan, $"Enum values must be strings, numbers, booleans or null; `{key}` has {TextExcerpt.Describe(item)}.");
             }
             else if (!seen.Add(item))
             {
@@ -433,14 +433,4 @@ internal sealed class PicoschemaConverter
         JsObject.Create(target.Properties.Concat(new[] { Pair(key, value) }));
 
     private static KeyValuePair<string, PromptValue> Pair(string key, PromptValue value) => new(key, value);
-
-    private static string Describe(PromptValue value) => value.Kind switch
-    {
-        PromptValueKind.Null => "null",
-        PromptValueKind.Boolean => $"the boolean {PromptJson.Serialize(value)}",
-        PromptValueKind.Number => $"the number {PromptJson.Serialize(value)}",
-        PromptValueKind.String => $"the text \"{value.AsString}\"",
-        PromptValueKind.Array => "a list",
-        _ => "a mapping",
-    };
 }

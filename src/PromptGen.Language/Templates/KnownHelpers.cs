@@ -38,6 +38,19 @@ public static class KnownHelpers
         _ => Array.Empty<string>(),
     };
 
+    /// <summary>
+    /// The run-time error of a built-in block helper called with <paramref name="count"/> arguments, in the reference
+    /// runtime's words; null when the count is right or the helper takes any number.
+    /// </summary>
+    public static string? ArgumentCountError(string name, int count) => name switch
+    {
+        "if" or "unless" or "with" when count != 1 => $"#{name} requires exactly one argument",
+        "each" when count == 0 => "Must pass iterator to #each",
+        "each" when count != 1 => "#each takes exactly one argument",
+        "ifEquals" or "unlessEquals" when count != 2 => $"{name} takes exactly two values: {{{{#{name} a b}}}}...{{{{/{name}}}}}",
+        _ => null,
+    };
+
     /// <summary>Whether <paramref name="name"/> is one of <see cref="BlockOnly"/>.</summary>
     public static bool RequiresBlock(string name) => BlockOnly.Contains(name);
 }

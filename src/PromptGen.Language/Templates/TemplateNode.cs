@@ -51,17 +51,11 @@ public sealed class TemplateProgram : TemplateNode
 }
 
 /// <summary>The <c>~</c> whitespace-control flags of a tag.</summary>
-public readonly struct StripFlags
+public readonly struct StripFlags(bool open, bool close)
 {
-    public StripFlags(bool open, bool close)
-    {
-        Open = open;
-        Close = close;
-    }
-
     /// <summary><c>{{~</c>: strip whitespace before the tag.</summary>
-    public bool Open { get; }
+    public bool Open { get; } = open;
 
     /// <summary><c>~}}</c>: strip whitespace after the tag.</summary>
-    public bool Close { get; }
+    public bool Close { get; } = close;
 }

@@ -1,33 +1,23 @@
 namespace PromptGen.Language.Text;
 
 /// <summary>A range of a source file: UTF-16 offsets plus 1-based line and column of both ends.</summary>
-public readonly struct SourceSpan : IEquatable<SourceSpan>
+public readonly struct SourceSpan(int start, int end, int startLine, int startColumn, int endLine, int endColumn) : IEquatable<SourceSpan>
 {
-    public SourceSpan(int start, int end, int startLine, int startColumn, int endLine, int endColumn)
-    {
-        Start = start;
-        End = end;
-        StartLine = startLine;
-        StartColumn = startColumn;
-        EndLine = endLine;
-        EndColumn = endColumn;
-    }
-
     /// <summary>Offset of the first character.</summary>
-    public int Start { get; }
+    public int Start { get; } = start;
 
     /// <summary>Offset just past the last character.</summary>
-    public int End { get; }
+    public int End { get; } = end;
 
     public int Length => End - Start;
 
-    public int StartLine { get; }
+    public int StartLine { get; } = startLine;
 
-    public int StartColumn { get; }
+    public int StartColumn { get; } = startColumn;
 
-    public int EndLine { get; }
+    public int EndLine { get; } = endLine;
 
-    public int EndColumn { get; }
+    public int EndColumn { get; } = endColumn;
 
     public bool Equals(SourceSpan other) =>
         Start == other.Start && End == other.End && StartLine == other.StartLine && StartColumn == other.StartColumn &&

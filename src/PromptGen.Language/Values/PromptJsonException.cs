@@ -4,19 +4,11 @@ namespace PromptGen.Language.Values;
 #if !PROMPTGEN_RUNTIME
 public // internal in the runtime assembly, which compiles this file too
 #endif
-sealed class PromptJsonException : FormatException
+sealed class PromptJsonException(string message, int line, int column) : FormatException($"{message} (line {line}, column {column})")
 {
-    public PromptJsonException(string message, int line, int column)
-        : base($"{message} (line {line}, column {column})")
-    {
-        Reason = message;
-        Line = line;
-        Column = column;
-    }
+    public string Reason { get; } = message;
 
-    public string Reason { get; }
+    public int Line { get; } = line;
 
-    public int Line { get; }
-
-    public int Column { get; }
+    public int Column { get; } = column;
 }

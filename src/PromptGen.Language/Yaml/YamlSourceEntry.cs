@@ -3,20 +3,13 @@ using PromptGen.Language.Text;
 namespace PromptGen.Language.Yaml;
 
 /// <summary>One <c>key: value</c> pair of a YAML mapping, with the key as JavaScript sees it and where it was written.</summary>
-public sealed class YamlSourceEntry
+public sealed class YamlSourceEntry(string key, SourceSpan keySpan, YamlSourceNode value)
 {
-    public YamlSourceEntry(string key, SourceSpan keySpan, YamlSourceNode value)
-    {
-        Key = key;
-        KeySpan = keySpan;
-        Value = value;
-    }
-
     /// <summary>The key as a JavaScript property name (<c>1</c> becomes <c>"1"</c>, <c>null</c> becomes <c>""</c>).</summary>
-    public string Key { get; }
+    public string Key { get; } = key;
 
     /// <summary>Where the key is written in the <c>.prompt</c> file.</summary>
-    public SourceSpan KeySpan { get; }
+    public SourceSpan KeySpan { get; } = keySpan;
 
-    public YamlSourceNode Value { get; }
+    public YamlSourceNode Value { get; } = value;
 }

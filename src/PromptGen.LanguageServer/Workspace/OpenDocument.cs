@@ -3,26 +3,18 @@ using PromptGen.Language.Text;
 namespace PromptGen.LanguageServer.Workspace;
 
 /// <summary>A document the client has open: its text as the editor holds it (which wins over the file on disk).</summary>
-internal sealed class OpenDocument
+internal sealed class OpenDocument(string uri, string path, string text, int version)
 {
     private LineMap? _lines;
 
-    public OpenDocument(string uri, string path, string text, int version)
-    {
-        Uri = uri;
-        Path = path;
-        Text = text;
-        Version = version;
-    }
-
     /// <summary>The URI exactly as the client sent it (diagnostics are published to the same string).</summary>
-    public string Uri { get; }
+    public string Uri { get; } = uri;
 
-    public string Path { get; }
+    public string Path { get; } = path;
 
-    public string Text { get; private set; }
+    public string Text { get; private set; } = text;
 
-    public int Version { get; private set; }
+    public int Version { get; private set; } = version;
 
     public LineMap Lines => _lines ??= new LineMap(Text);
 

@@ -89,29 +89,28 @@ internal sealed class LooseJsonParser
         }
     }
 
-    private LooseNode ParseObject(int depth)
+    /// <summary>Starts an object or array at its opening bracket, after checking the nesting limit.</summary>
+    private LooseNode OpenContainer(LooseKind kind, int depth)
     {
         if (depth > _maxDepth)
         {
             throw new DepthExceededException();
         }
 
-        var node = new LooseNode(LooseKind.Object, _pos) { Members = new List<LooseMember>() };
+        var node = kind == LooseKind.Object
+            ? new LooseNode(kind, _pos) { Members = new List<LooseMember>() }
+            : new LooseNode(kind, _pos) { Items = new List<LooseNode>() };
         _pos++;
+        return node;
+    }
+
+    private LooseNode ParseObject(int depth)
+    {
+        var node = OpenContainer(LooseKind.Object, depth);
+        var members = node.Members!;
         var separator = new SeparatorState();
-        while (true)
+        while (ReadToNextElement(node, members.Count, ref separator))
         {
-            var step = ReadBetweenElements(node, node.Members.Count, ref separator);
-            if (step == ContainerStep.Closed)
-            {
-                return node;
-            }
-
-            if (step == ContainerStep.Separator)
-            {
-                continue;
-            }
-
             var c = _text[_pos];
 
             // Key
@@ -208,15 +207,10 @@ internal sealed class LooseJsonParser
                 continue;
             }
 
-            node.Members.Add(new LooseMember(key, keyStart, keyLength, value));
+            members.Add(new LooseMember(key, keyStart, keyLength, value));
         }
-    }
 
-    private enum ContainerStep
-    {
-        Element,
-        Separator,
-        Closed,
+        return node;
     }
 
     private struct SeparatorState
@@ -226,19 +220,33 @@ internal sealed class LooseJsonParser
     }
 
     /// <summary>
-    /// Reads what stands between the elements of an object or array: the end of the text or a closing bracket (either
-    /// kind closes the container being read), a comma (extra ones dropped), or nothing before an element (a comma
-    /// inserted). Both container kinds share these repairs, so they are decided here once.
+    /// Reads what stands between the elements of an object or array up to the next element (true) or the end of the
+    /// container (false): the end of the text or a closing bracket (either kind closes the container being read),
+    /// commas (extra ones dropped), or nothing before an element (a comma inserted). Both container kinds share these
+    /// repairs, so they are decided here once.
     /// </summary>
-    private ContainerStep ReadBetweenElements(LooseNode node, int count, ref SeparatorState separator)
+    private bool ReadToNextElement(LooseNode node, int count, ref SeparatorState separator)
     {
         var isObject = node.Kind == LooseKind.Object;
         SkipTrivia();
+        while (_pos < _end && _text[_pos] == ',')
+        {
+            if (count == 0 || separator.AfterComma)
+            {
+                _log.Add(PromptRepairKind.TrailingComma, _pos, 1, "removed an extra comma");
+            }
+
+            separator.AfterComma = true;
+            separator.CommaPosition = _pos;
+            _pos++;
+            SkipTrivia();
+        }
+
         if (_pos >= _end)
         {
             _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, isObject ? "output ended inside an object; closed it" : "output ended inside an array; closed it");
             node.End = _end;
-            return ContainerStep.Closed;
+            return false;
         }
 
         var c = _text[_pos];
@@ -256,20 +264,7 @@ internal sealed class LooseJsonParser
 
             _pos++;
             node.End = _pos;
-            return ContainerStep.Closed;
-        }
-
-        if (c == ',')
-        {
-            if (count == 0 || separator.AfterComma)
-            {
-                _log.Add(PromptRepairKind.TrailingComma, _pos, 1, "removed an extra comma");
-            }
-
-            separator.AfterComma = true;
-            separator.CommaPosition = _pos;
-            _pos++;
-            return ContainerStep.Separator;
+            return false;
         }
 
         if (!separator.AfterComma && count > 0)
@@ -278,33 +273,17 @@ internal sealed class LooseJsonParser
         }
 
         separator.AfterComma = false;
-        return ContainerStep.Element;
+        return true;
     }
 
     private LooseNode ParseArray(int depth)
     {
-        if (depth > _maxDepth)
-        {
-            throw new DepthExceededException();
-        }
-
-        var node = new LooseNode(LooseKind.Array, _pos) { Items = new List<LooseNode>() };
-        _pos++;
+        var node = OpenContainer(LooseKind.Array, depth);
+        var items = node.Items!;
         var separator = new SeparatorState();
-        while (true)
+        while (ReadToNextElement(node, items.Count, ref separator))
         {
-            var step = ReadBetweenElements(node, node.Items.Count, ref separator);
-            if (step == ContainerStep.Closed)
-            {
-                return node;
-            }
-
-            if (step == ContainerStep.Separator)
-            {
-                continue;
-            }
-
-            _log.Push(node.Items.Count);
+            _log.Push(items.Count);
             var item = ParseValue(depth, Context.ArrayItem);
             _log.Pop();
             if (item is null)
@@ -318,8 +297,10 @@ internal sealed class LooseJsonParser
                 continue;
             }
 
-            node.Items.Add(item);
+            items.Add(item);
         }
+
+        return node;
     }
 
     private LooseNode ParseString(char quote, Context context)

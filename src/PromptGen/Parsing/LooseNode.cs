@@ -16,17 +16,11 @@ internal enum LooseKind
 }
 
 /// <summary>A value read by the tolerant tokenizer, located in the original text.</summary>
-internal sealed class LooseNode
+internal sealed class LooseNode(LooseKind kind, int start)
 {
-    public LooseNode(LooseKind kind, int start)
-    {
-        Kind = kind;
-        Start = start;
-    }
+    public LooseKind Kind { get; } = kind;
 
-    public LooseKind Kind { get; }
-
-    public int Start { get; }
+    public int Start { get; } = start;
 
     /// <summary>Offset just past the value (for containers: past the closing bracket, or the end of a truncated text).</summary>
     public int End { get; set; }

@@ -1,17 +1,11 @@
 namespace PromptGen;
 
 /// <summary>One step of a JSON path: a property name, or an array index when <see cref="Name"/> is null.</summary>
-internal readonly struct PathSegment
+internal readonly struct PathSegment(string? name, int index)
 {
-    public PathSegment(string? name, int index)
-    {
-        Name = name;
-        Index = index;
-    }
+    public string? Name { get; } = name;
 
-    public string? Name { get; }
-
-    public int Index { get; }
+    public int Index { get; } = index;
 }
 
 /// <summary>Renders JSON paths such as <c>$.items[0]['odd key']</c>; only when a repair's path is asked for.</summary>

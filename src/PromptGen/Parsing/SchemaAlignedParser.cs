@@ -222,19 +222,12 @@ public static class SchemaAlignedParser
         }
     }
 
-    private sealed class Attempt
+    private sealed class Attempt(RepairLog log, LooseNode? node, ByteBufferWriter? json)
     {
-        public Attempt(RepairLog log, LooseNode? node, ByteBufferWriter? json)
-        {
-            Log = log;
-            Node = node;
-            Json = json;
-        }
+        public RepairLog Log { get; } = log;
 
-        public RepairLog Log { get; }
+        public LooseNode? Node { get; } = node;
 
-        public LooseNode? Node { get; }
-
-        public ByteBufferWriter? Json { get; }
+        public ByteBufferWriter? Json { get; } = json;
     }
 }

@@ -321,35 +321,15 @@ public static class TemplateRuntime
             return items;
         }
 
-        var list = new List<BlockInvocation>();
-        void Add(object key, int index, bool last, object? item) =>
-            list.Add(Run(parent, key is int number ? PromptValue.Number(number) : PromptValue.String((string)key), index, last, item));
-
-        switch (value)
-        {
-            case PromptValue { Kind: PromptValueKind.Object } obj:
-                var properties = JsValues.OrderedProperties(obj).ToList();
-                for (var i = 0; i < properties.Count; i++) Add(properties[i].Key, i, i == properties.Count - 1, properties[i].Value);
-                break;
-            case SafeMarkup markup:
-                Add("string", 0, true, PromptValue.String(markup.Content.ToReferenceText()));
-                break;
-            case DataFrame data:
-                var keys = data.Keys.ToList();
-                for (var i = 0; i < keys.Count; i++) Add(keys[i], i, i == keys.Count - 1, data.Get(keys[i]));
-                break;
-        }
-
-        return list.Count == 0 ? null : list.ToArray();
+        var entries = JsValues.EachEntries(value);
+        if (entries.Count == 0) return null;
+        var entryRuns = new BlockInvocation[entries.Count];
+        for (var i = 0; i < entryRuns.Length; i++) entryRuns[i] = Run(parent, PromptValue.String(entries[i].Key), i, i == entryRuns.Length - 1, entries[i].Value);
+        return entryRuns;
     }
 
-    private static BlockInvocation Run(DataFrame parent, PromptValue keyValue, int index, bool last, object? item)
-    {
-        // For an array the key and the index are the same number: one value serves both, as before they were equal.
-        var data = new DataFrame(parent, keyValue, keyValue.Kind == PromptValueKind.Number ? keyValue : PromptValue.Number(index),
-            PromptValue.Boolean(index == 0), PromptValue.Boolean(last));
-        return new BlockInvocation(item, data, item, keyValue);
-    }
+    private static BlockInvocation Run(DataFrame parent, PromptValue keyValue, int index, bool last, object? item) =>
+        new(item, DataFrame.ForEachRun(parent, keyValue, index, last), item, keyValue);
 
     /// <summary>
     /// Handlebars' <c>blockHelperMissing</c> for <c>{{#value}}...{{/value}}</c>: true renders the body once, lists
@@ -363,10 +343,13 @@ public static class TemplateRuntime
             return value is JsonElement { ValueKind: JsonValueKind.Array } ? Each(value, frame) : new[] { new BlockInvocation(value, null, null, null) };
         }
 
-        if (value is PromptValue { Kind: PromptValueKind.Boolean } boolean && boolean.AsBoolean) return new[] { new BlockInvocation(context, null, null, null) };
-        if (JsValues.IsNullOrUndefined(value) || value is PromptValue { Kind: PromptValueKind.Boolean }) return null;
-        if (value is PromptValue { Kind: PromptValueKind.Array }) return Each(value, frame);
-        return new[] { new BlockInvocation(value, null, null, null) };
+        return JsValues.BlockHelperMissing(value) switch
+        {
+            MissingBlockAction.RenderBody => new[] { new BlockInvocation(context, null, null, null) },
+            MissingBlockAction.RenderInverse => null,
+            MissingBlockAction.Iterate => Each(value, frame),
+            _ => new[] { new BlockInvocation(value, null, null, null) },
+        };
     }
 
     public static object Role(object? name) => DotpromptHelpers.Role(JsonInputValues.Materialize(name));

@@ -68,31 +68,14 @@ public sealed class TemplateWriter
     /// <summary>Handlebars' <c>append</c> of a template value: undefined and null print nothing, anything else as JavaScript's String().</summary>
     public void Value(object? value)
     {
-        switch (value)
+        if (value is System.Text.Json.JsonElement or JsonObjectView)
         {
-            case null:
-                return;
-            case Language.Values.PromptValue { IsNull: true }:
-                return;
-            case Language.Values.PromptValue { Kind: Language.Values.PromptValueKind.String } text:
-                Output.Append(text.AsString);
-                return;
-            case Language.Values.PromptValue { Kind: Language.Values.PromptValueKind.Number } number:
-                // Formatted straight into the output, as typed numbers are.
-                Output.AppendNumber(number.AsNumber);
-                return;
-            case RenderOutput rendered:
-                Output.Append(rendered);
-                return;
-            case System.Text.Json.JsonElement when JsonInputValues.TryWriteScalar(value, Output):
-                return;
-            case SafeMarkup markup:
-                Output.Append(markup.Content);
-                return;
-            default:
-                Output.Append(TemplateRuntime.ToJsString(value));
-                return;
+            // Input JSON read in place: a string or number is written from the element, anything else converted first.
+            if (JsonInputValues.TryWriteScalar(value, Output)) return;
+            value = JsonInputValues.Materialize(value);
         }
+
+        Output.AppendValue(value);
     }
 
     private static readonly DotpromptMarker s_system = new(MarkerKind.Role, "role:system");

@@ -221,6 +221,7 @@ public sealed class EvalFileParserTests
     [InlineData("      - { similar: { value: abc, threshold: 2 } }", 6, 45, "'similar.threshold' needs a cosine similarity")]
     [InlineData("      - { tokens: {} }", 6, 19, "'tokens' needs max-input, max-output or max-total")]
     [InlineData("      - { cost: 5 }", 6, 17, "'cost' needs { max: amount }")]
+    [InlineData("      - { latency: 5 }", 6, 20, "'latency' needs { max-ms: N }, not a number, e.g. latency: { max-ms: 4000 }")]
     [InlineData("      - { json-subset: billing }", 6, 24, "'json-subset' needs a mapping")]
     [InlineData("      - schema-valid: false", 6, 23, "Write 'schema-valid: true'")]
     [InlineData("      - equals", 6, 9, "'equals' needs a value, e.g. equals: billing")]

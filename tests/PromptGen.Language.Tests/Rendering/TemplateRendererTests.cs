@@ -176,6 +176,18 @@ public class TemplateRendererTests
         Assert.Throws<TemplateRenderException>(() => Render("{{if x}}"));
     }
 
+    [Theory]
+    [InlineData("{{#each}}x{{/each}}", "Must pass iterator to #each")]
+    [InlineData("{{#each a b}}x{{/each}}", "#each takes exactly one argument")]
+    [InlineData("{{#if a b}}x{{/if}}", "#if requires exactly one argument")]
+    [InlineData("{{#with}}x{{/with}}", "#with requires exactly one argument")]
+    [InlineData("{{#ifEquals a}}x{{/ifEquals}}", "ifEquals takes exactly two values: {{#ifEquals a b}}...{{/ifEquals}}")]
+    public void WrongArgumentCountsFailWithTheReferenceMessage(string template, string message)
+    {
+        var error = Assert.Throws<TemplateRenderException>(() => Render(template, "{\"a\":[1],\"b\":2}"));
+        Assert.StartsWith(message, error.Message);
+    }
+
     [Fact]
     public void RecursivePartialStopsWithAnError()
     {
