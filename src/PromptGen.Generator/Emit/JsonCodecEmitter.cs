@@ -63,7 +63,7 @@ internal sealed class JsonCodecEmitter
     private void EmitClass(IndentedWriter w)
     {
         RequestRoots();
-        w.Line("/// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>");
+        w.Line("/// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>");
         using (w.Block("internal static class JsonCodec"))
         {
             foreach (var enumModel in _model.Enums)
@@ -89,8 +89,13 @@ internal sealed class JsonCodecEmitter
                 first = false;
                 EmitTemplateJsonWriter(w, _pendingTemplateJson[i]);
             }
+
+            StreamEmitter.EmitReaders(w, _model);
         }
     }
+
+    /// <summary>The name of a record's <c>JsonPropertyNames</c> table in the codec (the streamed readers share it).</summary>
+    internal static string PropertyTable(string recordName) => recordName + "Properties";
 
     /// <summary>What the prompt's members call: Input and output readers, the output writer, the template's writers.</summary>
     private void RequestRoots()
@@ -284,7 +289,7 @@ internal sealed class JsonCodecEmitter
     private void EmitRecordReaderMethod(IndentedWriter w, TypeRef type, string typeName, string header)
     {
         var record = _records[type.Name!];
-        var propertyTable = record.Properties.Count == 0 ? null : TypeNames.Key(type) + "Properties";
+        var propertyTable = record.Properties.Count == 0 ? null : PropertyTable(record.Name);
         var tracked = propertyTable is not null && record.Properties.Count <= MaxTrackedProperties;
         if (propertyTable is not null)
         {

@@ -23,15 +23,19 @@ internal static class RenderCodeBuilder
     /// <summary>The first line of the typed <c>RenderTyped</c> method.</summary>
     internal const string RenderTypedHeader = "private static " + Messages + " RenderTyped(Input input, " + Options + "? options)";
 
-    /// <summary>The locals every render method starts with: the chat history (read once) and the root writer <c>w0</c>.</summary>
-    internal static void EmitRenderStart(IndentedWriter w)
+    /// <summary>
+    /// The locals every render method starts with: the root writer <c>w0</c> and, when the template's <c>@root</c> data
+    /// reads it too (<paramref name="historyLocal"/>), the chat history, read once for both.
+    /// </summary>
+    internal static void EmitRenderStart(IndentedWriter w, bool historyLocal)
     {
-        w.Line($"var history = {Runtime}.HistoryOf(options);");
+        if (historyLocal) w.Line($"var history = {Runtime}.HistoryOf(options);");
         w.Line("var w0 = global::PromptGen.Rendering.TemplateWriter.Root();");
     }
 
-    /// <summary>The last statement of every render method: the messages written to <c>w0</c>.</summary>
-    internal const string RenderReturn = "return " + Runtime + ".ToMessages(w0, options, history);";
+    /// <summary>The last statement of every render method: the messages written to <c>w0</c>, after the history.</summary>
+    internal static string RenderReturn(bool historyLocal) =>
+        $"return {Runtime}.ToMessages(w0, options, {(historyLocal ? "history" : Runtime + ".HistoryOf(options)")});";
 
     /// <summary>A literal argument as a template value (<c>null</c> for undefined), or null for a path or subexpression.</summary>
     internal static string? LiteralValue(Expression expression) => expression switch

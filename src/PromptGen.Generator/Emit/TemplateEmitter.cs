@@ -53,13 +53,13 @@ internal sealed class TemplateEmitter
         var body = emitter._w;
         body.Line(RenderCodeBuilder.RenderTemplateHeader);
         body.OpenBrace();
-        RenderCodeBuilder.EmitRenderStart(body);
+        RenderCodeBuilder.EmitRenderStart(body, historyLocal: true);
         body.Line($"var c0 = {Rt}.RootContext(input);");
         body.Line($"var s0 = {Rt}.NewStack(c0);");
         body.Line($"var f0 = {Rt}.RootData(c0, options, history);");
         var root = new Scope { Writer = "w0", Context = "c0", Stack = "s0", Frame = "f0", BlockParams = Array.Empty<(string, string)>() };
         emitter.EmitStatements(template.Body, root);
-        body.Line(RenderCodeBuilder.RenderReturn);
+        body.Line(RenderCodeBuilder.RenderReturn(historyLocal: true));
         body.CloseBrace();
         w.Raw(UnusedLocals.Remove(body.ToString()));
 

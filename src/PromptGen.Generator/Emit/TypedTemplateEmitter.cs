@@ -73,12 +73,12 @@ internal sealed class TypedTemplateEmitter
         var root = new Value("input", TypeRef.Record("Input"), true, "$");
         var scope = new Scope("w0", root, new Depth(root, null, false), Array.Empty<(string, Value)>(), null, root);
         emitter.EmitStatements(template.Body, scope);
-        body.Line(RenderCodeBuilder.RenderReturn);
+        body.Line(RenderCodeBuilder.RenderReturn(emitter._usesRootData));
 
         var w = new IndentedWriter();
         w.Line(RenderCodeBuilder.RenderTypedHeader);
         w.OpenBrace();
-        RenderCodeBuilder.EmitRenderStart(w);
+        RenderCodeBuilder.EmitRenderStart(w, emitter._usesRootData);
         if (emitter._usesRootData) w.Line($"var f0 = {Rt}.RootData({Rt}.EmptyObject(), options, history);");
         w.Raw(body.ToString());
         w.CloseBrace();

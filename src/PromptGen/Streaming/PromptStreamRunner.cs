@@ -65,7 +65,7 @@ public static class PromptStreamRunner
         PartialRecordReader<TPartial> partial,
         CancellationToken cancellationToken = default)
         where TInput : class
-        where TPartial : class
+        where TPartial : PartialRecord, new()
     {
         if (partial is null) throw new ArgumentNullException(nameof(partial));
         return Create(client, input, render, promptOptions, options, reader, new RecordPartialBuilder<TPartial>(partial), cancellationToken);

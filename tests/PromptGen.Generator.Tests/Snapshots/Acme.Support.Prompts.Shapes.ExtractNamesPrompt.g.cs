@@ -28,11 +28,10 @@ public static partial class ExtractNamesPrompt
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("List the names in: ");
         w0.Text(input.Text);
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -71,13 +70,6 @@ public static partial class ExtractNamesPrompt
         public bool IsComplete { get; init; }
     }
 
-    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
-    private static class PartialCodec
-    {
-        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) =>
-            new() { Value = global::PromptGen.Streaming.PartialValues.StringList(node), IsComplete = node.IsComplete };
-    }
-
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ExtractNamesPrompt.PartialOutput, global::System.Collections.Generic.IReadOnlyList<string>> StreamAsync(
@@ -85,9 +77,9 @@ public static partial class ExtractNamesPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, JsonCodec.PartialOutputReader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "text");
@@ -114,6 +106,9 @@ public static partial class ExtractNamesPrompt
             writer.WriteString("text"u8, value.Text);
             writer.WriteEndObject();
         }
+
+        internal static PartialOutput? PartialOutputReader(global::PromptGen.Streaming.StreamingNode node) =>
+            new() { Value = global::PromptGen.Streaming.PartialValues.StringList(node), IsComplete = node.IsComplete };
     }
 }
 
