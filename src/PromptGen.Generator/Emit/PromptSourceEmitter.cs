@@ -53,7 +53,7 @@ internal static class PromptSourceEmitter
             w.Line();
             if (model.OutputJsonSchema is not null)
             {
-                w.Line($"private static readonly {TypeNames.JsonElement} s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);");
+                w.Line($"private static readonly {TypeNames.JsonElement} s_outputJsonSchema = {TypeNames.JsonText}.ParseElement(OutputJsonSchema);");
             }
 
             RuntimeSeamEmitter.EmitOutputParser(w, model);

@@ -10,18 +10,11 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal static class RenderCodeBuilder
 {
-    /// <summary>The run-time helpers both render emitters call.</summary>
-    internal const string Runtime = "global::PromptGen.Rendering.TemplateRuntime";
-
-    private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
-
-    private const string Options = "global::PromptGen.Rendering.PromptRenderOptions";
-
     /// <summary>The first line of the dynamic <c>RenderTemplate</c> method.</summary>
-    internal const string RenderTemplateHeader = "private static " + Messages + " RenderTemplate(object? input, " + Options + "? options)";
+    internal const string RenderTemplateHeader = $"private static {TypeNames.ChatMessages} RenderTemplate(object? input, {TypeNames.PromptRenderOptions}? options)";
 
     /// <summary>The first line of the typed <c>RenderTyped</c> method.</summary>
-    internal const string RenderTypedHeader = "private static " + Messages + " RenderTyped(Input input, " + Options + "? options)";
+    internal const string RenderTypedHeader = $"private static {TypeNames.ChatMessages} RenderTyped(Input input, {TypeNames.PromptRenderOptions}? options)";
 
     /// <summary>
     /// The locals every render method starts with: the root writer <c>w0</c> and, when the template's <c>@root</c> data
@@ -29,21 +22,21 @@ internal static class RenderCodeBuilder
     /// </summary>
     internal static void EmitRenderStart(IndentedWriter w, bool historyLocal)
     {
-        if (historyLocal) w.Line($"var history = {Runtime}.HistoryOf(options);");
-        w.Line("var w0 = global::PromptGen.Rendering.TemplateWriter.Root();");
+        if (historyLocal) w.Line($"var history = {TypeNames.TemplateRuntime}.HistoryOf(options);");
+        w.Line($"var w0 = {TypeNames.TemplateWriter}.Root();");
     }
 
     /// <summary>The last statement of every render method: the messages written to <c>w0</c>, after the history.</summary>
     internal static string RenderReturn(bool historyLocal) =>
-        $"return {Runtime}.ToMessages(w0, options, {(historyLocal ? "history" : Runtime + ".HistoryOf(options)")});";
+        $"return {TypeNames.TemplateRuntime}.ToMessages(w0, options, {(historyLocal ? "history" : TypeNames.TemplateRuntime + ".HistoryOf(options)")});";
 
     /// <summary>A literal argument as a template value (<c>null</c> for undefined), or null for a path or subexpression.</summary>
     internal static string? LiteralValue(Expression expression) => expression switch
     {
-        StringLiteral s => $"{Runtime}.String({CSharpLiterals.String(s.Value)})",
-        NumberLiteral n => $"{Runtime}.Number({CSharpLiterals.Double(n.Value)})",
-        BooleanLiteral b => b.Value ? $"{Runtime}.True" : $"{Runtime}.False",
-        NullLiteral => $"{Runtime}.Null",
+        StringLiteral s => $"{TypeNames.TemplateRuntime}.String({CSharpLiterals.String(s.Value)})",
+        NumberLiteral n => $"{TypeNames.TemplateRuntime}.Number({CSharpLiterals.Double(n.Value)})",
+        BooleanLiteral b => b.Value ? $"{TypeNames.TemplateRuntime}.True" : $"{TypeNames.TemplateRuntime}.False",
+        NullLiteral => $"{TypeNames.TemplateRuntime}.Null",
         UndefinedLiteral => "null",
         _ => null,
     };
@@ -58,11 +51,11 @@ internal static class RenderCodeBuilder
     /// </summary>
     internal static string? DotpromptHelperCall(string helper, Func<int, string> argument, Func<string, string> hashArgument) => helper switch
     {
-        "json" => $"{Runtime}.Json({argument(0)}, {hashArgument("indent")})",
-        "role" => $"{Runtime}.Role({argument(0)})",
-        "history" => $"{Runtime}.History()",
-        "section" => $"{Runtime}.Section({argument(0)})",
-        "media" => $"{Runtime}.Media({hashArgument("url")}, {hashArgument("contentType")})",
+        "json" => $"{TypeNames.TemplateRuntime}.Json({argument(0)}, {hashArgument("indent")})",
+        "role" => $"{TypeNames.TemplateRuntime}.Role({argument(0)})",
+        "history" => $"{TypeNames.TemplateRuntime}.History()",
+        "section" => $"{TypeNames.TemplateRuntime}.Section({argument(0)})",
+        "media" => $"{TypeNames.TemplateRuntime}.Media({hashArgument("url")}, {hashArgument("contentType")})",
         _ => null,
     };
 

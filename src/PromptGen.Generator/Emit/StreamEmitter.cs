@@ -14,20 +14,14 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal static class StreamEmitter
 {
-    private const string Values = "global::PromptGen.Streaming.PartialValues";
-    private const string Node = "global::PromptGen.Streaming.StreamingNode";
-    private const string Fields = "global::PromptGen.Streaming.PartialFields";
-    private const string RecordReader = "global::PromptGen.Streaming.PartialRecordReader";
     private const string RootRecord = "Output";
-    private const string SourceType = "global::PromptGen.Streaming.PartialSource";
-    private const string BaseRecord = "global::PromptGen.Streaming.PartialRecord";
 
     /// <summary>The partial value type of <paramref name="model"/>'s stream, qualified.</summary>
     public static string PartialType(PromptModel model) =>
         model.IsTextOutput ? "string" : TypeNames.QualifiedClass(model.Identity) + "." + new Names(model).PartialOutput;
 
     private static string StreamType(PromptModel model, string outputType) =>
-        $"global::PromptGen.Streaming.PromptStream<{PartialType(model)}, {outputType}>";
+        $"{TypeNames.PromptStream}<{PartialType(model)}, {outputType}>";
 
     /// <summary>Writes the partial records, their readers and <c>StreamAsync</c> inside the prompt class.</summary>
     public static void EmitMembers(IndentedWriter w, PromptModel model)
@@ -39,13 +33,13 @@ internal static class StreamEmitter
             EmitPartialRecords(w, model, new Names(model), cls);
         }
 
-        var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : "s_outputParser.Reader";
+        var reader = model.IsTextOutput ? TypeNames.PromptTextOutput + ".Reader" : "s_outputParser.Reader";
         // Instance tools: the objects they are called on follow the input, exactly as in RunAsync.
         var targets = ToolEmitter.Targets(model);
         var createOptions = $"CreateOptions({string.Join(", ", targets.Select(t => t.Parameter))})";
         var call = model.IsTextOutput
-            ? $"global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, {createOptions}, options, {reader}, cancellationToken);"
-            : $"global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, {createOptions}, options, {reader}, JsonCodec.{ReaderOf(new Names(model).PartialOutput)}, cancellationToken);";
+            ? $"{TypeNames.PromptStreamRunner}.StreamText(client, input, Render, {createOptions}, options, {reader}, cancellationToken);"
+            : $"{TypeNames.PromptStreamRunner}.StreamJson(client, input, Render, {createOptions}, options, {reader}, JsonCodec.{ReaderOf(new Names(model).PartialOutput)}, cancellationToken);";
         w.Line();
         w.Line(targets.Count == 0
             ? "/// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>"
@@ -117,7 +111,7 @@ internal static class StreamEmitter
             w.Line(record.Name == RootRecord && IsRootRecord(root)
                 ? "/// <summary>The output as it streams: every field nullable until it has started; <see cref=\"Completion\"/> says which are complete.</summary>"
                 : $"/// <summary><see cref=\"{record.Name}\"/> as it streams; <see cref=\"Completion\"/> says which fields are complete.</summary>");
-            using (w.Block($"public sealed partial record {partialName} : {BaseRecord}"))
+            using (w.Block($"public sealed partial record {partialName} : {TypeNames.PartialRecord}"))
             {
                 // A partial record is copied on every chunk that changes it, so it is kept small: it reads its strings,
                 // lists of strings, numbers, enum values, JSON values and completeness through one shared PartialSource,
@@ -131,7 +125,7 @@ internal static class StreamEmitter
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
-                    var given = $"init => {source} = {SourceType}.Give({source}, {i}, value, {property.PropertyName}); }}";
+                    var given = $"init => {source} = {TypeNames.PartialSource}.Give({source}, {i}, value, {property.PropertyName}); }}";
                     var modifiers = property.PropertyName is "Source" or "Completion" ? "public new" : "public";
                     if (i > 0) w.Line();
                     XmlDoc.Summary(w, property.Description);
@@ -139,7 +133,7 @@ internal static class StreamEmitter
                     {
                         var (type, read, position) = IsText(property) ? ("string?", "Text", "int") : ("global::System.Collections.Generic.IReadOnlyList<string>?", "Strings", "long");
                         var at = names.PositionOf(record, property);
-                        w.Line($"{modifiers} {type} {property.PropertyName} {{ get => {SourceType}.{read}({source}, {i}, {at}); {given}");
+                        w.Line($"{modifiers} {type} {property.PropertyName} {{ get => {TypeNames.PartialSource}.{read}({source}, {i}, {at}); {given}");
                         positions.Add($"internal {position} {at} {{ get; init; }}");
                     }
                     else if (bits[i] >= 0 && property.Type.AsNonNullable().Kind == TypeKind.Boolean)
@@ -150,7 +144,7 @@ internal static class StreamEmitter
                     }
                     else if (bits[i] >= 0)
                     {
-                        w.Line($"{modifiers} {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => {SourceType}.Value<{PartialTypeOf(property.Type, names, cls)}>({source}, {i}, ({mask} & {Flag(bits[i])}) != 0); {given}");
+                        w.Line($"{modifiers} {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => {TypeNames.PartialSource}.Value<{PartialTypeOf(property.Type, names, cls)}>({source}, {i}, ({mask} & {Flag(bits[i])}) != 0); {given}");
                     }
                     else
                     {
@@ -163,7 +157,7 @@ internal static class StreamEmitter
                     // A field named Completion hides PartialRecord.Completion: the completeness keeps a name of its own.
                     w.Line();
                     w.Line("/// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>");
-                    w.Line($"public {Fields} {completion} {{ get => base.Completion; init => base.Completion = value; }}");
+                    w.Line($"public {TypeNames.PartialFields} {completion} {{ get => base.Completion; init => base.Completion = value; }}");
                 }
 
                 if (bits.Any(b => b >= 0)) positions.Add($"internal uint {mask} {{ get; init; }}");
@@ -186,7 +180,7 @@ internal static class StreamEmitter
         if (!IsRootRecord(root))
         {
             w.Line();
-            w.Line($"internal static {names.PartialOutput}? {ReaderOf(names.PartialOutput)}({Node} node) =>");
+            w.Line($"internal static {names.PartialOutput}? {ReaderOf(names.PartialOutput)}({TypeNames.StreamingNode} node) =>");
             w.Line($"    new() {{ Value = {ReadExpression(root.AsNonNullable(), "node", names, 0, ready: null)}, IsComplete = node.IsComplete }};");
         }
 
@@ -198,8 +192,8 @@ internal static class StreamEmitter
         {
             w.Line();
             var partialName = names.Of(record.Name);
-            var table = record.Properties.Count == 0 ? "new global::PromptGen.Serialization.JsonPropertyNames()" : JsonCodecEmitter.PropertyTable(record.Name);
-            w.Line($"internal static readonly {RecordReader}<{partialName}> {ReaderOf(partialName)} = new({table}, static (r, field, n) => field switch");
+            var table = record.Properties.Count == 0 ? $"new {TypeNames.JsonPropertyNames}()" : JsonCodecEmitter.PropertyTable(record.Name);
+            w.Line($"internal static readonly {TypeNames.PartialRecordReader}<{partialName}> {ReaderOf(partialName)} = new({table}, static (r, field, n) => field switch");
             w.OpenBrace();
             var bits = MaskBits(record);
             var mask = names.MaskOf(record);
@@ -215,9 +209,9 @@ internal static class StreamEmitter
                 }
 
                 var (member, read, differs) =
-                    IsText(property) ? (names.PositionOf(record, property), $"{Values}.TextPosition(n)", "v != r.{0}")
-                    : IsStrings(property) ? (names.PositionOf(record, property), $"{Values}.StringsPosition(n)", "v != r.{0}")
-                    : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready), "!" + Values + ".Same(v, r.{0})");
+                    IsText(property) ? (names.PositionOf(record, property), $"{TypeNames.PartialValues}.TextPosition(n)", "v != r.{0}")
+                    : IsStrings(property) ? (names.PositionOf(record, property), $"{TypeNames.PartialValues}.StringsPosition(n)", "v != r.{0}")
+                    : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready), "!" + TypeNames.PartialValues + ".Same(v, r.{0})");
                 w.Line($"{i} => {read} is var v && {string.Format(System.Globalization.CultureInfo.InvariantCulture, differs, member)} ? r with {{ {member} = v }} : r,");
             }
 
@@ -311,23 +305,23 @@ internal static class StreamEmitter
         var core = type.AsNonNullable();
         switch (core.Kind)
         {
-            case TypeKind.String: return $"{Values}.String({node})";
-            case TypeKind.Int64: return $"{Values}.Int64({node})";
-            case TypeKind.Int32: return $"{Values}.Int32({node})";
-            case TypeKind.Double: return $"{Values}.Double({node})";
-            case TypeKind.Boolean: return $"{Values}.Boolean({node})";
-            case TypeKind.Json: return $"{Values}.Json({node})";
-            case TypeKind.Enum: return $"{Values}.Enum({node}, {core.Name}Names)";
+            case TypeKind.String: return $"{TypeNames.PartialValues}.String({node})";
+            case TypeKind.Int64: return $"{TypeNames.PartialValues}.Int64({node})";
+            case TypeKind.Int32: return $"{TypeNames.PartialValues}.Int32({node})";
+            case TypeKind.Double: return $"{TypeNames.PartialValues}.Double({node})";
+            case TypeKind.Boolean: return $"{TypeNames.PartialValues}.Boolean({node})";
+            case TypeKind.Json: return $"{TypeNames.PartialValues}.Json({node})";
+            case TypeKind.Enum: return $"{TypeNames.PartialValues}.Enum({node}, {core.Name}Names)";
             // A reader used before its own initializer ran (a recursive record) is read through `!`: it is set by the time a stream reads.
             case TypeKind.Record: return $"{ReaderOf(names.Of(core.Name!))}{(ready is null || ready.Contains(core.Name!) ? string.Empty : "!")}.Read({node})";
             case TypeKind.List when core.Element!.AsNonNullable().Kind == TypeKind.String:
-                return $"{Values}.StringList({node})";
+                return $"{TypeNames.PartialValues}.StringList({node})";
             default:
                 var element = core.Element!.AsNonNullable();
                 var item = "n" + depth;
                 var valueType = element.IsValueType;
                 var method = core.Kind == TypeKind.List ? (valueType ? "ValueList" : "List") : (valueType ? "ValueMap" : "Map");
-                return $"{Values}.{method}({node}, static {item} => {ReadExpression(element, item, names, depth + 1, ready)})";
+                return $"{TypeNames.PartialValues}.{method}({node}, static {item} => {ReadExpression(element, item, names, depth + 1, ready)})";
         }
     }
 
