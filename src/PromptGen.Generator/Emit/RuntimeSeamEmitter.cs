@@ -169,14 +169,21 @@ internal static class RuntimeSeamEmitter
             : VariantEmitter.RunFromOptions);
     }
 
-    /// <summary>
-    /// A <c>RunAsync</c> overload, after its XML documentation: the client, the input, <paramref name="extraParameters"/>,
-    /// the caller's options and the cancellation token, with <paramref name="body"/> as its expression body.
-    /// </summary>
+    /// <summary>A <c>RunAsync</c> overload, after its XML documentation (see <see cref="EmitInputMethod"/>).</summary>
     public static void EmitRunAsyncOverload(IndentedWriter w, PromptModel model, string access, IEnumerable<string> extraParameters, string body)
     {
         var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
-        w.Line($"{access} static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync(");
+        EmitInputMethod(w, $"{access} static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync", extraParameters, body);
+    }
+
+    /// <summary>
+    /// A method of the prompt class that calls the model (<c>RunAsync</c>, <c>StreamAsync</c>), after its XML
+    /// documentation: <paramref name="declaration"/>, then the client, the input, <paramref name="extraParameters"/>, the
+    /// caller's options and the cancellation token, with <paramref name="body"/> as its expression body.
+    /// </summary>
+    public static void EmitInputMethod(IndentedWriter w, string declaration, IEnumerable<string> extraParameters, string body)
+    {
+        w.Line(declaration + "(");
         w.Line($"    {TypeNames.IChatClient} client,");
         w.Line("    Input input,");
         foreach (var parameter in extraParameters) w.Line($"    {parameter},");
@@ -189,11 +196,11 @@ internal static class RuntimeSeamEmitter
     /// The <c>PromptRunner.RunAsync</c> call of a <c>RunAsync</c> overload: its call site, render and chat options, with
     /// the prompt's output reader (the output parser's, or the text reader for text output).
     /// </summary>
-    public static string RunnerCall(PromptModel model, string callSite, string render, string createOptions)
-    {
-        var reader = model.IsTextOutput ? TypeNames.PromptTextOutput + ".Reader" : ParserField + ".Reader";
-        return $"{TypeNames.PromptRunner}.RunAsync({callSite}, client, input, {render}, {createOptions}, options, {reader}, cancellationToken);";
-    }
+    public static string RunnerCall(PromptModel model, string callSite, string render, string createOptions) =>
+        $"{TypeNames.PromptRunner}.RunAsync({callSite}, client, input, {render}, {createOptions}, options, {OutputReader(model)}, cancellationToken);";
+
+    /// <summary>The reader of the prompt's final answer: the output parser's, or the text reader for text output.</summary>
+    public static string OutputReader(PromptModel model) => model.IsTextOutput ? TypeNames.PromptTextOutput + ".Reader" : ParserField + ".Reader";
 
     /// <summary><c>PromptVersion</c>: the first 12 hex digits of the SHA-256 of the <c>.prompt</c> file's text.</summary>
     public static void EmitPromptVersion(IndentedWriter w, PromptModel model)

@@ -33,7 +33,7 @@ internal static class StreamEmitter
             EmitPartialRecords(w, model, new Names(model), cls);
         }
 
-        var reader = model.IsTextOutput ? TypeNames.PromptTextOutput + ".Reader" : "s_outputParser.Reader";
+        var reader = RuntimeSeamEmitter.OutputReader(model);
         // Instance tools: the objects they are called on follow the input, exactly as in RunAsync.
         var targets = ToolEmitter.Targets(model);
         var createOptions = $"CreateOptions({string.Join(", ", targets.Select(t => t.Parameter))})";
@@ -46,13 +46,8 @@ internal static class StreamEmitter
             : "/// <summary>Renders the prompt and streams the model's answer with the prompt's tools: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>. Tool calls run when the client is composed with <c>UseFunctionInvocation()</c>.</summary>");
         foreach (var target in targets) w.Line($"/// <param name=\"{target.Parameter}\">The object the <see cref=\"{target.Type}\"/> tools are called on.</param>");
         w.Line("/// <param name=\"options\">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>");
-        w.Line($"{ToolEmitter.TargetAccessibility(model, "public")} static {StreamType(model, outputType)} StreamAsync(");
-        w.Line($"    {TypeNames.IChatClient} client,");
-        w.Line("    Input input,");
-        foreach (var target in targets) w.Line($"    {target.Type} {target.Parameter},");
-        w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
-        w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-        w.Line("    " + call);
+        var declaration = $"{ToolEmitter.TargetAccessibility(model, "public")} static {StreamType(model, outputType)} StreamAsync";
+        RuntimeSeamEmitter.EmitInputMethod(w, declaration, targets.Select(t => $"{t.Type} {t.Parameter}"), call);
     }
 
     /// <summary>Writes <c>{Name}StreamAsync</c> in the extension class: the parameters of <c>{Name}Async</c>, tool targets included.</summary>
@@ -68,14 +63,7 @@ internal static class StreamEmitter
         w.Line($"    this {TypeNames.IChatClient} client,");
         // As in {Name}Async: tool targets first, so the input's optional parameters keep their defaults.
         foreach (var target in ToolEmitter.TargetParameters(model)) w.Line($"    {target},");
-        foreach (var parameter in parameters)
-        {
-            var optional = parameter.Default is { } value ? " = " + (value.Constant ?? "null") : parameter.IsRequired ? string.Empty : " = null";
-            w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{optional},");
-        }
-
-        w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
-        w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
+        PromptSourceEmitter.EmitCallParameters(w, cls, parameters);
         var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
         var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
         w.Line($"    {cls}.StreamAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
