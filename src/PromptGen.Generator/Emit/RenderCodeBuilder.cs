@@ -64,19 +64,19 @@ internal static class RenderCodeBuilder
         name is StringLiteral literal ? CSharpLiterals.String(literal.Value) : value(name);
 
     /// <summary>
-    /// Starts compiling one program: guards the compiler's stack and honours cancellation, which both emitters do at
-    /// every nesting level.
+    /// Compiles one program (a template body or a block's) as both emitters do at every nesting level: guards the
+    /// compiler's stack, honours cancellation, writes template text to <paramref name="writer"/> (empty text writes
+    /// nothing) and hands every other statement to <paramref name="emitStatement"/>.
     /// </summary>
-    internal static void EnterProgram(CancellationToken cancellationToken)
+    internal static void EmitProgram(TemplateProgram program, IndentedWriter w, string writer, CancellationToken cancellationToken, Action<Statement> emitStatement)
     {
         StackGuard.Check();
         cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    /// <summary>Writes a content statement (template text) to <paramref name="writer"/>; empty text writes nothing.</summary>
-    internal static void EmitText(IndentedWriter w, string writer, ContentStatement content)
-    {
-        if (content.Value.Length > 0) w.Line($"{writer}.Text({CSharpLiterals.String(content.Value)});");
+        foreach (var statement in program.Statements)
+        {
+            if (statement is not ContentStatement content) emitStatement(statement);
+            else if (content.Value.Length > 0) w.Line($"{writer}.Text({CSharpLiterals.String(content.Value)});");
+        }
     }
 
     /// <summary>

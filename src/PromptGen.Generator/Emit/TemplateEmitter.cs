@@ -101,33 +101,29 @@ internal sealed class TemplateEmitter
 
     private string Next(string prefix) => prefix + (++_counter);
 
-    private void EmitStatements(TemplateProgram program, Scope scope)
+    private void EmitStatements(TemplateProgram program, Scope scope) =>
+        RenderCodeBuilder.EmitProgram(program, _w, scope.Writer, _cancellationToken, statement => EmitStatement(statement, scope));
+
+    private void EmitStatement(Statement statement, Scope scope)
     {
-        RenderCodeBuilder.EnterProgram(_cancellationToken);
-        foreach (var statement in program.Statements)
+        switch (statement)
         {
-            switch (statement)
-            {
-                case ContentStatement content:
-                    RenderCodeBuilder.EmitText(_w, scope.Writer, content);
-                    break;
-                case MustacheStatement mustache when mustache.Call.HelperName(mustache.Path) == "role" && mustache.Params.Count > 0:
-                    // What Value(Role(name)) writes, without the intermediate SafeString (the three common roles are shared).
-                    _w.Line($"{scope.Writer}.Role({RenderCodeBuilder.RoleName(mustache.Params[0], p => Value(p, scope))});");
-                    break;
-                case MustacheStatement mustache:
-                    _w.Line($"{scope.Writer}.Value({Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
-                    break;
-                case BlockStatement block:
-                    EmitBlock(block, scope);
-                    break;
-                case PartialStatement partial:
-                    EmitPartial(partial.Name, partial.Params, partial.Hash, partial.Indent, null, scope);
-                    break;
-                case PartialBlockStatement partialBlock:
-                    EmitPartial(partialBlock.Name, partialBlock.Params, partialBlock.Hash, string.Empty, partialBlock.Program, scope);
-                    break;
-            }
+            case MustacheStatement mustache when mustache.Call.HelperName(mustache.Path) == "role" && mustache.Params.Count > 0:
+                // What Value(Role(name)) writes, without the intermediate SafeString (the three common roles are shared).
+                _w.Line($"{scope.Writer}.Role({RenderCodeBuilder.RoleName(mustache.Params[0], p => Value(p, scope))});");
+                break;
+            case MustacheStatement mustache:
+                _w.Line($"{scope.Writer}.Value({Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
+                break;
+            case BlockStatement block:
+                EmitBlock(block, scope);
+                break;
+            case PartialStatement partial:
+                EmitPartial(partial.Name, partial.Params, partial.Hash, partial.Indent, null, scope);
+                break;
+            case PartialBlockStatement partialBlock:
+                EmitPartial(partialBlock.Name, partialBlock.Params, partialBlock.Hash, string.Empty, partialBlock.Program, scope);
+                break;
         }
     }
 

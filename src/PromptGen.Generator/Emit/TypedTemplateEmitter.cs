@@ -87,28 +87,24 @@ internal sealed class TypedTemplateEmitter
 
     private static NotTypedException NotTyped(string reason) => new(reason);
 
-    private void EmitStatements(TemplateProgram program, Scope scope)
+    private void EmitStatements(TemplateProgram program, Scope scope) =>
+        RenderCodeBuilder.EmitProgram(program, _w, scope.Writer, _cancellationToken, statement => EmitStatement(statement, scope));
+
+    private void EmitStatement(Statement statement, Scope scope)
     {
-        RenderCodeBuilder.EnterProgram(_cancellationToken);
-        foreach (var statement in program.Statements)
+        switch (statement)
         {
-            switch (statement)
-            {
-                case ContentStatement content:
-                    RenderCodeBuilder.EmitText(_w, scope.Writer, content);
-                    break;
-                case MustacheStatement mustache:
-                    EmitMustache(mustache, scope);
-                    break;
-                case BlockStatement block:
-                    EmitBlock(block, scope);
-                    break;
-                case PartialStatement partial:
-                    EmitPartial(partial, scope);
-                    break;
-                default:
-                    throw NotTyped("partial blocks");
-            }
+            case MustacheStatement mustache:
+                EmitMustache(mustache, scope);
+                break;
+            case BlockStatement block:
+                EmitBlock(block, scope);
+                break;
+            case PartialStatement partial:
+                EmitPartial(partial, scope);
+                break;
+            default:
+                throw NotTyped("partial blocks");
         }
     }
 
