@@ -168,8 +168,8 @@ internal static class StreamEmitter
         if (!IsRootRecord(root))
         {
             w.Line();
-            w.Line($"internal static {names.PartialOutput}? {ReaderOf(names.PartialOutput)}({TypeNames.StreamingNode} node) =>");
-            w.Line($"    new() {{ Value = {ReadExpression(root.AsNonNullable(), "node", names, 0, ready: null)}, IsComplete = node.IsComplete }};");
+            w.Line($"internal static readonly {TypeNames.PartialValueReader}<{names.PartialOutput}> {ReaderOf(names.PartialOutput)} = new(static node =>");
+            w.Line($"    new() {{ Value = {ReadExpression(root.AsNonNullable(), "node", names, 0, ready: null)}, IsComplete = node.IsComplete }});");
         }
 
         // One reader per record: a property's name is matched once, then each update re-reads only what can still
@@ -287,7 +287,7 @@ internal static class StreamEmitter
     }
 
     /// <summary>The expression reading <paramref name="node"/> (a <c>StreamingNode?</c>) as the partial of <paramref name="type"/>.</summary>
-    /// <remarks><paramref name="ready"/>: the records whose readers are initialized before this expression's initializer runs; null in a method body.</remarks>
+    /// <remarks><paramref name="ready"/>: the records whose readers are initialized before this expression's initializer runs; null where it runs only once the codec is initialized (the root projection).</remarks>
     private static string ReadExpression(TypeRef type, string node, Names names, int depth, ISet<string>? ready)
     {
         var core = type.AsNonNullable();

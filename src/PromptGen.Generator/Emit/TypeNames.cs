@@ -54,6 +54,7 @@ internal static class TypeNames
     public const string PromptStreamRunner = "global::PromptGen.Streaming.PromptStreamRunner";
     public const string PartialRecord = "global::PromptGen.Streaming.PartialRecord";
     public const string PartialRecordReader = "global::PromptGen.Streaming.PartialRecordReader";
+    public const string PartialValueReader = "global::PromptGen.Streaming.PartialValueReader";
     public const string PartialSource = "global::PromptGen.Streaming.PartialSource";
     public const string PartialFields = "global::PromptGen.Streaming.PartialFields";
     public const string PartialValues = "global::PromptGen.Streaming.PartialValues";

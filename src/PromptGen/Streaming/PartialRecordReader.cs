@@ -13,7 +13,7 @@ namespace PromptGen.Streaming;
 /// </summary>
 /// <typeparam name="T">The generated partial record.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class PartialRecordReader<T>
+public sealed class PartialRecordReader<T> : PartialReader<T>
     where T : PartialRecord, new()
 {
     private readonly JsonPropertyNames _fields;
@@ -32,6 +32,8 @@ public sealed class PartialRecordReader<T>
         _fields = fields ?? throw new ArgumentNullException(nameof(fields));
         _readField = readField ?? throw new ArgumentNullException(nameof(readField));
     }
+
+    internal override PartialBuilder<T> CreateBuilder() => new RecordPartialBuilder<T>(this);
 
     /// <summary>The partial record of <paramref name="node"/> now; null when it is absent or not an object.</summary>
     /// <param name="node">A streamed value.</param>

@@ -112,8 +112,8 @@ public static partial class ClassifyPrompt
             writer.WriteEndObject();
         }
 
-        internal static PartialOutput? PartialOutputReader(global::PromptGen.Streaming.StreamingNode node) =>
-            new() { Value = global::PromptGen.Streaming.PartialValues.Enum(node, OutputNames), IsComplete = node.IsComplete };
+        internal static readonly global::PromptGen.Streaming.PartialValueReader<PartialOutput> PartialOutputReader = new(static node =>
+            new() { Value = global::PromptGen.Streaming.PartialValues.Enum(node, OutputNames), IsComplete = node.IsComplete });
     }
 }
 

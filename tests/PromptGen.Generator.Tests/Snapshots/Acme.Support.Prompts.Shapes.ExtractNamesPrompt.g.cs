@@ -107,8 +107,8 @@ public static partial class ExtractNamesPrompt
             writer.WriteEndObject();
         }
 
-        internal static PartialOutput? PartialOutputReader(global::PromptGen.Streaming.StreamingNode node) =>
-            new() { Value = global::PromptGen.Streaming.PartialValues.StringList(node), IsComplete = node.IsComplete };
+        internal static readonly global::PromptGen.Streaming.PartialValueReader<PartialOutput> PartialOutputReader = new(static node =>
+            new() { Value = global::PromptGen.Streaming.PartialValues.StringList(node), IsComplete = node.IsComplete });
     }
 }
 

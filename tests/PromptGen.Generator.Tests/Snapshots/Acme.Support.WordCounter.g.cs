@@ -107,8 +107,8 @@ public static partial class WordCounter
             writer.WriteEndObject();
         }
 
-        internal static PartialOutput? PartialOutputReader(global::PromptGen.Streaming.StreamingNode node) =>
-            new() { Value = global::PromptGen.Streaming.PartialValues.ValueList(node, static n0 => global::PromptGen.Streaming.PartialValues.Int32(n0)), IsComplete = node.IsComplete };
+        internal static readonly global::PromptGen.Streaming.PartialValueReader<PartialOutput> PartialOutputReader = new(static node =>
+            new() { Value = global::PromptGen.Streaming.PartialValues.ValueList(node, static n0 => global::PromptGen.Streaming.PartialValues.Int32(n0)), IsComplete = node.IsComplete });
     }
 }
 
