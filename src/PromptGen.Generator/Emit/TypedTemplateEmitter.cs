@@ -178,6 +178,18 @@ internal sealed class TypedTemplateEmitter
         }
     }
 
+    /// <summary>
+    /// The name <c>TypedTemplateRuntime</c> gives a scalar kind in its methods: <c>From{Name}</c> makes a template value,
+    /// <c>{Name}</c> prints one (JavaScript has one number type for integers and doubles to print differently).
+    /// </summary>
+    private static string ScalarName(TypeKind kind) => kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Int64 or TypeKind.Int32 => "Integer",
+        TypeKind.Double => "Number",
+        _ => "Boolean",
+    };
+
     /// <summary>A typed value as a template value (what the run-time renderer would hold for the same JSON).</summary>
     private string DynamicCode(Value value)
     {
@@ -187,15 +199,8 @@ internal sealed class TypedTemplateEmitter
         var missing = $"{TypeNames.TypedTemplateRuntime}.Missing({undefined})";
         switch (type.Kind)
         {
-            case TypeKind.String:
-                return $"{TypeNames.TypedTemplateRuntime}.FromString({value.Code}, {undefined})";
-            case TypeKind.Int64:
-            case TypeKind.Int32:
-                return $"{TypeNames.TypedTemplateRuntime}.FromInteger({value.Code}, {undefined})";
-            case TypeKind.Double:
-                return $"{TypeNames.TypedTemplateRuntime}.FromNumber({value.Code}, {undefined})";
-            case TypeKind.Boolean:
-                return $"{TypeNames.TypedTemplateRuntime}.FromBoolean({value.Code}, {undefined})";
+            case TypeKind.String or TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double or TypeKind.Boolean:
+                return $"{TypeNames.TypedTemplateRuntime}.From{ScalarName(type.Kind)}({value.Code}, {undefined})";
             case TypeKind.Enum:
                 return WhenPresent(value.Code, type.IsNullable, "e", e => $"{TypeNames.TypedTemplateRuntime}.FromString({e}.ToWireName(), true)", missing);
             case TypeKind.Json:
@@ -241,13 +246,8 @@ internal sealed class TypedTemplateEmitter
         {
             case TypeKind.String:
                 return code;
-            case TypeKind.Int64:
-            case TypeKind.Int32:
-                return $"{TypeNames.TypedTemplateRuntime}.Integer({code})";
-            case TypeKind.Double:
-                return $"{TypeNames.TypedTemplateRuntime}.Number({code})";
-            case TypeKind.Boolean:
-                return $"{TypeNames.TypedTemplateRuntime}.Boolean({code})";
+            case TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double or TypeKind.Boolean:
+                return $"{TypeNames.TypedTemplateRuntime}.{ScalarName(type.Kind)}({code})";
             case TypeKind.Enum:
                 return WhenPresent(code, type.IsNullable, "e", e => $"{e}.ToWireName()", "null");
             case TypeKind.Record:
