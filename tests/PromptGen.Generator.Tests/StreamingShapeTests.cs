@@ -41,5 +41,7 @@ public sealed class StreamingShapeTests
         Assert.Equal(Enumerable.Range(0, 18).Select(i => (object)(i % 2 == 0)), Enumerable.Range(0, 18).Select(i => Get($"Flag{i}")));
         var completion = Assert.IsType<runtime::PromptGen.Streaming.PartialFields>(Get("Completion_"));
         Assert.Equal((24, 23, false), (completion.StartedCount, completion.CompletedCount, completion.IsClosed));
+        // Completion_ is PartialRecord.Completion under the name the field left free.
+        Assert.Equal(completion, ((runtime::PromptGen.Streaming.PartialRecord)partial).Completion);
     }
 }
