@@ -38,3 +38,12 @@ public sealed class PartialValueReader<TPartial> : PartialReader<TPartial>
 
     internal override PartialBuilder<TPartial> CreateBuilder() => new JsonPartialBuilder<TPartial>(_project);
 }
+
+/// <summary>The reader of a text answer: each partial value is the text so far.</summary>
+internal sealed class TextPartialReader : PartialReader<string>
+{
+    /// <summary>The one instance (the reader keeps no state; each stream gets its own builder).</summary>
+    public static readonly TextPartialReader Instance = new();
+
+    internal override PartialBuilder<string> CreateBuilder() => new TextPartialBuilder();
+}

@@ -37,10 +37,15 @@ public static class PromptStreamRunner
         where TPartial : class
     {
         if (partial is null) throw new ArgumentNullException(nameof(partial));
-        return Create(client, input, render, promptOptions, options, reader, partial.CreateBuilder(), cancellationToken);
+        var (messages, chatOptions) = PromptRunner.Prepare(client, input, render, promptOptions, options, reader);
+        return new PromptStream<TPartial, TOutput>(new PromptStreamSession<TPartial, TOutput>(
+            client, messages, chatOptions, reader, options is { ReaskOnParseFailure: true }, partial.CreateBuilder(), cancellationToken));
     }
 
-    /// <summary>Streams a prompt with a text output: each partial value is the text so far.</summary>
+    /// <summary>
+    /// Streams a prompt with a text output: each partial value is the text so far (the path of
+    /// <see cref="StreamJson{TInput, TPartial, TOutput}"/> with the text reader instead of a JSON projection).
+    /// </summary>
     /// <typeparam name="TInput">The prompt's input record.</typeparam>
     /// <param name="client">The chat client.</param>
     /// <param name="input">The prompt's input.</param>
@@ -58,7 +63,7 @@ public static class PromptStreamRunner
         PromptOutputReader<string> reader,
         CancellationToken cancellationToken = default)
         where TInput : class =>
-        Create(client, input, render, promptOptions, options, reader, new TextPartialBuilder(), cancellationToken);
+        StreamJson(client, input, render, promptOptions, options, reader, TextPartialReader.Instance, cancellationToken);
 
     /// <summary>Streams already rendered messages; for tools (such as the CLI) that have no generated input record.</summary>
     /// <typeparam name="TPartial">The partial value type.</typeparam>
@@ -88,26 +93,5 @@ public static class PromptStreamRunner
             : new TextPartialBuilder() as PartialBuilder<TPartial> ?? throw new ArgumentException("A text stream's partial type is string.", nameof(partial));
         return new PromptStream<TPartial, TOutput>(new PromptStreamSession<TPartial, TOutput>(
             client, messages, options, reader, reaskOnParseFailure, builder, cancellationToken));
-    }
-
-    private static PromptStream<TPartial, TOutput> Create<TInput, TPartial, TOutput>(
-        IChatClient client,
-        TInput input,
-        Func<TInput, PromptRenderOptions?, IList<ChatMessage>> render,
-        ChatOptions promptOptions,
-        PromptRunOptions? options,
-        PromptOutputReader<TOutput> reader,
-        PartialBuilder<TPartial> partials,
-        CancellationToken cancellationToken)
-        where TInput : class
-    {
-        if (client is null) throw new ArgumentNullException(nameof(client));
-        if (input is null) throw new ArgumentNullException(nameof(input));
-        if (render is null) throw new ArgumentNullException(nameof(render));
-        if (reader is null) throw new ArgumentNullException(nameof(reader));
-        var messages = render(input, options?.RenderOptions);
-        var chatOptions = PromptChatOptions.Merge(promptOptions, options?.ChatOptions);
-        return new PromptStream<TPartial, TOutput>(new PromptStreamSession<TPartial, TOutput>(
-            client, messages, chatOptions, reader, options is { ReaskOnParseFailure: true }, partials, cancellationToken));
     }
 }
