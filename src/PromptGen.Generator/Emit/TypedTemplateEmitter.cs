@@ -533,34 +533,34 @@ internal sealed class TypedTemplateEmitter
         var item = Next("it");
         Value itemValue;
         Value key;
-        string count;
+        string source, count, nonEmpty;
         switch (type.Kind)
         {
             case TypeKind.List:
-                _w.Line($"var {items} = {collection.Code};");
+                source = collection.Code;
                 count = $"{items}.Count";
+                nonEmpty = $"{items} is {{ Count: > 0 }}";
                 itemValue = new Value(item, type.Element!, false, collection.Origin + "[*]");
                 key = new Value(index, TypeRef.Int32, false, "@key");
-                _w.Line($"if ({items} is {{ Count: > 0 }})");
-                _w.OpenBrace();
-                _w.Line($"for (var {index} = 0; {index} < {count}; {index}++)");
-                _w.OpenBrace();
-                _w.Line($"var {item} = {items}[{index}];");
                 break;
             case TypeKind.Map:
-                _w.Line($"var {items} = {TypeNames.TypedTemplateRuntime}.Entries({collection.Code});");
+                source = $"{TypeNames.TypedTemplateRuntime}.Entries({collection.Code})";
                 count = $"{items}.Length";
+                nonEmpty = $"{items}.Length > 0";
                 itemValue = new Value(item + ".Value", type.Element!, false, collection.Origin + "{*}");
                 key = new Value(item + ".Key", TypeRef.String, false, "@key");
-                _w.Line($"if ({items}.Length > 0)");
-                _w.OpenBrace();
-                _w.Line($"for (var {index} = 0; {index} < {count}; {index}++)");
-                _w.OpenBrace();
-                _w.Line($"var {item} = {items}[{index}];");
                 break;
             default:
                 throw NotTyped($"#each over a {type.Kind}");
         }
+
+        // A list and a map's entries are both indexed: one loop over the index.
+        _w.Line($"var {items} = {source};");
+        _w.Line($"if ({nonEmpty})");
+        _w.OpenBrace();
+        _w.Line($"for (var {index} = 0; {index} < {count}; {index}++)");
+        _w.OpenBrace();
+        _w.Line($"var {item} = {items}[{index}];");
 
         var loop = new Loop(
             new Value(index, TypeRef.Int32, false, "@index"),
