@@ -9,7 +9,7 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal static class RuntimeSeamEmitter
 {
-    private const string ParserField = "s_outputParser";
+    internal const string ParserField = "s_outputParser";
     internal const string CallSiteField = "s_callSite";
 
     /// <summary>
@@ -24,7 +24,9 @@ internal static class RuntimeSeamEmitter
         var reader = JsonCodecEmitter.OutputReader(model);
         var writer = JsonCodecEmitter.OutputWriter(model);
         var shape = CSharpLiterals.String(OutputShapes.Description(model, model.OutputType));
-        w.Line($"private static readonly {TypeNames.PromptOutputParser}<{outputType}> {ParserField} = new({reader}, {writer}, {shape});");
+        // The parser also holds the response format's schema, parsed once (a JSON output always has one).
+        var schema = model.OutputJsonSchema is null ? string.Empty : ", OutputJsonSchema";
+        w.Line($"private static readonly {TypeNames.PromptOutputParser}<{outputType}> {ParserField} = new({reader}, {writer}, {shape}{schema});");
     }
 
     /// <summary>

@@ -15,7 +15,6 @@ internal static class TypeNames
     public const string JsonException = "global::System.Text.Json.JsonException";
     public const string ChatOptions = "global::Microsoft.Extensions.AI.ChatOptions";
     public const string ChatMessage = "global::Microsoft.Extensions.AI.ChatMessage";
-    public const string ChatResponseFormat = "global::Microsoft.Extensions.AI.ChatResponseFormat";
     public const string IChatClient = "global::Microsoft.Extensions.AI.IChatClient";
     public const string AdditionalPropertiesDictionary = "global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary";
     public const string CancellationToken = "global::System.Threading.CancellationToken";

@@ -27,8 +27,7 @@ public static partial class OptionsShowcase
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "58268e14adb3";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Custom.OptionsShowcase.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{answer: string}");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Custom.OptionsShowcase.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{answer: string}", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Custom.OptionsShowcase.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
@@ -57,7 +56,7 @@ public static partial class OptionsShowcase
         PresencePenalty = 0.5f,
         FrequencyPenalty = 0.25f,
         Reasoning = new global::Microsoft.Extensions.AI.ReasoningOptions { Effort = global::Microsoft.Extensions.AI.ReasoningEffort.High },
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "options", null),
+        ResponseFormat = s_outputParser.ResponseFormat("options", null),
     };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>

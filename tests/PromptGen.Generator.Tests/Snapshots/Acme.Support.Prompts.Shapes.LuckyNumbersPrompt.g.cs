@@ -21,8 +21,7 @@ public static partial class LuckyNumbersPrompt
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "925c5b21d2cf";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::System.Collections.Generic.IReadOnlyDictionary<string, double>> s_outputParser = new(JsonCodec.ReadMapOfDouble, JsonCodec.WriteMapOfDouble, "map<number>");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::System.Collections.Generic.IReadOnlyDictionary<string, double>> s_outputParser = new(JsonCodec.ReadMapOfDouble, JsonCodec.WriteMapOfDouble, "map<number>", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::System.Collections.Generic.IReadOnlyDictionary<string, double>> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteMapOfDouble);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
@@ -41,7 +40,7 @@ public static partial class LuckyNumbersPrompt
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "lucky_numbers", null),
+        ResponseFormat = s_outputParser.ResponseFormat("lucky_numbers", null),
     };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>

@@ -76,8 +76,7 @@ public static partial class TriageTicketPrompt
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "4edaa93f617c";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{category: enum(billing|technical|in-progress), summary: string, confidence: number, urgent: boolean, tags: array<string>, customer: object{order_id: string, class?: string?}, actions?: array<object{kind: enum(refund|reply), amount?: integer?}>?, scores?: map<number>?, extra?: any}");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{category: enum(billing|technical|in-progress), summary: string, confidence: number, urgent: boolean, tags: array<string>, customer: object{order_id: string, class?: string?}, actions?: array<object{kind: enum(refund|reply), amount?: integer?}>?, scores?: map<number>?, extra?: any}", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
@@ -102,7 +101,7 @@ public static partial class TriageTicketPrompt
         StopSequences = new global::System.Collections.Generic.List<string> { "END" },
         Seed = 7L,
         Reasoning = new global::Microsoft.Extensions.AI.ReasoningOptions { Effort = global::Microsoft.Extensions.AI.ReasoningEffort.Low },
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "triage_ticket", "The triage decision."),
+        ResponseFormat = s_outputParser.ResponseFormat("triage_ticket", "The triage decision."),
         AdditionalProperties = new global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary
         {
             ["safety"] = global::PromptGen.Serialization.JsonText.ParseElement("{\"level\":2}"),
