@@ -39,14 +39,30 @@ public static class PromptRunner
         where TInput : class
     {
         if (callSite is null) throw new ArgumentNullException(nameof(callSite));
+        var (messages, chatOptions) = Prepare(client, input, render, promptOptions, options, reader);
+        var settings = options is { ReaskOnParseFailure: true } ? ReaskSettings : PromptRunSettings.Default;
+        var call = new Observation.PromptCallContext(callSite, input);
+        return RunCoreAsync(client, messages, chatOptions, reader, settings, call, options?.Telemetry, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a generated call does first, run or stream: checks its arguments, renders the input with the caller's render
+    /// options and puts the caller's chat options over the prompt's.
+    /// </summary>
+    internal static (IList<ChatMessage> Messages, ChatOptions ChatOptions) Prepare<TInput>(
+        IChatClient client,
+        TInput input,
+        Func<TInput, Rendering.PromptRenderOptions?, IList<ChatMessage>> render,
+        ChatOptions promptOptions,
+        PromptRunOptions? options,
+        object reader)
+        where TInput : class
+    {
         if (client is null) throw new ArgumentNullException(nameof(client));
         if (input is null) throw new ArgumentNullException(nameof(input));
         if (render is null) throw new ArgumentNullException(nameof(render));
         if (reader is null) throw new ArgumentNullException(nameof(reader));
-        var settings = options is { ReaskOnParseFailure: true } ? ReaskSettings : PromptRunSettings.Default;
-        var messages = render(input, options?.RenderOptions);
-        var call = new Observation.PromptCallContext(callSite, input);
-        return RunCoreAsync(client, messages, PromptChatOptions.Merge(promptOptions, options?.ChatOptions), reader, settings, call, options?.Telemetry, cancellationToken);
+        return (render(input, options?.RenderOptions), PromptChatOptions.Merge(promptOptions, options?.ChatOptions));
     }
 
     private static readonly PromptRunSettings ReaskSettings = new() { ReaskOnParseFailure = true };

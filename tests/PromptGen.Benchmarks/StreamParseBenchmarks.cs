@@ -62,10 +62,8 @@ public class StreamParseBenchmarks
         return (int)r.Version;
     }
 
-    // The generated reader of the partial output (PartialCodec is private to the prompt class).
-    private static readonly PromptGen.Streaming.PartialRecordReader<TriageTicketPrompt.PartialOutput> s_project =
-        (PromptGen.Streaming.PartialRecordReader<TriageTicketPrompt.PartialOutput>)typeof(TriageTicketPrompt).GetNestedType("PartialCodec", System.Reflection.BindingFlags.NonPublic)!
-            .GetField("OutputReader", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+    // The generated reader of the partial output (internal to this assembly, in the prompt's codec).
+    private static readonly PromptGen.Streaming.PartialRecordReader<TriageTicketPrompt.PartialOutput> s_project = TriageTicketPrompt.JsonCodec.PartialOutputReader;
 
     internal int ProjectOnly()
     {

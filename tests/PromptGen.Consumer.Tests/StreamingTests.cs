@@ -166,6 +166,24 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task A_list_output_streams_its_items_so_far_and_says_when_it_is_complete()
+    {
+        const string answer = """["Ada", "Grace", "Linus"]""";
+        var stream = new ChunkedChatClient(ChunkedChatClient.Split(answer, 1)).ListNamesStreamAsync("x");
+        var partials = new List<ListNamesPrompt.PartialOutput>();
+        await foreach (var partial in stream) partials.Add(partial);
+        var result = await stream.GetResultAsync();
+
+        Assert.Equal(new[] { "Ada", "Grace", "Linus" }, result.Value);
+        Assert.Equal(new[] { "Ada", "Grace", "Linus" }, partials[^1].Value);
+        Assert.True(partials[^1].IsComplete);
+        Assert.All(partials.SkipLast(1), p => Assert.False(p.IsComplete));
+        // The last name grows while it is written; not every one-character chunk changes the value.
+        Assert.Contains(partials, p => p.Value is ["Ada", "Gr"]);
+        Assert.InRange(partials.Count, 2, answer.Length - 1);
+    }
+
+    [Fact]
     public async Task A_number_appears_only_when_complete()
     {
         var client = new ChunkedChatClient(ChunkedChatClient.Split(InvoiceJson, 1));

@@ -171,7 +171,7 @@ public sealed class GeneratedCodeTests
         var assembly = EmitAndLoad(harness);
         var type = assembly.GetType("Acme.Support.TrackPrompt", throwOnError: true)!;
 
-        Assert.Contains($"JsonCodec.WriteOutput, \"object{{state: {described}}}\");", source, StringComparison.Ordinal);
+        Assert.Contains($"JsonCodec.WriteOutput, \"object{{state: {described}}}\", OutputJsonSchema);", source, StringComparison.Ordinal);
         // The lenient parser knows the enum: a fenced answer with the last value in other case is repaired.
         var output = type.GetMethod("Parse")!.Invoke(null, new object[] { "```json\n{\"state\": \"DONE\"}\n```" })!;
         Assert.Equal("Done", output.GetType().GetProperty("State")!.GetValue(output)!.ToString());

@@ -29,16 +29,19 @@ public sealed class StreamingShapeTests
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         var assembly = new AssemblyLoadContext("shapes", isCollectible: true).LoadFromStream(new MemoryStream(stream.ToArray()));
         var promptType = assembly.GetTypes().Single(t => t.Name == "ShapesPrompt");
-        var reader = promptType.GetNestedType("PartialCodec", BindingFlags.NonPublic)!.GetField("OutputReader", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var reader = promptType.GetNestedType("JsonCodec", BindingFlags.NonPublic)!.GetField("PartialOutputReader", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
         var json = new runtime::PromptGen.Streaming.StreamingJsonReader();
         json.Append("{\"source\": \"abc\", \"sourceAt\": \"s\", \"present\": 7, \"completion\": \"x\", \"completionAt\": 1.5, " +
             string.Join(", ", Enumerable.Range(0, 18).Select(i => $"\"flag{i}\": {(i % 2 == 0 ? "true" : "false")}")) + ", \"extra\": ");
         var partial = reader.GetType().GetMethod("Read")!.Invoke(reader, new object?[] { json.Root })!;
 
-        object? Get(string name) => partial.GetType().GetProperty(name)!.GetValue(partial);
+        // The fields named Source and Completion hide PartialRecord's members: read the record's own properties.
+        object? Get(string name) => partial.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)!.GetValue(partial);
         Assert.Equal(("abc", "s", 7L, "x", 1.5), (Get("Source"), Get("SourceAt"), Get("Present"), Get("Completion"), Get("CompletionAt")));
         Assert.Equal(Enumerable.Range(0, 18).Select(i => (object)(i % 2 == 0)), Enumerable.Range(0, 18).Select(i => Get($"Flag{i}")));
         var completion = Assert.IsType<runtime::PromptGen.Streaming.PartialFields>(Get("Completion_"));
         Assert.Equal((24, 23, false), (completion.StartedCount, completion.CompletedCount, completion.IsClosed));
+        // Completion_ is PartialRecord.Completion under the name the field left free.
+        Assert.Equal(completion, ((runtime::PromptGen.Streaming.PartialRecord)partial).Completion);
     }
 }

@@ -10,9 +10,6 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal static class HostingEmitter
 {
-    private const string Binding = "global::PromptGen.Hosting.PromptBinding";
-    private const string Builder = "global::PromptGen.Hosting.IPromptGenBuilder";
-    private const string Registration = "global::PromptGen.Hosting.PromptRegistration";
 
     private const string ClientClass = "Client";
 
@@ -39,22 +36,22 @@ internal static class HostingEmitter
             w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
             using (w.Block($"public sealed class {ClientClass}"))
             {
-                w.Line("private readonly " + Binding + " _binding;");
+                w.Line("private readonly " + TypeNames.PromptBinding + " _binding;");
                 w.Line();
                 w.Line("/// <summary>A client that calls the prompt through <paramref name=\"binding\"/> (dependency injection builds it from configuration).</summary>");
-                using (w.Block($"public Client({Binding} binding)"))
+                using (w.Block($"public Client({TypeNames.PromptBinding} binding)"))
                 {
                     w.Line("_binding = binding ?? throw new global::System.ArgumentNullException(nameof(binding));");
                 }
 
                 w.Line();
                 w.Line("/// <summary>The chat client and the configured options this client calls the prompt with.</summary>");
-                w.Line($"public {Binding} Binding => _binding;");
+                w.Line($"public {TypeNames.PromptBinding} Binding => _binding;");
                 w.Line();
                 EmitClientMethod(w, cls, parameters, TypeNames.Task(TypeNames.PromptResult(outputType)), "RunAsync",
                     "Renders the prompt, calls the model and parses its answer");
                 w.Line();
-                EmitClientMethod(w, cls, parameters, $"global::PromptGen.Streaming.PromptStream<{StreamEmitter.PartialType(model)}, {outputType}>", "StreamAsync",
+                EmitClientMethod(w, cls, parameters, $"{TypeNames.PromptStream}<{StreamEmitter.PartialType(model)}, {outputType}>", "StreamAsync",
                     "Renders the prompt and streams the answer (partial values, then the typed result from <c>GetResultAsync()</c>)");
             }
         }
@@ -89,15 +86,15 @@ internal static class HostingEmitter
                 w.Line("/// Registers every prompt of this assembly: its name and variants, against which configuration is validated at start-up,");
                 w.Line("/// and its typed client (<c>SomePrompt.Client</c>), created per resolution with the prompt's configured options.");
                 w.Line("/// </summary>");
-                using (w.Block($"public static {Builder} Add{assembly}Prompts(this {Builder} builder)"))
+                using (w.Block($"public static {TypeNames.IPromptGenBuilder} Add{assembly}Prompts(this {TypeNames.IPromptGenBuilder} builder)"))
                 {
                     foreach (var prompt in hosting.Prompts)
                     {
                         var variants = prompt.HasVariants ? $"{prompt.QualifiedClass}.VariantNames" : "global::System.Array.Empty<string>()";
-                        var registration = $"new {Registration}({prompt.QualifiedClass}.PromptName, {variants})";
+                        var registration = $"new {TypeNames.PromptRegistration}({prompt.QualifiedClass}.PromptName, {variants})";
                         w.Line(prompt.HasClient
-                            ? $"global::PromptGen.Hosting.PromptGenServiceCollectionExtensions.AddPrompt(builder, {registration}, static binding => new {prompt.QualifiedClass}.Client(binding));"
-                            : $"global::PromptGen.Hosting.PromptGenServiceCollectionExtensions.AddPrompt(builder, {registration});");
+                            ? $"{TypeNames.PromptGenServiceCollectionExtensions}.AddPrompt(builder, {registration}, static binding => new {prompt.QualifiedClass}.Client(binding));"
+                            : $"{TypeNames.PromptGenServiceCollectionExtensions}.AddPrompt(builder, {registration});");
                     }
 
                     w.Line("return builder;");

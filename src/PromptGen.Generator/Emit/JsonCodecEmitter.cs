@@ -12,8 +12,6 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal sealed class JsonCodecEmitter
 {
-    private const string Read = "global::PromptGen.Serialization.JsonRead";
-    private const string Write = "global::PromptGen.Serialization.JsonWrite";
 
     /// <summary>Records with at most this many required properties track them in one <c>ulong</c> mask.</summary>
     private const int MaxMaskedRequired = 64;
@@ -63,14 +61,14 @@ internal sealed class JsonCodecEmitter
     private void EmitClass(IndentedWriter w)
     {
         RequestRoots();
-        w.Line("/// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>");
+        w.Line("/// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>");
         using (w.Block("internal static class JsonCodec"))
         {
             foreach (var enumModel in _model.Enums)
             {
                 var enumType = _cls + "." + enumModel.Name;
                 var names = string.Join(", ", enumModel.Members.Select(m => CSharpLiterals.String(m.WireName)));
-                w.Line($"internal static readonly global::PromptGen.Serialization.JsonEnumNames<{enumType}> {enumModel.Name}Names = new({names});");
+                w.Line($"internal static readonly {TypeNames.JsonEnumNames}<{enumType}> {enumModel.Name}Names = new({names});");
             }
 
             // Emitting a method may request more (the records and collections it reads or writes).
@@ -89,8 +87,13 @@ internal sealed class JsonCodecEmitter
                 first = false;
                 EmitTemplateJsonWriter(w, _pendingTemplateJson[i]);
             }
+
+            StreamEmitter.EmitReaders(w, _model);
         }
     }
+
+    /// <summary>The name of a record's <c>JsonPropertyNames</c> table in the codec (the streamed readers share it).</summary>
+    internal static string PropertyTable(string recordName) => recordName + "Properties";
 
     /// <summary>What the prompt's members call: Input and output readers, the output writer, the template's writers.</summary>
     private void RequestRoots()
@@ -154,7 +157,7 @@ internal sealed class JsonCodecEmitter
     /// <summary>A <c>JsonValueReader&lt;T&gt;</c> for <paramref name="type"/>: a runtime reader, an enum table's, or a codec method.</summary>
     private string ReaderDelegate(TypeRef type, string codecPrefix)
     {
-        if (Primitive(type) is { } primitive) return $"{Read}.{primitive}";
+        if (Primitive(type) is { } primitive) return $"{TypeNames.JsonRead}.{primitive}";
         if (type.Kind == TypeKind.Enum && !type.IsNullable) return $"{codecPrefix}{type.Name}Names.Reader";
         RequestMethod(true, type);
         return codecPrefix + "Read" + TypeNames.Key(type);
@@ -163,7 +166,7 @@ internal sealed class JsonCodecEmitter
     /// <summary>A <c>JsonValueWriter&lt;T&gt;</c> for <paramref name="type"/>: a runtime writer, an enum table's, or a codec method.</summary>
     private string WriterDelegate(TypeRef type, string codecPrefix)
     {
-        if (Primitive(type) is { } primitive) return $"{Write}.{primitive}";
+        if (Primitive(type) is { } primitive) return $"{TypeNames.JsonWrite}.{primitive}";
         if (type.Kind == TypeKind.Enum && !type.IsNullable) return $"{codecPrefix}{type.Name}Names.Writer";
         RequestMethod(false, type);
         return codecPrefix + "Write" + TypeNames.Key(type);
@@ -188,21 +191,21 @@ internal sealed class JsonCodecEmitter
     /// <summary>A call that reads the value at <c>reader</c> into <paramref name="target"/> and returns whether it fits.</summary>
     private string ReadCall(TypeRef type, string target)
     {
-        if (Primitive(type) is { } primitive) return $"{Read}.{primitive}(ref reader, out {target})";
+        if (Primitive(type) is { } primitive) return $"{TypeNames.JsonRead}.{primitive}(ref reader, out {target})";
         var core = type.AsNonNullable();
         switch (core.Kind)
         {
             case TypeKind.List:
-                return $"{Read}.{(type.IsNullable ? "Nullable" : string.Empty)}List(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target})";
+                return $"{TypeNames.JsonRead}.{(type.IsNullable ? "Nullable" : string.Empty)}List(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target})";
             case TypeKind.Map:
-                return $"{Read}.{(type.IsNullable ? "Nullable" : string.Empty)}Map(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target})";
+                return $"{TypeNames.JsonRead}.{(type.IsNullable ? "Nullable" : string.Empty)}Map(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target})";
             case TypeKind.Enum:
                 return type.IsNullable
-                    ? $"{Read}.NullableValue(ref reader, {core.Name}Names.Reader, out {target})"
+                    ? $"{TypeNames.JsonRead}.NullableValue(ref reader, {core.Name}Names.Reader, out {target})"
                     : $"{core.Name}Names.TryRead(ref reader, out {target})";
             default:
                 return type.IsNullable
-                    ? $"{Read}.NullableObject(ref reader, {ReaderDelegate(core, string.Empty)}, out {target})"
+                    ? $"{TypeNames.JsonRead}.NullableObject(ref reader, {ReaderDelegate(core, string.Empty)}, out {target})"
                     : $"{ReaderDelegate(core, string.Empty)}(ref reader, out {target})";
         }
     }
@@ -213,9 +216,9 @@ internal sealed class JsonCodecEmitter
         if (type.IsNullable)
         {
             var core = type.AsNonNullable();
-            if (Primitive(type) is { } primitive) return $"{Write}.{primitive}(writer, {value});";
+            if (Primitive(type) is { } primitive) return $"{TypeNames.JsonWrite}.{primitive}(writer, {value});";
             var method = core.IsValueType ? "NullableValue" : "NullableObject";
-            return $"{Write}.{method}(writer, {value}, {WriterDelegate(core, string.Empty)});";
+            return $"{TypeNames.JsonWrite}.{method}(writer, {value}, {WriterDelegate(core, string.Empty)});";
         }
 
         if (Scalar(type, value) is { } scalar) return $"writer.Write{scalar.Method}Value({scalar.Argument});";
@@ -224,9 +227,9 @@ internal sealed class JsonCodecEmitter
             case TypeKind.Json:
                 return $"{value}.WriteTo(writer);";
             case TypeKind.List:
-                return $"{Write}.List(writer, {value}, {WriterDelegate(type.Element!, string.Empty)});";
+                return $"{TypeNames.JsonWrite}.List(writer, {value}, {WriterDelegate(type.Element!, string.Empty)});";
             case TypeKind.Map:
-                return $"{Write}.Map(writer, {value}, {WriterDelegate(type.Element!, string.Empty)});";
+                return $"{TypeNames.JsonWrite}.Map(writer, {value}, {WriterDelegate(type.Element!, string.Empty)});";
             default:
                 return $"{WriterDelegate(type, string.Empty)}(writer, {value});";
         }
@@ -284,14 +287,14 @@ internal sealed class JsonCodecEmitter
     private void EmitRecordReaderMethod(IndentedWriter w, TypeRef type, string typeName, string header)
     {
         var record = _records[type.Name!];
-        var propertyTable = record.Properties.Count == 0 ? null : TypeNames.Key(type) + "Properties";
+        var propertyTable = record.Properties.Count == 0 ? null : PropertyTable(record.Name);
         var tracked = propertyTable is not null && record.Properties.Count <= MaxTrackedProperties;
         if (propertyTable is not null)
         {
             var wireNames = string.Join(", ", record.Properties.Select(p => CSharpLiterals.String(p.WireName)));
             // A table of at most 64 properties also knows which are required and checks them (JsonPropertyCursor).
             var arguments = tracked ? $"{CSharpLiterals.String(record.Name)}, {RequiredMask(record)}, {wireNames}" : wireNames;
-            w.Line($"private static readonly global::PromptGen.Serialization.JsonPropertyNames {propertyTable} = new({arguments});");
+            w.Line($"private static readonly {TypeNames.JsonPropertyNames} {propertyTable} = new({arguments});");
         }
 
         using (w.Block(header))
@@ -350,7 +353,7 @@ internal sealed class JsonCodecEmitter
         var properties = record.Properties;
         var required = properties.Where(IsRequiredProperty).ToList();
         var masked = required.Count <= MaxMaskedRequired;
-        w.Line($"if (!{Read}.StartObject(ref reader, out value)) return false;");
+        w.Line($"if (!{TypeNames.JsonRead}.StartObject(ref reader, out value)) return false;");
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
@@ -364,7 +367,7 @@ internal sealed class JsonCodecEmitter
 
         if (propertyTable is null)
         {
-            w.Line($"while ({Read}.NextProperty(ref reader)) reader.Skip();");
+            w.Line($"while ({TypeNames.JsonRead}.NextProperty(ref reader)) reader.Skip();");
         }
         else
         {
@@ -386,7 +389,7 @@ internal sealed class JsonCodecEmitter
         {
             var names = string.Join(", ", required.Select(p => CSharpLiterals.String(p.WireName)));
             var condition = masked ? $"seen != {Mask(required.Count)}" : "global::System.Array.IndexOf(seen, false) >= 0";
-            w.Line($"if ({condition}) return {Read}.MissingProperty(seen, {CSharpLiterals.String(record.Name)}, {names});");
+            w.Line($"if ({condition}) return {TypeNames.JsonRead}.MissingProperty(seen, {CSharpLiterals.String(record.Name)}, {names});");
         }
 
         EmitConstruction(w, typeName, record);
@@ -484,7 +487,7 @@ internal sealed class JsonCodecEmitter
     /// </summary>
     private void EmitTemplateJsonWriter(IndentedWriter w, TypeRef type)
     {
-        using (w.Block($"internal static void TemplateJson{TypeNames.Key(type)}(global::PromptGen.Rendering.TemplateJsonWriter writer, {TypeNames.Of(type, _cls)} value)"))
+        using (w.Block($"internal static void TemplateJson{TypeNames.Key(type)}({TypeNames.TemplateJsonWriter} writer, {TypeNames.Of(type, _cls)} value)"))
         {
             var locals = 0;
             switch (type.Kind)
@@ -501,7 +504,7 @@ internal sealed class JsonCodecEmitter
                 case TypeKind.Map:
                     // JavaScript's key order: array-index keys ascending first, as the helper printed the map before.
                     w.Line("writer.StartObject();");
-                    using (w.Block("foreach (var entry in global::PromptGen.Rendering.TypedTemplateRuntime.Entries(value))"))
+                    using (w.Block($"foreach (var entry in {TypeNames.TypedTemplateRuntime}.Entries(value))"))
                     {
                         w.Line("writer.Name(entry.Key);");
                         foreach (var line in TemplateJsonValue(type.Element!, "entry.Value", ref locals)) w.Line(line);

@@ -12,14 +12,13 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal static class PromptCatalogEmitter
 {
-    private const string Descriptor = "global::PromptGen.Catalog.IPromptDescriptor";
     public const string CatalogClassName = "PromptGenCatalog";
 
     public static string Emit(CatalogModel catalog)
     {
         var catalogClass = (catalog.RootNamespace.Length == 0 ? string.Empty : catalog.RootNamespace + ".") + CatalogClassName;
         var w = GeneratedFile.Start(": the untyped descriptors of this project's prompts, for eval runners and tools.", GeneratedFile.UndocumentedMembers);
-        w.Line($"[assembly: global::PromptGen.Catalog.PromptCatalog(typeof(global::{catalogClass}))]");
+        w.Line($"[assembly: {TypeNames.PromptCatalog}(typeof(global::{catalogClass}))]");
 
         foreach (var group in catalog.Prompts.GroupBy(p => p.Namespace).OrderBy(g => g.Key, System.StringComparer.Ordinal))
         {
@@ -98,8 +97,8 @@ internal static class PromptCatalogEmitter
     {
         var cls = prompt.QualifiedClass;
         var variantArgument = VariantEmitter.VariantArgument(cls, prompt.VariantName);
-        w.Line($"/// <summary>This prompt seen through <see cref=\"{Descriptor}\"/>: its exact generated render, options and parser, with JSON in and out.</summary>");
-        w.Line($"internal static {Descriptor} {DescriptorFactory(prompt.VariantName)}() => new global::PromptGen.Catalog.PromptDescriptor(");
+        w.Line($"/// <summary>This prompt seen through <see cref=\"{TypeNames.IPromptDescriptor}\"/>: its exact generated render, options and parser, with JSON in and out.</summary>");
+        w.Line($"internal static {TypeNames.IPromptDescriptor} {DescriptorFactory(prompt.VariantName)}() => new {TypeNames.PromptDescriptor}(");
         w.Line("    PromptName,");
         w.Line($"    {CSharpLiterals.String(prompt.SourcePath)},");
         w.Line(prompt.IsTextOutput ? "    null," : "    OutputJsonSchema,");
@@ -113,16 +112,16 @@ internal static class PromptCatalogEmitter
 
     private static void EmitCatalogClass(IndentedWriter w, CatalogModel catalog)
     {
-        w.Line("/// <summary>Every prompt of this assembly, through <see cref=\"global::PromptGen.Catalog.IPromptDescriptor\"/>, sorted by source path.</summary>");
+        w.Line($"/// <summary>Every prompt of this assembly, through <see cref=\"{TypeNames.IPromptDescriptor}\"/>, sorted by source path.</summary>");
         w.Line(PromptSourceEmitter.GeneratedCodeAttribute);
         using (w.Block($"internal static class {CatalogClassName}"))
         {
-            w.Line($"private static readonly {Descriptor}[] s_prompts =");
+            w.Line($"private static readonly {TypeNames.IPromptDescriptor}[] s_prompts =");
             w.Line("{");
             foreach (var prompt in catalog.Prompts) w.Line($"    {prompt.QualifiedClass}.{DescriptorFactory(prompt.VariantName)}(),");
             w.Line("};");
             w.Line();
-            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Descriptor}> Prompts => s_prompts;");
+            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{TypeNames.IPromptDescriptor}> Prompts => s_prompts;");
         }
     }
 }

@@ -49,13 +49,8 @@ internal static class PromptSourceEmitter
             }
 
             RuntimeSeamEmitter.EmitPromptVersion(w, model);
-            // The private state of the prompt's members, together: the schema as sent, the output parser, the call site.
+            // The private state of the prompt's members, together: the output parser (with the schema as sent), the call site.
             w.Line();
-            if (model.OutputJsonSchema is not null)
-            {
-                w.Line($"private static readonly {TypeNames.JsonElement} s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);");
-            }
-
             RuntimeSeamEmitter.EmitOutputParser(w, model);
             RuntimeSeamEmitter.EmitCallSite(w, model);
             RuntimeSeamEmitter.EmitRenderMembers(w, model);
@@ -189,7 +184,7 @@ internal static class PromptSourceEmitter
         {
             var name = CSharpLiterals.String(ResponseFormatName(model.Identity));
             var description = model.OutputSchemaDescription is null ? "null" : CSharpLiterals.String(model.OutputSchemaDescription);
-            w.Line($"ResponseFormat = {TypeNames.ChatResponseFormat}.ForJsonSchema(s_outputJsonSchema, {name}, {description}),");
+            w.Line($"ResponseFormat = {RuntimeSeamEmitter.ParserField}.ResponseFormat({name}, {description}),");
         }
 
         if (options.AdditionalProperties.Count > 0)

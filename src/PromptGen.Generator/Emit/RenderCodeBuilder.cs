@@ -10,36 +10,33 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal static class RenderCodeBuilder
 {
-    /// <summary>The run-time helpers both render emitters call.</summary>
-    internal const string Runtime = "global::PromptGen.Rendering.TemplateRuntime";
-
-    private const string Messages = "global::System.Collections.Generic.IList<" + TypeNames.ChatMessage + ">";
-
-    private const string Options = "global::PromptGen.Rendering.PromptRenderOptions";
-
     /// <summary>The first line of the dynamic <c>RenderTemplate</c> method.</summary>
-    internal const string RenderTemplateHeader = "private static " + Messages + " RenderTemplate(object? input, " + Options + "? options)";
+    internal const string RenderTemplateHeader = $"private static {TypeNames.ChatMessages} RenderTemplate(object? input, {TypeNames.PromptRenderOptions}? options)";
 
     /// <summary>The first line of the typed <c>RenderTyped</c> method.</summary>
-    internal const string RenderTypedHeader = "private static " + Messages + " RenderTyped(Input input, " + Options + "? options)";
+    internal const string RenderTypedHeader = $"private static {TypeNames.ChatMessages} RenderTyped(Input input, {TypeNames.PromptRenderOptions}? options)";
 
-    /// <summary>The locals every render method starts with: the chat history (read once) and the root writer <c>w0</c>.</summary>
-    internal static void EmitRenderStart(IndentedWriter w)
+    /// <summary>
+    /// The locals every render method starts with: the root writer <c>w0</c> and, when the template's <c>@root</c> data
+    /// reads it too (<paramref name="historyLocal"/>), the chat history, read once for both.
+    /// </summary>
+    internal static void EmitRenderStart(IndentedWriter w, bool historyLocal)
     {
-        w.Line($"var history = {Runtime}.HistoryOf(options);");
-        w.Line("var w0 = global::PromptGen.Rendering.TemplateWriter.Root();");
+        if (historyLocal) w.Line($"var history = {TypeNames.TemplateRuntime}.HistoryOf(options);");
+        w.Line($"var w0 = {TypeNames.TemplateWriter}.Root();");
     }
 
-    /// <summary>The last statement of every render method: the messages written to <c>w0</c>.</summary>
-    internal const string RenderReturn = "return " + Runtime + ".ToMessages(w0, options, history);";
+    /// <summary>The last statement of every render method: the messages written to <c>w0</c>, after the history.</summary>
+    internal static string RenderReturn(bool historyLocal) =>
+        $"return {TypeNames.TemplateRuntime}.ToMessages(w0, options, {(historyLocal ? "history" : TypeNames.TemplateRuntime + ".HistoryOf(options)")});";
 
     /// <summary>A literal argument as a template value (<c>null</c> for undefined), or null for a path or subexpression.</summary>
     internal static string? LiteralValue(Expression expression) => expression switch
     {
-        StringLiteral s => $"{Runtime}.String({CSharpLiterals.String(s.Value)})",
-        NumberLiteral n => $"{Runtime}.Number({CSharpLiterals.Double(n.Value)})",
-        BooleanLiteral b => b.Value ? $"{Runtime}.True" : $"{Runtime}.False",
-        NullLiteral => $"{Runtime}.Null",
+        StringLiteral s => $"{TypeNames.TemplateRuntime}.String({CSharpLiterals.String(s.Value)})",
+        NumberLiteral n => $"{TypeNames.TemplateRuntime}.Number({CSharpLiterals.Double(n.Value)})",
+        BooleanLiteral b => b.Value ? $"{TypeNames.TemplateRuntime}.True" : $"{TypeNames.TemplateRuntime}.False",
+        NullLiteral => $"{TypeNames.TemplateRuntime}.Null",
         UndefinedLiteral => "null",
         _ => null,
     };
@@ -54,11 +51,11 @@ internal static class RenderCodeBuilder
     /// </summary>
     internal static string? DotpromptHelperCall(string helper, Func<int, string> argument, Func<string, string> hashArgument) => helper switch
     {
-        "json" => $"{Runtime}.Json({argument(0)}, {hashArgument("indent")})",
-        "role" => $"{Runtime}.Role({argument(0)})",
-        "history" => $"{Runtime}.History()",
-        "section" => $"{Runtime}.Section({argument(0)})",
-        "media" => $"{Runtime}.Media({hashArgument("url")}, {hashArgument("contentType")})",
+        "json" => $"{TypeNames.TemplateRuntime}.Json({argument(0)}, {hashArgument("indent")})",
+        "role" => $"{TypeNames.TemplateRuntime}.Role({argument(0)})",
+        "history" => $"{TypeNames.TemplateRuntime}.History()",
+        "section" => $"{TypeNames.TemplateRuntime}.Section({argument(0)})",
+        "media" => $"{TypeNames.TemplateRuntime}.Media({hashArgument("url")}, {hashArgument("contentType")})",
         _ => null,
     };
 
@@ -67,19 +64,19 @@ internal static class RenderCodeBuilder
         name is StringLiteral literal ? CSharpLiterals.String(literal.Value) : value(name);
 
     /// <summary>
-    /// Starts compiling one program: guards the compiler's stack and honours cancellation, which both emitters do at
-    /// every nesting level.
+    /// Compiles one program (a template body or a block's) as both emitters do at every nesting level: guards the
+    /// compiler's stack, honours cancellation, writes template text to <paramref name="writer"/> (empty text writes
+    /// nothing) and hands every other statement to <paramref name="emitStatement"/>.
     /// </summary>
-    internal static void EnterProgram(CancellationToken cancellationToken)
+    internal static void EmitProgram(TemplateProgram program, IndentedWriter w, string writer, CancellationToken cancellationToken, Action<Statement> emitStatement)
     {
         StackGuard.Check();
         cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    /// <summary>Writes a content statement (template text) to <paramref name="writer"/>; empty text writes nothing.</summary>
-    internal static void EmitText(IndentedWriter w, string writer, ContentStatement content)
-    {
-        if (content.Value.Length > 0) w.Line($"{writer}.Text({CSharpLiterals.String(content.Value)});");
+        foreach (var statement in program.Statements)
+        {
+            if (statement is not ContentStatement content) emitStatement(statement);
+            else if (content.Value.Length > 0) w.Line($"{writer}.Text({CSharpLiterals.String(content.Value)});");
+        }
     }
 
     /// <summary>

@@ -9,8 +9,7 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal static class RuntimeSeamEmitter
 {
-    private const string JsonText = "global::PromptGen.Serialization.JsonText";
-    private const string ParserField = "s_outputParser";
+    internal const string ParserField = "s_outputParser";
     internal const string CallSiteField = "s_callSite";
 
     /// <summary>
@@ -25,7 +24,9 @@ internal static class RuntimeSeamEmitter
         var reader = JsonCodecEmitter.OutputReader(model);
         var writer = JsonCodecEmitter.OutputWriter(model);
         var shape = CSharpLiterals.String(OutputShapes.Description(model, model.OutputType));
-        w.Line($"private static readonly global::PromptGen.Serialization.PromptOutputParser<{outputType}> {ParserField} = new({reader}, {writer}, {shape});");
+        // The parser also holds the response format's schema, parsed once (a JSON output always has one).
+        var schema = model.OutputJsonSchema is null ? string.Empty : ", OutputJsonSchema";
+        w.Line($"private static readonly {TypeNames.PromptOutputParser}<{outputType}> {ParserField} = new({reader}, {writer}, {shape}{schema});");
     }
 
     /// <summary>
@@ -37,21 +38,21 @@ internal static class RuntimeSeamEmitter
     {
         var withDefaults = EmitDefaults(w, model);
         var typedInput = withDefaults ? "WithDefaults(input)" : "input";
-        var readInput = $"{JsonText}.Read<Input>(input, JsonCodec.ReadInput)";
+        var readInput = $"{TypeNames.JsonText}.Read<Input>(input, JsonCodec.ReadInput)";
         var untypedDefaults = !model.HasInputSchema && model.InputDefaultJson is not null;
         string render, renderJson;
         if (!model.HasInputSchema)
         {
-            render = untypedDefaults ? "RenderTemplate(global::PromptGen.PromptInputDefaults.Apply(s_inputDefault, null), options);" : "RenderTemplate(null, options);";
+            render = untypedDefaults ? $"RenderTemplate({TypeNames.PromptInputDefaults}.Apply(s_inputDefault, null), options);" : "RenderTemplate(null, options);";
             renderJson = untypedDefaults
-                ? $"RenderTemplate(global::PromptGen.PromptInputDefaults.Apply(s_inputDefault, {TypeNames.TemplateRuntime}.FromJson(input)), options);"
+                ? $"RenderTemplate({TypeNames.PromptInputDefaults}.Apply(s_inputDefault, {TypeNames.TemplateRuntime}.FromJson(input)), options);"
                 : $"RenderTemplate({TypeNames.TemplateRuntime}.FromJson(input), options);";
         }
         else
         {
             string RenderInput(string input) => model.IsRenderTyped
                 ? $"RenderTyped({input}, options);"
-                : $"RenderTemplate({TypeNames.TemplateRuntime}.FromJson({JsonText}.Write({input}, JsonCodec.WriteInput)), options);";
+                : $"RenderTemplate({TypeNames.TemplateRuntime}.FromJson({TypeNames.JsonText}.Write({input}, JsonCodec.WriteInput)), options);";
             render = RenderInput(typedInput);
             // Absent fields take their defaults in the reader; an explicit null stays null, as in the run-time renderer.
             renderJson = RenderInput(readInput);
@@ -60,10 +61,10 @@ internal static class RuntimeSeamEmitter
         // When the compiled template takes the input as it is (no defaults to fill in), it is the typed Render itself
         // rather than a private method behind a one-line wrapper.
         var renderCode = model.RenderCode.TrimEnd().Replace("\r\n", "\n");
-        var typedRenderIsTemplate = model.HasInputSchema && model.IsRenderTyped && !withDefaults && renderCode.StartsWith(TypedTemplateHeader, StringComparison.Ordinal);
+        var typedRenderIsTemplate = model.HasInputSchema && model.IsRenderTyped && !withDefaults && renderCode.StartsWith(RenderCodeBuilder.RenderTypedHeader, StringComparison.Ordinal);
         if (typedRenderIsTemplate)
         {
-            renderCode = TypedRenderHeader + renderCode.Substring(TypedTemplateHeader.Length);
+            renderCode = TypedRenderHeader + renderCode.Substring(RenderCodeBuilder.RenderTypedHeader.Length);
             renderJson = $"Render({readInput}, options);";
         }
 
@@ -100,10 +101,7 @@ internal static class RuntimeSeamEmitter
         }
     }
 
-    /// <summary>The first line of the compiled typed template (<c>TypedTemplateEmitter</c>).</summary>
-    private const string TypedTemplateHeader = $"private static {TypeNames.ChatMessages} RenderTyped(Input input, {TypeNames.PromptRenderOptions}? options)";
-
-    /// <summary>That line as the public typed <c>Render</c>.</summary>
+    /// <summary>The first line of the compiled typed template (<see cref="RenderCodeBuilder.RenderTypedHeader"/>) as the public typed <c>Render</c>.</summary>
     private const string TypedRenderHeader = $"public static {TypeNames.ChatMessages} Render(Input input, {TypeNames.PromptRenderOptions}? options = null)";
 
     /// <summary>Writes the default-value fields and <c>WithDefaults</c>; true when <c>WithDefaults</c> exists.</summary>
@@ -126,7 +124,7 @@ internal static class RuntimeSeamEmitter
             w.Line();
             w.Line($"/// <summary>The default of <c>{XmlDoc.Escape(property.WireName)}</c> (<c>input.default</c>).</summary>");
             w.Line($"private static readonly {TypeNames.Of(type, cls)} {JsonCodecEmitter.DefaultField(property)} =");
-            w.Line($"    {JsonText}.Read<{TypeNames.Of(type, cls)}>({CSharpLiterals.String(property.Default!.Json)}, {JsonCodecEmitter.DefaultReader(model, type)});");
+            w.Line($"    {TypeNames.JsonText}.Read<{TypeNames.Of(type, cls)}>({CSharpLiterals.String(property.Default!.Json)}, {JsonCodecEmitter.DefaultReader(model, type)});");
         }
 
         // A field that cannot hold null (a number with a constant default) always has a value.
@@ -151,7 +149,7 @@ internal static class RuntimeSeamEmitter
         var nullableOutput = model.OutputType.IsNullable ? outputType : outputType + "?";
         // For a non-nullable value type, TryParse's out parameter is Nullable<T>.
         var tryParse = model.OutputType.IsValueType && !model.OutputType.IsNullable
-            ? $"global::PromptGen.Serialization.PromptOutputParserExtensions.TryParseNullable({ParserField}, modelText, out value, out report);"
+            ? $"{TypeNames.PromptOutputParserExtensions}.TryParseNullable({ParserField}, modelText, out value, out report);"
             : $"{ParserField}.TryParse(modelText, out value, out report);";
         w.Line();
         w.Line("/// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>");
@@ -173,14 +171,21 @@ internal static class RuntimeSeamEmitter
             : VariantEmitter.RunFromOptions);
     }
 
-    /// <summary>
-    /// A <c>RunAsync</c> overload, after its XML documentation: the client, the input, <paramref name="extraParameters"/>,
-    /// the caller's options and the cancellation token, with <paramref name="body"/> as its expression body.
-    /// </summary>
+    /// <summary>A <c>RunAsync</c> overload, after its XML documentation (see <see cref="EmitInputMethod"/>).</summary>
     public static void EmitRunAsyncOverload(IndentedWriter w, PromptModel model, string access, IEnumerable<string> extraParameters, string body)
     {
         var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
-        w.Line($"{access} static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync(");
+        EmitInputMethod(w, $"{access} static {TypeNames.Task(TypeNames.PromptResult(outputType))} RunAsync", extraParameters, body);
+    }
+
+    /// <summary>
+    /// A method of the prompt class that calls the model (<c>RunAsync</c>, <c>StreamAsync</c>), after its XML
+    /// documentation: <paramref name="declaration"/>, then the client, the input, <paramref name="extraParameters"/>, the
+    /// caller's options and the cancellation token, with <paramref name="body"/> as its expression body.
+    /// </summary>
+    public static void EmitInputMethod(IndentedWriter w, string declaration, IEnumerable<string> extraParameters, string body)
+    {
+        w.Line(declaration + "(");
         w.Line($"    {TypeNames.IChatClient} client,");
         w.Line("    Input input,");
         foreach (var parameter in extraParameters) w.Line($"    {parameter},");
@@ -193,11 +198,11 @@ internal static class RuntimeSeamEmitter
     /// The <c>PromptRunner.RunAsync</c> call of a <c>RunAsync</c> overload: its call site, render and chat options, with
     /// the prompt's output reader (the output parser's, or the text reader for text output).
     /// </summary>
-    public static string RunnerCall(PromptModel model, string callSite, string render, string createOptions)
-    {
-        var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : ParserField + ".Reader";
-        return $"global::PromptGen.PromptRunner.RunAsync({callSite}, client, input, {render}, {createOptions}, options, {reader}, cancellationToken);";
-    }
+    public static string RunnerCall(PromptModel model, string callSite, string render, string createOptions) =>
+        $"{TypeNames.PromptRunner}.RunAsync({callSite}, client, input, {render}, {createOptions}, options, {OutputReader(model)}, cancellationToken);";
+
+    /// <summary>The reader of the prompt's final answer: the output parser's, or the text reader for text output.</summary>
+    public static string OutputReader(PromptModel model) => model.IsTextOutput ? TypeNames.PromptTextOutput + ".Reader" : ParserField + ".Reader";
 
     /// <summary><c>PromptVersion</c>: the first 12 hex digits of the SHA-256 of the <c>.prompt</c> file's text.</summary>
     public static void EmitPromptVersion(IndentedWriter w, PromptModel model)
@@ -217,7 +222,7 @@ internal static class RuntimeSeamEmitter
         var writeInput = model.HasInputSchema ? "JsonCodec.WriteInput" : "null";
         var writeOutput = model.IsTextOutput ? "null" : JsonCodecEmitter.OutputWriter(model);
         var variant = model.Variant is null ? "null" : CSharpLiterals.String(model.Variant);
-        w.Line($"private static readonly global::PromptGen.Observation.PromptCallSite<Input, {outputType}> {CallSiteField} = " +
+        w.Line($"private static readonly {TypeNames.PromptCallSite}<Input, {outputType}> {CallSiteField} = " +
             $"new(PromptName, PromptVersion, {variant}, {writeInput}, {writeOutput});");
     }
 
@@ -227,6 +232,6 @@ internal static class RuntimeSeamEmitter
     /// </summary>
     public static string ParseToJsonDelegate(bool isTextOutput) =>
         isTextOutput
-            ? "global::PromptGen.Serialization.PromptTextOutput.ParseToJson"
+            ? TypeNames.PromptTextOutput + ".ParseToJson"
             : $"static modelText => {ParserField}.ParseToJson(modelText)";
 }

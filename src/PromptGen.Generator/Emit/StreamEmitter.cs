@@ -4,28 +4,24 @@ namespace PromptGen.Generator.Emit;
 
 /// <summary>
 /// The streaming half of a prompt's API: <c>StreamAsync</c> and the <c>PartialOutput</c> records in the prompt class, and
-/// <c>{Name}StreamAsync</c> on <c>IChatClient</c>. A partial record has the output's properties, all nullable (nested
-/// records as their partials), plus <c>Completion</c>; strings, lists of strings, numbers, enum and JSON values and
-/// <c>Completion</c> are read through the record's shared <c>PartialSource</c> at positions and mask bits the record
-/// keeps. The projection from the runtime's streamed JSON
-/// values is one <c>PartialRecordReader</c> per record, whose field switch reads each property's position or value with
-/// one <c>PartialValues</c> call. A text prompt's partial value is the text so far (<c>string</c>).
+/// <c>{Name}StreamAsync</c> on <c>IChatClient</c>. A partial record derives from the runtime's <c>PartialRecord</c>
+/// (<c>Completion</c> and the shared <c>PartialSource</c>) and has the output's properties, all nullable (nested records
+/// as their partials); strings, lists of strings, numbers, enum and JSON values are read through the source at
+/// positions and mask bits the record keeps. The projection from the runtime's streamed JSON values is one
+/// <c>PartialRecordReader</c> per record in <c>JsonCodec</c>, over the record's property table, whose field switch reads
+/// each property's position or value with one <c>PartialValues</c> call. A text prompt's partial value is the text so
+/// far (<c>string</c>).
 /// </summary>
 internal static class StreamEmitter
 {
-    private const string Values = "global::PromptGen.Streaming.PartialValues";
-    private const string Node = "global::PromptGen.Streaming.StreamingNode";
-    private const string Fields = "global::PromptGen.Streaming.PartialFields";
-    private const string RecordReader = "global::PromptGen.Streaming.PartialRecordReader";
     private const string RootRecord = "Output";
-    private const string SourceType = "global::PromptGen.Streaming.PartialSource";
 
     /// <summary>The partial value type of <paramref name="model"/>'s stream, qualified.</summary>
     public static string PartialType(PromptModel model) =>
         model.IsTextOutput ? "string" : TypeNames.QualifiedClass(model.Identity) + "." + new Names(model).PartialOutput;
 
     private static string StreamType(PromptModel model, string outputType) =>
-        $"global::PromptGen.Streaming.PromptStream<{PartialType(model)}, {outputType}>";
+        $"{TypeNames.PromptStream}<{PartialType(model)}, {outputType}>";
 
     /// <summary>Writes the partial records, their readers and <c>StreamAsync</c> inside the prompt class.</summary>
     public static void EmitMembers(IndentedWriter w, PromptModel model)
@@ -34,31 +30,24 @@ internal static class StreamEmitter
         var outputType = TypeNames.Of(model.OutputType, cls);
         if (!model.IsTextOutput)
         {
-            var names = new Names(model);
-            EmitPartialRecords(w, model, names, cls);
-            EmitPartialCodec(w, model, names, cls);
+            EmitPartialRecords(w, model, new Names(model), cls);
         }
 
-        var reader = model.IsTextOutput ? "global::PromptGen.Serialization.PromptTextOutput.Reader" : "s_outputParser.Reader";
+        var reader = RuntimeSeamEmitter.OutputReader(model);
         // Instance tools: the objects they are called on follow the input, exactly as in RunAsync.
         var targets = ToolEmitter.Targets(model);
         var createOptions = $"CreateOptions({string.Join(", ", targets.Select(t => t.Parameter))})";
         var call = model.IsTextOutput
-            ? $"global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, {createOptions}, options, {reader}, cancellationToken);"
-            : $"global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, {createOptions}, options, {reader}, PartialCodec.{(IsRootRecord(model.OutputType) ? ReaderOf(RootRecord) : "ReadRoot")}, cancellationToken);";
+            ? $"{TypeNames.PromptStreamRunner}.StreamText(client, input, Render, {createOptions}, options, {reader}, cancellationToken);"
+            : $"{TypeNames.PromptStreamRunner}.StreamJson(client, input, Render, {createOptions}, options, {reader}, JsonCodec.{ReaderOf(new Names(model).PartialOutput)}, cancellationToken);";
         w.Line();
         w.Line(targets.Count == 0
             ? "/// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>"
             : "/// <summary>Renders the prompt and streams the model's answer with the prompt's tools: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>. Tool calls run when the client is composed with <c>UseFunctionInvocation()</c>.</summary>");
         foreach (var target in targets) w.Line($"/// <param name=\"{target.Parameter}\">The object the <see cref=\"{target.Type}\"/> tools are called on.</param>");
         w.Line("/// <param name=\"options\">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>");
-        w.Line($"{ToolEmitter.TargetAccessibility(model, "public")} static {StreamType(model, outputType)} StreamAsync(");
-        w.Line($"    {TypeNames.IChatClient} client,");
-        w.Line("    Input input,");
-        foreach (var target in targets) w.Line($"    {target.Type} {target.Parameter},");
-        w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
-        w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-        w.Line("    " + call);
+        var declaration = $"{ToolEmitter.TargetAccessibility(model, "public")} static {StreamType(model, outputType)} StreamAsync";
+        RuntimeSeamEmitter.EmitInputMethod(w, declaration, targets.Select(t => $"{t.Type} {t.Parameter}"), call);
     }
 
     /// <summary>Writes <c>{Name}StreamAsync</c> in the extension class: the parameters of <c>{Name}Async</c>, tool targets included.</summary>
@@ -74,14 +63,7 @@ internal static class StreamEmitter
         w.Line($"    this {TypeNames.IChatClient} client,");
         // As in {Name}Async: tool targets first, so the input's optional parameters keep their defaults.
         foreach (var target in ToolEmitter.TargetParameters(model)) w.Line($"    {target},");
-        foreach (var parameter in parameters)
-        {
-            var optional = parameter.Default is { } value ? " = " + (value.Constant ?? "null") : parameter.IsRequired ? string.Empty : " = null";
-            w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{optional},");
-        }
-
-        w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
-        w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
+        PromptSourceEmitter.EmitCallParameters(w, cls, parameters);
         var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
         var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
         w.Line($"    {cls}.StreamAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
@@ -117,112 +99,113 @@ internal static class StreamEmitter
             w.Line(record.Name == RootRecord && IsRootRecord(root)
                 ? "/// <summary>The output as it streams: every field nullable until it has started; <see cref=\"Completion\"/> says which are complete.</summary>"
                 : $"/// <summary><see cref=\"{record.Name}\"/> as it streams; <see cref=\"Completion\"/> says which fields are complete.</summary>");
-            using (w.Block($"public sealed partial record {partialName}"))
+            using (w.Block($"public sealed partial record {partialName} : {TypeNames.PartialRecord}"))
             {
                 // A partial record is copied on every chunk that changes it, so it is kept small: it reads its strings,
                 // lists of strings, numbers, enum values, JSON values and completeness through one shared PartialSource,
                 // at positions for what grows and with one bit of a mask for what appears once complete (a boolean is
                 // two bits, its value in the mask): a few integers and one reference (one write barrier) per copy.
-                var source = names.SourceOf(record);
+                // A field named like a member of PartialRecord hides it (`new`); the source is then read as base.Source.
+                var source = record.Properties.Any(p => p.PropertyName == "Source") ? "base.Source" : "Source";
                 var mask = names.MaskOf(record);
                 var bits = MaskBits(record);
                 var positions = new List<string>();
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
-                    var given = $"init => {source} = {SourceType}.Give({source}, {i}, value, {property.PropertyName}); }}";
+                    var given = $"init => {source} = {TypeNames.PartialSource}.Give({source}, {i}, value, {property.PropertyName}); }}";
+                    var modifiers = property.PropertyName is "Source" or "Completion" ? "public new" : "public";
+                    if (i > 0) w.Line();
                     XmlDoc.Summary(w, property.Description);
                     if (IsText(property) || IsStrings(property))
                     {
                         var (type, read, position) = IsText(property) ? ("string?", "Text", "int") : ("global::System.Collections.Generic.IReadOnlyList<string>?", "Strings", "long");
                         var at = names.PositionOf(record, property);
-                        w.Line($"public {type} {property.PropertyName} {{ get => {SourceType}.{read}({source}, {i}, {at}); {given}");
+                        w.Line($"{modifiers} {type} {property.PropertyName} {{ get => {TypeNames.PartialSource}.{read}({source}, {i}, {at}); {given}");
                         positions.Add($"internal {position} {at} {{ get; init; }}");
                     }
                     else if (bits[i] >= 0 && property.Type.AsNonNullable().Kind == TypeKind.Boolean)
                     {
                         // A boolean is two bits of the mask: set, and its value.
                         var (flag, on) = (Flag(bits[i]), Flag(bits[i] + 1));
-                        w.Line($"public bool? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? ({mask} & {on}) != 0 : null; init => {mask} = ({mask} & ~({flag} | {on})) | (value is {{ }} v ? {flag} | (v ? {on} : 0u) : 0u); }}");
+                        w.Line($"{modifiers} bool? {property.PropertyName} {{ get => ({mask} & {flag}) != 0 ? ({mask} & {on}) != 0 : null; init => {mask} = ({mask} & ~({flag} | {on})) | (value is {{ }} v ? {flag} | (v ? {on} : 0u) : 0u); }}");
                     }
                     else if (bits[i] >= 0)
                     {
-                        w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => {SourceType}.Value<{PartialTypeOf(property.Type, names, cls)}>({source}, {i}, ({mask} & {Flag(bits[i])}) != 0); {given}");
+                        w.Line($"{modifiers} {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => {TypeNames.PartialSource}.Value<{PartialTypeOf(property.Type, names, cls)}>({source}, {i}, ({mask} & {Flag(bits[i])}) != 0); {given}");
                     }
                     else
                     {
-                        w.Line($"public {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get; init; }}");
+                        w.Line($"{modifiers} {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get; init; }}");
                     }
+                }
 
+                if (names.CompletionOf(record) is var completion && completion != "Completion")
+                {
+                    // A field named Completion hides PartialRecord.Completion: the completeness keeps a name of its own.
                     w.Line();
+                    w.Line("/// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>");
+                    w.Line($"public {TypeNames.PartialFields} {completion} {{ get => base.Completion; init => base.Completion = value; }}");
                 }
 
                 if (bits.Any(b => b >= 0)) positions.Add($"internal uint {mask} {{ get; init; }}");
-                var completion = names.CompletionOf(record);
-                w.Line("/// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>");
-                w.Line($"public {Fields} {completion} {{ get => {SourceType}.Fields({source}, {names.CompletionPositionOf(record)}); init => {source} = {SourceType}.Give({source}, -1, value, {completion}); }}");
-                w.Line();
-                w.Line("/// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>");
-                w.Line($"internal {SourceType}? {source} {{ get; init; }}");
+                // The positions and mask bits at which the fields above are read through PartialRecord's source.
+                if (positions.Count > 0) w.Line();
                 foreach (var position in positions) w.Line(position);
-                w.Line($"internal long {names.CompletionPositionOf(record)} {{ get; init; }}");
             }
         }
     }
 
-    private static void EmitPartialCodec(IndentedWriter w, PromptModel model, Names names, string cls)
+    /// <summary>
+    /// Writes the readers that project the streamed JSON values of an answer onto the partial records, inside
+    /// <c>JsonCodec</c> (after the property tables they share with the strict readers).
+    /// </summary>
+    public static void EmitReaders(IndentedWriter w, PromptModel model)
     {
-        w.Line();
-        w.Line("/// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>");
-        using (w.Block("private static class PartialCodec"))
+        if (model.IsTextOutput) return;
+        var names = new Names(model);
+        var root = model.OutputType;
+        if (!IsRootRecord(root))
         {
-            var root = model.OutputType;
-            if (!IsRootRecord(root))
-            {
-                w.Line($"internal static {names.PartialOutput}? ReadRoot({Node} node) =>");
-                w.Line($"    new() {{ Value = {ReadExpression(root.AsNonNullable(), "node", names, 0, ready: null)}, IsComplete = node.IsComplete }};");
-            }
+            w.Line();
+            w.Line($"internal static readonly {TypeNames.PartialValueReader}<{names.PartialOutput}> {ReaderOf(names.PartialOutput)} = new(static node =>");
+            w.Line($"    new() {{ Value = {ReadExpression(root.AsNonNullable(), "node", names, 0, ready: null)}, IsComplete = node.IsComplete }});");
+        }
 
-            // One reader per record: a property's name is matched once, then each update re-reads only what can still
-            // change and copies the record only when a field's value changed. A record's reader is declared after the
-            // readers it uses, so their static fields are set when its own initializer runs.
-            var ready = new HashSet<string>();
-            foreach (var record in InitializationOrder(names.Reachable))
+        // One reader per record: a property's name is matched once, then each update re-reads only what can still
+        // change and copies the record only when a field's value changed. A record's reader is declared after the
+        // readers it uses, so their static fields are set when its own initializer runs.
+        var ready = new HashSet<string>();
+        foreach (var record in InitializationOrder(names.Reachable))
+        {
+            w.Line();
+            var partialName = names.Of(record.Name);
+            var table = record.Properties.Count == 0 ? $"new {TypeNames.JsonPropertyNames}()" : JsonCodecEmitter.PropertyTable(record.Name);
+            w.Line($"internal static readonly {TypeNames.PartialRecordReader}<{partialName}> {ReaderOf(partialName)} = new({table}, static (r, field, n) => field switch");
+            w.OpenBrace();
+            var bits = MaskBits(record);
+            var mask = names.MaskOf(record);
+            for (var i = 0; i < record.Properties.Count; i++)
             {
-                if (!IsRootRecord(root) || ready.Count > 0) w.Line();
-                var partialName = names.Of(record.Name);
-                var wireNames = record.Properties.Count == 0
-                    ? "global::System.Array.Empty<string>()"
-                    : "new[] { " + string.Join(", ", record.Properties.Select(p => CSharpLiterals.String(p.WireName))) + " }";
-                w.Line($"internal static readonly {RecordReader}<{partialName}> {ReaderOf(record.Name)} = new(");
-                w.Line($"    {wireNames}, static s => new() {{ {names.SourceOf(record)} = s }},");
-                w.Line("    static (r, field, n) => field switch");
-                w.Line("    {");
-                var bits = MaskBits(record);
-                var mask = names.MaskOf(record);
-                for (var i = 0; i < record.Properties.Count; i++)
+                var property = record.Properties[i];
+                if (bits[i] >= 0 && property.Type.AsNonNullable().Kind != TypeKind.Boolean)
                 {
-                    var property = record.Properties[i];
-                    if (bits[i] >= 0 && property.Type.AsNonNullable().Kind != TypeKind.Boolean)
-                    {
-                        // Read (and kept in the streamed value) once complete, then never changed: only its bit is set.
-                        var flag = Flag(bits[i]);
-                        w.Line($"        {i} => (r.{mask} & {flag}) == 0 && {ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready)}.HasValue ? r with {{ {mask} = r.{mask} | {flag} }} : r,");
-                        continue;
-                    }
-
-                    var (member, read, differs) =
-                        IsText(property) ? (names.PositionOf(record, property), $"{Values}.TextPosition(n)", "v != r.{0}")
-                        : IsStrings(property) ? (names.PositionOf(record, property), $"{Values}.StringsPosition(n)", "v != r.{0}")
-                        : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready), "!" + Values + ".Same(v, r.{0})");
-                    w.Line($"        {i} => {read} is var v && {string.Format(System.Globalization.CultureInfo.InvariantCulture, differs, member)} ? r with {{ {member} = v }} : r,");
+                    // Read (and kept in the streamed value) once complete, then never changed: only its bit is set.
+                    var flag = Flag(bits[i]);
+                    w.Line($"{i} => (r.{mask} & {flag}) == 0 && {ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready)}.HasValue ? r with {{ {mask} = r.{mask} | {flag} }} : r,");
+                    continue;
                 }
 
-                w.Line("        _ => r,");
-                w.Line("    },");
-                w.Line($"    static (r, c) => r with {{ {names.CompletionPositionOf(record)} = c }});");
-                ready.Add(record.Name);
+                var (member, read, differs) =
+                    IsText(property) ? (names.PositionOf(record, property), $"{TypeNames.PartialValues}.TextPosition(n)", "v != r.{0}")
+                    : IsStrings(property) ? (names.PositionOf(record, property), $"{TypeNames.PartialValues}.StringsPosition(n)", "v != r.{0}")
+                    : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready), "!" + TypeNames.PartialValues + ".Same(v, r.{0})");
+                w.Line($"{i} => {read} is var v && {string.Format(System.Globalization.CultureInfo.InvariantCulture, differs, member)} ? r with {{ {member} = v }} : r,");
             }
+
+            w.Line("_ => r,");
+            w.CloseBrace(");");
+            ready.Add(record.Name);
         }
     }
 
@@ -269,8 +252,12 @@ internal static class StreamEmitter
         return bits;
     }
 
-    /// <summary>The name of a record's <c>PartialRecordReader</c> in <c>PartialCodec</c>.</summary>
-    private static string ReaderOf(string recordName) => recordName + "Reader";
+    /// <summary>
+    /// The name of a partial record's reader in <c>JsonCodec</c> (<c>PartialOutputReader</c>): clear of the codec's own
+    /// members, which start with <c>Read</c>, <c>Write</c> or <c>TemplateJson</c> or end in <c>Names</c> or <c>Properties</c>,
+    /// since every partial record's name starts with <c>Partial</c>.
+    /// </summary>
+    private static string ReaderOf(string partialName) => partialName + "Reader";
 
     private static bool IsText(PropertyModel property) => property.Type.AsNonNullable().Kind == TypeKind.String;
 
@@ -300,29 +287,29 @@ internal static class StreamEmitter
     }
 
     /// <summary>The expression reading <paramref name="node"/> (a <c>StreamingNode?</c>) as the partial of <paramref name="type"/>.</summary>
-    /// <remarks><paramref name="ready"/>: the records whose readers are initialized before this expression's initializer runs; null in a method body.</remarks>
+    /// <remarks><paramref name="ready"/>: the records whose readers are initialized before this expression's initializer runs; null where it runs only once the codec is initialized (the root projection).</remarks>
     private static string ReadExpression(TypeRef type, string node, Names names, int depth, ISet<string>? ready)
     {
         var core = type.AsNonNullable();
         switch (core.Kind)
         {
-            case TypeKind.String: return $"{Values}.String({node})";
-            case TypeKind.Int64: return $"{Values}.Int64({node})";
-            case TypeKind.Int32: return $"{Values}.Int32({node})";
-            case TypeKind.Double: return $"{Values}.Double({node})";
-            case TypeKind.Boolean: return $"{Values}.Boolean({node})";
-            case TypeKind.Json: return $"{Values}.Json({node})";
-            case TypeKind.Enum: return $"{Values}.Enum({node}, JsonCodec.{core.Name}Names)";
+            case TypeKind.String: return $"{TypeNames.PartialValues}.String({node})";
+            case TypeKind.Int64: return $"{TypeNames.PartialValues}.Int64({node})";
+            case TypeKind.Int32: return $"{TypeNames.PartialValues}.Int32({node})";
+            case TypeKind.Double: return $"{TypeNames.PartialValues}.Double({node})";
+            case TypeKind.Boolean: return $"{TypeNames.PartialValues}.Boolean({node})";
+            case TypeKind.Json: return $"{TypeNames.PartialValues}.Json({node})";
+            case TypeKind.Enum: return $"{TypeNames.PartialValues}.Enum({node}, {core.Name}Names)";
             // A reader used before its own initializer ran (a recursive record) is read through `!`: it is set by the time a stream reads.
-            case TypeKind.Record: return $"{ReaderOf(core.Name!)}{(ready is null || ready.Contains(core.Name!) ? string.Empty : "!")}.Read({node})";
+            case TypeKind.Record: return $"{ReaderOf(names.Of(core.Name!))}{(ready is null || ready.Contains(core.Name!) ? string.Empty : "!")}.Read({node})";
             case TypeKind.List when core.Element!.AsNonNullable().Kind == TypeKind.String:
-                return $"{Values}.StringList({node})";
+                return $"{TypeNames.PartialValues}.StringList({node})";
             default:
                 var element = core.Element!.AsNonNullable();
                 var item = "n" + depth;
                 var valueType = element.IsValueType;
                 var method = core.Kind == TypeKind.List ? (valueType ? "ValueList" : "List") : (valueType ? "ValueMap" : "Map");
-                return $"{Values}.{method}({node}, static {item} => {ReadExpression(element, item, names, depth + 1, ready)})";
+                return $"{TypeNames.PartialValues}.{method}({node}, static {item} => {ReadExpression(element, item, names, depth + 1, ready)})";
         }
     }
 
@@ -336,7 +323,7 @@ internal static class StreamEmitter
         {
             _taken = new HashSet<string>(model.Records.Select(r => r.Name).Concat(model.Enums.Select(e => e.Name)))
             {
-                "Input", "Output", "JsonCodec", "PartialCodec", "PromptName", "OutputJsonSchema",
+                "Input", "Output", "JsonCodec", "PromptName", "OutputJsonSchema",
             };
             Reachable = ReachableRecords(model);
             PartialOutput = Claim("PartialOutput");
@@ -360,17 +347,11 @@ internal static class StreamEmitter
             return name;
         }
 
-        /// <summary><c>Source</c>: the internal <c>PartialSource</c> a record reads through, clear of its other names.</summary>
-        public string SourceOf(RecordModel record) => Clear(record, "Source");
-
         /// <summary><c>Present</c>: the internal mask of the values a record has (see <c>MaskBits</c>).</summary>
         public string MaskOf(RecordModel record) => Clear(record, "Present");
 
         /// <summary><c>{Property}At</c>: the internal position a string or list-of-strings property reads at.</summary>
         public string PositionOf(RecordModel record, PropertyModel property) => Clear(record, property.PropertyName + "At");
-
-        /// <summary><c>{Completion}At</c>: the internal position of the record's completeness.</summary>
-        public string CompletionPositionOf(RecordModel record) => Clear(record, CompletionOf(record) + "At");
 
         /// <summary><paramref name="name"/>, or it with underscores appended, clear of the record's properties and <c>Completion</c>.</summary>
         private string Clear(RecordModel record, string name)

@@ -12,8 +12,6 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal sealed class TemplateEmitter
 {
-    private const string Rt = RenderCodeBuilder.Runtime;
-    private const string Writer = "global::PromptGen.Rendering.TemplateWriter";
 
     private IndentedWriter _w;
     private readonly IPartialResolver _partials;
@@ -53,13 +51,13 @@ internal sealed class TemplateEmitter
         var body = emitter._w;
         body.Line(RenderCodeBuilder.RenderTemplateHeader);
         body.OpenBrace();
-        RenderCodeBuilder.EmitRenderStart(body);
-        body.Line($"var c0 = {Rt}.RootContext(input);");
-        body.Line($"var s0 = {Rt}.NewStack(c0);");
-        body.Line($"var f0 = {Rt}.RootData(c0, options, history);");
+        RenderCodeBuilder.EmitRenderStart(body, historyLocal: true);
+        body.Line($"var c0 = {TypeNames.TemplateRuntime}.RootContext(input);");
+        body.Line($"var s0 = {TypeNames.TemplateRuntime}.NewStack(c0);");
+        body.Line($"var f0 = {TypeNames.TemplateRuntime}.RootData(c0, options, history);");
         var root = new Scope { Writer = "w0", Context = "c0", Stack = "s0", Frame = "f0", BlockParams = Array.Empty<(string, string)>() };
         emitter.EmitStatements(template.Body, root);
-        body.Line(RenderCodeBuilder.RenderReturn);
+        body.Line(RenderCodeBuilder.RenderReturn(historyLocal: true));
         body.CloseBrace();
         w.Raw(UnusedLocals.Remove(body.ToString()));
 
@@ -86,15 +84,15 @@ internal sealed class TemplateEmitter
         }
     }
 
-    private const string PartialBlockType = "global::System.Action<" + Writer + ", object?, object>";
+    private const string PartialBlockType = "global::System.Action<" + TypeNames.TemplateWriter + ", object?, object>";
 
     private void EmitPartialMethod(string name, PartialTemplate partial)
     {
         _w.Line();
-        _w.Line($"private static void {PartialMethod(name)}({Writer} pw, object? pc, object pf, {PartialBlockType}? pb)");
+        _w.Line($"private static void {PartialMethod(name)}({TypeNames.TemplateWriter} pw, object? pc, object pf, {PartialBlockType}? pb)");
         _w.OpenBrace();
         _w.Line($"pw.EnterPartial({CSharpLiterals.String(name)});");
-        _w.Line("var ps = " + Rt + ".NewStack(pc);");
+        _w.Line("var ps = " + TypeNames.TemplateRuntime + ".NewStack(pc);");
         var scope = new Scope { Writer = "pw", Context = "pc", Stack = "ps", Frame = "pf", BlockParams = Array.Empty<(string, string)>(), PartialBlock = "pb" };
         EmitStatements(partial.Template.Body, scope);
         _w.Line("pw.LeavePartial();");
@@ -103,33 +101,29 @@ internal sealed class TemplateEmitter
 
     private string Next(string prefix) => prefix + (++_counter);
 
-    private void EmitStatements(TemplateProgram program, Scope scope)
+    private void EmitStatements(TemplateProgram program, Scope scope) =>
+        RenderCodeBuilder.EmitProgram(program, _w, scope.Writer, _cancellationToken, statement => EmitStatement(statement, scope));
+
+    private void EmitStatement(Statement statement, Scope scope)
     {
-        RenderCodeBuilder.EnterProgram(_cancellationToken);
-        foreach (var statement in program.Statements)
+        switch (statement)
         {
-            switch (statement)
-            {
-                case ContentStatement content:
-                    RenderCodeBuilder.EmitText(_w, scope.Writer, content);
-                    break;
-                case MustacheStatement mustache when mustache.Call.HelperName(mustache.Path) == "role" && mustache.Params.Count > 0:
-                    // What Value(Role(name)) writes, without the intermediate SafeString (the three common roles are shared).
-                    _w.Line($"{scope.Writer}.Role({RenderCodeBuilder.RoleName(mustache.Params[0], p => Value(p, scope))});");
-                    break;
-                case MustacheStatement mustache:
-                    _w.Line($"{scope.Writer}.Value({Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
-                    break;
-                case BlockStatement block:
-                    EmitBlock(block, scope);
-                    break;
-                case PartialStatement partial:
-                    EmitPartial(partial.Name, partial.Params, partial.Hash, partial.Indent, null, scope);
-                    break;
-                case PartialBlockStatement partialBlock:
-                    EmitPartial(partialBlock.Name, partialBlock.Params, partialBlock.Hash, string.Empty, partialBlock.Program, scope);
-                    break;
-            }
+            case MustacheStatement mustache when mustache.Call.HelperName(mustache.Path) == "role" && mustache.Params.Count > 0:
+                // What Value(Role(name)) writes, without the intermediate SafeString (the three common roles are shared).
+                _w.Line($"{scope.Writer}.Role({RenderCodeBuilder.RoleName(mustache.Params[0], p => Value(p, scope))});");
+                break;
+            case MustacheStatement mustache:
+                _w.Line($"{scope.Writer}.Value({Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
+                break;
+            case BlockStatement block:
+                EmitBlock(block, scope);
+                break;
+            case PartialStatement partial:
+                EmitPartial(partial.Name, partial.Params, partial.Hash, partial.Indent, null, scope);
+                break;
+            case PartialBlockStatement partialBlock:
+                EmitPartial(partialBlock.Name, partialBlock.Params, partialBlock.Hash, string.Empty, partialBlock.Program, scope);
+                break;
         }
     }
 
@@ -137,10 +131,10 @@ internal sealed class TemplateEmitter
 
     private string Path(PathExpression path, Scope scope)
     {
-        if (path.IsData) return $"{Rt}.Data({scope.Frame}, {path.Depth}{Tail(path.Parts, 0)})";
-        if (path.TryFindBlockParameter(scope.BlockParams, out var variable)) return path.Parts.Count == 1 ? variable : $"{Rt}.Path({variable}{Tail(path.Parts, 1)})";
-        var context = path.Depth == 0 ? scope.Context : $"{Rt}.Up({scope.Stack}, {path.Depth})";
-        return path.Parts.Count == 0 ? context : $"{Rt}.Path({context}{Tail(path.Parts, 0)})";
+        if (path.IsData) return $"{TypeNames.TemplateRuntime}.Data({scope.Frame}, {path.Depth}{Tail(path.Parts, 0)})";
+        if (path.TryFindBlockParameter(scope.BlockParams, out var variable)) return path.Parts.Count == 1 ? variable : $"{TypeNames.TemplateRuntime}.Path({variable}{Tail(path.Parts, 1)})";
+        var context = path.Depth == 0 ? scope.Context : $"{TypeNames.TemplateRuntime}.Up({scope.Stack}, {path.Depth})";
+        return path.Parts.Count == 0 ? context : $"{TypeNames.TemplateRuntime}.Path({context}{Tail(path.Parts, 0)})";
     }
 
     private static string Tail(IReadOnlyList<string> parts, int start) =>
@@ -156,13 +150,13 @@ internal sealed class TemplateEmitter
     private string HashValue(HashExpression? hash, string key, Scope scope) =>
         RenderCodeBuilder.HashArgument(hash, key) is { } value ? Value(value, scope) : "null";
 
-    private static string Throw(string message) => $"{Rt}.Throw({CSharpLiterals.String(message)})";
+    private static string Throw(string message) => $"{TypeNames.TemplateRuntime}.Throw({CSharpLiterals.String(message)})";
 
-    private static string Fail(string message) => $"{Rt}.Fail({CSharpLiterals.String(message)})";
+    private static string Fail(string message) => $"{TypeNames.TemplateRuntime}.Fail({CSharpLiterals.String(message)})";
 
     /// <summary>The callee of a call that is not a helper call, as the value it looks up.</summary>
     private string PlainValue(Expression callee, Scope scope) =>
-        callee is PathExpression path ? Path(path, scope) : $"{Rt}.Path({scope.Context}, {CSharpLiterals.String(callee.Original)})";
+        callee is PathExpression path ? Path(path, scope) : $"{TypeNames.TemplateRuntime}.Path({scope.Context}, {CSharpLiterals.String(callee.Original)})";
 
     /// <summary>
     /// The run-time error of a built-in block helper called with the wrong number of arguments (the reference's
@@ -186,7 +180,7 @@ internal sealed class TemplateEmitter
             return PlainValue(pathExpression, scope);
         }
 
-        string Arg(int i) => i < parameters.Count ? Value(parameters[i], scope) : $"{Rt}.EmptyObject()";
+        string Arg(int i) => i < parameters.Count ? Value(parameters[i], scope) : $"{TypeNames.TemplateRuntime}.EmptyObject()";
         switch (helper)
         {
             case "if":
@@ -197,7 +191,7 @@ internal sealed class TemplateEmitter
             case "unlessEquals":
                 return Fail(ArgumentCountError(helper, parameters.Count) ?? $"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
             case "lookup":
-                return $"{Rt}.Lookup({(parameters.Count > 0 ? Value(parameters[0], scope) : "null")}, {(parameters.Count > 1 ? Value(parameters[1], scope) : "null")})";
+                return $"{TypeNames.TemplateRuntime}.Lookup({(parameters.Count > 0 ? Value(parameters[0], scope) : "null")}, {(parameters.Count > 1 ? Value(parameters[1], scope) : "null")})";
             case "log":
             case "helperMissing":
             case "blockHelperMissing":
@@ -218,7 +212,7 @@ internal sealed class TemplateEmitter
         var s = Next("s");
         var f = Next("f");
         _w.Line($"var {c} = {context};");
-        _w.Line($"var {s} = {Rt}.Push({outer.Stack}, {c});");
+        _w.Line($"var {s} = {TypeNames.TemplateRuntime}.Push({outer.Stack}, {c});");
         _w.Line($"var {f} = {frame ?? outer.Frame};");
         var parameters = new List<(string, string)>();
         for (var i = 0; i < program.BlockParams.Count; i++)
@@ -305,27 +299,27 @@ internal sealed class TemplateEmitter
         {
             case "if":
             case "unless":
-                var test = $"{Rt}.If({Value(block.Params[0], scope)}, {HashValue(block.Hash, "includeZero", scope)})";
+                var test = $"{TypeNames.TemplateRuntime}.If({Value(block.Params[0], scope)}, {HashValue(block.Hash, "includeZero", scope)})";
                 EmitBranch(helper == "if" ? test : "!" + test, program, inverse, scope);
                 return;
             case "each":
                 var runs = Next("runs");
-                _w.Line($"var {runs} = {Rt}.Each({Value(block.Params[0], scope)}, {scope.Frame});");
+                _w.Line($"var {runs} = {TypeNames.TemplateRuntime}.Each({Value(block.Params[0], scope)}, {scope.Frame});");
                 EmitRuns(runs, program, inverse, scope);
                 return;
             case "with":
                 var value = Next("v");
                 _w.Line($"var {value} = {Value(block.Params[0], scope)};");
-                EmitBranch($"{Rt}.With({value})", program, inverse, scope, value, value);
+                EmitBranch($"{TypeNames.TemplateRuntime}.With({value})", program, inverse, scope, value, value);
                 return;
             case "ifEquals":
             case "unlessEquals":
-                var equals = $"{Rt}.StrictEquals({Value(block.Params[0], scope)}, {Value(block.Params[1], scope)})";
+                var equals = $"{TypeNames.TemplateRuntime}.StrictEquals({Value(block.Params[0], scope)}, {Value(block.Params[1], scope)})";
                 EmitBranch(helper == "ifEquals" ? equals : "!" + equals, program, inverse, scope);
                 return;
             case null:
                 var missing = Next("runs");
-                _w.Line($"var {missing} = {Rt}.BlockMissing({PlainValue(block.Path, scope)}, {scope.Context}, {scope.Frame});");
+                _w.Line($"var {missing} = {TypeNames.TemplateRuntime}.BlockMissing({PlainValue(block.Path, scope)}, {scope.Context}, {scope.Frame});");
                 EmitRuns(missing, program, inverse, scope);
                 return;
             default:
@@ -344,7 +338,7 @@ internal sealed class TemplateEmitter
         {
             var keys = string.Join(", ", hash.Pairs.Select(p => CSharpLiterals.String(p.Key)));
             var values = string.Join(", ", hash.Pairs.Select(p => Value(p.Value, scope)));
-            _w.Line($"{context} = {Rt}.ExtendWithHash({context}, new string[] {{ {keys} }}, new object?[] {{ {values} }});");
+            _w.Line($"{context} = {TypeNames.TemplateRuntime}.ExtendWithHash({context}, new string[] {{ {keys} }}, new object?[] {{ {values} }});");
         }
 
         string? block = null;
@@ -367,7 +361,7 @@ internal sealed class TemplateEmitter
         _w.Line(indent.Length > 0 ? $"var {output} = {scope.Writer}.Nested();" : $"var {output} = {scope.Writer};");
         if (nameExpression is SubExpression dynamic)
         {
-            _w.Line($"switch ({Rt}.ToJsString({Value(dynamic, scope)}))");
+            _w.Line($"switch ({TypeNames.TemplateRuntime}.ToJsString({Value(dynamic, scope)}))");
             _w.OpenBrace();
             var names = (_partials as PartialCatalog)?.Names ?? Array.Empty<string>();
             foreach (var name in names)

@@ -11,10 +11,6 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal static class ToolEmitter
 {
-    private const string Args = "global::PromptGen.Tools.PromptToolArguments";
-    private const string Results = "global::PromptGen.Tools.PromptToolResults";
-    private const string AITool = "global::Microsoft.Extensions.AI.AITool";
-    private const string ToolList = "global::System.Collections.Generic.IList<" + AITool + ">";
 
     /// <summary>One object to call instance tools on: its type and the parameter that carries it.</summary>
     internal sealed record Target(string Type, string TypeName, string Parameter, bool IsPublic);
@@ -69,14 +65,14 @@ internal static class ToolEmitter
         w.Line();
         w.Line("/// <summary>The prompt's tools (frontmatter <c>tools:</c>) as <c>AIFunction</c>s with generated schemas and argument binding.</summary>");
         foreach (var target in targets) w.Line($"/// <param name=\"{target.Parameter}\">The object the <see cref=\"{target.Type}\"/> tools are called on.</param>");
-        using (w.Block($"{access} static {ToolList} CreateTools({parameters})"))
+        using (w.Block($"{access} static {TypeNames.AIToolList} CreateTools({parameters})"))
         {
             foreach (var target in targets)
             {
                 w.Line($"if ({target.Parameter} is null) throw new global::System.ArgumentNullException(nameof({target.Parameter}));");
             }
 
-            w.Line($"return new {AITool}[]");
+            w.Line($"return new {TypeNames.AITool}[]");
             w.OpenBrace();
             foreach (var tool in model.Tools)
             {
@@ -117,7 +113,7 @@ internal static class ToolEmitter
     {
         var cls = ClassName(tool);
         w.Line($"/// <summary>The <c>{XmlDoc.Escape(tool.ToolName)}</c> tool: binds the model's arguments and calls <see cref=\"{tool.ContainingType}.{tool.MethodName}\"/>.</summary>");
-        using (w.Block($"private sealed class {cls} : global::PromptGen.Tools.PromptToolFunction"))
+        using (w.Block($"private sealed class {cls} : {TypeNames.PromptToolFunction}"))
         {
             w.Line($"private const string ArgumentsSchema = {CSharpLiterals.String(ArgumentsSchema(tool))};");
             w.Line($"private const string? ReturnSchema = {(tool.Return is null ? "null" : CSharpLiterals.String(PromptJson.Serialize(Schema(tool.Return, null))))};");
@@ -148,12 +144,12 @@ internal static class ToolEmitter
                     var type = parameter.Type!;
                     if (parameter.IsRequired)
                     {
-                        w.Line($"var {local} = {Read(type, $"{Args}.Required(arguments, {wire})", wire, 0)};");
+                        w.Line($"var {local} = {Read(type, $"{TypeNames.PromptToolArguments}.Required(arguments, {wire})", wire, 0)};");
                     }
                     else
                     {
                         var fallback = parameter.DefaultExpression ?? "default";
-                        w.Line($"{DeclaredType(type)} {local} = {Args}.TryGet(arguments, {wire}, out var j_{parameter.Name}) ? {Read(type, "j_" + parameter.Name, wire, 0)} : {fallback};");
+                        w.Line($"{DeclaredType(type)} {local} = {TypeNames.PromptToolArguments}.TryGet(arguments, {wire}, out var j_{parameter.Name}) ? {Read(type, "j_" + parameter.Name, wire, 0)} : {fallback};");
                     }
 
                     callArguments.Add(local);
@@ -171,7 +167,7 @@ internal static class ToolEmitter
                 else
                 {
                     w.Line($"var result = {call};");
-                    result = tool.Return!.Kind == ToolTypeKind.String ? "result" : $"{Results}.ToJson(result, {Writer(tool.Return!, 0)})";
+                    result = tool.Return!.Kind == ToolTypeKind.String ? "result" : $"{TypeNames.PromptToolResults}.ToJson(result, {Writer(tool.Return!, 0)})";
                 }
 
                 w.Line(isAsync ? $"return {result};" : $"return new global::System.Threading.Tasks.ValueTask<object?>({result});");
@@ -195,11 +191,11 @@ internal static class ToolEmitter
     /// <summary>The expression reading JSON <paramref name="json"/> (a <c>JsonElement</c>) as <paramref name="type"/>.</summary>
     private static string Read(ToolTypeModel type, string json, string name, int depth) => type.Kind switch
     {
-        ToolTypeKind.Json => $"{Args}.ReadElement({json}, {name})",
-        ToolTypeKind.Enum => $"{Args}.ReadEnum<{type.CSharpType}>({json}, {name})",
+        ToolTypeKind.Json => $"{TypeNames.PromptToolArguments}.ReadElement({json}, {name})",
+        ToolTypeKind.Enum => $"{TypeNames.PromptToolArguments}.ReadEnum<{type.CSharpType}>({json}, {name})",
         ToolTypeKind.Array => ReadArray(type, json, name, depth),
         // The other kinds are scalars whose readers are named after them (ReadString, ReadInt32, ReadDateTimeOffset, ...).
-        _ => $"{Args}.Read{type.Kind}({json}, {name})",
+        _ => $"{TypeNames.PromptToolArguments}.Read{type.Kind}({json}, {name})",
     };
 
     private static string ReadArray(ToolTypeModel type, string json, string name, int depth)
@@ -209,7 +205,7 @@ internal static class ToolEmitter
         var itemName = "n" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var read = Read(element, item, itemName, depth + 1);
         if (element.IsNullable) read = $"{item}.ValueKind == global::System.Text.Json.JsonValueKind.Null ? default({ElementType(element)}) : {read}";
-        return $"{Args}.ReadArray<{ElementType(element)}>({json}, {name}, static ({item}, {itemName}) => {read})";
+        return $"{TypeNames.PromptToolArguments}.ReadArray<{ElementType(element)}>({json}, {name}, static ({item}, {itemName}) => {read})";
     }
 
     /// <summary>A lambda writing a value of <paramref name="type"/> to a <c>Utf8JsonWriter</c>.</summary>
@@ -225,7 +221,7 @@ internal static class ToolEmitter
             ToolTypeKind.Boolean => $"{w}.WriteBooleanValue({value});",
             ToolTypeKind.Json => $"{value}.WriteTo({w});",
             ToolTypeKind.Enum => $"{w}.WriteStringValue({value}.ToString());",
-            ToolTypeKind.Array => $"{Results}.WriteArray({w}, {value}, {Writer(type.Element!, depth + 1)});",
+            ToolTypeKind.Array => $"{TypeNames.PromptToolResults}.WriteArray({w}, {value}, {Writer(type.Element!, depth + 1)});",
             _ => $"{w}.WriteNumberValue({value});",
         };
         var nullCheck = !isValueType || type.IsNullable ? $"if ({v} is null) {{ {w}.WriteNullValue(); return; }} " : string.Empty;

@@ -2,7 +2,10 @@ using PromptGen.Generator.Models;
 
 namespace PromptGen.Generator.Emit;
 
-/// <summary>C# spellings of mapped types, always <c>global::</c>-qualified so user code cannot shadow them.</summary>
+/// <summary>
+/// C# spellings of mapped types and of every library type generated code names (.NET, Microsoft.Extensions.AI and the
+/// PromptGen runtime), each written once here and always <c>global::</c>-qualified so user code cannot shadow them.
+/// </summary>
 internal static class TypeNames
 {
     public const string JsonElement = "global::System.Text.Json.JsonElement";
@@ -11,16 +14,53 @@ internal static class TypeNames
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     public const string JsonException = "global::System.Text.Json.JsonException";
     public const string ChatOptions = "global::Microsoft.Extensions.AI.ChatOptions";
-    public const string PromptRunOptions = "global::PromptGen.PromptRunOptions";
     public const string ChatMessage = "global::Microsoft.Extensions.AI.ChatMessage";
-    public const string ChatResponseFormat = "global::Microsoft.Extensions.AI.ChatResponseFormat";
     public const string IChatClient = "global::Microsoft.Extensions.AI.IChatClient";
     public const string AdditionalPropertiesDictionary = "global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
-    public const string PromptParseReport = "global::PromptGen.PromptParseReport";
     public const string ChatMessages = "global::System.Collections.Generic.IList<" + ChatMessage + ">";
+    public const string AITool = "global::Microsoft.Extensions.AI.AITool";
+    public const string AIToolList = "global::System.Collections.Generic.IList<" + AITool + ">";
+
+    // The PromptGen runtime, by namespace.
+    public const string PromptRunOptions = "global::PromptGen.PromptRunOptions";
+    public const string PromptParseReport = "global::PromptGen.PromptParseReport";
+    public const string PromptRunner = "global::PromptGen.PromptRunner";
+    public const string PromptVariantRunner = "global::PromptGen.PromptVariantRunner";
+    public const string PromptInputDefaults = "global::PromptGen.PromptInputDefaults";
+    public const string IPromptDescriptor = "global::PromptGen.Catalog.IPromptDescriptor";
+    public const string PromptDescriptor = "global::PromptGen.Catalog.PromptDescriptor";
+    public const string PromptCatalog = "global::PromptGen.Catalog.PromptCatalog";
+    public const string PromptBinding = "global::PromptGen.Hosting.PromptBinding";
+    public const string IPromptGenBuilder = "global::PromptGen.Hosting.IPromptGenBuilder";
+    public const string PromptRegistration = "global::PromptGen.Hosting.PromptRegistration";
+    public const string PromptGenServiceCollectionExtensions = "global::PromptGen.Hosting.PromptGenServiceCollectionExtensions";
+    public const string PromptCallSite = "global::PromptGen.Observation.PromptCallSite";
     public const string PromptRenderOptions = "global::PromptGen.Rendering.PromptRenderOptions";
     public const string TemplateRuntime = "global::PromptGen.Rendering.TemplateRuntime";
+    public const string TypedTemplateRuntime = "global::PromptGen.Rendering.TypedTemplateRuntime";
+    public const string TemplateWriter = "global::PromptGen.Rendering.TemplateWriter";
+    public const string TemplateJsonWriter = "global::PromptGen.Rendering.TemplateJsonWriter";
+    public const string JsonRead = "global::PromptGen.Serialization.JsonRead";
+    public const string JsonWrite = "global::PromptGen.Serialization.JsonWrite";
+    public const string JsonText = "global::PromptGen.Serialization.JsonText";
+    public const string JsonEnumNames = "global::PromptGen.Serialization.JsonEnumNames";
+    public const string JsonPropertyNames = "global::PromptGen.Serialization.JsonPropertyNames";
+    public const string PromptOutputParser = "global::PromptGen.Serialization.PromptOutputParser";
+    public const string PromptOutputParserExtensions = "global::PromptGen.Serialization.PromptOutputParserExtensions";
+    public const string PromptTextOutput = "global::PromptGen.Serialization.PromptTextOutput";
+    public const string PromptStream = "global::PromptGen.Streaming.PromptStream";
+    public const string PromptStreamRunner = "global::PromptGen.Streaming.PromptStreamRunner";
+    public const string PartialRecord = "global::PromptGen.Streaming.PartialRecord";
+    public const string PartialRecordReader = "global::PromptGen.Streaming.PartialRecordReader";
+    public const string PartialValueReader = "global::PromptGen.Streaming.PartialValueReader";
+    public const string PartialSource = "global::PromptGen.Streaming.PartialSource";
+    public const string PartialFields = "global::PromptGen.Streaming.PartialFields";
+    public const string PartialValues = "global::PromptGen.Streaming.PartialValues";
+    public const string StreamingNode = "global::PromptGen.Streaming.StreamingNode";
+    public const string PromptToolFunction = "global::PromptGen.Tools.PromptToolFunction";
+    public const string PromptToolArguments = "global::PromptGen.Tools.PromptToolArguments";
+    public const string PromptToolResults = "global::PromptGen.Tools.PromptToolResults";
 
     public static string Task(string result) => "global::System.Threading.Tasks.Task<" + result + ">";
 

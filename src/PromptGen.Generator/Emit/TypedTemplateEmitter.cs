@@ -12,8 +12,6 @@ namespace PromptGen.Generator.Emit;
 /// </summary>
 internal sealed class TypedTemplateEmitter
 {
-    private const string Rt = RenderCodeBuilder.Runtime;
-    private const string Tt = "global::PromptGen.Rendering.TypedTemplateRuntime";
     private const int MaxPartialInlining = 16;
 
     // Inlining copies a partial's code at every include: a chain where each partial includes the next one twice
@@ -73,13 +71,13 @@ internal sealed class TypedTemplateEmitter
         var root = new Value("input", TypeRef.Record("Input"), true, "$");
         var scope = new Scope("w0", root, new Depth(root, null, false), Array.Empty<(string, Value)>(), null, root);
         emitter.EmitStatements(template.Body, scope);
-        body.Line(RenderCodeBuilder.RenderReturn);
+        body.Line(RenderCodeBuilder.RenderReturn(emitter._usesRootData));
 
         var w = new IndentedWriter();
         w.Line(RenderCodeBuilder.RenderTypedHeader);
         w.OpenBrace();
-        RenderCodeBuilder.EmitRenderStart(w);
-        if (emitter._usesRootData) w.Line($"var f0 = {Rt}.RootData({Rt}.EmptyObject(), options, history);");
+        RenderCodeBuilder.EmitRenderStart(w, emitter._usesRootData);
+        if (emitter._usesRootData) w.Line($"var f0 = {TypeNames.TemplateRuntime}.RootData({TypeNames.TemplateRuntime}.EmptyObject(), options, history);");
         w.Raw(body.ToString());
         w.CloseBrace();
         return w.ToString();
@@ -89,28 +87,24 @@ internal sealed class TypedTemplateEmitter
 
     private static NotTypedException NotTyped(string reason) => new(reason);
 
-    private void EmitStatements(TemplateProgram program, Scope scope)
+    private void EmitStatements(TemplateProgram program, Scope scope) =>
+        RenderCodeBuilder.EmitProgram(program, _w, scope.Writer, _cancellationToken, statement => EmitStatement(statement, scope));
+
+    private void EmitStatement(Statement statement, Scope scope)
     {
-        RenderCodeBuilder.EnterProgram(_cancellationToken);
-        foreach (var statement in program.Statements)
+        switch (statement)
         {
-            switch (statement)
-            {
-                case ContentStatement content:
-                    RenderCodeBuilder.EmitText(_w, scope.Writer, content);
-                    break;
-                case MustacheStatement mustache:
-                    EmitMustache(mustache, scope);
-                    break;
-                case BlockStatement block:
-                    EmitBlock(block, scope);
-                    break;
-                case PartialStatement partial:
-                    EmitPartial(partial, scope);
-                    break;
-                default:
-                    throw NotTyped("partial blocks");
-            }
+            case MustacheStatement mustache:
+                EmitMustache(mustache, scope);
+                break;
+            case BlockStatement block:
+                EmitBlock(block, scope);
+                break;
+            case PartialStatement partial:
+                EmitPartial(partial, scope);
+                break;
+            default:
+                throw NotTyped("partial blocks");
         }
     }
 
@@ -136,7 +130,7 @@ internal sealed class TypedTemplateEmitter
             {
                 if (path.Parts.Count > 0 && path.Parts[0] is "index" or "first" or "last" or "key" or "partial-block") throw NotTyped("loop data outside a typed loop");
                 _usesRootData = true;
-                return new Value($"{Rt}.Data(f0, 0{string.Concat(path.Parts.Select(p => ", " + CSharpLiterals.String(p)))})", null, true, "@");
+                return new Value($"{TypeNames.TemplateRuntime}.Data(f0, 0{string.Concat(path.Parts.Select(p => ", " + CSharpLiterals.String(p)))})", null, true, "@");
             }
         }
         else if (path.TryFindBlockParameter(scope.BlockParams, out var parameter))
@@ -162,7 +156,7 @@ internal sealed class TypedTemplateEmitter
 
     private Value Member(Value owner, string part)
     {
-        if (owner.IsDynamic) return new Value($"{Rt}.Path({owner.Code}, {CSharpLiterals.String(part)})", null, true, owner.Origin + "." + part);
+        if (owner.IsDynamic) return new Value($"{TypeNames.TemplateRuntime}.Path({owner.Code}, {CSharpLiterals.String(part)})", null, true, owner.Origin + "." + part);
         var type = owner.Type!;
         var access = type.IsNullable ? "?." : ".";
         switch (type.Kind)
@@ -184,31 +178,36 @@ internal sealed class TypedTemplateEmitter
         }
     }
 
+    /// <summary>
+    /// The name <c>TypedTemplateRuntime</c> gives a scalar kind in its methods: <c>From{Name}</c> makes a template value,
+    /// <c>{Name}</c> prints one (JavaScript has one number type for integers and doubles to print differently).
+    /// </summary>
+    private static string ScalarName(TypeKind kind) => kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Int64 or TypeKind.Int32 => "Integer",
+        TypeKind.Double => "Number",
+        _ => "Boolean",
+    };
+
     /// <summary>A typed value as a template value (what the run-time renderer would hold for the same JSON).</summary>
     private string DynamicCode(Value value)
     {
         if (value.IsDynamic) return value.Code;
         var type = value.Type!;
         var undefined = value.MissingIsUndefined ? "true" : "false";
-        var missing = $"{Tt}.Missing({undefined})";
+        var missing = $"{TypeNames.TypedTemplateRuntime}.Missing({undefined})";
         switch (type.Kind)
         {
-            case TypeKind.String:
-                return $"{Tt}.FromString({value.Code}, {undefined})";
-            case TypeKind.Int64:
-            case TypeKind.Int32:
-                return $"{Tt}.FromInteger({value.Code}, {undefined})";
-            case TypeKind.Double:
-                return $"{Tt}.FromNumber({value.Code}, {undefined})";
-            case TypeKind.Boolean:
-                return $"{Tt}.FromBoolean({value.Code}, {undefined})";
+            case TypeKind.String or TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double or TypeKind.Boolean:
+                return $"{TypeNames.TypedTemplateRuntime}.From{ScalarName(type.Kind)}({value.Code}, {undefined})";
             case TypeKind.Enum:
-                return WhenPresent(value.Code, type.IsNullable, "e", e => $"{Tt}.FromString({e}.ToWireName(), true)", missing);
+                return WhenPresent(value.Code, type.IsNullable, "e", e => $"{TypeNames.TypedTemplateRuntime}.FromString({e}.ToWireName(), true)", missing);
             case TypeKind.Json:
-                return WhenPresent(value.Code, type.IsNullable, "j", j => $"{Rt}.FromJson({j})", missing);
+                return WhenPresent(value.Code, type.IsNullable, "j", j => $"{TypeNames.TemplateRuntime}.FromJson({j})", missing);
             default:
                 var write = $"JsonCodec.Write{TypeNames.Key(type.AsNonNullable())}";
-                return WhenPresent(value.Code, true, "x", x => $"{Rt}.FromWriter({x}, static (jsonWriter, typedValue) => {write}(jsonWriter, typedValue))", missing);
+                return WhenPresent(value.Code, true, "x", x => $"{TypeNames.TemplateRuntime}.FromWriter({x}, static (jsonWriter, typedValue) => {write}(jsonWriter, typedValue))", missing);
         }
     }
 
@@ -247,13 +246,8 @@ internal sealed class TypedTemplateEmitter
         {
             case TypeKind.String:
                 return code;
-            case TypeKind.Int64:
-            case TypeKind.Int32:
-                return $"{Tt}.Integer({code})";
-            case TypeKind.Double:
-                return $"{Tt}.Number({code})";
-            case TypeKind.Boolean:
-                return $"{Tt}.Boolean({code})";
+            case TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double or TypeKind.Boolean:
+                return $"{TypeNames.TypedTemplateRuntime}.{ScalarName(type.Kind)}({code})";
             case TypeKind.Enum:
                 return WhenPresent(code, type.IsNullable, "e", e => $"{e}.ToWireName()", "null");
             case TypeKind.Record:
@@ -261,9 +255,9 @@ internal sealed class TypedTemplateEmitter
                 return type.IsNullable ? $"({code} is null ? null : \"[object Object]\")" : "\"[object Object]\"";
             case TypeKind.List when type.Element!.Kind is TypeKind.String or TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum:
                 var item = "i" + (++_counter);
-                return $"{Tt}.Join({code}, {item} => {PrintCode(new Value(item, type.Element, false, value.Origin + "[*]"))})";
+                return $"{TypeNames.TypedTemplateRuntime}.Join({code}, {item} => {PrintCode(new Value(item, type.Element, false, value.Origin + "[*]"))})";
             default:
-                return $"{Rt}.ToJsString({DynamicCode(value)})";
+                return $"{TypeNames.TemplateRuntime}.ToJsString({DynamicCode(value)})";
         }
     }
 
@@ -283,7 +277,7 @@ internal sealed class TypedTemplateEmitter
     /// <summary>JavaScript truthiness by static type.</summary>
     private string TruthyCode(Value value)
     {
-        if (value.IsDynamic) return $"{Rt}.IsTruthy({value.Code})";
+        if (value.IsDynamic) return $"{TypeNames.TemplateRuntime}.IsTruthy({value.Code})";
         var type = value.Type!;
         var code = value.Code;
         return type.Kind switch
@@ -293,7 +287,7 @@ internal sealed class TypedTemplateEmitter
             TypeKind.Double => type.IsNullable ? $"({code} is {{ }} d{++_counter} && d{_counter} != 0 && !double.IsNaN(d{_counter}))" : $"({code} != 0 && !double.IsNaN({code}))",
             TypeKind.Boolean => type.IsNullable ? $"({code} == true)" : code,
             TypeKind.Enum => $"!string.IsNullOrEmpty({PrintCode(value)})",
-            TypeKind.Json => $"{Rt}.IsTruthy({DynamicCode(value)})",
+            TypeKind.Json => $"{TypeNames.TemplateRuntime}.IsTruthy({DynamicCode(value)})",
             _ => type.IsNullable ? $"({code} is not null)" : "true",
         };
     }
@@ -301,14 +295,14 @@ internal sealed class TypedTemplateEmitter
     /// <summary>Handlebars' <c>#if</c> test: truthy and not an empty list.</summary>
     private string IfCode(Value value)
     {
-        if (value.IsDynamic || value.Type!.Kind == TypeKind.Json) return $"{Rt}.If({DynamicCode(value)}, null)";
+        if (value.IsDynamic || value.Type!.Kind == TypeKind.Json) return $"{TypeNames.TemplateRuntime}.If({DynamicCode(value)}, null)";
         return value.Type.Kind == TypeKind.List ? $"({value.Code} is {{ Count: > 0 }})" : TruthyCode(value);
     }
 
     /// <summary>Handlebars' <c>#with</c> test: not empty (falsy other than 0, or an empty list).</summary>
     private string WithCode(Value value)
     {
-        if (value.IsDynamic || value.Type!.Kind == TypeKind.Json) return $"{Rt}.With({DynamicCode(value)})";
+        if (value.IsDynamic || value.Type!.Kind == TypeKind.Json) return $"{TypeNames.TemplateRuntime}.With({DynamicCode(value)})";
         return value.Type.Kind switch
         {
             TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double => value.Type.IsNullable ? $"({value.Code} is not null)" : "true",
@@ -330,7 +324,7 @@ internal sealed class TypedTemplateEmitter
         }
 
         var parameters = mustache.Params;
-        string Arg(int i) => i < parameters.Count ? LiteralOrValue(parameters[i], scope) : $"{Rt}.EmptyObject()";
+        string Arg(int i) => i < parameters.Count ? LiteralOrValue(parameters[i], scope) : $"{TypeNames.TemplateRuntime}.EmptyObject()";
         switch (helper)
         {
             case "json" when parameters.Count == 1 && parameters[0] is PathExpression argument && Resolve(argument, scope) is { IsDynamic: false } typed && HasTemplateJson(typed.Type!):
@@ -372,7 +366,7 @@ internal sealed class TypedTemplateEmitter
 
         var writer = Next("jw");
         _w.OpenBrace();
-        _w.Line($"var {writer} = global::PromptGen.Rendering.TemplateJsonWriter.Start({scope.Writer}, {indent});");
+        _w.Line($"var {writer} = {TypeNames.TemplateJsonWriter}.Start({scope.Writer}, {indent});");
         _w.Line(type.Kind switch
         {
             TypeKind.String => $"{writer}.String({code});",
@@ -498,7 +492,7 @@ internal sealed class TypedTemplateEmitter
             if (ta.Kind == TypeKind.Boolean && tb.Kind == TypeKind.Boolean) return $"({a.Code} == {b.Code})";
         }
 
-        return $"{Rt}.StrictEquals({LiteralOrValue(left, scope)}, {LiteralOrValue(right, scope)})";
+        return $"{TypeNames.TemplateRuntime}.StrictEquals({LiteralOrValue(left, scope)}, {LiteralOrValue(right, scope)})";
     }
 
     private static bool IsNumber(TypeRef type) => type.Kind is TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double;
@@ -539,34 +533,34 @@ internal sealed class TypedTemplateEmitter
         var item = Next("it");
         Value itemValue;
         Value key;
-        string count;
+        string source, count, nonEmpty;
         switch (type.Kind)
         {
             case TypeKind.List:
-                _w.Line($"var {items} = {collection.Code};");
+                source = collection.Code;
                 count = $"{items}.Count";
+                nonEmpty = $"{items} is {{ Count: > 0 }}";
                 itemValue = new Value(item, type.Element!, false, collection.Origin + "[*]");
                 key = new Value(index, TypeRef.Int32, false, "@key");
-                _w.Line($"if ({items} is {{ Count: > 0 }})");
-                _w.OpenBrace();
-                _w.Line($"for (var {index} = 0; {index} < {count}; {index}++)");
-                _w.OpenBrace();
-                _w.Line($"var {item} = {items}[{index}];");
                 break;
             case TypeKind.Map:
-                _w.Line($"var {items} = {Tt}.Entries({collection.Code});");
+                source = $"{TypeNames.TypedTemplateRuntime}.Entries({collection.Code})";
                 count = $"{items}.Length";
+                nonEmpty = $"{items}.Length > 0";
                 itemValue = new Value(item + ".Value", type.Element!, false, collection.Origin + "{*}");
                 key = new Value(item + ".Key", TypeRef.String, false, "@key");
-                _w.Line($"if ({items}.Length > 0)");
-                _w.OpenBrace();
-                _w.Line($"for (var {index} = 0; {index} < {count}; {index}++)");
-                _w.OpenBrace();
-                _w.Line($"var {item} = {items}[{index}];");
                 break;
             default:
                 throw NotTyped($"#each over a {type.Kind}");
         }
+
+        // A list and a map's entries are both indexed: one loop over the index.
+        _w.Line($"var {items} = {source};");
+        _w.Line($"if ({nonEmpty})");
+        _w.OpenBrace();
+        _w.Line($"for (var {index} = 0; {index} < {count}; {index}++)");
+        _w.OpenBrace();
+        _w.Line($"var {item} = {items}[{index}];");
 
         var loop = new Loop(
             new Value(index, TypeRef.Int32, false, "@index"),

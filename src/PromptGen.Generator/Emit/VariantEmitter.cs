@@ -110,7 +110,7 @@ internal static class VariantEmitter
 
         w.Line();
         w.Line($"private static {EnumName} VariantOf({TypeNames.PromptRunOptions}? options) =>");
-        w.Line($"    TryParseVariant(options?.Variant, out var variant) ? variant : throw global::PromptGen.PromptVariantRunner.UnknownVariant(PromptName, options!.Variant!, VariantNames);");
+        w.Line($"    TryParseVariant(options?.Variant, out var variant) ? variant : throw {TypeNames.PromptVariantRunner}.UnknownVariant(PromptName, options!.Variant!, VariantNames);");
 
         w.Line();
         w.Line("/// <summary>Renders <paramref name=\"variant\"/> of the prompt for <paramref name=\"input\"/>.</summary>");

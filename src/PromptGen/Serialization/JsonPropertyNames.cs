@@ -43,6 +43,12 @@ public sealed class JsonPropertyNames
         _required = required;
     }
 
+    /// <summary>How many names the table has.</summary>
+    internal int Count => _names.Length;
+
+    /// <summary>The index of the property named <paramref name="name"/>; -1 for none (streamed records match names as strings).</summary>
+    internal int IndexOf(string name) => Array.IndexOf(_names, name);
+
     /// <summary>
     /// Starts reading a record: checks that the reader is on the start of an object and sets <paramref name="value"/>
     /// to null until the record's reader has read all of it.

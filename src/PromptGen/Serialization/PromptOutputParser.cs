@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
 using PromptGen.Catalog;
 
 namespace PromptGen.Serialization;
@@ -16,6 +18,7 @@ public sealed class PromptOutputParser<T>
     private readonly JsonValueReader<T> _read;
     private readonly JsonValueWriter<T> _write;
     private readonly OutputShape _shape;
+    private readonly JsonElement? _jsonSchema;
 
     /// <summary>Creates the parser of one output type.</summary>
     /// <param name="read">The generated strict reader of <typeparamref name="T"/>.</param>
@@ -39,6 +42,29 @@ public sealed class PromptOutputParser<T>
         : this(read, write, OutputShapeText.Parse(shape))
     {
     }
+
+    /// <summary>
+    /// Creates the parser of one output type that also holds the JSON Schema the model is asked for (see
+    /// <see cref="ResponseFormat"/>).
+    /// </summary>
+    /// <param name="read">The generated strict reader of <typeparamref name="T"/>.</param>
+    /// <param name="write">The generated writer of <typeparamref name="T"/> (wire names).</param>
+    /// <param name="shape">The type as the schema-aligned parser sees it, as <see cref="OutputShape.ToString"/> writes it.</param>
+    /// <param name="jsonSchema">The output JSON Schema, exactly as it is sent to the model.</param>
+    /// <exception cref="FormatException"><paramref name="shape"/> is not the description of a shape.</exception>
+    public PromptOutputParser(JsonValueReader<T> read, JsonValueWriter<T> write, string shape, string jsonSchema)
+        : this(read, write, shape) =>
+        _jsonSchema = JsonText.ParseElement(jsonSchema ?? throw new ArgumentNullException(nameof(jsonSchema)));
+
+    /// <summary>The response format that asks the model for this output: its JSON Schema, parsed once, under a name.</summary>
+    /// <param name="schemaName">The schema's name (letters, digits, <c>_</c> and <c>-</c>).</param>
+    /// <param name="schemaDescription">The schema's description, if any.</param>
+    /// <exception cref="InvalidOperationException">The parser was created without a JSON Schema.</exception>
+    public ChatResponseFormat ResponseFormat(string schemaName, string? schemaDescription) =>
+        ChatResponseFormat.ForJsonSchema(
+            _jsonSchema ?? throw new InvalidOperationException("This parser was created without the output's JSON Schema."),
+            schemaName,
+            schemaDescription);
 
     /// <summary>The output type as the schema-aligned parser sees it.</summary>
     public OutputShape Shape => _shape;

@@ -65,7 +65,7 @@ internal sealed class JsonPartialBuilder<TPartial> : PartialBuilder<TPartial>
 /// instance unless the value changed, so a new instance is a change and the records are never compared.
 /// </summary>
 internal sealed class RecordPartialBuilder<TPartial> : PartialBuilder<TPartial>
-    where TPartial : class
+    where TPartial : PartialRecord, new()
 {
     private readonly StreamingJsonReader _reader = new();
     private readonly PartialRecordReader<TPartial> _records;

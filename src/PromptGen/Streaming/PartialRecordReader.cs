@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using PromptGen.Serialization;
 
 namespace PromptGen.Streaming;
 
@@ -12,29 +13,27 @@ namespace PromptGen.Streaming;
 /// </summary>
 /// <typeparam name="T">The generated partial record.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class PartialRecordReader<T>
-    where T : class
+public sealed class PartialRecordReader<T> : PartialReader<T>
+    where T : PartialRecord, new()
 {
-    private readonly string[] _wireNames;
-    private readonly Func<PartialSource, T> _create;
+    private readonly JsonPropertyNames _fields;
     private readonly Func<T, int, StreamingNode?, T> _readField;
-    private readonly Func<T, long, T> _withCompletion;
 
     /// <summary>Creates the reader of one partial record type; generated code keeps one per type.</summary>
-    /// <param name="wireNames">The fields' JSON names; a field's ordinal is its index here.</param>
-    /// <param name="create">Creates the record with no field set that reads through the given source.</param>
+    /// <param name="fields">
+    /// The JSON names of the record's fields: the table its strict reader uses (a field's ordinal is its index there).
+    /// </param>
     /// <param name="readField">
     /// Reads the position or value of the field with the given ordinal into the record: returns the record itself when it
     /// equals the field's current one, else a copy with the field set.
     /// </param>
-    /// <param name="withCompletion">Returns a copy of the record with the given position of its completeness.</param>
-    public PartialRecordReader(string[] wireNames, Func<PartialSource, T> create, Func<T, int, StreamingNode?, T> readField, Func<T, long, T> withCompletion)
+    public PartialRecordReader(JsonPropertyNames fields, Func<T, int, StreamingNode?, T> readField)
     {
-        _wireNames = wireNames ?? throw new ArgumentNullException(nameof(wireNames));
-        _create = create ?? throw new ArgumentNullException(nameof(create));
+        _fields = fields ?? throw new ArgumentNullException(nameof(fields));
         _readField = readField ?? throw new ArgumentNullException(nameof(readField));
-        _withCompletion = withCompletion ?? throw new ArgumentNullException(nameof(withCompletion));
     }
+
+    internal override PartialBuilder<T> CreateBuilder() => new RecordPartialBuilder<T>(this);
 
     /// <summary>The partial record of <paramref name="node"/> now; null when it is absent or not an object.</summary>
     /// <param name="node">A streamed value.</param>
@@ -47,8 +46,8 @@ public sealed class PartialRecordReader<T>
 
         if (o.Cached is not State state)
         {
-            var source = PartialSource.Streamed(o, _wireNames.Length);
-            state = new State(source, _create(source));
+            var source = PartialSource.Streamed(o, _fields.Count);
+            state = new State(source, new T { Source = source });
             o.Cached = state;
         }
         else if (o.CachedVersion == o.Version)
@@ -59,7 +58,7 @@ public sealed class PartialRecordReader<T>
         var count = o.PropertyCount;
         if (state.Resolved != count)
         {
-            state.Resolve(o, count, _wireNames);
+            state.Resolve(o, count, _fields);
         }
 
         var record = state.Record;
@@ -87,7 +86,7 @@ public sealed class PartialRecordReader<T>
         if (completion != state.Completion)
         {
             state.Completion = completion;
-            record = _withCompletion(record, completion);
+            record = (T)record.WithCompletion(completion);
         }
 
         state.Record = record;
@@ -124,7 +123,7 @@ public sealed class PartialRecordReader<T>
         public int Resolved;
 
         /// <summary>Matches the names of the properties that arrived since the last update, once each.</summary>
-        public void Resolve(StreamingObject o, int count, string[] wireNames)
+        public void Resolve(StreamingObject o, int count, JsonPropertyNames names)
         {
             if (Fields.Length < count)
             {
@@ -133,11 +132,11 @@ public sealed class PartialRecordReader<T>
 
             for (; Resolved < count; Resolved++)
             {
-                var field = Array.IndexOf(wireNames, o.NameAt(Resolved));
+                var field = names.IndexOf(o.NameAt(Resolved));
                 if (field >= 0)
                 {
                     // The first property of a name gives the field its value; a repeated name is ignored.
-                    _seen ??= new bool[wireNames.Length];
+                    _seen ??= new bool[names.Count];
                     if (_seen[field])
                     {
                         field = -1;

@@ -10,7 +10,8 @@ public static class PromptStreamRunner
 {
     /// <summary>
     /// Streams a prompt with a JSON output: renders <paramref name="input"/>, puts the caller's chat options over the
-    /// prompt's, and returns a stream whose partial values <paramref name="partial"/> projects from the streamed JSON.
+    /// prompt's, and returns a stream whose partial values <paramref name="partial"/> projects from the streamed JSON
+    /// (a record output's reader rebuilds only what changed).
     /// </summary>
     /// <typeparam name="TInput">The prompt's input record.</typeparam>
     /// <typeparam name="TPartial">The generated partial output.</typeparam>
@@ -21,7 +22,7 @@ public static class PromptStreamRunner
     /// <param name="promptOptions">The prompt's <c>CreateOptions()</c>.</param>
     /// <param name="options">The caller's options for this call.</param>
     /// <param name="reader">The prompt's output parser, for the final value.</param>
-    /// <param name="partial">The generated projection of a streamed value onto <typeparamref name="TPartial"/>.</param>
+    /// <param name="partial">The generated reader of the output's partial value.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public static PromptStream<TPartial, TOutput> StreamJson<TInput, TPartial, TOutput>(
         IChatClient client,
@@ -30,48 +31,21 @@ public static class PromptStreamRunner
         ChatOptions promptOptions,
         PromptRunOptions? options,
         PromptOutputReader<TOutput> reader,
-        Func<StreamingNode, TPartial?> partial,
+        PartialReader<TPartial> partial,
         CancellationToken cancellationToken = default)
         where TInput : class
         where TPartial : class
     {
         if (partial is null) throw new ArgumentNullException(nameof(partial));
-        return Create(client, input, render, promptOptions, options, reader, new JsonPartialBuilder<TPartial>(partial), cancellationToken);
+        var (messages, chatOptions) = PromptRunner.Prepare(client, input, render, promptOptions, options, reader);
+        return new PromptStream<TPartial, TOutput>(new PromptStreamSession<TPartial, TOutput>(
+            client, messages, chatOptions, reader, options is { ReaskOnParseFailure: true }, partial.CreateBuilder(), cancellationToken));
     }
 
     /// <summary>
-    /// Streams a prompt whose output is a record: renders <paramref name="input"/>, puts the caller's chat options over
-    /// the prompt's, and returns a stream whose partial records <paramref name="partial"/> reads from the streamed JSON,
-    /// rebuilding only what changed.
+    /// Streams a prompt with a text output: each partial value is the text so far (the path of
+    /// <see cref="StreamJson{TInput, TPartial, TOutput}"/> with the text reader instead of a JSON projection).
     /// </summary>
-    /// <typeparam name="TInput">The prompt's input record.</typeparam>
-    /// <typeparam name="TPartial">The generated partial output.</typeparam>
-    /// <typeparam name="TOutput">The prompt's output type.</typeparam>
-    /// <param name="client">The chat client.</param>
-    /// <param name="input">The prompt's input.</param>
-    /// <param name="render">The prompt's <c>Render</c>.</param>
-    /// <param name="promptOptions">The prompt's <c>CreateOptions()</c>.</param>
-    /// <param name="options">The caller's options for this call.</param>
-    /// <param name="reader">The prompt's output parser, for the final value.</param>
-    /// <param name="partial">The generated reader of the output's partial record.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public static PromptStream<TPartial, TOutput> StreamJson<TInput, TPartial, TOutput>(
-        IChatClient client,
-        TInput input,
-        Func<TInput, PromptRenderOptions?, IList<ChatMessage>> render,
-        ChatOptions promptOptions,
-        PromptRunOptions? options,
-        PromptOutputReader<TOutput> reader,
-        PartialRecordReader<TPartial> partial,
-        CancellationToken cancellationToken = default)
-        where TInput : class
-        where TPartial : class
-    {
-        if (partial is null) throw new ArgumentNullException(nameof(partial));
-        return Create(client, input, render, promptOptions, options, reader, new RecordPartialBuilder<TPartial>(partial), cancellationToken);
-    }
-
-    /// <summary>Streams a prompt with a text output: each partial value is the text so far.</summary>
     /// <typeparam name="TInput">The prompt's input record.</typeparam>
     /// <param name="client">The chat client.</param>
     /// <param name="input">The prompt's input.</param>
@@ -89,7 +63,7 @@ public static class PromptStreamRunner
         PromptOutputReader<string> reader,
         CancellationToken cancellationToken = default)
         where TInput : class =>
-        Create(client, input, render, promptOptions, options, reader, new TextPartialBuilder(), cancellationToken);
+        StreamJson(client, input, render, promptOptions, options, reader, TextPartialReader.Instance, cancellationToken);
 
     /// <summary>Streams already rendered messages; for tools (such as the CLI) that have no generated input record.</summary>
     /// <typeparam name="TPartial">The partial value type.</typeparam>
@@ -119,26 +93,5 @@ public static class PromptStreamRunner
             : new TextPartialBuilder() as PartialBuilder<TPartial> ?? throw new ArgumentException("A text stream's partial type is string.", nameof(partial));
         return new PromptStream<TPartial, TOutput>(new PromptStreamSession<TPartial, TOutput>(
             client, messages, options, reader, reaskOnParseFailure, builder, cancellationToken));
-    }
-
-    private static PromptStream<TPartial, TOutput> Create<TInput, TPartial, TOutput>(
-        IChatClient client,
-        TInput input,
-        Func<TInput, PromptRenderOptions?, IList<ChatMessage>> render,
-        ChatOptions promptOptions,
-        PromptRunOptions? options,
-        PromptOutputReader<TOutput> reader,
-        PartialBuilder<TPartial> partials,
-        CancellationToken cancellationToken)
-        where TInput : class
-    {
-        if (client is null) throw new ArgumentNullException(nameof(client));
-        if (input is null) throw new ArgumentNullException(nameof(input));
-        if (render is null) throw new ArgumentNullException(nameof(render));
-        if (reader is null) throw new ArgumentNullException(nameof(reader));
-        var messages = render(input, options?.RenderOptions);
-        var chatOptions = PromptChatOptions.Merge(promptOptions, options?.ChatOptions);
-        return new PromptStream<TPartial, TOutput>(new PromptStreamSession<TPartial, TOutput>(
-            client, messages, chatOptions, reader, options is { ReaskOnParseFailure: true }, partials, cancellationToken));
     }
 }

@@ -108,7 +108,7 @@ public static partial class WithPartialsPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x3UL, "author", "points");

@@ -23,10 +23,9 @@ public static partial class OrderQuestionPrompt
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text(input.Question);
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -120,7 +119,7 @@ public static partial class OrderQuestionPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, CreateOptions(orderStore), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "question");

@@ -41,14 +41,12 @@ public static partial class ArraysPrompt
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "68d7fd0c181d";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{tags: array<string>, vector: array<number>, lines: array<object{sku: string, qty: integer, note?: string?}>}");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{tags: array<string>, vector: array<number>, lines: array<object{sku: string, qty: integer, note?: string?}>}", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Tag these words: ");
         var l1 = input.Words;
@@ -64,7 +62,7 @@ public static partial class ArraysPrompt
                 }
             }
         }
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -74,7 +72,7 @@ public static partial class ArraysPrompt
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "arrays", null),
+        ResponseFormat = s_outputParser.ResponseFormat("arrays", null),
     };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
@@ -94,7 +92,7 @@ public static partial class ArraysPrompt
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
-    public sealed partial record PartialOutput
+    public sealed partial record PartialOutput : global::PromptGen.Streaming.PartialRecord
     {
         /// <summary>list of tags</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => global::PromptGen.Streaming.PartialSource.Strings(Source, 0, TagsAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Tags); }
@@ -104,17 +102,11 @@ public static partial class ArraysPrompt
         /// <summary>order lines</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.ArraysPrompt.PartialLinesItem>? Lines { get; init; }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal long TagsAt { get; init; }
-        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="LinesItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
-    public sealed partial record PartialLinesItem
+    public sealed partial record PartialLinesItem : global::PromptGen.Streaming.PartialRecord
     {
         public string? Sku { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, SkuAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Sku); }
 
@@ -122,41 +114,9 @@ public static partial class ArraysPrompt
 
         public string? Note { get => global::PromptGen.Streaming.PartialSource.Text(Source, 2, NoteAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 2, value, Note); }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int SkuAt { get; init; }
         internal int NoteAt { get; init; }
         internal uint Present { get; init; }
-        internal long CompletionAt { get; init; }
-    }
-
-    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
-    private static class PartialCodec
-    {
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialLinesItem> LinesItemReader = new(
-            new[] { "sku", "qty", "note" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.SkuAt ? r with { SkuAt = v } : r,
-                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
-                2 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.NoteAt ? r with { NoteAt = v } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
-
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "tags", "vector", "lines" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => global::PromptGen.Streaming.PartialValues.StringsPosition(n) is var v && v != r.TagsAt ? r with { TagsAt = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.ValueList(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Vector) ? r with { Vector = v } : r,
-                2 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => LinesItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Lines) ? r with { Lines = v } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -166,9 +126,9 @@ public static partial class ArraysPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, JsonCodec.PartialOutputReader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "words");
@@ -249,6 +209,22 @@ public static partial class ArraysPrompt
             if (value.Note is { } p2) writer.WriteString("note"u8, p2);
             writer.WriteEndObject();
         }
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialLinesItem> PartialLinesItemReader = new(LinesItemProperties, static (r, field, n) => field switch
+        {
+            0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.SkuAt ? r with { SkuAt = v } : r,
+            1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+            2 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.NoteAt ? r with { NoteAt = v } : r,
+            _ => r,
+        });
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> PartialOutputReader = new(OutputProperties, static (r, field, n) => field switch
+        {
+            0 => global::PromptGen.Streaming.PartialValues.StringsPosition(n) is var v && v != r.TagsAt ? r with { TagsAt = v } : r,
+            1 => global::PromptGen.Streaming.PartialValues.ValueList(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Vector) ? r with { Vector = v } : r,
+            2 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => PartialLinesItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Lines) ? r with { Lines = v } : r,
+            _ => r,
+        });
     }
 }
 

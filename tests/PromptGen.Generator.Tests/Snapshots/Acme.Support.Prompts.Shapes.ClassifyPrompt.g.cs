@@ -28,18 +28,16 @@ public static partial class ClassifyPrompt
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "5a8464db842d";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> s_outputParser = new(JsonCodec.OutputNames.Reader, JsonCodec.OutputNames.Writer, "enum(positive|negative|neutral)");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> s_outputParser = new(JsonCodec.OutputNames.Reader, JsonCodec.OutputNames.Writer, "enum(positive|negative|neutral)", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.OutputNames.Writer);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Classify the sentiment of: ");
         w0.Text(input.Text);
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -49,7 +47,7 @@ public static partial class ClassifyPrompt
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "classify", null),
+        ResponseFormat = s_outputParser.ResponseFormat("classify", null),
     };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
@@ -78,13 +76,6 @@ public static partial class ClassifyPrompt
         public bool IsComplete { get; init; }
     }
 
-    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
-    private static class PartialCodec
-    {
-        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) =>
-            new() { Value = global::PromptGen.Streaming.PartialValues.Enum(node, JsonCodec.OutputNames), IsComplete = node.IsComplete };
-    }
-
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.PartialOutput, global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> StreamAsync(
@@ -92,9 +83,9 @@ public static partial class ClassifyPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, JsonCodec.PartialOutputReader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Output> OutputNames = new("positive", "negative", "neutral");
@@ -119,6 +110,9 @@ public static partial class ClassifyPrompt
             writer.WriteString("text"u8, value.Text);
             writer.WriteEndObject();
         }
+
+        internal static readonly global::PromptGen.Streaming.PartialValueReader<PartialOutput> PartialOutputReader = new(static node =>
+            new() { Value = global::PromptGen.Streaming.PartialValues.Enum(node, OutputNames), IsComplete = node.IsComplete });
     }
 }
 

@@ -52,21 +52,19 @@ public static partial class EnumsPrompt
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "65be4958815b";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{priority: enum(LOW|MEDIUM|HIGH), mood?: enum(happy|sad|in-between)?}");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{priority: enum(LOW|MEDIUM|HIGH), mood?: enum(happy|sad|in-between)?}", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Rate: ");
         w0.Text(input.Ticket);
         w0.Text(" (");
         w0.Text((input.Tone is { } e1 ? e1.ToWireName() : null));
         w0.Text(")");
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -76,7 +74,7 @@ public static partial class EnumsPrompt
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "enums", null),
+        ResponseFormat = s_outputParser.ResponseFormat("enums", null),
     };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
@@ -96,7 +94,7 @@ public static partial class EnumsPrompt
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
-    public sealed partial record PartialOutput
+    public sealed partial record PartialOutput : global::PromptGen.Streaming.PartialRecord
     {
         /// <summary>how urgent</summary>
         public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority? Priority { get => global::PromptGen.Streaming.PartialSource.Value<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority>(Source, 0, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Priority); }
@@ -104,27 +102,7 @@ public static partial class EnumsPrompt
         /// <summary>the enum</summary>
         public global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood? Mood { get => global::PromptGen.Streaming.PartialSource.Value<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Mood>(Source, 1, (Present & 0x2u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Mood); }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal uint Present { get; init; }
-        internal long CompletionAt { get; init; }
-    }
-
-    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
-    private static class PartialCodec
-    {
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "priority", "mood" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.PriorityNames).HasValue ? r with { Present = r.Present | 0x1u } : r,
-                1 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.MoodNames).HasValue ? r with { Present = r.Present | 0x2u } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -134,9 +112,9 @@ public static partial class EnumsPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, JsonCodec.PartialOutputReader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.EnumsPrompt.Priority> PriorityNames = new("LOW", "MEDIUM", "HIGH");
@@ -190,6 +168,13 @@ public static partial class EnumsPrompt
             if (value.Tone is { } p1) writer.WriteString("tone"u8, ToneNames.NameOf((int)p1));
             writer.WriteEndObject();
         }
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> PartialOutputReader = new(OutputProperties, static (r, field, n) => field switch
+        {
+            0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, PriorityNames).HasValue ? r with { Present = r.Present | 0x1u } : r,
+            1 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, MoodNames).HasValue ? r with { Present = r.Present | 0x2u } : r,
+            _ => r,
+        });
     }
 }
 

@@ -63,7 +63,6 @@ public static partial class GreetPrompt
 
     private static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> RenderTyped(Input input, global::PromptGen.Rendering.PromptRenderOptions? options)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Say hello to ");
         w0.Text(input.Name);
@@ -86,7 +85,7 @@ public static partial class GreetPrompt
         w0.Text((input.Mood is { } e4 ? e4.ToWireName() : null));
         w0.Text(". ");
         w0.Text(input.Closing);
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
@@ -110,7 +109,7 @@ public static partial class GreetPrompt
         global::System.Threading.CancellationToken cancellationToken = default) =>
         global::PromptGen.Streaming.PromptStreamRunner.StreamText(client, input, Render, CreateOptions(), options, global::PromptGen.Serialization.PromptTextOutput.Reader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Shapes.GreetPrompt.Mood> MoodNames = new("calm", "over-the-moon");

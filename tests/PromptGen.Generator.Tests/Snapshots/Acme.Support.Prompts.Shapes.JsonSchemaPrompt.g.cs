@@ -37,21 +37,19 @@ public static partial class JsonSchemaPrompt
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "ecf71b3cc5c3";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{results: array<object{url: string, rank: integer}>, total: integer}");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{results: array<object{url: string, rank: integer}>, total: integer}", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Search for ");
         w0.Text(input.Query);
         w0.Text(" (page ");
         w0.Integer(input.Page);
         w0.Text(").");
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -61,7 +59,7 @@ public static partial class JsonSchemaPrompt
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "json_schema", "Search results."),
+        ResponseFormat = s_outputParser.ResponseFormat("json_schema", "Search results."),
     };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
@@ -81,60 +79,24 @@ public static partial class JsonSchemaPrompt
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
-    public sealed partial record PartialOutput
+    public sealed partial record PartialOutput : global::PromptGen.Streaming.PartialRecord
     {
         public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.PartialResultsItem>? Results { get; init; }
 
         public long? Total { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 1, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Total); }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal uint Present { get; init; }
-        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="ResultsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
-    public sealed partial record PartialResultsItem
+    public sealed partial record PartialResultsItem : global::PromptGen.Streaming.PartialRecord
     {
         public string? Url { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, UrlAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Url); }
 
         public long? Rank { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 1, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Rank); }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int UrlAt { get; init; }
         internal uint Present { get; init; }
-        internal long CompletionAt { get; init; }
-    }
-
-    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
-    private static class PartialCodec
-    {
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialResultsItem> ResultsItemReader = new(
-            new[] { "url", "rank" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.UrlAt ? r with { UrlAt = v } : r,
-                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
-
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "results", "total" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => ResultsItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Results) ? r with { Results = v } : r,
-                1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -144,9 +106,9 @@ public static partial class JsonSchemaPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, JsonCodec.PartialOutputReader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "query", "page");
@@ -221,6 +183,20 @@ public static partial class JsonSchemaPrompt
             writer.WriteNumber("rank"u8, value.Rank);
             writer.WriteEndObject();
         }
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialResultsItem> PartialResultsItemReader = new(ResultsItemProperties, static (r, field, n) => field switch
+        {
+            0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.UrlAt ? r with { UrlAt = v } : r,
+            1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+            _ => r,
+        });
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> PartialOutputReader = new(OutputProperties, static (r, field, n) => field switch
+        {
+            0 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => PartialResultsItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Results) ? r with { Results = v } : r,
+            1 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+            _ => r,
+        });
     }
 }
 

@@ -60,14 +60,12 @@ public static partial class NestedObjectsPrompt
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "2939555ee6a9";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{address: object{street: string, city: string, geo?: object{lat: number, lng: number}?}, contacts: array<object{kind: string, value: string}>}");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{address: object{street: string, city: string, geo?: object{lat: number, lng: number}?}, contacts: array<object{kind: string, value: string}>}", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Find the address of ");
         w0.Text(input.Customer.Name);
@@ -79,7 +77,7 @@ public static partial class NestedObjectsPrompt
             w0.Text(">");
         }
         w0.Text(".");
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -89,7 +87,7 @@ public static partial class NestedObjectsPrompt
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "nested_objects", null),
+        ResponseFormat = s_outputParser.ResponseFormat("nested_objects", null),
     };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
@@ -109,39 +107,26 @@ public static partial class NestedObjectsPrompt
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
-    public sealed partial record PartialOutput
+    public sealed partial record PartialOutput : global::PromptGen.Streaming.PartialRecord
     {
         /// <summary>postal address</summary>
         public global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialAddress? Address { get; init; }
 
         public global::System.Collections.Generic.IReadOnlyList<global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialContactsItem>? Contacts { get; init; }
-
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
-        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="Geo"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
-    public sealed partial record PartialGeo
+    public sealed partial record PartialGeo : global::PromptGen.Streaming.PartialRecord
     {
         public double? Lat { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 0, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Lat); }
 
         public double? Lng { get => global::PromptGen.Streaming.PartialSource.Value<double>(Source, 1, (Present & 0x2u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Lng); }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal uint Present { get; init; }
-        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="Address"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
-    public sealed partial record PartialAddress
+    public sealed partial record PartialAddress : global::PromptGen.Streaming.PartialRecord
     {
         public string? Street { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, StreetAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Street); }
 
@@ -149,76 +134,19 @@ public static partial class NestedObjectsPrompt
 
         public global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.PartialGeo? Geo { get; init; }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int StreetAt { get; init; }
         internal int CityAt { get; init; }
-        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="ContactsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
-    public sealed partial record PartialContactsItem
+    public sealed partial record PartialContactsItem : global::PromptGen.Streaming.PartialRecord
     {
         public string? Kind { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, KindAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Kind); }
 
         public string? Value { get => global::PromptGen.Streaming.PartialSource.Text(Source, 1, ValueAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Value); }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int KindAt { get; init; }
         internal int ValueAt { get; init; }
-        internal long CompletionAt { get; init; }
-    }
-
-    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
-    private static class PartialCodec
-    {
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialGeo> GeoReader = new(
-            new[] { "lat", "lng" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
-                1 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x2u } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
-
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialAddress> AddressReader = new(
-            new[] { "street", "city", "geo" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.StreetAt ? r with { StreetAt = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.CityAt ? r with { CityAt = v } : r,
-                2 => GeoReader.Read(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Geo) ? r with { Geo = v } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
-
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialContactsItem> ContactsItemReader = new(
-            new[] { "kind", "value" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.KindAt ? r with { KindAt = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.ValueAt ? r with { ValueAt = v } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
-
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "address", "contacts" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => AddressReader.Read(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Address) ? r with { Address = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => ContactsItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Contacts) ? r with { Contacts = v } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -228,9 +156,9 @@ public static partial class NestedObjectsPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, JsonCodec.PartialOutputReader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "customer");
@@ -383,6 +311,35 @@ public static partial class NestedObjectsPrompt
             writer.WriteNumber("lng"u8, value.Lng);
             writer.WriteEndObject();
         }
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialGeo> PartialGeoReader = new(GeoProperties, static (r, field, n) => field switch
+        {
+            0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x1u } : r,
+            1 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x2u } : r,
+            _ => r,
+        });
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialAddress> PartialAddressReader = new(AddressProperties, static (r, field, n) => field switch
+        {
+            0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.StreetAt ? r with { StreetAt = v } : r,
+            1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.CityAt ? r with { CityAt = v } : r,
+            2 => PartialGeoReader.Read(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Geo) ? r with { Geo = v } : r,
+            _ => r,
+        });
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialContactsItem> PartialContactsItemReader = new(ContactsItemProperties, static (r, field, n) => field switch
+        {
+            0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.KindAt ? r with { KindAt = v } : r,
+            1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.ValueAt ? r with { ValueAt = v } : r,
+            _ => r,
+        });
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> PartialOutputReader = new(OutputProperties, static (r, field, n) => field switch
+        {
+            0 => PartialAddressReader.Read(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Address) ? r with { Address = v } : r,
+            1 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => PartialContactsItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Contacts) ? r with { Contacts = v } : r,
+            _ => r,
+        });
     }
 }
 

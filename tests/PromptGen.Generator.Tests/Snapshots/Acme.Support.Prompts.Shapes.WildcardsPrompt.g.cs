@@ -29,18 +29,16 @@ public static partial class WildcardsPrompt
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "41db5a35f7e0";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{label: string, counts: map<integer>}");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{label: string, counts: map<integer>}", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Count words in ");
         w0.Text(input.Text);
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -50,7 +48,7 @@ public static partial class WildcardsPrompt
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "wildcards", null),
+        ResponseFormat = s_outputParser.ResponseFormat("wildcards", null),
     };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
@@ -70,34 +68,14 @@ public static partial class WildcardsPrompt
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
-    public sealed partial record PartialOutput
+    public sealed partial record PartialOutput : global::PromptGen.Streaming.PartialRecord
     {
         /// <summary>the main label</summary>
         public string? Label { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, LabelAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Label); }
 
         public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Counts { get; init; }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int LabelAt { get; init; }
-        internal long CompletionAt { get; init; }
-    }
-
-    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
-    private static class PartialCodec
-    {
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "label", "counts" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.LabelAt ? r with { LabelAt = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Int64(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Counts) ? r with { Counts = v } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -107,9 +85,9 @@ public static partial class WildcardsPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, JsonCodec.PartialOutputReader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "text");
@@ -157,6 +135,13 @@ public static partial class WildcardsPrompt
             writer.WriteString("text"u8, value.Text);
             writer.WriteEndObject();
         }
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> PartialOutputReader = new(OutputProperties, static (r, field, n) => field switch
+        {
+            0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.LabelAt ? r with { LabelAt = v } : r,
+            1 => global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Int64(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Counts) ? r with { Counts = v } : r,
+            _ => r,
+        });
     }
 }
 

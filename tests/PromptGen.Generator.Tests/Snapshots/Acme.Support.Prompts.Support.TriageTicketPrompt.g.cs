@@ -76,18 +76,16 @@ public static partial class TriageTicketPrompt
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "4edaa93f617c";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{category: enum(billing|technical|in-progress), summary: string, confidence: number, urgent: boolean, tags: array<string>, customer: object{order_id: string, class?: string?}, actions?: array<object{kind: enum(refund|reply), amount?: integer?}>?, scores?: map<number>?, extra?: any}");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_outputParser = new(JsonCodec.ReadOutput, JsonCodec.WriteOutput, "object{category: enum(billing|technical|in-progress), summary: string, confidence: number, urgent: boolean, tags: array<string>, customer: object{order_id: string, class?: string?}, actions?: array<object{kind: enum(refund|reply), amount?: integer?}>?, scores?: map<number>?, extra?: any}", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteOutput);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Triage this ticket: ");
         w0.Text(input.Ticket);
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -103,7 +101,7 @@ public static partial class TriageTicketPrompt
         StopSequences = new global::System.Collections.Generic.List<string> { "END" },
         Seed = 7L,
         Reasoning = new global::Microsoft.Extensions.AI.ReasoningOptions { Effort = global::Microsoft.Extensions.AI.ReasoningEffort.Low },
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "triage_ticket", "The triage decision."),
+        ResponseFormat = s_outputParser.ResponseFormat("triage_ticket", "The triage decision."),
         AdditionalProperties = new global::Microsoft.Extensions.AI.AdditionalPropertiesDictionary
         {
             ["safety"] = global::PromptGen.Serialization.JsonText.ParseElement("{\"level\":2}"),
@@ -127,7 +125,7 @@ public static partial class TriageTicketPrompt
         global::PromptGen.PromptRunner.RunAsync(s_callSite, client, input, Render, CreateOptions(), options, s_outputParser.Reader, cancellationToken);
 
     /// <summary>The output as it streams: every field nullable until it has started; <see cref="Completion"/> says which are complete.</summary>
-    public sealed partial record PartialOutput
+    public sealed partial record PartialOutput : global::PromptGen.Streaming.PartialRecord
     {
         /// <summary>Where the ticket goes</summary>
         public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category? Category { get => global::PromptGen.Streaming.PartialSource.Value<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category>(Source, 0, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Category); }
@@ -149,89 +147,30 @@ public static partial class TriageTicketPrompt
 
         public global::System.Text.Json.JsonElement? Extra { get => global::PromptGen.Streaming.PartialSource.Value<global::System.Text.Json.JsonElement>(Source, 8, (Present & 0x10u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 8, value, Extra); }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int SummaryAt { get; init; }
         internal long TagsAt { get; init; }
         internal uint Present { get; init; }
-        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="Customer"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
-    public sealed partial record PartialCustomer
+    public sealed partial record PartialCustomer : global::PromptGen.Streaming.PartialRecord
     {
         public string? OrderId { get => global::PromptGen.Streaming.PartialSource.Text(Source, 0, OrderIdAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, OrderId); }
 
         public string? Class { get => global::PromptGen.Streaming.PartialSource.Text(Source, 1, ClassAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Class); }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal int OrderIdAt { get; init; }
         internal int ClassAt { get; init; }
-        internal long CompletionAt { get; init; }
     }
 
     /// <summary><see cref="ActionsItem"/> as it streams; <see cref="Completion"/> says which fields are complete.</summary>
-    public sealed partial record PartialActionsItem
+    public sealed partial record PartialActionsItem : global::PromptGen.Streaming.PartialRecord
     {
         public global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind? Kind { get => global::PromptGen.Streaming.PartialSource.Value<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Kind>(Source, 0, (Present & 0x1u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 0, value, Kind); }
 
         public long? Amount { get => global::PromptGen.Streaming.PartialSource.Value<long>(Source, 1, (Present & 0x2u) != 0); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, 1, value, Amount); }
 
-        /// <summary>Which fields (by wire name) the model has started and finished; a complete field no longer changes.</summary>
-        public global::PromptGen.Streaming.PartialFields Completion { get => global::PromptGen.Streaming.PartialSource.Fields(Source, CompletionAt); init => Source = global::PromptGen.Streaming.PartialSource.Give(Source, -1, value, Completion); }
-
-        /// <summary>Where the fields above are read: the streamed object's values (at the positions and with the bits below) and values given in code.</summary>
-        internal global::PromptGen.Streaming.PartialSource? Source { get; init; }
         internal uint Present { get; init; }
-        internal long CompletionAt { get; init; }
-    }
-
-    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
-    private static class PartialCodec
-    {
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialCustomer> CustomerReader = new(
-            new[] { "order_id", "class" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.OrderIdAt ? r with { OrderIdAt = v } : r,
-                1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.ClassAt ? r with { ClassAt = v } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
-
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialActionsItem> ActionsItemReader = new(
-            new[] { "kind", "amount" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.KindNames).HasValue ? r with { Present = r.Present | 0x1u } : r,
-                1 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x2u } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
-
-        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> OutputReader = new(
-            new[] { "category", "summary", "confidence", "urgent", "tags", "customer", "actions", "scores", "extra" }, static s => new() { Source = s },
-            static (r, field, n) => field switch
-            {
-                0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, JsonCodec.CategoryNames).HasValue ? r with { Present = r.Present | 0x1u } : r,
-                1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.SummaryAt ? r with { SummaryAt = v } : r,
-                2 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x2u } : r,
-                3 => global::PromptGen.Streaming.PartialValues.Boolean(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Urgent) ? r with { Urgent = v } : r,
-                4 => global::PromptGen.Streaming.PartialValues.StringsPosition(n) is var v && v != r.TagsAt ? r with { TagsAt = v } : r,
-                5 => CustomerReader.Read(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Customer) ? r with { Customer = v } : r,
-                6 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => ActionsItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Actions) ? r with { Actions = v } : r,
-                7 => global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Scores) ? r with { Scores = v } : r,
-                8 => (r.Present & 0x10u) == 0 && global::PromptGen.Streaming.PartialValues.Json(n).HasValue ? r with { Present = r.Present | 0x10u } : r,
-                _ => r,
-            },
-            static (r, c) => r with { CompletionAt = c });
     }
 
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
@@ -241,9 +180,9 @@ public static partial class TriageTicketPrompt
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.OutputReader, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, JsonCodec.PartialOutputReader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         internal static readonly global::PromptGen.Serialization.JsonEnumNames<global::Acme.Support.Prompts.Support.TriageTicketPrompt.Category> CategoryNames = new("billing", "technical", "in-progress");
@@ -382,6 +321,34 @@ public static partial class TriageTicketPrompt
             if (value.Amount is { } p1) writer.WriteNumber("amount"u8, p1);
             writer.WriteEndObject();
         }
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialCustomer> PartialCustomerReader = new(CustomerProperties, static (r, field, n) => field switch
+        {
+            0 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.OrderIdAt ? r with { OrderIdAt = v } : r,
+            1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.ClassAt ? r with { ClassAt = v } : r,
+            _ => r,
+        });
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialActionsItem> PartialActionsItemReader = new(ActionsItemProperties, static (r, field, n) => field switch
+        {
+            0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, KindNames).HasValue ? r with { Present = r.Present | 0x1u } : r,
+            1 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Int64(n).HasValue ? r with { Present = r.Present | 0x2u } : r,
+            _ => r,
+        });
+
+        internal static readonly global::PromptGen.Streaming.PartialRecordReader<PartialOutput> PartialOutputReader = new(OutputProperties, static (r, field, n) => field switch
+        {
+            0 => (r.Present & 0x1u) == 0 && global::PromptGen.Streaming.PartialValues.Enum(n, CategoryNames).HasValue ? r with { Present = r.Present | 0x1u } : r,
+            1 => global::PromptGen.Streaming.PartialValues.TextPosition(n) is var v && v != r.SummaryAt ? r with { SummaryAt = v } : r,
+            2 => (r.Present & 0x2u) == 0 && global::PromptGen.Streaming.PartialValues.Double(n).HasValue ? r with { Present = r.Present | 0x2u } : r,
+            3 => global::PromptGen.Streaming.PartialValues.Boolean(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Urgent) ? r with { Urgent = v } : r,
+            4 => global::PromptGen.Streaming.PartialValues.StringsPosition(n) is var v && v != r.TagsAt ? r with { TagsAt = v } : r,
+            5 => PartialCustomerReader.Read(n) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Customer) ? r with { Customer = v } : r,
+            6 => global::PromptGen.Streaming.PartialValues.List(n, static n0 => PartialActionsItemReader.Read(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Actions) ? r with { Actions = v } : r,
+            7 => global::PromptGen.Streaming.PartialValues.ValueMap(n, static n0 => global::PromptGen.Streaming.PartialValues.Double(n0)) is var v && !global::PromptGen.Streaming.PartialValues.Same(v, r.Scores) ? r with { Scores = v } : r,
+            8 => (r.Present & 0x10u) == 0 && global::PromptGen.Streaming.PartialValues.Json(n).HasValue ? r with { Present = r.Present | 0x10u } : r,
+            _ => r,
+        });
     }
 }
 

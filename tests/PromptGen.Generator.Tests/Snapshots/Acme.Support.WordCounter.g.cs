@@ -21,18 +21,16 @@ public static partial class WordCounter
     /// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>
     public const string PromptVersion = "c617db8aebb6";
 
-    private static readonly global::System.Text.Json.JsonElement s_outputJsonSchema = global::PromptGen.Serialization.JsonText.ParseElement(OutputJsonSchema);
-    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::System.Collections.Generic.IReadOnlyList<int>> s_outputParser = new(JsonCodec.ReadListOfInt32, JsonCodec.WriteListOfInt32, "array<integer>");
+    private static readonly global::PromptGen.Serialization.PromptOutputParser<global::System.Collections.Generic.IReadOnlyList<int>> s_outputParser = new(JsonCodec.ReadListOfInt32, JsonCodec.WriteListOfInt32, "array<integer>", OutputJsonSchema);
     private static readonly global::PromptGen.Observation.PromptCallSite<Input, global::System.Collections.Generic.IReadOnlyList<int>> s_callSite = new(PromptName, PromptVersion, null, JsonCodec.WriteInput, JsonCodec.WriteListOfInt32);
 
     /// <summary>Renders the prompt's messages for <paramref name="input"/>, with history, context data and documents from <paramref name="options"/>.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null)
     {
-        var history = global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options);
         var w0 = global::PromptGen.Rendering.TemplateWriter.Root();
         w0.Text("Count ");
         w0.Text(input.Text);
-        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
+        return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
     /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
@@ -42,7 +40,7 @@ public static partial class WordCounter
     /// <summary>Chat options from the prompt's frontmatter: model, config and response format.</summary>
     public static global::Microsoft.Extensions.AI.ChatOptions CreateOptions() => new()
     {
-        ResponseFormat = global::Microsoft.Extensions.AI.ChatResponseFormat.ForJsonSchema(s_outputJsonSchema, "count-words", null),
+        ResponseFormat = s_outputParser.ResponseFormat("count-words", null),
     };
 
     /// <summary>Parses model output leniently (repairing almost-JSON); throws <c>PromptOutputException</c> when it cannot.</summary>
@@ -71,13 +69,6 @@ public static partial class WordCounter
         public bool IsComplete { get; init; }
     }
 
-    /// <summary>Projects the streamed JSON values of an answer onto the partial records above.</summary>
-    private static class PartialCodec
-    {
-        internal static PartialOutput? ReadRoot(global::PromptGen.Streaming.StreamingNode node) =>
-            new() { Value = global::PromptGen.Streaming.PartialValues.ValueList(node, static n0 => global::PromptGen.Streaming.PartialValues.Int32(n0)), IsComplete = node.IsComplete };
-    }
-
     /// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>
     /// <param name="options">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>
     public static global::PromptGen.Streaming.PromptStream<global::Acme.Support.WordCounter.PartialOutput, global::System.Collections.Generic.IReadOnlyList<int>> StreamAsync(
@@ -85,9 +76,9 @@ public static partial class WordCounter
         Input input,
         global::PromptGen.PromptRunOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>
-        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, PartialCodec.ReadRoot, cancellationToken);
+        global::PromptGen.Streaming.PromptStreamRunner.StreamJson(client, input, Render, CreateOptions(), options, s_outputParser.Reader, JsonCodec.PartialOutputReader, cancellationToken);
 
-    /// <summary>Strict JSON readers and writers of this prompt's types, for the members above (no reflection; trimming- and AOT-safe).</summary>
+    /// <summary>Strict JSON readers and writers of this prompt's types and readers of its streamed partial records, for the members above (no reflection; trimming- and AOT-safe).</summary>
     internal static class JsonCodec
     {
         private static readonly global::PromptGen.Serialization.JsonPropertyNames InputProperties = new("Input", 0x1UL, "text");
@@ -114,6 +105,9 @@ public static partial class WordCounter
             writer.WriteString("text"u8, value.Text);
             writer.WriteEndObject();
         }
+
+        internal static readonly global::PromptGen.Streaming.PartialValueReader<PartialOutput> PartialOutputReader = new(static node =>
+            new() { Value = global::PromptGen.Streaming.PartialValues.ValueList(node, static n0 => global::PromptGen.Streaming.PartialValues.Int32(n0)), IsComplete = node.IsComplete });
     }
 }
 

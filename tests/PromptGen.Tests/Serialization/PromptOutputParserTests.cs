@@ -77,4 +77,16 @@ public sealed class PromptOutputParserTests
         Assert.False(parser.TryParseNullable("[]", out var none, out _));
         Assert.Null(none);
     }
+
+    [Fact]
+    public void The_response_format_carries_the_schema_it_was_given_under_the_name_asked_for()
+    {
+        var parser = new PromptOutputParser<long>(JsonRead.Int64, JsonWrite.Int64, "integer", """{"type":"integer"}""");
+
+        var format = Assert.IsType<Microsoft.Extensions.AI.ChatResponseFormatJson>(parser.ResponseFormat("count", "How many."));
+        Assert.Equal(("""{"type":"integer"}""", "count", "How many."), (format.Schema!.Value.GetRawText(), format.SchemaName, format.SchemaDescription));
+        Assert.Equal(42L, parser.Parse("42"));
+        var withoutSchema = new PromptOutputParser<long>(JsonRead.Int64, JsonWrite.Int64, "integer");
+        Assert.Throws<InvalidOperationException>(() => withoutSchema.ResponseFormat("count", null));
+    }
 }
