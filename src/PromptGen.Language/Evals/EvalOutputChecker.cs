@@ -6,16 +6,10 @@ using PromptGen.Language.Values;
 namespace PromptGen.Language.Evals;
 
 /// <summary>PG0503: does an assertion's path exist on the prompt's output type, and does its operator fit the type there?</summary>
-internal sealed class EvalOutputChecker
+internal sealed class EvalOutputChecker(EvalDiagnosticList diagnostics, PromptContext prompt)
 {
-    private readonly EvalDiagnosticList _diagnostics;
-    private readonly PromptContext _prompt;
-
-    public EvalOutputChecker(EvalDiagnosticList diagnostics, PromptContext prompt)
-    {
-        _diagnostics = diagnostics;
-        _prompt = prompt;
-    }
+    private readonly EvalDiagnosticList _diagnostics = diagnostics;
+    private readonly PromptContext _prompt = prompt;
 
     public void Check(EvalAssertion assertion)
     {

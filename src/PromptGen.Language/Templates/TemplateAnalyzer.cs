@@ -28,9 +28,9 @@ public static class TemplateAnalyzer
         });
     }
 
-    private sealed class Walker
+    private sealed class Walker(IPartialResolver? partials, CancellationToken cancellationToken)
     {
-        private readonly IPartialResolver? _partials;
+        private readonly IPartialResolver? _partials = partials;
         private readonly HashSet<string> _analyzedPartials = new(StringComparer.Ordinal);
         private readonly HashSet<string> _donePartials = new(StringComparer.Ordinal);
         private readonly List<(string Name, bool Guarded)> _chain = new();
@@ -38,13 +38,7 @@ public static class TemplateAnalyzer
         private string _path = string.Empty;
         private PartialStatement? _rootInclude;
 
-        private readonly CancellationToken _cancellationToken;
-
-        public Walker(IPartialResolver? partials, CancellationToken cancellationToken)
-        {
-            _partials = partials;
-            _cancellationToken = cancellationToken;
-        }
+        private readonly CancellationToken _cancellationToken = cancellationToken;
 
         public List<PromptDiagnostic> Diagnostics { get; } = new();
 

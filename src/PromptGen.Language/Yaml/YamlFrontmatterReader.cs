@@ -60,28 +60,19 @@ public static class YamlFrontmatterReader
     {
     }
 
-    private sealed class TreeBuilder
+    private sealed class TreeBuilder(string text, int start, int length, LineMap lines, string path)
     {
-        private readonly string _text;
-        private readonly int _start;
-        private readonly int _length;
-        private readonly LineMap _lines;
-        private readonly string _path;
+        private readonly string _text = text;
+        private readonly int _start = start;
+        private readonly int _length = length;
+        private readonly LineMap _lines = lines;
+        private readonly string _path = path;
         private readonly List<PromptDiagnostic> _diagnostics = new();
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, YamlSourceNode> _anchors = new(StringComparer.Ordinal);
         private YamlSourceNode? _root;
         private long _physicalNodes;
         private int _documents;
-
-        public TreeBuilder(string text, int start, int length, LineMap lines, string path)
-        {
-            _text = text;
-            _start = start;
-            _length = length;
-            _lines = lines;
-            _path = path;
-        }
 
         public YamlReadResult Run()
         {

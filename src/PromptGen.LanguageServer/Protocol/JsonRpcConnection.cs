@@ -9,17 +9,11 @@ namespace PromptGen.LanguageServer.Protocol;
 /// <see cref="LspException"/> becomes an error response; any other exception becomes an internal error response
 /// (the server keeps running).
 /// </summary>
-internal sealed class JsonRpcConnection
+internal sealed class JsonRpcConnection(MessageFraming framing, IMessageHandler handler)
 {
-    private readonly MessageFraming _framing;
-    private readonly IMessageHandler _handler;
+    private readonly MessageFraming _framing = framing;
+    private readonly IMessageHandler _handler = handler;
     private volatile bool _stopped;
-
-    public JsonRpcConnection(MessageFraming framing, IMessageHandler handler)
-    {
-        _framing = framing;
-        _handler = handler;
-    }
 
     /// <summary>Ends the read loop after the current message (LSP <c>exit</c>).</summary>
     public void Stop() => _stopped = true;

@@ -7,20 +7,14 @@ namespace PromptGen.LanguageServer.Protocol;
 /// The base protocol of LSP: each message is a <c>Content-Length</c> header block followed by that many bytes of UTF-8
 /// JSON. Reads from one stream and writes to another; writes are serialized so concurrent publishers never interleave.
 /// </summary>
-internal sealed class MessageFraming
+internal sealed class MessageFraming(Stream input, Stream output)
 {
     private const int MaxHeaderBytes = 8 * 1024;
     private const int MaxContentBytes = 64 * 1024 * 1024;
 
-    private readonly Stream _input;
-    private readonly Stream _output;
+    private readonly Stream _input = input;
+    private readonly Stream _output = output;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-
-    public MessageFraming(Stream input, Stream output)
-    {
-        _input = input;
-        _output = output;
-    }
 
     /// <summary>The next message, or null at the end of the stream. Throws <see cref="InvalidDataException"/> for a malformed frame.</summary>
     public async Task<string?> ReadAsync(CancellationToken cancellationToken)
