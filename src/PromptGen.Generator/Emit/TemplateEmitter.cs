@@ -158,19 +158,6 @@ internal sealed class TemplateEmitter
     private string PlainValue(Expression callee, Scope scope) =>
         callee is PathExpression path ? Path(path, scope) : $"{TypeNames.TemplateRuntime}.Path({scope.Context}, {CSharpLiterals.String(callee.Original)})";
 
-    /// <summary>
-    /// The run-time error of a built-in block helper called with the wrong number of arguments (the reference's
-    /// messages), whether it is used as a block or not; null when the count is right or the helper takes any.
-    /// </summary>
-    private static string? ArgumentCountError(string helper, int count) => helper switch
-    {
-        "if" or "unless" or "with" when count != 1 => $"#{helper} requires exactly one argument",
-        "each" when count == 0 => "Must pass iterator to #each",
-        "each" when count != 1 => "#each takes exactly one argument",
-        "ifEquals" or "unlessEquals" when count != 2 => $"{helper} takes exactly two values: {{{{#{helper} a b}}}}...{{{{/{helper}}}}}",
-        _ => null,
-    };
-
     /// <summary>A mustache or subexpression: a helper call or a plain value, as a C# expression of type <c>object?</c>.</summary>
     private string Call(CallTarget target, Expression pathExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, Scope scope)
     {
@@ -189,7 +176,7 @@ internal sealed class TemplateEmitter
             case "each":
             case "ifEquals":
             case "unlessEquals":
-                return Fail(ArgumentCountError(helper, parameters.Count) ?? $"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
+                return Fail(KnownHelpers.ArgumentCountError(helper, parameters.Count) ?? $"'{helper}' must be used as a block: {{{{#{helper} ...}}}}...{{{{/{helper}}}}}");
             case "lookup":
                 return $"{TypeNames.TemplateRuntime}.Lookup({(parameters.Count > 0 ? Value(parameters[0], scope) : "null")}, {(parameters.Count > 1 ? Value(parameters[1], scope) : "null")})";
             case "log":
@@ -289,7 +276,7 @@ internal sealed class TemplateEmitter
         var program = block.Program;
         var inverse = block.IsRaw ? null : block.Inverse;
         var helper = block.Call.HelperName(block.Path);
-        if (helper is not null && ArgumentCountError(helper, block.Params.Count) is { } argumentCountError)
+        if (helper is not null && KnownHelpers.ArgumentCountError(helper, block.Params.Count) is { } argumentCountError)
         {
             _w.Line($"throw {Throw(argumentCountError)};");
             return;
