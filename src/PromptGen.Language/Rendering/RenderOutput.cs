@@ -1,3 +1,5 @@
+using PromptGen.Language.Values;
+
 namespace PromptGen.Language.Rendering;
 
 internal enum MarkerKind
@@ -80,10 +82,10 @@ internal sealed class RenderOutput
     }
 
     /// <summary>A number as JavaScript prints it, formatted straight into the current text run.</summary>
-    public void AppendNumber(double value) => PromptGen.Language.Values.JsNumber.Append(TextRun(), value);
+    public void AppendNumber(double value) => JsNumber.Append(TextRun(), value);
 
     /// <summary>An integer as JavaScript prints the number it becomes, formatted straight into the current text run.</summary>
-    public void AppendInteger(long value) => PromptGen.Language.Values.JsNumber.Append(TextRun(), value);
+    public void AppendInteger(long value) => JsNumber.Append(TextRun(), value);
 
     /// <summary>
     /// Handlebars' <c>append</c> of a template value, for the interpreter and generated code alike: undefined and null
@@ -95,12 +97,12 @@ internal sealed class RenderOutput
         {
             case null:
                 return;
-            case PromptGen.Language.Values.PromptValue { IsNull: true }:
+            case PromptValue { IsNull: true }:
                 return;
-            case PromptGen.Language.Values.PromptValue { Kind: PromptGen.Language.Values.PromptValueKind.String } text:
+            case PromptValue { Kind: PromptValueKind.String } text:
                 Append(text.AsString);
                 return;
-            case PromptGen.Language.Values.PromptValue { Kind: PromptGen.Language.Values.PromptValueKind.Number } number:
+            case PromptValue { Kind: PromptValueKind.Number } number:
                 // Formatted straight into the output instead of through a string.
                 AppendNumber(number.AsNumber);
                 return;

@@ -71,7 +71,11 @@ public sealed class TemplateWriter
         if (value is System.Text.Json.JsonElement or JsonObjectView)
         {
             // Input JSON read in place: a string or number is written from the element, anything else converted first.
-            if (JsonInputValues.TryWriteScalar(value, Output)) return;
+            if (JsonInputValues.TryWriteScalar(value, Output))
+            {
+                return;
+            }
+
             value = JsonInputValues.Materialize(value);
         }
 
