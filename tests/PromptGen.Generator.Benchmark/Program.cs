@@ -20,13 +20,15 @@ System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += static (context, 
     return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
 };
 
-// Usage: [fixture-dir (default artifacts/fixture)] [warm runs (default 5)] [--steps]
+// Usage: [fixture-dir (default artifacts/fixture)] [warm runs (default 5)] [--steps] [--runs-only] [--phases]
 // --steps adds runs with Roslyn's step tracking, for each step's share; tracking itself costs far more than the steps
 // on a large project, so those runs are not the generator's time.
 var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var fixture = Path.GetFullPath(positional.Length > 0 ? positional[0] : Path.Combine(FindRepositoryRoot(), "artifacts", "fixture"));
 var runs = positional.Length > 1 ? int.Parse(positional[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
 var trackSteps = args.Contains("--steps");
+// --runs-only stops after the warm runs: a profiler attached to the process then sees the generator and nothing else.
+var runsOnly = args.Contains("--runs-only");
 var promptFolder = Path.Combine(fixture, "Prompts");
 if (!Directory.Exists(promptFolder))
 {
@@ -52,6 +54,11 @@ var compilation = CSharpCompilation.Create(
     new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
 Console.WriteLine($"fixture: {fixture} ({texts.Length} .prompt files); load average {LoadAverage()}");
+if (args.Contains("--phases"))
+{
+    Phases.Run(texts, projectDir, runs);
+    return 0;
+}
 
 GeneratorDriver NewDriver(bool track) => CSharpGeneratorDriver.Create(
     new[] { new PromptGenerator().AsSourceGenerator() }, texts, parseOptions, options,
@@ -71,19 +78,24 @@ if (cold.Exception is not null) Console.WriteLine("  " + cold.Exception);
 // 2. Warm full runs (a new driver each time, so nothing is cached), without and with step tracking.
 var warm = new List<double>();
 var warmCpu = new List<double>();
+var warmAllocated = new List<double>();
 var process = Process.GetCurrentProcess();
 for (var i = 0; i < runs; i++)
 {
     process.Refresh();
     var cpu = process.TotalProcessorTime;
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
     stopwatch.Restart();
     NewDriver(track: false).RunGenerators(compilation);
     warm.Add(stopwatch.Elapsed.TotalMilliseconds);
     process.Refresh();
     warmCpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
+    warmAllocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6);
 }
 Console.WriteLine($"warm runs: median {Median(warm):F0} ms wall ({string.Join(", ", warm.Select(w => w.ToString("F0")))}), " +
-                  $"median {Median(warmCpu):F0} ms CPU of the process (GC threads included)");
+                  $"median {Median(warmCpu):F0} ms CPU of the process (GC threads included), median {Median(warmAllocated):F0} MB allocated");
+
+if (runsOnly) return 0;
 
 var steps = new Dictionary<string, List<double>>();
 GeneratorRunResult tracked = default;

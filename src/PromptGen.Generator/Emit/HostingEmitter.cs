@@ -56,7 +56,7 @@ internal static class HostingEmitter
             }
         }
 
-        return w.ToString();
+        return w.ToStringAndFree();
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ internal static class HostingEmitter
             }
         }
 
-        return w.ToString();
+        return w.ToStringAndFree();
     }
 
     /// <summary>The assembly name as one identifier: <c>Acme.Support</c> → <c>AcmeSupport</c>.</summary>

@@ -1,12 +1,25 @@
+using System.Runtime.CompilerServices;
+
 namespace PromptGen.Generator.Emit;
 
 /// <summary>Writes C# source line by line with four-space indentation and <c>\n</c> line ends (deterministic output).</summary>
 internal sealed class IndentedWriter
 {
-    private readonly StringBuilder _builder = new();
+    // Builders given back by ToStringAndFree, for the next writers on this thread: a build emits hundreds of
+    // thousands of lines, and a new builder per writer would allocate its chunks again for every file and method.
+    [ThreadStatic]
+    private static StringBuilder?[]? s_free;
+    private const int FreeBuilders = 4;
+    private const int MaxKeptCapacity = 128 * 1024;
+
+    private StringBuilder _builder;
     private int _indent;
 
-    public IndentedWriter(int indent = 0) => _indent = indent;
+    public IndentedWriter(int indent = 0)
+    {
+        _indent = indent;
+        _builder = Rent();
+    }
 
     public IndentedWriter Line(string text = "")
     {
@@ -14,6 +27,17 @@ internal sealed class IndentedWriter
         _builder.Append('\n');
         return this;
     }
+
+    /// <summary>An interpolated line, written in place (see <see cref="IndentedLineHandler"/>); an empty one gets no indentation.</summary>
+    public IndentedWriter Line([InterpolatedStringHandlerArgument("")] ref IndentedLineHandler line)
+    {
+        if (_builder.Length == line.Start) _builder.Length -= _indent * 4;
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Starts a line written by <see cref="IndentedLineHandler"/>: the indentation, then its parts.</summary>
+    internal StringBuilder StartLine() => _builder.Append(' ', _indent * 4);
 
     /// <summary>Writes several lines (split at <c>\n</c>) at the current indentation.</summary>
     public IndentedWriter Lines(string text)
@@ -53,6 +77,48 @@ internal sealed class IndentedWriter
     public int Indent => _indent;
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>The text written, after which this writer must not be used: its builder goes to the next writer.</summary>
+    public string ToStringAndFree()
+    {
+        var text = _builder.ToString();
+        Return(_builder);
+        _builder = null!;
+        return text;
+    }
+
+    private static StringBuilder Rent()
+    {
+        var free = s_free;
+        if (free is not null)
+        {
+            for (var i = 0; i < free.Length; i++)
+            {
+                if (free[i] is { } builder)
+                {
+                    free[i] = null;
+                    return builder;
+                }
+            }
+        }
+
+        return new StringBuilder(1024);
+    }
+
+    private static void Return(StringBuilder builder)
+    {
+        if (builder.Capacity > MaxKeptCapacity) return;
+        builder.Clear();
+        var free = s_free ??= new StringBuilder?[FreeBuilders];
+        for (var i = 0; i < free.Length; i++)
+        {
+            if (free[i] is null)
+            {
+                free[i] = builder;
+                return;
+            }
+        }
+    }
 
     private sealed class Closer : IDisposable
     {

@@ -51,7 +51,7 @@ internal static class PromptCatalogEmitter
             EmitCatalogClass(w, catalog);
         }
 
-        return w.ToString();
+        return w.ToStringAndFree();
     }
 
     /// <summary>The documented declarations of the classes the namespace's prompt files extend.</summary>

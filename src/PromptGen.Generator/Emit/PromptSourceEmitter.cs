@@ -76,7 +76,7 @@ internal static class PromptSourceEmitter
             EmitEnumExtensions(w, model, cls);
         }
 
-        return w.ToString();
+        return w.ToStringAndFree();
     }
 
     /// <summary>A declaration up to this long (without indentation) stays on one line.</summary>

@@ -87,13 +87,13 @@ internal static class RenderCodeBuilder
         CancellationToken cancellationToken = default)
     {
         isTyped = false;
-        var w = new IndentedWriter();
         if (semantics.HasTemplateErrors)
         {
+            var w = new IndentedWriter();
             // PG0201 is reported on the file; the class still compiles so the rest of the project does.
             w.Line(RenderTemplateHeader + " =>");
             w.Line("    throw new global::System.InvalidOperationException(\"The template has syntax errors (PG0201); fix them to render this prompt.\");");
-            return w.ToString();
+            return w.ToStringAndFree();
         }
 
         if (semantics.Input is not null)
@@ -116,7 +116,7 @@ internal static class RenderCodeBuilder
         {
             var methods = new IndentedWriter();
             TemplateEmitter.EmitRenderMethods(methods, semantics.Template, semantics.Partials, "private", cancellationToken);
-            return methods.ToString();
+            return methods.ToStringAndFree();
         });
     }
 }

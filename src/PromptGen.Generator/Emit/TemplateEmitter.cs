@@ -59,7 +59,7 @@ internal sealed class TemplateEmitter
         emitter.EmitStatements(template.Body, root);
         body.Line(RenderCodeBuilder.RenderReturn(historyLocal: true));
         body.CloseBrace();
-        w.Raw(UnusedLocals.Remove(body.ToString()));
+        w.Raw(UnusedLocals.Remove(body.ToStringAndFree()));
 
         var done = new HashSet<string>(StringComparer.Ordinal);
         while (emitter._usedPartials.Except(done).OrderBy(n => n, StringComparer.Ordinal).FirstOrDefault() is { } name)
@@ -67,7 +67,7 @@ internal sealed class TemplateEmitter
             done.Add(name);
             emitter._w = new IndentedWriter(w.Indent);
             emitter.EmitPartialMethod(name, partials.Resolve(name)!);
-            w.Raw(UnusedLocals.Remove(emitter._w.ToString()));
+            w.Raw(UnusedLocals.Remove(emitter._w.ToStringAndFree()));
         }
     }
 

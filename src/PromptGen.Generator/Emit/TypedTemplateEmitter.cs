@@ -78,9 +78,9 @@ internal sealed class TypedTemplateEmitter
         w.OpenBrace();
         RenderCodeBuilder.EmitRenderStart(w, emitter._usesRootData);
         if (emitter._usesRootData) w.Line($"var f0 = {TypeNames.TemplateRuntime}.RootData({TypeNames.TemplateRuntime}.EmptyObject(), options, history);");
-        w.Raw(body.ToString());
+        w.Raw(body.ToStringAndFree());
         w.CloseBrace();
-        return w.ToString();
+        return w.ToStringAndFree();
     }
 
     private string Next(string prefix) => prefix + (++_counter);

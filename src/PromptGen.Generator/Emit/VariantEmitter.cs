@@ -53,7 +53,7 @@ internal static class VariantEmitter
             }
         }
 
-        return w.ToString();
+        return w.ToStringAndFree();
     }
 
     /// <summary>The base prompt's variant members; nothing when it has no variants.</summary>
