@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Measures the source generator and the build on the N-prompt fixture of eng/fixture.sh. Not run by CI.
 #
-#   bash eng/measure-generator.sh [--count N] [--out DIR] [--runs R] [--configuration C] [--no-fixture]
+#   bash eng/measure-generator.sh [--count N] [--out DIR] [--runs R] [--configuration C] [--no-fixture] [--compiler-server]
 #
 #   --count N          prompts in the fixture (default 1000)
 #   --out DIR          fixture folder (default artifacts/fixture); logs and the summary go to DIR/measure/
 #   --runs R           timed builds, each from clean obj/ and bin/ (default 1); medians are reported
 #   --configuration C  Release (default: the generator as the package ships it) or Debug
 #   --no-fixture       reuse DIR as it is instead of rewriting it with eng/fixture.sh
+#   --compiler-server  build through the compiler server (-p:UseSharedCompilation=true) after one untimed build that
+#                      starts it and loads the generator: the generator time of an edit-build loop, where the generator
+#                      is already loaded and compiled just in time (the default, a new compiler process per build, is
+#                      what a clean CI build pays)
 #
 # What one run does (docs/benchmarks.md, "Generator: 1,000-prompt fixture", explains the choices):
 #   1. deletes DIR/obj and DIR/bin and restores (restore is timed on its own, not part of the build time);
@@ -33,6 +37,7 @@ OUT="$ROOT/artifacts/fixture"
 RUNS=1
 CONFIG=Release
 WRITE_FIXTURE=1
+SERVER=0
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -41,7 +46,8 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --configuration|-c) CONFIG="$2"; shift 2 ;;
     --no-fixture) WRITE_FIXTURE=0; shift ;;
-    -h|--help) sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --compiler-server) SERVER=1; shift ;;
+    -h|--help) sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "measure-generator.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -76,6 +82,16 @@ echo "building PromptGen ($CONFIG) ..."
 dotnet build "$ROOT/src/PromptGen/PromptGen.csproj" -c "$CONFIG" -nodeReuse:false -v:q -nologo > "$LOGS/prebuild.log" 2>&1 \
   || { tail -30 "$LOGS/prebuild.log" >&2; exit 1; }
 
+SHARED_COMPILATION="${UseSharedCompilation:-true}"
+if [ "$SERVER" = 1 ]; then
+  SHARED_COMPILATION=true
+  echo "warming up the compiler server (untimed build) ..."
+  rm -rf "$OUT/obj" "$OUT/bin"
+  dotnet restore "$PROJECT" -nodeReuse:false -v:q -nologo > "$LOGS/restore-warmup.log" 2>&1 || { tail -30 "$LOGS/restore-warmup.log" >&2; exit 1; }
+  dotnet build "$PROJECT" -c "$CONFIG" --no-restore -nodeReuse:false -nologo -v:q -p:BuildProjectReferences=false \
+    -p:UseSharedCompilation=true > "$LOGS/build-warmup.log" 2>&1 || { tail -30 "$LOGS/build-warmup.log" >&2; exit 1; }
+fi
+
 WALLS=(); CPUS=(); GENS=(); GENS_ALL=(); CSCS=()
 for ((r = 1; r <= RUNS; r++)); do
   rm -rf "$OUT/obj" "$OUT/bin"
@@ -88,6 +104,7 @@ for ((r = 1; r <= RUNS; r++)); do
   t0="$(now)"
   { time dotnet build "$PROJECT" -c "$CONFIG" --no-restore -nodeReuse:false -nologo -v:m -clp:Summary \
       -p:BuildProjectReferences=false -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true \
+      "-p:UseSharedCompilation=$SHARED_COMPILATION" \
       "-bl:$LOGS/build-$r.binlog" > "$LOGS/build-$r.log" 2>&1 ; } 2> "$LOGS/build-$r.time" \
     || { tail -30 "$LOGS/build-$r.log" >&2; exit 1; }
   wall="$(elapsed "$t0" "$(now)")"
@@ -112,6 +129,7 @@ for ((r = 1; r <= RUNS; r++)); do
   WALLS+=("$wall"); CPUS+=("$cpu"); GENS+=("$gen"); GENS_ALL+=("$gen_all"); CSCS+=("$csc")
 done
 LOAD_AFTER="$(loadavg)"
+if [ "$SERVER" = 1 ]; then dotnet build-server shutdown --vbcscompiler > /dev/null 2>&1 || true; fi
 echo "load average after: $LOAD_AFTER"
 
 # ------------------------------------------------------------------------------------------------ generated code
@@ -143,7 +161,7 @@ SUMMARY="$LOGS/summary.txt"
   echo "machine_cpu=$CPU_MODEL"
   echo "dotnet_sdk=$SDK"
   echo "configuration=$CONFIG"
-  echo "use_shared_compilation=${UseSharedCompilation:-true}"
+  echo "use_shared_compilation=$SHARED_COMPILATION"
   echo "load_average_before=$LOAD_BEFORE"
   echo "load_average_after=$LOAD_AFTER"
   echo "prompt_count=$N"
