@@ -143,6 +143,7 @@ return 0;
 
 static double Median(List<double> values)
 {
+    if (values.Count == 0) return double.NaN;
     var sorted = values.Order().ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
