@@ -113,7 +113,7 @@ internal sealed class TemplateEmitter
                 _w.Line($"{scope.Writer}.Role({RenderCodeBuilder.RoleName(mustache.Params[0], p => Value(p, scope))});");
                 break;
             case MustacheStatement mustache:
-                _w.Line($"{scope.Writer}.Value({Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
+                _w.Line($"{scope.Writer}.Value({WrittenPath(mustache, scope) ?? Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
                 break;
             case BlockStatement block:
                 EmitBlock(block, scope);
@@ -132,9 +132,28 @@ internal sealed class TemplateEmitter
     private string Path(PathExpression path, Scope scope)
     {
         if (path.IsData) return $"{TypeNames.TemplateRuntime}.Data({scope.Frame}, {path.Depth}{Tail(path.Parts, 0)})";
-        if (path.TryFindBlockParameter(scope.BlockParams, out var variable)) return path.Parts.Count == 1 ? variable : $"{TypeNames.TemplateRuntime}.Path({variable}{Tail(path.Parts, 1)})";
-        var context = path.Depth == 0 ? scope.Context : $"{TypeNames.TemplateRuntime}.Up({scope.Stack}, {path.Depth})";
-        return path.Parts.Count == 0 ? context : $"{TypeNames.TemplateRuntime}.Path({context}{Tail(path.Parts, 0)})";
+        var target = LookupTarget(path, scope, out var start);
+        return path.Parts.Count == start ? target : $"{TypeNames.TemplateRuntime}.Path({target}{Tail(path.Parts, start)})";
+    }
+
+    /// <summary>What a (non-data) path looks its names up in, and the first of its names looked up there.</summary>
+    private string LookupTarget(PathExpression path, Scope scope, out int start)
+    {
+        start = 1;
+        if (path.TryFindBlockParameter(scope.BlockParams, out var variable)) return variable;
+        start = 0;
+        return path.Depth == 0 ? scope.Context : $"{TypeNames.TemplateRuntime}.Up({scope.Stack}, {path.Depth})";
+    }
+
+    /// <summary>
+    /// The arguments of the writer's <c>Value(target, name[, name])</c> for a plain value that looks up one or two names
+    /// (what <c>Value(Path(target, ...))</c> writes, with a scalar of the input written without boxing it); else null.
+    /// </summary>
+    private string? WrittenPath(MustacheStatement mustache, Scope scope)
+    {
+        if (mustache.Call.HelperName(mustache.Path) is not null || mustache.Path is not PathExpression { IsData: false } path) return null;
+        var target = LookupTarget(path, scope, out var start);
+        return path.Parts.Count - start is 1 or 2 ? target + Tail(path.Parts, start) : null;
     }
 
     private static string Tail(IReadOnlyList<string> parts, int start) =>

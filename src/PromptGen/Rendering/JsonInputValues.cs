@@ -133,12 +133,14 @@ internal static class JsonInputValues
     /// Writes a string or number of the input straight from its UTF-8 (no string or template value made for it); false
     /// when it is neither.
     /// </summary>
+    public static bool TryWriteScalar(object? value, RenderOutput output) => value is JsonElement element && TryWriteScalar(element, output);
+
+    /// <summary>As <see cref="TryWriteScalar(object?, RenderOutput)"/>, for an element not boxed.</summary>
 #if NET
     [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where GetChars wrote it
 #endif
-    public static bool TryWriteScalar(object? value, RenderOutput output)
+    public static bool TryWriteScalar(JsonElement element, RenderOutput output)
     {
-        if (value is not JsonElement element) return false;
         var kind = element.ValueKind;
         if (kind == JsonValueKind.Number)
         {
@@ -238,42 +240,60 @@ internal static class JsonInputValues
 }
 
 /// <summary>
-/// An object of the JSON input as a template value. Its properties (names, and values as <see cref="JsonInputValues.Wrap"/>
-/// gives them) are read once, at the first lookup; nested objects are views of their own, read when looked up in turn.
+/// An object of the JSON input as a template value. A lookup reads the property where it lies: no property is read or
+/// boxed before the template asks for it. Views of the same element are the same object of
+/// the input (<see cref="JsonInputValues.StrictEquals"/> compares elements).
 /// </summary>
 internal sealed class JsonObjectView
 {
-    private KeyValuePair<string, object?>[]? _properties;
-
     public JsonObjectView(JsonElement element) => Element = element;
 
     public JsonElement Element { get; }
 
     /// <summary>The property's value, or null (undefined) when the object has none of that name.</summary>
-    public object? Get(string name)
+    public object? Get(string name) => TryGet(name, out var value) ? JsonInputValues.Wrap(value) : null;
+
+    /// <summary>The property's element, unboxed; false when the object has none of that name.</summary>
+    public bool TryGet(string name, out JsonElement value)
     {
-        var properties = _properties ??= Read();
-
-        // From the end: of repeated keys, JavaScript keeps the last value.
-        for (var i = properties.Length - 1; i >= 0; i--)
-        {
-            if (string.Equals(properties[i].Key, name, StringComparison.Ordinal)) return properties[i].Value;
-        }
-
-        return null;
-    }
-
-    private KeyValuePair<string, object?>[] Read()
-    {
-        var properties = new KeyValuePair<string, object?>[Element.GetPropertyCount()];
-        var names = InputPropertyNameCache.Current;
-        var i = 0;
+        // Names of templates are short ASCII: compared with the names' UTF-8 as they are, no name encoded per lookup.
+        if (!IsPlainAscii(name)) return Element.TryGetProperty(name, out value);
+        var found = false;
+        value = default;
         foreach (var property in Element.EnumerateObject())
         {
-            properties[i] = new KeyValuePair<string, object?>(names.NameOf(property, i), JsonInputValues.Wrap(property.Value));
-            i++;
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+
+            // An unescaped name is the name's own bytes; an escaped one is longer than its text and decoded to compare.
+            // Of repeated keys the last wins, as in JavaScript.
+            if (raw.Length == name.Length ? AsciiEquals(raw, name) : raw.Length > name.Length && raw.IndexOf((byte)'\\') >= 0 && property.NameEquals(name))
+            {
+                value = property.Value;
+                found = true;
+            }
         }
 
-        return properties;
+        return found;
+    }
+
+    // Without a backslash, so that equal bytes mean an equal name (a raw name with an escape is never its own text).
+    private static bool IsPlainAscii(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c >= 0x80 || c == '\\') return false;
+        }
+
+        return true;
+    }
+
+    private static bool AsciiEquals(ReadOnlySpan<byte> raw, string name)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != name[i]) return false;
+        }
+
+        return true;
     }
 }

@@ -329,7 +329,7 @@ public static class TemplateRuntime
     }
 
     private static BlockInvocation Run(DataFrame parent, PromptValue keyValue, int index, bool last, object? item) =>
-        new(item, DataFrame.ForEachRun(parent, keyValue, index, last), item, keyValue);
+        new(item, parent, keyValue, index, last);
 
     /// <summary>
     /// Handlebars' <c>blockHelperMissing</c> for <c>{{#value}}...{{/value}}</c>: true renders the body once, lists
@@ -340,15 +340,15 @@ public static class TemplateRuntime
         if (value is JsonElement or JsonObjectView)
         {
             // Never true, false or null (those are shared template values): lists iterate, anything else is the context.
-            return value is JsonElement { ValueKind: JsonValueKind.Array } ? Each(value, frame) : new[] { new BlockInvocation(value, null, null, null) };
+            return value is JsonElement { ValueKind: JsonValueKind.Array } ? Each(value, frame) : new[] { new BlockInvocation(value) };
         }
 
         return JsValues.BlockHelperMissing(value) switch
         {
-            MissingBlockAction.RenderBody => new[] { new BlockInvocation(context, null, null, null) },
+            MissingBlockAction.RenderBody => new[] { new BlockInvocation(context) },
             MissingBlockAction.RenderInverse => null,
             MissingBlockAction.Iterate => Each(value, frame),
-            _ => new[] { new BlockInvocation(value, null, null, null) },
+            _ => new[] { new BlockInvocation(value) },
         };
     }
 
@@ -360,7 +360,17 @@ public static class TemplateRuntime
 
     public static object Media(object? url, object? contentType) => DotpromptHelpers.Media(JsonInputValues.Materialize(url), JsonInputValues.Materialize(contentType));
 
-    public static object Json(object? value, object? indent) => DotpromptHelpers.Json(JsonInputValues.Materialize(value), JsonInputValues.Materialize(indent));
+    public static object Json(object? value, object? indent)
+    {
+        // A value of the input is written from the document when it is one of the plain cases (see JsonInputStringify).
+        var element = value switch { JsonObjectView view => view.Element, JsonElement e => e, _ => default };
+        if (element.ValueKind != JsonValueKind.Undefined && JsonInputStringify.TryWrite(element, JsValues.JsonGap(JsonInputValues.Materialize(indent))) is { } json)
+        {
+            return DotpromptHelpers.JsonMarkup(json);
+        }
+
+        return DotpromptHelpers.Json(JsonInputValues.Materialize(value), JsonInputValues.Materialize(indent));
+    }
 
     /// <summary>A partial's context extended with its hash arguments.</summary>
     public static object ExtendWithHash(object? context, string[] keys, object?[] values) =>

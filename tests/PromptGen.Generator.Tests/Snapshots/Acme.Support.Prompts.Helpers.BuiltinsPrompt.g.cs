@@ -50,7 +50,7 @@ public static partial class BuiltinsPrompt
         {
             var c1 = c0;
             w0.Text("# ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(c1, "title"));
+            w0.Value(c1, "title");
         }
         else
         {
@@ -66,7 +66,7 @@ public static partial class BuiltinsPrompt
             var p13 = r8.Param1;
             w0.Value(p13);
             w0.Text(". ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(p12, "name"));
+            w0.Value(p12, "name");
             w0.Text(" ");
             if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "first"), null))
             {
@@ -79,7 +79,7 @@ public static partial class BuiltinsPrompt
             w0.Text(" in ");
             w0.Value(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "root", "title"));
             w0.Text(" / ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(global::PromptGen.Rendering.TemplateRuntime.Up(s10, 1), "title"));
+            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Up(s10, 1), "title");
             w0.Text("\n");
         }
         var runs20 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "scores"), f0);
