@@ -38,6 +38,9 @@ internal sealed class TemplateEmitter
 
         /// <summary>The C# delegate variable that renders <c>{{> @partial-block}}</c>, inside a partial.</summary>
         public string? PartialBlock { get; init; }
+
+        /// <summary>The <c>#each</c> run whose data frame <see cref="Frame"/> is, or null: its variables are read from the run.</summary>
+        public string? Run { get; init; }
     }
 
     /// <summary>
@@ -131,9 +134,23 @@ internal sealed class TemplateEmitter
 
     private string Path(PathExpression path, Scope scope)
     {
-        if (path.IsData) return $"{TypeNames.TemplateRuntime}.Data({scope.Frame}, {path.Depth}{Tail(path.Parts, 0)})";
+        if (path.IsData) return RunVariable(path, scope) ?? $"{TypeNames.TemplateRuntime}.Data({scope.Frame}, {path.Depth}{Tail(path.Parts, 0)})";
         var target = LookupTarget(path, scope, out var start);
         return path.Parts.Count == start ? target : $"{TypeNames.TemplateRuntime}.Path({target}{Tail(path.Parts, start)})";
+    }
+
+    /// <summary><c>@index</c>, <c>@key</c>, <c>@first</c> or <c>@last</c> of the enclosing <c>#each</c> run, read from the run (no frame made for it).</summary>
+    private static string? RunVariable(PathExpression path, Scope scope)
+    {
+        if (scope.Run is null || path.Depth != 0 || path.Parts.Count != 1) return null;
+        return path.Parts[0] switch
+        {
+            "index" => scope.Run + ".Index",
+            "key" => scope.Run + ".Key",
+            "first" => scope.Run + ".First",
+            "last" => scope.Run + ".Last",
+            _ => null,
+        };
     }
 
     /// <summary>What a (non-data) path looks its names up in, and the first of its names looked up there.</summary>
@@ -212,7 +229,7 @@ internal sealed class TemplateEmitter
     }
 
     /// <summary>Opens a C# block for one run of <paramref name="program"/>: Handlebars' program wrapper as locals.</summary>
-    private Scope Enter(TemplateProgram program, Scope outer, string context, string? frame, string?[] blockParams)
+    private Scope Enter(TemplateProgram program, Scope outer, string context, string? frame, string?[] blockParams, string? run = null)
     {
         var c = Next("c");
         var s = Next("s");
@@ -236,6 +253,7 @@ internal sealed class TemplateEmitter
             Frame = f,
             BlockParams = parameters.Concat(outer.BlockParams).ToList(),
             PartialBlock = outer.PartialBlock,
+            Run = frame is null ? outer.Run : run,
         };
     }
 
@@ -247,7 +265,8 @@ internal sealed class TemplateEmitter
         _w.CloseBrace();
     }
 
-    private void EmitRuns(string runs, TemplateProgram? program, TemplateProgram? inverse, Scope scope)
+    /// <summary>The body once per run; <paramref name="iterates"/>: every run is an iteration with its own <c>@</c> variables.</summary>
+    private void EmitRuns(string runs, TemplateProgram? program, TemplateProgram? inverse, Scope scope, bool iterates)
     {
         var hasProgram = program is { Statements.Count: > 0 };
         var hasInverse = inverse is { Statements.Count: > 0 };
@@ -263,7 +282,7 @@ internal sealed class TemplateEmitter
         var run = Next("r");
         _w.Line(hasInverse ? $"else foreach (var {run} in {runs})" : $"if ({runs} is not null) foreach (var {run} in {runs})");
         _w.OpenBrace();
-        EmitStatements(program!, Enter(program!, scope, run + ".Context", $"{run}.Data ?? {scope.Frame}", new[] { run + ".Param0", run + ".Param1" }));
+        EmitStatements(program!, Enter(program!, scope, run + ".Context", $"{run}.Data ?? {scope.Frame}", new[] { run + ".Param0", run + ".Param1" }, iterates ? run : null));
         _w.CloseBrace();
     }
 
@@ -311,7 +330,7 @@ internal sealed class TemplateEmitter
             case "each":
                 var runs = Next("runs");
                 _w.Line($"var {runs} = {TypeNames.TemplateRuntime}.Each({Value(block.Params[0], scope)}, {scope.Frame});");
-                EmitRuns(runs, program, inverse, scope);
+                EmitRuns(runs, program, inverse, scope, iterates: true);
                 return;
             case "with":
                 var value = Next("v");
@@ -326,7 +345,7 @@ internal sealed class TemplateEmitter
             case null:
                 var missing = Next("runs");
                 _w.Line($"var {missing} = {TypeNames.TemplateRuntime}.BlockMissing({PlainValue(block.Path, scope)}, {scope.Context}, {scope.Frame});");
-                EmitRuns(missing, program, inverse, scope);
+                EmitRuns(missing, program, inverse, scope, iterates: false);
                 return;
             default:
                 // Other helpers ignore a block body (json, role, ...): their value is written.

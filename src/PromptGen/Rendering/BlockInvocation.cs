@@ -9,7 +9,7 @@ namespace PromptGen.Rendering;
 public readonly struct BlockInvocation
 {
     // An #each run keeps what its frame is made of; the frame is made only when the body reads it (generated code
-    // drops the read when the body uses no @-data, no partial and no nested block that would).
+    // reads @index, @key, @first and @last of its own run from the run, and drops the read of an unused frame).
     private readonly DataFrame? _parent;
     private readonly PromptValue? _key;
     private readonly int _index;
@@ -39,6 +39,18 @@ public readonly struct BlockInvocation
 
     /// <summary>The data frame for the body, or null to keep the enclosing one.</summary>
     public object? Data => _key is null ? null : DataFrame.ForEachRun(_parent, _key, _index, _last);
+
+    /// <summary><c>@index</c> of an <c>#each</c> run, as its data frame holds it (read without making the frame).</summary>
+    public object? Index => _key is null ? null : DataFrame.LoopIndex(_key, _index);
+
+    /// <summary><c>@key</c> of an <c>#each</c> run.</summary>
+    public object? Key => _key;
+
+    /// <summary><c>@first</c> of an <c>#each</c> run.</summary>
+    public object? First => _key is null ? null : PromptValue.Boolean(_index == 0);
+
+    /// <summary><c>@last</c> of an <c>#each</c> run.</summary>
+    public object? Last => _key is null ? null : PromptValue.Boolean(_last);
 
     /// <summary>The first block parameter: the item of an <c>#each</c> run.</summary>
     public object? Param0 => _key is null ? null : Context;

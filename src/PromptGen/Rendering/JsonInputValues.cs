@@ -254,46 +254,24 @@ internal sealed class JsonObjectView
     public object? Get(string name) => TryGet(name, out var value) ? JsonInputValues.Wrap(value) : null;
 
     /// <summary>The property's element, unboxed; false when the object has none of that name.</summary>
+#if NET
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where the name was written
+#endif
     public bool TryGet(string name, out JsonElement value)
     {
-        // Names of templates are short ASCII: compared with the names' UTF-8 as they are, no name encoded per lookup.
-        if (!IsPlainAscii(name)) return Element.TryGetProperty(name, out value);
-        var found = false;
-        value = default;
-        foreach (var property in Element.EnumerateObject())
+        // The document compares names as UTF-8 (escaped ones decoded) from the last back, so of repeated keys the last
+        // wins, as in JavaScript. Template names are short ASCII: narrowed here instead of encoded by the document.
+        if (name.Length > MaxAsciiName) return Element.TryGetProperty(name, out value);
+        Span<byte> utf8 = stackalloc byte[name.Length];
+        for (var i = 0; i < name.Length; i++)
         {
-            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-
-            // An unescaped name is the name's own bytes; an escaped one is longer than its text and decoded to compare.
-            // Of repeated keys the last wins, as in JavaScript.
-            if (raw.Length == name.Length ? AsciiEquals(raw, name) : raw.Length > name.Length && raw.IndexOf((byte)'\\') >= 0 && property.NameEquals(name))
-            {
-                value = property.Value;
-                found = true;
-            }
+            var c = name[i];
+            if (c >= 0x80) return Element.TryGetProperty(name, out value);
+            utf8[i] = (byte)c;
         }
 
-        return found;
+        return Element.TryGetProperty(utf8, out value);
     }
 
-    // Without a backslash, so that equal bytes mean an equal name (a raw name with an escape is never its own text).
-    private static bool IsPlainAscii(string name)
-    {
-        foreach (var c in name)
-        {
-            if (c >= 0x80 || c == '\\') return false;
-        }
-
-        return true;
-    }
-
-    private static bool AsciiEquals(ReadOnlySpan<byte> raw, string name)
-    {
-        for (var i = 0; i < raw.Length; i++)
-        {
-            if (raw[i] != name[i]) return false;
-        }
-
-        return true;
-    }
+    private const int MaxAsciiName = 64;
 }

@@ -68,11 +68,11 @@ public static partial class BuiltinsPrompt
             w0.Text(". ");
             w0.Value(p12, "name");
             w0.Text(" ");
-            if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "first"), null))
+            if (global::PromptGen.Rendering.TemplateRuntime.If(r8.First, null))
             {
                 w0.Text("(first)");
             }
-            if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "last"), null))
+            if (global::PromptGen.Rendering.TemplateRuntime.If(r8.Last, null))
             {
                 w0.Text("(last)");
             }
@@ -86,8 +86,7 @@ public static partial class BuiltinsPrompt
         if (runs20 is not null) foreach (var r21 in runs20)
         {
             var c22 = r21.Context;
-            var f24 = r21.Data ?? f0;
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Data(f24, 0, "key"));
+            w0.Value(r21.Key);
             w0.Text("=");
             w0.Value(c22);
             w0.Text(" ");

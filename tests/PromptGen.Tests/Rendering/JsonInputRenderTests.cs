@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using PromptGen.Language.Values;
 using PromptGen.Rendering;
@@ -239,11 +240,25 @@ public class JsonInputRenderTests
         Assert.True(TemplateRuntime.IsTruthy(TemplateRuntime.Data(runs[0].Data!, 0, "first")));
         Assert.Equal("[object Object]", TemplateRuntime.ToJsString(TemplateRuntime.Data(runs[1].Data!, 0, "root")));
 
+        // The run's own variables, read from the run by generated code, are the values its frame holds.
+        var entries = TemplateRuntime.Each(TemplateRuntime.FromJson(JsonDocument.Parse("{\"k\":1,\"j\":2}").RootElement), root)!;
+        foreach (var run in runs.Concat(entries))
+        {
+            Assert.Same(TemplateRuntime.Data(run.Data!, 0, "index"), run.Index);
+            Assert.Same(TemplateRuntime.Data(run.Data!, 0, "key"), run.Key);
+            Assert.Same(TemplateRuntime.Data(run.Data!, 0, "first"), run.First);
+            Assert.Same(TemplateRuntime.Data(run.Data!, 0, "last"), run.Last);
+        }
+
+        Assert.Equal("k", TemplateRuntime.ToJsString(entries[0].Key));
+        Assert.Equal("1", TemplateRuntime.ToJsString(entries[1].Index));
+
         // A run of a block that is not an iteration keeps the enclosing frame and has no block parameters.
         var single = TemplateRuntime.BlockMissing(TemplateRuntime.True, read, root)!;
         Assert.Null(single[0].Data);
         Assert.Null(single[0].Param0);
         Assert.Null(single[0].Param1);
+        Assert.Null(single[0].Index);
     }
 
     private static string Render(Action<TemplateWriter> write)
