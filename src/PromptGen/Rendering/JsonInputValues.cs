@@ -250,14 +250,46 @@ internal sealed class JsonObjectView
 
     public JsonElement Element { get; }
 
+    // The last name looked up (by reference: generated code passes literals), what it found and, once asked for, its
+    // template value: templates look one name up again and again (a name repeated in the text, `a.b` then `a.c`).
+    private string? _lastName;
+    private JsonElement _lastElement;
+    private object? _lastValue;
+    private bool _lastFound;
+    private bool _lastWrapped;
+
     /// <summary>The property's value, or null (undefined) when the object has none of that name.</summary>
-    public object? Get(string name) => TryGet(name, out var value) ? JsonInputValues.Wrap(value) : null;
+    public object? Get(string name)
+    {
+        if (!TryGet(name, out var element)) return null;
+        if (!_lastWrapped)
+        {
+            _lastValue = JsonInputValues.Wrap(element);
+            _lastWrapped = true;
+        }
+
+        return _lastValue;
+    }
 
     /// <summary>The property's element, unboxed; false when the object has none of that name.</summary>
+    public bool TryGet(string name, out JsonElement value)
+    {
+        if (!ReferenceEquals(name, _lastName))
+        {
+            _lastFound = Find(name, out _lastElement);
+            _lastName = name;
+            _lastValue = null;
+            _lastWrapped = false;
+        }
+
+        value = _lastElement;
+        return _lastFound;
+    }
+
 #if NET
     [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where the name was written
 #endif
-    public bool TryGet(string name, out JsonElement value)
+    private bool Find(string name, out JsonElement value)
     {
         // The document compares names as UTF-8 (escaped ones decoded) from the last back, so of repeated keys the last
         // wins, as in JavaScript. Template names are short ASCII: narrowed here instead of encoded by the document.

@@ -181,6 +181,23 @@ public class JsonInputRenderTests
     }
 
     [Fact]
+    public void AViewRemembersItsLastLookupOnlyForThatName()
+    {
+        var read = TemplateRuntime.FromJson(JsonDocument.Parse("""{"a":{"x":1},"b":"text","c":2}""").RootElement);
+        var a = TemplateRuntime.Path(read, "a");
+        Assert.Same(a, TemplateRuntime.Path(read, "a"));
+
+        // Another string with the same text, and other names in between, read the document again.
+        Assert.Equal("1", TemplateRuntime.ToJsString(TemplateRuntime.Path(read, new string(['a']), "x")));
+        Assert.Equal("text", Render(w => w.Value(read, "b")));
+        Assert.Equal("2", Render(w => w.Value(read, "c")));
+        Assert.Equal("text", Render(w => w.Value(read, "b")));
+        Assert.Equal(string.Empty, Render(w => w.Value(read, "missing")));
+        Assert.Equal(string.Empty, Render(w => w.Value(read, "missing")));
+        Assert.True(TemplateRuntime.StrictEquals(a, TemplateRuntime.Path(read, "a")));
+    }
+
+    [Fact]
     public void ObjectsOfOneArrayWithTheirPropertiesInAnotherOrderOrMissingAreReadByName()
     {
         var items = JsonDocument.Parse("""[{"label":"a","score":1,"done":true},{"done":false,"label":"b","score":2},{"score":3},{"label":"d","label":"e"}]""").RootElement;
