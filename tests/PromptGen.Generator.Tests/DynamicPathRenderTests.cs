@@ -25,7 +25,7 @@ public sealed class DynamicPathRenderTests
     private const string Template =
         "{{role \"user\"}}{{title}} {{meta.owner}}\n" +
         "{{#each items as |it i|}}{{i}}:{{label}}|{{it.label}}|{{it.o.b}}|{{../title}}|{{score}}" +
-        "{{#each tags}}[{{this}} {{../label}} {{../../title}}]{{/each}}{{#if done}}+{{/if}}\n{{/each}}" +
+        "{{#each tags}}[{{this}} {{../label}} {{../../title}}]{{/each}}{{#if done}}+{{/if}}{{#unless it.o.b}}-{{/unless}}{{#if ../meta.owner}}o{{/if}}{{#if score includeZero=true}}s{{/if}}\n{{/each}}" +
         "{{json items}} {{json meta indent=2}}";
 
     private static readonly string[] s_inputs =

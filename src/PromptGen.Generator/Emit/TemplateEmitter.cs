@@ -163,15 +163,20 @@ internal sealed class TemplateEmitter
     }
 
     /// <summary>
-    /// The arguments of the writer's <c>Value(target, name[, name])</c> for a plain value that looks up one or two names
-    /// (what <c>Value(Path(target, ...))</c> writes, with a scalar of the input written without boxing it); else null.
+    /// The arguments <c>target, name[, name]</c> of a value that looks up one or two names, for the runtime's overloads
+    /// that read a scalar of the input where it lies (what they do is what the same call on <c>Path(target, ...)</c>
+    /// does); else null.
     /// </summary>
-    private string? WrittenPath(MustacheStatement mustache, Scope scope)
+    private string? PathArguments(Expression value, Scope scope)
     {
-        if (mustache.Call.HelperName(mustache.Path) is not null || mustache.Path is not PathExpression { IsData: false } path) return null;
+        if (value is not PathExpression { IsData: false } path) return null;
         var target = LookupTarget(path, scope, out var start);
         return path.Parts.Count - start is 1 or 2 ? target + Tail(path.Parts, start) : null;
     }
+
+    /// <summary>The arguments of the writer's <c>Value(target, name[, name])</c> for a mustache that writes a plain value.</summary>
+    private string? WrittenPath(MustacheStatement mustache, Scope scope) =>
+        mustache.Call.HelperName(mustache.Path) is null ? PathArguments(mustache.Path, scope) : null;
 
     private static string Tail(IReadOnlyList<string> parts, int start) =>
         parts.Count <= start ? string.Empty : ", " + Strings(parts.Skip(start));
@@ -324,7 +329,10 @@ internal sealed class TemplateEmitter
         {
             case "if":
             case "unless":
-                var test = $"{TypeNames.TemplateRuntime}.If({Value(block.Params[0], scope)}, {HashValue(block.Hash, "includeZero", scope)})";
+                var tested = RenderCodeBuilder.HashArgument(block.Hash, "includeZero") is null ? PathArguments(block.Params[0], scope) : null;
+                var test = tested is not null
+                    ? $"{TypeNames.TemplateRuntime}.IfPath({tested})"
+                    : $"{TypeNames.TemplateRuntime}.If({Value(block.Params[0], scope)}, {HashValue(block.Hash, "includeZero", scope)})";
                 EmitBranch(helper == "if" ? test : "!" + test, program, inverse, scope);
                 return;
             case "each":

@@ -186,6 +186,31 @@ public static class TemplateRuntime
         return !falsy;
     }
 
+    /// <summary>
+    /// <c>If(Path(context, name), null)</c>: a boolean, null or missing property of an input object is tested where it
+    /// lies (nothing looked up twice, no template value made for it).
+    /// </summary>
+    public static bool IfPath(object? context, string name)
+    {
+        if (context is JsonObjectView view)
+        {
+            if (!view.TryGet(name, out var element)) return false; // undefined
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                case JsonValueKind.Null:
+                    return false;
+            }
+        }
+
+        return If(Path(context, name), null);
+    }
+
+    /// <summary><c>If(Path(context, first, second), null)</c>, as <see cref="IfPath(object?, string)"/>.</summary>
+    public static bool IfPath(object? context, string first, string second) => IfPath(Path(context, first), second);
+
     /// <summary>Handlebars' <c>#with</c> test: true when the body renders.</summary>
     public static bool With(object? value) => !JsonInputValues.IsEmpty(value);
 

@@ -46,7 +46,7 @@ public static partial class BuiltinsPrompt
         var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
         var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
         var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
-        if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "title"), null))
+        if (global::PromptGen.Rendering.TemplateRuntime.IfPath(c0, "title"))
         {
             var c1 = c0;
             w0.Text("# ");
@@ -94,7 +94,7 @@ public static partial class BuiltinsPrompt
         w0.Text("\n");
         w0.Value(global::PromptGen.Rendering.TemplateRuntime.Lookup(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "scores"), global::PromptGen.Rendering.TemplateRuntime.Path(c0, "key")));
         w0.Text("\n");
-        if (!global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "items"), null))
+        if (!global::PromptGen.Rendering.TemplateRuntime.IfPath(c0, "items"))
         {
             w0.Text("Nothing to show.");
         }

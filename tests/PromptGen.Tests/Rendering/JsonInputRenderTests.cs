@@ -166,9 +166,11 @@ public class JsonInputRenderTests
             var expected = Render(w => w.Value(TemplateRuntime.Path(converted, name)));
             Assert.Equal(expected, Render(w => w.Value(read, name)));
             Assert.Equal(expected, Render(w => w.Value(TemplateRuntime.Path(read, name))));
+            Assert.Equal(TemplateRuntime.If(TemplateRuntime.Path(converted, name), null), TemplateRuntime.IfPath(read, name));
             foreach (var second in new[] { "b", "c", "deep", "0", "length", "missing" })
             {
                 Assert.Equal(Render(w => w.Value(TemplateRuntime.Path(converted, name, second))), Render(w => w.Value(read, name, second)));
+                Assert.Equal(TemplateRuntime.If(TemplateRuntime.Path(converted, name, second), null), TemplateRuntime.IfPath(read, name, second));
             }
         }
 
@@ -177,6 +179,8 @@ public class JsonInputRenderTests
         {
             Assert.Equal(Render(w => w.Value(TemplateRuntime.Path(context, "length"))), Render(w => w.Value(context, "length")));
             Assert.Equal(Render(w => w.Value(TemplateRuntime.Path(context, "0", "b"))), Render(w => w.Value(context, "0", "b")));
+            Assert.Equal(TemplateRuntime.If(TemplateRuntime.Path(context, "length"), null), TemplateRuntime.IfPath(context, "length"));
+            Assert.Equal(TemplateRuntime.If(TemplateRuntime.Path(context, "0", "b"), null), TemplateRuntime.IfPath(context, "0", "b"));
         }
     }
 
