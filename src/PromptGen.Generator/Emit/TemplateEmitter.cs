@@ -38,6 +38,9 @@ internal sealed class TemplateEmitter
 
         /// <summary>The C# delegate variable that renders <c>{{> @partial-block}}</c>, inside a partial.</summary>
         public string? PartialBlock { get; init; }
+
+        /// <summary>The <c>#each</c> run whose data frame <see cref="Frame"/> is, or null: its variables are read from the run.</summary>
+        public string? Run { get; init; }
     }
 
     /// <summary>
@@ -113,7 +116,7 @@ internal sealed class TemplateEmitter
                 _w.Line($"{scope.Writer}.Role({RenderCodeBuilder.RoleName(mustache.Params[0], p => Value(p, scope))});");
                 break;
             case MustacheStatement mustache:
-                _w.Line($"{scope.Writer}.Value({Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
+                _w.Line($"{scope.Writer}.Value({WrittenPath(mustache, scope) ?? Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
                 break;
             case BlockStatement block:
                 EmitBlock(block, scope);
@@ -131,11 +134,49 @@ internal sealed class TemplateEmitter
 
     private string Path(PathExpression path, Scope scope)
     {
-        if (path.IsData) return $"{TypeNames.TemplateRuntime}.Data({scope.Frame}, {path.Depth}{Tail(path.Parts, 0)})";
-        if (path.TryFindBlockParameter(scope.BlockParams, out var variable)) return path.Parts.Count == 1 ? variable : $"{TypeNames.TemplateRuntime}.Path({variable}{Tail(path.Parts, 1)})";
-        var context = path.Depth == 0 ? scope.Context : $"{TypeNames.TemplateRuntime}.Up({scope.Stack}, {path.Depth})";
-        return path.Parts.Count == 0 ? context : $"{TypeNames.TemplateRuntime}.Path({context}{Tail(path.Parts, 0)})";
+        if (path.IsData) return RunVariable(path, scope) ?? $"{TypeNames.TemplateRuntime}.Data({scope.Frame}, {path.Depth}{Tail(path.Parts, 0)})";
+        var target = LookupTarget(path, scope, out var start);
+        return path.Parts.Count == start ? target : $"{TypeNames.TemplateRuntime}.Path({target}{Tail(path.Parts, start)})";
     }
+
+    /// <summary><c>@index</c>, <c>@key</c>, <c>@first</c> or <c>@last</c> of the enclosing <c>#each</c> run, read from the run (no frame made for it).</summary>
+    private static string? RunVariable(PathExpression path, Scope scope)
+    {
+        if (scope.Run is null || path.Depth != 0 || path.Parts.Count != 1) return null;
+        return path.Parts[0] switch
+        {
+            "index" => scope.Run + ".Index",
+            "key" => scope.Run + ".Key",
+            "first" => scope.Run + ".First",
+            "last" => scope.Run + ".Last",
+            _ => null,
+        };
+    }
+
+    /// <summary>What a (non-data) path looks its names up in, and the first of its names looked up there.</summary>
+    private string LookupTarget(PathExpression path, Scope scope, out int start)
+    {
+        start = 1;
+        if (path.TryFindBlockParameter(scope.BlockParams, out var variable)) return variable;
+        start = 0;
+        return path.Depth == 0 ? scope.Context : $"{TypeNames.TemplateRuntime}.Up({scope.Stack}, {path.Depth})";
+    }
+
+    /// <summary>
+    /// The arguments <c>target, name[, name]</c> of a value that looks up one or two names, for the runtime's overloads
+    /// that read a scalar of the input where it lies (what they do is what the same call on <c>Path(target, ...)</c>
+    /// does); else null.
+    /// </summary>
+    private string? PathArguments(Expression value, Scope scope)
+    {
+        if (value is not PathExpression { IsData: false } path) return null;
+        var target = LookupTarget(path, scope, out var start);
+        return path.Parts.Count - start is 1 or 2 ? target + Tail(path.Parts, start) : null;
+    }
+
+    /// <summary>The arguments of the writer's <c>Value(target, name[, name])</c> for a mustache that writes a plain value.</summary>
+    private string? WrittenPath(MustacheStatement mustache, Scope scope) =>
+        mustache.Call.HelperName(mustache.Path) is null ? PathArguments(mustache.Path, scope) : null;
 
     private static string Tail(IReadOnlyList<string> parts, int start) =>
         parts.Count <= start ? string.Empty : ", " + Strings(parts.Skip(start));
@@ -193,7 +234,7 @@ internal sealed class TemplateEmitter
     }
 
     /// <summary>Opens a C# block for one run of <paramref name="program"/>: Handlebars' program wrapper as locals.</summary>
-    private Scope Enter(TemplateProgram program, Scope outer, string context, string? frame, string?[] blockParams)
+    private Scope Enter(TemplateProgram program, Scope outer, string context, string? frame, string?[] blockParams, string? run = null)
     {
         var c = Next("c");
         var s = Next("s");
@@ -217,6 +258,7 @@ internal sealed class TemplateEmitter
             Frame = f,
             BlockParams = parameters.Concat(outer.BlockParams).ToList(),
             PartialBlock = outer.PartialBlock,
+            Run = frame is null ? outer.Run : run,
         };
     }
 
@@ -228,7 +270,8 @@ internal sealed class TemplateEmitter
         _w.CloseBrace();
     }
 
-    private void EmitRuns(string runs, TemplateProgram? program, TemplateProgram? inverse, Scope scope)
+    /// <summary>The body once per run; <paramref name="iterates"/>: every run is an iteration with its own <c>@</c> variables.</summary>
+    private void EmitRuns(string runs, TemplateProgram? program, TemplateProgram? inverse, Scope scope, bool iterates)
     {
         var hasProgram = program is { Statements.Count: > 0 };
         var hasInverse = inverse is { Statements.Count: > 0 };
@@ -244,7 +287,7 @@ internal sealed class TemplateEmitter
         var run = Next("r");
         _w.Line(hasInverse ? $"else foreach (var {run} in {runs})" : $"if ({runs} is not null) foreach (var {run} in {runs})");
         _w.OpenBrace();
-        EmitStatements(program!, Enter(program!, scope, run + ".Context", $"{run}.Data ?? {scope.Frame}", new[] { run + ".Param0", run + ".Param1" }));
+        EmitStatements(program!, Enter(program!, scope, run + ".Context", $"{run}.Data ?? {scope.Frame}", new[] { run + ".Param0", run + ".Param1" }, iterates ? run : null));
         _w.CloseBrace();
     }
 
@@ -286,13 +329,16 @@ internal sealed class TemplateEmitter
         {
             case "if":
             case "unless":
-                var test = $"{TypeNames.TemplateRuntime}.If({Value(block.Params[0], scope)}, {HashValue(block.Hash, "includeZero", scope)})";
+                var tested = RenderCodeBuilder.HashArgument(block.Hash, "includeZero") is null ? PathArguments(block.Params[0], scope) : null;
+                var test = tested is not null
+                    ? $"{TypeNames.TemplateRuntime}.IfPath({tested})"
+                    : $"{TypeNames.TemplateRuntime}.If({Value(block.Params[0], scope)}, {HashValue(block.Hash, "includeZero", scope)})";
                 EmitBranch(helper == "if" ? test : "!" + test, program, inverse, scope);
                 return;
             case "each":
                 var runs = Next("runs");
                 _w.Line($"var {runs} = {TypeNames.TemplateRuntime}.Each({Value(block.Params[0], scope)}, {scope.Frame});");
-                EmitRuns(runs, program, inverse, scope);
+                EmitRuns(runs, program, inverse, scope, iterates: true);
                 return;
             case "with":
                 var value = Next("v");
@@ -307,7 +353,7 @@ internal sealed class TemplateEmitter
             case null:
                 var missing = Next("runs");
                 _w.Line($"var {missing} = {TypeNames.TemplateRuntime}.BlockMissing({PlainValue(block.Path, scope)}, {scope.Context}, {scope.Frame});");
-                EmitRuns(missing, program, inverse, scope);
+                EmitRuns(missing, program, inverse, scope, iterates: false);
                 return;
             default:
                 // Other helpers ignore a block body (json, role, ...): their value is written.

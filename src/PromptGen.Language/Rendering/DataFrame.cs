@@ -53,8 +53,10 @@ internal sealed class DataFrame
 
     /// <summary>The frame of one <c>#each</c> run over the item at <paramref name="index"/> named <paramref name="key"/>.</summary>
     public static DataFrame ForEachRun(DataFrame? parent, PromptValue key, int index, bool last) =>
-        // For a list the key and the index are the same number: one value serves both.
-        new(parent, key, key.Kind == PromptValueKind.Number ? key : PromptValue.Number(index), PromptValue.Boolean(index == 0), PromptValue.Boolean(last));
+        new(parent, key, LoopIndex(key, index), PromptValue.Boolean(index == 0), PromptValue.Boolean(last));
+
+    /// <summary>The <c>@index</c> of an <c>#each</c> run: for a list the key and the index are the same number, one value serves both.</summary>
+    public static PromptValue LoopIndex(PromptValue key, int index) => key.Kind == PromptValueKind.Number ? key : PromptValue.Number(index);
 
     private bool HoldsLoopFields => ReferenceEquals(_names, s_loopNames);
 

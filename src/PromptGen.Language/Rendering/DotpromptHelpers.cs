@@ -37,10 +37,16 @@ internal static class DotpromptHelpers
     public static SafeMarkup Json(object? value, object? indent)
     {
         if (!JsValues.IsTruthy(indent)) indent = PromptValue.Number(0);
+        return JsonMarkup(JsValues.JsonStringify(value, indent));
+    }
+
+    /// <summary>What the <c>json</c> helper returns for the text JSON.stringify gave (null: undefined).</summary>
+    public static SafeMarkup JsonMarkup(string? json)
+    {
         var output = new RenderOutput();
 
         // JSON.stringify(undefined) is undefined, which a SafeString prints as "undefined".
-        output.Append(JsValues.JsonStringify(value, indent) ?? "undefined");
+        output.Append(json ?? "undefined");
         return new SafeMarkup(output);
     }
 

@@ -133,12 +133,14 @@ internal static class JsonInputValues
     /// Writes a string or number of the input straight from its UTF-8 (no string or template value made for it); false
     /// when it is neither.
     /// </summary>
+    public static bool TryWriteScalar(object? value, RenderOutput output) => value is JsonElement element && TryWriteScalar(element, output);
+
+    /// <summary>As <see cref="TryWriteScalar(object?, RenderOutput)"/>, for an element not boxed.</summary>
 #if NET
     [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where GetChars wrote it
 #endif
-    public static bool TryWriteScalar(object? value, RenderOutput output)
+    public static bool TryWriteScalar(JsonElement element, RenderOutput output)
     {
-        if (value is not JsonElement element) return false;
         var kind = element.ValueKind;
         if (kind == JsonValueKind.Number)
         {
@@ -238,42 +240,70 @@ internal static class JsonInputValues
 }
 
 /// <summary>
-/// An object of the JSON input as a template value. Its properties (names, and values as <see cref="JsonInputValues.Wrap"/>
-/// gives them) are read once, at the first lookup; nested objects are views of their own, read when looked up in turn.
+/// An object of the JSON input as a template value. A lookup reads the property where it lies: no property is read or
+/// boxed before the template asks for it. Views of the same element are the same object of
+/// the input (<see cref="JsonInputValues.StrictEquals"/> compares elements).
 /// </summary>
 internal sealed class JsonObjectView
 {
-    private KeyValuePair<string, object?>[]? _properties;
-
     public JsonObjectView(JsonElement element) => Element = element;
 
     public JsonElement Element { get; }
 
+    // The last name looked up (by reference: generated code passes literals), what it found and, once asked for, its
+    // template value: templates look one name up again and again (a name repeated in the text, `a.b` then `a.c`).
+    private string? _lastName;
+    private JsonElement _lastElement;
+    private object? _lastValue;
+    private bool _lastFound;
+    private bool _lastWrapped;
+
     /// <summary>The property's value, or null (undefined) when the object has none of that name.</summary>
     public object? Get(string name)
     {
-        var properties = _properties ??= Read();
-
-        // From the end: of repeated keys, JavaScript keeps the last value.
-        for (var i = properties.Length - 1; i >= 0; i--)
+        if (!TryGet(name, out var element)) return null;
+        if (!_lastWrapped)
         {
-            if (string.Equals(properties[i].Key, name, StringComparison.Ordinal)) return properties[i].Value;
+            _lastValue = JsonInputValues.Wrap(element);
+            _lastWrapped = true;
         }
 
-        return null;
+        return _lastValue;
     }
 
-    private KeyValuePair<string, object?>[] Read()
+    /// <summary>The property's element, unboxed; false when the object has none of that name.</summary>
+    public bool TryGet(string name, out JsonElement value)
     {
-        var properties = new KeyValuePair<string, object?>[Element.GetPropertyCount()];
-        var names = InputPropertyNameCache.Current;
-        var i = 0;
-        foreach (var property in Element.EnumerateObject())
+        if (!ReferenceEquals(name, _lastName))
         {
-            properties[i] = new KeyValuePair<string, object?>(names.NameOf(property, i), JsonInputValues.Wrap(property.Value));
-            i++;
+            _lastFound = Find(name, out _lastElement);
+            _lastName = name;
+            _lastValue = null;
+            _lastWrapped = false;
         }
 
-        return properties;
+        value = _lastElement;
+        return _lastFound;
     }
+
+#if NET
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where the name was written
+#endif
+    private bool Find(string name, out JsonElement value)
+    {
+        // The document compares names as UTF-8 (escaped ones decoded) from the last back, so of repeated keys the last
+        // wins, as in JavaScript. Template names are short ASCII: narrowed here instead of encoded by the document.
+        if (name.Length > MaxAsciiName) return Element.TryGetProperty(name, out value);
+        Span<byte> utf8 = stackalloc byte[name.Length];
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c >= 0x80) return Element.TryGetProperty(name, out value);
+            utf8[i] = (byte)c;
+        }
+
+        return Element.TryGetProperty(utf8, out value);
+    }
+
+    private const int MaxAsciiName = 64;
 }

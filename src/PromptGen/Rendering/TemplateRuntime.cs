@@ -186,6 +186,31 @@ public static class TemplateRuntime
         return !falsy;
     }
 
+    /// <summary>
+    /// <c>If(Path(context, name), null)</c>: a boolean, null or missing property of an input object is tested where it
+    /// lies (nothing looked up twice, no template value made for it).
+    /// </summary>
+    public static bool IfPath(object? context, string name)
+    {
+        if (context is JsonObjectView view)
+        {
+            if (!view.TryGet(name, out var element)) return false; // undefined
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                case JsonValueKind.Null:
+                    return false;
+            }
+        }
+
+        return If(Path(context, name), null);
+    }
+
+    /// <summary><c>If(Path(context, first, second), null)</c>, as <see cref="IfPath(object?, string)"/>.</summary>
+    public static bool IfPath(object? context, string first, string second) => IfPath(Path(context, first), second);
+
     /// <summary>Handlebars' <c>#with</c> test: true when the body renders.</summary>
     public static bool With(object? value) => !JsonInputValues.IsEmpty(value);
 
@@ -329,7 +354,7 @@ public static class TemplateRuntime
     }
 
     private static BlockInvocation Run(DataFrame parent, PromptValue keyValue, int index, bool last, object? item) =>
-        new(item, DataFrame.ForEachRun(parent, keyValue, index, last), item, keyValue);
+        new(item, parent, keyValue, index, last);
 
     /// <summary>
     /// Handlebars' <c>blockHelperMissing</c> for <c>{{#value}}...{{/value}}</c>: true renders the body once, lists
@@ -340,15 +365,15 @@ public static class TemplateRuntime
         if (value is JsonElement or JsonObjectView)
         {
             // Never true, false or null (those are shared template values): lists iterate, anything else is the context.
-            return value is JsonElement { ValueKind: JsonValueKind.Array } ? Each(value, frame) : new[] { new BlockInvocation(value, null, null, null) };
+            return value is JsonElement { ValueKind: JsonValueKind.Array } ? Each(value, frame) : new[] { new BlockInvocation(value) };
         }
 
         return JsValues.BlockHelperMissing(value) switch
         {
-            MissingBlockAction.RenderBody => new[] { new BlockInvocation(context, null, null, null) },
+            MissingBlockAction.RenderBody => new[] { new BlockInvocation(context) },
             MissingBlockAction.RenderInverse => null,
             MissingBlockAction.Iterate => Each(value, frame),
-            _ => new[] { new BlockInvocation(value, null, null, null) },
+            _ => new[] { new BlockInvocation(value) },
         };
     }
 
@@ -360,7 +385,17 @@ public static class TemplateRuntime
 
     public static object Media(object? url, object? contentType) => DotpromptHelpers.Media(JsonInputValues.Materialize(url), JsonInputValues.Materialize(contentType));
 
-    public static object Json(object? value, object? indent) => DotpromptHelpers.Json(JsonInputValues.Materialize(value), JsonInputValues.Materialize(indent));
+    public static object Json(object? value, object? indent)
+    {
+        // A value of the input is written from the document when it is one of the plain cases (see JsonInputStringify).
+        var element = value switch { JsonObjectView view => view.Element, JsonElement e => e, _ => default };
+        if (element.ValueKind != JsonValueKind.Undefined && JsonInputStringify.TryWrite(element, JsValues.JsonGap(JsonInputValues.Materialize(indent))) is { } json)
+        {
+            return DotpromptHelpers.JsonMarkup(json);
+        }
+
+        return DotpromptHelpers.Json(JsonInputValues.Materialize(value), JsonInputValues.Materialize(indent));
+    }
 
     /// <summary>A partial's context extended with its hash arguments.</summary>
     public static object ExtendWithHash(object? context, string[] keys, object?[] values) =>

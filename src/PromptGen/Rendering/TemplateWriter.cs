@@ -82,6 +82,25 @@ public sealed class TemplateWriter
         Output.AppendValue(value);
     }
 
+    /// <summary>
+    /// <c>Value(TemplateRuntime.Path(context, name))</c>: a string or number of an input object is written from the
+    /// document, without boxing its element.
+    /// </summary>
+    public void Value(object? context, string name)
+    {
+        if (context is not JsonObjectView view)
+        {
+            Value(TemplateRuntime.Path(context, name));
+            return;
+        }
+
+        // A missing property is undefined, which prints nothing.
+        if (view.TryGet(name, out var element) && !JsonInputValues.TryWriteScalar(element, Output)) Value(JsonInputValues.Wrap(element));
+    }
+
+    /// <summary><c>Value(TemplateRuntime.Path(context, first, second))</c>, as <see cref="Value(object?, string)"/>.</summary>
+    public void Value(object? context, string first, string second) => Value(TemplateRuntime.Path(context, first), second);
+
     private static readonly DotpromptMarker s_system = new(MarkerKind.Role, "role:system");
     private static readonly DotpromptMarker s_user = new(MarkerKind.Role, "role:user");
     private static readonly DotpromptMarker s_model = new(MarkerKind.Role, "role:model");

@@ -46,11 +46,11 @@ public static partial class BuiltinsPrompt
         var c0 = global::PromptGen.Rendering.TemplateRuntime.RootContext(input);
         var s0 = global::PromptGen.Rendering.TemplateRuntime.NewStack(c0);
         var f0 = global::PromptGen.Rendering.TemplateRuntime.RootData(c0, options, history);
-        if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "title"), null))
+        if (global::PromptGen.Rendering.TemplateRuntime.IfPath(c0, "title"))
         {
             var c1 = c0;
             w0.Text("# ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(c1, "title"));
+            w0.Value(c1, "title");
         }
         else
         {
@@ -66,28 +66,27 @@ public static partial class BuiltinsPrompt
             var p13 = r8.Param1;
             w0.Value(p13);
             w0.Text(". ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(p12, "name"));
+            w0.Value(p12, "name");
             w0.Text(" ");
-            if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "first"), null))
+            if (global::PromptGen.Rendering.TemplateRuntime.If(r8.First, null))
             {
                 w0.Text("(first)");
             }
-            if (global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "last"), null))
+            if (global::PromptGen.Rendering.TemplateRuntime.If(r8.Last, null))
             {
                 w0.Text("(last)");
             }
             w0.Text(" in ");
             w0.Value(global::PromptGen.Rendering.TemplateRuntime.Data(f11, 0, "root", "title"));
             w0.Text(" / ");
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Path(global::PromptGen.Rendering.TemplateRuntime.Up(s10, 1), "title"));
+            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Up(s10, 1), "title");
             w0.Text("\n");
         }
         var runs20 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "scores"), f0);
         if (runs20 is not null) foreach (var r21 in runs20)
         {
             var c22 = r21.Context;
-            var f24 = r21.Data ?? f0;
-            w0.Value(global::PromptGen.Rendering.TemplateRuntime.Data(f24, 0, "key"));
+            w0.Value(r21.Key);
             w0.Text("=");
             w0.Value(c22);
             w0.Text(" ");
@@ -95,7 +94,7 @@ public static partial class BuiltinsPrompt
         w0.Text("\n");
         w0.Value(global::PromptGen.Rendering.TemplateRuntime.Lookup(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "scores"), global::PromptGen.Rendering.TemplateRuntime.Path(c0, "key")));
         w0.Text("\n");
-        if (!global::PromptGen.Rendering.TemplateRuntime.If(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "items"), null))
+        if (!global::PromptGen.Rendering.TemplateRuntime.IfPath(c0, "items"))
         {
             w0.Text("Nothing to show.");
         }

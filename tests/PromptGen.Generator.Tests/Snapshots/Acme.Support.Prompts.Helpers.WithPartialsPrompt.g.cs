@@ -65,7 +65,7 @@ public static partial class WithPartialsPrompt
     {
         pw.EnterPartial("bullet");
         pw.Text("- ");
-        pw.Value(global::PromptGen.Rendering.TemplateRuntime.Path(pc, "text"));
+        pw.Value(pc, "text");
         pw.Text("\n");
         pw.LeavePartial();
     }
@@ -82,7 +82,7 @@ public static partial class WithPartialsPrompt
     {
         pw.EnterPartial("signoff");
         pw.Text("Best regards,\n");
-        pw.Value(global::PromptGen.Rendering.TemplateRuntime.Path(pc, "name"));
+        pw.Value(pc, "name");
         pw.Text("\n");
         pw.LeavePartial();
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using PromptGen.Language.Values;
 using PromptGen.Rendering;
@@ -140,6 +141,145 @@ public class JsonInputRenderTests
         Assert.False(TemplateRuntime.IsTruthy(TemplateRuntime.Data(runs[0].Data!, 0, "last")));
         Assert.Equal("[object Object]", TemplateRuntime.ToJsString(TemplateRuntime.Data(runs[0].Data!, 0, "root")));
         Assert.Null(TemplateRuntime.Each(TemplateRuntime.Path(read, "missing"), root));
+    }
+
+    public static TheoryData<string> LookupInputs => new()
+    {
+        """{"a":"x","b":4.5,"n":null,"t":true,"f":false,"o":{"b":"inner","c":1e3},"arr":[1,2],"s":"Zo\u00eb \"q\"","z":0,"m":-0}""",
+        """{"b":1,"a":"first","a":"last"}""",
+        """{"ab":1,"a\u0062":2}""",
+        """{"a\u0062":1,"ab":2,"a\\b":3,"\n":4,"ünï":5}""",
+        """{"o":{"b":{"deep":"d"}},"a":[{"b":1}],"":"empty"}""",
+        """{}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(LookupInputs))]
+    public void WritingAPathWritesWhatWritingTheValueOfThePathWrites(string json)
+    {
+        var element = JsonDocument.Parse(json).RootElement;
+        var converted = TemplateRuntime.ConvertJson(element);
+        var read = TemplateRuntime.FromJson(element);
+        string[] names = ["a", "b", "ab", "a\\b", "a\\u0062", "\n", "ünï", "n", "t", "f", "o", "arr", "s", "z", "m", "missing", "", "length"];
+        foreach (var name in names)
+        {
+            var expected = Render(w => w.Value(TemplateRuntime.Path(converted, name)));
+            Assert.Equal(expected, Render(w => w.Value(read, name)));
+            Assert.Equal(expected, Render(w => w.Value(TemplateRuntime.Path(read, name))));
+            Assert.Equal(TemplateRuntime.If(TemplateRuntime.Path(converted, name), null), TemplateRuntime.IfPath(read, name));
+            foreach (var second in new[] { "b", "c", "deep", "0", "length", "missing" })
+            {
+                Assert.Equal(Render(w => w.Value(TemplateRuntime.Path(converted, name, second))), Render(w => w.Value(read, name, second)));
+                Assert.Equal(TemplateRuntime.If(TemplateRuntime.Path(converted, name, second), null), TemplateRuntime.IfPath(read, name, second));
+            }
+        }
+
+        // Contexts that are not objects of the input take the same path as before.
+        foreach (var context in new[] { converted, null, TemplateRuntime.Null, TemplateRuntime.String("text"), TemplateRuntime.Path(read, "arr") })
+        {
+            Assert.Equal(Render(w => w.Value(TemplateRuntime.Path(context, "length"))), Render(w => w.Value(context, "length")));
+            Assert.Equal(Render(w => w.Value(TemplateRuntime.Path(context, "0", "b"))), Render(w => w.Value(context, "0", "b")));
+            Assert.Equal(TemplateRuntime.If(TemplateRuntime.Path(context, "length"), null), TemplateRuntime.IfPath(context, "length"));
+            Assert.Equal(TemplateRuntime.If(TemplateRuntime.Path(context, "0", "b"), null), TemplateRuntime.IfPath(context, "0", "b"));
+        }
+    }
+
+    [Fact]
+    public void AViewRemembersItsLastLookupOnlyForThatName()
+    {
+        var read = TemplateRuntime.FromJson(JsonDocument.Parse("""{"a":{"x":1},"b":"text","c":2}""").RootElement);
+        var a = TemplateRuntime.Path(read, "a");
+        Assert.Same(a, TemplateRuntime.Path(read, "a"));
+
+        // Another string with the same text, and other names in between, read the document again.
+        Assert.Equal("1", TemplateRuntime.ToJsString(TemplateRuntime.Path(read, new string(['a']), "x")));
+        Assert.Equal("text", Render(w => w.Value(read, "b")));
+        Assert.Equal("2", Render(w => w.Value(read, "c")));
+        Assert.Equal("text", Render(w => w.Value(read, "b")));
+        Assert.Equal(string.Empty, Render(w => w.Value(read, "missing")));
+        Assert.Equal(string.Empty, Render(w => w.Value(read, "missing")));
+        Assert.True(TemplateRuntime.StrictEquals(a, TemplateRuntime.Path(read, "a")));
+    }
+
+    [Fact]
+    public void ObjectsOfOneArrayWithTheirPropertiesInAnotherOrderOrMissingAreReadByName()
+    {
+        var items = JsonDocument.Parse("""[{"label":"a","score":1,"done":true},{"done":false,"label":"b","score":2},{"score":3},{"label":"d","label":"e"}]""").RootElement;
+        var read = TemplateRuntime.FromJson(items);
+        var runs = TemplateRuntime.Each(read, TemplateRuntime.RootData(TemplateRuntime.EmptyObject(), null, null))!;
+        string[] expected = ["a 1 true", "b 2 false", " 3 ", "e  "];
+        for (var i = 0; i < runs.Length; i++)
+        {
+            var context = runs[i].Context;
+            Assert.Equal(expected[i], Render(w =>
+            {
+                w.Value(context, "label");
+                w.Text(" ");
+                w.Value(context, "score");
+                w.Text(" ");
+                w.Value(context, "done");
+            }));
+        }
+    }
+
+    public static TheoryData<string> JsonInputs => new()
+    {
+        """{"name":"Zoë","n":[1,4.5,0,-0,1e3,0.10,1e400,123456789012345678],"ok":true,"none":null,"empty":{},"list":[]}""",
+        """{"sku":"ADDON-\"EU\"","tab":"a\tb","slash":"\/","uni":"\u00eb\ud83c\udf89"}""",
+        """{"b":1,"2":"two","a":3,"1":"one"}""",
+        """{"a":1,"b":2,"a":3}""",
+        """{"a\u0062":1,"ab":2}""",
+        """{"lone":"\ud800"}""",
+        """[{"a":[{"b":[]}]},"x",2.50,null]""",
+        "\"text\"",
+        "-1.5e-7",
+        """{"p0":0,"p1":1,"p2":2,"p3":3,"p4":4,"p5":5,"p6":6,"p7":7,"p8":8,"p9":9,"p10":10,"p11":11,"p12":12,"p13":13,"p14":14,"p15":15,"p16":16}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(JsonInputs))]
+    public void JsonOfTheInputIsWhatJsonOfItsConvertedValueIs(string json)
+    {
+        var element = JsonDocument.Parse(json).RootElement;
+        var converted = TemplateRuntime.ConvertJson(element);
+        var read = TemplateRuntime.FromJson(element);
+        foreach (var indent in new[] { null, TemplateRuntime.Number(0), TemplateRuntime.Number(2), TemplateRuntime.Number(12), TemplateRuntime.String("\t"), TemplateRuntime.FromJson(JsonDocument.Parse("3").RootElement) })
+        {
+            Assert.Equal(Render(w => w.Value(TemplateRuntime.Json(converted, indent))), Render(w => w.Value(TemplateRuntime.Json(read, indent))));
+        }
+    }
+
+    [Fact]
+    public void AnEachRunMakesItsDataFrameWhenItIsRead()
+    {
+        var read = TemplateRuntime.FromJson(JsonDocument.Parse("[\"a\",\"b\"]").RootElement);
+        var root = TemplateRuntime.RootData(TemplateRuntime.EmptyObject(), null, null);
+        var runs = TemplateRuntime.Each(read, root)!;
+        Assert.Equal("a", TemplateRuntime.ToJsString(runs[0].Param0));
+        Assert.Equal("1", TemplateRuntime.ToJsString(runs[1].Param1));
+        Assert.Equal("1", TemplateRuntime.ToJsString(TemplateRuntime.Data(runs[1].Data!, 0, "index")));
+        Assert.True(TemplateRuntime.IsTruthy(TemplateRuntime.Data(runs[0].Data!, 0, "first")));
+        Assert.Equal("[object Object]", TemplateRuntime.ToJsString(TemplateRuntime.Data(runs[1].Data!, 0, "root")));
+
+        // The run's own variables, read from the run by generated code, are the values its frame holds.
+        var entries = TemplateRuntime.Each(TemplateRuntime.FromJson(JsonDocument.Parse("{\"k\":1,\"j\":2}").RootElement), root)!;
+        foreach (var run in runs.Concat(entries))
+        {
+            Assert.Same(TemplateRuntime.Data(run.Data!, 0, "index"), run.Index);
+            Assert.Same(TemplateRuntime.Data(run.Data!, 0, "key"), run.Key);
+            Assert.Same(TemplateRuntime.Data(run.Data!, 0, "first"), run.First);
+            Assert.Same(TemplateRuntime.Data(run.Data!, 0, "last"), run.Last);
+        }
+
+        Assert.Equal("k", TemplateRuntime.ToJsString(entries[0].Key));
+        Assert.Equal("1", TemplateRuntime.ToJsString(entries[1].Index));
+
+        // A run of a block that is not an iteration keeps the enclosing frame and has no block parameters.
+        var single = TemplateRuntime.BlockMissing(TemplateRuntime.True, read, root)!;
+        Assert.Null(single[0].Data);
+        Assert.Null(single[0].Param0);
+        Assert.Null(single[0].Param1);
+        Assert.Null(single[0].Index);
     }
 
     private static string Render(Action<TemplateWriter> write)

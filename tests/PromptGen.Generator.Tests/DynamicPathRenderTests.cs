@@ -1,0 +1,75 @@
+extern alias runtime;
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.Loader;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.Extensions.AI;
+using PromptGen.Generator.Tests.Infrastructure;
+using PromptGen.Language.Prompts;
+using PromptGen.Language.Values;
+using RenderOptions = runtime::PromptGen.Rendering.PromptRenderOptions;
+
+namespace PromptGen.Generator.Tests;
+
+/// <summary>
+/// Generated dynamic Render writes plain paths (of the context, of <c>../</c>, of block parameters) with the writer's
+/// path overload and <c>json</c> of input values from the document: both must give the run-time renderer's messages,
+/// including for objects whose properties change order or go missing from item to item, and repeated or escaped names.
+/// </summary>
+public sealed class DynamicPathRenderTests
+{
+    private const string Template =
+        "{{role \"user\"}}{{title}} {{meta.owner}}\n" +
+        "{{#each items as |it i|}}{{i}}:{{label}}|{{it.label}}|{{it.o.b}}|{{../title}}|{{score}}" +
+        "{{#each tags}}[{{this}} {{../label}} {{../../title}}]{{/each}}{{#if done}}+{{/if}}{{#unless it.o.b}}-{{/unless}}{{#if ../meta.owner}}o{{/if}}{{#if score includeZero=true}}s{{/if}}\n{{/each}}" +
+        "{{json items}} {{json meta indent=2}}";
+
+    private static readonly string[] s_inputs =
+    {
+        """{"title":"T","meta":{"owner":"Zoë"},"items":[{"label":"a","score":1,"done":true,"tags":["x"]},{"done":false,"score":2.5,"label":"b"},{"score":1e3},{"label":"c","label":"d","o":{"b":"ob"}}]}""",
+        """{"title":"esc","meta":{"own\u0065r":"escaped name","2":"index key","a":1,"a":2},"items":[{"l\u0061bel":"escaped","tags":[]},{"label":"q\"uote","score":-0,"tags":["y","z"]}]}""",
+        """{"title":null,"items":[]}""",
+        """{"meta":"text","items":{"k":{"label":"object iterated"}}}""",
+    };
+
+    private static readonly Lazy<Type> s_compiled = new(Compile);
+
+    public static IEnumerable<object[]> Cases() => Enumerable.Range(0, s_inputs.Length).Select(i => new object[] { i });
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Render_equals_the_runtime_renderer(int input)
+    {
+        var render = s_compiled.Value.GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) })!;
+        var value = PromptJson.Parse(s_inputs[input]);
+        var expected = PromptRenderer.Render("t.prompt", Source, PromptValue.Object(("input", value)), null, new PromptEnvironment());
+        Assert.False(expected.HasErrors, string.Join("\n", expected.Diagnostics));
+        var expectedText = string.Join("|", expected.Messages.Select(m => m.Role + ":" + string.Concat(m.Content.Select(p => p.ToValue()["text"]?.AsString))));
+        using var document = JsonDocument.Parse(s_inputs[input]);
+        var actual = (IList<ChatMessage>)render.Invoke(null, new object?[] { document.RootElement, null })!;
+        var actualText = string.Join("|", actual.Select(m => m.Role.Value + ":" + string.Concat(m.Contents.OfType<TextContent>().Select(c => c.Text))));
+        Assert.Equal(expectedText, actualText);
+    }
+
+    private const string Source = "---\nname: dynamic_paths\n---\n" + Template;
+
+    private static Type Compile()
+    {
+        var harness = GeneratorHarness.Create(new[] { (GeneratorHarness.PathOf("Dynamic/Paths.prompt"), Source) });
+        harness.Run();
+        using var stream = new MemoryStream();
+        var emitted = harness.OutputCompilation!.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
+        stream.Position = 0;
+        var assembly = new AssemblyLoadContext("dynamic-paths", isCollectible: true).LoadFromStream(stream);
+        var type = assembly.GetTypes().Single(t => t.GetField("PromptName")?.GetValue(null) is "dynamic_paths");
+
+        // Dynamic: the template is compiled into RenderTemplate over template values.
+        Assert.NotNull(type.GetMethod("RenderTemplate", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static));
+        return type;
+    }
+}
