@@ -33,7 +33,7 @@ public sealed class GeneratedCodeTests
 
         var errors = harness.CompilationErrors();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        var generatedWarnings = harness.OutputCompilation!.GetDiagnostics()
+        var generatedWarnings = harness.DiagnosticsWithNullableWarnings()
             .Where(d => d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
             .ToList();
         Assert.True(generatedWarnings.Count == 0, string.Join("\n", generatedWarnings));
