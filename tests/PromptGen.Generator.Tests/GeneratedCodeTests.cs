@@ -40,6 +40,31 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Generated_files_keep_annotations_and_leave_nullable_warnings_to_the_tests()
+    {
+        var harness = RunAll();
+        var generated = harness.OutputCompilation!.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(generated);
+        Assert.All(generated, t => Assert.Contains("#nullable enable annotations\n#nullable disable warnings\n", t.GetText().ToString(), StringComparison.Ordinal));
+        // The annotations still reach callers: an optional string input is a nullable parameter.
+        var extensions = harness.OutputCompilation.GetTypeByMetadataName("Acme.Support.Prompts.PromptChatClientExtensions")!;
+        var summarize = (IMethodSymbol)extensions.GetMembers("SummarizeAsync").Single();
+        Assert.Equal(NullableAnnotation.Annotated, summarize.Parameters.Single(p => p.Name == "class").NullableAnnotation);
+    }
+
+    [Fact]
+    public void The_tests_see_nullable_warnings_that_generated_files_turn_off()
+    {
+        const string source = "#nullable enable annotations\n#nullable disable warnings\nnamespace Acme.Support { internal static class Oops { internal static string Name() => null; } }\n";
+        var harness = GeneratorHarness.Create(Array.Empty<(string, string)>(), csharpSources: new[] { source });
+        harness.Run();
+
+        Assert.DoesNotContain(harness.OutputCompilation!.GetDiagnostics(), d => d.Id == "CS8603");
+        Assert.Contains(harness.DiagnosticsWithNullableWarnings(), d => d.Id == "CS8603");
+    }
+
+    [Fact]
     public void Extension_methods_take_one_parameter_per_input_field_with_optional_ones_last()
     {
         var harness = RunAll();
