@@ -33,10 +33,35 @@ public sealed class GeneratedCodeTests
 
         var errors = harness.CompilationErrors();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        var generatedWarnings = harness.OutputCompilation!.GetDiagnostics()
+        var generatedWarnings = harness.DiagnosticsWithNullableWarnings()
             .Where(d => d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
             .ToList();
         Assert.True(generatedWarnings.Count == 0, string.Join("\n", generatedWarnings));
+    }
+
+    [Fact]
+    public void Generated_files_keep_annotations_and_leave_nullable_warnings_to_the_tests()
+    {
+        var harness = RunAll();
+        var generated = harness.OutputCompilation!.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(generated);
+        Assert.All(generated, t => Assert.Contains("#nullable enable annotations\n#nullable disable warnings\n", t.GetText().ToString(), StringComparison.Ordinal));
+        // The annotations still reach callers: an optional string input is a nullable parameter.
+        var extensions = harness.OutputCompilation.GetTypeByMetadataName("Acme.Support.Prompts.PromptChatClientExtensions")!;
+        var summarize = (IMethodSymbol)extensions.GetMembers("SummarizeAsync").Single();
+        Assert.Equal(NullableAnnotation.Annotated, summarize.Parameters.Single(p => p.Name == "class").NullableAnnotation);
+    }
+
+    [Fact]
+    public void The_tests_see_nullable_warnings_that_generated_files_turn_off()
+    {
+        const string source = "#nullable enable annotations\n#nullable disable warnings\nnamespace Acme.Support { internal static class Oops { internal static string Name() => null; } }\n";
+        var harness = GeneratorHarness.Create(Array.Empty<(string, string)>(), csharpSources: new[] { source });
+        harness.Run();
+
+        Assert.DoesNotContain(harness.OutputCompilation!.GetDiagnostics(), d => d.Id == "CS8603");
+        Assert.Contains(harness.DiagnosticsWithNullableWarnings(), d => d.Id == "CS8603");
     }
 
     [Fact]

@@ -51,9 +51,7 @@ public sealed class SnapshotTests
 
         Assert.True(result.GeneratedSources.Length >= 15, $"only {result.GeneratedSources.Length} prompts");
         Assert.True(result.Diagnostics.IsEmpty, string.Join("\n", result.Diagnostics));
-        var problems = harness.OutputCompilation!.GetDiagnostics()
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
-            .ToList();
+        var problems = harness.DiagnosticsWithNullableWarnings();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         // Partials generate no class of their own.
         Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.Contains("Header", StringComparison.Ordinal));

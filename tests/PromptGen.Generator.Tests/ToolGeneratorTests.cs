@@ -60,7 +60,7 @@ public sealed class ToolGeneratorTests
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal(2, Outputs(result, TrackingNames.ToolMethods).Count());
-        var problems = harness.OutputCompilation!.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        var problems = harness.DiagnosticsWithNullableWarnings();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         var source = Assert.Single(result.GeneratedSources, s => s.HintName == "Acme.Support.Prompts.OrderQuestionPrompt.g.cs").SourceText.ToString();
         SnapshotTests.AssertMatchesSnapshot("Acme.Support.Prompts.OrderQuestionPrompt.g.cs", source);
@@ -82,7 +82,7 @@ public sealed class ToolGeneratorTests
         var run = (IMethodSymbol)prompt.GetMembers("RunAsync").Single();
         var stream = (IMethodSymbol)prompt.GetMembers("StreamAsync").Single();
         Assert.Equal(Signature(run), Signature(stream));
-        var problems = harness.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        var problems = harness.DiagnosticsWithNullableWarnings();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

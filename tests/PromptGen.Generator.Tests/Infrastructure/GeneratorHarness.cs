@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace PromptGen.Generator.Tests.Infrastructure;
 
@@ -97,6 +98,29 @@ internal sealed class GeneratorHarness
     /// <summary>Errors of the compilation that includes the generated code.</summary>
     public IReadOnlyList<Diagnostic> CompilationErrors() =>
         OutputCompilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+    /// <summary>
+    /// Warnings and errors of the compilation that includes the generated code, with nullable warnings on in the
+    /// generated files: they turn them off for users' builds (<c>#nullable disable warnings</c>, which spares every build
+    /// the flow analysis), and the tests check them here instead.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> DiagnosticsWithNullableWarnings()
+    {
+        var compilation = OutputCompilation!;
+        foreach (var tree in compilation.SyntaxTrees.ToList())
+        {
+            var text = tree.GetText().ToString();
+            if (!text.Contains(NullableWarningsOff, StringComparison.Ordinal)) continue;
+            // Same length, so positions and line numbers stay those of the generated file.
+            var checkedText = text.Replace(NullableWarningsOff, NullableWarningsOn.PadRight(NullableWarningsOff.Length), StringComparison.Ordinal);
+            compilation = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(checkedText, tree.GetText().Encoding)));
+        }
+
+        return compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+    }
+
+    private const string NullableWarningsOff = "#nullable disable warnings";
+    private const string NullableWarningsOn = "#nullable enable warnings";
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
