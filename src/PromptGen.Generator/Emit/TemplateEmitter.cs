@@ -362,6 +362,19 @@ internal sealed class TemplateEmitter
         }
     }
 
+    /// <summary>
+    /// Whether a partial's body is only text, comments and plain values of its own context (<c>{{name}}</c>,
+    /// <c>{{a.b}}</c>): what it emits reads neither its data frame nor anything that would pass the frame on.
+    /// </summary>
+    private static bool ReadsNoFrame(PartialTemplate partial) =>
+        partial.Template.Statements.All(statement => statement switch
+        {
+            ContentStatement or CommentStatement => true,
+            MustacheStatement plain => plain.Params.Count == 0 && plain.Hash is null && plain.Call.HelperName(plain.Path) is null &&
+                plain.Path is PathExpression { IsData: false, Depth: 0 },
+            _ => false,
+        });
+
     private void EmitPartial(Expression nameExpression, IReadOnlyList<Expression> parameters, HashExpression? hash, string indent, TemplateProgram? partialBlock, Scope scope)
     {
         _w.OpenBrace();
@@ -417,10 +430,13 @@ internal sealed class TemplateEmitter
                 if (scope.PartialBlock is null) _w.Line($"throw {Throw("'{{> @partial-block}}' is only available inside a partial called as a block '{{#> name}}...{{/name}}'.")};");
                 else _w.Line($"if ({scope.PartialBlock} is null) throw {Throw("'{{> @partial-block}}' is only available inside a partial called as a block.")}; else {scope.PartialBlock}({output}, {context}, {scope.Frame});");
             }
-            else if (_partials.Resolve(name) is not null)
+            else if (_partials.Resolve(name) is { } resolved)
             {
                 _usedPartials.Add(name);
-                _w.Line($"{PartialMethod(name)}({output}, {context}, {scope.Frame}, {block ?? "null"});");
+
+                // A partial that reads no data frame is given none: the frame of an #each run is then never made.
+                var frame = block is null && ReadsNoFrame(resolved) ? "null!" : scope.Frame;
+                _w.Line($"{PartialMethod(name)}({output}, {context}, {frame}, {block ?? "null"});");
             }
             else if (block is not null)
             {

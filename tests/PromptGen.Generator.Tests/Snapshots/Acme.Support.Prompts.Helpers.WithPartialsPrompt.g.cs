@@ -44,12 +44,11 @@ public static partial class WithPartialsPrompt
         if (runs3 is not null) foreach (var r4 in runs3)
         {
             var c5 = r4.Context;
-            var f7 = r4.Data ?? f0;
             {
                 object? pc8 = c5;
                 pc8 = global::PromptGen.Rendering.TemplateRuntime.ExtendWithHash(pc8, new string[] { "text" }, new object?[] { c5 });
                 var pw9 = w0;
-                RenderPartial_bullet_e894a379(pw9, pc8, f7, null);
+                RenderPartial_bullet_e894a379(pw9, pc8, null!, null);
             }
         }
         w0.Text("\n");
@@ -57,7 +56,7 @@ public static partial class WithPartialsPrompt
             object? pc10 = c0;
             pc10 = global::PromptGen.Rendering.TemplateRuntime.ExtendWithHash(pc10, new string[] { "name" }, new object?[] { global::PromptGen.Rendering.TemplateRuntime.Path(c0, "author") });
             var pw11 = w0;
-            RenderPartial_signoff_565a75c9(pw11, pc10, f0, null);
+            RenderPartial_signoff_565a75c9(pw11, pc10, null!, null);
         }
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, history);
     }
