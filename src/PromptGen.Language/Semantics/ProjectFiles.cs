@@ -25,18 +25,43 @@ public static class ProjectFiles
         while (pending.Count > 0)
         {
             var current = pending.Pop();
-            results.AddRange(Directory.GetFiles(current).Where(IsProjectFile));
-            foreach (var folder in Directory.GetDirectories(current))
+            string[] files, folders;
+            try
+            {
+                files = Directory.GetFiles(current);
+                folders = Directory.GetDirectories(current);
+            }
+            catch (Exception exception) when (!ReferenceEquals(current, directory) && exception is DirectoryNotFoundException or UnauthorizedAccessException)
+            {
+                // A subfolder deleted while the tree is read (another tool's temporary folder), or one this user
+                // cannot list: it holds nothing of the project, and must not fail the whole scan.
+                continue;
+            }
+
+            results.AddRange(files.Where(IsProjectFile));
+            foreach (var folder in folders)
             {
                 var name = Path.GetFileName(folder);
                 if (name.StartsWith(".", StringComparison.Ordinal) || s_skippedFolders.Contains(name)) continue;
-                if (new DirectoryInfo(folder).Attributes.HasFlag(FileAttributes.ReparsePoint)) continue;
+                if (IsLinkOrGone(folder)) continue;
                 pending.Push(folder);
             }
         }
 
         results.Sort(StringComparer.Ordinal);
         return results;
+    }
+
+    private static bool IsLinkOrGone(string folder)
+    {
+        try
+        {
+            return new DirectoryInfo(folder).Attributes.HasFlag(FileAttributes.ReparsePoint);
+        }
+        catch (IOException)
+        {
+            return true;
+        }
     }
 
     /// <summary>A <c>.prompt</c> file (prompt or partial) or an eval file.</summary>
