@@ -1,18 +1,10 @@
-extern alias runtime;
-
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Runtime.Loader;
 using System.Text.Json;
-using Microsoft.CodeAnalysis;
-using Microsoft.Extensions.AI;
 using PromptGen.Generator.Tests.Infrastructure;
-using PromptGen.Language.Prompts;
 using PromptGen.Language.Semantics;
 using PromptGen.Language.Values;
-using RenderOptions = runtime::PromptGen.Rendering.PromptRenderOptions;
 
 namespace PromptGen.Generator.Tests;
 
@@ -47,16 +39,9 @@ public sealed class DynamicPartialFrameTests
     [MemberData(nameof(Cases))]
     public void Render_equals_the_runtime_renderer(int input)
     {
-        var render = s_compiled.Value.GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) })!;
-        var value = PromptJson.Parse(s_inputs[input]);
-        var environment = new PromptEnvironment { Partials = PartialCatalog.FromTexts(s_partials) };
-        var expected = PromptRenderer.Render("t.prompt", Source, PromptValue.Object(("input", value)), null, environment);
-        Assert.False(expected.HasErrors, string.Join("\n", expected.Diagnostics));
-        var expectedText = string.Join("|", expected.Messages.Select(m => m.Role + ":" + string.Concat(m.Content.Select(p => p.ToValue()["text"]?.AsString))));
+        var expected = RenderComparison.RuntimeText(Source, PromptJson.Parse(s_inputs[input]), PartialCatalog.FromTexts(s_partials));
         using var document = JsonDocument.Parse(s_inputs[input]);
-        var actual = (IList<ChatMessage>)render.Invoke(null, new object?[] { document.RootElement, null })!;
-        var actualText = string.Join("|", actual.Select(m => m.Role.Value + ":" + string.Concat(m.Contents.OfType<TextContent>().Select(c => c.Text))));
-        Assert.Equal(expectedText, actualText);
+        Assert.Equal(expected, RenderComparison.GeneratedText(s_compiled.Value, document.RootElement));
     }
 
     [Fact]
@@ -74,22 +59,15 @@ public sealed class DynamicPartialFrameTests
     {
         var files = new List<(string, string)> { (GeneratorHarness.PathOf("Dynamic/Frames.prompt"), Source) };
         files.AddRange(s_partials.Select(p => (GeneratorHarness.PathOf($"Dynamic/_{p.Key}.prompt"), p.Value)));
-        var harness = GeneratorHarness.Create(files);
-        harness.Run();
-        return harness;
+        return GeneratorHarness.Create(files);
     }
 
-    private static string GeneratedSource() =>
-        Harness().OutputCompilation!.SyntaxTrees.Select(t => t.ToString()).Single(t => t.Contains("\"dynamic_partial_frames\"", StringComparison.Ordinal));
-
-    private static Type Compile()
+    private static string GeneratedSource()
     {
         var harness = Harness();
-        using var stream = new MemoryStream();
-        var emitted = harness.OutputCompilation!.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
-        stream.Position = 0;
-        var assembly = new AssemblyLoadContext("dynamic-partial-frames", isCollectible: true).LoadFromStream(stream);
-        return assembly.GetTypes().Single(t => t.GetField("PromptName")?.GetValue(null) is "dynamic_partial_frames");
+        harness.Run();
+        return harness.OutputCompilation!.SyntaxTrees.Select(t => t.ToString()).Single(t => t.Contains("\"dynamic_partial_frames\"", StringComparison.Ordinal));
     }
+
+    private static Type Compile() => RenderComparison.CompilePrompts(Harness(), "dynamic-partial-frames")["dynamic_partial_frames"];
 }

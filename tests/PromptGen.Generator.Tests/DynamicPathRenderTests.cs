@@ -1,17 +1,9 @@
-extern alias runtime;
-
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Runtime.Loader;
 using System.Text.Json;
-using Microsoft.CodeAnalysis;
-using Microsoft.Extensions.AI;
 using PromptGen.Generator.Tests.Infrastructure;
-using PromptGen.Language.Prompts;
 using PromptGen.Language.Values;
-using RenderOptions = runtime::PromptGen.Rendering.PromptRenderOptions;
 
 namespace PromptGen.Generator.Tests;
 
@@ -44,29 +36,16 @@ public sealed class DynamicPathRenderTests
     [MemberData(nameof(Cases))]
     public void Render_equals_the_runtime_renderer(int input)
     {
-        var render = s_compiled.Value.GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) })!;
-        var value = PromptJson.Parse(s_inputs[input]);
-        var expected = PromptRenderer.Render("t.prompt", Source, PromptValue.Object(("input", value)), null, new PromptEnvironment());
-        Assert.False(expected.HasErrors, string.Join("\n", expected.Diagnostics));
-        var expectedText = string.Join("|", expected.Messages.Select(m => m.Role + ":" + string.Concat(m.Content.Select(p => p.ToValue()["text"]?.AsString))));
+        var expected = RenderComparison.RuntimeText(Source, PromptJson.Parse(s_inputs[input]));
         using var document = JsonDocument.Parse(s_inputs[input]);
-        var actual = (IList<ChatMessage>)render.Invoke(null, new object?[] { document.RootElement, null })!;
-        var actualText = string.Join("|", actual.Select(m => m.Role.Value + ":" + string.Concat(m.Contents.OfType<TextContent>().Select(c => c.Text))));
-        Assert.Equal(expectedText, actualText);
+        Assert.Equal(expected, RenderComparison.GeneratedText(s_compiled.Value, document.RootElement));
     }
 
     private const string Source = "---\nname: dynamic_paths\n---\n" + Template;
 
     private static Type Compile()
     {
-        var harness = GeneratorHarness.Create(new[] { (GeneratorHarness.PathOf("Dynamic/Paths.prompt"), Source) });
-        harness.Run();
-        using var stream = new MemoryStream();
-        var emitted = harness.OutputCompilation!.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
-        stream.Position = 0;
-        var assembly = new AssemblyLoadContext("dynamic-paths", isCollectible: true).LoadFromStream(stream);
-        var type = assembly.GetTypes().Single(t => t.GetField("PromptName")?.GetValue(null) is "dynamic_paths");
+        var type = RenderComparison.CompilePrompts(GeneratorHarness.Create(new[] { (GeneratorHarness.PathOf("Dynamic/Paths.prompt"), Source) }), "dynamic-paths")["dynamic_paths"];
 
         // Dynamic: the template is compiled into RenderTemplate over template values.
         Assert.NotNull(type.GetMethod("RenderTemplate", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static));

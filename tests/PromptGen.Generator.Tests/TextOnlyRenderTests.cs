@@ -1,17 +1,9 @@
-extern alias runtime;
-
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Runtime.Loader;
 using System.Text.Json;
-using Microsoft.CodeAnalysis;
-using Microsoft.Extensions.AI;
 using PromptGen.Generator.Tests.Infrastructure;
-using PromptGen.Language.Prompts;
 using PromptGen.Language.Values;
-using RenderOptions = runtime::PromptGen.Rendering.PromptRenderOptions;
 
 namespace PromptGen.Generator.Tests;
 
@@ -41,17 +33,12 @@ public sealed class TextOnlyRenderTests
     [MemberData(nameof(Cases))]
     public void Render_equals_the_runtime_renderer_on_repeated_renders(int template, string kind)
     {
-        var render = s_compiled.Value[template].GetMethod("Render", new[] { typeof(JsonElement), typeof(RenderOptions) })!;
         var input = PromptValue.Object(("kind", PromptValue.String(kind)));
-        var expected = PromptRenderer.Render("t.prompt", Source(template), PromptValue.Object(("input", input)), null, new PromptEnvironment());
-        Assert.False(expected.HasErrors, string.Join("\n", expected.Diagnostics));
-        var expectedText = string.Join("|", expected.Messages.Select(m => m.Role + ":" + string.Concat(m.Content.Select(p => p.ToValue()["text"]?.AsString))));
+        var expected = RenderComparison.RuntimeText(Source(template), input);
         for (var round = 0; round < 3; round++)
         {
             using var document = JsonDocument.Parse(PromptJson.Serialize(input));
-            var actual = (IList<ChatMessage>)render.Invoke(null, new object?[] { document.RootElement.Clone(), null })!;
-            var actualText = string.Join("|", actual.Select(m => (m.Role == ChatRole.Assistant ? "model" : m.Role.Value) + ":" + string.Concat(m.Contents.OfType<TextContent>().Select(c => c.Text))));
-            Assert.Equal(expectedText, actualText);
+            Assert.Equal(expected, RenderComparison.GeneratedText(s_compiled.Value[template], document.RootElement.Clone()));
         }
     }
 
@@ -61,14 +48,7 @@ public sealed class TextOnlyRenderTests
     private static List<Type> Compile()
     {
         var harness = GeneratorHarness.Create(Enumerable.Range(0, s_templates.Length).Select(i => (GeneratorHarness.PathOf($"TextOnly/T{i}.prompt"), Source(i))));
-        harness.Run();
-        using var stream = new MemoryStream();
-        var emitted = harness.OutputCompilation!.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
-        stream.Position = 0;
-        var assembly = new AssemblyLoadContext("text-only", isCollectible: true).LoadFromStream(stream);
-        var byName = assembly.GetTypes().Where(t => t.GetField("PromptName") is not null)
-            .ToDictionary(t => (string)t.GetField("PromptName")!.GetValue(null)!);
+        var byName = RenderComparison.CompilePrompts(harness, "text-only");
         var types = Enumerable.Range(0, s_templates.Length).Select(i => byName[$"text_only_{i}"]).ToList();
         // Typed: the template compiled into Render itself, no dynamic RenderTemplate behind it.
         Assert.All(types, t => Assert.Null(t.GetMethod("RenderTemplate", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)));
