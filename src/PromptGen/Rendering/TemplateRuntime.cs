@@ -389,12 +389,13 @@ public static class TemplateRuntime
     {
         // A value of the input is written from the document when it is one of the plain cases (see JsonInputStringify).
         var element = value switch { JsonObjectView view => view.Element, JsonElement e => e, _ => default };
-        if (element.ValueKind != JsonValueKind.Undefined && JsonInputStringify.TryWrite(element, JsValues.JsonGap(JsonInputValues.Materialize(indent))) is { } json)
+        indent = JsonInputValues.Materialize(indent);
+        if (element.ValueKind != JsonValueKind.Undefined && JsonInputStringify.TryWrite(element, JsValues.JsonGap(indent)) is { } json)
         {
             return DotpromptHelpers.JsonMarkup(json);
         }
 
-        return DotpromptHelpers.Json(JsonInputValues.Materialize(value), JsonInputValues.Materialize(indent));
+        return DotpromptHelpers.Json(JsonInputValues.Materialize(value), indent);
     }
 
     /// <summary>A partial's context extended with its hash arguments.</summary>
