@@ -52,7 +52,17 @@ internal sealed class TypedTemplateEmitter
         public bool IsDynamic => Type is null;
 
         public bool MayBeMissing => Type is null || Type.IsNullable;
+
+        /// <summary>Set on the context of a partial called with hash arguments: the record those arguments extend.</summary>
+        public HashOverlay? Overlay { get; init; }
     }
+
+    /// <summary>
+    /// Handlebars' <c>extend({}, context, hash)</c> known statically: a field named in the hash reads the hash argument
+    /// (evaluated where the partial is called), any other field reads <see cref="Base"/>. The merged object itself is a
+    /// new object in Handlebars, so every use of it as a whole value (<c>json</c>, helpers, identity) compiles dynamically.
+    /// </summary>
+    private sealed record HashOverlay(IReadOnlyList<(string Name, Value Value)> Entries, Value Base);
 
     /// <summary>One level of the <c>../</c> chain; <see cref="Unknown"/> when whether Handlebars pushed it depends on the values.</summary>
     private sealed record Depth(Value? Context, Depth? Parent, bool Unknown);
@@ -156,6 +166,16 @@ internal sealed class TypedTemplateEmitter
 
     private Value Member(Value owner, string part)
     {
+        if (owner.Overlay is { } overlay)
+        {
+            foreach (var (name, value) in overlay.Entries)
+            {
+                if (name == part) return value;
+            }
+
+            return Member(overlay.Base, part);
+        }
+
         if (owner.IsDynamic) return new Value($"{TypeNames.TemplateRuntime}.Path({owner.Code}, {CSharpLiterals.String(part)})", null, true, owner.Origin + "." + part);
         var type = owner.Type!;
         var access = type.IsNullable ? "?." : ".";
@@ -193,6 +213,7 @@ internal sealed class TypedTemplateEmitter
     /// <summary>A typed value as a template value (what the run-time renderer would hold for the same JSON).</summary>
     private string DynamicCode(Value value)
     {
+        if (value.Overlay is not null) throw NotTyped("a partial's context extended with hash arguments, used as a whole value");
         if (value.IsDynamic) return value.Code;
         var type = value.Type!;
         var undefined = value.MissingIsUndefined ? "true" : "false";
@@ -327,7 +348,7 @@ internal sealed class TypedTemplateEmitter
         string Arg(int i) => i < parameters.Count ? LiteralOrValue(parameters[i], scope) : $"{TypeNames.TemplateRuntime}.EmptyObject()";
         switch (helper)
         {
-            case "json" when parameters.Count == 1 && parameters[0] is PathExpression argument && Resolve(argument, scope) is { IsDynamic: false } typed && HasTemplateJson(typed.Type!):
+            case "json" when parameters.Count == 1 && parameters[0] is PathExpression argument && Resolve(argument, scope) is { IsDynamic: false, Overlay: null } typed && HasTemplateJson(typed.Type!):
                 EmitJson(typed, JsonIndent(mustache.Hash, scope), scope);
                 return;
             case "role":
@@ -619,13 +640,14 @@ internal sealed class TypedTemplateEmitter
 
     private void EmitPartial(PartialStatement statement, Scope scope)
     {
-        if (statement.Name is SubExpression || statement.Hash is not null || statement.Params.Count > 1) throw NotTyped("dynamic partials or hash arguments");
+        if (statement.Name is SubExpression || statement.Params.Count > 1) throw NotTyped("dynamic partials");
         var name = statement.Name.Original;
         var partial = name == "@partial-block" ? null : _partials.Resolve(name);
         if (partial is null) throw NotTyped("a missing partial");
         if (_partialChain.Contains(name) || _partialChain.Count >= MaxPartialInlining) throw NotTyped("recursive partials");
         if (++_inlinedPartials > MaxInlinedPartials) throw NotTyped("more partial includes than are worth inlining");
         var context = statement.Params.Count == 0 ? scope.Context : ParameterValue(statement.Params[0], scope);
+        if (statement.Hash is { } hash) context = ExtendWithHash(context, hash, scope);
         _partialChain.Add(name);
 
         // Inlined partials are never recursive (those compile dynamically), so the depth guard has nothing to count.
@@ -643,4 +665,43 @@ internal sealed class TypedTemplateEmitter
         if (indented) _w.Line($"{scope.Writer}.Indented({writer}, {CSharpLiterals.String(statement.Indent)});");
         _w.CloseBrace();
     }
+
+    /// <summary>
+    /// The context of a partial called with hash arguments, as the run-time renderer builds it: the caller's record
+    /// extended with the arguments, each evaluated here, in the caller's scope. Typed only over a record that is always
+    /// there (Handlebars copies the fields of whatever the context is, even a string's characters). An argument that
+    /// may be undefined is left out by the run-time renderer, so the record's own field shows through; when the record
+    /// has a field of that name (other than the very value passed, as in <c>team=team</c>), which one prints depends on
+    /// the values, and the partial compiles dynamically.
+    /// </summary>
+    private Value ExtendWithHash(Value context, HashExpression hash, Scope scope)
+    {
+        if (context.Type is not { Kind: TypeKind.Record, IsNullable: false } type || !_records.ContainsKey(type.Name!))
+        {
+            throw NotTyped("hash arguments on a partial whose context is not a record");
+        }
+
+        var entries = new List<(string Name, Value Value)>();
+        foreach (var key in hash.Pairs.Select(p => p.Key).Distinct(StringComparer.Ordinal))
+        {
+            var argument = hash.Find(key)!.Value;
+            if (argument is UndefinedLiteral) continue;
+            var value = argument is PathExpression path
+                ? Resolve(path, scope)
+                : new Value(RenderCodeBuilder.LiteralValue(argument) ?? throw NotTyped("subexpressions"), null, false, "@literal");
+            if (value.MayBeMissing && value.MissingIsUndefined && HasField(context, key) && Member(context, key).Code != value.Code)
+            {
+                throw NotTyped("a hash argument that may be undefined over a field of the same name");
+            }
+
+            entries.Add((key, value));
+        }
+
+        return context with { Origin = "@hash" + (++_counter), Overlay = new HashOverlay(entries, context) };
+    }
+
+    /// <summary>Whether <paramref name="name"/> reads something on <paramref name="context"/>: a hash argument of it or of a partial around it, or a field of its record.</summary>
+    private bool HasField(Value context, string name) => context.Overlay is { } overlay
+        ? overlay.Entries.Any(e => e.Name == name) || HasField(overlay.Base, name)
+        : _records.TryGetValue(context.Type!.Name!, out var record) && record.Properties.Any(p => p.WireName == name);
 }
