@@ -385,17 +385,14 @@ public static class TemplateRuntime
 
     public static object Media(object? url, object? contentType) => DotpromptHelpers.Media(JsonInputValues.Materialize(url), JsonInputValues.Materialize(contentType));
 
+    /// <summary>The <c>json</c> helper's value (for a subexpression; a mustache of it is written by <see cref="TemplateWriter.Json"/>).</summary>
     public static object Json(object? value, object? indent)
     {
         // A value of the input is written from the document when it is one of the plain cases (see JsonInputStringify).
-        var element = value switch { JsonObjectView view => view.Element, JsonElement e => e, _ => default };
         indent = JsonInputValues.Materialize(indent);
-        if (element.ValueKind != JsonValueKind.Undefined && JsonInputStringify.TryWrite(element, JsValues.JsonGap(indent)) is { } json)
-        {
-            return DotpromptHelpers.JsonMarkup(json);
-        }
-
-        return DotpromptHelpers.Json(JsonInputValues.Materialize(value), indent);
+        return JsonInputStringify.TryWrite(value, JsValues.JsonGap(indent)) is { } json
+            ? DotpromptHelpers.JsonMarkup(json)
+            : DotpromptHelpers.Json(JsonInputValues.Materialize(value), indent);
     }
 
     /// <summary>A partial's context extended with its hash arguments.</summary>
