@@ -180,15 +180,18 @@ public static class TemplateRuntime
     public static bool IsTruthy(object? value) => JsonInputValues.IsTruthy(value);
 
     /// <summary>Handlebars' <c>#if</c>/<c>#unless</c> test: true when the body (not the else part) of <c>#if</c> renders.</summary>
-    public static bool If(object? condition, object? includeZero)
+    public static bool If(object? condition, object? includeZero) =>
+        If(JsonInputValues.IsTruthy(includeZero), JsonInputValues.IsTruthy(condition), JsonInputValues.IsEmpty(condition));
+
+    private static bool If(bool includeZero, bool truthy, bool empty)
     {
-        var falsy = (!JsonInputValues.IsTruthy(includeZero) && !JsonInputValues.IsTruthy(condition)) || JsonInputValues.IsEmpty(condition);
+        var falsy = (!includeZero && !truthy) || empty;
         return !falsy;
     }
 
     /// <summary>
-    /// <c>If(Path(context, name), null)</c>: a boolean, null or missing property of an input object is tested where it
-    /// lies (nothing looked up twice, no template value made for it).
+    /// <c>If(Path(context, name), null)</c>: a property of an input object is tested where it lies (nothing looked up
+    /// twice, no template value made for it).
     /// </summary>
     public static bool IfPath(object? context, string name)
     {
@@ -203,6 +206,9 @@ public static class TemplateRuntime
                 case JsonValueKind.Null:
                     return false;
             }
+
+            // An object, array, string or number, tested where it lies (no template value made for it).
+            return If(false, JsonInputValues.IsTruthy(element), JsonInputValues.IsEmpty(element));
         }
 
         return If(Path(context, name), null);
