@@ -189,18 +189,32 @@ internal static class JsonInputStringify
         return false;
     }
 
+    private static bool IsSpaces(string gap)
+    {
+        foreach (var c in gap)
+        {
+            if (c != ' ') return false;
+        }
+
+        return true;
+    }
+
     /// <summary>With a gap, a line break and the gap once per level of nesting (JSON.stringify's indentation).</summary>
     private static void NewLine(StringBuilder builder, string gap, int level)
     {
         if (gap.Length == 0) return;
         builder.Append('\n');
-        for (var i = 0; i < level; i++) builder.Append(gap);
+        if (IsSpaces(gap)) builder.Append(' ', gap.Length * level); // a number's gap: the indentation in one piece
+        else for (var i = 0; i < level; i++) builder.Append(gap);
     }
 
     /// <summary>
     /// A string of the document without escapes, as JSON.stringify writes it: such a string holds no quote, backslash or
     /// control character, and valid UTF-8 no lone surrogate, so the text is copied as it is. False for anything else.
     /// </summary>
+#if NET
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where ToUtf16 wrote it
+#endif
     private static bool TryWriteString(StringBuilder builder, ReadOnlySpan<byte> raw)
     {
         if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw.Slice(1, raw.Length - 2);
@@ -234,12 +248,22 @@ internal static class JsonInputStringify
         return true;
     }
 
+#if NET
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is fully written before it is read
+#endif
     private static bool TryWriteNumber(StringBuilder builder, JsonElement number)
     {
         var raw = JsonMarshal.GetRawUtf8Value(number);
         if (JsonInputValues.IsJsText(raw))
         {
-            foreach (var b in raw) builder.Append((char)b);
+            // ASCII digits, widened at once and appended in one piece (IsJsText allows no more than 15 digits and a sign and point).
+            Span<char> chars = stackalloc char[raw.Length];
+            for (var i = 0; i < raw.Length; i++) chars[i] = (char)raw[i];
+#if NET
+            builder.Append(chars);
+#else
+            builder.Append(chars.ToArray());
+#endif
             return true;
         }
 
