@@ -115,6 +115,10 @@ internal sealed class TemplateEmitter
                 // What Value(Role(name)) writes, without the intermediate SafeString (the three common roles are shared).
                 _w.Line($"{scope.Writer}.Role({RenderCodeBuilder.RoleName(mustache.Params[0], p => Value(p, scope))});");
                 break;
+            case MustacheStatement mustache when mustache.Call.HelperName(mustache.Path) == "json" && mustache.Params.Count == 1:
+                // What Value(Json(value, indent)) writes, without a string and a SafeString for the text.
+                _w.Line($"{scope.Writer}.Json({Value(mustache.Params[0], scope)}, {HashValue(mustache.Hash, "indent", scope)});");
+                break;
             case MustacheStatement mustache:
                 _w.Line($"{scope.Writer}.Value({WrittenPath(mustache, scope) ?? Call(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope)});");
                 break;

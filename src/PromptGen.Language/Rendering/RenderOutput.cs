@@ -183,17 +183,23 @@ internal sealed class RenderOutput
         {
             if (item is StringBuilder text)
             {
-                // Nested outputs (partials, helpers) are where output can double per level: bound them here,
-                // off the hot path of plain appends.
-                _mergedLength += text.Length;
-                RenderLimitException.Check(_mergedLength, "the text rendered through partials and helpers");
-                Append(text);
+                AppendMerged(text);
             }
             else
             {
                 Append((DotpromptMarker)item);
             }
         }
+    }
+
+    /// <summary>Text a partial or helper rendered, counted against the limit on such text.</summary>
+    public void AppendMerged(StringBuilder text)
+    {
+        // Nested outputs (partials, helpers) are where output can double per level: bound them here, off the hot
+        // path of plain appends.
+        _mergedLength += text.Length;
+        RenderLimitException.Check(_mergedLength, "the text rendered through partials and helpers");
+        Append(text);
     }
 
     private long _mergedLength;

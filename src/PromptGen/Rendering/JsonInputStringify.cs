@@ -10,7 +10,7 @@ namespace PromptGen.Rendering;
 /// for the value converted, without converting it. What the document holds as JavaScript prints it is copied (strings
 /// without escapes, numbers whose text is what JavaScript prints, objects whose key order JavaScript keeps); strings
 /// with escapes are decoded and written by <see cref="PromptJson.WriteString"/>. Anything else makes
-/// <see cref="TryWrite(JsonElement, string)"/> give up, and the caller converts the value as before, so one set of
+/// <see cref="TryWrite(object?, string)"/> give up, and the caller converts the value as before, so one set of
 /// rules (<see cref="JsValues.JsonStringify"/>) decides the output.
 /// </summary>
 internal static class JsonInputStringify
@@ -21,33 +21,82 @@ internal static class JsonInputStringify
     [ThreadStatic]
     private static StringBuilder? s_builder;
 
-    /// <summary>JSON.stringify of <paramref name="element"/> with the gap <paramref name="gap"/>; null when it is not one of the plain cases.</summary>
-    public static string? TryWrite(JsonElement element, string gap)
+    /// <summary>
+    /// JSON.stringify of <paramref name="value"/> with the gap <paramref name="gap"/> when it is a value of the input
+    /// (an object view or a boxed element) and one of the plain cases; else null.
+    /// </summary>
+    public static string? TryWrite(object? value, string gap)
+    {
+        if (!IsInputValue(value, out var element)) return null;
+        var builder = TakeBuilder();
+        try
+        {
+            return TryWrite(builder, element, gap) ? builder.ToString() : null;
+        }
+        finally
+        {
+            KeepBuilder(builder);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="TryWrite(object?, string)"/>, appended to <paramref name="output"/> (no string made for the text);
+    /// false, with nothing appended, when it is not a value of the input or not one of the plain cases.
+    /// </summary>
+    public static bool TryWrite(RenderOutput output, object? value, string gap)
+    {
+        if (!IsInputValue(value, out var element)) return false;
+
+        // Written apart first: a case given up halfway leaves the output as it was.
+        var builder = TakeBuilder();
+        try
+        {
+            if (!TryWrite(builder, element, gap)) return false;
+            output.AppendMerged(builder); // helper text, bounded as the json helper's SafeString would be
+            return true;
+        }
+        finally
+        {
+            KeepBuilder(builder);
+        }
+    }
+
+    private static bool IsInputValue(object? value, out JsonElement element)
+    {
+        element = value switch { JsonObjectView view => view.Element, JsonElement boxed => boxed, _ => default };
+        return element.ValueKind != JsonValueKind.Undefined;
+    }
+
+    private static bool TryWrite(StringBuilder builder, JsonElement element, string gap)
+    {
+        if (!TryWrite(builder, element, gap, 0, 0)) return false;
+        JsValues.CheckJsonLength(builder.Length);
+        return true;
+    }
+
+    // The thread's builder, taken while in use (a value written while another is being written gets a new one).
+    private static StringBuilder TakeBuilder()
     {
         var builder = s_builder ?? new StringBuilder(256);
         s_builder = null;
         builder.Clear();
-        try
-        {
-            if (!TryWrite(builder, element, gap, string.Empty, 0)) return null;
-            JsValues.CheckJsonLength(builder.Length);
-            return builder.ToString();
-        }
-        finally
-        {
-            if (builder.Capacity <= 16 * 1024) s_builder = builder;
-        }
+        return builder;
     }
 
-    private static bool TryWrite(StringBuilder builder, JsonElement element, string gap, string indent, int depth)
+    private static void KeepBuilder(StringBuilder builder)
+    {
+        if (builder.Capacity <= 16 * 1024) s_builder = builder;
+    }
+
+    private static bool TryWrite(StringBuilder builder, JsonElement element, string gap, int level, int depth)
     {
         if (depth > PromptJson.MaxDepth) return false;
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                return TryWriteObject(builder, element, gap, indent, depth);
+                return TryWriteObject(builder, element, gap, level, depth);
             case JsonValueKind.Array:
-                return TryWriteArray(builder, element, gap, indent, depth);
+                return TryWriteArray(builder, element, gap, level, depth);
             case JsonValueKind.String:
                 return TryWriteString(builder, JsonMarshal.GetRawUtf8Value(element)) || TryWriteEscaped(builder, element);
             case JsonValueKind.Number:
@@ -66,7 +115,7 @@ internal static class JsonInputStringify
         }
     }
 
-    private static bool TryWriteArray(StringBuilder builder, JsonElement array, string gap, string indent, int depth)
+    private static bool TryWriteArray(StringBuilder builder, JsonElement array, string gap, int level, int depth)
     {
         if (array.GetArrayLength() == 0)
         {
@@ -74,27 +123,28 @@ internal static class JsonInputStringify
             return true;
         }
 
-        var inner = gap.Length > 0 ? indent + gap : indent;
         var first = true;
         builder.Append('[');
         foreach (var item in array.EnumerateArray())
         {
             if (!first) builder.Append(',');
             first = false;
-            if (gap.Length > 0) builder.Append('\n').Append(inner);
-            if (!TryWrite(builder, item, gap, inner, depth + 1)) return false;
+            NewLine(builder, gap, level + 1);
+            if (!TryWrite(builder, item, gap, level + 1, depth + 1)) return false;
         }
 
-        if (gap.Length > 0) builder.Append('\n').Append(indent);
+        NewLine(builder, gap, level);
         builder.Append(']');
         return true;
     }
 
-    private static bool TryWriteObject(StringBuilder builder, JsonElement obj, string gap, string indent, int depth)
+#if NET
+    [System.Runtime.CompilerServices.SkipLocalsInit] // a fingerprint is read only after it is written
+#endif
+    private static bool TryWriteObject(StringBuilder builder, JsonElement obj, string gap, int level, int depth)
     {
         if (obj.GetPropertyCount() > MaxPairwiseNames) return false;
-        var inner = gap.Length > 0 ? indent + gap : indent;
-        var first = true;
+        Span<int> fingerprints = stackalloc int[MaxPairwiseNames];
         var position = 0;
         builder.Append('{');
         foreach (var property in obj.EnumerateObject())
@@ -103,20 +153,29 @@ internal static class JsonInputStringify
 
             // JavaScript lists array-index keys first and keeps one property for a repeated key: such objects (and
             // escaped names, which are compared as their text) are converted instead.
-            if ((name.Length > 0 && name[0] >= (byte)'0' && name[0] <= (byte)'9') || IsRepeated(obj, name, position)) return false;
-            if (!first) builder.Append(',');
-            first = false;
-            if (gap.Length > 0) builder.Append('\n').Append(inner);
+            if (name.Length > 0 && name[0] >= (byte)'0' && name[0] <= (byte)'9') return false;
+            var fingerprint = Fingerprint(name);
+            if (fingerprints.Slice(0, position).IndexOf(fingerprint) >= 0 && IsRepeated(obj, name, position)) return false;
+            fingerprints[position] = fingerprint;
+            if (position > 0) builder.Append(',');
+            NewLine(builder, gap, level + 1);
             if (!TryWriteString(builder, name)) return false;
             builder.Append(gap.Length > 0 ? ": " : ":");
-            if (!TryWrite(builder, property.Value, gap, inner, depth + 1)) return false;
+            if (!TryWrite(builder, property.Value, gap, level + 1, depth + 1)) return false;
             position++;
         }
 
-        if (!first && gap.Length > 0) builder.Append('\n').Append(indent);
+        if (position > 0) NewLine(builder, gap, level);
         builder.Append('}');
         return true;
     }
+
+    /// <summary>
+    /// A cheap summary of a raw name (length, first and last bytes): names with different fingerprints differ, so only
+    /// names whose fingerprint was seen before in the object are compared in full.
+    /// </summary>
+    private static int Fingerprint(ReadOnlySpan<byte> name) =>
+        name.Length == 0 ? 0 : (name.Length << 16) | (name[0] << 8) | name[name.Length - 1];
 
     private static bool IsRepeated(JsonElement obj, ReadOnlySpan<byte> name, int position)
     {
@@ -130,10 +189,32 @@ internal static class JsonInputStringify
         return false;
     }
 
+    private static bool IsSpaces(string gap)
+    {
+        foreach (var c in gap)
+        {
+            if (c != ' ') return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>With a gap, a line break and the gap once per level of nesting (JSON.stringify's indentation).</summary>
+    private static void NewLine(StringBuilder builder, string gap, int level)
+    {
+        if (gap.Length == 0) return;
+        builder.Append('\n');
+        if (IsSpaces(gap)) builder.Append(' ', gap.Length * level); // a number's gap: the indentation in one piece
+        else for (var i = 0; i < level; i++) builder.Append(gap);
+    }
+
     /// <summary>
     /// A string of the document without escapes, as JSON.stringify writes it: such a string holds no quote, backslash or
     /// control character, and valid UTF-8 no lone surrogate, so the text is copied as it is. False for anything else.
     /// </summary>
+#if NET
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where ToUtf16 wrote it
+#endif
     private static bool TryWriteString(StringBuilder builder, ReadOnlySpan<byte> raw)
     {
         if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw.Slice(1, raw.Length - 2);
@@ -167,12 +248,22 @@ internal static class JsonInputStringify
         return true;
     }
 
+#if NET
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is fully written before it is read
+#endif
     private static bool TryWriteNumber(StringBuilder builder, JsonElement number)
     {
         var raw = JsonMarshal.GetRawUtf8Value(number);
         if (JsonInputValues.IsJsText(raw))
         {
-            foreach (var b in raw) builder.Append((char)b);
+            // ASCII digits, widened at once and appended in one piece (IsJsText allows no more than 15 digits and a sign and point).
+            Span<char> chars = stackalloc char[raw.Length];
+            for (var i = 0; i < raw.Length; i++) chars[i] = (char)raw[i];
+#if NET
+            builder.Append(chars);
+#else
+            builder.Append(chars.ToArray());
+#endif
             return true;
         }
 

@@ -68,7 +68,12 @@ internal static class JsonInputValues
     public static bool IsTruthy(object? value)
     {
         if (value is JsonObjectView) return true;
-        if (value is not JsonElement element) return JsValues.IsTruthy(value);
+        return value is JsonElement element ? IsTruthy(element) : JsValues.IsTruthy(value);
+    }
+
+    /// <summary>JavaScript truthiness of an object, array, string or number of the input, read where it lies.</summary>
+    public static bool IsTruthy(JsonElement element)
+    {
         return element.ValueKind switch // read once: each read looks the element up in its document
         {
             JsonValueKind.String => !IsEmptyString(element),
@@ -81,7 +86,12 @@ internal static class JsonInputValues
     public static bool IsEmpty(object? value)
     {
         if (value is JsonObjectView) return false;
-        if (value is not JsonElement element) return JsValues.IsEmpty(value);
+        return value is JsonElement element ? IsEmpty(element) : JsValues.IsEmpty(value);
+    }
+
+    /// <summary>Handlebars' <c>isEmpty</c> of an object, array, string or number of the input, read where it lies.</summary>
+    public static bool IsEmpty(JsonElement element)
+    {
         return element.ValueKind switch
         {
             JsonValueKind.Array => element.GetArrayLength() == 0,
@@ -135,25 +145,28 @@ internal static class JsonInputValues
     /// </summary>
     public static bool TryWriteScalar(object? value, RenderOutput output) => value is JsonElement element && TryWriteScalar(element, output);
 
-    /// <summary>As <see cref="TryWriteScalar(object?, RenderOutput)"/>, for an element not boxed.</summary>
+    /// <summary>As <see cref="TryWriteScalar(object?, RenderOutput)"/>, for an element (of the input, never a default one) not boxed.</summary>
 #if NET
     [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is read only where GetChars wrote it
 #endif
     public static bool TryWriteScalar(JsonElement element, RenderOutput output)
     {
-        var kind = element.ValueKind;
-        if (kind == JsonValueKind.Number)
+        // The first byte of a value's JSON text tells its kind: the document is asked for the text only, not for the
+        // kind as well (each question reads the element's row again).
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length == 0) return false;
+        var first = raw[0];
+        if (first == (byte)'-' || IsDigit(first))
         {
-            WriteNumber(element, output);
+            WriteNumber(element, raw, output);
             return true;
         }
 
-        if (kind != JsonValueKind.String) return false;
-        var raw = JsonMarshal.GetRawUtf8Value(element);
-        if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw.Slice(1, raw.Length - 2);
+        if (first != (byte)'"') return false;
+        raw = raw.Slice(1, raw.Length - 2);
         if (raw.Length == 0) return true;
 #if NET
-        if (raw.IndexOf((byte)'\\') < 0 && raw.Length <= MaxStackChars)
+        if (raw.Length <= MaxStackChars && raw.IndexOf((byte)'\\') < 0)
         {
             // Unescaped UTF-8 never has more UTF-16 units than bytes.
             Span<char> chars = stackalloc char[raw.Length];
@@ -171,9 +184,8 @@ internal static class JsonInputValues
 #if NET
     [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is fully written before it is read
 #endif
-    private static void WriteNumber(JsonElement number, RenderOutput output)
+    private static void WriteNumber(JsonElement number, ReadOnlySpan<byte> raw, RenderOutput output)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(number);
         if (!IsJsText(raw))
         {
             // Exponents, trailing zeros, long or tiny numbers: printed from the double, as JavaScript does.

@@ -180,15 +180,18 @@ public static class TemplateRuntime
     public static bool IsTruthy(object? value) => JsonInputValues.IsTruthy(value);
 
     /// <summary>Handlebars' <c>#if</c>/<c>#unless</c> test: true when the body (not the else part) of <c>#if</c> renders.</summary>
-    public static bool If(object? condition, object? includeZero)
+    public static bool If(object? condition, object? includeZero) =>
+        If(JsonInputValues.IsTruthy(includeZero), JsonInputValues.IsTruthy(condition), JsonInputValues.IsEmpty(condition));
+
+    private static bool If(bool includeZero, bool truthy, bool empty)
     {
-        var falsy = (!JsonInputValues.IsTruthy(includeZero) && !JsonInputValues.IsTruthy(condition)) || JsonInputValues.IsEmpty(condition);
+        var falsy = (!includeZero && !truthy) || empty;
         return !falsy;
     }
 
     /// <summary>
-    /// <c>If(Path(context, name), null)</c>: a boolean, null or missing property of an input object is tested where it
-    /// lies (nothing looked up twice, no template value made for it).
+    /// <c>If(Path(context, name), null)</c>: a property of an input object is tested where it lies (nothing looked up
+    /// twice, no template value made for it).
     /// </summary>
     public static bool IfPath(object? context, string name)
     {
@@ -203,6 +206,9 @@ public static class TemplateRuntime
                 case JsonValueKind.Null:
                     return false;
             }
+
+            // An object, array, string or number, tested where it lies (no template value made for it).
+            return If(false, JsonInputValues.IsTruthy(element), JsonInputValues.IsEmpty(element));
         }
 
         return If(Path(context, name), null);
@@ -385,17 +391,14 @@ public static class TemplateRuntime
 
     public static object Media(object? url, object? contentType) => DotpromptHelpers.Media(JsonInputValues.Materialize(url), JsonInputValues.Materialize(contentType));
 
+    /// <summary>The <c>json</c> helper's value (for a subexpression; a mustache of it is written by <see cref="TemplateWriter.Json"/>).</summary>
     public static object Json(object? value, object? indent)
     {
         // A value of the input is written from the document when it is one of the plain cases (see JsonInputStringify).
-        var element = value switch { JsonObjectView view => view.Element, JsonElement e => e, _ => default };
         indent = JsonInputValues.Materialize(indent);
-        if (element.ValueKind != JsonValueKind.Undefined && JsonInputStringify.TryWrite(element, JsValues.JsonGap(indent)) is { } json)
-        {
-            return DotpromptHelpers.JsonMarkup(json);
-        }
-
-        return DotpromptHelpers.Json(JsonInputValues.Materialize(value), indent);
+        return JsonInputStringify.TryWrite(value, JsValues.JsonGap(indent)) is { } json
+            ? DotpromptHelpers.JsonMarkup(json)
+            : DotpromptHelpers.Json(JsonInputValues.Materialize(value), indent);
     }
 
     /// <summary>A partial's context extended with its hash arguments.</summary>

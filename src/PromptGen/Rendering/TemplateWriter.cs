@@ -101,6 +101,19 @@ public sealed class TemplateWriter
     /// <summary><c>Value(TemplateRuntime.Path(context, first, second))</c>, as <see cref="Value(object?, string)"/>.</summary>
     public void Value(object? context, string first, string second) => Value(TemplateRuntime.Path(context, first), second);
 
+    /// <summary>
+    /// <c>Value(TemplateRuntime.Json(value, indent))</c>: a value of the input is written from the document straight
+    /// into the output, without a string or a SafeString for its text.
+    /// </summary>
+    public void Json(object? value, object? indent)
+    {
+        indent = JsonInputValues.Materialize(indent);
+        if (!JsonInputStringify.TryWrite(Output, value, JsValues.JsonGap(indent)))
+        {
+            Output.AppendValue(DotpromptHelpers.Json(JsonInputValues.Materialize(value), indent));
+        }
+    }
+
     private static readonly DotpromptMarker s_system = new(MarkerKind.Role, "role:system");
     private static readonly DotpromptMarker s_user = new(MarkerKind.Role, "role:user");
     private static readonly DotpromptMarker s_model = new(MarkerKind.Role, "role:model");
