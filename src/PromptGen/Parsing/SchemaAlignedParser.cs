@@ -10,13 +10,6 @@ namespace PromptGen;
 /// </summary>
 public static class SchemaAlignedParser
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = false,
-        SkipValidation = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Parses and repairs <paramref name="modelText"/>. Never throws for any input text.</summary>
     public static PromptParseOutcome Parse(string? modelText, OutputShape shape, PromptParseOptions? options = null)
     {
@@ -57,10 +50,9 @@ public static class SchemaAlignedParser
         }
 
         var maxDepth = Math.Max(1, Math.Min(options.MaxDepth, 900));
-        var candidates = CandidateFinder.Find(text, Math.Max(1, options.MaxCandidates));
-
-        // Per-thread buffers: the best candidate's JSON so far and the one being written.
+        // Per-thread buffers: the candidate search's lists, the best candidate's JSON so far and the one being written.
         var scratch = Scratch.ForThisThread();
+        var candidates = scratch.Candidates.Find(text, Math.Max(1, options.MaxCandidates));
         Attempt? best = null;
         var payloads = 0;
         var lastPayloadStart = -1;
@@ -197,7 +189,7 @@ public static class SchemaAlignedParser
 
         private Scratch()
         {
-            Writer = new Utf8JsonWriter(First, WriterOptions);
+            Writer = new Utf8JsonWriter(First, AlignedJson.WriterOptions);
         }
 
         public ByteBufferWriter First { get; } = new(1024);
@@ -208,12 +200,14 @@ public static class SchemaAlignedParser
 
         public StringBuilder Text { get; } = new();
 
+        public CandidateFinder Candidates { get; } = new();
+
         public static Scratch ForThisThread()
         {
             var scratch = _current ??= new Scratch();
 
             // Do not pin huge buffers to the thread after a huge input.
-            if (scratch.First.Capacity > 1 << 20 || scratch.Second.Capacity > 1 << 20 || scratch.Text.Capacity > 1 << 20)
+            if (scratch.First.Capacity > 1 << 20 || scratch.Second.Capacity > 1 << 20 || scratch.Text.Capacity > 1 << 20 || scratch.Candidates.IsOversized)
             {
                 scratch = _current = new Scratch();
             }

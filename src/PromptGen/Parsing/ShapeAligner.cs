@@ -196,11 +196,11 @@ internal sealed class ShapeAligner
 
         var text = node.Text ?? (node.Kind == LooseKind.True ? "true" : "false");
         var values = shape.EnumValues;
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            if (string.Equals(value, text, StringComparison.Ordinal))
+            if (string.Equals(values[i], text, StringComparison.Ordinal))
             {
-                _writer.WriteStringValue(value);
+                WriteString(values[i], shape.EncodedEnumValues[i]);
                 return;
             }
         }
@@ -309,7 +309,7 @@ internal sealed class ShapeAligner
         for (var p = 0; p < properties.Count; p++)
         {
             var property = properties[p];
-            _writer.WritePropertyName(property.Name);
+            WritePropertyName(property);
             _log.Push(property.Name);
             var m = found[p];
             if (m >= 0)
@@ -477,6 +477,32 @@ internal sealed class ShapeAligner
         }
 
         return found;
+    }
+
+    /// <summary>A declared name, copied when it was escaped ahead of time.</summary>
+    private void WritePropertyName(OutputProperty property)
+    {
+        if (property.EncodedName is { } encoded)
+        {
+            _writer.WritePropertyName(encoded);
+        }
+        else
+        {
+            _writer.WritePropertyName(property.Name);
+        }
+    }
+
+    /// <summary>A declared value, copied when it was escaped ahead of time.</summary>
+    private void WriteString(string value, JsonEncodedText? encoded)
+    {
+        if (encoded is { } text)
+        {
+            _writer.WriteStringValue(text);
+        }
+        else
+        {
+            _writer.WriteStringValue(value);
+        }
     }
 
     private void Mismatch(LooseNode node, OutputShape shape)
