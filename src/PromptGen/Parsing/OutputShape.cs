@@ -30,6 +30,7 @@ public sealed class OutputShape
         EnumValues = enumValues;
         Item = item;
         Properties = properties;
+        PropertyArray = properties as OutputProperty[] ?? System.Linq.Enumerable.ToArray(properties);
         AdditionalProperties = additionalProperties;
         Description = description;
         EncodedEnumValues = EncodeAll(enumValues);
@@ -133,11 +134,12 @@ public sealed class OutputShape
 
         // The loose parser hands over the declared name itself for a key spelled exactly like it (see KnownStrings):
         // comparing references first spares hashing the key.
-        if (Properties.Count <= MaxPropertiesScanned)
+        var properties = PropertyArray;
+        if (properties.Length <= MaxPropertiesScanned)
         {
-            for (var i = 0; i < Properties.Count; i++)
+            for (var i = 0; i < properties.Length; i++)
             {
-                if (ReferenceEquals(Properties[i].Name, name))
+                if (ReferenceEquals(properties[i].Name, name))
                 {
                     return i;
                 }
@@ -155,6 +157,9 @@ public sealed class OutputShape
         _normalizedPropertyIndex is not null && _normalizedPropertyIndex.TryGetValue(NormalizeName(name), out var i) ? i : -1;
 
     /// <summary>Every property name and enum value in this shape and the shapes below it (distinct, at most 64).</summary>
+    /// <summary><see cref="Properties"/> as an array, for the aligner's loops (no interface calls per property).</summary>
+    internal OutputProperty[] PropertyArray { get; }
+
     /// <summary><see cref="EnumValues"/> escaped once for the aligned JSON (null where a value is not valid UTF-16).</summary>
     internal JsonEncodedText?[] EncodedEnumValues { get; }
 

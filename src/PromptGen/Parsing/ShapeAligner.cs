@@ -274,8 +274,8 @@ internal sealed class ShapeAligner
         }
 
         var members = node.Members!;
-        var properties = shape.Properties;
-        Span<int> found = properties.Count <= 64 ? stackalloc int[properties.Count] : new int[properties.Count];
+        var properties = shape.PropertyArray;
+        Span<int> found = properties.Length <= 64 ? stackalloc int[properties.Length] : new int[properties.Length];
         found.Fill(-1);
 
         // Each member's property, looked up once (duplicates and unknown members are reported from this).
@@ -306,7 +306,7 @@ internal sealed class ShapeAligner
         }
 
         _writer.WriteStartObject();
-        for (var p = 0; p < properties.Count; p++)
+        for (var p = 0; p < properties.Length; p++)
         {
             var property = properties[p];
             WritePropertyName(property);
