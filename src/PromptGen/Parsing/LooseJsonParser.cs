@@ -9,23 +9,21 @@ namespace PromptGen;
 /// </summary>
 internal sealed class LooseJsonParser
 {
-    private readonly string _text;
-    private readonly int _end;
-    private readonly int _maxDepth;
     private readonly RepairLog _log;
     private readonly StringBuilder _buffer;
-    private readonly string[] _knownStrings;
+    private string _text = string.Empty;
+    private int _end;
+    private int _maxDepth;
+    private string[] _knownStrings = Array.Empty<string>();
     private int _pos;
 
-    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer, string[] knownStrings)
+    /// <summary>Creates a parser that logs to <paramref name="log"/>; it can read one candidate after another.</summary>
+    /// <param name="log">Where repairs and errors go.</param>
+    /// <param name="buffer">Scratch space for strings with escapes or repairs.</param>
+    public LooseJsonParser(RepairLog log, StringBuilder buffer)
     {
-        _buffer = buffer;
-        _knownStrings = knownStrings;
-        _text = text;
-        _pos = start;
-        _end = end;
-        _maxDepth = maxDepth;
         _log = log;
+        _buffer = buffer;
     }
 
     private enum Context
@@ -40,23 +38,32 @@ internal sealed class LooseJsonParser
     /// <paramref name="knownStrings"/> are the target shape's property names and enum values: keys and strings equal to
     /// one of them reuse it instead of copying the text.
     /// </summary>
-    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer, string[] knownStrings)
+    public LooseNode? Parse(string text, int start, int end, int maxDepth, string[] knownStrings)
     {
-        var parser = new LooseJsonParser(text, start, end, maxDepth, log, buffer, knownStrings);
+        _text = text;
+        _pos = start;
+        _end = end;
+        _maxDepth = maxDepth;
+        _knownStrings = knownStrings;
         try
         {
-            var node = parser.ParseValue(0, Context.TopLevel);
+            var node = ParseValue(0, Context.TopLevel);
             if (node is null)
             {
-                log.Fail("no JSON value found");
+                _log.Fail("no JSON value found");
             }
 
             return node;
         }
         catch (DepthExceededException)
         {
-            log.Fail($"nesting is deeper than {maxDepth} levels");
+            _log.Fail($"nesting is deeper than {maxDepth} levels");
             return null;
+        }
+        finally
+        {
+            // The parser outlives the parse (it is reused): do not keep the model's text alive.
+            _text = string.Empty;
         }
     }
 
@@ -628,36 +635,41 @@ internal sealed class LooseJsonParser
         }
 
         _pos = last;
-        var token = _text.Substring(start, last - start);
-        var node = Classify(token, start);
+        var node = ClassifyLiteral(_text.AsSpan(start, last - start), start) ?? Classify(_text.Substring(start, last - start), start);
         node.End = last;
         return node;
     }
 
-    private LooseNode Classify(string token, int start)
+    /// <summary>A literal (JSON's or another language's spelling of one), without copying the token; else null.</summary>
+    private LooseNode? ClassifyLiteral(ReadOnlySpan<char> token, int start)
     {
         switch (token)
         {
             case "true": return new LooseNode(LooseKind.True, start);
             case "false": return new LooseNode(LooseKind.False, start);
             case "null": return new LooseNode(LooseKind.Null, start);
-            case "True":
-            case "TRUE":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "true");
-                return new LooseNode(LooseKind.True, start);
-            case "False":
-            case "FALSE":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "false");
-                return new LooseNode(LooseKind.False, start);
-            case "None":
-            case "NULL":
-            case "Null":
-            case "undefined":
-            case "nil":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "null");
-                return new LooseNode(LooseKind.Null, start);
+            case "True": return OtherLiteral(LooseKind.True, start, "True", "true");
+            case "TRUE": return OtherLiteral(LooseKind.True, start, "TRUE", "true");
+            case "False": return OtherLiteral(LooseKind.False, start, "False", "false");
+            case "FALSE": return OtherLiteral(LooseKind.False, start, "FALSE", "false");
+            case "None": return OtherLiteral(LooseKind.Null, start, "None", "null");
+            case "NULL": return OtherLiteral(LooseKind.Null, start, "NULL", "null");
+            case "Null": return OtherLiteral(LooseKind.Null, start, "Null", "null");
+            case "undefined": return OtherLiteral(LooseKind.Null, start, "undefined", "null");
+            case "nil": return OtherLiteral(LooseKind.Null, start, "nil", "null");
+            default: return null;
         }
+    }
 
+    private LooseNode OtherLiteral(LooseKind kind, int start, string token, string json)
+    {
+        _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, json);
+        return new LooseNode(kind, start);
+    }
+
+    /// <summary>A token that is not a literal: a number (normalized if needed) or an unquoted text value.</summary>
+    private LooseNode Classify(string token, int start)
+    {
         if (NumberText.IsJsonNumber(token))
         {
             return new LooseNode(LooseKind.Number, start) { Text = token };

@@ -169,7 +169,9 @@ public sealed class OutputShape
 
     internal static string NormalizeName(string name)
     {
-        var builder = new StringBuilder(name.Length);
+        // Short names are gathered on the stack: the only allocation is the result.
+        Span<char> kept = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var length = 0;
         foreach (var c in name)
         {
             if (c is '_' or '-' or ' ' or '.')
@@ -177,10 +179,10 @@ public sealed class OutputShape
                 continue;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            kept[length++] = char.ToLowerInvariant(c);
         }
 
-        return builder.ToString();
+        return kept.Slice(0, length).ToString();
     }
 
     public override string ToString()

@@ -218,6 +218,10 @@ public static class SchemaAlignedParser
     /// <summary>One candidate tried: its repairs, its loose tree and its aligned JSON. Reused from parse to parse.</summary>
     private sealed class Attempt
     {
+        // The reader and writer of this slot, created on first use and kept with its log (the scratch owns their buffers).
+        private LooseJsonParser? _parser;
+        private ShapeAligner? _aligner;
+
         public RepairLog Log { get; } = new();
 
         public LooseNode? Node { get; private set; }
@@ -231,7 +235,8 @@ public static class SchemaAlignedParser
         {
             Log.Reset();
             Json.Clear();
-            Node = LooseJsonParser.Parse(text, candidate.Start, candidate.End, maxDepth, Log, scratch.Text, shape.KnownStrings);
+            _parser ??= new LooseJsonParser(Log, scratch.Text);
+            Node = _parser.Parse(text, candidate.Start, candidate.End, maxDepth, shape.KnownStrings);
             if (Node is null)
             {
                 return;
@@ -239,7 +244,8 @@ public static class SchemaAlignedParser
 
             ReportSurroundings(text, candidate, Node, Log);
             scratch.Writer.Reset(Json);
-            new ShapeAligner(scratch.Writer, Log).Align(Node, shape);
+            _aligner ??= new ShapeAligner(scratch.Writer, Log);
+            _aligner.Align(Node, shape);
             scratch.Writer.Flush();
         }
     }
