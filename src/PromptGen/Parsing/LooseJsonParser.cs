@@ -11,6 +11,10 @@ internal sealed class LooseJsonParser
 {
     private readonly RepairLog _log;
     private readonly StringBuilder _buffer;
+    // The members and items of the containers being read, innermost last; each container takes its own off the top
+    // as one exact array when it closes (no list per container).
+    private readonly List<LooseMember> _openMembers = new();
+    private readonly List<LooseNode> _openItems = new();
     private string _text = string.Empty;
     private int _end;
     private int _maxDepth;
@@ -45,6 +49,8 @@ internal sealed class LooseJsonParser
         _end = end;
         _maxDepth = maxDepth;
         _knownStrings = knownStrings;
+        _openMembers.Clear(); // a parse cut short by the depth limit leaves its open containers behind
+        _openItems.Clear();
         try
         {
             var node = ParseValue(0, Context.TopLevel);
@@ -104,19 +110,39 @@ internal sealed class LooseJsonParser
             throw new DepthExceededException();
         }
 
-        var node = kind == LooseKind.Object
-            ? new LooseNode(kind, _pos) { Members = new List<LooseMember>() }
-            : new LooseNode(kind, _pos) { Items = new List<LooseNode>() };
+        var node = new LooseNode(kind, _pos);
         _pos++;
         return node;
+    }
+
+    /// <summary>Closes an object: its members are the open members from <paramref name="first"/> on.</summary>
+    private LooseNode CloseObject(LooseNode node, int first)
+    {
+        node.Members = Take(_openMembers, first);
+        return node;
+    }
+
+    private static T[] Take<T>(List<T> open, int first)
+    {
+        var count = open.Count - first;
+        if (count == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        var taken = new T[count];
+        open.CopyTo(first, taken, 0, count);
+        open.RemoveRange(first, count);
+        return taken;
     }
 
     private LooseNode ParseObject(int depth)
     {
         var node = OpenContainer(LooseKind.Object, depth);
-        var members = node.Members!;
+        var members = _openMembers;
+        var first = members.Count;
         var separator = new SeparatorState();
-        while (ReadToNextElement(node, members.Count, ref separator))
+        while (ReadToNextElement(node, members.Count - first, ref separator))
         {
             var c = _text[_pos];
 
@@ -166,7 +192,7 @@ internal sealed class LooseJsonParser
             {
                 _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, RepairMessages.EndedAfterKey, key);
                 node.End = _end;
-                return node;
+                return CloseObject(node, first);
             }
 
             c = _text[_pos];
@@ -198,7 +224,7 @@ internal sealed class LooseJsonParser
                 {
                     _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, RepairMessages.EndedBeforeValue, key);
                     node.End = _end;
-                    return node;
+                    return CloseObject(node, first);
                 }
 
                 if (_text[_pos] is ',' or '}' or ']')
@@ -217,7 +243,7 @@ internal sealed class LooseJsonParser
             members.Add(new LooseMember(key, keyStart, keyLength, value));
         }
 
-        return node;
+        return CloseObject(node, first);
     }
 
     private struct SeparatorState
@@ -286,11 +312,12 @@ internal sealed class LooseJsonParser
     private LooseNode ParseArray(int depth)
     {
         var node = OpenContainer(LooseKind.Array, depth);
-        var items = node.Items!;
+        var items = _openItems;
+        var first = items.Count;
         var separator = new SeparatorState();
-        while (ReadToNextElement(node, items.Count, ref separator))
+        while (ReadToNextElement(node, items.Count - first, ref separator))
         {
-            _log.Push(items.Count);
+            _log.Push(items.Count - first);
             var item = ParseValue(depth, Context.ArrayItem);
             _log.Pop();
             if (item is null)
@@ -307,6 +334,7 @@ internal sealed class LooseJsonParser
             items.Add(item);
         }
 
+        node.Items = Take(items, first);
         return node;
     }
 
