@@ -127,19 +127,23 @@ public static class SchemaAlignedParser
         if (candidate.IsFenced)
         {
             log.Add(PromptRepairKind.StrippedCodeFence, candidate.FenceOpenStart, candidate.FenceOpenEnd - candidate.FenceOpenStart, "removed a Markdown code fence");
-            ReportProse(text, 0, candidate.FenceOpenStart, log, "before");
-            ReportProse(text, candidate.FenceOpenEnd, node.Start, log, "before");
-            ReportProse(text, node.End, candidate.FenceCloseStart, log, "after");
-            ReportProse(text, candidate.FenceCloseEnd, text.Length, log, "after");
+            ReportProse(text, 0, candidate.FenceOpenStart, log, ProseBefore);
+            ReportProse(text, candidate.FenceOpenEnd, node.Start, log, ProseBefore);
+            ReportProse(text, node.End, candidate.FenceCloseStart, log, ProseAfter);
+            ReportProse(text, candidate.FenceCloseEnd, text.Length, log, ProseAfter);
         }
         else
         {
-            ReportProse(text, 0, node.Start, log, "before");
-            ReportProse(text, node.End, text.Length, log, "after");
+            ReportProse(text, 0, node.Start, log, ProseBefore);
+            ReportProse(text, node.End, text.Length, log, ProseAfter);
         }
     }
 
-    private static void ReportProse(string text, int from, int to, RepairLog log, string where)
+    // The messages of prose around the payload, whole (one string each rather than one per repair).
+    private const string ProseBefore = "ignored text before the payload";
+    private const string ProseAfter = "ignored text after the payload";
+
+    private static void ReportProse(string text, int from, int to, RepairLog log, string message)
     {
         var first = from;
         while (first < to && char.IsWhiteSpace(text[first]))
@@ -158,7 +162,7 @@ public static class SchemaAlignedParser
             last--;
         }
 
-        log.Add(PromptRepairKind.StrippedProse, first, last - first, $"ignored text {where} the payload");
+        log.Add(PromptRepairKind.StrippedProse, first, last - first, message);
     }
 
     private static bool IsBlank(string text)
