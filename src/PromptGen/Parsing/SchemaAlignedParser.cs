@@ -38,6 +38,11 @@ public static class SchemaAlignedParser
             // A bug must not escape as anything but a failed parse.
             return Failure("internal parser error: " + ex.Message, null);
         }
+        finally
+        {
+            // The per-thread slots outlive the parse: do not keep its loose trees (and the text they copied) alive.
+            Scratch.ForgetLastParse();
+        }
     }
 
     /// <summary>Like <see cref="Parse"/> but throws <see cref="PromptOutputException"/> on failure.</summary>
@@ -205,6 +210,15 @@ public static class SchemaAlignedParser
 
         public CandidateFinder Candidates { get; } = new();
 
+        public static void ForgetLastParse()
+        {
+            if (_current is { } scratch)
+            {
+                scratch.First.Forget();
+                scratch.Second.Forget();
+            }
+        }
+
         public static Scratch ForThisThread()
         {
             var scratch = _current ??= new Scratch();
@@ -233,6 +247,13 @@ public static class SchemaAlignedParser
         public ByteBufferWriter Json { get; } = new(1024);
 
         public bool IsOversized => Json.Capacity > 1 << 20 || Log.IsOversized;
+
+        /// <summary>Drops what the last parse left (its tree, and its repairs, which refer to the tree).</summary>
+        public void Forget()
+        {
+            Node = null;
+            Log.Reset();
+        }
 
         /// <summary>Reads and aligns one candidate into this slot.</summary>
         public void Try(string text, Candidate candidate, OutputShape shape, int maxDepth, Scratch scratch)
