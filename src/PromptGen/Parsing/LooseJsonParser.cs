@@ -9,8 +9,12 @@ namespace PromptGen;
 /// </summary>
 internal sealed class LooseJsonParser
 {
+    // Open-container lists grown past this (a huge object or array) are not kept for the next parse.
+    private const int MaxKeptOpen = 4096;
+
     private readonly RepairLog _log;
     private readonly StringBuilder _buffer;
+
     // The members and items of the containers being read, innermost last; each container takes its own off the top
     // as one exact array when it closes (no list per container).
     private readonly List<LooseMember> _openMembers = new();
@@ -49,8 +53,6 @@ internal sealed class LooseJsonParser
         _end = end;
         _maxDepth = maxDepth;
         _knownStrings = knownStrings;
-        _openMembers.Clear(); // a parse cut short by the depth limit leaves its open containers behind
-        _openItems.Clear();
         try
         {
             var node = ParseValue(0, Context.TopLevel);
@@ -68,8 +70,11 @@ internal sealed class LooseJsonParser
         }
         finally
         {
-            // The parser outlives the parse (it is reused): do not keep the model's text alive.
+            // The parser outlives the parse (it is reused): keep neither the model's text nor what a parse cut short
+            // by the depth limit left open, nor the room a huge object or array needed.
             _text = string.Empty;
+            Empty(_openMembers);
+            Empty(_openItems);
         }
     }
 
@@ -120,6 +125,15 @@ internal sealed class LooseJsonParser
     {
         node.Members = Take(_openMembers, first);
         return node;
+    }
+
+    private static void Empty<T>(List<T> open)
+    {
+        open.Clear();
+        if (open.Capacity > MaxKeptOpen)
+        {
+            open.Capacity = 0;
+        }
     }
 
     private static T[] Take<T>(List<T> open, int first)
