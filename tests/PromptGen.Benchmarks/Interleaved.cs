@@ -38,6 +38,16 @@ internal static class Interleaved
                 ("schema-aligned parser alone", () => malformed.SchemaAlignedParserAlone()),
             };
         }
+        else if (what == "corpus")
+        {
+            var corpus = new ParseCorpusBenchmarks();
+            engines = new (string, Func<object?>)[]
+            {
+                ("generated Parse", () => corpus.GeneratedParse()),
+                ("generated TryParse", () => corpus.GeneratedTryParse()),
+                ("schema-aligned parser alone", () => corpus.SchemaAlignedParserAlone()),
+            };
+        }
         else
         {
             var c = RenderCase.Get(what);

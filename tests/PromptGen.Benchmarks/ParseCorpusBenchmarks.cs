@@ -33,6 +33,21 @@ public class ParseCorpusBenchmarks
         return parsed;
     }
 
+    private readonly (string Text, OutputShape Shape)[] _shapeCases =
+        CorpusData.Malformed.Select(c => (c.ModelText, CorpusData.Shapes[c.Shape])).ToArray();
+
+    /// <summary>The repair path alone (no strict attempt before it, no read of its JSON after it), for the breakdown of a pass.</summary>
+    public int SchemaAlignedParserAlone()
+    {
+        var parsed = 0;
+        foreach (var (text, shape) in _shapeCases)
+        {
+            if (SchemaAlignedParser.Parse(text, shape).Success) parsed++;
+        }
+
+        return parsed;
+    }
+
     [Benchmark(Description = "generated Parse, malformed corpus pass")]
     public int GeneratedParse()
     {
@@ -90,10 +105,26 @@ internal static class CorpusData
         ["Count"] = t => CorpusCountPrompt.Parse(t),
     };
 
+    /// <summary>The shape of each corpus output type, as generated <c>Parse</c> gives it to the schema-aligned parser.</summary>
+    public static readonly Dictionary<string, OutputShape> Shapes = new()
+    {
+        ["Ticket"] = ShapeOf(CorpusTicketPrompt.OutputJsonSchema),
+        ["Person"] = ShapeOf(CorpusPersonPrompt.OutputJsonSchema),
+        ["Extraction"] = ShapeOf(CorpusExtractionPrompt.OutputJsonSchema),
+        ["Tags"] = ShapeOf(CorpusTagsPrompt.OutputJsonSchema),
+        ["Scores"] = ShapeOf(CorpusScoresPrompt.OutputJsonSchema),
+        ["Answer"] = ShapeOf(CorpusAnswerPrompt.OutputJsonSchema),
+        ["Sentiment"] = ShapeOf(CorpusSentimentPrompt.OutputJsonSchema),
+        ["Task"] = ShapeOf(CorpusTaskPrompt.OutputJsonSchema),
+        ["Count"] = ShapeOf(CorpusCountPrompt.OutputJsonSchema),
+    };
+
     /// <summary>The generated prompt of each corpus shape in the catalog, for its <c>ParseToJson</c> (TryParse, then the generated writer).</summary>
     public static readonly Dictionary<string, PromptGen.Catalog.IPromptDescriptor> Descriptors =
         PromptGen.Benchmarks.PromptGenCatalog.Prompts.Where(p => p.Name.StartsWith("corpus_", StringComparison.Ordinal))
             .ToDictionary(p => All.Select(c => c.Shape).First(s => "corpus_" + s.ToLowerInvariant() == p.Name));
+
+    private static OutputShape ShapeOf(string jsonSchema) => PromptGen.Evals.Schemas.OutputShapes.FromJsonSchema(jsonSchema);
 
     private static string FindCorpus()
     {

@@ -22,10 +22,10 @@ namespace PromptGen.Benchmarks;
 /// <item><c>--js-messages &lt;file&gt;</c>: include the Dotprompt JS reference's messages (eng/bench/render-dotprompt.mjs) in the check;</item>
 /// <item><c>--results &lt;file&gt;</c>: write operations per second and bytes allocated per operation of every benchmark as JSON;</item>
 /// <item><c>--profile &lt;template|corpus|clean|stream&gt; &lt;engine&gt; &lt;seconds&gt;</c>: run one path in a loop (for dotnet-trace or
-/// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates), parse, tryparse (corpus) or whole, stream (stream);</item>
+/// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates), parse, tryparse, aligned (corpus) or whole, stream (stream);</item>
 /// <item><c>--corpus-compare &lt;baml-results.json&gt; &lt;out.json&gt;</c>: recovery of generated Parse and of BAML's parser on the
 /// parsing corpus, case by case, written as JSON; then exit;</item>
-/// <item><c>--interleave &lt;template|clean|malformed&gt; [rounds]</c>: after the check, the engines of one comparison in turn, in one
+/// <item><c>--interleave &lt;template|clean|malformed|corpus&gt; [rounds]</c>: after the check, the engines of one comparison in turn, in one
 /// process, many short rounds, and the fastest round of each by the CPU time of the measuring thread (on a shared
 /// machine the time others take is not counted, and the engines see the same load); then exit.</item>
 /// </list>
@@ -205,7 +205,12 @@ internal static class Profile
         if (what == "corpus")
         {
             var corpus = new ParseCorpusBenchmarks();
-            action = engine == "tryparse" ? () => corpus.GeneratedTryParse() : () => corpus.GeneratedParse();
+            action = engine switch
+            {
+                "tryparse" => () => corpus.GeneratedTryParse(),
+                "aligned" => () => corpus.SchemaAlignedParserAlone(),
+                _ => () => corpus.GeneratedParse(),
+            };
         }
         else if (what == "stream")
         {

@@ -14,22 +14,46 @@ internal readonly record struct Candidate(int Start, int End, int FenceOpenStart
 
 /// <summary>
 /// Finds candidate payloads in one linear pass: fenced blocks, and balanced <c>{...}</c>/<c>[...]</c> regions
-/// (string-aware) anywhere in the text; the whole text when there is neither.
+/// (string-aware) anywhere in the text; the whole text when there is neither. One finder serves one thread and keeps
+/// its lists from one search to the next, so a search allocates nothing once they have grown.
 /// </summary>
-internal static class CandidateFinder
+internal sealed class CandidateFinder
 {
     private const int MaxRestarts = 4;
 
-    public static List<Candidate> Find(string text, int maxCandidates)
-    {
-        var fences = FindFences(text);
-        var regions = new List<(int Start, int End)>();
-        FindBracketRegions(text, regions);
-        regions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    private readonly List<Fence> _fences = new();
+    private readonly List<bool> _fenceHasRegion = new();
+    private readonly List<(int Start, int End)> _regions = new();
+    private readonly List<Candidate> _candidates = new();
 
-        var candidates = new List<Candidate>();
+    // Lists grown past this many entries (a huge input full of brackets) are not kept for the next search.
+    private const int MaxKeptEntries = 4096;
+
+    /// <summary>Whether a search grew the lists so much that keeping them would pin a lot of memory to the thread.</summary>
+    public bool IsOversized => _regions.Capacity > MaxKeptEntries || _candidates.Capacity > MaxKeptEntries || _fences.Capacity > MaxKeptEntries;
+
+    /// <summary>The candidates of <paramref name="text"/> in text order; the list is reused by the next search.</summary>
+    public List<Candidate> Find(string text, int maxCandidates)
+    {
+        var fences = _fences;
+        fences.Clear();
+        FindFences(text, fences);
+        var regions = _regions;
+        regions.Clear();
+
+        // Regions come out in text order (each search resumes after the start of the previous region).
+        FindBracketRegions(text, regions);
+
+        var candidates = _candidates;
+        candidates.Clear();
+        var fenceHasRegion = _fenceHasRegion;
+        fenceHasRegion.Clear();
+        for (var i = 0; i < fences.Count; i++)
+        {
+            fenceHasRegion.Add(false);
+        }
+
         var fenceIndex = 0;
-        var fencesWithRegion = new bool[fences.Count];
         foreach (var (start, end) in regions)
         {
             while (fenceIndex < fences.Count && fences[fenceIndex].CloseEnd <= start)
@@ -40,7 +64,7 @@ internal static class CandidateFinder
             if (fenceIndex < fences.Count && fences[fenceIndex].ContentStart <= start && start < fences[fenceIndex].ContentEnd)
             {
                 var f = fences[fenceIndex];
-                fencesWithRegion[fenceIndex] = true;
+                fenceHasRegion[fenceIndex] = true;
                 candidates.Add(new Candidate(start, Math.Min(end, f.ContentEnd), f.OpenStart, f.ContentStart, f.ContentEnd, f.CloseEnd));
             }
             else
@@ -50,11 +74,13 @@ internal static class CandidateFinder
         }
 
         // A fence holding a scalar (or text) and no bracket region is a candidate of its own.
+        var inTextOrder = true;
         for (var i = 0; i < fences.Count; i++)
         {
-            if (!fencesWithRegion[i])
+            if (!fenceHasRegion[i])
             {
                 var f = fences[i];
+                inTextOrder &= candidates.Count == 0 || candidates[candidates.Count - 1].Start < f.ContentStart;
                 candidates.Add(new Candidate(f.ContentStart, f.ContentEnd, f.OpenStart, f.ContentStart, f.ContentEnd, f.CloseEnd));
             }
         }
@@ -67,24 +93,27 @@ internal static class CandidateFinder
         if (candidates.Count > maxCandidates)
         {
             // Keep the largest regions: markdown links and placeholders are small, payloads are not.
-            candidates.Sort((a, b) => (b.End - b.Start).CompareTo(a.End - a.Start));
+            candidates.Sort(static (a, b) => (b.End - b.Start).CompareTo(a.End - a.Start));
             candidates.RemoveRange(maxCandidates, candidates.Count - maxCandidates);
+            inTextOrder = false;
         }
 
-        candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
+        if (!inTextOrder)
+        {
+            // Starts are distinct, so the order is the same whatever the sort does with ties.
+            candidates.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+
         return candidates;
     }
 
-    private static List<Fence> FindFences(string text)
+    private static void FindFences(string text, List<Fence> fences)
     {
-        var fences = new List<Fence>();
         Collect(text, "```", fences);
         if (fences.Count == 0)
         {
             Collect(text, "~~~", fences);
         }
-
-        return fences;
     }
 
     private static void Collect(string text, string marker, List<Fence> fences)

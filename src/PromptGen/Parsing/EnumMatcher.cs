@@ -165,15 +165,19 @@ internal static class EnumMatcher
 
     private static string Normalize(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        // Short texts are gathered on the stack: the only allocation is the result.
+        Span<char> kept = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         foreach (var c in text)
         {
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                kept[length++] = char.ToLowerInvariant(c);
             }
         }
 
-        return builder.ToString();
+        return length == text.Length && IsSame(kept, text) ? text : kept.Slice(0, length).ToString();
     }
+
+    private static bool IsSame(ReadOnlySpan<char> kept, string text) => kept.SequenceEqual(text.AsSpan());
 }

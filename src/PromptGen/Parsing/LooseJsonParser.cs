@@ -9,23 +9,29 @@ namespace PromptGen;
 /// </summary>
 internal sealed class LooseJsonParser
 {
-    private readonly string _text;
-    private readonly int _end;
-    private readonly int _maxDepth;
+    // Open-container lists grown past this (a huge object or array) are not kept for the next parse.
+    private const int MaxKeptOpen = 4096;
+
     private readonly RepairLog _log;
     private readonly StringBuilder _buffer;
-    private readonly string[] _knownStrings;
+
+    // The members and items of the containers being read, innermost last; each container takes its own off the top
+    // as one exact array when it closes (no list per container).
+    private readonly List<LooseMember> _openMembers = new();
+    private readonly List<LooseNode> _openItems = new();
+    private string _text = string.Empty;
+    private int _end;
+    private int _maxDepth;
+    private string[] _knownStrings = Array.Empty<string>();
     private int _pos;
 
-    private LooseJsonParser(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer, string[] knownStrings)
+    /// <summary>Creates a parser that logs to <paramref name="log"/>; it can read one candidate after another.</summary>
+    /// <param name="log">Where repairs and errors go.</param>
+    /// <param name="buffer">Scratch space for strings with escapes or repairs.</param>
+    public LooseJsonParser(RepairLog log, StringBuilder buffer)
     {
-        _buffer = buffer;
-        _knownStrings = knownStrings;
-        _text = text;
-        _pos = start;
-        _end = end;
-        _maxDepth = maxDepth;
         _log = log;
+        _buffer = buffer;
     }
 
     private enum Context
@@ -40,23 +46,35 @@ internal sealed class LooseJsonParser
     /// <paramref name="knownStrings"/> are the target shape's property names and enum values: keys and strings equal to
     /// one of them reuse it instead of copying the text.
     /// </summary>
-    public static LooseNode? Parse(string text, int start, int end, int maxDepth, RepairLog log, StringBuilder buffer, string[] knownStrings)
+    public LooseNode? Parse(string text, int start, int end, int maxDepth, string[] knownStrings)
     {
-        var parser = new LooseJsonParser(text, start, end, maxDepth, log, buffer, knownStrings);
+        _text = text;
+        _pos = start;
+        _end = end;
+        _maxDepth = maxDepth;
+        _knownStrings = knownStrings;
         try
         {
-            var node = parser.ParseValue(0, Context.TopLevel);
+            var node = ParseValue(0, Context.TopLevel);
             if (node is null)
             {
-                log.Fail("no JSON value found");
+                _log.Fail("no JSON value found");
             }
 
             return node;
         }
         catch (DepthExceededException)
         {
-            log.Fail($"nesting is deeper than {maxDepth} levels");
+            _log.Fail($"nesting is deeper than {maxDepth} levels");
             return null;
+        }
+        finally
+        {
+            // The parser outlives the parse (it is reused): keep neither the model's text nor what a parse cut short
+            // by the depth limit left open, nor the room a huge object or array needed.
+            _text = string.Empty;
+            Empty(_openMembers);
+            Empty(_openItems);
         }
     }
 
@@ -97,19 +115,48 @@ internal sealed class LooseJsonParser
             throw new DepthExceededException();
         }
 
-        var node = kind == LooseKind.Object
-            ? new LooseNode(kind, _pos) { Members = new List<LooseMember>() }
-            : new LooseNode(kind, _pos) { Items = new List<LooseNode>() };
+        var node = new LooseNode(kind, _pos);
         _pos++;
         return node;
+    }
+
+    /// <summary>Closes an object: its members are the open members from <paramref name="first"/> on.</summary>
+    private LooseNode CloseObject(LooseNode node, int first)
+    {
+        node.Members = Take(_openMembers, first);
+        return node;
+    }
+
+    private static void Empty<T>(List<T> open)
+    {
+        open.Clear();
+        if (open.Capacity > MaxKeptOpen)
+        {
+            open.Capacity = 0;
+        }
+    }
+
+    private static T[] Take<T>(List<T> open, int first)
+    {
+        var count = open.Count - first;
+        if (count == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        var taken = new T[count];
+        open.CopyTo(first, taken, 0, count);
+        open.RemoveRange(first, count);
+        return taken;
     }
 
     private LooseNode ParseObject(int depth)
     {
         var node = OpenContainer(LooseKind.Object, depth);
-        var members = node.Members!;
+        var members = _openMembers;
+        var first = members.Count;
         var separator = new SeparatorState();
-        while (ReadToNextElement(node, members.Count, ref separator))
+        while (ReadToNextElement(node, members.Count - first, ref separator))
         {
             var c = _text[_pos];
 
@@ -159,7 +206,7 @@ internal sealed class LooseJsonParser
             {
                 _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, RepairMessages.EndedAfterKey, key);
                 node.End = _end;
-                return node;
+                return CloseObject(node, first);
             }
 
             c = _text[_pos];
@@ -191,7 +238,7 @@ internal sealed class LooseJsonParser
                 {
                     _log.Add(PromptRepairKind.ClosedTruncated, _end, 0, RepairMessages.EndedBeforeValue, key);
                     node.End = _end;
-                    return node;
+                    return CloseObject(node, first);
                 }
 
                 if (_text[_pos] is ',' or '}' or ']')
@@ -210,7 +257,7 @@ internal sealed class LooseJsonParser
             members.Add(new LooseMember(key, keyStart, keyLength, value));
         }
 
-        return node;
+        return CloseObject(node, first);
     }
 
     private struct SeparatorState
@@ -279,11 +326,12 @@ internal sealed class LooseJsonParser
     private LooseNode ParseArray(int depth)
     {
         var node = OpenContainer(LooseKind.Array, depth);
-        var items = node.Items!;
+        var items = _openItems;
+        var first = items.Count;
         var separator = new SeparatorState();
-        while (ReadToNextElement(node, items.Count, ref separator))
+        while (ReadToNextElement(node, items.Count - first, ref separator))
         {
-            _log.Push(items.Count);
+            _log.Push(items.Count - first);
             var item = ParseValue(depth, Context.ArrayItem);
             _log.Pop();
             if (item is null)
@@ -300,6 +348,7 @@ internal sealed class LooseJsonParser
             items.Add(item);
         }
 
+        node.Items = Take(items, first);
         return node;
     }
 
@@ -628,36 +677,41 @@ internal sealed class LooseJsonParser
         }
 
         _pos = last;
-        var token = _text.Substring(start, last - start);
-        var node = Classify(token, start);
+        var node = ClassifyLiteral(_text.AsSpan(start, last - start), start) ?? Classify(_text.Substring(start, last - start), start);
         node.End = last;
         return node;
     }
 
-    private LooseNode Classify(string token, int start)
+    /// <summary>A literal (JSON's or another language's spelling of one), without copying the token; else null.</summary>
+    private LooseNode? ClassifyLiteral(ReadOnlySpan<char> token, int start)
     {
         switch (token)
         {
             case "true": return new LooseNode(LooseKind.True, start);
             case "false": return new LooseNode(LooseKind.False, start);
             case "null": return new LooseNode(LooseKind.Null, start);
-            case "True":
-            case "TRUE":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "true");
-                return new LooseNode(LooseKind.True, start);
-            case "False":
-            case "FALSE":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "false");
-                return new LooseNode(LooseKind.False, start);
-            case "None":
-            case "NULL":
-            case "Null":
-            case "undefined":
-            case "nil":
-                _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, "null");
-                return new LooseNode(LooseKind.Null, start);
+            case "True": return OtherLiteral(LooseKind.True, start, "True", "true");
+            case "TRUE": return OtherLiteral(LooseKind.True, start, "TRUE", "true");
+            case "False": return OtherLiteral(LooseKind.False, start, "False", "false");
+            case "FALSE": return OtherLiteral(LooseKind.False, start, "FALSE", "false");
+            case "None": return OtherLiteral(LooseKind.Null, start, "None", "null");
+            case "NULL": return OtherLiteral(LooseKind.Null, start, "NULL", "null");
+            case "Null": return OtherLiteral(LooseKind.Null, start, "Null", "null");
+            case "undefined": return OtherLiteral(LooseKind.Null, start, "undefined", "null");
+            case "nil": return OtherLiteral(LooseKind.Null, start, "nil", "null");
+            default: return null;
         }
+    }
 
+    private LooseNode OtherLiteral(LooseKind kind, int start, string token, string json)
+    {
+        _log.Add(PromptRepairKind.PythonLiteral, start, token.Length, RepairMessages.LiteralAs, token, json);
+        return new LooseNode(kind, start);
+    }
+
+    /// <summary>A token that is not a literal: a number (normalized if needed) or an unquoted text value.</summary>
+    private LooseNode Classify(string token, int start)
+    {
         if (NumberText.IsJsonNumber(token))
         {
             return new LooseNode(LooseKind.Number, start) { Text = token };

@@ -27,9 +27,9 @@ internal sealed class LooseNode(LooseKind kind, int start)
 
     public string? Text { get; set; }
 
-    public List<LooseNode>? Items { get; set; }
+    public LooseNode[]? Items { get; set; }
 
-    public List<LooseMember>? Members { get; set; }
+    public LooseMember[]? Members { get; set; }
 
     public int Length => End - Start;
 

@@ -30,8 +30,10 @@ public sealed class OutputShape
         EnumValues = enumValues;
         Item = item;
         Properties = properties;
+        PropertyArray = properties as OutputProperty[] ?? System.Linq.Enumerable.ToArray(properties);
         AdditionalProperties = additionalProperties;
         Description = description;
+        EncodedEnumValues = EncodeAll(enumValues);
         if (properties.Count > 0)
         {
             _propertyIndex = new Dictionary<string, int>(properties.Count, StringComparer.Ordinal);
@@ -123,21 +125,53 @@ public sealed class OutputShape
     public OutputShape WithDescription(string? description) => With(IsNullable, description);
 
     /// <summary>Index of the property with this exact wire name, else -1.</summary>
-    public int FindProperty(string name) =>
-        _propertyIndex is not null && _propertyIndex.TryGetValue(name, out var i) ? i : -1;
+    public int FindProperty(string name)
+    {
+        if (_propertyIndex is null)
+        {
+            return -1;
+        }
+
+        // The loose parser hands over the declared name itself for a key spelled exactly like it (see KnownStrings):
+        // comparing references first spares hashing the key.
+        var properties = PropertyArray;
+        if (properties.Length <= MaxPropertiesScanned)
+        {
+            for (var i = 0; i < properties.Length; i++)
+            {
+                if (ReferenceEquals(properties[i].Name, name))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return _propertyIndex.TryGetValue(name, out var index) ? index : -1;
+    }
+
+    // Up to this many properties, a scan of references costs less than hashing the key.
+    private const int MaxPropertiesScanned = 16;
 
     /// <summary>Index of the unique property whose name equals this one ignoring case, '_', '-' and spaces, else -1.</summary>
     internal int FindPropertyLoosely(string name) =>
         _normalizedPropertyIndex is not null && _normalizedPropertyIndex.TryGetValue(NormalizeName(name), out var i) ? i : -1;
 
     /// <summary>Every property name and enum value in this shape and the shapes below it (distinct, at most 64).</summary>
+    /// <summary><see cref="Properties"/> as an array, for the aligner's loops (no interface calls per property).</summary>
+    internal OutputProperty[] PropertyArray { get; }
+
+    /// <summary><see cref="EnumValues"/> escaped once for the aligned JSON (null where a value is not valid UTF-16).</summary>
+    internal JsonEncodedText?[] EncodedEnumValues { get; }
+
     internal string[] KnownStrings => _knownStrings ??= CollectKnownStrings();
 
     internal EnumMatcher.EnumIndexData EnumIndex => _enumIndex ??= new EnumMatcher.EnumIndexData(EnumValues);
 
     internal static string NormalizeName(string name)
     {
-        var builder = new StringBuilder(name.Length);
+        // Short names are gathered on the stack: the only allocation is the result.
+        Span<char> kept = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var length = 0;
         foreach (var c in name)
         {
             if (c is '_' or '-' or ' ' or '.')
@@ -145,10 +179,10 @@ public sealed class OutputShape
                 continue;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            kept[length++] = char.ToLowerInvariant(c);
         }
 
-        return builder.ToString();
+        return kept.Slice(0, length).ToString();
     }
 
     public override string ToString()
@@ -218,6 +252,22 @@ public sealed class OutputShape
         }
 
         return found.ToArray();
+    }
+
+    private static JsonEncodedText?[] EncodeAll(IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return System.Array.Empty<JsonEncodedText?>();
+        }
+
+        var encoded = new JsonEncodedText?[values.Count];
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            encoded[i] = AlignedJson.TryEncode(values[i]);
+        }
+
+        return encoded;
     }
 
     private static OutputShape Scalar(OutputShapeKind kind) => new(kind, false, NoValues, null, NoProperties, null, null);

@@ -9,6 +9,9 @@ internal sealed class RepairLog
     /// <summary>Beyond this many repairs of one kind only the cost is counted (huge broken outputs stay cheap).</summary>
     private const int MaxRecordedPerKind = 100;
 
+    // A log whose lists grew past this is dropped rather than reused (see IsOversized).
+    private const int MaxKeptRepairs = 4096;
+
     private readonly List<PathSegment> _path = new();
     private int[]? _countByKind;
 
@@ -22,6 +25,24 @@ internal sealed class RepairLog
     public string? FirstError { get; private set; }
 
     public string? FirstErrorPath { get; private set; }
+
+    /// <summary>Whether a huge broken output grew the lists so much that the log should not be kept for reuse.</summary>
+    public bool IsOversized => Repairs.Capacity > MaxKeptRepairs || _path.Capacity > MaxKeptRepairs;
+
+    /// <summary>Empties the log for the next attempt (the lists keep their capacity).</summary>
+    public void Reset()
+    {
+        Repairs.Clear();
+        _path.Clear();
+        _countByKind = null;
+        Cost = 0;
+        ErrorCount = 0;
+        FirstError = null;
+        FirstErrorPath = null;
+    }
+
+    /// <summary>The repairs recorded, copied out of the reused log for a report.</summary>
+    public PromptRepair[]? CopyRepairs() => Repairs.Count == 0 ? null : Repairs.ToArray();
 
     public void Push(string name) => _path.Add(new PathSegment(name, -1));
 

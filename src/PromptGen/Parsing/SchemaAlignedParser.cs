@@ -10,15 +10,18 @@ namespace PromptGen;
 /// </summary>
 public static class SchemaAlignedParser
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = false,
-        SkipValidation = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Parses and repairs <paramref name="modelText"/>. Never throws for any input text.</summary>
-    public static PromptParseOutcome Parse(string? modelText, OutputShape shape, PromptParseOptions? options = null)
+    public static PromptParseOutcome Parse(string? modelText, OutputShape shape, PromptParseOptions? options = null) =>
+        ParseGuarded(modelText, shape, options, copyJson: true);
+
+    /// <summary>
+    /// <see cref="Parse"/> for a caller that reads the JSON at once: the
+    /// outcome's JSON is this thread's scratch buffer, valid only until the next parse on the thread (no copy).
+    /// </summary>
+    internal static PromptParseOutcome ParseTransient(string? modelText, OutputShape shape) =>
+        ParseGuarded(modelText, shape, null, copyJson: false);
+
+    private static PromptParseOutcome ParseGuarded(string? modelText, OutputShape shape, PromptParseOptions? options, bool copyJson)
     {
         if (shape is null)
         {
@@ -28,12 +31,17 @@ public static class SchemaAlignedParser
         options ??= PromptParseOptions.Default;
         try
         {
-            return ParseCore(modelText ?? string.Empty, shape, options);
+            return ParseCore(modelText ?? string.Empty, shape, options, copyJson);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug must not escape as anything but a failed parse.
             return Failure("internal parser error: " + ex.Message, null);
+        }
+        finally
+        {
+            // The per-thread slots outlive the parse: do not keep its loose trees (and the text they copied) alive.
+            Scratch.ForgetLastParse();
         }
     }
 
@@ -44,7 +52,7 @@ public static class SchemaAlignedParser
         return outcome.Success ? outcome.Utf8Json : throw new PromptOutputException(outcome.Report, modelText);
     }
 
-    private static PromptParseOutcome ParseCore(string text, OutputShape shape, PromptParseOptions options)
+    private static PromptParseOutcome ParseCore(string text, OutputShape shape, PromptParseOptions options, bool copyJson)
     {
         if (text.Length > options.MaxInputLength)
         {
@@ -57,17 +65,18 @@ public static class SchemaAlignedParser
         }
 
         var maxDepth = Math.Max(1, Math.Min(options.MaxDepth, 900));
-        var candidates = CandidateFinder.Find(text, Math.Max(1, options.MaxCandidates));
 
-        // Per-thread buffers: the best candidate's JSON so far and the one being written.
+        // Per-thread state: the candidate search's lists and two attempt slots, the best candidate's so far and the
+        // one being tried.
         var scratch = Scratch.ForThisThread();
+        var candidates = scratch.Candidates.Find(text, Math.Max(1, options.MaxCandidates));
         Attempt? best = null;
         var payloads = 0;
         var lastPayloadStart = -1;
         foreach (var candidate in candidates)
         {
-            var target = best?.Json == scratch.First ? scratch.Second : scratch.First;
-            var attempt = Try(text, candidate, shape, maxDepth, scratch, target);
+            var attempt = best == scratch.First ? scratch.Second : scratch.First;
+            attempt.Try(text, candidate, shape, maxDepth, scratch);
             if (attempt.Node is not null && attempt.Node.Start != lastPayloadStart)
             {
                 payloads++;
@@ -90,7 +99,7 @@ public static class SchemaAlignedParser
         var log = chosen.Log;
         if (log.ErrorCount > 0)
         {
-            return Failure(log.FirstError!, log.FirstErrorPath, log.Repairs);
+            return Failure(log.FirstError!, log.FirstErrorPath, log.CopyRepairs());
         }
 
         if (payloads > 1)
@@ -109,29 +118,13 @@ public static class SchemaAlignedParser
             {
                 if (!repair.IsBenign)
                 {
-                    return Failure("strict mode: the output needs repair: " + repair.Kind + " at " + repair.Path + ": " + repair.Message, repair.Path, log.Repairs);
+                    return Failure("strict mode: the output needs repair: " + repair.Kind + " at " + repair.Path + ": " + repair.Message, repair.Path, log.CopyRepairs());
                 }
             }
         }
 
-        return new PromptParseOutcome(chosen.Json!.WrittenMemory.ToArray(), new PromptParseReport(log.Repairs), success: true);
-    }
-
-    private static Attempt Try(string text, Candidate candidate, OutputShape shape, int maxDepth, Scratch scratch, ByteBufferWriter buffer)
-    {
-        var log = new RepairLog();
-        var node = LooseJsonParser.Parse(text, candidate.Start, candidate.End, maxDepth, log, scratch.Text, shape.KnownStrings);
-        if (node is null)
-        {
-            return new Attempt(log, null, null);
-        }
-
-        ReportSurroundings(text, candidate, node, log);
-        buffer.Clear();
-        scratch.Writer.Reset(buffer);
-        new ShapeAligner(scratch.Writer, log).Align(node, shape);
-        scratch.Writer.Flush();
-        return new Attempt(log, node, buffer);
+        var json = chosen.Json.WrittenMemory;
+        return new PromptParseOutcome(copyJson ? json.ToArray() : json, new PromptParseReport(log.CopyRepairs()), success: true);
     }
 
     private static void ReportSurroundings(string text, Candidate candidate, LooseNode node, RepairLog log)
@@ -139,19 +132,23 @@ public static class SchemaAlignedParser
         if (candidate.IsFenced)
         {
             log.Add(PromptRepairKind.StrippedCodeFence, candidate.FenceOpenStart, candidate.FenceOpenEnd - candidate.FenceOpenStart, "removed a Markdown code fence");
-            ReportProse(text, 0, candidate.FenceOpenStart, log, "before");
-            ReportProse(text, candidate.FenceOpenEnd, node.Start, log, "before");
-            ReportProse(text, node.End, candidate.FenceCloseStart, log, "after");
-            ReportProse(text, candidate.FenceCloseEnd, text.Length, log, "after");
+            ReportProse(text, 0, candidate.FenceOpenStart, log, ProseBefore);
+            ReportProse(text, candidate.FenceOpenEnd, node.Start, log, ProseBefore);
+            ReportProse(text, node.End, candidate.FenceCloseStart, log, ProseAfter);
+            ReportProse(text, candidate.FenceCloseEnd, text.Length, log, ProseAfter);
         }
         else
         {
-            ReportProse(text, 0, node.Start, log, "before");
-            ReportProse(text, node.End, text.Length, log, "after");
+            ReportProse(text, 0, node.Start, log, ProseBefore);
+            ReportProse(text, node.End, text.Length, log, ProseAfter);
         }
     }
 
-    private static void ReportProse(string text, int from, int to, RepairLog log, string where)
+    // The messages of prose around the payload, whole (one string each rather than one per repair).
+    private const string ProseBefore = "ignored text before the payload";
+    private const string ProseAfter = "ignored text after the payload";
+
+    private static void ReportProse(string text, int from, int to, RepairLog log, string message)
     {
         var first = from;
         while (first < to && char.IsWhiteSpace(text[first]))
@@ -170,7 +167,7 @@ public static class SchemaAlignedParser
             last--;
         }
 
-        log.Add(PromptRepairKind.StrippedProse, first, last - first, $"ignored text {where} the payload");
+        log.Add(PromptRepairKind.StrippedProse, first, last - first, message);
     }
 
     private static bool IsBlank(string text)
@@ -189,7 +186,10 @@ public static class SchemaAlignedParser
     private static PromptParseOutcome Failure(string error, string? path, IReadOnlyList<PromptRepair>? repairs = null) =>
         new(ReadOnlyMemory<byte>.Empty, new PromptParseReport(repairs, error, path), success: false);
 
-    /// <summary>Reusable per-thread state; output is copied out before Parse returns, so nothing escapes.</summary>
+    /// <summary>
+    /// Reusable per-thread state. What a parse returns is copied out of it (the repairs always, the JSON unless the
+    /// caller reads it at once), so one parse never sees another's.
+    /// </summary>
     private sealed class Scratch
     {
         [ThreadStatic]
@@ -197,23 +197,34 @@ public static class SchemaAlignedParser
 
         private Scratch()
         {
-            Writer = new Utf8JsonWriter(First, WriterOptions);
+            Writer = new Utf8JsonWriter(First.Json, AlignedJson.WriterOptions);
         }
 
-        public ByteBufferWriter First { get; } = new(1024);
+        public Attempt First { get; } = new();
 
-        public ByteBufferWriter Second { get; } = new(1024);
+        public Attempt Second { get; } = new();
 
         public Utf8JsonWriter Writer { get; }
 
         public StringBuilder Text { get; } = new();
+
+        public CandidateFinder Candidates { get; } = new();
+
+        public static void ForgetLastParse()
+        {
+            if (_current is { } scratch)
+            {
+                scratch.First.Forget();
+                scratch.Second.Forget();
+            }
+        }
 
         public static Scratch ForThisThread()
         {
             var scratch = _current ??= new Scratch();
 
             // Do not pin huge buffers to the thread after a huge input.
-            if (scratch.First.Capacity > 1 << 20 || scratch.Second.Capacity > 1 << 20 || scratch.Text.Capacity > 1 << 20)
+            if (scratch.First.IsOversized || scratch.Second.IsOversized || scratch.Text.Capacity > 1 << 20 || scratch.Candidates.IsOversized)
             {
                 scratch = _current = new Scratch();
             }
@@ -222,12 +233,45 @@ public static class SchemaAlignedParser
         }
     }
 
-    private sealed class Attempt(RepairLog log, LooseNode? node, ByteBufferWriter? json)
+    /// <summary>One candidate tried: its repairs, its loose tree and its aligned JSON. Reused from parse to parse.</summary>
+    private sealed class Attempt
     {
-        public RepairLog Log { get; } = log;
+        // The reader and writer of this slot, created on first use and kept with its log (the scratch owns their buffers).
+        private LooseJsonParser? _parser;
+        private ShapeAligner? _aligner;
 
-        public LooseNode? Node { get; } = node;
+        public RepairLog Log { get; } = new();
 
-        public ByteBufferWriter? Json { get; } = json;
+        public LooseNode? Node { get; private set; }
+
+        public ByteBufferWriter Json { get; } = new(1024);
+
+        public bool IsOversized => Json.Capacity > 1 << 20 || Log.IsOversized;
+
+        /// <summary>Drops what the last parse left (its tree, and its repairs, which refer to the tree).</summary>
+        public void Forget()
+        {
+            Node = null;
+            Log.Reset();
+        }
+
+        /// <summary>Reads and aligns one candidate into this slot.</summary>
+        public void Try(string text, Candidate candidate, OutputShape shape, int maxDepth, Scratch scratch)
+        {
+            Log.Reset();
+            Json.Clear();
+            _parser ??= new LooseJsonParser(Log, scratch.Text);
+            Node = _parser.Parse(text, candidate.Start, candidate.End, maxDepth, shape.KnownStrings);
+            if (Node is null)
+            {
+                return;
+            }
+
+            ReportSurroundings(text, candidate, Node, Log);
+            scratch.Writer.Reset(Json);
+            _aligner ??= new ShapeAligner(scratch.Writer, Log);
+            _aligner.Align(Node, shape);
+            scratch.Writer.Flush();
+        }
     }
 }

@@ -196,11 +196,11 @@ internal sealed class ShapeAligner
 
         var text = node.Text ?? (node.Kind == LooseKind.True ? "true" : "false");
         var values = shape.EnumValues;
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            if (string.Equals(value, text, StringComparison.Ordinal))
+            if (string.Equals(values[i], text, StringComparison.Ordinal))
             {
-                _writer.WriteStringValue(value);
+                WriteString(values[i], shape.EncodedEnumValues[i]);
                 return;
             }
         }
@@ -232,7 +232,7 @@ internal sealed class ShapeAligner
         {
             _writer.WriteStartArray();
             var items = node.Items!;
-            for (var i = 0; i < items.Count; i++)
+            for (var i = 0; i < items.Length; i++)
             {
                 _log.Push(i);
                 Align(items[i], shape.Item!);
@@ -260,7 +260,7 @@ internal sealed class ShapeAligner
 
     private void AlignObject(LooseNode node, OutputShape shape)
     {
-        if (node.Kind == LooseKind.Array && node.Items!.Count == 1 && node.Items[0].Kind == LooseKind.Object)
+        if (node.Kind == LooseKind.Array && node.Items!.Length == 1 && node.Items[0].Kind == LooseKind.Object)
         {
             _log.Add(PromptRepairKind.ListToSingleValue, node.Start, node.Length, "used the only item of a list");
             AlignObject(node.Items[0], shape);
@@ -274,14 +274,14 @@ internal sealed class ShapeAligner
         }
 
         var members = node.Members!;
-        var properties = shape.Properties;
-        Span<int> found = properties.Count <= 64 ? stackalloc int[properties.Count] : new int[properties.Count];
+        var properties = shape.PropertyArray;
+        Span<int> found = properties.Length <= 64 ? stackalloc int[properties.Length] : new int[properties.Length];
         found.Fill(-1);
 
         // Each member's property, looked up once (duplicates and unknown members are reported from this).
-        Span<int> propertyOf = members.Count <= 64 ? stackalloc int[members.Count] : new int[members.Count];
+        Span<int> propertyOf = members.Length <= 64 ? stackalloc int[members.Length] : new int[members.Length];
         var anyKnown = false;
-        for (var m = 0; m < members.Count; m++)
+        for (var m = 0; m < members.Length; m++)
         {
             var key = members[m].Key;
             var index = shape.FindProperty(key);
@@ -298,7 +298,7 @@ internal sealed class ShapeAligner
             }
         }
 
-        if (!anyKnown && members.Count == 1 && members[0].Value.Kind == LooseKind.Object)
+        if (!anyKnown && members.Length == 1 && members[0].Value.Kind == LooseKind.Object)
         {
             _log.Add(PromptRepairKind.UnwrappedDataWrapper, node.Start, node.Length, RepairMessages.WrapperObject, members[0].Key);
             AlignObject(members[0].Value, shape);
@@ -306,10 +306,10 @@ internal sealed class ShapeAligner
         }
 
         _writer.WriteStartObject();
-        for (var p = 0; p < properties.Count; p++)
+        for (var p = 0; p < properties.Length; p++)
         {
             var property = properties[p];
-            _writer.WritePropertyName(property.Name);
+            WritePropertyName(property);
             _log.Push(property.Name);
             var m = found[p];
             if (m >= 0)
@@ -344,7 +344,7 @@ internal sealed class ShapeAligner
             _log.Pop();
         }
 
-        for (var m = 0; m < members.Count; m++)
+        for (var m = 0; m < members.Length; m++)
         {
             if (propertyOf[m] >= 0)
             {
@@ -381,7 +381,7 @@ internal sealed class ShapeAligner
         _writer.WriteStartObject();
         var members = node.Members!;
         HashSet<string>? seen = null;
-        for (var m = 0; m < members.Count; m++)
+        for (var m = 0; m < members.Length; m++)
         {
             var member = members[m];
             seen ??= new HashSet<string>(StringComparer.Ordinal);
@@ -415,14 +415,14 @@ internal sealed class ShapeAligner
 
     private bool TryUnwrapToScalar(LooseNode node, OutputShape shape)
     {
-        if (node.Kind == LooseKind.Array && node.Items!.Count == 1 && node.Items[0].Kind is not (LooseKind.Array or LooseKind.Object))
+        if (node.Kind == LooseKind.Array && node.Items!.Length == 1 && node.Items[0].Kind is not (LooseKind.Array or LooseKind.Object))
         {
             _log.Add(PromptRepairKind.ListToSingleValue, node.Start, node.Length, "used the only item of a list");
             Align(node.Items[0], shape);
             return true;
         }
 
-        if (node.Kind == LooseKind.Object && node.Members!.Count == 1 && node.Members[0].Value is { } inner
+        if (node.Kind == LooseKind.Object && node.Members!.Length == 1 && node.Members[0].Value is { } inner
             && inner.Kind is not (LooseKind.Array or LooseKind.Object))
         {
             _log.Add(PromptRepairKind.UnwrappedDataWrapper, node.Start, node.Length, "removed a wrapper object around the value");
@@ -437,7 +437,7 @@ internal sealed class ShapeAligner
     private static LooseNode? FindWrapped(LooseNode node, OutputShape shape)
     {
         var members = node.Members!;
-        if (members.Count == 1)
+        if (members.Length == 1)
         {
             return members[0].Value;
         }
@@ -477,6 +477,32 @@ internal sealed class ShapeAligner
         }
 
         return found;
+    }
+
+    /// <summary>A declared name, copied when it was escaped ahead of time.</summary>
+    private void WritePropertyName(OutputProperty property)
+    {
+        if (property.EncodedName is { } encoded)
+        {
+            _writer.WritePropertyName(encoded);
+        }
+        else
+        {
+            _writer.WritePropertyName(property.Name);
+        }
+    }
+
+    /// <summary>A declared value, copied when it was escaped ahead of time.</summary>
+    private void WriteString(string value, JsonEncodedText? encoded)
+    {
+        if (encoded is { } text)
+        {
+            _writer.WriteStringValue(text);
+        }
+        else
+        {
+            _writer.WriteStringValue(value);
+        }
     }
 
     private void Mismatch(LooseNode node, OutputShape shape)

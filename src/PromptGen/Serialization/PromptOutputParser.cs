@@ -99,7 +99,8 @@ public sealed class PromptOutputParser<T>
             // Only a defect gets here (the syntax check makes the reader non-throwing): let the repair path decide.
         }
 
-        var outcome = SchemaAlignedParser.Parse(modelText, _shape);
+        // The repaired JSON is read before anything else parses on this thread, so it need not be copied out.
+        var outcome = SchemaAlignedParser.ParseTransient(modelText, _shape);
         if (!outcome.Success)
         {
             value = default;
