@@ -48,6 +48,16 @@ internal static class Interleaved
                 ("schema-aligned parser alone", () => corpus.SchemaAlignedParserAlone()),
             };
         }
+        else if (what == "stream")
+        {
+            var stream = new StreamParseBenchmarks();
+            stream.Setup();
+            engines = new (string, Func<object?>)[]
+            {
+                ("whole Parse", () => stream.WholeParse()),
+                ("stream parse, 1-token chunks", () => stream.StreamParse().GetAwaiter().GetResult()),
+            };
+        }
         else
         {
             var c = RenderCase.Get(what);

@@ -25,7 +25,7 @@ namespace PromptGen.Benchmarks;
 /// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates), parse, tryparse, aligned (corpus) or whole, stream (stream);</item>
 /// <item><c>--corpus-compare &lt;baml-results.json&gt; &lt;out.json&gt;</c>: recovery of generated Parse and of BAML's parser on the
 /// parsing corpus, case by case, written as JSON; then exit;</item>
-/// <item><c>--interleave &lt;template|clean|malformed|corpus&gt; [rounds]</c>: after the check, the engines of one comparison in turn, in one
+/// <item><c>--interleave &lt;template|clean|malformed|corpus|stream&gt; [rounds]</c>: after the check, the engines of one comparison in turn, in one
 /// process, many short rounds, and the fastest round of each by the CPU time of the measuring thread (on a shared
 /// machine the time others take is not counted, and the engines see the same load); then exit.</item>
 /// </list>
