@@ -48,6 +48,26 @@ internal static class Interleaved
                 ("schema-aligned parser alone", () => corpus.SchemaAlignedParserAlone()),
             };
         }
+        else if (what is "stream" or "stream-parts")
+        {
+            var stream = new StreamParseBenchmarks();
+            stream.Setup();
+            engines = new (string, Func<object?>)[]
+            {
+                ("whole Parse", () => stream.WholeParse()),
+                ("stream parse, 1-token chunks", () => stream.StreamParse().GetAwaiter().GetResult()),
+            };
+            if (what == "stream-parts")
+            {
+                // The pieces of a stream on their own: the fake client's enumeration, the streaming reader, reader and projection.
+                engines = engines.Concat(new (string, Func<object?>)[]
+                {
+                    ("enumerate", () => stream.EnumerateOnly().GetAwaiter().GetResult()),
+                    ("reader", () => stream.ReaderOnly()),
+                    ("project", () => stream.ProjectOnly()),
+                }).ToArray();
+            }
+        }
         else
         {
             var c = RenderCase.Get(what);
@@ -71,6 +91,7 @@ internal static class Interleaved
         }
 
         var best = Enumerable.Repeat(double.MaxValue, engines.Length).ToArray();
+        var all = engines.Select(_ => new double[rounds]).ToArray();
         for (var round = 0; round < rounds; round++)
         {
             for (var e = 0; e < engines.Length; e++)
@@ -80,17 +101,25 @@ internal static class Interleaved
                 var action = engines[k].Action;
                 var start = ThreadTimeNs();
                 for (var i = 0; i < perRound; i++) action();
-                best[k] = Math.Min(best[k], (ThreadTimeNs() - start) / perRound);
+                var perCall = (ThreadTimeNs() - start) / perRound;
+                best[k] = Math.Min(best[k], perCall);
+                all[k][round] = perCall;
             }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: fastest of {rounds} rounds of {perRound} calls, {(OperatingSystem.IsLinux() ? "thread CPU time" : "wall time")}, load average {LoadAverage()}"));
         for (var e = 0; e < engines.Length; e++)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engines[e].Name,-36} {best[e],10:F1} ns   first engine {best[e] / best[0]:F2}x faster"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engines[e].Name,-36} {best[e],10:F1} ns   first engine {best[e] / best[0]:F2}x faster   (median round {Median(all[e]),10:F1} ns, {Median(all[e]) / Median(all[0]):F2}x)"));
         }
 
         return 0;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static double ThreadTimeNs()

@@ -25,7 +25,7 @@ namespace PromptGen.Benchmarks;
 /// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates), parse, tryparse, aligned (corpus) or whole, stream (stream);</item>
 /// <item><c>--corpus-compare &lt;baml-results.json&gt; &lt;out.json&gt;</c>: recovery of generated Parse and of BAML's parser on the
 /// parsing corpus, case by case, written as JSON; then exit;</item>
-/// <item><c>--interleave &lt;template|clean|malformed|corpus&gt; [rounds]</c>: after the check, the engines of one comparison in turn, in one
+/// <item><c>--interleave &lt;template|clean|malformed|corpus|stream|stream-parts&gt; [rounds]</c>: after the check, the engines of one comparison in turn, in one
 /// process, many short rounds, and the fastest round of each by the CPU time of the measuring thread (on a shared
 /// machine the time others take is not counted, and the engines see the same load); then exit.</item>
 /// </list>
@@ -253,6 +253,7 @@ internal static class Profile
         var allocatedStart = GC.GetAllocatedBytesForCurrentThread();
         var gen0Start = GC.CollectionCount(0);
         var gen1Start = GC.CollectionCount(1);
+        var pauseStart = GC.GetTotalPauseDuration();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         long count = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -265,7 +266,7 @@ internal static class Profile
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
         // Per CPU second as well: on a shared machine it moves much less than per wall second (it includes the GC's work).
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what} {engine}: {count / watch.Elapsed.TotalSeconds:F0} ops/s wall, {count / cpu:F0} ops per CPU s, {allocated:F0} B allocated per op, {(GC.CollectionCount(0) - gen0Start) * 1000.0 / count:F1} gen0 and {(GC.CollectionCount(1) - gen1Start) * 1000.0 / count:F1} gen1 collections per 1,000 ops"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what} {engine}: {count / watch.Elapsed.TotalSeconds:F0} ops/s wall, {count / cpu:F0} ops per CPU s, {allocated:F0} B allocated per op, {(GC.CollectionCount(0) - gen0Start) * 1000.0 / count:F1} gen0 and {(GC.CollectionCount(1) - gen1Start) * 1000.0 / count:F1} gen1 collections per 1,000 ops, GC pause {(GC.GetTotalPauseDuration() - pauseStart).TotalMilliseconds * 1000 / count:F1} us per op"));
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.AI;
 
 namespace PromptGen.Streaming;
@@ -11,7 +12,17 @@ namespace PromptGen.Streaming;
 internal sealed class StreamedUpdates
 {
     private readonly List<ChatResponseUpdate> _updates = new();
-    private readonly StringBuilder _runText = new();
+
+    /// <summary>
+    /// The text of the open run so far, in a pooled buffer: nobody else sees it (the run becomes one new string when it
+    /// closes), so the answer's text costs the garbage collector one string, not a builder's chunks as well.
+    /// </summary>
+    private char[]? _runText;
+
+    private int _runTextLength;
+
+    /// <summary>The first update of the open run: the last entry of <see cref="_updates"/>, which the next update is compared with.</summary>
+    private ChatResponseUpdate? _runFirst;
 
     /// <summary>How many updates the last entry of <see cref="_updates"/> stands for (more than one: joined in <see cref="_runText"/>).</summary>
     private int _runLength;
@@ -21,20 +32,22 @@ internal sealed class StreamedUpdates
     public string Add(ChatResponseUpdate update)
     {
         var text = PlainText(update);
-        if (text is not null && _runLength > 0 && SameMetadata(_updates[_updates.Count - 1], update))
+        if (text is not null && _runLength > 0 && SameMetadata(_runFirst!, update))
         {
             if (_runLength == 1)
             {
-                _runText.Clear().Append(((TextContent)_updates[_updates.Count - 1].Contents[0]).Text);
+                _runTextLength = 0;
+                AppendRunText(((TextContent)_runFirst!.Contents[0]).Text);
             }
 
-            _runText.Append(text);
+            AppendRunText(text);
             _runLength++;
             return text;
         }
 
         CloseRun();
         _updates.Add(update);
+        _runFirst = update;
         _runLength = text is not null ? 1 : 0;
         return text ?? update.Text;
     }
@@ -43,7 +56,41 @@ internal sealed class StreamedUpdates
     public ChatResponse ToChatResponse()
     {
         CloseRun();
+        if (_runText is { } buffer)
+        {
+            // The answer has ended: the buffer goes back to the pool (a later update would rent another).
+            _runText = null;
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
         return _updates.ToChatResponse();
+    }
+
+    private void AppendRunText(string text)
+    {
+        var buffer = _runText;
+        if (buffer is null || buffer.Length - _runTextLength < text.Length)
+        {
+            buffer = Grow(text.Length);
+        }
+
+        text.CopyTo(0, buffer, _runTextLength, text.Length);
+        _runTextLength += text.Length;
+    }
+
+    private char[] Grow(int more)
+    {
+        var old = _runText;
+        var needed = _runTextLength + more;
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(needed, old is null ? 256 : old.Length * 2));
+        if (old is not null)
+        {
+            Array.Copy(old, buffer, _runTextLength);
+            ArrayPool<char>.Shared.Return(old);
+        }
+
+        _runText = buffer;
+        return buffer;
     }
 
     /// <summary>Replaces the run's first update by one update with the run's whole text.</summary>
@@ -52,7 +99,7 @@ internal sealed class StreamedUpdates
         if (_runLength > 1)
         {
             var first = _updates[_updates.Count - 1];
-            _updates[_updates.Count - 1] = new ChatResponseUpdate(first.Role, _runText.ToString())
+            _updates[_updates.Count - 1] = new ChatResponseUpdate(first.Role, new string(_runText!, 0, _runTextLength))
             {
                 AuthorName = first.AuthorName,
                 MessageId = first.MessageId,
@@ -65,6 +112,7 @@ internal sealed class StreamedUpdates
         }
 
         _runLength = 0;
+        _runFirst = null;
     }
 
     /// <summary>
@@ -72,14 +120,26 @@ internal sealed class StreamedUpdates
     /// <c>ToChatResponse</c> joins such texts into one <see cref="TextContent"/> without their raw representations,
     /// keeping only the first one's additional properties (required to be none here).
     /// </summary>
-    private static string? PlainText(ChatResponseUpdate update) =>
-        update.Contents is { Count: 1 } contents &&
-        contents[0] is TextContent { AdditionalProperties: null, Annotations: null } text &&
-        text.GetType() == typeof(TextContent) &&
-        update.AdditionalProperties is null &&
-        update.ContinuationToken is null
-            ? text.Text
+    /// <remarks>
+    /// Read for every update of a stream: the contents are read without interface calls when they are the usual list,
+    /// and the exact type is checked before the content's properties.
+    /// </remarks>
+    private static string? PlainText(ChatResponseUpdate update)
+    {
+        if (update.AdditionalProperties is not null || update.ContinuationToken is not null)
+        {
+            return null;
+        }
+
+        var contents = update.Contents;
+        var only = contents is List<AIContent> list
+            ? (list.Count == 1 ? list[0] : null)
+            : (contents.Count == 1 ? contents[0] : null);
+        return only is not null && only.GetType() == typeof(TextContent) && only.AdditionalProperties is null &&
+            ((TextContent)only).Annotations is null
+            ? ((TextContent)only).Text
             : null;
+    }
 
     /// <summary>True when the two updates belong to the same message and set the response's properties alike.</summary>
     /// <remarks>

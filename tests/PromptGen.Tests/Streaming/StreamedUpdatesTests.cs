@@ -20,6 +20,7 @@ public sealed class StreamedUpdatesTests
         "additional properties",
         "raw representations",
         "two messages",
+        "long runs",
     };
 
     [Theory]
@@ -86,6 +87,12 @@ public sealed class StreamedUpdatesTests
                 break;
             case "two messages":
                 for (var i = 3; i < updates.Count; i++) updates[i].MessageId = "msg-2";
+                break;
+            case "long runs":
+                // Runs longer than the first text buffer, split by a change of message: the buffer grows and is reused.
+                updates = Enumerable.Range(0, 400).Select(i => Text("chunk " + i + ";")).ToList();
+                for (var i = 250; i < 300; i++) updates[i].MessageId = "msg-2";
+                for (var i = 300; i < updates.Count; i++) updates[i].MessageId = "msg-3";
                 break;
         }
 
