@@ -88,6 +88,7 @@ const summary = {
   parse_clean_vs_stj_reflection: round(ratio(clean, rate("ParseCleanJsonBenchmarks.SystemTextJsonReflection"))),
   // Cost (not throughput): streaming a 20 KB answer in 1-token chunks over one whole Parse of it.
   stream_parse_vs_whole_parse: round(ratio(rate("StreamParseBenchmarks.WholeParse"), rate("StreamParseBenchmarks.StreamParse"))),
+  stream_parse_vs_whole_parse_async_iterator_client: round(ratio(rate("StreamParseBenchmarks.WholeParse"), rate("StreamParseBenchmarks.StreamParseAsyncIteratorClient"))),
   parse_clean_vs_stj_sourcegen: round(ratio(clean, rate("ParseCleanJsonBenchmarks.SystemTextJsonSourceGenerated"))),
   parse_malformed_vs_baml: round(ratio(parsesPerSecond, bamlRate), 1),
   parse_malformed_recovery: corpus ? { promptgen: corpus.promptgen_expected_results, baml: corpus.baml_expected_results, cases: corpus.cases } : null,
@@ -100,7 +101,7 @@ const summary = {
     render: "Typed keys: generated typed Render; render_dynamic_*: generated Render(JsonElement) of the same body without an input schema; render_runtime_*: the run-time renderer (promptgen render, evals of untyped prompts); *_no_schema: against Dotprompt JS rendering that same body without the frontmatter schema it resolves on every render. render_handwritten_*: the hand-written C# renderer over the same peer, the ceiling a typed renderer can be expected to reach. Each key is the geometric mean over the five templates; details.render has each template and details.render_min the worst one.",
     parse_malformed_vs_baml: "Generated Parse (PromptOutputException caught on rejects, as BAML's loop catches its own) over every malformed case of the parsing corpus, parses per second, over BAML's parser on the same cases (median round).",
     eval_replay_1000_cases_cold_ms: "Median wall time of 3 new processes, each replaying 1,000 recorded cases (1 in 20 needs repairs), scoring, gating and writing the JUnit, JSON, Markdown and HTML reports.",
-    stream_parse_vs_whole_parse: "StreamParseBenchmarks: whole Parse ops/s over streaming ops/s (a cost; bar: at most 10).",
+    stream_parse_vs_whole_parse: "StreamParseBenchmarks: whole Parse ops/s over streaming ops/s (a cost; bar: at most 10), the updates handed over by an enumerator that completes at once; *_async_iterator_client: the same stream from a client written as a C# async iterator, whose own state machine is in the figure.",
   },
   details: {
     render: perTemplate,

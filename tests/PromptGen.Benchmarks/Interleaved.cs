@@ -56,6 +56,7 @@ internal static class Interleaved
             {
                 ("whole Parse", () => stream.WholeParse()),
                 ("stream parse, 1-token chunks", () => stream.StreamParse().GetAwaiter().GetResult()),
+                ("... async-iterator client", () => stream.StreamParseAsyncIteratorClient().GetAwaiter().GetResult()),
             };
             if (what == "stream-parts")
             {
@@ -63,6 +64,7 @@ internal static class Interleaved
                 engines = engines.Concat(new (string, Func<object?>)[]
                 {
                     ("enumerate", () => stream.EnumerateOnly().GetAwaiter().GetResult()),
+                    ("enumerate, async iterator", () => stream.EnumerateAsyncIteratorOnly().GetAwaiter().GetResult()),
                     ("reader", () => stream.ReaderOnly()),
                     ("project", () => stream.ProjectOnly()),
                 }).ToArray();

@@ -225,6 +225,7 @@ internal static class Profile
                 "response" => () => stream.ToResponse(),
                 "reader" => () => stream.ReaderOnly(),
                 "project" => () => stream.ProjectOnly(),
+                "async-iterator" => () => stream.StreamParseAsyncIteratorClient().GetAwaiter().GetResult(),
                 _ => () => stream.StreamParse().GetAwaiter().GetResult(),
             };
         }
