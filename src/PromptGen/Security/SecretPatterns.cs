@@ -49,25 +49,47 @@ internal static partial class SecretPatterns
 
     private static readonly Regex Pattern = GeneratedPattern();
 
-    // Large texts (an eval run's whole reports, megabytes each) are scanned by a compiled instance of the same pattern,
-    // built the first time one comes: its code is optimized from its first call, while the source-generated code runs
-    // unoptimized until tiered compilation promotes it, which in a short process is most of such a scan (about 40% less
-    // time scrubbing the reports of 1,000 eval cases in a new process). Small texts never pay for compiling it.
-    private const int CompiledPatternFromLength = 64 * 1024;
+    // Once a process has scanned 64 K characters (one large text such as an eval run's whole report, or many small
+    // ones such as the fields of its results), a compiled instance of the same pattern is built on a thread-pool thread
+    // and scans every text from then on: its code is optimized from its first call, while the source-generated code
+    // runs unoptimized until tiered compilation promotes it, which in a short process is most of such a scan (about 40%
+    // less time scrubbing the reports of 1,000 eval cases in a new process). A process that scrubs a little never pays
+    // for compiling it, and no caller waits for the compilation.
+    private const int CompiledPatternAfterChars = 64 * 1024;
+    private static long s_scannedChars;
+    private static int s_compiling;
     private static Regex? s_compiledPattern;
 
     private static Regex PatternFor(string text)
     {
-        if (text.Length < CompiledPatternFromLength || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled) return Pattern;
-        var compiled = Volatile.Read(ref s_compiledPattern);
-        if (compiled is null)
+        if (Volatile.Read(ref s_compiledPattern) is { } compiled) return compiled;
+        if (Interlocked.Add(ref s_scannedChars, text.Length) >= CompiledPatternAfterChars &&
+            System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled &&
+            Interlocked.Exchange(ref s_compiling, 1) == 0)
         {
-            // Two threads may both build one; either serves.
-            compiled = new Regex(PatternText, PatternOptions | RegexOptions.Compiled, TimeSpan.FromMilliseconds(PatternTimeoutMilliseconds));
-            compiled = Interlocked.CompareExchange(ref s_compiledPattern, compiled, null) ?? compiled;
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => CompilePattern(), null);
         }
 
-        return compiled;
+        return Pattern;
+    }
+
+    /// <summary>The source-generated instance (what small texts in a new process are scanned with).</summary>
+    internal static Regex SourceGeneratedPattern => Pattern;
+
+    /// <summary>A compiled instance of the same pattern and options (what texts are scanned with once it is built).</summary>
+    internal static Regex NewCompiledPattern() =>
+        new(PatternText, PatternOptions | RegexOptions.Compiled, TimeSpan.FromMilliseconds(PatternTimeoutMilliseconds));
+
+    private static void CompilePattern()
+    {
+        try
+        {
+            Volatile.Write(ref s_compiledPattern, NewCompiledPattern());
+        }
+        catch (Exception)
+        {
+            // Not expected (the pattern is the one the generator compiled); the source-generated instance goes on serving.
+        }
     }
 #else
     private static readonly Regex Pattern = new(PatternText, PatternOptions, TimeSpan.FromMilliseconds(PatternTimeoutMilliseconds));
@@ -90,11 +112,14 @@ internal static partial class SecretPatterns
         return keep.Value + SecretScrubber.Redacted;
     };
 
-    public static string Scrub(string text)
+    public static string Scrub(string text) => Scrub(text, PatternFor(text));
+
+    /// <summary><see cref="Scrub(string)"/> with the given instance of the pattern.</summary>
+    internal static string Scrub(string text, Regex pattern)
     {
         try
         {
-            return PatternFor(text).Replace(text, Replace);
+            return pattern.Replace(text, Replace);
         }
         catch (RegexMatchTimeoutException)
         {

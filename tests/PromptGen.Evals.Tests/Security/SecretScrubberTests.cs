@@ -29,35 +29,6 @@ public class SecretScrubberTests
         Assert.Equal(expected, new SecretScrubber().Scrub(input));
     }
 
-    [Fact]
-    public void A_text_of_report_size_is_scrubbed_as_its_lines_are()
-    {
-        // Texts from 64 KB up (whole reports) are scanned by a compiled instance of the pattern, small ones by the
-        // source-generated one: the two must remove exactly the same things.
-        string[] lines =
-        {
-            "Authorization: Bearer abc.def-ghi_jkl123",
-            "{\"Authorization\": \"Bearer abc.def-ghi_jkl123\", \"n\": 1}",
-            "Cookie: session=abc123; theme=dark",
-            "he sent Bearer eyJhbGciOiJIUzI1NiJ9 along, a basic understanding of bearer instruments",
-            "key sk-proj-ABCDEFGHIJKLMNOPQRSTUV here and {\\\"client_secret\\\": \\\"abcdefgh12345678\\\"}",
-            "password=hunter2hunter2 AIzaSyA1234567890abcdefghijklmnopqrstu ghp_abcdefghijklmnopqrstuvwxyz0123456789",
-            "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY----- done",
-            "The customer was charged twice for order 1182; use max_tokens: 100 and Zoë's {\"inputTokens\": 12}.",
-        };
-        var scrubber = new SecretScrubber();
-        var block = string.Join("\n", lines) + "\n";
-        var repeats = 64 * 1024 / block.Length + 2;
-        var expected = string.Concat(Enumerable.Repeat(scrubber.Scrub(block), repeats));
-
-        var large = string.Concat(Enumerable.Repeat(block, repeats));
-
-        Assert.True(large.Length >= 64 * 1024);
-        Assert.True(block.Length < 64 * 1024);
-        Assert.Contains(SecretScrubber.Redacted, expected);
-        Assert.Equal(expected, scrubber.Scrub(large));
-    }
-
     [Theory]
     [InlineData("The customer was charged twice for order 1182.")]
     [InlineData("Use max_tokens: 100 and a bearer of bad news.")]
