@@ -50,7 +50,9 @@ public static class JsonRead
     public static bool Int64(ref Utf8JsonReader reader, out long value)
     {
         value = 0;
-        return IsNumber(ref reader) && (reader.TryGetInt64(out value) || Mismatch(ref reader, "a whole number in range"));
+        if (!IsNumber(ref reader)) return false;
+        if (!reader.HasValueSequence && JsonShortNumber.TryParseInt64(reader.ValueSpan, out value)) return true;
+        return reader.TryGetInt64(out value) || Mismatch(ref reader, "a whole number in range");
     }
 
     /// <summary>Reads a whole JSON number that fits a <see cref="long"/>, or <c>null</c>.</summary>
@@ -82,7 +84,9 @@ public static class JsonRead
     public static bool Double(ref Utf8JsonReader reader, out double value)
     {
         value = 0;
-        return IsNumber(ref reader) && (reader.TryGetDouble(out value) || Mismatch(ref reader, "a number in range"));
+        if (!IsNumber(ref reader)) return false;
+        if (!reader.HasValueSequence && JsonShortNumber.TryParseDouble(reader.ValueSpan, out value)) return true;
+        return reader.TryGetDouble(out value) || Mismatch(ref reader, "a number in range");
     }
 
     /// <summary>Reads a JSON number as a <see cref="double"/>, or <c>null</c>.</summary>
