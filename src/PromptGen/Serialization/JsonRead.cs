@@ -20,7 +20,7 @@ public static class JsonRead
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            value = reader.GetString()!;
+            value = JsonSourceText.GetString(ref reader);
             return true;
         }
 
@@ -192,7 +192,7 @@ public static class JsonRead
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         while (NextProperty(ref reader))
         {
-            var name = reader.GetString()!;
+            var name = JsonSourceText.GetString(ref reader);
             reader.Read();
             if (!readValue(ref reader, out var item)) return false;
             map[name] = item;
