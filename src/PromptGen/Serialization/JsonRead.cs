@@ -20,7 +20,7 @@ public static class JsonRead
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            value = reader.GetString()!;
+            value = JsonSourceText.GetString(ref reader);
             return true;
         }
 
@@ -50,7 +50,9 @@ public static class JsonRead
     public static bool Int64(ref Utf8JsonReader reader, out long value)
     {
         value = 0;
-        return IsNumber(ref reader) && (reader.TryGetInt64(out value) || Mismatch(ref reader, "a whole number in range"));
+        if (!IsNumber(ref reader)) return false;
+        if (!reader.HasValueSequence && JsonShortNumber.TryParseInt64(reader.ValueSpan, out value)) return true;
+        return reader.TryGetInt64(out value) || Mismatch(ref reader, "a whole number in range");
     }
 
     /// <summary>Reads a whole JSON number that fits a <see cref="long"/>, or <c>null</c>.</summary>
@@ -82,7 +84,9 @@ public static class JsonRead
     public static bool Double(ref Utf8JsonReader reader, out double value)
     {
         value = 0;
-        return IsNumber(ref reader) && (reader.TryGetDouble(out value) || Mismatch(ref reader, "a number in range"));
+        if (!IsNumber(ref reader)) return false;
+        if (!reader.HasValueSequence && JsonShortNumber.TryParseDouble(reader.ValueSpan, out value)) return true;
+        return reader.TryGetDouble(out value) || Mismatch(ref reader, "a number in range");
     }
 
     /// <summary>Reads a JSON number as a <see cref="double"/>, or <c>null</c>.</summary>
@@ -188,7 +192,7 @@ public static class JsonRead
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         while (NextProperty(ref reader))
         {
-            var name = reader.GetString()!;
+            var name = JsonSourceText.GetString(ref reader);
             reader.Read();
             if (!readValue(ref reader, out var item)) return false;
             map[name] = item;

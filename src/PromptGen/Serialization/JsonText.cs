@@ -48,7 +48,7 @@ public static class JsonText
             // A typical answer fits on the stack: no pool round trip on the clean path.
             Span<byte> stackBuffer = stackalloc byte[StackBufferChars * 3 + JsonSyntax.Padding];
             var written = Encoding.UTF8.GetBytes(json.AsSpan(), stackBuffer);
-            return TryReadPadded(stackBuffer, written, read, out value);
+            return TryReadPadded(json, stackBuffer, written, read, out value);
         }
 #endif
 
@@ -57,7 +57,7 @@ public static class JsonText
         try
         {
             var length = Encoding.UTF8.GetBytes(json, 0, json.Length, buffer, 0);
-            return TryReadPadded(buffer, length, read, out value);
+            return TryReadPadded(json, buffer, length, read, out value);
         }
         finally
         {
@@ -136,11 +136,42 @@ public static class JsonText
         JsonSyntax.IsValid(utf8) ? ReadChecked(utf8, read, out value) : NotJson(out value);
 
     /// <summary>
-    /// The strict read of the first <paramref name="length"/> bytes of <paramref name="buffer"/>, which has
-    /// <see cref="JsonSyntax.Padding"/> bytes to spare after them for the syntax check. Never throws.
+    /// The strict read of the first <paramref name="length"/> bytes of <paramref name="buffer"/>, the UTF-8 encoding of
+    /// <paramref name="source"/>, which has <see cref="JsonSyntax.Padding"/> bytes to spare after them for the syntax
+    /// check. Never throws.
     /// </summary>
-    private static bool TryReadPadded<T>(Span<byte> buffer, int length, JsonValueReader<T> read, out T value) =>
-        JsonSyntax.IsValidPadded(buffer, length) ? ReadChecked(buffer.Slice(0, length), read, out value) : NotJson(out value);
+    private static unsafe bool TryReadPadded<T>(string source, Span<byte> buffer, int length, JsonValueReader<T> read, out T value)
+    {
+        if (!JsonSyntax.IsValidPadded(buffer, length)) return NotJson(out value);
+
+        // Strings are cut from the source text where its bytes and characters line up (see JsonSourceText), so the
+        // buffer stays where it is during the read.
+        fixed (byte* utf8 = buffer)
+        {
+            var enclosing = JsonSourceText.Enter(source, utf8, length == source.Length ? length : AsciiLength(source));
+            try
+            {
+                return ReadChecked(buffer.Slice(0, length), read, out value);
+            }
+            finally
+            {
+                JsonSourceText.Exit(enclosing);
+            }
+        }
+    }
+
+    /// <summary>How many characters <paramref name="text"/> starts with that are ASCII (one UTF-8 byte each).</summary>
+    private static int AsciiLength(string text)
+    {
+#if NET8_0_OR_GREATER
+        var firstOther = text.AsSpan().IndexOfAnyExceptInRange('\u0000', '\u007F');
+        return firstOther < 0 ? text.Length : firstOther;
+#else
+        var i = 0;
+        while (i < text.Length && text[i] <= '\u007F') i++;
+        return i;
+#endif
+    }
 
     /// <summary>The generated reader on text that passed the syntax check (so the reader does not throw).</summary>
     private static bool ReadChecked<T>(ReadOnlySpan<byte> utf8, JsonValueReader<T> read, out T value)
