@@ -38,8 +38,9 @@ internal static class JsonShortNumber
             var digit = (uint)(number[i] - '0');
             if (digit <= 9)
             {
+                // More digits than are exact go to the parser (and the sum never overflows).
+                if (++digitCount > MaxDigits) return false;
                 digits = (digits * 10) + digit;
-                digitCount++;
             }
             else if (number[i] == (byte)'.')
             {
@@ -52,7 +53,7 @@ internal static class JsonShortNumber
         }
 
         // Zero is left to the parser so that the sign of -0 is its business alone.
-        if (digitCount > MaxDigits || digits == 0) return false;
+        if (digits == 0) return false;
         var magnitude = fractionStart < 0 ? digits : digits / s_powersOfTen[digitCount - fractionStart];
         value = negative ? -magnitude : magnitude;
         return true;

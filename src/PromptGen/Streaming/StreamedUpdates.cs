@@ -21,9 +21,6 @@ internal sealed class StreamedUpdates
 
     private int _runTextLength;
 
-    /// <summary>The first update of the open run: the last entry of <see cref="_updates"/>, which the next update is compared with.</summary>
-    private ChatResponseUpdate? _runFirst;
-
     /// <summary>How many updates the last entry of <see cref="_updates"/> stands for (more than one: joined in <see cref="_runText"/>).</summary>
     private int _runLength;
 
@@ -32,12 +29,12 @@ internal sealed class StreamedUpdates
     public string Add(ChatResponseUpdate update)
     {
         var text = PlainText(update);
-        if (text is not null && _runLength > 0 && SameMetadata(_runFirst!, update))
+        if (text is not null && _runLength > 0 && SameMetadata(_updates[_updates.Count - 1], update))
         {
             if (_runLength == 1)
             {
                 _runTextLength = 0;
-                AppendRunText(((TextContent)_runFirst!.Contents[0]).Text);
+                AppendRunText(((TextContent)_updates[_updates.Count - 1].Contents[0]).Text);
             }
 
             AppendRunText(text);
@@ -47,7 +44,6 @@ internal sealed class StreamedUpdates
 
         CloseRun();
         _updates.Add(update);
-        _runFirst = update;
         _runLength = text is not null ? 1 : 0;
         return text ?? update.Text;
     }
@@ -112,7 +108,6 @@ internal sealed class StreamedUpdates
         }
 
         _runLength = 0;
-        _runFirst = null;
     }
 
     /// <summary>
