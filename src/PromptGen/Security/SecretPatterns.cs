@@ -52,8 +52,8 @@ internal static partial class SecretPatterns
     // Once a process has scanned 64 K characters (one large text such as an eval run's whole report, or many small
     // ones such as the fields of its results), a compiled instance of the same pattern is built on a thread-pool thread
     // and scans every text from then on: its code is optimized from its first call, while the source-generated code
-    // runs unoptimized until tiered compilation promotes it, which in a short process is most of such a scan (about 40%
-    // less time scrubbing the reports of 1,000 eval cases in a new process). A process that scrubs a little never pays
+    // runs unoptimized until tiered compilation promotes it, which in a short process is most of such a scan (a cold
+    // eval run of 1,000 cases: about a third less time, docs/benchmarks.md). A process that scrubs a little never pays
     // for compiling it, and no caller waits for the compilation.
     private const int CompiledPatternAfterChars = 64 * 1024;
     private static long s_scannedChars;
