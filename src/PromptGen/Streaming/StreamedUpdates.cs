@@ -70,8 +70,21 @@ internal sealed class StreamedUpdates
             buffer = Grow(text.Length);
         }
 
-        text.CopyTo(0, buffer, _runTextLength, text.Length);
-        _runTextLength += text.Length;
+        var at = _runTextLength;
+        if (text.Length <= 8)
+        {
+            // A token's few characters: a loop, not a call to the block copy (most updates are one token).
+            for (var i = 0; i < text.Length; i++)
+            {
+                buffer[at + i] = text[i];
+            }
+        }
+        else
+        {
+            text.CopyTo(0, buffer, at, text.Length);
+        }
+
+        _runTextLength = at + text.Length;
     }
 
     private char[] Grow(int more)
