@@ -55,6 +55,19 @@ public sealed class PartialRecordReader<T> : PartialReader<T>
             return state.Record;
         }
 
+        // Most updates only grow the value of the one property the model is writing: while no property has arrived or
+        // completed since the last update, that value is the only one that can have changed, and is read directly.
+        var record = state.Open is { } open && PartialFields.PositionOf(o) == state.Completion
+            ? _readField(state.Record, state.OpenField, open)
+            : ReadChanged(o, state);
+        state.Record = record;
+        o.CachedVersion = o.Version;
+        return record;
+    }
+
+    /// <summary>Reads the properties that can still change, and the completeness, into the record of <paramref name="state"/>.</summary>
+    private T ReadChanged(StreamingObject o, State state)
+    {
         var count = o.PropertyCount;
         if (state.Resolved != count)
         {
@@ -81,7 +94,6 @@ public sealed class PartialRecordReader<T> : PartialReader<T>
 
         var completed = o.CompletedCount;
         state.Stable = completed;
-        // Most updates only grow a value: the completeness stays.
         var completion = PartialFields.PositionOf(o);
         if (completion != state.Completion)
         {
@@ -89,8 +101,9 @@ public sealed class PartialRecordReader<T> : PartialReader<T>
             record = (T)record.WithCompletion(completion);
         }
 
-        state.Record = record;
-        o.CachedVersion = o.Version;
+        // The one property still open, when its value has started and is a field: what the next update reads alone.
+        state.Open = count - completed == 1 && fields[completed] >= 0 ? o.ValueAt(completed) : null;
+        state.OpenField = state.Open is null ? -1 : fields[completed];
         return record;
     }
 
@@ -115,6 +128,15 @@ public sealed class PartialRecordReader<T> : PartialReader<T>
 
         /// <summary>The field ordinal of each property read so far; -1 for a name that is not a field or a repeated one.</summary>
         public int[] Fields = new int[4];
+
+        /// <summary>
+        /// The value of the one property after the complete ones, while it is a field with a started value; null when
+        /// no property, or more than one, is open. Valid while the object's completeness position is <see cref="Completion"/>.
+        /// </summary>
+        public StreamingNode? Open;
+
+        /// <summary>The field ordinal of <see cref="Open"/>.</summary>
+        public int OpenField = -1;
 
         /// <summary>How many leading properties are complete and already in <see cref="Record"/>.</summary>
         public int Stable;
