@@ -122,6 +122,29 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public void Readers_of_two_record_types_reading_one_streamed_object_each_get_their_own_record()
+    {
+        // A reader keeps what it has read in the streamed object; another record type's reader of the same object must
+        // not take it for its own.
+        var reader = new StreamingJsonReader();
+        reader.Append("""{"name": "Acme", "vendor": {"name": "V"}, "total": 3""");
+
+        var vendor = ExtractInvoicePrompt.JsonCodec.PartialVendorReader.Read(reader.Root);
+        var output = ExtractInvoicePrompt.JsonCodec.PartialOutputReader.Read(reader.Root);
+        reader.Append(""", "currency": "EUR"}""");
+        var vendorAfter = ExtractInvoicePrompt.JsonCodec.PartialVendorReader.Read(reader.Root);
+        var outputAfter = ExtractInvoicePrompt.JsonCodec.PartialOutputReader.Read(reader.Root);
+
+        Assert.Equal("Acme", vendor!.Name);
+        Assert.Equal("V", output!.Vendor!.Name);
+        Assert.Null(output.Total);
+        Assert.Equal("Acme", vendorAfter!.Name);
+        Assert.True(vendorAfter.Completion.IsClosed);
+        Assert.Equal(3.0, outputAfter!.Total);
+        Assert.Equal(ExtractInvoicePrompt.Currency.EUR, outputAfter.Currency);
+    }
+
+    [Fact]
     public async Task Partial_values_already_yielded_never_change()
     {
         // Read as each partial arrives...
