@@ -89,6 +89,61 @@ public sealed class StreamingTests
         Assert.True(afterLines.Lines![1].Completion.IsClosed);
     }
 
+    [Theory]
+    [InlineData(InvoiceJson)]
+    [InlineData("""{"vendor": {"name": "A", "name": "B"}, "extra": "x", "total": 12.5, "total": 3, "currency": "EUR", "notes": ["a", 7, "b"], "lines": []}""")]
+    public void Each_partial_read_chunk_by_chunk_is_the_one_read_at_once_from_the_same_text(string json)
+    {
+        // The reader reads again only what can have changed since the last chunk; reading the same text in one piece
+        // (a new reader, which reads every property) must give the same values and completeness at every length where
+        // the stream would yield (a visible change: an empty string that has just opened is not one).
+        var reader = new StreamingJsonReader();
+        var compared = 0;
+        for (var length = 1; length <= json.Length; length++)
+        {
+            var version = reader.Version;
+            reader.Append(json.Substring(length - 1, 1));
+            if (reader.Version == version)
+            {
+                continue;
+            }
+
+            compared++;
+            var whole = new StreamingJsonReader();
+            whole.Append(json.Substring(0, length));
+
+            var chunked = ExtractInvoicePrompt.JsonCodec.PartialOutputReader.Read(reader.Root);
+            var atOnce = ExtractInvoicePrompt.JsonCodec.PartialOutputReader.Read(whole.Root);
+
+            Assert.Equal(PartialGrowth.ToJson(atOnce)?.ToJsonString(), PartialGrowth.ToJson(chunked)?.ToJsonString());
+        }
+
+        Assert.True(compared > json.Length / 5, $"only {compared} of {json.Length} lengths compared");
+    }
+
+    [Fact]
+    public void Readers_of_two_record_types_reading_one_streamed_object_each_get_their_own_record()
+    {
+        // A reader keeps what it has read in the streamed object; another record type's reader of the same object must
+        // not take it for its own.
+        var reader = new StreamingJsonReader();
+        reader.Append("""{"name": "Acme", "vendor": {"name": "V"}, "total": 3""");
+
+        var vendor = ExtractInvoicePrompt.JsonCodec.PartialVendorReader.Read(reader.Root);
+        var output = ExtractInvoicePrompt.JsonCodec.PartialOutputReader.Read(reader.Root);
+        reader.Append(""", "currency": "EUR"}""");
+        var vendorAfter = ExtractInvoicePrompt.JsonCodec.PartialVendorReader.Read(reader.Root);
+        var outputAfter = ExtractInvoicePrompt.JsonCodec.PartialOutputReader.Read(reader.Root);
+
+        Assert.Equal("Acme", vendor!.Name);
+        Assert.Equal("V", output!.Vendor!.Name);
+        Assert.Null(output.Total);
+        Assert.Equal("Acme", vendorAfter!.Name);
+        Assert.True(vendorAfter.Completion.IsClosed);
+        Assert.Equal(3.0, outputAfter!.Total);
+        Assert.Equal(ExtractInvoicePrompt.Currency.EUR, outputAfter.Currency);
+    }
+
     [Fact]
     public async Task Partial_values_already_yielded_never_change()
     {

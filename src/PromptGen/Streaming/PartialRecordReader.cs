@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using PromptGen.Serialization;
 
 namespace PromptGen.Streaming;
@@ -44,24 +45,39 @@ public sealed class PartialRecordReader<T> : PartialReader<T>
             return null;
         }
 
-        if (o.Cached is not State state)
+        // The state's type is not generic, so testing for it is a comparison with a constant; the reader it belongs to
+        // tells that its record is a T (another record type's reader of the same object makes its own).
+        if (o.Cached is not PartialRecordState state || !ReferenceEquals(state.Reader, this))
         {
             var source = PartialSource.Streamed(o, _fields.Count);
-            state = new State(source, new T { Source = source });
+            state = new PartialRecordState(this, source, new T { Source = source });
             o.Cached = state;
         }
         else if (o.CachedVersion == o.Version)
         {
-            return state.Record;
+            return Unsafe.As<T>(state.Record);
         }
 
+        // Most updates only grow the value of the one property the model is writing: while no property has arrived or
+        // completed since the last update, that value is the only one that can have changed, and is read directly.
+        var record = state.Open is { } open && PartialFields.PositionOf(o) == state.Completion
+            ? _readField(Unsafe.As<T>(state.Record), state.OpenField, open)
+            : ReadChanged(o, state);
+        state.Record = record;
+        o.CachedVersion = o.Version;
+        return record;
+    }
+
+    /// <summary>Reads the properties that can still change, and the completeness, into the record of <paramref name="state"/>.</summary>
+    private T ReadChanged(StreamingObject o, PartialRecordState state)
+    {
         var count = o.PropertyCount;
         if (state.Resolved != count)
         {
             state.Resolve(o, count, _fields);
         }
 
-        var record = state.Record;
+        var record = Unsafe.As<T>(state.Record);
         var fields = state.Fields;
         // Properties before the first incomplete one were read when they completed and can no longer change.
         for (var i = state.Stable; i < count; i++)
@@ -81,7 +97,6 @@ public sealed class PartialRecordReader<T> : PartialReader<T>
 
         var completed = o.CompletedCount;
         state.Stable = completed;
-        // Most updates only grow a value: the completeness stays.
         var completion = PartialFields.PositionOf(o);
         if (completion != state.Completion)
         {
@@ -89,66 +104,9 @@ public sealed class PartialRecordReader<T> : PartialReader<T>
             record = (T)record.WithCompletion(completion);
         }
 
-        state.Record = record;
-        o.CachedVersion = o.Version;
+        // The one property still open, when its value has started and is a field: what the next update reads alone.
+        state.Open = count - completed == 1 && fields[completed] >= 0 ? o.ValueAt(completed) : null;
+        state.OpenField = state.Open is null ? -1 : fields[completed];
         return record;
-    }
-
-    /// <summary>What one streamed object's record has read so far.</summary>
-    private sealed class State
-    {
-        private bool[]? _seen;
-
-        public State(PartialSource source, T empty)
-        {
-            Source = source;
-            Record = empty;
-        }
-
-        /// <summary>The values the records of this object read through.</summary>
-        public readonly PartialSource Source;
-
-        public T Record;
-
-        /// <summary>The position of the completeness last set on <see cref="Record"/>.</summary>
-        public long Completion;
-
-        /// <summary>The field ordinal of each property read so far; -1 for a name that is not a field or a repeated one.</summary>
-        public int[] Fields = new int[4];
-
-        /// <summary>How many leading properties are complete and already in <see cref="Record"/>.</summary>
-        public int Stable;
-
-        /// <summary>How many leading properties have their field ordinal in <see cref="Fields"/>.</summary>
-        public int Resolved;
-
-        /// <summary>Matches the names of the properties that arrived since the last update, once each.</summary>
-        public void Resolve(StreamingObject o, int count, JsonPropertyNames names)
-        {
-            if (Fields.Length < count)
-            {
-                Array.Resize(ref Fields, Math.Max(count, Fields.Length * 2));
-            }
-
-            for (; Resolved < count; Resolved++)
-            {
-                var field = names.IndexOf(o.NameAt(Resolved));
-                if (field >= 0)
-                {
-                    // The first property of a name gives the field its value; a repeated name is ignored.
-                    _seen ??= new bool[names.Count];
-                    if (_seen[field])
-                    {
-                        field = -1;
-                    }
-                    else
-                    {
-                        _seen[field] = true;
-                    }
-                }
-
-                Fields[Resolved] = field;
-            }
-        }
     }
 }

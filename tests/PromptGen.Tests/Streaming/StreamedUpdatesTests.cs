@@ -21,6 +21,8 @@ public sealed class StreamedUpdatesTests
         "raw representations",
         "two messages",
         "long runs",
+        "no dates",
+        "no dates, metadata changes",
     };
 
     [Theory]
@@ -87,6 +89,23 @@ public sealed class StreamedUpdatesTests
                 break;
             case "two messages":
                 for (var i = 3; i < updates.Count; i++) updates[i].MessageId = "msg-2";
+                break;
+            case "no dates":
+                // Without dates the run's metadata is checked by reference first: equal values in other instances, and
+                // updates without a role, still join as ToChatResponse joins them.
+                updates = texts.Select(t => new ChatResponseUpdate(ChatRole.Assistant, t) { MessageId = "msg-1", ModelId = "m" }).ToList();
+                updates[2].MessageId = new string("msg-1".ToCharArray());
+                updates[3].ModelId = new string("m".ToCharArray());
+                updates[4].Role = null;
+                updates[5].Role = null;
+                break;
+            case "no dates, metadata changes":
+                updates = texts.Select(t => new ChatResponseUpdate(ChatRole.Assistant, t) { MessageId = "msg-1" }).ToList();
+                updates[1].ResponseId = "r-2";
+                updates[2].ConversationId = "c-1";
+                updates[3].AuthorName = "bot";
+                updates[4].Role = ChatRole.User;
+                updates[5].FinishReason = ChatFinishReason.Stop;
                 break;
             case "long runs":
                 // Runs longer than the first text buffer, split by a change of message: the buffer grows and is reused.
