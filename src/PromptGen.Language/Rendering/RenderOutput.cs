@@ -197,12 +197,21 @@ internal sealed class RenderOutput
     {
         // Nested outputs (partials, helpers) are where output can double per level: bound them here, off the hot
         // path of plain appends.
-        _mergedLength += text.Length;
-        RenderLimitException.Check(_mergedLength, "the text rendered through partials and helpers");
+        CountMerged(text.Length);
         Append(text);
     }
 
     private long _mergedLength;
+
+    /// <summary>
+    /// Counts text a helper wrote straight into <see cref="TextRun"/> as <see cref="AppendMerged"/> counts text it
+    /// copies, against the same limit.
+    /// </summary>
+    public void CountMerged(int length)
+    {
+        _mergedLength += length;
+        RenderLimitException.Check(_mergedLength, "the text rendered through partials and helpers");
+    }
 
     /// <summary>Empties this output and returns its text buffers to the pool; call only when nothing reads it any more.</summary>
     public void Recycle()

@@ -47,18 +47,20 @@ internal static class JsonInputStringify
     {
         if (!IsInputValue(value, out var element)) return false;
 
-        // Written apart first: a case given up halfway leaves the output as it was.
-        var builder = TakeBuilder();
-        try
+        // Written straight into the output's text run (no second buffer to copy from); a case given up halfway is cut
+        // off again, so the output is as it was.
+        var run = output.TextRun();
+        var start = run.Length;
+        if (!TryWrite(run, element, gap, 0, 0))
         {
-            if (!TryWrite(builder, element, gap)) return false;
-            output.AppendMerged(builder); // helper text, bounded as the json helper's SafeString would be
-            return true;
+            run.Length = start;
+            return false;
         }
-        finally
-        {
-            KeepBuilder(builder);
-        }
+
+        var written = run.Length - start;
+        JsValues.CheckJsonLength(written);
+        output.CountMerged(written); // helper text, bounded as the json helper's SafeString would be
+        return true;
     }
 
     private static bool IsInputValue(object? value, out JsonElement element)
@@ -91,25 +93,30 @@ internal static class JsonInputStringify
     private static bool TryWrite(StringBuilder builder, JsonElement element, string gap, int level, int depth)
     {
         if (depth > PromptJson.MaxDepth) return false;
-        switch (element.ValueKind)
+
+        // The first byte of the value's text tells its kind: the document is asked once, not for the kind and then
+        // for the text (each question reads the element's row again).
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        switch (raw.Length == 0 ? (byte)0 : raw[0])
         {
-            case JsonValueKind.Object:
+            case (byte)'{':
                 return TryWriteObject(builder, element, gap, level, depth);
-            case JsonValueKind.Array:
+            case (byte)'[':
                 return TryWriteArray(builder, element, gap, level, depth);
-            case JsonValueKind.String:
-                return TryWriteString(builder, JsonMarshal.GetRawUtf8Value(element)) || TryWriteEscaped(builder, element);
-            case JsonValueKind.Number:
-                return TryWriteNumber(builder, element);
-            case JsonValueKind.True:
+            case (byte)'"':
+                return TryWriteString(builder, raw) || TryWriteEscaped(builder, element);
+            case (byte)'t':
                 builder.Append("true");
                 return true;
-            case JsonValueKind.False:
+            case (byte)'f':
                 builder.Append("false");
                 return true;
-            case JsonValueKind.Null:
+            case (byte)'n':
                 builder.Append("null");
                 return true;
+            case (byte)'-':
+            case >= (byte)'0' and <= (byte)'9':
+                return TryWriteNumber(builder, element, raw);
             default:
                 return false;
         }
@@ -251,9 +258,8 @@ internal static class JsonInputStringify
 #if NET
     [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is fully written before it is read
 #endif
-    private static bool TryWriteNumber(StringBuilder builder, JsonElement number)
+    private static bool TryWriteNumber(StringBuilder builder, JsonElement number, ReadOnlySpan<byte> raw)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(number);
         if (JsonInputValues.IsJsText(raw))
         {
             // ASCII digits, widened at once and appended in one piece (IsJsText allows no more than 15 digits and a sign and point).
