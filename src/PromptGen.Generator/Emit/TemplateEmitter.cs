@@ -281,7 +281,7 @@ internal sealed class TemplateEmitter
         var hasInverse = inverse is { Statements.Count: > 0 };
         if (hasInverse)
         {
-            _w.Line($"if ({runs} is null)");
+            _w.Line($"if ({runs}.IsEmpty)");
             _w.OpenBrace();
             EmitStatements(inverse!, Enter(inverse!, scope, scope.Context, null, Array.Empty<string?>()));
             _w.CloseBrace();
@@ -289,7 +289,7 @@ internal sealed class TemplateEmitter
 
         if (!hasProgram) return;
         var run = Next("r");
-        _w.Line(hasInverse ? $"else foreach (var {run} in {runs})" : $"if ({runs} is not null) foreach (var {run} in {runs})");
+        _w.Line(hasInverse ? $"else foreach (var {run} in {runs})" : $"if (!{runs}.IsEmpty) foreach (var {run} in {runs})");
         _w.OpenBrace();
         EmitStatements(program!, Enter(program!, scope, run + ".Context", $"{run}.Data ?? {scope.Frame}", new[] { run + ".Param0", run + ".Param1" }, iterates ? run : null));
         _w.CloseBrace();

@@ -260,7 +260,20 @@ internal sealed class JsonObjectView
 {
     public JsonObjectView(JsonElement element) => Element = element;
 
-    public JsonElement Element { get; }
+    public JsonElement Element { get; private set; }
+
+    /// <summary>
+    /// Makes this the view of another object: for the runs of an <c>#each</c>, whose item views live only while their
+    /// run's body runs (generated code keeps an item in locals of the body and in what the body calls, never beyond).
+    /// </summary>
+    internal void MoveTo(JsonElement element)
+    {
+        Element = element;
+        _lastName = null;
+        _lastValue = null;
+        _lastWrapped = false;
+    }
+
 
     // The last name looked up (by reference: generated code passes literals), what it found and, once asked for, its
     // template value: templates look one name up again and again (a name repeated in the text, `a.b` then `a.c`).
