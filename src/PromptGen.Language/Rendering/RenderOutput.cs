@@ -119,14 +119,13 @@ internal sealed class RenderOutput
     }
 
     /// <summary>The current text run, started when the last item is a marker (or there is none): for writers that append to it directly.</summary>
-    public StringBuilder TextRun()
-    {
-        if (_tail is null)
-        {
-            _tail = _pooled ? RentBuilder(0) : new StringBuilder();
-            _items.Add(_tail);
-        }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public StringBuilder TextRun() => _tail ?? StartTextRun();
 
+    private StringBuilder StartTextRun()
+    {
+        _tail = _pooled ? RentBuilder(0) : new StringBuilder();
+        _items.Add(_tail);
         return _tail;
     }
 
