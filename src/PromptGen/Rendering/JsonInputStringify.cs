@@ -224,11 +224,18 @@ internal static class JsonInputStringify
 #endif
     private static bool TryWriteString(StringBuilder builder, ReadOnlySpan<byte> raw)
     {
+        const int MaxStackChars = 256;
         if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw.Slice(1, raw.Length - 2);
         if (raw.IndexOf((byte)'\\') >= 0) return false;
 #if NET
-        Span<char> chars = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
-        if (System.Text.Unicode.Utf8.ToUtf16(raw, chars, out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done) return false;
+        // A buffer of fixed size is part of the frame (no stack allocation per call); ASCII is widened without the decoder.
+        Span<char> chars = raw.Length <= MaxStackChars ? stackalloc char[MaxStackChars] : new char[raw.Length];
+        if (System.Text.Ascii.ToUtf16(raw, chars, out var written) != System.Buffers.OperationStatus.Done &&
+            System.Text.Unicode.Utf8.ToUtf16(raw, chars, out _, out written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+
         builder.Append('"').Append(chars.Slice(0, written)).Append('"');
 #else
         var text = Encoding.UTF8.GetString(raw.ToArray());
@@ -263,12 +270,12 @@ internal static class JsonInputStringify
         if (JsonInputValues.IsJsText(raw))
         {
             // ASCII digits, widened at once and appended in one piece (IsJsText allows no more than 15 digits and a sign and point).
-            Span<char> chars = stackalloc char[raw.Length];
+            Span<char> chars = stackalloc char[32]; // fixed size, part of the frame; IsJsText texts are shorter
             for (var i = 0; i < raw.Length; i++) chars[i] = (char)raw[i];
 #if NET
-            builder.Append(chars);
+            builder.Append(chars.Slice(0, raw.Length));
 #else
-            builder.Append(chars.ToArray());
+            builder.Append(chars.Slice(0, raw.Length).ToArray());
 #endif
             return true;
         }

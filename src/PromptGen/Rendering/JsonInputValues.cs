@@ -327,7 +327,7 @@ internal sealed class JsonObjectView
         // The document compares names as UTF-8 (escaped ones decoded) from the last back, so of repeated keys the last
         // wins, as in JavaScript. Template names are short ASCII: narrowed here instead of encoded by the document.
         if (name.Length > MaxAsciiName) return Element.TryGetProperty(name, out value);
-        Span<byte> utf8 = stackalloc byte[name.Length];
+        Span<byte> utf8 = stackalloc byte[MaxAsciiName]; // fixed size: part of the frame, not allocated per call
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
@@ -335,7 +335,7 @@ internal sealed class JsonObjectView
             utf8[i] = (byte)c;
         }
 
-        return Element.TryGetProperty(utf8, out value);
+        return Element.TryGetProperty(utf8.Slice(0, name.Length), out value);
     }
 
     private const int MaxAsciiName = 64;
