@@ -224,11 +224,11 @@ internal static class JsonInputStringify
 #endif
     private static bool TryWriteString(StringBuilder builder, ReadOnlySpan<byte> raw)
     {
-        const int MaxStackChars = 256;
         if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw.Slice(1, raw.Length - 2);
         if (raw.IndexOf((byte)'\\') >= 0) return false;
 #if NET
         // A buffer of fixed size is part of the frame (no stack allocation per call); ASCII is widened without the decoder.
+        const int MaxStackChars = 256;
         Span<char> chars = raw.Length <= MaxStackChars ? stackalloc char[MaxStackChars] : new char[raw.Length];
         if (System.Text.Ascii.ToUtf16(raw, chars, out var written) != System.Buffers.OperationStatus.Done &&
             System.Text.Unicode.Utf8.ToUtf16(raw, chars, out _, out written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
