@@ -124,12 +124,7 @@ internal static class JsonInputStringify
 
     private static bool TryWriteArray(StringBuilder builder, JsonElement array, string gap, int level, int depth)
     {
-        if (array.GetArrayLength() == 0)
-        {
-            builder.Append("[]");
-            return true;
-        }
-
+        // An empty array is told by its enumeration (no separate question to the document for its length).
         var first = true;
         builder.Append('[');
         foreach (var item in array.EnumerateArray())
@@ -140,7 +135,7 @@ internal static class JsonInputStringify
             if (!TryWrite(builder, item, gap, level + 1, depth + 1)) return false;
         }
 
-        NewLine(builder, gap, level);
+        if (!first) NewLine(builder, gap, level);
         builder.Append(']');
         return true;
     }
@@ -150,12 +145,12 @@ internal static class JsonInputStringify
 #endif
     private static bool TryWriteObject(StringBuilder builder, JsonElement obj, string gap, int level, int depth)
     {
-        if (obj.GetPropertyCount() > MaxPairwiseNames) return false;
         Span<int> fingerprints = stackalloc int[MaxPairwiseNames];
         var position = 0;
         builder.Append('{');
         foreach (var property in obj.EnumerateObject())
         {
+            if (position == MaxPairwiseNames) return false; // counted here: no separate question for the count
             var name = JsonMarshal.GetRawUtf8PropertyName(property);
 
             // JavaScript lists array-index keys first and keeps one property for a repeated key: such objects (and
@@ -210,10 +205,22 @@ internal static class JsonInputStringify
     private static void NewLine(StringBuilder builder, string gap, int level)
     {
         if (gap.Length == 0) return;
+        if (IsSpaces(gap))
+        {
+            // A number's gap: the line break and its indentation in one piece.
+            var width = gap.Length * level;
+            if (width < SpaceLines) builder.Append(s_spaceLines[width] ??= "\n" + new string(' ', width));
+            else builder.Append('\n').Append(' ', width);
+            return;
+        }
+
         builder.Append('\n');
-        if (IsSpaces(gap)) builder.Append(' ', gap.Length * level); // a number's gap: the indentation in one piece
-        else for (var i = 0; i < level; i++) builder.Append(gap);
+        for (var i = 0; i < level; i++) builder.Append(gap);
     }
+
+    // A line break and 0, 1, 2... spaces, made when first needed (two threads may both make one: the same text).
+    private const int SpaceLines = 64;
+    private static readonly string?[] s_spaceLines = new string?[SpaceLines];
 
     /// <summary>
     /// A string of the document without escapes, as JSON.stringify writes it: such a string holds no quote, backslash or
