@@ -19,6 +19,7 @@ public readonly struct BlockRuns
     private readonly DataFrame? _parent;
     private readonly int _count;
 
+    /// <summary>Runs made up front (non-empty).</summary>
     internal BlockRuns(BlockInvocation[] made)
     {
         _made = made;
@@ -39,6 +40,7 @@ public readonly struct BlockRuns
     /// <summary>No run: the block's else part renders instead.</summary>
     public bool IsEmpty => _count == 0;
 
+    /// <summary>The runs, for <c>foreach</c>.</summary>
     public Enumerator GetEnumerator() => new(this);
 
     /// <summary>The runs in order; for an input array, one item of it at a time.</summary>
@@ -49,6 +51,8 @@ public readonly struct BlockRuns
         private readonly int _count;
         private JsonElement.ArrayEnumerator _items;
         private int _index;
+
+        // The view of the array's objects, moved from one to the next (see JsonObjectView.MoveTo).
         private JsonObjectView? _view;
 
         internal Enumerator(BlockRuns runs)
@@ -62,8 +66,10 @@ public readonly struct BlockRuns
             Current = default;
         }
 
+        /// <summary>The current run; for an item that is an object, valid until the next run starts.</summary>
         public BlockInvocation Current { get; private set; }
 
+        /// <summary>Starts the next run; false when there is none.</summary>
         public bool MoveNext()
         {
             if (++_index >= _count) return false;
@@ -78,7 +84,6 @@ public readonly struct BlockRuns
             object? context;
             if (item.ValueKind == JsonValueKind.Object)
             {
-                // One view serves every object of the array, one at a time (see JsonObjectView.MoveTo).
                 if (_view is null) _view = new JsonObjectView(item);
                 else _view.MoveTo(item);
                 context = _view;
