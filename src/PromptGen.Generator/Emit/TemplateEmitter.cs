@@ -157,6 +157,21 @@ internal sealed class TemplateEmitter
         };
     }
 
+    /// <summary>
+    /// <c>#if</c> of <c>@first</c> or <c>@last</c> of the enclosing <c>#each</c> run: the run's own flag (a boolean's
+    /// test is the boolean, with or without a run), not a template value tested at run time; else null.
+    /// </summary>
+    private static string? RunFlag(Expression value, Scope scope)
+    {
+        if (value is not PathExpression { IsData: true } path || scope.Run is null || path.Depth != 0 || path.Parts.Count != 1) return null;
+        return path.Parts[0] switch
+        {
+            "first" => scope.Run + ".IsFirst",
+            "last" => scope.Run + ".IsLast",
+            _ => null,
+        };
+    }
+
     /// <summary>What a (non-data) path looks its names up in, and the first of its names looked up there.</summary>
     private string LookupTarget(PathExpression path, Scope scope, out int start)
     {
@@ -281,7 +296,7 @@ internal sealed class TemplateEmitter
         var hasInverse = inverse is { Statements.Count: > 0 };
         if (hasInverse)
         {
-            _w.Line($"if ({runs} is null)");
+            _w.Line($"if ({runs}.IsEmpty)");
             _w.OpenBrace();
             EmitStatements(inverse!, Enter(inverse!, scope, scope.Context, null, Array.Empty<string?>()));
             _w.CloseBrace();
@@ -289,7 +304,7 @@ internal sealed class TemplateEmitter
 
         if (!hasProgram) return;
         var run = Next("r");
-        _w.Line(hasInverse ? $"else foreach (var {run} in {runs})" : $"if ({runs} is not null) foreach (var {run} in {runs})");
+        _w.Line(hasInverse ? $"else foreach (var {run} in {runs})" : $"if (!{runs}.IsEmpty) foreach (var {run} in {runs})");
         _w.OpenBrace();
         EmitStatements(program!, Enter(program!, scope, run + ".Context", $"{run}.Data ?? {scope.Frame}", new[] { run + ".Param0", run + ".Param1" }, iterates ? run : null));
         _w.CloseBrace();
@@ -333,8 +348,11 @@ internal sealed class TemplateEmitter
         {
             case "if":
             case "unless":
-                var tested = RenderCodeBuilder.HashArgument(block.Hash, "includeZero") is null ? PathArguments(block.Params[0], scope) : null;
-                var test = tested is not null
+                var plainTest = RenderCodeBuilder.HashArgument(block.Hash, "includeZero") is null;
+                var tested = plainTest ? PathArguments(block.Params[0], scope) : null;
+                var test = plainTest && RunFlag(block.Params[0], scope) is { } flag
+                    ? flag
+                    : tested is not null
                     ? $"{TypeNames.TemplateRuntime}.IfPath({tested})"
                     : $"{TypeNames.TemplateRuntime}.If({Value(block.Params[0], scope)}, {HashValue(block.Hash, "includeZero", scope)})";
                 EmitBranch(helper == "if" ? test : "!" + test, program, inverse, scope);

@@ -119,14 +119,13 @@ internal sealed class RenderOutput
     }
 
     /// <summary>The current text run, started when the last item is a marker (or there is none): for writers that append to it directly.</summary>
-    public StringBuilder TextRun()
-    {
-        if (_tail is null)
-        {
-            _tail = _pooled ? RentBuilder(0) : new StringBuilder();
-            _items.Add(_tail);
-        }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public StringBuilder TextRun() => _tail ?? StartTextRun();
 
+    private StringBuilder StartTextRun()
+    {
+        _tail = _pooled ? RentBuilder(0) : new StringBuilder();
+        _items.Add(_tail);
         return _tail;
     }
 
@@ -197,12 +196,21 @@ internal sealed class RenderOutput
     {
         // Nested outputs (partials, helpers) are where output can double per level: bound them here, off the hot
         // path of plain appends.
-        _mergedLength += text.Length;
-        RenderLimitException.Check(_mergedLength, "the text rendered through partials and helpers");
+        CountMerged(text.Length);
         Append(text);
     }
 
     private long _mergedLength;
+
+    /// <summary>
+    /// Counts text a helper wrote straight into <see cref="TextRun"/> as <see cref="AppendMerged"/> counts text it
+    /// copies, against the same limit.
+    /// </summary>
+    public void CountMerged(int length)
+    {
+        _mergedLength += length;
+        RenderLimitException.Check(_mergedLength, "the text rendered through partials and helpers");
+    }
 
     /// <summary>Empties this output and returns its text buffers to the pool; call only when nothing reads it any more.</summary>
     public void Recycle()

@@ -52,6 +52,12 @@ public readonly struct BlockInvocation
     /// <summary><c>@last</c> of an <c>#each</c> run.</summary>
     public object? Last => _key is null ? null : PromptValue.Boolean(_last);
 
+    /// <summary>Whether <c>@first</c> is true: an <c>#each</c> run's first (<c>#if @first</c> without a template value).</summary>
+    public bool IsFirst => _key is not null && _index == 0;
+
+    /// <summary>Whether <c>@last</c> is true: an <c>#each</c> run's last.</summary>
+    public bool IsLast => _key is not null && _last;
+
     /// <summary>The first block parameter: the item of an <c>#each</c> run.</summary>
     public object? Param0 => _key is null ? null : Context;
 

@@ -47,18 +47,20 @@ internal static class JsonInputStringify
     {
         if (!IsInputValue(value, out var element)) return false;
 
-        // Written apart first: a case given up halfway leaves the output as it was.
-        var builder = TakeBuilder();
-        try
+        // Written straight into the output's text run (no second buffer to copy from); a case given up halfway is cut
+        // off again, so the output is as it was.
+        var run = output.TextRun();
+        var start = run.Length;
+        if (!TryWrite(run, element, gap, 0, 0))
         {
-            if (!TryWrite(builder, element, gap)) return false;
-            output.AppendMerged(builder); // helper text, bounded as the json helper's SafeString would be
-            return true;
+            run.Length = start;
+            return false;
         }
-        finally
-        {
-            KeepBuilder(builder);
-        }
+
+        var written = run.Length - start;
+        JsValues.CheckJsonLength(written);
+        output.CountMerged(written); // helper text, bounded as the json helper's SafeString would be
+        return true;
     }
 
     private static bool IsInputValue(object? value, out JsonElement element)
@@ -91,25 +93,30 @@ internal static class JsonInputStringify
     private static bool TryWrite(StringBuilder builder, JsonElement element, string gap, int level, int depth)
     {
         if (depth > PromptJson.MaxDepth) return false;
-        switch (element.ValueKind)
+
+        // The first byte of the value's text tells its kind: the document is asked once, not for the kind and then
+        // for the text (each question reads the element's row again).
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        switch (raw.Length == 0 ? (byte)0 : raw[0])
         {
-            case JsonValueKind.Object:
+            case (byte)'{':
                 return TryWriteObject(builder, element, gap, level, depth);
-            case JsonValueKind.Array:
+            case (byte)'[':
                 return TryWriteArray(builder, element, gap, level, depth);
-            case JsonValueKind.String:
-                return TryWriteString(builder, JsonMarshal.GetRawUtf8Value(element)) || TryWriteEscaped(builder, element);
-            case JsonValueKind.Number:
-                return TryWriteNumber(builder, element);
-            case JsonValueKind.True:
+            case (byte)'"':
+                return TryWriteString(builder, raw) || TryWriteEscaped(builder, element);
+            case (byte)'t':
                 builder.Append("true");
                 return true;
-            case JsonValueKind.False:
+            case (byte)'f':
                 builder.Append("false");
                 return true;
-            case JsonValueKind.Null:
+            case (byte)'n':
                 builder.Append("null");
                 return true;
+            case (byte)'-':
+            case >= (byte)'0' and <= (byte)'9':
+                return TryWriteNumber(builder, element, raw);
             default:
                 return false;
         }
@@ -117,12 +124,7 @@ internal static class JsonInputStringify
 
     private static bool TryWriteArray(StringBuilder builder, JsonElement array, string gap, int level, int depth)
     {
-        if (array.GetArrayLength() == 0)
-        {
-            builder.Append("[]");
-            return true;
-        }
-
+        // An empty array is told by its enumeration (no separate question to the document for its length).
         var first = true;
         builder.Append('[');
         foreach (var item in array.EnumerateArray())
@@ -133,7 +135,7 @@ internal static class JsonInputStringify
             if (!TryWrite(builder, item, gap, level + 1, depth + 1)) return false;
         }
 
-        NewLine(builder, gap, level);
+        if (!first) NewLine(builder, gap, level);
         builder.Append(']');
         return true;
     }
@@ -143,12 +145,12 @@ internal static class JsonInputStringify
 #endif
     private static bool TryWriteObject(StringBuilder builder, JsonElement obj, string gap, int level, int depth)
     {
-        if (obj.GetPropertyCount() > MaxPairwiseNames) return false;
         Span<int> fingerprints = stackalloc int[MaxPairwiseNames];
         var position = 0;
         builder.Append('{');
         foreach (var property in obj.EnumerateObject())
         {
+            if (position == MaxPairwiseNames) return false; // counted here: no separate question for the count
             var name = JsonMarshal.GetRawUtf8PropertyName(property);
 
             // JavaScript lists array-index keys first and keeps one property for a repeated key: such objects (and
@@ -203,10 +205,22 @@ internal static class JsonInputStringify
     private static void NewLine(StringBuilder builder, string gap, int level)
     {
         if (gap.Length == 0) return;
+        if (IsSpaces(gap))
+        {
+            // A number's gap: the line break and its indentation in one piece.
+            var width = gap.Length * level;
+            if (width < SpaceLines) builder.Append(s_spaceLines[width] ??= "\n" + new string(' ', width));
+            else builder.Append('\n').Append(' ', width);
+            return;
+        }
+
         builder.Append('\n');
-        if (IsSpaces(gap)) builder.Append(' ', gap.Length * level); // a number's gap: the indentation in one piece
-        else for (var i = 0; i < level; i++) builder.Append(gap);
+        for (var i = 0; i < level; i++) builder.Append(gap);
     }
+
+    // A line break and 0, 1, 2... spaces, made when first needed (two threads may both make one: the same text).
+    private const int SpaceLines = 64;
+    private static readonly string?[] s_spaceLines = new string?[SpaceLines];
 
     /// <summary>
     /// A string of the document without escapes, as JSON.stringify writes it: such a string holds no quote, backslash or
@@ -220,8 +234,15 @@ internal static class JsonInputStringify
         if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw.Slice(1, raw.Length - 2);
         if (raw.IndexOf((byte)'\\') >= 0) return false;
 #if NET
-        Span<char> chars = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
-        if (System.Text.Unicode.Utf8.ToUtf16(raw, chars, out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done) return false;
+        // A buffer of fixed size is part of the frame (no stack allocation per call); ASCII is widened without the decoder.
+        const int MaxStackChars = 256;
+        Span<char> chars = raw.Length <= MaxStackChars ? stackalloc char[MaxStackChars] : new char[raw.Length];
+        if (System.Text.Ascii.ToUtf16(raw, chars, out var written) != System.Buffers.OperationStatus.Done &&
+            System.Text.Unicode.Utf8.ToUtf16(raw, chars, out _, out written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+
         builder.Append('"').Append(chars.Slice(0, written)).Append('"');
 #else
         var text = Encoding.UTF8.GetString(raw.ToArray());
@@ -251,18 +272,17 @@ internal static class JsonInputStringify
 #if NET
     [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is fully written before it is read
 #endif
-    private static bool TryWriteNumber(StringBuilder builder, JsonElement number)
+    private static bool TryWriteNumber(StringBuilder builder, JsonElement number, ReadOnlySpan<byte> raw)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(number);
         if (JsonInputValues.IsJsText(raw))
         {
             // ASCII digits, widened at once and appended in one piece (IsJsText allows no more than 15 digits and a sign and point).
-            Span<char> chars = stackalloc char[raw.Length];
+            Span<char> chars = stackalloc char[32]; // fixed size, part of the frame; IsJsText texts are shorter
             for (var i = 0; i < raw.Length; i++) chars[i] = (char)raw[i];
 #if NET
-            builder.Append(chars);
+            builder.Append(chars.Slice(0, raw.Length));
 #else
-            builder.Append(chars.ToArray());
+            builder.Append(chars.Slice(0, raw.Length).ToArray());
 #endif
             return true;
         }

@@ -168,9 +168,15 @@ internal static class JsonInputValues
 #if NET
         if (raw.Length <= MaxStackChars && raw.IndexOf((byte)'\\') < 0)
         {
-            // Unescaped UTF-8 never has more UTF-16 units than bytes.
-            Span<char> chars = stackalloc char[raw.Length];
-            var count = Encoding.UTF8.GetChars(raw, chars);
+            // Unescaped UTF-8 never has more UTF-16 units than bytes; the document has checked it is valid UTF-8. The
+            // buffer has a fixed size, so it is part of the frame instead of an allocation of the stack per call; most
+            // strings of an input are ASCII, widened without the decoder.
+            Span<char> chars = stackalloc char[MaxStackChars];
+            if (System.Text.Ascii.ToUtf16(raw, chars, out var count) != System.Buffers.OperationStatus.Done)
+            {
+                System.Text.Unicode.Utf8.ToUtf16(raw, chars, out _, out count);
+            }
+
             output.TextRun().Append(chars.Slice(0, count));
             return true;
         }
@@ -180,6 +186,9 @@ internal static class JsonInputValues
     }
 
     private const int MaxStackChars = 512;
+
+    // The longest text IsJsText accepts: a sign, "0.", five leading zeros and 15 digits, with room to spare.
+    private const int MaxJsTextLength = 32;
 
 #if NET
     [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is fully written before it is read
@@ -196,9 +205,9 @@ internal static class JsonInputValues
         }
 
 #if NET
-        Span<char> chars = stackalloc char[raw.Length];
+        Span<char> chars = stackalloc char[MaxJsTextLength]; // fixed size: part of the frame
         for (var i = 0; i < raw.Length; i++) chars[i] = (char)raw[i];
-        output.TextRun().Append(chars);
+        output.TextRun().Append(chars.Slice(0, raw.Length));
 #else
         output.Append(Encoding.ASCII.GetString(raw.ToArray()));
 #endif
@@ -260,7 +269,19 @@ internal sealed class JsonObjectView
 {
     public JsonObjectView(JsonElement element) => Element = element;
 
-    public JsonElement Element { get; }
+    public JsonElement Element { get; private set; }
+
+    /// <summary>
+    /// Makes this the view of another object: for the runs of an <c>#each</c>, whose item views live only while their
+    /// run's body runs (generated code keeps an item in locals of the body and in what the body calls, never beyond).
+    /// </summary>
+    internal void MoveTo(JsonElement element)
+    {
+        Element = element;
+        _lastName = null;
+        _lastValue = null;
+        _lastWrapped = false;
+    }
 
     // The last name looked up (by reference: generated code passes literals), what it found and, once asked for, its
     // template value: templates look one name up again and again (a name repeated in the text, `a.b` then `a.c`).
@@ -306,7 +327,7 @@ internal sealed class JsonObjectView
         // The document compares names as UTF-8 (escaped ones decoded) from the last back, so of repeated keys the last
         // wins, as in JavaScript. Template names are short ASCII: narrowed here instead of encoded by the document.
         if (name.Length > MaxAsciiName) return Element.TryGetProperty(name, out value);
-        Span<byte> utf8 = stackalloc byte[name.Length];
+        Span<byte> utf8 = stackalloc byte[MaxAsciiName]; // fixed size: part of the frame, not allocated per call
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
@@ -314,7 +335,7 @@ internal sealed class JsonObjectView
             utf8[i] = (byte)c;
         }
 
-        return Element.TryGetProperty(utf8, out value);
+        return Element.TryGetProperty(utf8.Slice(0, name.Length), out value);
     }
 
     private const int MaxAsciiName = 64;

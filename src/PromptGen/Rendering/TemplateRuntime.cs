@@ -321,24 +321,15 @@ public static class TemplateRuntime
     public static object? Lookup(object? target, object? key) =>
         !JsonInputValues.IsTruthy(target) ? target : JsonInputValues.Lookup(target, ToJsString(key));
 
-    /// <summary>The runs of an <c>#each</c> body, or null when the else part renders instead.</summary>
-    public static BlockInvocation[]? Each(object? value, object frame)
+    /// <summary>The runs of an <c>#each</c> body; none when the else part renders instead.</summary>
+    public static BlockRuns Each(object? value, object frame)
     {
         var parent = (DataFrame)frame;
         if (value is JsonElement { ValueKind: JsonValueKind.Array } elements)
         {
-            // An array of the input, read item by item where it lies.
+            // An array of the input, read item by item where it lies while the body runs.
             var length = elements.GetArrayLength();
-            if (length == 0) return null;
-            var runs = new BlockInvocation[length];
-            var at = 0;
-            foreach (var item in elements.EnumerateArray())
-            {
-                runs[at] = Run(parent, PromptValue.Number(at), at, at == length - 1, JsonInputValues.Wrap(item));
-                at++;
-            }
-
-            return runs;
+            return length == 0 ? default : new BlockRuns(elements, length, parent);
         }
 
         value = JsonInputValues.Materialize(value);
@@ -346,17 +337,17 @@ public static class TemplateRuntime
         {
             // The common case without a list and a copy: one run per item, sized up front.
             var count = array.Items.Count;
-            if (count == 0) return null;
+            if (count == 0) return default;
             var items = new BlockInvocation[count];
             for (var i = 0; i < count; i++) items[i] = Run(parent, PromptValue.Number(i), i, i == count - 1, array.Items[i]);
-            return items;
+            return new BlockRuns(items);
         }
 
         var entries = JsValues.EachEntries(value);
-        if (entries.Count == 0) return null;
+        if (entries.Count == 0) return default;
         var entryRuns = new BlockInvocation[entries.Count];
         for (var i = 0; i < entryRuns.Length; i++) entryRuns[i] = Run(parent, PromptValue.String(entries[i].Key), i, i == entryRuns.Length - 1, entries[i].Value);
-        return entryRuns;
+        return new BlockRuns(entryRuns);
     }
 
     private static BlockInvocation Run(DataFrame parent, PromptValue keyValue, int index, bool last, object? item) =>
@@ -364,24 +355,26 @@ public static class TemplateRuntime
 
     /// <summary>
     /// Handlebars' <c>blockHelperMissing</c> for <c>{{#value}}...{{/value}}</c>: true renders the body once, lists
-    /// iterate, other truthy values become the context; null means the else part renders.
+    /// iterate, other truthy values become the context; no run means the else part renders.
     /// </summary>
-    public static BlockInvocation[]? BlockMissing(object? value, object? context, object frame)
+    public static BlockRuns BlockMissing(object? value, object? context, object frame)
     {
         if (value is JsonElement or JsonObjectView)
         {
             // Never true, false or null (those are shared template values): lists iterate, anything else is the context.
-            return value is JsonElement { ValueKind: JsonValueKind.Array } ? Each(value, frame) : new[] { new BlockInvocation(value) };
+            return value is JsonElement { ValueKind: JsonValueKind.Array } ? Each(value, frame) : Once(value);
         }
 
         return JsValues.BlockHelperMissing(value) switch
         {
-            MissingBlockAction.RenderBody => new[] { new BlockInvocation(context) },
-            MissingBlockAction.RenderInverse => null,
+            MissingBlockAction.RenderBody => Once(context),
+            MissingBlockAction.RenderInverse => default,
             MissingBlockAction.Iterate => Each(value, frame),
-            _ => new[] { new BlockInvocation(value) },
+            _ => Once(value),
         };
     }
+
+    private static BlockRuns Once(object? context) => new(new[] { new BlockInvocation(context) });
 
     public static object Role(object? name) => DotpromptHelpers.Role(JsonInputValues.Materialize(name));
 

@@ -58,7 +58,7 @@ public static partial class BuiltinsPrompt
             w0.Text("Untitled");
         }
         var runs7 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "items"), f0);
-        if (runs7 is not null) foreach (var r8 in runs7)
+        if (!runs7.IsEmpty) foreach (var r8 in runs7)
         {
             var c9 = r8.Context;
             var s10 = global::PromptGen.Rendering.TemplateRuntime.Push(s0, c9);
@@ -69,11 +69,11 @@ public static partial class BuiltinsPrompt
             w0.Text(". ");
             w0.Value(p12, "name");
             w0.Text(" ");
-            if (global::PromptGen.Rendering.TemplateRuntime.If(r8.First, null))
+            if (r8.IsFirst)
             {
                 w0.Text("(first)");
             }
-            if (global::PromptGen.Rendering.TemplateRuntime.If(r8.Last, null))
+            if (r8.IsLast)
             {
                 w0.Text("(last)");
             }
@@ -84,7 +84,7 @@ public static partial class BuiltinsPrompt
             w0.Text("\n");
         }
         var runs20 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "scores"), f0);
-        if (runs20 is not null) foreach (var r21 in runs20)
+        if (!runs20.IsEmpty) foreach (var r21 in runs20)
         {
             var c22 = r21.Context;
             w0.Value(r21.Key);

@@ -41,7 +41,7 @@ public static partial class WithPartialsPrompt
             RenderPartial_header_e488d460(pw2, pc1, f0, null);
         }
         var runs3 = global::PromptGen.Rendering.TemplateRuntime.Each(global::PromptGen.Rendering.TemplateRuntime.Path(c0, "points"), f0);
-        if (runs3 is not null) foreach (var r4 in runs3)
+        if (!runs3.IsEmpty) foreach (var r4 in runs3)
         {
             var c5 = r4.Context;
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -132,15 +133,16 @@ public class JsonInputRenderTests
     {
         var read = TemplateRuntime.FromJson(JsonDocument.Parse("{\"items\":[\"a\",{\"x\":2},3]}").RootElement);
         var root = TemplateRuntime.RootData(TemplateRuntime.RootContext(read), null, null);
-        var runs = TemplateRuntime.Each(TemplateRuntime.Path(read, "items"), root)!;
+        var runs = ToArray(TemplateRuntime.Each(TemplateRuntime.Path(read, "items"), root));
         Assert.Equal(3, runs.Length);
         Assert.Equal("a", TemplateRuntime.ToJsString(runs[0].Context));
         Assert.Equal("2", TemplateRuntime.ToJsString(TemplateRuntime.Path(runs[1].Context, "x")));
         Assert.Equal("3", Render(w => w.Value(runs[2].Context)));
         Assert.True(TemplateRuntime.IsTruthy(TemplateRuntime.Data(runs[2].Data!, 0, "last")));
         Assert.False(TemplateRuntime.IsTruthy(TemplateRuntime.Data(runs[0].Data!, 0, "last")));
+        Assert.True(runs[0].IsFirst && !runs[0].IsLast && runs[2].IsLast && !runs[2].IsFirst);
         Assert.Equal("[object Object]", TemplateRuntime.ToJsString(TemplateRuntime.Data(runs[0].Data!, 0, "root")));
-        Assert.Null(TemplateRuntime.Each(TemplateRuntime.Path(read, "missing"), root));
+        Assert.True(TemplateRuntime.Each(TemplateRuntime.Path(read, "missing"), root).IsEmpty);
     }
 
     public static TheoryData<string> LookupInputs => new()
@@ -206,12 +208,14 @@ public class JsonInputRenderTests
     {
         var items = JsonDocument.Parse("""[{"label":"a","score":1,"done":true},{"done":false,"label":"b","score":2},{"score":3},{"label":"d","label":"e"}]""").RootElement;
         var read = TemplateRuntime.FromJson(items);
-        var runs = TemplateRuntime.Each(read, TemplateRuntime.RootData(TemplateRuntime.EmptyObject(), null, null))!;
+        var runs = TemplateRuntime.Each(read, TemplateRuntime.RootData(TemplateRuntime.EmptyObject(), null, null));
         string[] expected = ["a 1 true", "b 2 false", " 3 ", "e  "];
-        for (var i = 0; i < runs.Length; i++)
+        var written = new List<string>();
+        foreach (var run in runs)
         {
-            var context = runs[i].Context;
-            Assert.Equal(expected[i], Render(w =>
+            // Read while the run is the current one: the objects of an array share one view, moved from item to item.
+            var context = run.Context;
+            written.Add(Render(w =>
             {
                 w.Value(context, "label");
                 w.Text(" ");
@@ -220,6 +224,8 @@ public class JsonInputRenderTests
                 w.Value(context, "done");
             }));
         }
+
+        Assert.Equal(expected, written);
     }
 
     public static TheoryData<string> JsonInputs => new()
@@ -254,7 +260,7 @@ public class JsonInputRenderTests
     {
         var read = TemplateRuntime.FromJson(JsonDocument.Parse("[\"a\",\"b\"]").RootElement);
         var root = TemplateRuntime.RootData(TemplateRuntime.EmptyObject(), null, null);
-        var runs = TemplateRuntime.Each(read, root)!;
+        var runs = ToArray(TemplateRuntime.Each(read, root));
         Assert.Equal("a", TemplateRuntime.ToJsString(runs[0].Param0));
         Assert.Equal("1", TemplateRuntime.ToJsString(runs[1].Param1));
         Assert.Equal("1", TemplateRuntime.ToJsString(TemplateRuntime.Data(runs[1].Data!, 0, "index")));
@@ -262,7 +268,7 @@ public class JsonInputRenderTests
         Assert.Equal("[object Object]", TemplateRuntime.ToJsString(TemplateRuntime.Data(runs[1].Data!, 0, "root")));
 
         // The run's own variables, read from the run by generated code, are the values its frame holds.
-        var entries = TemplateRuntime.Each(TemplateRuntime.FromJson(JsonDocument.Parse("{\"k\":1,\"j\":2}").RootElement), root)!;
+        var entries = ToArray(TemplateRuntime.Each(TemplateRuntime.FromJson(JsonDocument.Parse("{\"k\":1,\"j\":2}").RootElement), root));
         foreach (var run in runs.Concat(entries))
         {
             Assert.Same(TemplateRuntime.Data(run.Data!, 0, "index"), run.Index);
@@ -275,11 +281,21 @@ public class JsonInputRenderTests
         Assert.Equal("1", TemplateRuntime.ToJsString(entries[1].Index));
 
         // A run of a block that is not an iteration keeps the enclosing frame and has no block parameters.
-        var single = TemplateRuntime.BlockMissing(TemplateRuntime.True, read, root)!;
+        var single = ToArray(TemplateRuntime.BlockMissing(TemplateRuntime.True, read, root));
+        Assert.Single(single);
         Assert.Null(single[0].Data);
         Assert.Null(single[0].Param0);
         Assert.Null(single[0].Param1);
         Assert.Null(single[0].Index);
+    }
+
+    // The runs kept after the iteration: for arrays whose items are not objects (or one object only), whose contexts do
+    // not share a view moved from item to item.
+    private static BlockInvocation[] ToArray(BlockRuns runs)
+    {
+        var kept = new List<BlockInvocation>();
+        foreach (var run in runs) kept.Add(run);
+        return kept.ToArray();
     }
 
     private static string Render(Action<TemplateWriter> write)
