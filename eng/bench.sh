@@ -7,6 +7,8 @@
 #   parse    ParseCleanJsonBenchmarks (generated Parse, System.Text.Json reflection and source generator),
 #            ParseMalformedBenchmarks, ParseCorpusBenchmarks (generated Parse over the malformed parsing corpus) against
 #            BAML's parser on the same cases (eng/compare-baml/run-baml.ts), recovery compared case by case
+#   in turn  the clean parse and the streaming comparison again with the engines in turn in one process, many short
+#            rounds by thread CPU time (tests/PromptGen.Benchmarks/Interleaved.cs): the *_interleaved keys
 #   evals    tests/PromptGen.EvalRunner.Benchmark: 1,000 recorded cases replayed, scored, gated and reported, cold, in a
 #            new process
 #   build    eng/measure-generator.sh: generator time and build time of the 1,000-prompt fixture, generated lines
@@ -38,7 +40,7 @@ for arg in "$@"; do
     *) echo "usage: eng/bench.sh [--quick] [--skip-build-fixture]" >&2; exit 2 ;;
   esac
 done
-if [ "$QUICK" = 1 ]; then JS_SECONDS=1; BAML_SECONDS=1; BDN=(--quick); FIXTURE_RUNS=1; else JS_SECONDS=5; BAML_SECONDS=5; BDN=(); FIXTURE_RUNS=3; fi
+if [ "$QUICK" = 1 ]; then JS_SECONDS=1; BAML_SECONDS=1; BDN=(--quick); FIXTURE_RUNS=1; INTERLEAVE_ROUNDS=100; else JS_SECONDS=5; BAML_SECONDS=5; BDN=(); FIXTURE_RUNS=3; INTERLEAVE_ROUNDS=400; fi
 
 START=$(date +%s)
 loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average[s]*: //'; }
@@ -94,6 +96,15 @@ step "BenchmarkDotNet: render and parse ${BDN[*]:-(full jobs)}"
   --filter '*RenderBenchmarks*' '*ParseCleanJsonBenchmarks*' '*ParseMalformedBenchmarks*' '*ParseCorpusBenchmarks*' '*StreamParseBenchmarks*' \
   --exporters markdown >"$OUT/benchmarkdotnet.log" 2>&1) || { tail -50 "$OUT/benchmarkdotnet.log"; exit 1; }
 grep -E '^\|' "$OUT/benchmarkdotnet.log" | grep -v -- '--- |' >"$OUT/benchmarkdotnet-tables.md" || true
+
+# The .NET-only comparisons again, the engines in turn in one process (tests/PromptGen.Benchmarks/Interleaved.cs):
+# BenchmarkDotNet measures one engine after the other, and on a shared machine the load can change in between.
+step "interleaved: clean JSON parse and streaming, engines in turn, $INTERLEAVE_ROUNDS rounds"
+for what in clean stream; do
+  dotnet "$BENCH_DLL" --interleave "$what" "$INTERLEAVE_ROUNDS" --results "$OUT/interleaved-$what.json" >"$OUT/interleaved-$what.txt" 2>&1 \
+    || { tail -20 "$OUT/interleaved-$what.txt"; exit 1; }
+  tail -n +2 "$OUT/interleaved-$what.txt" | grep -v '^equivalence check'
+done
 
 # --- eval runner, cold, in a new process --------------------------------------------------------------------------
 step "eval runner: 1,000 recorded cases replayed cold in a new process"

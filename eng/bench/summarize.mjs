@@ -53,6 +53,12 @@ const parsesPerSecond = corpusParse && cases ? corpusParse * cases : null;
 const tryParsesPerSecond = corpusTryParse && cases ? corpusTryParse * cases : null;
 const bamlRate = corpus?.baml_parses_per_s_median_round ?? null;
 
+// The .NET-only comparisons with the engines in turn in one process: the ratio of the median rounds (both engines
+// measured at the same moments), and the fastest rounds in details.
+const interleaved = { clean: readJson("interleaved-clean.json"), stream: readJson("interleaved-stream.json") };
+const roundNs = (what, name, kind = "median_round_ns") => interleaved[what]?.engines.find((e) => e.name === name)?.[kind] ?? null;
+const inTurn = (what, slow, fast, kind) => round(ratio(roundNs(what, slow, kind), roundNs(what, fast, kind)));
+
 // Evals: the median of the cold runs, wall time of the whole new process.
 const evalRuns = existsSync(join(out, "evals.txt"))
   ? readFileSync(join(out, "evals.txt"), "utf8").split("\n").filter((l) => l.startsWith("eval-replay"))
@@ -90,6 +96,11 @@ const summary = {
   stream_parse_vs_whole_parse: round(ratio(rate("StreamParseBenchmarks.WholeParse"), rate("StreamParseBenchmarks.StreamParse"))),
   stream_parse_vs_whole_parse_async_iterator_client: round(ratio(rate("StreamParseBenchmarks.WholeParse"), rate("StreamParseBenchmarks.StreamParseAsyncIteratorClient"))),
   parse_clean_vs_stj_sourcegen: round(ratio(clean, rate("ParseCleanJsonBenchmarks.SystemTextJsonSourceGenerated"))),
+  // The same three comparisons, engines in turn in one process (median rounds; see details.interleaved).
+  parse_clean_vs_stj_reflection_interleaved: inTurn("clean", "System.Text.Json reflection", "generated Parse"),
+  parse_clean_vs_stj_sourcegen_interleaved: inTurn("clean", "System.Text.Json source generator", "generated Parse"),
+  stream_parse_vs_whole_parse_interleaved: inTurn("stream", "stream parse, 1-token chunks", "whole Parse"),
+  stream_parse_vs_whole_parse_async_iterator_client_interleaved: inTurn("stream", "... async-iterator client", "whole Parse"),
   parse_malformed_vs_baml: round(ratio(parsesPerSecond, bamlRate), 1),
   parse_malformed_recovery: corpus ? { promptgen: corpus.promptgen_expected_results, baml: corpus.baml_expected_results, cases: corpus.cases } : null,
   generator_1000_prompts_ms: fixture?.generator_1000_prompts_ms ?? null,
@@ -101,6 +112,7 @@ const summary = {
     render: "Typed keys: generated typed Render; render_dynamic_*: generated Render(JsonElement) of the same body without an input schema; render_runtime_*: the run-time renderer (promptgen render, evals of untyped prompts); *_no_schema: against Dotprompt JS rendering that same body without the frontmatter schema it resolves on every render. render_handwritten_*: the hand-written C# renderer over the same peer, the ceiling a typed renderer can be expected to reach. Each key is the geometric mean over the five templates; details.render has each template and details.render_min the worst one.",
     parse_malformed_vs_baml: "Generated Parse (PromptOutputException caught on rejects, as BAML's loop catches its own) over every malformed case of the parsing corpus, parses per second, over BAML's parser on the same cases (median round).",
     eval_replay_1000_cases_cold_ms: "Median wall time of 3 new processes, each replaying 1,000 recorded cases (1 in 20 needs repairs), scoring, gating and writing the JUnit, JSON, Markdown and HTML reports.",
+    interleaved: "*_interleaved keys: the same comparison with the engines in turn in one process, 100 (quick) or 400 short rounds each, timed by the CPU time of the measuring thread; the ratio of the engines' median rounds (details.interleaved has the fastest rounds too). BenchmarkDotNet measures one engine after the other, so a change of load in between moves its ratio; here both engines see the same moments.",
     stream_parse_vs_whole_parse: "StreamParseBenchmarks: whole Parse ops/s over streaming ops/s (a cost; bar: at most 10), the updates handed over by an enumerator that completes at once; *_async_iterator_client: the same stream from a client written as a C# async iterator, whose own state machine is in the figure.",
   },
   details: {
@@ -116,6 +128,15 @@ const summary = {
       recovery_malformed: corpus ? { promptgen: corpus.promptgen_malformed_expected_results, baml: corpus.baml_malformed_expected_results, cases: corpus.malformed_cases } : null,
       recovery_disagreements: corpus?.disagreements ?? null,
     },
+    interleaved: {
+      ...interleaved,
+      fastest_round_ratios: {
+        parse_clean_vs_stj_reflection: inTurn("clean", "System.Text.Json reflection", "generated Parse", "fastest_round_ns"),
+        parse_clean_vs_stj_sourcegen: inTurn("clean", "System.Text.Json source generator", "generated Parse", "fastest_round_ns"),
+        stream_parse_vs_whole_parse: inTurn("stream", "stream parse, 1-token chunks", "whole Parse", "fastest_round_ns"),
+        stream_parse_vs_whole_parse_async_iterator_client: inTurn("stream", "... async-iterator client", "whole Parse", "fastest_round_ns"),
+      },
+    },
     evals: evalRuns,
     fixture,
   },
@@ -123,7 +144,9 @@ const summary = {
 
 const bars = [
   ["render_vs_handwritten", ">=", 0.8], ["render_vs_handlebars_net", ">=", 8], ["render_vs_dotprompt_js", ">=", 40],
-  ["render_dynamic_vs_dotprompt_js", ">=", 10], ["parse_clean_vs_stj_reflection", ">=", 1.5], ["stream_parse_vs_whole_parse", "<=", 10], ["parse_clean_vs_stj_sourcegen", ">=", 1],
+  ["render_dynamic_vs_dotprompt_js", ">=", 10], ["parse_clean_vs_stj_reflection", ">=", 1.5], ["parse_clean_vs_stj_reflection_interleaved", ">=", 1.5],
+  ["stream_parse_vs_whole_parse", "<=", 10], ["stream_parse_vs_whole_parse_interleaved", "<=", 10],
+  ["parse_clean_vs_stj_sourcegen", ">=", 1], ["parse_clean_vs_stj_sourcegen_interleaved", ">=", 1],
   ["parse_malformed_vs_baml", ">=", 100], ["generator_1000_prompts_ms", "<=", 500], ["build_1000_prompts_s", "<=", 25],
   ["generated_lines_per_prompt", "<=", 250], ["eval_replay_1000_cases_cold_ms", "<", 2000],
 ];

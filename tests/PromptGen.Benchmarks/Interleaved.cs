@@ -16,7 +16,7 @@ namespace PromptGen.Benchmarks;
 /// </summary>
 internal static class Interleaved
 {
-    public static int Run(string what, int rounds)
+    public static int Run(string what, int rounds, string? resultsFile = null)
     {
         (string Name, Func<object?> Action)[] engines;
         if (what == "clean")
@@ -113,6 +113,21 @@ internal static class Interleaved
         for (var e = 0; e < engines.Length; e++)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engines[e].Name,-36} {best[e],10:F1} ns   first engine {best[e] / best[0]:F2}x faster   (median round {Median(all[e]),10:F1} ns, {Median(all[e]) / Median(all[0]):F2}x)"));
+        }
+
+        if (resultsFile is not null)
+        {
+            // For eng/bench.sh: each engine's fastest and median round, in nanoseconds per call.
+            var results = new
+            {
+                what,
+                rounds,
+                calls_per_round = perRound,
+                clock = OperatingSystem.IsLinux() ? "thread CPU time" : "wall time",
+                load_average = LoadAverage(),
+                engines = engines.Select((engine, e) => new { name = engine.Name, fastest_round_ns = Math.Round(best[e], 1), median_round_ns = Math.Round(Median(all[e]), 1) }),
+            };
+            System.IO.File.WriteAllText(resultsFile, System.Text.Json.JsonSerializer.Serialize(results, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         }
 
         return 0;

@@ -27,7 +27,8 @@ namespace PromptGen.Benchmarks;
 /// parsing corpus, case by case, written as JSON; then exit;</item>
 /// <item><c>--interleave &lt;template|clean|malformed|corpus|stream|stream-parts&gt; [rounds]</c>: after the check, the engines of one comparison in turn, in one
 /// process, many short rounds, and the fastest round of each by the CPU time of the measuring thread (on a shared
-/// machine the time others take is not counted, and the engines see the same load); then exit.</item>
+/// machine the time others take is not counted, and the engines see the same load); with <c>--results</c>, each engine's fastest
+/// and median round are written there as JSON; then exit.</item>
 /// </list>
 /// After a run, one line per benchmark <c>ops/s &lt;class&gt;.&lt;method&gt;[&lt;template&gt;] &lt;operations per second&gt;</c> is printed.
 /// </summary>
@@ -73,7 +74,7 @@ internal static class Program
         if (interleave >= 0)
         {
             var rounds = interleave + 2 < arguments.Count ? int.Parse(arguments[interleave + 2], CultureInfo.InvariantCulture) : 200;
-            return Interleaved.Run(arguments[interleave + 1], rounds);
+            return Interleaved.Run(arguments[interleave + 1], rounds, results);
         }
 
         IConfig config = DefaultConfig.Instance;
