@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using PromptGen.Generator.Tests.Infrastructure;
-using PromptGen.Language.Values;
 
 namespace PromptGen.Generator.Tests;
 
@@ -30,7 +28,7 @@ public sealed class DynamicEachRunTests
         """{"items":[{"name":"only"}]}""",
     };
 
-    private static readonly Lazy<Type> s_compiled = new(Compile);
+    private static readonly Lazy<Type> s_compiled = new(() => RenderComparison.CompileDynamic("Dynamic/EachRuns.prompt", Source, "dynamic_each_runs"));
 
     public static IEnumerable<object[]> Cases() => Enumerable.Range(0, s_inputs.Length).Select(i => new object[] { i });
 
@@ -38,19 +36,8 @@ public sealed class DynamicEachRunTests
     [MemberData(nameof(Cases))]
     public void Render_equals_the_runtime_renderer(int input)
     {
-        var expected = RenderComparison.RuntimeText(Source, PromptJson.Parse(s_inputs[input]));
-        using var document = JsonDocument.Parse(s_inputs[input]);
-        Assert.Equal(expected, RenderComparison.GeneratedText(s_compiled.Value, document.RootElement));
+        RenderComparison.AssertSameAsRuntime(s_compiled.Value, Source, s_inputs[input]);
     }
 
     private const string Source = "---\nname: dynamic_each_runs\n---\n" + Template;
-
-    private static Type Compile()
-    {
-        var type = RenderComparison.CompilePrompts(GeneratorHarness.Create(new[] { (GeneratorHarness.PathOf("Dynamic/EachRuns.prompt"), Source) }), "dynamic-each-runs")["dynamic_each_runs"];
-
-        // Dynamic: the template is compiled into RenderTemplate over template values.
-        Assert.NotNull(type.GetMethod("RenderTemplate", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static));
-        return type;
-    }
 }

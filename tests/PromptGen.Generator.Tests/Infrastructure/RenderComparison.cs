@@ -33,6 +33,25 @@ internal static class RenderComparison
             .ToDictionary(t => (string)t.GetField("PromptName")!.GetValue(null)!);
     }
 
+    /// <summary>
+    /// Compiles one <c>.prompt</c> file without an input schema at <paramref name="path"/> and returns its prompt class,
+    /// after checking that its template took the dynamic path (a <c>RenderTemplate</c> over template values).
+    /// </summary>
+    public static System.Type CompileDynamic(string path, string source, string promptName)
+    {
+        var type = CompilePrompts(GeneratorHarness.Create(new[] { (GeneratorHarness.PathOf(path), source) }), promptName)[promptName];
+        Assert.NotNull(type.GetMethod("RenderTemplate", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static));
+        return type;
+    }
+
+    /// <summary>Asserts that generated <c>Render(JsonElement)</c> of <paramref name="inputJson"/> gives the run-time renderer's messages.</summary>
+    public static void AssertSameAsRuntime(System.Type prompt, string source, string inputJson, IPartialResolver? partials = null)
+    {
+        var expected = RuntimeText(source, PromptJson.Parse(inputJson), partials);
+        using var document = JsonDocument.Parse(inputJson);
+        Assert.Equal(expected, GeneratedText(prompt, document.RootElement));
+    }
+
     /// <summary>The run-time renderer's messages for <paramref name="source"/> (a whole <c>.prompt</c> file) and <paramref name="input"/>.</summary>
     public static string RuntimeText(string source, PromptValue input, IPartialResolver? partials = null)
     {
