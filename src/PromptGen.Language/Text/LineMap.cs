@@ -10,22 +10,34 @@ public sealed class LineMap
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
         _length = text.Length;
-        var starts = new List<int> { 0 };
+
+        // Two passes (count, then fill) give an array of the exact size without a growing list's copies.
+        _lineStarts = new int[NextLineStarts(text, null) + 1];
+        NextLineStarts(text, _lineStarts);
+    }
+
+    /// <summary>Counts the line starts after offset 0 and, when <paramref name="starts"/> is given, writes them from index 1.</summary>
+    private static int NextLineStarts(string text, int[]? starts)
+    {
+        var count = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c > '\r') continue;
             if (c == '\r')
             {
                 if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
             }
-            else if (c == '\n')
+            else if (c != '\n')
             {
-                starts.Add(i + 1);
+                continue;
             }
+
+            count++;
+            if (starts is not null) starts[count] = i + 1;
         }
 
-        _lineStarts = starts.ToArray();
+        return count;
     }
 
     public int LineCount => _lineStarts.Length;

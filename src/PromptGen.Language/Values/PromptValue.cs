@@ -144,10 +144,16 @@ sealed class PromptValue : IEquatable<PromptValue>
         return -1;
     }
 
-    public static PromptValue Object(params (string Key, PromptValue Value)[] properties) =>
-        Object(properties.Select(p => new KeyValuePair<string, PromptValue>(p.Key, p.Value)));
+    public static PromptValue Object(params (string Key, PromptValue Value)[] properties)
+    {
+        if (properties is null) throw new ArgumentNullException(nameof(properties));
+        var list = new List<KeyValuePair<string, PromptValue>>(properties.Length);
+        foreach (var (key, value) in properties) list.Add(new KeyValuePair<string, PromptValue>(key, value));
+        return ObjectOwned(list);
+    }
 
-    public static PromptValue EmptyObject() => Object(System.Array.Empty<KeyValuePair<string, PromptValue>>());
+    /// <summary>A new empty object (a distinct instance each call, sharing the empty property list).</summary>
+    public static PromptValue EmptyObject() => new(PromptValueKind.Object);
 
     /// <summary>Looks up an object property; returns <c>null</c> (undefined) when absent or when this is not an object.</summary>
     public PromptValue? this[string key] => TryGetProperty(key, out var value) ? value : null;
@@ -169,7 +175,12 @@ sealed class PromptValue : IEquatable<PromptValue>
     public PromptValue With(string key, PromptValue value)
     {
         if (Kind != PromptValueKind.Object) throw WrongKind(PromptValueKind.Object);
-        return Object(_properties.Concat(new[] { new KeyValuePair<string, PromptValue>(key, value) }));
+        var properties = new List<KeyValuePair<string, PromptValue>>(_properties.Count + 1);
+        properties.AddRange(_properties);
+        var existing = Find(_properties, _index, key);
+        if (existing >= 0) properties[existing] = new KeyValuePair<string, PromptValue>(key, value);
+        else properties.Add(new KeyValuePair<string, PromptValue>(key, value));
+        return ObjectOwned(properties);
     }
 
     public bool Equals(PromptValue? other)

@@ -36,14 +36,47 @@ public static class YamlFrontmatterReader
     /// <summary>Reads a standalone YAML text (positions relative to it).</summary>
     public static YamlReadResult Read(string yaml, string path) => Read(yaml, 0, yaml.Length, new LineMap(yaml), path);
 
-    // A record for its short constructor; frames are never compared.
-    private sealed record Frame(YamlSourceNodeKind Kind, int Start, bool Flow, string Anchor)
+    /// <summary>An open mapping or sequence; it holds only the list its kind needs.</summary>
+    private sealed class Frame(YamlSourceNodeKind kind, int start, bool flow, string anchor)
     {
-        public List<YamlSourceEntry> Entries { get; } = new();
+        /// <summary>Up to this many keys a mapping finds repeats by a linear scan; a set is only built for bigger ones.</summary>
+        private const int LinearKeySearchLimit = 8;
 
-        public List<YamlSourceNode> Items { get; } = new();
+        private List<PromptValue>? _scalarKeys;
+        private HashSet<PromptValue>? _scalarKeySet;
 
-        public Dictionary<PromptValue, bool> ScalarKeys { get; } = new();
+        public YamlSourceNodeKind Kind { get; } = kind;
+
+        public int Start { get; } = start;
+
+        public bool Flow { get; } = flow;
+
+        public string Anchor { get; } = anchor;
+
+        public List<YamlSourceEntry>? Entries { get; private set; }
+
+        public List<YamlSourceNode>? Items { get; private set; }
+
+        public int Count => Entries?.Count ?? Items?.Count ?? 0;
+
+        public void AddEntry(YamlSourceEntry entry) => (Entries ??= new List<YamlSourceEntry>()).Add(entry);
+
+        public void AddItem(YamlSourceNode item) => (Items ??= new List<YamlSourceNode>()).Add(item);
+
+        /// <summary>Records a scalar key; false when an equal key (by value, as YAML compares them) came before.</summary>
+        public bool AddScalarKey(PromptValue key)
+        {
+            if (_scalarKeySet is not null) return _scalarKeySet.Add(key);
+            _scalarKeys ??= new List<PromptValue>();
+            foreach (var existing in _scalarKeys)
+            {
+                if (existing.Equals(key)) return false;
+            }
+
+            _scalarKeys.Add(key);
+            if (_scalarKeys.Count > LinearKeySearchLimit) _scalarKeySet = new HashSet<PromptValue>(_scalarKeys);
+            return true;
+        }
 
         public bool HasPendingKey { get; set; }
 
@@ -78,7 +111,7 @@ public static class YamlFrontmatterReader
         {
             try
             {
-                var parser = new Parser(new StringReader(_text.Substring(_start, _length)));
+                var parser = new Parser(new StringSliceReader(_text, _start, _length));
                 while (parser.MoveNext())
                 {
                     Handle(parser.Current!);
@@ -194,15 +227,19 @@ public static class YamlFrontmatterReader
             PromptValue value;
             if (frame.Kind == YamlSourceNodeKind.Mapping)
             {
-                var properties = new List<KeyValuePair<string, PromptValue>>(frame.Entries.Count);
-                foreach (var entry in frame.Entries) properties.Add(new KeyValuePair<string, PromptValue>(entry.Key, entry.Value.Value));
-                value = JsObject.Create(properties);
+                var properties = new List<KeyValuePair<string, PromptValue>>(frame.Count);
+                if (frame.Entries is { } entries)
+                {
+                    foreach (var entry in entries) properties.Add(new KeyValuePair<string, PromptValue>(entry.Key, entry.Value.Value));
+                }
+
+                value = JsObject.CreateOwned(properties);
             }
             else
             {
-                var items = new PromptValue[frame.Items.Count];
-                for (var i = 0; i < items.Length; i++) items[i] = frame.Items[i].Value;
-                value = PromptValue.Array(items);
+                var items = new PromptValue[frame.Count];
+                for (var i = 0; i < items.Length; i++) items[i] = frame.Items![i].Value;
+                value = PromptValue.ArrayOwned(items);
             }
 
             if (frame.Size - _physicalNodes > MaxAliasExpansion)
@@ -239,7 +276,7 @@ public static class YamlFrontmatterReader
             frame.End = Math.Max(frame.End, node.Span.End);
             if (frame.Kind == YamlSourceNodeKind.Sequence)
             {
-                frame.Items.Add(node);
+                frame.AddItem(node);
                 frame.Size += node.ExpandedSize;
                 return;
             }
@@ -267,18 +304,17 @@ public static class YamlFrontmatterReader
             }
 
             var keyValue = keyNode.Value;
-            if (frame.ScalarKeys.ContainsKey(keyValue))
+            if (!frame.AddScalarKey(keyValue))
             {
                 Fail(keyNode.Span, $"the key '{JsObject.ToJsString(keyValue)}' appears twice in the same mapping; Dotprompt runtimes reject duplicate keys.");
             }
 
-            frame.ScalarKeys[keyValue] = true;
             frame.PendingKey = keyValue.IsNull ? string.Empty : JsObject.ToJsString(keyValue);
         }
 
         private void AddEntry(Frame frame, YamlSourceNode value)
         {
-            frame.Entries.Add(new YamlSourceEntry(frame.PendingKey, frame.PendingKeySpan, value));
+            frame.AddEntry(new YamlSourceEntry(frame.PendingKey, frame.PendingKeySpan, value));
             frame.Size += value.ExpandedSize;
             frame.HasPendingKey = false;
         }
