@@ -61,7 +61,8 @@ public static class TemplateAnalyzer
             if (program is null) return;
             StackGuard.Check();
             _cancellationToken.ThrowIfCancellationRequested();
-            foreach (var statement in program.Statements) VisitStatement(statement, guarded);
+            var statements = program.Statements;
+            for (var i = 0; i < statements.Count; i++) VisitStatement(statements[i], guarded);
         }
 
         private void VisitStatement(Statement statement, bool guarded)
@@ -95,9 +96,9 @@ public static class TemplateAnalyzer
 
         private void VisitArguments(IReadOnlyList<Expression> parameters, HashExpression? hash)
         {
-            foreach (var parameter in parameters) VisitExpression(parameter);
+            for (var i = 0; i < parameters.Count; i++) VisitExpression(parameters[i]);
             if (hash is null) return;
-            foreach (var pair in hash.Pairs) VisitExpression(pair.Value);
+            for (var i = 0; i < hash.Pairs.Count; i++) VisitExpression(hash.Pairs[i].Value);
         }
 
         private void VisitExpression(Expression expression)
