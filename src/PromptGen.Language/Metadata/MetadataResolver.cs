@@ -37,8 +37,18 @@ internal static class MetadataResolver
         var diagnostics = new List<PromptDiagnostic>();
         var fallback = lines is null ? default : lines.GetSpan(0, 0);
         var context = new ConversionContext(path, overridden, frontmatter, fallback, schemas, diagnostics);
-        var inputConversion = ConvertSection(ref merged, "input", context);
-        var outputConversion = ConvertSection(ref merged, "output", context);
+        var inputConversion = ConvertSection(merged, "input", context, out var input);
+        var outputConversion = ConvertSection(merged, "output", context, out var output);
+
+        // Both sections replaced in one copy: converting one never reads the other.
+        if (input is not null || output is not null)
+        {
+            var properties = new List<KeyValuePair<string, PromptValue>>(merged.Properties.Count + 2);
+            properties.AddRange(merged.Properties);
+            if (input is not null) properties.Add(new KeyValuePair<string, PromptValue>("input", input));
+            if (output is not null) properties.Add(new KeyValuePair<string, PromptValue>("output", output));
+            merged = JsObject.CreateOwned(properties);
+        }
 
         return new PromptMetadata(path, parsed, merged, frontmatter, overridden, inputConversion, outputConversion, diagnostics, lines, schemas, tools);
     }
@@ -57,7 +67,10 @@ internal static class MetadataResolver
         var config = new List<KeyValuePair<string, PromptValue>>();
         AddSpread(config, originalConfig);
         AddSpread(config, layer["config"]);
-        return Assign(JsObject.CreateOwned(properties), "config", JsObject.CreateOwned(config));
+
+        // Appending config to the merged list before creating the object gives what assigning it afterwards would.
+        properties.Add(new KeyValuePair<string, PromptValue>("config", JsObject.CreateOwned(config)));
+        return JsObject.CreateOwned(properties);
     }
 
     /// <summary>The reference drops <c>template</c> from the resolved metadata.</summary>
@@ -72,17 +85,18 @@ internal static class MetadataResolver
         return JsObject.CreateOwned(properties);
     }
 
-    /// <summary>Picoschema to JSON Schema for <c>input</c> or <c>output</c>: the section's schema replaced by its conversion.</summary>
-    private static PicoschemaResult? ConvertSection(ref PromptValue merged, string key, ConversionContext context)
+    /// <summary>Picoschema to JSON Schema for <c>input</c> or <c>output</c>: <paramref name="converted"/> is the section with its schema replaced by the conversion.</summary>
+    private static PicoschemaResult? ConvertSection(PromptValue merged, string key, ConversionContext context, out PromptValue? converted)
     {
+        converted = null;
         var section = merged[key];
         if (!JsObject.IsTruthy(section?["schema"])) return null;
         var conversion = Convert(key, section!, context.Overridden, context.Frontmatter, context.Path, context.Fallback, context.Schemas);
         context.Diagnostics.AddRange(conversion.Diagnostics);
-        var converted = new List<KeyValuePair<string, PromptValue>>(section!.Properties.Count + 1);
-        AddSpread(converted, section);
-        if (conversion.Schema is not null) converted.Add(new KeyValuePair<string, PromptValue>("schema", conversion.Schema));
-        merged = Assign(merged, key, JsObject.CreateOwned(converted));
+        var properties = new List<KeyValuePair<string, PromptValue>>(section!.Properties.Count + 1);
+        AddSpread(properties, section);
+        if (conversion.Schema is not null) properties.Add(new KeyValuePair<string, PromptValue>("schema", conversion.Schema));
+        converted = JsObject.CreateOwned(properties);
         return conversion;
     }
 

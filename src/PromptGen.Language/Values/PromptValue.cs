@@ -92,45 +92,84 @@ sealed class PromptValue : IEquatable<PromptValue>
 
         // Small objects (most of them) are searched linearly: a dictionary per object costs more than it saves.
         Dictionary<string, int>? index = null;
-        foreach (var property in properties)
+        if (properties is IReadOnlyList<KeyValuePair<string, PromptValue>> indexed)
         {
-            var existing = Find(list, index, property.Key);
-            if (existing >= 0)
-            {
-                list[existing] = property;
-                continue;
-            }
-
-            list.Add(property);
-            if (index is not null)
-            {
-                index[property.Key] = list.Count - 1;
-            }
-            else if (list.Count > LinearSearchLimit)
-            {
-                index = new Dictionary<string, int>(list.Count * 2, StringComparer.Ordinal);
-                for (var i = 0; i < list.Count; i++) index[list[i].Key] = i;
-            }
+            // By index: a foreach over the interface would allocate an enumerator.
+            for (var i = 0; i < indexed.Count; i++) AddOrReplace(list, ref index, indexed[i]);
+        }
+        else
+        {
+            foreach (var property in properties) AddOrReplace(list, ref index, property);
         }
 
         return new PromptValue(PromptValueKind.Object) { _properties = list, _index = index };
     }
 
+    private static void AddOrReplace(List<KeyValuePair<string, PromptValue>> list, ref Dictionary<string, int>? index, KeyValuePair<string, PromptValue> property)
+    {
+        var existing = Find(list, index, property.Key);
+        if (existing >= 0)
+        {
+            list[existing] = property;
+            return;
+        }
+
+        list.Add(property);
+        if (index is not null)
+        {
+            index[property.Key] = list.Count - 1;
+        }
+        else if (list.Count > LinearSearchLimit)
+        {
+            index = new Dictionary<string, int>(list.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < list.Count; i++) index[list[i].Key] = i;
+        }
+    }
+
     private const int LinearSearchLimit = 8;
 
-    /// <summary>An object over <paramref name="properties"/> itself when it is small and has no repeated key (the caller gives it up), else as <see cref="Object(IEnumerable{KeyValuePair{string, PromptValue}})"/>.</summary>
+    /// <summary>
+    /// An object over <paramref name="properties"/> itself (the caller gives it up): a repeated key is folded in place,
+    /// keeping its first position and its last value, as <see cref="Object(IEnumerable{KeyValuePair{string, PromptValue}})"/> does.
+    /// </summary>
     internal static PromptValue ObjectOwned(List<KeyValuePair<string, PromptValue>> properties)
     {
-        if (properties.Count > LinearSearchLimit) return Object(properties);
-        for (var i = 1; i < properties.Count; i++)
+        // As in Object: keys are searched linearly until there are more than a few distinct ones.
+        Dictionary<string, int>? index = null;
+        var count = 0;
+        for (var read = 0; read < properties.Count; read++)
         {
-            for (var j = 0; j < i; j++)
+            var property = properties[read];
+            var existing = index is not null
+                ? (index.TryGetValue(property.Key, out var position) ? position : -1)
+                : FindInPrefix(properties, count, property.Key);
+            if (existing >= 0)
             {
-                if (string.Equals(properties[i].Key, properties[j].Key, StringComparison.Ordinal)) return Object(properties);
+                properties[existing] = property;
+                continue;
+            }
+
+            if (index is not null) index[property.Key] = count;
+            properties[count++] = property;
+            if (index is null && count > LinearSearchLimit)
+            {
+                index = new Dictionary<string, int>(properties.Count * 2, StringComparer.Ordinal);
+                for (var i = 0; i < count; i++) index[properties[i].Key] = i;
             }
         }
 
-        return new PromptValue(PromptValueKind.Object) { _properties = properties };
+        if (count < properties.Count) properties.RemoveRange(count, properties.Count - count);
+        return new PromptValue(PromptValueKind.Object) { _properties = properties, _index = index };
+    }
+
+    private static int FindInPrefix(List<KeyValuePair<string, PromptValue>> list, int count, string key)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (string.Equals(list[i].Key, key, StringComparison.Ordinal)) return i;
+        }
+
+        return -1;
     }
 
     private static int Find(IReadOnlyList<KeyValuePair<string, PromptValue>> list, Dictionary<string, int>? index, string key)
