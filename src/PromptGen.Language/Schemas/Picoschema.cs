@@ -51,6 +51,15 @@ internal sealed class PicoschemaConverter
 {
     private const int MaxDepth = 200;
 
+    // Type names every converted schema repeats; values are immutable, so one instance of each serves all.
+    private static readonly PromptValue s_null = PromptValue.String("null");
+    private static readonly PromptValue s_object = PromptValue.String("object");
+    private static readonly PromptValue s_array = PromptValue.String("array");
+    private static readonly PromptValue s_string = PromptValue.String("string");
+    private static readonly PromptValue s_number = PromptValue.String("number");
+    private static readonly PromptValue s_integer = PromptValue.String("integer");
+    private static readonly PromptValue s_boolean = PromptValue.String("boolean");
+
     private readonly PicoschemaOptions _options;
     private readonly List<PromptDiagnostic> _diagnostics = new();
     private readonly Dictionary<string, SourceSpan> _spans;
@@ -89,8 +98,8 @@ internal sealed class PicoschemaConverter
                 {
                     // Unlike nested fields, a top-level `any` keeps `type: any` in the reference.
                     return description is null
-                        ? Properties(Pair("type", PromptValue.String(type)))
-                        : Properties(Pair("type", PromptValue.String(type)), Pair("description", PromptValue.String(description)));
+                        ? Properties(Pair("type", TypeName(type)))
+                        : Properties(Pair("type", TypeName(type)), Pair("description", PromptValue.String(description)));
                 }
 
                 return ResolveNamed(type, description, string.Empty, source, string.Empty);
@@ -101,7 +110,7 @@ internal sealed class PicoschemaConverter
                     CheckJsonSchemaAmbiguity(schema, source);
                     RecordTree(string.Empty, source);
                     var detectedByType = schema["type"] is { Kind: PromptValueKind.String } typeValue && Picoschema.JsonSchemaDetectionTypes.Contains(typeValue.AsString);
-                    return detectedByType ? schema : JsObject.Create(schema.Properties.Concat(new[] { Pair("type", PromptValue.String("object")) }));
+                    return detectedByType ? schema : JsObject.Create(schema.Properties.Concat(new[] { Pair("type", s_object) }));
                 }
 
                 var typeKey = source?.FindEntry("type");
@@ -143,8 +152,8 @@ internal sealed class PicoschemaConverter
                 }
 
                 return description is null
-                    ? Properties(Pair("type", PromptValue.String(type)))
-                    : Properties(Pair("type", PromptValue.String(type)), Pair("description", PromptValue.String(description)));
+                    ? Properties(Pair("type", TypeName(type)))
+                    : Properties(Pair("type", TypeName(type)), Pair("description", PromptValue.String(description)));
             case PromptValueKind.Number:
             case PromptValueKind.Boolean:
                 Report(DiagnosticDescriptors.UnknownSchemaType, source?.Span,
@@ -224,7 +233,7 @@ internal sealed class PicoschemaConverter
                 property = ParsePico(entry.Value, propertyPointer, entrySource, propertyName, depth + 1);
                 if (isOptional && property["type"] is { Kind: PromptValueKind.String } scalarType)
                 {
-                    property = property.With("type", PromptValue.Array(scalarType, PromptValue.String("null")));
+                    property = property.With("type", PromptValue.ArrayOwned(new[] { scalarType, s_null }));
                 }
 
                 properties.Add(Pair(propertyName, property));
@@ -239,7 +248,7 @@ internal sealed class PicoschemaConverter
                     var itemsPointer = SchemaPointer.Append(propertyPointer, "items");
                     Record(itemsPointer, entrySource?.Span);
                     property = PromptValue.Object(
-                        ("type", isOptional ? PromptValue.Array(PromptValue.String("array"), PromptValue.String("null")) : PromptValue.String("array")),
+                        ("type", isOptional ? PromptValue.Array(s_array, s_null) : s_array),
                         ("items", ParsePico(entry.Value, itemsPointer, entrySource, propertyName, depth + 1)));
                     break;
                 case "object":
@@ -253,7 +262,7 @@ internal sealed class PicoschemaConverter
                     if (isOptional)
                     {
                         var objectType = property["type"] ?? PromptValue.Null; // JSON turns the reference's undefined into null
-                        property = JsObject.Create(property.Properties.Concat(new[] { Pair("type", PromptValue.Array(objectType, PromptValue.String("null"))) }));
+                        property = JsObject.Create(property.Properties.Concat(new[] { Pair("type", PromptValue.Array(objectType, s_null)) }));
                     }
 
                     break;
@@ -272,7 +281,7 @@ internal sealed class PicoschemaConverter
 
         var schema = new List<KeyValuePair<string, PromptValue>>(4)
         {
-            Pair("type", PromptValue.String("object")),
+            Pair("type", s_object),
             Pair("properties", JsObject.CreateOwned(properties)),
         };
         if (required.Count > 0) schema.Add(Pair("required", PromptValue.ArrayOwned(required.ToArray())));
@@ -488,6 +497,18 @@ internal sealed class PicoschemaConverter
     private static string Name(string fieldName) => fieldName.Length > 0 ? fieldName : "field";
 
     private static KeyValuePair<string, PromptValue> Pair(string key, PromptValue value) => new(key, value);
+
+    private static PromptValue TypeName(string type) => type switch
+    {
+        "string" => s_string,
+        "number" => s_number,
+        "integer" => s_integer,
+        "boolean" => s_boolean,
+        "null" => s_null,
+        "object" => s_object,
+        "array" => s_array,
+        _ => PromptValue.String(type),
+    };
 
     /// <summary>An object of one property (its key is not integer-like, so JavaScript order is insertion order).</summary>
     private static PromptValue Properties(KeyValuePair<string, PromptValue> first) =>
