@@ -57,7 +57,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<T>)this).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => (_items ?? Array.Empty<T>()).GetEnumerator();
 
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 
@@ -75,14 +75,18 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
             _index = -1;
         }
 
+        /// <summary>The item at the current position.</summary>
         public readonly T Current => _items[_index];
 
         readonly object? IEnumerator.Current => Current;
 
+        /// <summary>Moves to the next item; false past the last.</summary>
         public bool MoveNext() => ++_index < _items.Length;
 
+        /// <summary>Goes back to before the first item.</summary>
         public void Reset() => _index = -1;
 
+        /// <summary>Nothing to release.</summary>
         public readonly void Dispose()
         {
         }
