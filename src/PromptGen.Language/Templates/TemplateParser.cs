@@ -174,23 +174,24 @@ internal sealed class TemplateParserCore
         return end > start ? raw.Substring(start, end - start) : string.Empty;
     }
 
-    private sealed class Tag
+    /// <summary>A tag's parts while its statement is built; a struct, since every mustache and block has one.</summary>
+    private struct Tag
     {
         public TemplateToken Open;
         public Expression? Path;
-        public List<Expression> Params = new();
+        public List<Expression> Params;
         public HashExpression? Hash;
         public List<string>? BlockParams;
         public TemplateToken? Close;
 
-        public int End(TemplateParserCore parser) => Close?.End ?? parser.Peek.Start;
+        public readonly int End(TemplateParserCore parser) => Close?.End ?? parser.Peek.Start;
 
-        public StripFlags Strip => new(Open.OpenTilde, Close?.CloseTilde ?? false);
+        public readonly StripFlags Strip => new(Open.OpenTilde, Close?.CloseTilde ?? false);
     }
 
     private Tag ParseTagBody(TemplateToken open, bool partialName, bool allowBlockParams, TokenKind closeKind)
     {
-        var tag = new Tag { Open = open };
+        var tag = new Tag { Open = open, Params = new List<Expression>() };
         if (partialName && Peek.Kind == TokenKind.OpenSexpr)
         {
             tag.Path = ParseSubExpression();
