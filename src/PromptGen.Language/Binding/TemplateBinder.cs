@@ -118,9 +118,10 @@ public static class TemplateBinder
             if (!Scopes.ContainsKey(program)) Scopes[program] = scope.ToPublic();
             StackGuard.Check();
             _cancellationToken.ThrowIfCancellationRequested();
-            foreach (var statement in program.Statements)
+            var statements = program.Statements;
+            for (var i = 0; i < statements.Count; i++)
             {
-                switch (statement)
+                switch (statements[i])
                 {
                     case MustacheStatement mustache:
                         BindCall(mustache.Call, mustache.Path, mustache.Params, mustache.Hash, scope);
@@ -146,7 +147,8 @@ public static class TemplateBinder
                 return pathExpression is PathExpression path ? BindPath(path, scope, ValueUse.Printed) : SchemaNode.Any;
             }
 
-            foreach (var parameter in parameters) BindExpression(parameter, scope, target.Helper == "json" ? ValueUse.Whole : ValueUse.Argument);
+            var use = target.Helper == "json" ? ValueUse.Whole : ValueUse.Argument;
+            for (var i = 0; i < parameters.Count; i++) BindExpression(parameters[i], scope, use);
             BindHash(hash, scope);
             return SchemaNode.Any;
         }
@@ -337,7 +339,7 @@ public static class TemplateBinder
                 }
 
                 default:
-                    foreach (var parameter in block.Params) BindExpression(parameter, scope, ValueUse.Argument);
+                    for (var i = 0; i < block.Params.Count; i++) BindExpression(block.Params[i], scope, ValueUse.Argument);
                     BindHash(block.Hash, scope);
                     BindProgram(block.Program, scope);
                     BindProgram(block.Inverse, scope);

@@ -52,13 +52,45 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
         }
     }
 
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+    /// <summary>A struct enumerator, so <c>foreach</c> over the array allocates nothing.</summary>
+    public Enumerator GetEnumerator() => new(_items ?? Array.Empty<T>());
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => (_items ?? Array.Empty<T>()).GetEnumerator();
 
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+
+    /// <summary>Walks the items in order.</summary>
+    public struct Enumerator : IEnumerator<T>
+    {
+        private readonly T[] _items;
+        private int _index;
+
+        internal Enumerator(T[] items)
+        {
+            _items = items;
+            _index = -1;
+        }
+
+        /// <summary>The item at the current position.</summary>
+        public readonly T Current => _items[_index];
+
+        readonly object? IEnumerator.Current => Current;
+
+        /// <summary>Moves to the next item; false past the last.</summary>
+        public bool MoveNext() => ++_index < _items.Length;
+
+        /// <summary>Goes back to before the first item.</summary>
+        public void Reset() => _index = -1;
+
+        /// <summary>Nothing to release.</summary>
+        public readonly void Dispose()
+        {
+        }
+    }
 }
 
 /// <summary>Builds <see cref="EquatableArray{T}"/> values.</summary>

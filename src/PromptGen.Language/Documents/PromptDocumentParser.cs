@@ -58,8 +58,13 @@ public static class PromptDocumentParser
         return new PromptDocument(path, text, lines, bodyStart, bodyEnd - bodyStart, match, true, resolved, Sorted(diagnostics));
     }
 
-    private static IReadOnlyList<PromptDiagnostic> Sorted(List<PromptDiagnostic> diagnostics) =>
-        diagnostics.Select((d, i) => (d, i)).OrderBy(x => x.d.Span.Start).ThenBy(x => x.i).Select(x => x.d).ToList();
+    /// <summary>By position, ties in reporting order (a stable sort); most files have no diagnostics or already ordered ones.</summary>
+    private static IReadOnlyList<PromptDiagnostic> Sorted(List<PromptDiagnostic> diagnostics)
+    {
+        var ordered = true;
+        for (var i = 1; i < diagnostics.Count && ordered; i++) ordered = diagnostics[i - 1].Span.Start <= diagnostics[i].Span.Start;
+        return ordered ? diagnostics : diagnostics.Select((d, i) => (d, i)).OrderBy(x => x.d.Span.Start).ThenBy(x => x.i).Select(x => x.d).ToList();
+    }
 
     /// <summary>Metadata without frontmatter (the reference's base object), still able to merge caller options later.</summary>
     private static PromptMetadata EmptyMetadata(string path, LineMap lines, PromptDocumentOptions options) =>

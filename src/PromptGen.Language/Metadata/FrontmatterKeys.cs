@@ -9,13 +9,16 @@ public static class FrontmatterKeys
         "config", "description", "ext", "input", "model", "name", "output", "raw", "toolDefs", "tools", "variant", "version",
     };
 
+    // Looked up for every top-level key of every file: a set, not a scan of the list.
+    private static readonly HashSet<string> s_reserved = new(Reserved, StringComparer.Ordinal);
+
     /// <summary>Keys a prompt author may write (Dotprompt's documented keys); dotted keys are extensions.</summary>
     public static readonly IReadOnlyList<string> Known = new[]
     {
         "name", "variant", "version", "description", "model", "config", "input", "output", "tools", "toolDefs", "metadata",
     };
 
-    public static bool IsReserved(string key) => Reserved.Contains(key, StringComparer.Ordinal);
+    public static bool IsReserved(string key) => s_reserved.Contains(key);
 
     public static bool IsExtension(string key) => key.IndexOf('.') >= 0;
 

@@ -21,18 +21,10 @@ internal static class MetadataResolver
         ISchemaResolver? schemas,
         IToolResolver? tools)
     {
-        var layers = new[] { parsed, callerOptions };
         var merged = PromptValue.EmptyObject();
-        foreach (var layer in layers)
-        {
-            if (!JsObject.IsTruthy(layer)) continue;
-            var originalConfig = merged["config"];
-            merged = JsObject.Create(merged.Properties.Concat(JsObject.Spread(layer)));
-            var config = JsObject.Create(JsObject.Spread(originalConfig).Concat(JsObject.Spread(layer!["config"])));
-            merged = Assign(merged, "config", config);
-        }
-
-        merged = JsObject.Create(merged.Properties.Where(p => p.Key != "template"));
+        merged = MergeLayer(merged, parsed);
+        merged = MergeLayer(merged, callerOptions);
+        merged = WithoutTemplate(merged);
         merged = ResolveTools(merged, tools);
 
         var overridden = new HashSet<string>(System.StringComparer.Ordinal);
@@ -44,23 +36,103 @@ internal static class MetadataResolver
 
         var diagnostics = new List<PromptDiagnostic>();
         var fallback = lines is null ? default : lines.GetSpan(0, 0);
-        // Picoschema to JSON Schema, input then output: the section's schema replaced by its conversion.
-        PicoschemaResult? ConvertSection(string key)
+        var context = new ConversionContext(path, overridden, frontmatter, fallback, schemas, diagnostics);
+        var inputConversion = ConvertSection(merged, "input", context, out var input);
+        var outputConversion = ConvertSection(merged, "output", context, out var output);
+
+        // Both sections replaced in one copy: converting one never reads the other.
+        if (input is not null || output is not null)
         {
-            var section = merged[key];
-            if (!JsObject.IsTruthy(section?["schema"])) return null;
-            var conversion = Convert(key, section!, overridden, frontmatter, path, fallback, schemas);
-            diagnostics.AddRange(conversion.Diagnostics);
-            var converted = JsObject.Create(JsObject.Spread(section));
-            if (conversion.Schema is not null) converted = Assign(converted, "schema", conversion.Schema);
-            merged = Assign(merged, key, converted);
-            return conversion;
+            var properties = new List<KeyValuePair<string, PromptValue>>(merged.Properties.Count + 2);
+            properties.AddRange(merged.Properties);
+            if (input is not null) properties.Add(new KeyValuePair<string, PromptValue>("input", input));
+            if (output is not null) properties.Add(new KeyValuePair<string, PromptValue>("output", output));
+            merged = JsObject.CreateOwned(properties);
         }
 
-        var inputConversion = ConvertSection("input");
-        var outputConversion = ConvertSection("output");
-
         return new PromptMetadata(path, parsed, merged, frontmatter, overridden, inputConversion, outputConversion, diagnostics, lines, schemas, tools);
+    }
+
+    /// <summary>
+    /// <c>{ ...merged, ...layer, config: { ...merged.config, ...layer.config } }</c> for a truthy layer; a falsy layer
+    /// leaves <paramref name="merged"/> as it is.
+    /// </summary>
+    private static PromptValue MergeLayer(PromptValue merged, PromptValue? layer)
+    {
+        if (!JsObject.IsTruthy(layer)) return merged;
+        var originalConfig = merged["config"];
+        var properties = new List<KeyValuePair<string, PromptValue>>(merged.Properties.Count + layer!.Properties.Count + 1);
+        properties.AddRange(merged.Properties);
+        AddSpread(properties, layer);
+        var config = new List<KeyValuePair<string, PromptValue>>();
+        AddSpread(config, originalConfig);
+        AddSpread(config, layer["config"]);
+
+        // Appending config to the merged list before creating the object gives what assigning it afterwards would.
+        properties.Add(new KeyValuePair<string, PromptValue>("config", JsObject.CreateOwned(config)));
+        return JsObject.CreateOwned(properties);
+    }
+
+    /// <summary>The reference drops <c>template</c> from the resolved metadata.</summary>
+    private static PromptValue WithoutTemplate(PromptValue merged)
+    {
+        var properties = new List<KeyValuePair<string, PromptValue>>(merged.Properties.Count);
+        foreach (var property in merged.Properties)
+        {
+            if (property.Key != "template") properties.Add(property);
+        }
+
+        return JsObject.CreateOwned(properties);
+    }
+
+    /// <summary>Picoschema to JSON Schema for <c>input</c> or <c>output</c>: <paramref name="converted"/> is the section with its schema replaced by the conversion.</summary>
+    private static PicoschemaResult? ConvertSection(PromptValue merged, string key, ConversionContext context, out PromptValue? converted)
+    {
+        converted = null;
+        var section = merged[key];
+        if (!JsObject.IsTruthy(section?["schema"])) return null;
+        var conversion = Convert(key, section!, context.Overridden, context.Frontmatter, context.Path, context.Fallback, context.Schemas);
+        context.Diagnostics.AddRange(conversion.Diagnostics);
+        var properties = new List<KeyValuePair<string, PromptValue>>(section!.Properties.Count + 1);
+        AddSpread(properties, section);
+        if (conversion.Schema is not null) properties.Add(new KeyValuePair<string, PromptValue>("schema", conversion.Schema));
+        converted = JsObject.CreateOwned(properties);
+        return conversion;
+    }
+
+    /// <summary>Appends what <c>{...value}</c> copies (see <see cref="JsObject.Spread"/>), an object's properties without an iterator.</summary>
+    private static void AddSpread(List<KeyValuePair<string, PromptValue>> properties, PromptValue? value)
+    {
+        if (value is null) return;
+        if (value.Kind == PromptValueKind.Object)
+        {
+            properties.AddRange(value.Properties);
+            return;
+        }
+
+        foreach (var property in JsObject.Spread(value)) properties.Add(property);
+    }
+
+    /// <summary>What converting either schema section needs besides the section itself.</summary>
+    private sealed class ConversionContext(
+        string path,
+        HashSet<string> overridden,
+        YamlSourceNode? frontmatter,
+        SourceSpan fallback,
+        ISchemaResolver? schemas,
+        List<PromptDiagnostic> diagnostics)
+    {
+        public string Path { get; } = path;
+
+        public HashSet<string> Overridden { get; } = overridden;
+
+        public YamlSourceNode? Frontmatter { get; } = frontmatter;
+
+        public SourceSpan Fallback { get; } = fallback;
+
+        public ISchemaResolver? Schemas { get; } = schemas;
+
+        public List<PromptDiagnostic> Diagnostics { get; } = diagnostics;
     }
 
     private static PicoschemaResult Convert(
@@ -81,7 +153,7 @@ internal static class MetadataResolver
             Source = schemaEntry?.Value,
             Path = path,
             FallbackSpan = schemaEntry?.KeySpan ?? sectionEntry?.KeySpan ?? fallback,
-            Label = key + ".schema",
+            Label = key == "input" ? "input.schema" : key == "output" ? "output.schema" : key + ".schema",
         });
     }
 
@@ -109,6 +181,12 @@ internal static class MetadataResolver
         return Assign(Assign(metadata, "toolDefs", resolvedDefs), "tools", PromptValue.Array(unregistered));
     }
 
-    private static PromptValue Assign(PromptValue target, string key, PromptValue value) =>
-        JsObject.Create(target.Properties.Concat(new[] { new KeyValuePair<string, PromptValue>(key, value) }));
+    /// <summary><c>{ ...target, [key]: value }</c>.</summary>
+    private static PromptValue Assign(PromptValue target, string key, PromptValue value)
+    {
+        var properties = new List<KeyValuePair<string, PromptValue>>(target.Properties.Count + 1);
+        properties.AddRange(target.Properties);
+        properties.Add(new KeyValuePair<string, PromptValue>(key, value));
+        return JsObject.CreateOwned(properties);
+    }
 }

@@ -16,11 +16,19 @@ internal static class ParsedMetadataBuilder
 
     public static PromptValue Build(PromptValue? frontmatter)
     {
-        // `{ ...parsed }`: null gives {}, a string its characters, a list its items by index.
-        var raw = JsObject.Create(JsObject.Spread(frontmatter));
-        var pruned = new List<KeyValuePair<string, PromptValue>>(Base().Properties);
-        var namespaces = new List<string>();
-        var extFields = new Dictionary<string, List<KeyValuePair<string, PromptValue>>>();
+        // `{ ...parsed }`: null gives {}, a string its characters, a list its items by index. An object read from YAML is
+        // already in JavaScript's key order, so its copy would be equal to it: it is used as it is.
+        var raw = frontmatter is { Kind: PromptValueKind.Object } ? frontmatter : JsObject.Create(JsObject.Spread(frontmatter));
+
+        // The base object's keys first (ext, metadata, config), as in Base(); a later "ext" or "config" keeps that position.
+        var pruned = new List<KeyValuePair<string, PromptValue>>(raw.Properties.Count + 5)
+        {
+            new("ext", PromptValue.EmptyObject()),
+            new("metadata", PromptValue.EmptyObject()),
+            new("config", PromptValue.EmptyObject()),
+        };
+        List<string>? namespaces = null;
+        Dictionary<string, List<KeyValuePair<string, PromptValue>>>? extFields = null;
         foreach (var property in raw.Properties)
         {
             var key = property.Key;
@@ -32,6 +40,8 @@ internal static class ParsedMetadataBuilder
             {
                 var lastDot = key.LastIndexOf('.');
                 var ns = key.Substring(0, lastDot);
+                extFields ??= new Dictionary<string, List<KeyValuePair<string, PromptValue>>>();
+                namespaces ??= new List<string>();
                 if (!extFields.TryGetValue(ns, out var fields))
                 {
                     fields = new List<KeyValuePair<string, PromptValue>>();
@@ -43,9 +53,14 @@ internal static class ParsedMetadataBuilder
             }
         }
 
-        var ext = JsObject.Create(namespaces.Select(ns => new KeyValuePair<string, PromptValue>(ns, JsObject.Create(extFields[ns]))));
+        var ext = new List<KeyValuePair<string, PromptValue>>(namespaces?.Count ?? 0);
+        if (namespaces is not null)
+        {
+            foreach (var ns in namespaces) ext.Add(new KeyValuePair<string, PromptValue>(ns, JsObject.CreateOwned(extFields![ns])));
+        }
+
         pruned.Add(new KeyValuePair<string, PromptValue>("raw", raw));
-        pruned.Add(new KeyValuePair<string, PromptValue>("ext", ext));
-        return JsObject.Create(pruned);
+        pruned.Add(new KeyValuePair<string, PromptValue>("ext", JsObject.CreateOwned(ext)));
+        return JsObject.CreateOwned(pruned);
     }
 }

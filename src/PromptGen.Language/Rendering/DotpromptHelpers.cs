@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Language.Rendering;
@@ -10,8 +9,6 @@ namespace PromptGen.Language.Rendering;
 /// </summary>
 internal static class DotpromptHelpers
 {
-    private static readonly Regex s_roleName = new("^[a-z]+$", RegexOptions.CultureInvariant);
-
     public static SafeMarkup Role(object? name)
     {
         var text = JsValues.ToJsString(name);
@@ -19,9 +16,25 @@ internal static class DotpromptHelpers
         var output = new RenderOutput();
 
         // Only names the reference runtime recognises ([a-z]+) start a message; others stay text, as there.
-        if (s_roleName.IsMatch(text)) output.Append(marker);
+        if (IsRoleName(text)) output.Append(marker);
         else output.Append(marker.ReferenceText);
         return new SafeMarkup(output);
+    }
+
+    /// <summary>
+    /// The reference's role-name test, <c>^[a-z]+$</c>: one or more lowercase ASCII letters (a regular expression's
+    /// <c>$</c> also allows one final line feed). Written out so no regular expression is built in a compiler process.
+    /// </summary>
+    public static bool IsRoleName(string text)
+    {
+        var length = text.Length > 0 && text[text.Length - 1] == '\n' ? text.Length - 1 : text.Length;
+        if (length == 0) return false;
+        for (var i = 0; i < length; i++)
+        {
+            if (text[i] < 'a' || text[i] > 'z') return false;
+        }
+
+        return true;
     }
 
     public static SafeMarkup History() => Single(new DotpromptMarker(MarkerKind.History, "history"));

@@ -51,12 +51,28 @@ internal sealed class PicoschemaConverter
 {
     private const int MaxDepth = 200;
 
+    // Type names every converted schema repeats; values are immutable, so one instance of each serves all.
+    private static readonly PromptValue s_null = PromptValue.String("null");
+    private static readonly PromptValue s_object = PromptValue.String("object");
+    private static readonly PromptValue s_array = PromptValue.String("array");
+    private static readonly PromptValue s_string = PromptValue.String("string");
+    private static readonly PromptValue s_number = PromptValue.String("number");
+    private static readonly PromptValue s_integer = PromptValue.String("integer");
+    private static readonly PromptValue s_boolean = PromptValue.String("boolean");
+
     private readonly PicoschemaOptions _options;
     private readonly List<PromptDiagnostic> _diagnostics = new();
-    private readonly Dictionary<string, SourceSpan> _spans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceSpan> _spans;
     private SourceSpan? _keySpanOfEmptyValue;
 
-    public PicoschemaConverter(PicoschemaOptions options) => _options = options;
+    public PicoschemaConverter(PicoschemaOptions options)
+    {
+        _options = options;
+
+        // About two locations per field (the field, its items) and the root: sized for a flat schema, so the map
+        // rarely grows while it is filled.
+        _spans = new Dictionary<string, SourceSpan>(2 * (options.Source?.Entries.Count ?? 0) + 2, StringComparer.Ordinal);
+    }
 
     public PicoschemaResult Run(PromptValue? schema)
     {
@@ -82,8 +98,8 @@ internal sealed class PicoschemaConverter
                 {
                     // Unlike nested fields, a top-level `any` keeps `type: any` in the reference.
                     return description is null
-                        ? PromptValue.Object(("type", PromptValue.String(type)))
-                        : PromptValue.Object(("type", PromptValue.String(type)), ("description", PromptValue.String(description)));
+                        ? Properties(Pair("type", TypeName(type)))
+                        : Properties(Pair("type", TypeName(type)), Pair("description", PromptValue.String(description)));
                 }
 
                 return ResolveNamed(type, description, string.Empty, source, string.Empty);
@@ -94,7 +110,7 @@ internal sealed class PicoschemaConverter
                     CheckJsonSchemaAmbiguity(schema, source);
                     RecordTree(string.Empty, source);
                     var detectedByType = schema["type"] is { Kind: PromptValueKind.String } typeValue && Picoschema.JsonSchemaDetectionTypes.Contains(typeValue.AsString);
-                    return detectedByType ? schema : JsObject.Create(schema.Properties.Concat(new[] { Pair("type", PromptValue.String("object")) }));
+                    return detectedByType ? schema : JsObject.Create(schema.Properties.Concat(new[] { Pair("type", s_object) }));
                 }
 
                 var typeKey = source?.FindEntry("type");
@@ -136,8 +152,8 @@ internal sealed class PicoschemaConverter
                 }
 
                 return description is null
-                    ? PromptValue.Object(("type", PromptValue.String(type)))
-                    : PromptValue.Object(("type", PromptValue.String(type)), ("description", PromptValue.String(description)));
+                    ? Properties(Pair("type", TypeName(type)))
+                    : Properties(Pair("type", TypeName(type)), Pair("description", PromptValue.String(description)));
             case PromptValueKind.Number:
             case PromptValueKind.Boolean:
                 Report(DiagnosticDescriptors.UnknownSchemaType, source?.Span,
@@ -160,16 +176,31 @@ internal sealed class PicoschemaConverter
     private PromptValue ParseObject(PromptValue value, string pointer, YamlSourceNode? source, int depth)
     {
         CheckNestedJsonSchema(value, source);
-        var properties = PromptValue.EmptyObject();
+
+        // Each field is appended once and the object created at the end: the same as assigning field by field.
+        var properties = new List<KeyValuePair<string, PromptValue>>(value.Properties.Count);
         var required = new List<PromptValue>();
-        PromptValue additionalProperties = PromptValue.False;
-        var seenNames = new HashSet<string>(StringComparer.Ordinal);
+        var additionalProperties = PromptValue.False;
+        var propertiesPointer = SchemaPointer.Append(pointer, "properties");
         var index = 0;
-        foreach (var entry in JsObject.Spread(value))
+        var entries = value.Kind == PromptValueKind.Object ? value.Properties : JsObject.Spread(value).ToList();
+        foreach (var entry in entries)
         {
             var key = entry.Key;
-            var entrySource = value.Kind == PromptValueKind.Array ? source?[index] : source?.FindEntry(key)?.Value;
-            var keySpan = value.Kind == PromptValueKind.Array ? entrySource?.Span : source?.FindEntry(key)?.KeySpan;
+            YamlSourceNode? entrySource;
+            SourceSpan? keySpan;
+            if (value.Kind == PromptValueKind.Array)
+            {
+                entrySource = source?[index];
+                keySpan = entrySource?.Span;
+            }
+            else
+            {
+                var sourceEntry = source?.FindEntry(key);
+                entrySource = sourceEntry?.Value;
+                keySpan = sourceEntry?.KeySpan;
+            }
+
             index++;
 
             if (key == Picoschema.WildcardKey)
@@ -187,13 +218,13 @@ internal sealed class PicoschemaConverter
             _keySpanOfEmptyValue = keySpan; // an empty value has an empty span: point at its key instead
             var propertyName = isOptional ? name.Substring(0, name.Length - 1) : name;
             CheckKey(key, parts, name, propertyName, keySpan);
-            if (!seenNames.Add(propertyName))
+            if (IsDeclared(properties, propertyName))
             {
                 Report(DiagnosticDescriptors.InvalidSchemaSyntax, keySpan, $"The field `{propertyName}` is declared twice ({key}); the last declaration silently wins. Keep one.");
             }
 
             if (!isOptional) required.Add(PromptValue.String(propertyName));
-            var propertyPointer = SchemaPointer.Append(SchemaPointer.Append(pointer, "properties"), propertyName);
+            var propertyPointer = SchemaPointer.Append(propertiesPointer, propertyName);
             Record(propertyPointer, keySpan);
 
             PromptValue property;
@@ -202,10 +233,10 @@ internal sealed class PicoschemaConverter
                 property = ParsePico(entry.Value, propertyPointer, entrySource, propertyName, depth + 1);
                 if (isOptional && property["type"] is { Kind: PromptValueKind.String } scalarType)
                 {
-                    property = property.With("type", PromptValue.Array(scalarType, PromptValue.String("null")));
+                    property = property.With("type", PromptValue.ArrayOwned(new[] { scalarType, s_null }));
                 }
 
-                properties = Assign(properties, propertyName, property);
+                properties.Add(Pair(propertyName, property));
                 continue;
             }
 
@@ -217,7 +248,7 @@ internal sealed class PicoschemaConverter
                     var itemsPointer = SchemaPointer.Append(propertyPointer, "items");
                     Record(itemsPointer, entrySource?.Span);
                     property = PromptValue.Object(
-                        ("type", isOptional ? PromptValue.Array(PromptValue.String("array"), PromptValue.String("null")) : PromptValue.String("array")),
+                        ("type", isOptional ? PromptValue.Array(s_array, s_null) : s_array),
                         ("items", ParsePico(entry.Value, itemsPointer, entrySource, propertyName, depth + 1)));
                     break;
                 case "object":
@@ -231,7 +262,7 @@ internal sealed class PicoschemaConverter
                     if (isOptional)
                     {
                         var objectType = property["type"] ?? PromptValue.Null; // JSON turns the reference's undefined into null
-                        property = JsObject.Create(property.Properties.Concat(new[] { Pair("type", PromptValue.Array(objectType, PromptValue.String("null"))) }));
+                        property = JsObject.Create(property.Properties.Concat(new[] { Pair("type", PromptValue.Array(objectType, s_null)) }));
                     }
 
                     break;
@@ -245,17 +276,28 @@ internal sealed class PicoschemaConverter
             }
 
             if (description is not null) property = property.With("description", PromptValue.String(description));
-            properties = Assign(properties, propertyName, property);
+            properties.Add(Pair(propertyName, property));
         }
 
-        var schema = new List<KeyValuePair<string, PromptValue>>
+        var schema = new List<KeyValuePair<string, PromptValue>>(4)
         {
-            Pair("type", PromptValue.String("object")),
-            Pair("properties", properties),
+            Pair("type", s_object),
+            Pair("properties", JsObject.CreateOwned(properties)),
         };
-        if (required.Count > 0) schema.Add(Pair("required", PromptValue.Array(required)));
+        if (required.Count > 0) schema.Add(Pair("required", PromptValue.ArrayOwned(required.ToArray())));
         schema.Add(Pair("additionalProperties", additionalProperties));
-        return PromptValue.Object(schema);
+        return PromptValue.ObjectOwned(schema);
+    }
+
+    /// <summary>Every field declared before is in <paramref name="properties"/> (wildcards aside): a repeat is found there.</summary>
+    private static bool IsDeclared(List<KeyValuePair<string, PromptValue>> properties, string propertyName)
+    {
+        foreach (var property in properties)
+        {
+            if (string.Equals(property.Key, propertyName, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
     }
 
     private PromptValue ConvertEnum(PromptValue values, bool isOptional, string key, SourceSpan? keySpan, YamlSourceNode? source)
@@ -272,7 +314,8 @@ internal sealed class PicoschemaConverter
             Report(DiagnosticDescriptors.InvalidEnumValues, source?.Span ?? keySpan, $"`{key}` has no values; list at least one, e.g. `[A, B]`.");
         }
 
-        var seen = new HashSet<PromptValue>();
+        // Enums are short: repeats are found by comparing with the earlier values; only long ones get a set.
+        var seen = values.Items.Count > 8 ? new HashSet<PromptValue>() : null;
         for (var i = 0; i < values.Items.Count; i++)
         {
             var item = values.Items[i];
@@ -281,18 +324,42 @@ internal sealed class PicoschemaConverter
             {
                 Report(DiagnosticDescriptors.InvalidEnumValues, itemSpan, $"Enum values must be strings, numbers, booleans or null; `{key}` has {TextExcerpt.Describe(item)}.");
             }
-            else if (!seen.Add(item))
+            else if (seen is not null ? !seen.Add(item) : AppearsBefore(values.Items, i))
             {
                 Report(DiagnosticDescriptors.InvalidEnumValues, itemSpan, $"The enum value {PromptJson.Serialize(item)} appears twice in `{key}`; remove the duplicate.");
             }
         }
 
-        if (isOptional && !values.Items.Any(v => v.IsNull))
+        if (isOptional && !ContainsNull(values.Items))
         {
-            return PromptValue.Array(values.Items.Concat(new[] { PromptValue.Null }));
+            var withNull = new PromptValue[values.Items.Count + 1];
+            for (var i = 0; i < values.Items.Count; i++) withNull[i] = values.Items[i];
+            withNull[values.Items.Count] = PromptValue.Null;
+            return PromptValue.ArrayOwned(withNull);
         }
 
         return values;
+    }
+
+    /// <summary>Whether an earlier value that a set would hold (not an object or array) equals <c>items[index]</c>.</summary>
+    private static bool AppearsBefore(IReadOnlyList<PromptValue> items, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (items[i].Kind is not (PromptValueKind.Object or PromptValueKind.Array) && items[i].Equals(items[index])) return true;
+        }
+
+        return false;
+    }
+
+    private static bool ContainsNull(IReadOnlyList<PromptValue> items)
+    {
+        foreach (var item in items)
+        {
+            if (item.IsNull) return true;
+        }
+
+        return false;
     }
 
     private PromptValue ResolveNamed(string type, string? description, string pointer, YamlSourceNode? source, string fieldName)
@@ -429,8 +496,25 @@ internal sealed class PicoschemaConverter
 
     private static string Name(string fieldName) => fieldName.Length > 0 ? fieldName : "field";
 
-    private static PromptValue Assign(PromptValue target, string key, PromptValue value) =>
-        JsObject.Create(target.Properties.Concat(new[] { Pair(key, value) }));
-
     private static KeyValuePair<string, PromptValue> Pair(string key, PromptValue value) => new(key, value);
+
+    private static PromptValue TypeName(string type) => type switch
+    {
+        "string" => s_string,
+        "number" => s_number,
+        "integer" => s_integer,
+        "boolean" => s_boolean,
+        "null" => s_null,
+        "object" => s_object,
+        "array" => s_array,
+        _ => PromptValue.String(type),
+    };
+
+    /// <summary>An object of one property (its key is not integer-like, so JavaScript order is insertion order).</summary>
+    private static PromptValue Properties(KeyValuePair<string, PromptValue> first) =>
+        PromptValue.ObjectOwned(new List<KeyValuePair<string, PromptValue>>(1) { first });
+
+    /// <summary>An object of two properties with distinct keys that are not integer-like.</summary>
+    private static PromptValue Properties(KeyValuePair<string, PromptValue> first, KeyValuePair<string, PromptValue> second) =>
+        PromptValue.ObjectOwned(new List<KeyValuePair<string, PromptValue>>(2) { first, second });
 }

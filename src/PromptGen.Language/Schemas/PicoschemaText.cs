@@ -1,12 +1,8 @@
-using System.Text.RegularExpressions;
-
 namespace PromptGen.Language.Schemas;
 
 /// <summary>Text rules of Picoschema type expressions (<c>type, description</c>) and the hints PromptGen gives for mistakes.</summary>
 internal static class PicoschemaText
 {
-    // JavaScript's "." excludes \n, \r, U+2028 and U+2029; "$" without the m flag is the end of input.
-    private static readonly Regex s_description = new("([^\n\r\u2028\u2029]*?), *([^\n\r\u2028\u2029]*)\\z", RegexOptions.CultureInvariant);
 
     private static readonly Dictionary<string, string> s_commonMistakes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -25,14 +21,23 @@ internal static class PicoschemaText
     /// <summary>Splits <c>"type, description"</c> at the first comma as the reference does; the description is <c>null</c> when absent or empty.</summary>
     public static void ExtractDescription(string input, out string type, out string? description)
     {
+        // The reference's expression is /(.*?), *(.*)$/ (JavaScript's "." excludes \n, \r, U+2028 and U+2029; "$" without
+        // the m flag is the end of input). Both groups stay within one line and the second reaches the end, so the match
+        // lies on the last line: the type runs from that line's start to its first comma, the description after the
+        // comma and any spaces. No comma on the last line: no match, the whole input is the type.
         type = input;
         description = null;
-        if (input.IndexOf(',') < 0) return;
-        var match = s_description.Match(input);
-        if (!match.Success) return;
-        type = match.Groups[1].Value;
-        description = match.Groups[2].Value.Length > 0 ? match.Groups[2].Value : null;
+        var lastLineStart = input.Length;
+        while (lastLineStart > 0 && !IsLineTerminator(input[lastLineStart - 1])) lastLineStart--;
+        var comma = input.IndexOf(',', lastLineStart);
+        if (comma < 0) return;
+        var descriptionStart = comma + 1;
+        while (descriptionStart < input.Length && input[descriptionStart] == ' ') descriptionStart++;
+        type = input.Substring(lastLineStart, comma - lastLineStart);
+        description = descriptionStart < input.Length ? input.Substring(descriptionStart) : null;
     }
+
+    private static bool IsLineTerminator(char c) => c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
 
     /// <summary>An actionable hint for a type name that is neither a scalar type nor a registered schema.</summary>
     public static string UnknownTypeHint(string type, string fieldName, bool hasResolver)

@@ -5,6 +5,8 @@ public static class SchemaPointer
 {
     public static string Append(string pointer, string segment)
     {
+        // Most segments (field names, "properties", "items") need no escaping: one concatenation, no builder.
+        if (segment.IndexOf('~') < 0 && segment.IndexOf('/') < 0) return string.Concat(pointer, "/", segment);
         var builder = new StringBuilder(pointer.Length + segment.Length + 1).Append(pointer).Append('/');
         foreach (var c in segment)
         {

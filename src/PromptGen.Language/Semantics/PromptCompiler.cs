@@ -24,8 +24,10 @@ public static class PromptCompiler
     public static ParsedPromptFile Parse(string path, string text, PromptDocumentOptions? options = null)
     {
         var document = PromptDocumentParser.Parse(path, text, options);
-        var template = TemplateParser.Parse(new TemplateSource(document.Path, document.Text, document.TemplateStart, document.TemplateLength));
-        var diagnostics = document.Diagnostics.Concat(template.Diagnostics).ToList();
+        var template = TemplateParser.Parse(new TemplateSource(document.Path, document.Text, document.TemplateStart, document.TemplateLength, document.Lines));
+        var diagnostics = new List<PromptDiagnostic>(document.Diagnostics.Count + template.Diagnostics.Count);
+        diagnostics.AddRange(document.Diagnostics);
+        diagnostics.AddRange(template.Diagnostics);
         return new ParsedPromptFile(document, template, PartialReferences.Of(template.Template), diagnostics);
     }
 

@@ -18,6 +18,9 @@ public sealed class SchemaReader
 
     private static readonly string[] s_anyKeywords = { "$ref", "anyOf", "oneOf", "allOf", "not", "if" };
 
+    /// <summary>The keywords whose branches can say "X or null".</summary>
+    private static readonly string[] s_unionKeywords = { "anyOf", "oneOf" };
+
     /// <summary>Keywords C# cannot express but that leave the rest of the schema usable.</summary>
     private static readonly string[] s_ignoredKeywords = { "patternProperties", "prefixItems", "dependentSchemas" };
 
@@ -62,7 +65,6 @@ public sealed class SchemaReader
         if (schema.Kind != PromptValueKind.Object) return Unmappable(SchemaNode.Any, pointer, span, "a value that is not a schema object");
 
         var description = schema["description"] is { Kind: PromptValueKind.String } text ? text.AsString : null;
-        var baseNode = new SchemaNode { Pointer = pointer, Span = span, Description = description };
         foreach (var keyword in s_ignoredKeywords)
         {
             if (schema[keyword] is not null) Report(SchemaPointer.Append(pointer, keyword), pointer, $"`{keyword}`");
@@ -79,33 +81,44 @@ public sealed class SchemaReader
         {
             if (schema[keyword] is null) continue;
             Report(SchemaPointer.Append(pointer, keyword), pointer, $"`{keyword}`");
-            return baseNode with { Kind = SchemaKind.Any, IsNullable = true, NoCSharpType = $"`{keyword}`" };
+            return new SchemaNode { Pointer = pointer, Span = span, Description = description, Kind = SchemaKind.Any, IsNullable = true, NoCSharpType = $"`{keyword}`" };
         }
 
         var typeValue = schema["type"];
-        var types = new List<string>();
-        if (typeValue is { Kind: PromptValueKind.String }) types.Add(typeValue.AsString);
-        else if (typeValue is { Kind: PromptValueKind.Array } && typeValue.Items.All(t => t.Kind == PromptValueKind.String)) types.AddRange(typeValue.Items.Select(t => t.AsString));
-        else if (typeValue is not null)
+        if (!TryReadTypes(typeValue, out var types))
         {
-            return Unmappable(baseNode with { Kind = SchemaKind.Any, IsNullable = true }, pointer, span, "a `type` that is not a string or a list of strings");
+            var invalid = new SchemaNode { Pointer = pointer, Span = span, Description = description, Kind = SchemaKind.Any, IsNullable = true };
+            return Unmappable(invalid, pointer, span, "a `type` that is not a string or a list of strings");
         }
 
-        var nullable = types.Contains("null");
-        var nonNull = types.Where(t => t != "null").Distinct(StringComparer.Ordinal).ToList();
-        var node = baseNode with
+        var nonNull = new List<string>(types.Length);
+        foreach (var type in types)
         {
-            DeclaredTypes = types.ToEquatableArray(),
-            IsNullable = nullable,
-            Const = schema["const"],
+            if (type != "null" && !nonNull.Contains(type)) nonNull.Add(type);
+        }
+
+        // A plain scalar (the most common field) gets its kind at once instead of through a copy of the node.
+        var constValue = schema["const"];
+        var enumValues = schema["enum"];
+        var scalarKind = constValue is null && enumValues is null && nonNull.Count == 1 ? ScalarKindOf(nonNull[0]) : null;
+        var node = new SchemaNode
+        {
+            Pointer = pointer,
+            Span = span,
+            Description = description,
+            DeclaredTypes = new EquatableArray<string>(types),
+            IsNullable = Array.IndexOf(types, "null") >= 0,
+            Const = constValue,
+            Kind = scalarKind ?? default,
         };
+        if (scalarKind is not null) return node;
         if (node.Const is not null) node = Unmappable(node, pointer, span, "`const`");
 
-        if (schema["enum"] is { } enumValues) return ReadEnum(node, enumValues, nonNull, pointer, span);
+        if (enumValues is not null) return ReadEnum(node, enumValues, nonNull, pointer, span);
 
         if (nonNull.Count == 0)
         {
-            if (types.Count > 0) return Unmappable(node with { Kind = SchemaKind.Null }, pointer, span, "a type that only allows null");
+            if (types.Length > 0) return Unmappable(node with { Kind = SchemaKind.Null }, pointer, span, "a type that only allows null");
             if (schema["properties"] is not null) return ReadObject(node, schema, pointer, depth, defaults);
             if (schema["items"] is not null) return ReadArray(node, schema, pointer, depth);
 
@@ -120,12 +133,9 @@ public sealed class SchemaReader
             return node with { Kind = SchemaKind.Any, IsNullable = true, NoCSharpType = "a union of types" };
         }
 
+        if (ScalarKindOf(nonNull[0]) is { } kind) return node with { Kind = kind };
         switch (nonNull[0])
         {
-            case "string": return node with { Kind = SchemaKind.String };
-            case "integer": return node with { Kind = SchemaKind.Integer };
-            case "number": return node with { Kind = SchemaKind.Number };
-            case "boolean": return node with { Kind = SchemaKind.Boolean };
             case "array": return ReadArray(node, schema, pointer, depth);
             case "object": return ReadObject(node, schema, pointer, depth, defaults);
             default:
@@ -133,10 +143,42 @@ public sealed class SchemaReader
         }
     }
 
+    /// <summary>The names in <c>type</c> (none without it); false when it is neither a string nor a list of strings.</summary>
+    private static bool TryReadTypes(PromptValue? typeValue, out string[] types)
+    {
+        types = Array.Empty<string>();
+        if (typeValue is null) return true;
+        if (typeValue.Kind == PromptValueKind.String)
+        {
+            types = new[] { typeValue.AsString };
+            return true;
+        }
+
+        if (typeValue.Kind != PromptValueKind.Array) return false;
+        foreach (var item in typeValue.Items)
+        {
+            if (item.Kind != PromptValueKind.String) return false;
+        }
+
+        types = new string[typeValue.Items.Count];
+        for (var i = 0; i < types.Length; i++) types[i] = typeValue.Items[i].AsString;
+        return true;
+    }
+
+    /// <summary>The kind of a scalar type name; <c>null</c> for the others, which need more than a name.</summary>
+    private static SchemaKind? ScalarKindOf(string type) => type switch
+    {
+        "string" => SchemaKind.String,
+        "integer" => SchemaKind.Integer,
+        "number" => SchemaKind.Number,
+        "boolean" => SchemaKind.Boolean,
+        _ => null,
+    };
+
     /// <summary>The one non-null branch of an <c>anyOf</c>/<c>oneOf</c> whose other branches only allow null, if the schema is that and nothing else.</summary>
     private static (PromptValue Branch, string Keyword, string Index)? NullableBranch(PromptValue schema)
     {
-        foreach (var keyword in new[] { "anyOf", "oneOf" })
+        foreach (var keyword in s_unionKeywords)
         {
             if (schema[keyword] is not { Kind: PromptValueKind.Array } branches) continue;
             foreach (var other in s_anyKeywords)
@@ -168,13 +210,24 @@ public sealed class SchemaReader
             return Unmappable(node with { Kind = declaredKind }, pointer, span, "an `enum` that is not a non-empty list");
         }
 
-        var withValues = node with { EnumValues = values.Items.ToEquatableArray(), IsNullable = node.IsNullable || values.Items.Any(v => v.IsNull) };
-        if (values.Items.Any(v => v.Kind is not (PromptValueKind.String or PromptValueKind.Null)))
+        var hasNull = false;
+        var allStrings = true;
+        var enumValues = new PromptValue[values.Items.Count];
+        for (var i = 0; i < enumValues.Length; i++)
         {
-            return Unmappable(withValues with { Kind = declaredKind }, pointer, span, "an `enum` with values that are not strings");
+            var value = enumValues[i] = values.Items[i];
+            hasNull |= value.IsNull;
+            allStrings &= value.Kind is PromptValueKind.String or PromptValueKind.Null;
         }
 
-        return withValues with { Kind = SchemaKind.String, IsStringEnum = true };
+        var isNullable = node.IsNullable || hasNull;
+        if (!allStrings)
+        {
+            var withValues = node with { EnumValues = new EquatableArray<PromptValue>(enumValues), IsNullable = isNullable, Kind = declaredKind };
+            return Unmappable(withValues, pointer, span, "an `enum` with values that are not strings");
+        }
+
+        return node with { EnumValues = new EquatableArray<PromptValue>(enumValues), IsNullable = isNullable, Kind = SchemaKind.String, IsStringEnum = true };
     }
 
     private SchemaNode ReadArray(SchemaNode node, PromptValue schema, string pointer, int depth)
@@ -193,44 +246,77 @@ public sealed class SchemaReader
     private SchemaNode ReadObject(SchemaNode node, PromptValue schema, string pointer, int depth, PromptValue? defaults)
     {
         var additional = schema["additionalProperties"];
-        var additionalPointer = SchemaPointer.Append(pointer, "additionalProperties");
         SchemaNode? additionalNode = additional switch
         {
-            { Kind: PromptValueKind.Object } => Read(additional, additionalPointer, depth + 1, null),
-            { Kind: PromptValueKind.Boolean, AsBoolean: true } => SchemaNode.Any with { Pointer = additionalPointer },
+            { Kind: PromptValueKind.Object } => Read(additional, SchemaPointer.Append(pointer, "additionalProperties"), depth + 1, null),
+            { Kind: PromptValueKind.Boolean, AsBoolean: true } => SchemaNode.Any with { Pointer = SchemaPointer.Append(pointer, "additionalProperties") },
             _ => null,
         };
-        node = node with
-        {
-            AdditionalProperties = additionalNode,
-            AllowsUndeclaredProperties = additional is not { Kind: PromptValueKind.Boolean, AsBoolean: false },
-        };
+        var allowsUndeclared = additional is not { Kind: PromptValueKind.Boolean, AsBoolean: false };
 
         if (schema["properties"] is not { Kind: PromptValueKind.Object } properties || properties.Properties.Count == 0)
         {
-            return node with { Kind = SchemaKind.Map };
+            return node with { AdditionalProperties = additionalNode, AllowsUndeclaredProperties = allowsUndeclared, Kind = SchemaKind.Map };
         }
 
-        var required = new HashSet<string>(StringComparer.Ordinal);
-        if (schema["required"] is { Kind: PromptValueKind.Array } names)
-        {
-            foreach (var name in names.Items)
-            {
-                if (name.Kind == PromptValueKind.String) required.Add(name.AsString);
-            }
-        }
-
-        var list = new List<SchemaProperty>();
+        var required = RequiredNames.Of(schema["required"]);
+        var list = new SchemaProperty[properties.Properties.Count];
         var propertiesPointer = SchemaPointer.Append(pointer, "properties");
-        foreach (var property in properties.Properties)
+        for (var i = 0; i < list.Length; i++)
         {
+            var property = properties.Properties[i];
             var propertyPointer = SchemaPointer.Append(propertiesPointer, property.Key);
             var type = Read(property.Value, propertyPointer, depth + 1, null);
             var fallbackDefault = defaults is { Kind: PromptValueKind.Object } && defaults.TryGetProperty(property.Key, out var value) ? value : null;
-            list.Add(new SchemaProperty(property.Key, type, required.Contains(property.Key), fallbackDefault, ExactSpanOf(propertyPointer)));
+            list[i] = new SchemaProperty(property.Key, type, required.Contains(property.Key), fallbackDefault, ExactSpanOf(propertyPointer));
         }
 
-        return node with { Kind = SchemaKind.Object, Properties = list.ToEquatableArray() };
+        return node with
+        {
+            AdditionalProperties = additionalNode,
+            AllowsUndeclaredProperties = allowsUndeclared,
+            Kind = SchemaKind.Object,
+            Properties = new EquatableArray<SchemaProperty>(list),
+        };
+    }
+
+    /// <summary>The string names of a <c>required</c> list, searched directly when short (most are) and through a set otherwise.</summary>
+    private readonly struct RequiredNames
+    {
+        private const int LinearSearchLimit = 8;
+
+        private readonly IReadOnlyList<PromptValue> _names;
+        private readonly HashSet<string>? _set;
+
+        private RequiredNames(IReadOnlyList<PromptValue> names, HashSet<string>? set)
+        {
+            _names = names;
+            _set = set;
+        }
+
+        public static RequiredNames Of(PromptValue? required)
+        {
+            if (required is not { Kind: PromptValueKind.Array }) return new RequiredNames(Array.Empty<PromptValue>(), null);
+            if (required.Items.Count <= LinearSearchLimit) return new RequiredNames(required.Items, null);
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in required.Items)
+            {
+                if (name.Kind == PromptValueKind.String) set.Add(name.AsString);
+            }
+
+            return new RequiredNames(required.Items, set);
+        }
+
+        public bool Contains(string name)
+        {
+            if (_set is not null) return _set.Contains(name);
+            foreach (var item in _names)
+            {
+                if (item.Kind == PromptValueKind.String && string.Equals(item.AsString, name, StringComparison.Ordinal)) return true;
+            }
+
+            return false;
+        }
     }
 
     private static SchemaKind KindOfTypeName(string type) => type switch

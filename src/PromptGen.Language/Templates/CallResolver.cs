@@ -18,9 +18,10 @@ internal sealed class CallResolver
         StackGuard.Check();
         var pushed = program.BlockParams.Count > 0;
         if (pushed) _blockParams.Add(program.BlockParams);
-        foreach (var statement in program.Statements)
+        var statements = program.Statements;
+        for (var i = 0; i < statements.Count; i++)
         {
-            switch (statement)
+            switch (statements[i])
             {
                 case MustacheStatement mustache:
                     mustache.Call = ResolveCall(mustache.Path, mustache.Params, mustache.Hash, isSubExpression: false);
@@ -66,9 +67,9 @@ internal sealed class CallResolver
 
     private void VisitArguments(IReadOnlyList<Expression> parameters, HashExpression? hash)
     {
-        foreach (var parameter in parameters) VisitExpression(parameter);
+        for (var i = 0; i < parameters.Count; i++) VisitExpression(parameters[i]);
         if (hash is null) return;
-        foreach (var pair in hash.Pairs) VisitExpression(pair.Value);
+        for (var i = 0; i < hash.Pairs.Count; i++) VisitExpression(hash.Pairs[i].Value);
     }
 
     private void VisitExpression(Expression expression)

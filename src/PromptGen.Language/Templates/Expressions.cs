@@ -18,8 +18,6 @@ public abstract class Expression : TemplateNode
 /// <summary><c>name</c>, <c>a.b</c>, <c>a/b</c>, <c>this</c>, <c>../x</c>, <c>@index</c>, <c>@root.x</c>, <c>[odd key]</c>.</summary>
 public sealed class PathExpression : Expression
 {
-    private static readonly Regex s_scoped = new(@"^\.|this\b", RegexOptions.CultureInvariant);
-
     internal PathExpression(SourceSpan span, bool data, int depth, IReadOnlyList<string> parts, string original)
         : base(span)
     {
@@ -27,7 +25,33 @@ public sealed class PathExpression : Expression
         Depth = depth;
         Parts = parts;
         Original = original;
-        IsScoped = s_scoped.IsMatch(original);
+        IsScoped = IsScopedId(original);
+    }
+
+    /// <summary>
+    /// Handlebars' scopedId test, <c>/^\.|this\b/</c>: the path starts with <c>.</c> or has <c>this</c> (anywhere) ending
+    /// at a word boundary. Decided here for ASCII; a non-ASCII character after <c>this</c> is left to the regular
+    /// expression's own idea of a word character, which is only built for such paths.
+    /// </summary>
+    private static bool IsScopedId(string original)
+    {
+        if (original.Length > 0 && original[0] == '.') return true;
+        for (var at = original.IndexOf("this", StringComparison.Ordinal); at >= 0; at = original.IndexOf("this", at + 1, StringComparison.Ordinal))
+        {
+            var next = at + 4;
+            if (next == original.Length) return true;
+            var c = original[next];
+            if (c >= 0x80) return ScopedIdExpression.Instance.IsMatch(original);
+            if (!(char.IsLetterOrDigit(c) || c == '_')) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Holds the regular expression so it is built on first use, not when paths are first created.</summary>
+    private static class ScopedIdExpression
+    {
+        public static readonly Regex Instance = new(@"^\.|this\b", RegexOptions.CultureInvariant);
     }
 
     /// <summary>True for <c>@name</c> data variables.</summary>

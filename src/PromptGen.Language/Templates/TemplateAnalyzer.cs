@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Rendering;
 using PromptGen.Language.Text;
@@ -14,8 +13,6 @@ public static class TemplateAnalyzer
 {
     /// <summary>The roles Dotprompt and Genkit understand.</summary>
     public static readonly IReadOnlyList<string> KnownRoles = new[] { "user", "model", "system", "tool" };
-
-    private static readonly Regex s_roleName = new("^[a-z]+$", RegexOptions.CultureInvariant);
 
     public static IReadOnlyList<PromptDiagnostic> Analyze(Template template, IPartialResolver? partials, CancellationToken cancellationToken = default)
     {
@@ -61,7 +58,8 @@ public static class TemplateAnalyzer
             if (program is null) return;
             StackGuard.Check();
             _cancellationToken.ThrowIfCancellationRequested();
-            foreach (var statement in program.Statements) VisitStatement(statement, guarded);
+            var statements = program.Statements;
+            for (var i = 0; i < statements.Count; i++) VisitStatement(statements[i], guarded);
         }
 
         private void VisitStatement(Statement statement, bool guarded)
@@ -95,9 +93,9 @@ public static class TemplateAnalyzer
 
         private void VisitArguments(IReadOnlyList<Expression> parameters, HashExpression? hash)
         {
-            foreach (var parameter in parameters) VisitExpression(parameter);
+            for (var i = 0; i < parameters.Count; i++) VisitExpression(parameters[i]);
             if (hash is null) return;
-            foreach (var pair in hash.Pairs) VisitExpression(pair.Value);
+            for (var i = 0; i < hash.Pairs.Count; i++) VisitExpression(hash.Pairs[i].Value);
         }
 
         private void VisitExpression(Expression expression)
@@ -303,7 +301,7 @@ public static class TemplateAnalyzer
             if (KnownRoles.Contains(role)) return;
             var suggestion = role.Equals("assistant", StringComparison.OrdinalIgnoreCase) ? "model" : DidYouMean.Suggest(role, KnownRoles);
             var hint = DidYouMean.HintFor(suggestion);
-            var message = s_roleName.IsMatch(role)
+            var message = DotpromptHelpers.IsRoleName(role)
                 ? $"Unknown role '{role}'; Dotprompt roles are {string.Join(", ", KnownRoles)}.{hint}"
                 : $"Invalid role name '{role}': role names are lowercase letters ({string.Join(", ", KnownRoles)}); other names silently become text in other Dotprompt runtimes.{hint}";
             Report(DiagnosticDescriptors.InvalidRole, literal.Span, message);

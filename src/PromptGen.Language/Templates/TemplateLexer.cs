@@ -19,10 +19,25 @@ internal sealed class TemplateLexer
 
     private readonly string _text;
     private readonly List<State> _states = new() { State.Initial };
-    private readonly List<TemplateToken> _tokens = new();
+    private readonly List<TemplateToken> _tokens;
     private int _position;
 
-    private TemplateLexer(string text) => _text = text;
+    private TemplateLexer(string text)
+    {
+        _text = text;
+        _tokens = new List<TemplateToken>(EstimateTokenCount(text));
+    }
+
+    /// <summary>
+    /// About five tokens per <c>{{</c> (content before it, the opener, a name or two, the closer) and the end: sized so
+    /// the token list seldom grows, since each growth copies it.
+    /// </summary>
+    private static int EstimateTokenCount(string text)
+    {
+        var opens = 0;
+        for (var at = text.IndexOf("{{", StringComparison.Ordinal); at >= 0; at = text.IndexOf("{{", at + 2, StringComparison.Ordinal)) opens++;
+        return (5 * opens) + 2;
+    }
 
     public List<(int Start, int End, string Message)> Errors { get; } = new();
 
@@ -71,9 +86,39 @@ internal sealed class TemplateLexer
 
     private void Add(TokenKind kind, int start, int end, string? text = null)
     {
-        var raw = _text.Substring(start, end - start);
+        var raw = Slice(start, end);
         _tokens.Add(new TemplateToken(kind, start, end, raw, text ?? raw));
         _position = end;
+    }
+
+    /// <summary>The text of a token; the delimiters every template repeats are shared strings rather than new copies.</summary>
+    private string Slice(int start, int end)
+    {
+        var length = end - start;
+        if (length == 2 && _text[start] == _text[start + 1])
+        {
+            if (_text[start] == '{') return "{{";
+            if (_text[start] == '}') return "}}";
+        }
+        else if (length == 3 && _text[start] == '{' && _text[start + 1] == '{')
+        {
+            switch (_text[start + 2])
+            {
+                case '#': return "{{#";
+                case '/': return "{{/";
+                case '>': return "{{>";
+                case '^': return "{{^";
+                case '{': return "{{{";
+                case '~': return "{{~";
+            }
+        }
+        else if (length == 3 && _text[start + 1] == '}' && _text[start + 2] == '}')
+        {
+            if (_text[start] == '}') return "}}}";
+            if (_text[start] == '~') return "~}}";
+        }
+
+        return _text.Substring(start, length);
     }
 
     /// <summary>
@@ -122,7 +167,8 @@ internal sealed class TemplateLexer
         }
 
         var start = _position;
-        var content = _text.Substring(start, open - start);
+        var raw = _text.Substring(start, open - start);
+        var content = raw;
         if (content.EndsWith("\\\\", StringComparison.Ordinal))
         {
             // "\\{{": a literal backslash, then a real mustache.
@@ -142,7 +188,7 @@ internal sealed class TemplateLexer
 
         if (content.Length > 0)
         {
-            _tokens.Add(new TemplateToken(TokenKind.Content, start, open, _text.Substring(start, open - start), content));
+            _tokens.Add(new TemplateToken(TokenKind.Content, start, open, raw, content));
         }
 
         _position = open;

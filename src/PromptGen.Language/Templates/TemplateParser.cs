@@ -174,23 +174,24 @@ internal sealed class TemplateParserCore
         return end > start ? raw.Substring(start, end - start) : string.Empty;
     }
 
-    private sealed class Tag
+    /// <summary>A tag's parts while its statement is built; a struct, since every mustache and block has one.</summary>
+    private struct Tag
     {
         public TemplateToken Open;
         public Expression? Path;
-        public List<Expression> Params = new();
+        public List<Expression> Params;
         public HashExpression? Hash;
         public List<string>? BlockParams;
         public TemplateToken? Close;
 
-        public int End(TemplateParserCore parser) => Close?.End ?? parser.Peek.Start;
+        public readonly int End(TemplateParserCore parser) => Close?.End ?? parser.Peek.Start;
 
-        public StripFlags Strip => new(Open.OpenTilde, Close?.CloseTilde ?? false);
+        public readonly StripFlags Strip => new(Open.OpenTilde, Close?.CloseTilde ?? false);
     }
 
     private Tag ParseTagBody(TemplateToken open, bool partialName, bool allowBlockParams, TokenKind closeKind)
     {
-        var tag = new Tag { Open = open };
+        var tag = new Tag { Open = open, Params = new List<Expression>() };
         if (partialName && Peek.Kind == TokenKind.OpenSexpr)
         {
             tag.Path = ParseSubExpression();
@@ -454,8 +455,9 @@ internal sealed class TemplateParserCore
 
     private PathExpression ParsePath(bool data, int start)
     {
-        var segments = new List<(string Part, bool Literal, string Separator)>();
         var first = Next();
+        if (Peek.Kind != TokenKind.Sep) return ParseSimplePath(data, start, first);
+        var segments = new List<(string Part, bool Literal, string Separator)>();
         segments.Add((SegmentName(first), first.Text != SegmentName(first), string.Empty));
         var end = first.End;
         while (Peek.Kind == TokenKind.Sep)
@@ -500,6 +502,29 @@ internal sealed class TemplateParserCore
         }
 
         return new PathExpression(_source.GetSpan(start, end), data, depth, parts, original);
+    }
+
+    /// <summary>
+    /// A path of one segment (most are: <c>name</c>, <c>this</c>, <c>@index</c>), as <see cref="ParsePath"/> reads it
+    /// without its lists: <c>this</c>, <c>.</c> or <c>..</c> leave no part, and an error cannot arise.
+    /// </summary>
+    private PathExpression ParseSimplePath(bool data, int start, TemplateToken token)
+    {
+        var part = SegmentName(token);
+        var literal = token.Text != part;
+        var depth = 0;
+        IReadOnlyList<string> parts;
+        if (!literal && (part == ".." || part == "." || part == "this"))
+        {
+            parts = Array.Empty<string>();
+            if (part == "..") depth = 1;
+        }
+        else
+        {
+            parts = new[] { part };
+        }
+
+        return new PathExpression(_source.GetSpan(start, token.End), data, depth, parts, data ? "@" + part : part);
     }
 
     private Statement? ParseMustache()

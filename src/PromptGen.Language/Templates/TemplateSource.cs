@@ -9,6 +9,12 @@ namespace PromptGen.Language.Templates;
 public sealed class TemplateSource
 {
     public TemplateSource(string path, string fileText, int templateStart, int templateLength)
+        : this(path, fileText, templateStart, templateLength, null)
+    {
+    }
+
+    /// <summary>As the public constructor, reusing <paramref name="lines"/> when it is the file's line map (the document parser has one already).</summary>
+    internal TemplateSource(string path, string fileText, int templateStart, int templateLength, LineMap? lines)
     {
         FileText = fileText ?? throw new ArgumentNullException(nameof(fileText));
         if (templateStart < 0 || templateLength < 0 || templateStart + templateLength > fileText.Length)
@@ -20,7 +26,7 @@ public sealed class TemplateSource
         TemplateStart = templateStart;
         TemplateLength = templateLength;
         Text = fileText.Substring(templateStart, templateLength);
-        LineMap = new LineMap(fileText);
+        LineMap = lines ?? new LineMap(fileText);
     }
 
     /// <summary>A template that is a whole file of its own (or has no file): offsets are template offsets.</summary>

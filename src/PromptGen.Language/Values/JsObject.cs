@@ -11,10 +11,18 @@ namespace PromptGen.Language.Values;
 public static class JsObject
 {
     /// <summary>Creates an object with JavaScript's own-property order (a repeated key keeps its first position and last value).</summary>
-    public static PromptValue Create(IEnumerable<KeyValuePair<string, PromptValue>> properties)
+    public static PromptValue Create(IEnumerable<KeyValuePair<string, PromptValue>> properties) => InIndexOrder(PromptValue.Object(properties));
+
+    /// <summary>As <see cref="Create"/> over <paramref name="properties"/> itself, not a copy: the caller gives it up.</summary>
+    internal static PromptValue CreateOwned(List<KeyValuePair<string, PromptValue>> properties) => InIndexOrder(PromptValue.ObjectOwned(properties));
+
+    /// <summary>Moves integer-like keys first in ascending order; most objects have none and are returned as they are.</summary>
+    private static PromptValue InIndexOrder(PromptValue inserted)
     {
-        var inserted = PromptValue.Object(properties);
-        if (!inserted.Properties.Any(p => IsArrayIndex(p.Key))) return inserted;
+        var properties = inserted.Properties;
+        var hasIndexKey = false;
+        for (var i = 0; i < properties.Count && !hasIndexKey; i++) hasIndexKey = IsArrayIndex(properties[i].Key);
+        if (!hasIndexKey) return inserted;
         var indexKeys = inserted.Properties.Where(p => IsArrayIndex(p.Key)).OrderBy(p => uint.Parse(p.Key, CultureInfo.InvariantCulture));
         var otherKeys = inserted.Properties.Where(p => !IsArrayIndex(p.Key));
         return PromptValue.Object(indexKeys.Concat(otherKeys));

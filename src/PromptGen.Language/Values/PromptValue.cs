@@ -92,45 +92,84 @@ sealed class PromptValue : IEquatable<PromptValue>
 
         // Small objects (most of them) are searched linearly: a dictionary per object costs more than it saves.
         Dictionary<string, int>? index = null;
-        foreach (var property in properties)
+        if (properties is IReadOnlyList<KeyValuePair<string, PromptValue>> indexed)
         {
-            var existing = Find(list, index, property.Key);
-            if (existing >= 0)
-            {
-                list[existing] = property;
-                continue;
-            }
-
-            list.Add(property);
-            if (index is not null)
-            {
-                index[property.Key] = list.Count - 1;
-            }
-            else if (list.Count > LinearSearchLimit)
-            {
-                index = new Dictionary<string, int>(list.Count * 2, StringComparer.Ordinal);
-                for (var i = 0; i < list.Count; i++) index[list[i].Key] = i;
-            }
+            // By index: a foreach over the interface would allocate an enumerator.
+            for (var i = 0; i < indexed.Count; i++) AddOrReplace(list, ref index, indexed[i]);
+        }
+        else
+        {
+            foreach (var property in properties) AddOrReplace(list, ref index, property);
         }
 
         return new PromptValue(PromptValueKind.Object) { _properties = list, _index = index };
     }
 
+    private static void AddOrReplace(List<KeyValuePair<string, PromptValue>> list, ref Dictionary<string, int>? index, KeyValuePair<string, PromptValue> property)
+    {
+        var existing = Find(list, index, property.Key);
+        if (existing >= 0)
+        {
+            list[existing] = property;
+            return;
+        }
+
+        list.Add(property);
+        if (index is not null)
+        {
+            index[property.Key] = list.Count - 1;
+        }
+        else if (list.Count > LinearSearchLimit)
+        {
+            index = new Dictionary<string, int>(list.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < list.Count; i++) index[list[i].Key] = i;
+        }
+    }
+
     private const int LinearSearchLimit = 8;
 
-    /// <summary>An object over <paramref name="properties"/> itself when it is small and has no repeated key (the caller gives it up), else as <see cref="Object(IEnumerable{KeyValuePair{string, PromptValue}})"/>.</summary>
+    /// <summary>
+    /// An object over <paramref name="properties"/> itself (the caller gives it up): a repeated key is folded in place,
+    /// keeping its first position and its last value, as <see cref="Object(IEnumerable{KeyValuePair{string, PromptValue}})"/> does.
+    /// </summary>
     internal static PromptValue ObjectOwned(List<KeyValuePair<string, PromptValue>> properties)
     {
-        if (properties.Count > LinearSearchLimit) return Object(properties);
-        for (var i = 1; i < properties.Count; i++)
+        // As in Object: keys are searched linearly until there are more than a few distinct ones.
+        Dictionary<string, int>? index = null;
+        var count = 0;
+        for (var read = 0; read < properties.Count; read++)
         {
-            for (var j = 0; j < i; j++)
+            var property = properties[read];
+            var existing = index is not null
+                ? (index.TryGetValue(property.Key, out var position) ? position : -1)
+                : FindInPrefix(properties, count, property.Key);
+            if (existing >= 0)
             {
-                if (string.Equals(properties[i].Key, properties[j].Key, StringComparison.Ordinal)) return Object(properties);
+                properties[existing] = property;
+                continue;
+            }
+
+            if (index is not null) index[property.Key] = count;
+            properties[count++] = property;
+            if (index is null && count > LinearSearchLimit)
+            {
+                index = new Dictionary<string, int>(properties.Count * 2, StringComparer.Ordinal);
+                for (var i = 0; i < count; i++) index[properties[i].Key] = i;
             }
         }
 
-        return new PromptValue(PromptValueKind.Object) { _properties = properties };
+        if (count < properties.Count) properties.RemoveRange(count, properties.Count - count);
+        return new PromptValue(PromptValueKind.Object) { _properties = properties, _index = index };
+    }
+
+    private static int FindInPrefix(List<KeyValuePair<string, PromptValue>> list, int count, string key)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (string.Equals(list[i].Key, key, StringComparison.Ordinal)) return i;
+        }
+
+        return -1;
     }
 
     private static int Find(IReadOnlyList<KeyValuePair<string, PromptValue>> list, Dictionary<string, int>? index, string key)
@@ -144,10 +183,16 @@ sealed class PromptValue : IEquatable<PromptValue>
         return -1;
     }
 
-    public static PromptValue Object(params (string Key, PromptValue Value)[] properties) =>
-        Object(properties.Select(p => new KeyValuePair<string, PromptValue>(p.Key, p.Value)));
+    public static PromptValue Object(params (string Key, PromptValue Value)[] properties)
+    {
+        if (properties is null) throw new ArgumentNullException(nameof(properties));
+        var list = new List<KeyValuePair<string, PromptValue>>(properties.Length);
+        foreach (var (key, value) in properties) list.Add(new KeyValuePair<string, PromptValue>(key, value));
+        return ObjectOwned(list);
+    }
 
-    public static PromptValue EmptyObject() => Object(System.Array.Empty<KeyValuePair<string, PromptValue>>());
+    /// <summary>A new empty object (a distinct instance each call, sharing the empty property list).</summary>
+    public static PromptValue EmptyObject() => new(PromptValueKind.Object);
 
     /// <summary>Looks up an object property; returns <c>null</c> (undefined) when absent or when this is not an object.</summary>
     public PromptValue? this[string key] => TryGetProperty(key, out var value) ? value : null;
@@ -169,7 +214,12 @@ sealed class PromptValue : IEquatable<PromptValue>
     public PromptValue With(string key, PromptValue value)
     {
         if (Kind != PromptValueKind.Object) throw WrongKind(PromptValueKind.Object);
-        return Object(_properties.Concat(new[] { new KeyValuePair<string, PromptValue>(key, value) }));
+        var properties = new List<KeyValuePair<string, PromptValue>>(_properties.Count + 1);
+        properties.AddRange(_properties);
+        var existing = Find(_properties, _index, key);
+        if (existing >= 0) properties[existing] = new KeyValuePair<string, PromptValue>(key, value);
+        else properties.Add(new KeyValuePair<string, PromptValue>(key, value));
+        return ObjectOwned(properties);
     }
 
     public bool Equals(PromptValue? other)

@@ -36,14 +36,33 @@ public static class YamlFrontmatterReader
     /// <summary>Reads a standalone YAML text (positions relative to it).</summary>
     public static YamlReadResult Read(string yaml, string path) => Read(yaml, 0, yaml.Length, new LineMap(yaml), path);
 
-    // A record for its short constructor; frames are never compared.
-    private sealed record Frame(YamlSourceNodeKind Kind, int Start, bool Flow, string Anchor)
+    /// <summary>
+    /// An open mapping or sequence. A reader keeps one frame per depth and reuses it for every collection at that depth:
+    /// its lists are scratch space, copied into exact arrays when the collection closes.
+    /// </summary>
+    private sealed class Frame
     {
-        public List<YamlSourceEntry> Entries { get; } = new();
+        /// <summary>Up to this many keys a mapping finds repeats by a linear scan; a set is only built for bigger ones.</summary>
+        private const int LinearKeySearchLimit = 8;
 
-        public List<YamlSourceNode> Items { get; } = new();
+        private readonly List<YamlSourceEntry> _entries = new();
+        private readonly List<YamlSourceNode> _items = new();
+        private readonly List<PromptValue> _scalarKeys = new();
+        private HashSet<PromptValue>? _scalarKeySet;
 
-        public Dictionary<PromptValue, bool> ScalarKeys { get; } = new();
+        public YamlSourceNodeKind Kind { get; private set; }
+
+        public int Start { get; private set; }
+
+        public bool Flow { get; private set; }
+
+        public string Anchor { get; private set; } = string.Empty;
+
+        public int Count => Kind == YamlSourceNodeKind.Mapping ? _entries.Count : _items.Count;
+
+        public IReadOnlyList<YamlSourceEntry> Entries => _entries;
+
+        public IReadOnlyList<YamlSourceNode> Items => _items;
 
         public bool HasPendingKey { get; set; }
 
@@ -53,7 +72,49 @@ public static class YamlFrontmatterReader
 
         public int End { get; set; }
 
-        public long Size { get; set; } = 1;
+        public long Size { get; set; }
+
+        /// <summary>Makes this frame a new, empty collection.</summary>
+        public void Open(YamlSourceNodeKind kind, int start, bool flow, string anchor)
+        {
+            Kind = kind;
+            Start = start;
+            Flow = flow;
+            Anchor = anchor;
+            _entries.Clear();
+            _items.Clear();
+            _scalarKeys.Clear();
+            _scalarKeySet = null;
+            HasPendingKey = false;
+            PendingKey = string.Empty;
+            PendingKeySpan = default;
+            End = start;
+            Size = 1;
+        }
+
+        public void AddEntry(YamlSourceEntry entry) => _entries.Add(entry);
+
+        public void AddItem(YamlSourceNode item) => _items.Add(item);
+
+        /// <summary>The entries for the closed mapping's node (null when there are none).</summary>
+        public YamlSourceEntry[]? TakeEntries() => _entries.Count == 0 ? null : _entries.ToArray();
+
+        /// <summary>The items for the closed sequence's node (null when there are none).</summary>
+        public YamlSourceNode[]? TakeItems() => _items.Count == 0 ? null : _items.ToArray();
+
+        /// <summary>Records a scalar key; false when an equal key (by value, as YAML compares them) came before.</summary>
+        public bool AddScalarKey(PromptValue key)
+        {
+            if (_scalarKeySet is not null) return _scalarKeySet.Add(key);
+            foreach (var existing in _scalarKeys)
+            {
+                if (existing.Equals(key)) return false;
+            }
+
+            _scalarKeys.Add(key);
+            if (_scalarKeys.Count > LinearKeySearchLimit) _scalarKeySet = new HashSet<PromptValue>(_scalarKeys);
+            return true;
+        }
     }
 
     private sealed class StopException : Exception
@@ -68,8 +129,9 @@ public static class YamlFrontmatterReader
         private readonly LineMap _lines = lines;
         private readonly string _path = path;
         private readonly List<PromptDiagnostic> _diagnostics = new();
-        private readonly Stack<Frame> _stack = new();
-        private readonly Dictionary<string, YamlSourceNode> _anchors = new(StringComparer.Ordinal);
+        private readonly List<Frame> _frames = new();
+        private int _depth;
+        private Dictionary<string, YamlSourceNode>? _anchors;
         private YamlSourceNode? _root;
         private long _physicalNodes;
         private int _documents;
@@ -78,7 +140,7 @@ public static class YamlFrontmatterReader
         {
             try
             {
-                var parser = new Parser(new StringReader(_text.Substring(_start, _length)));
+                var parser = new Parser(new StringSliceReader(_text, _start, _length));
                 while (parser.MoveNext())
                 {
                     Handle(parser.Current!);
@@ -149,7 +211,7 @@ public static class YamlFrontmatterReader
         private void AddAlias(AnchorAlias alias)
         {
             var span = SpanOf(alias.Start, alias.End, atLeastOneChar: false);
-            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+            if (_anchors is null || !_anchors.TryGetValue(alias.Value.Value, out var target))
             {
                 Fail(span, $"the alias `*{alias.Value.Value}` refers to no anchor defined before it (anchors must precede their aliases, and a node cannot contain an alias of itself).");
                 return;
@@ -163,17 +225,18 @@ public static class YamlFrontmatterReader
         {
             var offset = _start + (int)start.Start.Index;
             if (!flow) CheckTabIndentation(offset);
-            if (_stack.Count >= MaxDepth)
+            if (_depth >= MaxDepth)
             {
                 Fail(_lines.GetSpan(offset, Math.Min(offset + 1, _start + _length)), $"the frontmatter is nested more than {MaxDepth} levels deep.");
             }
 
-            _stack.Push(new Frame(kind, offset, flow, start.Anchor.IsEmpty ? string.Empty : start.Anchor.Value) { End = offset });
+            if (_depth == _frames.Count) _frames.Add(new Frame());
+            _frames[_depth++].Open(kind, offset, flow, start.Anchor.IsEmpty ? string.Empty : start.Anchor.Value);
         }
 
         private void Close(ParsingEvent end)
         {
-            var frame = _stack.Pop();
+            var frame = _frames[--_depth];
             var endOffset = Math.Max(frame.End, _start + (int)end.Start.Index);
             if (frame.Flow)
             {
@@ -192,17 +255,21 @@ public static class YamlFrontmatterReader
             }
 
             PromptValue value;
+            YamlSourceEntry[]? entries = null;
+            YamlSourceNode[]? itemNodes = null;
             if (frame.Kind == YamlSourceNodeKind.Mapping)
             {
-                var properties = new List<KeyValuePair<string, PromptValue>>(frame.Entries.Count);
+                entries = frame.TakeEntries();
+                var properties = new List<KeyValuePair<string, PromptValue>>(frame.Count);
                 foreach (var entry in frame.Entries) properties.Add(new KeyValuePair<string, PromptValue>(entry.Key, entry.Value.Value));
-                value = JsObject.Create(properties);
+                value = JsObject.CreateOwned(properties);
             }
             else
             {
-                var items = new PromptValue[frame.Items.Count];
+                itemNodes = frame.TakeItems();
+                var items = new PromptValue[frame.Count];
                 for (var i = 0; i < items.Length; i++) items[i] = frame.Items[i].Value;
-                value = PromptValue.Array(items);
+                value = PromptValue.ArrayOwned(items);
             }
 
             if (frame.Size - _physicalNodes > MaxAliasExpansion)
@@ -212,34 +279,34 @@ public static class YamlFrontmatterReader
             }
 
             _physicalNodes++;
-            var node = new YamlSourceNode(frame.Kind, value, TrimmedSpan(frame.Start, endOffset), frame.Entries, frame.Items, frame.Size, isAlias: false);
+            var node = new YamlSourceNode(frame.Kind, value, TrimmedSpan(frame.Start, endOffset), entries, itemNodes, frame.Size, isAlias: false);
             Register(frame.Anchor, node);
             Attach(node);
         }
 
         private void Register(AnchorName anchor, YamlSourceNode node)
         {
-            if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+            if (!anchor.IsEmpty) (_anchors ??= new Dictionary<string, YamlSourceNode>(StringComparer.Ordinal))[anchor.Value] = node;
         }
 
         private void Register(string anchor, YamlSourceNode node)
         {
-            if (anchor.Length > 0) _anchors[anchor] = node;
+            if (anchor.Length > 0) (_anchors ??= new Dictionary<string, YamlSourceNode>(StringComparer.Ordinal))[anchor] = node;
         }
 
         private void Attach(YamlSourceNode node)
         {
-            if (_stack.Count == 0)
+            if (_depth == 0)
             {
                 _root = node;
                 return;
             }
 
-            var frame = _stack.Peek();
+            var frame = _frames[_depth - 1];
             frame.End = Math.Max(frame.End, node.Span.End);
             if (frame.Kind == YamlSourceNodeKind.Sequence)
             {
-                frame.Items.Add(node);
+                frame.AddItem(node);
                 frame.Size += node.ExpandedSize;
                 return;
             }
@@ -267,18 +334,17 @@ public static class YamlFrontmatterReader
             }
 
             var keyValue = keyNode.Value;
-            if (frame.ScalarKeys.ContainsKey(keyValue))
+            if (!frame.AddScalarKey(keyValue))
             {
                 Fail(keyNode.Span, $"the key '{JsObject.ToJsString(keyValue)}' appears twice in the same mapping; Dotprompt runtimes reject duplicate keys.");
             }
 
-            frame.ScalarKeys[keyValue] = true;
             frame.PendingKey = keyValue.IsNull ? string.Empty : JsObject.ToJsString(keyValue);
         }
 
         private void AddEntry(Frame frame, YamlSourceNode value)
         {
-            frame.Entries.Add(new YamlSourceEntry(frame.PendingKey, frame.PendingKeySpan, value));
+            frame.AddEntry(new YamlSourceEntry(frame.PendingKey, frame.PendingKeySpan, value));
             frame.Size += value.ExpandedSize;
             frame.HasPendingKey = false;
         }
@@ -286,7 +352,7 @@ public static class YamlFrontmatterReader
         /// <summary>The reference's YAML library rejects tabs used as indentation; YamlDotNet tolerates some.</summary>
         private void CheckTabIndentation(int offset)
         {
-            if (_stack.Count > 0 && _stack.Peek().Flow) return;
+            if (_depth > 0 && _frames[_depth - 1].Flow) return;
             var lineStart = offset;
             while (lineStart > _start && !JsText.IsLineBreak(_text[lineStart - 1])) lineStart--;
             var sawTab = false;
