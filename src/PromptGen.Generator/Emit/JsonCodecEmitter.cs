@@ -21,8 +21,6 @@ internal sealed class JsonCodecEmitter
 
     private readonly PromptModel _model;
     private readonly string _cls;
-    private readonly Dictionary<string, RecordModel> _records;
-    private readonly Dictionary<string, EnumModel> _enums;
     private readonly List<(bool IsReader, TypeRef Type)> _pending = new();
     private readonly HashSet<string> _requested = new();
     private readonly List<TypeRef> _pendingTemplateJson = new();
@@ -31,23 +29,38 @@ internal sealed class JsonCodecEmitter
     {
         _model = model;
         _cls = TypeNames.QualifiedClass(model.Identity);
-        _records = model.Records.Append(model.Input).ToDictionary(r => r.Name);
-        _enums = model.Enums.ToDictionary(e => e.Name);
+    }
+
+    /// <summary>The record named <paramref name="name"/> (a nested record or <c>Input</c>), or null: a prompt has a few records, so a search costs less than a table.</summary>
+    private RecordModel? FindRecord(string name)
+    {
+        foreach (var record in _model.Records)
+        {
+            if (record.Name == name) return record;
+        }
+
+        return _model.Input.Name == name ? _model.Input : null;
     }
 
     /// <summary>The reader of the output type, as a delegate expression from the prompt class.</summary>
-    public static string OutputReader(PromptModel model) => new JsonCodecEmitter(model).ReaderDelegate(model.OutputType, "JsonCodec.");
+    public static string OutputReader(PromptModel model) => DelegateName(model.OutputType, "JsonCodec.", isReader: true);
 
     /// <summary>The writer of the output type, as a delegate expression from the prompt class.</summary>
-    public static string OutputWriter(PromptModel model) => new JsonCodecEmitter(model).WriterDelegate(model.OutputType, "JsonCodec.");
+    public static string OutputWriter(PromptModel model) => DelegateName(model.OutputType, "JsonCodec.", isReader: false);
 
     /// <summary>The reader of a non-constant default value's type, as a delegate expression from the prompt class.</summary>
-    public static string DefaultReader(PromptModel model, TypeRef type) => new JsonCodecEmitter(model).ReaderDelegate(type.AsNonNullable(), "JsonCodec.");
+    public static string DefaultReader(TypeRef type) => DelegateName(type.AsNonNullable(), "JsonCodec.", isReader: true);
 
     /// <summary>True when the prompt needs a codec class at all.</summary>
     public static bool IsNeeded(PromptModel model) =>
-        !model.IsTextOutput || model.HasInputSchema || model.Enums.Count > 0 || s_renderCodeWriters.IsMatch(model.RenderCode) ||
-        s_renderCodeTemplateJson.IsMatch(model.RenderCode);
+        !model.IsTextOutput || model.HasInputSchema || model.Enums.Count > 0 || Calls(s_renderCodeWriters, WriterCall, model.RenderCode) ||
+        Calls(s_renderCodeTemplateJson, TemplateJsonCall, model.RenderCode);
+
+    private const string WriterCall = "JsonCodec.Write";
+    private const string TemplateJsonCall = "JsonCodec.TemplateJson";
+
+    /// <summary>Whether <paramref name="code"/> calls a codec method <paramref name="pattern"/> matches; most render code names none, and an ordinal search says so at once.</summary>
+    private static bool Calls(Regex pattern, string prefix, string code) => code.IndexOf(prefix, StringComparison.Ordinal) >= 0 && pattern.IsMatch(code);
 
     /// <summary>Writes the <c>JsonCodec</c> class of <paramref name="model"/>.</summary>
     public static void Emit(IndentedWriter w, PromptModel model) => new JsonCodecEmitter(model).EmitClass(w);
@@ -112,13 +125,16 @@ internal sealed class JsonCodecEmitter
 
         // The input writer serves the dynamic render and the call site (captured calls carry the input as JSON).
         if (_model.HasInputSchema) RequestMethod(false, TypeRef.Record("Input"));
+        // The known types are only looked up when the render code calls codec methods at all.
+        var renderCode = _model.RenderCode;
+        if (renderCode.IndexOf(WriterCall, StringComparison.Ordinal) < 0 && renderCode.IndexOf(TemplateJsonCall, StringComparison.Ordinal) < 0) return;
         var known = KnownTypes();
-        foreach (Match match in s_renderCodeWriters.Matches(_model.RenderCode))
+        foreach (Match match in s_renderCodeWriters.Matches(renderCode))
         {
             if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestMethod(false, type);
         }
 
-        foreach (Match match in s_renderCodeTemplateJson.Matches(_model.RenderCode))
+        foreach (Match match in s_renderCodeTemplateJson.Matches(renderCode))
         {
             if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestTemplateJson(type);
         }
@@ -140,7 +156,7 @@ internal sealed class JsonCodecEmitter
             known[key] = type;
             if (type.IsNullable) pending.Push(type.AsNonNullable());
             else if (type.Element is not null) pending.Push(type.Element);
-            else if (type.Kind == TypeKind.Record && _records.TryGetValue(type.Name!, out var record))
+            else if (type.Kind == TypeKind.Record && FindRecord(type.Name!) is { } record)
             {
                 foreach (var property in record.Properties) pending.Push(property.Type);
             }
@@ -157,36 +173,40 @@ internal sealed class JsonCodecEmitter
     /// <summary>A <c>JsonValueReader&lt;T&gt;</c> for <paramref name="type"/>: a runtime reader, an enum table's, or a codec method.</summary>
     private string ReaderDelegate(TypeRef type, string codecPrefix)
     {
-        if (Primitive(type) is { } primitive) return $"{TypeNames.JsonRead}.{primitive}";
-        if (type.Kind == TypeKind.Enum && !type.IsNullable) return $"{codecPrefix}{type.Name}Names.Reader";
-        RequestMethod(true, type);
-        return codecPrefix + "Read" + TypeNames.Key(type);
+        if (IsCodecMethod(type)) RequestMethod(true, type);
+        return DelegateName(type, codecPrefix, isReader: true);
     }
 
     /// <summary>A <c>JsonValueWriter&lt;T&gt;</c> for <paramref name="type"/>: a runtime writer, an enum table's, or a codec method.</summary>
     private string WriterDelegate(TypeRef type, string codecPrefix)
     {
-        if (Primitive(type) is { } primitive) return $"{TypeNames.JsonWrite}.{primitive}";
-        if (type.Kind == TypeKind.Enum && !type.IsNullable) return $"{codecPrefix}{type.Name}Names.Writer";
-        RequestMethod(false, type);
-        return codecPrefix + "Write" + TypeNames.Key(type);
+        if (IsCodecMethod(type)) RequestMethod(false, type);
+        return DelegateName(type, codecPrefix, isReader: false);
+    }
+
+    /// <summary>Whether the reader and writer of <paramref name="type"/> are methods of the codec (not the runtime's, nor an enum table's).</summary>
+    private static bool IsCodecMethod(TypeRef type) => Primitive(type) is null && (type.Kind != TypeKind.Enum || type.IsNullable);
+
+    /// <summary>The reader or writer delegate of <paramref name="type"/>: a runtime reader or writer, an enum table's, or a codec method.</summary>
+    private static string DelegateName(TypeRef type, string codecPrefix, bool isReader)
+    {
+        if (Primitive(type) is { } primitive) return (isReader ? TypeNames.JsonRead : TypeNames.JsonWrite) + "." + primitive;
+        if (type.Kind == TypeKind.Enum && !type.IsNullable) return codecPrefix + type.Name + (isReader ? "Names.Reader" : "Names.Writer");
+        return codecPrefix + (isReader ? "Read" : "Write") + TypeNames.Key(type);
     }
 
     /// <summary>The runtime's name for a primitive (or its nullable form): <c>String</c>, <c>NullableInt64</c>, ...</summary>
-    private static string? Primitive(TypeRef type)
+    private static string? Primitive(TypeRef type) => type.Kind switch
     {
-        var core = type.AsNonNullable().Kind switch
-        {
-            TypeKind.String => "String",
-            TypeKind.Int64 => "Int64",
-            TypeKind.Int32 => "Int32",
-            TypeKind.Double => "Double",
-            TypeKind.Boolean => "Boolean",
-            TypeKind.Json => "Json",
-            _ => null,
-        };
-        return core is null ? null : (type.IsNullable ? "Nullable" : string.Empty) + core;
-    }
+        // Constants, as these names are asked for at every property of every record.
+        TypeKind.String => type.IsNullable ? "NullableString" : "String",
+        TypeKind.Int64 => type.IsNullable ? "NullableInt64" : "Int64",
+        TypeKind.Int32 => type.IsNullable ? "NullableInt32" : "Int32",
+        TypeKind.Double => type.IsNullable ? "NullableDouble" : "Double",
+        TypeKind.Boolean => type.IsNullable ? "NullableBoolean" : "Boolean",
+        TypeKind.Json => type.IsNullable ? "NullableJson" : "Json",
+        _ => null,
+    };
 
     /// <summary>A call that reads the value at <c>reader</c> into <paramref name="target"/> and returns whether it fits.</summary>
     private string ReadCall(TypeRef type, string target)
@@ -286,7 +306,7 @@ internal sealed class JsonCodecEmitter
 
     private void EmitRecordReaderMethod(IndentedWriter w, TypeRef type, string typeName, string header)
     {
-        var record = _records[type.Name!];
+        var record = FindRecord(type.Name!)!;
         var propertyTable = record.Properties.Count == 0 ? null : PropertyTable(record.Name);
         var tracked = propertyTable is not null && record.Properties.Count <= MaxTrackedProperties;
         if (propertyTable is not null)
@@ -330,7 +350,7 @@ internal sealed class JsonCodecEmitter
         var properties = record.Properties;
         for (var i = 0; i < properties.Count; i++)
         {
-            w.Line($"{TypeNames.Of(properties[i].Type, _cls)} v{i} = {InitialValue(properties[i])};");
+            w.Line($"{TypeNames.Spell(properties[i].Type, _cls)} v{i} = {InitialValue(properties[i])};");
         }
 
         w.Line($"if (!{propertyTable}.Start(ref reader, out value, out var property)) return false;");
@@ -357,7 +377,7 @@ internal sealed class JsonCodecEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            w.Line($"{TypeNames.Of(property.Type, _cls)} v{i} = {InitialValue(property)};");
+            w.Line($"{TypeNames.Spell(property.Type, _cls)} v{i} = {InitialValue(property)};");
         }
 
         if (required.Count > 0)
@@ -389,7 +409,7 @@ internal sealed class JsonCodecEmitter
         {
             var names = string.Join(", ", required.Select(p => CSharpLiterals.String(p.WireName)));
             var condition = masked ? $"seen != {Mask(required.Count)}" : "global::System.Array.IndexOf(seen, false) >= 0";
-            w.Line($"if ({condition}) return {TypeNames.JsonRead}.MissingProperty(seen, {CSharpLiterals.String(record.Name)}, {names});");
+            w.Line($"if ({condition}) return {TypeNames.JsonRead}.MissingProperty(seen, {CSharpLiterals.Quote(record.Name)}, {names});");
         }
 
         EmitConstruction(w, typeName, record);
@@ -428,7 +448,7 @@ internal sealed class JsonCodecEmitter
         using (w.Block(header))
         {
             w.Line("writer.WriteStartObject();");
-            var properties = _records[type.Name!].Properties;
+            var properties = FindRecord(type.Name!)!.Properties;
             for (var i = 0; i < properties.Count; i++)
             {
                 var property = properties[i];
@@ -514,7 +534,7 @@ internal sealed class JsonCodecEmitter
                     break;
                 default:
                     w.Line("writer.StartObject();");
-                    foreach (var property in _records[type.Name!].Properties)
+                    foreach (var property in FindRecord(type.Name!)!.Properties)
                     {
                         var access = "value." + property.PropertyName;
                         var name = $"writer.Name({CSharpLiterals.String(property.WireName)});";

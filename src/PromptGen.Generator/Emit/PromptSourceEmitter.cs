@@ -23,7 +23,7 @@ internal static class PromptSourceEmitter
         using (w.Block($"{access} static partial class {identity.ClassName}"))
         {
             w.Line("/// <summary>The Dotprompt name of this prompt.</summary>");
-            w.Line($"public const string PromptName = {CSharpLiterals.String(identity.PromptName)};");
+            w.Line($"public const string PromptName = {CSharpLiterals.Quote(identity.PromptName)};");
             w.Line();
             EmitInput(w, cls, model.Input);
             foreach (var record in model.Records)
@@ -131,7 +131,7 @@ internal static class PromptSourceEmitter
     /// </summary>
     internal static void EmitCallParameters(IndentedWriter w, string cls, IEnumerable<PropertyModel> parameters)
     {
-        foreach (var parameter in parameters) w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{ParameterDefault(parameter)},");
+        foreach (var parameter in parameters) w.Line($"    {TypeNames.Spell(parameter.Type, cls)} {parameter.ParameterName}{ParameterDefault(parameter)},");
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
     }
@@ -151,7 +151,7 @@ internal static class PromptSourceEmitter
                 XmlDoc.Summary(w, property.Description);
                 var required = property.IsRequired ? "required " : string.Empty;
                 var wireName = $"[global::System.Text.Json.Serialization.JsonPropertyName({CSharpLiterals.String(property.WireName)})]";
-                w.Line($"{wireName} public {required}{TypeNames.Of(property.Type, cls)} {property.PropertyName} {{ get; init; }}");
+                w.Line($"{wireName} public {required}{TypeNames.Spell(property.Type, cls)} {property.PropertyName} {{ get; init; }}");
             }
         }
     }
@@ -178,7 +178,7 @@ internal static class PromptSourceEmitter
         w.Line($"public static {TypeNames.ChatOptions} CreateOptions() => new(){(empty ? ";" : string.Empty)}");
         if (empty) return;
         w.OpenBrace();
-        if (options.ModelId is not null) w.Line($"ModelId = {CSharpLiterals.String(options.ModelId)},");
+        if (options.ModelId is not null) w.Line($"ModelId = {CSharpLiterals.Quote(options.ModelId)},");
         foreach (var property in options.Properties) w.Line($"{property.Key} = {property.ValueExpression},");
         if (model.OutputJsonSchema is not null)
         {
@@ -193,7 +193,7 @@ internal static class PromptSourceEmitter
             w.OpenBrace();
             foreach (var property in options.AdditionalProperties)
             {
-                w.Line($"[{CSharpLiterals.String(property.Key)}] = {property.ValueExpression},");
+                w.Line($"[{CSharpLiterals.Quote(property.Key)}] = {property.ValueExpression},");
             }
 
             w.CloseBrace(",");
@@ -216,7 +216,7 @@ internal static class PromptSourceEmitter
             w.Line($"{ToolEmitter.TargetAccessibility(model, identity.Accessibility)} static {TypeNames.Task(TypeNames.PromptResult(outputType))} {identity.MethodName}(");
             w.Line($"    this {TypeNames.IChatClient} client,");
             // Objects that instance tools are called on come first: the input's optional parameters keep their defaults.
-            foreach (var target in ToolEmitter.TargetParameters(model)) w.Line($"    {target},");
+            foreach (var target in ToolEmitter.Targets(model)) w.Line($"    {target.Type} {target.Parameter},");
             EmitCallParameters(w, cls, parameters);
             var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
             var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));

@@ -59,14 +59,13 @@ internal static class RuntimeSeamEmitter
         }
 
         // When the compiled template takes the input as it is (no defaults to fill in), it is the typed Render itself
-        // rather than a private method behind a one-line wrapper.
-        var renderCode = model.RenderCode.TrimEnd().Replace("\r\n", "\n");
+        // rather than a private method behind a one-line wrapper. The code is copied from RenderCode line by line,
+        // without its trailing whitespace.
+        var renderCode = model.RenderCode;
+        var codeEnd = renderCode.Length;
+        while (codeEnd > 0 && char.IsWhiteSpace(renderCode[codeEnd - 1])) codeEnd--;
         var typedRenderIsTemplate = model.HasInputSchema && model.IsRenderTyped && !withDefaults && renderCode.StartsWith(RenderCodeBuilder.RenderTypedHeader, StringComparison.Ordinal);
-        if (typedRenderIsTemplate)
-        {
-            renderCode = TypedRenderHeader + renderCode.Substring(RenderCodeBuilder.RenderTypedHeader.Length);
-            renderJson = $"Render({readInput}, options);";
-        }
+        if (typedRenderIsTemplate) renderJson = $"Render({readInput}, options);";
 
         // One typed overload with an optional argument, as Microsoft.Extensions.AI shapes its methods; it also converts
         // to the Func<Input, PromptRenderOptions?, IList<ChatMessage>> that PromptRunner takes.
@@ -74,7 +73,7 @@ internal static class RuntimeSeamEmitter
         w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/>, with history, context data and documents from <paramref name=\"options\"/>.</summary>");
         if (typedRenderIsTemplate)
         {
-            WriteCode(w, renderCode);
+            w.CodeLines(renderCode, RenderCodeBuilder.RenderTypedHeader.Length, codeEnd, TypedRenderHeader);
             w.Line();
         }
         else
@@ -89,16 +88,7 @@ internal static class RuntimeSeamEmitter
         w.Line("    " + renderJson);
         if (typedRenderIsTemplate) return;
         w.Line();
-        WriteCode(w, renderCode);
-    }
-
-    private static void WriteCode(IndentedWriter w, string code)
-    {
-        foreach (var line in code.Split('\n'))
-        {
-            if (line.Length == 0) w.Raw("\n");
-            else w.Line(line);
-        }
+        w.CodeLines(renderCode, 0, codeEnd);
     }
 
     /// <summary>The first line of the compiled typed template (<see cref="RenderCodeBuilder.RenderTypedHeader"/>) as the public typed <c>Render</c>.</summary>
@@ -113,7 +103,7 @@ internal static class RuntimeSeamEmitter
             if (model.InputDefaultJson is null) return false;
             w.Line();
             w.Line("/// <summary>The frontmatter's <c>input.default</c>, applied under untyped input.</summary>");
-            w.Line($"private static readonly object? s_inputDefault = {TypeNames.TemplateRuntime}.FromJson({CSharpLiterals.String(model.InputDefaultJson)});");
+            w.Line($"private static readonly object? s_inputDefault = {TypeNames.TemplateRuntime}.FromJson({CSharpLiterals.Quote(model.InputDefaultJson)});");
             return false;
         }
 
@@ -123,8 +113,8 @@ internal static class RuntimeSeamEmitter
             var type = property.Type.AsNonNullable();
             w.Line();
             w.Line($"/// <summary>The default of <c>{XmlDoc.Escape(property.WireName)}</c> (<c>input.default</c>).</summary>");
-            w.Line($"private static readonly {TypeNames.Of(type, cls)} {JsonCodecEmitter.DefaultField(property)} =");
-            w.Line($"    {TypeNames.JsonText}.Read<{TypeNames.Of(type, cls)}>({CSharpLiterals.String(property.Default!.Json)}, {JsonCodecEmitter.DefaultReader(model, type)});");
+            w.Line($"private static readonly {TypeNames.Spell(type, cls)} {JsonCodecEmitter.DefaultField(property)} =");
+            w.Line($"    {TypeNames.JsonText}.Read<{TypeNames.Spell(type, cls)}>({CSharpLiterals.Quote(property.Default!.Json)}, {JsonCodecEmitter.DefaultReader(type)});");
         }
 
         // A field that cannot hold null (a number with a constant default) always has a value.
@@ -209,7 +199,7 @@ internal static class RuntimeSeamEmitter
     {
         w.Line();
         w.Line("/// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>");
-        w.Line($"public const string PromptVersion = {CSharpLiterals.String(model.Version)};");
+        w.Line($"public const string PromptVersion = {CSharpLiterals.Quote(model.Version)};");
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal static class StreamEmitter
 
     /// <summary>The partial value type of <paramref name="model"/>'s stream, qualified.</summary>
     public static string PartialType(PromptModel model) =>
-        model.IsTextOutput ? "string" : TypeNames.QualifiedClass(model.Identity) + "." + new Names(model).PartialOutput;
+        model.IsTextOutput ? "string" : TypeNames.QualifiedClass(model.Identity) + "." + Names.PartialOutputOf(model);
 
     private static string StreamType(PromptModel model, string outputType) =>
         $"{TypeNames.PromptStream}<{PartialType(model)}, {outputType}>";
@@ -28,10 +28,8 @@ internal static class StreamEmitter
     {
         var cls = TypeNames.QualifiedClass(model.Identity);
         var outputType = TypeNames.Of(model.OutputType, cls);
-        if (!model.IsTextOutput)
-        {
-            EmitPartialRecords(w, model, new Names(model), cls);
-        }
+        var names = model.IsTextOutput ? null : new Names(model);
+        if (names is not null) EmitPartialRecords(w, model, names, cls);
 
         var reader = RuntimeSeamEmitter.OutputReader(model);
         // Instance tools: the objects they are called on follow the input, exactly as in RunAsync.
@@ -39,7 +37,7 @@ internal static class StreamEmitter
         var createOptions = $"CreateOptions({string.Join(", ", targets.Select(t => t.Parameter))})";
         var call = model.IsTextOutput
             ? $"{TypeNames.PromptStreamRunner}.StreamText(client, input, Render, {createOptions}, options, {reader}, cancellationToken);"
-            : $"{TypeNames.PromptStreamRunner}.StreamJson(client, input, Render, {createOptions}, options, {reader}, JsonCodec.{ReaderOf(new Names(model).PartialOutput)}, cancellationToken);";
+            : $"{TypeNames.PromptStreamRunner}.StreamJson(client, input, Render, {createOptions}, options, {reader}, JsonCodec.{ReaderOf(names!.PartialOutput)}, cancellationToken);";
         w.Line();
         w.Line(targets.Count == 0
             ? "/// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>"
@@ -62,7 +60,7 @@ internal static class StreamEmitter
         w.Line($"{ToolEmitter.TargetAccessibility(model, identity.Accessibility)} static {StreamType(model, outputType)} {name}(");
         w.Line($"    this {TypeNames.IChatClient} client,");
         // As in {Name}Async: tool targets first, so the input's optional parameters keep their defaults.
-        foreach (var target in ToolEmitter.TargetParameters(model)) w.Line($"    {target},");
+        foreach (var target in ToolEmitter.Targets(model)) w.Line($"    {target.Type} {target.Parameter},");
         PromptSourceEmitter.EmitCallParameters(w, cls, parameters);
         var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
         var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
@@ -326,7 +324,8 @@ internal static class StreamEmitter
                 "Input", "Output", "JsonCodec", "PromptName", "OutputJsonSchema",
             };
             Reachable = ReachableRecords(model);
-            PartialOutput = Claim("PartialOutput");
+            // The first name claimed, so the same as PartialOutputOf gives.
+            PartialOutput = Claim(PartialOutputName);
             foreach (var record in Reachable)
             {
                 _partials[record.Name] = record.Name == RootRecord && IsRootRecord(model.OutputType) ? PartialOutput : Claim("Partial" + record.Name);
@@ -334,6 +333,34 @@ internal static class StreamEmitter
         }
 
         public IReadOnlyList<RecordModel> Reachable { get; }
+
+        private const string PartialOutputName = "PartialOutput";
+
+        /// <summary>
+        /// <see cref="PartialOutput"/> alone, for the stream's type in signatures: the first name claimed, clear of the
+        /// prompt's records and enums only (no reserved name starts with <c>Partial</c>).
+        /// </summary>
+        public static string PartialOutputOf(PromptModel model)
+        {
+            var name = PartialOutputName;
+            while (IsTypeName(model, name)) name += "_";
+            return name;
+        }
+
+        private static bool IsTypeName(PromptModel model, string name)
+        {
+            foreach (var record in model.Records)
+            {
+                if (record.Name == name) return true;
+            }
+
+            foreach (var enumModel in model.Enums)
+            {
+                if (enumModel.Name == name) return true;
+            }
+
+            return false;
+        }
 
         public string PartialOutput { get; }
 

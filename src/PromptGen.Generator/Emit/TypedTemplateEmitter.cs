@@ -662,7 +662,7 @@ internal sealed class TypedTemplateEmitter
         var inner = new Scope(writer, context, new Depth(context, null, false), Array.Empty<(string, Value)>(), scope.Loop, scope.Root);
         EmitStatements(partial.Template.Body, inner);
         _partialChain.RemoveAt(_partialChain.Count - 1);
-        if (indented) _w.Line($"{scope.Writer}.Indented({writer}, {CSharpLiterals.String(statement.Indent)});");
+        if (indented) _w.Line($"{scope.Writer}.Indented({writer}, {CSharpLiterals.Quote(statement.Indent)});");
         _w.CloseBrace();
     }
 
