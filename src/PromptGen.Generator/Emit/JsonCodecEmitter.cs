@@ -208,26 +208,56 @@ internal sealed class JsonCodecEmitter
         _ => null,
     };
 
-    /// <summary>A call that reads the value at <c>reader</c> into <paramref name="target"/> and returns whether it fits.</summary>
-    private string ReadCall(TypeRef type, string target)
+    /// <summary>
+    /// Writes, within the current line, a call that reads the value at <c>reader</c> into <c>v{index}</c> (or
+    /// <c>value</c> for a negative index) and returns whether it fits.
+    /// </summary>
+    private void WriteReadCall(IndentedWriter w, TypeRef type, int index)
     {
-        if (Primitive(type) is { } primitive) return $"{TypeNames.JsonRead}.{primitive}(ref reader, out {target})";
+        var target = index < 0 ? "value" : "v";
+        var number = index < 0 ? string.Empty : IndexText(index);
+        if (Primitive(type) is { } primitive)
+        {
+            w.Append($"{TypeNames.JsonRead}.{primitive}(ref reader, out {target}{number})");
+            return;
+        }
+
+        // The core type's readers are asked for as the non-nullable type (TypeRef equality), so it is made only here.
         var core = type.AsNonNullable();
         switch (core.Kind)
         {
             case TypeKind.List:
-                return $"{TypeNames.JsonRead}.{(type.IsNullable ? "Nullable" : string.Empty)}List(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target})";
+                w.Append($"{TypeNames.JsonRead}.{(type.IsNullable ? "Nullable" : string.Empty)}List(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target}{number})");
+                break;
             case TypeKind.Map:
-                return $"{TypeNames.JsonRead}.{(type.IsNullable ? "Nullable" : string.Empty)}Map(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target})";
+                w.Append($"{TypeNames.JsonRead}.{(type.IsNullable ? "Nullable" : string.Empty)}Map(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target}{number})");
+                break;
+            case TypeKind.Enum when type.IsNullable:
+                w.Append($"{TypeNames.JsonRead}.NullableValue(ref reader, {core.Name}Names.Reader, out {target}{number})");
+                break;
             case TypeKind.Enum:
-                return type.IsNullable
-                    ? $"{TypeNames.JsonRead}.NullableValue(ref reader, {core.Name}Names.Reader, out {target})"
-                    : $"{core.Name}Names.TryRead(ref reader, out {target})";
+                w.Append($"{core.Name}Names.TryRead(ref reader, out {target}{number})");
+                break;
+            case var _ when type.IsNullable:
+                w.Append($"{TypeNames.JsonRead}.NullableObject(ref reader, {ReaderDelegate(core, string.Empty)}, out {target}{number})");
+                break;
             default:
-                return type.IsNullable
-                    ? $"{TypeNames.JsonRead}.NullableObject(ref reader, {ReaderDelegate(core, string.Empty)}, out {target})"
-                    : $"{ReaderDelegate(core, string.Empty)}(ref reader, out {target})";
+                w.Append($"{ReaderDelegate(core, string.Empty)}(ref reader, out {target}{number})");
+                break;
         }
+    }
+
+    /// <summary>Small indexes as constants: every record's reader and writer number their properties.</summary>
+    private static string IndexText(int index) =>
+        index < s_indexTexts.Length ? s_indexTexts[index] : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly string[] s_indexTexts = IndexTexts(32);
+
+    private static string[] IndexTexts(int count)
+    {
+        var texts = new string[count];
+        for (var i = 0; i < count; i++) texts[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return texts;
     }
 
     /// <summary>A statement that writes <paramref name="value"/> (no property name).</summary>
@@ -292,7 +322,10 @@ internal sealed class JsonCodecEmitter
             : $"internal static void Write{TypeNames.Key(type)}({TypeNames.Utf8JsonWriter} writer, {typeName} value)";
         if (type.Kind != TypeKind.Record || type.IsNullable)
         {
-            w.Line($"{header} => {(isReader ? ReadCall(type, "value") : WriteValue(type, "value").TrimEnd(';'))};");
+            w.Begin($"{header} => ");
+            if (isReader) WriteReadCall(w, type, -1);
+            else w.Append(WriteValue(type, "value").TrimEnd(';'));
+            w.End(";");
         }
         else if (isReader)
         {
@@ -359,7 +392,9 @@ internal sealed class JsonCodecEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var keyword = i == 0 ? "if" : "else if";
-            w.Line($"{keyword} (property.Index == {i}) {{ if (!{ReadCall(properties[i].Type, "v" + i)}) return false; }}");
+            w.Begin($"{keyword} (property.Index == {i}) {{ if (!");
+            WriteReadCall(w, properties[i].Type, i);
+            w.End(") return false; }");
         }
 
         w.CloseBrace();
@@ -400,7 +435,9 @@ internal sealed class JsonCodecEmitter
                 var index = required.IndexOf(property);
                 var mark = index < 0 ? string.Empty : masked ? $" seen |= {Bit(index)};" : $" seen[{index}] = true;";
                 var keyword = i == 0 ? "if" : "else if";
-                w.Line($"{keyword} (property == {i}) {{ if (!{ReadCall(property.Type, "v" + i)}) return false;{mark} }}");
+                w.Begin($"{keyword} (property == {i}) {{ if (!");
+                WriteReadCall(w, property.Type, i);
+                w.Append($") return false;{mark} }}").End();
             }
 
             w.CloseBrace();
