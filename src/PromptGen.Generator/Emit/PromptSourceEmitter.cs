@@ -136,6 +136,24 @@ internal static class PromptSourceEmitter
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
     }
 
+    /// <summary>
+    /// The body of an extension method: <paramref name="method"/> of the prompt class with the parameters as its input,
+    /// the tool targets, the options and the cancellation token.
+    /// </summary>
+    internal static void EmitForwardingCall(IndentedWriter w, PromptModel model, string cls, string method, IReadOnlyList<PropertyModel> parameters)
+    {
+        w.Begin($"    {cls}.{method}(client, new {cls}.Input(");
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (i > 0) w.Append(", ");
+            w.Append(parameters[i].ParameterName);
+        }
+
+        w.Append("), ");
+        foreach (var target in ToolEmitter.Targets(model)) w.Append(target.Parameter).Append(", ");
+        w.End("options, cancellationToken);");
+    }
+
     internal static string? DefaultText(PropertyModel property) =>
         property.Default is { } value ? InputDefaultValues.Display(value) : null;
 
@@ -218,9 +236,7 @@ internal static class PromptSourceEmitter
             // Objects that instance tools are called on come first: the input's optional parameters keep their defaults.
             foreach (var target in ToolEmitter.Targets(model)) w.Line($"    {target.Type} {target.Parameter},");
             EmitCallParameters(w, cls, parameters);
-            var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
-            var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
-            w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
+            EmitForwardingCall(w, model, cls, "RunAsync", parameters);
             StreamEmitter.EmitExtension(w, model, cls, outputType, parameters);
         }
     }
