@@ -66,8 +66,23 @@ internal sealed class JsonCodecEmitter
     public static void Emit(IndentedWriter w, PromptModel model) => new JsonCodecEmitter(model).EmitClass(w);
 
     /// <summary>Positional order of the Input record: fields the caller must give first, then optional or defaulted ones.</summary>
-    public static IEnumerable<PropertyModel> InputOrder(RecordModel input) =>
-        input.Properties.Where(IsMandatoryParameter).Concat(input.Properties.Where(p => !IsMandatoryParameter(p)));
+    public static IReadOnlyList<PropertyModel> InputOrder(RecordModel input)
+    {
+        var properties = input.Properties;
+        var ordered = new PropertyModel[properties.Count];
+        var next = 0;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (IsMandatoryParameter(properties[i])) ordered[next++] = properties[i];
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (!IsMandatoryParameter(properties[i])) ordered[next++] = properties[i];
+        }
+
+        return ordered;
+    }
 
     private static bool IsMandatoryParameter(PropertyModel property) => property.IsRequired && property.Default is null;
 
@@ -79,9 +94,10 @@ internal sealed class JsonCodecEmitter
         {
             foreach (var enumModel in _model.Enums)
             {
-                var enumType = _cls + "." + enumModel.Name;
-                var names = string.Join(", ", enumModel.Members.Select(m => CSharpLiterals.String(m.WireName)));
-                w.Line($"internal static readonly {TypeNames.JsonEnumNames}<{enumType}> {enumModel.Name}Names = new({names});");
+                w.Begin($"internal static readonly {TypeNames.JsonEnumNames}<{_cls}.{enumModel.Name}> {enumModel.Name}Names = new(");
+                var members = enumModel.Members;
+                for (var m = 0; m < members.Count; m++) w.Append($"{(m == 0 ? string.Empty : ", ")}{CSharpLiterals.Quote(members[m].WireName)}");
+                w.End(");");
             }
 
             // Emitting a method may request more (the records and collections it reads or writes).
@@ -285,16 +301,30 @@ internal sealed class JsonCodecEmitter
         }
     }
 
-    /// <summary>Statements that write one property (name and value); strings, numbers, booleans and enums take one call.</summary>
-    private IEnumerable<string> WriteProperty(string utf8Name, TypeRef type, string value)
+    /// <summary>
+    /// Writes the statements that write one property (name and value) as their own lines, or after
+    /// <paramref name="guard"/> (an <c>if</c>): strings, numbers, booleans and enums take one call on the guard's line,
+    /// others a block under it.
+    /// </summary>
+    private void EmitWriteProperty(IndentedWriter w, string wireName, TypeRef type, string value, string? guard)
     {
         // A null string is written as JSON null by the same call; other nullable scalars need the runtime's nullable writer.
         if ((!type.IsNullable || type.Kind == TypeKind.String) && Scalar(type, value) is { } scalar)
         {
-            return new[] { $"writer.Write{scalar.Method}({utf8Name}, {scalar.Argument});" };
+            if (guard is null) w.Line($"writer.Write{scalar.Method}({CSharpLiterals.Quote(wireName)}u8, {scalar.Argument});");
+            else w.Begin($"{guard} ").Append($"writer.Write{scalar.Method}({CSharpLiterals.Quote(wireName)}u8, {scalar.Argument});").End();
+            return;
         }
 
-        return new[] { $"writer.WritePropertyName({utf8Name});", WriteValue(type, value) };
+        if (guard is not null)
+        {
+            w.Line(guard);
+            w.OpenBrace();
+        }
+
+        w.Line($"writer.WritePropertyName({CSharpLiterals.Quote(wireName)}u8);");
+        w.Line(WriteValue(type, value));
+        if (guard is not null) w.CloseBrace();
     }
 
     /// <summary>
@@ -344,10 +374,11 @@ internal sealed class JsonCodecEmitter
         var tracked = propertyTable is not null && record.Properties.Count <= MaxTrackedProperties;
         if (propertyTable is not null)
         {
-            var wireNames = string.Join(", ", record.Properties.Select(p => CSharpLiterals.String(p.WireName)));
+            w.Begin($"private static readonly {TypeNames.JsonPropertyNames} {propertyTable} = new(");
             // A table of at most 64 properties also knows which are required and checks them (JsonPropertyCursor).
-            var arguments = tracked ? $"{CSharpLiterals.String(record.Name)}, {RequiredMask(record)}, {wireNames}" : wireNames;
-            w.Line($"private static readonly {TypeNames.JsonPropertyNames} {propertyTable} = new({arguments});");
+            if (tracked) w.Append($"{CSharpLiterals.Quote(record.Name)}, {RequiredMask(record)}, ");
+            WriteWireNames(w, record.Properties, requiredOnly: false);
+            w.End(");");
         }
 
         using (w.Block(header))
@@ -361,6 +392,16 @@ internal sealed class JsonCodecEmitter
     private const int MaxTrackedProperties = 64;
 
     private static bool IsRequiredProperty(PropertyModel property) => property.IsRequired && property.Default is null;
+
+    private static bool HasRequired(EquatableArray<PropertyModel> properties)
+    {
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (IsRequiredProperty(properties[i])) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>The table's required-property mask: bit <c>i</c> for a required property at index <c>i</c>.</summary>
     private static string RequiredMask(RecordModel record)
@@ -398,7 +439,7 @@ internal sealed class JsonCodecEmitter
         }
 
         w.CloseBrace();
-        if (properties.Any(IsRequiredProperty)) w.Line($"if (!{propertyTable}.Complete(property)) return false;");
+        if (HasRequired(properties)) w.Line($"if (!{propertyTable}.Complete(property)) return false;");
         EmitConstruction(w, typeName, record);
     }
 
@@ -444,12 +485,25 @@ internal sealed class JsonCodecEmitter
         }
         if (required.Count > 0)
         {
-            var names = string.Join(", ", required.Select(p => CSharpLiterals.String(p.WireName)));
             var condition = masked ? $"seen != {Mask(required.Count)}" : "global::System.Array.IndexOf(seen, false) >= 0";
-            w.Line($"if ({condition}) return {TypeNames.JsonRead}.MissingProperty(seen, {CSharpLiterals.Quote(record.Name)}, {names});");
+            w.Begin($"if ({condition}) return {TypeNames.JsonRead}.MissingProperty(seen, {CSharpLiterals.Quote(record.Name)}, ");
+            WriteWireNames(w, properties, requiredOnly: true);
+            w.End(");");
         }
 
         EmitConstruction(w, typeName, record);
+    }
+
+    /// <summary>The wire names of <paramref name="properties"/> (of the required ones only) as string literals, comma-separated, within the current line.</summary>
+    private static void WriteWireNames(IndentedWriter w, EquatableArray<PropertyModel> properties, bool requiredOnly)
+    {
+        var first = true;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (requiredOnly && !IsRequiredProperty(properties[i])) continue;
+            w.Append($"{(first ? string.Empty : ", ")}{CSharpLiterals.Quote(properties[i].WireName)}");
+            first = false;
+        }
     }
 
     /// <summary>The end of a record's reader: the record from its locals <c>v0</c>, <c>v1</c>, ..., then <c>return true</c>.</summary>
@@ -458,13 +512,20 @@ internal sealed class JsonCodecEmitter
         var properties = record.Properties;
         if (record.Name == "Input")
         {
-            var ordered = InputOrder(record).Select(p => "v" + IndexOf(properties, p));
-            w.Line($"value = new {typeName}({string.Join(", ", ordered)});");
+            var ordered = InputOrder(record);
+            w.Begin($"value = new {typeName}(");
+            for (var i = 0; i < ordered.Count; i++) w.Append($"{(i == 0 ? string.Empty : ", ")}v{IndexOf(properties, ordered[i])}");
+            w.End(");");
+        }
+        else if (properties.Count == 0)
+        {
+            w.Line($"value = new {typeName}();");
         }
         else
         {
-            var initializers = string.Join(", ", properties.Select((p, i) => $"{p.PropertyName} = v{i}"));
-            w.Line(properties.Count == 0 ? $"value = new {typeName}();" : $"value = new {typeName} {{ {initializers} }};");
+            w.Begin($"value = new {typeName} {{ ");
+            for (var i = 0; i < properties.Count; i++) w.Append($"{(i == 0 ? string.Empty : ", ")}{properties[i].PropertyName} = v{i}");
+            w.End(" };");
         }
 
         w.Line("return true;");
@@ -490,32 +551,20 @@ internal sealed class JsonCodecEmitter
             {
                 var property = properties[i];
                 var access = "value." + property.PropertyName;
-                var name = Utf8(property.WireName);
                 if (property.IsRequired || !property.Type.IsNullable)
                 {
-                    foreach (var statement in WriteProperty(name, property.Type, access)) w.Line(statement);
+                    EmitWriteProperty(w, property.WireName, property.Type, access, guard: null);
                     continue;
                 }
 
                 // Optional and absent: leave the property out rather than writing null.
-                var statements = WriteProperty(name, property.Type.AsNonNullable(), "p" + i).ToList();
-                if (statements.Count == 1)
-                {
-                    w.Line($"if ({access} is {{ }} p{i}) {statements[0]}");
-                    continue;
-                }
-
-                w.Line($"if ({access} is {{ }} p{i})");
-                w.OpenBrace();
-                foreach (var statement in statements) w.Line(statement);
-                w.CloseBrace();
+                var local = "p" + IndexText(i);
+                EmitWriteProperty(w, property.WireName, property.Type.AsNonNullable(), local, guard: $"if ({access} is {{ }} {local})");
             }
 
             w.Line("writer.WriteEndObject();");
         }
     }
-
-    private static string Utf8(string text) => CSharpLiterals.String(text) + "u8";
 
     private static string Bit(int index) => index == 0 ? "1" : $"1UL << {index}";
 

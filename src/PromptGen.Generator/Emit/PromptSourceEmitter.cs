@@ -97,7 +97,7 @@ internal static class PromptSourceEmitter
     private static void EmitInput(IndentedWriter w, string cls, RecordModel input)
     {
         XmlDoc.Summary(w, input.Description ?? "The input of the prompt: one property per input field.");
-        var ordered = JsonCodecEmitter.InputOrder(input).ToList();
+        var ordered = JsonCodecEmitter.InputOrder(input);
         foreach (var property in ordered) XmlDoc.Param(w, property.PropertyName, property.Description, DefaultText(property));
         if (ordered.Count == 0)
         {
@@ -224,7 +224,7 @@ internal static class PromptSourceEmitter
     private static void EmitExtension(IndentedWriter w, PromptModel model, string cls, string outputType)
     {
         var identity = model.Identity;
-        var parameters = JsonCodecEmitter.InputOrder(model.Input).ToList();
+        var parameters = JsonCodecEmitter.InputOrder(model.Input);
         // The class's documentation and [GeneratedCode] are on its declaration in the catalog, once per namespace.
         using (w.Block($"public static partial class {ExtensionsClass}"))
         {
