@@ -12,6 +12,11 @@ internal sealed class IndentedWriter
     private const int FreeBuilders = 4;
     private const int MaxKeptCapacity = 128 * 1024;
 
+    // The buffer RawAndFree copies through, per thread.
+    [ThreadStatic]
+    private static char[]? s_copyBuffer;
+    private const int CopyBufferLength = 4096;
+
     private StringBuilder _builder;
     private int _indent;
     private bool _midLine;
@@ -95,6 +100,26 @@ internal sealed class IndentedWriter
             prefix = string.Empty;
             lineStart = newline + 1;
         }
+    }
+
+    /// <summary>
+    /// Writes what <paramref name="other"/> wrote, verbatim, through a small buffer instead of a string of it; then
+    /// <paramref name="other"/> must not be used (its builder goes to the next writer).
+    /// </summary>
+    public IndentedWriter RawAndFree(IndentedWriter other)
+    {
+        var source = other._builder;
+        var buffer = s_copyBuffer ??= new char[CopyBufferLength];
+        for (var offset = 0; offset < source.Length; offset += buffer.Length)
+        {
+            var count = Math.Min(buffer.Length, source.Length - offset);
+            source.CopyTo(offset, buffer, 0, count);
+            _builder.Append(buffer, 0, count);
+        }
+
+        Return(source);
+        other._builder = null!;
+        return this;
     }
 
     /// <summary>Writes text verbatim, without indentation (for raw string literal content).</summary>

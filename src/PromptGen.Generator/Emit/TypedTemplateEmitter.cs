@@ -40,7 +40,12 @@ internal sealed class TypedTemplateEmitter
         _cancellationToken = cancellationToken;
         _w = w;
         _partials = partials;
-        _records = records.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
+        // The first record of each name, as the mapper names them uniquely (Input last).
+        _records = new Dictionary<string, RecordModel>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (!_records.ContainsKey(record.Name)) _records.Add(record.Name, record);
+        }
     }
 
     /// <summary>
@@ -88,7 +93,7 @@ internal sealed class TypedTemplateEmitter
         w.OpenBrace();
         RenderCodeBuilder.EmitRenderStart(w, emitter._usesRootData);
         if (emitter._usesRootData) w.Line($"var f0 = {TypeNames.TemplateRuntime}.RootData({TypeNames.TemplateRuntime}.EmptyObject(), options, history);");
-        w.Raw(body.ToStringAndFree());
+        w.RawAndFree(body);
         w.CloseBrace();
         return w.ToStringAndFree();
     }
