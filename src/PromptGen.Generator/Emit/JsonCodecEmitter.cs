@@ -16,8 +16,15 @@ internal sealed class JsonCodecEmitter
     /// <summary>Records with at most this many required properties track them in one <c>ulong</c> mask.</summary>
     private const int MaxMaskedRequired = 64;
 
-    private static readonly Regex s_renderCodeWriters = new(@"\bJsonCodec\.Write(\w+)\(", RegexOptions.CultureInvariant);
-    private static readonly Regex s_renderCodeTemplateJson = new(@"\bJsonCodec\.TemplateJson(\w+)\(", RegexOptions.CultureInvariant);
+    /// <summary>
+    /// The patterns of the codec calls in render code, in a class of their own so they are built (and the regex engine
+    /// loaded) only for the prompts whose render code names a codec method at all.
+    /// </summary>
+    private static class RenderCodeCalls
+    {
+        public static readonly Regex Writers = new(@"\bJsonCodec\.Write(\w+)\(", RegexOptions.CultureInvariant);
+        public static readonly Regex TemplateJson = new(@"\bJsonCodec\.TemplateJson(\w+)\(", RegexOptions.CultureInvariant);
+    }
 
     private readonly PromptModel _model;
     private readonly string _cls;
@@ -53,14 +60,15 @@ internal sealed class JsonCodecEmitter
 
     /// <summary>True when the prompt needs a codec class at all.</summary>
     public static bool IsNeeded(PromptModel model) =>
-        !model.IsTextOutput || model.HasInputSchema || model.Enums.Count > 0 || Calls(s_renderCodeWriters, WriterCall, model.RenderCode) ||
-        Calls(s_renderCodeTemplateJson, TemplateJsonCall, model.RenderCode);
+        !model.IsTextOutput || model.HasInputSchema || model.Enums.Count > 0 ||
+        (Mentions(model.RenderCode, WriterCall) && RenderCodeCalls.Writers.IsMatch(model.RenderCode)) ||
+        (Mentions(model.RenderCode, TemplateJsonCall) && RenderCodeCalls.TemplateJson.IsMatch(model.RenderCode));
 
     private const string WriterCall = "JsonCodec.Write";
     private const string TemplateJsonCall = "JsonCodec.TemplateJson";
 
-    /// <summary>Whether <paramref name="code"/> calls a codec method <paramref name="pattern"/> matches; most render code names none, and an ordinal search says so at once.</summary>
-    private static bool Calls(Regex pattern, string prefix, string code) => code.IndexOf(prefix, StringComparison.Ordinal) >= 0 && pattern.IsMatch(code);
+    /// <summary>Whether <paramref name="code"/> contains <paramref name="call"/>: most render code names no codec method, and an ordinal search says so before any pattern runs.</summary>
+    private static bool Mentions(string code, string call) => code.IndexOf(call, StringComparison.Ordinal) >= 0;
 
     /// <summary>Writes the <c>JsonCodec</c> class of <paramref name="model"/>.</summary>
     public static void Emit(IndentedWriter w, PromptModel model) => new JsonCodecEmitter(model).EmitClass(w);
@@ -143,16 +151,24 @@ internal sealed class JsonCodecEmitter
         if (_model.HasInputSchema) RequestMethod(false, TypeRef.Record("Input"));
         // The known types are only looked up when the render code calls codec methods at all.
         var renderCode = _model.RenderCode;
-        if (renderCode.IndexOf(WriterCall, StringComparison.Ordinal) < 0 && renderCode.IndexOf(TemplateJsonCall, StringComparison.Ordinal) < 0) return;
+        var writes = Mentions(renderCode, WriterCall);
+        var templateJson = Mentions(renderCode, TemplateJsonCall);
+        if (!writes && !templateJson) return;
         var known = KnownTypes();
-        foreach (Match match in s_renderCodeWriters.Matches(renderCode))
+        if (writes)
         {
-            if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestMethod(false, type);
+            foreach (Match match in RenderCodeCalls.Writers.Matches(renderCode))
+            {
+                if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestMethod(false, type);
+            }
         }
 
-        foreach (Match match in s_renderCodeTemplateJson.Matches(renderCode))
+        if (templateJson)
         {
-            if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestTemplateJson(type);
+            foreach (Match match in RenderCodeCalls.TemplateJson.Matches(renderCode))
+            {
+                if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestTemplateJson(type);
+            }
         }
     }
 
