@@ -23,7 +23,7 @@ internal static class RuntimeSeamEmitter
         var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
         var reader = JsonCodecEmitter.OutputReader(model);
         var writer = JsonCodecEmitter.OutputWriter(model);
-        var shape = CSharpLiterals.String(OutputShapes.Description(model, model.OutputType));
+        var shape = CSharpLiterals.Quote(OutputShapes.Description(model, model.OutputType));
         // The parser also holds the response format's schema, parsed once (a JSON output always has one).
         var schema = model.OutputJsonSchema is null ? string.Empty : ", OutputJsonSchema";
         w.Line($"private static readonly {TypeNames.PromptOutputParser}<{outputType}> {ParserField} = new({reader}, {writer}, {shape}{schema});");
@@ -79,13 +79,13 @@ internal static class RuntimeSeamEmitter
         else
         {
             w.Line($"public static {TypeNames.ChatMessages} Render(Input input, {TypeNames.PromptRenderOptions}? options = null) =>");
-            w.Line("    " + render);
+            w.Line($"    {render}");
             w.Line();
         }
 
         w.Line("/// <summary>Renders the prompt's messages for an input given as JSON.</summary>");
         w.Line($"public static {TypeNames.ChatMessages} Render({TypeNames.JsonElement} input, {TypeNames.PromptRenderOptions}? options = null) =>");
-        w.Line("    " + renderJson);
+        w.Line($"    {renderJson}");
         if (typedRenderIsTemplate) return;
         w.Line();
         w.CodeLines(renderCode, 0, codeEnd);
@@ -147,7 +147,7 @@ internal static class RuntimeSeamEmitter
         w.Line();
         w.Line("/// <summary>Parses model output leniently; <paramref name=\"report\"/> lists every repair applied.</summary>");
         w.Line($"public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {nullableOutput} value, out {TypeNames.PromptParseReport} report) =>");
-        w.Line("    " + tryParse);
+        w.Line($"    {tryParse}");
     }
 
     /// <summary><c>RunAsync</c>: <c>PromptRunner</c> with <c>Render</c>, the prompt's options under the caller's, and the output parser.</summary>
@@ -175,13 +175,13 @@ internal static class RuntimeSeamEmitter
     /// </summary>
     public static void EmitInputMethod(IndentedWriter w, string declaration, IEnumerable<string> extraParameters, string body)
     {
-        w.Line(declaration + "(");
+        w.Line($"{declaration}(");
         w.Line($"    {TypeNames.IChatClient} client,");
         w.Line("    Input input,");
         foreach (var parameter in extraParameters) w.Line($"    {parameter},");
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-        w.Line("    " + body);
+        w.Line($"    {body}");
     }
 
     /// <summary>

@@ -109,7 +109,6 @@ internal static class StreamEmitter
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
-                    var given = $"init => {source} = {TypeNames.PartialSource}.Give({source}, {i}, value, {property.PropertyName}); }}";
                     var modifiers = property.PropertyName is "Source" or "Completion" ? "public new" : "public";
                     if (i > 0) w.Line();
                     XmlDoc.Summary(w, property.Description);
@@ -117,7 +116,7 @@ internal static class StreamEmitter
                     {
                         var (type, read, position) = IsText(property) ? ("string?", "Text", "int") : ("global::System.Collections.Generic.IReadOnlyList<string>?", "Strings", "long");
                         var at = names.PositionOf(record, property);
-                        w.Line($"{modifiers} {type} {property.PropertyName} {{ get => {TypeNames.PartialSource}.{read}({source}, {i}, {at}); {given}");
+                        w.Line($"{modifiers} {type} {property.PropertyName} {{ get => {TypeNames.PartialSource}.{read}({source}, {i}, {at}); init => {source} = {TypeNames.PartialSource}.Give({source}, {i}, value, {property.PropertyName}); }}");
                         positions.Add($"internal {position} {at} {{ get; init; }}");
                     }
                     else if (bits[i] >= 0 && property.Type.Kind == TypeKind.Boolean)
@@ -128,7 +127,8 @@ internal static class StreamEmitter
                     }
                     else if (bits[i] >= 0)
                     {
-                        w.Line($"{modifiers} {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => {TypeNames.PartialSource}.Value<{PartialTypeOf(property.Type, names, cls)}>({source}, {i}, ({mask} & {Flag(bits[i])}) != 0); {given}");
+                        var partialType = PartialTypeOf(property.Type, names, cls);
+                        w.Line($"{modifiers} {partialType}? {property.PropertyName} {{ get => {TypeNames.PartialSource}.Value<{partialType}>({source}, {i}, ({mask} & {Flag(bits[i])}) != 0); init => {source} = {TypeNames.PartialSource}.Give({source}, {i}, value, {property.PropertyName}); }}");
                     }
                     else
                     {
@@ -283,7 +283,17 @@ internal static class StreamEmitter
     private static bool IsPackable(PropertyModel property) => property.Type.IsValueType;
 
     /// <summary>The mask bit <paramref name="bit"/> as a C# literal (<c>0x4u</c>).</summary>
-    private static string Flag(int bit) => "0x" + (1u << bit).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
+    private static string Flag(int bit) => s_flags[bit];
+
+    /// <summary>The literals of the 32 mask bits, made once.</summary>
+    private static readonly string[] s_flags = MakeFlags();
+
+    private static string[] MakeFlags()
+    {
+        var flags = new string[32];
+        for (var bit = 0; bit < flags.Length; bit++) flags[bit] = "0x" + (1u << bit).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
+        return flags;
+    }
 
     private static bool IsRootRecord(TypeRef root) => root.Kind == TypeKind.Record && !root.IsNullable && root.Name == RootRecord;
 
