@@ -82,7 +82,8 @@ internal static class PromptSourceEmitter
     /// <summary>A declaration up to this long (without indentation) stays on one line.</summary>
     internal const int MaxLineLength = 120;
 
-    internal static string GeneratedCodeAttribute =>
+    /// <summary>The <c>[GeneratedCode]</c> attribute line, made once: every generated class carries it.</summary>
+    internal static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]";
 
     /// <summary>
