@@ -9,10 +9,28 @@ internal static class CSharpLiterals
     /// <summary>A regular string literal with every special character escaped (safe on one line).</summary>
     public static string String(string value)
     {
-        var builder = new StringBuilder(value.Length + 2);
+        // Most values (names, wire names, template text without line breaks) need no escape: one concatenation.
+        if (FirstEscaped(value) < 0) return "\"" + value + "\"";
+        return AppendString(new StringBuilder(value.Length + 16), value).ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> as the literal <see cref="String"/> writes, for an interpolated line of an
+    /// <see cref="IndentedWriter"/>, which writes it in place without building the literal as a string first.
+    /// </summary>
+    public static QuotedString Quote(string value) => new(value);
+
+    /// <summary>Appends the literal <see cref="String"/> gives for <paramref name="value"/>, escaping in place.</summary>
+    public static StringBuilder AppendString(StringBuilder builder, string value)
+    {
         builder.Append('"');
-        foreach (var c in value)
+        var start = 0;
+        for (var i = FirstEscaped(value); i >= 0 && i < value.Length; i++)
         {
+            var c = value[i];
+            if (!NeedsEscape(c)) continue;
+            builder.Append(value, start, i - start);
+            start = i + 1;
             switch (c)
             {
                 case '"': builder.Append("\\\""); break;
@@ -26,21 +44,30 @@ internal static class CSharpLiterals
                 case '\t': builder.Append("\\t"); break;
                 case '\v': builder.Append("\\v"); break;
                 default:
-                    if (char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u0085')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
+                    builder.Append("\\u").Append(HexDigit(c >> 12)).Append(HexDigit(c >> 8)).Append(HexDigit(c >> 4)).Append(HexDigit(c));
                     break;
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append(value, start, value.Length - start).Append('"');
     }
+
+    /// <summary>The index of the first character <see cref="String"/> escapes, or -1.</summary>
+    private static int FirstEscaped(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (NeedsEscape(value[i])) return i;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Quotes and backslashes, control characters (the named escapes among them), lone surrogates and the line separators C# forbids in a literal.</summary>
+    private static bool NeedsEscape(char c) =>
+        c == '"' || c == '\\' || char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029';
+
+    private static char HexDigit(int value) => "0123456789abcdef"[value & 0xF];
 
     /// <summary>The fewest quotes that can delimit <paramref name="content"/> as a raw string literal (at least three).</summary>
     public static string RawStringDelimiter(string content)
@@ -64,4 +91,14 @@ internal static class CSharpLiterals
     public static string Float(double value) => JsNumber.ToString(value) + "f";
 
     public static string Integer(double value) => ((long)value).ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A string to write as a C# string literal (<see cref="CSharpLiterals.Quote"/>); as text, the literal itself.</summary>
+internal readonly struct QuotedString
+{
+    public QuotedString(string value) => Value = value;
+
+    public string Value { get; }
+
+    public override string ToString() => CSharpLiterals.String(Value);
 }

@@ -27,7 +27,7 @@ internal static class HostingEmitter
         var identity = model.Identity;
         var cls = "global::" + identity.FullClassName;
         var outputType = TypeNames.Of(model.OutputType, cls);
-        var parameters = JsonCodecEmitter.InputOrder(model.Input).ToList();
+        var parameters = JsonCodecEmitter.InputOrder(model.Input);
         var w = GeneratedFile.Start($": the typed client of the {identity.PromptName} prompt, for dependency injection (PromptGen.Hosting).");
         using (identity.Namespace.Length == 0 ? null : w.Block($"namespace {identity.Namespace}"))
         using (w.Block($"{identity.Accessibility} static partial class {identity.ClassName}"))

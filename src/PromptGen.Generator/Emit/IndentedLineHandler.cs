@@ -29,6 +29,12 @@ internal ref struct IndentedLineHandler
 
     public readonly void AppendFormatted(int value) => _builder.Append(value);
 
+    /// <summary>A C# type, spelled straight into the line.</summary>
+    public readonly void AppendFormatted(TypeSpelling type) => TypeNames.Append(_builder, type.Type, type.ContainingClass);
+
+    /// <summary>A C# string literal, escaped straight into the line.</summary>
+    public readonly void AppendFormatted(QuotedString literal) => CSharpLiterals.AppendString(_builder, literal.Value);
+
     public readonly void AppendFormatted<T>(T value) => _builder.Append(value?.ToString());
 
     public readonly void AppendFormatted<T>(T value, string? format) =>

@@ -12,8 +12,14 @@ internal sealed class IndentedWriter
     private const int FreeBuilders = 4;
     private const int MaxKeptCapacity = 128 * 1024;
 
+    // The buffer RawAndFree copies through, per thread.
+    [ThreadStatic]
+    private static char[]? s_copyBuffer;
+    private const int CopyBufferLength = 4096;
+
     private StringBuilder _builder;
     private int _indent;
+    private bool _midLine;
 
     public IndentedWriter(int indent = 0)
     {
@@ -36,13 +42,83 @@ internal sealed class IndentedWriter
         return this;
     }
 
-    /// <summary>Starts a line written by <see cref="IndentedLineHandler"/>: the indentation, then its parts.</summary>
-    internal StringBuilder StartLine() => _builder.Append(' ', _indent * 4);
+    /// <summary>
+    /// Starts a line that <see cref="Append(ref IndentedLineHandler)"/> continues and <see cref="End"/> ends: for a line
+    /// built from a list or from helpers that write their part in place, without a string for any part.
+    /// </summary>
+    public IndentedWriter Begin([InterpolatedStringHandlerArgument("")] ref IndentedLineHandler start)
+    {
+        _midLine = true;
+        return this;
+    }
+
+    /// <summary>Continues the line <see cref="Begin"/> started.</summary>
+    public IndentedWriter Append([InterpolatedStringHandlerArgument("")] ref IndentedLineHandler part) => this;
+
+    /// <summary>Continues the line <see cref="Begin"/> started.</summary>
+    public IndentedWriter Append(string part)
+    {
+        _builder.Append(part);
+        return this;
+    }
+
+    /// <summary>Ends the line <see cref="Begin"/> started with <paramref name="end"/>.</summary>
+    public IndentedWriter End(string end = "")
+    {
+        _midLine = false;
+        _builder.Append(end).Append('\n');
+        return this;
+    }
+
+    /// <summary>Starts a line written by <see cref="IndentedLineHandler"/>: the indentation, then its parts (within a line, its parts only).</summary>
+    internal StringBuilder StartLine() => _midLine ? _builder : _builder.Append(' ', _indent * 4);
 
     /// <summary>Writes several lines (split at <c>\n</c>) at the current indentation.</summary>
     public IndentedWriter Lines(string text)
     {
         foreach (var line in text.Replace("\r\n", "\n").Split('\n')) Line(line);
+        return this;
+    }
+
+    /// <summary>
+    /// Writes the lines of <paramref name="code"/> between <paramref name="start"/> and <paramref name="end"/> (split at
+    /// <c>\n</c>, a <c>\r</c> before it dropped) at the current indentation, <paramref name="firstLinePrefix"/> before the
+    /// first: compiled code is copied line by line from the string it was built in, without a string per line.
+    /// </summary>
+    public IndentedWriter CodeLines(string code, int start, int end, string firstLinePrefix = "")
+    {
+        var prefix = firstLinePrefix;
+        var lineStart = start;
+        while (true)
+        {
+            var newline = lineStart < end ? code.IndexOf('\n', lineStart, end - lineStart) : -1;
+            var lineEnd = newline < 0 ? end : newline;
+            var textEnd = newline >= 0 && lineEnd > lineStart && code[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            if (prefix.Length + textEnd - lineStart > 0) _builder.Append(' ', _indent * 4).Append(prefix).Append(code, lineStart, textEnd - lineStart);
+            _builder.Append('\n');
+            if (newline < 0) return this;
+            prefix = string.Empty;
+            lineStart = newline + 1;
+        }
+    }
+
+    /// <summary>
+    /// Writes what <paramref name="other"/> wrote, verbatim, through a small buffer instead of a string of it; then
+    /// <paramref name="other"/> must not be used (its builder goes to the next writer).
+    /// </summary>
+    public IndentedWriter RawAndFree(IndentedWriter other)
+    {
+        var source = other._builder;
+        var buffer = s_copyBuffer ??= new char[CopyBufferLength];
+        for (var offset = 0; offset < source.Length; offset += buffer.Length)
+        {
+            var count = Math.Min(buffer.Length, source.Length - offset);
+            source.CopyTo(offset, buffer, 0, count);
+            _builder.Append(buffer, 0, count);
+        }
+
+        Return(source);
+        other._builder = null!;
         return this;
     }
 

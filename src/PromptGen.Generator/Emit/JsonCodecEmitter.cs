@@ -16,13 +16,18 @@ internal sealed class JsonCodecEmitter
     /// <summary>Records with at most this many required properties track them in one <c>ulong</c> mask.</summary>
     private const int MaxMaskedRequired = 64;
 
-    private static readonly Regex s_renderCodeWriters = new(@"\bJsonCodec\.Write(\w+)\(", RegexOptions.CultureInvariant);
-    private static readonly Regex s_renderCodeTemplateJson = new(@"\bJsonCodec\.TemplateJson(\w+)\(", RegexOptions.CultureInvariant);
+    /// <summary>
+    /// The patterns of the codec calls in render code, in a class of their own so they are built (and the regex engine
+    /// loaded) only for the prompts whose render code names a codec method at all.
+    /// </summary>
+    private static class RenderCodeCalls
+    {
+        public static readonly Regex Writers = new(@"\bJsonCodec\.Write(\w+)\(", RegexOptions.CultureInvariant);
+        public static readonly Regex TemplateJson = new(@"\bJsonCodec\.TemplateJson(\w+)\(", RegexOptions.CultureInvariant);
+    }
 
     private readonly PromptModel _model;
     private readonly string _cls;
-    private readonly Dictionary<string, RecordModel> _records;
-    private readonly Dictionary<string, EnumModel> _enums;
     private readonly List<(bool IsReader, TypeRef Type)> _pending = new();
     private readonly HashSet<string> _requested = new();
     private readonly List<TypeRef> _pendingTemplateJson = new();
@@ -31,30 +36,61 @@ internal sealed class JsonCodecEmitter
     {
         _model = model;
         _cls = TypeNames.QualifiedClass(model.Identity);
-        _records = model.Records.Append(model.Input).ToDictionary(r => r.Name);
-        _enums = model.Enums.ToDictionary(e => e.Name);
+    }
+
+    /// <summary>The record named <paramref name="name"/> (a nested record or <c>Input</c>), or null: a prompt has a few records, so a search costs less than a table.</summary>
+    private RecordModel? FindRecord(string name)
+    {
+        foreach (var record in _model.Records)
+        {
+            if (record.Name == name) return record;
+        }
+
+        return _model.Input.Name == name ? _model.Input : null;
     }
 
     /// <summary>The reader of the output type, as a delegate expression from the prompt class.</summary>
-    public static string OutputReader(PromptModel model) => new JsonCodecEmitter(model).ReaderDelegate(model.OutputType, "JsonCodec.");
+    public static string OutputReader(PromptModel model) => DelegateName(model.OutputType, "JsonCodec.", isReader: true);
 
     /// <summary>The writer of the output type, as a delegate expression from the prompt class.</summary>
-    public static string OutputWriter(PromptModel model) => new JsonCodecEmitter(model).WriterDelegate(model.OutputType, "JsonCodec.");
+    public static string OutputWriter(PromptModel model) => DelegateName(model.OutputType, "JsonCodec.", isReader: false);
 
     /// <summary>The reader of a non-constant default value's type, as a delegate expression from the prompt class.</summary>
-    public static string DefaultReader(PromptModel model, TypeRef type) => new JsonCodecEmitter(model).ReaderDelegate(type.AsNonNullable(), "JsonCodec.");
+    public static string DefaultReader(TypeRef type) => DelegateName(type.AsNonNullable(), "JsonCodec.", isReader: true);
 
     /// <summary>True when the prompt needs a codec class at all.</summary>
     public static bool IsNeeded(PromptModel model) =>
-        !model.IsTextOutput || model.HasInputSchema || model.Enums.Count > 0 || s_renderCodeWriters.IsMatch(model.RenderCode) ||
-        s_renderCodeTemplateJson.IsMatch(model.RenderCode);
+        !model.IsTextOutput || model.HasInputSchema || model.Enums.Count > 0 ||
+        (Mentions(model.RenderCode, WriterCall) && RenderCodeCalls.Writers.IsMatch(model.RenderCode)) ||
+        (Mentions(model.RenderCode, TemplateJsonCall) && RenderCodeCalls.TemplateJson.IsMatch(model.RenderCode));
+
+    private const string WriterCall = "JsonCodec.Write";
+    private const string TemplateJsonCall = "JsonCodec.TemplateJson";
+
+    /// <summary>Whether <paramref name="code"/> contains <paramref name="call"/>: most render code names no codec method, and an ordinal search says so before any pattern runs.</summary>
+    private static bool Mentions(string code, string call) => code.IndexOf(call, StringComparison.Ordinal) >= 0;
 
     /// <summary>Writes the <c>JsonCodec</c> class of <paramref name="model"/>.</summary>
     public static void Emit(IndentedWriter w, PromptModel model) => new JsonCodecEmitter(model).EmitClass(w);
 
     /// <summary>Positional order of the Input record: fields the caller must give first, then optional or defaulted ones.</summary>
-    public static IEnumerable<PropertyModel> InputOrder(RecordModel input) =>
-        input.Properties.Where(IsMandatoryParameter).Concat(input.Properties.Where(p => !IsMandatoryParameter(p)));
+    public static IReadOnlyList<PropertyModel> InputOrder(RecordModel input)
+    {
+        var properties = input.Properties;
+        var ordered = new PropertyModel[properties.Count];
+        var next = 0;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (IsMandatoryParameter(properties[i])) ordered[next++] = properties[i];
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (!IsMandatoryParameter(properties[i])) ordered[next++] = properties[i];
+        }
+
+        return ordered;
+    }
 
     private static bool IsMandatoryParameter(PropertyModel property) => property.IsRequired && property.Default is null;
 
@@ -66,9 +102,10 @@ internal sealed class JsonCodecEmitter
         {
             foreach (var enumModel in _model.Enums)
             {
-                var enumType = _cls + "." + enumModel.Name;
-                var names = string.Join(", ", enumModel.Members.Select(m => CSharpLiterals.String(m.WireName)));
-                w.Line($"internal static readonly {TypeNames.JsonEnumNames}<{enumType}> {enumModel.Name}Names = new({names});");
+                w.Begin($"internal static readonly {TypeNames.JsonEnumNames}<{_cls}.{enumModel.Name}> {enumModel.Name}Names = new(");
+                var members = enumModel.Members;
+                for (var m = 0; m < members.Count; m++) w.Append($"{(m == 0 ? string.Empty : ", ")}{CSharpLiterals.Quote(members[m].WireName)}");
+                w.End(");");
             }
 
             // Emitting a method may request more (the records and collections it reads or writes).
@@ -112,15 +149,26 @@ internal sealed class JsonCodecEmitter
 
         // The input writer serves the dynamic render and the call site (captured calls carry the input as JSON).
         if (_model.HasInputSchema) RequestMethod(false, TypeRef.Record("Input"));
+        // The known types are only looked up when the render code calls codec methods at all.
+        var renderCode = _model.RenderCode;
+        var writes = Mentions(renderCode, WriterCall);
+        var templateJson = Mentions(renderCode, TemplateJsonCall);
+        if (!writes && !templateJson) return;
         var known = KnownTypes();
-        foreach (Match match in s_renderCodeWriters.Matches(_model.RenderCode))
+        if (writes)
         {
-            if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestMethod(false, type);
+            foreach (Match match in RenderCodeCalls.Writers.Matches(renderCode))
+            {
+                if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestMethod(false, type);
+            }
         }
 
-        foreach (Match match in s_renderCodeTemplateJson.Matches(_model.RenderCode))
+        if (templateJson)
         {
-            if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestTemplateJson(type);
+            foreach (Match match in RenderCodeCalls.TemplateJson.Matches(renderCode))
+            {
+                if (known.TryGetValue(match.Groups[1].Value, out var type)) RequestTemplateJson(type);
+            }
         }
     }
 
@@ -140,7 +188,7 @@ internal sealed class JsonCodecEmitter
             known[key] = type;
             if (type.IsNullable) pending.Push(type.AsNonNullable());
             else if (type.Element is not null) pending.Push(type.Element);
-            else if (type.Kind == TypeKind.Record && _records.TryGetValue(type.Name!, out var record))
+            else if (type.Kind == TypeKind.Record && FindRecord(type.Name!) is { } record)
             {
                 foreach (var property in record.Properties) pending.Push(property.Type);
             }
@@ -157,57 +205,91 @@ internal sealed class JsonCodecEmitter
     /// <summary>A <c>JsonValueReader&lt;T&gt;</c> for <paramref name="type"/>: a runtime reader, an enum table's, or a codec method.</summary>
     private string ReaderDelegate(TypeRef type, string codecPrefix)
     {
-        if (Primitive(type) is { } primitive) return $"{TypeNames.JsonRead}.{primitive}";
-        if (type.Kind == TypeKind.Enum && !type.IsNullable) return $"{codecPrefix}{type.Name}Names.Reader";
-        RequestMethod(true, type);
-        return codecPrefix + "Read" + TypeNames.Key(type);
+        if (IsCodecMethod(type)) RequestMethod(true, type);
+        return DelegateName(type, codecPrefix, isReader: true);
     }
 
     /// <summary>A <c>JsonValueWriter&lt;T&gt;</c> for <paramref name="type"/>: a runtime writer, an enum table's, or a codec method.</summary>
     private string WriterDelegate(TypeRef type, string codecPrefix)
     {
-        if (Primitive(type) is { } primitive) return $"{TypeNames.JsonWrite}.{primitive}";
-        if (type.Kind == TypeKind.Enum && !type.IsNullable) return $"{codecPrefix}{type.Name}Names.Writer";
-        RequestMethod(false, type);
-        return codecPrefix + "Write" + TypeNames.Key(type);
+        if (IsCodecMethod(type)) RequestMethod(false, type);
+        return DelegateName(type, codecPrefix, isReader: false);
+    }
+
+    /// <summary>Whether the reader and writer of <paramref name="type"/> are methods of the codec (not the runtime's, nor an enum table's).</summary>
+    private static bool IsCodecMethod(TypeRef type) => Primitive(type) is null && (type.Kind != TypeKind.Enum || type.IsNullable);
+
+    /// <summary>The reader or writer delegate of <paramref name="type"/>: a runtime reader or writer, an enum table's, or a codec method.</summary>
+    private static string DelegateName(TypeRef type, string codecPrefix, bool isReader)
+    {
+        if (Primitive(type) is { } primitive) return (isReader ? TypeNames.JsonRead : TypeNames.JsonWrite) + "." + primitive;
+        if (type.Kind == TypeKind.Enum && !type.IsNullable) return codecPrefix + type.Name + (isReader ? "Names.Reader" : "Names.Writer");
+        return codecPrefix + (isReader ? "Read" : "Write") + TypeNames.Key(type);
     }
 
     /// <summary>The runtime's name for a primitive (or its nullable form): <c>String</c>, <c>NullableInt64</c>, ...</summary>
-    private static string? Primitive(TypeRef type)
+    private static string? Primitive(TypeRef type) => type.Kind switch
     {
-        var core = type.AsNonNullable().Kind switch
-        {
-            TypeKind.String => "String",
-            TypeKind.Int64 => "Int64",
-            TypeKind.Int32 => "Int32",
-            TypeKind.Double => "Double",
-            TypeKind.Boolean => "Boolean",
-            TypeKind.Json => "Json",
-            _ => null,
-        };
-        return core is null ? null : (type.IsNullable ? "Nullable" : string.Empty) + core;
-    }
+        // Constants, as these names are asked for at every property of every record.
+        TypeKind.String => type.IsNullable ? "NullableString" : "String",
+        TypeKind.Int64 => type.IsNullable ? "NullableInt64" : "Int64",
+        TypeKind.Int32 => type.IsNullable ? "NullableInt32" : "Int32",
+        TypeKind.Double => type.IsNullable ? "NullableDouble" : "Double",
+        TypeKind.Boolean => type.IsNullable ? "NullableBoolean" : "Boolean",
+        TypeKind.Json => type.IsNullable ? "NullableJson" : "Json",
+        _ => null,
+    };
 
-    /// <summary>A call that reads the value at <c>reader</c> into <paramref name="target"/> and returns whether it fits.</summary>
-    private string ReadCall(TypeRef type, string target)
+    /// <summary>
+    /// Writes, within the current line, a call that reads the value at <c>reader</c> into <c>v{index}</c> (or
+    /// <c>value</c> for a negative index) and returns whether it fits.
+    /// </summary>
+    private void WriteReadCall(IndentedWriter w, TypeRef type, int index)
     {
-        if (Primitive(type) is { } primitive) return $"{TypeNames.JsonRead}.{primitive}(ref reader, out {target})";
+        var target = index < 0 ? "value" : "v";
+        var number = index < 0 ? string.Empty : IndexText(index);
+        if (Primitive(type) is { } primitive)
+        {
+            w.Append($"{TypeNames.JsonRead}.{primitive}(ref reader, out {target}{number})");
+            return;
+        }
+
+        // The core type's readers are asked for as the non-nullable type (TypeRef equality), so it is made only here.
         var core = type.AsNonNullable();
         switch (core.Kind)
         {
             case TypeKind.List:
-                return $"{TypeNames.JsonRead}.{(type.IsNullable ? "Nullable" : string.Empty)}List(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target})";
+                w.Append($"{TypeNames.JsonRead}.{(type.IsNullable ? "Nullable" : string.Empty)}List(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target}{number})");
+                break;
             case TypeKind.Map:
-                return $"{TypeNames.JsonRead}.{(type.IsNullable ? "Nullable" : string.Empty)}Map(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target})";
+                w.Append($"{TypeNames.JsonRead}.{(type.IsNullable ? "Nullable" : string.Empty)}Map(ref reader, {ReaderDelegate(core.Element!, string.Empty)}, out {target}{number})");
+                break;
+            case TypeKind.Enum when type.IsNullable:
+                w.Append($"{TypeNames.JsonRead}.NullableValue(ref reader, {core.Name}Names.Reader, out {target}{number})");
+                break;
             case TypeKind.Enum:
-                return type.IsNullable
-                    ? $"{TypeNames.JsonRead}.NullableValue(ref reader, {core.Name}Names.Reader, out {target})"
-                    : $"{core.Name}Names.TryRead(ref reader, out {target})";
+                w.Append($"{core.Name}Names.TryRead(ref reader, out {target}{number})");
+                break;
+            case var _ when type.IsNullable:
+                w.Append($"{TypeNames.JsonRead}.NullableObject(ref reader, {ReaderDelegate(core, string.Empty)}, out {target}{number})");
+                break;
             default:
-                return type.IsNullable
-                    ? $"{TypeNames.JsonRead}.NullableObject(ref reader, {ReaderDelegate(core, string.Empty)}, out {target})"
-                    : $"{ReaderDelegate(core, string.Empty)}(ref reader, out {target})";
+                w.Append($"{ReaderDelegate(core, string.Empty)}(ref reader, out {target}{number})");
+                break;
         }
+    }
+
+    /// <summary>Small indexes as constants: every record's reader and writer number their properties.</summary>
+    private static string IndexText(int index) =>
+        index < s_indexTexts.Length ? s_indexTexts[index] : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly string[] s_indexTexts = IndexTexts(32);
+
+    private static string[] IndexTexts(int count)
+    {
+        var texts = new string[count];
+        for (var i = 0; i < count; i++) texts[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return texts;
     }
 
     /// <summary>A statement that writes <paramref name="value"/> (no property name).</summary>
@@ -235,16 +317,30 @@ internal sealed class JsonCodecEmitter
         }
     }
 
-    /// <summary>Statements that write one property (name and value); strings, numbers, booleans and enums take one call.</summary>
-    private IEnumerable<string> WriteProperty(string utf8Name, TypeRef type, string value)
+    /// <summary>
+    /// Writes the statements that write one property (name and value) as their own lines, or after
+    /// <paramref name="guard"/> (an <c>if</c>): strings, numbers, booleans and enums take one call on the guard's line,
+    /// others a block under it.
+    /// </summary>
+    private void EmitWriteProperty(IndentedWriter w, string wireName, TypeRef type, string value, string? guard)
     {
         // A null string is written as JSON null by the same call; other nullable scalars need the runtime's nullable writer.
         if ((!type.IsNullable || type.Kind == TypeKind.String) && Scalar(type, value) is { } scalar)
         {
-            return new[] { $"writer.Write{scalar.Method}({utf8Name}, {scalar.Argument});" };
+            if (guard is null) w.Line($"writer.Write{scalar.Method}({CSharpLiterals.Quote(wireName)}u8, {scalar.Argument});");
+            else w.Begin($"{guard} ").Append($"writer.Write{scalar.Method}({CSharpLiterals.Quote(wireName)}u8, {scalar.Argument});").End();
+            return;
         }
 
-        return new[] { $"writer.WritePropertyName({utf8Name});", WriteValue(type, value) };
+        if (guard is not null)
+        {
+            w.Line(guard);
+            w.OpenBrace();
+        }
+
+        w.Line($"writer.WritePropertyName({CSharpLiterals.Quote(wireName)}u8);");
+        w.Line(WriteValue(type, value));
+        if (guard is not null) w.CloseBrace();
     }
 
     /// <summary>
@@ -272,7 +368,10 @@ internal sealed class JsonCodecEmitter
             : $"internal static void Write{TypeNames.Key(type)}({TypeNames.Utf8JsonWriter} writer, {typeName} value)";
         if (type.Kind != TypeKind.Record || type.IsNullable)
         {
-            w.Line($"{header} => {(isReader ? ReadCall(type, "value") : WriteValue(type, "value").TrimEnd(';'))};");
+            w.Begin($"{header} => ");
+            if (isReader) WriteReadCall(w, type, -1);
+            else w.Append(WriteValue(type, "value").TrimEnd(';'));
+            w.End(";");
         }
         else if (isReader)
         {
@@ -286,15 +385,16 @@ internal sealed class JsonCodecEmitter
 
     private void EmitRecordReaderMethod(IndentedWriter w, TypeRef type, string typeName, string header)
     {
-        var record = _records[type.Name!];
+        var record = FindRecord(type.Name!)!;
         var propertyTable = record.Properties.Count == 0 ? null : PropertyTable(record.Name);
         var tracked = propertyTable is not null && record.Properties.Count <= MaxTrackedProperties;
         if (propertyTable is not null)
         {
-            var wireNames = string.Join(", ", record.Properties.Select(p => CSharpLiterals.String(p.WireName)));
+            w.Begin($"private static readonly {TypeNames.JsonPropertyNames} {propertyTable} = new(");
             // A table of at most 64 properties also knows which are required and checks them (JsonPropertyCursor).
-            var arguments = tracked ? $"{CSharpLiterals.String(record.Name)}, {RequiredMask(record)}, {wireNames}" : wireNames;
-            w.Line($"private static readonly {TypeNames.JsonPropertyNames} {propertyTable} = new({arguments});");
+            if (tracked) w.Append($"{CSharpLiterals.Quote(record.Name)}, {RequiredMask(record)}, ");
+            WriteWireNames(w, record.Properties, requiredOnly: false);
+            w.End(");");
         }
 
         using (w.Block(header))
@@ -308,6 +408,16 @@ internal sealed class JsonCodecEmitter
     private const int MaxTrackedProperties = 64;
 
     private static bool IsRequiredProperty(PropertyModel property) => property.IsRequired && property.Default is null;
+
+    private static bool HasRequired(EquatableArray<PropertyModel> properties)
+    {
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (IsRequiredProperty(properties[i])) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>The table's required-property mask: bit <c>i</c> for a required property at index <c>i</c>.</summary>
     private static string RequiredMask(RecordModel record)
@@ -330,7 +440,7 @@ internal sealed class JsonCodecEmitter
         var properties = record.Properties;
         for (var i = 0; i < properties.Count; i++)
         {
-            w.Line($"{TypeNames.Of(properties[i].Type, _cls)} v{i} = {InitialValue(properties[i])};");
+            w.Line($"{TypeNames.Spell(properties[i].Type, _cls)} v{i} = {InitialValue(properties[i])};");
         }
 
         w.Line($"if (!{propertyTable}.Start(ref reader, out value, out var property)) return false;");
@@ -339,11 +449,13 @@ internal sealed class JsonCodecEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var keyword = i == 0 ? "if" : "else if";
-            w.Line($"{keyword} (property.Index == {i}) {{ if (!{ReadCall(properties[i].Type, "v" + i)}) return false; }}");
+            w.Begin($"{keyword} (property.Index == {i}) {{ if (!");
+            WriteReadCall(w, properties[i].Type, i);
+            w.End(") return false; }");
         }
 
         w.CloseBrace();
-        if (properties.Any(IsRequiredProperty)) w.Line($"if (!{propertyTable}.Complete(property)) return false;");
+        if (HasRequired(properties)) w.Line($"if (!{propertyTable}.Complete(property)) return false;");
         EmitConstruction(w, typeName, record);
     }
 
@@ -357,7 +469,7 @@ internal sealed class JsonCodecEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            w.Line($"{TypeNames.Of(property.Type, _cls)} v{i} = {InitialValue(property)};");
+            w.Line($"{TypeNames.Spell(property.Type, _cls)} v{i} = {InitialValue(property)};");
         }
 
         if (required.Count > 0)
@@ -380,19 +492,34 @@ internal sealed class JsonCodecEmitter
                 var index = required.IndexOf(property);
                 var mark = index < 0 ? string.Empty : masked ? $" seen |= {Bit(index)};" : $" seen[{index}] = true;";
                 var keyword = i == 0 ? "if" : "else if";
-                w.Line($"{keyword} (property == {i}) {{ if (!{ReadCall(property.Type, "v" + i)}) return false;{mark} }}");
+                w.Begin($"{keyword} (property == {i}) {{ if (!");
+                WriteReadCall(w, property.Type, i);
+                w.Append($") return false;{mark} }}").End();
             }
 
             w.CloseBrace();
         }
         if (required.Count > 0)
         {
-            var names = string.Join(", ", required.Select(p => CSharpLiterals.String(p.WireName)));
             var condition = masked ? $"seen != {Mask(required.Count)}" : "global::System.Array.IndexOf(seen, false) >= 0";
-            w.Line($"if ({condition}) return {TypeNames.JsonRead}.MissingProperty(seen, {CSharpLiterals.String(record.Name)}, {names});");
+            w.Begin($"if ({condition}) return {TypeNames.JsonRead}.MissingProperty(seen, {CSharpLiterals.Quote(record.Name)}, ");
+            WriteWireNames(w, properties, requiredOnly: true);
+            w.End(");");
         }
 
         EmitConstruction(w, typeName, record);
+    }
+
+    /// <summary>The wire names of <paramref name="properties"/> (of the required ones only) as string literals, comma-separated, within the current line.</summary>
+    private static void WriteWireNames(IndentedWriter w, EquatableArray<PropertyModel> properties, bool requiredOnly)
+    {
+        var first = true;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (requiredOnly && !IsRequiredProperty(properties[i])) continue;
+            w.Append($"{(first ? string.Empty : ", ")}{CSharpLiterals.Quote(properties[i].WireName)}");
+            first = false;
+        }
     }
 
     /// <summary>The end of a record's reader: the record from its locals <c>v0</c>, <c>v1</c>, ..., then <c>return true</c>.</summary>
@@ -401,13 +528,20 @@ internal sealed class JsonCodecEmitter
         var properties = record.Properties;
         if (record.Name == "Input")
         {
-            var ordered = InputOrder(record).Select(p => "v" + IndexOf(properties, p));
-            w.Line($"value = new {typeName}({string.Join(", ", ordered)});");
+            var ordered = InputOrder(record);
+            w.Begin($"value = new {typeName}(");
+            for (var i = 0; i < ordered.Count; i++) w.Append($"{(i == 0 ? string.Empty : ", ")}v{IndexOf(properties, ordered[i])}");
+            w.End(");");
+        }
+        else if (properties.Count == 0)
+        {
+            w.Line($"value = new {typeName}();");
         }
         else
         {
-            var initializers = string.Join(", ", properties.Select((p, i) => $"{p.PropertyName} = v{i}"));
-            w.Line(properties.Count == 0 ? $"value = new {typeName}();" : $"value = new {typeName} {{ {initializers} }};");
+            w.Begin($"value = new {typeName} {{ ");
+            for (var i = 0; i < properties.Count; i++) w.Append($"{(i == 0 ? string.Empty : ", ")}{properties[i].PropertyName} = v{i}");
+            w.End(" };");
         }
 
         w.Line("return true;");
@@ -428,37 +562,25 @@ internal sealed class JsonCodecEmitter
         using (w.Block(header))
         {
             w.Line("writer.WriteStartObject();");
-            var properties = _records[type.Name!].Properties;
+            var properties = FindRecord(type.Name!)!.Properties;
             for (var i = 0; i < properties.Count; i++)
             {
                 var property = properties[i];
                 var access = "value." + property.PropertyName;
-                var name = Utf8(property.WireName);
                 if (property.IsRequired || !property.Type.IsNullable)
                 {
-                    foreach (var statement in WriteProperty(name, property.Type, access)) w.Line(statement);
+                    EmitWriteProperty(w, property.WireName, property.Type, access, guard: null);
                     continue;
                 }
 
                 // Optional and absent: leave the property out rather than writing null.
-                var statements = WriteProperty(name, property.Type.AsNonNullable(), "p" + i).ToList();
-                if (statements.Count == 1)
-                {
-                    w.Line($"if ({access} is {{ }} p{i}) {statements[0]}");
-                    continue;
-                }
-
-                w.Line($"if ({access} is {{ }} p{i})");
-                w.OpenBrace();
-                foreach (var statement in statements) w.Line(statement);
-                w.CloseBrace();
+                var local = "p" + IndexText(i);
+                EmitWriteProperty(w, property.WireName, property.Type.AsNonNullable(), local, guard: $"if ({access} is {{ }} {local})");
             }
 
             w.Line("writer.WriteEndObject();");
         }
     }
-
-    private static string Utf8(string text) => CSharpLiterals.String(text) + "u8";
 
     private static string Bit(int index) => index == 0 ? "1" : $"1UL << {index}";
 
@@ -514,7 +636,7 @@ internal sealed class JsonCodecEmitter
                     break;
                 default:
                     w.Line("writer.StartObject();");
-                    foreach (var property in _records[type.Name!].Properties)
+                    foreach (var property in FindRecord(type.Name!)!.Properties)
                     {
                         var access = "value." + property.PropertyName;
                         var name = $"writer.Name({CSharpLiterals.String(property.WireName)});";

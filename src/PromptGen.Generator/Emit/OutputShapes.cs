@@ -15,18 +15,21 @@ internal static class OutputShapes
     /// <summary>Characters the description's syntax uses (the runtime's <c>OutputShapeText.Reserved</c>).</summary>
     private const string Reserved = "|(){}<>,:? \"\\";
 
+    private static readonly char[] s_reserved = Reserved.ToCharArray();
+
     /// <param name="model">The prompt, for its records and enums.</param>
     /// <param name="type">The type to describe.</param>
     public static string Description(PromptModel model, TypeRef type)
     {
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(256);
         Describe(builder, model, type);
         return builder.ToString();
     }
 
     private static void Describe(StringBuilder builder, PromptModel model, TypeRef type)
     {
-        var core = type.AsNonNullable();
+        // The kind, element and name are the same for the nullable and the non-nullable type; only the suffix differs.
+        var core = type;
         switch (core.Kind)
         {
             case TypeKind.String:
@@ -50,7 +53,7 @@ internal static class OutputShapes
                 break;
             case TypeKind.Enum:
                 builder.Append("enum(");
-                var members = model.Enums.First(e => e.Name == core.Name).Members;
+                var members = EnumNamed(model, core.Name!).Members;
                 for (var i = 0; i < members.Count; i++)
                 {
                     if (i > 0) builder.Append('|');
@@ -60,7 +63,7 @@ internal static class OutputShapes
                 builder.Append(')');
                 break;
             case TypeKind.Record:
-                var record = model.Records.First(r => r.Name == core.Name);
+                var record = RecordNamed(model, core.Name!);
                 builder.Append("object{");
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
@@ -84,12 +87,32 @@ internal static class OutputShapes
 
     private static void AppendName(StringBuilder builder, string name)
     {
-        if (name.Length > 0 && name.IndexOfAny(Reserved.ToCharArray()) < 0)
+        if (name.Length > 0 && name.IndexOfAny(s_reserved) < 0)
         {
             builder.Append(name);
             return;
         }
 
         builder.Append('"').Append(name.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
+    }
+
+    private static EnumModel EnumNamed(PromptModel model, string name)
+    {
+        foreach (var enumModel in model.Enums)
+        {
+            if (enumModel.Name == name) return enumModel;
+        }
+
+        throw new InvalidOperationException($"No enum named '{name}'.");
+    }
+
+    private static RecordModel RecordNamed(PromptModel model, string name)
+    {
+        foreach (var record in model.Records)
+        {
+            if (record.Name == name) return record;
+        }
+
+        throw new InvalidOperationException($"No record named '{name}'.");
     }
 }

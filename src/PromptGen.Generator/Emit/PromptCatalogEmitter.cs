@@ -100,7 +100,7 @@ internal static class PromptCatalogEmitter
         w.Line($"/// <summary>This prompt seen through <see cref=\"{TypeNames.IPromptDescriptor}\"/>: its exact generated render, options and parser, with JSON in and out.</summary>");
         w.Line($"internal static {TypeNames.IPromptDescriptor} {DescriptorFactory(prompt.VariantName)}() => new {TypeNames.PromptDescriptor}(");
         w.Line("    PromptName,");
-        w.Line($"    {CSharpLiterals.String(prompt.SourcePath)},");
+        w.Line($"    {CSharpLiterals.Quote(prompt.SourcePath)},");
         w.Line(prompt.IsTextOutput ? "    null," : "    OutputJsonSchema,");
         w.Line($"    static input => Render(input{variantArgument}),");
         w.Line(variantArgument.Length == 0 ? "    CreateOptions," : $"    static () => CreateOptions({variantArgument.TrimStart(',', ' ')}),");

@@ -23,7 +23,7 @@ internal static class PromptSourceEmitter
         using (w.Block($"{access} static partial class {identity.ClassName}"))
         {
             w.Line("/// <summary>The Dotprompt name of this prompt.</summary>");
-            w.Line($"public const string PromptName = {CSharpLiterals.String(identity.PromptName)};");
+            w.Line($"public const string PromptName = {CSharpLiterals.Quote(identity.PromptName)};");
             w.Line();
             EmitInput(w, cls, model.Input);
             foreach (var record in model.Records)
@@ -82,7 +82,8 @@ internal static class PromptSourceEmitter
     /// <summary>A declaration up to this long (without indentation) stays on one line.</summary>
     internal const int MaxLineLength = 120;
 
-    internal static string GeneratedCodeAttribute =>
+    /// <summary>The <c>[GeneratedCode]</c> attribute line, made once: every generated class carries it.</summary>
+    internal static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]";
 
     /// <summary>
@@ -97,7 +98,7 @@ internal static class PromptSourceEmitter
     private static void EmitInput(IndentedWriter w, string cls, RecordModel input)
     {
         XmlDoc.Summary(w, input.Description ?? "The input of the prompt: one property per input field.");
-        var ordered = JsonCodecEmitter.InputOrder(input).ToList();
+        var ordered = JsonCodecEmitter.InputOrder(input);
         foreach (var property in ordered) XmlDoc.Param(w, property.PropertyName, property.Description, DefaultText(property));
         if (ordered.Count == 0)
         {
@@ -131,9 +132,27 @@ internal static class PromptSourceEmitter
     /// </summary>
     internal static void EmitCallParameters(IndentedWriter w, string cls, IEnumerable<PropertyModel> parameters)
     {
-        foreach (var parameter in parameters) w.Line($"    {TypeNames.Of(parameter.Type, cls)} {parameter.ParameterName}{ParameterDefault(parameter)},");
+        foreach (var parameter in parameters) w.Line($"    {TypeNames.Spell(parameter.Type, cls)} {parameter.ParameterName}{ParameterDefault(parameter)},");
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
+    }
+
+    /// <summary>
+    /// The body of an extension method: <paramref name="method"/> of the prompt class with the parameters as its input,
+    /// the tool targets, the options and the cancellation token.
+    /// </summary>
+    internal static void EmitForwardingCall(IndentedWriter w, PromptModel model, string cls, string method, IReadOnlyList<PropertyModel> parameters)
+    {
+        w.Begin($"    {cls}.{method}(client, new {cls}.Input(");
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (i > 0) w.Append(", ");
+            w.Append(parameters[i].ParameterName);
+        }
+
+        w.Append("), ");
+        foreach (var target in ToolEmitter.Targets(model)) w.Append(target.Parameter).Append(", ");
+        w.End("options, cancellationToken);");
     }
 
     internal static string? DefaultText(PropertyModel property) =>
@@ -151,7 +170,7 @@ internal static class PromptSourceEmitter
                 XmlDoc.Summary(w, property.Description);
                 var required = property.IsRequired ? "required " : string.Empty;
                 var wireName = $"[global::System.Text.Json.Serialization.JsonPropertyName({CSharpLiterals.String(property.WireName)})]";
-                w.Line($"{wireName} public {required}{TypeNames.Of(property.Type, cls)} {property.PropertyName} {{ get; init; }}");
+                w.Line($"{wireName} public {required}{TypeNames.Spell(property.Type, cls)} {property.PropertyName} {{ get; init; }}");
             }
         }
     }
@@ -178,7 +197,7 @@ internal static class PromptSourceEmitter
         w.Line($"public static {TypeNames.ChatOptions} CreateOptions() => new(){(empty ? ";" : string.Empty)}");
         if (empty) return;
         w.OpenBrace();
-        if (options.ModelId is not null) w.Line($"ModelId = {CSharpLiterals.String(options.ModelId)},");
+        if (options.ModelId is not null) w.Line($"ModelId = {CSharpLiterals.Quote(options.ModelId)},");
         foreach (var property in options.Properties) w.Line($"{property.Key} = {property.ValueExpression},");
         if (model.OutputJsonSchema is not null)
         {
@@ -193,7 +212,7 @@ internal static class PromptSourceEmitter
             w.OpenBrace();
             foreach (var property in options.AdditionalProperties)
             {
-                w.Line($"[{CSharpLiterals.String(property.Key)}] = {property.ValueExpression},");
+                w.Line($"[{CSharpLiterals.Quote(property.Key)}] = {property.ValueExpression},");
             }
 
             w.CloseBrace(",");
@@ -206,7 +225,7 @@ internal static class PromptSourceEmitter
     private static void EmitExtension(IndentedWriter w, PromptModel model, string cls, string outputType)
     {
         var identity = model.Identity;
-        var parameters = JsonCodecEmitter.InputOrder(model.Input).ToList();
+        var parameters = JsonCodecEmitter.InputOrder(model.Input);
         // The class's documentation and [GeneratedCode] are on its declaration in the catalog, once per namespace.
         using (w.Block($"public static partial class {ExtensionsClass}"))
         {
@@ -216,11 +235,9 @@ internal static class PromptSourceEmitter
             w.Line($"{ToolEmitter.TargetAccessibility(model, identity.Accessibility)} static {TypeNames.Task(TypeNames.PromptResult(outputType))} {identity.MethodName}(");
             w.Line($"    this {TypeNames.IChatClient} client,");
             // Objects that instance tools are called on come first: the input's optional parameters keep their defaults.
-            foreach (var target in ToolEmitter.TargetParameters(model)) w.Line($"    {target},");
+            foreach (var target in ToolEmitter.Targets(model)) w.Line($"    {target.Type} {target.Parameter},");
             EmitCallParameters(w, cls, parameters);
-            var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
-            var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
-            w.Line($"    {cls}.RunAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
+            EmitForwardingCall(w, model, cls, "RunAsync", parameters);
             StreamEmitter.EmitExtension(w, model, cls, outputType, parameters);
         }
     }

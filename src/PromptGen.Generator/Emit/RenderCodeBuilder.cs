@@ -75,7 +75,7 @@ internal static class RenderCodeBuilder
         foreach (var statement in program.Statements)
         {
             if (statement is not ContentStatement content) emitStatement(statement);
-            else if (content.Value.Length > 0) w.Line($"{writer}.Text({CSharpLiterals.String(content.Value)});");
+            else if (content.Value.Length > 0) w.Line($"{writer}.Text({CSharpLiterals.Quote(content.Value)});");
         }
     }
 

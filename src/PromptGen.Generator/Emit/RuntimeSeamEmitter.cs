@@ -23,7 +23,7 @@ internal static class RuntimeSeamEmitter
         var outputType = TypeNames.Of(model.OutputType, TypeNames.QualifiedClass(model.Identity));
         var reader = JsonCodecEmitter.OutputReader(model);
         var writer = JsonCodecEmitter.OutputWriter(model);
-        var shape = CSharpLiterals.String(OutputShapes.Description(model, model.OutputType));
+        var shape = CSharpLiterals.Quote(OutputShapes.Description(model, model.OutputType));
         // The parser also holds the response format's schema, parsed once (a JSON output always has one).
         var schema = model.OutputJsonSchema is null ? string.Empty : ", OutputJsonSchema";
         w.Line($"private static readonly {TypeNames.PromptOutputParser}<{outputType}> {ParserField} = new({reader}, {writer}, {shape}{schema});");
@@ -59,14 +59,13 @@ internal static class RuntimeSeamEmitter
         }
 
         // When the compiled template takes the input as it is (no defaults to fill in), it is the typed Render itself
-        // rather than a private method behind a one-line wrapper.
-        var renderCode = model.RenderCode.TrimEnd().Replace("\r\n", "\n");
+        // rather than a private method behind a one-line wrapper. The code is copied from RenderCode line by line,
+        // without its trailing whitespace.
+        var renderCode = model.RenderCode;
+        var codeEnd = renderCode.Length;
+        while (codeEnd > 0 && char.IsWhiteSpace(renderCode[codeEnd - 1])) codeEnd--;
         var typedRenderIsTemplate = model.HasInputSchema && model.IsRenderTyped && !withDefaults && renderCode.StartsWith(RenderCodeBuilder.RenderTypedHeader, StringComparison.Ordinal);
-        if (typedRenderIsTemplate)
-        {
-            renderCode = TypedRenderHeader + renderCode.Substring(RenderCodeBuilder.RenderTypedHeader.Length);
-            renderJson = $"Render({readInput}, options);";
-        }
+        if (typedRenderIsTemplate) renderJson = $"Render({readInput}, options);";
 
         // One typed overload with an optional argument, as Microsoft.Extensions.AI shapes its methods; it also converts
         // to the Func<Input, PromptRenderOptions?, IList<ChatMessage>> that PromptRunner takes.
@@ -74,31 +73,22 @@ internal static class RuntimeSeamEmitter
         w.Line("/// <summary>Renders the prompt's messages for <paramref name=\"input\"/>, with history, context data and documents from <paramref name=\"options\"/>.</summary>");
         if (typedRenderIsTemplate)
         {
-            WriteCode(w, renderCode);
+            w.CodeLines(renderCode, RenderCodeBuilder.RenderTypedHeader.Length, codeEnd, TypedRenderHeader);
             w.Line();
         }
         else
         {
             w.Line($"public static {TypeNames.ChatMessages} Render(Input input, {TypeNames.PromptRenderOptions}? options = null) =>");
-            w.Line("    " + render);
+            w.Line($"    {render}");
             w.Line();
         }
 
         w.Line("/// <summary>Renders the prompt's messages for an input given as JSON.</summary>");
         w.Line($"public static {TypeNames.ChatMessages} Render({TypeNames.JsonElement} input, {TypeNames.PromptRenderOptions}? options = null) =>");
-        w.Line("    " + renderJson);
+        w.Line($"    {renderJson}");
         if (typedRenderIsTemplate) return;
         w.Line();
-        WriteCode(w, renderCode);
-    }
-
-    private static void WriteCode(IndentedWriter w, string code)
-    {
-        foreach (var line in code.Split('\n'))
-        {
-            if (line.Length == 0) w.Raw("\n");
-            else w.Line(line);
-        }
+        w.CodeLines(renderCode, 0, codeEnd);
     }
 
     /// <summary>The first line of the compiled typed template (<see cref="RenderCodeBuilder.RenderTypedHeader"/>) as the public typed <c>Render</c>.</summary>
@@ -113,7 +103,7 @@ internal static class RuntimeSeamEmitter
             if (model.InputDefaultJson is null) return false;
             w.Line();
             w.Line("/// <summary>The frontmatter's <c>input.default</c>, applied under untyped input.</summary>");
-            w.Line($"private static readonly object? s_inputDefault = {TypeNames.TemplateRuntime}.FromJson({CSharpLiterals.String(model.InputDefaultJson)});");
+            w.Line($"private static readonly object? s_inputDefault = {TypeNames.TemplateRuntime}.FromJson({CSharpLiterals.Quote(model.InputDefaultJson)});");
             return false;
         }
 
@@ -123,8 +113,8 @@ internal static class RuntimeSeamEmitter
             var type = property.Type.AsNonNullable();
             w.Line();
             w.Line($"/// <summary>The default of <c>{XmlDoc.Escape(property.WireName)}</c> (<c>input.default</c>).</summary>");
-            w.Line($"private static readonly {TypeNames.Of(type, cls)} {JsonCodecEmitter.DefaultField(property)} =");
-            w.Line($"    {TypeNames.JsonText}.Read<{TypeNames.Of(type, cls)}>({CSharpLiterals.String(property.Default!.Json)}, {JsonCodecEmitter.DefaultReader(model, type)});");
+            w.Line($"private static readonly {TypeNames.Spell(type, cls)} {JsonCodecEmitter.DefaultField(property)} =");
+            w.Line($"    {TypeNames.JsonText}.Read<{TypeNames.Spell(type, cls)}>({CSharpLiterals.Quote(property.Default!.Json)}, {JsonCodecEmitter.DefaultReader(type)});");
         }
 
         // A field that cannot hold null (a number with a constant default) always has a value.
@@ -157,7 +147,7 @@ internal static class RuntimeSeamEmitter
         w.Line();
         w.Line("/// <summary>Parses model output leniently; <paramref name=\"report\"/> lists every repair applied.</summary>");
         w.Line($"public static bool TryParse(string modelText, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {nullableOutput} value, out {TypeNames.PromptParseReport} report) =>");
-        w.Line("    " + tryParse);
+        w.Line($"    {tryParse}");
     }
 
     /// <summary><c>RunAsync</c>: <c>PromptRunner</c> with <c>Render</c>, the prompt's options under the caller's, and the output parser.</summary>
@@ -185,13 +175,13 @@ internal static class RuntimeSeamEmitter
     /// </summary>
     public static void EmitInputMethod(IndentedWriter w, string declaration, IEnumerable<string> extraParameters, string body)
     {
-        w.Line(declaration + "(");
+        w.Line($"{declaration}(");
         w.Line($"    {TypeNames.IChatClient} client,");
         w.Line("    Input input,");
         foreach (var parameter in extraParameters) w.Line($"    {parameter},");
         w.Line($"    {TypeNames.PromptRunOptions}? options = null,");
         w.Line($"    {TypeNames.CancellationToken} cancellationToken = default) =>");
-        w.Line("    " + body);
+        w.Line($"    {body}");
     }
 
     /// <summary>
@@ -209,7 +199,7 @@ internal static class RuntimeSeamEmitter
     {
         w.Line();
         w.Line("/// <summary>The version of the <c>.prompt</c> file: the first 12 hex digits of the SHA-256 of its text.</summary>");
-        w.Line($"public const string PromptVersion = {CSharpLiterals.String(model.Version)};");
+        w.Line($"public const string PromptVersion = {CSharpLiterals.Quote(model.Version)};");
     }
 
     /// <summary>

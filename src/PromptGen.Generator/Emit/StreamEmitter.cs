@@ -18,7 +18,7 @@ internal static class StreamEmitter
 
     /// <summary>The partial value type of <paramref name="model"/>'s stream, qualified.</summary>
     public static string PartialType(PromptModel model) =>
-        model.IsTextOutput ? "string" : TypeNames.QualifiedClass(model.Identity) + "." + new Names(model).PartialOutput;
+        model.IsTextOutput ? "string" : TypeNames.QualifiedClass(model.Identity) + "." + Names.PartialOutputOf(model);
 
     private static string StreamType(PromptModel model, string outputType) =>
         $"{TypeNames.PromptStream}<{PartialType(model)}, {outputType}>";
@@ -28,18 +28,16 @@ internal static class StreamEmitter
     {
         var cls = TypeNames.QualifiedClass(model.Identity);
         var outputType = TypeNames.Of(model.OutputType, cls);
-        if (!model.IsTextOutput)
-        {
-            EmitPartialRecords(w, model, new Names(model), cls);
-        }
+        var names = model.IsTextOutput ? null : new Names(model);
+        if (names is not null) EmitPartialRecords(w, model, names, cls);
 
         var reader = RuntimeSeamEmitter.OutputReader(model);
         // Instance tools: the objects they are called on follow the input, exactly as in RunAsync.
         var targets = ToolEmitter.Targets(model);
-        var createOptions = $"CreateOptions({string.Join(", ", targets.Select(t => t.Parameter))})";
+        var createOptions = targets.Count == 0 ? "CreateOptions()" : $"CreateOptions({string.Join(", ", targets.Select(t => t.Parameter))})";
         var call = model.IsTextOutput
             ? $"{TypeNames.PromptStreamRunner}.StreamText(client, input, Render, {createOptions}, options, {reader}, cancellationToken);"
-            : $"{TypeNames.PromptStreamRunner}.StreamJson(client, input, Render, {createOptions}, options, {reader}, JsonCodec.{ReaderOf(new Names(model).PartialOutput)}, cancellationToken);";
+            : $"{TypeNames.PromptStreamRunner}.StreamJson(client, input, Render, {createOptions}, options, {reader}, JsonCodec.{ReaderOf(names!.PartialOutput)}, cancellationToken);";
         w.Line();
         w.Line(targets.Count == 0
             ? "/// <summary>Renders the prompt and streams the model's answer: partial values as they arrive, then the typed result from <c>GetResultAsync()</c>.</summary>"
@@ -47,7 +45,7 @@ internal static class StreamEmitter
         foreach (var target in targets) w.Line($"/// <param name=\"{target.Parameter}\">The object the <see cref=\"{target.Type}\"/> tools are called on.</param>");
         w.Line("/// <param name=\"options\">Chat options, render data and answer handling for this call (a <c>ChatOptions</c> converts implicitly).</param>");
         var declaration = $"{ToolEmitter.TargetAccessibility(model, "public")} static {StreamType(model, outputType)} StreamAsync";
-        RuntimeSeamEmitter.EmitInputMethod(w, declaration, targets.Select(t => $"{t.Type} {t.Parameter}"), call);
+        RuntimeSeamEmitter.EmitInputMethod(w, declaration, targets.Count == 0 ? Array.Empty<string>() : targets.Select(t => $"{t.Type} {t.Parameter}"), call);
     }
 
     /// <summary>Writes <c>{Name}StreamAsync</c> in the extension class: the parameters of <c>{Name}Async</c>, tool targets included.</summary>
@@ -62,11 +60,9 @@ internal static class StreamEmitter
         w.Line($"{ToolEmitter.TargetAccessibility(model, identity.Accessibility)} static {StreamType(model, outputType)} {name}(");
         w.Line($"    this {TypeNames.IChatClient} client,");
         // As in {Name}Async: tool targets first, so the input's optional parameters keep their defaults.
-        foreach (var target in ToolEmitter.TargetParameters(model)) w.Line($"    {target},");
+        foreach (var target in ToolEmitter.Targets(model)) w.Line($"    {target.Type} {target.Parameter},");
         PromptSourceEmitter.EmitCallParameters(w, cls, parameters);
-        var arguments = string.Join(", ", parameters.Select(p => p.ParameterName));
-        var targets = string.Concat(ToolEmitter.Targets(model).Select(t => t.Parameter + ", "));
-        w.Line($"    {cls}.StreamAsync(client, new {cls}.Input({arguments}), {targets}options, cancellationToken);");
+        PromptSourceEmitter.EmitForwardingCall(w, model, cls, "StreamAsync", parameters);
     }
 
     /// <summary><c>TriageTicketAsync</c> → <c>TriageTicketStreamAsync</c>.</summary>
@@ -106,14 +102,13 @@ internal static class StreamEmitter
                 // at positions for what grows and with one bit of a mask for what appears once complete (a boolean is
                 // two bits, its value in the mask): a few integers and one reference (one write barrier) per copy.
                 // A field named like a member of PartialRecord hides it (`new`); the source is then read as base.Source.
-                var source = record.Properties.Any(p => p.PropertyName == "Source") ? "base.Source" : "Source";
+                var source = Names.HasProperty(record, "Source") ? "base.Source" : "Source";
                 var mask = names.MaskOf(record);
                 var bits = MaskBits(record);
                 var positions = new List<string>();
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
-                    var given = $"init => {source} = {TypeNames.PartialSource}.Give({source}, {i}, value, {property.PropertyName}); }}";
                     var modifiers = property.PropertyName is "Source" or "Completion" ? "public new" : "public";
                     if (i > 0) w.Line();
                     XmlDoc.Summary(w, property.Description);
@@ -121,10 +116,10 @@ internal static class StreamEmitter
                     {
                         var (type, read, position) = IsText(property) ? ("string?", "Text", "int") : ("global::System.Collections.Generic.IReadOnlyList<string>?", "Strings", "long");
                         var at = names.PositionOf(record, property);
-                        w.Line($"{modifiers} {type} {property.PropertyName} {{ get => {TypeNames.PartialSource}.{read}({source}, {i}, {at}); {given}");
+                        w.Line($"{modifiers} {type} {property.PropertyName} {{ get => {TypeNames.PartialSource}.{read}({source}, {i}, {at}); init => {source} = {TypeNames.PartialSource}.Give({source}, {i}, value, {property.PropertyName}); }}");
                         positions.Add($"internal {position} {at} {{ get; init; }}");
                     }
-                    else if (bits[i] >= 0 && property.Type.AsNonNullable().Kind == TypeKind.Boolean)
+                    else if (bits[i] >= 0 && property.Type.Kind == TypeKind.Boolean)
                     {
                         // A boolean is two bits of the mask: set, and its value.
                         var (flag, on) = (Flag(bits[i]), Flag(bits[i] + 1));
@@ -132,7 +127,8 @@ internal static class StreamEmitter
                     }
                     else if (bits[i] >= 0)
                     {
-                        w.Line($"{modifiers} {PartialTypeOf(property.Type, names, cls)}? {property.PropertyName} {{ get => {TypeNames.PartialSource}.Value<{PartialTypeOf(property.Type, names, cls)}>({source}, {i}, ({mask} & {Flag(bits[i])}) != 0); {given}");
+                        var partialType = PartialTypeOf(property.Type, names, cls);
+                        w.Line($"{modifiers} {partialType}? {property.PropertyName} {{ get => {TypeNames.PartialSource}.Value<{partialType}>({source}, {i}, ({mask} & {Flag(bits[i])}) != 0); init => {source} = {TypeNames.PartialSource}.Give({source}, {i}, value, {property.PropertyName}); }}");
                     }
                     else
                     {
@@ -148,7 +144,7 @@ internal static class StreamEmitter
                     w.Line($"public {TypeNames.PartialFields} {completion} {{ get => base.Completion; init => base.Completion = value; }}");
                 }
 
-                if (bits.Any(b => b >= 0)) positions.Add($"internal uint {mask} {{ get; init; }}");
+                if (UsesMask(bits)) positions.Add($"internal uint {mask} {{ get; init; }}");
                 // The positions and mask bits at which the fields above are read through PartialRecord's source.
                 if (positions.Count > 0) w.Line();
                 foreach (var position in positions) w.Line(position);
@@ -188,7 +184,7 @@ internal static class StreamEmitter
             for (var i = 0; i < record.Properties.Count; i++)
             {
                 var property = record.Properties[i];
-                if (bits[i] >= 0 && property.Type.AsNonNullable().Kind != TypeKind.Boolean)
+                if (bits[i] >= 0 && property.Type.Kind != TypeKind.Boolean)
                 {
                     // Read (and kept in the streamed value) once complete, then never changed: only its bit is set.
                     var flag = Flag(bits[i]);
@@ -196,11 +192,18 @@ internal static class StreamEmitter
                     continue;
                 }
 
-                var (member, read, differs) =
-                    IsText(property) ? (names.PositionOf(record, property), $"{TypeNames.PartialValues}.TextPosition(n)", "v != r.{0}")
-                    : IsStrings(property) ? (names.PositionOf(record, property), $"{TypeNames.PartialValues}.StringsPosition(n)", "v != r.{0}")
-                    : (property.PropertyName, ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready), "!" + TypeNames.PartialValues + ".Same(v, r.{0})");
-                w.Line($"{i} => {read} is var v && {string.Format(System.Globalization.CultureInfo.InvariantCulture, differs, member)} ? r with {{ {member} = v }} : r,");
+                // A text or a list of strings is compared by its position, anything else by its value.
+                if (IsText(property) || IsStrings(property))
+                {
+                    var at = names.PositionOf(record, property);
+                    var read = IsText(property) ? "TextPosition" : "StringsPosition";
+                    w.Line($"{i} => {TypeNames.PartialValues}.{read}(n) is var v && v != r.{at} ? r with {{ {at} = v }} : r,");
+                }
+                else
+                {
+                    var member = property.PropertyName;
+                    w.Line($"{i} => {ReadExpression(property.Type.AsNonNullable(), "n", names, 0, ready)} is var v && !{TypeNames.PartialValues}.Same(v, r.{member}) ? r with {{ {member} = v }} : r,");
+                }
             }
 
             w.Line("_ => r,");
@@ -244,12 +247,23 @@ internal static class StreamEmitter
         for (var i = 0; i < bits.Length; i++)
         {
             var property = record.Properties[i];
-            var width = IsText(property) || IsStrings(property) || !IsPackable(property) ? 0 : property.Type.AsNonNullable().Kind == TypeKind.Boolean ? 2 : 1;
+            var width = IsText(property) || IsStrings(property) || !IsPackable(property) ? 0 : property.Type.Kind == TypeKind.Boolean ? 2 : 1;
             bits[i] = width > 0 && next + width <= 32 ? next : -1;
             next += bits[i] >= 0 ? width : 0;
         }
 
         return bits;
+    }
+
+    /// <summary>Whether any property has a bit in the mask (see <see cref="MaskBits"/>).</summary>
+    private static bool UsesMask(int[] bits)
+    {
+        foreach (var bit in bits)
+        {
+            if (bit >= 0) return true;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -259,17 +273,27 @@ internal static class StreamEmitter
     /// </summary>
     private static string ReaderOf(string partialName) => partialName + "Reader";
 
-    private static bool IsText(PropertyModel property) => property.Type.AsNonNullable().Kind == TypeKind.String;
+    private static bool IsText(PropertyModel property) => property.Type.Kind == TypeKind.String;
 
     /// <summary>A list of (non-null) strings: read through the record's source at a position, like a text (see EmitPartialRecords).</summary>
     private static bool IsStrings(PropertyModel property) =>
-        property.Type.AsNonNullable() is { Kind: TypeKind.List, Element: { Kind: TypeKind.String, IsNullable: false } };
+        property.Type is { Kind: TypeKind.List, Element: { Kind: TypeKind.String, IsNullable: false } };
 
     /// <summary>A field whose partial type is a nullable struct: a bit of the mask (see MaskBits).</summary>
-    private static bool IsPackable(PropertyModel property) => property.Type.AsNonNullable().IsValueType;
+    private static bool IsPackable(PropertyModel property) => property.Type.IsValueType;
 
     /// <summary>The mask bit <paramref name="bit"/> as a C# literal (<c>0x4u</c>).</summary>
-    private static string Flag(int bit) => "0x" + (1u << bit).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
+    private static string Flag(int bit) => s_flags[bit];
+
+    /// <summary>The literals of the 32 mask bits, made once.</summary>
+    private static readonly string[] s_flags = MakeFlags();
+
+    private static string[] MakeFlags()
+    {
+        var flags = new string[32];
+        for (var bit = 0; bit < flags.Length; bit++) flags[bit] = "0x" + (1u << bit).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
+        return flags;
+    }
 
     private static bool IsRootRecord(TypeRef root) => root.Kind == TypeKind.Record && !root.IsNullable && root.Name == RootRecord;
 
@@ -302,7 +326,7 @@ internal static class StreamEmitter
             case TypeKind.Enum: return $"{TypeNames.PartialValues}.Enum({node}, {core.Name}Names)";
             // A reader used before its own initializer ran (a recursive record) is read through `!`: it is set by the time a stream reads.
             case TypeKind.Record: return $"{ReaderOf(names.Of(core.Name!))}{(ready is null || ready.Contains(core.Name!) ? string.Empty : "!")}.Read({node})";
-            case TypeKind.List when core.Element!.AsNonNullable().Kind == TypeKind.String:
+            case TypeKind.List when core.Element!.Kind == TypeKind.String:
                 return $"{TypeNames.PartialValues}.StringList({node})";
             default:
                 var element = core.Element!.AsNonNullable();
@@ -326,7 +350,8 @@ internal static class StreamEmitter
                 "Input", "Output", "JsonCodec", "PromptName", "OutputJsonSchema",
             };
             Reachable = ReachableRecords(model);
-            PartialOutput = Claim("PartialOutput");
+            // The first name claimed, so the same as PartialOutputOf gives.
+            PartialOutput = Claim(PartialOutputName);
             foreach (var record in Reachable)
             {
                 _partials[record.Name] = record.Name == RootRecord && IsRootRecord(model.OutputType) ? PartialOutput : Claim("Partial" + record.Name);
@@ -334,6 +359,34 @@ internal static class StreamEmitter
         }
 
         public IReadOnlyList<RecordModel> Reachable { get; }
+
+        private const string PartialOutputName = "PartialOutput";
+
+        /// <summary>
+        /// <see cref="PartialOutput"/> alone, for the stream's type in signatures: the first name claimed, clear of the
+        /// prompt's records and enums only (no reserved name starts with <c>Partial</c>).
+        /// </summary>
+        public static string PartialOutputOf(PromptModel model)
+        {
+            var name = PartialOutputName;
+            while (IsTypeName(model, name)) name += "_";
+            return name;
+        }
+
+        private static bool IsTypeName(PromptModel model, string name)
+        {
+            foreach (var record in model.Records)
+            {
+                if (record.Name == name) return true;
+            }
+
+            foreach (var enumModel in model.Enums)
+            {
+                if (enumModel.Name == name) return true;
+            }
+
+            return false;
+        }
 
         public string PartialOutput { get; }
 
@@ -343,7 +396,7 @@ internal static class StreamEmitter
         public string CompletionOf(RecordModel record)
         {
             var name = "Completion";
-            while (record.Properties.Any(p => p.PropertyName == name)) name += "_";
+            while (HasProperty(record, name)) name += "_";
             return name;
         }
 
@@ -357,8 +410,20 @@ internal static class StreamEmitter
         private string Clear(RecordModel record, string name)
         {
             var completion = CompletionOf(record);
-            while (name == completion || record.Properties.Any(p => p.PropertyName == name)) name += "_";
+            while (name == completion || HasProperty(record, name)) name += "_";
             return name;
+        }
+
+        /// <summary>Whether <paramref name="record"/> has a property named <paramref name="name"/> (a loop: asked for every property's names).</summary>
+        internal static bool HasProperty(RecordModel record, string name)
+        {
+            var properties = record.Properties;
+            for (var i = 0; i < properties.Count; i++)
+            {
+                if (properties[i].PropertyName == name) return true;
+            }
+
+            return false;
         }
 
         private string Claim(string name)

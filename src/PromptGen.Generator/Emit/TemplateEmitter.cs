@@ -94,7 +94,7 @@ internal sealed class TemplateEmitter
         _w.Line();
         _w.Line($"private static void {PartialMethod(name)}({TypeNames.TemplateWriter} pw, object? pc, object pf, {PartialBlockType}? pb)");
         _w.OpenBrace();
-        _w.Line($"pw.EnterPartial({CSharpLiterals.String(name)});");
+        _w.Line($"pw.EnterPartial({CSharpLiterals.Quote(name)});");
         _w.Line("var ps = " + TypeNames.TemplateRuntime + ".NewStack(pc);");
         var scope = new Scope { Writer = "pw", Context = "pc", Stack = "ps", Frame = "pf", BlockParams = Array.Empty<(string, string)>(), PartialBlock = "pb" };
         EmitStatements(partial.Template.Body, scope);
@@ -436,7 +436,7 @@ internal sealed class TemplateEmitter
             {
                 if (_partials.Resolve(name) is null) continue;
                 _usedPartials.Add(name);
-                _w.Line($"case {CSharpLiterals.String(name)}: {PartialMethod(name)}({output}, {context}, {scope.Frame}, {block ?? "null"}); break;");
+                _w.Line($"case {CSharpLiterals.Quote(name)}: {PartialMethod(name)}({output}, {context}, {scope.Frame}, {block ?? "null"}); break;");
             }
 
             _w.Line(partialBlock is null
@@ -470,7 +470,7 @@ internal sealed class TemplateEmitter
             }
         }
 
-        if (indent.Length > 0) _w.Line($"{scope.Writer}.Indented({output}, {CSharpLiterals.String(indent)});");
+        if (indent.Length > 0) _w.Line($"{scope.Writer}.Indented({output}, {CSharpLiterals.Quote(indent)});");
         _w.CloseBrace();
     }
 }

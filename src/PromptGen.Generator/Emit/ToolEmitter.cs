@@ -20,6 +20,8 @@ internal static class ToolEmitter
     /// <summary>The objects instance tools are called on, one parameter per declaring type, named after it.</summary>
     public static IReadOnlyList<Target> Targets(PromptModel model)
     {
+        // Most prompts have no instance tools; several members ask, so that answer costs no allocation.
+        if (!NeedsTargets(model)) return Array.Empty<Target>();
         var taken = new HashSet<string>(model.Input.Properties.Select(p => p.ParameterName), StringComparer.Ordinal) { "client", "input", "options", "cancellationToken" };
         var targets = new List<Target>();
         foreach (var tool in model.Tools.Where(t => !t.IsStatic))
@@ -35,14 +37,23 @@ internal static class ToolEmitter
     }
 
     /// <summary>True when <c>RunAsync</c> and the extension method take tool targets (the usual <c>RunAsync</c> is then not emitted).</summary>
-    public static bool NeedsTargets(PromptModel model) => model.Tools.Any(t => !t.IsStatic);
+    public static bool NeedsTargets(PromptModel model)
+    {
+        var tools = model.Tools;
+        for (var i = 0; i < tools.Count; i++)
+        {
+            if (!tools[i].IsStatic) return true;
+        }
 
-    /// <summary>The extra parameters of the extension method and <c>RunAsync</c>: <c>OrderStore orderStore,</c>.</summary>
-    public static IEnumerable<string> TargetParameters(PromptModel model) => Targets(model).Select(t => $"{t.Type} {t.Parameter}");
+        return false;
+    }
 
     /// <summary>Accessibility for members whose signature names a target type: internal when one is not public.</summary>
-    public static string TargetAccessibility(PromptModel model, string accessibility) =>
-        Targets(model).All(t => t.IsPublic) ? accessibility : "internal";
+    public static string TargetAccessibility(PromptModel model, string accessibility)
+    {
+        if (!NeedsTargets(model)) return accessibility;
+        return Targets(model).All(t => t.IsPublic) ? accessibility : "internal";
+    }
 
     /// <summary>In <c>CreateOptions()</c>: static-only tools are part of the prompt's options.</summary>
     public static void EmitOptionsTools(IndentedWriter w, PromptModel model)
@@ -115,13 +126,13 @@ internal static class ToolEmitter
         w.Line($"/// <summary>The <c>{XmlDoc.Escape(tool.ToolName)}</c> tool: binds the model's arguments and calls <see cref=\"{tool.ContainingType}.{tool.MethodName}\"/>.</summary>");
         using (w.Block($"private sealed class {cls} : {TypeNames.PromptToolFunction}"))
         {
-            w.Line($"private const string ArgumentsSchema = {CSharpLiterals.String(ArgumentsSchema(tool))};");
+            w.Line($"private const string ArgumentsSchema = {CSharpLiterals.Quote(ArgumentsSchema(tool))};");
             w.Line($"private const string? ReturnSchema = {(tool.Return is null ? "null" : CSharpLiterals.String(PromptJson.Serialize(Schema(tool.Return, null))))};");
             if (!tool.IsStatic) w.Line($"private readonly {tool.ContainingType} _target;");
             w.Line();
             var constructorParameter = tool.IsStatic ? string.Empty : $"{tool.ContainingType} target";
             w.Line($"public {cls}({constructorParameter})");
-            w.Line($"    : base({CSharpLiterals.String(tool.ToolName)}, {CSharpLiterals.String(tool.Description)}, ArgumentsSchema, ReturnSchema)");
+            w.Line($"    : base({CSharpLiterals.Quote(tool.ToolName)}, {CSharpLiterals.Quote(tool.Description)}, ArgumentsSchema, ReturnSchema)");
             w.OpenBrace();
             if (!tool.IsStatic) w.Line("_target = target ?? throw new global::System.ArgumentNullException(nameof(target));");
             w.CloseBrace();

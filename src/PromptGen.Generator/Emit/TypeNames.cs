@@ -67,37 +67,81 @@ internal static class TypeNames
     public static string PromptResult(string value) => "global::PromptGen.PromptResult<" + value + ">";
 
     /// <summary>The C# type for <paramref name="type"/>; generated types are qualified with <paramref name="containingClass"/>.</summary>
-    public static string Of(TypeRef type, string containingClass)
+    public static string Of(TypeRef type, string containingClass) => type.Kind switch
     {
-        var name = type.Kind switch
+        // One concatenation per type: scalars are constants, composed types are built around their element's spelling.
+        TypeKind.List => string.Concat(ListPrefix, Of(type.Element!, containingClass), type.IsNullable ? ">?" : ">"),
+        TypeKind.Map => string.Concat(MapPrefix, Of(type.Element!, containingClass), type.IsNullable ? ">?" : ">"),
+        _ when ScalarName(type.Kind, type.IsNullable) is { } scalar => scalar,
+        _ => type.IsNullable ? string.Concat(containingClass, ".", type.Name, "?") : string.Concat(containingClass, ".", type.Name),
+    };
+
+    /// <summary>
+    /// <see cref="Of"/> for an interpolated line of an <see cref="IndentedWriter"/>, which writes the spelling in place
+    /// instead of building it as a string first.
+    /// </summary>
+    public static TypeSpelling Spell(TypeRef type, string containingClass) => new(type, containingClass);
+
+    /// <summary>Appends the spelling <see cref="Of"/> gives.</summary>
+    public static StringBuilder Append(StringBuilder builder, TypeRef type, string containingClass)
+    {
+        switch (type.Kind)
         {
-            TypeKind.String => "string",
-            TypeKind.Int64 => "long",
-            TypeKind.Int32 => "int",
-            TypeKind.Double => "double",
-            TypeKind.Boolean => "bool",
-            TypeKind.Json => JsonElement,
-            TypeKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!, containingClass) + ">",
-            TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!, containingClass) + ">",
-            _ => containingClass + "." + type.Name,
-        };
-        return type.IsNullable ? name + "?" : name;
+            case TypeKind.List:
+                return Append(builder.Append(ListPrefix), type.Element!, containingClass).Append(type.IsNullable ? ">?" : ">");
+            case TypeKind.Map:
+                return Append(builder.Append(MapPrefix), type.Element!, containingClass).Append(type.IsNullable ? ">?" : ">");
+            default:
+                if (ScalarName(type.Kind, type.IsNullable) is { } scalar) return builder.Append(scalar);
+                builder.Append(containingClass).Append('.').Append(type.Name);
+                return type.IsNullable ? builder.Append('?') : builder;
+        }
     }
 
-    /// <summary>A unique suffix for codec method names: <c>ReadListOfString</c>, <c>WriteNullableOutput</c>, ...</summary>
-    public static string Key(TypeRef type)
+    private const string ListPrefix = "global::System.Collections.Generic.IReadOnlyList<";
+    private const string MapPrefix = "global::System.Collections.Generic.IReadOnlyDictionary<string, ";
+
+    /// <summary>The spelling of a scalar (nullable or not), or null for the other kinds.</summary>
+    private static string? ScalarName(TypeKind kind, bool nullable) => kind switch
     {
-        if (type.IsNullable) return "Nullable" + Key(type.AsNonNullable());
-        return type.Kind switch
-        {
-            TypeKind.List => "ListOf" + Key(type.Element!),
-            TypeKind.Map => "MapOf" + Key(type.Element!),
-            TypeKind.Record or TypeKind.Enum => type.Name!,
-            var kind => kind.ToString(),
-        };
-    }
+        TypeKind.String => nullable ? "string?" : "string",
+        TypeKind.Int64 => nullable ? "long?" : "long",
+        TypeKind.Int32 => nullable ? "int?" : "int",
+        TypeKind.Double => nullable ? "double?" : "double",
+        TypeKind.Boolean => nullable ? "bool?" : "bool",
+        TypeKind.Json => nullable ? JsonElement + "?" : JsonElement,
+        _ => null,
+    };
+
+    /// <summary>A unique suffix for codec method names: <c>ReadListOfString</c>, <c>WriteNullableOutput</c>, ...</summary>
+    public static string Key(TypeRef type) => type.IsNullable ? "Nullable" + KindKey(type) : KindKey(type);
+
+    /// <summary><see cref="Key"/> of the type as if it were not nullable (without a non-nullable copy of it).</summary>
+    private static string KindKey(TypeRef type) => type.Kind switch
+    {
+        TypeKind.List => "ListOf" + Key(type.Element!),
+        TypeKind.Map => "MapOf" + Key(type.Element!),
+        TypeKind.Record or TypeKind.Enum => type.Name!,
+        var kind => kind.ToString(),
+    };
 
     /// <summary><c>global::Acme.Prompts.TriageTicketPrompt</c>.</summary>
     public static string QualifiedClass(PromptIdentity identity) =>
         "global::" + (identity.Namespace.Length == 0 ? string.Empty : identity.Namespace + ".") + identity.ClassName;
+}
+
+/// <summary>A type to write as C# (<see cref="TypeNames.Spell"/>); as text, its spelling.</summary>
+internal readonly struct TypeSpelling
+{
+    public TypeSpelling(TypeRef type, string containingClass)
+    {
+        Type = type;
+        ContainingClass = containingClass;
+    }
+
+    public TypeRef Type { get; }
+
+    public string ContainingClass { get; }
+
+    public override string ToString() => TypeNames.Of(Type, ContainingClass);
 }

@@ -40,7 +40,12 @@ internal sealed class TypedTemplateEmitter
         _cancellationToken = cancellationToken;
         _w = w;
         _partials = partials;
-        _records = records.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
+        // The first record of each name, as the mapper names them uniquely (Input last).
+        _records = new Dictionary<string, RecordModel>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (!_records.ContainsKey(record.Name)) _records.Add(record.Name, record);
+        }
     }
 
     /// <summary>
@@ -88,7 +93,7 @@ internal sealed class TypedTemplateEmitter
         w.OpenBrace();
         RenderCodeBuilder.EmitRenderStart(w, emitter._usesRootData);
         if (emitter._usesRootData) w.Line($"var f0 = {TypeNames.TemplateRuntime}.RootData({TypeNames.TemplateRuntime}.EmptyObject(), options, history);");
-        w.Raw(body.ToStringAndFree());
+        w.RawAndFree(body);
         w.CloseBrace();
         return w.ToStringAndFree();
     }
@@ -182,7 +187,7 @@ internal sealed class TypedTemplateEmitter
         switch (type.Kind)
         {
             case TypeKind.Record when _records.TryGetValue(type.Name!, out var record):
-                var property = record.Properties.FirstOrDefault(p => p.WireName == part) ?? throw NotTyped($"undeclared field '{part}'");
+                var property = PropertyNamed(record, part) ?? throw NotTyped($"undeclared field '{part}'");
                 var propertyType = type.IsNullable ? property.Type.AsNullable() : property.Type;
                 var missingIsUndefined = property.Type.IsNullable ? !property.IsRequired : owner.MissingIsUndefined;
                 if (type.IsNullable && property.Type.IsNullable && owner.MissingIsUndefined != missingIsUndefined) throw NotTyped("null and undefined mixed in one path");
@@ -597,18 +602,27 @@ internal sealed class TypedTemplateEmitter
     /// <summary>Handlebars' program wrapper: a new <c>../</c> level when the context changed, block parameters, data.</summary>
     private Scope Enter(TemplateProgram program, Scope outer, Value context, Loop? loop, Value? param0, Value? param1)
     {
-        var parameters = new List<(string, Value)>();
-        for (var i = 0; i < program.BlockParams.Count; i++)
+        // This program's block parameters first, then the outer ones (written as loops: LINQ over these tuples would
+        // be generic code over a value type, compiled on first use in every compiler process).
+        var blockParams = outer.BlockParams;
+        if (program.BlockParams.Count > 0)
         {
-            var value = i == 0 ? param0 : i == 1 ? param1 : null;
-            parameters.Add((program.BlockParams[i], value ?? new Value("(object?)null", null, true, "@undefined")));
+            var parameters = new List<(string, Value)>(program.BlockParams.Count + outer.BlockParams.Count);
+            for (var i = 0; i < program.BlockParams.Count; i++)
+            {
+                var value = i == 0 ? param0 : i == 1 ? param1 : null;
+                parameters.Add((program.BlockParams[i], value ?? new Value("(object?)null", null, true, "@undefined")));
+            }
+
+            for (var i = 0; i < outer.BlockParams.Count; i++) parameters.Add(outer.BlockParams[i]);
+            blockParams = parameters;
         }
 
         return outer with
         {
             Context = context,
             Depths = PushDepth(outer.Depths, context),
-            BlockParams = parameters.Concat(outer.BlockParams).ToList(),
+            BlockParams = blockParams,
             Loop = loop ?? outer.Loop,
         };
     }
@@ -662,7 +676,7 @@ internal sealed class TypedTemplateEmitter
         var inner = new Scope(writer, context, new Depth(context, null, false), Array.Empty<(string, Value)>(), scope.Loop, scope.Root);
         EmitStatements(partial.Template.Body, inner);
         _partialChain.RemoveAt(_partialChain.Count - 1);
-        if (indented) _w.Line($"{scope.Writer}.Indented({writer}, {CSharpLiterals.String(statement.Indent)});");
+        if (indented) _w.Line($"{scope.Writer}.Indented({writer}, {CSharpLiterals.Quote(statement.Indent)});");
         _w.CloseBrace();
     }
 
@@ -702,6 +716,29 @@ internal sealed class TypedTemplateEmitter
 
     /// <summary>Whether <paramref name="name"/> reads something on <paramref name="context"/>: a hash argument of it or of a partial around it, or a field of its record.</summary>
     private bool HasField(Value context, string name) => context.Overlay is { } overlay
-        ? overlay.Entries.Any(e => e.Name == name) || HasField(overlay.Base, name)
-        : _records.TryGetValue(context.Type!.Name!, out var record) && record.Properties.Any(p => p.WireName == name);
+        ? HasEntry(overlay, name) || HasField(overlay.Base, name)
+        : _records.TryGetValue(context.Type!.Name!, out var record) && PropertyNamed(record, name) is not null;
+
+    /// <summary>The property of <paramref name="record"/> with the wire name <paramref name="wireName"/>, or null (every path segment asks).</summary>
+    private static PropertyModel? PropertyNamed(RecordModel record, string wireName)
+    {
+        var properties = record.Properties;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].WireName == wireName) return properties[i];
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether one of the overlay's own hash arguments is named <paramref name="name"/>.</summary>
+    private static bool HasEntry(HashOverlay overlay, string name)
+    {
+        for (var i = 0; i < overlay.Entries.Count; i++)
+        {
+            if (overlay.Entries[i].Name == name) return true;
+        }
+
+        return false;
+    }
 }

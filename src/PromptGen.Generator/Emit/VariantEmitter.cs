@@ -82,7 +82,7 @@ internal static class VariantEmitter
         w.Line("/// <summary>The name of <paramref name=\"variant\"/> as in its file name; <c>null</c> for the base prompt.</summary>");
         w.Line($"public static string? VariantName({EnumName} variant) => variant switch");
         w.OpenBrace();
-        foreach (var variant in variants) w.Line($"{EnumName}.{MemberName(variant)} => {CSharpLiterals.String(variant)},");
+        foreach (var variant in variants) w.Line($"{EnumName}.{MemberName(variant)} => {CSharpLiterals.Quote(variant)},");
         w.Line("_ => null,");
         w.CloseBrace(";");
         w.Line();
@@ -97,7 +97,7 @@ internal static class VariantEmitter
                 w.Line("    return true;");
                 foreach (var variant in variants)
                 {
-                    w.Line($"case {CSharpLiterals.String(variant)}:");
+                    w.Line($"case {CSharpLiterals.Quote(variant)}:");
                     w.Line($"    variant = {EnumName}.{MemberName(variant)};");
                     w.Line("    return true;");
                 }

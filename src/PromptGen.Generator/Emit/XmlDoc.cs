@@ -21,7 +21,14 @@ internal static class XmlDoc
     private static void Element(IndentedWriter w, string element, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
-        var lines = text!.Replace("\r\n", "\n").Trim().Split('\n').Select(l => l.TrimEnd()).ToArray();
+        // Most descriptions are one line: that one needs no splitting.
+        if (text!.IndexOf('\n') < 0)
+        {
+            w.Line($"/// <{element}>{Escape(text.Trim())}</{element}>");
+            return;
+        }
+
+        var lines = text.Replace("\r\n", "\n").Trim().Split('\n').Select(l => l.TrimEnd()).ToArray();
         if (lines.Length == 1)
         {
             w.Line($"/// <{element}>{Escape(lines[0])}</{element}>");
@@ -36,9 +43,9 @@ internal static class XmlDoc
     /// <summary>A <c>param</c> from a description, followed by the parameter's default when it has one.</summary>
     public static void Param(IndentedWriter w, string name, string? text, string? defaultValue = null)
     {
-        var oneLine = string.IsNullOrWhiteSpace(text)
-            ? string.Empty
-            : Escape(string.Join(" ", text!.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)));
+        var oneLine = string.IsNullOrWhiteSpace(text) ? string.Empty
+            : text!.IndexOf('\n') < 0 ? Escape(text.Trim())
+            : Escape(string.Join(" ", text.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)));
         if (defaultValue is not null)
         {
             oneLine += (oneLine.Length == 0 ? string.Empty : oneLine.EndsWith(".") ? " " : ". ") + $"Default: <c>{Escape(defaultValue)}</c>.";

@@ -110,13 +110,12 @@ internal sealed class SchemaTypeMapper
         var properties = new List<PropertyModel>();
         foreach (var property in node.Properties)
         {
-            var location = Locate(property.KeySpan ?? property.Type.Span ?? node.Span);
             var pascal = IdentifierNames.ToPascalCase(property.Name, out var adjusted);
             if (adjusted)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.NameAdjusted,
-                    location,
+                    Locate(property.KeySpan ?? property.Type.Span ?? node.Span),
                     $"Property '{property.Name}' of {schemaPath} is not a valid C# identifier; the property is named '{pascal}'"));
             }
 
@@ -139,7 +138,6 @@ internal sealed class SchemaTypeMapper
 
     private TypeRef MapEnum(SchemaNode node, string suggestedName, string schemaPath)
     {
-        var location = Locate(node.Span);
         var name = ClaimTypeName(suggestedName);
         var memberNames = new UniqueNameSet();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
@@ -154,7 +152,7 @@ internal sealed class SchemaTypeMapper
             {
                 _diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.NameAdjusted,
-                    location,
+                    Locate(node.Span),
                     $"Enum value '{wire}' of {schemaPath} is not a distinct C# identifier; the member is named '{member}'"));
             }
 

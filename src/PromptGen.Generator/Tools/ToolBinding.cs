@@ -13,10 +13,15 @@ namespace PromptGen.Generator.Tools;
 internal static class ToolBinding
 {
     /// <summary>The tools a prompt names, located in its frontmatter.</summary>
-    public static EquatableArray<ToolReferenceModel> ReferencesOf(PromptSemantics semantics) =>
-        PromptToolReferences.Of(semantics.Metadata)
-            .Select(r => new ToolReferenceModel(r.Name, LocationInfo.FromSpan(semantics.Path, r.Span)))
-            .ToEquatableArray();
+    public static EquatableArray<ToolReferenceModel> ReferencesOf(PromptSemantics semantics)
+    {
+        // A loop: the references are structs, and LINQ over them is generic code compiled in every compiler process.
+        var references = PromptToolReferences.Of(semantics.Metadata);
+        if (references.Count == 0) return EquatableArray<ToolReferenceModel>.Empty;
+        var models = new ToolReferenceModel[references.Count];
+        for (var i = 0; i < models.Length; i++) models[i] = new ToolReferenceModel(references[i].Name, LocationInfo.FromSpan(semantics.Path, references[i].Span));
+        return new EquatableArray<ToolReferenceModel>(models);
+    }
 
     public static PromptGenerationResult Bind(PromptGenerationResult result, ToolCatalog catalog)
     {
