@@ -9,7 +9,9 @@ namespace PromptGen.Language.Yaml;
 /// <summary>
 /// Reads YAML (a <c>.prompt</c> file's frontmatter) into <see cref="YamlSourceNode"/> trees whose spans are positions in
 /// the whole file. Builds from parser events with an explicit stack, so deep input cannot overflow the call stack, and
-/// refuses alias bombs and absurd nesting. Never throws on malformed input.
+/// refuses alias bombs and absurd nesting. Never throws on malformed input. Typical frontmatter is scanned by
+/// <see cref="SimpleYamlScanner"/>, which is far cheaper than YamlDotNet's general scanner and parser; whatever it does
+/// not recognise, and whatever would carry a diagnostic, is read by YamlDotNet's parser. Both feed the same tree builder.
 /// </summary>
 public static class YamlFrontmatterReader
 {

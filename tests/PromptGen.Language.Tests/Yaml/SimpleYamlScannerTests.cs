@@ -27,6 +27,10 @@ public class SimpleYamlScannerTests(ITestOutputHelper output)
     [InlineData("# comment\n\nkey: value # trailing\nempty:\nurl: http://example.com/a:b\n")]
     [InlineData("a: x\r\nb: y\r\n")]
     [InlineData("category(enum, the queue): [billing, shipping, other]\nconfidence?: number, from 0 to 1\n")]
+    [InlineData("a : 1\nb  :\n  - x\n<<: merge key as text")]
+    [InlineData("- a: 1\n  b:\n  - c\n- d\n-   e: 'f'   # note\n    g: \"h\"")]
+    [InlineData("key:    # note\n  nested: 1\n\n# end\n")]
+    [InlineData("  indented: root\n  second: 2\n")]
     public void ReadsTheSimpleSubsetExactlyAsYamlDotNet(string yaml)
     {
         Assert.True(ReadsAlike(yaml, 0, yaml.Length), "the simple scanner should have read this document");
