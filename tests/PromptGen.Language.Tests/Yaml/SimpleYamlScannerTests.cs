@@ -76,10 +76,8 @@ public class SimpleYamlScannerTests(ITestOutputHelper output)
     [Fact]
     public void ReadsEveryPromptOfTheRepositoryAsYamlDotNet()
     {
-        var root = RepositoryRoot();
-        var files = Directory.EnumerateFiles(root, "*.prompt", SearchOption.AllDirectories)
-            .Where(f => !IsBuildOutput(root, f))
-            .ToList();
+        var files = new List<string>();
+        CollectPromptFiles(new DirectoryInfo(RepositoryRoot()), files);
         Assert.NotEmpty(files);
         var (simple, withFrontmatter) = CompareFrontmatters(files.Select(File.ReadAllText));
         output.WriteLine($"repository: {simple} of {withFrontmatter} frontmatters ({files.Count} files) read by the simple scanner");
@@ -260,10 +258,18 @@ public class SimpleYamlScannerTests(ITestOutputHelper output)
         }
     }
 
-    private static bool IsBuildOutput(string root, string file)
+    /// <summary>
+    /// The <c>.prompt</c> files of the sources, not of build output or generated fixtures (folders that builds running
+    /// at the same time may be changing).
+    /// </summary>
+    private static void CollectPromptFiles(DirectoryInfo directory, List<string> files)
     {
-        var relative = file.Substring(root.Length).Replace('\\', '/');
-        return relative.Contains("/bin/") || relative.Contains("/obj/") || relative.StartsWith("/artifacts/", StringComparison.Ordinal);
+        foreach (var file in directory.GetFiles("*.prompt")) files.Add(file.FullName);
+        foreach (var child in directory.GetDirectories())
+        {
+            if (child.Name is "bin" or "obj" or "artifacts" or "node_modules" || child.Name.StartsWith(".", StringComparison.Ordinal)) continue;
+            CollectPromptFiles(child, files);
+        }
     }
 
     private static string RepositoryRoot()
