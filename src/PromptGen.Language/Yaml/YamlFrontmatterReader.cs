@@ -9,7 +9,9 @@ namespace PromptGen.Language.Yaml;
 /// <summary>
 /// Reads YAML (a <c>.prompt</c> file's frontmatter) into <see cref="YamlSourceNode"/> trees whose spans are positions in
 /// the whole file. Builds from parser events with an explicit stack, so deep input cannot overflow the call stack, and
-/// refuses alias bombs and absurd nesting. Never throws on malformed input.
+/// refuses alias bombs and absurd nesting. Never throws on malformed input. Typical frontmatter is scanned by
+/// <see cref="SimpleYamlScanner"/>, which is far cheaper than YamlDotNet's general scanner and parser; whatever it does
+/// not recognise, and whatever would carry a diagnostic, is read by YamlDotNet's parser. Both feed the same tree builder.
 /// </summary>
 public static class YamlFrontmatterReader
 {
@@ -25,16 +27,49 @@ public static class YamlFrontmatterReader
     /// <param name="length">Length of the YAML text.</param>
     /// <param name="lines">Line map of <paramref name="fileText"/>.</param>
     /// <param name="path">File path used in diagnostics.</param>
-    public static YamlReadResult Read(string fileText, int start, int length, LineMap lines, string path)
-    {
-        if (fileText is null) throw new ArgumentNullException(nameof(fileText));
-        if (lines is null) throw new ArgumentNullException(nameof(lines));
-        var builder = new TreeBuilder(fileText, start, length, lines, path ?? string.Empty);
-        return builder.Run();
-    }
+    public static YamlReadResult Read(string fileText, int start, int length, LineMap lines, string path) =>
+        Read(fileText, start, length, lines, path, trySimpleScanner: true);
 
     /// <summary>Reads a standalone YAML text (positions relative to it).</summary>
     public static YamlReadResult Read(string yaml, string path) => Read(yaml, 0, yaml.Length, new LineMap(yaml), path);
+
+    /// <summary>Reads <c>fileText[start..start+length)</c>, optionally without the simple scanner.</summary>
+    /// <param name="fileText">The whole file, so spans can be file positions.</param>
+    /// <param name="start">Offset of the YAML text in <paramref name="fileText"/>.</param>
+    /// <param name="length">Length of the YAML text.</param>
+    /// <param name="lines">Line map of <paramref name="fileText"/>.</param>
+    /// <param name="path">File path used in diagnostics.</param>
+    /// <param name="trySimpleScanner">
+    /// False to read with YamlDotNet's parser even when <see cref="SimpleYamlScanner"/> could (tests compare the two).
+    /// </param>
+    internal static YamlReadResult Read(string fileText, int start, int length, LineMap lines, string path, bool trySimpleScanner)
+    {
+        if (fileText is null) throw new ArgumentNullException(nameof(fileText));
+        if (lines is null) throw new ArgumentNullException(nameof(lines));
+        if (trySimpleScanner)
+        {
+            var simple = TryReadSimple(fileText, start, length, lines, path);
+            if (simple is not null) return simple;
+        }
+
+        return new TreeBuilder(fileText, start, length, lines, path ?? string.Empty).Run();
+    }
+
+    /// <summary>
+    /// Reads the text with <see cref="SimpleYamlScanner"/>; null when it is outside the scanner's subset or has any
+    /// diagnostic, which is then left to YamlDotNet's parser so every error reads as it always has.
+    /// </summary>
+    internal static YamlReadResult? TryReadSimple(string fileText, int start, int length, LineMap lines, string path)
+    {
+        var events = s_events ??= new List<SimpleYamlEvent>();
+        if (!SimpleYamlScanner.TryScan(fileText, start, length, events)) return null;
+        var result = new TreeBuilder(fileText, start, length, lines, path ?? string.Empty).Replay(events);
+        return result.Diagnostics.Count == 0 ? result : null;
+    }
+
+    /// <summary>The simple scanner's event list, kept per thread so a read allocates none.</summary>
+    [ThreadStatic]
+    private static List<SimpleYamlEvent>? s_events;
 
     /// <summary>
     /// An open mapping or sequence. A reader keeps one frame per depth and reuses it for every collection at that depth:
@@ -160,6 +195,46 @@ public static class YamlFrontmatterReader
                 Report(DiagnosticDescriptors.InvalidYaml, _lines.GetSpan(_start, _start), $"Invalid YAML in frontmatter: {exception.Message}");
             }
 
+            return Result();
+        }
+
+        /// <summary>Builds the tree from <see cref="SimpleYamlScanner"/>'s events, as <see cref="Run"/> does from YamlDotNet's.</summary>
+        public YamlReadResult Replay(List<SimpleYamlEvent> events)
+        {
+            try
+            {
+                foreach (var item in events)
+                {
+                    switch (item.Kind)
+                    {
+                        case SimpleYamlEventKind.BlockMappingStart:
+                            Open(YamlSourceNodeKind.Mapping, item.Start, flow: false, anchor: string.Empty);
+                            break;
+                        case SimpleYamlEventKind.BlockSequenceStart:
+                            Open(YamlSourceNodeKind.Sequence, item.Start, flow: false, anchor: string.Empty);
+                            break;
+                        case SimpleYamlEventKind.FlowSequenceStart:
+                            Open(YamlSourceNodeKind.Sequence, item.Start, flow: true, anchor: string.Empty);
+                            break;
+                        case SimpleYamlEventKind.CollectionEnd:
+                            Close(item.Start);
+                            break;
+                        default:
+                            var plain = item.Kind == SimpleYamlEventKind.PlainScalar;
+                            AddScalar(SimpleYamlScanner.ScalarText(_text, item), plain, string.Empty, string.Empty, item.Start, item.End);
+                            break;
+                    }
+                }
+            }
+            catch (StopException)
+            {
+            }
+
+            return Result();
+        }
+
+        private YamlReadResult Result()
+        {
             var failed = _diagnostics.Exists(d => d.Id == DiagnosticDescriptors.InvalidYaml.Id);
             return new YamlReadResult(failed ? null : _root, _diagnostics) { Succeeded = !failed };
         }
@@ -199,12 +274,18 @@ public static class YamlFrontmatterReader
         {
             var plain = scalar.Style == ScalarStyle.Plain || scalar.Style == ScalarStyle.Any;
             var tag = scalar.Tag.IsEmpty ? string.Empty : scalar.Tag.Value;
-            var value = YamlCoreSchema.Resolve(scalar.Value, plain, tag);
-            var span = SpanOf(scalar.Start, scalar.End, atLeastOneChar: false);
+            AddScalar(scalar.Value, plain, tag, scalar.Anchor.IsEmpty ? string.Empty : scalar.Anchor.Value, OffsetOf(scalar.Start), OffsetOf(scalar.End));
+        }
+
+        /// <summary>Adds a scalar whose text runs from <paramref name="startOffset"/> to <paramref name="endOffset"/> (file offsets).</summary>
+        private void AddScalar(string text, bool plain, string tag, string anchor, int startOffset, int endOffset)
+        {
+            var value = YamlCoreSchema.Resolve(text, plain, tag);
+            var span = TrimmedSpan(startOffset, endOffset);
             CheckTabIndentation(span.Start);
             var node = new YamlSourceNode(YamlSourceNodeKind.Scalar, value, span, null, null, 1, isAlias: false);
             _physicalNodes++;
-            Register(scalar.Anchor, node);
+            Register(anchor, node);
             Attach(node);
         }
 
@@ -221,9 +302,12 @@ public static class YamlFrontmatterReader
             Attach(new YamlSourceNode(target.Kind, target.Value, span, target.Entries, target.Items, target.ExpandedSize, isAlias: true));
         }
 
-        private void Open(YamlSourceNodeKind kind, NodeEvent start, bool flow)
+        private void Open(YamlSourceNodeKind kind, NodeEvent start, bool flow) =>
+            Open(kind, _start + (int)start.Start.Index, flow, start.Anchor.IsEmpty ? string.Empty : start.Anchor.Value);
+
+        /// <summary>Opens a mapping or sequence written from the file offset <paramref name="offset"/>.</summary>
+        private void Open(YamlSourceNodeKind kind, int offset, bool flow, string anchor)
         {
-            var offset = _start + (int)start.Start.Index;
             if (!flow) CheckTabIndentation(offset);
             if (_depth >= MaxDepth)
             {
@@ -231,13 +315,16 @@ public static class YamlFrontmatterReader
             }
 
             if (_depth == _frames.Count) _frames.Add(new Frame());
-            _frames[_depth++].Open(kind, offset, flow, start.Anchor.IsEmpty ? string.Empty : start.Anchor.Value);
+            _frames[_depth++].Open(kind, offset, flow, anchor);
         }
 
-        private void Close(ParsingEvent end)
+        private void Close(ParsingEvent end) => Close(_start + (int)end.Start.Index);
+
+        /// <summary>Closes the innermost collection; <paramref name="closerOffset"/> is where its end event starts.</summary>
+        private void Close(int closerOffset)
         {
             var frame = _frames[--_depth];
-            var endOffset = Math.Max(frame.End, _start + (int)end.Start.Index);
+            var endOffset = Math.Max(frame.End, closerOffset);
             if (frame.Flow)
             {
                 var closer = frame.Kind == YamlSourceNodeKind.Mapping ? '}' : ']';
@@ -282,11 +369,6 @@ public static class YamlFrontmatterReader
             var node = new YamlSourceNode(frame.Kind, value, TrimmedSpan(frame.Start, endOffset), entries, itemNodes, frame.Size, isAlias: false);
             Register(frame.Anchor, node);
             Attach(node);
-        }
-
-        private void Register(AnchorName anchor, YamlSourceNode node)
-        {
-            if (!anchor.IsEmpty) (_anchors ??= new Dictionary<string, YamlSourceNode>(StringComparer.Ordinal))[anchor.Value] = node;
         }
 
         private void Register(string anchor, YamlSourceNode node)
@@ -395,10 +477,12 @@ public static class YamlFrontmatterReader
         private void Report(PromptDiagnosticDescriptor descriptor, SourceSpan span, string message) =>
             _diagnostics.Add(new PromptDiagnostic(descriptor, _path, span, message));
 
+        private int OffsetOf(Mark mark) => Clamp(_start + (int)Math.Min(mark.Index, int.MaxValue));
+
         private SourceSpan SpanOf(Mark start, Mark end, bool atLeastOneChar)
         {
-            var startOffset = Clamp(_start + (int)Math.Min(start.Index, int.MaxValue));
-            var endOffset = Clamp(_start + (int)Math.Min(end.Index, int.MaxValue));
+            var startOffset = OffsetOf(start);
+            var endOffset = OffsetOf(end);
             if (atLeastOneChar && endOffset <= startOffset && startOffset < _start + _length && !JsText.IsLineBreak(_text[startOffset]))
             {
                 endOffset = startOffset + 1;
