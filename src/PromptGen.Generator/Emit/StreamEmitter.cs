@@ -28,7 +28,7 @@ internal static class StreamEmitter
     {
         var cls = TypeNames.QualifiedClass(model.Identity);
         var outputType = TypeNames.Of(model.OutputType, cls);
-        var names = model.IsTextOutput ? null : new Names(model);
+        var names = model.IsTextOutput ? null : Names.For(model);
         if (names is not null) EmitPartialRecords(w, model, names, cls);
 
         var reader = RuntimeSeamEmitter.OutputReader(model);
@@ -159,7 +159,7 @@ internal static class StreamEmitter
     public static void EmitReaders(IndentedWriter w, PromptModel model)
     {
         if (model.IsTextOutput) return;
-        var names = new Names(model);
+        var names = Names.For(model);
         var root = model.OutputType;
         if (!IsRootRecord(root))
         {
@@ -343,12 +343,19 @@ internal static class StreamEmitter
         private readonly HashSet<string> _taken;
         private readonly Dictionary<string, string> _partials = new();
 
-        public Names(PromptModel model)
+        // The members and the readers of one prompt are written one after the other on the same thread, and both
+        // need the names: the last set made on a thread is kept for the next call about the same model.
+        [ThreadStatic]
+        private static Names? t_last;
+
+        private readonly PromptModel _model;
+
+        private Names(PromptModel model)
         {
-            _taken = new HashSet<string>(model.Records.Select(r => r.Name).Concat(model.Enums.Select(e => e.Name)))
-            {
-                "Input", "Output", "JsonCodec", "PromptName", "OutputJsonSchema",
-            };
+            _model = model;
+            _taken = new HashSet<string> { "Input", "Output", "JsonCodec", "PromptName", "OutputJsonSchema" };
+            foreach (var record in model.Records) _taken.Add(record.Name);
+            foreach (var enumModel in model.Enums) _taken.Add(enumModel.Name);
             Reachable = ReachableRecords(model);
             // The first name claimed, so the same as PartialOutputOf gives.
             PartialOutput = Claim(PartialOutputName);
@@ -356,6 +363,14 @@ internal static class StreamEmitter
             {
                 _partials[record.Name] = record.Name == RootRecord && IsRootRecord(model.OutputType) ? PartialOutput : Claim("Partial" + record.Name);
             }
+        }
+
+        /// <summary>The partial-record names of <paramref name="model"/>, made once for the members and the readers.</summary>
+        public static Names For(PromptModel model)
+        {
+            var last = t_last;
+            if (last is not null && ReferenceEquals(last._model, model)) return last;
+            return t_last = new Names(model);
         }
 
         public IReadOnlyList<RecordModel> Reachable { get; }
@@ -434,7 +449,8 @@ internal static class StreamEmitter
 
         private static IReadOnlyList<RecordModel> ReachableRecords(PromptModel model)
         {
-            var byName = model.Records.ToDictionary(r => r.Name);
+            var byName = new Dictionary<string, RecordModel>();
+            foreach (var record in model.Records) byName.Add(record.Name, record);
             var seen = new HashSet<string>();
             var pending = new Stack<TypeRef>();
             pending.Push(model.OutputType);
@@ -442,12 +458,18 @@ internal static class StreamEmitter
             {
                 var type = pending.Pop();
                 if (type.Element is not null) pending.Push(type.Element);
-                if (type.Kind != TypeKind.Record || !seen.Add(type.Name!) || !byName.TryGetValue(type.Name!, out var record)) continue;
-                foreach (var property in record.Properties) pending.Push(property.Type);
+                if (type.Kind != TypeKind.Record || !seen.Add(type.Name!) || !byName.TryGetValue(type.Name!, out var found)) continue;
+                foreach (var property in found.Properties) pending.Push(property.Type);
             }
 
             // Declaration order, so the generated file reads like the schema.
-            return model.Records.Where(r => seen.Contains(r.Name) && byName.ContainsKey(r.Name)).ToList();
+            var reachable = new List<RecordModel>(seen.Count);
+            foreach (var record in model.Records)
+            {
+                if (seen.Contains(record.Name)) reachable.Add(record);
+            }
+
+            return reachable;
         }
     }
 }

@@ -33,7 +33,7 @@ internal static class PromptModelBuilder
             Input = input,
             OutputType = outputType,
             IsTextOutput = isText,
-            OutputJsonSchema = isText ? null : PromptJson.Serialize(semantics.OutputJsonSchema!),
+            OutputJsonSchema = isText ? null : semantics.OutputJsonSchemaText,
             OutputSchemaDescription = isText ? null : semantics.Output!.Description,
             Records = mapper.Records.ToEquatableArray(),
             Enums = mapper.Enums.ToEquatableArray(),

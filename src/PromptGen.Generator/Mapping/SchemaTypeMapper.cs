@@ -15,7 +15,7 @@ namespace PromptGen.Generator.Mapping;
 internal sealed class SchemaTypeMapper
 {
     /// <summary>Names a generated nested type may not take: members of the prompt class and codec method keys.</summary>
-    private static readonly string[] s_reservedTypeNames =
+    private static readonly HashSet<string> s_reservedTypeNames = new(StringComparer.Ordinal)
     {
         "Input", "Output", "JsonCodec", "Render", "CreateOptions", "Parse", "TryParse", "RunAsync", "OutputJsonSchema", "Descriptor", "CreateDescriptor",
         "String", "Int64", "Int32", "Double", "Boolean", "Json", "Object", "Task", "JsonElement",
@@ -28,7 +28,7 @@ internal sealed class SchemaTypeMapper
     };
 
     /// <summary>Parameter names the generated extension method already uses.</summary>
-    private static readonly string[] s_reservedParameterNames = { "client", "options", "cancellationToken", "input" };
+    private static readonly HashSet<string> s_reservedParameterNames = new(StringComparer.Ordinal) { "client", "options", "cancellationToken", "input" };
 
     private readonly string _path;
     private readonly bool _useInt32;
@@ -43,7 +43,7 @@ internal sealed class SchemaTypeMapper
         _path = path;
         _useInt32 = useInt32;
         _diagnostics = diagnostics;
-        _typeNames = new UniqueNameSet(s_reservedTypeNames.Concat(new[] { IdentifierNames.Unescape(className) }));
+        _typeNames = new UniqueNameSet(s_reservedTypeNames, IdentifierNames.Unescape(className));
     }
 
     public IReadOnlyList<RecordModel> Records => _records;
@@ -105,7 +105,7 @@ internal sealed class SchemaTypeMapper
 
     private RecordModel BuildRecord(string name, SchemaNode node, string schemaPath)
     {
-        var propertyNames = new UniqueNameSet(s_recordMemberNames.Concat(new[] { name }));
+        var propertyNames = new UniqueNameSet(s_recordMemberNames, name);
         var parameterNames = new UniqueNameSet(s_reservedParameterNames);
         var properties = new List<PropertyModel>();
         foreach (var property in node.Properties)
@@ -142,8 +142,9 @@ internal sealed class SchemaTypeMapper
         var memberNames = new UniqueNameSet();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         var members = new List<EnumMemberModel>();
-        foreach (var value in node.EnumValues.Where(v => !v.IsNull))
+        foreach (var value in node.EnumValues)
         {
+            if (value.IsNull) continue;
             var wire = value.AsString;
             if (!wireNames.Add(wire)) continue;
             var pascal = IdentifierNames.ToPascalCase(wire, out var adjusted);

@@ -64,22 +64,32 @@ public static class IdentifierNames
         return Escape(builder.ToString());
     }
 
+    // Names are converted for every schema property, enum member and prompt; a per-thread buffer spares the builder
+    // and its growth for each one, and a name that comes out unchanged is returned as it is.
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
     private static string Convert(string name, bool upperFirst, out bool adjusted)
     {
         adjusted = false;
-        var builder = new StringBuilder(name.Length);
+        var buffer = t_buffer;
+        if (buffer is null || buffer.Length < name.Length + 1) t_buffer = buffer = new char[Math.Max(64, name.Length + 1)];
+
+        // Slot 0 is kept free for the '_' a name that cannot start an identifier gets.
+        const int first = 1;
+        var end = first;
         var startOfWord = true;
         foreach (var c in name)
         {
             if (IsIdentifierPart(c) && c != '_')
             {
-                if (builder.Length == 0)
+                if (end == first)
                 {
-                    builder.Append(upperFirst ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+                    buffer[end++] = upperFirst ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c);
                 }
                 else
                 {
-                    builder.Append(startOfWord ? char.ToUpperInvariant(c) : c);
+                    buffer[end++] = startOfWord ? char.ToUpperInvariant(c) : c;
                 }
 
                 startOfWord = false;
@@ -91,30 +101,42 @@ public static class IdentifierNames
             }
         }
 
-        if (builder.Length == 0)
+        if (end == first)
         {
             adjusted = true;
             return upperFirst ? "Value" : "value";
         }
 
-        if (!IsIdentifierStart(builder[0]))
+        var start = first;
+        if (!IsIdentifierStart(buffer[first]))
         {
             adjusted = true;
-            builder.Insert(0, '_');
+            buffer[--start] = '_';
         }
 
         // camelCase keeps a leading run of capitals readable: "URL" → "url", "HTTPStatus" stays "hTTPStatus" otherwise.
-        if (!upperFirst) LowerLeadingCapitals(builder);
-        return builder.ToString();
+        if (!upperFirst) LowerLeadingCapitals(buffer, start, end);
+        return SameAs(name, buffer, start, end) ? name : new string(buffer, start, end - start);
     }
 
-    private static void LowerLeadingCapitals(StringBuilder builder)
+    private static void LowerLeadingCapitals(char[] buffer, int start, int end)
     {
-        for (var i = 1; i < builder.Length && char.IsUpper(builder[i]); i++)
+        for (var i = start + 1; i < end && char.IsUpper(buffer[i]); i++)
         {
-            if (i + 1 < builder.Length && char.IsLower(builder[i + 1])) break;
-            builder[i] = char.ToLowerInvariant(builder[i]);
+            if (i + 1 < end && char.IsLower(buffer[i + 1])) break;
+            buffer[i] = char.ToLowerInvariant(buffer[i]);
         }
+    }
+
+    private static bool SameAs(string name, char[] buffer, int start, int end)
+    {
+        if (name.Length != end - start) return false;
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (name[i] != buffer[start + i]) return false;
+        }
+
+        return true;
     }
 
     private static bool IsIdentifierStart(char c) =>

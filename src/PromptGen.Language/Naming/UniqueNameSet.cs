@@ -5,12 +5,24 @@ namespace PromptGen.Language.Naming;
 /// <summary>Hands out names that are unique within one scope by appending 2, 3, ... to repeats.</summary>
 public sealed class UniqueNameSet
 {
-    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _taken;
 
     public UniqueNameSet(IEnumerable<string>? reserved = null)
     {
+        _taken = new HashSet<string>(StringComparer.Ordinal);
         if (reserved is null) return;
         foreach (var name in reserved) _taken.Add(name);
+    }
+
+    /// <summary>A scope that starts with <paramref name="reserved"/> (copied, not changed) and <paramref name="alsoReserved"/> taken.</summary>
+    /// <remarks>
+    /// Scopes are made for every generated record; copying an ordinal set whole costs one allocation of the right
+    /// size where adding its names one by one grows the new set several times.
+    /// </remarks>
+    public UniqueNameSet(HashSet<string> reserved, string? alsoReserved = null)
+    {
+        _taken = new HashSet<string>(reserved, StringComparer.Ordinal);
+        if (alsoReserved is not null) _taken.Add(alsoReserved);
     }
 
     public bool Contains(string name) => _taken.Contains(name);

@@ -57,6 +57,15 @@ public sealed class PromptSemantics
     /// <summary>The output schema exactly as it is sent as the response format (Picoschema converted); null for text output.</summary>
     public PromptValue? OutputJsonSchema => IsTextOutput ? null : Metadata.OutputSchema;
 
+    /// <summary><see cref="OutputJsonSchema"/> as compact JSON (<see cref="PromptJson.Serialize"/>); null for text output.</summary>
+    /// <remarks>
+    /// Written once and kept: the generator needs it both for a variant's schema signature and for the generated class.
+    /// Two threads may both write it; they write equal strings.
+    /// </remarks>
+    public string? OutputJsonSchemaText => OutputJsonSchema is { } schema ? _outputJsonSchemaText ??= PromptJson.Serialize(schema) : null;
+
+    private string? _outputJsonSchemaText;
+
     /// <summary>The template bound to the input schema (null when the template has syntax errors).</summary>
     public TemplateBinding? Binding { get; }
 

@@ -18,10 +18,24 @@ static class PromptJson
     public static string Serialize(PromptValue value, int indent = 0, bool sortKeys = false)
     {
         if (value is null) throw new ArgumentNullException(nameof(value));
-        var builder = new StringBuilder();
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null; // taken while in use, so a nested call cannot share it
         Write(builder, value, indent, sortKeys, 0);
-        return builder.ToString();
+        var text = builder.ToString();
+        if (builder.Capacity <= MaxKeptBuilderCapacity)
+        {
+            builder.Clear();
+            t_builder = builder;
+        }
+
+        return text;
     }
+
+    // Schemas and defaults are serialized for every prompt a generator run compiles: one builder per thread, kept
+    // when it stays small, spares a new builder and its growth for each.
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+    private const int MaxKeptBuilderCapacity = 64 * 1024;
 
     public static void WriteString(StringBuilder builder, string text)
     {
@@ -241,6 +255,19 @@ static class PromptJson
         private string ReadString()
         {
             _position++; // opening quote
+
+            // A string without escapes (nearly all of them) is its text between the quotes; anything else is read
+            // character by character below, from the same place, with the same errors.
+            for (var end = _position; end < _text.Length; end++)
+            {
+                var next = _text[end];
+                if (next == '\\' || next < 0x20) break;
+                if (next != '"') continue;
+                var text = _text.Substring(_position, end - _position);
+                _position = end + 1;
+                return text;
+            }
+
             var builder = new StringBuilder();
             while (true)
             {

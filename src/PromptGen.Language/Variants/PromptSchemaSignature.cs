@@ -18,7 +18,7 @@ public sealed record PromptSchemaSignature(string? InputSchemaJson, string? Outp
         var metadata = semantics.Metadata;
         return new PromptSchemaSignature(
             metadata.InputSchema is { } input ? PromptJson.Serialize(input) : null,
-            semantics.OutputJsonSchema is { } output ? PromptJson.Serialize(output) : null,
+            semantics.OutputJsonSchemaText,
             semantics.IsTextOutput,
             metadata.GetKeySpan("input.schema") ?? metadata.GetKeySpan("input") ?? s_fileStart,
             metadata.GetKeySpan("output.schema") ?? metadata.GetKeySpan("output") ?? s_fileStart);
