@@ -139,21 +139,8 @@ public sealed class TemplateWriter
         }
 
         var marker = new DotpromptMarker(MarkerKind.Role, "role:" + text);
-        if (IsRoleName(text)) Output.Append(marker);
+        if (DotpromptHelpers.IsRoleName(text)) Output.Append(marker);
         else Output.Append(marker.ReferenceText);
-    }
-
-    private static bool IsRoleName(string text)
-    {
-        // As the reference's /^[a-z]+$/, whose $ also matches before a final line feed.
-        var length = text.Length > 0 && text[text.Length - 1] == '\n' ? text.Length - 1 : text.Length;
-        if (length == 0) return false;
-        for (var i = 0; i < length; i++)
-        {
-            if (text[i] < 'a' || text[i] > 'z') return false;
-        }
-
-        return true;
     }
 
     /// <summary>
