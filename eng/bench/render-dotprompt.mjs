@@ -7,8 +7,10 @@
 // --serve (for tests/PromptGen.Benchmarks/InterleavedJs.cs, which times the .NET engines between the JS rounds): the same
 // compilation and messages file, no timed runs of its own (seconds is ignored), then one line "ready" on stdout and one
 // command a line on stdin, one answer line each on stdout:
-//   run <name> <schema|no_schema> <calls>   renders that many times; answers the elapsed wall nanoseconds, measured in
-//                                           here around the loop (the pipe's latency is not in the figure)
+//   run <name> <schema|no_schema> <calls>   renders that many times; answers "<wall ns> <cpu ns>": the elapsed wall
+//                                           nanoseconds, measured in here around the loop (the pipe's latency is not in
+//                                           the figure), and the CPU time of this process over the loop (getrusage, so
+//                                           microseconds; V8's helper threads included, as their work is the render's)
 //   quit                                    exits (so does the end of stdin)
 // A command it cannot carry out is answered "error <reason>", and the caller stops.
 import { createRequire } from "node:module";
@@ -46,13 +48,16 @@ async function run(render, data, durationSeconds) {
   return count / (Number(elapsed) / 1e9);
 }
 
-// The serve mode's round: the same awaited call as run() above, a fixed number of times, one clock read either side.
+// The serve mode's round: the same awaited call as run() above, a fixed number of times, the clocks read either side.
 async function timeCalls(render, data, calls) {
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (let i = 0; i < calls; i++) {
     await render(data);
   }
-  return process.hrtime.bigint() - start;
+  const wall = process.hrtime.bigint() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return `${wall} ${(cpu.user + cpu.system) * 1000}`;
 }
 
 const messages = {};
@@ -94,7 +99,7 @@ if (serve) {
       console.log(`error cannot run "${line}": expected run <${[...served.keys()].join("|")}> <schema|no_schema> <calls>, or quit`);
       continue;
     }
-    console.log(String(await timeCalls(target[variant], target.data, calls)));
+    console.log(await timeCalls(target[variant], target.data, calls));
   }
   process.exit(0);
 }

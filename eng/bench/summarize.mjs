@@ -77,14 +77,18 @@ const pairedKey = (key, kind) => round(geomean(pairedTemplates.map((t) => paired
 const pairedDetails = renderPaired && {
   rounds: renderPaired.rounds,
   clock: renderPaired.clock,
+  cpu_clock: renderPaired.cpu_clock,
   load_average_before: renderPaired.load_average_before,
   load_average_after: renderPaired.load_average_after,
   templates: Object.fromEntries(pairedTemplates.map((t) => [t, {
     ratios: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, round(pairedRatio(t, key))])),
     fastest_round_ratios: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, round(pairedRatio(t, key, "fastest_round_ns"))])),
+    process_cpu_time_ratios: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, round(pairedRatio(t, key, "median_round_cpu_ns"))])),
     ...renderPaired.templates[t],
   }])),
   fastest_round_ratios: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, pairedKey(key, "fastest_round_ns")])),
+  // The same medians by process CPU time (both sides read getrusage): how much of the wall-time ratio waiting for a core moved.
+  process_cpu_time_ratios: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, pairedKey(key, "median_round_cpu_ns")])),
   render_min: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, pairedTemplates.length ? round(Math.min(...pairedTemplates.map((t) => pairedRatio(t, key)))) : null])),
 };
 
@@ -148,7 +152,7 @@ const summary = {
     parse_malformed_vs_baml: "Generated Parse (PromptOutputException caught on rejects, as BAML's loop catches its own) over every malformed case of the parsing corpus, parses per second, over BAML's parser on the same cases (median round).",
     eval_replay_1000_cases_cold_ms: "Median wall time of 3 new processes, each replaying 1,000 recorded cases (1 in 20 needs repairs), scoring, gating and writing the JUnit, JSON, Markdown and HTML reports.",
     interleaved: "*_interleaved keys: the same comparison with the engines in turn in one process, 100 (quick) or 400 short rounds each, timed by the CPU time of the measuring thread; the ratio of the engines' median rounds (details.interleaved has the fastest rounds too). BenchmarkDotNet measures one engine after the other, so a change of load in between moves its ratio; here both engines see the same moments.",
-    render_interleaved: "render_*_interleaved keys: the render comparisons in paired short rounds, the .NET engines and the Dotprompt JS reference (node serving renders from render-dotprompt.mjs --serve) in turn, the order reversed every other round, 30 (quick) or 100 rounds of about 5 ms an engine per template after a 1 s warm-up each; timed by wall time (a Stopwatch around each .NET round, process.hrtime.bigint inside node around each JS round, so the pipe is not counted); per template the peer's median round over ours (throughput), each key the geometric mean over the five templates. BenchmarkDotNet and the JS script's own runs time the two sides in different processes at different moments; here adjacent rounds see the same load. details.render_interleaved has each template, the fastest rounds and the worst template.",
+    render_interleaved: "render_*_interleaved keys: the render comparisons in paired short rounds, the .NET engines and the Dotprompt JS reference (node serving renders from render-dotprompt.mjs --serve) in turn, the order reversed every other round, 30 (quick) or 100 rounds of about 5 ms an engine per template after a 1 s warm-up each; timed by wall time (a Stopwatch around each .NET round, process.hrtime.bigint inside node around each JS round, so the pipe is not counted); per template the peer's median round over ours (throughput), each key the geometric mean over the five templates; details.render_interleaved.process_cpu_time_ratios has the same medians by process CPU time (getrusage on both sides). BenchmarkDotNet and the JS script's own runs time the two sides in different processes at different moments; here adjacent rounds see the same load. details.render_interleaved has each template, the fastest rounds and the worst template.",
     stream_parse_vs_whole_parse: "StreamParseBenchmarks: whole Parse ops/s over streaming ops/s (a cost; bar: at most 10), the updates handed over by an enumerator that completes at once; *_async_iterator_client: the same stream from a client written as a C# async iterator, whose own state machine is in the figure.",
   },
   details: {

@@ -10,7 +10,8 @@ namespace PromptGen.Benchmarks;
 /// <summary>
 /// The Dotprompt JS reference in a node process of its own, in serve mode (<c>eng/bench/render-dotprompt.mjs --serve</c>):
 /// it compiles the render templates, writes their messages for the equivalence check, then renders on request and
-/// answers the elapsed nanoseconds measured inside node, so the pipe's latency is not in the figure.
+/// answers the elapsed wall nanoseconds measured inside node, so the pipe's latency is not in the figure, and node's
+/// process CPU time over the same loop.
 /// Every failure (node does not start, exits, answers out of protocol or too late) is a
 /// <see cref="DotpromptJsServerException"/> with node's standard error in the message.
 /// </summary>
@@ -79,9 +80,9 @@ internal sealed class DotpromptJsServer : IDisposable
         }
     }
 
-    /// <summary>Renders <paramref name="template"/> <paramref name="calls"/> times in node; the wall nanoseconds node measured around the loop.</summary>
+    /// <summary>Renders <paramref name="template"/> <paramref name="calls"/> times in node; the wall and process CPU nanoseconds node measured around the loop.</summary>
     /// <param name="withSchema">The prompt file with its frontmatter input schema, or the same body without it (<c>Prompts/Dynamic/</c>).</param>
-    public double RunNs(string template, bool withSchema, int calls)
+    public RoundTime Run(string template, bool withSchema, int calls)
     {
         var command = string.Create(CultureInfo.InvariantCulture, $"run {template} {(withSchema ? "schema" : "no_schema")} {calls}");
         try
@@ -94,12 +95,15 @@ internal sealed class DotpromptJsServer : IDisposable
         }
 
         var answer = ReadLine(AnswerTimeout, $"the answer to '{command}'");
-        if (!long.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var nanoseconds) || nanoseconds <= 0)
+        var fields = answer.Split(' ');
+        if (fields.Length != 2
+            || !long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var wall) || wall <= 0
+            || !long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var cpu))
         {
-            throw Failure($"'{command}' was answered '{answer}', not a number of nanoseconds");
+            throw Failure($"'{command}' was answered '{answer}', not '<wall ns> <cpu ns>'");
         }
 
-        return nanoseconds;
+        return new RoundTime(wall, cpu);
     }
 
     public void Dispose()

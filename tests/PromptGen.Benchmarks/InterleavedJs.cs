@@ -20,6 +20,11 @@ namespace PromptGen.Benchmarks;
 /// counted. Each engine's median round is its figure (a descheduled moment lands in a few rounds, not in the median);
 /// the fastest round is kept too.
 /// </para>
+/// <para>
+/// Beside it, each round's process CPU time (<see cref="RoundTime"/>), read the same way on both sides: when the machine
+/// is so busy that most rounds wait for a core, the wall-time medians measure the scheduler as much as the engines, and
+/// the CPU-time ratios show by how much.
+/// </para>
 /// </summary>
 internal static class InterleavedJs
 {
@@ -39,7 +44,7 @@ internal static class InterleavedJs
     /// <summary>During warm-up, a batch of calls doubles until it takes this long, so that the clock reads and pipe round trips stay few.</summary>
     private const double WarmUpBatchNanoseconds = 2e6;
 
-    private sealed record Engine(string Key, string Name, Func<int, double> RunNs);
+    private sealed record Engine(string Key, string Name, Func<int, RoundTime> Run);
 
     public static int Run(string node, string script, string toolsDirectory, int rounds, string? resultsFile)
     {
@@ -57,6 +62,7 @@ internal static class InterleavedJs
             var loadBefore = Interleaved.LoadAverage();
             var templates = new Dictionary<string, object>();
             var medians = new Dictionary<string, Dictionary<string, double>>();
+            var cpuMedians = new Dictionary<string, Dictionary<string, double>>();
             foreach (var c in RenderCase.All)
             {
                 var engines = new[]
@@ -65,35 +71,48 @@ internal static class InterleavedJs
                     InProcess("dynamic", "generated Render (dynamic)", () => c.Dynamic()),
                     InProcess("hand_written", "hand-written C#", () => c.HandWritten()),
                     InProcess("handlebars_net", "Handlebars.Net", () => c.Handlebars()),
-                    new Engine("dotprompt_js", "Dotprompt JS", calls => js.RunNs(c.Name, withSchema: true, calls)),
-                    new Engine("dotprompt_js_no_schema", "Dotprompt JS, no schema", calls => js.RunNs(c.Name, withSchema: false, calls)),
+                    new Engine("dotprompt_js", "Dotprompt JS", calls => js.Run(c.Name, withSchema: true, calls)),
+                    new Engine("dotprompt_js_no_schema", "Dotprompt JS, no schema", calls => js.Run(c.Name, withSchema: false, calls)),
                 };
 
                 var perRound = engines.Select(engine => Math.Max(1, (int)Math.Round(RoundNanoseconds / WarmUp(engine)))).ToArray();
                 var perCall = engines.Select(_ => new double[rounds]).ToArray();
+                var cpuPerCall = engines.Select(_ => new double[rounds]).ToArray();
                 for (var round = 0; round < rounds; round++)
                 {
                     for (var e = 0; e < engines.Length; e++)
                     {
                         // Alternate the order so that no engine always runs right after the same other one.
                         var k = round % 2 == 0 ? e : engines.Length - 1 - e;
-                        perCall[k][round] = engines[k].RunNs(perRound[k]) / perRound[k];
+                        var time = engines[k].Run(perRound[k]);
+                        perCall[k][round] = time.WallNs / perRound[k];
+                        cpuPerCall[k][round] = time.CpuNs / perRound[k];
                     }
                 }
 
                 var load = Interleaved.LoadAverage();
                 medians[c.Name] = engines.Select((engine, e) => (engine.Key, Median: Interleaved.Median(perCall[e]))).ToDictionary(x => x.Key, x => x.Median);
+                cpuMedians[c.Name] = engines.Select((engine, e) => (engine.Key, Median: Interleaved.Median(cpuPerCall[e]))).ToDictionary(x => x.Key, x => x.Median);
                 templates[c.Name] = new
                 {
                     load_average = load,
                     engines = engines.Select((engine, e) => (engine, e)).ToDictionary(
                         x => x.engine.Key,
-                        x => new { name = x.engine.Name, calls_per_round = perRound[x.e], median_round_ns = Math.Round(medians[c.Name][x.engine.Key], 1), fastest_round_ns = Math.Round(perCall[x.e].Min(), 1) }),
+                        x => new
+                        {
+                            name = x.engine.Name,
+                            calls_per_round = perRound[x.e],
+                            median_round_ns = Math.Round(medians[c.Name][x.engine.Key], 1),
+                            fastest_round_ns = Math.Round(perCall[x.e].Min(), 1),
+                            median_round_cpu_ns = Math.Round(cpuMedians[c.Name][x.engine.Key], 1),
+                            fastest_round_cpu_ns = Math.Round(cpuPerCall[x.e].Min(), 1),
+                        }),
                 };
-                PrintTemplate(c.Name, rounds, perRound, load, engines, perCall);
+                PrintTemplate(c.Name, rounds, perRound, load, engines, perCall, cpuPerCall);
             }
 
-            PrintGeometricMeans(medians);
+            PrintGeometricMeans("wall time", medians);
+            PrintGeometricMeans("process CPU time", cpuMedians);
             if (resultsFile is not null)
             {
                 // For eng/bench.sh (eng/bench/summarize.mjs makes the ratios): per template, each engine's median and fastest round.
@@ -101,6 +120,7 @@ internal static class InterleavedJs
                 {
                     rounds,
                     clock = Clock,
+                    cpu_clock = "process CPU time (getrusage: Environment.CpuUsage in .NET, process.cpuUsage in node), microseconds",
                     round_target_ms = RoundNanoseconds / 1e6,
                     warm_up_s_per_engine = WarmUpSeconds,
                     load_average_before = loadBefore,
@@ -123,12 +143,7 @@ internal static class InterleavedJs
         }
     }
 
-    private static Engine InProcess(string key, string name, Func<object?> action) => new(key, name, calls =>
-    {
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < calls; i++) action();
-        return (Stopwatch.GetTimestamp() - start) * (1e9 / Stopwatch.Frequency);
-    });
+    private static Engine InProcess(string key, string name, Func<object?> action) => new(key, name, calls => RoundTime.Measure(action, calls));
 
     /// <summary>
     /// Runs the engine for <see cref="WarmUpSeconds"/> in batches that double up to <see cref="WarmUpBatchNanoseconds"/>;
@@ -142,7 +157,7 @@ internal static class InterleavedJs
         double fastest = double.MaxValue, last = 0;
         while (watch.Elapsed.TotalSeconds < WarmUpSeconds)
         {
-            var ns = engine.RunNs(batch);
+            var ns = engine.Run(batch).WallNs;
             last = ns / batch;
             if (watch.Elapsed.TotalSeconds >= WarmUpSeconds / 2 && ns >= WarmUpBatchNanoseconds / 2)
             {
@@ -155,25 +170,26 @@ internal static class InterleavedJs
         return fastest < double.MaxValue ? fastest : last;
     }
 
-    private static void PrintTemplate(string template, int rounds, int[] perRound, string load, Engine[] engines, double[][] perCall)
+    private static void PrintTemplate(string template, int rounds, int[] perRound, string load, Engine[] engines, double[][] perCall, double[][] cpuPerCall)
     {
+        var jsCpu = Interleaved.Median(cpuPerCall[Array.FindIndex(engines, e => e.Key == "dotprompt_js")]);
         var js = Interleaved.Median(perCall[Array.FindIndex(engines, e => e.Key == "dotprompt_js")]);
         var jsNoSchema = Interleaved.Median(perCall[Array.FindIndex(engines, e => e.Key == "dotprompt_js_no_schema")]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{template}: median of {rounds} paired rounds of about {RoundNanoseconds / 1e6:F0} ms an engine, wall time, load average {load}"));
-        Console.WriteLine($"  {"engine",-28} {"calls",6} {"median ns",11} {"fastest ns",11}   JS / this   JS no schema / this");
+        Console.WriteLine($"  {"engine",-28} {"calls",6} {"median ns",11} {"fastest ns",11}   JS / this   JS no schema / this   {"median CPU ns",13}   JS / this by CPU");
         for (var e = 0; e < engines.Length; e++)
         {
             var median = Interleaved.Median(perCall[e]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engines[e].Name,-28} {perRound[e],6} {median,11:F1} {perCall[e].Min(),11:F1}   {js / median,8:F2}x   {jsNoSchema / median,8:F2}x"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engines[e].Name,-28} {perRound[e],6} {median,11:F1} {perCall[e].Min(),11:F1}   {js / median,8:F2}x   {jsNoSchema / median,17:F2}x   {Interleaved.Median(cpuPerCall[e]),13:F1}   {jsCpu / Interleaved.Median(cpuPerCall[e]),15:F2}x"));
         }
     }
 
     /// <summary>The geometric means over the templates, as eng/bench/summarize.mjs makes its *_interleaved keys (throughput ratios).</summary>
-    private static void PrintGeometricMeans(Dictionary<string, Dictionary<string, double>> medians)
+    private static void PrintGeometricMeans(string clock, Dictionary<string, Dictionary<string, double>> medians)
     {
         double Mean(string ours, string peer) => Math.Exp(medians.Values.Average(m => Math.Log(m[peer] / m[ours])));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"geometric mean over {medians.Count} templates, median rounds, throughput: typed vs Dotprompt JS {Mean("typed", "dotprompt_js"):F2}x, " +
+            $"geometric mean over {medians.Count} templates, median rounds by {clock}, throughput: typed vs Dotprompt JS {Mean("typed", "dotprompt_js"):F2}x, " +
             $"dynamic vs Dotprompt JS {Mean("dynamic", "dotprompt_js"):F2}x (no schema {Mean("dynamic", "dotprompt_js_no_schema"):F2}x), " +
             $"typed vs Handlebars.Net {Mean("typed", "handlebars_net"):F2}x, typed vs hand-written {Mean("typed", "hand_written"):F2}x"));
     }
