@@ -32,8 +32,8 @@ namespace PromptGen.Benchmarks;
 /// <item><c>--interleave-js &lt;node&gt; &lt;render-dotprompt.mjs&gt; &lt;tools-dir&gt; &lt;rounds&gt;</c>: the render engines against the Dotprompt
 /// JS reference in paired rounds (<see cref="InterleavedJs"/>): starts the script in serve mode with node (the reference installed in
 /// tools-dir), checks every engine's messages against the ones it wrote, then per template warms every engine up and runs them in
-/// turn for that many short rounds, timed by wall time (the JS rounds inside node); with <c>--results</c>, each engine's median and
-/// fastest round per template are written there as JSON; then exit (non-zero if node fails, breaks the protocol or renders other messages).</item>
+/// turn for that many short rounds, timed by wall time (the JS rounds inside node), with each round's process CPU time beside it; with
+/// <c>--results</c>, each engine's median and fastest round per template are written there as JSON; then exit (non-zero if node fails, breaks the protocol or renders other messages).</item>
 /// </list>
 /// After a run, one line per benchmark <c>ops/s &lt;class&gt;.&lt;method&gt;[&lt;template&gt;] &lt;operations per second&gt;</c> is printed.
 /// </summary>
