@@ -59,6 +59,39 @@ const interleaved = { clean: readJson("interleaved-clean.json"), stream: readJso
 const roundNs = (what, name, kind = "median_round_ns") => interleaved[what]?.engines.find((e) => e.name === name)?.[kind] ?? null;
 const inTurn = (what, slow, fast, kind) => round(ratio(roundNs(what, slow, kind), roundNs(what, fast, kind)));
 
+// Render in paired rounds (tests/PromptGen.Benchmarks/InterleavedJs.cs): the .NET engines and the Dotprompt JS
+// reference in turn, node serving renders to the benchmark program; per template the ratio of the median rounds (peer
+// ns over ours, so throughput), and each key the geometric mean over the templates.
+const renderPaired = readJson("interleaved-render-js.json");
+const pairedTemplates = renderPaired ? Object.keys(renderPaired.templates) : [];
+const pairedComparisons = {
+  render_vs_dotprompt_js: ["typed", "dotprompt_js"],
+  render_dynamic_vs_dotprompt_js: ["dynamic", "dotprompt_js"],
+  render_dynamic_vs_dotprompt_js_no_schema: ["dynamic", "dotprompt_js_no_schema"],
+  render_vs_handlebars_net: ["typed", "handlebars_net"],
+  render_vs_handwritten: ["typed", "hand_written"],
+};
+const pairedNs = (t, engine, kind) => renderPaired?.templates[t]?.engines[engine]?.[kind] ?? null;
+const pairedRatio = (t, key, kind = "median_round_ns") => ratio(pairedNs(t, pairedComparisons[key][1], kind), pairedNs(t, pairedComparisons[key][0], kind));
+const pairedKey = (key, kind) => round(geomean(pairedTemplates.map((t) => pairedRatio(t, key, kind))));
+const pairedDetails = renderPaired && {
+  rounds: renderPaired.rounds,
+  clock: renderPaired.clock,
+  cpu_clock: renderPaired.cpu_clock,
+  load_average_before: renderPaired.load_average_before,
+  load_average_after: renderPaired.load_average_after,
+  templates: Object.fromEntries(pairedTemplates.map((t) => [t, {
+    ratios: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, round(pairedRatio(t, key))])),
+    fastest_round_ratios: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, round(pairedRatio(t, key, "fastest_round_ns"))])),
+    process_cpu_time_ratios: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, round(pairedRatio(t, key, "median_round_cpu_ns"))])),
+    ...renderPaired.templates[t],
+  }])),
+  fastest_round_ratios: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, pairedKey(key, "fastest_round_ns")])),
+  // The same medians by process CPU time (both sides read getrusage): how much of the wall-time ratio waiting for a core moved.
+  process_cpu_time_ratios: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, pairedKey(key, "median_round_cpu_ns")])),
+  render_min: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, pairedTemplates.length ? round(Math.min(...pairedTemplates.map((t) => pairedRatio(t, key)))) : null])),
+};
+
 // Evals: the median of the cold runs, wall time of the whole new process.
 const evalRuns = existsSync(join(out, "evals.txt"))
   ? readFileSync(join(out, "evals.txt"), "utf8").split("\n").filter((l) => l.startsWith("eval-replay"))
@@ -91,6 +124,12 @@ const summary = {
   // Reference points, not bars: how far hand-written C# (the ceiling of a typed renderer) is ahead of each peer.
   render_handwritten_vs_handlebars_net: renderKey("handwritten_vs_handlebars_net"),
   render_handwritten_vs_dotprompt_js: renderKey("handwritten_vs_dotprompt_js"),
+  // The render keys again from paired rounds, every engine and Dotprompt JS in turn (median rounds; see details.render_interleaved).
+  render_vs_handwritten_interleaved: pairedKey("render_vs_handwritten", "median_round_ns"),
+  render_vs_handlebars_net_interleaved: pairedKey("render_vs_handlebars_net", "median_round_ns"),
+  render_vs_dotprompt_js_interleaved: pairedKey("render_vs_dotprompt_js", "median_round_ns"),
+  render_dynamic_vs_dotprompt_js_interleaved: pairedKey("render_dynamic_vs_dotprompt_js", "median_round_ns"),
+  render_dynamic_vs_dotprompt_js_no_schema_interleaved: pairedKey("render_dynamic_vs_dotprompt_js_no_schema", "median_round_ns"),
   parse_clean_vs_stj_reflection: round(ratio(clean, rate("ParseCleanJsonBenchmarks.SystemTextJsonReflection"))),
   // Cost (not throughput): streaming a 20 KB answer in 1-token chunks over one whole Parse of it.
   stream_parse_vs_whole_parse: round(ratio(rate("StreamParseBenchmarks.WholeParse"), rate("StreamParseBenchmarks.StreamParse"))),
@@ -113,10 +152,12 @@ const summary = {
     parse_malformed_vs_baml: "Generated Parse (PromptOutputException caught on rejects, as BAML's loop catches its own) over every malformed case of the parsing corpus, parses per second, over BAML's parser on the same cases (median round).",
     eval_replay_1000_cases_cold_ms: "Median wall time of 3 new processes, each replaying 1,000 recorded cases (1 in 20 needs repairs), scoring, gating and writing the JUnit, JSON, Markdown and HTML reports.",
     interleaved: "*_interleaved keys: the same comparison with the engines in turn in one process, 100 (quick) or 400 short rounds each, timed by the CPU time of the measuring thread; the ratio of the engines' median rounds (details.interleaved has the fastest rounds too). BenchmarkDotNet measures one engine after the other, so a change of load in between moves its ratio; here both engines see the same moments.",
+    render_interleaved: "render_*_interleaved keys: the render comparisons in paired short rounds, the .NET engines and the Dotprompt JS reference (node serving renders from render-dotprompt.mjs --serve) in turn, the order reversed every other round, 30 (quick) or 100 rounds of about 5 ms an engine per template after a 1 s warm-up each; timed by wall time (a Stopwatch around each .NET round, process.hrtime.bigint inside node around each JS round, so the pipe is not counted); per template the peer's median round over ours (throughput), each key the geometric mean over the five templates; details.render_interleaved.process_cpu_time_ratios has the same medians by process CPU time (getrusage on both sides). BenchmarkDotNet and the JS script's own runs time the two sides in different processes at different moments; here adjacent rounds see the same load. details.render_interleaved has each template, the fastest rounds and the worst template.",
     stream_parse_vs_whole_parse: "StreamParseBenchmarks: whole Parse ops/s over streaming ops/s (a cost; bar: at most 10), the updates handed over by an enumerator that completes at once; *_async_iterator_client: the same stream from a client written as a C# async iterator, whose own state machine is in the figure.",
   },
   details: {
     render: perTemplate,
+    render_interleaved: pairedDetails,
     render_min: Object.fromEntries(["render_vs_handwritten", "render_vs_handlebars_net", "render_vs_dotprompt_js", "render_dynamic_vs_dotprompt_js", "render_dynamic_vs_dotprompt_js_no_schema", "render_runtime_vs_dotprompt_js"].map((k) => [k, renderMin(k)])),
     parse: {
       clean_ops_per_s: { generated_parse: clean, stj_reflection: rate("ParseCleanJsonBenchmarks.SystemTextJsonReflection"), stj_source_generated: rate("ParseCleanJsonBenchmarks.SystemTextJsonSourceGenerated") },
@@ -143,8 +184,11 @@ const summary = {
 };
 
 const bars = [
-  ["render_vs_handwritten", ">=", 0.8], ["render_vs_handlebars_net", ">=", 8], ["render_vs_dotprompt_js", ">=", 40],
-  ["render_dynamic_vs_dotprompt_js", ">=", 10], ["parse_clean_vs_stj_reflection", ">=", 1.5], ["parse_clean_vs_stj_reflection_interleaved", ">=", 1.5],
+  ["render_vs_handwritten", ">=", 0.8], ["render_vs_handwritten_interleaved", ">=", 0.8],
+  ["render_vs_handlebars_net", ">=", 8], ["render_vs_handlebars_net_interleaved", ">=", 8],
+  ["render_vs_dotprompt_js", ">=", 40], ["render_vs_dotprompt_js_interleaved", ">=", 40],
+  ["render_dynamic_vs_dotprompt_js", ">=", 10], ["render_dynamic_vs_dotprompt_js_interleaved", ">=", 10],
+  ["parse_clean_vs_stj_reflection", ">=", 1.5], ["parse_clean_vs_stj_reflection_interleaved", ">=", 1.5],
   ["stream_parse_vs_whole_parse", "<=", 10], ["stream_parse_vs_whole_parse_interleaved", "<=", 10],
   ["parse_clean_vs_stj_sourcegen", ">=", 1], ["parse_clean_vs_stj_sourcegen_interleaved", ">=", 1],
   ["parse_malformed_vs_baml", ">=", 100], ["generator_1000_prompts_ms", "<=", 500], ["build_1000_prompts_s", "<=", 25],
@@ -168,4 +212,11 @@ console.log("\nrender, per template (ops/s: typed / dynamic / run-time renderer 
 for (const t of templates) {
   const o = perTemplate[t].ops_per_s;
   console.log(`  ${t.padEnd(15)} ${[o.typed, o.dynamic, o.run_time_renderer, o.hand_written, o.handlebars_net, o.dotprompt_js, o.dotprompt_js_no_schema].map((x) => String(x ?? "-").padStart(9)).join(" ")}`);
+}
+if (pairedDetails) {
+  console.log(`\nrender in paired rounds, per template (median rounds, ${pairedDetails.rounds} rounds; throughput over: Dotprompt JS / JS without schema (dynamic) / Handlebars.Net / hand-written C#)`);
+  for (const [t, d] of Object.entries(pairedDetails.templates)) {
+    const r = d.ratios;
+    console.log(`  ${t.padEnd(15)} typed ${r.render_vs_dotprompt_js}x, dynamic ${r.render_dynamic_vs_dotprompt_js}x / ${r.render_dynamic_vs_dotprompt_js_no_schema}x, typed ${r.render_vs_handlebars_net}x, typed ${r.render_vs_handwritten}x`);
+  }
 }

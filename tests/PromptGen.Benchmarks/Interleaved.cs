@@ -133,7 +133,7 @@ internal static class Interleaved
         return 0;
     }
 
-    private static double Median(double[] values)
+    internal static double Median(double[] values)
     {
         var sorted = values.OrderBy(v => v).ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
@@ -146,7 +146,7 @@ internal static class Interleaved
         return time.Seconds * 1e9 + time.Nanoseconds;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         System.IO.File.Exists("/proc/loadavg") ? string.Join(' ', System.IO.File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private const int ClockThreadCpuTime = 3;

@@ -28,7 +28,12 @@ namespace PromptGen.Benchmarks;
 /// <item><c>--interleave &lt;template|clean|malformed|corpus|stream|stream-parts&gt; [rounds]</c>: after the check, the engines of one comparison in turn, in one
 /// process, many short rounds, and the fastest round of each by the CPU time of the measuring thread (on a shared
 /// machine the time others take is not counted, and the engines see the same load); with <c>--results</c>, each engine's fastest
-/// and median round are written there as JSON; then exit.</item>
+/// and median round are written there as JSON; then exit;</item>
+/// <item><c>--interleave-js &lt;node&gt; &lt;render-dotprompt.mjs&gt; &lt;tools-dir&gt; &lt;rounds&gt;</c>: the render engines against the Dotprompt
+/// JS reference in paired rounds (<see cref="InterleavedJs"/>): starts the script in serve mode with node (the reference installed in
+/// tools-dir), checks every engine's messages against the ones it wrote, then per template warms every engine up and runs them in
+/// turn for that many short rounds, timed by wall time (the JS rounds inside node), with each round's process CPU time beside it; with
+/// <c>--results</c>, each engine's median and fastest round per template are written there as JSON; then exit (non-zero if node fails, breaks the protocol or renders other messages).</item>
 /// </list>
 /// After a run, one line per benchmark <c>ops/s &lt;class&gt;.&lt;method&gt;[&lt;template&gt;] &lt;operations per second&gt;</c> is printed.
 /// </summary>
@@ -53,18 +58,24 @@ internal static class Program
             return CorpusComparison.Run(arguments[corpusCompare + 1], arguments[corpusCompare + 2]);
         }
 
-        var problems = EquivalenceCheck.Run(jsMessages);
-        foreach (var problem in problems)
+        var interleaveJs = arguments.IndexOf("--interleave-js");
+        if (interleaveJs >= 0)
         {
-            Console.Error.WriteLine("equivalence check: " + problem);
+            // Its own check: the JS messages come from the node process it starts.
+            if (interleaveJs + 4 >= arguments.Count || !int.TryParse(arguments[interleaveJs + 4], NumberStyles.None, CultureInfo.InvariantCulture, out var jsRounds) || jsRounds < 1)
+            {
+                Console.Error.WriteLine("usage: --interleave-js <node> <render-dotprompt.mjs> <tools-dir> <rounds> [--results <file>]");
+                return 2;
+            }
+
+            return InterleavedJs.Run(arguments[interleaveJs + 1], arguments[interleaveJs + 2], arguments[interleaveJs + 3], jsRounds, results);
         }
 
-        if (problems.Count > 0)
+        if (!PassesEquivalenceCheck(jsMessages))
         {
             return 1;
         }
 
-        Console.WriteLine("equivalence check: every engine produces the same messages and values" + (jsMessages is null ? "" : " (the Dotprompt JS reference's too)"));
         if (checkOnly)
         {
             return 0;
@@ -94,6 +105,24 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>Runs <see cref="EquivalenceCheck"/> and says on the console whether every engine agrees (each difference on standard error).</summary>
+    internal static bool PassesEquivalenceCheck(string? jsMessages)
+    {
+        var problems = EquivalenceCheck.Run(jsMessages);
+        foreach (var problem in problems)
+        {
+            Console.Error.WriteLine("equivalence check: " + problem);
+        }
+
+        if (problems.Count > 0)
+        {
+            return false;
+        }
+
+        Console.WriteLine("equivalence check: every engine produces the same messages and values" + (jsMessages is null ? "" : " (the Dotprompt JS reference's too)"));
+        return true;
     }
 
     private static string? TakeValue(List<string> arguments, string name)
