@@ -20,7 +20,8 @@ System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += static (context, 
     return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
 };
 
-// Usage: [fixture-dir (default artifacts/fixture)] [warm runs (default 5)] [--steps] [--runs-only] [--phases]
+// Usage: [fixture-dir (default artifacts/fixture)] [warm runs (default 5)] [--steps] [--runs-only] [--phases [--retained]]
+// --retained (with --phases) adds what each step's outputs keep alive after a full collection.
 // --steps adds runs with Roslyn's step tracking, for each step's share; tracking itself costs far more than the steps
 // on a large project, so those runs are not the generator's time.
 var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
@@ -56,7 +57,7 @@ var compilation = CSharpCompilation.Create(
 Console.WriteLine($"fixture: {fixture} ({texts.Length} .prompt files); load average {LoadAverage()}");
 if (args.Contains("--phases"))
 {
-    Phases.Run(texts, projectDir, runs);
+    Phases.Run(texts, projectDir, runs, args.Contains("--retained"));
     return 0;
 }
 
