@@ -83,7 +83,9 @@ internal sealed class PicoschemaConverter
             result = ConvertTop(schema!, _options.Source, out isJsonSchema);
         }
 
-        return new PicoschemaResult(result, _diagnostics, _spans, isJsonSchema);
+        // Kept with the parsed prompt: an empty diagnostic list is not kept as a list, and the spans go into a compact map.
+        IReadOnlyList<PromptDiagnostic> diagnostics = _diagnostics.Count == 0 ? Array.Empty<PromptDiagnostic>() : _diagnostics;
+        return new PicoschemaResult(result, diagnostics, PointerSpanMap.From(_spans), isJsonSchema);
     }
 
     private PromptValue ConvertTop(PromptValue schema, YamlSourceNode? source, out bool isJsonSchema)
