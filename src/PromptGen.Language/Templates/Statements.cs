@@ -74,7 +74,7 @@ public sealed class MustacheStatement : Statement
         : base(span)
     {
         Path = path;
-        Params = parameters;
+        Params = NodeLists.Exact(parameters);
         Hash = hash;
         Escaped = escaped;
         Strip = strip;
@@ -109,7 +109,7 @@ public sealed class BlockStatement : Statement
     {
         OpenSpan = openSpan;
         Path = path;
-        Params = parameters;
+        Params = NodeLists.Exact(parameters);
         Hash = hash;
         Program = program;
         Inverse = inverse;
@@ -164,7 +164,7 @@ public sealed class PartialStatement : Statement
         : base(span)
     {
         Name = name;
-        Params = parameters;
+        Params = NodeLists.Exact(parameters);
         Hash = hash;
         Strip = strip;
     }
@@ -194,7 +194,7 @@ public sealed class PartialBlockStatement : Statement
     {
         OpenSpan = openSpan;
         Name = name;
-        Params = parameters;
+        Params = NodeLists.Exact(parameters);
         Hash = hash;
         Program = program;
         OpenStrip = openStrip;
