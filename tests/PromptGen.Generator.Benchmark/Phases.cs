@@ -16,7 +16,7 @@ using PromptGen.Generator.Naming;
 /// </summary>
 internal static class Phases
 {
-    public static void Run(ImmutableArray<AdditionalText> texts, string projectDir, int runs)
+    public static void Run(ImmutableArray<AdditionalText> texts, string projectDir, int runs, bool measureRetained)
     {
         var prompts = texts.Where(PromptPipeline.IsPromptFile)
             .Select(t => new PromptFileInput(t.Path, t.GetText()!.ToString(), new PromptItemOptions(null, null, null)))
@@ -70,5 +70,47 @@ internal static class Phases
             var mb = list.Select(r => r.Mb).Order().ElementAt(list.Count / 2);
             Console.WriteLine($"  {phase,-8} {ms,8:F0} ms {mb,8:F1} MB");
         }
+
+        if (measureRetained) Retained(prompts, partials, project);
+    }
+
+    /// <summary>
+    /// What each step's outputs keep alive once the step is done, as Roslyn's driver keeps them between runs: the heap
+    /// after a full collection with the outputs held, less the heap before the step. The step inputs (file texts) are
+    /// held throughout, so they are not counted.
+    /// </summary>
+    private static void Retained(PromptFileInput[] prompts, PartialSourceSet partials, ProjectOptions project)
+    {
+        static long Heap()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return GC.GetTotalMemory(forceFullCollection: true);
+        }
+
+        var start = Heap();
+        var parsed = prompts.Select(p => PromptPipeline.Parse(p, CancellationToken.None)).ToArray();
+        var afterParse = Heap();
+        var analyzed = parsed.Select(p => PromptPipeline.Analyze(p, partials, CancellationToken.None)).ToArray();
+        var afterAnalyze = Heap();
+        var named = analyzed.Select(a => PromptPipeline.Name(a, project)).ToArray();
+        var afterName = Heap();
+        var models = named.Select(n => PromptPipeline.BuildModel(n, CollisionReport.None, CancellationToken.None)).ToArray();
+        var afterModel = Heap();
+        var sources = models.Select(m => m.Model is { } model ? PromptSourceEmitter.Emit(model) : string.Empty).ToArray();
+        var afterEmit = Heap();
+        GC.KeepAlive(parsed);
+        GC.KeepAlive(analyzed);
+        GC.KeepAlive(named);
+        GC.KeepAlive(models);
+        GC.KeepAlive(sources);
+        Console.WriteLine($"retained after a full collection, per {prompts.Length} prompts (each step adds to the ones before):");
+        Console.WriteLine($"  parse    {(afterParse - start) / 1e6,8:F1} MB");
+        Console.WriteLine($"  analyze  {(afterAnalyze - afterParse) / 1e6,8:F1} MB");
+        Console.WriteLine($"  name     {(afterName - afterAnalyze) / 1e6,8:F1} MB");
+        Console.WriteLine($"  model    {(afterModel - afterName) / 1e6,8:F1} MB");
+        Console.WriteLine($"  emit     {(afterEmit - afterModel) / 1e6,8:F1} MB (the generated texts)");
+        Console.WriteLine($"  total    {(afterEmit - start) / 1e6,8:F1} MB, of which steps before emit {(afterModel - start) / 1e6,8:F1} MB");
     }
 }

@@ -20,7 +20,8 @@ System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += static (context, 
     return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
 };
 
-// Usage: [fixture-dir (default artifacts/fixture)] [warm runs (default 5)] [--steps] [--runs-only] [--phases]
+// Usage: [fixture-dir (default artifacts/fixture)] [warm runs (default 5)] [--steps] [--runs-only] [--phases [--retained]]
+// --retained (with --phases) adds what each step's outputs keep alive after a full collection.
 // --steps adds runs with Roslyn's step tracking, for each step's share; tracking itself costs far more than the steps
 // on a large project, so those runs are not the generator's time.
 var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
@@ -56,7 +57,7 @@ var compilation = CSharpCompilation.Create(
 Console.WriteLine($"fixture: {fixture} ({texts.Length} .prompt files); load average {LoadAverage()}");
 if (args.Contains("--phases"))
 {
-    Phases.Run(texts, projectDir, runs);
+    Phases.Run(texts, projectDir, runs, args.Contains("--retained"));
     return 0;
 }
 
@@ -79,21 +80,31 @@ if (cold.Exception is not null) Console.WriteLine("  " + cold.Exception);
 var warm = new List<double>();
 var warmCpu = new List<double>();
 var warmAllocated = new List<double>();
+// The GC's share: the time the runtime was paused for collections, and how many of each generation a run took. What the
+// steps keep alive is promoted through the generations, so less kept means fewer and shorter gen1 and gen2 collections.
+var warmGcPause = new List<double>();
+var warmCollections = new List<(int Gen0, int Gen1, int Gen2)>();
 var process = Process.GetCurrentProcess();
 for (var i = 0; i < runs; i++)
 {
     process.Refresh();
     var cpu = process.TotalProcessorTime;
     var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var pause = GC.GetTotalPauseDuration();
+    var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     stopwatch.Restart();
     NewDriver(track: false).RunGenerators(compilation);
     warm.Add(stopwatch.Elapsed.TotalMilliseconds);
     process.Refresh();
     warmCpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
     warmAllocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6);
+    warmGcPause.Add((GC.GetTotalPauseDuration() - pause).TotalMilliseconds);
+    warmCollections.Add((GC.CollectionCount(0) - collections.Item1, GC.CollectionCount(1) - collections.Item2, GC.CollectionCount(2) - collections.Item3));
 }
 Console.WriteLine($"warm runs: median {Median(warm):F0} ms wall ({string.Join(", ", warm.Select(w => w.ToString("F0")))}), " +
                   $"median {Median(warmCpu):F0} ms CPU of the process (GC threads included), median {Median(warmAllocated):F0} MB allocated");
+Console.WriteLine($"warm runs' GC: median {Median(warmGcPause):F0} ms paused ({string.Join(", ", warmGcPause.Select(w => w.ToString("F0")))}); " +
+                  $"collections gen0/gen1/gen2 per run: {string.Join(", ", warmCollections.Select(c => $"{c.Gen0}/{c.Gen1}/{c.Gen2}"))}");
 
 if (runsOnly) return 0;
 

@@ -38,7 +38,6 @@ internal static class PromptModelBuilder
             Records = mapper.Records.ToEquatableArray(),
             Enums = mapper.Enums.ToEquatableArray(),
             Options = options,
-            Template = semantics.Template.Source.Text,
             RenderCode = renderCode,
             IsRenderTyped = isTyped,
             HasInputSchema = semantics.Input is not null,

@@ -34,9 +34,6 @@ internal sealed record PromptModel
 
     public required ChatOptionsModel Options { get; init; }
 
-    /// <summary>The Handlebars body (for the render emitter).</summary>
-    public string Template { get; init; } = string.Empty;
-
     /// <summary>The compiled template: C# members (render method and partial methods), emitted in the transform step.</summary>
     public string RenderCode { get; init; } = string.Empty;
 

@@ -83,7 +83,9 @@ internal sealed class PicoschemaConverter
             result = ConvertTop(schema!, _options.Source, out isJsonSchema);
         }
 
-        return new PicoschemaResult(result, _diagnostics, _spans, isJsonSchema);
+        // Kept with the parsed prompt: an empty diagnostic list is not kept as a list, and the spans go into a compact map.
+        IReadOnlyList<PromptDiagnostic> diagnostics = _diagnostics.Count == 0 ? Array.Empty<PromptDiagnostic>() : _diagnostics;
+        return new PicoschemaResult(result, diagnostics, PointerSpanMap.From(_spans), isJsonSchema);
     }
 
     private PromptValue ConvertTop(PromptValue schema, YamlSourceNode? source, out bool isJsonSchema)
@@ -279,14 +281,12 @@ internal sealed class PicoschemaConverter
             properties.Add(Pair(propertyName, property));
         }
 
-        var schema = new List<KeyValuePair<string, PromptValue>>(4)
-        {
-            Pair("type", s_object),
-            Pair("properties", JsObject.CreateOwned(properties)),
-        };
-        if (required.Count > 0) schema.Add(Pair("required", PromptValue.ArrayOwned(required.ToArray())));
-        schema.Add(Pair("additionalProperties", additionalProperties));
-        return PromptValue.ObjectOwned(schema);
+        var type = Pair("type", s_object);
+        var fields = Pair("properties", JsObject.CreateOwned(properties));
+        var closed = Pair("additionalProperties", additionalProperties);
+        return PromptValue.ObjectOwned(required.Count > 0
+            ? new[] { type, fields, Pair("required", PromptValue.ArrayOwned(required.ToArray())), closed }
+            : new[] { type, fields, closed });
     }
 
     /// <summary>Every field declared before is in <paramref name="properties"/> (wildcards aside): a repeat is found there.</summary>
@@ -512,9 +512,9 @@ internal sealed class PicoschemaConverter
 
     /// <summary>An object of one property (its key is not integer-like, so JavaScript order is insertion order).</summary>
     private static PromptValue Properties(KeyValuePair<string, PromptValue> first) =>
-        PromptValue.ObjectOwned(new List<KeyValuePair<string, PromptValue>>(1) { first });
+        PromptValue.ObjectOwned(new[] { first });
 
     /// <summary>An object of two properties with distinct keys that are not integer-like.</summary>
     private static PromptValue Properties(KeyValuePair<string, PromptValue> first, KeyValuePair<string, PromptValue> second) =>
-        PromptValue.ObjectOwned(new List<KeyValuePair<string, PromptValue>>(2) { first, second });
+        PromptValue.ObjectOwned(new[] { first, second });
 }

@@ -53,6 +53,8 @@ public sealed class SchemaReader
 
     private SchemaNode Read(PromptValue? schema, string pointer, int depth, PromptValue? defaults)
     {
+        // The node keeps its pointer as long as the prompt is kept: the conversion's own copy, where it has one.
+        if (_conversion is not null) pointer = _conversion.SharePointer(pointer);
         var span = SpanOf(pointer);
         if (schema is null) return SchemaNode.Any with { Pointer = pointer, Span = span };
         if (depth > MaxDepth) return Unmappable(SchemaNode.Any, pointer, span, $"a schema nested deeper than {MaxDepth} levels");

@@ -161,7 +161,7 @@ public sealed class SubExpression : Expression
         : base(span)
     {
         Path = path;
-        Params = parameters;
+        Params = NodeLists.Exact(parameters);
         Hash = hash;
     }
 
@@ -181,7 +181,7 @@ public sealed class SubExpression : Expression
 public sealed class HashExpression : TemplateNode
 {
     internal HashExpression(SourceSpan span, IReadOnlyList<HashPair> pairs)
-        : base(span) => Pairs = pairs;
+        : base(span) => Pairs = NodeLists.Exact(pairs);
 
     public IReadOnlyList<HashPair> Pairs { get; }
 

@@ -14,18 +14,38 @@ public abstract class Statement : TemplateNode
 /// <summary>Literal text. <see cref="Value"/> is what is rendered after whitespace control.</summary>
 public sealed class ContentStatement : Statement
 {
+    // Only what stripping took off either end is kept beside Value, not a second copy of the whole text: parsed
+    // templates are kept between builds by the compiler server, and Original is rarely read.
+    private string _strippedStart = string.Empty;
+    private string _strippedEnd = string.Empty;
+
     internal ContentStatement(SourceSpan span, string original)
         : base(span)
     {
-        Original = original;
         Value = original;
     }
 
     /// <summary>The text as written (escapes like <c>\{{</c> already resolved).</summary>
-    public string Original { get; }
+    public string Original => _strippedStart.Length == 0 && _strippedEnd.Length == 0 ? Value : string.Concat(_strippedStart, Value, _strippedEnd);
 
     /// <summary>The text after <c>~</c> and standalone-line stripping.</summary>
-    public string Value { get; internal set; }
+    public string Value { get; private set; }
+
+    /// <summary>Takes the first <paramref name="count"/> characters off <see cref="Value"/>.</summary>
+    internal void StripStart(int count)
+    {
+        if (count == 0) return;
+        _strippedStart = string.Concat(_strippedStart, SharedWords.Slice(Value, 0, count));
+        Value = SharedWords.Slice(Value, count, Value.Length - count);
+    }
+
+    /// <summary>Keeps the first <paramref name="length"/> characters of <see cref="Value"/>.</summary>
+    internal void StripEnd(int length)
+    {
+        if (length == Value.Length) return;
+        _strippedEnd = string.Concat(SharedWords.Slice(Value, length, Value.Length - length), _strippedEnd);
+        Value = SharedWords.Slice(Value, 0, length);
+    }
 
     internal bool LeftStripped { get; set; }
 
@@ -54,7 +74,7 @@ public sealed class MustacheStatement : Statement
         : base(span)
     {
         Path = path;
-        Params = parameters;
+        Params = NodeLists.Exact(parameters);
         Hash = hash;
         Escaped = escaped;
         Strip = strip;
@@ -89,7 +109,7 @@ public sealed class BlockStatement : Statement
     {
         OpenSpan = openSpan;
         Path = path;
-        Params = parameters;
+        Params = NodeLists.Exact(parameters);
         Hash = hash;
         Program = program;
         Inverse = inverse;
@@ -144,7 +164,7 @@ public sealed class PartialStatement : Statement
         : base(span)
     {
         Name = name;
-        Params = parameters;
+        Params = NodeLists.Exact(parameters);
         Hash = hash;
         Strip = strip;
     }
@@ -174,7 +194,7 @@ public sealed class PartialBlockStatement : Statement
     {
         OpenSpan = openSpan;
         Name = name;
-        Params = parameters;
+        Params = NodeLists.Exact(parameters);
         Hash = hash;
         Program = program;
         OpenStrip = openStrip;

@@ -118,7 +118,7 @@ internal sealed class TemplateLexer
             if (_text[start] == '~') return "~}}";
         }
 
-        return _text.Substring(start, length);
+        return SharedWords.Slice(_text, start, length);
     }
 
     /// <summary>
@@ -167,7 +167,7 @@ internal sealed class TemplateLexer
         }
 
         var start = _position;
-        var raw = _text.Substring(start, open - start);
+        var raw = SharedWords.Slice(_text, start, open - start);
         var content = raw;
         if (content.EndsWith("\\\\", StringComparison.Ordinal))
         {
@@ -595,7 +595,8 @@ internal sealed class TemplateLexer
         // Like the regex, an unclosed string backtracks to its last escaped quote.
         if (end >= _text.Length) end = lastEscapedQuote;
         if (end < 0) return false;
-        var inner = _text.Substring(p + 1, end - p - 1).Replace("\\" + quote, quote.ToString());
+        var inner = SharedWords.Slice(_text, p + 1, end - p - 1);
+        if (inner.IndexOf('\\') >= 0) inner = inner.Replace("\\" + quote, quote.ToString());
         Add(TokenKind.String, p, end + 1, inner);
         return true;
     }

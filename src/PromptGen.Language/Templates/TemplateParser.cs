@@ -89,7 +89,7 @@ internal sealed class TemplateParserCore
             }
         }
 
-        var body = new TemplateProgram(_source.GetSpan(0, _source.Text.Length), statements, Array.Empty<string>(), false);
+        var body = new TemplateProgram(_source.GetSpan(0, _source.TemplateLength), statements, Array.Empty<string>(), false);
         return new Template(_source, body);
     }
 

@@ -25,7 +25,6 @@ public sealed class TemplateSource
         Path = path ?? string.Empty;
         TemplateStart = templateStart;
         TemplateLength = templateLength;
-        Text = fileText.Substring(templateStart, templateLength);
         LineMap = lines ?? new LineMap(fileText);
     }
 
@@ -43,8 +42,9 @@ public sealed class TemplateSource
 
     public int TemplateLength { get; }
 
-    /// <summary>The template text alone.</summary>
-    public string Text { get; }
+    /// <summary>The template text alone (cut from <see cref="FileText"/> on each call; the parser reads it once).</summary>
+    /// <remarks>Not kept: parsed templates are kept between builds by the compiler server, and the file text is already there.</remarks>
+    public string Text => TemplateStart == 0 && TemplateLength == FileText.Length ? FileText : FileText.Substring(TemplateStart, TemplateLength);
 
     public LineMap LineMap { get; }
 

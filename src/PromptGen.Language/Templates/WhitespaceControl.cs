@@ -209,7 +209,7 @@ internal static class WhitespaceControl
             if (k < value.Length && value[k] == '\n') k++;
         }
 
-        current.Value = value.Substring(k);
+        current.StripStart(k);
         current.RightStripped = k > 0;
     }
 
@@ -231,7 +231,7 @@ internal static class WhitespaceControl
             while (end > 0 && (value[end - 1] == ' ' || value[end - 1] == '\t')) end--;
         }
 
-        current.Value = value.Substring(0, end);
+        current.StripEnd(end);
         current.LeftStripped = end < value.Length;
         return current.LeftStripped;
     }

@@ -16,6 +16,9 @@ public static class JsObject
     /// <summary>As <see cref="Create"/> over <paramref name="properties"/> itself, not a copy: the caller gives it up.</summary>
     internal static PromptValue CreateOwned(List<KeyValuePair<string, PromptValue>> properties) => InIndexOrder(PromptValue.ObjectOwned(properties));
 
+    /// <summary>As <see cref="Create"/> over <paramref name="properties"/> itself, not a copy: the caller gives it up.</summary>
+    internal static PromptValue CreateOwned(KeyValuePair<string, PromptValue>[] properties) => InIndexOrder(PromptValue.ObjectOwned(properties));
+
     /// <summary>Moves integer-like keys first in ascending order; most objects have none and are returned as they are.</summary>
     private static PromptValue InIndexOrder(PromptValue inserted)
     {

@@ -1,3 +1,5 @@
+using PromptGen.Language.Text;
+
 namespace PromptGen.Language.Yaml;
 
 /// <summary>
@@ -61,7 +63,7 @@ internal sealed class SimpleYamlScanner
                 var contentStart = scalar.Start + 1;
                 var contentEnd = scalar.End - 1;
                 var firstEscape = text.IndexOf('\\', contentStart, contentEnd - contentStart);
-                if (firstEscape < 0) return text.Substring(contentStart, contentEnd - contentStart);
+                if (firstEscape < 0) return SharedWords.Slice(text, contentStart, contentEnd - contentStart);
                 var builder = new System.Text.StringBuilder(contentEnd - contentStart);
                 for (var i = contentStart; i < contentEnd; i++)
                 {
@@ -72,7 +74,7 @@ internal sealed class SimpleYamlScanner
 
                 return builder.ToString();
             default:
-                return text.Substring(scalar.Start, scalar.End - scalar.Start);
+                return SharedWords.Slice(text, scalar.Start, scalar.End - scalar.Start);
         }
     }
 

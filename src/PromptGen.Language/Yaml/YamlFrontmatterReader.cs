@@ -347,8 +347,8 @@ public static class YamlFrontmatterReader
             if (frame.Kind == YamlSourceNodeKind.Mapping)
             {
                 entries = frame.TakeEntries();
-                var properties = new List<KeyValuePair<string, PromptValue>>(frame.Count);
-                foreach (var entry in frame.Entries) properties.Add(new KeyValuePair<string, PromptValue>(entry.Key, entry.Value.Value));
+                var properties = new KeyValuePair<string, PromptValue>[frame.Count];
+                for (var i = 0; i < properties.Length; i++) properties[i] = new KeyValuePair<string, PromptValue>(frame.Entries[i].Key, frame.Entries[i].Value.Value);
                 value = JsObject.CreateOwned(properties);
             }
             else
