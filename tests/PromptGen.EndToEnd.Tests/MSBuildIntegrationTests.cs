@@ -70,6 +70,28 @@ public sealed class MSBuildIntegrationTests(PackedPackages packages)
         Assert.Empty(Identities(items, "AdditionalFiles"));
     }
 
+    /// <summary>
+    /// A compiler started for one build runs without the runtime's profile-guided tiering; the compiler server, an
+    /// explicit opt-out and a DOTNET_TieredPGO of the environment are left alone.
+    /// </summary>
+    [EndToEndFact]
+    public async Task A_new_compiler_process_runs_without_tiered_PGO_unless_opted_out()
+    {
+        var consumer = await MetadataConsumerAsync();
+
+        Assert.Contains("DOTNET_TieredPGO=0", await CscEnvironmentAsync(consumer.Project, "-p:UseSharedCompilation=false"));
+        Assert.DoesNotContain("DOTNET_TieredPGO", await CscEnvironmentAsync(consumer.Project, "-p:UseSharedCompilation=true"));
+        Assert.DoesNotContain("DOTNET_TieredPGO", await CscEnvironmentAsync(consumer.Project, "-p:UseSharedCompilation=false", "-p:PromptGenCompilerTieredPGO=true"));
+        Assert.DoesNotContain("DOTNET_TieredPGO", await CscEnvironmentAsync(consumer.Project, "-p:UseSharedCompilation=false", "-p:DOTNET_TieredPGO=1"));
+    }
+
+    private static async Task<string> CscEnvironmentAsync(ConsumerProject project, params string[] extraArguments)
+    {
+        var result = await project.GetPropertyAsync("CscEnvironment", extraArguments);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result.StandardOutput.Trim();
+    }
+
     /// <summary>A repository whose Directory.Packages.props also pins PromptGen (for projects that reference it directly).</summary>
     [EndToEndFact]
     public async Task Sdk_project_builds_when_central_package_management_has_a_PackageVersion_for_PromptGen()

@@ -52,4 +52,8 @@ public sealed class ConsumerProject
     /// <summary>Evaluates the project and returns the values of <paramref name="itemTypes"/> as JSON.</summary>
     public Task<ProcessResult> GetItemsAsync(IEnumerable<string> itemTypes, params string[] extraArguments) =>
         DotNetCli.RunAsync(Directory, ["msbuild", ProjectFile, .. itemTypes.Select(t => "-getItem:" + t), "-nodeReuse:false", .. extraArguments]);
+
+    /// <summary>The evaluated value of one property (msbuild -getProperty), with extra arguments such as -p: switches.</summary>
+    public Task<ProcessResult> GetPropertyAsync(string property, params string[] extraArguments) =>
+        DotNetCli.RunAsync(Directory, ["msbuild", ProjectFile, "-getProperty:" + property, "-nodeReuse:false", .. extraArguments]);
 }
