@@ -42,7 +42,7 @@ for arg in "$@"; do
     *) echo "usage: eng/bench.sh [--quick] [--skip-build-fixture]" >&2; exit 2 ;;
   esac
 done
-if [ "$QUICK" = 1 ]; then JS_SECONDS=1; BAML_SECONDS=1; BDN=(--quick); FIXTURE_RUNS=1; INTERLEAVE_ROUNDS=100; JS_PAIRED_ROUNDS=30; else JS_SECONDS=5; BAML_SECONDS=5; BDN=(); FIXTURE_RUNS=3; INTERLEAVE_ROUNDS=400; JS_PAIRED_ROUNDS=100; fi
+if [ "$QUICK" = 1 ]; then JS_SECONDS=1; BAML_SECONDS=1; BDN=(--quick); FIXTURE_RUNS=1; INTERLEAVE_ROUNDS=100; JS_PAIRED_ROUNDS=30; JS_PAIRED_WARM_UP=0.5; else JS_SECONDS=5; BAML_SECONDS=5; BDN=(); FIXTURE_RUNS=3; INTERLEAVE_ROUNDS=400; JS_PAIRED_ROUNDS=100; JS_PAIRED_WARM_UP=1; fi
 
 START=$(date +%s)
 loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average[s]*: //'; }
@@ -111,11 +111,12 @@ done
 # Render against the Dotprompt JS reference in paired rounds (tests/PromptGen.Benchmarks/InterleavedJs.cs): the JS step
 # above and BenchmarkDotNet time the two sides in different processes at different moments, and on a shared machine
 # their ratio moves with the load in between. Here node serves renders (render-dotprompt.mjs --serve, timed inside
-# node) between the .NET rounds: per template, a 1 s warm-up of every engine, then the engines in turn for 30 (quick)
-# or 100 rounds of about 5 ms each, by wall time; the median rounds make the render_*_interleaved keys. The program
-# checks the serving process's messages before timing and stops if node fails or they differ. About 40 s (quick).
+# node) between the .NET rounds: per template, a warm-up of every engine (0.5 s quick, 1 s full), then the engines in
+# turn for 30 (quick) or 100 rounds of about 5 ms each, by wall time; the median rounds make the render_*_interleaved
+# keys. The program checks the serving process's messages before timing and stops if node fails or they differ. About
+# 25 s (quick).
 step "interleaved: render against the Dotprompt JS reference, paired rounds, $JS_PAIRED_ROUNDS rounds"
-dotnet "$BENCH_DLL" --interleave-js node "$ROOT/eng/bench/render-dotprompt.mjs" "$DOTPROMPT" "$JS_PAIRED_ROUNDS" \
+dotnet "$BENCH_DLL" --interleave-js node "$ROOT/eng/bench/render-dotprompt.mjs" "$DOTPROMPT" "$JS_PAIRED_ROUNDS" --warm-up "$JS_PAIRED_WARM_UP" \
   --results "$OUT/interleaved-render-js.json" >"$OUT/interleaved-render-js.txt" 2>&1 \
   || { tail -20 "$OUT/interleaved-render-js.txt"; exit 1; }
 grep -v '^equivalence check' "$OUT/interleaved-render-js.txt"

@@ -30,8 +30,8 @@ internal static class InterleavedJs
 {
     private const string Clock = "wall time (.NET: Stopwatch around the round; Dotprompt JS: process.hrtime.bigint around the loop, inside node)";
 
-    /// <summary>Long enough for V8 to optimize the render and for tiered compilation to reach its final code.</summary>
-    private const double WarmUpSeconds = 1.0;
+    /// <summary>The default warm-up of each engine: long enough for V8 to optimize the render and for tiered compilation to reach its final code.</summary>
+    public const double DefaultWarmUpSeconds = 1.0;
 
     /// <summary>
     /// Every engine's round runs about this long, its calls sized from its own warm-up: short enough for many rounds in a
@@ -46,7 +46,7 @@ internal static class InterleavedJs
 
     private sealed record Engine(string Key, string Name, Func<int, RoundTime> Run);
 
-    public static int Run(string node, string script, string toolsDirectory, int rounds, string? resultsFile)
+    public static int Run(string node, string script, string toolsDirectory, int rounds, string? resultsFile, double warmUpSeconds = DefaultWarmUpSeconds)
     {
         var messagesFile = Path.Combine(Path.GetTempPath(), $"promptgen-bench-js-messages-{Environment.ProcessId}.json");
         try
@@ -75,7 +75,7 @@ internal static class InterleavedJs
                     new Engine("dotprompt_js_no_schema", "Dotprompt JS, no schema", calls => js.Run(c.Name, withSchema: false, calls)),
                 };
 
-                var perRound = engines.Select(engine => Math.Max(1, (int)Math.Round(RoundNanoseconds / WarmUp(engine)))).ToArray();
+                var perRound = engines.Select(engine => Math.Max(1, (int)Math.Round(RoundNanoseconds / WarmUp(engine, warmUpSeconds)))).ToArray();
                 var perCall = engines.Select(_ => new double[rounds]).ToArray();
                 var cpuPerCall = engines.Select(_ => new double[rounds]).ToArray();
                 for (var round = 0; round < rounds; round++)
@@ -122,7 +122,7 @@ internal static class InterleavedJs
                     clock = Clock,
                     cpu_clock = "process CPU time (getrusage: Environment.CpuUsage in .NET, process.cpuUsage in node), microseconds",
                     round_target_ms = RoundNanoseconds / 1e6,
-                    warm_up_s_per_engine = WarmUpSeconds,
+                    warm_up_s_per_engine = warmUpSeconds,
                     load_average_before = loadBefore,
                     load_average_after = Interleaved.LoadAverage(),
                     templates,
@@ -146,20 +146,20 @@ internal static class InterleavedJs
     private static Engine InProcess(string key, string name, Func<object?> action) => new(key, name, calls => RoundTime.Measure(action, calls));
 
     /// <summary>
-    /// Runs the engine for <see cref="WarmUpSeconds"/> in batches that double up to <see cref="WarmUpBatchNanoseconds"/>;
+    /// Runs the engine for <paramref name="seconds"/> in batches that double up to <see cref="WarmUpBatchNanoseconds"/>;
     /// its nanoseconds per call in the fastest batch of the second half. The fastest, not the mean: on a busy machine the
     /// mean of a half second can be several times the undisturbed cost, and would size rounds far shorter than intended.
     /// </summary>
-    private static double WarmUp(Engine engine)
+    private static double WarmUp(Engine engine, double seconds)
     {
         var watch = Stopwatch.StartNew();
         var batch = 1;
         double fastest = double.MaxValue, last = 0;
-        while (watch.Elapsed.TotalSeconds < WarmUpSeconds)
+        while (watch.Elapsed.TotalSeconds < seconds)
         {
             var ns = engine.Run(batch).WallNs;
             last = ns / batch;
-            if (watch.Elapsed.TotalSeconds >= WarmUpSeconds / 2 && ns >= WarmUpBatchNanoseconds / 2)
+            if (watch.Elapsed.TotalSeconds >= seconds / 2 && ns >= WarmUpBatchNanoseconds / 2)
             {
                 fastest = Math.Min(fastest, last);
             }

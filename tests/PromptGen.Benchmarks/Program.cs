@@ -29,9 +29,9 @@ namespace PromptGen.Benchmarks;
 /// process, many short rounds, and the fastest round of each by the CPU time of the measuring thread (on a shared
 /// machine the time others take is not counted, and the engines see the same load); with <c>--results</c>, each engine's fastest
 /// and median round are written there as JSON; then exit;</item>
-/// <item><c>--interleave-js &lt;node&gt; &lt;render-dotprompt.mjs&gt; &lt;tools-dir&gt; &lt;rounds&gt;</c>: the render engines against the Dotprompt
+/// <item><c>--interleave-js &lt;node&gt; &lt;render-dotprompt.mjs&gt; &lt;tools-dir&gt; &lt;rounds&gt; [--warm-up &lt;seconds&gt;]</c>: the render engines against the Dotprompt
 /// JS reference in paired rounds (<see cref="InterleavedJs"/>): starts the script in serve mode with node (the reference installed in
-/// tools-dir), checks every engine's messages against the ones it wrote, then per template warms every engine up and runs them in
+/// tools-dir), checks every engine's messages against the ones it wrote, then per template warms every engine up (1 s each unless <c>--warm-up</c> says otherwise) and runs them in
 /// turn for that many short rounds, timed by wall time (the JS rounds inside node), with each round's process CPU time beside it; with
 /// <c>--results</c>, each engine's median and fastest round per template are written there as JSON; then exit (non-zero if node fails, breaks the protocol or renders other messages).</item>
 /// </list>
@@ -62,13 +62,16 @@ internal static class Program
         if (interleaveJs >= 0)
         {
             // Its own check: the JS messages come from the node process it starts.
-            if (interleaveJs + 4 >= arguments.Count || !int.TryParse(arguments[interleaveJs + 4], NumberStyles.None, CultureInfo.InvariantCulture, out var jsRounds) || jsRounds < 1)
+            var warmUp = TakeValue(arguments, "--warm-up");
+            var warmUpSeconds = InterleavedJs.DefaultWarmUpSeconds;
+            if (interleaveJs + 4 >= arguments.Count || !int.TryParse(arguments[interleaveJs + 4], NumberStyles.None, CultureInfo.InvariantCulture, out var jsRounds) || jsRounds < 1
+                || (warmUp is not null && (!double.TryParse(warmUp, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out warmUpSeconds) || warmUpSeconds <= 0)))
             {
-                Console.Error.WriteLine("usage: --interleave-js <node> <render-dotprompt.mjs> <tools-dir> <rounds> [--results <file>]");
+                Console.Error.WriteLine("usage: --interleave-js <node> <render-dotprompt.mjs> <tools-dir> <rounds> [--warm-up <seconds>] [--results <file>]");
                 return 2;
             }
 
-            return InterleavedJs.Run(arguments[interleaveJs + 1], arguments[interleaveJs + 2], arguments[interleaveJs + 3], jsRounds, results);
+            return InterleavedJs.Run(arguments[interleaveJs + 1], arguments[interleaveJs + 2], arguments[interleaveJs + 3], jsRounds, results, warmUpSeconds);
         }
 
         if (!PassesEquivalenceCheck(jsMessages))
