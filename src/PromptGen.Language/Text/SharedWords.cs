@@ -16,7 +16,7 @@ internal static class SharedWords
         "json", "text",
         // JSON Schema and Picoschema.
         "type", "properties", "required", "items", "enum", "additionalProperties", "string", "number", "integer",
-        "boolean", "object", "array", "null", "true", "false", "any", "minimum", "maximum", "format",
+        "boolean", "object", "array", "null", "true", "false", "any", "minimum", "maximum",
         // Template helpers, roles and keywords.
         "role", "if", "unless", "each", "with", "else", "this", "media", "history", "section", "lookup", "log", "url",
         "contentType", "system", "user", "@index", "@key", "@first", "@last", "@root",
