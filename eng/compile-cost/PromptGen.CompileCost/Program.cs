@@ -13,11 +13,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // machine's load, CPU time does.
 //
 //   dotnet run -c Release --project eng/compile-cost/PromptGen.CompileCost -- FIXTURE [--prompts N] [--analyzers A,B] [VARIANT ...]
+//   dotnet run -c Release --project eng/compile-cost/PromptGen.CompileCost -- FIXTURE --parse-only
 //
 // FIXTURE: the --out folder of eng/measure-generator.sh (its generated files and its compiler command line are read).
 // --prompts N: only prompts 0 to N-1 (and their catalog entries). --analyzers: analyzer type names to run (default: the
-// two that take time on generated code, CA2252 and CA1856). VARIANT: names below; none = all.
+// two that take time on generated code, CA2252 and CA1856). VARIANT: names below; none = all. --parse-only: only the wall
+// time of parsing the generated files, the first time and five times more (the compiler parses what a generator adds
+// lazily, after the generator's timer has stopped: this is compile time, not generator time).
 var arguments = args.ToList();
+var parseOnly = arguments.Remove("--parse-only");
 if (arguments.Count == 0 || arguments[0].StartsWith('-'))
 {
     Console.Error.WriteLine("usage: PromptGen.CompileCost FIXTURE [--prompts N] [--analyzers A,B] [VARIANT ...]; variants: " + string.Join(", ", Variants.All.Keys));
@@ -49,6 +53,12 @@ var sources = Directory.GetFiles(generated, "*.cs").Order(StringComparer.Ordinal
     .Where(f => PromptIndex(f) < prompts)
     .ToDictionary(f => Path.GetFileName(f), f => Subset(File.ReadAllText(f), prompts));
 Console.WriteLine($"{sources.Count} files, {sources.Values.Sum(s => s.Count(c => c == '\n'))} lines; analyzers: {string.Join(", ", analyzers.Select(a => a.GetType().Name))}; load average {LoadAverage()}");
+
+if (parseOnly)
+{
+    ParseTiming.Run(sources, parseOptions);
+    return 0;
+}
 
 var process = Process.GetCurrentProcess();
 for (var warmUp = 0; warmUp < 2; warmUp++) Measure(sources);
