@@ -18,9 +18,10 @@ using PromptGen.Language.Yaml;
 namespace PromptGen.Fuzz;
 
 /// <summary>
-/// The five fuzz targets. Each feeds one input to a parser through its public entry point, the way the generator,
+/// The seven fuzz targets. Each feeds one input to a parser through its public entry point, the way the generator,
 /// the CLI or generated code calls it, and turns a broken promise (an exception, a diagnostic without a location,
-/// output that is not JSON) into an exception that AFL records as a crash.
+/// output that is not JSON, a verdict or value other than System.Text.Json's) into an exception that AFL records as a
+/// crash.
 /// </summary>
 internal static class Targets
 {
@@ -33,6 +34,8 @@ internal static class Targets
         new FuzzTarget("picoschema", "YAML whose input.schema / output.schema (or root) is converted from Picoschema and read", PicoschemaTarget, PromptSeeds),
         new FuzzTarget("eval", "a .eval.yaml file: the eval file parser and its checks against a prompt", Eval, EvalSeeds),
         new FuzzTarget("output", "model output: the loose JSON parser and shape aligner behind generated Parse", Output, OutputSeeds),
+        new FuzzTarget("json", "model output on the strict path of generated Parse: the syntax check and value readers, against System.Text.Json", StrictJson.Run, StrictJson.Seeds),
+        new FuzzTarget("stream", "a streamed answer: the streaming JSON reader fed whole, in character chunks and in UTF-8 byte chunks", StreamedJson.Run, StreamedJson.Seeds),
     };
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
