@@ -58,7 +58,7 @@ internal sealed class PositionedJson(JsonValueKind kind, int line, int column)
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var (keyLine, keyColumn) = lines.Position(reader.TokenStartIndex);
-                    var key = reader.GetString()!;
+                    var key = ReadString(ref reader, keyLine, keyColumn, path);
                     if (properties.ContainsKey(key)) throw new BaselineFormatException(path, keyLine, keyColumn, $"duplicate key \"{key}\".");
                     reader.Read();
                     properties[key] = ReadValue(ref reader, lines, path);
@@ -78,7 +78,7 @@ internal sealed class PositionedJson(JsonValueKind kind, int line, int column)
             }
 
             case JsonTokenType.String:
-                return new PositionedJson(JsonValueKind.String, line, column) { Text = reader.GetString()! };
+                return new PositionedJson(JsonValueKind.String, line, column) { Text = ReadString(ref reader, line, column, path) };
             case JsonTokenType.Number:
                 return new PositionedJson(JsonValueKind.Number, line, column) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
             case JsonTokenType.True:
@@ -87,6 +87,22 @@ internal sealed class PositionedJson(JsonValueKind kind, int line, int column)
                 return new PositionedJson(JsonValueKind.False, line, column);
             default:
                 return new PositionedJson(JsonValueKind.Null, line, column);
+        }
+    }
+
+    /// <summary>
+    /// A string or property name. The reader accepts an escaped half of a surrogate pair (<c>"\ud800"</c>) as JSON but
+    /// cannot decode it (an <see cref="InvalidOperationException"/>): a hand-edited file gets a located error instead.
+    /// </summary>
+    private static string ReadString(ref Utf8JsonReader reader, int line, int column, string path)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new BaselineFormatException(path, line, column, JsonErrorPosition.UnpairedSurrogateProblem + ".");
         }
     }
 }

@@ -5,6 +5,12 @@ namespace PromptGen.Evals.Files;
 /// <summary>Where a <see cref="JsonException"/> happened in a file, and its message without the position it appends.</summary>
 internal readonly record struct JsonErrorPosition(int Line, int Column, string Message)
 {
+    /// <summary>
+    /// The problem of a string that escapes half of a surrogate pair (<c>"\ud800"</c>): System.Text.Json reads it as
+    /// JSON but cannot decode it, and <c>GetString</c> throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public const string UnpairedSurrogateProblem = "a string escapes half of a surrogate pair (\\uD800-\\uDFFF without its other half)";
+
     /// <summary>Reads a reader's or serializer's exception: 1-based line and byte column, and the message's first part.</summary>
     public static JsonErrorPosition Of(JsonException exception)
     {

@@ -132,7 +132,7 @@ internal static class RecordingFileFormat
             {
                 if (noteElement.ValueKind != JsonValueKind.String)
                     throw new RecordingFormatException(path, 1, 1, "\"note\" must be a string");
-                note = noteElement.GetString();
+                note = TryDecode(noteElement) ?? throw new RecordingFormatException(path, 1, 1, $"\"note\": {JsonErrorPosition.UnpairedSurrogateProblem}");
             }
             if (root.TryGetProperty("version", out var version) &&
                 (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != Version))
@@ -147,10 +147,60 @@ internal static class RecordingFileFormat
             foreach (var element in array.EnumerateArray())
             {
                 var (line, column) = index < locations.Count ? locations[index] : (1, 1);
-                entries.Add(ReadEntry(path, element, index, line, column));
+                try
+                {
+                    entries.Add(ReadEntry(path, element, index, line, column));
+                }
+                catch (InvalidOperationException) when (!IsDecodable(element))
+                {
+                    throw new RecordingFormatException(path, line, column, $"entries[{index}]: {JsonErrorPosition.UnpairedSurrogateProblem}");
+                }
                 index++;
             }
             return (note, entries);
+        }
+    }
+
+    /// <summary>The string, or null when it escapes half of a surrogate pair (valid JSON that is not text).</summary>
+    private static string? TryDecode(JsonElement text)
+    {
+        try
+        {
+            return text.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether every string and property name under <paramref name="element"/> decodes (see <see cref="TryDecode"/>).</summary>
+    private static bool IsDecodable(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return TryDecode(element) is not null;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    if (!IsDecodable(item)) return false;
+                return true;
+            case JsonValueKind.Object:
+                try
+                {
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name; // decodes the name, or throws
+                        if (!IsDecodable(property.Value)) return false;
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    return false; // a property name that does not decode
+                }
+                return true;
+            default:
+                return true;
         }
     }
 

@@ -122,6 +122,9 @@ public sealed class BaselineTests : IDisposable
     [InlineData("{\"format\": 1, \"cases\": {\n \"a\": {\"trials\": 2, \"passedTrials\": 1}}}", 2, "case 'a': missing \"passed\"")]
     [InlineData("{\"format\": 1, \"cases\": {\"a\": {\"trials\": 1.5, \"passedTrials\": 1, \"passed\": true}}}", 1, "must be an integer")]
     [InlineData("{\"format\": 1, \"cases\": {}} x", 1, "invalid JSON")]
+    // Valid JSON that System.Text.Json cannot decode: found by a hand-written seed of the baseline fuzz target (it threw InvalidOperationException).
+    [InlineData("{\"format\": 1, \"cases\": {\"a\": {\"trials\": 1, \"passedTrials\": 1, \"passed\": true,\n \"assertions\": [{\"kind\": \"k\", \"description\": \"\\ud800\", \"passed\": 1}]}}}", 2, "half of a surrogate pair")]
+    [InlineData("{\"format\": 1, \"cases\": {\n \"\\udc00\": {}}}", 2, "half of a surrogate pair")]
     public void Malformed_files_give_clear_errors_with_a_line(string text, int line, string reason)
     {
         var ex = Assert.Throws<BaselineFormatException>(() => BaselineSerializer.Parse(text, "A.eval.baseline.json"));

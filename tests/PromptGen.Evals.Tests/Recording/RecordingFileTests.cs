@@ -108,6 +108,10 @@ public class RecordingFileTests
     [InlineData("{\n  \"entries\": [\n    { \"case\": \"a\", \"key\": \"nothex\", \"response\": {} }\n  ]\n}", 3)]
     [InlineData("{\n  \"entries\": [\n    { \"case\": \"a\" }\n  ]\n}", 3)]
     [InlineData("{\n  \"version\": 2, \"entries\": [] }", 1)]
+    // Valid JSON that System.Text.Json cannot decode: found by hand-written seeds of the recording fuzz target (it threw InvalidOperationException).
+    [InlineData("{\n  \"note\": \"\\ud83d\", \"entries\": [] }", 1)]
+    [InlineData("{\n  \"entries\": [\n    { \"case\": \"\\ud800x\", \"response\": {} }\n  ]\n}", 3)]
+    [InlineData("{\n  \"entries\": [\n    { \"case\": \"a\", \"response\": { \"text\": \"\\udc00\" } }\n  ]\n}", 3)]
     public void A_malformed_file_is_a_located_format_error(string text, int line)
     {
         using var folder = new TempFolder();
