@@ -114,6 +114,21 @@ public sealed class CasesImportTests : IDisposable
     }
 
     [Fact]
+    public void A_record_with_a_string_that_does_not_decode_is_skipped_with_a_warning()
+    {
+        // "\ud800" is valid JSON but not text: reading it threw InvalidOperationException and stopped the import.
+        var captures = WriteCaptures(
+            """{"type":"call","callId":"ffff0000","prompt":"classify_ticket","version":"x","ok":true,"input":{"ticket":"Hi"},"output":"\ud800"}""",
+            Captured[0]);
+
+        var run = Import(captures);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("(1,1): warning: a string escapes half of a surrogate pair", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("captured-aaaa1111", File.ReadAllText(EvalPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Where_and_take_choose_the_calls_and_a_torn_last_line_is_skipped_with_a_warning()
     {
         var captures = WriteCaptures(Captured.Append("""{"type":"call","callId":"torn""").ToArray());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PromptGen.Evals.Files;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Cases;
@@ -41,19 +42,27 @@ internal static class CaptureReader
                 }
 
                 if (record.ValueKind != JsonValueKind.Object) continue;
-                switch (String(record, "type"))
+                try
                 {
-                    case "call" when ReadCall(file, number, record) is { } call:
-                        calls.Add(call);
-                        break;
-                    case "call":
-                        warnings.Add($"{file}({number},1): warning: call record without callId, prompt or input; skipped");
-                        break;
-                    case "feedback" when String(record, "callId") is { } id && record.TryGetProperty("score", out var score) && score.ValueKind == JsonValueKind.Number:
-                        // The worst verdict on a call decides whether it comes first.
-                        if (!feedback.TryGetValue(id, out var known) || score.GetDouble() < known.Score)
-                            feedback[id] = (score.GetDouble(), String(record, "comment"));
-                        break;
+                    switch (String(record, "type"))
+                    {
+                        case "call" when ReadCall(file, number, record) is { } call:
+                            calls.Add(call);
+                            break;
+                        case "call":
+                            warnings.Add($"{file}({number},1): warning: call record without callId, prompt or input; skipped");
+                            break;
+                        case "feedback" when String(record, "callId") is { } id && record.TryGetProperty("score", out var score) && score.ValueKind == JsonValueKind.Number:
+                            // The worst verdict on a call decides whether it comes first.
+                            if (!feedback.TryGetValue(id, out var known) || score.GetDouble() < known.Score)
+                                feedback[id] = (score.GetDouble(), String(record, "comment"));
+                            break;
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // Valid JSON that System.Text.Json cannot decode (a lone surrogate in a captured string): the record is skipped, not the import.
+                    warnings.Add($"{file}({number},1): warning: {JsonErrorPosition.UnpairedSurrogateProblem}; skipped");
                 }
             }
         }

@@ -101,8 +101,9 @@ public sealed record JudgeVerdict(bool? Pass, double? Score, string? Reason)
             verdict = Find(document.RootElement);
             return true;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escapes half of a surrogate pair, valid JSON that does not decode.
             end = start + 1;
             verdict = null;
             return false;

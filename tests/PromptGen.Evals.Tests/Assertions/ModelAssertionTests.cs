@@ -19,6 +19,7 @@ public sealed class ModelAssertionTests
     [InlineData("""{"note": {"x": 1}} then {"pass": false}""", false, null, null)]
     [InlineData("""PASS: true\nscore = 75""", true, 0.75, null)]
     [InlineData("""{"score": 1}""", null, 1.0, null)]
+    [InlineData("""{"reason": "\udc00"} then {"pass": true}""", true, null, null)]
     public void Reads_judge_verdicts_robustly(string text, bool? pass, double? score, string? reason)
     {
         var verdict = JudgeVerdict.Parse(text);
@@ -32,6 +33,7 @@ public sealed class ModelAssertionTests
     [InlineData("")]
     [InlineData("I think it is fine.")]
     [InlineData("{\"verdict\": \"good\"}")]
+    [InlineData("{\"pass\": \"\\ud800\"}")] // valid JSON whose string does not decode (it threw InvalidOperationException)
     public void Text_without_a_verdict_gives_none(string text) => Assert.Null(JudgeVerdict.Parse(text));
 
     [Theory]
