@@ -41,7 +41,7 @@ internal sealed class PositionedJson(JsonValueKind kind, int line, int column)
         }
         catch (JsonException e)
         {
-            var error = JsonErrorPosition.Of(e);
+            var error = JsonErrorPosition.Of(e, lines);
             throw new BaselineFormatException(path, error.Line, error.Column, "invalid JSON: " + error.Message);
         }
     }

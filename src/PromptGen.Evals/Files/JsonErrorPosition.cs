@@ -11,12 +11,11 @@ internal readonly record struct JsonErrorPosition(int Line, int Column, string M
     /// </summary>
     public const string UnpairedSurrogateProblem = "a string escapes half of a surrogate pair (\\uD800-\\uDFFF without its other half)";
 
-    /// <summary>Reads a reader's or serializer's exception: 1-based line and byte column, and the message's first part.</summary>
-    public static JsonErrorPosition Of(JsonException exception)
+    /// <summary>Reads a reader's or serializer's exception over <paramref name="lines"/>: 1-based line and character column, and the message's first part.</summary>
+    public static JsonErrorPosition Of(JsonException exception, Utf8LineIndex lines)
     {
-        // Utf8JsonReader positions are 0-based; a byte column is close enough for ASCII-heavy files.
-        var line = (int)(exception.LineNumber ?? 0) + 1;
-        var column = (int)(exception.BytePositionInLine ?? 0) + 1;
+        // Utf8JsonReader positions are a 0-based line and a 0-based byte in that line.
+        var (line, column) = lines.FromByteColumn((exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1);
         return new JsonErrorPosition(line, column, WithoutPosition(exception.Message));
     }
 

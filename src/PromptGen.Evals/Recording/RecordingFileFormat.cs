@@ -118,7 +118,7 @@ internal static class RecordingFileFormat
         }
         catch (JsonException ex)
         {
-            var error = JsonErrorPosition.Of(ex);
+            var error = JsonErrorPosition.Of(ex, new Utf8LineIndex(utf8));
             throw new RecordingFormatException(path, error.Line, error.Column, "not valid JSON: " + error.Message);
         }
 

@@ -133,6 +133,28 @@ public sealed class BaselineTests : IDisposable
         Assert.StartsWith($"A.eval.baseline.json({line},", ex.Message);
     }
 
+    // Columns count characters, as editors do, not UTF-8 bytes (found by the baseline fuzz target: ü is two bytes, 東 three).
+    [Theory]
+    [InlineData("{\"prompt\": \"Zürich 東京\", \"format\": 1, \"cases\": 5}", "5")]
+    [InlineData("{\"prompt\": \"Zürich 東京\" x}", "x")]
+    [InlineData("{\"prompt\": \"東京\",\n \"format\": 1, \"cases\": {\"ü\": {\"trials\": 1, \"passedTrials\": 2, \"passed\": true}}}", "2")]
+    public void Error_columns_count_characters(string text, string at)
+    {
+        var ex = Assert.Throws<BaselineFormatException>(() => BaselineSerializer.Parse(text, "x"));
+        var lineStart = text.LastIndexOf('\n', text.IndexOf(at, StringComparison.Ordinal)) + 1;
+        Assert.Equal(text.Take(lineStart).Count(c => c == '\n') + 1, ex.Line);
+        Assert.Equal(text.IndexOf(at, StringComparison.Ordinal) - lineStart + 1, ex.Column);
+    }
+
+    [Fact]
+    public void A_line_break_inside_a_string_is_located_on_its_line()
+    {
+        // The reader stops at the line break and reports a byte past the line's characters.
+        var ex = Assert.Throws<BaselineFormatException>(() => BaselineSerializer.Parse("{\"prompt\": \"Zürich\n\"}", "x"));
+        Assert.Equal(1, ex.Line);
+        Assert.Equal("{\"prompt\": \"Zürich".Length + 1, ex.Column);
+    }
+
     [Fact]
     public void Deep_nesting_is_an_error_not_a_crash()
     {

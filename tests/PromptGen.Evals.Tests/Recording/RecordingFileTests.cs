@@ -125,6 +125,21 @@ public class RecordingFileTests
         Assert.Contains("Bad.eval.recordings.json(" + line + ",", error.Message);
     }
 
+    [Theory]
+    [InlineData("{ \"note\": \"東京 Zürich\", \"entries\": [ { \"case\": \"a\" } ] }", "{ \"case")]
+    [InlineData("{ \"note\": \"東京 Zürich\", \"entries\": [ , ] }", ", ]")]
+    public void Error_columns_count_characters_not_bytes(string text, string at)
+    {
+        using var folder = new TempFolder();
+        var evalFile = folder.File("Bad.eval.yaml");
+        File.WriteAllText(RecordingStore.PathForEvalFile(evalFile), text);
+
+        var error = Assert.Throws<RecordingFormatException>(() => RecordingStore.ForEvalFile(evalFile, EvalMode.Replay));
+
+        Assert.Equal(1, error.Line);
+        Assert.Equal(text.IndexOf(at, StringComparison.Ordinal) + 1, error.Column);
+    }
+
     [Fact]
     public void Invalid_json_is_reported_once_with_its_position_and_the_parser_message_without_its_own()
     {
