@@ -88,6 +88,18 @@ public sealed class ToolCallTests
     }
 
     [Fact]
+    public async Task A_string_argument_that_is_not_text_is_reported_by_name()
+    {
+        // Valid JSON that does not decode: GetString threw InvalidOperationException before.
+        var shipping = Tool(Store(), "shippingDays");
+
+        var error = await Assert.ThrowsAsync<PromptToolArgumentException>(() => shipping.InvokeAsync(new AIFunctionArguments { ["country"] = JsonDocument.Parse("\"\\ud800\"").RootElement }).AsTask());
+
+        Assert.Equal("country", error.ParamName);
+        Assert.Contains("surrogate pair", error.Message);
+    }
+
+    [Fact]
     public async Task A_tool_call_from_the_model_runs_the_method_and_the_answer_depends_on_its_result()
     {
         await using var server = FakeOpenAIServer.Start(request =>

@@ -36,14 +36,14 @@ public static class PromptToolArguments
 
     /// <summary>Reads a JSON string.</summary>
     public static string ReadString(JsonElement value, string name) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Mismatch(name, "a string", value);
+        value.ValueKind == JsonValueKind.String ? TextOf(value, name) : throw Mismatch(name, "a string", value);
 
     /// <summary>Reads a JSON boolean (or the strings <c>"true"</c> / <c>"false"</c>).</summary>
     public static bool ReadBoolean(JsonElement value, string name) => value.ValueKind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed) => parsed,
+        JsonValueKind.String when bool.TryParse(TextOf(value, name), out var parsed) => parsed,
         _ => throw Mismatch(name, "a boolean", value),
     };
 
@@ -87,7 +87,7 @@ public static class PromptToolArguments
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            var text = value.GetString();
+            var text = TextOf(value, name);
             if (!string.IsNullOrEmpty(text) && !char.IsDigit(text![0]) && text[0] != '-' && Enum.TryParse<T>(text, ignoreCase: true, out var member) && Enum.IsDefined(typeof(T), member))
             {
                 return member;
@@ -139,6 +139,20 @@ public static class PromptToolArguments
         }
     }
 
+    // A string argument's text. GetString throws InvalidOperationException for valid JSON that escapes half of a
+    // surrogate pair ("\ud800"); the model gets the argument error instead.
+    private static string TextOf(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new PromptToolArgumentException($"The argument '{name}' escapes half of a surrogate pair (\\uD800-\\uDFFF without its other half); it is not text.", name);
+        }
+    }
+
     private delegate bool TryGetNumber<T>(JsonElement value, out T number);
 
     private delegate bool TryParseNumber<T>(string? text, NumberStyles styles, IFormatProvider provider, out T number);
@@ -146,7 +160,7 @@ public static class PromptToolArguments
     // Models often quote numbers: a JSON number, or a string holding one (invariant culture), is accepted.
     private static T ReadNumber<T>(JsonElement value, string name, string expected, TryGetNumber<T> fromNumber, TryParseNumber<T> fromString, NumberStyles styles) =>
         value.ValueKind == JsonValueKind.Number && fromNumber(value, out var number) ? number
-        : value.ValueKind == JsonValueKind.String && fromString(value.GetString(), styles, CultureInfo.InvariantCulture, out number) ? number
+        : value.ValueKind == JsonValueKind.String && fromString(TextOf(value, name), styles, CultureInfo.InvariantCulture, out number) ? number
         : throw Mismatch(name, expected, value);
 
     private static PromptToolArgumentException Mismatch(string name, string expected, JsonElement value) =>
