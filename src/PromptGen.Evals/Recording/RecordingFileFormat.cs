@@ -127,6 +127,12 @@ internal static class RecordingFileFormat
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new RecordingFormatException(path, 1, 1, "a recordings file is a JSON object with an \"entries\" array");
+            // A property name that does not decode makes every lookup in the object throw: reported before any lookup.
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!IsDecodableName(property))
+                    throw new RecordingFormatException(path, 1, 1, $"a property name of the top-level object: {JsonErrorPosition.UnpairedSurrogateProblem}");
+            }
             string? note = null;
             if (root.TryGetProperty("note", out var noteElement))
             {
@@ -186,21 +192,24 @@ internal static class RecordingFileFormat
                     if (!IsDecodable(item)) return false;
                 return true;
             case JsonValueKind.Object:
-                try
-                {
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        _ = property.Name; // decodes the name, or throws
-                        if (!IsDecodable(property.Value)) return false;
-                    }
-                }
-                catch (InvalidOperationException)
-                {
-                    return false; // a property name that does not decode
-                }
+                foreach (var property in element.EnumerateObject())
+                    if (!IsDecodableName(property) || !IsDecodable(property.Value)) return false;
                 return true;
             default:
                 return true;
+        }
+    }
+
+    private static bool IsDecodableName(JsonProperty property)
+    {
+        try
+        {
+            _ = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

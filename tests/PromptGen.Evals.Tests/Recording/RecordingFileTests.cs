@@ -110,6 +110,8 @@ public class RecordingFileTests
     [InlineData("{\n  \"version\": 2, \"entries\": [] }", 1)]
     // Valid JSON that System.Text.Json cannot decode: found by hand-written seeds of the recording fuzz target (it threw InvalidOperationException).
     [InlineData("{\n  \"note\": \"\\ud83d\", \"entries\": [] }", 1)]
+    [InlineData("{\n  \"\\ud800entries\": [] }", 1)] // found by the recording fuzz target: every lookup in that object threw
+    [InlineData("{\n  \"entries\": [\n    { \"\\udc00\": 1, \"case\": \"a\", \"response\": {} }\n  ]\n}", 3)]
     [InlineData("{\n  \"entries\": [\n    { \"case\": \"\\ud800x\", \"response\": {} }\n  ]\n}", 3)]
     [InlineData("{\n  \"entries\": [\n    { \"case\": \"a\", \"response\": { \"text\": \"\\udc00\" } }\n  ]\n}", 3)]
     public void A_malformed_file_is_a_located_format_error(string text, int line)
