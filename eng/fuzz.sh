@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one PromptGen parser with AFL++ through SharpFuzz.
 #
-#   eng/fuzz.sh <target> <seconds>       targets: frontmatter template picoschema eval output json stream baseline recording
+#   eng/fuzz.sh <target> <seconds>       targets: frontmatter template picoschema eval output json stream baseline recording judge
 #   eng/fuzz.sh replay <target> <file>...  feed saved inputs (crashes) to the uninstrumented harness
 #
 # Installs AFL++ (apt) and the SharpFuzz command-line tool (into artifacts/fuzz/tools) when missing, builds the
@@ -13,7 +13,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/artifacts/fuzz"
 project="$root/eng/fuzz/PromptGen.Fuzz/PromptGen.Fuzz.csproj"
-targets="frontmatter template picoschema eval output json stream baseline recording"
+targets="frontmatter template picoschema eval output json stream baseline recording judge"
 sharpfuzz_version="2.3.0"
 # Per input. Generous because the machine may be shared and the first inputs are jitted; see the doc.
 timeout_ms="${FUZZ_TIMEOUT_MS:-5000}"
@@ -73,7 +73,7 @@ dotnet "$out/build/PromptGen.Fuzz.dll" seed "$target" "$root" "$seeds"
 
 case "$target" in
   frontmatter|picoschema) dictionary=yaml ;;
-  stream|baseline|recording) dictionary=json ;;
+  stream|baseline|recording|judge) dictionary=json ;;
   *) dictionary="$target" ;;
 esac
 
