@@ -61,7 +61,8 @@ internal static class CaptureReader
                 }
                 catch (InvalidOperationException)
                 {
-                    // Valid JSON that System.Text.Json cannot decode (a lone surrogate in a captured string): the record is skipped, not the import.
+                    // Valid JSON that System.Text.Json cannot decode (an edited file: the capture writer writes a lone surrogate as
+                    // U+FFFD): the record is skipped, not the import.
                     warnings.Add($"{file}({number},1): warning: {JsonErrorPosition.UnpairedSurrogateProblem}; skipped");
                 }
             }
