@@ -408,7 +408,9 @@ public static class YamlFrontmatterReader
             frame.PendingKeySpan = keyNode.Span;
             if (keyNode.Kind != YamlSourceNodeKind.Scalar)
             {
-                frame.PendingKey = PromptJson.Serialize(keyNode.Value);
+                // Cut short: a key that is itself a mapping with such a key would escape the text again at every level,
+                // doubling it (29 nested levels took gigabytes). It is an error, so the text is only for the message.
+                frame.PendingKey = Shorten(PromptJson.Serialize(keyNode.Value), MaxComplexKeyLength);
                 Report(DiagnosticDescriptors.InvalidFrontmatterValue, keyNode.Span,
                     "A mapping or sequence cannot be a key in frontmatter; JavaScript turns it into the text " +
                     $"'{frame.PendingKey}'. Use a plain string key.");
@@ -423,6 +425,11 @@ public static class YamlFrontmatterReader
 
             frame.PendingKey = keyValue.IsNull ? string.Empty : JsObject.ToJsString(keyValue);
         }
+
+        private const int MaxComplexKeyLength = 120;
+
+        private static string Shorten(string text, int maxLength) =>
+            text.Length <= maxLength ? text : text.Substring(0, maxLength) + "…";
 
         private void AddEntry(Frame frame, YamlSourceNode value)
         {

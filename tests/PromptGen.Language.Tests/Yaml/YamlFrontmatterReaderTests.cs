@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using PromptGen.Language.Text;
 using PromptGen.Language.Values;
 using PromptGen.Language.Yaml;
@@ -49,6 +51,21 @@ public class YamlFrontmatterReaderTests
     {
         var value = YamlFrontmatterReader.Read("b: 1\n2: x\n1: y\nnull: n\n0x10: h", "t").Root!.Value;
         Assert.Equal("{\"1\":\"y\",\"2\":\"x\",\"16\":\"h\",\"b\":1,\"\":\"n\"}", PromptJson.Serialize(value));
+    }
+
+    [Fact]
+    public void NestedMappingKeysAreReportedWithoutTheirTextGrowingAtEveryLevel()
+    {
+        // {{{...{a: 1}: 1}...}: 1}: a mapping as the key of a mapping as the key... Each level's key text was the JSON of
+        // the level below, escaped again: doubled 40 times (found by the eval fuzz target, gigabytes at 29 levels).
+        const int levels = 40;
+        var yaml = "k: " + new string('{', levels) + "a: 1" + string.Concat(Enumerable.Repeat("}: 1", levels - 1)) + "}";
+
+        var result = YamlFrontmatterReader.Read(yaml, "t");
+
+        var errors = result.Diagnostics.Where(d => d.Message.Contains("cannot be a key", StringComparison.Ordinal)).ToList();
+        Assert.Equal(levels - 1, errors.Count);
+        Assert.All(errors, d => Assert.True(d.Message.Length < 400, d.Message));
     }
 
     [Fact]
