@@ -83,7 +83,16 @@ internal static class RuntimeSeamEmitter
             w.Line();
         }
 
-        w.Line("/// <summary>Renders the prompt's messages for an input given as JSON.</summary>");
+        if (model.HasInputSchema)
+        {
+            w.Line("/// <summary>Renders the prompt's messages for an input given as JSON, read as <see cref=\"Input\"/>.</summary>");
+            w.Line($"/// <exception cref=\"{TypeNames.JsonException}\"><paramref name=\"input\"/> is not an <see cref=\"Input\"/> (a missing required field, a wrong type, a string that cannot be decoded); the message says where.</exception>");
+        }
+        else
+        {
+            w.Line("/// <summary>Renders the prompt's messages for an input given as JSON, used as it is.</summary>");
+        }
+
         w.Line($"public static {TypeNames.ChatMessages} Render({TypeNames.JsonElement} input, {TypeNames.PromptRenderOptions}? options = null) =>");
         w.Line($"    {renderJson}");
         if (typedRenderIsTemplate) return;

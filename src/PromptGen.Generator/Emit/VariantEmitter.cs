@@ -117,6 +117,7 @@ internal static class VariantEmitter
         EmitSwitch(w, $"public static {TypeNames.ChatMessages} Render(Input input, {EnumName} variant, {TypeNames.PromptRenderOptions}? options = null)", variants, v => $"{NestedClass(v)}.Render(input, options)", "Render(input, options)");
         w.Line();
         w.Line("/// <summary>Renders <paramref name=\"variant\"/> of the prompt for an input given as JSON.</summary>");
+        if (model.HasInputSchema) w.Line($"/// <exception cref=\"{TypeNames.JsonException}\"><paramref name=\"input\"/> is not an <see cref=\"Input\"/>; the message says where.</exception>");
         EmitSwitch(w, $"public static {TypeNames.ChatMessages} Render({TypeNames.JsonElement} input, {EnumName} variant, {TypeNames.PromptRenderOptions}? options = null)", variants, v => $"{NestedClass(v)}.Render(input, options)", "Render(input, options)");
         w.Line();
         w.Line("/// <summary>Chat options from the frontmatter of <paramref name=\"variant\"/>: model, config and response format.</summary>");

@@ -25,7 +25,7 @@ public static partial class NoFrontmatterPrompt
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(Input input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTemplate(null, options);
 
-    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
+    /// <summary>Renders the prompt's messages for an input given as JSON, used as it is.</summary>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         RenderTemplate(global::PromptGen.Rendering.TemplateRuntime.FromJson(input), options);
 

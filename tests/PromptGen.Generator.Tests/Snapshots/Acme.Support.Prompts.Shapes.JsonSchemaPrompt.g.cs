@@ -53,7 +53,8 @@ public static partial class JsonSchemaPrompt
         return global::PromptGen.Rendering.TemplateRuntime.ToMessages(w0, options, global::PromptGen.Rendering.TemplateRuntime.HistoryOf(options));
     }
 
-    /// <summary>Renders the prompt's messages for an input given as JSON.</summary>
+    /// <summary>Renders the prompt's messages for an input given as JSON, read as <see cref="Input"/>.</summary>
+    /// <exception cref="global::System.Text.Json.JsonException"><paramref name="input"/> is not an <see cref="Input"/> (a missing required field, a wrong type, a string that cannot be decoded); the message says where.</exception>
     public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> Render(global::System.Text.Json.JsonElement input, global::PromptGen.Rendering.PromptRenderOptions? options = null) =>
         Render(global::PromptGen.Serialization.JsonText.Read<Input>(input, JsonCodec.ReadInput), options);
 
