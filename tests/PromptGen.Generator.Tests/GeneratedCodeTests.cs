@@ -106,8 +106,8 @@ public sealed class GeneratedCodeTests
     [Theory]
     [InlineData("""{"summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "required property 'category' of Output is missing")]
     [InlineData("""{"category":"billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{}}""", "required property 'order_id' of Customer is missing")]
-    [InlineData("""{"category":"other","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "Expected a value of Category but found String at byte 12")]
-    [InlineData("""{"category":"billing","summary":"s","confidence":"1","urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "Expected a number but found String")]
+    [InlineData("""{"category":"other","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "Expected a value of Category but found String at $.category (byte 12)")]
+    [InlineData("""{"category":"billing","summary":"s","confidence":"1","urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "Expected a number but found String at $.confidence (byte 49)")]
     [InlineData("""{"category":"billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}} x""", "after a single JSON value")]
     [InlineData("""{"category":"billing","summary":"s",}""", "")]
     public void Strict_json_codec_rejects_output_that_does_not_fit(string json, string messagePart)

@@ -5,7 +5,7 @@ namespace PromptGen.Serialization;
 
 /// <summary>
 /// Why the last strict read on this thread returned <see langword="false"/>. Readers only store the pieces (no string
-/// is built on the failing path, which is the common path for malformed model output); <see cref="Message"/> builds
+/// is built on the failing path, which is the common path for malformed model output); <see cref="Describe"/> builds
 /// the text when someone needs it: an exception for JSON input, or a parse report after a repair that still does not fit.
 /// </summary>
 internal static class JsonReadFailure
@@ -22,16 +22,27 @@ internal static class JsonReadFailure
     public static void MissingProperty(string wireName, string typeName) =>
         t_last = new Failure(wireName, typeName, JsonTokenType.None, -1);
 
-    /// <summary>The last failure as a sentence, e.g. <c>Expected a number but found String at byte 12.</c></summary>
-    public static string Message
+    /// <summary>
+    /// The last failure as a sentence, with the path of the value that did not fit, e.g.
+    /// <c>Expected a number but found String at $.items[0].price (byte 12).</c>
+    /// </summary>
+    /// <param name="utf8Json">The text the failed read was reading (the offsets the readers record are into it).</param>
+    public static string Describe(ReadOnlySpan<byte> utf8Json) => DescribeWithPath(utf8Json, out _);
+
+    /// <summary>The last failure as the exception of a strict read, its <see cref="JsonException.Path"/> set when known.</summary>
+    /// <param name="utf8Json">The text the failed read was reading.</param>
+    public static JsonException ToException(ReadOnlySpan<byte> utf8Json) =>
+        new(DescribeWithPath(utf8Json, out var path), path, null, null);
+
+    private static string DescribeWithPath(ReadOnlySpan<byte> utf8Json, out string? path)
     {
-        get
-        {
-            var last = t_last;
-            if (last.Subject is null) return "The text is not valid JSON.";
-            if (last.TypeName is not null) return $"The required property '{last.Subject}' of {last.TypeName} is missing.";
-            return "Expected " + last.Subject + " but found " + last.Found + " at byte " + last.Position.ToString(CultureInfo.InvariantCulture) + ".";
-        }
+        var last = t_last;
+        path = null;
+        if (last.Subject is null) return "The text is not valid JSON.";
+        if (last.TypeName is not null) return $"The required property '{last.Subject}' of {last.TypeName} is missing.";
+        path = JsonValuePath.Of(utf8Json, last.Position);
+        var at = last.Position.ToString(CultureInfo.InvariantCulture);
+        return "Expected " + last.Subject + " but found " + last.Found + (path is null ? " at byte " + at + "." : " at " + path + " (byte " + at + ").");
     }
 
     private readonly struct Failure

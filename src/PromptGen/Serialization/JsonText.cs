@@ -93,8 +93,9 @@ public static class JsonText
     public static T Read<T>(string json, JsonValueReader<T> read)
     {
         if (TryRead(json, read, out var value)) return value;
-        ThrowSyntaxError(json);
-        throw new JsonException(JsonReadFailure.Message);
+        var utf8Json = Encoding.UTF8.GetBytes(json);
+        ThrowSyntaxError(utf8Json);
+        throw JsonReadFailure.ToException(utf8Json);
     }
 
     /// <summary>Reads a JSON value strictly as one <typeparamref name="T"/>.</summary>
@@ -189,9 +190,8 @@ public static class JsonText
     }
 
     /// <summary>Throws the reader's own description of a syntax error, if the text has one.</summary>
-    private static void ThrowSyntaxError(string json)
+    private static void ThrowSyntaxError(byte[] bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
         if (JsonSyntax.IsValid(bytes)) return;
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth });
         try

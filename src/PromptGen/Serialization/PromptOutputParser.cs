@@ -115,7 +115,7 @@ public sealed class PromptOutputParser<T>
         }
 
         value = default;
-        report = new PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + JsonReadFailure.Message);
+        report = new PromptParseReport(outcome.Report.Repairs, "the repaired output does not fit the output type: " + JsonReadFailure.Describe(outcome.Utf8Json.Span));
         return false;
     }
 

@@ -30,16 +30,17 @@ public sealed class JsonReadTests
     }
 
     [Theory]
-    [InlineData("[1.5]", "Expected a whole number in range but found Number at byte 1.")]
-    [InlineData("[\"1\"]", "Expected a number but found String at byte 1.")]
-    [InlineData("[99999999999999999999]", "Expected a whole number in range but found Number at byte 1.")]
-    [InlineData("{\"a\":1}", "Expected an array but found StartObject at byte 0.")]
+    [InlineData("[1.5]", "Expected a whole number in range but found Number at $[0] (byte 1).")]
+    [InlineData("[2, \"1\"]", "Expected a number but found String at $[1] (byte 4).")]
+    [InlineData("[99999999999999999999]", "Expected a whole number in range but found Number at $[0] (byte 1).")]
+    [InlineData("{\"a\":1}", "Expected an array but found StartObject at $ (byte 0).")]
     public void A_value_of_the_wrong_kind_fails_without_an_exception_and_says_why(string json, string message)
     {
         Assert.False(JsonText.TryRead<IReadOnlyList<long>>(json, ReadLongs, out _));
 
         var error = Assert.Throws<JsonException>(() => JsonText.Read<IReadOnlyList<long>>(json, ReadLongs));
         Assert.Equal(message, error.Message);
+        Assert.Equal(message.Substring(message.IndexOf(" at ", StringComparison.Ordinal) + 4).Split(' ')[0], error.Path);
     }
 
     [Fact]
@@ -51,13 +52,13 @@ public sealed class JsonReadTests
         Assert.Equal(new Color?[] { Color.DarkBlue, null }, JsonText.Read("[\"dark-blue\", null]",
             ListOf<Color?>((ref Utf8JsonReader reader, out Color? value) => JsonRead.NullableValue(ref reader, s_colors.Reader, out value))));
 
-        Assert.Equal("Expected a number but found True at byte 1.",
+        Assert.Equal("Expected a number but found True at $[0] (byte 1).",
             Assert.Throws<JsonException>(() => JsonText.Read("[true]", ListOf<int?>(JsonRead.NullableInt32))).Message);
-        Assert.Equal("Expected a whole number in range but found Number at byte 1.",
+        Assert.Equal("Expected a whole number in range but found Number at $[0] (byte 1).",
             Assert.Throws<JsonException>(() => JsonText.Read("[3000000000]", ListOf<int?>(JsonRead.NullableInt32))).Message);
-        Assert.Equal("Expected a number but found String at byte 1.",
+        Assert.Equal("Expected a number but found String at $[0] (byte 1).",
             Assert.Throws<JsonException>(() => JsonText.Read("[\"2.5\"]", ListOf<double?>(JsonRead.NullableDouble))).Message);
-        Assert.Equal("Expected true or false but found Number at byte 1.",
+        Assert.Equal("Expected true or false but found Number at $[0] (byte 1).",
             Assert.Throws<JsonException>(() => JsonText.Read("[0]", ListOf<bool?>(JsonRead.NullableBoolean))).Message);
     }
 

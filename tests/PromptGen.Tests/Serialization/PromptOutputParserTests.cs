@@ -53,7 +53,7 @@ public sealed class PromptOutputParserTests
 
         Assert.False(strict.TryParse("1", out _, out var report));
 
-        Assert.Equal("the repaired output does not fit the output type: Expected nothing but found Number at byte 0.", report.Error);
+        Assert.Equal("the repaired output does not fit the output type: Expected nothing but found Number at $ (byte 0).", report.Error);
     }
 
     [Fact]
