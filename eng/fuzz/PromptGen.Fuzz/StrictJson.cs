@@ -54,6 +54,76 @@ internal static class StrictJson
                 throw new FuzzFinding($"token {i}: the strict path read {got.Type} {Quote(got.Value)}, System.Text.Json {want.Type} {Quote(want.Value)}");
             }
         }
+
+        CheckFailurePath(text);
+    }
+
+    /// <summary>
+    /// A reader that rejects one value (chosen by the text's length) must make <see cref="JsonText.Read{T}(string, JsonValueReader{T})"/>
+    /// throw a <see cref="JsonException"/> whose <see cref="JsonException.Path"/> is that value's path, as found here
+    /// independently by walking the parsed document.
+    /// </summary>
+    private static void CheckFailurePath(string text)
+    {
+        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = JsonText.MaxDepth });
+        var paths = new List<string>();
+        CollectPaths(document.RootElement, "$", paths);
+        var rejected = text.Length % paths.Count;
+
+        var seen = -1;
+        bool RejectOne(ref Utf8JsonReader reader, out int value)
+        {
+            value = 0;
+            do
+            {
+                if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.EndObject or JsonTokenType.EndArray) continue;
+                if (++seen == rejected) return JsonRead.Mismatch(ref reader, "nothing");
+            }
+            while (reader.Read());
+            return true;
+        }
+
+        JsonException error;
+        try
+        {
+            JsonText.Read<int>(text, RejectOne);
+            throw new FuzzFinding($"JsonText.Read returned although its reader rejected value {rejected}");
+        }
+        catch (JsonException exception)
+        {
+            error = exception;
+        }
+        catch (Exception exception) when (exception is not FuzzFinding)
+        {
+            throw new FuzzFinding("JsonText.Read threw " + exception.GetType().Name + " instead of a JsonException: " + exception.Message, exception);
+        }
+
+        if (error.Path != paths[rejected])
+        {
+            throw new FuzzFinding($"value {rejected} was rejected at {Quote(paths[rejected])} but the exception's path is {Quote(error.Path)} ({error.Message})");
+        }
+    }
+
+    /// <summary>Every value's path in document order, in the notation of System.Text.Json's exceptions (names cut at 64 characters).</summary>
+    private static void CollectPaths(JsonElement element, string path, List<string> paths)
+    {
+        paths.Add(path);
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray()) CollectPaths(item, path + "[" + index++ + "]", paths);
+        }
+        else if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject()) CollectPaths(property.Value, path + PathStep(property.Name), paths);
+        }
+    }
+
+    private static string PathStep(string name)
+    {
+        var plain = name.Length > 0 && !char.IsDigit(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
+        if (name.Length > 64) name = name.Substring(0, 64) + "…";
+        return plain ? "." + name : "['" + name.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
     }
 
     /// <summary>The generated readers' view: strings through <see cref="JsonRead.String"/>, numbers through the short readers.</summary>
