@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one PromptGen parser with AFL++ through SharpFuzz.
 #
-#   eng/fuzz.sh <target> <seconds>       targets: frontmatter template picoschema eval output json stream baseline recording judge
+#   eng/fuzz.sh <target> <seconds>       targets: frontmatter template picoschema eval output json stream baseline recording judge editor
 #   eng/fuzz.sh replay <target> <file>...  feed saved inputs (crashes) to the uninstrumented harness
 #
 # Installs AFL++ (apt) and the SharpFuzz command-line tool (into artifacts/fuzz/tools) when missing, builds the
@@ -13,7 +13,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/artifacts/fuzz"
 project="$root/eng/fuzz/PromptGen.Fuzz/PromptGen.Fuzz.csproj"
-targets="frontmatter template picoschema eval output json stream baseline recording judge"
+targets="frontmatter template picoschema eval output json stream baseline recording judge editor"
 sharpfuzz_version="2.3.0"
 # Per input. Generous because the machine may be shared and the first inputs are jitted; see the doc.
 timeout_ms="${FUZZ_TIMEOUT_MS:-5000}"
@@ -26,8 +26,13 @@ usage() {
 
 is_target() { [[ " $targets " == *" $1 "* ]]; }
 
+# Built into its own bin folder and copied: `-o` would redirect every referenced project's output too, and the
+# language server finds the generator assembly in the generator's own bin folder.
 build_harness() {
-  dotnet build "$project" -c Release -nologo -v quiet -o "$out/build" >/dev/null
+  dotnet build "$project" -c Release -nologo -v quiet >/dev/null
+  rm -rf "$out/build"
+  mkdir -p "$out"
+  cp -r "$(dirname "$project")/bin/Release/net10.0" "$out/build"
 }
 
 if [[ "${1:-}" == "replay" ]]; then
@@ -59,7 +64,7 @@ build_harness
 bin="$out/instrumented"
 rm -rf "$bin"
 cp -r "$out/build" "$bin"
-for assembly in PromptGen.dll PromptGen.Language.dll PromptGen.Evals.dll; do
+for assembly in PromptGen.dll PromptGen.Language.dll PromptGen.Evals.dll PromptGen.LanguageServer.dll; do
   "$sharpfuzz" "$bin/$assembly" >/dev/null
 done
 
@@ -72,7 +77,7 @@ rm -rf "$seeds"
 dotnet "$out/build/PromptGen.Fuzz.dll" seed "$target" "$root" "$seeds"
 
 case "$target" in
-  frontmatter|picoschema) dictionary=yaml ;;
+  frontmatter|picoschema|editor) dictionary=yaml ;;
   stream|baseline|recording|judge) dictionary=json ;;
   *) dictionary="$target" ;;
 esac

@@ -18,7 +18,7 @@ using PromptGen.Language.Yaml;
 namespace PromptGen.Fuzz;
 
 /// <summary>
-/// The ten fuzz targets. Each feeds one input to a parser through its public entry point, the way the generator,
+/// The eleven fuzz targets. Each feeds one input to a parser through its public entry point, the way the generator,
 /// the CLI or generated code calls it, and turns a broken promise (an exception, a diagnostic without a location,
 /// output that is not JSON, a verdict or value other than System.Text.Json's) into an exception that AFL records as a
 /// crash.
@@ -39,6 +39,7 @@ internal static class Targets
         new FuzzTarget("baseline", "an eval baseline file: read, or a located format error; what was read is written back and read again unchanged", EvalDataFiles.Baseline, EvalDataFiles.BaselineSeeds),
         new FuzzTarget("recording", "an eval recordings file, opened by the recording store: read, or a located format error", EvalDataFiles.Recording, EvalDataFiles.RecordingSeeds),
         new FuzzTarget("judge", "an llm-rubric judge's answer: the verdict reader (never throws, score within 0..1)", JudgeAnswers.Run, JudgeAnswers.Seeds),
+        new FuzzTarget("editor", "a document open in the editor: every language-server feature at positions over the text", EditorFeatures.Run, EditorFeatures.Seeds),
     };
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
