@@ -32,7 +32,8 @@ public sealed class JsonInputErrorTests
 
         var error = Assert.Throws<JsonException>(() => GreetPrompt.Render(document.RootElement));
 
-        Assert.Equal("The required property 'name' of Input is missing.", error.Message);
+        Assert.Equal("The required property 'name' of Input is missing at $.", error.Message);
+        Assert.Equal("$", error.Path);
     }
 
     [Theory]

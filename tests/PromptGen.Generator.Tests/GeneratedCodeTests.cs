@@ -104,8 +104,8 @@ public sealed class GeneratedCodeTests
     }
 
     [Theory]
-    [InlineData("""{"summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "required property 'category' of Output is missing")]
-    [InlineData("""{"category":"billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{}}""", "required property 'order_id' of Customer is missing")]
+    [InlineData("""{"summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "required property 'category' of Output is missing at $.")]
+    [InlineData("""{"category":"billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{}}""", "required property 'order_id' of Customer is missing at $.customer.")]
     [InlineData("""{"category":"other","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "Expected a value of Category but found String at $.category (byte 12)")]
     [InlineData("""{"category":"billing","summary":"s","confidence":"1","urgent":true,"tags":[],"customer":{"order_id":"1"}}""", "Expected a number but found String at $.confidence (byte 49)")]
     [InlineData("""{"category":"billing","summary":"s","confidence":1,"urgent":true,"tags":[],"customer":{"order_id":"1"}} x""", "after a single JSON value")]

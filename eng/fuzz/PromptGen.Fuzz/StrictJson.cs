@@ -59,7 +59,8 @@ internal static class StrictJson
     }
 
     /// <summary>
-    /// A reader that rejects one value (chosen by the text's length) must make <see cref="JsonText.Read{T}(string, JsonValueReader{T})"/>
+    /// A reader that rejects one value (chosen by the text's length), as a value of the wrong kind or as an object
+    /// missing a required property, must make <see cref="JsonText.Read{T}(string, JsonValueReader{T})"/>
     /// throw a <see cref="JsonException"/> whose <see cref="JsonException.Path"/> is that value's path, as found here
     /// independently by walking the parsed document.
     /// </summary>
@@ -77,7 +78,13 @@ internal static class StrictJson
             do
             {
                 if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.EndObject or JsonTokenType.EndArray) continue;
-                if (++seen == rejected) return JsonRead.Mismatch(ref reader, "nothing");
+                if (++seen != rejected) continue;
+
+                // An object is rejected either as a whole or, on every other text, for a required property missing
+                // from it, reported at its closing brace: both must name the object's path.
+                if (reader.TokenType != JsonTokenType.StartObject || text.Length / paths.Count % 2 == 0) return JsonRead.Mismatch(ref reader, "nothing");
+                reader.Skip();
+                return JsonRead.MissingProperty(ref reader, 0UL, "Fuzzed", "required");
             }
             while (reader.Read());
             return true;

@@ -455,7 +455,7 @@ internal sealed class JsonCodecEmitter
         }
 
         w.CloseBrace();
-        if (HasRequired(properties)) w.Line($"if (!{propertyTable}.Complete(property)) return false;");
+        if (HasRequired(properties)) w.Line($"if (!{propertyTable}.Complete(ref reader, property)) return false;");
         EmitConstruction(w, typeName, record);
     }
 
@@ -502,7 +502,7 @@ internal sealed class JsonCodecEmitter
         if (required.Count > 0)
         {
             var condition = masked ? $"seen != {Mask(required.Count)}" : "global::System.Array.IndexOf(seen, false) >= 0";
-            w.Begin($"if ({condition}) return {TypeNames.JsonRead}.MissingProperty(seen, {CSharpLiterals.Quote(record.Name)}, ");
+            w.Begin($"if ({condition}) return {TypeNames.JsonRead}.MissingProperty(ref reader, seen, {CSharpLiterals.Quote(record.Name)}, ");
             WriteWireNames(w, properties, requiredOnly: true);
             w.End(");");
         }

@@ -82,15 +82,16 @@ public sealed class JsonPropertyNames
     }
 
     /// <summary>Whether the record's required properties were all read; records the first missing one when not.</summary>
+    /// <param name="reader">The reader, on the object's <c>}</c> (where the failure message says the object is).</param>
     /// <param name="cursor">The cursor at the object's end.</param>
     /// <returns>True when none is missing.</returns>
-    public bool Complete(in JsonPropertyCursor cursor)
+    public bool Complete(ref Utf8JsonReader reader, in JsonPropertyCursor cursor)
     {
         var missing = _required & ~cursor.Read;
         if (missing == 0) return true;
         var index = 0;
         while ((missing & (1UL << index)) == 0) index++;
-        JsonReadFailure.MissingProperty(_names[index], _typeName!);
+        JsonReadFailure.MissingProperty(_names[index], _typeName!, reader.TokenStartIndex);
         return false;
     }
 

@@ -345,15 +345,16 @@ public static class JsonRead
     /// <paramref name="seen"/> is clear (bit <c>i</c> set when property <c>i</c> was read). Returns <see langword="false"/>
     /// for the caller to return.
     /// </summary>
+    /// <param name="reader">The reader, on the object's <c>}</c> (where the failure message says the object is).</param>
     /// <param name="seen">One bit per required property, in the order of <paramref name="requiredNames"/>.</param>
     /// <param name="typeName">The record the properties belong to.</param>
     /// <param name="requiredNames">The JSON names of the required properties.</param>
     /// <returns>Always false.</returns>
-    public static bool MissingProperty(ulong seen, string typeName, params string[] requiredNames)
+    public static bool MissingProperty(ref Utf8JsonReader reader, ulong seen, string typeName, params string[] requiredNames)
     {
         var missing = 0;
         while (missing < requiredNames.Length - 1 && (seen & (1UL << missing)) != 0) missing++;
-        JsonReadFailure.MissingProperty(requiredNames[missing], typeName);
+        JsonReadFailure.MissingProperty(requiredNames[missing], typeName, reader.TokenStartIndex);
         return false;
     }
 
@@ -361,14 +362,15 @@ public static class JsonRead
     /// Records that an object lacks a required property: the first of <paramref name="requiredNames"/> not marked in
     /// <paramref name="seen"/> (records with more required properties than a mask holds). Returns <see langword="false"/>.
     /// </summary>
+    /// <param name="reader">The reader, on the object's <c>}</c>.</param>
     /// <param name="seen">One flag per required property, in the order of <paramref name="requiredNames"/>.</param>
     /// <param name="typeName">The record the properties belong to.</param>
     /// <param name="requiredNames">The JSON names of the required properties.</param>
     /// <returns>Always false.</returns>
-    public static bool MissingProperty(bool[] seen, string typeName, params string[] requiredNames)
+    public static bool MissingProperty(ref Utf8JsonReader reader, bool[] seen, string typeName, params string[] requiredNames)
     {
         var missing = Array.IndexOf(seen, false);
-        JsonReadFailure.MissingProperty(requiredNames[missing < 0 ? 0 : missing], typeName);
+        JsonReadFailure.MissingProperty(requiredNames[missing < 0 ? 0 : missing], typeName, reader.TokenStartIndex);
         return false;
     }
 }

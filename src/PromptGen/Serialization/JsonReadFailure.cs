@@ -19,12 +19,14 @@ internal static class JsonReadFailure
     public static void Mismatch(string expected, JsonTokenType found, long position) =>
         t_last = new Failure(expected, null, found, position);
 
-    public static void MissingProperty(string wireName, string typeName) =>
-        t_last = new Failure(wireName, typeName, JsonTokenType.None, -1);
+    /// <summary>A required property is missing from the object whose <c>}</c> starts at <paramref name="objectEnd"/>.</summary>
+    public static void MissingProperty(string wireName, string typeName, long objectEnd) =>
+        t_last = new Failure(wireName, typeName, JsonTokenType.None, objectEnd);
 
     /// <summary>
     /// The last failure as a sentence, with the path of the value that did not fit, e.g.
-    /// <c>Expected a number but found String at $.items[0].price (byte 12).</c>
+    /// <c>Expected a number but found String at $.items[0].price (byte 12).</c> or
+    /// <c>The required property 'sku' of Item is missing at $.items[1].</c>
     /// </summary>
     /// <param name="utf8Json">The text the failed read was reading (the offsets the readers record are into it).</param>
     public static string Describe(ReadOnlySpan<byte> utf8Json) => DescribeWithPath(utf8Json, out _);
@@ -39,8 +41,12 @@ internal static class JsonReadFailure
         var last = t_last;
         path = null;
         if (last.Subject is null) return "The text is not valid JSON.";
-        if (last.TypeName is not null) return $"The required property '{last.Subject}' of {last.TypeName} is missing.";
         path = JsonValuePath.Of(utf8Json, last.Position);
+        if (last.TypeName is not null)
+        {
+            return $"The required property '{last.Subject}' of {last.TypeName} is missing" + (path is null ? "." : " at " + path + ".");
+        }
+
         var at = last.Position.ToString(CultureInfo.InvariantCulture);
         return "Expected " + last.Subject + " but found " + last.Found + (path is null ? " at byte " + at + "." : " at " + path + " (byte " + at + ").");
     }

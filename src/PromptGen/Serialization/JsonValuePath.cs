@@ -15,8 +15,9 @@ internal static class JsonValuePath
     private const int MaxNameLength = 64;
 
     /// <summary>
-    /// The path of the token starting at <paramref name="offset"/>, in the notation System.Text.Json uses in its own
-    /// exceptions; null when no token starts there or the text is not valid JSON up to there.
+    /// The path of the value whose token starts at <paramref name="offset"/> (for <c>}</c> or <c>]</c>, of the object
+    /// or array it closes), in the notation System.Text.Json uses in its own exceptions; null when no token starts
+    /// there or the text is not valid JSON up to there.
     /// </summary>
     /// <param name="utf8Json">The JSON text the offset is in.</param>
     /// <param name="offset">The byte offset of the token (<see cref="Utf8JsonReader.TokenStartIndex"/>).</param>
@@ -34,8 +35,11 @@ internal static class JsonValuePath
                 var token = reader.TokenType;
                 if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
-                    if (reader.TokenStartIndex >= offset) return null;
+                    if (reader.TokenStartIndex > offset) return null;
                     frames.RemoveAt(frames.Count - 1);
+
+                    // A closing bracket stands for the object or array it closes (a required property missing from it).
+                    if (reader.TokenStartIndex == offset) return Format(frames);
                     continue;
                 }
 

@@ -106,7 +106,7 @@ public static partial class OptionsShowcase
             {
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Custom.OptionsShowcase.Input(v0);
             return true;
         }
@@ -120,7 +120,7 @@ public static partial class OptionsShowcase
             {
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
             }
-            if (!OutputProperties.Complete(property)) return false;
+            if (!OutputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Custom.OptionsShowcase.Output { Answer = v0 };
             return true;
         }

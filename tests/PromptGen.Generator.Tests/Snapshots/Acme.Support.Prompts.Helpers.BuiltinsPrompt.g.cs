@@ -142,7 +142,7 @@ public static partial class BuiltinsPrompt
                 else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.Map(ref reader, global::PromptGen.Serialization.JsonRead.Int64, out v2)) return false; }
                 else if (property.Index == 3) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v3)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.Input(v0, v1, v2, v3);
             return true;
         }
@@ -170,7 +170,7 @@ public static partial class BuiltinsPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; }
             }
-            if (!ItemsItemProperties.Complete(property)) return false;
+            if (!ItemsItemProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.BuiltinsPrompt.ItemsItem { Name = v0, Price = v1 };
             return true;
         }

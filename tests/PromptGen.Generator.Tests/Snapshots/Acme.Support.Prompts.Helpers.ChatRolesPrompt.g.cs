@@ -78,7 +78,7 @@ public static partial class ChatRolesPrompt
             {
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.ChatRolesPrompt.Input(v0);
             return true;
         }

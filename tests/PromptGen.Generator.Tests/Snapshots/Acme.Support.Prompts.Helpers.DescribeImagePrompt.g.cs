@@ -106,7 +106,7 @@ public static partial class DescribeImagePrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Input(v0, v1);
             return true;
         }
@@ -120,7 +120,7 @@ public static partial class DescribeImagePrompt
             {
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
             }
-            if (!OutputProperties.Complete(property)) return false;
+            if (!OutputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.DescribeImagePrompt.Output { Caption = v0 };
             return true;
         }

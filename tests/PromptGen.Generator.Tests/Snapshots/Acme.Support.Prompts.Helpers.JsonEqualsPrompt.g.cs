@@ -102,7 +102,7 @@ public static partial class JsonEqualsPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!ReadData(ref reader, out v1)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Input(v0, v1);
             return true;
         }
@@ -127,7 +127,7 @@ public static partial class JsonEqualsPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v1)) return false; }
             }
-            if (!DataProperties.Complete(property)) return false;
+            if (!DataProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.JsonEqualsPrompt.Data { Id = v0, Labels = v1 };
             return true;
         }

@@ -123,7 +123,7 @@ public static partial class WithPartialsPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v1)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Helpers.WithPartialsPrompt.Input(v0, v1);
             return true;
         }

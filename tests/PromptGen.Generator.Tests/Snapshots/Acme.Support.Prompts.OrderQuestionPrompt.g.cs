@@ -133,7 +133,7 @@ public static partial class OrderQuestionPrompt
             {
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.OrderQuestionPrompt.Input(v0);
             return true;
         }

@@ -142,7 +142,7 @@ public static partial class ArraysPrompt
             {
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.String, out v0)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Input(v0);
             return true;
         }
@@ -160,7 +160,7 @@ public static partial class ArraysPrompt
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v1)) return false; }
                 else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadLinesItem, out v2)) return false; }
             }
-            if (!OutputProperties.Complete(property)) return false;
+            if (!OutputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.Output { Tags = v0, Vector = v1, Lines = v2 };
             return true;
         }
@@ -198,7 +198,7 @@ public static partial class ArraysPrompt
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; }
                 else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v2)) return false; }
             }
-            if (!LinesItemProperties.Complete(property)) return false;
+            if (!LinesItemProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ArraysPrompt.LinesItem { Sku = v0, Qty = v1, Note = v2 };
             return true;
         }

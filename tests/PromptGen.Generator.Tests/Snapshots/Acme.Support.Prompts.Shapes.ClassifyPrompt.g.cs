@@ -101,7 +101,7 @@ public static partial class ClassifyPrompt
             {
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ClassifyPrompt.Input(v0);
             return true;
         }

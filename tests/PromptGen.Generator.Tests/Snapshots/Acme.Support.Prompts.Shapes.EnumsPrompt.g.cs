@@ -134,7 +134,7 @@ public static partial class EnumsPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, ToneNames.Reader, out v1)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Input(v0, v1);
             return true;
         }
@@ -150,7 +150,7 @@ public static partial class EnumsPrompt
                 if (property.Index == 0) { if (!PriorityNames.TryRead(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableValue(ref reader, MoodNames.Reader, out v1)) return false; }
             }
-            if (!OutputProperties.Complete(property)) return false;
+            if (!OutputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.EnumsPrompt.Output { Priority = v0, Mood = v1 };
             return true;
         }

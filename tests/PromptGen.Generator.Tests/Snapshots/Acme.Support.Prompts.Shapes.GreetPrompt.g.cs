@@ -135,7 +135,7 @@ public static partial class GreetPrompt
                 else if (property.Index == 4) { if (!global::PromptGen.Serialization.JsonRead.NullableList(ref reader, global::PromptGen.Serialization.JsonRead.String, out v4)) return false; }
                 else if (property.Index == 5) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v5)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.GreetPrompt.Input(v0, v1, v2, v3, v4, v5);
             return true;
         }

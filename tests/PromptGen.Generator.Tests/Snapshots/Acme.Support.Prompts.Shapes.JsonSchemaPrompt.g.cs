@@ -124,7 +124,7 @@ public static partial class JsonSchemaPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Input(v0, v1);
             return true;
         }
@@ -140,7 +140,7 @@ public static partial class JsonSchemaPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadResultsItem, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; }
             }
-            if (!OutputProperties.Complete(property)) return false;
+            if (!OutputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.Output { Results = v0, Total = v1 };
             return true;
         }
@@ -173,7 +173,7 @@ public static partial class JsonSchemaPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v1)) return false; }
             }
-            if (!ResultsItemProperties.Complete(property)) return false;
+            if (!ResultsItemProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.JsonSchemaPrompt.ResultsItem { Url = v0, Rank = v1 };
             return true;
         }

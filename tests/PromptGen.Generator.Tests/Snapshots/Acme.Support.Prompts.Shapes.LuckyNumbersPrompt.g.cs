@@ -92,7 +92,7 @@ public static partial class LuckyNumbersPrompt
             {
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.LuckyNumbersPrompt.Input(v0);
             return true;
         }

@@ -172,7 +172,7 @@ public static partial class NestedObjectsPrompt
             {
                 if (property.Index == 0) { if (!ReadCustomer(ref reader, out v0)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Input(v0);
             return true;
         }
@@ -188,7 +188,7 @@ public static partial class NestedObjectsPrompt
                 if (property.Index == 0) { if (!ReadAddress(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.List(ref reader, ReadContactsItem, out v1)) return false; }
             }
-            if (!OutputProperties.Complete(property)) return false;
+            if (!OutputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Output { Address = v0, Contacts = v1 };
             return true;
         }
@@ -222,7 +222,7 @@ public static partial class NestedObjectsPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
             }
-            if (!CustomerProperties.Complete(property)) return false;
+            if (!CustomerProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Customer { Name = v0, Email = v1 };
             return true;
         }
@@ -240,7 +240,7 @@ public static partial class NestedObjectsPrompt
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; }
                 else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableObject(ref reader, ReadGeo, out v2)) return false; }
             }
-            if (!AddressProperties.Complete(property)) return false;
+            if (!AddressProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Address { Street = v0, City = v1, Geo = v2 };
             return true;
         }
@@ -256,7 +256,7 @@ public static partial class NestedObjectsPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v1)) return false; }
             }
-            if (!ContactsItemProperties.Complete(property)) return false;
+            if (!ContactsItemProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.ContactsItem { Kind = v0, Value = v1 };
             return true;
         }
@@ -301,7 +301,7 @@ public static partial class NestedObjectsPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Double(ref reader, out v1)) return false; }
             }
-            if (!GeoProperties.Complete(property)) return false;
+            if (!GeoProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.NestedObjectsPrompt.Geo { Lat = v0, Lng = v1 };
             return true;
         }

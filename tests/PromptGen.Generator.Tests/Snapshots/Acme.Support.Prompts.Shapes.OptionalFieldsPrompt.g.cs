@@ -124,7 +124,7 @@ public static partial class OptionalFieldsPrompt
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
                 else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Input(v0, v1, v2);
             return true;
         }
@@ -144,7 +144,7 @@ public static partial class OptionalFieldsPrompt
                 else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableDouble(ref reader, out v2)) return false; }
                 else if (property.Index == 3) { if (!global::PromptGen.Serialization.JsonRead.NullableBoolean(ref reader, out v3)) return false; }
             }
-            if (!OutputProperties.Complete(property)) return false;
+            if (!OutputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.OptionalFieldsPrompt.Output { Title = v0, Subtitle = v1, Rating = v2, Draft = v3 };
             return true;
         }

@@ -131,7 +131,7 @@ public static partial class ScalarsPrompt
                 else if (property.Index == 3) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v3)) return false; }
                 else if (property.Index == 4) { if (!global::PromptGen.Serialization.JsonRead.Json(ref reader, out v4)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Input(v0, v1, v2, v3, v4);
             return true;
         }
@@ -151,7 +151,7 @@ public static partial class ScalarsPrompt
                 else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.Boolean(ref reader, out v2)) return false; }
                 else if (property.Index == 3) { if (!global::PromptGen.Serialization.JsonRead.Int64(ref reader, out v3)) return false; }
             }
-            if (!OutputProperties.Complete(property)) return false;
+            if (!OutputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.ScalarsPrompt.Output { Greeting = v0, Score = v1, Verified = v2, Visits = v3 };
             return true;
         }

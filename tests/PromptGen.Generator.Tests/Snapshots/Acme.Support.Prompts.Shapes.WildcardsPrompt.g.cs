@@ -101,7 +101,7 @@ public static partial class WildcardsPrompt
             {
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Input(v0);
             return true;
         }
@@ -117,7 +117,7 @@ public static partial class WildcardsPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.Map(ref reader, global::PromptGen.Serialization.JsonRead.Int64, out v1)) return false; }
             }
-            if (!OutputProperties.Complete(property)) return false;
+            if (!OutputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Shapes.WildcardsPrompt.Output { Label = v0, Counts = v1 };
             return true;
         }

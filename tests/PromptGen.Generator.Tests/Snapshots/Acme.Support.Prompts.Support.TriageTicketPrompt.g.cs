@@ -203,7 +203,7 @@ public static partial class TriageTicketPrompt
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
                 else if (property.Index == 2) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v2)) return false; }
             }
-            if (!InputProperties.Complete(property)) return false;
+            if (!InputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Input(v0, v1, v2);
             return true;
         }
@@ -233,7 +233,7 @@ public static partial class TriageTicketPrompt
                 else if (property.Index == 7) { if (!global::PromptGen.Serialization.JsonRead.NullableMap(ref reader, global::PromptGen.Serialization.JsonRead.Double, out v7)) return false; }
                 else if (property.Index == 8) { if (!global::PromptGen.Serialization.JsonRead.NullableJson(ref reader, out v8)) return false; }
             }
-            if (!OutputProperties.Complete(property)) return false;
+            if (!OutputProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Output { Category = v0, Summary = v1, Confidence = v2, Urgent = v3, Tags = v4, Customer = v5, Actions = v6, Scores = v7, Extra = v8 };
             return true;
         }
@@ -287,7 +287,7 @@ public static partial class TriageTicketPrompt
                 if (property.Index == 0) { if (!global::PromptGen.Serialization.JsonRead.String(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableString(ref reader, out v1)) return false; }
             }
-            if (!CustomerProperties.Complete(property)) return false;
+            if (!CustomerProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.Customer { OrderId = v0, Class = v1 };
             return true;
         }
@@ -303,7 +303,7 @@ public static partial class TriageTicketPrompt
                 if (property.Index == 0) { if (!KindNames.TryRead(ref reader, out v0)) return false; }
                 else if (property.Index == 1) { if (!global::PromptGen.Serialization.JsonRead.NullableInt64(ref reader, out v1)) return false; }
             }
-            if (!ActionsItemProperties.Complete(property)) return false;
+            if (!ActionsItemProperties.Complete(ref reader, property)) return false;
             value = new global::Acme.Support.Prompts.Support.TriageTicketPrompt.ActionsItem { Kind = v0, Amount = v1 };
             return true;
         }

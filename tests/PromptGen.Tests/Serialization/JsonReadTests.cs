@@ -91,9 +91,10 @@ public sealed class JsonReadTests
         var error = Assert.Throws<JsonException>(() => JsonText.Read("{}", (ref Utf8JsonReader reader, out object value) =>
         {
             value = new object();
-            return JsonRead.MissingProperty(0b101UL, "Output", "a", "b", "c");
+            return JsonRead.MissingProperty(ref reader, 0b101UL, "Output", "a", "b", "c");
         }));
-        Assert.Equal("The required property 'b' of Output is missing.", error.Message);
+        Assert.Equal("The required property 'b' of Output is missing at $.", error.Message);
+        Assert.Equal("$", error.Path);
     }
 
     [Theory]
