@@ -111,7 +111,7 @@ internal static class StrictJson
         }
     }
 
-    /// <summary>Every value's path in document order, in the notation of System.Text.Json's exceptions (names cut at 64 characters).</summary>
+    /// <summary>Every value's path in document order, in the notation of repair reports (<c>$.a[0]['odd key']</c>).</summary>
     private static void CollectPaths(JsonElement element, string path, List<string> paths)
     {
         paths.Add(path);
@@ -128,8 +128,7 @@ internal static class StrictJson
 
     private static string PathStep(string name)
     {
-        var plain = name.Length > 0 && !char.IsDigit(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
-        if (name.Length > 64) name = name.Substring(0, 64) + "…";
+        var plain = name.Length > 0 && !char.IsDigit(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '$');
         return plain ? "." + name : "['" + name.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
     }
 

@@ -34,7 +34,7 @@ public sealed class PromptRepair
     public PromptRepairKind Kind { get; }
 
     /// <summary>JSON path of the value concerned, e.g. <c>$.items[0].name</c>.</summary>
-    public string Path => _path ??= RepairPath.Render(_pathSegments);
+    public string Path => _path ??= JsonPathText.Render(_pathSegments);
 
     /// <summary>Offset (UTF-16 code units) of the concerned text in the original model output.</summary>
     public int Start { get; }

@@ -76,7 +76,7 @@ internal sealed class RepairLog
             }
         }
 
-        Repairs.Add(new PromptRepair(kind, RepairPath.Snapshot(_path), start, length, format, first, second));
+        Repairs.Add(new PromptRepair(kind, JsonPathText.Snapshot(_path), start, length, format, first, second));
     }
 
     public void AddAt(PromptRepairKind kind, string path, int start, int length, string message)
@@ -99,7 +99,7 @@ internal sealed class RepairLog
         }
     }
 
-    public string RenderPath() => RepairPath.Render(_path, _path.Count);
+    public string RenderPath() => JsonPathText.Render(_path, _path.Count);
 
     private static int CostOf(PromptRepairKind kind) => kind switch
     {

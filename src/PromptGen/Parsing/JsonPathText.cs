@@ -8,8 +8,11 @@ internal readonly struct PathSegment(string? name, int index)
     public int Index { get; } = index;
 }
 
-/// <summary>Renders JSON paths such as <c>$.items[0]['odd key']</c>; only when a repair's path is asked for.</summary>
-internal static class RepairPath
+/// <summary>
+/// Renders JSON paths such as <c>$.items[0]['odd key']</c>, the one notation of paths in repair reports and in strict-read
+/// failures; only when a path is asked for.
+/// </summary>
+internal static class JsonPathText
 {
     public const string Root = "$";
 
