@@ -75,7 +75,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             }
             catch (HttpListenerException) when (attempt < 5)
             {
-                listener.Close();
+                listener.Abort();
             }
         }
     }
@@ -170,7 +170,9 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or OperationCanceledException)
         {
         }
-        _listener.Close();
+        // Abort, not Close: on Linux, Close after Stop binds the port again to unregister it, and fails with "Address
+        // already in use" when another test has taken the freed port in between.
+        _listener.Abort();
         _stop.Dispose();
     }
 

@@ -33,7 +33,18 @@ internal sealed class RedisServer : IDisposable
 
     public static RedisServer Start()
     {
-        var port = FreePort();
+        // The free port can be taken by another test before redis-server binds it; redis-server then exits, and a new
+        // port is tried.
+        for (var attempt = 0; ; attempt++)
+        {
+            var server = TryStart(FreePort());
+            if (server is not null) return server;
+            if (attempt == 4) throw new InvalidOperationException("redis-server exited at start on five free ports in a row.");
+        }
+    }
+
+    private static RedisServer? TryStart(int port)
+    {
         var start = new ProcessStartInfo(Path!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
             start.ArgumentList.Add(argument);
@@ -55,6 +66,11 @@ internal sealed class RedisServer : IDisposable
             catch (SocketException) when (!process.HasExited)
             {
                 Thread.Sleep(50);
+            }
+            catch (SocketException)
+            {
+                server.Dispose();
+                return null;
             }
         }
         server.Dispose();
