@@ -143,6 +143,43 @@ public sealed class CasesImportTests : IDisposable
     }
 
     [Fact]
+    public void A_call_whose_answer_did_not_parse_is_imported_with_the_assertion_every_good_answer_meets()
+    {
+        // The calls `--where ok=false` selects: the answer did not parse, so there is no value to propose assertions from.
+        var captures = WriteCaptures(
+            """{"type":"call","callId":"0bad0bad","prompt":"classify_ticket","version":"v1","ok":false,"input":{"ticket":"Where is my parcel?"},"output":"I think this is about shipping."}""");
+
+        var run = Import(captures, "--where", "ok=false");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Imported 1 case(s)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  - id: captured-0bad0bad\n    input: { \"ticket\": \"Where is my parcel?\" }\n    # REVIEW", File.ReadAllText(EvalPath), StringComparison.Ordinal);
+        Assert.Contains("    assert:\n      - { schema-valid: true }\n", File.ReadAllText(EvalPath), StringComparison.Ordinal);
+
+        // The captured answer fails it on replay (the hand-written case passes it): a known bad case until the prompt is fixed.
+        var eval = CliRun.Of("eval", _project, "--assembly", ConsumerAssembly(), "--mode", "replay", "--no-progress");
+        Assert.True(eval.ExitCode == 1, eval.ToString());
+        Assert.Contains("1 of 2 judged cases passed", eval.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quoted_cases_key_and_an_input_with_line_separators_read_back_as_they_were()
+    {
+        File.WriteAllText(EvalPath, EvalFile.Replace("\ncases:\n", "\n\"cases\":\n", StringComparison.Ordinal));
+        var captures = WriteCaptures(
+            """{"type":"call","callId":"5e9a5e9a","prompt":"classify_ticket","version":"v1","ok":true,"input":{"ticket":"line\u2028separator, paragraph\u2029separator, next line\u0085, DEL\u007f"},"output":"{\"category\":\"other\",\"confidence\":0.5}","value":{"category":"other","confidence":0.5}}""");
+
+        var run = Import(captures);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var text = File.ReadAllText(EvalPath);
+        Assert.Contains("\"ticket\": \"line\\u2028separator, paragraph\\u2029separator, next line\\u0085, DEL\\u007f\"", text, StringComparison.Ordinal);
+        Assert.Equal(1, text.Split('\n').Count(l => l.Contains("cases", StringComparison.Ordinal) && !l.StartsWith("#", StringComparison.Ordinal)));
+        var check = CliRun.Of("check", _project);
+        Assert.True(check.ExitCode == 0, check.ToString());
+    }
+
+    [Fact]
     public void An_unknown_prompt_names_the_prompts_there_are()
     {
         var run = Import(WriteCaptures(Captured), "--prompt", "classify");

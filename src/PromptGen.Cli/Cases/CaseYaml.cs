@@ -23,15 +23,15 @@ internal static class CaseYaml
         lines.Add("- id: " + id);
         lines.Add("  input: " + Flow(call.Input));
         var proposed = Propose(call.Value, output).ToList();
-        if (proposed.Count > 0)
-        {
-            lines.Add(call.IsNegative
-                ? "  # REVIEW: proposed from the captured answer, which a user rated bad: change them to what a good answer says"
-                : "  # REVIEW: proposed from the captured answer; keep what must stay true, loosen or drop the rest");
-            lines.Add("  assert:");
-            lines.AddRange(proposed.Select(a => "    - " + a));
-        }
 
+        // A case needs an assertion: when the value gives none (a text answer, an answer that did not parse), the one
+        // every good answer meets.
+        if (proposed.Count == 0) proposed.Add(output is null ? "{ regex: \"\\\\S\" }" : "{ schema-valid: true }");
+        lines.Add(call.IsNegative
+            ? "  # REVIEW: proposed from the captured answer, which a user rated bad: change them to what a good answer says"
+            : "  # REVIEW: proposed from the captured answer; keep what must stay true, loosen or drop the rest");
+        lines.Add("  assert:");
+        lines.AddRange(proposed.Select(a => "    - " + a));
         return lines;
     }
 
@@ -72,8 +72,31 @@ internal static class CaseYaml
         }
     }
 
-    // JSON scalars are YAML double-quoted scalars (same escapes), numbers, true, false and null.
-    private static string Scalar(PromptValue value) => PromptJson.Serialize(value);
+    // JSON scalars are YAML double-quoted scalars (same escapes), numbers, true, false and null; a string also escapes
+    // what YAML does not take as it is inside quotes.
+    private static string Scalar(PromptValue value) =>
+        value.Kind == PromptValueKind.String ? QuotedString(value.AsString) : PromptJson.Serialize(value);
+
+    /// <summary>
+    /// A YAML double-quoted scalar: JSON's escapes, and <c>\uXXXX</c> for the characters YAML does not print as they
+    /// are (DEL, C1 controls, U+FFFE and U+FFFF) and for those a YAML 1.1 reader takes as line breaks (U+0085, U+2028,
+    /// U+2029) or strips (U+FEFF).
+    /// </summary>
+    internal static string QuotedString(string text)
+    {
+        var json = new StringBuilder(text.Length + 2);
+        PromptJson.WriteString(json, text);
+        var quoted = new StringBuilder(json.Length);
+        foreach (var c in json.ToString())
+        {
+            if (c is (>= '\u007f' and <= '\u009f') or '\u2028' or '\u2029' or '\ufeff' or '\ufffe' or '\uffff')
+                quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            else
+                quoted.Append(c);
+        }
+
+        return quoted.ToString();
+    }
 
     private static string OneLine(string text)
     {

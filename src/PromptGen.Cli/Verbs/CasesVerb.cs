@@ -5,7 +5,6 @@ using PromptGen.Cli.Files;
 using PromptGen.Evals.Files;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Security;
-using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Evals;
 using PromptGen.Language.Semantics;
 
@@ -63,61 +62,19 @@ internal sealed class CasesVerb : Verb
             .ToList();
 
         var evalText = File.Exists(evalPath) ? File.ReadAllText(evalPath) : string.Empty;
-        var evalFile = EvalFileParser.Parse(evalPath, evalText);
-        var context = PromptProject.EvalContextOf(prompt);
-        var known = new HashSet<string>(evalFile.Cases.Select(c => InputHash.Of(c.Input)), StringComparer.Ordinal);
-        var ids = new HashSet<string>(evalFile.Cases.Select(c => c.Id ?? string.Empty), StringComparer.Ordinal);
-        var drift = new List<string>();
-        var imported = new List<(CapturedCall Call, string Id, List<string> Lines)>();
-        var duplicates = 0;
-        foreach (var call in calls)
+        var plan = CaseImport.Plan(evalPath, evalText, calls, PromptProject.EvalContextOf(prompt), prompt.Output, take);
+        foreach (var warning in warnings.Concat(plan.Warnings)) stderr.Write(warning + "\n");
+        foreach (var error in plan.Drift) stdout.Write(error + "\n");
+        if (plan.NewText is not null)
         {
-            if (imported.Count >= take) break;
-            if (call.Output is null)
-            {
-                warnings.Add($"{call.File}({call.Line},1): warning: call {call.CallId} has no answer (the model call failed); skipped");
-                continue;
-            }
-
-            if (!known.Add(InputHash.Of(call.Input)))
-            {
-                duplicates++;
-                continue;
-            }
-
-            var mismatches = InputMismatches(evalPath, call, context);
-            if (mismatches.Count > 0)
-            {
-                drift.AddRange(mismatches.Select(m => $"{call.File}({call.Line},1): error PG0502: {m} (call {call.CallId}, prompt version {call.Version})"));
-                continue;
-            }
-
-            var id = NewId(call, ids);
-            imported.Add((call, id, CaseYaml.Write(id, call, prompt.Output)));
-        }
-
-        foreach (var warning in warnings) stderr.Write(warning + "\n");
-        foreach (var error in drift) stdout.Write(error + "\n");
-        if (imported.Count > 0)
-        {
-            var newText = EvalFileAppender.Append(evalText, imported.Select(i => i.Lines).ToList());
-            var before = EvalChecker.Check(evalFile, context).Count(d => d.Severity == PromptDiagnosticSeverity.Error);
-            var after = EvalChecker.Check(EvalFileParser.Parse(evalPath, newText), context).Where(d => d.Severity == PromptDiagnosticSeverity.Error).ToList();
-            if (after.Count > before)
-            {
-                // A defect here must never leave a broken eval file behind.
-                foreach (var d in after) stderr.Write($"{d.Path}({d.Line},{d.Column}): error {d.Id}: {d.Message}\n");
-                throw new InvalidOperationException("the imported cases would not check; the eval file was not changed");
-            }
-
-            AtomicFile.WriteText(evalPath, newText);
-            CapturedResponses.Add(evalPath, imported.Select(i => (i.Id, Recorded(i.Call))), EvalSecrets.Scrubber);
+            AtomicFile.WriteText(evalPath, plan.NewText);
+            CapturedResponses.Add(evalPath, plan.Imported.Select(i => (i.Id, Recorded(i.Call))), EvalSecrets.Scrubber);
         }
 
         stdout.Write(string.Format(CultureInfo.InvariantCulture,
             "Imported {0} case(s) into {1} ({2} already covered, {3} no longer fit the input schema).\n",
-            imported.Count, Path.GetRelativePath(Directory.GetCurrentDirectory(), evalPath), duplicates, drift.Count));
-        return CommandLine.ExitCode(passed: drift.Count == 0);
+            plan.Imported.Count, Path.GetRelativePath(Directory.GetCurrentDirectory(), evalPath), plan.Duplicates, plan.Drift.Count));
+        return CommandLine.ExitCode(passed: plan.Drift.Count == 0);
     }
 
     private static int ParseTake(string? value)
@@ -152,24 +109,6 @@ internal sealed class CasesVerb : Verb
         }
 
         return Path.ChangeExtension(promptPath, null) + ".eval.yaml";
-    }
-
-    /// <summary>PG0502 messages for the captured input, from the same checker the build runs on eval files.</summary>
-    private static List<string> InputMismatches(string evalPath, CapturedCall call, PromptContext context)
-    {
-        var probe = EvalFileParser.Parse(evalPath, "cases:\n  - id: probe\n    input: " + CaseYaml.Flow(call.Input) + "\n");
-        return EvalChecker.Check(probe, context)
-            .Where(d => d.Id == DiagnosticDescriptors.EvalInputMismatch.Id)
-            .Select(d => d.Message)
-            .ToList();
-    }
-
-    private static string NewId(CapturedCall call, HashSet<string> ids)
-    {
-        var stem = "captured-" + new string(call.CallId.Where(char.IsLetterOrDigit).Take(8).ToArray()).ToLowerInvariant();
-        var id = stem;
-        for (var n = 2; !ids.Add(id); n++) id = stem + "-" + n.ToString(CultureInfo.InvariantCulture);
-        return id;
     }
 
     private static RecordedResponse Recorded(CapturedCall call) => new()
