@@ -173,11 +173,15 @@ public static class YamlFrontmatterReader
 
         public YamlReadResult Run()
         {
+            // Where the last event read ended: YamlDotNet throws other exceptions than YamlException on some malformed
+            // input (an InvalidOperationException without a position), which is then reported from there.
+            Mark? readTo = null;
             try
             {
                 var parser = new Parser(new StringSliceReader(_text, _start, _length));
                 while (parser.MoveNext())
                 {
+                    readTo = parser.Current!.End;
                     Handle(parser.Current!);
                 }
             }
@@ -192,7 +196,8 @@ public static class YamlFrontmatterReader
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                Report(DiagnosticDescriptors.InvalidYaml, _lines.GetSpan(_start, _start), $"Invalid YAML in frontmatter: {exception.Message}");
+                var span = readTo is { } mark ? SpanOf(mark, mark, atLeastOneChar: true) : _lines.GetSpan(_start, _start);
+                Report(DiagnosticDescriptors.InvalidYaml, span, "Invalid YAML in frontmatter: it cannot be read past this point; check the brackets, braces and quotes before it.");
             }
 
             return Result();

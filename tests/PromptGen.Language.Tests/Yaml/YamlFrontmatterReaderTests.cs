@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Text;
 using PromptGen.Language.Values;
 using PromptGen.Language.Yaml;
@@ -66,6 +67,23 @@ public class YamlFrontmatterReaderTests
         var errors = result.Diagnostics.Where(d => d.Message.Contains("cannot be a key", StringComparison.Ordinal)).ToList();
         Assert.Equal(levels - 1, errors.Count);
         Assert.All(errors, d => Assert.True(d.Message.Length < 400, d.Message));
+    }
+
+    [Fact]
+    public void YamlTheParserCannotReadIsReportedWhereReadingStopped()
+    {
+        // An unclosed brace then a blank line: YamlDotNet's parser threw an InvalidOperationException, whose message
+        // ("Operation is not valid due to the current state of the object") was reported at the start of the text
+        // (found by the capture fuzz target, in an eval file).
+        var yaml = "cases:\n  - id: a\n    input: {\n\n    c\n";
+
+        var result = YamlFrontmatterReader.Read(yaml, "t");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticDescriptors.InvalidYaml.Id, error.Id);
+        Assert.Equal((3, 12), (error.Line, error.Column));
+        Assert.Equal("Invalid YAML in frontmatter: it cannot be read past this point; check the brackets, braces and quotes before it.", error.Message);
+        Assert.Null(result.Root);
     }
 
     [Fact]
