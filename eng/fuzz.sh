@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one PromptGen parser with AFL++ through SharpFuzz.
 #
-#   eng/fuzz.sh <target> <seconds>       targets: frontmatter template picoschema eval output json stream baseline recording judge editor
+#   eng/fuzz.sh <target> <seconds>       targets: frontmatter template picoschema eval output json stream baseline recording judge editor capture
 #   eng/fuzz.sh replay <target> <file>...  feed saved inputs (crashes) to the uninstrumented harness
 #
 # Installs AFL++ (apt) and the SharpFuzz command-line tool (into artifacts/fuzz/tools) when missing, builds the
@@ -13,7 +13,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/artifacts/fuzz"
 project="$root/eng/fuzz/PromptGen.Fuzz/PromptGen.Fuzz.csproj"
-targets="frontmatter template picoschema eval output json stream baseline recording judge editor"
+targets="frontmatter template picoschema eval output json stream baseline recording judge editor capture"
 sharpfuzz_version="2.3.0"
 # Per input. Generous because the machine may be shared and the first inputs are jitted; see the doc.
 timeout_ms="${FUZZ_TIMEOUT_MS:-5000}"
@@ -64,7 +64,7 @@ build_harness
 bin="$out/instrumented"
 rm -rf "$bin"
 cp -r "$out/build" "$bin"
-for assembly in PromptGen.dll PromptGen.Language.dll PromptGen.Evals.dll PromptGen.LanguageServer.dll; do
+for assembly in PromptGen.dll PromptGen.Language.dll PromptGen.Evals.dll PromptGen.LanguageServer.dll PromptGen.Cli.dll; do
   "$sharpfuzz" "$bin/$assembly" >/dev/null
 done
 
@@ -78,7 +78,7 @@ dotnet "$out/build/PromptGen.Fuzz.dll" seed "$target" "$root" "$seeds"
 
 case "$target" in
   frontmatter|picoschema|editor) dictionary=yaml ;;
-  stream|baseline|recording|judge) dictionary=json ;;
+  stream|baseline|recording|judge|capture) dictionary=json ;;
   *) dictionary="$target" ;;
 esac
 

@@ -18,7 +18,7 @@ using PromptGen.Language.Yaml;
 namespace PromptGen.Fuzz;
 
 /// <summary>
-/// The eleven fuzz targets. Each feeds one input to a parser through its public entry point, the way the generator,
+/// The twelve fuzz targets. Each feeds one input to a parser through its public entry point, the way the generator,
 /// the CLI or generated code calls it, and turns a broken promise (an exception, a diagnostic without a location,
 /// output that is not JSON, a verdict or value other than System.Text.Json's) into an exception that AFL records as a
 /// crash.
@@ -40,6 +40,7 @@ internal static class Targets
         new FuzzTarget("recording", "an eval recordings file, opened by the recording store: read, or a located format error", EvalDataFiles.Recording, EvalDataFiles.RecordingSeeds),
         new FuzzTarget("judge", "an llm-rubric judge's answer: the verdict reader (never throws, score within 0..1)", JudgeAnswers.Run, JudgeAnswers.Seeds),
         new FuzzTarget("editor", "a document open in the editor: every language-server feature at positions over the text", EditorFeatures.Run, EditorFeatures.Seeds),
+        new FuzzTarget("capture", "cases import: capture files read and their calls appended as cases to an eval file", CaptureImport.Run, CaptureImport.Seeds),
     };
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
@@ -149,24 +150,23 @@ internal static class Targets
 
     // ---- eval --------------------------------------------------------------------------------------------------
 
-    private static readonly Lazy<PromptContext> EvalPrompt = new(() =>
-    {
-        var semantics = PromptCompiler.Compile("Classify.prompt", """
-            ---
-            input:
-              schema:
-                ticket: string
-                product?(enum): [Free, Pro]
-            output:
-              schema:
-                category(enum): [billing, technical, other]
-                summary: string
-                tags(array): string
-            ---
-            Classify {{ticket}} for {{product}}.
-            """);
-        return PromptContext.From(semantics);
-    });
+    /// <summary>The prompt the <c>eval</c> and <c>capture</c> targets check eval files against.</summary>
+    internal static readonly Lazy<PromptSemantics> ClassifyPrompt = new(() => PromptCompiler.Compile("Classify.prompt", """
+        ---
+        input:
+          schema:
+            ticket: string
+            product?(enum): [Free, Pro]
+        output:
+          schema:
+            category(enum): [billing, technical, other]
+            summary: string
+            tags(array): string
+        ---
+        Classify {{ticket}} for {{product}}.
+        """));
+
+    internal static readonly Lazy<PromptContext> EvalPrompt = new(() => PromptContext.From(ClassifyPrompt.Value));
 
     private static void Eval(string text)
     {
