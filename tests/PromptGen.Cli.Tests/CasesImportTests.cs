@@ -163,6 +163,23 @@ public sealed class CasesImportTests : IDisposable
     }
 
     [Fact]
+    public void A_call_of_a_text_prompt_is_imported_asserting_a_non_blank_answer_which_its_captured_answer_meets()
+    {
+        File.Copy(Path.Combine(ConsumerDirectory(), "Prompts", "Greet.prompt"), Path.Combine(_project, "Prompts", "Greet.prompt"));
+        var captures = WriteCaptures(
+            """{"type":"call","callId":"6eee6eee","prompt":"Greet","version":"v1","ok":true,"input":{"name":"Ada","closing":"Bye"},"output":"Hello Ada!","value":"Hello Ada!"}""");
+
+        var run = Import(captures, "--prompt", "Greet");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var greetEval = Path.Combine(_project, "Prompts", "Greet.eval.yaml");
+        Assert.EndsWith("    assert:\n      - { regex: \"\\\\S\" }\n", File.ReadAllText(greetEval), StringComparison.Ordinal);
+        var eval = CliRun.Of("eval", greetEval, "--assembly", ConsumerAssembly(), "--mode", "replay", "--no-progress");
+        Assert.True(eval.ExitCode == 0, eval.ToString());
+        Assert.Contains("1 of 1 judged cases passed", eval.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_quoted_cases_key_and_an_input_with_line_separators_read_back_as_they_were()
     {
         File.WriteAllText(EvalPath, EvalFile.Replace("\ncases:\n", "\n\"cases\":\n", StringComparison.Ordinal));
