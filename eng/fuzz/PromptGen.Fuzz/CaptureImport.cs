@@ -98,7 +98,7 @@ internal static class CaptureImport
             : (string.Join("\n", lines.Take(at)) + (at > 0 ? "\n" : string.Empty), string.Join("\n", lines.Skip(at + 1)));
     }
 
-    /// <summary>Every line of the old text is in the new one, in order (<c>cases: []</c> may become <c>cases:</c>).</summary>
+    /// <summary>Every line of the old text is in the new one, in order (<c>cases: []</c> may lose its <c>[]</c>).</summary>
     private static void RequireLinesKept(string oldText, string newText)
     {
         var oldLines = Lines(oldText);
@@ -106,7 +106,8 @@ internal static class CaptureImport
         var n = 0;
         foreach (var line in oldLines)
         {
-            while (n < newLines.Count && !(newLines[n] == line || (newLines[n] == "cases:" && line.StartsWith("cases:", StringComparison.Ordinal))))
+            // `cases: []` becomes `cases:` (the key kept as written) when the block of new cases follows it.
+            while (n < newLines.Count && !(newLines[n] == line || (newLines[n].EndsWith(':') && line.StartsWith(newLines[n], StringComparison.Ordinal) && line.Contains('['))))
             {
                 n++;
             }
@@ -116,9 +117,10 @@ internal static class CaptureImport
         }
     }
 
+    // Lines as YAML sees them: a line ends at \r\n, \n or a lone \r.
     private static List<string> Lines(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n').ToList();
         if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
         return lines;
     }

@@ -37,7 +37,9 @@ internal static class CaseYaml
 
     /// <summary>
     /// One assertion per top-level field whose value is a decision rather than prose: enum members, booleans and whole
-    /// numbers are pinned with <c>equals</c>; other present fields are required to exist.
+    /// numbers are pinned with <c>equals</c>; other present fields are required to exist. A value the prompt's current
+    /// schema no longer allows (an enum member renamed since the call was captured) is not pinned: that assertion would
+    /// be an error in the eval file.
     /// </summary>
     private static IEnumerable<string> Propose(PromptValue? value, SchemaNode? output)
     {
@@ -47,9 +49,10 @@ internal static class CaseYaml
             var type = output.FindProperty(property.Key)?.Type;
             if (type is null || property.Value.IsNull) continue;
             var key = Scalar(PromptValue.String(property.Key));
-            var pinned = type.EnumValues.Count > 0
-                || property.Value.Kind == PromptValueKind.Boolean
-                || (type.Kind == SchemaKind.Integer && property.Value.Kind == PromptValueKind.Number);
+            var pinned = (type.EnumValues.Count > 0
+                    || property.Value.Kind == PromptValueKind.Boolean
+                    || (type.Kind == SchemaKind.Integer && property.Value.Kind == PromptValueKind.Number))
+                && SchemaValidator.Validate(property.Value, type, stopAtFirst: true).Count == 0;
             yield return pinned
                 ? $"{{ path: {key}, equals: {Scalar(property.Value)} }}"
                 : $"{{ path: {key}, exists: true }}";

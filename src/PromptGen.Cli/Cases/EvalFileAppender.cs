@@ -9,15 +9,18 @@ internal static class EvalFileAppender
 {
     public static string Append(string text, IReadOnlyList<List<string>> cases)
     {
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var lines = text.Replace("\r\n", "\n").Split('\n').ToList();
-        if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        // Lines as YAML sees them (a line ends at \r\n, \n or a lone \r), each kept with its own ending; the new lines
+        // take the file's first ending.
+        var (lines, endings) = SplitLines(text);
+        var newline = endings.FirstOrDefault(e => e.Length > 0) ?? "\n";
         var start = lines.FindIndex(l => CasesKeyLength(l) > 0);
         string indent;
         int insertAt;
         if (start < 0)
         {
+            if (endings.Count > 0 && endings[^1].Length == 0) endings[^1] = newline;
             lines.Add("cases:");
+            endings.Add(newline);
             indent = "  ";
             insertAt = lines.Count;
         }
@@ -50,8 +53,38 @@ internal static class EvalFileAppender
         }
 
         var added = cases.SelectMany(c => c.Select(l => indent + l)).ToList();
+
+        // The line before the new ones gets an ending if it had none (the file's last line).
+        if (insertAt > 0 && endings[insertAt - 1].Length == 0) endings[insertAt - 1] = newline;
         lines.InsertRange(insertAt, added);
-        return string.Join(newline, lines) + newline;
+        endings.InsertRange(insertAt, added.Select(_ => newline));
+        var result = new StringBuilder(text.Length + added.Sum(l => l.Length + newline.Length));
+        for (var i = 0; i < lines.Count; i++) result.Append(lines[i]).Append(endings[i]);
+        return result.ToString();
+    }
+
+    private static (List<string> Lines, List<string> Endings) SplitLines(string text)
+    {
+        var lines = new List<string>();
+        var endings = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('\n' or '\r')) continue;
+            var ending = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? "\r\n" : text[i].ToString();
+            lines.Add(text.Substring(start, i - start));
+            endings.Add(ending);
+            i += ending.Length - 1;
+            start = i + 1;
+        }
+
+        if (start < text.Length)
+        {
+            lines.Add(text.Substring(start));
+            endings.Add(string.Empty);
+        }
+
+        return (lines, endings);
     }
 
     /// <summary>
