@@ -135,11 +135,25 @@ internal static class CaptureImport
         """{"type":"call","callId":"1234","prompt":"classify","input":{"ticket":"numbers","product":"Free"},"output":"{}","value":{"category":"other","summary":"","tags":["a","b"]}}""",
     };
 
+    // Hand-written eval files without errors against the target's prompt: the import's strongest promises (no refusal,
+    // no new error) hold only there. The repository's eval files belong to other prompts and have errors here.
+    private static readonly string[] EvalSeeds =
+    {
+        "# Cases of Classify.prompt.\ncases:\n  - id: refund # the first case\n    input: { ticket: \"Please refund order 1182\" }\n    assert:\n      - { path: category, equals: billing }\n\n# The gate comes last.\ngate: { min-pass-rate: 0.9 }\n",
+        "defaults: { trials: 1 }\ncases:\n- id: crash\n  input:\n    ticket: \"The app crashes\"\n    product: Pro\n  assert:\n    - schema-valid\n    - { path: tags, count: { min: 0 } }\n",
+        "cases: []\r\ngate: { min-pass-rate: 1 }\r\n",
+    };
+
     public static IEnumerable<(string, string)> Seeds(string root)
     {
         var captures = string.Join("\n", CaptureSeeds) + "\n";
         yield return ("captures-only.txt", captures);
         yield return ("one-line.txt", CaptureSeeds[0] + "\n");
+        for (var i = 0; i < EvalSeeds.Length; i++)
+        {
+            yield return ($"valid-eval-{i}.txt", EvalSeeds[i] + Separator + "\n" + captures);
+        }
+
         foreach (var file in SeedFiles.Find(root, ".eval.yaml"))
         {
             yield return (SeedFiles.NameOf(root, file, ".txt"), File.ReadAllText(file).TrimEnd('\n') + "\n" + Separator + "\n" + captures);
