@@ -198,6 +198,24 @@ public sealed class CasesImportTests : IDisposable
     }
 
     [Fact]
+    public void An_eval_file_that_is_not_valid_YAML_is_left_as_it_is_and_its_errors_are_shown()
+    {
+        var broken = EvalFile.Replace("{ path: category, equals: billing }", "{ path: category, equals: billing", StringComparison.Ordinal);
+        File.WriteAllText(EvalPath, broken);
+        var recordings = File.ReadAllText(RecordingsPath);
+
+        var run = Import(WriteCaptures(Captured));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains($"{EvalPath}(", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("error PG0001: Invalid YAML in eval file", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported:", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(broken, File.ReadAllText(EvalPath));
+        Assert.Equal(recordings, File.ReadAllText(RecordingsPath));
+    }
+
+    [Fact]
     public void An_unknown_prompt_names_the_prompts_there_are()
     {
         var run = Import(WriteCaptures(Captured), "--prompt", "classify");

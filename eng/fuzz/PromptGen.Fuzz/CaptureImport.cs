@@ -62,6 +62,12 @@ internal static class CaptureImport
             return;
         }
 
+        if (plan.Refused is { } refused)
+        {
+            if (refused.Count == 0 || plan.NewText is not null || plan.Imported.Count > 0) throw new FuzzFinding("a refused import without its reasons, or with a text");
+            return;
+        }
+
         foreach (var line in plan.Warnings.Concat(plan.Drift))
         {
             if (!line.StartsWith(path + "(", StringComparison.Ordinal))

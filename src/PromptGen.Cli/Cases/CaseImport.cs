@@ -6,13 +6,17 @@ using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Cases;
 
-/// <summary>What <c>cases import</c> decided: the eval file's new text (null when nothing is imported) and why calls were left out.</summary>
+/// <summary>
+/// What <c>cases import</c> decided: the eval file's new text (null when nothing is imported), why calls were left out,
+/// and the eval file's YAML errors when it cannot be imported into at all.
+/// </summary>
 internal sealed record CaseImportPlan(
     string? NewText,
     IReadOnlyList<(CapturedCall Call, string Id)> Imported,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Drift,
-    int Duplicates);
+    int Duplicates,
+    IReadOnlyList<string>? Refused = null);
 
 /// <summary>
 /// The part of <c>promptgen cases import</c> that touches no file: which of the captured calls (already filtered and
@@ -26,6 +30,15 @@ internal static class CaseImport
     public static CaseImportPlan Plan(string evalPath, string evalText, IEnumerable<CapturedCall> calls, PromptContext context, SchemaNode? output, int take)
     {
         var evalFile = EvalFileParser.Parse(evalPath, evalText);
+
+        // Text appended to YAML that does not read would land who knows where: the user fixes the file first.
+        var invalid = evalFile.Diagnostics.Where(d => d.Id == DiagnosticDescriptors.InvalidYaml.Id).ToList();
+        if (invalid.Count > 0)
+        {
+            var refused = invalid.Select(d => $"{d.Path}({d.Line},{d.Column}): error {d.Id}: {d.Message}").ToList();
+            return new CaseImportPlan(null, Array.Empty<(CapturedCall, string)>(), Array.Empty<string>(), Array.Empty<string>(), 0, refused);
+        }
+
         var known = new HashSet<string>(evalFile.Cases.Select(c => InputHash.Of(c.Input)), StringComparer.Ordinal);
         var ids = new HashSet<string>(evalFile.Cases.Select(c => c.Id ?? string.Empty), StringComparer.Ordinal);
         var warnings = new List<string>();

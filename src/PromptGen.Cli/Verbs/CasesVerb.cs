@@ -63,6 +63,13 @@ internal sealed class CasesVerb : Verb
 
         var evalText = File.Exists(evalPath) ? File.ReadAllText(evalPath) : string.Empty;
         var plan = CaseImport.Plan(evalPath, evalText, calls, PromptProject.EvalContextOf(prompt), prompt.Output, take);
+        if (plan.Refused is { } refused)
+        {
+            foreach (var error in refused) stdout.Write(error + "\n");
+            stdout.Write($"Nothing was imported: {Path.GetRelativePath(Directory.GetCurrentDirectory(), evalPath)} is not valid YAML; fix it first.\n");
+            return CommandLine.ErrorsFound;
+        }
+
         foreach (var warning in warnings.Concat(plan.Warnings)) stderr.Write(warning + "\n");
         foreach (var error in plan.Drift) stdout.Write(error + "\n");
         if (plan.NewText is not null)
