@@ -44,6 +44,41 @@ public sealed class CaseImportPlanTests
     }
 
     [Fact]
+    public void The_cases_end_where_the_YAML_reader_says_not_at_the_first_unindented_line()
+    {
+        // A flow mapping closed at column 1 is valid YAML; the appender took the `}` line for the next top-level key and
+        // put the new case inside the mapping.
+        var text = "cases:\n  - id: a\n    input: { ticket: x }\n    assert:\n      - { path: summary, icontains-any: [charged twice, double charge]\n}\n# The gate\ngate: { min-pass-rate: 1 }\n";
+
+        var plan = Plan(text, Call("Where is my parcel?", category: "other"));
+
+        Assert.StartsWith(text.Substring(0, text.IndexOf("# The gate", StringComparison.Ordinal)) + "  # imported from calls.jsonl line 1", plan.NewText, StringComparison.Ordinal);
+        Assert.EndsWith("\n# The gate\ngate: { min-pass-rate: 1 }\n", plan.NewText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cases: [ ] # none yet\n", "cases:  # none yet\n  # imported")]
+    [InlineData("\"cases\" :\n", "\"cases\" :\n  # imported")]
+    [InlineData("gate: { min-pass-rate: 1 }", "gate: { min-pass-rate: 1 }\ncases:\n  # imported")]
+    public void Cases_written_empty_quoted_or_missing_get_a_block_below_the_key(string text, string start)
+    {
+        var plan = Plan(text, Call("Where is my parcel?", category: "other"));
+
+        Assert.StartsWith(start, plan.NewText, StringComparison.Ordinal);
+        Assert.Equal("captured-c0ffee00", Assert.Single(EvalFileParser.Parse(EvalPath, plan.NewText!).Cases).Id);
+    }
+
+    [Fact]
+    public void Cases_written_as_a_flow_sequence_are_refused_with_the_reason_and_no_text()
+    {
+        var plan = CaseImport.Plan(EvalPath, "cases: [{ id: a, input: { ticket: x }, assert: [schema-valid] }]\n", new[] { Call("x y", "other") }, PromptContext.From(Prompt), Prompt.Output, int.MaxValue);
+
+        Assert.Null(plan.NewText);
+        Assert.Empty(plan.Imported);
+        Assert.Contains("as a flow sequence", Assert.Single(plan.Refused!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_value_the_schema_no_longer_allows_is_not_pinned()
     {
         // The enum member was renamed after the call was captured: `equals: "bulling"` would be PG0503 in the eval file.

@@ -14,10 +14,10 @@ namespace PromptGen.Fuzz;
 /// The <c>capture</c> target: <c>promptgen cases import</c> without the file system around it. An input is an eval file,
 /// a line <c>%%</c>, then a capture file (JSON Lines as PromptGen.Capture writes them; without the separator the whole
 /// input is the capture file and the eval file is new). Reading the captures never throws, and each warning names its
-/// line. The import either refuses in one of its documented ways (an eval file that writes <c>cases:</c> as a flow
-/// sequence; new errors in an eval file that already had errors) or returns a text that keeps every line the user
-/// wrote, in order, and whose cases include each imported one with its captured input unchanged. Into an eval file
-/// without errors, an import never adds one.
+/// line. The import either refuses in one of its documented ways (with its reasons: an eval file that is not valid
+/// YAML, <c>cases</c> not a block sequence; or, in an eval file that already had errors, a text that would not read
+/// back) or returns a text that keeps every line the user wrote, in order, and whose cases include each imported one
+/// with its captured input unchanged. Into an eval file without errors, an import never refuses.
 /// </summary>
 internal static class CaptureImport
 {
@@ -50,10 +50,6 @@ internal static class CaptureImport
         try
         {
             plan = CaseImport.Plan(EvalPath, evalText, calls, context, Targets.ClassifyPrompt.Value.Output, int.MaxValue);
-        }
-        catch (FormatException exception) when (exception.Message.Contains("flow sequence", StringComparison.Ordinal))
-        {
-            return;
         }
         catch (InvalidOperationException exception) when (errorsBefore > 0)
         {
@@ -112,8 +108,7 @@ internal static class CaptureImport
         var n = 0;
         foreach (var line in oldLines)
         {
-            // `cases: []` becomes `cases:` (the key kept as written) when the block of new cases follows it.
-            while (n < newLines.Count && !(newLines[n] == line || (newLines[n].EndsWith(':') && line.StartsWith(newLines[n], StringComparison.Ordinal) && line.Contains('['))))
+            while (n < newLines.Count && !(newLines[n] == line || LostEmptyBrackets(line, newLines[n])))
             {
                 n++;
             }
@@ -121,6 +116,15 @@ internal static class CaptureImport
             if (n == newLines.Count) throw new FuzzFinding($"the import lost or moved a line of the eval file: '{line}'");
             n++;
         }
+    }
+
+    // `cases: [ ]` loses its empty flow sequence when the block of new cases follows it.
+    private static bool LostEmptyBrackets(string oldLine, string newLine)
+    {
+        var open = oldLine.IndexOf('[', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : oldLine.IndexOf(']', open);
+        return close > open && oldLine.Substring(open + 1, close - open - 1).Trim().Length == 0
+            && newLine == oldLine.Remove(open, close - open + 1);
     }
 
     // Lines as YAML sees them: a line ends at \r\n, \n or a lone \r.

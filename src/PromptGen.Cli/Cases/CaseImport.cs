@@ -8,7 +8,7 @@ namespace PromptGen.Cli.Cases;
 
 /// <summary>
 /// What <c>cases import</c> decided: the eval file's new text (null when nothing is imported), why calls were left out,
-/// and the eval file's YAML errors when it cannot be imported into at all.
+/// and, when the eval file cannot be imported into at all (not valid YAML, <c>cases</c> not a block sequence), why.
 /// </summary>
 internal sealed record CaseImportPlan(
     string? NewText,
@@ -25,13 +25,12 @@ internal sealed record CaseImportPlan(
 /// </summary>
 internal static class CaseImport
 {
-    /// <exception cref="FormatException">The eval file writes <c>cases:</c> as a flow sequence.</exception>
     /// <exception cref="InvalidOperationException">The new text would not read back as the old cases plus the imported ones, or would have more errors than the old: nothing may be written.</exception>
     public static CaseImportPlan Plan(string evalPath, string evalText, IEnumerable<CapturedCall> calls, PromptContext context, SchemaNode? output, int take)
     {
         var evalFile = EvalFileParser.Parse(evalPath, evalText);
 
-        // Text appended to YAML that does not read would land who knows where: the user fixes the file first.
+        // Where the cases end is what the YAML reader says: in a file it cannot read, the user fixes the file first.
         var invalid = evalFile.Diagnostics.Where(d => d.Id == DiagnosticDescriptors.InvalidYaml.Id).ToList();
         if (invalid.Count > 0)
         {
@@ -81,7 +80,15 @@ internal static class CaseImport
         string? newText = null;
         if (imported.Count > 0)
         {
-            newText = EvalFileAppender.Append(evalText, imported.Select(i => i.Lines).ToList());
+            try
+            {
+                newText = EvalFileAppender.Append(evalText, imported.Select(i => i.Lines).ToList());
+            }
+            catch (FormatException exception)
+            {
+                return new CaseImportPlan(null, Array.Empty<(CapturedCall, string)>(), warnings, drift, duplicates, new[] { $"{evalPath}: error: {exception.Message}" });
+            }
+
             RequireReadBack(evalPath, evalFile, newText, imported.Select(i => (i.Id, i.Call.Input)), context);
         }
 

@@ -15,8 +15,8 @@ internal static class CaseYaml
     {
         var lines = new List<string>
         {
-            $"# imported from {System.IO.Path.GetFileName(call.File)} line {call.Line}: call {call.CallId}, prompt version {call.Version}" +
-            (call.Time.Length > 0 ? ", " + call.Time : string.Empty),
+            OneLine($"# imported from {System.IO.Path.GetFileName(call.File)} line {call.Line}: call {call.CallId}, prompt version {call.Version}" +
+                (call.Time.Length > 0 ? ", " + call.Time : string.Empty)),
         };
         if (call.Score is { } score)
             lines.Add($"# feedback: score {score.ToString(CultureInfo.InvariantCulture)}{(call.Comment is { Length: > 0 } c ? ": " + OneLine(c) : string.Empty)}");
@@ -101,10 +101,11 @@ internal static class CaseYaml
         return quoted.ToString();
     }
 
+    /// <summary>Text for a comment: whatever a YAML reader could take for a line break (control characters, U+2028, U+2029) becomes a space.</summary>
     private static string OneLine(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text) builder.Append(char.IsControl(c) ? ' ' : c);
+        foreach (var c in text) builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
         return builder.ToString().Trim();
     }
 }

@@ -66,7 +66,7 @@ internal sealed class CasesVerb : Verb
         if (plan.Refused is { } refused)
         {
             foreach (var error in refused) stdout.Write(error + "\n");
-            stdout.Write($"Nothing was imported: {Path.GetRelativePath(Directory.GetCurrentDirectory(), evalPath)} is not valid YAML; fix it first.\n");
+            stdout.Write($"Nothing was imported: fix {Path.GetRelativePath(Directory.GetCurrentDirectory(), evalPath)} first; it was left as it was.\n");
             return CommandLine.ErrorsFound;
         }
 
