@@ -79,6 +79,19 @@ public sealed class CaseImportPlanTests
     }
 
     [Fact]
+    public void New_lines_end_like_the_line_they_follow_so_mixed_endings_lose_no_blank_line()
+    {
+        // The file's first break is a lone \r, the cases' last line ends in \n and a blank line follows: new lines ending
+        // in \r made "\r\n" with that blank line's break, and the blank line was gone.
+        var text = "\r# Cases\ncases:\n  - id: a\n    input: { ticket: x }\n    assert:\n      - schema-valid\n\n# The gate\ngate: { min-pass-rate: 1 }\n";
+
+        var plan = Plan(text, Call("Where is my parcel?", category: "other"));
+
+        Assert.DoesNotContain('\r', plan.NewText!.Substring(1));
+        Assert.EndsWith("\n\n# The gate\ngate: { min-pass-rate: 1 }\n", plan.NewText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_value_the_schema_no_longer_allows_is_not_pinned()
     {
         // The enum member was renamed after the call was captured: `equals: "bulling"` would be PG0503 in the eval file.

@@ -113,7 +113,7 @@ internal static class CaptureImport
                 n++;
             }
 
-            if (n == newLines.Count) throw new FuzzFinding($"the import lost or moved a line of the eval file: '{line}'");
+            if (n == newLines.Count) throw new FuzzFinding($"the import lost or moved a line of the eval file: '{line}'; the new file:\n{newText}");
             n++;
         }
     }

@@ -27,19 +27,19 @@ internal static class EvalFileAppender
         var written = text.Substring(value.Span.Start, value.Span.Length);
         if (value.Kind == YamlSourceNodeKind.Sequence && !value.IsAlias && written.StartsWith("-", StringComparison.Ordinal))
         {
-            return InsertAfterLineOf(text, value.Span.End, Items(cases, new string(' ', value.Span.StartColumn - 1), newline), newline);
+            return InsertAfterLineOf(text, value.Span.End, cases, new string(' ', value.Span.StartColumn - 1), newline);
         }
 
         if (written.Length == 0 && value.Kind == YamlSourceNodeKind.Scalar && value.Value.IsNull)
         {
-            return InsertAfterLineOf(text, value.Span.End, Items(cases, "  ", newline), newline);
+            return InsertAfterLineOf(text, value.Span.End, cases, "  ", newline);
         }
 
         if (value.Kind == YamlSourceNodeKind.Sequence && !value.IsAlias && value.Items.Count == 0 && written.StartsWith("[", StringComparison.Ordinal))
         {
             // `cases: []`: the empty flow sequence gives way to the block of new items.
             var withoutBrackets = text.Remove(value.Span.Start, value.Span.Length);
-            return InsertAfterLineOf(withoutBrackets, value.Span.Start, Items(cases, "  ", newline), newline);
+            return InsertAfterLineOf(withoutBrackets, value.Span.Start, cases, "  ", newline);
         }
 
         throw new FormatException(value.Kind == YamlSourceNodeKind.Sequence && !value.IsAlias
@@ -50,16 +50,20 @@ internal static class EvalFileAppender
     private static string Items(IReadOnlyList<List<string>> cases, string indent, string newline) =>
         string.Concat(cases.SelectMany(c => c).Select(line => indent + line + newline));
 
-    /// <summary>Inserts <paramref name="lines"/> (each ending in a line break) at the start of the line after the one holding <paramref name="offset"/>.</summary>
-    private static string InsertAfterLineOf(string text, int offset, string lines, string newline)
+    /// <summary>
+    /// Inserts the case lines at the start of the line after the one holding <paramref name="offset"/>, each ending with
+    /// the line break that ends that line (so a lone <c>\r</c> never meets a following <c>\n</c> and turns into one break).
+    /// </summary>
+    private static string InsertAfterLineOf(string text, int offset, IReadOnlyList<List<string>> cases, string indent, string newline)
     {
         var lineBreak = text.IndexOfAny(new[] { '\n', '\r' }, offset);
-        if (lineBreak < 0) return text + newline + lines;
-        var next = lineBreak + (text[lineBreak] == '\r' && lineBreak + 1 < text.Length && text[lineBreak + 1] == '\n' ? 2 : 1);
-        return text.Substring(0, next) + lines + text.Substring(next);
+        if (lineBreak < 0) return text + newline + Items(cases, indent, newline);
+        var ending = text[lineBreak] == '\r' && lineBreak + 1 < text.Length && text[lineBreak + 1] == '\n' ? "\r\n" : text[lineBreak].ToString();
+        var next = lineBreak + ending.Length;
+        return text.Substring(0, next) + Items(cases, indent, ending) + text.Substring(next);
     }
 
-    /// <summary>The file's first line break (<c>\r\n</c>, <c>\n</c> or a lone <c>\r</c>, all line breaks in YAML), for the new lines.</summary>
+    /// <summary>The file's first line break (<c>\r\n</c>, <c>\n</c> or a lone <c>\r</c>, all line breaks in YAML), for new lines at its end.</summary>
     private static string? FirstLineBreak(string text)
     {
         var at = text.IndexOfAny(new[] { '\n', '\r' });
