@@ -39,7 +39,13 @@ if [[ "${1:-}" == "replay" ]]; then
   [[ $# -ge 3 ]] && is_target "$2" || usage
   build_harness
   target="$2"; shift 2
-  exec dotnet "$out/build/PromptGen.Fuzz.dll" replay "$target" "$@"
+  # The targets' files on disk (a recordings file, a small project for the editor) go to a folder of their own.
+  scratch="$out/replay-tmp-$$"
+  mkdir -p "$scratch"
+  status=0
+  TMPDIR="$scratch" dotnet "$out/build/PromptGen.Fuzz.dll" replay "$target" "$@" || status=$?
+  rm -rf "$scratch"
+  exit "$status"
 fi
 
 [[ $# -eq 2 ]] && is_target "$1" && [[ "$2" =~ ^[0-9]+$ ]] || usage
@@ -86,14 +92,20 @@ esac
 #    AFL_SKIP_BIN_CHECK. Containers often keep a core pattern that pipes to a handler and fixed CPU governors, which
 #    AFL refuses by default; neither matters for crash detection here (SharpFuzz reports crashes itself).
 echo "fuzzing $target for ${seconds}s (findings: ${findings#"$root/"})"
-AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 \
+# The targets' files on disk (a recordings file, a capture file, a small project for the editor) go to a folder of
+# this run's, removed afterwards: the fuzzed processes are killed, never clean up, and may run beside other runs.
+scratch="$work/tmp-$stamp"
+mkdir -p "$scratch"
+TMPDIR="$scratch" AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 \
   nice -n 19 afl-fuzz -i "$seeds" -o "$findings" -t "$timeout_ms" -m none -V "$seconds" \
   -x "$root/eng/fuzz/dictionaries/$dictionary.dict" \
   -- dotnet "$bin/PromptGen.Fuzz.dll" run "$target" >"$work/afl-$stamp.log" 2>&1 || {
     echo "afl-fuzz failed; last lines of ${work#"$root/"}/afl-$stamp.log:" >&2
     tail -n 30 "$work/afl-$stamp.log" >&2
+    rm -rf "$scratch"
     exit 1
   }
+rm -rf "$scratch"
 
 # 6. One line per run: what ran, how long, how much, what it found.
 stats="$findings/default/fuzzer_stats"
