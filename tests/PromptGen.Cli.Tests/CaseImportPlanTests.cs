@@ -92,6 +92,14 @@ public sealed class CaseImportPlanTests
     }
 
     [Fact]
+    public void Characters_YAML_cannot_hold_in_a_comment_become_spaces()
+    {
+        var plan = Plan("cases:\n", Call("Where is my parcel?", category: "other") with { Version = "v\ufffe1\u2028x" });
+
+        Assert.Contains("call c0ffee00, prompt version v 1 x\n", plan.NewText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_value_the_schema_no_longer_allows_is_not_pinned()
     {
         // The enum member was renamed after the call was captured: `equals: "bulling"` would be PG0503 in the eval file.

@@ -2,7 +2,6 @@ using System.Globalization;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Evals;
 using PromptGen.Language.Semantics;
-using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Cases;
 
@@ -42,7 +41,7 @@ internal static class CaseImport
         var ids = new HashSet<string>(evalFile.Cases.Select(c => c.Id ?? string.Empty), StringComparer.Ordinal);
         var warnings = new List<string>();
         var drift = new List<string>();
-        var imported = new List<(CapturedCall Call, string Id, List<string> Lines)>();
+        var imported = new List<(CapturedCall Call, string Id, string InputHash, List<string> Lines)>();
         var duplicates = 0;
         foreach (var call in calls)
         {
@@ -53,7 +52,8 @@ internal static class CaseImport
                 continue;
             }
 
-            if (!known.Add(InputHash.Of(call.Input)))
+            var inputHash = InputHash.Of(call.Input);
+            if (!known.Add(inputHash))
             {
                 duplicates++;
                 continue;
@@ -67,14 +67,14 @@ internal static class CaseImport
                 continue;
             }
 
-            if (probe.Cases.Count != 1 || InputHash.Of(probe.Cases[0].Input) != InputHash.Of(call.Input))
+            if (probe.Cases.Count != 1 || InputHash.Of(probe.Cases[0].Input) != inputHash)
             {
                 warnings.Add($"{call.File}({call.Line},1): warning: call {call.CallId}: its input does not read back the same once written as an eval case; skipped");
                 continue;
             }
 
             var id = NewId(call, ids);
-            imported.Add((call, id, CaseYaml.Write(id, call, output)));
+            imported.Add((call, id, inputHash, CaseYaml.Write(id, call, output)));
         }
 
         string? newText = null;
@@ -89,7 +89,7 @@ internal static class CaseImport
                 return new CaseImportPlan(null, Array.Empty<(CapturedCall, string)>(), warnings, drift, duplicates, new[] { $"{evalPath}: error: {exception.Message}" });
             }
 
-            RequireReadBack(evalPath, evalFile, newText, imported.Select(i => (i.Id, i.Call.Input)), context);
+            RequireReadBack(evalPath, evalFile, newText, imported.Select(i => (i.Id, i.InputHash)), context);
         }
 
         return new CaseImportPlan(newText, imported.Select(i => (i.Call, i.Id)).ToList(), warnings, drift, duplicates);
@@ -106,11 +106,11 @@ internal static class CaseImport
     /// The new text must read back as the old cases plus the imported ones, each once with its input, and with no error
     /// the old text did not have: a defect here must never leave a broken or shortened eval file behind.
     /// </summary>
-    private static void RequireReadBack(string evalPath, EvalFile old, string newText, IEnumerable<(string Id, PromptValue Input)> imported, PromptContext context)
+    private static void RequireReadBack(string evalPath, EvalFile old, string newText, IEnumerable<(string Id, string InputHash)> imported, PromptContext context)
     {
         var updated = EvalFileParser.Parse(evalPath, newText);
         var expected = old.Cases.Select(c => (Id: c.Id ?? string.Empty, Hash: InputHash.Of(c.Input)))
-            .Concat(imported.Select(i => (i.Id, Hash: InputHash.Of(i.Input))))
+            .Concat(imported.Select(i => (i.Id, Hash: i.InputHash)))
             .OrderBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.Hash, StringComparer.Ordinal);
         var actual = updated.Cases.Select(c => (Id: c.Id ?? string.Empty, Hash: InputHash.Of(c.Input)))
             .OrderBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.Hash, StringComparer.Ordinal);

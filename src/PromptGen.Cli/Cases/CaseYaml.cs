@@ -81,9 +81,8 @@ internal static class CaseYaml
         value.Kind == PromptValueKind.String ? QuotedString(value.AsString) : PromptJson.Serialize(value);
 
     /// <summary>
-    /// A YAML double-quoted scalar: JSON's escapes, and <c>\uXXXX</c> for the characters YAML does not print as they
-    /// are (DEL, C1 controls, U+FFFE and U+FFFF) and for those a YAML 1.1 reader takes as line breaks (U+0085, U+2028,
-    /// U+2029) or strips (U+FEFF).
+    /// A YAML double-quoted scalar: JSON's escapes (C0 controls, quotes, backslashes, lone surrogates), and <c>\uXXXX</c>
+    /// for the other characters YAML cannot hold as they are (<see cref="IsYamlUnsafe"/>).
     /// </summary>
     internal static string QuotedString(string text)
     {
@@ -92,20 +91,24 @@ internal static class CaseYaml
         var quoted = new StringBuilder(json.Length);
         foreach (var c in json.ToString())
         {
-            if (c is (>= '\u007f' and <= '\u009f') or '\u2028' or '\u2029' or '\ufeff' or '\ufffe' or '\uffff')
-                quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-            else
-                quoted.Append(c);
+            if (IsYamlUnsafe(c)) quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            else quoted.Append(c);
         }
 
         return quoted.ToString();
     }
 
-    /// <summary>Text for a comment: whatever a YAML reader could take for a line break (control characters, U+2028, U+2029) becomes a space.</summary>
+    /// <summary>Text for a comment: control characters and what <see cref="IsYamlUnsafe"/> names become spaces.</summary>
     private static string OneLine(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text) builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        foreach (var c in text) builder.Append(char.IsControl(c) || IsYamlUnsafe(c) ? ' ' : c);
         return builder.ToString().Trim();
     }
+
+    /// <summary>
+    /// Characters past the C0 controls that YAML does not print as they are (DEL, C1 controls, U+FFFE, U+FFFF), takes
+    /// for line breaks in YAML 1.1 (U+0085, U+2028, U+2029) or strips (U+FEFF).
+    /// </summary>
+    private static bool IsYamlUnsafe(char c) => c is (>= '\u007f' and <= '\u009f') or '\u2028' or '\u2029' or '\ufeff' or '\ufffe' or '\uffff';
 }
