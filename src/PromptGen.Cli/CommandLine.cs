@@ -73,6 +73,11 @@ internal static class CommandLine
             stderr.Write($"promptgen {verb.Spec.Name}: {exception.Message}\n\n{verb.Spec.FormatHelp()}");
             return BadArguments;
         }
+        catch (CommandFailedException exception)
+        {
+            stderr.Write($"promptgen {verb.Spec.Name}: {EvalSecrets.Scrub(exception.Message)}\n");
+            return ErrorsFound;
+        }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // An exception's text can carry what a provider echoed back, a key included.

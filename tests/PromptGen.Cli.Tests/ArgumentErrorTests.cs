@@ -196,6 +196,28 @@ public sealed class ArgumentErrorTests
     }
 
     [Theory]
+    [InlineData("render", "--input")]
+    [InlineData("parse", "--text")]
+    public void At_sign_naming_a_file_past_the_size_limit_is_reported_instead_of_read_to_the_end(string verb, string option)
+    {
+        using var folder = new TempFolder();
+        var huge = folder.PathOf("huge.txt");
+        using (var stream = System.IO.File.Create(huge)) stream.SetLength(PromptGen.Cli.Arguments.InputFile.MaxBytes + 1L); // sparse: no disk written
+
+        var file = CliRun.Of(verb, Prompt, option, "@" + huge);
+
+        Assert.True(file.ExitCode == 2, file.ToString());
+        Assert.Contains($"{option}: '{huge}' is larger than 64 MiB", file.Stderr);
+        if (System.IO.File.Exists("/dev/zero"))
+        {
+            // A device reports no length: File.ReadAllBytes read it until the process ran out of memory.
+            var device = CliRun.Of(verb, Prompt, option, "@/dev/zero");
+            Assert.True(device.ExitCode == 2, device.ToString());
+            Assert.Contains($"{option}: '/dev/zero' is larger than 64 MiB", device.Stderr);
+        }
+    }
+
+    [Theory]
     [InlineData("cases", "export", "captures.jsonl", "import")]
     [InlineData("recordings", "import", ".", "export")]
     public void Unknown_subcommand_is_named_with_the_one_there_is(string verb, string subcommand, string argument, string expected)

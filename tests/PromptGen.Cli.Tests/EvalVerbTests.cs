@@ -50,6 +50,20 @@ public sealed class EvalVerbTests : IDisposable
         CliRun.Of(new[] { "eval", _project, "--assembly", ConsumerAssembly(), "--mode", "replay", "--no-progress" }.Concat(extra).ToArray());
 
     [Fact]
+    public void A_filter_that_matches_no_case_is_a_warning()
+    {
+        Answer("{\"category\": \"billing\", \"confidence\": 0.9}");
+
+        var matching = Run("--filter", "ref*");
+        var mistyped = Run("--filter", "refnud");
+
+        Assert.True(matching.ExitCode == 0, matching.ToString());
+        Assert.DoesNotContain("warning", matching.Stderr, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 judged cases passed", matching.Stdout, StringComparison.Ordinal);
+        Assert.Contains("promptgen eval: warning: --filter 'refnud' matches no case of the 1 eval file(s); nothing was judged.", mistyped.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Passing_suite_prints_a_summary_and_exits_0()
     {
         // Almost-JSON: the generated parser repairs it, exactly as in the application.

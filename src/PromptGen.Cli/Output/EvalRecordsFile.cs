@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PromptGen.Cli.Arguments;
 using PromptGen.Evals.Files;
 using PromptGen.Evals.Reports;
 using PromptGen.Evals.Running;
@@ -22,9 +23,13 @@ internal sealed class EvalRecordsFile
     private readonly string _path;
     private readonly List<Action<Utf8JsonWriter>> _records = new();
 
-    /// <summary>Removes a file an earlier run left at <paramref name="path"/>: a run that crashes leaves no file.</summary>
-    public EvalRecordsFile(string path)
+    /// <summary>
+    /// Removes a file an earlier run left at <paramref name="path"/> (a run that crashes leaves no file), after checking
+    /// that the file can be written (a usage error naming <paramref name="option"/> when not).
+    /// </summary>
+    public EvalRecordsFile(OptionSpec option, string path)
     {
+        OutputLocation.CheckWritableFile(option, path);
         _path = Path.GetFullPath(path);
         if (File.Exists(_path)) File.Delete(_path);
     }
@@ -78,6 +83,14 @@ internal sealed class EvalRecordsFile
             writer.WriteString("outcome", outcome);
         }));
 
-        AtomicFile.WriteText(_path, lines.ToString());
+        try
+        {
+            AtomicFile.WriteText(_path, lines.ToString());
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Checked writable before the run; a disk that filled up since is reported, not an internal error.
+            throw new CommandFailedException($"the findings file '{_path}' could not be written ({exception.Message}); the run's outcome was {outcome}", exception);
+        }
     }
 }

@@ -37,23 +37,49 @@ internal static class EvalExperiment
     public static bool IsRequested(ParsedArguments arguments) =>
         arguments.HasFlag(ExperimentOption) || arguments.GetValue(VariantsOption) is not null || arguments.GetValue(ModelsOption) is not null || arguments.GetValue(TemperaturesOption) is not null;
 
-    public static int Run(ParsedArguments arguments, EvalRunRequest run, TextWriter stdout, EvalRecordsFile? records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses, before anything is loaded, experiment options without an experiment or without what they go with, values
+    /// that do not parse and history files that are not experiment reports.
+    /// </summary>
+    public static void Validate(ParsedArguments arguments)
     {
-        if (arguments.HasFlag(EvalVerb.UpdateBaselineOption) && arguments.GetValue(ArmOption) is null)
+        if (!IsRequested(arguments))
         {
-            throw new UsageException($"an experiment changes a baseline only from one arm: add {ArmOption} variant/model to {EvalVerb.UpdateBaselineOption}");
+            foreach (var option in new[] { ControlOption, ArmOption, HistoryOption, MaxCostOption })
+            {
+                if (arguments.GetValue(option) is not null)
+                    throw new UsageException($"{option} goes with an experiment: add {ExperimentOption} (or {VariantsOption}, {ModelsOption}, {TemperaturesOption})");
+            }
+
+            return;
         }
 
+        if (arguments.HasFlag(EvalVerb.UpdateBaselineOption) && arguments.GetValue(ArmOption) is null)
+            throw new UsageException($"an experiment changes a baseline only from one arm: add {ArmOption} variant/model to {EvalVerb.UpdateBaselineOption}");
+        if (!arguments.HasFlag(EvalVerb.UpdateBaselineOption) && arguments.GetValue(ArmOption) is not null)
+            throw new UsageException($"{ArmOption} names the arm whose results become the baseline: it goes with {EvalVerb.UpdateBaselineOption}");
+        _ = Temperatures(arguments);
+        _ = MaxCost(arguments);
+        foreach (var path in List(arguments.GetValue(HistoryOption)))
+        {
+            var text = InputFile.ReadText(path, HistoryOption.Name);
+            if (!ExperimentJsonWriter.TryReadPassRates(text, out _, out var problem))
+                throw new UsageException($"{HistoryOption}: '{path}' is not an experiment report ({ExperimentJsonWriter.FileName}): {problem}");
+        }
+    }
+
+    public static int Run(ParsedArguments arguments, EvalRunRequest run, TextWriter stdout, EvalRecordsFile? records, CancellationToken cancellationToken)
+    {
         var request = new ExperimentRequest
         {
             Run = run with { UpdateBaseline = false },
             Variants = List(arguments.GetValue(VariantsOption)),
             Models = List(arguments.GetValue(ModelsOption)),
-            Temperatures = List(arguments.GetValue(TemperaturesOption)).Select(Temperature).ToList(),
+            Temperatures = Temperatures(arguments),
             Control = arguments.GetValue(ControlOption),
             PromoteArm = arguments.HasFlag(EvalVerb.UpdateBaselineOption) ? arguments.GetValue(ArmOption) : null,
             History = List(arguments.GetValue(HistoryOption)),
-            MaxCost = arguments.GetValue(MaxCostOption) is { } cost ? Decimal(cost) : null,
+            MaxCost = MaxCost(arguments),
         };
 
         ExperimentResult result;
@@ -99,6 +125,10 @@ internal static class EvalExperiment
     private static IReadOnlyList<string> List(string? value) => value is null
         ? Array.Empty<string>()
         : value.Split(',').Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+
+    private static IReadOnlyList<float> Temperatures(ParsedArguments arguments) => List(arguments.GetValue(TemperaturesOption)).Select(Temperature).ToList();
+
+    private static decimal? MaxCost(ParsedArguments arguments) => arguments.GetValue(MaxCostOption) is { } cost ? Decimal(cost) : null;
 
     private static float Temperature(string text) =>
         float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t >= 0 ? t : throw new UsageException($"{TemperaturesOption}: '{text}' is not a temperature");

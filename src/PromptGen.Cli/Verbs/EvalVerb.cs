@@ -25,7 +25,6 @@ internal sealed class EvalVerb : Verb
     private static readonly OptionSpec FilterOption = new("--filter", "glob", "Run only the cases whose id matches (* and ?; several separated by ';').");
     private static readonly OptionSpec ReportOption = new("--report", "dir", "Write JUnit XML, JSON, Markdown and HTML reports to this directory.");
     private static readonly OptionSpec MaxConcurrencyOption = new("--max-concurrency", "n", "Trials run at once (default PROMPTGEN_EVAL_MAX_CONCURRENCY or 4).");
-    internal static readonly OptionSpec EndpointOption = new("--endpoint", "url", "OpenAI-compatible endpoint (default PROMPTGEN_ENDPOINT).");
     private static readonly OptionSpec ModelOption = new("--model", "name", "Model for the prompts under test (default PROMPTGEN_MODEL).");
     private static readonly OptionSpec JudgeModelOption = new("--judge-model", "name", "Model for llm-rubric judges (default PROMPTGEN_JUDGE_MODEL, else the model).");
     private static readonly OptionSpec NoProgressOption = new("--no-progress", null, "Print no progress on standard error.");
@@ -57,7 +56,7 @@ internal sealed class EvalVerb : Verb
             FilterOption,
             ReportOption,
             MaxConcurrencyOption,
-            EndpointOption,
+            ProviderArguments.EndpointOption,
             ModelOption,
             JudgeModelOption,
             NoProgressOption,
@@ -78,11 +77,15 @@ internal sealed class EvalVerb : Verb
     private static int Run(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var findingsPath = arguments.GetValue(FindingsOption);
-        var records = findingsPath is null ? null : new EvalRecordsFile(findingsPath);
+        var records = findingsPath is null ? null : new EvalRecordsFile(FindingsOption, findingsPath);
         if (arguments.Positionals.Count > 0 && arguments.Positionals[0] == MergeCommand) return Merge(arguments, stdout, records);
         var shard = ParseShard(arguments);
         var mode = ParseMode(arguments.GetValue(ModeOption));
         EvalScale.Validate(arguments, mode);
+        EvalExperiment.Validate(arguments);
+        var endpoint = ProviderArguments.Endpoint(arguments);
+        var maxConcurrency = ParseMaxConcurrency(arguments.GetValue(MaxConcurrencyOption));
+        CheckReportFolder(arguments);
         var (projectDir, evalFiles) = ResolveInputs(arguments);
         if (evalFiles.Count == 0)
         {
@@ -95,10 +98,10 @@ internal sealed class EvalVerb : Verb
 
         var properties = new Dictionary<string, string?>
         {
-            [EvalProviderOptions.Names.Endpoint] = arguments.GetValue(EndpointOption),
+            [EvalProviderOptions.Names.Endpoint] = endpoint,
             [EvalProviderOptions.Names.Model] = arguments.GetValue(ModelOption),
             [EvalProviderOptions.Names.JudgeModel] = arguments.GetValue(JudgeModelOption),
-            [EvalProviderOptions.Names.MaxConcurrency] = arguments.GetValue(MaxConcurrencyOption),
+            [EvalProviderOptions.Names.MaxConcurrency] = maxConcurrency,
         };
 
         EvalProviderOptions options;
@@ -158,7 +161,15 @@ internal sealed class EvalVerb : Verb
             return ReportCancelled(cancelled, stdout, records);
         }
 
+        WarnWhenTheFilterMatchesNothing(request.Filter, result, stderr);
         return Finish(result, mode.ToName(), stdout, records);
+    }
+
+    /// <summary>A filter that selects no case leaves every gate passing on nothing: almost always a mistyped case id.</summary>
+    private static void WarnWhenTheFilterMatchesNothing(string? filter, EvalRunResult result, TextWriter stderr)
+    {
+        if (filter is null || result.Suites.Count == 0 || result.Suites.Any(s => s.Result.Cases.Count > 0)) return;
+        stderr.Write($"promptgen eval: warning: {FilterOption} '{filter}' matches no case of the {result.Suites.Count} eval file(s); nothing was judged.\n");
     }
 
     /// <summary><c>promptgen eval merge</c>: the shards' results gated as one run.</summary>
@@ -289,15 +300,25 @@ internal sealed class EvalVerb : Verb
 
     private static EvalMode ParseMode(string? value)
     {
-        try
-        {
-            return EvalModes.Resolve(value);
-        }
-        catch (ArgumentException exception)
-        {
-            throw new UsageException(exception.Message);
-        }
+        if (!string.IsNullOrWhiteSpace(value) && !EvalModes.TryParse(value, out _))
+            throw new UsageException($"{ModeOption} must be {EvalModes.Expected}, not '{value}'");
+        var fromEnvironment = Environment.GetEnvironmentVariable(EvalModes.ModeVariable);
+        if (string.IsNullOrWhiteSpace(value) && !string.IsNullOrWhiteSpace(fromEnvironment) && !EvalModes.TryParse(fromEnvironment, out _))
+            throw new UsageException($"{EvalModes.ModeVariable} must be {EvalModes.Expected}, not '{fromEnvironment}'");
+        return EvalModes.Resolve(value);
     }
+
+    /// <summary>The reports' folder, checked before the run: one that cannot be created is refused before any model call.</summary>
+    private static void CheckReportFolder(ParsedArguments arguments)
+    {
+        if (arguments.GetValue(ReportOption) is { } folder) OutputLocation.CheckFolder(ReportOption, folder);
+    }
+
+    /// <summary>The <c>--max-concurrency</c> value checked now (the provider settings would name the MSBuild property instead).</summary>
+    private static string? ParseMaxConcurrency(string? value) =>
+        value is null || (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1)
+            ? value
+            : throw new UsageException($"{MaxConcurrencyOption} must be a whole number from 1, not '{value}'");
 
     private static (string ProjectDir, IReadOnlyList<string> EvalFiles) ResolveInputs(ParsedArguments arguments) =>
         ResolveInputs(arguments.Positionals, arguments.GetValue(ProjectDirOption));

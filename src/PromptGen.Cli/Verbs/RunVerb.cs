@@ -40,7 +40,7 @@ internal sealed class RunVerb : PromptFileVerb
         "Exit code 1 when the prompt has errors or the answer cannot be parsed.",
         InputOption,
         AssemblyOption,
-        EvalVerb.EndpointOption,
+        ProviderArguments.EndpointOption,
         ModelOption,
         SaveCaseOption,
         ReaskOption);
@@ -76,7 +76,7 @@ internal sealed class RunVerb : PromptFileVerb
         {
             var options = EvalProviderOptions.Resolve(new Dictionary<string, string?>
             {
-                [EvalProviderOptions.Names.Endpoint] = arguments.GetValue(EvalVerb.EndpointOption),
+                [EvalProviderOptions.Names.Endpoint] = ProviderArguments.Endpoint(arguments),
                 [EvalProviderOptions.Names.Model] = arguments.GetValue(ModelOption),
             });
             EvalSecrets.Register(options);

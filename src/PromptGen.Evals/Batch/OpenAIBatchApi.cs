@@ -24,9 +24,9 @@ internal sealed class OpenAIBatchApi : IDisposable
     public OpenAIBatchApi(EvalProviderOptions options, HttpMessageHandler? handler = null)
     {
         var endpoint = string.IsNullOrWhiteSpace(options.Endpoint) ? DefaultEndpoint : options.Endpoint!.Trim();
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!EvalProviderOptions.TryParseEndpoint(endpoint, out _))
             throw new EvalProviderException(ProviderErrorKind.Configuration,
-                $"{EvalProviderOptions.Names.EndpointVariable} must be an absolute http(s) URL such as https://api.openai.com/v1, not '{endpoint}'.");
+                $"The provider endpoint (EvalProviderOptions.Endpoint) must be {EvalProviderOptions.EndpointExpectation}, not '{endpoint}'.");
         _baseUrl = endpoint.TrimEnd('/');
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         // Input and output files run to hundreds of megabytes: a transfer may take far longer than one model call.

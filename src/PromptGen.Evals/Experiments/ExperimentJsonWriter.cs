@@ -76,26 +76,53 @@ public static class ExperimentJsonWriter
         });
     }
 
-    /// <summary>Each arm's pass rate in an earlier experiment's JSON file (for the chart over time); empty when unreadable.</summary>
-    public static IReadOnlyDictionary<string, double> ReadPassRates(string json)
+    /// <summary>
+    /// Each arm's pass rate in an earlier experiment's JSON file (for the chart over time); false, with what is wrong in
+    /// <paramref name="problem"/>, when <paramref name="json"/> is not such a file.
+    /// </summary>
+    public static bool TryReadPassRates(string json, out IReadOnlyDictionary<string, double> rates, out string? problem)
     {
-        var rates = new SortedDictionary<string, double>(System.StringComparer.Ordinal);
+        var found = new SortedDictionary<string, double>(System.StringComparer.Ordinal);
+        rates = found;
+        problem = null;
         try
         {
             using var document = JsonDocument.Parse(json);
-            foreach (var suite in document.RootElement.GetProperty("suites").EnumerateArray())
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("suites", out var suites) || suites.ValueKind != JsonValueKind.Array)
             {
-                foreach (var arm in suite.GetProperty("arms").EnumerateArray())
+                problem = "it has no \"suites\" array";
+                return false;
+            }
+
+            foreach (var suite in suites.EnumerateArray())
+            {
+                if (suite.ValueKind != JsonValueKind.Object || !suite.TryGetProperty("arms", out var arms) || arms.ValueKind != JsonValueKind.Array)
                 {
-                    rates[arm.GetProperty("arm").GetString()!] = arm.GetProperty("passRate").GetDouble();
+                    problem = "a suite has no \"arms\" array";
+                    return false;
+                }
+
+                foreach (var arm in arms.EnumerateArray())
+                {
+                    if (arm.ValueKind != JsonValueKind.Object
+                        || !arm.TryGetProperty("arm", out var name) || name.ValueKind != JsonValueKind.String
+                        || !arm.TryGetProperty("passRate", out var passRate) || passRate.ValueKind != JsonValueKind.Number || !passRate.TryGetDouble(out var rate) || rate is not (>= 0 and <= 1))
+                    {
+                        problem = "an arm has no \"arm\" name and \"passRate\" from 0 to 1";
+                        return false;
+                    }
+
+                    found[name.GetString()!] = rate;
                 }
             }
         }
-        catch (System.Exception exception) when (exception is JsonException or KeyNotFoundException or System.InvalidOperationException)
+        catch (JsonException exception)
         {
-            rates.Clear();
+            found.Clear();
+            problem = $"it is not valid JSON (line {(exception.LineNumber ?? 0) + 1})";
+            return false;
         }
 
-        return rates;
+        return true;
     }
 }

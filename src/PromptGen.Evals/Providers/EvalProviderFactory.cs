@@ -70,9 +70,9 @@ public static class EvalProviderFactory
         };
         if (!string.IsNullOrWhiteSpace(options.Endpoint))
         {
-            if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+            if (!EvalProviderOptions.TryParseEndpoint(options.Endpoint, out var endpoint))
                 throw new EvalProviderException(ProviderErrorKind.Configuration,
-                    $"{EvalProviderOptions.Names.EndpointVariable} must be an absolute http(s) URL such as http://localhost:11434/v1, not '{options.Endpoint}'.");
+                    $"The provider endpoint (EvalProviderOptions.Endpoint) must be {EvalProviderOptions.EndpointExpectation}, not '{options.Endpoint}'.");
             clientOptions.Endpoint = endpoint;
         }
         if (handler is not null)

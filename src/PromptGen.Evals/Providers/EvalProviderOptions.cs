@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace PromptGen.Evals.Providers;
@@ -108,7 +109,7 @@ public sealed record EvalProviderOptions
         var defaults = new EvalProviderOptions();
         return new EvalProviderOptions
         {
-            Endpoint = Read(Names.Endpoint, Names.EndpointVariable).Value,
+            Endpoint = ParseEndpoint(Read(Names.Endpoint, Names.EndpointVariable)),
             ApiKey = Read(Names.ApiKey, Names.ApiKeyVariable).Value,
             Model = Read(Names.Model, Names.ModelVariable).Value,
             JudgeModel = Read(Names.JudgeModel, Names.JudgeModelVariable).Value,
@@ -139,6 +140,28 @@ public sealed record EvalProviderOptions
             .Append(", ClientFactory = ").Append(ClientFactory ?? "(none)")
             .Append(" }");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Reads an endpoint: an absolute http(s) URL, the only kind of address a provider is called at (<see cref="Endpoint"/>
+    /// when set through <see cref="Resolve"/>, the <c>--endpoint</c> option of the <c>promptgen</c> tool).
+    /// </summary>
+    public static bool TryParseEndpoint(string? text, [NotNullWhen(true)] out Uri? endpoint)
+    {
+        endpoint = null;
+        return !string.IsNullOrWhiteSpace(text)
+            && Uri.TryCreate(text!.Trim(), UriKind.Absolute, out endpoint)
+            && (endpoint.Scheme == Uri.UriSchemeHttp || endpoint.Scheme == Uri.UriSchemeHttps);
+    }
+
+    /// <summary>What <see cref="TryParseEndpoint"/> accepts, worded for "must be ..." messages.</summary>
+    internal const string EndpointExpectation = "an absolute http(s) URL such as http://localhost:11434/v1";
+
+    private static string? ParseEndpoint((string? Value, string Source) setting)
+    {
+        if (setting.Value is null || TryParseEndpoint(setting.Value, out _))
+            return setting.Value;
+        throw Invalid(setting, EndpointExpectation);
     }
 
     private static int? ParseInt((string? Value, string Source) setting, int minimum)

@@ -42,12 +42,15 @@ public static class EvalModes
         return string.Equals(ci?.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? EvalMode.Replay : EvalMode.Auto;
     }
 
+    /// <summary>The mode names, worded for messages.</summary>
+    internal const string Expected = "replay, auto, record, live or off";
+
     /// <summary>Parses a mode name (case-insensitive).</summary>
     public static EvalMode Parse(string text)
     {
         if (TryParse(text, out var mode))
             return mode;
-        throw new ArgumentException($"Unknown eval mode '{text}': expected replay, auto, record, live or off.", nameof(text));
+        throw new ArgumentException($"Unknown eval mode '{text}': expected {Expected}.", nameof(text));
     }
 
     public static bool TryParse(string? text, out EvalMode mode)

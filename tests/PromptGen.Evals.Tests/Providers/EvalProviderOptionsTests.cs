@@ -78,6 +78,20 @@ public class EvalProviderOptionsTests
         Assert.Contains(variable, error.Message);
     }
 
+    [Theory]
+    [InlineData("PROMPTGEN_ENDPOINT", "PromptGenEndpoint", "localhost:11434")]
+    [InlineData("PROMPTGEN_ENDPOINT", "PromptGenEndpoint", "ftp://models.example/v1")]
+    public void An_endpoint_that_is_not_an_http_url_is_an_error_naming_where_it_was_set(string variable, string property, string value)
+    {
+        var fromVariable = Assert.Throws<EvalProviderException>(() => EvalProviderOptions.FromEnvironment(Environment(new() { [variable] = value })));
+        var fromProperty = Assert.Throws<EvalProviderException>(() => EvalProviderOptions.Resolve(new Dictionary<string, string?> { [property] = value }, Environment(new())));
+
+        Assert.Equal(ProviderErrorKind.Configuration, fromVariable.Kind);
+        Assert.StartsWith($"{variable} must be an absolute http(s) URL", fromVariable.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{property} must be an absolute http(s) URL", fromProperty.Message, StringComparison.Ordinal);
+        Assert.Equal("http://localhost:11434/v1", EvalProviderOptions.FromEnvironment(Environment(new() { [variable] = " http://localhost:11434/v1 " })).Endpoint);
+    }
+
     [Fact]
     public void ToString_never_shows_the_key()
     {
