@@ -202,18 +202,18 @@ public sealed class ArgumentErrorTests
     {
         using var folder = new TempFolder();
         var huge = folder.PathOf("huge.txt");
-        using (var stream = System.IO.File.Create(huge)) stream.SetLength(PromptGen.Cli.Arguments.InputFile.MaxBytes + 1L); // sparse: no disk written
+        using (var stream = System.IO.File.Create(huge)) stream.SetLength(PromptGen.Language.Text.BoundedFile.MaxBytes + 1L); // sparse: no disk written
 
         var file = CliRun.Of(verb, Prompt, option, "@" + huge);
 
         Assert.True(file.ExitCode == 2, file.ToString());
-        Assert.Contains($"{option}: '{huge}' is larger than 64 MiB", file.Stderr);
+        Assert.Contains($"{option}: cannot read '{huge}': it is larger than 64 MiB", file.Stderr);
         if (System.IO.File.Exists("/dev/zero"))
         {
             // A device reports no length: File.ReadAllBytes read it until the process ran out of memory.
             var device = CliRun.Of(verb, Prompt, option, "@/dev/zero");
             Assert.True(device.ExitCode == 2, device.ToString());
-            Assert.Contains($"{option}: '/dev/zero' is larger than 64 MiB", device.Stderr);
+            Assert.Contains($"{option}: cannot read '/dev/zero': it is larger than 64 MiB", device.Stderr);
         }
     }
 

@@ -47,7 +47,7 @@ internal static class InputFile
         if (Directory.Exists(path)) throw new UsageException($"{prefix}'{path}' is a directory, not a file");
         try
         {
-            return ReadAtMost(path, MaxBytes) ?? throw new UsageException($"{prefix}'{path}' is larger than {MaxBytes / (1024 * 1024)} MiB");
+            return BoundedFile.ReadAllBytes(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException or ArgumentException or NotSupportedException)
         {
@@ -55,34 +55,11 @@ internal static class InputFile
         }
     }
 
-    /// <summary>
-    /// The most a file named on the command line may hold (a prompt, an input, a model output): far more than any real
-    /// one, and a bound for a path such as <c>/dev/zero</c> or a device whose reads never end.
-    /// </summary>
-    internal const int MaxBytes = 64 * 1024 * 1024;
-
-    // File.ReadAllBytes trusts the length the file system reports; a device or a pipe reports none and is read until
-    // memory runs out. This reads in chunks and stops one byte past the limit.
-    private static byte[]? ReadAtMost(string path, int limit)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-        using var bytes = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            if (bytes.Length + read > limit) return null;
-            bytes.Write(buffer, 0, read);
-        }
-
-        return bytes.ToArray();
-    }
-
     /// <summary>Why a file named on the command line could not be read or written, in a few words.</summary>
     internal static string Reason(Exception exception) => exception switch
     {
         FileNotFoundException or DirectoryNotFoundException => "no such file",
         UnauthorizedAccessException => "access denied",
-        _ => exception.Message,
+        _ => exception.Message, // FileTooLargeException: "it is larger than 64 MiB, ..."
     };
 }

@@ -24,10 +24,8 @@ internal static class CaptureReader
         var feedback = new Dictionary<string, (double Score, string? Comment)>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var number = 0;
-            foreach (var line in File.ReadLines(file))
+            foreach (var (number, line) in CaptureLines.Read(file, warnings))
             {
-                number++;
                 if (line.Length == 0) continue;
                 JsonElement record;
                 try

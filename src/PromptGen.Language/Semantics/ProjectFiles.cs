@@ -72,6 +72,7 @@ public static class ProjectFiles
     public static string ReadText(string path) => ReadText(path, out _);
 
     /// <summary>Reads a file as UTF-8, with PG0005 when it is not valid UTF-8.</summary>
+    /// <exception cref="FileTooLargeException">The file holds more than 64 MiB (a device such as <c>/dev/zero</c>).</exception>
     public static string ReadText(string path, out IReadOnlyList<Diagnostics.PromptDiagnostic> diagnostics) =>
-        PromptFileDecoder.Decode(File.ReadAllBytes(path), path, out diagnostics);
+        PromptFileDecoder.Decode(BoundedFile.ReadAllBytes(path), path, out diagnostics);
 }
