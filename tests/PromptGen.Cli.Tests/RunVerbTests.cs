@@ -103,8 +103,8 @@ public sealed class RunVerbTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         var eval = File.ReadAllText(EvalPath);
         Assert.StartsWith("# Cases for the classifier.\ncases:\n  - id: refund   # the classic\n", eval);
-        Assert.Contains("      - { path: category, equals: billing }\n  - id: \"double-charge\"\n    input: {\"ticket\":", eval);
-        Assert.EndsWith("\ngate: { min-pass-rate: 0.9 }\n", eval);
+        Assert.Contains("      - { path: category, equals: billing }\n  - id: \"double-charge\"\n    input: { \"ticket\": ", eval);
+        Assert.EndsWith("\ngate: { min-pass-rate: 0.9 }", eval); // the file's last line stays as written, without a line break
         var recordings = File.ReadAllText(Path.Combine(_project, "Prompts", "ClassifyTicket.eval.recordings.json"));
         Assert.Contains("\"case\": \"double-charge\"", recordings);
         Assert.Contains("\"chunks\": [", recordings);
@@ -136,7 +136,46 @@ public sealed class RunVerbTests : IDisposable
         var run = Run(server, "--input", "{\"ticket\": \"y\"}", "--save-case", "first");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.StartsWith("prompt: ClassifyTicket.prompt\ncases:\n  - id: \"first\"\n    input: {\"ticket\":\"y\"}\n    assert:\n      - schema-valid", File.ReadAllText(EvalPath));
+        Assert.StartsWith("prompt: ClassifyTicket.prompt\ncases:\n  - id: \"first\"\n    input: { \"ticket\": \"y\" }\n    assert:\n      - schema-valid", File.ReadAllText(EvalPath));
+    }
+
+    [Fact]
+    public async Task Save_case_writes_the_case_as_cases_import_does_where_the_yaml_reader_says_the_cases_end()
+    {
+        // A quoted key and CRLF line endings: the line-based writer this replaced added a second `cases:` key and
+        // rewrote every line ending. A line separator in the input broke the YAML.
+        File.WriteAllText(EvalPath, "\"cases\":\r\n  - id: refund\r\n    input: { ticket: \"x\" }\r\n    assert:\r\n      - schema-valid\r\n\r\n# end\r\n");
+        await using var server = StreamingServer(Answer);
+
+        var run = Run(server, "--input", "{\"ticket\": \"one\u2028two\"}", "--save-case", "separator");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var eval = File.ReadAllText(EvalPath);
+        Assert.StartsWith("\"cases\":\r\n  - id: refund\r\n", eval);
+        Assert.Contains("      - schema-valid\r\n  - id: \"separator\"\r\n    input: { \"ticket\": \"one\\u2028two\" }\r\n", eval);
+        Assert.EndsWith("\r\n\r\n# end\r\n", eval);
+        Assert.DoesNotContain("\u2028", eval);
+        Assert.Equal(eval.Split("\r\n").Length - 1, eval.Count(c => c == '\n'));
+        var replay = CliRun.Of("eval", _project, "--assembly", ConsumerAssembly(), "--mode", "replay", "--no-progress", "--filter", "separator");
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        Assert.Contains("1 of 1 judged cases passed", replay.Stdout);
+    }
+
+    [Theory]
+    [InlineData("cases: [ { id: refund, input: { ticket: x } } ]\n", "the eval file writes 'cases:' as a flow sequence")]
+    [InlineData("cases:\n  - id: refund\n    input: { ticket: \"x }\n", "Invalid YAML")]
+    public async Task Save_case_refuses_an_eval_file_it_cannot_add_to_before_calling_the_model(string evalText, string message)
+    {
+        File.WriteAllText(EvalPath, evalText);
+        await using var server = StreamingServer(Answer);
+
+        var run = Run(server, "--input", "{\"ticket\": \"y\"}", "--save-case", "new-one");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"cannot add a case to '{EvalPath}'", run.Stderr);
+        Assert.Contains(message, run.Stderr);
+        Assert.Equal(0, server.RequestCount);
+        Assert.Equal(evalText, File.ReadAllText(EvalPath));
     }
 
     [Fact]

@@ -106,7 +106,7 @@ internal static class CaseImport
     /// The new text must read back as the old cases plus the imported ones, each once with its input, and with no error
     /// the old text did not have: a defect here must never leave a broken or shortened eval file behind.
     /// </summary>
-    private static void RequireReadBack(string evalPath, EvalFile old, string newText, IEnumerable<(string Id, string InputHash)> imported, PromptContext context)
+    internal static void RequireReadBack(string evalPath, EvalFile old, string newText, IEnumerable<(string Id, string InputHash)> imported, PromptContext context)
     {
         var updated = EvalFileParser.Parse(evalPath, newText);
         var expected = old.Cases.Select(c => (Id: c.Id ?? string.Empty, Hash: InputHash.Of(c.Input)))
@@ -118,7 +118,7 @@ internal static class CaseImport
         var errorsAfter = EvalChecker.Check(updated, context).Where(d => d.Severity == PromptDiagnosticSeverity.Error).ToList();
         if (expected.SequenceEqual(actual) && errorsAfter.Count <= errorsBefore) return;
         throw new InvalidOperationException(
-            "the imported cases would not read back from the eval file as written; the eval file was not changed" +
+            "the new cases would not read back from the eval file as written; the eval file was not changed" +
             (errorsAfter.Count > 0 ? ":\n" + string.Concat(errorsAfter.Select(d => $"{d.Path}({d.Line},{d.Column}): error {d.Id}: {d.Message}\n")) : "."));
     }
 

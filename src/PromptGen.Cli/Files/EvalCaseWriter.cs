@@ -1,86 +1,66 @@
-using System.Text.RegularExpressions;
 using PromptGen.Cli.Arguments;
+using PromptGen.Cli.Cases;
 using PromptGen.Evals.Files;
+using PromptGen.Language.Diagnostics;
+using PromptGen.Language.Evals;
 using PromptGen.Language.Semantics;
+using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Files;
 
 /// <summary>
-/// Adds a case to an eval file by inserting text at the end of its <c>cases:</c> list, so that everything else (comments,
-/// order, formatting) stays as written. The case id and input are written as JSON, which YAML reads as it is.
+/// Adds the case <c>promptgen run --save-case</c> saves to an eval file, the way <c>promptgen cases import</c> adds
+/// its cases: the same item lines (<see cref="CaseYaml"/>), inserted where the YAML reader says the <c>cases</c>
+/// sequence ends (<see cref="EvalFileAppender"/>, so comments, order and line endings stay as written), and written only
+/// when the new text reads back as the old cases plus the new one.
 /// </summary>
 internal static class EvalCaseWriter
 {
-    private static readonly Regex s_casesKey = new(@"^cases:\s*(#.*)?$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_emptyCases = new(@"^cases:\s*\[\s*\]\s*(#.*)?$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_item = new(@"^(\s*)-\s", RegexOptions.CultureInvariant);
-
-    /// <summary>Fails (a usage error) when the eval file already has a case with this id.</summary>
-    public static void EnsureNewId(PromptProject project, string evalPath, string id)
+    /// <summary>
+    /// Before the model is called: a usage error when the eval file already has a case with this id, is not valid YAML,
+    /// or writes <c>cases</c> in a form a case cannot be added to.
+    /// </summary>
+    public static void CheckCanAdd(PromptProject project, string evalPath, string id)
     {
         if (!File.Exists(evalPath)) return;
         var (file, _, _) = project.LoadEval(evalPath);
         if (file.Cases.Any(c => string.Equals(c.Id, id, StringComparison.Ordinal)))
             throw new UsageException($"'{evalPath}' already has a case '{id}'; choose another id");
+        if (file.Diagnostics.FirstOrDefault(d => d.Id == DiagnosticDescriptors.InvalidYaml.Id) is { } invalid)
+            throw new UsageException($"cannot add a case to '{evalPath}' ({invalid.Line},{invalid.Column}): {invalid.Message} Fix the file first");
+        try
+        {
+            EvalFileAppender.Append(ReadText(evalPath), Array.Empty<List<string>>());
+        }
+        catch (FormatException exception)
+        {
+            throw new UsageException($"cannot add a case to '{evalPath}': {exception.Message}");
+        }
     }
 
     /// <summary>
-    /// Appends the case <paramref name="id"/> with <paramref name="inputJson"/>, creating the file when missing; written
+    /// Appends the case <paramref name="id"/> with <paramref name="input"/>, creating the file when missing; written
     /// atomically. A case needs an assertion: <c>schema-valid</c> for a prompt with an output schema, else a reported
     /// latency check; a comment asks for the assertions that say what a good answer is.
     /// </summary>
-    public static void Append(string evalPath, string promptFileName, string id, string inputJson, bool hasOutputSchema)
+    /// <exception cref="InvalidOperationException">The new text would not read back as the old cases plus this one: nothing was written.</exception>
+    public static void Append(string evalPath, string promptFileName, string id, PromptValue input, bool hasOutputSchema, PromptContext context)
     {
-        var quotedId = System.Text.Json.JsonSerializer.Serialize(id);
-        List<string> Item(string indent) => new()
+        var lines = new List<string>
         {
-            $"{indent}- id: {quotedId}",
-            $"{indent}  input: {inputJson}",
-            hasOutputSchema ? $"{indent}  assert:" : $"{indent}  check:",
+            "- id: " + CaseYaml.QuotedString(id),
+            "  input: " + CaseYaml.Flow(input),
+            hasOutputSchema ? "  assert:" : "  check:",
             hasOutputSchema
-                ? $"{indent}    - schema-valid  # saved by promptgen run: add what a good answer must contain"
-                : $"{indent}    - {{ latency: {{ max-ms: 60000 }} }}  # saved by promptgen run: add what a good answer must contain",
+                ? "    - schema-valid  # saved by promptgen run: add what a good answer must contain"
+                : "    - { latency: { max-ms: 60000 } }  # saved by promptgen run: add what a good answer must contain",
         };
-        if (!File.Exists(evalPath))
-        {
-            AtomicFile.WriteText(evalPath, $"prompt: {promptFileName}\ncases:\n" + string.Join("\n", Item("  ")) + "\n");
-            return;
-        }
-
-        var text = File.ReadAllText(evalPath);
-        var newline = text.Contains("\r\n") ? "\r\n" : "\n";
-        var lines = text.Replace("\r\n", "\n").Split('\n').ToList();
-        if (lines.Count > 0 && lines[lines.Count - 1].Length == 0) lines.RemoveAt(lines.Count - 1);
-
-        var casesLine = lines.FindIndex(l => s_casesKey.IsMatch(l) || s_emptyCases.IsMatch(l));
-        if (casesLine < 0)
-        {
-            lines.Add("cases:");
-            lines.AddRange(Item("  "));
-        }
-        else if (s_emptyCases.IsMatch(lines[casesLine]))
-        {
-            lines[casesLine] = "cases:";
-            lines.InsertRange(casesLine + 1, Item("  "));
-        }
-        else
-        {
-            // The list runs until the next top-level key; the case goes after its last item line.
-            var end = casesLine + 1;
-            var lastItemLine = casesLine;
-            string? indent = null;
-            for (; end < lines.Count; end++)
-            {
-                var line = lines[end];
-                if (line.Length > 0 && !char.IsWhiteSpace(line[0]) && line[0] != '#' && line[0] != '-') break;
-                if (line.Trim().Length == 0 || line.TrimStart().StartsWith("#", StringComparison.Ordinal)) continue;
-                lastItemLine = end;
-                if (indent is null && s_item.Match(line) is { Success: true } item) indent = item.Groups[1].Value;
-            }
-
-            lines.InsertRange(lastItemLine + 1, Item(indent ?? "  "));
-        }
-
-        AtomicFile.WriteText(evalPath, string.Join(newline, lines) + newline);
+        var oldText = File.Exists(evalPath) ? ReadText(evalPath) : $"prompt: {promptFileName}\n";
+        var newText = EvalFileAppender.Append(oldText, new[] { lines });
+        CaseImport.RequireReadBack(evalPath, EvalFileParser.Parse(evalPath, oldText), newText, new[] { (id, InputHash.Of(input)) }, context);
+        AtomicFile.WriteText(evalPath, newText);
     }
+
+    // Read as `promptgen cases import` reads it, so both commands write the same text for the same file.
+    private static string ReadText(string evalPath) => File.ReadAllText(evalPath);
 }

@@ -57,7 +57,8 @@ internal sealed class RunVerb : PromptFileVerb
         }
 
         EnsureReadable(path);
-        var inputJson = PromptJson.Serialize(JsonArgument.ReadObject(arguments, InputOption) ?? PromptValue.EmptyObject());
+        var input = JsonArgument.ReadObject(arguments, InputOption) ?? PromptValue.EmptyObject();
+        var inputJson = PromptJson.Serialize(input);
         var caseId = arguments.GetValue(SaveCaseOption);
         if (caseId is not null && caseId.Trim().Length == 0) throw new UsageException($"{SaveCaseOption} needs a case id");
 
@@ -67,7 +68,7 @@ internal sealed class RunVerb : PromptFileVerb
 
         var fullPath = Path.GetFullPath(path);
         var evalPath = Path.ChangeExtension(fullPath, null) + EvalPromptLink.EvalSuffix;
-        if (caseId is not null) EvalCaseWriter.EnsureNewId(project, evalPath, caseId);
+        if (caseId is not null) EvalCaseWriter.CheckCanAdd(project, evalPath, caseId);
 
         var assemblyPath = BuiltAssemblyFinder.Resolve(arguments, AssemblyOption, project.Root);
         IPromptDescriptor prompt;
@@ -133,7 +134,17 @@ internal sealed class RunVerb : PromptFileVerb
             if (caseId is not null)
             {
                 store!.FlushRecorded();
-                EvalCaseWriter.Append(evalPath, Path.GetFileName(fullPath), caseId, inputJson, semantics.Output is not null);
+                try
+                {
+                    EvalCaseWriter.Append(evalPath, Path.GetFileName(fullPath), caseId, input, semantics.Output is not null, PromptProject.EvalContextOf(semantics));
+                }
+                catch (InvalidOperationException exception)
+                {
+                    // Checked before the call; the answer paid for is recorded all the same.
+                    stderr.Write($"promptgen run: {exception.Message}\nThe answer is recorded in {store.FilePath} as case '{caseId}'.\n");
+                    return CommandLine.ErrorsFound;
+                }
+
                 stderr.Write($"promptgen run: case '{caseId}' added to {evalPath}; its answer recorded in {store.FilePath}\n");
             }
         }
