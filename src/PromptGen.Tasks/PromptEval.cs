@@ -27,6 +27,12 @@ public sealed class PromptEval : ToolTask
     /// <summary>The exit code of the runner when it stopped with provider batches still pending.</summary>
     private const int BatchPendingExitCode = 75;
 
+    /// <summary>The exit code of the runner when its command line was refused (before anything ran).</summary>
+    private const int UsageExitCode = 2;
+
+    /// <summary>How the runner's usage errors begin; the rest names an option, which this task maps back to its property.</summary>
+    private const string UsagePrefix = "promptgen eval: ";
+
     /// <summary>The diagnostic ID of infrastructure errors (a runner that could not run).</summary>
     private const string InfrastructureErrorCode = "PG1004";
 
@@ -42,6 +48,11 @@ public sealed class PromptEval : ToolTask
     private bool _cancelRequested;
     private bool _runnerExited;
     private string _outcome = "";
+    private string? _usageError;
+
+    // Each runner option this task passes, and the MSBuild property it comes from: a usage error of the runner names
+    // the option, and a build user sets the property.
+    private readonly Dictionary<string, string> _propertyOfOption = new(StringComparer.Ordinal);
 
     /// <summary>The eval runner: <c>PromptGen.Cli.dll</c> (run with <see cref="DotNetHost"/>).</summary>
     [Required]
@@ -246,21 +257,21 @@ public sealed class PromptEval : ToolTask
         builder.AppendSwitchIfNotNull("--project-dir ", Folder(ProjectDirectory));
         builder.AppendSwitchIfNotNull("--findings ", Path.GetFullPath(FindingsFile));
         builder.AppendSwitchIfNotNull("--cancel-file ", Path.GetFullPath(CancelFilePath));
-        AppendIfSet(builder, "--mode ", Mode);
-        if (UpdateBaseline) builder.AppendSwitch("--update-baseline");
-        AppendIfSet(builder, "--filter ", Filter);
-        AppendIfSet(builder, "--report ", Folder(ReportDirectory));
-        AppendIfSet(builder, "--shard ", Shard);
-        AppendIfSet(builder, "--shard-output ", Folder(ShardOutputDirectory));
-        AppendIfSet(builder, "--max-concurrency ", MaxConcurrency);
-        AppendIfSet(builder, "--endpoint ", Endpoint);
-        AppendIfSet(builder, "--model ", Model);
-        AppendIfSet(builder, "--judge-model ", JudgeModel);
+        AppendIfSet(builder, "--mode", Mode, "PromptGenEvalMode");
+        AppendIfTrue(builder, "--update-baseline", UpdateBaseline, "PromptGenUpdateBaseline");
+        AppendIfSet(builder, "--filter", Filter, "PromptGenEvalFilter");
+        AppendIfSet(builder, "--report", Folder(ReportDirectory), "PromptGenEvalReportDir");
+        AppendIfSet(builder, "--shard", Shard, "PromptGenEvalShard");
+        AppendIfSet(builder, "--shard-output", Folder(ShardOutputDirectory), "PromptGenEvalShardOutput");
+        AppendIfSet(builder, "--max-concurrency", MaxConcurrency, "PromptGenEvalMaxConcurrency");
+        AppendIfSet(builder, "--endpoint", Endpoint, "PromptGenEndpoint");
+        AppendIfSet(builder, "--model", Model, "PromptGenModel");
+        AppendIfSet(builder, "--judge-model", JudgeModel, "PromptGenJudgeModel");
         AppendExperiment(builder);
-        if (Batch) builder.AppendSwitch("--batch");
-        AppendIfSet(builder, "--batch-state ", string.IsNullOrEmpty(BatchState) ? null : Path.GetFullPath(BatchState));
-        AppendIfSet(builder, "--batch-timeout ", BatchTimeout);
-        AppendIfSet(builder, "--recordings-store ", RecordingsStore);
+        AppendIfTrue(builder, "--batch", Batch, "PromptGenEvalBatch");
+        AppendIfSet(builder, "--batch-state", string.IsNullOrEmpty(BatchState) ? null : Path.GetFullPath(BatchState), "PromptGenEvalBatchState");
+        AppendIfSet(builder, "--batch-timeout", BatchTimeout, "PromptGenEvalBatchTimeout");
+        AppendIfSet(builder, "--recordings-store", RecordingsStore, "PromptGenEvalRecordingsStore");
         foreach (var file in EvalFiles) builder.AppendFileNameIfNotNull(file.GetMetadata("FullPath"));
         return builder.ToString();
     }
@@ -290,8 +301,12 @@ public sealed class PromptEval : ToolTask
     }
 
     /// <summary>The runner's console output is logged as it is, as messages: findings come as records, never as text.</summary>
-    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance) =>
+    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    {
+        // The first line of a refused command line is the reason; the usage text follows. Kept for the error below.
+        if (_usageError is null && singleLine.StartsWith(UsagePrefix, StringComparison.Ordinal)) _usageError = singleLine.Substring(UsagePrefix.Length);
         Log.LogMessage(messageImportance, "{0}", singleLine);
+    }
 
     /// <inheritdoc />
     protected override bool HandleTaskExecutionErrors()
@@ -307,6 +322,12 @@ public sealed class PromptEval : ToolTask
                 : $"The eval batches are still pending; build again with PromptGenEvalBatchState={BatchState} to collect them.");
             return false;
         }
+        if (ExitCode == UsageExitCode && _usageError is { } usage && !Log.HasLoggedErrors)
+        {
+            LogInfrastructureError("The eval settings were refused before anything ran: " + InTermsOfProperties(usage));
+            return false;
+        }
+
         if (!Log.HasLoggedErrors)
         {
             LogInfrastructureError($"The PromptGen eval runner failed (exit code {ExitCode}); see its output above.");
@@ -435,14 +456,14 @@ public sealed class PromptEval : ToolTask
     /// </summary>
     private void AppendExperiment(CommandLineBuilder builder)
     {
-        if (Experiment) builder.AppendSwitch("--experiment");
-        AppendIfSet(builder, "--variants ", CommaList(Variants));
-        AppendIfSet(builder, "--models ", CommaList(Models));
-        AppendIfSet(builder, "--temperatures ", CommaList(Temperatures));
-        AppendIfSet(builder, "--arm-control ", ArmControl?.Trim());
-        AppendIfSet(builder, "--arm ", Arm?.Trim());
-        AppendIfSet(builder, "--max-cost ", MaxCost?.Trim());
-        AppendIfSet(builder, "--history ", CommaList(History));
+        AppendIfTrue(builder, "--experiment", Experiment, "PromptGenEvalExperiment");
+        AppendIfSet(builder, "--variants", CommaList(Variants), "PromptGenEvalVariants");
+        AppendIfSet(builder, "--models", CommaList(Models), "PromptGenEvalModels");
+        AppendIfSet(builder, "--temperatures", CommaList(Temperatures), "PromptGenEvalTemperatures");
+        AppendIfSet(builder, "--arm-control", ArmControl?.Trim(), "PromptGenEvalArmControl");
+        AppendIfSet(builder, "--arm", Arm?.Trim(), "PromptGenEvalArm");
+        AppendIfSet(builder, "--max-cost", MaxCost?.Trim(), "PromptGenEvalMaxCost");
+        AppendIfSet(builder, "--history", CommaList(History), "PromptGenEvalHistory");
     }
 
     // A trailing backslash would escape the closing quote of the argument on Windows.
@@ -452,10 +473,21 @@ public sealed class PromptEval : ToolTask
         ? null
         : string.Join(",", value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0));
 
-    private static void AppendIfSet(CommandLineBuilder builder, string option, string? value)
+    private void AppendIfSet(CommandLineBuilder builder, string option, string? value, string property)
     {
-        if (!string.IsNullOrEmpty(value)) builder.AppendSwitchIfNotNull(option, value);
+        _propertyOfOption[option] = property;
+        if (!string.IsNullOrEmpty(value)) builder.AppendSwitchIfNotNull(option + " ", value);
     }
+
+    private void AppendIfTrue(CommandLineBuilder builder, string option, bool value, string property)
+    {
+        _propertyOfOption[option] = property;
+        if (value) builder.AppendSwitch(option);
+    }
+
+    /// <summary>A runner message with each option this task passes replaced by the MSBuild property that sets it.</summary>
+    private string InTermsOfProperties(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, "--[a-z][a-z-]*", option => _propertyOfOption.TryGetValue(option.Value, out var property) ? property : option.Value);
 
     private static void DeleteIfExists(string path)
     {

@@ -178,6 +178,28 @@ public sealed class PromptEvalTaskTests : IDisposable
     }
 
     [Fact]
+    public void A_refused_setting_is_PG1004_naming_the_msbuild_property_not_the_runners_option()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var task = Task("""
+            echo "promptgen eval: --max-cost goes with an experiment: add --experiment (or --variants, --models, --temperatures)" >&2
+            echo "" >&2
+            echo "usage: promptgen eval [project dir | eval files]... [--max-cost <amount>]" >&2
+            exit 2
+            """);
+        task.MaxCost = "5";
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("PG1004", error.Code);
+        Assert.StartsWith(
+            "The eval settings were refused before anything ran: PromptGenEvalMaxCost goes with an experiment: add PromptGenEvalExperiment (or PromptGenEvalVariants, PromptGenEvalModels, PromptGenEvalTemperatures)",
+            error.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Records_without_an_end_record_or_a_missing_runner_are_PG1004()
     {
         if (OperatingSystem.IsWindows()) return;
