@@ -92,6 +92,12 @@ public sealed class EvalTaskTests(PackedPackages packages)
         Assert.Equal(Path.Combine(project.Directory, "reports", "promptgen-evals.junit.xml"), reports["junit"]);
         Assert.All(reports.Values, path => Assert.True(File.Exists(path), path));
 
+        // 1b. A setting the runner refuses: one PG1004 naming the MSBuild property, before anything runs.
+        var refused = await EvalProjects.RunAsync(project, EvalProjects.Offline(), "build", "-t:PromptEval",
+            "-p:PromptGenEvalFilter=*", "-p:PromptGenEvalMaxConcurrency=-1");
+        Assert.True(refused.ExitCode != 0, refused.ToString());
+        Assert.Contains("error PG1004: The eval settings were refused before anything ran: PromptGenEvalMaxConcurrency must be a whole number from 1, not '-1'", refused.ToString());
+
         // 2. Every way of failing at once, with a binary log.
         project.WriteFile("Prompts/Classify.eval.recordings.json", BadRecordings);
         var binlog = Path.Combine(project.Directory, "gate.binlog");
