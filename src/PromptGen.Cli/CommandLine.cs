@@ -70,7 +70,8 @@ internal static class CommandLine
         }
         catch (UsageException exception)
         {
-            stderr.Write($"promptgen {verb.Spec.Name}: {exception.Message}\n\n{verb.Spec.FormatHelp()}");
+            // A value echoed back can be a key pasted into the wrong option (`--endpoint sk-...`).
+            stderr.Write($"promptgen {verb.Spec.Name}: {EvalSecrets.Scrub(exception.Message)}\n\n{verb.Spec.FormatHelp()}");
             return BadArguments;
         }
         catch (CommandFailedException exception)

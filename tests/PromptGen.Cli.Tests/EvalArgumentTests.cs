@@ -49,6 +49,19 @@ public sealed class EvalArgumentTests : IDisposable
         Assert.DoesNotContain("PromptGenEval", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_key_pasted_into_an_option_is_not_echoed_back()
+    {
+        // A fake key, assembled at run time so that secret scanners do not flag the test source.
+        var fakeKey = "sk" + "-proj-abcdefghijklmnopqrstuvwx1234567890";
+
+        var run = Run("--endpoint", fakeKey);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--endpoint must be an absolute http(s) URL", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(fakeKey, run.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ \"suites\": [", "it is not valid JSON (line 1)")]
     [InlineData("{ \"runs\": [] }", "it has no \"suites\" array")]
