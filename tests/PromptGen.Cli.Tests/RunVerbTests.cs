@@ -70,6 +70,22 @@ public sealed class RunVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task A_credential_in_the_answer_is_scrubbed_from_the_stream_and_the_result()
+    {
+        // A fake key, assembled at run time so that secret scanners do not flag the test source.
+        var fakeKey = "sk" + "-proj-abcdefghijklmnopqrstuvwx1234567890";
+        await using var server = StreamingServer("My key is " + fakeKey + ", use it well. " + Answer);
+
+        var run = Run(server, "--input", "{\"ticket\": \"hello\"}");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(fakeKey.Substring(0, 12), run.ToString());
+        Assert.Contains("My key is [REDACTED], use it well. " + Answer, run.Stderr);
+        using var result = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("billing", result.RootElement.GetProperty("value").GetProperty("category").GetString());
+    }
+
+    [Fact]
     public async Task An_unparseable_answer_exits_1_with_the_error()
     {
         await using var server = StreamingServer("I cannot help with that.");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using PromptGen.Catalog;
 using PromptGen.Cli.Arguments;
 using PromptGen.Cli.Files;
+using PromptGen.Cli.Output;
 using PromptGen.Evals.Files;
 using PromptGen.Evals.Providers;
 using PromptGen.Evals.Recording;
@@ -162,15 +163,16 @@ internal sealed class RunVerb : PromptFileVerb
             return value.Success;
         };
         var stream = PromptStreamRunner.StreamMessages<string, PromptJsonParseResult>(client, messages, prompt.CreateOptions(), reader, partial: null, reask, cancellationToken);
-        var shown = 0;
+        // The answer is shown scrubbed of secrets, a little behind the model (see ScrubbedStream).
+        var shown = new ScrubbedStream(terminal);
+        var last = string.Empty;
         await foreach (var text in stream.ConfigureAwait(false))
         {
-            terminal.Write(text.Substring(shown));
-            terminal.Flush();
-            shown = text.Length;
+            shown.Update(text);
+            last = text;
         }
 
-        if (shown > 0) terminal.Write('\n');
+        if (shown.Complete(last)) terminal.Write('\n');
         return await stream.GetResultAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -178,12 +180,12 @@ internal sealed class RunVerb : PromptFileVerb
     {
         w.WriteBoolean("ok", true);
         w.WritePropertyName("value");
-        using (var value = JsonDocument.Parse(result.Value.ValueJson ?? "null")) value.RootElement.WriteTo(w);
+        using (var value = JsonDocument.Parse(result.Value.ValueJson ?? "null")) WriteScrubbed(w, value.RootElement);
         w.WriteObjects("repairs", result.Repairs, (w, repair) =>
         {
             w.WriteString("kind", repair.Kind.ToString());
-            w.WriteString("path", repair.Path);
-            w.WriteString("message", repair.Message);
+            w.WriteString("path", EvalSecrets.Scrub(repair.Path));
+            w.WriteString("message", EvalSecrets.Scrub(repair.Message)); // a repair can quote the answer
         });
         w.WriteNumber("attempts", result.Attempts);
         w.WriteStartObject("usage");
@@ -192,6 +194,60 @@ internal sealed class RunVerb : PromptFileVerb
         if (result.Usage?.TotalTokenCount is long total) w.WriteNumber("totalTokens", total);
         w.WriteEndObject();
         if (result.Response.ModelId is { } model) w.WriteString("model", model);
+    }
+
+    /// <summary>The model's value with each string scrubbed of secrets, as the console shows nothing a recording would not keep.</summary>
+    private static void WriteScrubbed(Utf8JsonWriter w, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                w.WriteStartObject();
+                foreach (var property in value.EnumerateObject())
+                {
+                    w.WritePropertyName(EvalSecrets.Scrub(property.Name));
+                    WriteScrubbed(w, property.Value);
+                }
+
+                w.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                w.WriteStartArray();
+                foreach (var item in value.EnumerateArray()) WriteScrubbed(w, item);
+                w.WriteEndArray();
+                break;
+            case JsonValueKind.String when TryGetString(value) is { } text:
+                w.WriteStringValue(EvalSecrets.Scrub(text));
+                break;
+            case JsonValueKind.String:
+                // Half of a surrogate pair escaped: it cannot be decoded, so its JSON text is scrubbed as it is; a
+                // redaction that took the closing quote with it leaves no valid string, and only the marker is shown.
+                try
+                {
+                    w.WriteRawValue(EvalSecrets.Scrub(value.GetRawText()));
+                }
+                catch (ArgumentException)
+                {
+                    w.WriteStringValue(PromptGen.Security.SecretScrubber.Redacted);
+                }
+
+                break;
+            default:
+                value.WriteTo(w);
+                break;
+        }
+    }
+
+    private static string? TryGetString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string Json(Action<Utf8JsonWriter> members) => JsonFileText.WriteObject(JsonFileText.IndentedReadable, members);
