@@ -4,6 +4,7 @@ using PromptGen.Evals.Files;
 using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Evals;
 using PromptGen.Language.Semantics;
+using PromptGen.Language.Text;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Cli.Files;
@@ -62,5 +63,5 @@ internal static class EvalCaseWriter
     }
 
     // Read as `promptgen cases import` reads it, so both commands write the same text for the same file.
-    private static string ReadText(string evalPath) => File.ReadAllText(evalPath);
+    private static string ReadText(string evalPath) => BoundedFile.ReadAllText(evalPath);
 }

@@ -7,6 +7,7 @@ using PromptGen.Evals.Recording;
 using PromptGen.Evals.Security;
 using PromptGen.Language.Evals;
 using PromptGen.Language.Semantics;
+using PromptGen.Language.Text;
 
 namespace PromptGen.Cli.Verbs;
 
@@ -61,7 +62,7 @@ internal sealed class CasesVerb : Verb
             .Select(c => c.call)
             .ToList();
 
-        var evalText = File.Exists(evalPath) ? File.ReadAllText(evalPath) : string.Empty;
+        var evalText = File.Exists(evalPath) ? BoundedFile.ReadAllText(evalPath) : string.Empty;
         var plan = CaseImport.Plan(evalPath, evalText, calls, PromptProject.EvalContextOf(prompt), prompt.Output, take);
         if (plan.Refused is { } refused)
         {
@@ -111,7 +112,7 @@ internal sealed class CasesVerb : Verb
         var promptPath = Path.GetFullPath(prompt.Path);
         foreach (var file in PromptFileFinder.Find(new[] { projectDir }).Where(f => f.IsEval))
         {
-            var parsed = EvalFileParser.Parse(file.FullPath, File.ReadAllText(file.FullPath));
+            var parsed = EvalFileParser.Parse(file.FullPath, BoundedFile.ReadAllText(file.FullPath));
             if (string.Equals(Path.GetFullPath(parsed.PromptPath), promptPath, StringComparison.Ordinal)) return file.FullPath;
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using PromptGen.Evals.Recording;
 using PromptGen.Evals.Running;
 using PromptGen.Language.Evals;
+using PromptGen.Language.Text;
 
 namespace PromptGen.Evals.Experiments;
 
@@ -23,7 +24,7 @@ public sealed record ExperimentEstimate(int Calls, long InputTokens, long Output
         foreach (var evalPath in run.EvalFiles.Distinct(StringComparer.Ordinal))
         {
             var fullPath = Path.GetFullPath(evalPath);
-            if (File.Exists(fullPath)) yield return (evalPath, fullPath, EvalFileParser.Parse(evalPath, File.ReadAllText(fullPath)));
+            if (File.Exists(fullPath)) yield return (evalPath, fullPath, EvalFileParser.Parse(evalPath, BoundedFile.ReadAllText(fullPath)));
         }
     }
 

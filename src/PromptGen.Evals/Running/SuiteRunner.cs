@@ -11,6 +11,7 @@ using PromptGen.Language.Diagnostics;
 using PromptGen.Language.Documents;
 using PromptGen.Language.Evals;
 using PromptGen.Language.Semantics;
+using PromptGen.Language.Text;
 using PromptGen.Language.Values;
 
 namespace PromptGen.Evals.Running;
@@ -156,14 +157,13 @@ internal sealed class SuiteRunner(EvalRunRequest request, CaseIdFilter filter, E
             written is null ? Array.Empty<string>() : new[] { written }, error is null ? Array.Empty<string>() : new[] { error }, cancellationToken);
     }
 
-    /// <summary>Writes a batch of recordings while results arrive, so an interrupted run loses at most one batch.</summary>
     /// <summary>The text of an eval file, or null with <paramref name="problem"/> saying why it could not be read.</summary>
     internal static string? ReadEvalFile(string fullPath, out string? problem)
     {
         try
         {
             problem = null;
-            return File.ReadAllText(fullPath);
+            return BoundedFile.ReadAllText(fullPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -172,6 +172,7 @@ internal sealed class SuiteRunner(EvalRunRequest request, CaseIdFilter filter, E
         }
     }
 
+    /// <summary>Writes a batch of recordings while results arrive, so an interrupted run loses at most one batch.</summary>
     private static void FlushBatchIfDue(RecordingStore store)
     {
         try

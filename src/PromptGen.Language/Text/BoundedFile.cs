@@ -32,6 +32,18 @@ public static class BoundedFile
         return ReadGrowing(stream, path, Array.Empty<byte>(), 0);
     }
 
+    /// <summary>
+    /// The text of <paramref name="path"/>, decoded as <c>File.ReadAllText</c> decodes it (UTF-8 unless a byte order
+    /// mark says otherwise; the mark is not part of the text).
+    /// </summary>
+    /// <exception cref="FileTooLargeException">The file holds more than <see cref="MaxBytes"/>.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static string ReadAllText(string path)
+    {
+        using var reader = new StreamReader(new MemoryStream(ReadAllBytes(path)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
     private static byte[] ReadGrowing(Stream stream, string path, byte[] start, int startLength)
     {
         using var bytes = new MemoryStream();

@@ -98,6 +98,19 @@ public sealed class EvalRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_eval_file_past_the_size_bound_is_one_located_PG1004_not_read_to_the_end()
+    {
+        using (var stream = File.Open(EvalPath, FileMode.Create)) stream.SetLength(PromptGen.Language.Text.BoundedFile.MaxBytes + 1L); // sparse
+
+        var result = await RunAsync();
+
+        Assert.False(result.Passed);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("PG1004", EvalPath, 1), (finding.Id, finding.Path, finding.Line));
+        Assert.Equal("The eval file could not be read: it is larger than 64 MiB", finding.Message);
+    }
+
+    [Fact]
     public async Task Missing_recordings_in_replay_are_PG1003_never_PG1002()
     {
         Answers("billing", "technical");
