@@ -8,7 +8,8 @@
 #            ParseMalformedBenchmarks, ParseCorpusBenchmarks (generated Parse over the malformed parsing corpus) against
 #            BAML's parser on the same cases (eng/compare-baml/run-baml.ts), recovery compared case by case
 #   in turn  the clean parse and the streaming comparison again with the engines in turn in one process, many short
-#            rounds by thread CPU time (tests/PromptGen.Benchmarks/Interleaved.cs): the *_interleaved keys; the render
+#            rounds by thread CPU time (tests/PromptGen.Benchmarks/Interleaved.cs): the *_interleaved keys; the
+#            malformed corpus in rounds as long as one pass of BAML's parser: parse_malformed_vs_baml_rounds; the render
 #            engines and the Dotprompt JS reference in paired rounds, node serving renders to the benchmark program
 #            (tests/PromptGen.Benchmarks/InterleavedJs.cs): the render_*_interleaved keys
 #   evals    tests/PromptGen.EvalRunner.Benchmark: 1,000 recorded cases replayed, scored, gated and reported, cold, in a
@@ -101,8 +102,8 @@ grep -E '^\|' "$OUT/benchmarkdotnet.log" | grep -v -- '--- |' >"$OUT/benchmarkdo
 
 # The .NET-only comparisons again, the engines in turn in one process (tests/PromptGen.Benchmarks/Interleaved.cs):
 # BenchmarkDotNet measures one engine after the other, and on a shared machine the load can change in between.
-step "interleaved: clean JSON parse and streaming, engines in turn, $INTERLEAVE_ROUNDS rounds"
-for what in clean stream; do
+step "interleaved: clean JSON parse, streaming and the malformed corpus, engines in turn, $INTERLEAVE_ROUNDS rounds"
+for what in clean stream corpus; do
   dotnet "$BENCH_DLL" --interleave "$what" "$INTERLEAVE_ROUNDS" --results "$OUT/interleaved-$what.json" >"$OUT/interleaved-$what.txt" 2>&1 \
     || { tail -20 "$OUT/interleaved-$what.txt"; exit 1; }
   tail -n +2 "$OUT/interleaved-$what.txt" | grep -v '^equivalence check'

@@ -82,14 +82,21 @@ internal static class Interleaved
             };
         }
 
-        // Warm-up (tiered compilation reaches its final code), then size a round to about 5 ms of the slowest engine.
+        // Warm-up (tiered compilation reaches its final code), then size a round to about 5 ms of the slowest engine. The
+        // malformed corpus's rounds are about 40 ms, as long as one pass of BAML's parser over the same cases, whose
+        // median round they are compared with (parse_malformed_vs_baml_rounds).
+        var roundMilliseconds = what == "corpus" ? 40 : 5;
         var perRound = int.MaxValue;
         foreach (var (_, action) in engines)
         {
             var watch = Stopwatch.StartNew();
+            while (watch.ElapsedMilliseconds < 1500) action();
+
+            // Sized after the warm-up: its first calls run before tiered compilation's final code and are slower.
+            watch.Restart();
             var calls = 0;
-            while (watch.ElapsedMilliseconds < 1500) { action(); calls++; }
-            perRound = Math.Min(perRound, Math.Max(1, (int)(calls * 5 / watch.Elapsed.TotalMilliseconds)));
+            while (watch.ElapsedMilliseconds < 300) { action(); calls++; }
+            perRound = Math.Min(perRound, Math.Max(1, (int)(calls * roundMilliseconds / watch.Elapsed.TotalMilliseconds)));
         }
 
         var best = Enumerable.Repeat(double.MaxValue, engines.Length).ToArray();
