@@ -300,12 +300,18 @@ internal sealed class EvalVerb : Verb
 
     private static EvalMode ParseMode(string? value)
     {
-        if (!string.IsNullOrWhiteSpace(value) && !EvalModes.TryParse(value, out _))
-            throw new UsageException($"{ModeOption} must be {EvalModes.Expected}, not '{value}'");
-        var fromEnvironment = Environment.GetEnvironmentVariable(EvalModes.ModeVariable);
-        if (string.IsNullOrWhiteSpace(value) && !string.IsNullOrWhiteSpace(fromEnvironment) && !EvalModes.TryParse(fromEnvironment, out _))
-            throw new UsageException($"{EvalModes.ModeVariable} must be {EvalModes.Expected}, not '{fromEnvironment}'");
-        return EvalModes.Resolve(value);
+        try
+        {
+            return EvalModes.Resolve(value);
+        }
+        catch (ArgumentException)
+        {
+            // Resolve reads the option, else PROMPTGEN_EVAL_MODE: the message names the one that holds the bad name.
+            var (source, text) = string.IsNullOrWhiteSpace(value)
+                ? (EvalModes.ModeVariable, Environment.GetEnvironmentVariable(EvalModes.ModeVariable))
+                : (ModeOption.Name, value);
+            throw new UsageException($"{source} must be {EvalModes.Expected}, not '{text}'");
+        }
     }
 
     /// <summary>The reports' folder, checked before the run: one that cannot be created is refused before any model call.</summary>
