@@ -89,11 +89,10 @@ internal static class Interleaved
         var perRound = int.MaxValue;
         foreach (var (_, action) in engines)
         {
-            var watch = Stopwatch.StartNew();
-            while (watch.ElapsedMilliseconds < 1500) action();
+            SteadyState.WarmUp(action, minSeconds: 1.5);
 
             // Sized after the warm-up: its first calls run before tiered compilation's final code and are slower.
-            watch.Restart();
+            var watch = Stopwatch.StartNew();
             var calls = 0;
             while (watch.ElapsedMilliseconds < 300) { action(); calls++; }
             perRound = Math.Min(perRound, Math.Max(1, (int)(calls * roundMilliseconds / watch.Elapsed.TotalMilliseconds)));

@@ -21,6 +21,13 @@ public class ParseCorpusBenchmarks
     private readonly (string Text, Func<string, bool> TryParse, Func<string, object?> Parse)[] _cases =
         CorpusData.Malformed.Select(c => (c.ModelText, CorpusData.TryParsers[c.Shape], CorpusData.Parsers[c.Shape])).ToArray();
 
+    // The parser's code takes seconds to reach its final tier (SteadyState), longer than the --quick job's warm-up.
+    [GlobalSetup(Target = nameof(GeneratedTryParse))]
+    public void WarmUpTryParse() => Console.WriteLine("// " + SteadyState.WarmUp(() => GeneratedTryParse()));
+
+    [GlobalSetup(Target = nameof(GeneratedParse))]
+    public void WarmUpParse() => Console.WriteLine("// " + SteadyState.WarmUp(() => GeneratedParse()));
+
     [Benchmark(Description = "generated TryParse, malformed corpus pass")]
     public int GeneratedTryParse()
     {

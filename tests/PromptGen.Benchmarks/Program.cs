@@ -17,12 +17,15 @@ namespace PromptGen.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet entry point. Extra options (before BenchmarkDotNet's own, e.g. <c>--filter '*'</c>):
 /// <list type="bullet">
-/// <item><c>--quick</c>: a short in-process job (5 warm-up and 4 measured iterations of about 100 ms per benchmark);</item>
+/// <item><c>--quick</c>: a short in-process job (5 warm-up and 4 measured iterations of about 100 ms per benchmark; the parse
+/// and stream benchmarks warm up to their final tier in their global setup first, <see cref="SteadyState"/>);</item>
 /// <item><c>--check</c>: only verify that every engine produces the same messages and values, then exit;</item>
 /// <item><c>--js-messages &lt;file&gt;</c>: include the Dotprompt JS reference's messages (eng/bench/render-dotprompt.mjs) in the check;</item>
 /// <item><c>--results &lt;file&gt;</c>: write operations per second and bytes allocated per operation of every benchmark as JSON;</item>
 /// <item><c>--profile &lt;template|corpus|clean|stream&gt; &lt;engine&gt; &lt;seconds&gt;</c>: run one path in a loop (for dotnet-trace or
-/// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates), parse, tryparse, aligned (corpus) or whole, stream (stream);</item>
+/// valgrind), engine one of typed, dynamic, runtime, handwritten, handlebars (templates), parse, tryparse, aligned (corpus), parse, reflection, sourcegen (clean) or whole, stream (stream);</item>
+/// <item><c>--timeline &lt;what&gt; &lt;engine&gt; &lt;seconds&gt;</c>: the same paths as <c>--profile</c>, from the first call, printing the mean
+/// time per call of every half second and the number of methods the JIT has compiled: how long tiered compilation takes to reach its final code;</item>
 /// <item><c>--corpus-compare &lt;baml-results.json&gt; &lt;out.json&gt;</c>: recovery of generated Parse and of BAML's parser on the
 /// parsing corpus, case by case, written as JSON; then exit;</item>
 /// <item><c>--interleave &lt;template|clean|malformed|corpus|stream|stream-parts&gt; [rounds]</c>: after the check, the engines of one comparison in turn, in one
@@ -50,6 +53,12 @@ internal static class Program
         if (profile >= 0)
         {
             return Profile.Run(arguments[profile + 1], arguments[profile + 2], double.Parse(arguments[profile + 3], CultureInfo.InvariantCulture));
+        }
+
+        var timeline = arguments.IndexOf("--timeline");
+        if (timeline >= 0)
+        {
+            return Profile.Timeline(arguments[timeline + 1], arguments[timeline + 2], double.Parse(arguments[timeline + 3], CultureInfo.InvariantCulture));
         }
 
         var corpusCompare = arguments.IndexOf("--corpus-compare");
@@ -95,7 +104,9 @@ internal static class Program
         if (quick)
         {
             // Five warm-ups, not one: after a single 100 ms warm-up, tiered compilation was often still replacing the
-            // benchmark's methods during the measured iterations (the same build measured 0.55x to 1.9x apart).
+            // benchmark's methods during the measured iterations (the same build measured 0.55x to 1.9x apart). Even
+            // five are not enough for the parse and stream paths, which take up to 2.5 s to reach their final tier: their
+            // classes warm up in a global setup first (SteadyState).
             config = config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick")
                 .WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(4).WithIterationTime(TimeInterval.FromMilliseconds(100)));
         }
@@ -236,50 +247,7 @@ internal static class Profile
 {
     public static int Run(string what, string engine, double seconds)
     {
-        Func<object?> action;
-        if (what == "corpus")
-        {
-            var corpus = new ParseCorpusBenchmarks();
-            action = engine switch
-            {
-                "tryparse" => () => corpus.GeneratedTryParse(),
-                "aligned" => () => corpus.SchemaAlignedParserAlone(),
-                _ => () => corpus.GeneratedParse(),
-            };
-        }
-        else if (what == "stream")
-        {
-            var stream = new StreamParseBenchmarks();
-            stream.Setup();
-            action = engine switch
-            {
-                "whole" => () => stream.WholeParse(),
-                "enumerate" => () => stream.EnumerateOnly().GetAwaiter().GetResult(),
-                "response" => () => stream.ToResponse(),
-                "reader" => () => stream.ReaderOnly(),
-                "project" => () => stream.ProjectOnly(),
-                "async-iterator" => () => stream.StreamParseAsyncIteratorClient().GetAwaiter().GetResult(),
-                _ => () => stream.StreamParse().GetAwaiter().GetResult(),
-            };
-        }
-        else if (what == "clean")
-        {
-            var clean = new ParseCleanJsonBenchmarks();
-            action = () => clean.GeneratedParse();
-        }
-        else
-        {
-            var c = RenderCase.Get(what);
-            action = engine switch
-            {
-                "typed" => () => c.Typed(),
-                "dynamic" => () => c.Dynamic(),
-                "runtime" => () => c.RunTime(),
-                "handwritten" => () => c.HandWritten(),
-                _ => () => c.Handlebars(),
-            };
-        }
-
+        var action = ActionOf(what, engine);
         var warmUp = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 2000 && warmUp.Elapsed.TotalSeconds < 1; i++) action(); // warm-up (slow paths: at most a second)
         var process = System.Diagnostics.Process.GetCurrentProcess();
@@ -302,5 +270,81 @@ internal static class Profile
         // Per CPU second as well: on a shared machine it moves much less than per wall second (it includes the GC's work).
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what} {engine}: {count / watch.Elapsed.TotalSeconds:F0} ops/s wall, {count / cpu:F0} ops per CPU s, {allocated:F0} B allocated per op, {(GC.CollectionCount(0) - gen0Start) * 1000.0 / count:F1} gen0 and {(GC.CollectionCount(1) - gen1Start) * 1000.0 / count:F1} gen1 collections per 1,000 ops, GC pause {(GC.GetTotalPauseDuration() - pauseStart).TotalMilliseconds * 1000 / count:F1} us per op"));
         return 0;
+    }
+
+    /// <summary>
+    /// The same path from a cold start: its time per call in windows of half a second, so that the time tiered
+    /// compilation takes to reach its final code can be seen (the warm-up a measurement needs).
+    /// </summary>
+    public static int Timeline(string what, string engine, double seconds)
+    {
+        var action = ActionOf(what, engine);
+        var total = System.Diagnostics.Stopwatch.StartNew();
+        Console.WriteLine($"{what} {engine}: mean time per call in each half second from the first call (no warm-up)");
+        while (total.Elapsed.TotalSeconds < seconds)
+        {
+            var window = System.Diagnostics.Stopwatch.StartNew();
+            long count = 0;
+            while (window.ElapsedMilliseconds < 500)
+            {
+                action();
+                count++;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total.Elapsed.TotalSeconds,6:F1} s  {window.Elapsed.TotalNanoseconds / count,12:F0} ns  {System.Runtime.JitInfo.GetCompiledMethodCount(),6} methods compiled"));
+        }
+
+        return 0;
+    }
+
+    private static Func<object?> ActionOf(string what, string engine)
+    {
+        if (what == "corpus")
+        {
+            var corpus = new ParseCorpusBenchmarks();
+            return engine switch
+            {
+                "tryparse" => () => corpus.GeneratedTryParse(),
+                "aligned" => () => corpus.SchemaAlignedParserAlone(),
+                _ => () => corpus.GeneratedParse(),
+            };
+        }
+        else if (what == "stream")
+        {
+            var stream = new StreamParseBenchmarks();
+            stream.Setup();
+            return engine switch
+            {
+                "whole" => () => stream.WholeParse(),
+                "enumerate" => () => stream.EnumerateOnly().GetAwaiter().GetResult(),
+                "response" => () => stream.ToResponse(),
+                "reader" => () => stream.ReaderOnly(),
+                "project" => () => stream.ProjectOnly(),
+                "async-iterator" => () => stream.StreamParseAsyncIteratorClient().GetAwaiter().GetResult(),
+                _ => () => stream.StreamParse().GetAwaiter().GetResult(),
+            };
+        }
+        else if (what == "clean")
+        {
+            var clean = new ParseCleanJsonBenchmarks();
+            return engine switch
+            {
+                "reflection" => () => clean.SystemTextJsonReflection(),
+                "sourcegen" => () => clean.SystemTextJsonSourceGenerated(),
+                _ => () => clean.GeneratedParse(),
+            };
+        }
+        else
+        {
+            var c = RenderCase.Get(what);
+            return engine switch
+            {
+                "typed" => () => c.Typed(),
+                "dynamic" => () => c.Dynamic(),
+                "runtime" => () => c.RunTime(),
+                "handwritten" => () => c.HandWritten(),
+                _ => () => c.Handlebars(),
+            };
+        }
     }
 }
