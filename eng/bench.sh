@@ -54,15 +54,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 step() { echo "== $(($(date +%s) - START)) s: $*"; }
 
-# The 1,000-prompt fixture's files are written while the tools install and the programs build (nothing is timed until
-# the peers run, and it waits for them before that): writing them takes about 20 s of its own.
-FIXTURE_PID=
-if [ "$FIXTURE" = 1 ]; then
-  bash "$ROOT/eng/fixture.sh" --out "$ROOT/artifacts/fixture" >"$OUT/fixture-write.log" 2>&1 &
-  FIXTURE_PID=$!
-  trap 'kill "$FIXTURE_PID" 2>/dev/null || true' EXIT # an early failure leaves no writer behind
-fi
-
 # --- reference runtimes -------------------------------------------------------------------------------------------
 DOTPROMPT="$ROOT/eng/.tools/dotprompt"
 if ! grep -q "\"version\": \"$DOTPROMPT_VERSION\"" "$DOTPROMPT/node_modules/dotprompt/package.json" 2>/dev/null; then
@@ -83,9 +74,6 @@ dotnet build "$BENCH" -c Release -nologo -v:q -clp:ErrorsOnly >"$OUT/build-bench
 dotnet build "$EVALBENCH" -c Release -nologo -v:q -clp:ErrorsOnly >"$OUT/build-evalbench.log" 2>&1 || { cat "$OUT/build-evalbench.log"; exit 1; }
 BENCH_DLL="$BENCH/bin/Release/net10.0/PromptGen.Benchmarks.dll"
 EVAL_DLL="$EVALBENCH/bin/Release/net10.0/PromptGen.EvalRunner.Benchmark.dll"
-if [ -n "$FIXTURE_PID" ]; then
-  wait "$FIXTURE_PID" || { echo "eng/fixture.sh failed:"; tail -20 "$OUT/fixture-write.log"; exit 1; }
-fi
 
 # --- the peers on the same files ----------------------------------------------------------------------------------
 CASES=(support-reply=SupportReply:support-reply-input.json loop-report=LoopReport:loop-report-input.json
@@ -149,7 +137,7 @@ done
 # --- generator and build on the 1,000-prompt fixture --------------------------------------------------------------
 if [ "$FIXTURE" = 1 ]; then
   step "1,000-prompt fixture: generator time and build time ($FIXTURE_RUNS build(s))"
-  bash "$ROOT/eng/measure-generator.sh" --no-fixture --runs "$FIXTURE_RUNS" --out "$ROOT/artifacts/fixture" >"$OUT/fixture.log" 2>&1 || { tail -30 "$OUT/fixture.log"; exit 1; }
+  bash "$ROOT/eng/measure-generator.sh" --runs "$FIXTURE_RUNS" --out "$ROOT/artifacts/fixture" >"$OUT/fixture.log" 2>&1 || { tail -30 "$OUT/fixture.log"; exit 1; }
   cp "$ROOT/artifacts/fixture/measure/summary.json" "$OUT/fixture.json"
 fi
 
