@@ -16,15 +16,15 @@ public class ParseCleanJsonBenchmarks
 {
     private readonly string _json = BenchmarkData.CleanTriageJson;
 
-    // System.Text.Json's paths take about 1.5 s to reach their final tier (SteadyState): each engine is timed in its final code.
+    // System.Text.Json's paths take about 2 s to reach their final tier (SteadyState): each engine is timed in its final code.
     [GlobalSetup(Target = nameof(GeneratedParse))]
-    public void WarmUpGeneratedParse() => System.Console.WriteLine("// " + SteadyState.WarmUp(() => GeneratedParse()));
+    public void WarmUpGeneratedParse() => SteadyState.WarmUpAndLog(() => GeneratedParse());
 
     [GlobalSetup(Target = nameof(SystemTextJsonReflection))]
-    public void WarmUpReflection() => System.Console.WriteLine("// " + SteadyState.WarmUp(() => SystemTextJsonReflection()));
+    public void WarmUpReflection() => SteadyState.WarmUpAndLog(() => SystemTextJsonReflection());
 
     [GlobalSetup(Target = nameof(SystemTextJsonSourceGenerated))]
-    public void WarmUpSourceGenerated() => System.Console.WriteLine("// " + SteadyState.WarmUp(() => SystemTextJsonSourceGenerated()));
+    public void WarmUpSourceGenerated() => SteadyState.WarmUpAndLog(() => SystemTextJsonSourceGenerated());
 
     [Benchmark(Description = "generated Parse")]
     public TriageTicketPrompt.Output GeneratedParse() => TriageTicketPrompt.Parse(_json);

@@ -23,10 +23,10 @@ public class ParseCorpusBenchmarks
 
     // The parser's code takes seconds to reach its final tier (SteadyState), longer than the --quick job's warm-up.
     [GlobalSetup(Target = nameof(GeneratedTryParse))]
-    public void WarmUpTryParse() => Console.WriteLine("// " + SteadyState.WarmUp(() => GeneratedTryParse()));
+    public void WarmUpTryParse() => SteadyState.WarmUpAndLog(() => GeneratedTryParse());
 
     [GlobalSetup(Target = nameof(GeneratedParse))]
-    public void WarmUpParse() => Console.WriteLine("// " + SteadyState.WarmUp(() => GeneratedParse()));
+    public void WarmUpParse() => SteadyState.WarmUpAndLog(() => GeneratedParse());
 
     [Benchmark(Description = "generated TryParse, malformed corpus pass")]
     public int GeneratedTryParse()

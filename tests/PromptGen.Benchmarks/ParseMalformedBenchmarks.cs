@@ -14,10 +14,10 @@ public class ParseMalformedBenchmarks
 
     // The repair path's code takes seconds to reach its final tier (SteadyState).
     [GlobalSetup(Target = nameof(GeneratedParse))]
-    public void WarmUpGeneratedParse() => System.Console.WriteLine("// " + SteadyState.WarmUp(() => GeneratedParse()));
+    public void WarmUpGeneratedParse() => SteadyState.WarmUpAndLog(() => GeneratedParse());
 
     [GlobalSetup(Target = nameof(SchemaAlignedParserAlone))]
-    public void WarmUpSchemaAlignedParser() => System.Console.WriteLine("// " + SteadyState.WarmUp(() => SchemaAlignedParserAlone()));
+    public void WarmUpSchemaAlignedParser() => SteadyState.WarmUpAndLog(() => SchemaAlignedParserAlone());
 
     [Benchmark(Baseline = true, Description = "generated Parse")]
     public TriageTicketPrompt.Output GeneratedParse() => TriageTicketPrompt.Parse(_text);

@@ -9,7 +9,7 @@ namespace PromptGen.Benchmarks;
 /// more than a short BenchmarkDotNet job warms up: <c>--timeline corpus parse 8</c> shows the malformed corpus at about
 /// 1.1 ms a pass while the JIT compiles some 2,000 methods in the first 2.5 s, then about 0.2 ms a pass with at most a
 /// method or two compiled a second; System.Text.Json's reflection path (<c>--timeline clean reflection 4</c>) gets there
-/// after about 1.5 s, the stream after about 1.5 s. Timing earlier measures the JIT's intermediate code, and which
+/// after about 2 s, the stream after about 1.5 s. Timing earlier measures the JIT's intermediate code, and which
 /// benchmark of a class happened to run first, instead of the path.
 /// </summary>
 internal static class SteadyState
@@ -31,7 +31,9 @@ internal static class SteadyState
     {
         var total = Stopwatch.StartNew();
         var compiledAtStart = JitInfo.GetCompiledMethodCount();
-        var compiledBefore = new[] { compiledAtStart, compiledAtStart }; // at the start of the last two windows
+        // The count at the start of the window before the last one, and at the start of the last one.
+        var compiledTwoWindowsAgo = compiledAtStart;
+        var compiledOneWindowAgo = compiledAtStart;
         double last;
         while (true)
         {
@@ -46,12 +48,15 @@ internal static class SteadyState
             last = window.Elapsed.TotalMilliseconds * 1e6 / calls;
             var compiled = JitInfo.GetCompiledMethodCount();
             var seconds = total.Elapsed.TotalSeconds;
-            if (seconds >= maxSeconds || (seconds >= minSeconds && compiled - compiledBefore[0] < SettledCompilations)) break;
-            compiledBefore[0] = compiledBefore[1];
-            compiledBefore[1] = compiled;
+            if (seconds >= maxSeconds || (seconds >= minSeconds && compiled - compiledTwoWindowsAgo < SettledCompilations)) break;
+            compiledTwoWindowsAgo = compiledOneWindowAgo;
+            compiledOneWindowAgo = compiled;
         }
 
         return FormattableString.Invariant(
             $"warmed up for {total.Elapsed.TotalSeconds:F1} s ({JitInfo.GetCompiledMethodCount() - compiledAtStart} methods compiled), last {last:F0} ns a call");
     }
+
+    /// <summary>For a BenchmarkDotNet global setup: <see cref="WarmUp"/>, its report written to the benchmark's log.</summary>
+    public static void WarmUpAndLog(Func<object?> action) => Console.WriteLine("// " + WarmUp(action));
 }

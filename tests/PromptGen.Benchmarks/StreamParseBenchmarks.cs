@@ -33,21 +33,21 @@ public class StreamParseBenchmarks
     public void SetupWholeParse()
     {
         Setup();
-        Console.WriteLine("// " + SteadyState.WarmUp(() => WholeParse()));
+        SteadyState.WarmUpAndLog(() => WholeParse());
     }
 
     [GlobalSetup(Target = nameof(StreamParse))]
     public void SetupStreamParse()
     {
         Setup();
-        Console.WriteLine("// " + SteadyState.WarmUp(() => StreamParse().GetAwaiter().GetResult()));
+        SteadyState.WarmUpAndLog(() => StreamParse().GetAwaiter().GetResult());
     }
 
     [GlobalSetup(Target = nameof(StreamParseAsyncIteratorClient))]
     public void SetupStreamParseAsyncIteratorClient()
     {
         Setup();
-        Console.WriteLine("// " + SteadyState.WarmUp(() => StreamParseAsyncIteratorClient().GetAwaiter().GetResult()));
+        SteadyState.WarmUpAndLog(() => StreamParseAsyncIteratorClient().GetAwaiter().GetResult());
     }
 
     /// <summary>The updates and the clients (also for the --profile and --interleave modes, which warm up themselves).</summary>
