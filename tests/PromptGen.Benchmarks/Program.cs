@@ -61,6 +61,12 @@ internal static class Program
             return Profile.Timeline(arguments[timeline + 1], arguments[timeline + 2], double.Parse(arguments[timeline + 3], CultureInfo.InvariantCulture));
         }
 
+        var sequence = arguments.IndexOf("--sequence");
+        if (sequence >= 0)
+        {
+            return Profile.Sequence(arguments[sequence + 1], double.Parse(arguments[sequence + 2], CultureInfo.InvariantCulture));
+        }
+
         var corpusCompare = arguments.IndexOf("--corpus-compare");
         if (corpusCompare >= 0)
         {
@@ -296,6 +302,49 @@ internal static class Profile
 
         return 0;
     }
+
+    /// <summary>
+    /// Several paths one after the other in one process (<c>what:engine,what:engine,...</c>), each for the given seconds,
+    /// with its time per call in the last half second and the CPU the thread was on at the end of each half second: whether
+    /// a whole process runs slower, and whether what ran before in it changes a path's speed.
+    /// </summary>
+    public static int Sequence(string steps, double seconds)
+    {
+        foreach (var step in steps.Split(','))
+        {
+            var parts = step.Split(':');
+            if (parts.Length != 2)
+            {
+                Console.Error.WriteLine($"--sequence: '{step}' is not <what>:<engine> (for example loop-report:dynamic)");
+                return 2;
+            }
+
+            var action = ActionOf(parts[0], parts[1]);
+            var total = System.Diagnostics.Stopwatch.StartNew();
+            double last = 0;
+            var cpus = "";
+            while (total.Elapsed.TotalSeconds < seconds)
+            {
+                var window = System.Diagnostics.Stopwatch.StartNew();
+                long count = 0;
+                while (window.ElapsedMilliseconds < 500)
+                {
+                    action();
+                    count++;
+                }
+
+                last = window.Elapsed.TotalNanoseconds / count;
+                cpus += OperatingSystem.IsLinux() ? sched_getcpu().ToString(CultureInfo.InvariantCulture) : "?";
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step,-32} {last,10:F0} ns a call in the last half second (CPU at the end of each half second: {cpus})"));
+        }
+
+        return 0;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern int sched_getcpu();
 
     private static Func<object?> ActionOf(string what, string engine)
     {
