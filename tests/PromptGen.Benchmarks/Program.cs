@@ -289,15 +289,8 @@ internal static class Profile
         Console.WriteLine($"{what} {engine}: mean time per call in each half second from the first call (no warm-up)");
         while (total.Elapsed.TotalSeconds < seconds)
         {
-            var window = System.Diagnostics.Stopwatch.StartNew();
-            long count = 0;
-            while (window.ElapsedMilliseconds < 500)
-            {
-                action();
-                count++;
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total.Elapsed.TotalSeconds,6:F1} s  {window.Elapsed.TotalNanoseconds / count,12:F0} ns  {System.Runtime.JitInfo.GetCompiledMethodCount(),6} methods compiled"));
+            var perCall = HalfSecond(action);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total.Elapsed.TotalSeconds,6:F1} s  {perCall,12:F0} ns  {System.Runtime.JitInfo.GetCompiledMethodCount(),6} methods compiled"));
         }
 
         return 0;
@@ -325,15 +318,7 @@ internal static class Profile
             var cpus = "";
             while (total.Elapsed.TotalSeconds < seconds)
             {
-                var window = System.Diagnostics.Stopwatch.StartNew();
-                long count = 0;
-                while (window.ElapsedMilliseconds < 500)
-                {
-                    action();
-                    count++;
-                }
-
-                last = window.Elapsed.TotalNanoseconds / count;
+                last = HalfSecond(action);
                 cpus += OperatingSystem.IsLinux() ? sched_getcpu().ToString(CultureInfo.InvariantCulture) : "?";
             }
 
@@ -341,6 +326,20 @@ internal static class Profile
         }
 
         return 0;
+    }
+
+    /// <summary>Calls the action for half a second; the mean time per call in nanoseconds.</summary>
+    private static double HalfSecond(Func<object?> action)
+    {
+        var window = System.Diagnostics.Stopwatch.StartNew();
+        long count = 0;
+        while (window.ElapsedMilliseconds < 500)
+        {
+            action();
+            count++;
+        }
+
+        return window.Elapsed.TotalNanoseconds / count;
     }
 
     [System.Runtime.InteropServices.DllImport("libc")]
