@@ -52,19 +52,25 @@ internal static class Program
         var profile = arguments.IndexOf("--profile");
         if (profile >= 0)
         {
-            return Profile.Run(arguments[profile + 1], arguments[profile + 2], double.Parse(arguments[profile + 3], CultureInfo.InvariantCulture));
+            return ValuesAndSeconds(arguments, profile, "--profile <what> <engine> <seconds>", 2) is { } p
+                ? Profile.Run(p.Values[0], p.Values[1], p.Seconds)
+                : 2;
         }
 
         var timeline = arguments.IndexOf("--timeline");
         if (timeline >= 0)
         {
-            return Profile.Timeline(arguments[timeline + 1], arguments[timeline + 2], double.Parse(arguments[timeline + 3], CultureInfo.InvariantCulture));
+            return ValuesAndSeconds(arguments, timeline, "--timeline <what> <engine> <seconds>", 2) is { } t
+                ? Profile.Timeline(t.Values[0], t.Values[1], t.Seconds)
+                : 2;
         }
 
         var sequence = arguments.IndexOf("--sequence");
         if (sequence >= 0)
         {
-            return Profile.Sequence(arguments[sequence + 1], double.Parse(arguments[sequence + 2], CultureInfo.InvariantCulture));
+            return ValuesAndSeconds(arguments, sequence, "--sequence <what:engine,...> <seconds>", 1) is { } q
+                ? Profile.Sequence(q.Values[0], q.Seconds)
+                : 2;
         }
 
         var corpusCompare = arguments.IndexOf("--corpus-compare");
@@ -143,6 +149,23 @@ internal static class Program
 
         Console.WriteLine("equivalence check: every engine produces the same messages and values" + (jsMessages is null ? "" : " (the Dotprompt JS reference's too)"));
         return true;
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> values after the option at <paramref name="at"/> and the positive number of seconds
+    /// after them; null, with the usage on standard error, when they are missing or the seconds are not a number.
+    /// </summary>
+    private static (string[] Values, double Seconds)? ValuesAndSeconds(List<string> arguments, int at, string usage, int count)
+    {
+        if (at + count + 1 < arguments.Count
+            && double.TryParse(arguments[at + count + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && seconds > 0)
+        {
+            return (arguments.GetRange(at + 1, count).ToArray(), seconds);
+        }
+
+        Console.Error.WriteLine("usage: " + usage);
+        return null;
     }
 
     private static string? TakeValue(List<string> arguments, string name)
