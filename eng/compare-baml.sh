@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compares PromptGen's schema-aligned parser with BAML's on the parsing corpus: recovery rate per category
-# and throughput on malformed output, measured in the same run.
+# and throughput of the parser core (repair, then a strict read) on malformed output, measured in the same run.
+# Generated `Parse`, the method users call, is timed against BAML by eng/bench.sh (parse_malformed_vs_baml).
 #
 # Installs @boundaryml/baml and tsx from npm into eng/.tools/baml (git-ignored), generates a TypeScript BAML
 # client for eng/compare-baml/baml_src, parses every corpus case with b.parse.<Function>(text), then runs
@@ -13,6 +14,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/eng/.tools/baml"
 CORPUS="$ROOT/tests/PromptGen.Tests/ParsingCorpus"
 SECONDS_PER_RUN="${1:-3}"
+if ! [[ "$SECONDS_PER_RUN" =~ ^[0-9]+([.][0-9]+)?$ ]] || [[ "$SECONDS_PER_RUN" =~ ^0+([.]0+)?$ ]] || [ $# -gt 1 ]; then
+  echo "usage: eng/compare-baml.sh [seconds-per-throughput-run]   (a positive number; default 3)" >&2
+  exit 2
+fi
 BAML_VERSION="0.226.2"
 
 mkdir -p "$TOOLS"
