@@ -14,8 +14,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/eng/.tools/baml"
 CORPUS="$ROOT/tests/PromptGen.Tests/ParsingCorpus"
 SECONDS_PER_RUN="${1:-3}"
-if ! [[ "$SECONDS_PER_RUN" =~ ^[0-9]+([.][0-9]+)?$ ]] || [[ "$SECONDS_PER_RUN" =~ ^0+([.]0+)?$ ]] || [ $# -gt 1 ]; then
-  echo "usage: eng/compare-baml.sh [seconds-per-throughput-run]   (a positive number; default 3)" >&2
+if [ $# -gt 1 ] || ! [[ "$SECONDS_PER_RUN" =~ ^[0-9]+([.][0-9]+)?$ ]] \
+  || ! awk -v s="$SECONDS_PER_RUN" 'BEGIN { exit !(s > 0 && s <= 3600) }'; then
+  echo "usage: eng/compare-baml.sh [seconds-per-throughput-run]   (above 0 and at most 3600; default 3)" >&2
   exit 2
 fi
 BAML_VERSION="0.226.2"

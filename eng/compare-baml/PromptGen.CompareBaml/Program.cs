@@ -16,9 +16,9 @@ if (args.Length < 2)
 
 var corpusDir = Path.GetFullPath(args[0]);
 var minSeconds = 3.0;
-if (args.Length > 2 && (!double.TryParse(args[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out minSeconds) || !(minSeconds > 0)))
+if (args.Length > 2 && (!double.TryParse(args[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out minSeconds) || !(minSeconds > 0 && minSeconds <= 3600)))
 {
-    Console.Error.WriteLine($"min-seconds must be a positive number of seconds, not '{args[2]}'");
+    Console.Error.WriteLine($"min-seconds must be a number of seconds above 0 and at most 3600, not '{args[2]}'");
     Console.Error.WriteLine("usage: PromptGen.CompareBaml <corpus-dir> <baml-results.json> [min-seconds]");
     return 2;
 }
