@@ -13,6 +13,11 @@
 # to skip the build and render with that command instead.
 set -euo pipefail
 
+if [ $# -gt 0 ]; then
+  echo "usage: eng/differential.sh   (no arguments; PROMPTGEN=<command> renders with that command instead of a fresh build)" >&2
+  exit 2
+fi
+
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpus="$repo/tests/differential"
 scripts="$repo/eng/differential"
