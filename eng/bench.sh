@@ -11,7 +11,8 @@
 #            rounds by thread CPU time (tests/PromptGen.Benchmarks/Interleaved.cs): the *_interleaved keys; the
 #            malformed corpus in rounds as long as one pass of BAML's parser: parse_malformed_vs_baml_rounds; the render
 #            engines and the Dotprompt JS reference in paired rounds, node serving renders to the benchmark program
-#            (tests/PromptGen.Benchmarks/InterleavedJs.cs): the render_*_interleaved keys
+#            (tests/PromptGen.Benchmarks/InterleavedJs.cs): the render_*_interleaved keys; generated Parse and BAML's
+#            parser in paired rounds, node serving BAML's passes (InterleavedBaml.cs): parse_malformed_vs_baml_interleaved
 #   evals    tests/PromptGen.EvalRunner.Benchmark: 1,000 recorded cases replayed, scored, gated and reported, cold, in a
 #            new process
 #   build    eng/measure-generator.sh: generator time and build time of the 1,000-prompt fixture, generated lines
@@ -43,7 +44,7 @@ for arg in "$@"; do
     *) echo "usage: eng/bench.sh [--quick] [--skip-build-fixture]" >&2; exit 2 ;;
   esac
 done
-if [ "$QUICK" = 1 ]; then JS_SECONDS=1; BAML_SECONDS=1; BDN=(--quick); FIXTURE_RUNS=1; INTERLEAVE_ROUNDS=100; JS_PAIRED_ROUNDS=30; JS_PAIRED_WARM_UP=0.5; else JS_SECONDS=5; BAML_SECONDS=5; BDN=(); FIXTURE_RUNS=3; INTERLEAVE_ROUNDS=400; JS_PAIRED_ROUNDS=100; JS_PAIRED_WARM_UP=1; fi
+if [ "$QUICK" = 1 ]; then JS_SECONDS=1; BAML_SECONDS=1; BDN=(--quick); FIXTURE_RUNS=1; INTERLEAVE_ROUNDS=100; JS_PAIRED_ROUNDS=30; JS_PAIRED_WARM_UP=0.5; BAML_PAIRED_ROUNDS=30; else JS_SECONDS=5; BAML_SECONDS=5; BDN=(); FIXTURE_RUNS=3; INTERLEAVE_ROUNDS=400; JS_PAIRED_ROUNDS=100; JS_PAIRED_WARM_UP=1; BAML_PAIRED_ROUNDS=100; fi
 
 START=$(date +%s)
 loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average[s]*: //'; }
@@ -87,7 +88,10 @@ rm -rf "$BAML/baml_src" "$BAML/baml_client"
 cp -r "$ROOT/eng/compare-baml/baml_src" "$BAML/baml_src"
 cp "$ROOT/eng/compare-baml/run-baml.ts" "$BAML/run-baml.ts"
 (cd "$BAML" && node_modules/.bin/baml-cli generate --from baml_src >/dev/null)
-(cd "$BAML" && BAML_LOG=off node_modules/.bin/tsx run-baml.ts "$CORPUS" "$OUT/baml-results.json" "$BAML_SECONDS" 2>/dev/null)
+# BAML's default configuration, without Rust's backtraces: with RUST_BACKTRACE (or RUST_LIB_BACKTRACE) set in the
+# environment, as on some developer machines and CI images, its parser captures a backtrace for each error it logs while
+# recovering, about a sixth of its time on this corpus (the paired rounds below remove them the same way).
+(cd "$BAML" && env -u RUST_BACKTRACE -u RUST_LIB_BACKTRACE BAML_LOG=off node_modules/.bin/tsx run-baml.ts "$CORPUS" "$OUT/baml-results.json" "$BAML_SECONDS" 2>/dev/null)
 
 # --- the check, then BenchmarkDotNet ------------------------------------------------------------------------------
 step "equivalence check (every engine, the JS reference included) and parsing-corpus recovery"
@@ -121,6 +125,16 @@ dotnet "$BENCH_DLL" --interleave-js node "$ROOT/eng/bench/render-dotprompt.mjs" 
   --results "$OUT/interleaved-render-js.json" >"$OUT/interleaved-render-js.txt" 2>&1 \
   || { tail -20 "$OUT/interleaved-render-js.txt"; exit 1; }
 grep -v '^equivalence check' "$OUT/interleaved-render-js.txt"
+
+# Generated Parse against BAML's parser in paired rounds (tests/PromptGen.Benchmarks/InterleavedBaml.cs): the BAML step
+# above times BAML in its own process before the .NET benchmarks, and a slow spell of the host on one side moves that
+# ratio. Here node serves BAML's passes over the malformed corpus (run-baml.ts --serve, timed inside node) between
+# rounds of generated Parse: a warm-up of each side (1.5 s), then 30 (quick) or 100 rounds of about 30 ms a side, by
+# wall time; the median rounds make parse_malformed_vs_baml_interleaved. About 10 s (quick).
+step "interleaved: generated Parse against BAML's parser, paired rounds, $BAML_PAIRED_ROUNDS rounds"
+dotnet "$BENCH_DLL" --interleave-baml "$BAML" "$BAML_PAIRED_ROUNDS" --results "$OUT/interleaved-baml.json" >"$OUT/interleaved-baml.txt" 2>&1 \
+  || { tail -20 "$OUT/interleaved-baml.txt"; exit 1; }
+cat "$OUT/interleaved-baml.txt"
 
 # --- eval runner, cold, in a new process --------------------------------------------------------------------------
 step "eval runner: 1,000 recorded cases replayed cold in a new process"

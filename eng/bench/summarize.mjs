@@ -97,6 +97,15 @@ const pairedDetails = renderPaired && {
   render_min: Object.fromEntries(Object.keys(pairedComparisons).map((key) => [key, pairedTemplates.length ? round(Math.min(...pairedTemplates.map((t) => pairedRatio(t, key)))) : null])),
 };
 
+// Generated Parse and BAML's parser in paired rounds (tests/PromptGen.Benchmarks/InterleavedBaml.cs), per pass over
+// the malformed corpus: BAML's median round over ours (throughput), with the fastest rounds and process CPU time beside it.
+const bamlPaired = readJson("interleaved-baml.json");
+const bamlPairedRatio = (kind) => round(ratio(bamlPaired?.engines.baml?.[kind], bamlPaired?.engines.generated_parse?.[kind]), 1);
+const bamlPairedDetails = bamlPaired && {
+  ...bamlPaired,
+  ratios: { median_rounds: bamlPairedRatio("median_round_ns"), fastest_rounds: bamlPairedRatio("fastest_round_ns"), median_rounds_process_cpu_time: bamlPairedRatio("median_round_cpu_ns") },
+};
+
 // Evals: the median of the cold runs, wall time of the whole new process.
 const evalRuns = existsSync(join(out, "evals.txt"))
   ? readFileSync(join(out, "evals.txt"), "utf8").split("\n").filter((l) => l.startsWith("eval-replay"))
@@ -147,6 +156,7 @@ const summary = {
   stream_parse_vs_whole_parse_async_iterator_client_interleaved: inTurn("stream", "... async-iterator client", "whole Parse"),
   parse_malformed_vs_baml: round(ratio(parsesPerSecond, bamlRate), 1),
   parse_malformed_vs_baml_rounds: round(ratio(parsesPerSecondRounds, bamlRate), 1),
+  parse_malformed_vs_baml_interleaved: bamlPairedRatio("median_round_ns"),
   parse_malformed_recovery: corpus ? { promptgen: corpus.promptgen_expected_results, baml: corpus.baml_expected_results, cases: corpus.cases } : null,
   generator_1000_prompts_ms: fixture?.generator_1000_prompts_ms ?? null,
   build_1000_prompts_s: fixture?.build_1000_prompts_s ?? null,
@@ -155,8 +165,9 @@ const summary = {
 
   notes: {
     render: "Typed keys: generated typed Render; render_dynamic_*: generated Render(JsonElement) of the same body without an input schema; render_runtime_*: the run-time renderer (promptgen render, evals of untyped prompts); *_no_schema: against Dotprompt JS rendering that same body without the frontmatter schema it resolves on every render. render_handwritten_*: the hand-written C# renderer over the same peer, the ceiling a typed renderer can be expected to reach. Each key is the geometric mean over the five templates; details.render has each template and details.render_min the worst one.",
-    parse_malformed_vs_baml: "Generated Parse (PromptOutputException caught on rejects, as BAML's loop catches its own) over every malformed case of the parsing corpus, parses per second, over BAML's parser on the same cases (median round).",
+    parse_malformed_vs_baml: "Generated Parse (PromptOutputException caught on rejects, as BAML's loop catches its own) over every malformed case of the parsing corpus, parses per second, over BAML's parser on the same cases (median round), BAML run without Rust's backtraces (its default; RUST_BACKTRACE and RUST_LIB_BACKTRACE removed from its environment).",
     parse_malformed_vs_baml_rounds: "The same, generated Parse timed in rounds of about 40 ms (one pass of BAML's parser over the cases), 100 (quick) or 400 rounds with generated TryParse and the schema-aligned parser in turn, by the CPU time of the measuring thread; its median round's parses per second over BAML's median round. BenchmarkDotNet's --quick job gives the mean of four iterations of about 40 ms instead of a median round.",
+    parse_malformed_vs_baml_interleaved: "The same comparison in paired rounds: generated Parse in this process and BAML's parser served by node (run-baml.ts --serve), in turn, the order reversed every other round, 30 (quick) or 100 rounds of about 30 ms a side after a warm-up of 1.5 s each; by wall time (a Stopwatch around each .NET round, process.hrtime.bigint inside node around each BAML round); BAML's median round per pass over generated Parse's. details.interleaved_baml has the fastest rounds and the same medians by process CPU time. BAML runs without Rust's backtraces (RUST_BACKTRACE and RUST_LIB_BACKTRACE removed from its environment), its default.",
     eval_replay_1000_cases_cold_ms: "Median wall time of 3 new processes, each replaying 1,000 recorded cases (1 in 20 needs repairs), scoring, gating and writing the JUnit, JSON, Markdown and HTML reports.",
     interleaved: "*_interleaved keys: the same comparison with the engines in turn in one process, 100 (quick) or 400 short rounds each, timed by the CPU time of the measuring thread; the ratio of the engines' median rounds (details.interleaved has the fastest rounds too). BenchmarkDotNet measures one engine after the other, so a change of load in between moves its ratio; here both engines see the same moments.",
     render_interleaved: "render_*_interleaved keys: the render comparisons in paired short rounds, the .NET engines and the Dotprompt JS reference (node serving renders from render-dotprompt.mjs --serve) in turn, the order reversed every other round, 30 (quick) or 100 rounds of about 5 ms an engine per template after a warm-up of 0.5 s (quick) or 1 s each; timed by wall time (a Stopwatch around each .NET round, process.hrtime.bigint inside node around each JS round, so the pipe is not counted); per template the peer's median round over ours (throughput), each key the geometric mean over the five templates; details.render_interleaved.process_cpu_time_ratios has the same medians by process CPU time (getrusage on both sides). BenchmarkDotNet and the JS script's own runs time the two sides in different processes at different moments; here adjacent rounds see the same load. details.render_interleaved has each template, the fastest rounds and the worst template.",
@@ -185,6 +196,7 @@ const summary = {
         stream_parse_vs_whole_parse_async_iterator_client: inTurn("stream", "... async-iterator client", "whole Parse", "fastest_round_ns"),
       },
     },
+    interleaved_baml: bamlPairedDetails,
     evals: evalRuns,
     fixture,
   },
@@ -198,7 +210,7 @@ const bars = [
   ["parse_clean_vs_stj_reflection", ">=", 1.5], ["parse_clean_vs_stj_reflection_interleaved", ">=", 1.5],
   ["stream_parse_vs_whole_parse", "<=", 10], ["stream_parse_vs_whole_parse_interleaved", "<=", 10],
   ["parse_clean_vs_stj_sourcegen", ">=", 1], ["parse_clean_vs_stj_sourcegen_interleaved", ">=", 1],
-  ["parse_malformed_vs_baml", ">=", 100], ["parse_malformed_vs_baml_rounds", ">=", 100], ["generator_1000_prompts_ms", "<=", 500], ["build_1000_prompts_s", "<=", 25],
+  ["parse_malformed_vs_baml", ">=", 100], ["parse_malformed_vs_baml_rounds", ">=", 100], ["parse_malformed_vs_baml_interleaved", ">=", 100], ["generator_1000_prompts_ms", "<=", 500], ["build_1000_prompts_s", "<=", 25],
   ["generated_lines_per_prompt", "<=", 250], ["eval_replay_1000_cases_cold_ms", "<", 2000],
 ];
 summary.bars = Object.fromEntries(bars.map(([key, op, bar]) => {

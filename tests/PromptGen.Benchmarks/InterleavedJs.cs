@@ -132,9 +132,9 @@ internal static class InterleavedJs
 
             return 0;
         }
-        catch (DotpromptJsServerException e)
+        catch (NodeRoundServerException e)
         {
-            Console.Error.WriteLine("interleave-js: the Dotprompt JS reference failed: " + e.Message);
+            Console.Error.WriteLine("interleave-js: " + e.Message);
             return 1;
         }
         finally

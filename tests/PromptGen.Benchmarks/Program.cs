@@ -37,6 +37,11 @@ namespace PromptGen.Benchmarks;
 /// tools-dir), checks every engine's messages against the ones it wrote, then per template warms every engine up (1 s each unless <c>--warm-up</c> says otherwise) and runs them in
 /// turn for that many short rounds, timed by wall time (the JS rounds inside node), with each round's process CPU time beside it; with
 /// <c>--results</c>, each engine's median and fastest round per template are written there as JSON; then exit (non-zero if node fails, breaks the protocol or renders other messages).</item>
+/// <item><c>--interleave-baml &lt;baml-tools-dir&gt; &lt;rounds&gt; [--warm-up &lt;seconds&gt;]</c>: generated <c>Parse</c> against BAML's parser on the
+/// malformed parsing corpus in paired rounds (<see cref="InterleavedBaml"/>): starts <c>run-baml.ts --serve</c> with the tsx installed in the
+/// tools dir (where eng/bench.sh generates the BAML client), warms both sides up (1.5 s each unless <c>--warm-up</c> says otherwise), then
+/// runs them in turn for that many rounds of about 30 ms, timed by wall time (BAML's inside node), with each round's process CPU time
+/// beside it; with <c>--results</c>, each side's median and fastest round per pass are written there as JSON; then exit.</item>
 /// </list>
 /// After a run, one line per benchmark <c>ops/s &lt;class&gt;.&lt;method&gt;[&lt;template&gt;] &lt;operations per second&gt;</c> is printed.
 /// </summary>
@@ -93,6 +98,22 @@ internal static class Program
             }
 
             return InterleavedJs.Run(arguments[interleaveJs + 1], arguments[interleaveJs + 2], arguments[interleaveJs + 3], jsRounds, results, warmUpSeconds);
+        }
+
+        var interleaveBaml = arguments.IndexOf("--interleave-baml");
+        if (interleaveBaml >= 0)
+        {
+            // Times only: which cases each parser recovers is compared by --corpus-compare.
+            var warmUp = TakeValue(arguments, "--warm-up");
+            var warmUpSeconds = InterleavedBaml.DefaultWarmUpSeconds;
+            if (interleaveBaml + 2 >= arguments.Count || !int.TryParse(arguments[interleaveBaml + 2], NumberStyles.None, CultureInfo.InvariantCulture, out var bamlRounds) || bamlRounds < 1
+                || (warmUp is not null && (!double.TryParse(warmUp, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out warmUpSeconds) || warmUpSeconds <= 0 || warmUpSeconds > 60)))
+            {
+                Console.Error.WriteLine("usage: --interleave-baml <baml-tools-dir> <rounds> [--warm-up <seconds>] [--results <file>]");
+                return 2;
+            }
+
+            return InterleavedBaml.Run(arguments[interleaveBaml + 1], bamlRounds, results, warmUpSeconds);
         }
 
         if (!PassesEquivalenceCheck(jsMessages))
