@@ -39,7 +39,7 @@ namespace PromptGen.Benchmarks;
 /// <c>--results</c>, each engine's median and fastest round per template are written there as JSON; then exit (non-zero if node fails, breaks the protocol or renders other messages).</item>
 /// <item><c>--interleave-baml &lt;baml-tools-dir&gt; &lt;rounds&gt; [--warm-up &lt;seconds&gt;]</c>: generated <c>Parse</c> against BAML's parser on the
 /// malformed parsing corpus in paired rounds (<see cref="InterleavedBaml"/>): starts <c>run-baml.ts --serve</c> with the tsx installed in the
-/// tools dir (where eng/bench.sh generates the BAML client), warms both sides up (1.5 s each unless <c>--warm-up</c> says otherwise), then
+/// tools dir (where eng/bench.sh generates the BAML client), warms both sides up (generated Parse until its code is final, at least 1.5 s; BAML 1.5 s unless <c>--warm-up</c> says otherwise), then
 /// runs them in turn for that many rounds of about 30 ms, timed by wall time (BAML's inside node), with each round's process CPU time
 /// beside it; with <c>--results</c>, each side's median and fastest round per pass are written there as JSON; then exit.</item>
 /// </list>
