@@ -140,7 +140,7 @@ grep -v '^equivalence check' "$OUT/interleaved-render-js.txt"
 # above times BAML in its own process before the .NET benchmarks, and a slow spell of the host on one side moves that
 # ratio. Here node serves BAML's passes over the malformed corpus (run-baml.ts --serve, timed inside node) between
 # rounds of generated Parse: a warm-up of each side (generated Parse until its code is final; BAML 1 s quick, 1.5 s full), then 30 (quick) or 100 rounds of about 30 ms a side, by
-# wall time; the median rounds make parse_malformed_vs_baml_interleaved. About 10 s (quick).
+# wall time; the median rounds make parse_malformed_vs_baml_interleaved. About 7 s (quick).
 step "interleaved: generated Parse against BAML's parser, paired rounds, $BAML_PAIRED_ROUNDS rounds"
 dotnet "$BENCH_DLL" --interleave-baml "$BAML" "$BAML_PAIRED_ROUNDS" --warm-up "$BAML_PAIRED_WARM_UP" --results "$OUT/interleaved-baml.json" >"$OUT/interleaved-baml.txt" 2>&1 \
   || { tail -20 "$OUT/interleaved-baml.txt"; exit 1; }
