@@ -92,7 +92,7 @@ internal static class InterleavedBaml
                     rounds,
                     cases_per_pass = CorpusData.CasesPerPass,
                     clock = Clock,
-                    cpu_clock = "process CPU time (getrusage: Environment.CpuUsage in .NET, process.cpuUsage in node), microseconds",
+                    cpu_clock = RoundTime.CpuClock,
                     round_target_ms = RoundNanoseconds / 1e6,
                     warm_up_s_per_side = warmUpSeconds,
                     load_average_before = loadBefore,

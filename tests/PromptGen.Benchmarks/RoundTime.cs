@@ -10,6 +10,9 @@ namespace PromptGen.Benchmarks;
 /// </summary>
 internal readonly record struct RoundTime(double WallNs, double CpuNs)
 {
+    /// <summary>How <see cref="CpuNs"/> is read on both sides of a paired comparison, for results files.</summary>
+    public const string CpuClock = "process CPU time (getrusage: Environment.CpuUsage in .NET, process.cpuUsage in node), microseconds";
+
     /// <summary>Runs <paramref name="action"/> <paramref name="calls"/> times in this process, both clocks read either side.</summary>
     public static RoundTime Measure(Func<object?> action, int calls)
     {
