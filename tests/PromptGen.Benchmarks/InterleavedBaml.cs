@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -48,8 +47,8 @@ internal static class InterleavedBaml
 
             // Warm-up, then rounds sized from it: the .NET side to its final tier (SteadyState), BAML for the given time.
             SteadyState.WarmUp(() => corpus.GeneratedParse(), minSeconds: DotnetWarmUpSeconds);
-            var dotnetPass = FastestPassNs(passes => RoundTime.Measure(() => corpus.GeneratedParse(), passes), 0.3);
-            var bamlPass = FastestPassNs(baml.Run, warmUpSeconds);
+            var dotnetPass = RoundTime.FastestPerCallNs(passes => RoundTime.Measure(() => corpus.GeneratedParse(), passes), 0.3);
+            var bamlPass = RoundTime.FastestPerCallNs(baml.Run, warmUpSeconds);
             var dotnetCalls = Math.Max(1, (int)Math.Round(RoundNanoseconds / dotnetPass));
             var bamlCalls = Math.Max(1, (int)Math.Round(RoundNanoseconds / bamlPass));
 
@@ -119,22 +118,5 @@ internal static class InterleavedBaml
             Console.Error.WriteLine("interleave-baml: " + e.Message);
             return 1;
         }
-    }
-
-    /// <summary>
-    /// Runs one pass at a time for <paramref name="seconds"/>; the fastest pass of the second half, in nanoseconds
-    /// (the fastest, not the mean: on a busy machine the mean sizes rounds far shorter than intended).
-    /// </summary>
-    private static double FastestPassNs(Func<int, RoundTime> run, double seconds)
-    {
-        var watch = Stopwatch.StartNew();
-        double fastest = double.MaxValue, last = 0;
-        while (watch.Elapsed.TotalSeconds < seconds)
-        {
-            last = run(1).WallNs;
-            if (watch.Elapsed.TotalSeconds >= seconds / 2) fastest = Math.Min(fastest, last);
-        }
-
-        return fastest < double.MaxValue ? fastest : last;
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -41,8 +40,6 @@ internal static class InterleavedJs
     /// </summary>
     private const double RoundNanoseconds = 5e6;
 
-    /// <summary>During warm-up, a batch of calls doubles until it takes this long, so that the clock reads and pipe round trips stay few.</summary>
-    private const double WarmUpBatchNanoseconds = 2e6;
 
     private sealed record Engine(string Key, string Name, Func<int, RoundTime> Run);
 
@@ -75,7 +72,7 @@ internal static class InterleavedJs
                     new Engine("dotprompt_js_no_schema", "Dotprompt JS, no schema", calls => js.Run(c.Name, withSchema: false, calls)),
                 };
 
-                var perRound = engines.Select(engine => Math.Max(1, (int)Math.Round(RoundNanoseconds / WarmUp(engine, warmUpSeconds)))).ToArray();
+                var perRound = engines.Select(engine => Math.Max(1, (int)Math.Round(RoundNanoseconds / RoundTime.FastestPerCallNs(engine.Run, warmUpSeconds)))).ToArray();
                 var perCall = engines.Select(_ => new double[rounds]).ToArray();
                 var cpuPerCall = engines.Select(_ => new double[rounds]).ToArray();
                 for (var round = 0; round < rounds; round++)
@@ -144,31 +141,6 @@ internal static class InterleavedJs
     }
 
     private static Engine InProcess(string key, string name, Func<object?> action) => new(key, name, calls => RoundTime.Measure(action, calls));
-
-    /// <summary>
-    /// Runs the engine for <paramref name="seconds"/> in batches that double up to <see cref="WarmUpBatchNanoseconds"/>;
-    /// its nanoseconds per call in the fastest batch of the second half. The fastest, not the mean: on a busy machine the
-    /// mean of a half second can be several times the undisturbed cost, and would size rounds far shorter than intended.
-    /// </summary>
-    private static double WarmUp(Engine engine, double seconds)
-    {
-        var watch = Stopwatch.StartNew();
-        var batch = 1;
-        double fastest = double.MaxValue, last = 0;
-        while (watch.Elapsed.TotalSeconds < seconds)
-        {
-            var ns = engine.Run(batch).WallNs;
-            last = ns / batch;
-            if (watch.Elapsed.TotalSeconds >= seconds / 2 && ns >= WarmUpBatchNanoseconds / 2)
-            {
-                fastest = Math.Min(fastest, last);
-            }
-
-            if (ns < WarmUpBatchNanoseconds) batch *= 2;
-        }
-
-        return fastest < double.MaxValue ? fastest : last;
-    }
 
     private static void PrintTemplate(string template, int rounds, int[] perRound, string load, Engine[] engines, double[][] perCall, double[][] cpuPerCall)
     {

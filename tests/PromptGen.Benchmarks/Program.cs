@@ -88,10 +88,7 @@ internal static class Program
         if (interleaveJs >= 0)
         {
             // Its own check: the JS messages come from the node process it starts.
-            var warmUp = TakeValue(arguments, "--warm-up");
-            var warmUpSeconds = InterleavedJs.DefaultWarmUpSeconds;
-            if (interleaveJs + 4 >= arguments.Count || !int.TryParse(arguments[interleaveJs + 4], NumberStyles.None, CultureInfo.InvariantCulture, out var jsRounds) || jsRounds < 1
-                || (warmUp is not null && (!double.TryParse(warmUp, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out warmUpSeconds) || warmUpSeconds <= 0)))
+            if (!TryRoundsAndWarmUp(arguments, interleaveJs + 4, InterleavedJs.DefaultWarmUpSeconds, out var jsRounds, out var warmUpSeconds))
             {
                 Console.Error.WriteLine("usage: --interleave-js <node> <render-dotprompt.mjs> <tools-dir> <rounds> [--warm-up <seconds>] [--results <file>]");
                 return 2;
@@ -104,10 +101,7 @@ internal static class Program
         if (interleaveBaml >= 0)
         {
             // Times only: which cases each parser recovers is compared by --corpus-compare.
-            var warmUp = TakeValue(arguments, "--warm-up");
-            var warmUpSeconds = InterleavedBaml.DefaultWarmUpSeconds;
-            if (interleaveBaml + 2 >= arguments.Count || !int.TryParse(arguments[interleaveBaml + 2], NumberStyles.None, CultureInfo.InvariantCulture, out var bamlRounds) || bamlRounds < 1
-                || (warmUp is not null && (!double.TryParse(warmUp, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out warmUpSeconds) || warmUpSeconds <= 0 || warmUpSeconds > 60)))
+            if (!TryRoundsAndWarmUp(arguments, interleaveBaml + 2, InterleavedBaml.DefaultWarmUpSeconds, out var bamlRounds, out var warmUpSeconds))
             {
                 Console.Error.WriteLine("usage: --interleave-baml <baml-tools-dir> <rounds> [--warm-up <seconds>] [--results <file>]");
                 return 2;
@@ -187,6 +181,30 @@ internal static class Program
 
         Console.Error.WriteLine("usage: " + usage);
         return null;
+    }
+
+    /// <summary>
+    /// The rounds of a paired comparison (a positive integer at <paramref name="roundsAt"/>) and its optional
+    /// <c>--warm-up &lt;seconds&gt;</c> (above 0, at most 60; taken out of <paramref name="arguments"/>); false when either is malformed.
+    /// </summary>
+    private static bool TryRoundsAndWarmUp(List<string> arguments, int roundsAt, double defaultWarmUp, out int rounds, out double warmUpSeconds)
+    {
+        warmUpSeconds = defaultWarmUp;
+        var warmUp = TakeValue(arguments, "--warm-up");
+        if (warmUp is not null
+            && (!double.TryParse(warmUp, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out warmUpSeconds) || warmUpSeconds <= 0 || warmUpSeconds > 60))
+        {
+            rounds = 0;
+            return false;
+        }
+
+        if (roundsAt < arguments.Count && int.TryParse(arguments[roundsAt], NumberStyles.None, CultureInfo.InvariantCulture, out rounds) && rounds >= 1)
+        {
+            return true;
+        }
+
+        rounds = 0;
+        return false;
     }
 
     private static string? TakeValue(List<string> arguments, string name)
